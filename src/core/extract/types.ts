@@ -1,0 +1,95 @@
+/**
+ * The extraction contract shared by the engine, the corpus index, the CLI and the editor.
+ * Offsets are UTF-16 code units into the exact string the caller passed (the text VS Code holds),
+ * end exclusive, so `text.slice(start, end) === span.text` always holds.
+ */
+
+export type NameType = 'PERSON' | 'ORG' | 'PLACE' | 'MISC';
+export type FigureType = 'MONEY' | 'PERCENT' | 'QUANTITY';
+export type SpanType = NameType | 'DATE' | FigureType;
+
+export const NAME_TYPES: readonly NameType[] = ['PERSON', 'ORG', 'PLACE', 'MISC'];
+export const FIGURE_TYPES: readonly FigureType[] = ['MONEY', 'PERCENT', 'QUANTITY'];
+export const SPAN_TYPES: readonly SpanType[] = ['PERSON', 'ORG', 'PLACE', 'MISC', 'DATE', 'MONEY', 'PERCENT', 'QUANTITY'];
+
+export interface Span {
+  start: number;
+  end: number;
+  type: SpanType;
+  text: string;
+  /**
+   * DATE: TIMEX3-style ISO string or null; MONEY: "USD 33000000000" or null;
+   * PERCENT / QUANTITY: a number; names: null (their identity is `canonical`).
+   */
+  value: string | number | null;
+  /** Names: the full form this mention refers to ("Hegseth" → "Pete Hegseth"). */
+  canonical?: string;
+  /** QUANTITY: the counted noun in the singular ("nation"). */
+  unit?: string;
+  /** DATE: START / MID / END for early / mid / late expressions. */
+  mod?: 'START' | 'MID' | 'END';
+  /** Why a value is null, or how it was resolved ("relative to the publication date 2026-02-12"). */
+  reason?: string;
+}
+
+/** A date the caller or the article supplies, against which relative expressions resolve. */
+export interface ReferenceDate {
+  /** YYYY-MM-DD */
+  iso: string;
+  /** Where it came from, for hover cards and the CLI summary. */
+  source: 'caller' | 'dateline' | 'front-matter';
+  /** Offsets of the dateline in the text, when it came from the text. */
+  start?: number;
+  end?: number;
+}
+
+/** One entity the analyst curates in the workspace registry (`.sources/entities.yaml`). */
+export interface RegistryEntity {
+  canonical: string;
+  type: NameType;
+  aliases?: string[];
+  description?: string;
+  links?: string[];
+}
+
+/** The analyst's corrections, which always override the model. */
+export interface EntityRegistry {
+  entities: RegistryEntity[];
+  /** Surface forms that are never entities (false positives marked as ignored). Compared case-sensitively. */
+  ignore?: string[];
+}
+
+/** A name mention as a detector proposes it, before titles, coreference and the registry are applied. */
+export interface NameMention {
+  start: number;
+  end: number;
+  type: NameType;
+  /** Confidence in [0, 1] where the detector has one; document-level consistency prefers confident mentions. */
+  score?: number;
+}
+
+/**
+ * Finds people, organizations, places and misc names in text. Implementations: the rule-based
+ * detector (`names/ruleDetector.ts`) and the trained tagger (`ner/`). Must be pure and synchronous,
+ * and must return mentions inside [0, text.length) that do not overlap.
+ */
+export interface NameDetector {
+  readonly id: string;
+  detect(text: string): NameMention[];
+}
+
+export interface ExtractOptions {
+  /** YYYY-MM-DD; overrides a publication date found in the text. */
+  published?: string;
+  registry?: EntityRegistry;
+  /** Defaults to the best shipped detector. */
+  nameDetector?: NameDetector;
+}
+
+export interface ExtractResult {
+  spans: Span[];
+  /** The reference date used for relative dates, if any. */
+  reference?: ReferenceDate;
+  /** Set when the text is not English: spans are then empty. */
+  language?: { code: string; english: boolean; reason?: string };
+}

@@ -1,0 +1,149 @@
+/**
+ * A small, fast tokenizer for English news text. Offsets are UTF-16 indices into the input.
+ * Tokens keep abbreviations with internal periods ("U.S.", "Feb.") together, split possessives
+ * ("Trump" + "'s"), split leading and trailing punctuation, and split hyphenated compounds into
+ * their parts with the hyphen as its own token ("NATO", "-", "led"), so that a name inside a
+ * compound can be tagged on its own.
+ */
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Sentence {
+  /** Index of the first token. */
+  first: number;
+  /** Index one past the last token. */
+  last: number;
+}
+
+const WORDISH = /[\p{L}\p{N}]/u;
+const ABBREV_WITH_DOTS = /^(?:\p{L}\.){2,}$/u; // U.S. U.K. e.g.
+const SHORT_ABBREV = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sen', 'rep', 'gov', 'gen', 'col', 'lt', 'capt', 'sgt', 'maj', 'adm', 'st', 'jr', 'sr',
+  'inc', 'corp', 'co', 'ltd', 'no', 'vs', 'etc', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct',
+  'nov', 'dec', 'mt', 'ft', 'u.s', 'u.k', 'rev', 'hon', 'pres', 'dept', 'est', 'approx',
+]);
+const APOSTROPHES = "'\u2019";
+
+/** Splits text into tokens. Linear time; never throws. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    // skip whitespace
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    let j = i;
+    while (j < n && !isSpace(text.charCodeAt(j))) j++;
+    splitChunk(text, i, j, tokens);
+    i = j;
+  }
+  return tokens;
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
+}
+
+function splitChunk(text: string, start: number, end: number, out: Token[]): void {
+  // leading punctuation, one token each
+  let s = start;
+  while (s < end && !WORDISH.test(text[s]) && !isCurrencyOrSign(text[s], text[s + 1])) {
+    out.push({ start: s, end: s + 1, text: text[s] });
+    s++;
+  }
+  if (s >= end) return;
+  // trailing punctuation, collected then pushed after the core
+  let e = end;
+  const trailing: Token[] = [];
+  while (e > s && !WORDISH.test(text[e - 1]) && text[e - 1] !== '%') {
+    const ch = text[e - 1];
+    if (ch === '.') {
+      const core = text.slice(s, e);
+      if (ABBREV_WITH_DOTS.test(core) || SHORT_ABBREV.has(core.slice(0, -1).toLowerCase())) break;
+    }
+    trailing.unshift({ start: e - 1, end: e, text: ch });
+    e--;
+  }
+  if (e > s) splitCore(text, s, e, out);
+  for (const t of trailing) out.push(t);
+}
+
+function isCurrencyOrSign(ch: string, next: string | undefined): boolean {
+  return (ch === '$' || ch === '€' || ch === '£' || ch === '¥') && next !== undefined && /\d/.test(next);
+}
+
+/** Splits a chunk without outer punctuation at possessives, hyphens, slashes and inner punctuation. */
+function splitCore(text: string, s: number, e: number, out: Token[]): void {
+  // possessive at the end
+  let possessiveStart = -1;
+  if (e - s > 2 && APOSTROPHES.includes(text[e - 2]) && (text[e - 1] === 's' || text[e - 1] === 'S')) possessiveStart = e - 2;
+  else if (e - s > 1 && APOSTROPHES.includes(text[e - 1]) && (text[e - 2] === 's' || text[e - 2] === 'S')) possessiveStart = e - 1;
+  const coreEnd = possessiveStart >= 0 ? possessiveStart : e;
+  let p = s;
+  for (let k = s; k < coreEnd; k++) {
+    const ch = text[k];
+    const isBreak = (ch === '-' || ch === '\u2013' || ch === '\u2014' || ch === '/') && k > s && k < coreEnd - 1 &&
+      !(/\d/.test(text[k - 1]) && /\d/.test(text[k + 1]) && ch === '-' && looksLikeIsoDate(text, s, coreEnd));
+    if (isBreak) {
+      if (k > p) out.push({ start: p, end: k, text: text.slice(p, k) });
+      out.push({ start: k, end: k + 1, text: ch });
+      p = k + 1;
+    }
+  }
+  if (coreEnd > p) out.push({ start: p, end: coreEnd, text: text.slice(p, coreEnd) });
+  if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: text.slice(possessiveStart, e) });
+}
+
+function looksLikeIsoDate(text: string, s: number, e: number): boolean {
+  return /^\d{4}-\d{2}(-\d{2})?$/.test(text.slice(s, e));
+}
+
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/**
+ * Groups tokens into sentences: a break after . ! ? (unless the next token is lower-case), and at every
+ * line break, because articles put headlines, datelines and list items on lines of their own.
+ */
+export function sentences(text: string, tokens: Token[]): Sentence[] {
+  const out: Sentence[] = [];
+  let first = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    let brk = false;
+    if (!next) brk = true;
+    else if (hasNewline(text, t.end, next.start)) brk = true;
+    else if (SENTENCE_END.has(t.text) || (t.text.endsWith('.') && t.text.length > 1 && i + 1 < tokens.length && isAbbrevEndingSentence(t, next))) {
+      brk = !/^[\p{Ll}]/u.test(next.text) && !/^[,;:)\]]/.test(next.text);
+      // closing quote right after the terminator stays in this sentence
+      if (brk && /^["'\u201d\u2019)]$/.test(next.text)) brk = false;
+    } else if (/^["\u201d\u2019)]$/.test(t.text) && i > 0 && SENTENCE_END.has(tokens[i - 1].text)) {
+      brk = !/^[\p{Ll}]/u.test(next.text);
+    }
+    if (brk) {
+      out.push({ first, last: i + 1 });
+      first = i + 1;
+    }
+  }
+  return out;
+}
+
+function hasNewline(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
+
+function isAbbrevEndingSentence(t: Token, next: Token): boolean {
+  // "the U.S. NATO leaders" — an abbreviation followed by a capitalised word may end a sentence;
+  // treat it as a break only when the next token starts a typical sentence opener.
+  return /^(The|A|An|In|On|But|And|He|She|It|They|We|This|That|Those|These)$/.test(next.text) && ABBREV_WITH_DOTS.test(t.text);
+}
