@@ -1,0 +1,58 @@
+import { readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { CliCommand } from './command';
+import { extract, SPAN_TYPES } from '../../core/extract';
+import { readArticle } from '../readArticle';
+import { loadDefaultNameDetector } from '../nameModel';
+
+const HELP = `Usage: source-annotator scan DIR
+
+Prints a per-article summary table for every .txt and .md article under DIR:
+counts of spans by type and the publication date found (or "-").
+  -h, --help   show this help`;
+
+const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
+
+async function listArticles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await listArticles(p)));
+    } else if (/\.(txt|md)$/i.test(entry.name)) out.push(p);
+  }
+  return out.sort();
+}
+
+export const scanCommand: CliCommand = {
+  name: 'scan',
+  summary: 'summarise every article under a folder',
+  help: HELP,
+  async run(argv) {
+    if (argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return 0; }
+    const dir = argv.find((a) => !a.startsWith('-'));
+    if (!dir) { process.stderr.write(`scan: no DIR given\n${HELP}\n`); return 2; }
+    let files: string[];
+    try {
+      files = await listArticles(dir);
+    } catch (err) {
+      process.stderr.write(`scan: cannot read ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+      return 1;
+    }
+    const nameDetector = await loadDefaultNameDetector();
+    const header = ['article', ...SPAN_TYPES, 'published'];
+    const rows: string[][] = [];
+    for (const file of files) {
+      const article = await readArticle(file);
+      const result = extract(article.text, { nameDetector });
+      const counts = SPAN_TYPES.map((t) => String(result.spans.filter((s) => s.type === t).length));
+      const published = article.binary ? 'binary' : result.language && !result.language.english ? 'not English'
+        : result.reference ? `${result.reference.iso} (${result.reference.source})` : '-';
+      rows.push([relative(dir, file) || file, ...counts, published]);
+    }
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+    process.stdout.write([line(header), ...rows.map(line), `${rows.length} article(s)`].join('\n') + '\n');
+    return 0;
+  },
+};

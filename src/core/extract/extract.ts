@@ -1,0 +1,94 @@
+import { findDates, findPublicationDate } from './dates';
+import { findFigures } from './figures';
+import { detectLanguage } from './language';
+import { linkMentions, propagateMentions } from './names/coreference';
+import { refineMention } from './names/refine';
+import { registryLookup, registrySpans } from './names/registryMatch';
+import { RuleNameDetector } from './names/ruleDetector';
+import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
+
+/**
+ * The extraction pipeline: publication date → dates, figures and names → one set of non-overlapping spans.
+ * When candidates overlap, the stronger claim wins: the analyst's registry, then dates, then money and
+ * percentages, then names, then bare quantities ("2026" is a year, "Article 5" is a name).
+ */
+
+let defaultDetector: NameDetector | undefined;
+
+/** Installs the detector used when `options.nameDetector` is absent (the trained tagger, once loaded). */
+export function setDefaultNameDetector(detector: NameDetector | undefined): void {
+  defaultDetector = detector;
+}
+
+export function getDefaultNameDetector(): NameDetector {
+  return defaultDetector ?? (defaultDetector = new RuleNameDetector());
+}
+
+const PRIORITY: Record<Span['type'], number> = {
+  DATE: 1, MONEY: 2, PERCENT: 2, PERSON: 3, ORG: 3, PLACE: 3, MISC: 3, QUANTITY: 4,
+};
+
+export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
+  if (!text || !/\S/.test(text)) return { spans: [] };
+  const language = detectLanguage(text);
+  if (!language.english) return { spans: [], language };
+
+  const reference = referenceDate(text, options.published);
+  const dates = findDates(text, reference?.iso);
+  const figures = findFigures(text);
+  const names = findNames(text, options);
+
+  const occupancy = new Uint8Array(text.length + 1);
+  const occupied = (start: number, end: number): boolean => {
+    for (let k = start; k < end; k++) if (occupancy[k]) return true;
+    return false;
+  };
+  const accepted: Span[] = [];
+  const accept = (s: Span): void => {
+    if (s.start < 0 || s.end > text.length || s.end <= s.start || occupied(s.start, s.end)) return;
+    occupancy.fill(1, s.start, s.end);
+    accepted.push(s);
+  };
+
+  registrySpans(text, options.registry).forEach(accept);
+  const ranked = [...dates, ...figures, ...names].sort(
+    (a, b) => PRIORITY[a.type] - PRIORITY[b.type] || (b.end - b.start) - (a.end - a.start) || a.start - b.start,
+  );
+  ranked.forEach(accept);
+
+  const nameSpans = accepted.filter(isName).sort((a, b) => a.start - b.start);
+  const ignored = new Set(options.registry?.ignore ?? []);
+  propagateMentions(text, nameSpans, occupied).filter((s) => !ignored.has(s.text)).forEach(accept);
+
+  accepted.sort((a, b) => a.start - b.start);
+  return { spans: accepted, reference, language };
+}
+
+function referenceDate(text: string, published: string | undefined): ReferenceDate | undefined {
+  if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { iso: published, source: 'caller' };
+  return findPublicationDate(text);
+}
+
+function isName(s: Span): boolean {
+  return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
+}
+
+function findNames(text: string, options: ExtractOptions): Span[] {
+  const detector = options.nameDetector ?? getDefaultNameDetector();
+  const ignored = new Set(options.registry?.ignore ?? []);
+  const lookup = registryLookup(options.registry);
+  const spans: Span[] = [];
+  for (const raw of detector.detect(text)) {
+    const m = refineMention(text, raw);
+    if (!m) continue;
+    const surface = text.slice(m.start, m.end);
+    if (ignored.has(surface)) continue;
+    const entry = lookup(surface);
+    spans.push({
+      start: m.start, end: m.end, type: entry?.type ?? m.type, text: surface, value: null,
+      ...(entry ? { canonical: entry.canonical } : {}),
+    });
+  }
+  linkMentions(text, spans);
+  return spans;
+}

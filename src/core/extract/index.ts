@@ -1,0 +1,2 @@
+export { extract, setDefaultNameDetector, getDefaultNameDetector } from './extract';
+export * from './types';

@@ -1,0 +1,107 @@
+import type { NameType, Span } from '../types';
+import { canonicalPlace } from './placeAliases';
+
+/**
+ * In-document coreference and consistency for names:
+ * - a surname (or first name) alone refers to the full name of a person mentioned in the document;
+ * - an acronym refers to the multi-word name whose initials it spells, or that it follows in parentheses;
+ * - a name recognized once is recognized at every other occurrence of the same string.
+ */
+
+const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'in', '&', 'de', 'la', 'des', 'du']);
+
+export function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => w && !CONNECTORS.has(w.toLowerCase()))
+    .map((w) => w[0])
+    .join('')
+    .toUpperCase();
+}
+
+export function isAcronym(s: string): boolean {
+  return /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/\./g, ''));
+}
+
+/** Assigns canonical names in place; spans are name spans in text order. */
+export function linkMentions(text: string, spans: Span[]): void {
+  const persons = spans.filter((s) => s.type === 'PERSON' && /\s/.test(s.text));
+  const surnameOf = new Map<string, string>();
+  for (const p of persons) {
+    const parts = p.text.split(/\s+/);
+    const last = parts[parts.length - 1];
+    if (!surnameOf.has(last)) surnameOf.set(last, p.text);
+  }
+  const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));
+  const acronymOf = new Map<string, { canonical: string; type: NameType }>();
+  for (const s of longNames) {
+    // "North Atlantic Council (NAC)"
+    const after = text.slice(s.end, s.end + 14);
+    const paren = /^\s*\(([A-Z][A-Za-z0-9.&]{1,9})\)/.exec(after);
+    if (paren) acronymOf.set(paren[1], { canonical: s.text, type: s.type as NameType });
+  }
+  for (const s of longNames) {
+    const ini = initials(s.text);
+    if (ini.length >= 2 && !acronymOf.has(ini)) acronymOf.set(ini, { canonical: s.text, type: s.type as NameType });
+  }
+  for (const s of spans) {
+    if (s.canonical) continue;
+    if (s.type === 'PLACE') {
+      s.canonical = canonicalPlace(s.text) ?? normalizeSpace(s.text);
+      continue;
+    }
+    if (!/\s/.test(s.text)) {
+      const full = surnameOf.get(s.text);
+      if (full && (s.type === 'PERSON' || !isAcronym(s.text))) {
+        s.type = 'PERSON';
+        s.canonical = full;
+        continue;
+      }
+      const acr = acronymOf.get(s.text.replace(/\./g, ''));
+      if (acr && isAcronym(s.text) && acr.canonical !== s.text) {
+        s.canonical = acr.canonical;
+        s.type = acr.type;
+        continue;
+      }
+    }
+    s.canonical = normalizeSpace(s.text);
+  }
+}
+
+function normalizeSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Finds every further occurrence of each recognized name (and of each person's surname) that no span covers,
+ * at word boundaries and with the same capitalization. `occupied(start, end)` says whether a range is taken.
+ */
+export function propagateMentions(text: string, spans: Span[], occupied: (start: number, end: number) => boolean): Span[] {
+  const forms = new Map<string, { type: NameType; canonical: string }>();
+  for (const s of spans) {
+    if (s.text.length < 2 || !/^\p{Lu}/u.test(s.text)) continue;
+    if (!forms.has(s.text)) forms.set(s.text, { type: s.type as NameType, canonical: s.canonical ?? s.text });
+    if (s.type === 'PERSON' && /\s/.test(s.text)) {
+      const parts = s.text.split(/\s+/);
+      const last = parts[parts.length - 1];
+      if (last.length >= 3 && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
+    }
+  }
+  if (forms.size === 0) return [];
+  const escaped = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  const added: Span[] = [];
+  for (const m of text.matchAll(re)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (occupied(start, end)) continue;
+    const f = forms.get(m[0]);
+    if (!f) continue;
+    added.push({ start, end, type: f.type, text: m[0], value: null, canonical: f.canonical });
+  }
+  return added;
+}
+
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,53 @@
+import type { NameMention } from '../types';
+import { TITLE_LINKERS, TITLE_WORDS } from './titles';
+
+/**
+ * Trims what the guidelines keep outside a name: leading titles and roles, possessive 's / ’s / ’,
+ * enclosing quotes and brackets, and surrounding punctuation. Returns undefined when nothing is left.
+ */
+export function refineMention(text: string, m: NameMention): NameMention | undefined {
+  let start = m.start;
+  let end = m.end;
+  // outer punctuation and quotes
+  while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
+  while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1])) end--;
+  // possessive
+  const tail = text.slice(Math.max(start, end - 2), end);
+  if (/^['’][sS]$/.test(tail) && end - 2 > start) end -= 2;
+  else if (end - 1 > start && (text[end - 1] === '’' || text[end - 1] === "'") && /[sS]/.test(text[end - 2] ?? '')) end -= 1;
+  else if (end - 1 > start && (text[end - 1] === '’' || text[end - 1] === "'")) end -= 1;
+  while (end > start && /[.\s]/.test(text[end - 1]) && !isAbbreviationEnd(text, start, end)) end--;
+  if (m.type === 'PERSON') start = skipLeadingTitles(text, start, end);
+  if (end <= start) return undefined;
+  if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
+  return { ...m, start, end };
+}
+
+/** "U.S." keeps its final period; "Brussels." does not. */
+function isAbbreviationEnd(text: string, start: number, end: number): boolean {
+  if (text[end - 1] !== '.') return false;
+  const word = text.slice(start, end).split(/\s+/).pop() ?? '';
+  return /^(?:\p{L}\.)+$/u.test(word) || /^(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/.test(word);
+}
+
+function skipLeadingTitles(text: string, start: number, end: number): number {
+  const re = /\S+/g;
+  re.lastIndex = start;
+  let cursor = start;
+  let skippedTitle = false;
+  for (;;) {
+    const m = re.exec(text);
+    if (!m || m.index >= end) break;
+    const word = m[0];
+    const rest = text.slice(m.index + word.length, end).trim();
+    if (!rest) break; // never strip the last word
+    if (TITLE_WORDS.has(word) || (skippedTitle && TITLE_LINKERS.has(word))) {
+      skippedTitle = true;
+      cursor = m.index + word.length;
+      while (cursor < end && /\s/.test(text[cursor])) cursor++;
+      continue;
+    }
+    break;
+  }
+  return cursor;
+}

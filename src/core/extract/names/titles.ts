@@ -1,0 +1,20 @@
+/**
+ * Titles and roles that precede names but are not part of them ("War Secretary Pete Hegseth" → "Pete Hegseth").
+ * General English honorifics, offices and ranks; matched case-sensitively on capitalised words.
+ */
+export const TITLE_WORDS = new Set([
+  'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Prof', 'Prof.', 'Sir', 'Dame', 'Lord', 'Lady', 'Baroness', 'Baron',
+  'Sen', 'Sen.', 'Rep', 'Rep.', 'Gov', 'Gov.', 'Gen', 'Gen.', 'Col', 'Col.', 'Lt', 'Lt.', 'Capt', 'Capt.', 'Sgt', 'Sgt.',
+  'Maj', 'Maj.', 'Adm', 'Adm.', 'Rev', 'Rev.', 'Hon', 'Hon.', 'Pres', 'Pres.',
+  'President', 'Vice', 'Prime', 'Minister', 'Secretary', 'Secretary-General', 'Chancellor', 'King', 'Queen', 'Prince',
+  'Princess', 'Pope', 'Senator', 'Congressman', 'Congresswoman', 'Representative', 'Governor', 'Mayor', 'Judge',
+  'Justice', 'General', 'Admiral', 'Colonel', 'Captain', 'Lieutenant', 'Sergeant', 'Commander', 'Ambassador',
+  'Chairman', 'Chairwoman', 'Chair', 'Director', 'Deputy', 'Assistant', 'Under', 'Undersecretary', 'Chief', 'Officer',
+  'Spokesman', 'Spokeswoman', 'Spokesperson', 'Envoy', 'Professor', 'Doctor', 'Sheikh', 'Emir', 'Sultan', 'Speaker',
+  'Leader', 'Premier', 'Foreign', 'Defense', 'Defence', 'War', 'State', 'Treasury', 'Finance', 'Interior', 'Justice',
+  'Attorney', 'Policy', 'Executive', 'Former', 'Acting', 'Interim', 'Senior', 'Top', 'Head', 'Commissioner',
+  'Marshal', 'Field', 'Brigadier', 'Major', 'Private', 'Corporal', 'Saint', 'Mrs', 'Miss',
+]);
+
+/** Words that end a role phrase and never start a name ("Secretary of State Marco Rubio"). */
+export const TITLE_LINKERS = new Set(['of', 'for', 'the', 'and']);

@@ -1,0 +1,123 @@
+import * as vscode from 'vscode';
+import { extract, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
+import { readConfig } from '../config';
+
+export interface Analysis {
+  version: number;
+  result: ExtractResult;
+  /** Why the document was not analysed (too large, not English), for the status bar and hovers. */
+  skipped?: string;
+}
+
+const SIDECAR_SUFFIX = /\.annotations\.ya?ml$/i;
+
+/** Plain-text and Markdown documents are articles; sidecars and output channels are not. */
+export function isArticleDocument(doc: vscode.TextDocument): boolean {
+  if (doc.languageId !== 'plaintext' && doc.languageId !== 'markdown' && doc.languageId !== 'article') return false;
+  if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'untitled' && doc.uri.scheme !== 'vscode-remote') return false;
+  return !SIDECAR_SUFFIX.test(doc.uri.path);
+}
+
+/**
+ * Owns the extraction results of open documents, keyed by URI and document version, so that the
+ * highlighter, hovers and the API share one analysis per edit. Re-analysis after typing is debounced.
+ */
+export class DocumentAnalyzer implements vscode.Disposable {
+  private readonly cache = new Map<string, Analysis>();
+  private readonly pending = new Map<string, NodeJS.Timeout>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  private nameDetector: NameDetector | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  /** Fires after a document's analysis was replaced (edit settled, detector loaded, settings changed). */
+  readonly onDidAnalyze = this.changed.event;
+
+  constructor() {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && isArticleDocument(e.document)) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+    );
+  }
+
+  setNameDetector(detector: NameDetector | undefined): void {
+    this.nameDetector = detector;
+    this.invalidateAll();
+  }
+
+  invalidateAll(): void {
+    this.cache.clear();
+    for (const doc of vscode.workspace.textDocuments) if (isArticleDocument(doc)) this.changed.fire(doc);
+  }
+
+  /** The analysis of the document's current version, computed now if needed. */
+  analyze(doc: vscode.TextDocument): Analysis {
+    const key = doc.uri.toString();
+    const cached = this.cache.get(key);
+    if (cached && cached.version === doc.version) return cached;
+    const analysis = this.compute(doc);
+    this.cache.set(key, analysis);
+    return analysis;
+  }
+
+  /** The last analysis even if the document has moved on since (decorations stay put while typing). */
+  latest(doc: vscode.TextDocument): Analysis | undefined {
+    return this.cache.get(doc.uri.toString());
+  }
+
+  spanAt(doc: vscode.TextDocument, position: vscode.Position): Span | undefined {
+    const offset = doc.offsetAt(position);
+    const spans = this.analyze(doc).result.spans;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid];
+      if (offset < s.start) hi = mid - 1;
+      else if (offset >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
+  private compute(doc: vscode.TextDocument): Analysis {
+    const config = readConfig(doc.uri);
+    const text = doc.getText();
+    if (text.length > config.maxFileSizeMB * 1024 * 1024) {
+      return {
+        version: doc.version,
+        result: { spans: [] },
+        skipped: `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`,
+      };
+    }
+    const result = extract(text, { nameDetector: this.nameDetector });
+    const skipped = result.language && !result.language.english ? result.language.reason : undefined;
+    return { version: doc.version, result, skipped };
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.set(key, setTimeout(() => {
+      this.pending.delete(key);
+      if (doc.isClosed) return;
+      this.analyze(doc);
+      this.changed.fire(doc);
+    }, readConfig(doc.uri).debounceMs));
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.pending.get(key));
+    this.pending.delete(key);
+    this.cache.delete(key);
+  }
+
+  dispose(): void {
+    for (const t of this.pending.values()) clearTimeout(t);
+    this.pending.clear();
+    this.cache.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+}
