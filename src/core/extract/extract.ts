@@ -89,6 +89,5 @@ function findNames(text: string, options: ExtractOptions): Span[] {
       ...(entry ? { canonical: entry.canonical } : {}),
     });
   }
-  linkMentions(text, spans);
-  return spans;
+  return [...spans, ...linkMentions(text, spans)];
 }

@@ -23,8 +23,12 @@ export function isAcronym(s: string): boolean {
   return /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/\./g, ''));
 }
 
-/** Assigns canonical names in place; spans are name spans in text order. */
-export function linkMentions(text: string, spans: Span[]): void {
+/**
+ * Assigns canonical names in place (spans are name spans in text order) and returns acronyms defined
+ * in parentheses right after a full name, which no detector proposed ("North Atlantic Council (NAC)").
+ */
+export function linkMentions(text: string, spans: Span[]): Span[] {
+  const defined: Span[] = [];
   const persons = spans.filter((s) => s.type === 'PERSON' && /\s/.test(s.text));
   const surnameOf = new Map<string, string>();
   for (const p of persons) {
@@ -37,8 +41,14 @@ export function linkMentions(text: string, spans: Span[]): void {
   for (const s of longNames) {
     // "North Atlantic Council (NAC)"
     const after = text.slice(s.end, s.end + 14);
-    const paren = /^\s*\(([A-Z][A-Za-z0-9.&]{1,9})\)/.exec(after);
-    if (paren) acronymOf.set(paren[1], { canonical: s.text, type: s.type as NameType });
+    const paren = /^(\s*\()([A-Z][A-Za-z0-9.&]{1,9})\)/.exec(after);
+    if (paren && isAcronym(paren[2])) {
+      acronymOf.set(paren[2], { canonical: s.text, type: s.type as NameType });
+      const start = s.end + paren[1].length;
+      if (!spans.some((o) => o.start === start)) {
+        defined.push({ start, end: start + paren[2].length, type: s.type, text: paren[2], value: null, canonical: s.text });
+      }
+    }
   }
   for (const s of longNames) {
     const ini = initials(s.text);
@@ -66,6 +76,7 @@ export function linkMentions(text: string, spans: Span[]): void {
     }
     s.canonical = normalizeSpace(s.text);
   }
+  return defined;
 }
 
 function normalizeSpace(s: string): string {

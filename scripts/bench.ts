@@ -1,0 +1,65 @@
+/**
+ * `npm run bench`: speed of the extraction engine beside baselines measured in the same run.
+ * Prints ratios, never pass/fail: tests check behaviour, benchmarks measure.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import nlp from 'compromise';
+import { setDefaultNameDetector } from '../src/core/extract';
+import { loadDefaultNameDetector } from '../src/cli/nameModel';
+import { measureThroughput, pipeline, sampleArticles } from './bench/pipeline';
+
+const TEN_MB = 10 * 1024 * 1024;
+const quick = process.argv.includes('--quick');
+
+function compromiseOnly(text: string): unknown {
+  const doc = nlp(text);
+  return [doc.people().json(), doc.organizations().json(), doc.places().json(), doc.numbers().json(), doc.money().json(), doc.percentages().json()];
+}
+
+function coldLoadMs(): { engine: number; bare: number } {
+  const cli = resolve(__dirname, '..', 'dist', 'cli.js');
+  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run `npm run build` first');
+  const dir = mkdtempSync(join(tmpdir(), 'sa-bench-'));
+  const file = join(dir, 'tiny.txt');
+  writeFileSync(file, 'NATO ministers met in Brussels on Thursday.\n');
+  const time = (args: string[]): number => {
+    const xs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      execFileSync(process.execPath, args, { stdio: 'pipe' });
+      xs.push(performance.now() - t0);
+    }
+    return xs.sort((a, b) => a - b)[2];
+  };
+  return { engine: time([cli, 'extract', '--json', file]), bare: time(['-e', '']) };
+}
+
+async function main(): Promise<void> {
+  const articles = sampleArticles();
+  setDefaultNameDetector(await loadDefaultNameDetector());
+  const total = quick ? TEN_MB / 10 : TEN_MB;
+  console.log(`# Extraction pipeline (${articles.length} sample articles in ~5 KB pieces, repeated to ${(total / 1048576).toFixed(0)} MB)`);
+  const ours = measureThroughput('source-annotator pipeline', pipeline, articles, total);
+  // compromise is ~100× slower: measure it on a tenth of the volume so the run stays short.
+  const base = measureThroughput('compromise-only pipeline (baseline)', compromiseOnly, articles, total / 10, 1);
+  for (const r of [ours, base]) console.log(`${r.name.padEnd(40)} ${r.mbPerSecond.toFixed(2).padStart(8)} MB/s   ${r.msPer5kb.toFixed(2).padStart(8)} ms per 5 KB article (median)`);
+  console.log(`speed-up over baseline: ×${(ours.mbPerSecond / base.mbPerSecond).toFixed(1)} throughput, ×${(base.msPer5kb / ours.msPer5kb).toFixed(1)} per article`);
+  console.log(`targets: ≤ 5 ms per 5 KB article (${ours.msPer5kb <= 5 ? 'met' : 'MISSED'}), ≥ 1 MB/s (${ours.mbPerSecond >= 1 ? 'met' : 'MISSED'}), faster than baseline (${ours.mbPerSecond > base.mbPerSecond ? 'met' : 'MISSED'})`);
+  const cold = coldLoadMs();
+  console.log(`cold start of the CLI on a one-line article: ${cold.engine.toFixed(0)} ms (bare node: ${cold.bare.toFixed(0)} ms; engine load + run: ${(cold.engine - cold.bare).toFixed(0)} ms)`);
+
+  for (const [file, label] of [['./bench/ner', 'Name tagger'], ['./bench/index', 'Corpus index']] as const) {
+    const mod = await import(file).catch(() => undefined);
+    if (!mod?.runBenchmark) { console.log(`\n# ${label}: benchmark not available`); continue; }
+    console.log(`\n# ${label}`);
+    await mod.runBenchmark({ quick });
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.stack ?? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(TSX, [join(ROOT, 'src', 'cli', 'main.ts'), ...args], { encoding: 'utf8', timeout: 60000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('CLI', function () {
+  this.timeout(60000);
+  const dir = mkdtempSync(join(tmpdir(), 'sa-cli-'));
+  const a = join(dir, 'a.txt');
+  const b = join(dir, 'b.txt');
+  const empty = join(dir, 'empty.txt');
+  writeFileSync(a, 'NATO defence ministers met in Brussels.\n');
+  writeFileSync(b, 'Ministers met again.\n');
+  writeFileSync(empty, '');
+
+  it('prints one JSON object for one file', () => {
+    const r = cli('extract', '--json', a);
+    assert.equal(r.status, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.file, a);
+    assert.ok(Array.isArray(out.spans));
+    for (const s of out.spans) assert.equal('NATO defence ministers met in Brussels.\n'.slice(s.start, s.end), s.text);
+  });
+
+  it('prints JSON Lines in input order for several files, and [] for an empty file', () => {
+    const r = cli('extract', '--json', b, empty, a, '--date', '2026-02-12');
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.file), [b, empty, a]);
+    assert.deepEqual(lines[1].spans, []);
+  });
+
+  it('fails with a clear message on a missing file or a malformed date', () => {
+    const missing = cli('extract', '--json', join(dir, 'nope.txt'));
+    assert.notEqual(missing.status, 0);
+    assert.match(missing.stderr, /cannot read .*nope\.txt.*ENOENT/);
+    const badDate = cli('extract', '--json', a, '--date', '12/02/2026');
+    assert.equal(badDate.status, 2);
+    assert.match(badDate.stderr, /YYYY-MM-DD/);
+  });
+
+  it('answers --help for the tool and every subcommand', () => {
+    const top = cli('--help');
+    assert.equal(top.status, 0);
+    const names = [...top.stdout.matchAll(/^ {2}(\w+) {2,}/gm)].map((m) => m[1]);
+    assert.ok(names.includes('extract') && names.includes('scan'), top.stdout);
+    for (const name of names) {
+      const r = cli(name, '--help');
+      assert.equal(r.status, 0, `${name} --help`);
+      assert.match(r.stdout, new RegExp(`Usage: source-annotator ${name}`));
+    }
+  });
+
+  it('scan prints a table with a row per article', () => {
+    const r = cli('scan', dir);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^article\s+PERSON\s+ORG/m);
+    assert.match(r.stdout, /a\.txt/);
+    assert.match(r.stdout, /3 article\(s\)/);
+  });
+});

@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { extract } from '../../src/core/extract';
+import type { NameDetector, Span } from '../../src/core/extract';
+import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+
+/** A detector that proposes fixed surface forms, so pipeline rules are tested apart from any model. */
+function detectorFor(forms: Record<string, Span['type']>): NameDetector {
+  return {
+    id: 'fixed',
+    detect(text) {
+      const out = [];
+      for (const [form, type] of Object.entries(forms)) {
+        const i = text.indexOf(form);
+        if (i >= 0) out.push({ start: i, end: i + form.length, type: type as 'PERSON' });
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+function assertValidSpans(text: string, spans: Span[]): void {
+  let lastEnd = 0;
+  for (const s of spans) {
+    assert.ok(s.start >= lastEnd, `overlap or disorder at ${s.start}`);
+    assert.ok(s.end > s.start && s.end <= text.length, `bad range ${s.start}-${s.end}`);
+    assert.equal(text.slice(s.start, s.end), s.text);
+    lastEnd = s.end;
+  }
+}
+
+const STORY = 'War Secretary Pete Hegseth met officials of the North Atlantic Council (NAC) in Brussels. ' +
+  'Later, Hegseth said the NAC would meet again. Hegseth’s aides agreed.';
+
+describe('extract pipeline', () => {
+  it('strips titles and possessives, and links surnames and acronyms to their full forms', () => {
+    const detector = detectorFor({ 'War Secretary Pete Hegseth': 'PERSON', 'North Atlantic Council': 'ORG', Brussels: 'PLACE' });
+    const { spans } = extract(STORY, { nameDetector: detector });
+    assertValidSpans(STORY, spans);
+    const person = spans.find((s) => s.text === 'Pete Hegseth');
+    assert.ok(person, 'the title is excluded from the person span');
+    assert.equal(person.type, 'PERSON');
+    const surnames = spans.filter((s) => s.text === 'Hegseth');
+    assert.equal(surnames.length, 2, 'every later mention of the surname is found, the possessive left out');
+    assert.ok(surnames.every((s) => s.canonical === 'Pete Hegseth' && s.type === 'PERSON'));
+    const nac = spans.filter((s) => s.text === 'NAC');
+    assert.equal(nac.length, 2);
+    assert.ok(nac.every((s) => s.canonical === 'North Atlantic Council' && s.type === 'ORG'));
+  });
+
+  it('lets the registry add entities, rename canonicals and ignore false positives', () => {
+    const detector = detectorFor({ Brussels: 'PLACE', 'North Atlantic Council': 'ORG' });
+    const { spans } = extract(STORY, {
+      nameDetector: detector,
+      registry: { entities: [{ canonical: 'Pete Hegseth', type: 'PERSON', aliases: ['Hegseth'] }], ignore: ['Brussels'] },
+    });
+    assertValidSpans(STORY, spans);
+    assert.equal(spans.filter((s) => s.canonical === 'Pete Hegseth').length, 3);
+    assert.ok(!spans.some((s) => s.text === 'Brussels'), 'ignored surface forms never appear');
+  });
+
+  it('expands place abbreviations to a canonical name', () => {
+    const text = 'Officials in the U.S. and the US Congress agreed.';
+    const { spans } = extract(text, { nameDetector: detectorFor({ 'U.S.': 'PLACE' }) });
+    const us = spans.filter((s) => s.type === 'PLACE');
+    assert.ok(us.length >= 1);
+    assert.ok(us.every((s) => s.canonical === 'United States'));
+  });
+
+  it('keeps offsets exact in CRLF, BOM, emoji, accented and right-to-left text', () => {
+    const text = '\uFEFFHeadline 🚀 about Zoë Müller\r\n\r\nZoë Müller met שלום officials in Brussels 👋🏽 on Thursday.\r\nMüller left.';
+    const { spans } = extract(text, { nameDetector: detectorFor({ 'Zoë Müller': 'PERSON', Brussels: 'PLACE' }) });
+    assertValidSpans(text, spans);
+    assert.ok(spans.some((s) => s.text === 'Müller' && s.canonical === 'Zoë Müller'));
+    assert.ok(spans.some((s) => s.text === 'Brussels'));
+  });
+
+  it('reports non-English text instead of tagging it', () => {
+    const german = 'Die Verteidigungsminister der Allianz trafen sich am Donnerstag in Brüssel, um über die Ausgaben ' +
+      'für die Sicherheit zu sprechen. Der Generalsekretär sagte, dass die Mitglieder mehr investieren müssen, ' +
+      'weil die Lage in Europa sich verändert hat und viele Regierungen ihre Haushalte anpassen wollen.';
+    const result = extract(german);
+    assert.equal(result.spans.length, 0);
+    assert.equal(result.language?.english, false);
+    assert.match(result.language?.reason ?? '', /English only/);
+  });
+
+  describe('bad input: no crash, bounded time, valid spans', () => {
+    const cases: [string, () => string][] = [
+      ['empty', () => ''],
+      ['only whitespace', () => ' \n\t\r\n  '],
+      ['binary-looking', () => String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 65536))],
+      ['replacement characters', () => 'Pete \uFFFD\uFFFD Hegseth visited \uFFFDBrussels. '.repeat(200)],
+      ['one 1 MB line', () => 'NATO ministers met Pete Hegseth in Brussels on 12 February 2026 and agreed 5% of GDP. '.repeat(12500)],
+      ['10 MB article', () => 'NATO ministers met in Brussels. Hegseth said the alliance was strong.\n'.repeat(150000)],
+    ];
+    for (const [name, make] of cases) {
+      it(name, function () {
+        this.timeout(60000);
+        const text = make();
+        const started = Date.now();
+        const { spans } = extract(text, { nameDetector: new RuleNameDetector() });
+        assertValidSpans(text, spans);
+        assert.ok(Date.now() - started < 45000, `took ${Date.now() - started} ms`);
+      });
+    }
+  });
+});
