@@ -50,7 +50,8 @@ export async function installExtension(binary, runDir, vsix) {
 
 /**
  * Starts code-server detached in its own process group and resolves once it listens.
- * The returned `stop()` ends the whole group (server plus extension hosts, which otherwise outlive clients).
+ * The returned `stop()` ends the whole group (server plus extension hosts, which otherwise outlive clients);
+ * `exited` settles when the server process ends by itself or is stopped.
  */
 export async function startCodeServer(binary, runDir, { folder, port = 0, env = {}, startTimeoutMs = 60000, echo = false }) {
   const args = [
@@ -73,6 +74,7 @@ export async function startCodeServer(binary, runDir, { folder, port = 0, env = 
   });
   trackGroup(child.pid);
   const stop = () => stopGroup(child.pid);
+  const exited = new Promise((resolvePromise) => child.on('exit', (code, signal) => resolvePromise(signal ?? code)));
 
   let output = '';
   const url = await new Promise((resolvePromise, reject) => {
@@ -97,7 +99,7 @@ export async function startCodeServer(binary, runDir, { folder, port = 0, env = 
     await stop();
     throw error;
   });
-  return { url, pid: child.pid, logPath, stop };
+  return { url, pid: child.pid, logPath, stop, exited };
 }
 
 /** A workbench URL that opens `folder` and hands the workbench a payload (recipe §3 and §5). */

@@ -49,9 +49,13 @@ export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, 
   }
 }
 
+/** Workbench chatter that says nothing about the extension or the tests. */
+const hostLogNoise = [/additional builtin extensions/, /connection token/, /Creating a socket/, /Service Worker/, /ChatSessionStore/];
+
 function printHostLog(type, args) {
   const parts = Array.isArray(args) ? args : [args];
   const line = format(...parts);
+  if (hostLogNoise.some((pattern) => pattern.test(line))) return;
   if (type === 'error') console.error(`  [host] ${line}`);
   else console.log(`  [host] ${line}`);
 }

@@ -1,0 +1,98 @@
+// `npm test`: the whole gate, in order — type check, lint, unit tests, build, package, .vsix contents, and
+// the two real-VS Code runs (extension-host mocha suite, UI end-to-end). Every step is timed, later steps
+// that depend on a failed one are skipped, and the summary decides the exit code.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { ensureCodeServer } from './lib/codeServerInstall.mjs';
+import { ensureDebianPackages, ensureNodeModules } from './lib/deps.mjs';
+import { runExtensionHostSuite } from './lib/extensionHostRun.mjs';
+import { buildIntegrationSuite } from './lib/integrationBundle.mjs';
+import { repoRoot, vsixPath } from './lib/paths.mjs';
+import { run } from './lib/run.mjs';
+import { extractVsix } from './lib/vsix.mjs';
+
+const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
+const node = (script, ...args) => run(process.execPath, [script, ...args], { cwd: repoRoot });
+const mochaFiles = (dir, suffix) =>
+  readdirSync(join(repoRoot, dir))
+    .filter((name) => name.endsWith(suffix))
+    .map((name) => join(dir, name));
+
+/** Shared benchmark/corpus data next to the clone; CI must have it, local runs may go without. */
+const sharedDir = join(repoRoot, '..', 'shared');
+
+let codeServerBinary;
+
+const steps = [
+  {
+    name: 'shared data (../shared)',
+    action: async () => {
+      if (existsSync(sharedDir)) return;
+      if (process.env.CI === 'true') throw new Error(`CI=true but ${sharedDir} is missing; evaluation tests cannot run`);
+      console.log(`${sharedDir} is missing; tests that read it will say so (not an error outside CI)`);
+    },
+  },
+  { name: 'dependencies', critical: true, action: async () => (await ensureNodeModules(), await ensureDebianPackages()) },
+  { name: 'type check (tsc)', action: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: repoRoot }) },
+  { name: 'lint (eslint)', action: () => run(bin('eslint'), ['src', 'test', 'scripts'], { cwd: repoRoot }) },
+  { name: 'unit tests (mocha)', action: () => run(bin('mocha'), [], { cwd: repoRoot }) },
+  { name: 'build', action: () => node('scripts/build.mjs') },
+  { name: 'package (.vsix)', action: () => node('scripts/package.mjs') },
+  {
+    name: 'vsix contents',
+    needs: ['package (.vsix)'],
+    action: () => run(bin('mocha'), ['--no-config', '--reporter', 'spec', ...mochaFiles('test/package', '.test.mjs')], { cwd: repoRoot }),
+  },
+  { name: 'code-server', action: async () => (codeServerBinary = await ensureCodeServer()) },
+  {
+    name: 'integration: extension host',
+    needs: ['package (.vsix)', 'code-server'],
+    action: async () => {
+      const testsEntry = await buildIntegrationSuite();
+      const unpacked = await extractVsix(vsixPath);
+      try {
+        const { exitCode, results } = await runExtensionHostSuite({ binary: codeServerBinary, extensionDir: unpacked.extensionDir, testsEntry });
+        if (results) console.log(`extension host: ${results.passed} passed, ${results.failed} failed`);
+        for (const failure of results?.failures ?? []) console.log(`  ✗ ${failure.title}: ${failure.message}`);
+        if (exitCode !== 0) throw new Error(`extension-host suite exited with ${exitCode}${results ? '' : ' before writing results (load error?)'}`);
+      } finally {
+        unpacked.dispose();
+      }
+    },
+  },
+  {
+    name: 'integration: UI end-to-end',
+    needs: ['package (.vsix)', 'code-server'],
+    action: () => run(bin('mocha'), ['--no-config', '--reporter', 'spec', '--timeout', '240000', ...mochaFiles('test/integration/ui', '.test.mjs')], { cwd: repoRoot }),
+  },
+];
+
+const outcomes = new Map();
+const started = Date.now();
+for (const step of steps) {
+  const blockedBy = (step.needs ?? []).filter((name) => outcomes.get(name)?.status !== 'passed');
+  if (blockedBy.length > 0) {
+    outcomes.set(step.name, { status: 'skipped', seconds: 0, detail: `needs ${blockedBy.join(', ')}` });
+    continue;
+  }
+  console.log(`\n━━ ${step.name}`);
+  const stepStart = Date.now();
+  try {
+    await step.action();
+    outcomes.set(step.name, { status: 'passed', seconds: (Date.now() - stepStart) / 1000 });
+  } catch (error) {
+    outcomes.set(step.name, { status: 'FAILED', seconds: (Date.now() - stepStart) / 1000, detail: error.message.split('\n')[0] });
+    console.error(`✗ ${step.name}: ${error.message}`);
+    if (step.critical) break;
+  }
+}
+
+console.log('\n━━ summary');
+for (const step of steps) {
+  const outcome = outcomes.get(step.name) ?? { status: 'not run', seconds: 0 };
+  const time = outcome.seconds ? `${outcome.seconds.toFixed(1)} s` : '';
+  console.log(`${outcome.status.padEnd(8)} ${step.name.padEnd(30)} ${time.padStart(8)}${outcome.detail ? `  ${outcome.detail}` : ''}`);
+}
+const allPassed = steps.every((step) => outcomes.get(step.name)?.status === 'passed');
+console.log(`\n${allPassed ? 'ALL PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${relative(process.cwd(), repoRoot) || '.'})`);
+process.exitCode = allPassed ? 0 : 1;

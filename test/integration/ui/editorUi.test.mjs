@@ -1,0 +1,159 @@
+// End-to-end through the real workbench UI: the packaged extension is installed into code-server, the
+// folder opens untrusted (Restricted Mode), and we check what an analyst sees: the person colour under a
+// name, nothing under a plain word, and a hover card with the full name.
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../../scripts/lib/browser.mjs';
+import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
+import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
+import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+
+const articleName = '000_862cdd2646e94e41.txt';
+/** Distinctive on purpose, so a match cannot be a theme default or another decoration. */
+const personBackground = { hex: '#ff00aa55', rgba: [255, 0, 170, 0x55 / 255] };
+const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
+
+function lineNumberOf(text, needle) {
+  const index = text.split('\n').findIndex((line) => line.includes(needle));
+  assert.ok(index >= 0, `"${needle}" not found in ${articleName}`);
+  return index + 1;
+}
+
+function parseColour(css) {
+  const match = /rgba?\(([^)]+)\)/.exec(css);
+  if (!match) return undefined;
+  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
+  return [r, g, b, a];
+}
+
+function isColour(css, expected) {
+  const actual = parseColour(css);
+  return Boolean(actual) && actual.every((value, i) => Math.abs(value - expected[i]) < (i === 3 ? 0.01 : 1));
+}
+
+function isTransparent(css) {
+  const colour = parseColour(css);
+  return !colour || colour[3] === 0;
+}
+
+/** Polls `probe` until it yields a value `accept` takes, or fails with `describeLast` after `timeoutMs`. */
+async function waitFor(probe, accept, timeoutMs, describeLast) {
+  const deadline = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${describeLast(value)} (after ${timeoutMs / 1000} s)`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+  }
+}
+
+describe('editor UI (Restricted Mode, packaged extension)', function () {
+  this.timeout(240000);
+  let server;
+  let browser;
+  let page;
+  let runDir;
+  const article = readFileSync(join(samplesDir, articleName), 'utf8');
+  const hegseth = { lineNumber: lineNumberOf(article, 'War Secretary Pete Hegseth'), word: 'Hegseth', occurrence: 0 };
+  const talks = { lineNumber: lineNumberOf(article, 'arrived for talks in'), word: 'talks', occurrence: 0 };
+
+  before(async function () {
+    assert.ok(existsSync(vsixPath), `${vsixPath} does not exist; run \`npm run package\` first`);
+    const binary = await ensureCodeServer();
+    runDir = createRunDir({
+      prefix: 'source-annotator-ui-',
+      trusted: false,
+      settings: {
+        'workbench.colorCustomizations': { 'sourceAnnotator.person.background': personBackground.hex },
+        // Keep the editor's own highlights away from the words under test.
+        'editor.occurrencesHighlight': 'off',
+        'editor.selectionHighlight': false,
+        'editor.renderLineHighlight': 'none',
+        'editor.wordWrap': 'off',
+        'editor.minimap.enabled': false,
+        'workbench.sideBar.location': 'right',
+      },
+    });
+    const workspaceDir = join(runDir.dir, 'samples');
+    cpSync(samplesDir, workspaceDir, { recursive: true });
+    await installExtension(binary, runDir, vsixPath);
+    server = await startCodeServer(binary, runDir, { folder: workspaceDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // The caret goes to the start of the blank line above the name, away from the words we inspect.
+    const caretLine = hegseth.lineNumber - 1;
+    await page.goto(
+      workbenchUrl(server.url, workspaceDir, [
+        ['openFile', `${remoteUri(join(workspaceDir, articleName))}:${caretLine}:1`],
+        ['gotoLineMode', 'true'],
+        ['skipWelcome', 'true'],
+      ]),
+    );
+    await page.locator(`.tab.active[data-resource-name="${articleName}"]`).waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 30000 });
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (runDir && !process.env.SOURCE_ANNOTATOR_KEEP_RUNS) rmSync(runDir.dir, { recursive: true, force: true });
+  });
+
+  it('opens the folder in Restricted Mode', async () => {
+    const statusText = await waitFor(
+      () => page.locator('.part.statusbar').innerText(),
+      (text) => /Restricted Mode/i.test(text),
+      30000,
+      (text) => `status bar does not show Restricted Mode: ${JSON.stringify(text)}`,
+    );
+    assert.match(statusText, /Restricted Mode/i);
+  });
+
+  it('paints the person colour under "Hegseth" and nothing under "talks"', async () => {
+    const colours = await waitFor(
+      async () => {
+        const rect = await page.evaluate(wordRectOnLine, hegseth);
+        return rect ? page.evaluate(decorationColoursAt, rect) : [];
+      },
+      (found) => found.some((entry) => isColour(entry.background, personBackground.rgba)),
+      60000,
+      (found) => `no decoration with ${personBackground.hex} under "Hegseth"; found ${JSON.stringify(found)}`,
+    );
+    assert.ok(colours.length > 0);
+
+    const talksRect = await page.evaluate(wordRectOnLine, talks);
+    assert.ok(talksRect, `line ${talks.lineNumber} with "talks" is not rendered`);
+    const underTalks = await page.evaluate(decorationColoursAt, talksRect);
+    const painted = underTalks.filter((entry) => !isTransparent(entry.background) || !isTransparent(entry.borderBottom));
+    assert.deepEqual(painted, [], 'a plain word must carry no decoration');
+  });
+
+  it('shows a hover card with the full name over "Hegseth"', async () => {
+    const hover = page.locator('.monaco-editor .monaco-resizable-hover .monaco-hover').first();
+    const rect = await page.evaluate(wordRectOnLine, hegseth);
+    assert.ok(rect, `line ${hegseth.lineNumber} is not rendered`);
+    const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const text = await waitFor(
+      async () => {
+        // Leave and re-enter the word each round: a hover asked before activation is not retried by the editor.
+        await page.mouse.move(centre.x, centre.y + 200);
+        await page.mouse.move(centre.x, centre.y, { steps: 4 });
+        try {
+          await hover.waitFor({ state: 'visible', timeout: 3000 });
+          return await hover.innerText();
+        } catch {
+          return '';
+        }
+      },
+      (value) => value.includes('Pete Hegseth'),
+      60000,
+      (value) => `hover over "Hegseth" never showed "Pete Hegseth"; last text: ${JSON.stringify(value)}`,
+    );
+    mkdirSync(testResultsDir, { recursive: true });
+    await page.screenshot({ path: join(testResultsDir, 'e2e-hover.png') });
+    assert.ok(text.includes('Pete Hegseth'));
+  });
+});
