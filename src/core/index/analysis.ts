@@ -1,0 +1,158 @@
+/**
+ * The pure per-file step of indexing: `analyzeArticle` runs the extractor once and packs the result in a
+ * compact, JSON- and structured-clone-friendly form. A worker thread can run it, the adapter can persist
+ * it (see `cacheEntry.ts`), and `CorpusIndex.addAnalysis` consumes it without extracting again.
+ */
+import type { EntityRegistry, ExtractOptions, ExtractResult, ReferenceDate, Span, SpanType } from '../extract/types';
+import { SPAN_TYPES } from '../extract/types';
+import { contentHash } from './hash';
+import { describeMeasure } from './measure';
+
+/** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
+export const CACHE_VERSION = 1;
+
+export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
+
+export interface AnalyzeOptions {
+  /** The extraction pipeline (`extract` from `src/core/extract/extract.ts`); injected to keep this module light. */
+  extract: Extractor;
+  /** YYYY-MM-DD; overrides a publication date found in the text. */
+  published?: string;
+  registry?: EntityRegistry;
+}
+
+/** Offsets of each field inside one span's slot of `ArticleAnalysis.spans`. */
+export const SpanField = {
+  start: 0,
+  end: 1,
+  type: 2,
+  /** index into `atoms`, or -1 */
+  canonical: 3,
+  value: 4,
+  unit: 5,
+  reason: 6,
+  /** 0 none, 1 START, 2 MID, 3 END */
+  mod: 7,
+  /** figures: what the figure measures, index into `atoms`, or -1 */
+  measure: 8,
+} as const;
+export const SPAN_STRIDE = 9;
+
+const MODS = [undefined, 'START', 'MID', 'END'] as const;
+
+export interface ArticleAnalysis {
+  cacheVersion: number;
+  uri: string;
+  /** `contentHash` of the analysed text. */
+  hash: string;
+  /** Fingerprint of the registry the extractor saw ('' for none). */
+  registryFingerprint: string;
+  /** First non-empty line. */
+  headline: string;
+  /** YYYY-MM-DD: the publication date the caller gave or the article states. */
+  published?: string;
+  reference?: ReferenceDate;
+  language?: ExtractResult['language'];
+  /** SPAN_STRIDE numbers per span, sorted by start. */
+  spans: number[];
+  /** Interned strings and numbers the spans refer to. */
+  atoms: (string | number)[];
+}
+
+export function registryFingerprint(registry: EntityRegistry | undefined): string {
+  return registry ? contentHash(JSON.stringify(registry)) : '';
+}
+
+export function headlineOf(text: string): string {
+  const match = /[^\s].*/u.exec(text);
+  const line = match ? match[0].trim() : '';
+  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+}
+
+/** Extracts and packs one article. Pure and synchronous; the result survives JSON and structured clone. */
+export function analyzeArticle(uri: string, text: string, options: AnalyzeOptions): ArticleAnalysis {
+  const result = options.extract(text, { published: options.published, registry: options.registry });
+  return packAnalysis(uri, text, result, options);
+}
+
+export function packAnalysis(
+  uri: string, text: string, result: ExtractResult, options: Omit<AnalyzeOptions, 'extract'> = {},
+): ArticleAnalysis {
+  const atoms: (string | number)[] = [];
+  const atomIndex = new Map<string | number, number>();
+  const intern = (atom: string | number | null | undefined): number => {
+    if (atom === null || atom === undefined) return -1;
+    let index = atomIndex.get(atom);
+    if (index === undefined) {
+      index = atoms.length;
+      atoms.push(atom);
+      atomIndex.set(atom, index);
+    }
+    return index;
+  };
+  const sorted = [...result.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const spans: number[] = [];
+  for (const span of sorted) {
+    const isFigure = span.type === 'MONEY' || span.type === 'PERCENT' || span.type === 'QUANTITY';
+    spans.push(
+      span.start, span.end, SPAN_TYPES.indexOf(span.type), intern(span.canonical), intern(span.value),
+      intern(span.unit), intern(span.reason), span.mod ? MODS.indexOf(span.mod) : 0,
+      isFigure ? intern(describeMeasure(text, span)) : -1,
+    );
+  }
+  const analysis: ArticleAnalysis = {
+    cacheVersion: CACHE_VERSION,
+    uri,
+    hash: contentHash(text),
+    registryFingerprint: registryFingerprint(options.registry),
+    headline: headlineOf(text),
+    spans,
+    atoms,
+  };
+  const published = options.published ?? result.reference?.iso;
+  if (published) analysis.published = published;
+  if (result.reference) analysis.reference = result.reference;
+  if (result.language) analysis.language = result.language;
+  return analysis;
+}
+
+/** Read access to packed spans, shared by the analysis (number[]) and the index (Int32Array). */
+export interface PackedSpans {
+  spans: ArrayLike<number>;
+  atoms: readonly (string | number)[];
+}
+
+export function spanCount(packed: PackedSpans): number {
+  return packed.spans.length / SPAN_STRIDE;
+}
+
+export function spanTypeAt(packed: PackedSpans, i: number): SpanType {
+  return SPAN_TYPES[packed.spans[i * SPAN_STRIDE + SpanField.type]];
+}
+
+export function atomAt(packed: PackedSpans, i: number, field: number): string | number | undefined {
+  const index = packed.spans[i * SPAN_STRIDE + field];
+  return index < 0 ? undefined : packed.atoms[index];
+}
+
+/** Rebuilds the extractor's `Span` for span `i` of an article whose text is `text`. */
+export function unpackSpan(packed: PackedSpans, i: number, text: string): Span {
+  const base = i * SPAN_STRIDE;
+  const start = packed.spans[base + SpanField.start];
+  const end = packed.spans[base + SpanField.end];
+  const span: Span = { start, end, type: spanTypeAt(packed, i), text: text.slice(start, end), value: atomAt(packed, i, SpanField.value) ?? null };
+  const canonical = atomAt(packed, i, SpanField.canonical);
+  if (canonical !== undefined) span.canonical = String(canonical);
+  const unit = atomAt(packed, i, SpanField.unit);
+  if (unit !== undefined) span.unit = String(unit);
+  const reason = atomAt(packed, i, SpanField.reason);
+  if (reason !== undefined) span.reason = String(reason);
+  const mod = MODS[packed.spans[base + SpanField.mod]];
+  if (mod) span.mod = mod;
+  return span;
+}
+
+export function measureAt(packed: PackedSpans, i: number): string | undefined {
+  const measure = atomAt(packed, i, SpanField.measure);
+  return measure === undefined ? undefined : String(measure);
+}

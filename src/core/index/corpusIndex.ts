@@ -1,0 +1,729 @@
+/**
+ * The workspace's corpus index: every article's spans, linked across articles by entity, date and figure.
+ * Pure: the adapter supplies article text (from the editor or the file system) and persists cache entries;
+ * this class never touches the file system. All queries are synchronous and answer from in-memory
+ * inverted indexes, so hover cards and reference lists stay fast at 10,000 articles.
+ */
+import type { EntityRegistry, NameType, Span } from '../extract/types';
+import { SPAN_TYPES } from '../extract/types';
+import { yieldToEventLoop } from '../util/async';
+import { NEVER_CANCELLED, type CancellationToken } from '../util/cancellation';
+import { Emitter, type Event } from '../util/emitter';
+import {
+  analyzeArticle, SPAN_STRIDE, SpanField, measureAt, spanCount, spanTypeAt, unpackSpan,
+  type ArticleAnalysis, type Extractor, type PackedSpans,
+} from './analysis';
+import { entityKeyType, initialsOf, isNameType, normalizeName, surnameOf, type EntityKey } from './entityKey';
+import { contentHash } from './hash';
+import { EntityLinker } from './linker';
+import { PostingIndex } from './postings';
+import type {
+  ArticleInfo, ArticleMention, DocumentSymbolGroup, EntityInfo, FigureConflict, IndexChangeEvent, IndexedSpan,
+  MentionLocation, RankedArticles, RelatedDates, RelatedFigures, WorkspaceSymbol,
+} from './queryTypes';
+import { snippetAt } from './snippet';
+import { dateKeys, figureKeys } from './spanKeys';
+
+export interface CorpusIndexOptions {
+  /** Needed by `update`/`indexAll` for articles without a precomputed analysis. */
+  extract?: Extractor;
+  registry?: EntityRegistry;
+  /** A publication date the workspace knows for an article (e.g. from its sidecar), YYYY-MM-DD. */
+  publishedFor?: (uri: string) => string | undefined;
+}
+
+/** One file for `indexAll`: its text, and optionally an analysis computed elsewhere (a worker). */
+export interface IndexInput {
+  uri: string;
+  text: string;
+  analysis?: ArticleAnalysis;
+}
+
+export interface IndexAllOptions {
+  token?: CancellationToken;
+  /** Called after every chunk with the number of files handled so far. */
+  onProgress?: (done: number, total: number | undefined) => void;
+  /** Files handled between yields to the event loop. */
+  yieldEvery?: number;
+  /** A cache lookup: a stored analysis for this uri and content hash, if any (see `cacheEntry.ts`). */
+  cached?: (uri: string, hash: string) => ArticleAnalysis | undefined;
+}
+
+export interface IndexAllResult {
+  analysed: number;
+  reused: number;
+  unchanged: number;
+  cancelled: boolean;
+}
+
+export interface RankOptions {
+  limit?: number;
+  /** Leave this article out (the one the hover is in). */
+  excludeUri?: string;
+}
+
+interface ArticleRecord {
+  id: number;
+  uri: string;
+  text: string;
+  analysis: Omit<ArticleAnalysis, 'spans' | 'atoms'>;
+  packed: PackedSpans & { spans: Int32Array };
+  /** Two key ids per span (primary, secondary); NO_KEY, or IGNORED for names the registry ignores. */
+  keyIds: Int32Array;
+}
+
+const NO_KEY = -1;
+const IGNORED = -2;
+const DEFAULT_LIMIT = 10;
+
+export class CorpusIndex {
+  private readonly records: (ArticleRecord | undefined)[] = [];
+  private readonly idByUri = new Map<string, number>();
+  private readonly postings = new PostingIndex();
+  private linker: EntityLinker;
+  /** entity key → surface form → count, and → canonical form → count */
+  private readonly surfaces = new Map<string, Map<string, number>>();
+  private readonly canonicals = new Map<string, Map<string, number>>();
+  /** multi-word PERSON keys by surname, multi-word ORG keys by initials: cross-article short forms */
+  private readonly bySurname = new Map<string, Set<string>>();
+  private readonly byInitials = new Map<string, Set<string>>();
+  private readonly changeEmitter = new Emitter<IndexChangeEvent>();
+  private pending: IndexChangeEvent | undefined;
+  private batchDepth = 0;
+
+  /** Fires after each change, or once per `batch`. */
+  readonly onDidChange: Event<IndexChangeEvent> = this.changeEmitter.event;
+
+  constructor(private readonly options: CorpusIndexOptions = {}) {
+    this.linker = new EntityLinker(options.registry);
+    this.postings.onFirstPosting = (key) => this.trackShortForms(key, true);
+    this.postings.onLastPosting = (key) => this.trackShortForms(key, false);
+  }
+
+  // ---------------------------------------------------------------- mutations
+
+  get size(): number {
+    return this.idByUri.size;
+  }
+
+  has(uri: string): boolean {
+    return this.idByUri.has(uri);
+  }
+
+  uris(): string[] {
+    return [...this.idByUri.keys()];
+  }
+
+  /** The stored content hash, so an adapter can skip unchanged files before reading a cache entry. */
+  hashOf(uri: string): string | undefined {
+    return this.recordOf(uri)?.analysis.hash;
+  }
+
+  get registry(): EntityRegistry {
+    return this.linker.registry;
+  }
+
+  /**
+   * Adds or re-analyses an article. Returns false (and does nothing) when the text is unchanged.
+   * Needs the `extract` option.
+   */
+  update(uri: string, text: string): boolean {
+    const existing = this.recordOf(uri);
+    const hash = contentHash(text);
+    if (existing && existing.analysis.hash === hash) return false;
+    this.addAnalysis(this.analyze(uri, text), text);
+    return true;
+  }
+
+  /** Adds an analysis computed elsewhere (worker thread, cache). `text` must be the analysed text. */
+  addAnalysis(analysis: ArticleAnalysis, text: string): void {
+    const uri = analysis.uri;
+    const previous = this.idByUri.get(uri);
+    if (previous !== undefined) this.unlink(this.records[previous]!);
+    const { spans, atoms, ...rest } = analysis;
+    const id = previous ?? this.records.length;
+    const record: ArticleRecord = {
+      id, uri, text, analysis: rest,
+      packed: { spans: Int32Array.from(spans), atoms },
+      keyIds: new Int32Array((spans.length / SPAN_STRIDE) * 2),
+    };
+    this.records[id] = record;
+    this.idByUri.set(uri, id);
+    this.link(record);
+    this.change((e) => e.changed.push(uri));
+  }
+
+  remove(uri: string): boolean {
+    const record = this.recordOf(uri);
+    if (!record) return false;
+    this.unlink(record);
+    this.records[record.id] = undefined;
+    this.idByUri.delete(uri);
+    this.change((e) => e.removed.push(uri));
+    return true;
+  }
+
+  /** Moves an article to a new URI without extracting again. */
+  rename(from: string, to: string): boolean {
+    const record = this.recordOf(from);
+    if (!record || from === to) return false;
+    if (this.has(to)) this.remove(to);
+    this.idByUri.delete(from);
+    record.uri = to;
+    record.analysis = { ...record.analysis, uri: to };
+    this.idByUri.set(to, record.id);
+    this.change((e) => e.renamed.push({ from, to }));
+    return true;
+  }
+
+  /** Runs several mutations and fires one change event (file-watcher bursts, branch switches). */
+  batch<T>(mutations: () => T): T {
+    this.batchDepth++;
+    try {
+      return mutations();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0) this.flush();
+    }
+  }
+
+  /**
+   * Replaces the registry and recomputes every entity link. No extraction: alias, merge, type and ignore
+   * edits take effect at once. Names the registry newly marks appear once their articles are re-analysed.
+   */
+  setRegistry(registry: EntityRegistry): void {
+    this.batch(() => {
+      const live = this.records.filter((r): r is ArticleRecord => r !== undefined);
+      for (const record of live) this.unlink(record);
+      this.linker = new EntityLinker(registry);
+      for (const record of live) this.link(record);
+      this.change((e) => {
+        e.relinked = true;
+      });
+    });
+  }
+
+  /**
+   * Indexes many files cooperatively: yields to the event loop every `yieldEvery` files, fires one change
+   * event per chunk, and stops at the next chunk boundary once `token` is cancelled.
+   */
+  async indexAll(files: Iterable<IndexInput>, options: IndexAllOptions = {}): Promise<IndexAllResult> {
+    const token = options.token ?? NEVER_CANCELLED;
+    const yieldEvery = Math.max(1, options.yieldEvery ?? 20);
+    const total = Array.isArray(files) ? files.length : undefined;
+    const result: IndexAllResult = { analysed: 0, reused: 0, unchanged: 0, cancelled: false };
+    let done = 0;
+    let chunk: IndexInput[] = [];
+    const runChunk = () => this.batch(() => {
+      for (const file of chunk) this.indexOne(file, options, result);
+    });
+    for (const file of files) {
+      if (token.isCancellationRequested) break;
+      chunk.push(file);
+      if (chunk.length < yieldEvery) continue;
+      runChunk();
+      done += chunk.length;
+      chunk = [];
+      options.onProgress?.(done, total);
+      await yieldToEventLoop();
+    }
+    if (chunk.length && !token.isCancellationRequested) {
+      runChunk();
+      done += chunk.length;
+      options.onProgress?.(done, total);
+    }
+    result.cancelled = token.isCancellationRequested;
+    return result;
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  articleInfo(uri: string): ArticleInfo | undefined {
+    const record = this.recordOf(uri);
+    if (!record) return undefined;
+    const { hash, headline, published, reference } = record.analysis;
+    return { uri, hash, headline, published, reference, spanCount: spanCount(record.packed) };
+  }
+
+  /** All visible spans of an article (ignored names left out), in text order. */
+  spansOf(uri: string): Span[] {
+    const record = this.recordOf(uri);
+    if (!record) return [];
+    const out: Span[] = [];
+    for (let i = 0; i < spanCount(record.packed); i++) {
+      if (record.keyIds[i * 2] !== IGNORED) out.push(this.displaySpan(record, i));
+    }
+    return out;
+  }
+
+  /** The span covering `offset` (start ≤ offset < end), by binary search. */
+  spanAt(uri: string, offset: number): IndexedSpan | undefined {
+    const record = this.recordOf(uri);
+    if (!record) return undefined;
+    const spans = record.packed.spans;
+    let lo = 0;
+    let hi = spanCount(record.packed) - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid * SPAN_STRIDE + SpanField.start] <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    if (found < 0 || offset >= spans[found * SPAN_STRIDE + SpanField.end]) return undefined;
+    return this.indexedSpan(record, found);
+  }
+
+  /** The span with this index in its article (from `IndexedSpan.index`). */
+  spanByIndex(uri: string, index: number): IndexedSpan | undefined {
+    const record = this.recordOf(uri);
+    if (!record || index < 0 || index >= spanCount(record.packed)) return undefined;
+    return this.indexedSpan(record, index);
+  }
+
+  /** Every mention of the entity (including its linked short forms), grouped by article in URI order. */
+  references(key: EntityKey): MentionLocation[] {
+    const merged = this.mergedPostings(this.entityGroup(key));
+    const ids = [...merged.keys()].sort((a, b) => compareStrings(this.records[a]!.uri, this.records[b]!.uri));
+    const out: MentionLocation[] = [];
+    for (const id of ids) {
+      const record = this.records[id]!;
+      for (const i of merged.get(id)!) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
+    }
+    return out;
+  }
+
+  /** Other articles mentioning the entity, the top `limit` with headline, date and snippet. */
+  articlesMentioning(key: EntityKey, options: RankOptions = {}): RankedArticles {
+    return this.rank(this.mergedPostings(this.entityGroup(key)), options);
+  }
+
+  entityInfo(key: EntityKey): EntityInfo | undefined {
+    const group = this.entityGroup(key);
+    const representative = group[0];
+    const type = entityKeyType(representative);
+    if (!type) return undefined;
+    const curated = this.linker.registryEntity(representative);
+    const merged = this.mergedPostings(group);
+    if (!curated && merged.size === 0) return undefined;
+    let mentionCount = 0;
+    for (const list of merged.values()) mentionCount += list.length;
+    const canonical = curated?.canonical ?? mostFrequent(this.canonicals.get(representative)) ??
+      representative.slice(representative.indexOf(':') + 1);
+    const aliasCounts = new Map<string, number>();
+    for (const k of group) {
+      for (const [surface, count] of this.surfaces.get(k) ?? []) aliasCounts.set(surface, (aliasCounts.get(surface) ?? 0) + count);
+    }
+    for (const alias of curated?.aliases ?? []) if (!aliasCounts.has(alias)) aliasCounts.set(alias, 0);
+    const aliases = [...aliasCounts.entries()].filter(([surface]) => surface !== canonical)
+      .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([surface]) => surface);
+    const info: EntityInfo = { key: representative, type, canonical, aliases, curated: !!curated, articleCount: merged.size, mentionCount };
+    if (curated?.description) info.description = curated.description;
+    if (curated?.links?.length) info.links = [...curated.links];
+    return info;
+  }
+
+  /** Mentions in the same article: how many times this entity / date / figure occurs there. */
+  mentionsInArticle(uri: string, key: string): { start: number; end: number }[] {
+    const record = this.recordOf(uri);
+    if (!record) return [];
+    const group = entityKeyType(key) ? this.entityGroup(key) : [key];
+    const indexes: number[] = [];
+    for (const k of group) indexes.push(...(this.postings.postingsOf(k).get(record.id) ?? []));
+    return indexes.sort((a, b) => a - b).map((i) => ({ start: startOf(record, i), end: endOf(record, i) }));
+  }
+
+  /** Other articles mentioning the same day, and (separately) the same month, as this DATE span. */
+  relatedDates(target: IndexedSpan, options: RankOptions = {}): RelatedDates {
+    const opts = { ...options, excludeUri: options.excludeUri ?? target.uri };
+    const empty: RankedArticles = { total: 0, articles: [] };
+    if (!target.key) return { sameDay: empty, sameMonth: empty };
+    if (target.key.startsWith('MONTH:')) return { sameDay: empty, sameMonth: this.rank(this.postings.postingsOf(target.key), opts) };
+    const sameDayPostings = this.postings.postingsOf(target.key);
+    const sameDay = this.rank(sameDayPostings, opts);
+    if (!target.secondaryKey) return { sameDay, sameMonth: empty };
+    const monthOnly = new Map<number, readonly number[]>();
+    for (const [id, list] of this.postings.postingsOf(target.secondaryKey)) if (!sameDayPostings.has(id)) monthOnly.set(id, list);
+    return { sameDay, sameMonth: this.rank(monthOnly, opts) };
+  }
+
+  /** The same figure elsewhere, and differing figures for the same measured thing (possible conflicts). */
+  relatedFigures(target: IndexedSpan, options: RankOptions = {}): RelatedFigures & { conflictTotal: number } {
+    const record = this.recordOf(target.uri);
+    const opts = { ...options, excludeUri: options.excludeUri ?? target.uri };
+    const same = target.key ? this.rank(this.postings.postingsOf(target.key), opts) : { total: 0, articles: [] };
+    const measure = record ? measureAt(record.packed, target.index) ?? target.span.unit : undefined;
+    const conflicts: FigureConflict[] = [];
+    let conflictTotal = 0;
+    if (target.secondaryKey) {
+      const differing = new Map<number, number[]>();
+      const excluded = opts.excludeUri === undefined ? undefined : this.idByUri.get(opts.excludeUri);
+      for (const [id, list] of this.postings.postingsOf(target.secondaryKey)) {
+        if (id === excluded) continue;
+        const other = this.records[id]!;
+        const diff = list.filter((i) => other.keyIds[i * 2] !== (target.key ? this.postings.idOf(target.key) : NO_KEY));
+        if (diff.length) differing.set(id, diff);
+      }
+      conflictTotal = differing.size;
+      for (const mention of this.rank(differing, { ...opts, excludeUri: undefined }).articles) {
+        const other = this.recordOf(mention.uri)!;
+        const index = differing.get(other.id)![0];
+        const span = unpackSpan(other.packed, index, other.text);
+        conflicts.push({ ...mention, text: span.text, value: span.value });
+      }
+    }
+    const result: RelatedFigures & { conflictTotal: number } = { same, conflicts, conflictTotal };
+    if (measure) result.measure = measure;
+    return result;
+  }
+
+  /** Outline of one article: spans grouped by type, then by entity / value, in order of first mention. */
+  documentSymbols(uri: string): DocumentSymbolGroup[] {
+    const record = this.recordOf(uri);
+    if (!record) return [];
+    const groups = new Map<string, DocumentSymbolGroup>();
+    const symbols = new Map<string, DocumentSymbolGroup['symbols'][number]>();
+    for (let i = 0; i < spanCount(record.packed); i++) {
+      const keyId = record.keyIds[i * 2];
+      if (keyId === IGNORED) continue;
+      const type = spanTypeAt(record.packed, i);
+      const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
+      const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
+      const start = startOf(record, i);
+      const end = endOf(record, i);
+      const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
+      let symbol = symbols.get(symbolKey);
+      if (!symbol) {
+        const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
+        symbol = { name, type, mentions: [] };
+        if (key) symbol.key = key;
+        symbols.set(symbolKey, symbol);
+        let group = groups.get(type);
+        if (!group) groups.set(type, (group = { type, symbols: [] }));
+        group.symbols.push(symbol);
+      }
+      symbol.mentions.push({ start, end });
+    }
+    return SPAN_TYPES.filter((t) => groups.has(t)).map((t) => groups.get(t)!);
+  }
+
+  /** Entities whose name or an alias contains `query` (case- and punctuation-insensitive). */
+  workspaceSymbols(query: string, limit = 100): WorkspaceSymbol[] {
+    const needle = normalizeName(query);
+    const hits: { symbol: WorkspaceSymbol; prefix: boolean }[] = [];
+    const seen = new Set<string>();
+    for (const type of ['PERSON', 'ORG', 'PLACE', 'MISC'] as NameType[]) {
+      for (const rawKey of this.postings.liveKeys(`${type}:`)) {
+        const key = this.entityGroup(rawKey)[0];
+        if (seen.has(key)) continue;
+        const name = this.displayName(key);
+        const normalizedName = key.slice(type.length + 1);
+        let matched = normalizedName.includes(needle);
+        if (!matched) {
+          for (const surface of this.surfaces.get(rawKey)?.keys() ?? []) {
+            if (normalizeName(surface).includes(needle)) {
+              matched = true;
+              break;
+            }
+          }
+        }
+        if (!matched) continue;
+        seen.add(key);
+        const merged = this.mergedPostings(this.entityGroup(key));
+        const [firstId, firstList] = merged.entries().next().value as [number, readonly number[]];
+        const record = this.records[firstId]!;
+        hits.push({
+          prefix: normalizedName.startsWith(needle),
+          symbol: {
+            key, name, type, articleCount: merged.size,
+            location: { uri: record.uri, start: startOf(record, firstList[0]), end: endOf(record, firstList[0]) },
+          },
+        });
+      }
+    }
+    hits.sort((a, b) => Number(b.prefix) - Number(a.prefix) || b.symbol.articleCount - a.symbol.articleCount ||
+      compareStrings(a.symbol.name, b.symbol.name));
+    return hits.slice(0, limit).map((h) => h.symbol);
+  }
+
+  /** The next (or previous) mention of the same entity / date / figure in this article, wrapping around. */
+  adjacentMention(uri: string, offset: number, direction: 'next' | 'previous'): { start: number; end: number } | undefined {
+    const here = this.spanAt(uri, offset);
+    if (!here?.key) return undefined;
+    const mentions = this.mentionsInArticle(uri, here.key);
+    if (mentions.length < 2) return undefined;
+    const position = mentions.findIndex((m) => m.start === here.span.start);
+    const step = direction === 'next' ? 1 : -1;
+    return mentions[(position + step + mentions.length) % mentions.length];
+  }
+
+  /** The display name of an entity: the registry's canonical, else the most frequent canonical form. */
+  displayName(key: EntityKey): string {
+    const curated = this.linker.registryEntity(key);
+    if (curated) return curated.canonical;
+    return mostFrequent(this.canonicals.get(key)) ?? key.slice(key.indexOf(':') + 1);
+  }
+
+  /**
+   * The keys that denote one entity: the full name first, then a short form used in other articles
+   * (a surname for people, an acronym for organizations) when it is unambiguous across the corpus.
+   */
+  entityGroup(key: EntityKey): EntityKey[] {
+    const type = entityKeyType(key);
+    if ((type !== 'PERSON' && type !== 'ORG') || this.linker.registryEntity(key)) return [key];
+    const name = key.slice(type.length + 1);
+    const index = type === 'PERSON' ? this.bySurname : this.byInitials;
+    if (name.includes(' ')) {
+      const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
+      const shortKey = `${type}:${short}`;
+      if (short && index.get(short)?.size === 1 && !this.linker.registryEntity(shortKey) && this.postings.postingsOf(shortKey).size > 0) {
+        return [key, shortKey];
+      }
+      return [key];
+    }
+    const full = index.get(name);
+    if (full?.size === 1) return [full.values().next().value as string, key];
+    return [key];
+  }
+
+  // ---------------------------------------------------------------- internals
+
+  private recordOf(uri: string): ArticleRecord | undefined {
+    const id = this.idByUri.get(uri);
+    return id === undefined ? undefined : this.records[id];
+  }
+
+  private analyze(uri: string, text: string): ArticleAnalysis {
+    if (!this.options.extract) throw new Error('CorpusIndex needs the `extract` option to analyse text');
+    return analyzeArticle(uri, text, {
+      extract: this.options.extract,
+      published: this.options.publishedFor?.(uri),
+      registry: this.linker.registry.entities.length || this.linker.registry.ignore?.length ? this.linker.registry : undefined,
+    });
+  }
+
+  private indexOne(file: IndexInput, options: IndexAllOptions, result: IndexAllResult): void {
+    if (file.analysis) {
+      this.addAnalysis(file.analysis, file.text);
+      result.reused++;
+      return;
+    }
+    const hash = contentHash(file.text);
+    if (this.recordOf(file.uri)?.analysis.hash === hash) {
+      result.unchanged++;
+      return;
+    }
+    const cached = options.cached?.(file.uri, hash);
+    if (cached && cached.hash === hash) {
+      this.addAnalysis({ ...cached, uri: file.uri }, file.text);
+      result.reused++;
+      return;
+    }
+    this.addAnalysis(this.analyze(file.uri, file.text), file.text);
+    result.analysed++;
+  }
+
+  private link(record: ArticleRecord): void {
+    const n = spanCount(record.packed);
+    for (let i = 0; i < n; i++) {
+      const type = spanTypeAt(record.packed, i);
+      let primary: string | undefined;
+      let secondary: string | undefined;
+      if (isNameType(type)) {
+        const start = startOf(record, i);
+        const surface = record.text.slice(start, endOf(record, i));
+        const canonical = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.canonical]] as string | undefined;
+        primary = this.linker.keyFor(type, surface, canonical);
+        if (primary === undefined) {
+          record.keyIds[i * 2] = IGNORED;
+          record.keyIds[i * 2 + 1] = NO_KEY;
+          continue;
+        }
+        bump(this.surfaces, primary, surface, 1);
+        bump(this.canonicals, primary, canonical ?? surface, 1);
+      } else {
+        const value = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.value]] ?? null;
+        if (type === 'DATE') ({ primary, secondary } = dateKeys(value));
+        else {
+          const unit = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.unit]] as string | undefined;
+          ({ primary, secondary } = figureKeys({ type, value, unit }, measureAt(record.packed, i)));
+        }
+      }
+      record.keyIds[i * 2] = primary === undefined ? NO_KEY : this.postings.intern(primary);
+      record.keyIds[i * 2 + 1] = secondary === undefined ? NO_KEY : this.postings.intern(secondary);
+      if (primary !== undefined) this.postings.add(record.keyIds[i * 2], record.id, i);
+      if (secondary !== undefined) this.postings.add(record.keyIds[i * 2 + 1], record.id, i);
+    }
+  }
+
+  private unlink(record: ArticleRecord): void {
+    const seen = new Set<number>();
+    for (let i = 0; i < record.keyIds.length; i++) {
+      const keyId = record.keyIds[i];
+      if (keyId < 0) continue;
+      if (i % 2 === 0 && isNameType(spanTypeAt(record.packed, i / 2))) {
+        const key = this.postings.keyOf(keyId);
+        const start = startOf(record, i / 2);
+        const surface = record.text.slice(start, endOf(record, i / 2));
+        const canonical = record.packed.atoms[record.packed.spans[(i / 2) * SPAN_STRIDE + SpanField.canonical]] as string | undefined;
+        bump(this.surfaces, key, surface, -1);
+        bump(this.canonicals, key, canonical ?? surface, -1);
+      }
+      if (!seen.has(keyId)) {
+        seen.add(keyId);
+        this.postings.removeArticle(keyId, record.id);
+      }
+    }
+  }
+
+  private trackShortForms(key: string, present: boolean): void {
+    const type = entityKeyType(key);
+    if (type !== 'PERSON' && type !== 'ORG') return;
+    const name = key.slice(type.length + 1);
+    const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
+    if (!short) return;
+    const index = type === 'PERSON' ? this.bySurname : this.byInitials;
+    let set = index.get(short);
+    if (present) {
+      if (!set) index.set(short, (set = new Set()));
+      set.add(key);
+    } else if (set) {
+      set.delete(key);
+      if (set.size === 0) index.delete(short);
+    }
+  }
+
+  private mergedPostings(keys: readonly string[]): ReadonlyMap<number, readonly number[]> {
+    if (keys.length === 1) return this.postings.postingsOf(keys[0]);
+    const merged = new Map<number, number[]>();
+    for (const key of keys) {
+      for (const [id, list] of this.postings.postingsOf(key)) {
+        const existing = merged.get(id);
+        if (existing) merged.set(id, [...existing, ...list].sort((a, b) => a - b));
+        else merged.set(id, [...list]);
+      }
+    }
+    return merged;
+  }
+
+  private rank(postings: ReadonlyMap<number, readonly number[]>, options: RankOptions): RankedArticles {
+    const limit = options.limit ?? DEFAULT_LIMIT;
+    const excluded = options.excludeUri === undefined ? undefined : this.idByUri.get(options.excludeUri);
+    const candidates: { id: number; count: number; published: string }[] = [];
+    for (const [id, list] of postings) {
+      if (id === excluded) continue;
+      candidates.push({ id, count: list.length, published: this.records[id]!.analysis.published ?? '' });
+    }
+    const top = selectTop(candidates, limit, (a, b) => b.count - a.count ||
+      compareStrings(b.published, a.published) || compareStrings(this.records[a.id]!.uri, this.records[b.id]!.uri));
+    const articles = top.map(({ id, count }): ArticleMention => {
+      const record = this.records[id]!;
+      const first = postings.get(id)![0];
+      const start = startOf(record, first);
+      const end = endOf(record, first);
+      const mention: ArticleMention = {
+        uri: record.uri, headline: record.analysis.headline, mentionCount: count, start, end,
+        snippet: snippetAt(record.text, start, end),
+      };
+      if (record.analysis.published) mention.published = record.analysis.published;
+      return mention;
+    });
+    return { total: candidates.length, articles };
+  }
+
+  private indexedSpan(record: ArticleRecord, i: number): IndexedSpan | undefined {
+    const primary = record.keyIds[i * 2];
+    if (primary === IGNORED) return undefined;
+    const secondary = record.keyIds[i * 2 + 1];
+    const span = this.displaySpan(record, i);
+    const result: IndexedSpan = { uri: record.uri, index: i, span };
+    if (primary >= 0) {
+      const key = this.postings.keyOf(primary);
+      result.key = isNameType(span.type) ? this.entityGroup(key)[0] : key;
+    }
+    if (secondary >= 0) result.secondaryKey = this.postings.keyOf(secondary);
+    return result;
+  }
+
+  /** The extractor's span with the registry applied: a re-typed or merged entity shows its curated form. */
+  private displaySpan(record: ArticleRecord, i: number): Span {
+    const span = unpackSpan(record.packed, i, record.text);
+    const keyId = record.keyIds[i * 2];
+    if (keyId >= 0 && isNameType(span.type)) {
+      const key = this.entityGroup(this.postings.keyOf(keyId))[0];
+      span.type = entityKeyType(key) ?? span.type;
+      span.canonical = this.displayName(key);
+    }
+    return span;
+  }
+
+  private change(apply: (event: IndexChangeEvent) => void): void {
+    this.pending ??= { changed: [], removed: [], renamed: [], relinked: false };
+    apply(this.pending);
+    if (this.batchDepth === 0) this.flush();
+  }
+
+  private flush(): void {
+    const event = this.pending;
+    this.pending = undefined;
+    if (event) this.changeEmitter.fire(event);
+  }
+}
+
+function startOf(record: ArticleRecord, i: number): number {
+  return record.packed.spans[i * SPAN_STRIDE + SpanField.start];
+}
+
+function endOf(record: ArticleRecord, i: number): number {
+  return record.packed.spans[i * SPAN_STRIDE + SpanField.end];
+}
+
+function bump(table: Map<string, Map<string, number>>, key: string, form: string, delta: number): void {
+  let counts = table.get(key);
+  if (!counts) table.set(key, (counts = new Map()));
+  const next = (counts.get(form) ?? 0) + delta;
+  if (next > 0) counts.set(form, next);
+  else {
+    counts.delete(form);
+    if (counts.size === 0) table.delete(key);
+  }
+}
+
+function mostFrequent(counts: Map<string, number> | undefined): string | undefined {
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [form, count] of counts ?? []) {
+    if (count > bestCount || (count === bestCount && best !== undefined && form.length > best.length)) {
+      best = form;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The `limit` smallest items under `compare`, sorted; avoids sorting thousands of candidates for ten. */
+function selectTop<T>(items: T[], limit: number, compare: (a: T, b: T) => number): T[] {
+  if (items.length <= limit * 4) return items.sort(compare).slice(0, limit);
+  const top: T[] = [];
+  for (const item of items) {
+    if (top.length < limit) {
+      top.push(item);
+      if (top.length === limit) top.sort(compare);
+    } else if (compare(item, top[limit - 1]) < 0) {
+      let at = limit - 1;
+      while (at > 0 && compare(item, top[at - 1]) < 0) at--;
+      top.splice(at, 0, item);
+      top.pop();
+    }
+  }
+  return top;
+}

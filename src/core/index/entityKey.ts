@@ -1,0 +1,65 @@
+/**
+ * Entity identity across articles. A name's key is its type plus its normalized canonical form, so
+ * "U.S.", "US" and "United States" (all PLACE) share one key, while "Jordan" the PERSON and "Jordan"
+ * the PLACE stay apart.
+ */
+import type { NameType, SpanType } from '../extract/types';
+import { NAME_TYPES } from '../extract/types';
+
+/** `${type}:${normalized canonical}`, e.g. "PERSON:pete hegseth". */
+export type EntityKey = string;
+
+/**
+ * Widely used alternative names of a few states and blocs. General knowledge, kept tiny on purpose:
+ * anything corpus-specific belongs in the analyst's registry, which overrides this table.
+ */
+const WELL_KNOWN_EQUIVALENTS: Record<string, string> = {
+  us: 'united states',
+  usa: 'united states',
+  'united states of america': 'united states',
+  uk: 'united kingdom',
+  'great britain': 'united kingdom',
+  eu: 'european union',
+  un: 'united nations',
+  uae: 'united arab emirates',
+};
+
+const POSSESSIVE = /['\u2019]s?$/u;
+const LEADING_ARTICLE = /^the\s+/;
+
+/** Case-, punctuation- and spacing-insensitive form of a name: "the U.S.'s" → "us". */
+export function normalizeName(name: string): string {
+  let s = name.normalize('NFKC').trim().replace(POSSESSIVE, '');
+  // periods carry no identity ("U.S." = "US"); dashes and runs of spaces become one space
+  s = s.replace(/\./g, '').replace(/[\s\u00a0\-\u2010-\u2015_]+/gu, ' ');
+  s = s.toLowerCase().replace(LEADING_ARTICLE, '').trim();
+  return WELL_KNOWN_EQUIVALENTS[s] ?? s;
+}
+
+export function entityKey(type: NameType, canonical: string): EntityKey {
+  return `${type}:${normalizeName(canonical)}`;
+}
+
+export function entityKeyType(key: EntityKey): NameType | undefined {
+  const type = key.slice(0, key.indexOf(':'));
+  return (NAME_TYPES as readonly string[]).includes(type) ? (type as NameType) : undefined;
+}
+
+export function isNameType(type: SpanType): type is NameType {
+  return (NAME_TYPES as readonly string[]).includes(type);
+}
+
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', 'du', '&']);
+
+/** "north atlantic treaty organization" → "nato"; undefined for one-word names. */
+export function initialsOf(normalized: string): string | undefined {
+  const words = normalized.split(' ').filter((w) => w && !ACRONYM_SKIP.has(w));
+  if (words.length < 2) return undefined;
+  return words.map((w) => w[0]).join('');
+}
+
+/** The last word of a multi-word person name ("pete hegseth" → "hegseth"); undefined for one word. */
+export function surnameOf(normalized: string): string | undefined {
+  const space = normalized.lastIndexOf(' ');
+  return space < 0 ? undefined : normalized.slice(space + 1);
+}
