@@ -8,11 +8,13 @@ import { ensureDebianPackages, ensureNodeModules } from './lib/deps.mjs';
 import { repoRoot, samplesDir, vsixPath } from './lib/paths.mjs';
 import { run } from './lib/run.mjs';
 
+// Only Node built-ins are imported above, so a fresh clone can install its dependencies first.
+await ensureNodeModules();
+
 const { values } = parseArgs({ options: { port: { type: 'string' } } });
 const port = Number(values.port ?? process.env.PORT ?? 8080);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${values.port ?? process.env.PORT}`);
 
-await ensureNodeModules();
 await ensureDebianPackages();
 const binary = await ensureCodeServer();
 await run(process.execPath, ['scripts/package.mjs'], { cwd: repoRoot });

@@ -5,11 +5,14 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { ensureCodeServer } from './lib/codeServerInstall.mjs';
 import { ensureDebianPackages, ensureNodeModules } from './lib/deps.mjs';
-import { runExtensionHostSuite } from './lib/extensionHostRun.mjs';
-import { buildIntegrationSuite } from './lib/integrationBundle.mjs';
 import { repoRoot, vsixPath } from './lib/paths.mjs';
 import { run } from './lib/run.mjs';
 import { extractVsix } from './lib/vsix.mjs';
+
+// The modules above use only Node built-ins; these need node_modules, which a fresh clone gets first.
+await ensureNodeModules();
+const { runExtensionHostSuite } = await import('./lib/extensionHostRun.mjs');
+const { buildIntegrationSuite } = await import('./lib/integrationBundle.mjs');
 
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 const node = (script, ...args) => run(process.execPath, [script, ...args], { cwd: repoRoot });
@@ -32,7 +35,7 @@ const steps = [
       console.log(`${sharedDir} is missing; tests that read it will say so (not an error outside CI)`);
     },
   },
-  { name: 'dependencies', critical: true, action: async () => (await ensureNodeModules(), await ensureDebianPackages()) },
+  { name: 'Debian packages', critical: true, action: () => ensureDebianPackages() },
   { name: 'type check (tsc)', action: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: repoRoot }) },
   { name: 'lint (eslint)', action: () => run(bin('eslint'), ['src', 'test', 'scripts'], { cwd: repoRoot }) },
   { name: 'unit tests (mocha)', action: () => run(bin('mocha'), [], { cwd: repoRoot }) },
