@@ -5,6 +5,7 @@ import { Highlighter } from './vscode/features/highlighter';
 import { SpanHoverProvider } from './vscode/features/hoverProvider';
 import { registerCommands } from './vscode/commands';
 import { EntitiesViewProvider } from './vscode/features/entitiesView';
+import { loadNameTagger } from './vscode/nameModel';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -17,9 +18,18 @@ const ARTICLE_SELECTOR: vscode.DocumentSelector = [
 ];
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
   const analyzer = new DocumentAnalyzer();
+  const modelReady = loadNameTagger(context.extensionUri, log).then(
+    (detector) => { if (detector) analyzer.setNameDetector(detector); },
+    (err: unknown) => {
+      log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage('Source Annotator: the name model could not be loaded; names are found by rules only. See the "Source Annotator" output for details.');
+    },
+  );
   const highlighter = new Highlighter(analyzer);
   context.subscriptions.push(
+    log,
     analyzer,
     highlighter,
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer)),
@@ -32,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   );
   return {
     async getSpans(uri: string): Promise<Span[]> {
+      await modelReady;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       return isArticleDocument(doc) ? analyzer.analyze(doc).result.spans : [];
     },

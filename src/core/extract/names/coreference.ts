@@ -95,7 +95,7 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
     if (s.type === 'PERSON' && /\s/.test(s.text)) {
       const parts = s.text.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (last.length >= 3 && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
+      if (last.length >= 3 && /^\p{Lu}/u.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
     }
   }
   if (forms.size === 0) return [];
