@@ -1,11 +1,31 @@
-import type { ReferenceDate, Span } from '../types';
+/**
+ * DATE extraction: date phrases in English news text with TIMEX3-style values resolved against the
+ * publication date, plus the publication date itself.
+ */
+import type { Span } from '../types';
+import { parseIsoDay } from './calendar';
+import type { Period } from './anchor';
+import { resolveExpression } from './resolve';
+import { scanDates } from './scan';
+import { readsAsFuture } from './tense';
 
-/** Finds the article's own publication date: a dateline near the top, or `date:` front matter. */
-export function findPublicationDate(_text: string): ReferenceDate | undefined {
-  return undefined;
-}
+export { findPublicationDate } from './publicationDate';
 
 /** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
-export function findDates(_text: string, _reference: string | undefined): Span[] {
-  return [];
+export function findDates(text: string, reference: string | undefined): Span[] {
+  const referenceDay = parseIsoDay(reference);
+  const referenceIso = referenceDay ? reference?.slice(0, 10) : undefined;
+  let anchor: Period | undefined;
+  const spans: Span[] = [];
+  for (const c of scanDates(text)) {
+    const r = resolveExpression(c.expression, {
+      reference: referenceDay, referenceIso, anchor, future: readsAsFuture(text, c.start, c.end),
+    });
+    if (r.period) anchor = r.period;
+    const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value: r.value };
+    if (c.mod) span.mod = c.mod;
+    if (r.reason) span.reason = r.reason;
+    spans.push(span);
+  }
+  return spans;
 }

@@ -1,0 +1,272 @@
+/**
+ * Scores DATE extraction and normalization on TempEval-3 (TBAQ-cleaned TimeBank + AQUAINT).
+ *
+ * Contract: each document's <TEXT> with markup stripped and XML entities decoded is the input, its DCT
+ * the reference. Only gold TIMEX3 of type DATE count. Gold PRESENT_REF / PAST_REF / FUTURE_REF are left
+ * out, and predictions overlapping them count neither way. Strict = identical offsets, relaxed = overlap;
+ * value accuracy is over relaxed matches, compared upper-case.
+ *
+ * `npx tsx scripts/eval/tempeval.ts [--errors] [--part TimeBank|AQUAINT]` scores `findDates` alone.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { EvalSection } from './types';
+
+export interface PredictedDate {
+  start: number;
+  end: number;
+  type: string;
+  value: unknown;
+}
+
+export type DateExtractor = (text: string, dct: string) => PredictedDate[];
+
+export interface GoldTimex {
+  start: number;
+  end: number;
+  type: string;
+  value: string;
+}
+
+export interface TempEvalDoc {
+  id: string;
+  part: string;
+  dct: string;
+  text: string;
+  timexes: GoldTimex[];
+}
+
+export interface Counts {
+  gold: number;
+  predicted: number;
+  strict: number;
+  relaxedGold: number;
+  relaxedPredicted: number;
+  valueCorrect: number;
+  valueJudged: number;
+}
+
+export interface DateError {
+  doc: string;
+  kind: 'missed' | 'spurious' | 'boundary' | 'value';
+  gold?: string;
+  predicted?: string;
+  context: string;
+}
+
+const VAGUE_REFS = new Set(['PRESENT_REF', 'PAST_REF', 'FUTURE_REF']);
+const PARTS = ['TimeBank', 'AQUAINT'];
+
+export function benchmarkRoot(): string {
+  return path.resolve(__dirname, '../../../shared/benchmarks/tempeval3-train');
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);/gi, (_m, e: string) => {
+    const lower = e.toLowerCase();
+    if (lower === 'amp') return '&';
+    if (lower === 'lt') return '<';
+    if (lower === 'gt') return '>';
+    if (lower === 'quot') return '"';
+    if (lower === 'apos') return "'";
+    if (lower.startsWith('#x')) return String.fromCodePoint(parseInt(lower.slice(2), 16));
+    return String.fromCodePoint(parseInt(lower.slice(1), 10));
+  });
+}
+
+function attribute(tag: string, name: string): string {
+  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(tag);
+  return m ? m[1] : '';
+}
+
+/** Strips markup from a TimeML document's <TEXT>, recording where each TIMEX3 lands in the plain text. */
+export function parseTimeML(xml: string, id: string, part: string): TempEvalDoc {
+  const dctTag = /<DCT>\s*(<TIMEX3[^>]*>)/.exec(xml);
+  const dct = dctTag ? attribute(dctTag[1], 'value').slice(0, 10) : '';
+  const body = /<TEXT>([\s\S]*?)<\/TEXT>/.exec(xml)?.[1] ?? '';
+  let text = '';
+  const timexes: GoldTimex[] = [];
+  let open: { start: number; type: string; value: string } | undefined;
+  const markup = /<[^>]*>/g;
+  let last = 0;
+  for (const m of body.matchAll(markup)) {
+    text += decodeEntities(body.slice(last, m.index));
+    last = m.index + m[0].length;
+    const tag = m[0];
+    if (tag.startsWith('<TIMEX3')) {
+      open = { start: text.length, type: attribute(tag, 'type'), value: attribute(tag, 'value') };
+    } else if (tag.startsWith('</TIMEX3') && open) {
+      timexes.push({ ...open, end: text.length });
+      open = undefined;
+    }
+  }
+  text += decodeEntities(body.slice(last));
+  return { id, part, dct, text, timexes };
+}
+
+export function loadTempEval(root = benchmarkRoot()): TempEvalDoc[] | undefined {
+  if (!fs.existsSync(root)) return undefined;
+  const docs: TempEvalDoc[] = [];
+  for (const part of PARTS) {
+    const dir = path.join(root, part);
+    if (!fs.existsSync(dir)) continue;
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.tml')).sort()) {
+      docs.push(parseTimeML(fs.readFileSync(path.join(dir, file), 'utf8'), file.replace(/\.tml$/, ''), part));
+    }
+  }
+  return docs;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean =>
+  a.start < b.end && b.start < a.end;
+
+function contextOf(text: string, start: number, end: number): string {
+  const left = text.slice(Math.max(0, start - 40), start);
+  const right = text.slice(end, end + 40);
+  return `${left}[${text.slice(start, end)}]${right}`.replace(/\s+/g, ' ');
+}
+
+export function emptyCounts(): Counts {
+  return { gold: 0, predicted: 0, strict: 0, relaxedGold: 0, relaxedPredicted: 0, valueCorrect: 0, valueJudged: 0 };
+}
+
+/** Scores one document into `counts`, appending errors when asked. */
+export function scoreDocument(doc: TempEvalDoc, predicted: PredictedDate[], counts: Counts, errors?: DateError[]): void {
+  const dates = doc.timexes.filter((t) => t.type === 'DATE');
+  const vague = dates.filter((t) => VAGUE_REFS.has(t.value));
+  const gold = dates.filter((t) => !VAGUE_REFS.has(t.value));
+  const preds = predicted.filter((p) => p.type === 'DATE' && !vague.some((v) => overlaps(v, p)));
+  counts.gold += gold.length;
+  counts.predicted += preds.length;
+  for (const g of gold) {
+    const match = preds.find((p) => overlaps(p, g));
+    if (!match) {
+      errors?.push({ doc: doc.id, kind: 'missed', gold: `${g.value}`, context: contextOf(doc.text, g.start, g.end) });
+      continue;
+    }
+    counts.relaxedGold++;
+    const strict = match.start === g.start && match.end === g.end;
+    if (strict) counts.strict++;
+    else {
+      errors?.push({
+        doc: doc.id, kind: 'boundary', gold: doc.text.slice(g.start, g.end),
+        predicted: doc.text.slice(match.start, match.end), context: contextOf(doc.text, g.start, g.end),
+      });
+    }
+    counts.valueJudged++;
+    const value = typeof match.value === 'string' ? match.value.toUpperCase() : String(match.value);
+    if (value === g.value.toUpperCase()) counts.valueCorrect++;
+    else {
+      errors?.push({
+        doc: doc.id, kind: 'value', gold: g.value, predicted: value,
+        context: `${contextOf(doc.text, g.start, g.end)} (dct ${doc.dct})`,
+      });
+    }
+  }
+  for (const p of preds) {
+    if (gold.some((g) => overlaps(p, g))) counts.relaxedPredicted++;
+    else {
+      const other = doc.timexes.find((t) => overlaps(t, p));
+      errors?.push({
+        doc: doc.id, kind: 'spurious', predicted: `${String(p.value)}${other ? ` (gold ${other.type} ${other.value})` : ''}`,
+        context: contextOf(doc.text, p.start, p.end),
+      });
+    }
+  }
+}
+
+export interface Metrics {
+  strictP: number; strictR: number; strictF1: number;
+  relaxedP: number; relaxedR: number; relaxedF1: number;
+  valueAccuracy: number;
+}
+
+const ratio = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const f1 = (p: number, r: number): number => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+export function metricsOf(c: Counts): Metrics {
+  const strictP = ratio(c.strict, c.predicted);
+  const strictR = ratio(c.strict, c.gold);
+  const relaxedP = ratio(c.relaxedPredicted, c.predicted);
+  const relaxedR = ratio(c.relaxedGold, c.gold);
+  return {
+    strictP, strictR, strictF1: f1(strictP, strictR),
+    relaxedP, relaxedR, relaxedF1: f1(relaxedP, relaxedR),
+    valueAccuracy: ratio(c.valueCorrect, c.valueJudged),
+  };
+}
+
+export function scoreParts(docs: TempEvalDoc[], extractDates: DateExtractor, errors?: DateError[]): Map<string, Counts> {
+  const byPart = new Map<string, Counts>([['all', emptyCounts()]]);
+  for (const doc of docs) {
+    const partCounts = byPart.get(doc.part) ?? emptyCounts();
+    byPart.set(doc.part, partCounts);
+    const predicted = extractDates(doc.text, doc.dct);
+    scoreDocument(doc, predicted, partCounts, errors);
+    scoreDocument(doc, predicted, byPart.get('all')!);
+  }
+  return byPart;
+}
+
+const pct = (x: number): string => x.toFixed(3);
+
+function tableOf(byPart: Map<string, Counts>): string {
+  const rows = ['| part | gold | pred | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value acc |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'];
+  for (const [part, c] of byPart) {
+    const m = metricsOf(c);
+    rows.push(`| ${part} | ${c.gold} | ${c.predicted} | ${pct(m.strictP)} | ${pct(m.strictR)} | ${pct(m.strictF1)} | ` +
+      `${pct(m.relaxedP)} | ${pct(m.relaxedR)} | ${pct(m.relaxedF1)} | ${pct(m.valueAccuracy)} |`);
+  }
+  return rows.join('\n');
+}
+
+/** Scores an extractor on TempEval-3 DATE timexes; the lead's report calls this with the full pipeline. */
+export function evaluateTempEval(extractDates: DateExtractor): EvalSection {
+  const title = 'TempEval-3 DATE (TBAQ-cleaned train)';
+  const docs = loadTempEval();
+  if (!docs) {
+    if (process.env.CI === 'true') throw new Error(`TempEval-3 benchmark missing at ${benchmarkRoot()}`);
+    return { title, markdown: `Skipped: benchmark folder ${benchmarkRoot()} is absent.`, metrics: {} };
+  }
+  const byPart = scoreParts(docs, extractDates);
+  const metrics: Record<string, number> = {};
+  for (const [part, c] of byPart) {
+    const m = metricsOf(c);
+    const prefix = part === 'all' ? '' : `${part}.`;
+    for (const [k, v] of Object.entries(m)) metrics[`${prefix}${k}`] = v;
+  }
+  return { title, markdown: tableOf(byPart), metrics };
+}
+
+async function main(): Promise<void> {
+  const docs = loadTempEval();
+  if (!docs) {
+    if (process.env.CI === 'true') throw new Error(`TempEval-3 benchmark missing at ${benchmarkRoot()}`);
+    console.log(`Skipped: benchmark folder ${benchmarkRoot()} is absent.`);
+    return;
+  }
+  const { findDates } = await import('../../src/core/extract/dates');
+  const args = process.argv.slice(2);
+  const partArg = args.indexOf('--part');
+  const selected = partArg >= 0 ? docs.filter((d) => d.part === args[partArg + 1]) : docs;
+  const errors: DateError[] = [];
+  const started = performance.now();
+  const byPart = scoreParts(selected, (text, dct) => findDates(text, dct), errors);
+  const elapsed = performance.now() - started;
+  console.log(tableOf(byPart));
+  console.log(`\n${selected.length} documents in ${elapsed.toFixed(0)} ms (including scoring)`);
+  if (args.includes('--errors')) {
+    const kinds = args.includes('--kind') ? [args[args.indexOf('--kind') + 1]] : ['missed', 'spurious', 'boundary', 'value'];
+    for (const e of errors.filter((x) => kinds.includes(x.kind))) {
+      console.log(`${e.kind}\t${e.doc}\tgold=${e.gold ?? ''}\tpred=${e.predicted ?? ''}\t${e.context}`);
+    }
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

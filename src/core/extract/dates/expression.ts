@@ -1,0 +1,45 @@
+/** What a matched date phrase means before it is resolved against a reference date. */
+import type { Season } from './lexicon';
+
+export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'half' | 'season' | 'year' | 'decade' | 'century';
+
+export type DateExpression =
+  /** Any subset of year, month, day given explicitly; a missing year is inferred from the reference date. */
+  | { kind: 'calendar'; year?: number; month?: number; day?: number }
+  | { kind: 'yearRange'; from: number; to: number }
+  | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1 }
+  /** today 0, yesterday -1, tomorrow +1 */
+  | { kind: 'dayOffset'; days: number }
+  /** this / last / next + unit, relative to the reference date */
+  | { kind: 'relativeUnit'; unit: Unit; shift: number }
+  /** the following / previous + unit, relative to the date the text last mentioned */
+  | { kind: 'anaphoricUnit'; unit: Unit; shift: number }
+  /** last December, next June */
+  | { kind: 'relativeMonth'; month: number; shift: -1 | 0 | 1 }
+  /** June last year, January this year */
+  | { kind: 'monthOfRelativeYear'; month: number; yearShift: number }
+  | { kind: 'season'; season: Season; year?: number; shift?: -1 | 0 | 1 }
+  | { kind: 'quarter'; quarter: number; year?: number; yearShift?: number }
+  /** "the quarter", "the latest quarter": the quarter under discussion */
+  | { kind: 'currentQuarter'; previous: boolean }
+  /** "the year-earlier quarter", "year-ago": the period under discussion one year back */
+  | { kind: 'yearEarlier' }
+  | { kind: 'half'; half: 1 | 2; year?: number; yearShift?: number }
+  | { kind: 'fiscalYear'; year: number }
+  /** 199 for the 1990s */
+  | { kind: 'decade'; decade: number; centuryKnown: boolean }
+  /** 19 for the 20th century */
+  | { kind: 'century'; century: number }
+  | { kind: 'offset'; amount: number; unit: 'day' | 'week' | 'month' | 'year' | 'decade'; direction: 'ago' | 'earlier' | 'later' }
+  /** "that year", "June that year": the year the text supplied just before */
+  | { kind: 'textYear'; month?: number }
+  | { kind: 'holiday'; month: number; day: number | ((year: number) => number); year?: number };
+
+export type Mod = 'START' | 'MID' | 'END';
+
+export interface DateCandidate {
+  start: number;
+  end: number;
+  expression: DateExpression;
+  mod?: Mod;
+}

@@ -1,0 +1,249 @@
+/**
+ * The date phrase patterns. Each rule is one global regex built from the lexicon fragments plus a builder
+ * that reads its groups into a DateExpression (or rejects the match). Every pattern is a sequence of
+ * bounded pieces with no nested quantifiers, so scanning stays linear in the text length.
+ */
+import type { DateExpression, Unit } from './expression';
+import { nthWeekdayOfMonth, isValidDay } from './calendar';
+import {
+  CENTURY_ORDINALS, CENTURY_ORDINAL_SRC, CLOCK_SRC, DAY_SRC, DECADE_WORDS, DECADE_WORD_SRC, MONTH_SRC,
+  NUMBER_WORD_SRC, ORDINALS, ORDINAL_SRC, PART_OF_DAY_SRC, SEASONS, SEASON_SRC, WEEKDAY_SRC, YEAR_SRC,
+  capitalizable, lookupMonth, lookupNumber, lookupWeekday,
+} from './lexicon';
+
+export interface DateRule {
+  readonly name: string;
+  readonly pattern: RegExp;
+  /** Whether a bare leading "the" belongs to the phrase ("the 1990s", "the third quarter"). */
+  readonly takesThe: boolean;
+  build(groups: Record<string, string | undefined>, text: string, start: number, end: number): DateExpression | undefined;
+}
+
+const W = '\\s{1,3}';
+const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
+const SHIFT_SRC = `(?:${capitalizable('this')}|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
+const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
+
+function rule(
+  name: string,
+  source: string,
+  takesThe: boolean,
+  build: DateRule['build'],
+): DateRule {
+  // Lookbehind keeps matches at word starts without consuming the preceding character.
+  return { name, pattern: new RegExp(`(?<![A-Za-z0-9])${source}`, 'g'), takesThe, build };
+}
+
+function shiftOf(word: string | undefined): -1 | 0 | 1 | undefined {
+  switch (word?.toLowerCase().split(/\s+/)[0]) {
+    case 'last': case 'past': case 'previous': return -1;
+    case 'this': case 'current': return 0;
+    case 'next': case 'coming': return 1;
+    default: return undefined;
+  }
+}
+
+/** "1990" → {year}; "last year" → {yearShift: -1}. */
+function yearOrShift(source: string | undefined): { year?: number; yearShift?: number } {
+  if (!source) return {};
+  if (/^\d/.test(source)) return { year: Number(source) };
+  return { yearShift: shiftOf(source) ?? 0 };
+}
+
+const UNIT_WORDS: Record<string, Unit> = {
+  week: 'week', weekend: 'weekend', month: 'month', year: 'year', quarter: 'quarter', decade: 'decade', century: 'century',
+};
+
+function wordBefore(text: string, start: number): string {
+  const m = /([A-Za-z]+)[^A-Za-z\n]{0,3}$/.exec(text.slice(Math.max(0, start - 20), start));
+  return m ? m[1] : '';
+}
+
+function wordAfter(text: string, end: number): string {
+  const m = /^[\s]{1,3}([A-Za-z][A-Za-z'-]*)/.exec(text.slice(end, end + 30));
+  return m ? m[1] : '';
+}
+
+/** Words after which a capitalized month name is a date rather than a name or a verb. */
+const MONTH_CUE_WORDS = new Set([
+  'in', 'of', 'since', 'until', 'till', 'by', 'from', 'through', 'to', 'during', 'before', 'after', 'early', 'late', 'mid',
+  'last', 'next', 'this', 'that', 'each', 'every', 'between', 'and', 'or', 'for', 'on', 'around', 'as', 'throughout',
+]);
+
+/** Nouns that, after a bare four-digit number, show it counts something rather than naming a year. */
+const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
+
+
+export const DATE_RULES: readonly DateRule[] = [
+  rule('iso', '(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\d-])',
+    false, (g) => {
+      const year = Number(g.y), month = Number(g.m), day = Number(g.d);
+      return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
+    }),
+  rule('slashed', '(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<y>\\d{4})(?![\\d/])', false, (g) => {
+    // US newswire order (month/day) unless the first part cannot be a month.
+    let month = Number(g.a), day = Number(g.b);
+    if (month > 12) [month, day] = [day, month];
+    const year = Number(g.y);
+    return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
+  }),
+  rule('monthDay',
+    `(?:(?<wd>${WEEKDAY_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
+    `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<clock>${CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+    true, (g) => {
+      const month = lookupMonth(g.m1 ?? g.m2 ?? '');
+      const day = parseInt(g.d1 ?? g.d2 ?? '', 10);
+      if (month === undefined) return undefined;
+      if (g.y) {
+        const year = Number(g.y);
+        return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
+      }
+      return isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
+    }),
+  rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, true, (g) => {
+    const month = lookupMonth(g.m ?? '');
+    return month === undefined ? undefined : { kind: 'calendar', year: Number(g.y), month };
+  }),
+  rule('monthOfRelativeYear', `(?<m>${MONTH_SRC})${W}(?:of${W})?(?<shift>this|last|next)${W}year(?![A-Za-z-])`, false, (g) => {
+    const month = lookupMonth(g.m ?? '');
+    return month === undefined ? undefined : { kind: 'monthOfRelativeYear', month, yearShift: shiftOf(g.shift) ?? 0 };
+  }),
+  rule('monthThatYear', `(?:(?<m>${MONTH_SRC})${W}(?:of${W})?)?(?:that|the${W}same)${W}year(?![A-Za-z-])`, false, (g) => {
+    const month = g.m ? lookupMonth(g.m) : undefined;
+    return { kind: 'textYear', month };
+  }),
+  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})`, false, (g) => {
+    const month = lookupMonth(g.m ?? '');
+    const shift = shiftOf(g.shift);
+    return month === undefined || shift === undefined ? undefined : { kind: 'relativeMonth', month, shift };
+  }),
+  rule('month', `(?<m>${MONTH_SRC})`, false, (g, text, start, end) => {
+    const word = g.m ?? '';
+    const month = lookupMonth(word);
+    if (month === undefined) return undefined;
+    // A bare abbreviation is too often something else ("Jan", "Mar"); the full name is needed.
+    if (word.length <= 4 && word !== 'June' && word !== 'July' && word !== 'May') return undefined;
+    const before = wordBefore(text, start);
+    const next = wordAfter(text, end);
+    if (/^[A-Z]/.test(next) && !/[,.;:]/.test(text.slice(end, end + 2))) return undefined; // "August Wilson"
+    if ((word === 'May' || word === 'March') && !MONTH_CUE_WORDS.has(before.toLowerCase())) return undefined;
+    if (/^[A-Z]/.test(before) && !/[.,;:!?\n]\s*$/.test(text.slice(start - 3, start)) && !MONTH_CUE_WORDS.has(before.toLowerCase())) {
+      return undefined; // "General March"
+    }
+    return { kind: 'calendar', month };
+  }),
+  rule('weekday', `(?:(?<shift>${SHIFT_SRC}|this${W}coming)${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+    false, (g) => {
+      const weekday = lookupWeekday(g.wd ?? '');
+      return weekday === undefined ? undefined : { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
+    }),
+  rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
+    `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
+    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g) => {
+    if (g.before) return { kind: 'dayOffset', days: -2 };
+    if (g.after) return { kind: 'dayOffset', days: 2 };
+    const w = (g.w ?? '').toLowerCase();
+    return { kind: 'dayOffset', days: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
+  }),
+  rule('relativeUnit', `(?<shift>${SHIFT_SRC}|${capitalizable('current')})${W}(?<unit>week|weekend|month|year|quarter|decade|century)(?![A-Za-z-])`,
+    false, (g, text, start) => {
+      const unit = UNIT_WORDS[g.unit ?? ''];
+      const shift = shiftOf(g.shift);
+      // "the next year" / "the last decade" are durations or anaphora, not the calendar unit around the reference.
+      if (shift !== 0 && /\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 6), start))) return undefined;
+      return unit && shift !== undefined ? { kind: 'relativeUnit', unit, shift } : undefined;
+    }),
+  rule('anaphoricUnit', `(?:${capitalizable('the')}${W}(?<dir>following|next|previous|prior)|(?<that>${capitalizable('that')}))${W}(?<unit>day|week|month|year)(?![A-Za-z-])`,
+    false, (g, text, start, end) => {
+      const unit = (g.unit ?? '') as Unit;
+      if (/^\s{0,3}(?:of|to|or|and|,)\b/.test(text.slice(end, end + 6)) && g.dir) return undefined;
+      if (g.that) return unit === 'year' ? { kind: 'textYear' } : { kind: 'anaphoricUnit', unit, shift: 0 };
+      return { kind: 'anaphoricUnit', unit, shift: /^(?:following|next)$/i.test(g.dir ?? '') ? 1 : -1 };
+    }),
+  rule('offset', `(?<n>${NUMBER_WORD_SRC})[\\s-]{1,3}(?<unit>days?|weeks?|months?|years?|decades?)${W}(?<dir>ago|earlier|later)(?![A-Za-z])(?!${W}than)`,
+    false, (g) => {
+      const amount = lookupNumber(g.n ?? '');
+      if (amount === undefined) return undefined;
+      const unit = (g.unit ?? '').replace(/s$/, '') as 'day' | 'week' | 'month' | 'year' | 'decade';
+      return { kind: 'offset', amount, unit, direction: (g.dir ?? 'ago') as 'ago' | 'earlier' | 'later' };
+    }),
+  rule('quarter', `(?:(?<rel>this${W}year's|last${W}year's|next${W}year's|(?:the${W})?(?:fiscal|year-earlier|year-ago|comparable|same)|fiscal-)${W}?)?(?<ord>${ORDINAL_SRC})(?:-|${W})(?:fiscal${W})?quarters?(?![A-Za-z])` +
+    `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g) => {
+    const quarter = ORDINALS.get((g.ord ?? '').toLowerCase());
+    if (quarter === undefined) return undefined;
+    const rel = (g.rel ?? '').toLowerCase();
+    if (/year-(?:earlier|ago)/.test(rel)) return { kind: 'quarter', quarter, yearShift: -1 };
+    const relYear = /^(this|last|next) year's/.exec(rel);
+    if (relYear) return { kind: 'quarter', quarter, yearShift: shiftOf(relYear[1]) ?? 0 };
+    return { kind: 'quarter', quarter, ...yearOrShift(g.y) };
+  }),
+  rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W}?)?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W}?(?<y2>${YEAR_SRC}))?`, false, (g) => {
+    const y = g.y1 ?? g.y2;
+    return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
+  }),
+  rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W})?quarter(?![A-Za-z-])(?!${W}(?:of|century))`,
+    false, (g) => ({ kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? '') })),
+  rule('yearEarlier', `(?:(?:the|The)${W})?(?:comparable${W})?year-(?:earlier|ago)(?:${W}(?:quarter|period))?(?![A-Za-z-])`, false, () => ({ kind: 'yearEarlier' })),
+  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')})(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
+    // "the first half" needs "the" or a year, else it is a fraction ("first half hour").
+    if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+    return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y) };
+  }),
+  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W}?(?<y2>\\d{4}|\\d{2})(?![\\d]))`, false, (g) => {
+    const raw = g.y ?? g.y2 ?? '';
+    const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
+    return { kind: 'fiscalYear', year };
+  }),
+  rule('decade', `(?:(?<num>(?:1\\d|20)\\d0)s|'(?<short>\\d)0s|(?<nineteen>nineteen${W})?(?<word>${DECADE_WORD_SRC}))(?![A-Za-z])`, true, (g, text, start) => {
+    if (g.num) return { kind: 'decade', decade: Number(g.num) / 10, centuryKnown: true };
+    const digit = g.short !== undefined ? Number(g.short) : DECADE_WORDS.get((g.word ?? '').toLowerCase());
+    if (digit === undefined) return undefined;
+    // Decade words ("the sixties") also name ages; ask for "the" or a modifier in front.
+    if (g.word && !g.nineteen && !/\b(?:[Tt]he|early|mid|late)[\s-]+$/.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+    return { kind: 'decade', decade: 190 + digit, centuryKnown: false };
+  }),
+  rule('century', `(?<ord>${CENTURY_ORDINAL_SRC})[\\s-]{1,3}century(?![A-Za-z])`, true, (g) => {
+    const ordinal = CENTURY_ORDINALS.get((g.ord ?? '').toLowerCase());
+    return ordinal === undefined ? undefined : { kind: 'century', century: ordinal - 1 };
+  }),
+  rule('season', `(?:(?<shift>${SHIFT_SRC}|${capitalizable('past')})${W})?(?<s>${SEASON_SRC})(?:${W}(?:of${W})?(?<y>${YEAR_SRC}))?(?![A-Za-z])`,
+    true, (g) => {
+      const season = SEASONS.get((g.s ?? '').toLowerCase());
+      if (season === undefined || (!g.shift && !g.y)) return undefined;
+      if (g.y) return { kind: 'season', season, year: Number(g.y) };
+      return { kind: 'season', season, shift: shiftOf(g.shift) };
+    }),
+  rule('yearRange', `(?<a>${YEAR_SRC})${W}?[-–—]${W}?(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))`, false, (g) => {
+    const from = Number(g.a);
+    let to = Number(g.b);
+    if (to < 100) {
+      if (to <= from % 100) return undefined;
+      to += from - (from % 100);
+    }
+    return to > from ? { kind: 'yearRange', from, to } : undefined;
+  }),
+  rule('year', `(?:(?:the|The)${W}year${W})?(?<y>${YEAR_SRC})`, false, (g, text, start, end) => {
+    const before = text.slice(Math.max(0, start - 2), start);
+    if (/[$€£#]\s?$|\d[,.]?$/.test(before)) return undefined;
+    if (/^(?:\s?%|\s?(?:percent|per cent)\b|[.,]\d|-[A-Za-z])/.test(text.slice(end, end + 9))) return undefined;
+    if (COUNTED_NOUN.test(wordAfter(text, end))) return undefined;
+    if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+    return { kind: 'calendar', year: Number(g.y) };
+  }),
+  rule('holiday', `(?<h>Christmas(?:${W}(?:Day|Eve))?|New${W}Year's(?:${W}(?:Day|Eve))|Thanksgiving(?:${W}Day)?|Independence${W}Day|Election${W}Day|Valentine's${W}Day|Halloween|Labor${W}Day|Memorial${W}Day)` +
+    `(?:,?${W}(?<y>${YEAR_SRC}))?(?![A-Za-z])`, false, (g) => {
+    const h = (g.h ?? '').replace(/\s+/g, ' ');
+    const year = g.y ? Number(g.y) : undefined;
+    const fixed: Record<string, [number, number]> = {
+      'Christmas': [12, 25], 'Christmas Day': [12, 25], 'Christmas Eve': [12, 24], "New Year's Day": [1, 1],
+      "New Year's Eve": [12, 31], 'Independence Day': [7, 4], "Valentine's Day": [2, 14], 'Halloween': [10, 31],
+    };
+    if (fixed[h]) return { kind: 'holiday', month: fixed[h][0], day: fixed[h][1], year };
+    if (h.startsWith('Thanksgiving')) return { kind: 'holiday', month: 11, day: (y) => nthWeekdayOfMonth(y, 11, 4, 4).day, year };
+    if (h === 'Election Day') return { kind: 'holiday', month: 11, day: (y) => nthWeekdayOfMonth(y, 11, 1, 1).day + 1, year };
+    if (h === 'Labor Day') return { kind: 'holiday', month: 9, day: (y) => nthWeekdayOfMonth(y, 9, 1, 1).day, year };
+    if (h === 'Memorial Day') return { kind: 'holiday', month: 5, day: (y) => nthWeekdayOfMonth(y, 5, 1, -1).day, year };
+    return undefined;
+  }),
+];
+

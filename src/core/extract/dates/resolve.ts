@@ -1,0 +1,215 @@
+/**
+ * Turns a DateExpression into a TIMEX3 value. Relative phrases count from the reference (publication) date;
+ * anaphoric ones ("a year earlier", "that year", "the quarter") from the period the text mentioned last.
+ */
+import type { DateExpression, Unit } from './expression';
+import { addDays, daysBetween, isoWeekday, type CalendarDay } from './calendar';
+import {
+  coarsen, coarser, dayPeriod, formatPeriod, halfPeriod, monthPeriod, quarterPeriod, seasonAt, seasonIndex, seasonOf,
+  seasonPeriod, shiftPeriod, weekPeriod, yearPeriod, type Period,
+} from './anchor';
+
+export interface ResolveContext {
+  reference?: CalendarDay;
+  referenceIso?: string;
+  /** The period the text mentioned last, for anaphoric phrases. */
+  anchor?: Period;
+  /** The clause reads as future ("will meet Friday"), so an unanchored day or month lies ahead. */
+  future: boolean;
+}
+
+export interface Resolution {
+  value: string | null;
+  reason?: string;
+  /** The period to remember as the latest one the text mentioned. */
+  period?: Period;
+}
+
+const NO_REFERENCE = 'relative date but no publication date known';
+const NO_ANCHOR = 'refers back to a date, but the text gives none before it';
+
+const resolved = (period: Period, reason?: string): Resolution => ({ value: formatPeriod(period), reason, period });
+const unresolved = (reason: string): Resolution => ({ value: null, reason });
+
+function quarterOf(day: CalendarDay): number {
+  return Math.floor((day.month - 1) / 3) + 1;
+}
+
+/** The year that puts month/day closest to the reference, or first at/after it in future-tense clauses. */
+function yearFor(month: number, day: number, ref: CalendarDay, future: boolean): number {
+  const candidates = [ref.year - 1, ref.year, ref.year + 1];
+  const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
+  if (future) return candidates.find((y) => distance(y) >= 0) ?? ref.year;
+  return candidates.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+}
+
+/** The month's year: nearest to the reference month, or the next one in future-tense clauses. */
+function yearForMonth(month: number, ref: CalendarDay, future: boolean): number {
+  const delta = month - ref.month;
+  if (future) return delta >= 0 ? ref.year : ref.year + 1;
+  if (delta > 6) return ref.year - 1;
+  if (delta < -6) return ref.year + 1;
+  return ref.year;
+}
+
+function weekdayNear(ref: CalendarDay, weekday: number, direction: 'onOrBefore' | 'before' | 'onOrAfter' | 'after'): CalendarDay {
+  const back = (isoWeekday(ref) - weekday + 7) % 7;
+  const ahead = (weekday - isoWeekday(ref) + 7) % 7;
+  switch (direction) {
+    case 'onOrBefore': return addDays(ref, -back);
+    case 'before': return addDays(ref, -(back || 7));
+    case 'onOrAfter': return addDays(ref, ahead);
+    case 'after': return addDays(ref, ahead || 7);
+  }
+}
+
+function unitPeriodAt(day: CalendarDay, unit: Unit): Period {
+  switch (unit) {
+    case 'day': return dayPeriod(day);
+    case 'week': return weekPeriod(day);
+    case 'weekend': return { unit: 'weekend', first: addDays(day, 6 - isoWeekday(day)) };
+    case 'month': return monthPeriod(day.year, day.month);
+    case 'quarter': return quarterPeriod(day.year, quarterOf(day));
+    case 'half': return halfPeriod(day.year, day.month <= 6 ? 1 : 2);
+    case 'season': { const s = seasonAt(seasonOf(day)); return seasonPeriod(s.year, s.season); }
+    default: return coarsen(yearPeriod(day.year), unit);
+  }
+}
+
+export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resolution {
+  const ref = ctx.reference;
+  const refText = `the publication date ${ctx.referenceIso ?? ''}`;
+  switch (e.kind) {
+    case 'calendar': {
+      if (e.year !== undefined) {
+        if (e.month === undefined) return resolved(yearPeriod(e.year));
+        if (e.day === undefined) return resolved(monthPeriod(e.year, e.month));
+        return resolved(dayPeriod({ year: e.year, month: e.month, day: e.day }));
+      }
+      if (e.month === undefined) return unresolved('no year or month given');
+      if (!ref) return unresolved(NO_REFERENCE);
+      if (e.day === undefined) {
+        const year = yearForMonth(e.month, ref, ctx.future);
+        return resolved(monthPeriod(year, e.month),
+          ctx.future ? `the next such month after ${refText} (future tense)` : `the such month nearest ${refText}`);
+      }
+      const year = yearFor(e.month, e.day, ref, ctx.future);
+      return resolved(dayPeriod({ year, month: e.month, day: e.day }),
+        ctx.future ? `the next such day after ${refText} (future tense)` : `year nearest ${refText}`);
+    }
+    case 'yearRange':
+      return { value: `${e.from}/${e.to}`, period: yearPeriod(e.to) };
+    case 'weekday': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      if (e.shift === -1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'before')), `the last such weekday before ${refText}`);
+      if (e.shift === 1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'after')), `the next such weekday after ${refText}`);
+      if (e.shift === 0 || ctx.future) {
+        return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrAfter')), `weekday on or after ${refText} (future tense)`);
+      }
+      return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrBefore')), `weekday nearest ${refText}, on or before it`);
+    }
+    case 'dayOffset':
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
+    case 'relativeUnit': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(shiftPeriod(unitPeriodAt(ref, e.unit), e.unit, e.shift), `relative to ${refText}`);
+    }
+    case 'anaphoricUnit': {
+      const base = ctx.anchor;
+      if (!base) return unresolved(NO_ANCHOR);
+      const at = coarser(base.unit, e.unit) === e.unit || base.unit === e.unit ? unitPeriodAt(base.first, e.unit) : undefined;
+      if (!at) return unresolved(`the text's last date (${formatPeriod(base)}) is too coarse to count ${e.unit}s from`);
+      return resolved(shiftPeriod(at, e.unit, e.shift), `relative to ${formatPeriod(base)}, the date the text mentioned last`);
+    }
+    case 'relativeMonth': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      let year = ref.year;
+      if (e.shift === -1) year = e.month < ref.month ? ref.year : ref.year - 1;
+      if (e.shift === 1) year = e.month > ref.month ? ref.year : ref.year + 1;
+      return resolved(monthPeriod(year, e.month), `relative to ${refText}`);
+    }
+    case 'monthOfRelativeYear':
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(monthPeriod(ref.year + e.yearShift, e.month), `relative to ${refText}`);
+    case 'season': {
+      if (e.year !== undefined) return resolved(seasonPeriod(e.year, e.season));
+      if (!ref) return unresolved(NO_REFERENCE);
+      const current = seasonOf(ref);
+      const target = seasonIndex(0, e.season);
+      const offset = ((target - current) % 4 + 4) % 4; // seasons ahead until the next such season (0 = now)
+      let index = current + offset;
+      if (e.shift === -1) index = current + offset - 4;
+      else if (e.shift === 1 && offset === 0) index = current + 4;
+      else if (e.shift === 0 && offset > 2) index = current + offset - 4;
+      const s = seasonAt(index);
+      return resolved(seasonPeriod(s.year, s.season), `relative to ${refText}`);
+    }
+    case 'quarter': {
+      if (e.year !== undefined) return resolved(quarterPeriod(e.year, e.quarter));
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
+    }
+    case 'currentQuarter': {
+      if (!e.previous && ctx.anchor?.unit === 'quarter') {
+        return resolved(ctx.anchor, `the quarter the text mentioned last`);
+      }
+      if (!ref) return unresolved(NO_REFERENCE);
+      const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
+      return resolved(last, `the last full quarter before ${refText}`);
+    }
+    case 'yearEarlier': {
+      const base = ctx.anchor && ctx.anchor.unit !== 'day' && ctx.anchor.unit !== 'week' ? ctx.anchor : undefined;
+      if (base) return resolved(shiftPeriod(base, 'year', -1), `a year before ${formatPeriod(base)}, the period the text mentioned last`);
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(yearPeriod(ref.year - 1), `the year before ${refText}`);
+    }
+    case 'half': {
+      if (e.year !== undefined) return resolved(halfPeriod(e.year, e.half));
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
+    }
+    case 'fiscalYear':
+      return { value: `FY${e.year}`, period: yearPeriod(e.year) };
+    case 'decade': {
+      if (e.centuryKnown || !ref) return resolved({ unit: 'decade', first: { year: e.decade * 10, month: 1, day: 1 } });
+      // "the nineties" / "the '20s": the most recent such decade that has begun.
+      let decade = Math.floor(ref.year / 100) * 10 + (e.decade % 10);
+      if (decade * 10 > ref.year) decade -= 10;
+      return resolved({ unit: 'decade', first: { year: decade * 10, month: 1, day: 1 } }, `the latest such decade before ${refText}`);
+    }
+    case 'century':
+      return resolved({ unit: 'century', first: { year: e.century * 100, month: 1, day: 1 } });
+    case 'offset': {
+      const sign = e.direction === 'later' ? 1 : -1;
+      if (e.direction === 'ago') {
+        if (!ref) return unresolved(NO_REFERENCE);
+        const moved = shiftPeriod(dayPeriod(ref), e.unit, -e.amount);
+        return resolved(coarsen(moved, e.unit === 'week' ? 'week' : e.unit), `${e.amount} ${e.unit}(s) before ${refText}`);
+      }
+      const base = ctx.anchor;
+      if (!base) return unresolved(NO_ANCHOR);
+      // A year after a quarter is that quarter a year on; a day after a year cannot be told.
+      const keepsBase = e.unit === 'year' && ['month', 'quarter', 'half', 'season'].includes(base.unit);
+      const unit = keepsBase ? base.unit : coarser(base.unit, e.unit);
+      const moved = shiftPeriod(base, e.unit, sign * e.amount);
+      return resolved(coarsen(moved, unit),
+        `${e.amount} ${e.unit}(s) ${e.direction === 'later' ? 'after' : 'before'} ${formatPeriod(base)}, the date the text mentioned last`);
+    }
+    case 'textYear': {
+      const base = ctx.anchor;
+      if (!base || base.unit === 'decade' || base.unit === 'century') return unresolved('"that year" but the text names no year before it');
+      const year = base.first.year;
+      if (e.month !== undefined) return resolved(monthPeriod(year, e.month), `month of ${year}, the year the text mentioned last`);
+      return resolved(yearPeriod(year), `${year}, the year the text mentioned last`);
+    }
+    case 'holiday': {
+      const dayIn = (y: number): number => (typeof e.day === 'number' ? e.day : e.day(y));
+      if (e.year !== undefined) return resolved(dayPeriod({ year: e.year, month: e.month, day: dayIn(e.year) }));
+      if (!ref) return unresolved(NO_REFERENCE);
+      const year = yearFor(e.month, dayIn(ref.year), ref, ctx.future);
+      return resolved(dayPeriod({ year, month: e.month, day: dayIn(year) }), `the occurrence nearest ${refText}`);
+    }
+  }
+}
+

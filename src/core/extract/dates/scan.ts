@@ -1,0 +1,79 @@
+/**
+ * Finds date phrases: runs every rule, widens each match over a leading "the" and modifiers
+ * ("the end of", "early", "mid-"), and keeps the longest of overlapping matches.
+ */
+import type { DateCandidate, Mod } from './expression';
+import { DATE_RULES, type DateRule } from './patterns';
+
+const LOOKBACK = 40;
+const MODIFIER_BEFORE =
+  /(?:(?<![A-Za-z])(?<the>[Tt]he)\s{1,3})?(?:(?<![A-Za-z])(?<edge>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)(?:-|\s{1,3})|(?<![A-Za-z])(?<part>[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)$/;
+const THE_BEFORE = /(?<![A-Za-z])[Tt]he\s{1,3}$/;
+/** "as early as 1990" is a bound, not an early part of 1990. */
+const DEGREE_BEFORE = /(?<![A-Za-z])(?:as|so|too|very|how)\s{1,3}$/i;
+
+const MOD_OF: Record<string, Mod> = {
+  early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END',
+};
+
+/** Phrases that "earlier"/"later" can precede: "earlier this month", "later that year", "later Friday". */
+const TAKES_EARLIER_LATER = new Set(['relativeUnit', 'anaphoricUnit', 'weekday', 'dayOffset', 'textYear']);
+const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear']);
+
+function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
+  if (NO_MODIFIERS.has(c.expression.kind)) return c;
+  const before = text.slice(Math.max(0, c.start - LOOKBACK), c.start);
+  const m = MODIFIER_BEFORE.exec(before);
+  if (m?.groups) {
+    const g = m.groups;
+    const word = (g.edge ?? g.part ?? '').toLowerCase();
+    const comparative = word === 'earlier' || word === 'later';
+    const blocked = (comparative && !TAKES_EARLIER_LATER.has(c.expression.kind)) ||
+      (!g.the && DEGREE_BEFORE.test(before.slice(0, m.index)));
+    if (!blocked) {
+      return { ...c, start: c.start - m[0].length, mod: comparative ? undefined : MOD_OF[word] };
+    }
+  }
+  const the = rule.takesThe ? THE_BEFORE.exec(before) : null;
+  return the ? { ...c, start: c.start - the[0].length } : c;
+}
+
+function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
+  rule.pattern.lastIndex = 0;
+  for (const m of text.matchAll(rule.pattern)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const expression = rule.build(m.groups ?? {}, text, start, end);
+    if (expression) out.push(widen(text, rule, { start, end, expression }));
+  }
+}
+
+/** Keeps the longest candidates among those that overlap; clusters of overlapping matches are small. */
+function selectLongest(candidates: DateCandidate[]): DateCandidate[] {
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: DateCandidate[] = [];
+  let cluster: DateCandidate[] = [];
+  let clusterEnd = -1;
+  const flush = (): void => {
+    const kept: DateCandidate[] = [];
+    const byLength = cluster.map((c, i) => ({ c, i })).sort((a, b) => (b.c.end - b.c.start) - (a.c.end - a.c.start) || a.i - b.i);
+    for (const { c } of byLength) {
+      if (kept.every((k) => c.end <= k.start || k.end <= c.start)) kept.push(c);
+    }
+    chosen.push(...kept.sort((a, b) => a.start - b.start));
+    cluster = [];
+  };
+  for (const c of candidates) {
+    if (c.start >= clusterEnd && cluster.length > 0) flush();
+    cluster.push(c);
+    clusterEnd = Math.max(clusterEnd, c.end);
+  }
+  if (cluster.length > 0) flush();
+  return chosen;
+}
+
+export function scanDates(text: string): DateCandidate[] {
+  const candidates: DateCandidate[] = [];
+  for (const rule of DATE_RULES) scanRule(text, rule, candidates);
+  return selectLongest(candidates);
+}
