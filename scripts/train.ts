@@ -9,7 +9,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sentences as splitSentences, tokenize, type Sentence } from '../src/core/text/tokenize';
+import { tokenize, type Sentence } from '../src/core/text/tokenize';
+import { segment } from '../src/core/extract/ner/segment';
 import { FEATURE_SLOTS, extractFeatures, isCapitalisedMidSentence, sentenceIsNormalCase } from '../src/core/extract/ner/features';
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_REGION, type Lexicon, SEQUENCE_SEED, capBucket, emptyLexicon, lowerHash, sequenceKey } from '../src/core/extract/ner/lexicon';
 import { encodeModel, makeCodebook, quantize, type ModelHeader } from '../src/core/extract/ner/modelFormat';
@@ -44,7 +45,7 @@ function parseOptions(argv: string[]): Options {
 /** A document ready for training: tokens, sentences, feature hashes and gold tags per token. */
 interface Prepared {
   doc: DocumentText;
-  tokens: ReturnType<typeof tokenize>;
+  tokens: ReturnType<typeof segment>['tokens'];
   sentences: Sentence[];
   features: Int32Array;
   gold: Int32Array;
@@ -52,8 +53,7 @@ interface Prepared {
 }
 
 function prepare(doc: DocumentText, lexicon: Lexicon, tagSet: TagSet): Prepared {
-  const tokens = tokenize(doc.text);
-  const sentences = splitSentences(doc.text, tokens);
+  const { tokens, sentences } = segment(doc.text);
   const features = extractFeatures(doc.text, tokens, sentences, lexicon);
   const gold = new Int32Array(tokens.length);
   const typeIndex: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
@@ -73,8 +73,8 @@ function prepare(doc: DocumentText, lexicon: Lexicon, tagSet: TagSet): Prepared 
 function capitalisationLexicon(docs: DocumentText[]): Map<number, number> {
   const counts = new Map<number, [number, number]>();
   for (const doc of docs) {
-    const tokens = tokenize(doc.text);
-    for (const s of splitSentences(doc.text, tokens)) {
+    const { tokens, sentences } = segment(doc.text);
+    for (const s of sentences) {
       if (!sentenceIsNormalCase(doc.text, tokens, s)) continue;
       for (let i = s.first + 1; i < s.last; i++) {
         const kind = isCapitalisedMidSentence(doc.text, tokens[i]);

@@ -74,7 +74,8 @@ export function decodeModel(bytes: Uint8Array): ModelData {
   let offset = pad(MAGIC.length + 4 + jsonLength);
   const take = (byteLength: number): ArrayBuffer => {
     if (offset + byteLength > bytes.length) throw new Error('Truncated name-tagger model.');
-    const buffer = bytes.slice(offset, offset + byteLength).buffer;
+    // copy: a Node Buffer's slice() is a view into a shared pool, not a new ArrayBuffer
+    const buffer = Uint8Array.prototype.slice.call(bytes, offset, offset + byteLength).buffer;
     offset += pad(byteLength);
     return buffer;
   };

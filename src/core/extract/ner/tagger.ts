@@ -1,7 +1,8 @@
-import { sentences as splitSentences, tokenize, type Sentence } from '../../text/tokenize';
+import type { Sentence } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
 import { viterbi } from './decode';
 import { FeatureTable } from './featureTable';
+import { segment } from './segment';
 import { FEATURE_SLOTS, extractFeatures } from './features';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
@@ -67,9 +68,8 @@ export class NameTagger implements NameDetector {
   ) {}
 
   detect(text: string): NameMention[] {
-    const tokens = tokenize(text);
+    const { tokens, sentences } = segment(text);
     if (tokens.length === 0) return [];
-    const sentences = splitSentences(text, tokens);
     const features = extractFeatures(text, tokens, sentences, this.lexicon);
     const rows = lookupRows(features, this.table);
     const { tags, margins } = tagDocument(rows, sentences, this.weights, tokens.length);
