@@ -185,6 +185,36 @@ export function evaluateConll(detect: (text: string) => { start: number; end: nu
   return { title, markdown, metrics };
 }
 
+/**
+ * The raw tagger on the sample-article gold (exact start/end/type over PERSON/ORG/PLACE). The full
+ * pipeline adds title stripping and coreference on top; this number shows what the tagger alone gives.
+ */
+function sampleGoldTable(detect: (text: string) => { start: number; end: number; type: string }[]): string {
+  const corpus = path.resolve(__dirname, '../../../shared/corpus');
+  const goldDir = path.join(corpus, 'gold');
+  if (!fs.existsSync(goldDir)) return '_Sample-article gold not found; skipped._';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml') as typeof import('yaml');
+  const counts = new Map<string, Counts>();
+  for (const file of fs.readdirSync(goldDir).filter((f) => f.endsWith('.gold.yaml')).sort()) {
+    const gold = YAML.parse(fs.readFileSync(path.join(goldDir, file), 'utf8')) as { article: string; spans: { start: number; end: number; type: string }[] };
+    const text = fs.readFileSync(path.join(corpus, 'articles', gold.article), 'utf8');
+    const asEntity = (s: { start: number; end: number; type: string }): GoldEntity => ({ first: s.start, last: s.end, type: s.type });
+    const wanted = (s: { type: string }): boolean => s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE';
+    scoreEntities(gold.spans.filter(wanted).map(asEntity), detect(text).filter(wanted).map(asEntity), counts);
+  }
+  const rows = ['| type | precision | recall | F1 | gold |', '| --- | ---: | ---: | ---: | ---: |'];
+  for (const t of ['PERSON', 'ORG', 'PLACE']) {
+    const c = counts.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+    const r = prf(c);
+    rows.push(`| ${t} | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${c.tp + c.fn} |`);
+  }
+  const total = sum(counts, ['PERSON', 'ORG', 'PLACE']);
+  const r = prf(total);
+  rows.push(`| **micro** | ${r.precision.toFixed(4)} | ${r.recall.toFixed(4)} | ${r.f1.toFixed(4)} | ${total.tp + total.fn} |`);
+  return rows.join('\n');
+}
+
 if (require.main === module) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadNameTagger } = require('../../src/core/extract/ner/index') as typeof import('../../src/core/extract/ner/index');
@@ -192,4 +222,5 @@ if (require.main === module) {
   const tagger = loadNameTagger(fs.readFileSync(modelFile));
   const section = evaluateConll((text) => tagger.detect(text));
   console.log(`## ${section.title} — trained tagger alone\n\n${section.markdown}`);
+  console.log(`\n## Sample-article gold, raw tagger (exact span and type)\n\n${sampleGoldTable((text) => tagger.detect(text))}`);
 }

@@ -1,0 +1,60 @@
+/**
+ * Speed and memory of the trained name tagger: load time of models/ner.model, tagging throughput
+ * on CoNLL-2003 eng.testa text (or the sample articles when the benchmarks folder is absent), and
+ * the memory the loaded model holds (JS heap plus typed-array buffers).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadNameTagger } from '../../src/core/extract/ner/index';
+import { tokenize } from '../../src/core/text/tokenize';
+import { CONLL_DIR, documentText, readConll } from '../eval/conll';
+
+export interface NerBench {
+  tokensPerSecond: number;
+  loadMs: number;
+  heapMB: number;
+  modelMB: number;
+}
+
+const MODEL_FILE = path.resolve(__dirname, '../../models/ner.model');
+
+function benchTexts(): string[] {
+  const dev = path.join(CONLL_DIR, 'eng.testa');
+  if (fs.existsSync(dev)) return readConll(dev).map((d) => documentText(d).text);
+  const samples = path.resolve(__dirname, '../../samples');
+  return fs.readdirSync(samples).filter((f) => /\.(txt|md)$/.test(f)).map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+}
+
+function memoryNow(): number {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
+}
+
+export function benchNer(minSeconds = 2): NerBench {
+  const bytes = fs.readFileSync(MODEL_FILE);
+  const before = memoryNow();
+  const loadStarted = process.hrtime.bigint();
+  const tagger = loadNameTagger(bytes);
+  const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+  const heapMB = (memoryNow() - before) / 1e6;
+  const texts = benchTexts();
+  const tokensPerPass = texts.reduce((n, t) => n + tokenize(t).length, 0);
+  for (const t of texts.slice(0, 20)) tagger.detect(t); // warm-up for the JIT
+  let tokens = 0;
+  const started = process.hrtime.bigint();
+  let elapsed = 0;
+  while (elapsed < minSeconds) {
+    for (const t of texts) tagger.detect(t);
+    tokens += tokensPerPass;
+    elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  }
+  return { tokensPerSecond: tokens / elapsed, loadMs, heapMB, modelMB: bytes.length / 1e6 };
+}
+
+if (require.main === module) {
+  const r = benchNer();
+  console.log(`ner-tagger: ${Math.round(r.tokensPerSecond).toLocaleString('en-US')} tokens/s, load ${r.loadMs.toFixed(1)} ms, ` +
+    `model memory ${r.heapMB.toFixed(1)} MB, artifact ${r.modelMB.toFixed(2)} MB`);
+}
