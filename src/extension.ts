@@ -1,51 +1,70 @@
 import * as vscode from 'vscode';
 import type { Span } from './core/extract';
 import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentAnalyzer';
-import { Highlighter } from './vscode/features/highlighter';
-import { SpanHoverProvider } from './vscode/features/hoverProvider';
 import { registerCommands } from './vscode/commands';
 import { EntitiesViewProvider } from './vscode/features/entitiesView';
+import { Highlighter } from './vscode/features/highlighter';
+import { SpanHoverProvider } from './vscode/features/hoverProvider';
+import { NavigationProviders } from './vscode/features/navigation';
+import { IndexStatusBar } from './vscode/features/statusBar';
+import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { loadNameTagger } from './vscode/nameModel';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
   /** The spans of an article (opened if needed), as the highlighter and hovers see them. */
   getSpans(uri: string): Promise<Span[]>;
+  /** Resolves when the name model is loaded and the first pass over the workspace has finished. */
+  whenIndexed(): Promise<void>;
 }
 
-const ARTICLE_SELECTOR: vscode.DocumentSelector = [
-  { language: 'plaintext' }, { language: 'markdown' },
-];
+const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
+  const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const analyzer = new DocumentAnalyzer();
-  const modelReady = loadNameTagger(context.extensionUri, log).then(
-    (detector) => { if (detector) analyzer.setNameDetector(detector); },
+  const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log);
+  const highlighter = new Highlighter(analyzer);
+  const navigation = new NavigationProviders(workspace, analyzer);
+  const entities = new EntitiesViewProvider(analyzer);
+
+  context.subscriptions.push(
+    log,
+    analyzer,
+    workspace,
+    highlighter,
+    entities,
+    new IndexStatusBar(workspace),
+    analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, analyzer.analyze(doc).result)),
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace)),
+    vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
+    vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
+    vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
+    vscode.languages.registerWorkspaceSymbolProvider(navigation),
+    vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entities, showCollapseAll: true }),
+    ...registerCommands({ analyzer, highlighter, workspace }),
+  );
+
+  // The model loads off the activation path: highlights appear at once from rules, then sharpen.
+  const ready = loadNameTagger(context.extensionUri, log).then(
+    (detector) => {
+      if (detector) analyzer.setNameDetector(detector);
+      workspace.setNameDetector(detector, false);
+    },
     (err: unknown) => {
       log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage('Source Annotator: the name model could not be loaded; names are found by rules only. See the "Source Annotator" output for details.');
     },
-  );
-  const highlighter = new Highlighter(analyzer);
-  context.subscriptions.push(
-    log,
-    analyzer,
-    highlighter,
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer)),
-    ...registerCommands({ analyzer, highlighter }),
-  );
-  const entities = new EntitiesViewProvider(analyzer);
-  context.subscriptions.push(
-    entities,
-    vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entities, showCollapseAll: true }),
-  );
+  ).then(() => workspace.reindex());
+
   return {
     async getSpans(uri: string): Promise<Span[]> {
-      await modelReady;
+      await ready;
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       return isArticleDocument(doc) ? analyzer.analyze(doc).result.spans : [];
     },
+    whenIndexed: () => ready,
   };
 }
 

@@ -1,11 +1,24 @@
 import * as vscode from 'vscode';
 import type { DocumentAnalyzer } from './analysis/documentAnalyzer';
 import type { Highlighter } from './features/highlighter';
+import { jumpToAdjacentMention } from './features/navigation';
+import { indexedSpanAt, locationsOf } from './index/lookup';
+import type { WorkspaceIndex } from './index/workspaceIndex';
 
 export interface CommandContext {
   analyzer: DocumentAnalyzer;
   highlighter: Highlighter;
+  workspace: WorkspaceIndex;
 }
+
+/**
+ * The commands that hover-card links may run. Hover markdown trusts only these ids, so an article
+ * cannot smuggle in a link to any other command.
+ */
+export const HOVER_COMMANDS = [
+  'sourceAnnotator.openMention', 'sourceAnnotator.showReferences',
+  'sourceAnnotator.registry.addAlias', 'sourceAnnotator.registry.merge', 'sourceAnnotator.registry.ignore',
+];
 
 /** Every command id lives under `sourceAnnotator.`; handlers stay thin and delegate to features. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
@@ -16,6 +29,34 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       await config.update('highlight.enabled', !enabled, vscode.ConfigurationTarget.Global);
     },
     'sourceAnnotator.reanalyze': () => ctx.analyzer.invalidateAll(),
+    'sourceAnnotator.reindex': () => ctx.workspace.reindex(),
+    'sourceAnnotator.nextMention': () => jumpToAdjacentMention(ctx.workspace, ctx.analyzer, 'next'),
+    'sourceAnnotator.previousMention': () => jumpToAdjacentMention(ctx.workspace, ctx.analyzer, 'previous'),
+    'sourceAnnotator.openMention': async (uri: unknown, start: unknown, end: unknown) => {
+      if (typeof uri !== 'string' || typeof start !== 'number' || typeof end !== 'number') return;
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+      await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+    },
+    'sourceAnnotator.showReferences': async (uri?: unknown, offset?: unknown) => {
+      let doc: vscode.TextDocument | undefined;
+      let position: vscode.Position | undefined;
+      if (typeof uri === 'string' && typeof offset === 'number') {
+        doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+        position = doc.positionAt(offset);
+      } else if (vscode.window.activeTextEditor) {
+        doc = vscode.window.activeTextEditor.document;
+        position = vscode.window.activeTextEditor.selection.active;
+      }
+      if (!doc || !position) return;
+      const here = indexedSpanAt(ctx.workspace, ctx.analyzer, doc, position);
+      if (!here?.key) {
+        void vscode.window.showInformationMessage('Source Annotator: put the cursor on a highlighted name, date or figure.');
+        return;
+      }
+      const locations = await locationsOf(ctx.workspace.index.references(here.key));
+      await vscode.commands.executeCommand('editor.action.showReferences', doc.uri, position, locations);
+    },
   };
   return Object.entries(table).map(([id, handler]) => vscode.commands.registerCommand(id, handler));
 }

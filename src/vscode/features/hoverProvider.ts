@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 import type { Span } from '../../core/extract';
 import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** The hover card for a highlighted mention: what it is and its normalized value. */
 export class SpanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyzer: DocumentAnalyzer) {}
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;

@@ -1,0 +1,86 @@
+import * as vscode from 'vscode';
+import type { SpanType } from '../../core/extract';
+import { TYPE_LABELS } from '../categories';
+import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { indexedSpanAt, locationOf, locationsOf } from '../index/lookup';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
+  PERSON: vscode.SymbolKind.Variable,
+  ORG: vscode.SymbolKind.Class,
+  PLACE: vscode.SymbolKind.Module,
+  MISC: vscode.SymbolKind.Enum,
+  DATE: vscode.SymbolKind.Event,
+  MONEY: vscode.SymbolKind.Number,
+  PERCENT: vscode.SymbolKind.Number,
+  QUANTITY: vscode.SymbolKind.Number,
+};
+
+/** Find All References, Go to Definition, the Outline and Ctrl+T, all answered from the corpus index. */
+export class NavigationProviders implements vscode.ReferenceProvider, vscode.DefinitionProvider, vscode.DocumentSymbolProvider, vscode.WorkspaceSymbolProvider {
+  constructor(private readonly workspace: WorkspaceIndex, private readonly analyzer: DocumentAnalyzer) {}
+
+  async provideReferences(doc: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[]> {
+    if (!isArticleDocument(doc)) return [];
+    const here = indexedSpanAt(this.workspace, this.analyzer, doc, position);
+    if (!here?.key) return [];
+    return locationsOf(this.workspace.index.references(here.key), token);
+  }
+
+  async provideDefinition(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+    if (!isArticleDocument(doc)) return undefined;
+    const here = indexedSpanAt(this.workspace, this.analyzer, doc, position);
+    if (!here?.key) return undefined;
+    const first = this.workspace.index.references(here.key)
+      .map((m) => ({ m, published: this.workspace.index.articleInfo(m.uri)?.published ?? '9999' }))
+      .sort((a, b) => a.published.localeCompare(b.published) || a.m.uri.localeCompare(b.m.uri) || a.m.start - b.m.start)[0];
+    return first && locationOf(first.m.uri, first.m.start, first.m.end);
+  }
+
+  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+    if (!isArticleDocument(doc)) return [];
+    const analysis = this.analyzer.analyze(doc);
+    this.workspace.updateFromEditor(doc, analysis.result, true);
+    const rangeOf = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
+    return this.workspace.index.documentSymbols(doc.uri.toString()).map((group) => {
+      const symbols = group.symbols.map((s) => {
+        const first = s.mentions[0];
+        const last = s.mentions[s.mentions.length - 1];
+        const symbol = new vscode.DocumentSymbol(s.name, `${s.mentions.length}×`, SYMBOL_KINDS[group.type], rangeOf(first.start, last.end), rangeOf(first.start, first.end));
+        return symbol;
+      });
+      const first = symbols[0];
+      const groupSymbol = new vscode.DocumentSymbol(TYPE_LABELS[group.type], `${symbols.length}`, SYMBOL_KINDS[group.type],
+        symbols.reduce((r, s) => r.union(s.range), first.range), first.selectionRange);
+      groupSymbol.children = symbols;
+      return groupSymbol;
+    });
+  }
+
+  async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
+    const hits = this.workspace.index.workspaceSymbols(query, 200);
+    const out: vscode.SymbolInformation[] = [];
+    for (const h of hits) {
+      if (token.isCancellationRequested) break;
+      const location = await locationOf(h.location.uri, h.location.start, h.location.end);
+      out.push(new vscode.SymbolInformation(h.name, SYMBOL_KINDS[h.type], `${TYPE_LABELS[h.type]} · ${h.articleCount} article${h.articleCount === 1 ? '' : 's'}`, location));
+    }
+    return out;
+  }
+}
+
+/** Moves the cursor to the next or previous mention of the entity under it, within the article. */
+export function jumpToAdjacentMention(workspace: WorkspaceIndex, analyzer: DocumentAnalyzer, direction: 'next' | 'previous'): void {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isArticleDocument(editor.document)) return;
+  const doc = editor.document;
+  const here = indexedSpanAt(workspace, analyzer, doc, editor.selection.active);
+  const target = here && workspace.index.adjacentMention(doc.uri.toString(), here.span.start, direction);
+  if (!target) {
+    void vscode.window.setStatusBarMessage('Source Annotator: no other mention of this in the article', 3000);
+    return;
+  }
+  const range = new vscode.Range(doc.positionAt(target.start), doc.positionAt(target.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}

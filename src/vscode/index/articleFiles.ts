@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+
+export const DEFAULT_INCLUDE = '**/*.{txt,md}';
+export const DEFAULT_EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/build/**,**/.vscode-test/**,**/*.annotations.yaml}';
+
+/** The corpus: article files of every workspace folder, by the include / exclude settings. */
+export async function findArticleFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
+  const out: vscode.Uri[] = [];
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    const config = vscode.workspace.getConfiguration('sourceAnnotator', folder.uri);
+    const include = config.get<string>('articles.include', DEFAULT_INCLUDE) || DEFAULT_INCLUDE;
+    const exclude = config.get<string>('articles.exclude', DEFAULT_EXCLUDE) || DEFAULT_EXCLUDE;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, include), new vscode.RelativePattern(folder, exclude), undefined, token);
+    out.push(...found);
+  }
+  return out.sort((a, b) => a.toString().localeCompare(b.toString()));
+}
+
+/** Whether a URI belongs to the corpus, for file-watcher events. */
+export function isCorpusFile(uri: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return false;
+  const path = uri.path;
+  if (/\.annotations\.ya?ml$/i.test(path)) return false;
+  if (/\/(node_modules|\.git|dist|out|build|\.vscode-test)\//.test(path)) return false;
+  return /\.(txt|md)$/i.test(path);
+}
+
+export interface DecodedFile {
+  text?: string;
+  skipped?: string;
+}
+
+/** Decodes bytes as the editor would (UTF-8, BOM kept); binary and over-large files are skipped with a reason. */
+export function decodeFile(bytes: Uint8Array, maxBytes: number): DecodedFile {
+  if (bytes.length > maxBytes) return { skipped: `larger than ${(maxBytes / 1048576).toFixed(0)} MB` };
+  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
+  } catch {
+    return { text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
+  }
+}

@@ -1,0 +1,58 @@
+import * as vscode from 'vscode';
+import { CACHE_VERSION, type ArticleAnalysis } from '../../core/index/analysis';
+import { deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
+
+interface CacheFile {
+  cacheVersion: number;
+  /** Changes when the extension or its model changes: old results are then ignored. */
+  engine: string;
+  entries: Record<string, string>;
+}
+
+/**
+ * Per-article analyses persisted in the extension's workspace storage, keyed by URI and validated by
+ * content hash, so reopening a large workspace does no extraction. One file, written atomically.
+ */
+export class IndexCache {
+  private entries = new Map<string, string>();
+  private readonly file: vscode.Uri | undefined;
+
+  constructor(storageUri: vscode.Uri | undefined, private readonly engine: string) {
+    this.file = storageUri && vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.json`);
+  }
+
+  async load(): Promise<void> {
+    if (!this.file) return;
+    try {
+      const raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file))) as CacheFile;
+      if (raw.cacheVersion === CACHE_VERSION && raw.engine === this.engine) this.entries = new Map(Object.entries(raw.entries));
+    } catch {
+      this.entries.clear(); // missing or corrupt: rebuild
+    }
+  }
+
+  lookup(uri: string, hash: string): ArticleAnalysis | undefined {
+    const s = this.entries.get(uri);
+    if (!s) return undefined;
+    const a = deserializeAnalysis(s);
+    return a && a.hash === hash ? a : undefined;
+  }
+
+  store(analysis: ArticleAnalysis): void {
+    this.entries.set(analysis.uri, serializeAnalysis(analysis));
+  }
+
+  delete(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  async save(): Promise<void> {
+    if (!this.file) return;
+    const body: CacheFile = { cacheVersion: CACHE_VERSION, engine: this.engine, entries: Object.fromEntries(this.entries) };
+    const dir = vscode.Uri.joinPath(this.file, '..');
+    await vscode.workspace.fs.createDirectory(dir);
+    const tmp = vscode.Uri.joinPath(dir, `.tmp-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(body)));
+    await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
+  }
+}

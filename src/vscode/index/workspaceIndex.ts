@@ -1,0 +1,227 @@
+import * as vscode from 'vscode';
+import { extract, type EntityRegistry, type ExtractResult, type NameDetector } from '../../core/extract';
+import { analyzeArticle, packAnalysis, registryFingerprint } from '../../core/index/analysis';
+import { isReusable } from '../../core/index/cacheEntry';
+import { CorpusIndex } from '../../core/index/corpusIndex';
+import { contentHash } from '../../core/index/hash';
+import { yieldToEventLoop } from '../../core/util/async';
+import { readConfig } from '../config';
+import { decodeFile, findArticleFiles, isCorpusFile } from './articleFiles';
+import { IndexCache } from './indexCache';
+
+export type IndexState = { kind: 'idle' } | { kind: 'indexing'; done: number; total: number } | { kind: 'ready'; articles: number; entities: number; millis: number };
+
+const WATCH_BATCH_MS = 300;
+const CHUNK = 25;
+
+/**
+ * Keeps the corpus index in step with the workspace: a background pass over every article (window
+ * progress, cancellable, yields between chunks), a cache in workspace storage, file-watcher bursts
+ * batched into one update, renames, and the unsaved text of open editors.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  readonly index: CorpusIndex;
+  private readonly cache: IndexCache;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly stateEmitter = new vscode.EventEmitter<IndexState>();
+  readonly onDidChangeState = this.stateEmitter.event;
+  private stateValue: IndexState = { kind: 'idle' };
+  private run: vscode.CancellationTokenSource | undefined;
+  private readonly queued = new Map<string, vscode.Uri | null>();
+  private queueTimer: NodeJS.Timeout | undefined;
+  private saveTimer: NodeJS.Timeout | undefined;
+  private nameDetector: NameDetector | undefined;
+  private registry: EntityRegistry = { entities: [] };
+  private firstRun: Promise<void> | undefined;
+
+  constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel) {
+    this.cache = new IndexCache(storageUri, engine);
+    this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
+    this.disposables.push(
+      this.stateEmitter,
+      watcher,
+      watcher.onDidCreate((uri) => this.enqueue(uri)),
+      watcher.onDidChange((uri) => this.enqueue(uri)),
+      watcher.onDidDelete((uri) => this.enqueue(uri, true)),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) if (this.index.has(f.oldUri.toString())) this.index.rename(f.oldUri.toString(), f.newUri.toString());
+        this.scheduleSave();
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+    );
+  }
+
+  get state(): IndexState {
+    return this.stateValue;
+  }
+
+  /** Resolves once the first full pass has finished (or was cancelled). */
+  whenReady(): Promise<void> {
+    return this.firstRun ?? Promise.resolve();
+  }
+
+  setNameDetector(detector: NameDetector | undefined, reindex: boolean): void {
+    this.nameDetector = detector;
+    if (reindex) void this.reindex();
+  }
+
+  setRegistry(registry: EntityRegistry): void {
+    this.registry = registry;
+    this.index.setRegistry(registry);
+  }
+
+  private extract(text: string, options: { published?: string; registry?: EntityRegistry }): ExtractResult {
+    return extract(text, { ...options, nameDetector: this.nameDetector });
+  }
+
+  /** Indexes the live text of an open document, reusing the analysis the highlighter already computed. */
+  updateFromEditor(doc: vscode.TextDocument, result: ExtractResult, force = false): void {
+    if (!force && !isCorpusFile(doc.uri) && !this.index.has(doc.uri.toString())) return;
+    const text = doc.getText();
+    const uri = doc.uri.toString();
+    if (this.index.hashOf(uri) === contentHash(text)) return;
+    this.index.addAnalysis(packAnalysis(uri, text, result, { registry: this.registry }), text);
+  }
+
+  /** A full pass over the corpus; a newer pass cancels an older one. */
+  reindex(): Promise<void> {
+    this.run?.cancel();
+    const run = (this.run = new vscode.CancellationTokenSource());
+    const pass = Promise.resolve(vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: 'Source Annotator: indexing articles', cancellable: false },
+      (progress) => this.indexAll(run.token, progress),
+    )).then(undefined, (err: unknown) => {
+      this.log.error(`Indexing failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(`Source Annotator: indexing failed: ${err instanceof Error ? err.message : String(err)}`);
+    });
+    this.firstRun ??= pass;
+    return pass;
+  }
+
+  private async indexAll(token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string }>): Promise<void> {
+    const started = Date.now();
+    await this.cache.load();
+    const files = await findArticleFiles(token);
+    const maxBytes = readConfig().maxFileSizeMB * 1048576;
+    const fingerprint = registryFingerprint(this.registry);
+    const seen = new Set<string>();
+    let analysed = 0;
+    let reused = 0;
+    this.setState({ kind: 'indexing', done: 0, total: files.length });
+    for (let i = 0; i < files.length; i += CHUNK) {
+      if (token.isCancellationRequested) return;
+      const chunk = files.slice(i, i + CHUNK);
+      const texts = await Promise.all(chunk.map((uri) => this.readText(uri, maxBytes)));
+      this.index.batch(() => {
+        chunk.forEach((uri, k) => {
+          const text = texts[k];
+          const key = uri.toString();
+          seen.add(key);
+          if (text === undefined) return;
+          if (openDocumentIsDirty(uri)) return; // the editor's live text wins
+          const hash = contentHash(text);
+          if (this.index.hashOf(key) === hash) return;
+          const cached = this.cache.lookup(key, hash);
+          if (cached && isReusable(cached, hash, fingerprint)) {
+            this.index.addAnalysis(cached, text);
+            reused++;
+            return;
+          }
+          const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry });
+          this.cache.store(analysis);
+          this.index.addAnalysis(analysis, text);
+          analysed++;
+        });
+      });
+      this.setState({ kind: 'indexing', done: Math.min(files.length, i + CHUNK), total: files.length });
+      progress.report({ message: `${Math.min(files.length, i + CHUNK)}/${files.length}` });
+      await yieldToEventLoop();
+    }
+    this.index.batch(() => {
+      for (const uri of this.index.uris()) {
+        if (!seen.has(uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
+          this.index.remove(uri);
+          this.cache.delete(uri);
+        }
+      }
+    });
+    const millis = Date.now() - started;
+    this.log.info(`Indexed ${files.length} articles in ${millis} ms (${analysed} analysed, ${reused} from cache).`);
+    this.setState({ kind: 'ready', articles: this.index.size, entities: this.entityCount(), millis });
+    if (analysed > 0) this.scheduleSave();
+  }
+
+  private entityCount(): number {
+    return this.index.workspaceSymbols('', Number.MAX_SAFE_INTEGER).length;
+  }
+
+  private async readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
+    try {
+      const decoded = decodeFile(await vscode.workspace.fs.readFile(uri), maxBytes);
+      if (decoded.skipped) this.log.info(`Skipped ${uri.fsPath}: ${decoded.skipped}.`);
+      return decoded.text;
+    } catch (err) {
+      this.log.warn(`Cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  }
+
+  private enqueue(uri: vscode.Uri, deleted = false): void {
+    if (!isCorpusFile(uri)) return;
+    this.queued.set(uri.toString(), deleted ? null : uri);
+    clearTimeout(this.queueTimer);
+    this.queueTimer = setTimeout(() => void this.flushQueue(), WATCH_BATCH_MS);
+  }
+
+  /** One batch per burst of watcher events (a `git pull` of 500 files), chunked so the host stays responsive. */
+  private async flushQueue(): Promise<void> {
+    const items = [...this.queued.entries()];
+    this.queued.clear();
+    const maxBytes = readConfig().maxFileSizeMB * 1048576;
+    for (let i = 0; i < items.length; i += CHUNK) {
+      const chunk = items.slice(i, i + CHUNK);
+      const texts = await Promise.all(chunk.map(([, uri]) => (uri && !openDocumentIsDirty(uri) ? this.readText(uri, maxBytes) : undefined)));
+      this.index.batch(() => {
+        chunk.forEach(([key, uri], k) => {
+          if (uri === null) {
+            this.index.remove(key);
+            this.cache.delete(key);
+          } else if (texts[k] !== undefined && this.index.hashOf(key) !== contentHash(texts[k]!)) {
+            const analysis = analyzeArticle(key, texts[k]!, { extract: (t, o) => this.extract(t, o), registry: this.registry });
+            this.cache.store(analysis);
+            this.index.addAnalysis(analysis, texts[k]!);
+          }
+        });
+      });
+      await yieldToEventLoop();
+    }
+    if (this.stateValue.kind === 'ready') this.setState({ ...this.stateValue, articles: this.index.size, entities: this.entityCount() });
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.cache.save().catch((err: unknown) => this.log.warn(`Could not save the index cache: ${String(err)}`));
+    }, 2000);
+  }
+
+  private setState(state: IndexState): void {
+    this.stateValue = state;
+    this.stateEmitter.fire(state);
+  }
+
+  dispose(): void {
+    this.run?.cancel();
+    clearTimeout(this.queueTimer);
+    clearTimeout(this.saveTimer);
+    this.index.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function openDocumentIsDirty(uri: vscode.Uri): boolean {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
+}
