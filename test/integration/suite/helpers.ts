@@ -44,11 +44,13 @@ export async function hoversAt(document: vscode.TextDocument, position: vscode.P
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
 }
 
+/** The hovers' markdown as one string, with non-breaking spaces (`&nbsp;` or U+00A0) read as the spaces they render. */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
-    .join('\n');
+    .join('\n')
+    .replace(/&nbsp;|\u00a0/g, ' ');
 }
 
 /** Polls `probe` until `accept` holds or `timeoutMs` passes; returns the last value either way. */
