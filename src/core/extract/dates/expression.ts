@@ -24,6 +24,12 @@ export type DateExpression =
   | { kind: 'currentQuarter'; previous: boolean }
   /** "the year-earlier quarter", "year-ago": the period under discussion one year back */
   | { kind: 'yearEarlier' }
+  /** "the 1988 period": the period under discussion, in that year */
+  | { kind: 'yearPeriod'; year: number }
+  /** "the 1988 quarter": the quarter under discussion, in that year */
+  | { kind: 'yearQuarter'; year: number }
+  /** "the weekend": the one just past, or the coming one in future-tense clauses */
+  | { kind: 'bareWeekend' }
   | { kind: 'half'; half: 1 | 2; year?: number; yearShift?: number }
   | { kind: 'fiscalYear'; year: number }
   /** 199 for the 1990s */

@@ -19,9 +19,12 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   const spans: Span[] = [];
   for (const c of scanDates(text)) {
     const r = resolveExpression(c.expression, {
-      reference: referenceDay, referenceIso, anchor, future: readsAsFuture(text, c.start, c.end),
+      reference: referenceDay, referenceIso, anchor, future: readsAsFuture(text, c.start),
     });
-    if (r.period) anchor = r.period;
+    // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
+    const looksBack = c.expression.kind === 'yearEarlier' ||
+      (c.expression.kind === 'offset' && c.expression.direction !== 'later');
+    if (r.period && !looksBack) anchor = r.period;
     const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value: r.value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;

@@ -64,7 +64,7 @@ export const WEEKDAY_SRC =
   '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|' +
   '(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.)(?![A-Za-z])';
 
-export const DAY_SRC = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\\d:])';
+export const DAY_SRC = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 export const YEAR_SRC = '(?:1[6-9]\\d\\d|20\\d\\d)(?![\\d,.]\\d)(?!\\d)';
 export const PART_OF_DAY_SRC = '(?:morning|afternoon|evening|night)';
 export const SEASON_SRC = `(?:${alternation(['spring', 'summer', 'fall', 'autumn', 'winter'])})`;

@@ -21,7 +21,7 @@ export interface DateRule {
 
 const W = '\\s{1,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
-const SHIFT_SRC = `(?:${capitalizable('this')}|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
+const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
 
 function rule(
@@ -35,12 +35,15 @@ function rule(
 }
 
 function shiftOf(word: string | undefined): -1 | 0 | 1 | undefined {
-  switch (word?.toLowerCase().split(/\s+/)[0]) {
-    case 'last': case 'past': case 'previous': return -1;
-    case 'this': case 'current': return 0;
-    case 'next': case 'coming': return 1;
-    default: return undefined;
+  const words = (word ?? '').toLowerCase().split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    switch (words[i]) {
+      case 'last': case 'past': case 'previous': return -1;
+      case 'this': case 'current': return 0;
+      case 'next': case 'coming': return 1;
+    }
   }
+  return undefined;
 }
 
 /** "1990" → {year}; "last year" → {yearShift: -1}. */
@@ -90,7 +93,7 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('monthDay',
     `(?:(?<wd>${WEEKDAY_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
     `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<clock>${CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
-    true, (g) => {
+    false, (g) => {
       const month = lookupMonth(g.m1 ?? g.m2 ?? '');
       const day = parseInt(g.d1 ?? g.d2 ?? '', 10);
       if (month === undefined) return undefined;
@@ -100,7 +103,7 @@ export const DATE_RULES: readonly DateRule[] = [
       }
       return isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
     }),
-  rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, true, (g) => {
+  rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     return month === undefined ? undefined : { kind: 'calendar', year: Number(g.y), month };
   }),
@@ -112,7 +115,7 @@ export const DATE_RULES: readonly DateRule[] = [
     const month = g.m ? lookupMonth(g.m) : undefined;
     return { kind: 'textYear', month };
   }),
-  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})`, false, (g) => {
+  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})(?!${W}\\d)`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     const shift = shiftOf(g.shift);
     return month === undefined || shift === undefined ? undefined : { kind: 'relativeMonth', month, shift };
@@ -132,7 +135,7 @@ export const DATE_RULES: readonly DateRule[] = [
     }
     return { kind: 'calendar', month };
   }),
-  rule('weekday', `(?:(?<shift>${SHIFT_SRC}|this${W}coming)${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+  rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
     false, (g) => {
       const weekday = lookupWeekday(g.wd ?? '');
       return weekday === undefined ? undefined : { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
@@ -145,7 +148,7 @@ export const DATE_RULES: readonly DateRule[] = [
     const w = (g.w ?? '').toLowerCase();
     return { kind: 'dayOffset', days: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
   }),
-  rule('relativeUnit', `(?<shift>${SHIFT_SRC}|${capitalizable('current')})${W}(?<unit>week|weekend|month|year|quarter|decade|century)(?![A-Za-z-])`,
+  rule('relativeUnit', `(?<shift>${SHIFT_SRC}|(?:${capitalizable('the')}${W})?current)${W}(?<unit>week|weekend|month|year|quarter|decade|century)(?![A-Za-z-])`,
     false, (g, text, start) => {
       const unit = UNIT_WORDS[g.unit ?? ''];
       const shift = shiftOf(g.shift);
@@ -175,19 +178,37 @@ export const DATE_RULES: readonly DateRule[] = [
     if (/year-(?:earlier|ago)/.test(rel)) return { kind: 'quarter', quarter, yearShift: -1 };
     const relYear = /^(this|last|next) year's/.exec(rel);
     if (relYear) return { kind: 'quarter', quarter, yearShift: shiftOf(relYear[1]) ?? 0 };
-    return { kind: 'quarter', quarter, ...yearOrShift(g.y) };
+    return { kind: 'quarter', quarter, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
   rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W}?)?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W}?(?<y2>${YEAR_SRC}))?`, false, (g) => {
     const y = g.y1 ?? g.y2;
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
   }),
-  rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W})?quarter(?![A-Za-z-])(?!${W}(?:of|century))`,
+  rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
     false, (g) => ({ kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? '') })),
-  rule('yearEarlier', `(?:(?:the|The)${W})?(?:comparable${W})?year-(?:earlier|ago)(?:${W}(?:quarter|period))?(?![A-Za-z-])`, false, () => ({ kind: 'yearEarlier' })),
-  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')})(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
+  rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?:quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false, () => ({ kind: 'yearEarlier' })),
+  rule('yearPeriod', `(?:the|The)${W}(?<y>${YEAR_SRC})${W}(?:(?<ord>${ORDINAL_SRC})${W})?(?<noun>quarter|period)(?![A-Za-z-])`, false, (g) => {
+    const quarter = g.ord ? ORDINALS.get(g.ord.toLowerCase()) : undefined;
+    if (quarter !== undefined) return { kind: 'quarter', quarter, year: Number(g.y) };
+    return g.noun === 'quarter' ? { kind: 'yearQuarter', year: Number(g.y) } : { kind: 'yearPeriod', year: Number(g.y) };
+  }),
+  rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
+  rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or))`,
+    false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
+  rule('spokenYear', `(?:(?<the>the${W}year${W})?(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
+    false, (g) => {
+      if (g.cent) {
+        const tens = lookupNumber(g.tens ?? '') ?? 0;
+        const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
+        if (tens < 10 || (tens < 20 && ones > 0)) return undefined;
+        return { kind: 'calendar', year: 1900 + tens + ones };
+      }
+      return { kind: 'calendar', year: 2000 + (g.ones2 ? lookupNumber(g.ones2) ?? 0 : 0) };
+    }),
+  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
     // "the first half" needs "the" or a year, else it is a fraction ("first half hour").
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
-    return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y) };
+    return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
   rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W}?(?<y2>\\d{4}|\\d{2})(?![\\d]))`, false, (g) => {
     const raw = g.y ?? g.y2 ?? '';
@@ -207,9 +228,15 @@ export const DATE_RULES: readonly DateRule[] = [
     return ordinal === undefined ? undefined : { kind: 'century', century: ordinal - 1 };
   }),
   rule('season', `(?:(?<shift>${SHIFT_SRC}|${capitalizable('past')})${W})?(?<s>${SEASON_SRC})(?:${W}(?:of${W})?(?<y>${YEAR_SRC}))?(?![A-Za-z])`,
-    true, (g) => {
+    true, (g, text, start, end) => {
       const season = SEASONS.get((g.s ?? '').toLowerCase());
-      if (season === undefined || (!g.shift && !g.y)) return undefined;
+      if (season === undefined) return undefined;
+      if (!g.shift && !g.y) {
+        // "the summer" alone means the nearest one; "the fall of Rome" is not a season.
+        const theBefore = /\b[Tt]he\s{1,3}(?:(?:early|late|mid)[\s-]{1,3})?$/.test(text.slice(Math.max(0, start - 12), start));
+        if (!theBefore || /^\s{1,3}of\b/.test(text.slice(end, end + 5))) return undefined;
+        return { kind: 'season', season, shift: 0 };
+      }
       if (g.y) return { kind: 'season', season, year: Number(g.y) };
       return { kind: 'season', season, shift: shiftOf(g.shift) };
     }),

@@ -35,21 +35,24 @@ function quarterOf(day: CalendarDay): number {
   return Math.floor((day.month - 1) / 3) + 1;
 }
 
-/** The year that puts month/day closest to the reference, or first at/after it in future-tense clauses. */
+/**
+ * News reports mostly look back, but deadlines and schedules look a little ahead: an unanchored day or month
+ * is the latest one no more than LOOKAHEAD_DAYS after the reference (tuned on TempEval-3 train: 60–150 days
+ * score the same), or the next one on or after it in a future-tense clause.
+ */
+const LOOKAHEAD_DAYS = 90;
+
 function yearFor(month: number, day: number, ref: CalendarDay, future: boolean): number {
-  const candidates = [ref.year - 1, ref.year, ref.year + 1];
+  const candidates = [ref.year + 1, ref.year, ref.year - 1];
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
-  if (future) return candidates.find((y) => distance(y) >= 0) ?? ref.year;
-  return candidates.reduce((best, y) => (Math.abs(distance(y)) < Math.abs(distance(best)) ? y : best));
+  if (future) return [...candidates].reverse().find((y) => distance(y) >= 0) ?? ref.year;
+  return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
 }
 
-/** The month's year: nearest to the reference month, or the next one in future-tense clauses. */
 function yearForMonth(month: number, ref: CalendarDay, future: boolean): number {
   const delta = month - ref.month;
   if (future) return delta >= 0 ? ref.year : ref.year + 1;
-  if (delta > 6) return ref.year - 1;
-  if (delta < -6) return ref.year + 1;
-  return ref.year;
+  return delta <= Math.round(LOOKAHEAD_DAYS / 30) ? ref.year : ref.year - 1;
 }
 
 function weekdayNear(ref: CalendarDay, weekday: number, direction: 'onOrBefore' | 'before' | 'onOrAfter' | 'after'): CalendarDay {
@@ -91,11 +94,11 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.day === undefined) {
         const year = yearForMonth(e.month, ref, ctx.future);
         return resolved(monthPeriod(year, e.month),
-          ctx.future ? `the next such month after ${refText} (future tense)` : `the such month nearest ${refText}`);
+          ctx.future ? `the next such month after ${refText} (future tense)` : `the latest such month up to three months after ${refText}`);
       }
       const year = yearFor(e.month, e.day, ref, ctx.future);
       return resolved(dayPeriod({ year, month: e.month, day: e.day }),
-        ctx.future ? `the next such day after ${refText} (future tense)` : `year nearest ${refText}`);
+        ctx.future ? `the next such day after ${refText} (future tense)` : `the latest such day up to three months after ${refText}`);
     }
     case 'yearRange':
       return { value: `${e.from}/${e.to}`, period: yearPeriod(e.to) };
@@ -164,6 +167,22 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(yearPeriod(ref.year - 1), `the year before ${refText}`);
     }
+    case 'yearPeriod':
+    case 'yearQuarter': {
+      const base = ctx.anchor;
+      const periodic = e.kind === 'yearQuarter' ? ['quarter'] : ['month', 'quarter', 'half', 'season'];
+      if (base && periodic.includes(base.unit)) {
+        return resolved(shiftPeriod(base, 'year', e.year - base.first.year), `the period under discussion (${formatPeriod(base)}), in ${e.year}`);
+      }
+      return resolved(yearPeriod(e.year));
+    }
+    case 'bareWeekend': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      const saturday = weekdayNear(ref, 6, ctx.future ? 'onOrAfter' : 'onOrBefore');
+      const sunday = isoWeekday(ref) === 7 && !ctx.future ? addDays(ref, -1) : saturday;
+      return resolved({ unit: 'weekend', first: sunday },
+        ctx.future ? `the weekend after ${refText} (future tense)` : `the weekend before ${refText}`);
+    }
     case 'half': {
       if (e.year !== undefined) return resolved(halfPeriod(e.year, e.half));
       if (!ref) return unresolved(NO_REFERENCE);
@@ -184,14 +203,19 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       const sign = e.direction === 'later' ? 1 : -1;
       if (e.direction === 'ago') {
         if (!ref) return unresolved(NO_REFERENCE);
+        // In results reporting "a year ago" compares with the quarter under discussion.
+        const base = ctx.anchor;
+        if (e.unit === 'year' && base && (base.unit === 'quarter' || base.unit === 'half') && base.first.year === ref.year) {
+          return resolved(shiftPeriod(base, 'year', -e.amount), `${e.amount} year(s) before ${formatPeriod(base)}, the period under discussion`);
+        }
         const moved = shiftPeriod(dayPeriod(ref), e.unit, -e.amount);
-        return resolved(coarsen(moved, e.unit === 'week' ? 'week' : e.unit), `${e.amount} ${e.unit}(s) before ${refText}`);
+        return resolved(coarsen(moved, e.unit === 'decade' ? 'year' : e.unit), `${e.amount} ${e.unit}(s) before ${refText}`);
       }
       const base = ctx.anchor;
       if (!base) return unresolved(NO_ANCHOR);
       // A year after a quarter is that quarter a year on; a day after a year cannot be told.
       const keepsBase = e.unit === 'year' && ['month', 'quarter', 'half', 'season'].includes(base.unit);
-      const unit = keepsBase ? base.unit : coarser(base.unit, e.unit);
+      const unit = keepsBase ? base.unit : coarser(base.unit, e.unit === 'decade' ? 'year' : e.unit);
       const moved = shiftPeriod(base, e.unit, sign * e.amount);
       return resolved(coarsen(moved, unit),
         `${e.amount} ${e.unit}(s) ${e.direction === 'later' ? 'after' : 'before'} ${formatPeriod(base)}, the date the text mentioned last`);
@@ -208,7 +232,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.year !== undefined) return resolved(dayPeriod({ year: e.year, month: e.month, day: dayIn(e.year) }));
       if (!ref) return unresolved(NO_REFERENCE);
       const year = yearFor(e.month, dayIn(ref.year), ref, ctx.future);
-      return resolved(dayPeriod({ year, month: e.month, day: dayIn(year) }), `the occurrence nearest ${refText}`);
+      return resolved(dayPeriod({ year, month: e.month, day: dayIn(year) }), `the latest occurrence up to three months after ${refText}`);
     }
   }
 }
