@@ -1,0 +1,119 @@
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { loadNameTagger, loadNameTaggerWithHeader } from '../../src/core/extract/ner/index';
+import { decodeModel, encodeModel, makeCodebook, quantize } from '../../src/core/extract/ner/modelFormat';
+import type { NameMention } from '../../src/core/extract/types';
+
+const MODEL_FILE = path.resolve(__dirname, '../../models/ner.model');
+const modelBytes = fs.readFileSync(MODEL_FILE);
+const tagger = loadNameTagger(modelBytes);
+
+function assertWellFormed(text: string, mentions: NameMention[]): void {
+  let previousEnd = 0;
+  for (const m of mentions) {
+    assert.ok(Number.isInteger(m.start) && Number.isInteger(m.end), 'integer offsets');
+    assert.ok(m.start >= previousEnd, `mentions overlap or are unsorted at ${m.start}`);
+    assert.ok(m.end > m.start && m.end <= text.length, `mention [${m.start}, ${m.end}) outside text of length ${text.length}`);
+    const surface = text.slice(m.start, m.end);
+    assert.equal(surface, surface.trim(), `mention ${JSON.stringify(surface)} has outer whitespace`);
+    assert.ok(!/^[\uDC00-\uDFFF]/.test(surface) && !/[\uD800-\uDBFF]$/.test(surface), 'mention splits a surrogate pair');
+    if (m.score !== undefined) assert.ok(m.score >= 0 && m.score <= 1, 'score in [0, 1]');
+    previousEnd = m.end;
+  }
+}
+
+const find = (text: string, mentions: NameMention[], surface: string): NameMention | undefined =>
+  mentions.find((m) => text.slice(m.start, m.end) === surface);
+
+describe('name tagger (trained model)', () => {
+  it('finds obvious people, places and organizations', () => {
+    const text = 'German Chancellor Helmut Kohl met President Bill Clinton in Washington on Tuesday, the White House said.\n' +
+      'Shares of Microsoft Corp rose 3 percent in New York.';
+    const mentions = tagger.detect(text);
+    assert.equal(find(text, mentions, 'Helmut Kohl')?.type, 'PERSON');
+    assert.equal(find(text, mentions, 'Bill Clinton')?.type, 'PERSON');
+    assert.equal(find(text, mentions, 'Washington')?.type, 'PLACE');
+    assert.equal(find(text, mentions, 'New York')?.type, 'PLACE');
+    assert.equal(find(text, mentions, 'Microsoft Corp')?.type, 'ORG');
+    assert.equal(find(text, mentions, 'German')?.type, 'MISC');
+    assert.equal(find(text, mentions, 'Tuesday'), undefined, 'weekdays are not names');
+  });
+
+  it('keeps an initial and a surname together', () => {
+    const text = 'The decisive goal came from J. Russell in the second half.';
+    const mentions = tagger.detect(text);
+    assert.equal(find(text, mentions, 'J. Russell')?.type, 'PERSON');
+  });
+
+  it('loads deterministically: two loads tag identically', () => {
+    const other = loadNameTagger(new Uint8Array(modelBytes));
+    const text = 'Boris Yeltsin flew to Moscow after talks with NATO officials in Brussels.';
+    assert.deepEqual(other.detect(text), tagger.detect(text));
+  });
+
+  it('returns valid UTF-16 offsets on CRLF, BOM, emoji and accented text', () => {
+    const texts = [
+      '\uFEFFPrime Minister Tony Blair arrived in London.\r\nFrançois Mitterrand and José María Aznar 🎉 met in Zürich.\r\n',
+      '😀😀 Angela Merkel 👍 visited Paris — and then Berlin.',
+      'Ünal Öztürk joined Galatasaray; Søren Kierkegaard\u00a0wrote in København.',
+      '\r\n\r\n',
+      '',
+    ];
+    for (const text of texts) {
+      const mentions = tagger.detect(text);
+      assertWellFormed(text, mentions);
+    }
+    const crlf = texts[0];
+    const blair = find(crlf, tagger.detect(crlf), 'Tony Blair');
+    assert.equal(blair?.type, 'PERSON');
+  });
+
+  it('never returns malformed mentions on arbitrary text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200, unit: 'binary' }), (text) => {
+        assertWellFormed(text, tagger.detect(text));
+      }),
+      { numRuns: 200, seed: 7 },
+    );
+  });
+
+  it('records the dev F1 it was shipped with', () => {
+    const { header } = loadNameTaggerWithHeader(modelBytes);
+    assert.ok(header.devF1 >= 0.9, `shipped dev F1 ${header.devF1} is below the 0.90 target`);
+  });
+});
+
+describe('name tagger artifact format', () => {
+  it('re-encodes the shipped model byte for byte', () => {
+    const decoded = decodeModel(modelBytes);
+    assert.deepEqual(encodeModel(decoded), new Uint8Array(modelBytes));
+  });
+
+  it('round-trips a small model through encode and decode', () => {
+    const model = {
+      header: { scheme: 'BIO' as const, devF1: 0.5, training: { note: 'unit test' } },
+      tagCount: 9,
+      transitions: Float32Array.from({ length: 90 }, (_, k) => k / 10),
+      codebook: makeCodebook(2),
+      featureKeys: Int32Array.from([5, -7, 123456789]),
+      weights: Uint8Array.from({ length: 27 }, (_, k) => k * 9),
+      lexicon: { capRatio: new Map([[11, 1], [-12, 6]]), gazetteer: new Map([[99, 3]]), gazetteerMaxTokens: 2 },
+    };
+    const back = decodeModel(encodeModel(model));
+    assert.deepEqual(back, model);
+  });
+
+  it('rejects bytes that are not a model', () => {
+    assert.throws(() => loadNameTagger(new TextEncoder().encode('not a model at all')), /bad magic/);
+  });
+
+  it('quantizes zero exactly and keeps the sign and order of weights', () => {
+    const book = makeCodebook(4);
+    assert.equal(book[quantize(0, 4)], 0);
+    assert.ok(book[quantize(-1, 4)] < 0 && book[quantize(1, 4)] > 0);
+    assert.ok(book[quantize(0.5, 4)] < book[quantize(2, 4)]);
+    assert.ok(Math.abs(book[quantize(0.1, 4)] - 0.1) < 0.01, 'small weights keep fine resolution');
+  });
+});
