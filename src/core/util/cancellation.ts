@@ -15,10 +15,10 @@ export class CancellationTokenSource {
   readonly token: CancellationToken;
 
   constructor() {
-    const source = this;
+    const isCancelled = () => this.cancelled;
     this.token = {
       get isCancellationRequested(): boolean {
-        return source.cancelled;
+        return isCancelled();
       },
     };
   }

@@ -1,0 +1,40 @@
+/** The hover card of a DATE mention: the resolved day, how it was resolved, and articles on the same day or month. */
+import type { ReferenceDate } from '../extract/types';
+import type { CorpusIndex } from '../index/corpusIndex';
+import type { IndexedSpan } from '../index/queryTypes';
+import { articleLines, plural } from './articleList';
+import { formatDateValue } from './format';
+import { escapeMarkdown } from './markdown';
+
+const REFERENCE_SOURCES: Record<ReferenceDate['source'], string> = {
+  caller: 'given for this file',
+  dateline: 'from the dateline',
+  'front-matter': 'from the front matter',
+};
+
+export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
+  const { span } = hit;
+  const blocks: string[] = [];
+  if (typeof span.value !== 'string' || span.value === '') {
+    blocks.push(`**Date** · “${escapeMarkdown(span.text)}” could not be resolved`);
+    if (span.reason) blocks.push(`_${escapeMarkdown(span.reason)}_`);
+    return blocks.join('\n\n');
+  }
+  const formatted = formatDateValue(span.value);
+  blocks.push(`**Date** · ${escapeMarkdown(formatted)}`);
+  const reference = index.articleInfo(hit.uri)?.reference;
+  const writtenInFull = /\b\d{4}\b/.test(span.text);
+  const origin = !writtenInFull && reference
+    ? `, from the publication date ${escapeMarkdown(reference.iso)} (${REFERENCE_SOURCES[reference.source]})`
+    : writtenInFull ? ', as written' : '';
+  blocks.push(`${escapeMarkdown(span.text)} → ${escapeMarkdown(formatted)}${origin}`);
+  if (span.reason) blocks.push(`How: _${escapeMarkdown(span.reason)}_`);
+  const related = index.relatedDates(hit, { limit });
+  if (related.sameDay.total) {
+    blocks.push(`**Same day** in ${plural(related.sameDay.total, 'other article')}:\n\n${articleLines(related.sameDay.articles).join('\n')}`);
+  }
+  if (related.sameMonth.total) {
+    blocks.push(`**Same month** in ${plural(related.sameMonth.total, 'other article')}:\n\n${articleLines(related.sameMonth.articles).join('\n')}`);
+  }
+  return blocks.join('\n\n');
+}

@@ -1,0 +1,28 @@
+/** The hover card of a MONEY / PERCENT / QUANTITY mention: its value, what it measures, and how other articles compare. */
+import type { CorpusIndex } from '../index/corpusIndex';
+import type { IndexedSpan } from '../index/queryTypes';
+import { articleLines, plural } from './articleList';
+import { formatFigureValue, TYPE_LABELS } from './format';
+import { escapeMarkdown } from './markdown';
+
+export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
+  const { span } = hit;
+  const value = formatFigureValue(span);
+  const blocks: string[] = [];
+  blocks.push(`**${TYPE_LABELS[span.type]}** · ${escapeMarkdown(value ?? span.text)}`);
+  const related = index.relatedFigures(hit, { limit });
+  const measures = related.measure ? ` — measures: ${escapeMarkdown(related.measure)}` : '';
+  blocks.push(`“${escapeMarkdown(span.text)}”${measures}${value ? '' : ' (no exact value)'}`);
+  if (span.reason) blocks.push(`_${escapeMarkdown(span.reason)}_`);
+  if (related.same.total) {
+    blocks.push(`**Same figure** in ${plural(related.same.total, 'other article')}:\n\n${articleLines(related.same.articles).join('\n')}`);
+  }
+  if (related.conflictTotal) {
+    const lines = articleLines(related.conflicts, (article) => {
+      const conflict = related.conflicts.find((c) => c.uri === article.uri)!;
+      return `says **${escapeMarkdown(conflict.text)}**`;
+    });
+    blocks.push(`⚠ **Possible conflicts** — ${plural(related.conflictTotal, 'other article')} give a different figure:\n\n${lines.join('\n')}`);
+  }
+  return blocks.join('\n\n');
+}
