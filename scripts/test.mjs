@@ -31,7 +31,7 @@ const steps = [
     name: 'shared data (../shared)',
     action: async () => {
       if (existsSync(sharedDir)) return;
-      if (process.env.CI === 'true') throw new Error(`CI=true but ${sharedDir} is missing; evaluation tests cannot run`);
+      if (['true', '1'].includes(String(process.env.CI).toLowerCase())) throw new Error(`CI=true but ${sharedDir} is missing; evaluation tests cannot run`);
       console.log(`${sharedDir} is missing; tests that read it will say so (not an error outside CI)`);
     },
   },

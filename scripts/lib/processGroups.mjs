@@ -1,7 +1,15 @@
 // Tracks the detached process groups we start (code-server and its extension hosts) so they are stopped
 // on every way out: normal completion, a thrown error, Ctrl+C or a SIGTERM from CI.
 const liveGroups = new Set();
+const liveChildren = new Set();
 let handlersInstalled = false;
+
+/** Foreground children (tsc, mocha, vsce…) are told to stop too when we are, so none outlives the run. */
+export function trackChild(child) {
+  liveChildren.add(child);
+  installHandlers();
+  child.on('exit', () => liveChildren.delete(child));
+}
 
 export function trackGroup(pid) {
   liveGroups.add(pid);
@@ -23,6 +31,8 @@ export function signalGroup(pid, signal) {
 }
 
 function killAllNow() {
+  for (const child of liveChildren) child.kill('SIGTERM');
+  liveChildren.clear();
   for (const pid of liveGroups) signalGroup(pid, 'SIGKILL');
   liveGroups.clear();
 }

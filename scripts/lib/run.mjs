@@ -1,5 +1,6 @@
 // Child-process helpers: every command echoes itself and rejects with a readable error on failure.
 import { spawn } from 'node:child_process';
+import { trackChild } from './processGroups.mjs';
 
 /**
  * Runs a command with inherited stdio and resolves when it exits with 0.
@@ -10,6 +11,7 @@ export function run(command, args, options = {}) {
   if (!quiet) console.log(`$ ${[command, ...args].join(' ')}`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit', ...spawnOptions });
+    trackChild(child);
     let output = '';
     child.stdout?.on('data', (chunk) => (output += chunk));
     child.stderr?.on('data', (chunk) => (output += chunk));
