@@ -1,4 +1,5 @@
 import type { NameDetector } from '../types';
+import type { ConsistencyOptions } from './consistency';
 import { FeatureTable } from './featureTable';
 import { decodeModel, type ModelHeader } from './modelFormat';
 import { NameTagger } from './tagger';
@@ -8,11 +9,11 @@ import { makeTagSet } from './tagScheme';
  * The trained name tagger. Core code cannot read files: adapters read `models/ner.model` and pass
  * its bytes here.
  */
-export function loadNameTagger(bytes: Uint8Array): NameDetector {
-  return loadNameTaggerWithHeader(bytes).detector;
+export function loadNameTagger(bytes: Uint8Array, consistency?: ConsistencyOptions): NameDetector {
+  return loadNameTaggerWithHeader(bytes, consistency).detector;
 }
 
-export function loadNameTaggerWithHeader(bytes: Uint8Array): { detector: NameDetector; header: ModelHeader } {
+export function loadNameTaggerWithHeader(bytes: Uint8Array, consistency?: ConsistencyOptions): { detector: NameDetector; header: ModelHeader } {
   const model = decodeModel(bytes);
   const tagSet = makeTagSet(model.header.scheme);
   if (tagSet.size !== model.tagCount) throw new Error(`Model has ${model.tagCount} tags, scheme ${model.header.scheme} needs ${tagSet.size}.`);
@@ -20,9 +21,10 @@ export function loadNameTaggerWithHeader(bytes: Uint8Array): { detector: NameDet
   const book = model.codebook;
   for (let k = 0; k < emission.length; k++) emission[k] = book[model.weights[k]];
   const table = new FeatureTable(model.featureKeys);
-  const detector = new NameTagger(table, { tagSet, emission, transitions: model.transitions }, model.lexicon);
+  const detector = new NameTagger(table, { tagSet, emission, transitions: model.transitions }, model.lexicon, consistency);
   return { detector, header: model.header };
 }
 
 export { NameTagger } from './tagger';
 export type { ModelHeader } from './modelFormat';
+export type { ConsistencyOptions } from './consistency';

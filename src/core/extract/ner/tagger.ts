@@ -1,6 +1,7 @@
 import type { Sentence } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
 import { viterbi } from './decode';
+import { type ConsistencyOptions, harmonize } from './consistency';
 import { FeatureTable } from './featureTable';
 import { segment } from './segment';
 import { FEATURE_SLOTS, extractFeatures } from './features';
@@ -65,6 +66,7 @@ export class NameTagger implements NameDetector {
     private readonly table: FeatureTable,
     private readonly weights: TaggerWeights,
     private readonly lexicon: Lexicon,
+    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false },
   ) {}
 
   detect(text: string): NameMention[] {
@@ -79,6 +81,7 @@ export class NameTagger implements NameDetector {
       for (let i = s.first; i < s.last; i++) sum += margins[i];
       return 1 / (1 + Math.exp(-sum / (s.last - s.first) / MARGIN_SCALE));
     });
-    return toMentions(spans, tokens, scores);
+    const harmonized = harmonize(text, tokens, spans, scores, this.consistency);
+    return toMentions(harmonized.spans, tokens, harmonized.scores);
   }
 }
