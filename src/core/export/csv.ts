@@ -1,0 +1,31 @@
+/**
+ * CSV export, one row per annotation, RFC 4180 (CRLF line ends, fields quoted when needed, quotes
+ * doubled). Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
+ */
+import { ArticleAnnotations } from './articleAnnotations';
+
+export const CSV_COLUMNS = ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end'] as const;
+
+/** Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (tab and CR included). */
+const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+/** One CSV cell: formula-guarded, then quoted if it holds a comma, quote or line break. */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  if (typeof value === 'string' && FORMULA_TRIGGERS.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV document for the given articles, header first. Tags are joined with "; ". */
+export function annotationsToCsv(items: readonly ArticleAnnotations[]): string {
+  const rows: string[] = [CSV_COLUMNS.join(',')];
+  for (const { article, sidecar } of items) {
+    for (const annotation of sidecar.annotations) {
+      rows.push([
+        article, annotation.target.exact, annotation.tags.join('; '), annotation.note, annotation.author,
+        annotation.created, annotation.modified, annotation.target.start, annotation.target.end,
+      ].map(csvCell).join(','));
+    }
+  }
+  return rows.join('\r\n') + '\r\n';
+}

@@ -1,0 +1,40 @@
+/**
+ * Crash-safe file replacement for the CLI: write a temporary file next to the target, flush it to
+ * disk, then rename it over the target. A reader (or a crash) sees the old file or the new one,
+ * never a half-written sidecar.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/** Atomically replaces `filePath` with `data` (UTF-8 for strings). The directory must exist. */
+export async function atomicWrite(filePath: string, data: string | Uint8Array): Promise<void> {
+  const directory = path.dirname(filePath);
+  const temporary = path.join(directory, `.${path.basename(filePath)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const handle = await fs.open(temporary, 'wx');
+  try {
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, filePath);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+  await syncDirectory(directory);
+}
+
+/** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */
+async function syncDirectory(directory: string): Promise<void> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(directory, 'r');
+    await handle.sync();
+  } catch {
+    // Directory fsync is unsupported on some platforms and file systems; the rename already happened.
+  } finally {
+    await handle?.close();
+  }
+}
