@@ -20,6 +20,7 @@ export interface DateRule {
 }
 
 const W = '\\s{1,3}';
+const W0 = '\\s{0,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
@@ -170,7 +171,7 @@ export const DATE_RULES: readonly DateRule[] = [
       const unit = (g.unit ?? '').replace(/s$/, '') as 'day' | 'week' | 'month' | 'year' | 'decade';
       return { kind: 'offset', amount, unit, direction: (g.dir ?? 'ago') as 'ago' | 'earlier' | 'later' };
     }),
-  rule('quarter', `(?:(?<rel>this${W}year's|last${W}year's|next${W}year's|(?:the${W})?(?:fiscal|year-earlier|year-ago|comparable|same)|fiscal-)${W}?)?(?<ord>${ORDINAL_SRC})(?:-|${W})(?:fiscal${W})?quarters?(?![A-Za-z])` +
+  rule('quarter', `(?:(?<rel>this${W}year's|last${W}year's|next${W}year's|(?:the${W})?(?:fiscal|year-earlier|year-ago|comparable|same)|fiscal-)${W0})?(?<ord>${ORDINAL_SRC})(?:-|${W})(?:fiscal${W})?quarters?(?![A-Za-z])` +
     `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g) => {
     const quarter = ORDINALS.get((g.ord ?? '').toLowerCase());
     if (quarter === undefined) return undefined;
@@ -180,7 +181,7 @@ export const DATE_RULES: readonly DateRule[] = [
     if (relYear) return { kind: 'quarter', quarter, yearShift: shiftOf(relYear[1]) ?? 0 };
     return { kind: 'quarter', quarter, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
-  rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W}?)?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W}?(?<y2>${YEAR_SRC}))?`, false, (g) => {
+  rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W0})?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W0}(?<y2>${YEAR_SRC}))?`, false, (g) => {
     const y = g.y1 ?? g.y2;
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
   }),
@@ -210,7 +211,7 @@ export const DATE_RULES: readonly DateRule[] = [
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
-  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W}?(?<y2>\\d{4}|\\d{2})(?![\\d]))`, false, (g) => {
+  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))`, false, (g) => {
     const raw = g.y ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
     return { kind: 'fiscalYear', year };
@@ -240,7 +241,7 @@ export const DATE_RULES: readonly DateRule[] = [
       if (g.y) return { kind: 'season', season, year: Number(g.y) };
       return { kind: 'season', season, shift: shiftOf(g.shift) };
     }),
-  rule('yearRange', `(?<a>${YEAR_SRC})${W}?[-–—]${W}?(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))`, false, (g) => {
+  rule('yearRange', `(?<a>${YEAR_SRC})${W0}[-–—]${W0}(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))`, false, (g) => {
     const from = Number(g.a);
     let to = Number(g.b);
     if (to < 100) {

@@ -213,8 +213,8 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       }
       const base = ctx.anchor;
       if (!base) return unresolved(NO_ANCHOR);
-      // A year after a quarter is that quarter a year on; a day after a year cannot be told.
-      const keepsBase = e.unit === 'year' && ['month', 'quarter', 'half', 'season'].includes(base.unit);
+      // In results reporting a year after a quarter is that quarter a year on; a day after a year cannot be told.
+      const keepsBase = e.unit === 'year' && (base.unit === 'quarter' || base.unit === 'half');
       const unit = keepsBase ? base.unit : coarser(base.unit, e.unit === 'decade' ? 'year' : e.unit);
       const moved = shiftPeriod(base, e.unit, sign * e.amount);
       return resolved(coarsen(moved, unit),

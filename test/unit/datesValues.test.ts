@@ -1,0 +1,105 @@
+import { strict as assert } from 'node:assert';
+import { findDates } from '../../src/core/extract/dates';
+import type { Span } from '../../src/core/extract/types';
+
+const REF = '2026-02-12'; // a Thursday, ISO week 7
+
+const NO_REFERENCE = 'none';
+
+function only(text: string, reference: string = REF): Span {
+  const spans = findDates(text, reference === NO_REFERENCE ? undefined : reference);
+  assert.equal(spans.length, 1, `expected one date in ${JSON.stringify(text)}, got ${JSON.stringify(spans.map((s) => s.text))}`);
+  return spans[0];
+}
+
+function expectDate(text: string, surface: string, value: string | null, reference?: string): Span {
+  const span = only(text, reference);
+  assert.equal(span.text, surface);
+  assert.equal(text.slice(span.start, span.end), surface);
+  assert.equal(span.type, 'DATE');
+  assert.equal(span.value, value, `value of ${surface}`);
+  return span;
+}
+
+describe('findDates values', () => {
+  it('resolves a bare weekday to the nearest one on or before the publication date, with a reason', () => {
+    const span = expectDate('The minister said on Thursday that talks had failed.', 'Thursday', '2026-02-12');
+    assert.match(span.reason ?? '', /2026-02-12/);
+    expectDate('Officials met Monday in Brussels.', 'Monday', '2026-02-09');
+  });
+
+  it('points a weekday forward in a future-tense clause', () => {
+    expectDate('The council will meet Friday to vote.', 'Friday', '2026-02-13');
+  });
+
+  it('resolves last/next month names and units relative to the reference', () => {
+    expectDate('Prices rose last December.', 'last December', '2025-12');
+    expectDate('The plan takes effect next month.', 'next month', '2026-03');
+    expectDate('Ministers gathered this week.', 'this week', '2026-W07');
+    expectDate('Spending fell last year.', 'last year', '2025');
+    expectDate('A vote is expected later this month.', 'later this month', '2026-02');
+    expectDate('The deal was signed yesterday.', 'yesterday', '2026-02-11');
+  });
+
+  it('puts a bare month in the latest such month not far ahead of the reference', () => {
+    expectDate('The summit took place in December.', 'December', '2025-12');
+    expectDate('Talks resume in March.', 'March', '2026-03');
+  });
+
+  it('reads "June that year" and "Eight years later" from the date the text gave before', () => {
+    const text = 'The pact was signed in 2010. In June that year, troops left. Eight years later, they returned.';
+    const spans = findDates(text, REF);
+    assert.deepEqual(spans.map((s) => [s.text, s.value]), [
+      ['2010', '2010'], ['June that year', '2010-06'], ['Eight years later', '2018'],
+    ]);
+    assert.match(spans[1].reason ?? '', /2010/);
+  });
+
+  it('includes a leading "the" and modifiers, with mod, but not prepositions', () => {
+    const end = expectDate('Output should double by the end of 2019.', 'the end of 2019', '2019');
+    assert.equal(end.mod, 'END');
+    const mid = expectDate('Reserves may run out in the mid-2030s.', 'the mid-2030s', '203');
+    assert.equal(mid.mod, 'MID');
+    const early = expectDate('It began in early October 2001.', 'early October 2001', '2001-10');
+    assert.equal(early.mod, 'START');
+  });
+
+  it('keeps a dateline time inside the span but the value at day precision', () => {
+    expectDate('Thursday, 12 February 2026 08:03 AM EST', 'Thursday, 12 February 2026 08:03 AM EST', '2026-02-12');
+    expectDate('Posted on Feb. 12.', 'Feb. 12', '2026-02-12');
+    expectDate('Released on 2026-02-12 at noon.', '2026-02-12', '2026-02-12');
+  });
+
+  it('writes TIMEX3 values for decades, centuries, seasons, quarters, fiscal years and ranges', () => {
+    expectDate('Growth was slow in the 1990s.', 'the 1990s', '199');
+    expectDate('It shaped the 21st century.', 'the 21st century', '20');
+    expectDate('Troops arrive in summer 2025.', 'summer 2025', '2025-SU');
+    expectDate('Profit rose in the third quarter of 1998.', 'the third quarter of 1998', '1998-Q3');
+    expectDate('The budget for FY2026 was cut.', 'FY2026', 'FY2026');
+    expectDate('He served from 1989-1991 in Bonn.', '1989-1991', '1989/1991');
+    expectDate('Sales fell last summer.', 'last summer', '2025-SU');
+  });
+
+  it('leaves durations and vague adverbs unannotated', () => {
+    for (const text of [
+      'The war lasted five years.',
+      'They have argued for decades.',
+      'A two-day summit opened.',
+      'Prices are high now.',
+      'Tensions rose recently.',
+      'Spending will grow over the next decade.',
+    ]) {
+      assert.deepEqual(findDates(text, REF).map((s) => s.text), [], text);
+    }
+  });
+
+  it('gives relative dates a null value and a reason when no publication date is known', () => {
+    const span = expectDate('The vote was held last year.', 'last year', null, NO_REFERENCE);
+    assert.match(span.reason ?? '', /no publication date/);
+    expectDate('The treaty dates from 1949.', '1949', '1949', NO_REFERENCE);
+  });
+
+  it('does not read counts, money or percentages as years', () => {
+    assert.deepEqual(findDates('About 2000 troops and $1999 and 2020% growth.', REF), []);
+  });
+});
