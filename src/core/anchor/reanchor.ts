@@ -32,7 +32,10 @@ export interface ReanchorOptions {
   minQuoteSimilarity?: number;
   /** Exact quotes at least this long that occur once are accepted without context. */
   uniqueQuoteLength?: number;
-  /** Context length for the refreshed target. */
+  /**
+   * The context length the target was created with (and that the refreshed target gets). A stored
+   * context shorter than this means the quote sat at an edge of the article.
+   */
   contextLength?: number;
   /** Hash of `text` when the caller already has it. */
   textHash?: string;

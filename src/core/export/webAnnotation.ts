@@ -177,6 +177,9 @@ function resolveTarget(target: WebAnnotationTarget, text: string | undefined): A
   }
   const start = position?.start ?? 0;
   const stored = { exact: quote.exact, prefix: quote.prefix ?? '', suffix: quote.suffix ?? '', start, end: start + quote.exact.length, textHash: '' };
-  const anchored = reanchor(stored, text);
-  return anchored.status === 'orphan' ? `quote "${quote.exact.slice(0, 40)}" not found in the article` : anchored.target;
+  // Other tools store context of other lengths; tell the re-anchoring what "full context" meant there.
+  const contextLength = Math.max(stored.prefix.length, stored.suffix.length);
+  const anchored = reanchor(stored, text, { contextLength });
+  if (anchored.status === 'orphan') return `quote "${quote.exact.slice(0, 40)}" not found in the article`;
+  return createTarget(text, anchored.start, anchored.end);
 }
