@@ -1,6 +1,2 @@
-import type { Span } from '../types';
-
-/** MONEY, PERCENT and QUANTITY spans with normalized values, sorted, non-overlapping. */
-export function findFigures(_text: string): Span[] {
-  return [];
-}
+export { findFigures, isoAmount } from './findFigures';
+export { describeMeasure } from './describeMeasure';

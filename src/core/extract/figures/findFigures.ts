@@ -1,0 +1,441 @@
+import type { Span } from '../types';
+import {
+  CURRENCY_NAMES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, isMinorUnitWord, isoOf, MAX_CURRENCY_NAME_WORDS, SPACED_DOLLAR_PREFIXES,
+} from './currency';
+import { denominatorOf, isNumberWord, SCALES } from './lexicon';
+import { type FigureToken, lexFigures } from './lexer';
+import { countedNoun, looksLikeModifier, singular } from './nouns';
+import { type NumberMatch, NumberReader } from './numberParser';
+
+/**
+ * MONEY, PERCENT and QUANTITY spans, left to right, non-overlapping. Approximators ("over", "about",
+ * "at least") are never part of a span; MONEY spans include the scale word ("$33 billion"); QUANTITY
+ * spans are the numeral alone, plus a hyphen-joined unit ("32-nation").
+ */
+export function findFigures(text: string): Span[] {
+  const toks = lexFigures(text);
+  const scanner = new FigureScanner(text, toks);
+  const spans: Span[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const found = scanner.matchAt(i);
+    if (found) {
+      spans.push(found.span);
+      i = found.next;
+    } else {
+      i++;
+    }
+  }
+  return spans;
+}
+
+interface Found { span: Span; next: number }
+interface Currency { code: string; divisor: number; first: number; last: number; multiplier: number }
+
+const TIME_UNITS = /^(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|years?|decades?|century|centuries|times?|yr|yrs|hrs?|mins?)$/;
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const YEAR_CONTEXT = /^(?:in|since|by|until|till|from|during|of|before|after|through|to|and|or|year|fiscal|fy|early|late|mid|circa|spring|summer|autumn|fall|winter|between|the|around)$/;
+/** Capitalised words after which a number is part of a name ("Article 5", "Flight 17"). */
+const NAME_HEADS = new Set([
+  'article', 'articles', 'section', 'chapter', 'no', 'number', 'room', 'flight', 'route', 'highway', 'phase', 'level',
+  'stage', 'category', 'title', 'part', 'paragraph', 'resolution', 'amendment', 'rule', 'item', 'page', 'vol',
+  'volume', 'version', 'tier', 'ie', 'windows', 'gen', 'grade', 'class', 'type', 'model', 'apollo', 'mark', 'mk',
+  'block', 'annex', 'protocol', 'clause', 'schedule', 'line', 'unit', 'pillar', 'group', 'division', 'regiment',
+  'brigade', 'battalion', 'corps', 'fleet', 'army', 'squadron', 'wing', 'district', 'ward', 'zone', 'sector', 'camp',
+  'base', 'gate', 'terminal', 'platform', 'channel', 'g', 'p', 'f', 'su', 'mig', 'iphone', 'galaxy', 'covid', 'ps',
+  'xbox', 'formula', 'cop', 'bundesliga', 'premier', 'ligue', 'serie', 'fifa', 'nba', 'studio', 'tu', 'il', 'an',
+]);
+const PRONOUN_ONE_BEFORE = /^(?:the|this|that|which|every|each|any|no|some|another|anyone|someone|everyone|no-one|only|last|other|little|right|wrong|new|old|big|small)$/;
+const PRONOUN_ONE_AFTER = /^(?:of|another|who|whom|whose|that|which|another's)$/;
+const DETERMINERS = /^(?:a|an|the|what|which|this|that)$/;
+const SHARE_ADJECTIVES = /^(?:small|large|high|higher|low|lower|big|significant|certain|given|tiny|huge|substantial|great|greater|growing|increasing|sizeable|sizable|considerable|modest|fixed|set)$/;
+
+class FigureScanner {
+  private readonly reader: NumberReader;
+
+  constructor(private readonly text: string, private readonly toks: readonly FigureToken[]) {
+    this.reader = new NumberReader(text, toks);
+  }
+
+  /** Token index just after the last MONEY span, for a currency repeated right after it. */
+  private moneyEnd = -1;
+
+  matchAt(i: number): Found | undefined {
+    const found = this.moneyWithPrefix(i) ?? this.vagueMoney(i) ?? this.currencyWithoutAmount(i) ?? this.percentOfNumber(i) ??
+      this.sharelessPercent(i) ?? this.figureFromNumber(i);
+    if (found?.span.type === 'MONEY') this.moneyEnd = found.next;
+    return found;
+  }
+
+  private spaced(a: number, b: number): boolean {
+    return b < this.toks.length && this.reader.gap(a, b) === 'space';
+  }
+
+  private adjacent(a: number, b: number): boolean {
+    return b < this.toks.length && this.reader.gap(a, b) !== 'break';
+  }
+
+  private span(first: number, last: number, type: Span['type'], value: Span['value'], extra: Partial<Span> = {}): Span {
+    const start = this.toks[first].start;
+    const end = this.toks[last - 1].end;
+    return { start, end, type, text: this.text.slice(start, end), value, ...extra };
+  }
+
+  // ---------------------------------------------------------------- money
+
+  /** "$33 billion", "US$ 1MM", "c $ 16.4 million", "€ 2 million", "USD 22.5 million", "Rs 500". */
+  private moneyWithPrefix(i: number): Found | undefined {
+    const prefix = this.currencyPrefix(i);
+    if (!prefix) return undefined;
+    const amountAt = prefix.last;
+    if (!this.adjacent(amountAt - 1, amountAt)) return undefined;
+    const t = this.toks[amountAt];
+    if (!t || t.kind !== 'num') return undefined;
+    const m = this.reader.read(amountAt);
+    if (!m) return undefined;
+    let value = m.value * prefix.multiplier;
+    let last = m.last;
+    const lastTok = this.toks[m.last - 1];
+    if (lastTok.scaleSuffix === 'm' && m.last - 1 === amountAt) value *= 1e6;
+    // "$1.5 mn", "$5 bn": a spaced scale abbreviation
+    const sc = this.toks[last];
+    if (sc && sc.kind === 'word' && this.spaced(last - 1, last) && !m.scaled && /^(?:m|mn|bn|b|tn|trn|mln|bln)$/.test(sc.text)) {
+      value *= sc.text.startsWith('m') ? 1e6 : sc.text.startsWith('b') ? 1e9 : 1e12;
+      last++;
+    }
+    const cents = this.trailingCents(last, m.scaled);
+    if (cents) {
+      value += cents.value;
+      last = cents.next;
+    }
+    return { span: this.span(prefix.first, last, 'MONEY', isoAmount(prefix.code, value / prefix.divisor)), next: last };
+  }
+
+  private currencyPrefix(i: number): Currency | undefined {
+    const toks = this.toks;
+    const t = toks[i];
+    if (t.kind === 'sym' || (t.kind === 'word' && CURRENCY_SYMBOLS.has(t.text))) {
+      const code = CURRENCY_SYMBOLS.get(t.text);
+      if (!code) return undefined;
+      // "$" right after letters belongs to a prefix like "US$", handled from the letters
+      if (t.text === '$' && i > 0 && toks[i - 1].kind === 'word' && this.reader.gap(i - 1, i) === 'glued') return undefined;
+      return { code, divisor: 1, first: i, last: i + 1, multiplier: 1 };
+    }
+    if (t.kind !== 'word') return undefined;
+    const lower = t.lower;
+    // "u.s $", "U.S. $"
+    if (lower === 'u' && toks[i + 1]?.text === '.' && toks[i + 2]?.lower === 's' && this.reader.gap(i, i + 1) === 'glued' &&
+      this.reader.gap(i + 1, i + 2) === 'glued') {
+      let k = i + 3;
+      if (toks[k]?.text === '.' && this.reader.gap(k - 1, k) === 'glued') k++;
+      if (toks[k]?.text === '$' && this.adjacent(k - 1, k)) return { code: 'USD', divisor: 1, first: i, last: k + 1, multiplier: 1 };
+      return undefined;
+    }
+    const dollarCode = DOLLAR_PREFIXES.get(lower);
+    if (dollarCode && toks[i + 1]?.text === '$') {
+      const gap = this.reader.gap(i, i + 1);
+      if (gap === 'glued' || (gap === 'space' && SPACED_DOLLAR_PREFIXES.has(lower))) {
+        return { code: dollarCode, divisor: 1, first: i, last: i + 2, multiplier: 1 };
+      }
+    }
+    if (lower === 'rs' || lower === 'inr') {
+      const k = toks[i + 1]?.text === '.' && this.reader.gap(i, i + 1) === 'glued' ? i + 2 : i + 1;
+      if (toks[k]?.kind === 'num') return { code: 'INR', divisor: 1, first: i, last: k, multiplier: 1 };
+    }
+    const upper = t.text === t.text.toUpperCase();
+    const iso = isoOf(t.text);
+    if (iso && toks[i + 1]?.kind === 'num' && (upper || this.reader.gap(i, i + 1) === 'glued')) {
+      return { code: iso, divisor: 1, first: i, last: i + 1, multiplier: 1 };
+    }
+    const millions = millionCode(t.text);
+    if (millions && toks[i + 1]?.kind === 'num') return { code: millions, divisor: 1, first: i, last: i + 1, multiplier: 1e6 };
+    return undefined;
+  }
+
+  /** The currency written after an amount: "dollars", "Finnish markka", "USD", "€", "MEUR", "cents". */
+  private currencySuffix(at: number): Currency | undefined {
+    const toks = this.toks;
+    const t = toks[at];
+    if (!t || !this.adjacent(at - 1, at)) return undefined;
+    const symbolCode = CURRENCY_SYMBOLS.get(t.text);
+    // "1 $10": a sign glued to the next amount is that amount's prefix
+    if (symbolCode && toks[at + 1]?.kind === 'num' && this.reader.gap(at, at + 1) === 'glued') return undefined;
+    if (symbolCode && (t.kind === 'sym' || t.kind === 'word')) return { code: symbolCode, divisor: 1, first: at, last: at + 1, multiplier: 1 };
+    if (t.kind !== 'word' || this.reader.gap(at - 1, at) !== 'space' && this.reader.gap(at - 1, at) !== 'glued') return undefined;
+    // longest name first: "hong kong dollars", "australian dollars", "dollars"
+    let words = t.lower;
+    let best: Currency | undefined;
+    for (let k = at; k < at + MAX_CURRENCY_NAME_WORDS && k < toks.length; k++) {
+      if (k > at) {
+        if (toks[k].kind !== 'word' || !this.spaced(k - 1, k)) break;
+        words += ' ' + toks[k].lower;
+      }
+      const name = CURRENCY_NAMES.get(words);
+      if (name) best = { code: name.code, divisor: name.divisor, first: at, last: k + 1, multiplier: 1 };
+    }
+    if (best) return best;
+    const iso = isoOf(t.text);
+    if (iso && (t.text === t.text.toUpperCase() || t.text.length === 3)) return { code: iso, divisor: 1, first: at, last: at + 1, multiplier: 1 };
+    const millions = millionCode(t.text);
+    if (millions) return { code: millions, divisor: 1, first: at, last: at + 1, multiplier: 1e6 };
+    return undefined;
+  }
+
+  /** "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50", "c $ 100 and fifty". */
+  private trailingCents(at: number, scaled: boolean): { value: number; next: number } | undefined {
+    if (scaled) return undefined;
+    const toks = this.toks;
+    let k = at;
+    if (toks[k]?.lower === 'and' && this.spaced(k - 1, k)) k++;
+    if (!toks[k] || !this.spaced(k - 1, k) || !this.reader.startsNumber(k) || toks[k].lower === 'a' || toks[k].lower === 'half') return undefined;
+    const m = this.reader.read(k);
+    if (!m || m.fraction || !Number.isInteger(m.value) || m.value <= 0 || m.value >= 100) return undefined;
+    const minor = toks[m.last];
+    if (minor?.kind === 'word' && isMinorUnitWord(minor.lower) && this.spaced(m.last - 1, m.last)) return { value: m.value / 100, next: m.last + 1 };
+    if (minor && minor.kind === 'word' && this.adjacent(m.last - 1, m.last) && minor.lower !== 'and') return undefined;
+    if (minor && minor.kind === 'num') return undefined;
+    if (minor && minor.kind === 'sym' && (CURRENCY_SYMBOLS.has(minor.text) || minor.text === '%' || minor.text === '-')) return undefined;
+    return { value: m.value / 100, next: m.last };
+  }
+
+  /** "tens of billions of dollars", "billions of euros": money without an amount. */
+  private vagueMoney(i: number): Found | undefined {
+    const toks = this.toks;
+    let k = i;
+    if (/^(?:tens|hundreds|dozens)$/.test(toks[k].lower) && toks[k + 1]?.lower === 'of') k += 2;
+    if (!/^(?:thousands|millions|billions|trillions)$/.test(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'of') return undefined;
+    const currency = this.currencySuffix(k + 2);
+    if (!currency || currency.divisor !== 1) return undefined;
+    return {
+      span: this.span(i, currency.last, 'MONEY', null, { reason: 'an order of magnitude, not an amount' }),
+      next: currency.last,
+    };
+  }
+
+  /**
+   * A currency named without an amount, in the few places where it is still a money expression:
+   * "multibillion-dollar deal" (an order of magnitude), a currency label heading a quote line
+   * ("Dollar: 143.80 yen"), and a currency repeated right after an amount ("50 dollar rmb"). Value null.
+   * "The dollar fell" is not money and is left alone.
+   */
+  private currencyWithoutAmount(i: number): Found | undefined {
+    const toks = this.toks;
+    const t = toks[i];
+    if (t.kind !== 'word') return undefined;
+    if (/^multi(?:million|billion|trillion)$|^(?:million|billion|trillion)$/.test(t.lower) && toks[i + 1]?.text === '-' &&
+      this.adjacent(i, i + 1) && this.adjacent(i + 1, i + 2)) {
+      const c = this.currencySuffix(i + 2);
+      if (c && c.divisor === 1 && c.last === i + 3) {
+        return { span: this.span(i, c.last, 'MONEY', null, { reason: 'an order of magnitude, not an amount' }), next: c.last };
+      }
+    }
+    const single = CURRENCY_NAMES.get(t.lower);
+    const code = single && single.divisor === 1 ? single.code : isoOf(t.text);
+    if (!code) return undefined;
+    const lineStart = i === 0 || this.text.lastIndexOf('\n', t.start) >= toks[i - 1].end;
+    const labelsLine = lineStart && toks[i + 1]?.text === ':';
+    const repeatsAmount = this.moneyEnd === i && this.spaced(i - 1, i);
+    if (!labelsLine && !repeatsAmount) return undefined;
+    return { span: this.span(i, i + 1, 'MONEY', null, { reason: 'a currency without an amount' }), next: i + 1 };
+  }
+
+  // ---------------------------------------------------------------- percent
+
+  /** "percent of 10", "per cent of twenty-two": the figure after the word, where no figure precedes it. */
+  private percentOfNumber(i: number): Found | undefined {
+    const toks = this.toks;
+    const w = this.percentWordAt(i);
+    if (!w || (i > 0 && (toks[i - 1].kind === 'num' || this.reader.startsNumber(i - 1)) && this.adjacent(i - 1, i))) return undefined;
+    if (toks[w.last]?.lower !== 'of' || !this.spaced(w.last - 1, w.last) || !this.spaced(w.last, w.last + 1)) return undefined;
+    if (!this.reader.startsNumber(w.last + 1) || toks[w.last + 1].lower === 'a') return undefined;
+    const m = this.reader.read(w.last + 1);
+    if (!m || (toks[m.last] && toks[m.last].kind !== 'sym')) return undefined;
+    return { span: this.span(i, m.last, 'PERCENT', m.value), next: m.last };
+  }
+
+  /** "a small percent", "the % of increase", "a percentage": a share named without a figure (value null). */
+  private sharelessPercent(i: number): Found | undefined {
+    const toks = this.toks;
+    if (!DETERMINERS.test(toks[i].lower)) return undefined;
+    let k = i + 1;
+    if (toks[k] && SHARE_ADJECTIVES.test(toks[k].lower) && this.spaced(k - 1, k)) k++;
+    if (!toks[k] || !this.spaced(k - 1, k)) return undefined;
+    const w = this.percentWordAt(k);
+    if (!w || w.points) return undefined;
+    return { span: this.span(k, w.last, 'PERCENT', null, { reason: 'a share without a figure' }), next: w.last };
+  }
+
+  /** "%", "percent", "per cent", "percentage point(s)", "pct" at token i. */
+  private percentWordAt(i: number): { last: number; points: boolean } | undefined {
+    const toks = this.toks;
+    const t = toks[i];
+    if (!t) return undefined;
+    let last: number;
+    if (t.text === '%' || t.text === '\uFF05') last = i + 1;
+    else if (/^(?:percent|percents|pct|percentage|percentages)$/.test(t.lower)) last = i + 1;
+    else if (t.lower === 'per' && toks[i + 1]?.lower === 'cent' && this.spaced(i, i + 1)) last = i + 2;
+    else return undefined;
+    let points = false;
+    if (/^points?$/.test(toks[last]?.lower ?? '') && this.spaced(last - 1, last)) {
+      last++;
+      points = true;
+    }
+    return { last, points };
+  }
+
+  // ---------------------------------------------------------------- numbers
+
+  private figureFromNumber(i: number): Found | undefined {
+    const toks = this.toks;
+    const t = toks[i];
+    const signed = t.text === '-' && toks[i + 1]?.kind === 'num';
+    if (!signed && !this.reader.startsNumber(i)) return undefined;
+    if (t.kind === 'num' && this.isCodeNumber(i)) return undefined;
+    const m = this.reader.read(i);
+    if (!m) return undefined;
+    const after = m.last;
+
+    const pct = this.adjacent(after - 1, after) ? this.percentWordAt(after) : undefined;
+    if (pct) return { span: this.span(m.first, pct.last, 'PERCENT', round(m.value)), next: pct.last };
+    // "5-percent increase"
+    if (toks[after]?.text === '-' && this.reader.gap(after - 1, after) === 'glued' && this.reader.gap(after, after + 1) === 'glued') {
+      const hp = this.percentWordAt(after + 1);
+      if (hp) return { span: this.span(m.first, hp.last, 'PERCENT', round(m.value)), next: hp.last };
+    }
+
+    const money = this.moneyAfterNumber(m);
+    if (money) return money;
+    return this.quantity(m);
+  }
+
+  private moneyAfterNumber(m: NumberMatch): Found | undefined {
+    const toks = this.toks;
+    const lastTok = toks[m.last - 1];
+    let value = m.value;
+    let currency: Currency | undefined;
+    let last = m.last;
+    const gluedCode = lastTok.suffix ? isoOf(lastTok.suffix) ?? millionCode(lastTok.suffix) : undefined;
+    if (lastTok.kind === 'num' && lastTok.suffix && gluedCode) {
+      currency = { code: gluedCode, divisor: 1, first: m.last - 1, last: m.last, multiplier: isoOf(lastTok.suffix) ? 1 : 1e6 };
+    } else if (lastTok.kind === 'num' && lastTok.suffix === 'p') {
+      currency = { code: 'GBP', divisor: 100, first: m.last - 1, last: m.last, multiplier: 1 };
+    } else {
+      const hyphenated = toks[last]?.text === '-' && this.reader.gap(last - 1, last) === 'glued' && this.reader.gap(last, last + 1) === 'glued';
+      currency = this.currencySuffix(hyphenated ? last + 1 : last);
+      // "75 USD million": a code before the scale word
+      if (currency && !hyphenated && isoOf(toks[currency.first].text)) {
+        const scale = SCALES.get(toks[currency.last]?.lower ?? '');
+        if (scale && this.spaced(currency.last - 1, currency.last) && !m.scaled) {
+          value *= scale;
+          currency = { ...currency, last: currency.last + 1 };
+        }
+      }
+    }
+    if (!currency) return undefined;
+    if (lastTok.scaleSuffix === 'm' && m.last - 1 === m.first) value *= 1e6;
+    value = value * currency.multiplier / currency.divisor;
+    last = currency.last;
+    const major = currency.divisor === 1 && (toks[currency.first].kind === 'sym' || /^(?:dollars?|euros?|pounds?|usd|\$)$/.test(toks[currency.last - 1].lower));
+    if (major) {
+      const cents = this.trailingCents(last, m.scaled);
+      if (cents) {
+        value += cents.value;
+        last = cents.next;
+      }
+    }
+    return { span: this.span(m.first, last, 'MONEY', isoAmount(currency.code, value)), next: last };
+  }
+
+  private quantity(m: NumberMatch): Found | undefined {
+    const toks = this.toks;
+    const firstTok = toks[m.first];
+    const lastTok = toks[m.last - 1];
+    if (m.value === 0 && firstTok.kind === 'word' && !/^(?:zero|nought|naught)$/.test(firstTok.lower)) return undefined;
+    const prev = m.first > 0 && this.adjacent(m.first - 1, m.first) ? toks[m.first - 1] : undefined;
+    const next = toks[m.last] && this.adjacent(m.last - 1, m.last) ? toks[m.last] : undefined;
+    const single = m.last - m.first === 1;
+
+    if (single && firstTok.kind === 'word' && firstTok.lower === 'one' && this.isPronounOne(m)) return undefined;
+    if (single && firstTok.kind === 'num' && this.isDatePart(m, prev, next)) return undefined;
+    if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
+    if (prev && (prev.text === '#' || (prev.text === '.' && toks[m.first - 2]?.lower === 'no'))) return undefined;
+
+    // hyphen-joined unit: "32-nation", "two-day" (a duration: not annotated)
+    if (next?.text === '-' && this.reader.gap(m.last - 1, m.last) === 'glued' && toks[m.last + 1]?.kind === 'word' &&
+      this.reader.gap(m.last, m.last + 1) === 'glued') {
+      const unitTok = toks[m.last + 1];
+      if (isNumberWord(unitTok.lower)) return this.quantitySpan(m, m.last, undefined); // "three-nought-four"
+      if (TIME_UNITS.test(unitTok.lower) || unitTok.lower === 'year' || denominatorOf(unitTok.lower)) return undefined;
+      if (/^\p{Lu}/u.test(unitTok.text)) return this.quantitySpan(m, m.last, countedNoun(toks, m.last + 2));
+      return this.quantitySpan(m, m.last + 2, singular(unitTok.lower));
+    }
+    if (next?.kind === 'word' && TIME_UNITS.test(next.lower) && !m.fraction) return undefined; // durations are not annotated
+    if (lastTok.kind === 'num' && lastTok.suffix) {
+      return this.quantitySpan(m, m.last, lastTok.suffix.toLowerCase());
+    }
+    if (lastTok.kind === 'num' && lastTok.scaleSuffix === 'm') return this.quantitySpan(m, m.last, 'm');
+    const unit = m.fraction ? 'fraction' : countedNoun(toks, m.last);
+    return this.quantitySpan(m, m.last, unit);
+  }
+
+  private quantitySpan(m: NumberMatch, last: number, unit: string | undefined): Found {
+    const extra: Partial<Span> = unit ? { unit } : {};
+    return { span: this.span(m.first, last, 'QUANTITY', round(m.value), extra), next: last };
+  }
+
+  /** "one of two", "the one", "one another": "one" as a pronoun. */
+  private isPronounOne(m: NumberMatch): boolean {
+    const toks = this.toks;
+    const prev = toks[m.first - 1];
+    const next = toks[m.last];
+    if (prev?.kind === 'word' && PRONOUN_ONE_BEFORE.test(prev.lower) && this.adjacent(m.first - 1, m.first)) return true;
+    if (next?.kind === 'word' && PRONOUN_ONE_AFTER.test(next.lower) && this.adjacent(m.last - 1, m.last)) return true;
+    if (next && (next.text === "'s" || next.text === "'" || next.text === '\u2019')) return true;
+    // "one diplomatic official": the indefinite article, not a count
+    const after = toks[m.last + 1];
+    if (next?.kind === 'word' && after?.kind === 'word' && /^\p{Ll}/u.test(after.text) && looksLikeModifier(next.lower)) return true;
+    return false;
+  }
+
+  /** Years and days in dates ("in 2026", "12 February", "Feb. 12"), left to the date extractor. */
+  private isDatePart(m: NumberMatch, prev: FigureToken | undefined, next: FigureToken | undefined): boolean {
+    const t = this.toks[m.first];
+    const v = m.value;
+    if (!t.plain) return false;
+    const monthBefore = prev?.kind === 'word' && MONTHS.test(prev.lower) ||
+      (prev?.text === '.' && MONTHS.test(this.toks[m.first - 2]?.lower ?? ''));
+    const monthAfter = next?.kind === 'word' && MONTHS.test(next.lower);
+    if (v >= 1 && v <= 31 && t.text.length <= 2 && (monthBefore || monthAfter)) return true;
+    if (t.text.length === 4 && v >= 1000 && v <= 2199) {
+      if (monthBefore || (prev?.kind === 'word' && YEAR_CONTEXT.test(prev.lower))) return true;
+      if (prev?.text === ',' || prev?.text === '-' || prev?.text === '\u2013' || next?.text === '-' || next?.text === '\u2013') return true;
+      if (next?.text === "'s" || next?.text === '\u2019s' || next?.kind === 'sym' || !next) return true;
+    }
+    return false;
+  }
+
+  /** A number glued to a capitalised code by a hyphen: "F-35", "COVID-19", "MiG-29". */
+  private isCodeNumber(i: number): boolean {
+    const toks = this.toks;
+    return i >= 2 && toks[i - 1].text === '-' && this.reader.gap(i - 1, i) === 'glued' && this.reader.gap(i - 2, i - 1) === 'glued' &&
+      toks[i - 2].kind === 'word' && /^\p{Lu}/u.test(toks[i - 2].text);
+  }
+}
+
+/** "MUSD" → USD, read as millions (a convention of financial reports). */
+function millionCode(word: string): string | undefined {
+  if (word.length !== 4 || word[0] !== 'M' || word !== word.toUpperCase()) return undefined;
+  return isoOf(word.slice(1));
+}
+
+function round(v: number): number {
+  return Number(v.toPrecision(12));
+}
+
+/** "USD 33000000000": the amount in full, without exponent notation. */
+export function isoAmount(code: string, value: number): string {
+  const r = round(value);
+  let s = String(r);
+  if (/e/i.test(s)) s = Math.abs(r) >= 1 ? BigInt(Math.round(r)).toString() : r.toFixed(12).replace(/0+$/, '');
+  return `${code} ${s}`;
+}

@@ -1,0 +1,221 @@
+import { SCALE_ABBREVIATIONS, VULGAR_FRACTIONS } from './lexicon';
+
+/**
+ * Splits text into words, numerals and symbols for the figure grammar. Unlike the shared tokenizer it
+ * reads a numeral as one token with its value ("1,234.5", "1 414 021", "12,34,567", "10k", "1.3e6", "3/4"),
+ * and it marks digit strings that are not figures on their own (times, slashed and ISO dates,
+ * alphanumeric codes like "G7", ordinals like "4th") so the grammar can skip them. Linear time.
+ */
+
+export type TokenKind = 'word' | 'num' | 'sym' | 'skip';
+
+export interface FigureToken {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+  /** word: lower-cased text. */
+  lower: string;
+  /** num: the value, including a glued scale ("10k" → 10000). */
+  value: number;
+  /** num: digits only, no separators, decimals or suffixes ("2026", not "2,026" or "10k"). */
+  plain: boolean;
+  /** num: a glued scale abbreviation ("bn" in "$1bn"); lower-case "m" is kept apart as it may be metres. */
+  scaleSuffix?: string;
+  /** num: a glued letter suffix that is not a scale ("USD" in "115USD", "ml" in "180ml"). */
+  suffix?: string;
+  /** num: written as a fraction ("3/4", "¾"). */
+  fraction?: boolean;
+  /** word: letters with digits glued after them ("G7", "USD115"). */
+  alnum?: boolean;
+}
+
+const LETTER = /[\p{L}\p{M}]/u;
+const DOTTED = /\d+(?:\.\d+){2,}/y;
+const INDIAN = /\d{1,2}(?:,\d\d)+,\d{3}(?!\d)/y;
+const COMMA_GROUPS = /\d{1,3}(?:,\d{3}(?!\d))+/y;
+const SPACE_GROUPS = /\d{1,3}(?:[ \u00a0\u202f]\d{3}(?!\d))+/y;
+const DIGITS = /\d+/y;
+const DECIMAL = /\.\d+/y;
+const DECIMAL_COMMA = /,\d{1,2}(?![\d,])/y;
+const EXPONENT = /[eE][+-]?\d+(?![\p{L}\d])/uy;
+const POWER = /\^[+-]*\d+(?:\.\d+)?/y;
+const TIMES_TEN = /[x×]10\^([+-]?\d+)/y;
+const GLUED_LETTERS = /[A-Za-z]+/y;
+const SLASHED_DATE = /\/\d{1,4}\/\d{1,4}/y;
+const ISO_DATE = /-\d{2}(?:-\d{2})?(?![\d])/y;
+const CLOCK = /:\d{2}/y;
+/** Currency signs that are letters to Unicode (元, ரூ): an amount may be glued to them. */
+const GLUED_CURRENCY_LETTERS = /^(?:元|ரூ)/;
+const SLASH_FRACTION = /\/(\d{1,3})(?![\d/])/y;
+
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(text);
+}
+
+export function lexFigures(text: string): FigureToken[] {
+  const out: FigureToken[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) { i++; continue; }
+    if (isDigit(c) || (c === 46 && isDigit(text.charCodeAt(i + 1)) && !isWordChar(text, i - 1))) {
+      i = readNumeral(text, i, out);
+      continue;
+    }
+    const ch = text[i];
+    if (LETTER.test(ch)) {
+      let j = i + 1;
+      while (j < n && LETTER.test(text[j])) j++;
+      let alnum = false;
+      if (j < n && isDigit(text.charCodeAt(j)) && !/^(?:usd|eur|gbp|jpy|cny|inr|cad|aud|chf|rmb)$/i.test(text.slice(i, j))) {
+        alnum = true;
+        while (j < n && (isDigit(text.charCodeAt(j)) || LETTER.test(text[j]))) j++;
+      }
+      out.push(token(alnum ? 'skip' : 'word', text, i, j, { alnum }));
+      i = j;
+      continue;
+    }
+    const vulgar = VULGAR_FRACTIONS.get(ch);
+    if (vulgar !== undefined) {
+      out.push(token('num', text, i, i + 1, { value: vulgar, fraction: true }));
+      i++;
+      continue;
+    }
+    const width = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? 2 : 1;
+    out.push(token('sym', text, i, i + width));
+    i += width;
+  }
+  return out;
+}
+
+/** Reads one numeral at `start` and pushes its token(s); returns the position after it. */
+function readNumeral(text: string, start: number, out: FigureToken[]): number {
+  const dotted = at(DOTTED, text, start);
+  if (dotted) {
+    // "192.168.1.2", version numbers: each group is a number of its own
+    let p = start;
+    const end = start + dotted[0].length;
+    while (p < end) {
+      const d = at(DIGITS, text, p)!;
+      out.push(token('num', text, p, p + d[0].length, { value: Number(d[0]), plain: true }));
+      p += d[0].length;
+      if (p < end) { out.push(token('sym', text, p, p + 1)); p++; }
+    }
+    return end;
+  }
+  if (text[start] !== '.') {
+    const date = at(SLASHED_DATE, text, start + (at(DIGITS, text, start)![0].length));
+    const iso = /^\d{4}$/.test(at(DIGITS, text, start)![0]) ? at(ISO_DATE, text, start + 4) : null;
+    const clock = at(CLOCK, text, start + at(DIGITS, text, start)![0].length);
+    const lead = at(DIGITS, text, start)![0];
+    if (date || (iso && iso[0].length > 0) || (clock && lead.length <= 2)) {
+      const len = lead.length + (date?.[0].length ?? iso?.[0].length ?? clock![0].length);
+      out.push(token('skip', text, start, start + len));
+      return start + len;
+    }
+  }
+  let p = start;
+  let digits = '';
+  let plain = false;
+  let grouped = false;
+  const indian = at(INDIAN, text, p) ?? at(COMMA_GROUPS, text, p) ?? at(SPACE_GROUPS, text, p);
+  if (text[p] === '.') {
+    digits = '0';
+  } else if (indian) {
+    digits = indian[0].replace(/[^\d]/g, '');
+    p += indian[0].length;
+    grouped = true;
+  } else {
+    const d = at(DIGITS, text, p)!;
+    digits = d[0];
+    p += d[0].length;
+    plain = true;
+  }
+  let literal = digits;
+  const decimal = at(DECIMAL, text, p);
+  if (decimal) {
+    literal += decimal[0];
+    p += decimal[0].length;
+    plain = false;
+  } else if (!grouped && !(text[start - 1] === ',' && isDigit(text.charCodeAt(start - 2)))) {
+    const comma = at(DECIMAL_COMMA, text, p);
+    if (comma) {
+      literal += '.' + comma[0].slice(1);
+      p += comma[0].length;
+      plain = false;
+    }
+  }
+  let value = Number(literal);
+  let fraction = false;
+  const exponent = at(EXPONENT, text, p);
+  const power = exponent ? null : at(POWER, text, p);
+  const timesTen = exponent || power ? null : at(TIMES_TEN, text, p);
+  if (exponent) {
+    value = Number(literal + exponent[0]);
+    p += exponent[0].length;
+    plain = false;
+  } else if (power) {
+    const body = power[0].slice(1);
+    const negative = (body.match(/-/g)?.length ?? 0) % 2 === 1;
+    const magnitude = Number(body.replace(/[+-]/g, ''));
+    value = Math.pow(value, negative ? -magnitude : magnitude);
+    p += power[0].length;
+    plain = false;
+  } else if (timesTen) {
+    value = value * Math.pow(10, Number(timesTen[1]));
+    p += timesTen[0].length;
+    plain = false;
+  } else if (plain && digits.length <= 3) {
+    const slash = at(SLASH_FRACTION, text, p);
+    if (slash && Number(slash[1]) > value && Number(slash[1]) > 0) {
+      value = value / Number(slash[1]);
+      p += slash[0].length;
+      plain = false;
+      fraction = true;
+    }
+  }
+  let scaleSuffix: string | undefined;
+  let suffix: string | undefined;
+  const letters = at(GLUED_LETTERS, text, p);
+  if (letters && !LETTER.test(text[p + letters[0].length] ?? '') && !isDigit(text.charCodeAt(p + letters[0].length))) {
+    const word = letters[0];
+    if (/^(?:st|nd|rd|th)$/i.test(word)) {
+      out.push(token('skip', text, start, p + word.length));
+      return p + word.length;
+    }
+    if (SCALE_ABBREVIATIONS.has(word) || word === 'm') scaleSuffix = word;
+    else suffix = word;
+    p += word.length;
+    plain = false;
+    if (scaleSuffix && scaleSuffix !== 'm') value *= SCALE_ABBREVIATIONS.get(scaleSuffix)!;
+  } else if (letters || (p < text.length && LETTER.test(text[p]) && !GLUED_CURRENCY_LETTERS.test(text.slice(p, p + 2)))) {
+    // a code such as "3G", "4x4" or "2nd-largest": not a figure
+    let j = p;
+    while (j < text.length && (LETTER.test(text[j]) || isDigit(text.charCodeAt(j)))) j++;
+    out.push(token('skip', text, start, j));
+    return j;
+  }
+  out.push(token('num', text, start, p, { value, plain, scaleSuffix, suffix, fraction }));
+  return p;
+}
+
+function token(kind: TokenKind, text: string, start: number, end: number, extra: Partial<FigureToken> = {}): FigureToken {
+  const t = text.slice(start, end);
+  return { kind, start, end, text: t, lower: t.toLowerCase(), value: NaN, plain: false, ...extra };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isWordChar(text: string, i: number): boolean {
+  return i >= 0 && (isDigit(text.charCodeAt(i)) || LETTER.test(text[i]));
+}
+
+export function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff ||
+    (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
+}
