@@ -124,7 +124,9 @@ export function scoreEntities(gold: GoldEntity[], predicted: GoldEntity[], count
     c[field]++;
     counts.set(type, c);
   };
-  for (const e of predicted) bump(e.type, goldKeys.has(key(e)) ? 'tp' : 'fp');
+  // two spans inside one token ("U.S." and "China" in "U.S.-China") map to the same entity: count it once
+  const unique = new Map(predicted.map((e) => [key(e), e]));
+  for (const [k, e] of unique) bump(e.type, goldKeys.has(k) ? 'tp' : 'fp');
   for (const e of gold) if (!predictedKeys.has(key(e))) bump(e.type, 'fn');
 }
 
