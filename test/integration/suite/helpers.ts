@@ -44,12 +44,16 @@ export async function hoversAt(document: vscode.TextDocument, position: vscode.P
   return (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
 }
 
-/** The hovers' markdown as one string, with non-breaking spaces (`&nbsp;` or U+00A0) read as the spaces they render. */
+/**
+ * The hovers' markdown as one string, read as it renders: backslash escapes (`2026\\-02\\-12`) become the
+ * character and non-breaking spaces (`&nbsp;`, U+00A0) become spaces.
+ */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
   return hovers
     .flatMap((hover) => hover.contents)
     .map((content) => (typeof content === 'string' ? content : content.value))
     .join('\n')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/&nbsp;|\u00a0/g, ' ');
 }
 
