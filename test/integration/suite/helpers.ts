@@ -45,7 +45,7 @@ export async function hoversAt(document: vscode.TextDocument, position: vscode.P
 }
 
 /**
- * The hovers' markdown as one string, read as it renders: backslash escapes (`2026\\-02\\-12`) become the
+ * The hovers' markdown as one string, read as it renders: backslash escapes (`2026\-02\-12`) become the
  * character and non-breaking spaces (`&nbsp;`, U+00A0) become spaces.
  */
 export function hoverText(hovers: readonly vscode.Hover[]): string {
