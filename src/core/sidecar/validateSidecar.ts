@@ -21,7 +21,6 @@ export interface ValidationResult {
   sidecar: Sidecar;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Empty means "not known" (e.g. imported without the article text). */
 const TEXT_HASH = /^(fnv1a64:[0-9a-f]{16})?$/;
