@@ -54,15 +54,20 @@ export function capitalizable(word: string): string {
 
 const alternation = (words: string[]): string => words.map(capitalizable).join('|');
 
-/** Full month names first so that "Mar" never cuts "March" short. */
+/**
+ * Month names, full or abbreviated with an optional period, factored by their first letters so the engine
+ * rejects most positions after one character. Title case, or all capitals as in some datelines.
+ */
 export const MONTH_SRC =
-  '(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
-  'JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER|' +
-  '(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT|SEP|OCT|NOV|DEC)\\.?)(?![A-Za-z])';
+  '(?:J(?:an(?:uary|\\.)?|u(?:ne|ly|n\\.?|l\\.?))|Feb(?:ruary|\\.)?|Ma(?:r(?:ch|\\.)?|y)|A(?:pr(?:il|\\.)?|ug(?:ust|\\.)?)|' +
+  'Sep(?:t(?:ember|\\.)?|\\.)?|Oct(?:ober|\\.)?|Nov(?:ember|\\.)?|Dec(?:ember|\\.)?|' +
+  'J(?:AN(?:UARY|\\.)?|U(?:NE|LY|N\\.?|L\\.?))|FEB(?:RUARY|\\.)?|MA(?:R(?:CH|\\.)?|Y)|A(?:PR(?:IL|\\.)?|UG(?:UST|\\.)?)|' +
+  'SEP(?:T(?:EMBER|\\.)?|\\.)?|OCT(?:OBER|\\.)?|NOV(?:EMBER|\\.)?|DEC(?:EMBER|\\.)?)(?![A-Za-z])';
 
+/** Weekday names, full or abbreviated with a period ("Thurs."), factored like the months. */
 export const WEEKDAY_SRC =
-  '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY|' +
-  '(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\\.)(?![A-Za-z])';
+  '(?:Mon(?:day|\\.)|Tu(?:esday|es?\\.)|Wed(?:nesday|\\.)|Thu(?:rsday|rs?\\.|\\.)|Fri(?:day|\\.)|Sat(?:urday|\\.)|Sun(?:day|\\.)|' +
+  'MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)(?![A-Za-z])';
 
 export const DAY_SRC = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\\d|:\\d)';
 export const YEAR_SRC = '(?:1[6-9]\\d\\d|20\\d\\d)(?![\\d,.]\\d)(?!\\d)';

@@ -74,6 +74,8 @@ function selectLongest(candidates: DateCandidate[]): DateCandidate[] {
 
 export function scanDates(text: string): DateCandidate[] {
   const candidates: DateCandidate[] = [];
-  for (const rule of DATE_RULES) scanRule(text, rule, candidates);
+  for (const rule of DATE_RULES) {
+    if (!rule.requires || rule.requires.test(text)) scanRule(text, rule, candidates);
+  }
   return selectLongest(candidates);
 }
