@@ -167,6 +167,15 @@ describe('sidecar document', () => {
     assert.deepEqual(changedLines(flat, document.toString()), [lineOf(flat, 'note: ""')]);
   });
 
+  it('keeps Windows line ends', () => {
+    const crlf = HAND_WRITTEN.replace(/\n/g, '\r\n');
+    const document = SidecarDocument.parse(crlf);
+    assert.equal(document.toString(), crlf);
+    document.updateAnnotation('a1', { author: 'mk' });
+    assert.deepEqual(changedLines(crlf.replace(/\r/g, ''), document.toString().replace(/\r/g, '')), [lineOf(HAND_WRITTEN, 'author: jd')]);
+    assert.equal(document.toString().split('\r\n').length, crlf.split('\r\n').length);
+  });
+
   it('refuses duplicate ids on add and reports unknown ids on update', () => {
     const document = SidecarDocument.parse(HAND_WRITTEN);
     assert.throws(() => document.addAnnotation(annotation('a1')), /already used/);

@@ -44,7 +44,7 @@ export class SidecarDocument {
 
   private constructor(
     private readonly doc: Document | undefined,
-    private readonly style: ToStringOptions,
+    private readonly style: ToStringOptions & { crlf?: boolean },
     problems: SidecarProblem[],
     sidecar: Sidecar | undefined,
   ) {
@@ -76,7 +76,8 @@ export class SidecarDocument {
     }
     const validation = validateSidecarDocument(doc, lineCounter, options);
     problems.push(...validation.problems);
-    return new SidecarDocument(doc, detectYamlStyle(text), problems, validation.sidecar);
+    const style = { ...detectYamlStyle(text), crlf: text.includes('\r\n') };
+    return new SidecarDocument(doc, style, problems, validation.sidecar);
   }
 
   /** A new, empty sidecar (`version: 1`) with optional article metadata. */
@@ -234,7 +235,10 @@ export class SidecarDocument {
 
   /** The file text. Throws `SidecarReadOnlyError` when the document has errors. */
   toString(): string {
-    return this.writable().toString(this.style);
+    const { crlf, ...options } = this.style;
+    const text = this.writable().toString(options);
+    // A file saved with Windows line ends keeps them, or every line would show up in the diff.
+    return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
   }
 
   private writable(): Document {
