@@ -2,6 +2,7 @@ import { findDates, findPublicationDate } from './dates';
 import { findFigures } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
+import { applyDocumentConsistency } from './names/documentConsistency';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
@@ -89,5 +90,6 @@ function findNames(text: string, options: ExtractOptions): Span[] {
       ...(entry ? { canonical: entry.canonical } : {}),
     });
   }
-  return [...spans, ...linkMentions(text, spans)];
+  const consistent = applyDocumentConsistency(text, spans);
+  return [...consistent, ...linkMentions(text, consistent)];
 }

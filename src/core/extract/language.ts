@@ -1,16 +1,33 @@
 /**
- * Cheap English detection so that non-English articles are reported instead of tagged with nonsense.
- * It counts how many word tokens are frequent English function words; English prose runs at 35–55%,
- * other Latin-script languages well under 15%, non-Latin scripts near 0. Short texts are given the
- * benefit of the doubt.
+ * Cheap language identification so that non-English articles are reported instead of tagged with
+ * nonsense. A text is called non-English only on positive evidence: mostly non-Latin script, or more
+ * function words of another common European language than of English. Tables, lists of names and
+ * short texts have few function words of any language and stay English.
  */
 
-const ENGLISH_FUNCTION_WORDS = new Set([
-  'the', 'of', 'and', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'be', 'by', 'on', 'not', 'he',
-  'this', 'are', 'or', 'his', 'from', 'at', 'which', 'but', 'have', 'an', 'had', 'they', 'you', 'were', 'their',
-  'one', 'all', 'we', 'can', 'her', 'has', 'there', 'been', 'if', 'more', 'when', 'will', 'would', 'who', 'so', 'no',
-  'she', 'its', 'than', 'said', 'also', 'after', 'into', 'about', 'over', 'our', 'them', 'i', 'what', 'up', 'out',
-]);
+const FUNCTION_WORDS: Record<string, string[]> = {
+  en: ['the', 'of', 'and', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'be', 'by', 'on', 'not', 'he',
+    'this', 'are', 'or', 'his', 'from', 'at', 'which', 'but', 'have', 'an', 'had', 'they', 'you', 'were', 'their', 'has',
+    'been', 'will', 'would', 'who', 'its', 'said', 'also', 'after', 'into', 'about', 'over', 'than', 'when'],
+  de: ['der', 'die', 'und', 'den', 'das', 'ist', 'nicht', 'ein', 'eine', 'sich', 'mit', 'dem', 'auf', 'auch', 'es', 'zu',
+    'von', 'für', 'im', 'sie', 'wir', 'wird', 'sind', 'dass', 'nach', 'bei', 'noch', 'wie', 'einer', 'über', 'hat', 'aus'],
+  fr: ['le', 'la', 'les', 'de', 'des', 'et', 'est', 'un', 'une', 'du', 'que', 'qui', 'dans', 'pour', 'pas', 'sur', 'au',
+    'avec', 'il', 'elle', 'ce', 'sont', 'par', 'plus', 'aux', 'ont', 'été', 'mais', 'ou', 'leur', 'nous', 'cette'],
+  es: ['el', 'la', 'los', 'las', 'de', 'del', 'y', 'que', 'en', 'un', 'una', 'es', 'por', 'con', 'para', 'se', 'no', 'su',
+    'al', 'lo', 'como', 'más', 'pero', 'sus', 'le', 'ha', 'fue', 'este', 'esta', 'entre', 'sobre', 'también'],
+  it: ['il', 'la', 'di', 'che', 'e', 'un', 'una', 'per', 'non', 'del', 'della', 'le', 'gli', 'dei', 'nel', 'con', 'si',
+    'da', 'sono', 'è', 'al', 'alla', 'anche', 'più', 'come', 'ha', 'ma', 'questo', 'delle', 'degli', 'nella'],
+  pt: ['o', 'a', 'os', 'as', 'de', 'do', 'da', 'dos', 'das', 'e', 'que', 'em', 'um', 'uma', 'para', 'com', 'não', 'no',
+    'na', 'por', 'se', 'mais', 'foi', 'ao', 'pelo', 'pela', 'seu', 'sua', 'são', 'também', 'está'],
+  nl: ['de', 'het', 'een', 'en', 'van', 'is', 'dat', 'op', 'te', 'zijn', 'voor', 'met', 'niet', 'aan', 'er', 'ook', 'als',
+    'bij', 'door', 'wordt', 'werd', 'naar', 'maar', 'om', 'hij', 'zij', 'nog', 'dan', 'uit', 'over'],
+};
+
+const LANGUAGE_NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch' };
+const LOOKUP = new Map<string, string[]>();
+for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
+  for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+}
 
 export interface LanguageVerdict {
   code: string;
@@ -18,26 +35,28 @@ export interface LanguageVerdict {
   reason?: string;
 }
 
-const MIN_WORDS_FOR_VERDICT = 40;
-const ENGLISH_MIN_RATIO = 0.15;
+const MIN_WORDS_FOR_VERDICT = 30;
 
 export function detectLanguage(text: string): LanguageVerdict {
-  // Sample the first 20,000 characters: enough for a verdict, bounded time on huge files.
+  // The first 20,000 characters are enough for a verdict and keep huge files cheap.
   const sample = text.length > 20000 ? text.slice(0, 20000) : text;
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS_FOR_VERDICT) return { code: 'en', english: true };
   let latin = 0;
-  let functionWords = 0;
+  const counts = new Map<string, number>();
   for (const w of words) {
-    if (/^[\p{Script=Latin}]+$/u.test(w)) latin++;
-    if (ENGLISH_FUNCTION_WORDS.has(w.toLowerCase())) functionWords++;
+    if (/^\p{Script=Latin}+$/u.test(w)) latin++;
+    for (const lang of LOOKUP.get(w.toLowerCase()) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
-  const ratio = functionWords / words.length;
-  if (ratio >= ENGLISH_MIN_RATIO) return { code: 'en', english: true };
-  const script = latin / words.length > 0.5 ? 'Latin-script' : 'non-Latin-script';
-  return {
-    code: 'und',
-    english: false,
-    reason: `English only: this text looks like a ${script} language other than English (${Math.round(ratio * 100)}% English function words)`,
-  };
+  if (latin / words.length < 0.5) {
+    return { code: 'und', english: false, reason: 'English only: this text is mostly in a non-Latin script, so it was not analysed' };
+  }
+  const english = counts.get('en') ?? 0;
+  let best = 'en';
+  for (const [lang, n] of counts) if (n > (counts.get(best) ?? 0)) best = lang;
+  const bestCount = counts.get(best) ?? 0;
+  if (best !== 'en' && bestCount > english * 1.5 && bestCount / words.length > 0.1) {
+    return { code: best, english: false, reason: `English only: this text looks ${LANGUAGE_NAMES[best]}, so it was not analysed` };
+  }
+  return { code: 'en', english: true };
 }

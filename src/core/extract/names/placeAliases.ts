@@ -6,7 +6,7 @@ const PLACE_ALIASES: Record<string, string> = {
   US: 'United States', USA: 'United States', America: 'United States', 'United States of America': 'United States',
   UK: 'United Kingdom', Britain: 'United Kingdom', 'Great Britain': 'United Kingdom',
   UAE: 'United Arab Emirates', USSR: 'Soviet Union', DPRK: 'North Korea', PRC: 'China', ROK: 'South Korea',
-  EU: 'European Union', DC: 'Washington, D.C.',
+  DC: 'Washington, D.C.',
 };
 
 export function canonicalPlace(surface: string): string | undefined {

@@ -1,5 +1,5 @@
 import type { NameMention } from '../types';
-import { TITLE_LINKERS, TITLE_WORDS } from './titles';
+import { ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles';
 
 /**
  * Trims what the guidelines keep outside a name: leading titles and roles, possessive 's / ’s / ’,
@@ -17,10 +17,20 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   else if (end - 1 > start && (text[end - 1] === '’' || text[end - 1] === "'") && /[sS]/.test(text[end - 2] ?? '')) end -= 1;
   else if (end - 1 > start && (text[end - 1] === '’' || text[end - 1] === "'")) end -= 1;
   while (end > start && /[.\s]/.test(text[end - 1]) && !isAbbreviationEnd(text, start, end)) end--;
-  if (m.type === 'PERSON') start = skipLeadingTitles(text, start, end);
+  let type = m.type;
+  if (type === 'PERSON') start = skipLeadingTitles(text, start, end);
+  else {
+    const afterRole = skipLeadingTitles(text, start, end);
+    const rest = text.slice(afterRole, end).split(/\s+/);
+    const lastTitle = text.slice(start, afterRole).trim().split(/\s+/).pop() ?? '';
+    if (afterRole > start && ROLE_NOUNS.has(lastTitle) && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w))) {
+      start = afterRole;
+      type = 'PERSON';
+    }
+  }
   if (end <= start) return undefined;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
-  return { ...m, start, end };
+  return { ...m, start, end, type };
 }
 
 /** "U.S." keeps its final period; "Brussels." does not. */

@@ -18,3 +18,14 @@ export const TITLE_WORDS = new Set([
 
 /** Words that end a role phrase and never start a name ("Secretary of State Marco Rubio"). */
 export const TITLE_LINKERS = new Set(['of', 'for', 'the', 'and']);
+
+/**
+ * Role nouns that, placed before two or more capitalised words, mark the rest as a person's name even
+ * when a detector typed the whole phrase as an organization ("War Secretary Pete Hegseth").
+ */
+export const ROLE_NOUNS = new Set([
+  'Mr', 'Mr.', 'Mrs', 'Mrs.', 'Ms', 'Ms.', 'Dr', 'Dr.', 'Sen.', 'Rep.', 'Gov.', 'Gen.', 'Secretary', 'Secretary-General',
+  'President', 'Minister', 'Chancellor', 'Senator', 'Governor', 'Mayor', 'General', 'Admiral', 'Ambassador', 'Chairman',
+  'Chairwoman', 'Director', 'Chief', 'Commander', 'Spokesman', 'Spokeswoman', 'Judge', 'King', 'Queen', 'Prince',
+  'Princess', 'Pope', 'Premier', 'Envoy', 'Professor', 'Congressman', 'Congresswoman', 'Representative',
+]);
