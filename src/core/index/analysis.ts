@@ -5,11 +5,12 @@
  */
 import type { EntityRegistry, ExtractOptions, ExtractResult, ReferenceDate, Span, SpanType } from '../extract/types';
 import { SPAN_TYPES } from '../extract/types';
+import { isNameType } from './entityKey';
 import { contentHash } from './hash';
 import { describeMeasure } from './measure';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 1;
+export const CACHE_VERSION = 2;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
@@ -35,8 +36,10 @@ export const SpanField = {
   mod: 7,
   /** figures: what the figure measures, index into `atoms`, or -1 */
   measure: 8,
+  /** names: the text as written, index into `atoms` (names recur, so linking works per distinct atom) */
+  surface: 9,
 } as const;
-export const SPAN_STRIDE = 9;
+export const SPAN_STRIDE = 10;
 
 const MODS = [undefined, 'START', 'MID', 'END'] as const;
 
@@ -98,6 +101,7 @@ export function packAnalysis(
       span.start, span.end, SPAN_TYPES.indexOf(span.type), intern(span.canonical), intern(span.value),
       intern(span.unit), intern(span.reason), span.mod ? MODS.indexOf(span.mod) : 0,
       isFigure ? intern(describeMeasure(text, span)) : -1,
+      isNameType(span.type) ? intern(text.slice(span.start, span.end)) : -1,
     );
   }
   const analysis: ArticleAnalysis = {

@@ -81,9 +81,13 @@ export class CorpusIndex {
   private readonly idByUri = new Map<string, number>();
   private readonly postings = new PostingIndex();
   private linker: EntityLinker;
-  /** entity key → surface form → count, and → canonical form → count */
-  private readonly surfaces = new Map<string, Map<string, number>>();
-  private readonly canonicals = new Map<string, Map<string, number>>();
+  /** entity key id → surface form → count, and → canonical form → count */
+  private readonly surfaces: (Map<string, number> | undefined)[] = [];
+  private readonly canonicals: (Map<string, number> | undefined)[] = [];
+  /** Memoized links, reset with the registry: type code → canonical → surface → key id (or IGNORED). */
+  private nameMemo: Map<string, Map<string, number>>[] = [];
+  /** Memoized date / figure keys: value signature → [primary, secondary] key ids. */
+  private readonly valueMemo = new Map<string | number, [number, number]>();
   /** multi-word PERSON keys by surname, multi-word ORG keys by initials: cross-article short forms */
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly byInitials = new Map<string, Set<string>>();
@@ -196,6 +200,7 @@ export class CorpusIndex {
       const live = this.records.filter((r): r is ArticleRecord => r !== undefined);
       for (const record of live) this.unlink(record);
       this.linker = new EntityLinker(registry);
+      this.nameMemo = [];
       for (const record of live) this.link(record);
       this.change((e) => {
         e.relinked = true;
@@ -313,11 +318,11 @@ export class CorpusIndex {
     if (!curated && merged.size === 0) return undefined;
     let mentionCount = 0;
     for (const list of merged.values()) mentionCount += list.length;
-    const canonical = curated?.canonical ?? mostFrequent(this.canonicals.get(representative)) ??
+    const canonical = curated?.canonical ?? mostFrequent(this.canonicals[this.postings.idOf(representative) ?? -1]) ??
       representative.slice(representative.indexOf(':') + 1);
     const aliasCounts = new Map<string, number>();
     for (const k of group) {
-      for (const [surface, count] of this.surfaces.get(k) ?? []) aliasCounts.set(surface, (aliasCounts.get(surface) ?? 0) + count);
+      for (const [surface, count] of this.surfaces[this.postings.idOf(k) ?? -1] ?? []) aliasCounts.set(surface, (aliasCounts.get(surface) ?? 0) + count);
     }
     for (const alias of curated?.aliases ?? []) if (!aliasCounts.has(alias)) aliasCounts.set(alias, 0);
     const aliases = [...aliasCounts.entries()].filter(([surface]) => surface !== canonical)
@@ -425,7 +430,7 @@ export class CorpusIndex {
         const normalizedName = key.slice(type.length + 1);
         let matched = normalizedName.includes(needle);
         if (!matched) {
-          for (const surface of this.surfaces.get(rawKey)?.keys() ?? []) {
+          for (const surface of this.surfaces[this.postings.idOf(rawKey) ?? -1]?.keys() ?? []) {
             if (normalizeName(surface).includes(needle)) {
               matched = true;
               break;
@@ -466,7 +471,7 @@ export class CorpusIndex {
   displayName(key: EntityKey): string {
     const curated = this.linker.registryEntity(key);
     if (curated) return curated.canonical;
-    return mostFrequent(this.canonicals.get(key)) ?? key.slice(key.indexOf(':') + 1);
+    return mostFrequent(this.canonicals[this.postings.idOf(key) ?? -1]) ?? key.slice(key.indexOf(':') + 1);
   }
 
   /**
@@ -529,55 +534,107 @@ export class CorpusIndex {
   }
 
   private link(record: ArticleRecord): void {
+    const { spans, atoms } = record.packed;
     const n = spanCount(record.packed);
+    const width = atoms.length + 1;
+    // distinct (type, canonical, surface) names and value signatures of this article, linked once each
+    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string }>();
+    const valueEntries = new Map<number, [number, number]>();
     for (let i = 0; i < n; i++) {
-      const type = spanTypeAt(record.packed, i);
-      let primary: string | undefined;
-      let secondary: string | undefined;
+      const base = i * SPAN_STRIDE;
+      const typeCode = spans[base + SpanField.type];
+      const type = SPAN_TYPES[typeCode];
+      let primary = NO_KEY;
+      let secondary = NO_KEY;
       if (isNameType(type)) {
-        const start = startOf(record, i);
-        const surface = record.text.slice(start, endOf(record, i));
-        const canonical = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.canonical]] as string | undefined;
-        primary = this.linker.keyFor(type, surface, canonical);
-        if (primary === undefined) {
-          record.keyIds[i * 2] = IGNORED;
-          record.keyIds[i * 2 + 1] = NO_KEY;
-          continue;
+        const canonicalAtom = spans[base + SpanField.canonical];
+        const surfaceAtom = spans[base + SpanField.surface];
+        const code = (typeCode * width + canonicalAtom + 1) * width + surfaceAtom + 1;
+        let entry = nameEntries.get(code);
+        if (!entry) {
+          const surface = surfaceAtom < 0 ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[surfaceAtom]);
+          const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
+          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface };
+          nameEntries.set(code, entry);
         }
-        bump(this.surfaces, primary, surface, 1);
-        bump(this.canonicals, primary, canonical ?? surface, 1);
+        entry.count++;
+        primary = entry.keyId;
       } else {
-        const value = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.value]] ?? null;
-        if (type === 'DATE') ({ primary, secondary } = dateKeys(value));
-        else {
-          const unit = record.packed.atoms[record.packed.spans[i * SPAN_STRIDE + SpanField.unit]] as string | undefined;
-          ({ primary, secondary } = figureKeys({ type, value, unit }, measureAt(record.packed, i)));
-        }
+        const code = (((typeCode * width + spans[base + SpanField.value] + 1) * width + spans[base + SpanField.unit] + 1) * width) +
+          spans[base + SpanField.measure] + 1;
+        let ids = valueEntries.get(code);
+        if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, type)));
+        [primary, secondary] = ids;
       }
-      record.keyIds[i * 2] = primary === undefined ? NO_KEY : this.postings.intern(primary);
-      record.keyIds[i * 2 + 1] = secondary === undefined ? NO_KEY : this.postings.intern(secondary);
-      if (primary !== undefined) this.postings.add(record.keyIds[i * 2], record.id, i);
-      if (secondary !== undefined) this.postings.add(record.keyIds[i * 2 + 1], record.id, i);
+      record.keyIds[i * 2] = primary;
+      record.keyIds[i * 2 + 1] = secondary;
+      if (primary >= 0) this.postings.add(primary, record.id, i);
+      if (secondary >= 0) this.postings.add(secondary, record.id, i);
+    }
+    for (const entry of nameEntries.values()) {
+      if (entry.keyId < 0) continue;
+      bump(this.surfaces, entry.keyId, entry.surface, entry.count);
+      bump(this.canonicals, entry.keyId, entry.canonical, entry.count);
     }
   }
 
+  private nameKeyId(typeCode: number, type: NameType, surface: string, canonical: string | undefined): number {
+    const byCanonical = (this.nameMemo[typeCode] ??= new Map());
+    let bySurface = byCanonical.get(canonical ?? '');
+    if (!bySurface) byCanonical.set(canonical ?? '', (bySurface = new Map()));
+    let id = bySurface.get(surface);
+    if (id === undefined) {
+      const key = this.linker.keyFor(type, surface, canonical);
+      id = key === undefined ? IGNORED : this.postings.intern(key);
+      bySurface.set(surface, id);
+    }
+    return id;
+  }
+
+  private valueKeyIds(record: ArticleRecord, i: number, type: Span['type']): [number, number] {
+    const { spans, atoms } = record.packed;
+    const base = i * SPAN_STRIDE;
+    const value = spans[base + SpanField.value] < 0 ? null : atoms[spans[base + SpanField.value]];
+    const unit = spans[base + SpanField.unit] < 0 ? undefined : String(atoms[spans[base + SpanField.unit]]);
+    const measure = type === 'DATE' ? undefined : measureAt(record.packed, i);
+    const signature = type === 'DATE' && value !== null ? value : `${type}\u0000${value}\u0000${unit ?? ''}\u0000${measure ?? ''}`;
+    let ids = this.valueMemo.get(signature);
+    if (!ids) {
+      const keys = type === 'DATE' ? dateKeys(value) : figureKeys({ type, value, unit }, measure);
+      ids = [
+        keys.primary === undefined ? NO_KEY : this.postings.intern(keys.primary),
+        keys.secondary === undefined ? NO_KEY : this.postings.intern(keys.secondary),
+      ];
+      if (this.valueMemo.size > 500_000) this.valueMemo.clear();
+      this.valueMemo.set(signature, ids);
+    }
+    return ids;
+  }
+
   private unlink(record: ArticleRecord): void {
+    const { spans, atoms } = record.packed;
     const seen = new Set<number>();
+    const nameCounts = new Map<string, number>();
     for (let i = 0; i < record.keyIds.length; i++) {
       const keyId = record.keyIds[i];
       if (keyId < 0) continue;
       if (i % 2 === 0 && isNameType(spanTypeAt(record.packed, i / 2))) {
-        const key = this.postings.keyOf(keyId);
-        const start = startOf(record, i / 2);
-        const surface = record.text.slice(start, endOf(record, i / 2));
-        const canonical = record.packed.atoms[record.packed.spans[(i / 2) * SPAN_STRIDE + SpanField.canonical]] as string | undefined;
-        bump(this.surfaces, key, surface, -1);
-        bump(this.canonicals, key, canonical ?? surface, -1);
+        const base = (i / 2) * SPAN_STRIDE;
+        const surface = spans[base + SpanField.surface] < 0
+          ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[spans[base + SpanField.surface]]);
+        const canonical = spans[base + SpanField.canonical] < 0 ? surface : String(atoms[spans[base + SpanField.canonical]]);
+        const code = `${keyId}\u0000${surface}\u0000${canonical}`;
+        nameCounts.set(code, (nameCounts.get(code) ?? 0) + 1);
       }
       if (!seen.has(keyId)) {
         seen.add(keyId);
         this.postings.removeArticle(keyId, record.id);
       }
+    }
+    for (const [code, count] of nameCounts) {
+      const [keyId, surface, canonical] = code.split('\u0000');
+      bump(this.surfaces, Number(keyId), surface, -count);
+      bump(this.canonicals, Number(keyId), canonical, -count);
     }
   }
 
@@ -683,14 +740,14 @@ function endOf(record: ArticleRecord, i: number): number {
   return record.packed.spans[i * SPAN_STRIDE + SpanField.end];
 }
 
-function bump(table: Map<string, Map<string, number>>, key: string, form: string, delta: number): void {
-  let counts = table.get(key);
-  if (!counts) table.set(key, (counts = new Map()));
+function bump(table: (Map<string, number> | undefined)[], keyId: number, form: string, delta: number): void {
+  let counts = table[keyId];
+  if (!counts) table[keyId] = counts = new Map();
   const next = (counts.get(form) ?? 0) + delta;
   if (next > 0) counts.set(form, next);
   else {
     counts.delete(form);
-    if (counts.size === 0) table.delete(key);
+    if (counts.size === 0) table[keyId] = undefined;
   }
 }
 

@@ -10,6 +10,8 @@ export class EntityLinker {
   private readonly byName = new Map<string, RegistryEntity[]>();
   private readonly byKey = new Map<EntityKey, RegistryEntity>();
   private readonly ignored: ReadonlySet<string>;
+  /** Linking runs for every name mention in the corpus; the same few thousand names recur. */
+  private readonly keyMemo = new Map<string, EntityKey>();
 
   constructor(readonly registry: EntityRegistry = { entities: [] }) {
     this.ignored = new Set(registry.ignore ?? []);
@@ -27,9 +29,15 @@ export class EntityLinker {
   /** The entity key of a name mention, or undefined when the analyst marked the surface as ignored. */
   keyFor(type: NameType, surface: string, canonical: string | undefined): EntityKey | undefined {
     if (this.ignored.has(surface)) return undefined;
-    const pinned = this.registryEntityFor(type, canonical) ?? this.registryEntityFor(type, surface);
-    if (pinned) return entityKey(pinned.type, pinned.canonical);
-    return entityKey(type, canonical ?? surface);
+    const memoKey = `${type}\u0000${surface}\u0000${canonical ?? ''}`;
+    let key = this.keyMemo.get(memoKey);
+    if (key === undefined) {
+      const pinned = this.byName.size ? this.registryEntityFor(type, canonical) ?? this.registryEntityFor(type, surface) : undefined;
+      key = pinned ? entityKey(pinned.type, pinned.canonical) : entityKey(type, canonical ?? surface);
+      if (this.keyMemo.size > 200_000) this.keyMemo.clear();
+      this.keyMemo.set(memoKey, key);
+    }
+    return key;
   }
 
   /** The registry entry behind a key, when the analyst curated it. */

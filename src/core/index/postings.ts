@@ -7,6 +7,9 @@ export class PostingIndex {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly postings: Map<number, number[]>[] = [];
+  /** The list last appended to per key: an article's spans arrive together, so this skips most map lookups. */
+  private readonly lastArticle: number[] = [];
+  private readonly lastList: (number[] | undefined)[] = [];
   /** Keys whose posting list became empty or non-empty, for the entity-group indexes. */
   onFirstPosting: (key: string) => void = () => undefined;
   onLastPosting: (key: string) => void = () => undefined;
@@ -31,17 +34,28 @@ export class PostingIndex {
   }
 
   add(keyId: number, articleId: number, spanIndex: number): void {
+    if (this.lastArticle[keyId] === articleId) {
+      this.lastList[keyId]!.push(spanIndex);
+      return;
+    }
     const byArticle = this.postings[keyId];
     const list = byArticle.get(articleId);
     if (list) list.push(spanIndex);
     else {
       if (byArticle.size === 0) this.onFirstPosting(this.keys[keyId]);
-      byArticle.set(articleId, [spanIndex]);
+      const fresh = [spanIndex];
+      byArticle.set(articleId, fresh);
+      this.lastArticle[keyId] = articleId;
+      this.lastList[keyId] = fresh;
     }
   }
 
   removeArticle(keyId: number, articleId: number): void {
     const byArticle = this.postings[keyId];
+    if (this.lastArticle[keyId] === articleId) {
+      this.lastArticle[keyId] = -1;
+      this.lastList[keyId] = undefined;
+    }
     if (byArticle.delete(articleId) && byArticle.size === 0) this.onLastPosting(this.keys[keyId]);
   }
 
