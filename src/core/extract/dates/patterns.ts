@@ -209,7 +209,7 @@ export const DATE_RULES: readonly DateRule[] = [
     return g.noun === 'quarter' ? { kind: 'yearQuarter', year: Number(g.y) } : { kind: 'yearPeriod', year: Number(g.y) };
   }),
   rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
-  rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or))`,
+  rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
   rule('spokenYear', `(?:(?<the>the${W}year${W})?(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
     false, (g) => {
