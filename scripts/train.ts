@@ -5,7 +5,8 @@
  *   npx tsx scripts/train.ts            train and write the model
  *   npx tsx scripts/train.ts --check    retrain and fail if dev F1 drifts from the shipped model's
  *
- * Options for ablations: --scheme BIO|BILOU, --epochs N, --no-gazetteer, --min-count N, --prune X.
+ * Options for ablations: --scheme BIO|BILOU, --epochs N, --no-gazetteer, --regions, --title-case SHARE,
+ * --min-count N, --prune X, --seed N; --dry-run trains and scores without writing the model.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,7 +24,7 @@ import { CONLL_DIR, type Counts, type DocumentText, documentText, evaluateConll,
 const MODEL_FILE = path.resolve(__dirname, '../models/ner.model');
 const CHECK_TOLERANCE = 0.005;
 
-interface Options { scheme: Scheme; epochs: number; titleCase: number; gazetteer: boolean; regions: boolean; minCount: number; prune: number; seed: number; check: boolean }
+interface Options { dryRun: boolean; scheme: Scheme; epochs: number; titleCase: number; gazetteer: boolean; regions: boolean; minCount: number; prune: number; seed: number; check: boolean }
 
 function parseOptions(argv: string[]): Options {
   const value = (name: string, fallback: string): string => {
@@ -40,6 +41,7 @@ function parseOptions(argv: string[]): Options {
     prune: Number(value('--prune', '0.05')),
     seed: Number(value('--seed', '20030601')),
     check: argv.includes('--check'),
+    dryRun: argv.includes('--dry-run'),
   };
 }
 
@@ -321,6 +323,7 @@ function main(): void {
     console.log(`check: shipped ${shipped.devF1.toFixed(4)}, retrained ${devF1.toFixed(4)}, drift ${drift.toFixed(4)}`);
     process.exit(drift > CHECK_TOLERANCE ? 1 : 0);
   }
+  if (options.dryRun) return;
   fs.mkdirSync(path.dirname(MODEL_FILE), { recursive: true });
   fs.writeFileSync(MODEL_FILE, bytes);
   console.log(`wrote ${MODEL_FILE}`);

@@ -1,0 +1,54 @@
+import { strict as assert } from 'node:assert';
+import { harmonize } from '../../src/core/extract/ner/consistency';
+import { segment } from '../../src/core/extract/ner/segment';
+import { makeTagSet } from '../../src/core/extract/ner/tagScheme';
+import { tokenSpans } from '../../src/core/extract/ner/spans';
+
+describe('name tagger parts', () => {
+  it('keeps a lone initial with its period and does not end the sentence there', () => {
+    const text = 'A goal by J. Russell. Then U.S. officials left.';
+    const { tokens, sentences } = segment(text);
+    assert.ok(tokens.some((t) => t.text === 'J.'), 'initial kept whole');
+    assert.ok(tokens.some((t) => t.text === 'U.S.'), 'abbreviations untouched');
+    assert.equal(sentences.length, 2);
+    assert.equal(tokens[sentences[1].first].text, 'Then');
+  });
+
+  it('forbids BILOU transitions that would not spell out spans', () => {
+    const tags = makeTagSet('BILOU');
+    const id = (name: string): number => tags.names.indexOf(name);
+    const allowed = (a: string, b: string): boolean => tags.allowed[id(a) * tags.size + id(b)] === 1;
+    assert.ok(allowed('B-PERSON', 'L-PERSON'));
+    assert.ok(!allowed('B-PERSON', 'L-ORG'));
+    assert.ok(!allowed('O', 'I-PLACE'));
+    assert.ok(!allowed('U-MISC', 'L-MISC'));
+    assert.ok(allowed('L-ORG', 'U-ORG'));
+    const start = tags.size;
+    assert.equal(tags.allowed[start * tags.size + id('I-PERSON')], 0, 'no sentence starts inside a name');
+  });
+
+  it('reads spans off BILOU tags', () => {
+    const tags = makeTagSet('BILOU');
+    const seq = ['B-PERSON', 'L-PERSON', 'O', 'U-PLACE', 'U-PLACE'].map((n) => tags.names.indexOf(n));
+    const spans = tokenSpans(Int32Array.from(seq), [{ first: 0, last: 5 }], tags);
+    assert.deepEqual(spans, [
+      { first: 0, last: 2, typeIndex: 0 },
+      { first: 3, last: 4, typeIndex: 2 },
+      { first: 4, last: 5, typeIndex: 2 },
+    ]);
+  });
+
+  it('gives bare surnames the type of the full name, and finds missed ones', () => {
+    const text = 'Pete Hegseth spoke. Hegseth left. Later Hegseth returned.';
+    const { tokens } = segment(text);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const full = { first: at('Pete'), last: at('Hegseth') + 1, typeIndex: 0 };
+    const second = at('Hegseth', full.last);
+    const third = at('Hegseth', second + 1);
+    const asPlace = { first: second, last: second + 1, typeIndex: 2 };
+    const result = harmonize(text, tokens, [full, asPlace], [0.9, 0.6], { surnames: true, majority: false });
+    assert.deepEqual(result.spans.map((s) => [s.first, s.typeIndex]), [[full.first, 0], [second, 0], [third, 0]]);
+    const off = harmonize(text, tokens, [full, asPlace], [0.9, 0.6], { surnames: false, majority: false });
+    assert.deepEqual(off.spans.map((s) => s.typeIndex), [0, 2]);
+  });
+});
