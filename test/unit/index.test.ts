@@ -155,7 +155,7 @@ describe('corpus index: updates, cache and cancellation', () => {
     index.update('b', B);
     assert.equal(index.rename('a', 'moved'), true);
     assert.equal(extract.calls, 2);
-    assert.deepEqual(index.references('PERSON:pete hegseth').map((r) => r.uri), ['b', 'moved', 'moved'].sort());
+    assert.deepEqual(index.references('PERSON:pete hegseth').map((r) => r.uri).sort(), ['b', 'moved', 'moved']);
     index.remove('b');
     assert.equal(index.has('b'), false);
     assert.equal(index.spanAt('b', B.indexOf('Hegseth')), undefined);

@@ -291,21 +291,35 @@ export class CorpusIndex {
     return this.indexedSpan(record, index);
   }
 
-  /** Every mention of the entity (including its linked short forms), grouped by article in URI order. */
+  /**
+   * Every mention of the entity (including its linked short forms), grouped by article in the order the
+   * articles were indexed (callers such as the references view sort by location themselves).
+   */
   references(key: EntityKey): MentionLocation[] {
-    const merged = this.mergedPostings(this.entityGroup(key));
-    const ids = [...merged.keys()].sort((a, b) => compareStrings(this.records[a]!.uri, this.records[b]!.uri));
+    const group = this.entityGroup(key);
     const out: MentionLocation[] = [];
-    for (const id of ids) {
+    if (group.length === 1) {
+      for (const [id, list] of this.postings.postingsOf(group[0])) {
+        const record = this.records[id]!;
+        for (const i of list) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
+      }
+      return out;
+    }
+    const counts = this.groupCounts(group);
+    for (const id of counts.keys()) {
       const record = this.records[id]!;
-      for (const i of merged.get(id)!) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
+      const indexes: number[] = [];
+      for (const k of group) indexes.push(...(this.postings.postingsOf(k).get(id) ?? []));
+      indexes.sort((a, b) => a - b);
+      for (const i of indexes) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
     }
     return out;
   }
 
   /** Other articles mentioning the entity, the top `limit` with headline, date and snippet. */
   articlesMentioning(key: EntityKey, options: RankOptions = {}): RankedArticles {
-    return this.rank(this.mergedPostings(this.entityGroup(key)), options);
+    const group = this.entityGroup(key);
+    return group.length === 1 ? this.rank(this.postings.postingsOf(group[0]), options) : this.rankGroup(group, options);
   }
 
   entityInfo(key: EntityKey): EntityInfo | undefined {
@@ -314,10 +328,10 @@ export class CorpusIndex {
     const type = entityKeyType(representative);
     if (!type) return undefined;
     const curated = this.linker.registryEntity(representative);
-    const merged = this.mergedPostings(group);
-    if (!curated && merged.size === 0) return undefined;
+    const counts = this.groupCounts(group);
+    if (!curated && counts.size === 0) return undefined;
     let mentionCount = 0;
-    for (const list of merged.values()) mentionCount += list.length;
+    for (const count of counts.values()) mentionCount += count;
     const canonical = curated?.canonical ?? mostFrequent(this.canonicals[this.postings.idOf(representative) ?? -1]) ??
       representative.slice(representative.indexOf(':') + 1);
     const aliasCounts = new Map<string, number>();
@@ -327,7 +341,7 @@ export class CorpusIndex {
     for (const alias of curated?.aliases ?? []) if (!aliasCounts.has(alias)) aliasCounts.set(alias, 0);
     const aliases = [...aliasCounts.entries()].filter(([surface]) => surface !== canonical)
       .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([surface]) => surface);
-    const info: EntityInfo = { key: representative, type, canonical, aliases, curated: !!curated, articleCount: merged.size, mentionCount };
+    const info: EntityInfo = { key: representative, type, canonical, aliases, curated: !!curated, articleCount: counts.size, mentionCount };
     if (curated?.description) info.description = curated.description;
     if (curated?.links?.length) info.links = [...curated.links];
     return info;
@@ -368,10 +382,11 @@ export class CorpusIndex {
     if (target.secondaryKey) {
       const differing = new Map<number, number[]>();
       const excluded = opts.excludeUri === undefined ? undefined : this.idByUri.get(opts.excludeUri);
+      const sameValue = target.key === undefined ? NO_KEY : this.postings.idOf(target.key) ?? NO_KEY;
       for (const [id, list] of this.postings.postingsOf(target.secondaryKey)) {
         if (id === excluded) continue;
         const other = this.records[id]!;
-        const diff = list.filter((i) => other.keyIds[i * 2] !== (target.key ? this.postings.idOf(target.key) : NO_KEY));
+        const diff = list.filter((i) => other.keyIds[i * 2] !== sameValue);
         if (diff.length) differing.set(id, diff);
       }
       conflictTotal = differing.size;
@@ -439,13 +454,13 @@ export class CorpusIndex {
         }
         if (!matched) continue;
         seen.add(key);
-        const merged = this.mergedPostings(this.entityGroup(key));
-        const [firstId, firstList] = merged.entries().next().value as [number, readonly number[]];
+        const group = this.entityGroup(key);
+        const [firstId, firstList] = this.postings.postingsOf(group[0]).entries().next().value as [number, readonly number[]];
         const record = this.records[firstId]!;
         hits.push({
           prefix: normalizedName.startsWith(needle),
           symbol: {
-            key, name, type, articleCount: merged.size,
+            key, name, type, articleCount: group.length === 1 ? this.postings.postingsOf(key).size : this.groupCounts(group).size,
             location: { uri: record.uri, start: startOf(record, firstList[0]), end: endOf(record, firstList[0]) },
           },
         });
@@ -655,32 +670,42 @@ export class CorpusIndex {
     }
   }
 
-  private mergedPostings(keys: readonly string[]): ReadonlyMap<number, readonly number[]> {
-    if (keys.length === 1) return this.postings.postingsOf(keys[0]);
-    const merged = new Map<number, number[]>();
+  /** Article id → mentions, over every key of an entity group. */
+  private groupCounts(keys: readonly string[]): Map<number, number> {
+    const counts = new Map<number, number>();
     for (const key of keys) {
-      for (const [id, list] of this.postings.postingsOf(key)) {
-        const existing = merged.get(id);
-        if (existing) merged.set(id, [...existing, ...list].sort((a, b) => a - b));
-        else merged.set(id, [...list]);
-      }
+      for (const [id, list] of this.postings.postingsOf(key)) counts.set(id, (counts.get(id) ?? 0) + list.length);
     }
-    return merged;
+    return counts;
+  }
+
+  /** `rank` over a group of keys without materializing merged posting lists. */
+  private rankGroup(keys: readonly string[], options: RankOptions): RankedArticles {
+    const lists = keys.map((k) => this.postings.postingsOf(k));
+    const counts = this.groupCounts(keys);
+    const firstOf = (id: number): number => Math.min(...lists.map((l) => l.get(id)?.[0] ?? Infinity));
+    return this.rankCounts(counts, firstOf, options);
   }
 
   private rank(postings: ReadonlyMap<number, readonly number[]>, options: RankOptions): RankedArticles {
+    const counts = new Map<number, number>();
+    for (const [id, list] of postings) counts.set(id, list.length);
+    return this.rankCounts(counts, (id) => postings.get(id)![0], options);
+  }
+
+  private rankCounts(counts: ReadonlyMap<number, number>, firstSpanOf: (id: number) => number, options: RankOptions): RankedArticles {
     const limit = options.limit ?? DEFAULT_LIMIT;
     const excluded = options.excludeUri === undefined ? undefined : this.idByUri.get(options.excludeUri);
     const candidates: { id: number; count: number; published: string }[] = [];
-    for (const [id, list] of postings) {
+    for (const [id, count] of counts) {
       if (id === excluded) continue;
-      candidates.push({ id, count: list.length, published: this.records[id]!.analysis.published ?? '' });
+      candidates.push({ id, count, published: this.records[id]!.analysis.published ?? '' });
     }
     const top = selectTop(candidates, limit, (a, b) => b.count - a.count ||
       compareStrings(b.published, a.published) || compareStrings(this.records[a.id]!.uri, this.records[b.id]!.uri));
     const articles = top.map(({ id, count }): ArticleMention => {
       const record = this.records[id]!;
-      const first = postings.get(id)![0];
+      const first = firstSpanOf(id);
       const start = startOf(record, first);
       const end = endOf(record, first);
       const mention: ArticleMention = {
