@@ -66,19 +66,19 @@ export function lexFigures(text: string): FigureToken[] {
       continue;
     }
     const ch = text[i];
-    if (LETTER.test(ch)) {
+    if (isLetterAt(text, i)) {
       let j = i + 1;
-      while (j < n && LETTER.test(text[j])) j++;
+      while (j < n && isLetterAt(text, j)) j++;
       let alnum = false;
       if (j < n && isDigit(text.charCodeAt(j)) && !/^(?:usd|eur|gbp|jpy|cny|inr|cad|aud|chf|rmb)$/i.test(text.slice(i, j))) {
         alnum = true;
-        while (j < n && (isDigit(text.charCodeAt(j)) || LETTER.test(text[j]))) j++;
+        while (j < n && (isDigit(text.charCodeAt(j)) || isLetterAt(text, j))) j++;
       }
-      out.push(token(alnum ? 'skip' : 'word', text, i, j, { alnum }));
+      out.push(token(alnum ? 'skip' : 'word', text, i, j));
       i = j;
       continue;
     }
-    const vulgar = VULGAR_FRACTIONS.get(ch);
+    const vulgar = c >= 0xbc ? VULGAR_FRACTIONS.get(ch) : undefined;
     if (vulgar !== undefined) {
       out.push(token('num', text, i, i + 1, { value: vulgar, fraction: true }));
       i++;
@@ -107,14 +107,19 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     return end;
   }
   if (text[start] !== '.') {
-    const date = at(SLASHED_DATE, text, start + (at(DIGITS, text, start)![0].length));
-    const iso = /^\d{4}$/.test(at(DIGITS, text, start)![0]) ? at(ISO_DATE, text, start + 4) : null;
-    const clock = at(CLOCK, text, start + at(DIGITS, text, start)![0].length);
     const lead = at(DIGITS, text, start)![0];
-    if (date || (iso && iso[0].length > 0) || (clock && lead.length <= 2)) {
-      const len = lead.length + (date?.[0].length ?? iso?.[0].length ?? clock![0].length);
-      out.push(token('skip', text, start, start + len));
-      return start + len;
+    const after = start + lead.length;
+    const c = text.charCodeAt(after);
+    // only a slash, hyphen or colon can continue a date or a time
+    if (c === 47 || c === 45 || c === 58) {
+      const date = c === 47 ? at(SLASHED_DATE, text, after) : null;
+      const iso = c === 45 && lead.length === 4 ? at(ISO_DATE, text, after) : null;
+      const clock = c === 58 && lead.length <= 2 ? at(CLOCK, text, after) : null;
+      const m = date ?? iso ?? clock;
+      if (m) {
+        out.push(token('skip', text, start, after + m[0].length));
+        return after + m[0].length;
+      }
     }
   }
   let p = start;
@@ -180,7 +185,7 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
   let scaleSuffix: string | undefined;
   let suffix: string | undefined;
   const letters = at(GLUED_LETTERS, text, p);
-  if (letters && !LETTER.test(text[p + letters[0].length] ?? '') && !isDigit(text.charCodeAt(p + letters[0].length))) {
+  if (letters && !(p + letters[0].length < text.length && isLetterAt(text, p + letters[0].length)) && !isDigit(text.charCodeAt(p + letters[0].length))) {
     const word = letters[0];
     if (/^(?:st|nd|rd|th)$/i.test(word)) {
       out.push(token('skip', text, start, p + word.length));
@@ -191,10 +196,10 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     p += word.length;
     plain = false;
     if (scaleSuffix && scaleSuffix !== 'm') value *= SCALE_ABBREVIATIONS.get(scaleSuffix)!;
-  } else if (letters || (p < text.length && LETTER.test(text[p]) && !GLUED_CURRENCY_LETTERS.test(text.slice(p, p + 2)))) {
+  } else if (letters || (p < text.length && isLetterAt(text, p) && !GLUED_CURRENCY_LETTERS.test(text.slice(p, p + 2)))) {
     // a code such as "3G", "4x4" or "2nd-largest": not a figure
     let j = p;
-    while (j < text.length && (LETTER.test(text[j]) || isDigit(text.charCodeAt(j)))) j++;
+    while (j < text.length && (isLetterAt(text, j) || isDigit(text.charCodeAt(j)))) j++;
     out.push(token('skip', text, start, j));
     return j;
   }
@@ -202,9 +207,16 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
   return p;
 }
 
-function token(kind: TokenKind, text: string, start: number, end: number, extra: Partial<FigureToken> = {}): FigureToken {
-  const t = text.slice(start, end);
-  return { kind, start, end, text: t, lower: t.toLowerCase(), value: NaN, plain: false, ...extra };
+function token(kind: TokenKind, text: string, start: number, end: number, extra?: Partial<FigureToken>): FigureToken {
+  const t = end - start === 1 ? text[start] : text.slice(start, end);
+  const tok: FigureToken = { kind, start, end, text: t, lower: kind === 'word' ? t.toLowerCase() : t, value: NaN, plain: false };
+  return extra ? Object.assign(tok, extra) : tok;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return LETTER.test(text[i]);
 }
 
 function isDigit(c: number): boolean {
@@ -212,7 +224,7 @@ function isDigit(c: number): boolean {
 }
 
 function isWordChar(text: string, i: number): boolean {
-  return i >= 0 && (isDigit(text.charCodeAt(i)) || LETTER.test(text[i]));
+  return i >= 0 && (isDigit(text.charCodeAt(i)) || isLetterAt(text, i));
 }
 
 export function isSpace(c: number): boolean {

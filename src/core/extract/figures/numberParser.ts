@@ -103,7 +103,7 @@ export class NumberReader {
   read(i: number): NumberMatch | undefined {
     const toks = this.toks;
     let sign = 1;
-    let first = i;
+    const first = i;
     if (toks[i].kind === 'word' && (toks[i].lower === 'minus' || toks[i].lower === 'negative')) {
       const n = this.next(i);
       if (!n || n.hyphen) return undefined;
@@ -394,7 +394,8 @@ function step(s: State, atom: Atom, hyphen: boolean): State | null {
       return { ...base, wordy: s.wordy, current: s.current * atom.value, last: 'sealed', lastScale: atom.value };
     case 'digits':
       if (L === 'init') return { ...base, current: atom.value, last: 'digits', lastSmall: atom.value };
-      if ((L === 'hundred' || L === 'scale') && Number.isInteger(atom.value) && atom.value > 0 &&
+      // "4 thousand 3 hundred and 21"; but "$33 billion and 5 tanks" is two figures, so no digits after "scale and"
+      if ((L === 'hundred' || (L === 'scale' && !s.afterAnd)) && Number.isInteger(atom.value) && atom.value > 0 &&
         atom.value < (L === 'hundred' ? 100 : s.lastScale)) {
         return { ...base, current: s.current + atom.value, last: 'digits', lastSmall: atom.value };
       }

@@ -1,0 +1,162 @@
+import { strict as assert } from 'node:assert';
+import { describeMeasure, findFigures } from '../../src/core/extract/figures';
+import type { Span } from '../../src/core/extract/types';
+
+function only(text: string): Span {
+  const spans = findFigures(text);
+  assert.equal(spans.length, 1, `one figure in ${JSON.stringify(text)}, got ${JSON.stringify(spans)}`);
+  return spans[0];
+}
+
+function figure(text: string, surface: string): Span {
+  const s = findFigures(text).find((x) => x.text === surface);
+  assert.ok(s, `${JSON.stringify(surface)} in ${JSON.stringify(findFigures(text).map((x) => x.text))}`);
+  assert.equal(text.slice(s.start, s.end), s.text);
+  return s;
+}
+
+describe('figures: money', () => {
+  const cases: [string, string, string][] = [
+    ['pledged $33 billion in aid', '$33 billion', 'USD 33000000000'],
+    ['a $1bn fund', '$1bn', 'USD 1000000000'],
+    ['€500 billion of bonds', '€500 billion', 'EUR 500000000000'],
+    ['a £13.4bn deficit', '£13.4bn', 'GBP 13400000000'],
+    ['paid US$ 150 million', 'US$ 150 million', 'USD 150000000'],
+    ['worth C$2.5 million', 'C$2.5 million', 'CAD 2500000'],
+    ['worth A$40 million', 'A$40 million', 'AUD 40000000'],
+    ['cost ¥300', '¥300', 'JPY 300'],
+    ['five million yen from the industry', 'five million yen', 'JPY 5000000'],
+    ['it cost 5 dollars', '5 dollars', 'USD 5'],
+    ['323 million euros', '323 million euros', 'EUR 323000000'],
+    ['361 million pounds', '361 million pounds', 'GBP 361000000'],
+    ['a loan of Rs 500', 'Rs 500', 'INR 500'],
+    ['50 cents more per barrel', '50 cents', 'USD 0.5'],
+    ['priced at USD 5 million', 'USD 5 million', 'USD 5000000'],
+    ['5 million dollars', '5 million dollars', 'USD 5000000'],
+    ['thirteen dollars and forty-five cents', 'thirteen dollars and forty-five cents', 'USD 13.45'],
+    ['420 million finnish markka', '420 million finnish markka', 'FIM 420000000'],
+  ];
+  for (const [text, surface, value] of cases) {
+    it(`${surface} → ${value}`, () => assert.equal(figure(text, surface).value, value));
+  }
+
+  it('leaves approximators outside the span', () => {
+    const s = only('spent over $6bn last year');
+    assert.equal(s.text, '$6bn');
+    assert.equal(s.type, 'MONEY');
+  });
+
+  it('gives an order of magnitude a null value with a reason', () => {
+    const s = only('tens of billions of dollars');
+    assert.equal(s.type, 'MONEY');
+    assert.equal(s.value, null);
+    assert.ok(s.reason);
+  });
+
+  it('does not read "the dollar" as money', () => {
+    assert.deepEqual(findFigures('The dollar fell against the euro.'), []);
+  });
+});
+
+describe('figures: percent', () => {
+  const cases: [string, string, number][] = [
+    ['spend 5% of their GDP', '5%', 5],
+    ['grew 3.5 per cent', '3.5 per cent', 3.5],
+    ['a 4 percent rise', '4 percent', 4],
+    ['only two percent', 'two percent', 2],
+    ['up 5 percentage points', '5 percentage points', 5],
+    ['at least 2% of GDP', '2%', 2],
+  ];
+  for (const [text, surface, value] of cases) {
+    it(`${surface} → ${value}`, () => {
+      const s = figure(text, surface);
+      assert.equal(s.type, 'PERCENT');
+      assert.equal(s.value, value);
+    });
+  }
+});
+
+describe('figures: quantity', () => {
+  it('is the numeral alone with the counted noun as unit', () => {
+    const s = only('23 NATO nations agreed');
+    assert.deepEqual([s.text, s.value, s.unit], ['23', 23, 'nation']);
+    const e = only('eight measures were adopted');
+    assert.deepEqual([e.text, e.value, e.unit], ['eight', 8, 'measure']);
+  });
+
+  it('includes a hyphen-joined unit', () => {
+    const s = only('the 32-nation bloc');
+    assert.deepEqual([s.text, s.value, s.unit], ['32-nation', 32, 'nation']);
+  });
+
+  const numbers: [string, number][] = [
+    ['twenty-one', 21], ['one hundred and twenty three', 123], ['1,234.5', 1234.5], ['2.5 million', 2.5e6], ['a dozen', 12],
+    ['1 414 021 100', 1414021100], ['10k', 1e4], ['three dozens', 36], ['nine point nought four', 9.04],
+  ];
+  for (const [text, value] of numbers) {
+    it(`${text} → ${value}`, () => assert.equal(only(text).value, value));
+  }
+
+  const fractions: [string, number][] = [
+    ['two-thirds', 0.6667], ['a quarter', 0.25], ['1/3', 0.3333], ['one and a half', 1.5], ['three quarters', 0.75], ['½', 0.5],
+  ];
+  for (const [text, value] of fractions) {
+    it(`${text} is a fraction of ${value}`, () => {
+      const s = only(`${text} of the members`);
+      assert.equal(s.text, text);
+      assert.equal(s.unit, 'fraction');
+      assert.ok(Math.abs((s.value as number) - value) < 1e-3, String(s.value));
+    });
+  }
+
+  it('skips ordinals, pronoun and article "one", and numbers inside names', () => {
+    for (const text of ['the second time', 'his first term', 'one of two options', 'one diplomatic official said',
+      'under Article 5', 'the 21st century', 'F-35 jets', 'the No. 3 post']) {
+      const spans = findFigures(text).filter((s) => s.type === 'QUANTITY' && s.value === 1 || /Article|21st|F-35|No\./.test(text));
+      assert.deepEqual(spans.map((s) => s.text).filter((t) => t !== 'two'), [], text);
+    }
+  });
+
+  it('leaves years and days in dates, and durations, unannotated', () => {
+    assert.deepEqual(findFigures('in 2026, on 12 February and Feb. 14'), []);
+    assert.deepEqual(findFigures('a two-day summit after five years of talks'), []);
+  });
+});
+
+describe('figures: offsets', () => {
+  it('are UTF-16 offsets into the exact text, across CRLF and emoji', () => {
+    const text = '🚀🚀 Allies\r\npledged $33 billion\r\nand 5% 🎉 for 23 nations';
+    const spans = findFigures(text);
+    assert.deepEqual(spans.map((s) => s.text), ['$33 billion', '5%', '23']);
+    for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+    assert.equal(spans[0].start, text.indexOf('$'));
+  });
+});
+
+describe('figures: describeMeasure', () => {
+  it('names what a figure qualifies', () => {
+    const t1 = 'spend 5% of their GDP on defense.';
+    assert.equal(describeMeasure(t1, figure(t1, '5%')), 'GDP on defense');
+    const t2 = 'the 32-nation bloc agreed';
+    assert.equal(describeMeasure(t2, figure(t2, '32-nation')), 'bloc');
+    const t3 = 'approved $33 billion in aid for Ukraine';
+    assert.equal(describeMeasure(t3, figure(t3, '$33 billion')), 'aid for Ukraine');
+  });
+});
+
+describe('figures: pathological input', () => {
+  it('stays linear on a 1 MB single line', () => {
+    const inputs = ['1,'.repeat(50_000), 'one and '.repeat(12_500), '$'.repeat(100_000), 'a '.repeat(50_000)];
+    for (const text of inputs) {
+      const started = performance.now();
+      findFigures(text);
+      const small = performance.now() - started;
+      const big = text.repeat(10);
+      const t0 = performance.now();
+      findFigures(big);
+      const large = performance.now() - t0;
+      // ten times the input may take at most ~30 times as long (linear, with slack for a busy machine)
+      assert.ok(large < Math.max(30 * small, 200), `${JSON.stringify(text.slice(0, 8))}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms`);
+    }
+  });
+});
