@@ -99,6 +99,20 @@ describe('findDates values', () => {
     expectDate('The treaty dates from 1949.', '1949', '1949', NO_REFERENCE);
   });
 
+  it('annotates a period counted from an event but leaves its value null with a reason', () => {
+    const span = expectDate('It happened in the first year of his second term.', 'the first year', null);
+    assert.match(span.reason ?? '', /event/);
+  });
+
+  it('compares "a year ago" with the quarter under discussion in results reporting', () => {
+    const spans = findDates('Profit rose in the third quarter, against a loss a year ago.', '1989-10-27');
+    assert.deepEqual(spans.map((s) => [s.text, s.value]), [['the third quarter', '1989-Q3'], ['a year ago', '1988-Q3']]);
+  });
+
+  it('resolves "the weekend" to the one before the reference', () => {
+    expectDate('Protesters gathered over the weekend.', 'the weekend', '2026-W06-WE');
+  });
+
   it('does not read counts, money or percentages as years', () => {
     assert.deepEqual(findDates('About 2000 troops and $1999 and 2020% growth.', REF), []);
   });

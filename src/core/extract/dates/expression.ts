@@ -28,6 +28,8 @@ export type DateExpression =
   | { kind: 'yearPeriod'; year: number }
   /** "the 1988 quarter": the quarter under discussion, in that year */
   | { kind: 'yearQuarter'; year: number }
+  /** "the first year [of his term]": a period counted from an event the text names */
+  | { kind: 'eventPeriod' }
   /** "the weekend": the one just past, or the coming one in future-tense clauses */
   | { kind: 'bareWeekend' }
   | { kind: 'half'; half: 1 | 2; year?: number; yearShift?: number }

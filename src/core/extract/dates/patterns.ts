@@ -34,7 +34,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
-  century: /century/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s]/,
+  century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s]/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
@@ -208,6 +208,8 @@ export const DATE_RULES: readonly DateRule[] = [
     if (quarter !== undefined) return { kind: 'quarter', quarter, year: Number(g.y) };
     return g.noun === 'quarter' ? { kind: 'yearQuarter', year: Number(g.y) } : { kind: 'yearPeriod', year: Number(g.y) };
   }),
+  rule('eventPeriod', `(?:the|The)${W}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)${W}(?:year|month|week|day)(?=${W}of${W}|${W}in${W}office)`,
+    false, () => ({ kind: 'eventPeriod' })),
   rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
   rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),

@@ -176,6 +176,8 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       }
       return resolved(yearPeriod(e.year));
     }
+    case 'eventPeriod':
+      return unresolved('a period counted from an event; the event date is not known');
     case 'bareWeekend': {
       if (!ref) return unresolved(NO_REFERENCE);
       const saturday = weekdayNear(ref, 6, ctx.future ? 'onOrAfter' : 'onOrBefore');

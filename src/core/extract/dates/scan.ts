@@ -18,7 +18,7 @@ const MOD_OF: Record<string, Mod> = {
 
 /** Phrases that "earlier"/"later" can precede: "earlier this month", "later that year", "later Friday". */
 const TAKES_EARLIER_LATER = new Set(['relativeUnit', 'anaphoricUnit', 'weekday', 'dayOffset', 'textYear']);
-const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear']);
+const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear', 'eventPeriod']);
 
 function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
   if (NO_MODIFIERS.has(c.expression.kind)) return c;
