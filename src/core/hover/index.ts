@@ -1,0 +1,9 @@
+/** Hover-card Markdown for the VS Code hover provider (pure). */
+export { hoverCardAt } from './hoverCard';
+export type { HoverCard } from './hoverCard';
+export { nameCard } from './nameCard';
+export { dateCard } from './dateCard';
+export { figureCard } from './figureCard';
+export { HoverCommands } from './commands';
+export { commandLink, commandUri, escapeMarkdown, webLink } from './markdown';
+export { formatDateValue, formatFigureValue, TYPE_LABELS } from './format';
