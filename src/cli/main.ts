@@ -1,8 +1,9 @@
 import type { CliCommand } from './commands/command';
+import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
 import { scanCommand } from './commands/scanCommand';
 
-const COMMANDS: CliCommand[] = [extractCommand, scanCommand];
+const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -83,7 +83,7 @@ function findNames(text: string, options: ExtractOptions): Span[] {
     const m = refineMention(text, raw);
     if (!m) continue;
     const surface = text.slice(m.start, m.end);
-    if (ignored.has(surface)) continue;
+    if (ignored.has(surface) || !looksLikeName(surface)) continue;
     const entry = lookup(surface);
     spans.push({
       start: m.start, end: m.end, type: entry?.type ?? m.type, text: surface, value: null,
@@ -92,4 +92,11 @@ function findNames(text: string, options: ExtractOptions): Span[] {
   }
   const consistent = applyDocumentConsistency(text, spans);
   return [...consistent, ...linkMentions(text, consistent)];
+}
+
+const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;
+
+/** A name has at least two letters and is not a number spelled out ("Three", "Twenty-one"); a single capital is a unit or an initial. */
+function looksLikeName(surface: string): boolean {
+  return (surface.match(/\p{L}/gu)?.length ?? 0) >= 2 && !NUMBER_WORDS.test(surface);
 }
