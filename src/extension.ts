@@ -9,6 +9,8 @@ import { NavigationProviders } from './vscode/features/navigation';
 import { IndexStatusBar } from './vscode/features/statusBar';
 import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { loadNameTagger } from './vscode/nameModel';
+import { registerRegistryCommands } from './vscode/registry/registryCommands';
+import { RegistryService } from './vscode/registry/registryService';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -28,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const highlighter = new Highlighter(analyzer);
   const navigation = new NavigationProviders(workspace, analyzer);
   const entities = new EntitiesViewProvider(analyzer);
+  const registry = new RegistryService(log);
 
   context.subscriptions.push(
     log,
@@ -44,10 +47,16 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     vscode.languages.registerWorkspaceSymbolProvider(navigation),
     vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entities, showCollapseAll: true }),
     ...registerCommands({ analyzer, highlighter, workspace }),
+    registry,
+    registry.onDidChange((r) => {
+      analyzer.setRegistry(r);
+      workspace.setRegistry(r);
+    }),
+    ...registerRegistryCommands({ registry, workspace, analyzer }),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
-  const ready = loadNameTagger(context.extensionUri, log).then(
+  const ready = registry.load().then(() => loadNameTagger(context.extensionUri, log).then(
     (detector) => {
       if (detector) analyzer.setNameDetector(detector);
       workspace.setNameDetector(detector, false);
@@ -56,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage('Source Annotator: the name model could not be loaded; names are found by rules only. See the "Source Annotator" output for details.');
     },
-  ).then(() => workspace.reindex());
+  )).then(() => workspace.reindex());
 
   return {
     async getSpans(uri: string): Promise<Span[]> {

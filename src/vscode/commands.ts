@@ -11,15 +11,6 @@ export interface CommandContext {
   workspace: WorkspaceIndex;
 }
 
-/**
- * The commands that hover-card links may run. Hover markdown trusts only these ids, so an article
- * cannot smuggle in a link to any other command.
- */
-export const HOVER_COMMANDS = [
-  'sourceAnnotator.openMention', 'sourceAnnotator.showReferences',
-  'sourceAnnotator.registry.addAlias', 'sourceAnnotator.registry.merge', 'sourceAnnotator.registry.ignore',
-];
-
 /** Every command id lives under `sourceAnnotator.`; handlers stay thin and delegate to features. */
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   const table: Record<string, (...args: unknown[]) => unknown> = {
@@ -38,7 +29,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       const range = new vscode.Range(doc.positionAt(start), doc.positionAt(end));
       await vscode.window.showTextDocument(doc, { selection: range, preview: true });
     },
-    'sourceAnnotator.showReferences': async (uri?: unknown, offset?: unknown) => {
+    // From a hover card: (entityKey, uri, offset); from the palette: no arguments.
+    'sourceAnnotator.showReferences': async (_key?: unknown, uri?: unknown, offset?: unknown) => {
       let doc: vscode.TextDocument | undefined;
       let position: vscode.Position | undefined;
       if (typeof uri === 'string' && typeof offset === 'number') {

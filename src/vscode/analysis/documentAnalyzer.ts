@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { extract, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
+import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
 import { readConfig } from '../config';
+import { LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
 
 export interface Analysis {
   version: number;
@@ -27,7 +28,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly pending = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   private nameDetector: NameDetector | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private registry: EntityRegistry | undefined;
+  private readonly large = new LargeDocumentAnalyzer();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.large];
 
   /** Fires after a document's analysis was replaced (edit settled, detector loaded, settings changed). */
   readonly onDidAnalyze = this.changed.event;
@@ -38,6 +41,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
         if (e.contentChanges.length > 0 && isArticleDocument(e.document)) this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      this.large.onDidProgress((doc) => {
+        this.cache.delete(doc.uri.toString());
+        this.changed.fire(doc);
+      }),
     );
   }
 
@@ -46,8 +53,15 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.invalidateAll();
   }
 
+  /** The analyst's registry overrides the model; a change re-analyses every open article. */
+  setRegistry(registry: EntityRegistry): void {
+    this.registry = registry;
+    this.invalidateAll();
+  }
+
   invalidateAll(): void {
     this.cache.clear();
+    this.large.clear();
     for (const doc of vscode.workspace.textDocuments) if (isArticleDocument(doc)) this.changed.fire(doc);
   }
 
@@ -91,7 +105,10 @@ export class DocumentAnalyzer implements vscode.Disposable {
         skipped: `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`,
       };
     }
-    const result = extract(text, { nameDetector: this.nameDetector });
+    if (LargeDocumentAnalyzer.isLarge(text.length)) {
+      return { version: doc.version, result: this.large.analyze(doc, text, this.nameDetector).result };
+    }
+    const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry });
     const skipped = result.language && !result.language.english ? result.language.reason : undefined;
     return { version: doc.version, result, skipped };
   }
@@ -104,7 +121,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       if (doc.isClosed) return;
       this.analyze(doc);
       this.changed.fire(doc);
-    }, readConfig(doc.uri).debounceMs));
+    }, largeDocumentDelay(doc, readConfig(doc.uri).debounceMs)));
   }
 
   private forget(uri: vscode.Uri): void {
@@ -112,6 +129,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     clearTimeout(this.pending.get(key));
     this.pending.delete(key);
     this.cache.delete(key);
+    this.large.forget(uri);
   }
 
   dispose(): void {

@@ -1,47 +1,36 @@
 import * as vscode from 'vscode';
-import type { Span } from '../../core/extract';
-import { TYPE_LABELS } from '../categories';
+import { commandLink, HoverCommands, hoverCardAt } from '../../core/hover';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
-/** The hover card for a highlighted mention: what it is and its normalized value. */
+/** Set by the annotations feature; a date card offers it when the article has no publication date. */
+export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
+
+/**
+ * The only commands a hover card may run. The card is trusted for these ids alone, and all article
+ * text inside it is escaped by the core card builders, so an article cannot inject links or commands.
+ */
+export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(HoverCommands), SET_PUBLICATION_DATE];
+
+/** Hover cards with cross-references: what a mention is, its normalized value, and where else it appears. */
 export class SpanHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
-    const span = this.analyzer.spanAt(doc, position);
-    if (!span) return undefined;
-    const md = new vscode.MarkdownString(undefined, false);
-    md.isTrusted = false;
-    md.supportHtml = false;
-    md.appendMarkdown(`**${TYPE_LABELS[span.type]}**: `);
-    md.appendText(describeSpan(span));
-    if (span.reason) {
-      md.appendMarkdown('\n\n');
-      md.appendText(span.reason);
+    const hit = indexedSpanAt(this.workspace, this.analyzer, doc, position);
+    if (!hit || token.isCancellationRequested) return undefined;
+    const uri = doc.uri.toString();
+    const card = hoverCardAt(this.workspace.index, uri, hit.span.start);
+    if (!card) return undefined;
+    let markdown = card.markdown;
+    if (hit.span.type === 'DATE' && !this.workspace.index.articleInfo(uri)?.reference) {
+      markdown += `\n\n${commandLink('Set publication date…', SET_PUBLICATION_DATE, [uri], 'Relative dates in this article resolve against it')}`;
     }
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));
+    const md = new vscode.MarkdownString(markdown, false);
+    md.isTrusted = { enabledCommands: [...HOVER_TRUSTED_COMMANDS] };
+    md.supportHtml = false;
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(card.start), doc.positionAt(card.end)));
   }
-}
-
-export function describeSpan(span: Span): string {
-  switch (span.type) {
-    case 'PERSON': case 'ORG': case 'PLACE': case 'MISC':
-      return span.canonical && span.canonical !== span.text ? `${span.canonical} (“${span.text}”)` : span.canonical ?? span.text;
-    case 'DATE':
-      return span.value === null ? `“${span.text}” — date not resolved` : `“${span.text}” → ${span.value}`;
-    case 'MONEY':
-      return span.value === null ? `“${span.text}” — no exact amount` : `“${span.text}” → ${formatMoney(String(span.value))}`;
-    case 'PERCENT':
-      return `“${span.text}” → ${span.value}%`;
-    case 'QUANTITY':
-      return `“${span.text}” → ${span.value}${span.unit ? ` ${span.unit}` : ''}`;
-  }
-}
-
-function formatMoney(value: string): string {
-  const [currency, amount] = value.split(' ');
-  const n = Number(amount);
-  return Number.isFinite(n) ? `${currency} ${n.toLocaleString('en-US')} (${value})` : value;
 }

@@ -33,6 +33,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private nameDetector: NameDetector | undefined;
   private registry: EntityRegistry = { entities: [] };
   private firstRun: Promise<void> | undefined;
+  private registryTimer: NodeJS.Timeout | undefined;
 
   constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel) {
     this.cache = new IndexCache(storageUri, engine);
@@ -66,9 +67,18 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (reindex) void this.reindex();
   }
 
+  /**
+   * Relinks at once (aliases, merges, ignores need no extraction), then re-analyses the corpus in the
+   * background, since registry names are also matched in the text.
+   */
   setRegistry(registry: EntityRegistry): void {
+    if (registryFingerprint(registry) === registryFingerprint(this.registry)) return;
     this.registry = registry;
     this.index.setRegistry(registry);
+    if (this.firstRun) {
+      clearTimeout(this.registryTimer);
+      this.registryTimer = setTimeout(() => void this.reindex(), 1000);
+    }
   }
 
   private extract(text: string, options: { published?: string; registry?: EntityRegistry }): ExtractResult {
@@ -216,6 +226,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.run?.cancel();
     clearTimeout(this.queueTimer);
     clearTimeout(this.saveTimer);
+    clearTimeout(this.registryTimer);
     this.index.dispose();
     for (const d of this.disposables) d.dispose();
   }

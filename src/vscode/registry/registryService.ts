@@ -1,0 +1,105 @@
+import * as vscode from 'vscode';
+import type { EntityRegistry } from '../../core/extract';
+import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../../core/registry/registryDocument';
+
+/**
+ * The workspace entity registry (`.sources/entities.yaml` by default): loaded at start, reloaded live on
+ * hand edits, reported as diagnostics when malformed, and written back atomically only while it parses —
+ * a broken file is never overwritten.
+ */
+export class RegistryService implements vscode.Disposable {
+  private document: RegistryDocument = RegistryDocument.empty();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('sourceAnnotator.registry');
+  private readonly changed = new vscode.EventEmitter<EntityRegistry>();
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
+  private lastWritten: string | undefined;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
+    const onFile = (uri: vscode.Uri) => { if (this.uri && uri.toString() === this.uri.toString()) void this.load(); };
+    this.disposables.push(
+      watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sourceAnnotator.registry.path')) void this.load(); }),
+    );
+  }
+
+  /** The registry file: relative paths resolve against the first workspace folder. */
+  get uri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const path = vscode.workspace.getConfiguration('sourceAnnotator', folder.uri).get<string>('registry.path', DEFAULT_REGISTRY_PATH) || DEFAULT_REGISTRY_PATH;
+    return path.startsWith('/') ? vscode.Uri.file(path) : vscode.Uri.joinPath(folder.uri, path);
+  }
+
+  get registry(): EntityRegistry {
+    return this.document.toEntityRegistry();
+  }
+
+  async load(): Promise<void> {
+    const uri = this.uri;
+    let text = '';
+    if (uri) {
+      try {
+        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      } catch {
+        text = ''; // no registry yet: an empty one
+      }
+    }
+    if (text === this.lastWritten && text !== '') return;
+    this.document = text ? RegistryDocument.parse(text) : RegistryDocument.empty();
+    if (uri) {
+      this.diagnostics.set(uri, this.document.problems.map((p) => {
+        const pos = new vscode.Position(Math.max(0, p.line - 1), Math.max(0, p.col - 1));
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message,
+          p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+        d.source = 'Source Annotator registry';
+        return d;
+      }));
+    }
+    this.changed.fire(this.registry);
+  }
+
+  /**
+   * Applies an edit and writes the file. Refuses (with a clear message) while the file has errors, so
+   * the analyst's broken hand edit is never replaced.
+   */
+  async edit(describe: string, apply: (doc: RegistryDocument) => void): Promise<boolean> {
+    const uri = this.uri;
+    if (!uri) {
+      void vscode.window.showWarningMessage('Source Annotator: open a folder to keep an entity registry.');
+      return false;
+    }
+    await this.load();
+    if (this.document.hasErrors) {
+      const first = this.document.problems.find((p) => p.severity === 'error');
+      void vscode.window.showErrorMessage(`Source Annotator: ${vscode.workspace.asRelativePath(uri)} has errors${first ? ` (line ${first.line}, column ${first.col}: ${first.message})` : ''}; fix them before "${describe}".`);
+      return false;
+    }
+    try {
+      apply(this.document);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Source Annotator: ${describe} failed: ${err instanceof Error ? err.message : String(err)}`);
+      await this.load();
+      return false;
+    }
+    const text = this.document.toString();
+    await writeAtomically(uri, text);
+    this.lastWritten = text;
+    this.log.info(`Registry: ${describe}.`);
+    this.changed.fire(this.registry);
+    return true;
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
+  const dir = vscode.Uri.joinPath(uri, '..');
+  await vscode.workspace.fs.createDirectory(dir);
+  const tmp = vscode.Uri.joinPath(dir, `.${uri.path.split('/').pop()}.${Date.now().toString(36)}.tmp`);
+  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
+  await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
+}
