@@ -305,14 +305,19 @@ export class CorpusIndex {
       }
       return out;
     }
-    const counts = this.groupCounts(group);
-    for (const id of counts.keys()) {
-      const record = this.records[id]!;
-      const indexes: number[] = [];
-      for (const k of group) indexes.push(...(this.postings.postingsOf(k).get(id) ?? []));
-      indexes.sort((a, b) => a - b);
-      for (const i of indexes) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
+    const [main, ...shortForms] = group.map((k) => this.postings.postingsOf(k));
+    const emit = (record: ArticleRecord, list: readonly number[]) => {
+      for (const i of list) out.push({ uri: record.uri, start: startOf(record, i), end: endOf(record, i) });
+    };
+    for (const [id, list] of main) {
+      const extra = shortForms.map((m) => m.get(id)).filter((l): l is readonly number[] => l !== undefined);
+      emit(this.records[id]!, extra.length ? [...list, ...extra.flat()].sort((a, b) => a - b) : list);
     }
+    shortForms.forEach((postings, g) => {
+      for (const [id, list] of postings) {
+        if (!main.has(id) && !shortForms.slice(0, g).some((m) => m.has(id))) emit(this.records[id]!, list);
+      }
+    });
     return out;
   }
 
