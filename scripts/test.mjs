@@ -70,9 +70,26 @@ const steps = [
   },
 ];
 
+// `npm test -- --only <regex>` runs the matching steps and what they need (for quick local loops).
+const onlyIndex = process.argv.indexOf('--only');
+const only = onlyIndex >= 0 ? new RegExp(process.argv[onlyIndex + 1] ?? '.', 'i') : undefined;
+const selected = new Set(steps.filter((step) => !only || only.test(step.name)).map((step) => step.name));
+for (let grew = true; grew;) {
+  grew = false;
+  for (const step of steps) {
+    if (!selected.has(step.name)) continue;
+    for (const need of step.needs ?? []) if (!selected.has(need)) { selected.add(need); grew = true; }
+  }
+}
+if (only) for (const name of ['build', 'Debian packages']) if ([...selected].some((n) => n.startsWith('integration') || n.startsWith('package'))) selected.add(name);
+
 const outcomes = new Map();
 const started = Date.now();
 for (const step of steps) {
+  if (!selected.has(step.name)) {
+    outcomes.set(step.name, { status: 'filtered', seconds: 0 });
+    continue;
+  }
   const blockedBy = (step.needs ?? []).filter((name) => outcomes.get(name)?.status !== 'passed');
   if (blockedBy.length > 0) {
     outcomes.set(step.name, { status: 'skipped', seconds: 0, detail: `needs ${blockedBy.join(', ')}` });
@@ -96,6 +113,6 @@ for (const step of steps) {
   const time = outcome.seconds ? `${outcome.seconds.toFixed(1)} s` : '';
   console.log(`${outcome.status.padEnd(8)} ${step.name.padEnd(30)} ${time.padStart(8)}${outcome.detail ? `  ${outcome.detail}` : ''}`);
 }
-const allPassed = steps.every((step) => outcomes.get(step.name)?.status === 'passed');
+const allPassed = steps.every((step) => ['passed', 'filtered'].includes(outcomes.get(step.name)?.status));
 console.log(`\n${allPassed ? 'ALL PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${relative(process.cwd(), repoRoot) || '.'})`);
 process.exitCode = allPassed ? 0 : 1;

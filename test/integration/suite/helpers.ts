@@ -8,6 +8,8 @@ export const extensionId = 'source-annotator.source-annotator';
 /** What `activate()` returns; the contract the harness and later features test against. */
 export interface SourceAnnotatorApi {
   getSpans(uri: string): Promise<Span[]>;
+  /** Resolves when the name model is loaded and the first pass over the workspace has finished. */
+  whenIndexed(): Promise<void>;
 }
 
 export async function activateExtension(): Promise<SourceAnnotatorApi> {

@@ -1,0 +1,99 @@
+// Cross-references across the sample workspace, asserted through VS Code's own provider commands.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension, hoversAt, hoverText, openSample, pollUntil, positionOf, workspaceRoot } from './helpers';
+
+const here = '000_862cdd2646e94e41.txt';
+const fileOf = (uri: vscode.Uri): string => uri.path.split('/').pop() ?? '';
+
+describe('cross-references', () => {
+  let document: vscode.TextDocument;
+  let hegseth: vscode.Position;
+
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+    document = await openSample(here);
+    hegseth = positionOf(document, 'War Secretary Pete Hegseth', 'Hegseth');
+  });
+
+  it('lists the other articles that mention a person in the hover card, with links to the mentions', async () => {
+    const hovers = await pollUntil(() => hoversAt(document, hegseth), (h) => hoverText(h).includes('Other articles'));
+    const raw = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(hoverText(hovers), /Other articles/, `no cross-references in: ${hoverText(hovers)}`);
+    for (const other of ['001_413ab68a5c1430e5.txt', '002_e899e2514f1596b9.txt']) {
+      assert.ok(raw.includes('sourceAnnotator.openMention') && raw.includes(other), `the card should link to ${other}: ${raw}`);
+    }
+    assert.ok(!raw.includes(`openMention?${encodeURIComponent(JSON.stringify([document.uri.toString()]))}`), 'the article itself is not listed');
+  });
+
+  it('finds all references across the workspace', async () => {
+    const locations = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, hegseth);
+    const files = new Set(locations.map((l) => fileOf(l.uri)));
+    assert.ok(files.has(here) && files.has('001_413ab68a5c1430e5.txt') && files.has('002_e899e2514f1596b9.txt'), `references in: ${[...files].join(', ')}`);
+    for (const l of locations) {
+      const doc = await vscode.workspace.openTextDocument(l.uri);
+      assert.match(doc.getText(l.range), /Hegseth/, `a reference must cover the name, got "${doc.getText(l.range)}"`);
+    }
+  });
+
+  it('goes to a definition: the earliest mention of the entity', async () => {
+    const result = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', document.uri, hegseth);
+    assert.equal(result.length, 1);
+    const target = result[0] as vscode.Location;
+    const doc = await vscode.workspace.openTextDocument(target.uri);
+    assert.match(doc.getText(target.range), /Hegseth/);
+  });
+
+  it('outlines the article grouped by type', async () => {
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', document.uri);
+    const people = symbols.find((s) => s.name === 'Person');
+    assert.ok(people, `groups: ${symbols.map((s) => s.name).join(', ')}`);
+    assert.ok(people.children.some((c) => c.name === 'Pete Hegseth'), `people: ${people.children.map((c) => c.name).join(', ')}`);
+    assert.ok(symbols.some((s) => s.name === 'Date'), 'dates are grouped too');
+  });
+
+  it('searches entities across the workspace (Ctrl+T)', async () => {
+    const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'hegseth');
+    const person = found.find((s) => s.name === 'Pete Hegseth');
+    assert.ok(person, `found: ${found.map((s) => s.name).join(', ')}`);
+    assert.match(person.containerName, /3 articles/);
+  });
+
+  it('edits the entity registry from a command, keeps hand-written comments, and reloads hand edits live', async () => {
+    const api = await activateExtension();
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(hegseth, hegseth);
+    const registryUri = vscode.Uri.joinPath(workspaceRoot(), '.sources', 'entities.yaml');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.registry.setDescription', undefined, 'US Secretary of War'), true);
+    const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(registryUri));
+    assert.match(written, /canonical: Pete Hegseth/);
+    assert.match(written, /description: US Secretary of War/);
+    const card = await pollUntil(() => hoversAt(document, hegseth), (h) => hoverText(h).includes('US Secretary of War'));
+    assert.ok(hoverText(card).includes('US Secretary of War'), `the hover shows the registry description; got: ${hoverText(card)}`);
+
+    // A hand edit with a comment: ignore "Brussels".
+    const handEdited = `# analyst notes: keep this comment\n${written.trimEnd()}\nignore:\n  - Brussels # not an entity for this project\n`;
+    await vscode.workspace.fs.writeFile(registryUri, new TextEncoder().encode(handEdited));
+    const spans = await pollUntil(() => api.getSpans(document.uri.toString()), (s) => !s.some((x) => x.text === 'Brussels'));
+    assert.ok(!spans.some((s) => s.text === 'Brussels'), 'an ignored surface form disappears after a hand edit');
+
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.registry.addAlias', undefined, undefined, 'Secretary Hegseth'), true);
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(registryUri));
+    assert.match(after, /# analyst notes: keep this comment/);
+    assert.match(after, /# not an entity for this project/);
+    assert.match(after, /Secretary Hegseth/);
+  });
+
+  it('refuses to overwrite a malformed registry and reports where it breaks', async () => {
+    const registryUri = vscode.Uri.joinPath(workspaceRoot(), '.sources', 'entities.yaml');
+    const broken = 'entities:\n  - canonical: [unclosed\n';
+    await vscode.workspace.fs.writeFile(registryUri, new TextEncoder().encode(broken));
+    const diagnostics = await pollUntil(async () => vscode.languages.getDiagnostics(registryUri), (d) => d.length > 0);
+    assert.ok(diagnostics.length > 0, 'a diagnostic marks the broken registry');
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(hegseth, hegseth);
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.registry.setDescription', undefined, 'ignored'), false);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(registryUri)), broken, 'the file is left exactly as it was');
+  });
+});
