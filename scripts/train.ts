@@ -5,7 +5,7 @@
  *   npx tsx scripts/train.ts            train and write the model
  *   npx tsx scripts/train.ts --check    retrain and fail if dev F1 drifts from the shipped model's
  *
- * Options for ablations: --scheme BIO|BILOU, --epochs N, --no-gazetteer, --regions, --title-case SHARE,
+ * Options for ablations: --scheme BIO|BILOU, --epochs N, --no-gazetteer, --no-regions, --title-case SHARE,
  * --min-count N, --prune X, --seed N; --dry-run trains and scores without writing the model.
  */
 import * as fs from 'node:fs';
@@ -32,11 +32,11 @@ function parseOptions(argv: string[]): Options {
     return k >= 0 && k + 1 < argv.length ? argv[k + 1] : fallback;
   };
   return {
-    scheme: value('--scheme', 'BILOU') as Scheme,
+    scheme: value('--scheme', 'BIO') as Scheme,
     epochs: Number(value('--epochs', '15')),
     titleCase: Number(value('--title-case', '0.25')),
     gazetteer: !argv.includes('--no-gazetteer'),
-    regions: argv.includes('--regions'),
+    regions: !argv.includes('--no-regions'),
     minCount: Number(value('--min-count', '2')),
     prune: Number(value('--prune', '0.05')),
     seed: Number(value('--seed', '20030601')),
