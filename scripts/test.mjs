@@ -39,6 +39,7 @@ const steps = [
   { name: 'type check (tsc)', action: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: repoRoot }) },
   { name: 'lint (eslint)', action: () => run(bin('eslint'), ['src', 'test', 'scripts'], { cwd: repoRoot }) },
   { name: 'unit tests (mocha)', action: () => run(bin('mocha'), [], { cwd: repoRoot }) },
+  { name: 'grammar tests', action: () => run('npm', ['run', '--silent', 'test:grammar'], { cwd: repoRoot }) },
   { name: 'build', action: () => node('scripts/build.mjs') },
   { name: 'package (.vsix)', action: () => node('scripts/package.mjs') },
   {

@@ -4,6 +4,7 @@ import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentA
 import { registerCommands } from './vscode/commands';
 import { EntitiesViewProvider } from './vscode/features/entitiesView';
 import { Highlighter } from './vscode/features/highlighter';
+import { registerReadingFeatures } from './vscode/features/highlightControlsWiring';
 import { SpanHoverProvider } from './vscode/features/hoverProvider';
 import { NavigationProviders } from './vscode/features/navigation';
 import { IndexStatusBar } from './vscode/features/statusBar';
@@ -20,7 +21,7 @@ export interface SourceAnnotatorApi {
   whenIndexed(): Promise<void>;
 }
 
-const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }];
+const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
@@ -29,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log);
   const highlighter = new Highlighter(analyzer);
   const navigation = new NavigationProviders(workspace, analyzer);
-  const entities = new EntitiesViewProvider(analyzer);
+  const entities = new EntitiesViewProvider(workspace);
   const registry = new RegistryService(log);
 
   context.subscriptions.push(
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
     vscode.languages.registerWorkspaceSymbolProvider(navigation),
-    vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: entities, showCollapseAll: true }),
+    ...registerReadingFeatures({ analyzer, highlighter, workspace, entities }),
     ...registerCommands({ analyzer, highlighter, workspace }),
     registry,
     registry.onDidChange((r) => {

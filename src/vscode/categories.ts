@@ -21,3 +21,9 @@ export const TYPE_LABELS: Record<SpanType, string> = {
   PERSON: 'Person', ORG: 'Organization', PLACE: 'Place', MISC: 'Misc (nationality, event, law, document)',
   DATE: 'Date', MONEY: 'Money', PERCENT: 'Percentage', QUANTITY: 'Quantity',
 };
+
+/** Human names of the highlight categories, for menus and the Entities view legend. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  person: 'People', org: 'Organizations', place: 'Places', misc: 'Misc names',
+  date: 'Dates', figure: 'Figures (money, percentages, quantities)',
+};

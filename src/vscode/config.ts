@@ -8,8 +8,12 @@ export interface SourceAnnotatorConfig {
   highlightEnabled: boolean;
   highlightStyle: HighlightStyle;
   categories: Record<Category, boolean>;
+  /** Whether annotated passages are drawn (the annotation decorations read this). */
+  annotationsVisible: boolean;
   debounceMs: number;
   maxFileSizeMB: number;
+  /** Globs whose files open with the `article` language (structure and quote colouring). */
+  articleLanguagePatterns: string[];
 }
 
 export function readConfig(scope?: vscode.ConfigurationScope): SourceAnnotatorConfig {
@@ -20,7 +24,9 @@ export function readConfig(scope?: vscode.ConfigurationScope): SourceAnnotatorCo
     highlightEnabled: c.get<boolean>('highlight.enabled', true),
     highlightStyle: c.get<HighlightStyle>('highlight.style', 'background'),
     categories,
+    annotationsVisible: c.get<boolean>('highlight.annotations', true),
     debounceMs: Math.max(0, c.get<number>('analysis.debounceMs', 250)),
     maxFileSizeMB: Math.max(0.1, c.get<number>('analysis.maxFileSizeMB', 10)),
+    articleLanguagePatterns: c.get<string[]>('articles.languagePatterns', []).filter((p) => typeof p === 'string' && p.trim() !== ''),
   };
 }

@@ -1,90 +1,244 @@
 import * as vscode from 'vscode';
-import type { Span, SpanType } from '../../core/extract';
-import { SPAN_TYPES } from '../../core/extract';
-import { TYPE_LABELS } from '../categories';
-import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import type { NameType } from '../../core/extract';
+import type { EntityKey } from '../../core/index/entityKey';
+import { CATEGORIES, CATEGORY_LABELS, categoryOf, TYPE_LABELS, type Category } from '../categories';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { UNDERLINE_PATTERNS } from './highlightStyles';
 
-type Node =
-  | { kind: 'type'; type: SpanType; entities: EntityGroup[] }
-  | { kind: 'entity'; group: EntityGroup }
-  | { kind: 'mention'; span: Span; uri: vscode.Uri };
+export type EntitySort = 'mentions' | 'articles';
 
-interface EntityGroup {
-  key: string;
-  label: string;
-  type: SpanType;
-  mentions: Span[];
-  uri: vscode.Uri;
+const NAME_TYPES: readonly NameType[] = ['PERSON', 'ORG', 'PLACE', 'MISC'];
+/** Rows per type before a "more" row; the filter narrows a long list. */
+const MAX_PER_TYPE = 300;
+const MAX_ARTICLES = 100;
+const REFRESH_DELAY_MS = 400;
+
+export interface EntityRow {
+  key: EntityKey;
+  name: string;
+  type: NameType;
+  mentionCount: number;
+  articleCount: number;
 }
 
-/** The Entities view: the active article's entities, dates and figures grouped by type, most mentioned first. */
+type Node =
+  | { kind: 'type'; type: NameType; rows: EntityRow[] }
+  | { kind: 'more'; hidden: number }
+  | { kind: 'entity'; row: EntityRow }
+  | { kind: 'article'; row: EntityRow; uri: string; headline: string; mentionCount: number }
+  | { kind: 'mention'; uri: string; start: number; end: number; label: string; line: number }
+  | { kind: 'legend' }
+  | { kind: 'legendEntry'; category: Category };
+
+/** The corpus's entities of each type, filtered by `filter` (name or alias contains it), sorted by `sort`. */
+export function entityRows(workspace: WorkspaceIndex, filter: string, sort: EntitySort): Map<NameType, EntityRow[]> {
+  const rows = new Map<NameType, EntityRow[]>(NAME_TYPES.map((t) => [t, []]));
+  for (const symbol of workspace.index.workspaceSymbols(filter, Number.MAX_SAFE_INTEGER)) {
+    const info = workspace.index.entityInfo(symbol.key);
+    rows.get(symbol.type)?.push({
+      key: symbol.key, name: symbol.name, type: symbol.type,
+      mentionCount: info?.mentionCount ?? 0, articleCount: info?.articleCount ?? symbol.articleCount,
+    });
+  }
+  const primary = (r: EntityRow): number => (sort === 'mentions' ? r.mentionCount : r.articleCount);
+  const secondary = (r: EntityRow): number => (sort === 'mentions' ? r.articleCount : r.mentionCount);
+  for (const list of rows.values()) {
+    list.sort((a, b) => primary(b) - primary(a) || secondary(b) - secondary(a) || a.name.localeCompare(b.name));
+  }
+  return rows;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function categoryIcon(category: Category): vscode.ThemeIcon {
+  return new vscode.ThemeIcon('circle-filled', new vscode.ThemeColor(`sourceAnnotator.${category}.border`));
+}
+
+/**
+ * The Entities view: every person, organization, place and misc name of the workspace's articles,
+ * grouped by type (each type's coloured dot is the legend of its highlight colour), sorted by mentions or
+ * by articles, filterable; an entity expands to its articles, an article to its mentions.
+ */
 export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private document: vscode.TextDocument | undefined;
+  private view: vscode.TreeView<Node> | undefined;
+  private sortValue: EntitySort = 'mentions';
+  private filterValue = '';
+  private rowsCache: Map<NameType, EntityRow[]> | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly analyzer: DocumentAnalyzer) {
-    this.document = this.activeArticle();
-    this.disposables.push(
-      vscode.window.onDidChangeActiveTextEditor(() => {
-        const doc = this.activeArticle();
-        if (doc !== this.document) { this.document = doc; this.changed.fire(); }
+  constructor(private readonly workspace: WorkspaceIndex) {
+    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
+  }
+
+  /** Creates the tree view and its title commands (sort toggle, filter, clear filter). */
+  register(): vscode.Disposable[] {
+    this.view = vscode.window.createTreeView('sourceAnnotator.entities', { treeDataProvider: this, showCollapseAll: true });
+    this.describe();
+    return [
+      this.view,
+      vscode.commands.registerCommand('sourceAnnotator.entities.toggleSort', (args?: unknown) => {
+        const wanted = (args as { sort?: unknown } | undefined)?.sort;
+        this.setSort(wanted === 'mentions' || wanted === 'articles' ? wanted : this.sortValue === 'mentions' ? 'articles' : 'mentions');
+        return this.sortValue;
       }),
-      analyzer.onDidAnalyze((doc) => { if (doc === this.document) this.changed.fire(); }),
-    );
+      vscode.commands.registerCommand('sourceAnnotator.entities.filter', async (args?: unknown) => {
+        const given = (args as { query?: unknown } | undefined)?.query;
+        const query = typeof given === 'string' ? given : await vscode.window.showInputBox({
+          title: 'Source Annotator: filter entities', prompt: 'Show entities whose name or an alias contains this text (empty clears)',
+          value: this.filterValue,
+        });
+        if (query !== undefined) this.setFilter(query);
+        return this.filterValue;
+      }),
+      vscode.commands.registerCommand('sourceAnnotator.entities.clearFilter', () => this.setFilter('')),
+      /** For tests and scripts: the rows the view shows now. */
+      vscode.commands.registerCommand('sourceAnnotator.entities.rows', () => Object.fromEntries(this.rows())),
+    ];
   }
 
-  private activeArticle(): vscode.TextDocument | undefined {
-    const doc = vscode.window.activeTextEditor?.document;
-    return doc && isArticleDocument(doc) ? doc : this.document;
+  get sort(): EntitySort {
+    return this.sortValue;
   }
 
-  getChildren(node?: Node): Node[] {
-    const doc = this.document;
-    if (!doc || doc.isClosed) return [];
+  setSort(sort: EntitySort): void {
+    this.sortValue = sort;
+    this.refresh();
+  }
+
+  setFilter(filter: string): void {
+    this.filterValue = filter.trim();
+    void vscode.commands.executeCommand('setContext', 'sourceAnnotator.entitiesFiltered', this.filterValue !== '');
+    this.refresh();
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+  }
+
+  private refresh(): void {
+    this.rowsCache = undefined;
+    this.describe();
+    this.changed.fire();
+  }
+
+  private describe(): void {
+    if (!this.view) return;
+    const sortText = this.sortValue === 'mentions' ? 'by mentions' : 'by articles';
+    this.view.description = this.filterValue ? `“${this.filterValue}” · ${sortText}` : sortText;
+    const total = [...this.rows().values()].reduce((n, list) => n + list.length, 0);
+    this.view.message = total > 0 ? (this.filterValue ? `Filtered by “${this.filterValue}”: ${plural(total, 'entity')}.` : undefined)
+      : this.filterValue ? `No entity matches “${this.filterValue}”.`
+        : this.workspace.index.size === 0 ? 'No articles indexed yet.' : 'No names found in the indexed articles.';
+  }
+
+  private rows(): Map<NameType, EntityRow[]> {
+    return (this.rowsCache ??= entityRows(this.workspace, this.filterValue, this.sortValue));
+  }
+
+  async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      const groups = new Map<string, EntityGroup>();
-      for (const span of this.analyzer.analyze(doc).result.spans) {
-        const label = span.canonical ?? (span.value !== null ? `${span.text} (${span.value})` : span.text);
-        const key = `${span.type}\u0000${label}`;
-        let g = groups.get(key);
-        if (!g) groups.set(key, (g = { key, label, type: span.type, mentions: [], uri: doc.uri }));
-        g.mentions.push(span);
-      }
-      return SPAN_TYPES.map((type) => ({
-        kind: 'type' as const,
-        type,
-        entities: [...groups.values()].filter((g) => g.type === type)
-          .sort((a, b) => b.mentions.length - a.mentions.length || a.label.localeCompare(b.label)),
-      })).filter((n) => n.entities.length > 0);
+      const types: Node[] = NAME_TYPES.map((type) => ({ kind: 'type' as const, type, rows: this.rows().get(type) ?? [] }))
+        .filter((n) => n.rows.length > 0);
+      return [...types, { kind: 'legend' }];
     }
-    if (node.kind === 'type') return node.entities.map((group) => ({ kind: 'entity' as const, group }));
-    if (node.kind === 'entity') return node.group.mentions.map((span) => ({ kind: 'mention' as const, span, uri: node.group.uri }));
-    return [];
+    switch (node.kind) {
+      case 'type': {
+        const shown: Node[] = node.rows.slice(0, MAX_PER_TYPE).map((row) => ({ kind: 'entity' as const, row }));
+        if (node.rows.length > MAX_PER_TYPE) shown.push({ kind: 'more', hidden: node.rows.length - MAX_PER_TYPE });
+        return shown;
+      }
+      case 'entity':
+        return this.workspace.index.articlesMentioning(node.row.key, { limit: MAX_ARTICLES }).articles.map((a) => ({
+          kind: 'article' as const, row: node.row, uri: a.uri, headline: a.headline, mentionCount: a.mentionCount,
+        }));
+      case 'article':
+        return this.mentionsOf(node);
+      case 'legend':
+        return CATEGORIES.map((category) => ({ kind: 'legendEntry' as const, category }));
+      default:
+        return [];
+    }
+  }
+
+  private async mentionsOf(node: Extract<Node, { kind: 'article' }>): Promise<Node[]> {
+    const offsets = this.workspace.index.mentionsInArticle(node.uri, node.row.key);
+    let doc: vscode.TextDocument | undefined;
+    try {
+      doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(node.uri));
+    } catch {
+      doc = undefined;
+    }
+    return offsets.map(({ start, end }) => {
+      if (!doc) return { kind: 'mention' as const, uri: node.uri, start, end, label: node.row.name, line: 0 };
+      const position = doc.positionAt(start);
+      const lineText = doc.lineAt(position.line).text;
+      const from = Math.max(0, position.character - 30);
+      const snippet = `${from > 0 ? '…' : ''}${lineText.slice(from, position.character + (end - start) + 40).trim()}…`;
+      return { kind: 'mention' as const, uri: node.uri, start, end, label: snippet, line: position.line + 1 };
+    });
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'type') {
-      const item = new vscode.TreeItem(TYPE_LABELS[node.type], vscode.TreeItemCollapsibleState.Expanded);
-      item.description = String(node.entities.length);
-      return item;
+    switch (node.kind) {
+      case 'type': {
+        const item = new vscode.TreeItem(TYPE_LABELS[node.type], vscode.TreeItemCollapsibleState.Expanded);
+        item.description = String(node.rows.length);
+        item.iconPath = categoryIcon(categoryOf(node.type));
+        item.tooltip = `${TYPE_LABELS[node.type]}: ${plural(node.rows.length, 'entity')}. The dot shows their highlight colour.`;
+        return item;
+      }
+      case 'more': {
+        const item = new vscode.TreeItem(`… ${node.hidden} more`, vscode.TreeItemCollapsibleState.None);
+        item.tooltip = 'Use the filter to narrow the list.';
+        item.command = { command: 'sourceAnnotator.entities.filter', title: 'Filter' };
+        return item;
+      }
+      case 'entity': {
+        const { row } = node;
+        const item = new vscode.TreeItem(row.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `entity:${row.key}`;
+        item.description = `${plural(row.mentionCount, 'mention')} · ${plural(row.articleCount, 'article')}`;
+        item.tooltip = `${TYPE_LABELS[row.type]}: ${row.name} — ${item.description}`;
+        item.contextValue = 'sourceAnnotator.entity';
+        return item;
+      }
+      case 'article': {
+        const item = new vscode.TreeItem(node.headline || vscode.Uri.parse(node.uri).path.split('/').pop()!, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = plural(node.mentionCount, 'mention');
+        item.resourceUri = vscode.Uri.parse(node.uri);
+        item.iconPath = vscode.ThemeIcon.File;
+        item.tooltip = `${node.headline}\n${vscode.Uri.parse(node.uri).fsPath}`;
+        return item;
+      }
+      case 'mention': {
+        const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+        item.description = node.line > 0 ? `line ${node.line}` : undefined;
+        item.command = { command: 'sourceAnnotator.openMention', title: 'Reveal mention', arguments: [node.uri, node.start, node.end] };
+        return item;
+      }
+      case 'legend': {
+        const item = new vscode.TreeItem('Highlight colours', vscode.TreeItemCollapsibleState.Collapsed);
+        item.iconPath = new vscode.ThemeIcon('symbol-color');
+        return item;
+      }
+      case 'legendEntry': {
+        const pattern = UNDERLINE_PATTERNS[node.category];
+        const item = new vscode.TreeItem(CATEGORY_LABELS[node.category], vscode.TreeItemCollapsibleState.None);
+        item.iconPath = categoryIcon(node.category);
+        item.description = `${pattern.style} underline${node.category === 'date' || node.category === 'figure' ? ', italic' : ''}`;
+        return item;
+      }
     }
-    if (node.kind === 'entity') {
-      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.group.mentions.length} mention${node.group.mentions.length === 1 ? '' : 's'}`;
-      item.tooltip = `${TYPE_LABELS[node.group.type]}: ${node.group.label}`;
-      return item;
-    }
-    const doc = this.document!;
-    const range = new vscode.Range(doc.positionAt(node.span.start), doc.positionAt(node.span.end));
-    const item = new vscode.TreeItem(`“${node.span.text}”`, vscode.TreeItemCollapsibleState.None);
-    item.description = `line ${range.start.line + 1}`;
-    item.command = { command: 'vscode.open', title: 'Reveal mention', arguments: [node.uri, { selection: range }] };
-    return item;
   }
 
   dispose(): void {
+    clearTimeout(this.refreshTimer);
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -1,16 +1,40 @@
 import * as vscode from 'vscode';
+import type { Span } from '../../core/extract';
 import { CATEGORIES, categoryOf, type Category } from '../categories';
 import { readConfig, type HighlightStyle } from '../config';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightStyles';
+
+/** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
+const VISIBLE_ONLY_SPANS = 3000;
+const VISIBLE_MARGIN_LINES = 100;
+
+/** Decides, while a focus is active, which spans of a document stay bright. */
+export interface FocusFilter {
+  matches(doc: vscode.TextDocument, span: Span): boolean;
+  /** Extra ranges to mark (e.g. annotations of a tag), painted with the focus outline. */
+  extraRanges?(doc: vscode.TextDocument): vscode.Range[];
+}
+
+export interface PaintObserver {
+  painted(doc: vscode.TextDocument, version: number): void;
+}
 
 /**
  * Paints entity, date and figure highlights with one decoration type per category. Decoration types
  * are rebuilt only when the style setting changes; ranges are recomputed when an analysis settles.
+ * Documents with many spans get only their visible part decorated, so typing and scrolling in a
+ * multi-megabyte article stay smooth. A focus dims every span it does not match and outlines the rest.
  */
 export class Highlighter implements vscode.Disposable {
   private types = new Map<Category, vscode.TextEditorDecorationType>();
+  private readonly dimmed = vscode.window.createTextEditorDecorationType(DIMMED_DECORATION);
+  private readonly focused = vscode.window.createTextEditorDecorationType(FOCUS_DECORATION);
   private style: HighlightStyle | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private focus: FocusFilter | undefined;
+  private observer: PaintObserver | undefined;
+  private readonly partial = new WeakSet<vscode.TextEditor>();
+  private readonly disposables: vscode.Disposable[] = [this.dimmed, this.focused];
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
     this.disposables.push(
@@ -18,11 +42,28 @@ export class Highlighter implements vscode.Disposable {
         for (const editor of vscode.window.visibleTextEditors) if (editor.document === doc) this.paint(editor);
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.paint(e))),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+        if (this.partial.has(e.textEditor)) this.paint(e.textEditor);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sourceAnnotator')) this.refreshAll();
       }),
     );
     this.refreshAll();
+  }
+
+  setPaintObserver(observer: PaintObserver | undefined): void {
+    this.observer = observer;
+  }
+
+  /** Dims everything the filter does not match (undefined ends the focus). */
+  setFocus(filter: FocusFilter | undefined): void {
+    this.focus = filter;
+    vscode.window.visibleTextEditors.forEach((e) => this.paint(e));
+  }
+
+  get focusActive(): boolean {
+    return this.focus !== undefined;
   }
 
   refreshAll(): void {
@@ -36,17 +77,53 @@ export class Highlighter implements vscode.Disposable {
   }
 
   private paint(editor: vscode.TextEditor): void {
-    if (!isArticleDocument(editor.document)) return;
-    const config = readConfig(editor.document.uri);
+    const doc = editor.document;
+    if (!isArticleDocument(doc)) return;
+    const config = readConfig(doc.uri);
     const ranges = new Map<Category, vscode.Range[]>(CATEGORIES.map((c) => [c, []]));
+    const dimmed: vscode.Range[] = [];
+    const focused: vscode.Range[] = [];
+    const analysis = this.analyzer.analyze(doc);
     if (config.highlightEnabled) {
-      const doc = editor.document;
-      for (const span of this.analyzer.analyze(doc).result.spans) {
+      const spans = analysis.result.spans;
+      const [from, to] = this.paintWindow(editor, spans);
+      // A focus scans every span: its few matches are outlined everywhere, so the overview ruler shows them all.
+      const begin = this.focus ? 0 : firstEndingAfter(spans, from);
+      for (let i = begin; i < spans.length && (this.focus || spans[i].start < to); i++) {
+        const span = spans[i];
         const cat = categoryOf(span.type);
-        if (config.categories[cat]) ranges.get(cat)!.push(new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));
+        if (!config.categories[cat]) continue;
+        const inWindow = span.end > from && span.start < to;
+        const matches = this.focus?.matches(doc, span) ?? true;
+        if (!inWindow && !(this.focus && matches)) continue;
+        const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
+        if (!matches) dimmed.push(range);
+        else {
+          ranges.get(cat)!.push(range);
+          if (this.focus) focused.push(range);
+        }
       }
     }
+    if (this.focus) focused.push(...(this.focus.extraRanges?.(doc) ?? []));
     for (const [cat, type] of this.types) editor.setDecorations(type, ranges.get(cat) ?? []);
+    editor.setDecorations(this.dimmed, dimmed);
+    editor.setDecorations(this.focused, focused);
+    this.observer?.painted(doc, analysis.version);
+  }
+
+  /** The offsets to decorate: the whole text, or the visible lines and a margin when spans are many. */
+  private paintWindow(editor: vscode.TextEditor, spans: readonly Span[]): [number, number] {
+    if (spans.length <= VISIBLE_ONLY_SPANS || editor.visibleRanges.length === 0) {
+      this.partial.delete(editor);
+      return [0, Number.MAX_SAFE_INTEGER];
+    }
+    this.partial.add(editor);
+    const doc = editor.document;
+    const first = Math.min(...editor.visibleRanges.map((r) => r.start.line));
+    const last = Math.max(...editor.visibleRanges.map((r) => r.end.line));
+    const from = doc.offsetAt(new vscode.Position(Math.max(0, first - VISIBLE_MARGIN_LINES), 0));
+    const to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, last + VISIBLE_MARGIN_LINES), Number.MAX_SAFE_INTEGER));
+    return [from, to];
   }
 
   private disposeTypes(): void {
@@ -60,17 +137,14 @@ export class Highlighter implements vscode.Disposable {
   }
 }
 
-function decorationFor(cat: Category, style: HighlightStyle): vscode.DecorationRenderOptions {
-  const color = (part: string): vscode.ThemeColor => new vscode.ThemeColor(`sourceAnnotator.${cat}.${part}`);
-  switch (style) {
-    case 'underline':
-      return { borderStyle: 'none none solid none', borderWidth: '0 0 2px 0', borderColor: color('border') };
-    case 'text':
-      return { color: color('foreground') };
-    default:
-      return {
-        backgroundColor: color('background'),
-        borderStyle: 'none none solid none', borderWidth: '0 0 1px 0', borderColor: color('border'),
-      };
+/** Index of the first span ending after `offset` (spans are sorted and do not overlap). */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
 }
