@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span } from './core/extract';
 import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentAnalyzer';
+import { registerAnnotations } from './vscode/annotations/registerAnnotations';
 import { registerCommands } from './vscode/commands';
 import { EntitiesViewProvider } from './vscode/features/entitiesView';
 import { Highlighter } from './vscode/features/highlighter';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     vscode.languages.registerWorkspaceSymbolProvider(navigation),
     ...registerReadingFeatures({ analyzer, highlighter, workspace, entities }),
     ...registerCommands({ analyzer, highlighter, workspace }),
+    ...registerAnnotations({ analyzer, workspace, log, extensionUri: context.extensionUri }),
     registry,
     registry.onDidChange((r) => {
       analyzer.setRegistry(r);

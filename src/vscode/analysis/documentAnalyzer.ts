@@ -29,6 +29,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
   private nameDetector: NameDetector | undefined;
   private registry: EntityRegistry | undefined;
+  private publishedFor: ((uri: vscode.Uri) => string | undefined) | undefined;
   private readonly large = new LargeDocumentAnalyzer();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.large];
 
@@ -57,6 +58,19 @@ export class DocumentAnalyzer implements vscode.Disposable {
   setRegistry(registry: EntityRegistry): void {
     this.registry = registry;
     this.invalidateAll();
+  }
+
+  /** A publication date recorded outside the text (the article's sidecar) wins over one found in it. */
+  setPublishedProvider(provider: (uri: vscode.Uri) => string | undefined): void {
+    this.publishedFor = provider;
+  }
+
+  /** Re-analyses one open article now, e.g. after its publication date changed. */
+  invalidate(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.cache.delete(key);
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (doc && isArticleDocument(doc)) this.changed.fire(doc);
   }
 
   invalidateAll(): void {
@@ -108,7 +122,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
     if (LargeDocumentAnalyzer.isLarge(text.length)) {
       return { version: doc.version, result: this.large.analyze(doc, text, this.nameDetector).result };
     }
-    const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry });
+    const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
     const skipped = result.language && !result.language.english ? result.language.reason : undefined;
     return { version: doc.version, result, skipped };
   }

@@ -34,6 +34,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private registry: EntityRegistry = { entities: [] };
   private firstRun: Promise<void> | undefined;
   private registryTimer: NodeJS.Timeout | undefined;
+  private publishedFor: ((uri: string) => string | undefined) | undefined;
 
   constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel) {
     this.cache = new IndexCache(storageUri, engine);
@@ -79,6 +80,29 @@ export class WorkspaceIndex implements vscode.Disposable {
       clearTimeout(this.registryTimer);
       this.registryTimer = setTimeout(() => void this.reindex(), 1000);
     }
+  }
+
+  /** Publication dates recorded outside the text (annotation sidecars); they win over dates found in it. */
+  setPublishedProvider(provider: (uri: string) => string | undefined): void {
+    this.publishedFor = provider;
+  }
+
+  /** Re-analyses one article with its current publication date, e.g. right after the analyst set it. */
+  async refreshArticle(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    if (!isCorpusFile(uri) && !this.index.has(key)) return;
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
+    if (text === undefined) return;
+    const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
+    if (!open?.isDirty) this.cache.store(analysis);
+    this.index.addAnalysis(analysis, text);
+    this.scheduleSave();
+  }
+
+  private hasCurrentPublished(uri: string, cached: string | undefined): boolean {
+    const published = this.publishedFor?.(uri);
+    return published === undefined || published === cached;
   }
 
   private extract(text: string, options: { published?: string; registry?: EntityRegistry }): ExtractResult {
@@ -133,12 +157,12 @@ export class WorkspaceIndex implements vscode.Disposable {
           const hash = contentHash(text);
           if (this.index.hashOf(key) === hash) return;
           const cached = this.cache.lookup(key, hash);
-          if (cached && isReusable(cached, hash, fingerprint)) {
+          if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
             this.index.addAnalysis(cached, text);
             reused++;
             return;
           }
-          const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry });
+          const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
           this.cache.store(analysis);
           this.index.addAnalysis(analysis, text);
           analysed++;
@@ -198,7 +222,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             this.index.remove(key);
             this.cache.delete(key);
           } else if (texts[k] !== undefined && this.index.hashOf(key) !== contentHash(texts[k]!)) {
-            const analysis = analyzeArticle(key, texts[k]!, { extract: (t, o) => this.extract(t, o), registry: this.registry });
+            const analysis = analyzeArticle(key, texts[k]!, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
             this.cache.store(analysis);
             this.index.addAnalysis(analysis, texts[k]!);
           }

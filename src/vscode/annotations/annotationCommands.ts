@@ -1,0 +1,290 @@
+/**
+ * Commands on single annotations: tag a selection, add a note, edit, remove (with undo), step through
+ * annotations, re-attach an orphan, reveal. Every command takes optional arguments so tests and
+ * hover links can run it without any prompt.
+ */
+import * as vscode from 'vscode';
+import { createTarget } from '../../core/anchor/createTarget';
+import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
+import type { Annotation } from '../../core/sidecar/model';
+import { isArticleDocument } from '../analysis/documentAnalyzer';
+import { currentAuthor } from './author';
+import { SidecarBrokenError, type AnnotationStore, type ArticleEntry } from './annotationStore';
+import { mergeTags, tagUsage } from './tagCatalog';
+import { pickTags } from './tagPicker';
+import { quoteLabel } from './viewModel';
+
+/** Arguments naming one annotation, as hover links, the view and tests pass them. */
+export interface AnnotationRef {
+  article: string;
+  id: string;
+}
+
+interface RemovedAnnotation {
+  article: vscode.Uri;
+  annotation: Annotation;
+}
+
+export class AnnotationCommands {
+  private readonly removed: RemovedAnnotation[] = [];
+
+  constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {}
+
+  register(): vscode.Disposable[] {
+    const table: Record<string, (...args: never[]) => unknown> = {
+      'sourceAnnotator.tagSelection': (args?: { tags?: string[]; note?: string }) => this.tagSelection(args),
+      'sourceAnnotator.addNote': (args?: { note?: string; tags?: string[] }) => this.addNote(args),
+      'sourceAnnotator.editAnnotation': (args?: Partial<AnnotationRef> & { tags?: string[]; note?: string }) => this.edit(args),
+      'sourceAnnotator.removeAnnotation': (args?: Partial<AnnotationRef>) => this.remove(args),
+      'sourceAnnotator.undoRemoveAnnotation': () => this.undoRemove(),
+      'sourceAnnotator.nextAnnotation': () => this.step('next'),
+      'sourceAnnotator.previousAnnotation': () => this.step('previous'),
+      'sourceAnnotator.reattachAnnotation': (args?: AnnotationRef) => this.reattach(args),
+      'sourceAnnotator.revealAnnotation': (args?: AnnotationRef) => this.reveal(args),
+    };
+    return Object.entries(table).map(([id, handler]) =>
+      vscode.commands.registerCommand(id, (...args: never[]) => this.guard(() => handler(...args))));
+  }
+
+  /** Runs a command, turning a malformed sidecar or an unexpected failure into a clear message. */
+  private async guard<T>(run: () => T | Promise<T>): Promise<T | undefined> {
+    try {
+      return await run();
+    } catch (error) {
+      if (error instanceof SidecarBrokenError) {
+        void vscode.window.showErrorMessage(`Source Annotator: ${error.message}`);
+      } else {
+        this.log.error(error instanceof Error ? error.stack ?? error.message : String(error));
+        void vscode.window.showErrorMessage(`Source Annotator: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return undefined;
+    }
+  }
+
+  private articleEditor(): vscode.TextEditor | undefined {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isArticleDocument(editor.document)) {
+      void vscode.window.showInformationMessage('Source Annotator: open an article (.txt or .md) first.');
+      return undefined;
+    }
+    return editor;
+  }
+
+  private async tagSelection(args?: { tags?: string[]; note?: string }): Promise<string[] | undefined> {
+    const editor = this.articleEditor();
+    if (!editor) return undefined;
+    const selections = editor.selections.filter((selection) => !selection.isEmpty);
+    if (selections.length === 0) {
+      void vscode.window.showInformationMessage('Source Annotator: select the passage to tag first.');
+      return undefined;
+    }
+    const tags = args?.tags ?? await pickTags(tagUsage(this.store.all().map((entry) => entry.annotations)),
+      { title: 'Tag selection' });
+    if (!tags || tags.length === 0) return undefined;
+    return this.annotate(editor, selections, tags, args?.note ?? '');
+  }
+
+  private async addNote(args?: { note?: string; tags?: string[] }): Promise<string[] | undefined> {
+    const editor = this.articleEditor();
+    if (!editor) return undefined;
+    const selections = editor.selections.filter((selection) => !selection.isEmpty);
+    if (selections.length === 0) {
+      void vscode.window.showInformationMessage('Source Annotator: select the passage to annotate first.');
+      return undefined;
+    }
+    const note = args?.note ?? await askNote('');
+    if (note === undefined || note.trim() === '') return undefined;
+    return this.annotate(editor, selections, args?.tags ?? [], note);
+  }
+
+  /**
+   * One annotation per selection; a selection that exactly covers an existing annotation adds to it
+   * instead, so tagging the same passage twice does not stack duplicates.
+   */
+  private async annotate(editor: vscode.TextEditor, selections: readonly vscode.Selection[], tags: string[], note: string): Promise<string[]> {
+    const doc = editor.document;
+    const author = await currentAuthor();
+    const entry = await this.store.ensure(doc.uri);
+    const ranges = selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) }));
+    return this.store.mutate(doc.uri, (sidecar, context) => {
+      const now = new Date().toISOString();
+      const ids: string[] = [];
+      const taken = new Set(sidecar.sidecar.annotations.map((annotation) => annotation.id));
+      for (const range of ranges) {
+        const same = entry.annotations.find((annotation) => {
+          const anchor = entry.anchorOf(annotation.id);
+          return anchor?.start === range.start && anchor.end === range.end && sidecar.getAnnotation(annotation.id);
+        });
+        if (same) {
+          const current = sidecar.getAnnotation(same.id)!;
+          const joinedNote = note === '' ? current.note : current.note === '' ? note : `${current.note}\n\n${note}`;
+          sidecar.updateAnnotation(same.id, { tags: mergeTags(current.tags, tags), note: joinedNote, modified: now });
+          ids.push(same.id);
+          continue;
+        }
+        const id = uniqueAnnotationId(taken);
+        taken.add(id);
+        const annotation: Annotation = {
+          id, tags, note, created: now, modified: now,
+          target: createTarget(context.text, range.start, range.end, { textHash: context.textHash }),
+        };
+        if (author) annotation.author = author;
+        sidecar.addAnnotation(annotation);
+        ids.push(id);
+      }
+      return ids;
+    });
+  }
+
+  /** The annotation named by `args`, else the one under the cursor (asking when several overlap). */
+  private async resolve(args?: Partial<AnnotationRef>): Promise<{ entry: ArticleEntry; annotation: Annotation } | undefined> {
+    if (args?.article && args.id) {
+      const entry = await this.store.ensure(vscode.Uri.parse(args.article));
+      const annotation = entry.annotations.find((candidate) => candidate.id === args.id);
+      if (!annotation) {
+        void vscode.window.showWarningMessage(`Source Annotator: annotation ${args.id} no longer exists.`);
+        return undefined;
+      }
+      return { entry, annotation };
+    }
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor && this.store.get(editor.document.uri);
+    if (!editor || !entry) {
+      void vscode.window.showInformationMessage('Source Annotator: put the cursor in an annotated passage.');
+      return undefined;
+    }
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const hits = entry.annotations.filter((annotation) => {
+      const anchor = entry.anchorOf(annotation.id);
+      return anchor && anchor.start <= offset && offset <= anchor.end;
+    });
+    if (hits.length === 0) {
+      void vscode.window.showInformationMessage('Source Annotator: there is no annotation at the cursor.');
+      return undefined;
+    }
+    if (hits.length === 1) return { entry, annotation: hits[0] };
+    const chosen = await vscode.window.showQuickPick(hits.map((annotation) => ({
+      label: quoteLabel(annotation.target.exact), description: annotation.tags.join(', '), detail: annotation.note || undefined, annotation,
+    })), { title: 'Which annotation?' });
+    return chosen && { entry, annotation: chosen.annotation };
+  }
+
+  private async edit(args?: Partial<AnnotationRef> & { tags?: string[]; note?: string }): Promise<boolean> {
+    const found = await this.resolve(args);
+    if (!found) return false;
+    const { entry, annotation } = found;
+    let tags = args?.tags;
+    let note = args?.note;
+    if (tags === undefined && note === undefined) {
+      const action = await vscode.window.showQuickPick([
+        { label: '$(tag) Edit tags', description: annotation.tags.join(', '), action: 'tags' },
+        { label: '$(note) Edit note', description: quoteLabel(annotation.note, 40), action: 'note' },
+        { label: '$(trash) Remove annotation', action: 'remove' },
+      ], { title: `Annotation on “${quoteLabel(annotation.target.exact, 40)}”` });
+      if (!action) return false;
+      if (action.action === 'remove') return this.remove({ article: entry.article.toString(), id: annotation.id });
+      if (action.action === 'tags') {
+        tags = await pickTags(tagUsage(this.store.all().map((e) => e.annotations)),
+          { title: 'Edit tags', selected: annotation.tags });
+        if (tags === undefined) return false;
+      } else {
+        note = await askNote(annotation.note);
+        if (note === undefined) return false;
+      }
+    }
+    const patch = { ...(tags !== undefined ? { tags } : {}), ...(note !== undefined ? { note } : {}), modified: new Date().toISOString() };
+    return this.store.mutate(entry.article, (sidecar) => sidecar.updateAnnotation(annotation.id, patch));
+  }
+
+  private async remove(args?: Partial<AnnotationRef>): Promise<boolean> {
+    const found = await this.resolve(args);
+    if (!found) return false;
+    const { entry, annotation } = found;
+    const removed = await this.store.mutate(entry.article, (sidecar) => {
+      const current = sidecar.getAnnotation(annotation.id);
+      return current && sidecar.removeAnnotation(annotation.id) ? current : undefined;
+    });
+    if (!removed) return false;
+    this.removed.push({ article: entry.article, annotation: removed });
+    if (this.removed.length > 50) this.removed.shift();
+    void vscode.window.showInformationMessage(`Source Annotator: removed the annotation on “${quoteLabel(removed.target.exact, 40)}”.`, 'Undo Remove')
+      .then((choice) => (choice === 'Undo Remove' ? vscode.commands.executeCommand('sourceAnnotator.undoRemoveAnnotation') : undefined));
+    return true;
+  }
+
+  /** Sidecar edits are not in the article's undo stack, so removals keep their own. */
+  private async undoRemove(): Promise<string | undefined> {
+    const last = this.removed.pop();
+    if (!last) {
+      void vscode.window.showInformationMessage('Source Annotator: there is no removed annotation to restore.');
+      return undefined;
+    }
+    return this.store.mutate(last.article, (sidecar) => {
+      if (!sidecar.getAnnotation(last.annotation.id)) sidecar.addAnnotation(last.annotation);
+      return last.annotation.id;
+    });
+  }
+
+  private step(direction: 'next' | 'previous'): void {
+    const editor = vscode.window.activeTextEditor;
+    const entry = editor && this.store.get(editor.document.uri);
+    if (!editor || !entry) return;
+    const starts = [...new Set([...entry.anchors.values()].map((anchor) => anchor.start))].sort((a, b) => a - b);
+    if (starts.length === 0) {
+      void vscode.window.showInformationMessage('Source Annotator: this article has no annotations.');
+      return;
+    }
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const target = direction === 'next'
+      ? starts.find((start) => start > offset) ?? starts[0]
+      : [...starts].reverse().find((start) => start < offset) ?? starts[starts.length - 1];
+    const anchor = [...entry.anchors.values()].find((candidate) => candidate.start === target)!;
+    const range = new vscode.Range(editor.document.positionAt(anchor.start), editor.document.positionAt(anchor.end));
+    editor.selection = new vscode.Selection(range.start, range.start);
+    editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+
+  /** Points an orphaned (or misplaced) annotation at the current selection. */
+  private async reattach(args?: AnnotationRef): Promise<boolean> {
+    const editor = this.articleEditor();
+    if (!editor || !args) return false;
+    if (editor.selection.isEmpty || editor.document.uri.toString() !== vscode.Uri.parse(args.article).toString()) {
+      void vscode.window.showInformationMessage('Source Annotator: select the passage in the article to re-attach the annotation to.');
+      return false;
+    }
+    const start = editor.document.offsetAt(editor.selection.start);
+    const end = editor.document.offsetAt(editor.selection.end);
+    return this.store.mutate(editor.document.uri, (sidecar, context) => sidecar.updateAnnotation(args.id, {
+      target: createTarget(context.text, start, end, { textHash: context.textHash }), modified: new Date().toISOString(),
+    }));
+  }
+
+  private async reveal(args?: AnnotationRef): Promise<void> {
+    if (!args) return;
+    const article = vscode.Uri.parse(args.article);
+    const entry = await this.store.ensure(article);
+    const doc = await vscode.workspace.openTextDocument(article);
+    const anchor = entry.anchorOf(args.id);
+    if (!anchor) {
+      const annotation = entry.annotations.find((candidate) => candidate.id === args.id);
+      await vscode.window.showTextDocument(doc, { preview: true });
+      if (annotation) {
+        void vscode.window.showWarningMessage(`Source Annotator: the text “${quoteLabel(annotation.target.exact, 50)}” is no longer in the article. `
+          + 'Select where it belongs and use the quick fix “Re-attach to selection”.');
+      }
+      return;
+    }
+    const range = new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end));
+    await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+  }
+}
+
+/** Notes may span lines; the single-line input box takes `\n` for a line break. */
+async function askNote(current: string): Promise<string | undefined> {
+  const value = await vscode.window.showInputBox({
+    title: 'Annotation note',
+    prompt: 'Write the note. Type \\n for a line break.',
+    value: current.replace(/\r?\n/g, '\\n'),
+  });
+  return value === undefined ? undefined : value.replace(/\\n/g, '\n').trim();
+}

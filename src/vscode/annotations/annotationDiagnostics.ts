@@ -1,0 +1,88 @@
+/**
+ * Problems: a malformed sidecar gets its errors at their line and column, and its article a warning
+ * on line 1 (its annotations are hidden and nothing is written until the file parses). Orphaned
+ * annotations are listed on their article, with a quick fix that re-attaches them to the selection.
+ */
+import * as vscode from 'vscode';
+import type { AnnotationStore, ArticleEntry } from './annotationStore';
+import { quoteLabel } from './viewModel';
+
+export const ORPHAN_CODE = 'orphanAnnotation';
+export const BROKEN_SIDECAR_CODE = 'brokenSidecar';
+
+export class AnnotationDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('sourceAnnotator.annotations');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+
+  constructor(private readonly store: AnnotationStore) {
+    this.disposables.push(store.onDidChange((article) => this.update(article)));
+    for (const entry of store.all()) this.update(entry.article);
+  }
+
+  private update(article: vscode.Uri): void {
+    const entry = this.store.get(article);
+    if (!entry) {
+      this.collection.delete(article);
+      return;
+    }
+    this.collection.set(entry.sidecar, entry.problems.map((problem) => {
+      const position = new vscode.Position(Math.max(0, problem.line - 1), Math.max(0, problem.column - 1));
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(position, position.translate(0, 1)), problem.message,
+        problem.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'Source Annotator';
+      return diagnostic;
+    }));
+    this.collection.set(entry.article, articleDiagnostics(entry));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function articleDiagnostics(entry: ArticleEntry): vscode.Diagnostic[] {
+  const firstLine = new vscode.Range(0, 0, 0, 1);
+  if (entry.broken) {
+    const name = vscode.workspace.asRelativePath(entry.sidecar);
+    const diagnostic = new vscode.Diagnostic(firstLine,
+      `The annotations sidecar ${name} has errors: its annotations are hidden and nothing is written to it until it is fixed.`,
+      vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'Source Annotator';
+    diagnostic.code = BROKEN_SIDECAR_CODE;
+    diagnostic.relatedInformation = entry.problems.filter((p) => p.severity === 'error').slice(0, 5).map((problem) =>
+      new vscode.DiagnosticRelatedInformation(new vscode.Location(entry.sidecar, new vscode.Position(problem.line - 1, problem.column - 1)), problem.message));
+    return [diagnostic];
+  }
+  return entry.orphans().map((annotation) => {
+    const tags = annotation.tags.length > 0 ? ` [${annotation.tags.join(', ')}]` : '';
+    const diagnostic = new vscode.Diagnostic(firstLine,
+      `Annotation${tags} lost its text “${quoteLabel(annotation.target.exact, 50)}”; select where it belongs and use “Re-attach to selection”.`,
+      vscode.DiagnosticSeverity.Warning);
+    diagnostic.source = 'Source Annotator';
+    diagnostic.code = { value: ORPHAN_CODE, target: entry.sidecar };
+    return diagnostic;
+  });
+}
+
+/** "Re-attach to selection" for each orphan of the article, offered wherever text is selected. */
+export class ReattachCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly store: AnnotationStore) {}
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const entry = this.store.get(doc.uri);
+    if (!entry || range.isEmpty) return [];
+    return entry.orphans().map((annotation) => {
+      const action = new vscode.CodeAction(`Re-attach to selection: annotation on “${quoteLabel(annotation.target.exact, 40)}”`, vscode.CodeActionKind.QuickFix);
+      action.command = {
+        command: 'sourceAnnotator.reattachAnnotation', title: 'Re-attach to selection',
+        arguments: [{ article: doc.uri.toString(), id: annotation.id }],
+      };
+      // Diagnostics come back serialized, so they are matched by their text rather than by identity.
+      const quote = `“${quoteLabel(annotation.target.exact, 50)}”`;
+      action.diagnostics = context.diagnostics.filter((d) => d.source === 'Source Annotator' && d.message.includes(quote));
+      return action;
+    });
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The hover card over an annotated passage: tags, note, author and dates, with links to edit or
+ * remove it. The markdown trusts only the annotation commands, so a note cannot smuggle in others.
+ */
+import * as vscode from 'vscode';
+import type { Annotation } from '../../core/sidecar/model';
+import type { AnnotationStore } from './annotationStore';
+
+export const ANNOTATION_HOVER_COMMANDS = ['sourceAnnotator.editAnnotation', 'sourceAnnotator.removeAnnotation'];
+
+export class AnnotationHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly store: AnnotationStore) {}
+
+  provideHover(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const entry = this.store.get(doc.uri);
+    if (!entry) return undefined;
+    const offset = doc.offsetAt(position);
+    const hits = entry.annotations.filter((annotation) => {
+      const anchor = entry.anchorOf(annotation.id);
+      return anchor !== undefined && anchor.start <= offset && offset < anchor.end;
+    });
+    if (hits.length === 0) return undefined;
+    const md = new vscode.MarkdownString(undefined, true);
+    md.isTrusted = { enabledCommands: ANNOTATION_HOVER_COMMANDS };
+    md.supportHtml = false;
+    hits.forEach((annotation, index) => {
+      if (index > 0) md.appendMarkdown('\n\n---\n\n');
+      appendAnnotation(md, annotation, doc.uri);
+    });
+    let start = Number.MAX_SAFE_INTEGER;
+    let end = 0;
+    for (const annotation of hits) {
+      const anchor = entry.anchorOf(annotation.id)!;
+      start = Math.min(start, anchor.start);
+      end = Math.max(end, anchor.end);
+    }
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
+  }
+}
+
+function appendAnnotation(md: vscode.MarkdownString, annotation: Annotation, article: vscode.Uri): void {
+  md.appendMarkdown('$(bookmark) **Annotation**');
+  if (annotation.tags.length > 0) {
+    md.appendMarkdown(' — ');
+    annotation.tags.forEach((tag, index) => {
+      if (index > 0) md.appendMarkdown(', ');
+      md.appendMarkdown('`');
+      md.appendText(tag.replace(/`/g, "'"));
+      md.appendMarkdown('`');
+    });
+  }
+  if (annotation.note.trim() !== '') {
+    md.appendMarkdown('\n\n');
+    // appendText escapes markdown; line breaks are kept as hard breaks.
+    annotation.note.split(/\r?\n/).forEach((line, index) => {
+      if (index > 0) md.appendMarkdown('  \n');
+      md.appendText(line);
+    });
+  }
+  md.appendMarkdown('\n\n');
+  const byline = [annotation.author ? `by ${annotation.author}` : undefined, `created ${shortDate(annotation.created)}`,
+    annotation.modified !== annotation.created ? `modified ${shortDate(annotation.modified)}` : undefined].filter(Boolean);
+  md.appendText(byline.join(' · '));
+  if (annotation.conflict) {
+    md.appendMarkdown('\n\n$(warning) ');
+    md.appendText(`Kept from a merge conflict with ${annotation.conflict.with}`);
+  }
+  const args = encodeURIComponent(JSON.stringify([{ article: article.toString(), id: annotation.id }]));
+  md.appendMarkdown(`\n\n[Edit](command:sourceAnnotator.editAnnotation?${args} "Edit tags or note") · `
+    + `[Remove](command:sourceAnnotator.removeAnnotation?${args} "Remove this annotation")`);
+}
+
+function shortDate(iso: string): string {
+  return iso.replace('T', ' ').replace(/:\d{2}(\.\d+)?Z$/, ' UTC');
+}

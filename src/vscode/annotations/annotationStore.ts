@@ -1,0 +1,319 @@
+/**
+ * The editor's view of every sidecar in the workspace: parsed documents, the live position of each
+ * annotation in its article, and the only path by which sidecars are written. Writes are serialized
+ * per article, atomic, minimal (the YAML document is edited in place), refused while the file on disk
+ * has errors, and merged by id when the file changed on disk since it was read.
+ */
+import * as vscode from 'vscode';
+import { mergeOntoText, type MergeConflict } from '../../core/sidecar/mergeSidecars';
+import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } from '../../core/sidecar/model';
+import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
+import { articleTextHash } from '../../core/sidecar/textHash';
+import { isArticleDocument } from '../analysis/documentAnalyzer';
+import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor } from './liveAnchors';
+import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor, writeTextFileAtomic } from './sidecarFiles';
+import { targetUpdates } from './targetUpdates';
+
+/** Thrown by `mutate` when the sidecar on disk does not parse; carries the first problem for the message. */
+export class SidecarBrokenError extends Error {
+  constructor(readonly sidecar: vscode.Uri, readonly problems: readonly SidecarProblem[]) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    const first = errors[0];
+    const name = sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1);
+    super(`${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}`
+      + (first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '')
+      + '. Fix the file first; nothing was written to it.');
+    this.name = 'SidecarBrokenError';
+  }
+}
+
+/** What an edit function gets besides the document: the article text the new targets are cut from. */
+export interface EditContext {
+  text: string;
+  textHash: string;
+}
+
+export class ArticleEntry {
+  /** The sidecar text as last read from or written to disk; undefined when there is no file. */
+  diskText: string | undefined;
+  document: SidecarDocument | undefined;
+  annotations: Annotation[] = [];
+  metadata: ArticleMetadata = {};
+  anchors: AnchorMap = new Map();
+  /** The stored targets the anchors were computed from, to tell a reload that changed nothing. */
+  anchoredTargets = new Map<string, AnnotationTarget>();
+  queue: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly article: vscode.Uri, readonly sidecar: vscode.Uri) {}
+
+  get broken(): boolean {
+    return this.document?.hasErrors ?? false;
+  }
+
+  get problems(): readonly SidecarProblem[] {
+    return this.document?.problems ?? [];
+  }
+
+  anchorOf(id: string): LiveAnchor | undefined {
+    return this.anchors.get(id);
+  }
+
+  orphans(): Annotation[] {
+    return this.annotations.filter((annotation) => !this.anchors.has(annotation.id));
+  }
+}
+
+export class AnnotationStore implements vscode.Disposable {
+  private readonly entries = new Map<string, ArticleEntry>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  private readonly moved = new vscode.EventEmitter<vscode.Uri>();
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private loading: Promise<void> = Promise.resolve();
+
+  /** An article's annotations, metadata or problems changed (load, write, external edit). */
+  readonly onDidChange = this.changed.event;
+  /** Only the live ranges moved (typing); cheaper listeners repaint. */
+  readonly onDidMoveAnchors = this.moved.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', true, false, true);
+    this.disposables.push(
+      articles,
+      articles.onDidChange((uri) => void this.articleChangedOnDisk(uri)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.shiftLive(e)),
+      vscode.workspace.onDidSaveTextDocument((doc) => void this.persistTargets(doc.uri, doc.getText())),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isArticleDocument(doc)) void this.ensure(doc.uri);
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // Unsaved text is gone: anchors go back to what the file on disk says.
+        const entry = this.get(doc.uri);
+        if (entry) void this.reanchorFromDisk(entry);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('sourceAnnotator.annotations.sidecarPattern')) this.loading = this.loadAll();
+      }),
+    );
+    this.loading = this.loadAll();
+  }
+
+  /** Resolves when the sidecars found at start (or after a pattern change) are loaded. */
+  whenLoaded(): Promise<void> {
+    return this.loading;
+  }
+
+  all(): ArticleEntry[] {
+    return [...this.entries.values()];
+  }
+
+  get(article: vscode.Uri): ArticleEntry | undefined {
+    return this.entries.get(article.toString());
+  }
+
+  /** The entry for an article, loading its sidecar (if any) on first use. */
+  async ensure(article: vscode.Uri): Promise<ArticleEntry> {
+    const existing = this.get(article);
+    if (existing) return existing;
+    const entry = new ArticleEntry(article, sidecarUriFor(article));
+    this.entries.set(article.toString(), entry);
+    await this.serialize(entry, () => this.reload(entry));
+    return entry;
+  }
+
+  /** The publication date the analyst recorded, as YYYY-MM-DD, for extraction. */
+  publishedFor(article: vscode.Uri): string | undefined {
+    const published = this.get(article)?.metadata.published?.slice(0, 10);
+    return published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : undefined;
+  }
+
+  /**
+   * Applies `edit` to the article's sidecar and writes the result. The file is re-read first: if it
+   * changed since we last saw it, the edit is merged by id onto the new text and conflicts are reported.
+   */
+  async mutate<R>(article: vscode.Uri, edit: (doc: SidecarDocument, context: EditContext) => R): Promise<R> {
+    const entry = await this.ensure(article);
+    return this.serialize(entry, async () => {
+      const disk = await readTextFile(entry.sidecar);
+      const text = await this.articleText(article);
+      const context = { text, textHash: articleTextHash(text) };
+      let output: string;
+      let result: R;
+      const ours = entry.diskText === undefined ? SidecarDocument.create() : SidecarDocument.parse(entry.diskText);
+      const theirs = disk === undefined ? undefined : SidecarDocument.parse(disk);
+      if (theirs?.hasErrors) {
+        await this.adopt(entry, disk);
+        throw new SidecarBrokenError(entry.sidecar, theirs.problems);
+      }
+      if (disk === entry.diskText || ours.hasErrors) {
+        const doc = theirs ?? SidecarDocument.create();
+        result = edit(doc, context);
+        output = doc.toString();
+      } else {
+        // Someone else wrote the file since we read it (another editor, git): merge by annotation id.
+        const base = ours.sidecar;
+        result = edit(ours, context);
+        const merged = mergeOntoText(base, ours.sidecar, disk ?? SidecarDocument.create().toString());
+        output = merged.text;
+        this.reportConflicts(entry, merged.conflicts);
+      }
+      if (disk === undefined && isEmptySidecar(output)) return result;
+      if (output !== disk) {
+        await writeTextFileAtomic(entry.sidecar, output);
+        this.log.info(`Wrote ${vscode.workspace.asRelativePath(entry.sidecar)}.`);
+      }
+      await this.adopt(entry, output);
+      return result;
+    });
+  }
+
+  /** Re-reads one sidecar from disk (watcher events, explicit refresh). */
+  refresh(article: vscode.Uri): Promise<void> {
+    const entry = this.get(article);
+    return entry ? this.serialize(entry, () => this.reload(entry)) : this.ensure(article).then(() => undefined);
+  }
+
+  /** Moves an entry to a renamed article (its sidecar was moved with it). */
+  rename(oldArticle: vscode.Uri, newArticle: vscode.Uri): void {
+    const entry = this.get(oldArticle);
+    this.entries.delete(oldArticle.toString());
+    if (entry) this.changed.fire(oldArticle);
+    void this.refresh(newArticle).then(() => this.changed.fire(newArticle));
+  }
+
+  forget(article: vscode.Uri): void {
+    if (this.entries.delete(article.toString())) this.changed.fire(article);
+  }
+
+  private async loadAll(): Promise<void> {
+    this.watcher?.dispose();
+    const known = [...this.entries.values()].map((entry) => entry.article);
+    this.entries.clear();
+    for (const article of known) this.changed.fire(article);
+    const watcher = (this.watcher = vscode.workspace.createFileSystemWatcher(sidecarGlob()));
+    const onSidecar = (uri: vscode.Uri): void => {
+      const article = articleUriFor(uri);
+      if (article) void this.refresh(article);
+    };
+    watcher.onDidCreate(onSidecar);
+    watcher.onDidChange(onSidecar);
+    watcher.onDidDelete(onSidecar);
+    const found = await vscode.workspace.findFiles(sidecarGlob(), '**/node_modules/**');
+    const articles = found.map(articleUriFor).filter((uri): uri is vscode.Uri => uri !== undefined);
+    for (const doc of vscode.workspace.textDocuments) if (isArticleDocument(doc)) articles.push(doc.uri);
+    await Promise.all(articles.map((article) => this.ensure(article)));
+  }
+
+  private serialize<T>(entry: ArticleEntry, task: () => Promise<T>): Promise<T> {
+    const next = entry.queue.then(task, task);
+    entry.queue = next.then(() => undefined, () => undefined);
+    return next;
+  }
+
+  private async reload(entry: ArticleEntry): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = await readTextFile(entry.sidecar);
+    } catch (error) {
+      this.log.warn(`Cannot read ${entry.sidecar.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    if (text === entry.diskText && entry.document !== undefined) return;
+    await this.adopt(entry, text);
+  }
+
+  /** Makes `text` the entry's known disk state, re-anchors and notifies. */
+  private async adopt(entry: ArticleEntry, text: string | undefined): Promise<void> {
+    entry.diskText = text;
+    entry.document = text === undefined ? undefined : SidecarDocument.parse(text);
+    const readable = entry.document && !entry.document.hasErrors ? entry.document.sidecar : undefined;
+    entry.annotations = readable?.annotations ?? [];
+    entry.metadata = readable?.article ?? {};
+    const open = openDocument(entry.article);
+    const articleText = open ? open.getText() : await this.articleText(entry.article);
+    entry.anchors = anchorAll(entry.annotations, articleText, articleTextHash(articleText),
+      open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined);
+    entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
+    this.changed.fire(entry.article);
+  }
+
+  private async articleText(article: vscode.Uri): Promise<string> {
+    const open = openDocument(article);
+    if (open) return open.getText();
+    try {
+      return (await readTextFile(article)) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  private shiftLive(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0) return;
+    const entry = this.get(e.document.uri);
+    if (!entry || entry.anchors.size === 0) return;
+    const edits = e.contentChanges.map((change) => ({
+      start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text,
+    }));
+    const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
+    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), (id) => targets.get(id));
+    this.moved.fire(entry.article);
+  }
+
+  private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {
+    const text = await this.articleText(entry.article);
+    entry.anchors = anchorAll(entry.annotations, text, articleTextHash(text));
+    this.changed.fire(entry.article);
+  }
+
+  /** An article changed on disk while closed (git pull, another tool): follow its annotations there. */
+  private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
+    const entry = this.get(article);
+    if (!entry || entry.annotations.length === 0 || openDocument(article)) return;
+    const text = await this.articleText(article);
+    entry.anchors = anchorAll(entry.annotations, text, articleTextHash(text));
+    this.changed.fire(article);
+    await this.persistTargets(article, text);
+  }
+
+  /** Writes the targets whose text moved, so the sidecar matches the saved article. */
+  private async persistTargets(article: vscode.Uri, text: string): Promise<void> {
+    const entry = this.get(article);
+    if (!entry || entry.broken || entry.annotations.length === 0) return;
+    const updates = targetUpdates(entry.annotations, entry.anchors, text, articleTextHash(text));
+    if (updates.size === 0) return;
+    try {
+      await this.mutate(article, (doc) => {
+        for (const [id, target] of updates) doc.updateAnnotation(id, { target });
+      });
+    } catch (error) {
+      this.log.warn(`Could not update anchors in ${entry.sidecar.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private reportConflicts(entry: ArticleEntry, conflicts: readonly MergeConflict[]): void {
+    if (conflicts.length === 0) return;
+    const name = vscode.workspace.asRelativePath(entry.sidecar);
+    for (const conflict of conflicts) this.log.warn(`${name}: ${conflict.message}`);
+    void vscode.window.showWarningMessage(
+      `Source Annotator: ${name} changed on disk while you edited it; ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} merged keeping both versions. See the "Source Annotator" output.`,
+    );
+  }
+
+  dispose(): void {
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  const key = uri.toString();
+  return vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
+}
+
+/** A sidecar with no annotations and no metadata is not worth creating a file for. */
+function isEmptySidecar(text: string): boolean {
+  const doc = SidecarDocument.parse(text);
+  if (doc.hasErrors) return false;
+  const sidecar = doc.sidecar;
+  return sidecar.annotations.length === 0 && Object.keys(sidecar.article).length === 0;
+}

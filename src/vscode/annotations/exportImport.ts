@@ -1,0 +1,114 @@
+/**
+ * Export every sidecar in the workspace as CSV, W3C Web Annotation JSON-LD or a Markdown report
+ * (through the core exporters), and import Web Annotation JSON into the articles' sidecars.
+ */
+import * as vscode from 'vscode';
+import type { ArticleAnnotations } from '../../core/export/articleAnnotations';
+import { annotationsToCsv } from '../../core/export/csv';
+import { annotationsToMarkdown } from '../../core/export/markdownReport';
+import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
+import type { AnnotationStore } from './annotationStore';
+import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
+
+export type ExportFormat = 'csv' | 'jsonld' | 'markdown';
+
+const FORMATS: Record<ExportFormat, { label: string; extension: string; render: (items: ArticleAnnotations[]) => string }> = {
+  csv: { label: 'CSV (spreadsheet)', extension: 'csv', render: annotationsToCsv },
+  jsonld: { label: 'W3C Web Annotation (JSON-LD)', extension: 'jsonld', render: (items) => `${JSON.stringify(annotationsToWebAnnotationCollection(items), null, 2)}\n` },
+  markdown: { label: 'Markdown report', extension: 'md', render: (items) => annotationsToMarkdown(items) },
+};
+
+/** Resolves an exported `source` (workspace-relative path or URI) back to an article. */
+function articleForSource(source: string): vscode.Uri | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(source) && !/^[a-z]:[\\/]/i.test(source)) return vscode.Uri.parse(source);
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  return folder ? vscode.Uri.joinPath(folder.uri, source.replace(/\\/g, '/')) : undefined;
+}
+
+export function registerExportImport(store: AnnotationStore): vscode.Disposable[] {
+  const exportAnnotations = async (args?: { format?: ExportFormat; target?: string }): Promise<string | undefined> => {
+    await store.whenLoaded();
+    let format = args?.format;
+    if (!format) {
+      const picked = await vscode.window.showQuickPick(
+        (Object.keys(FORMATS) as ExportFormat[]).map((key) => ({ label: FORMATS[key].label, key })), { title: 'Export annotations as' });
+      if (!picked) return undefined;
+      format = picked.key;
+    }
+    const spec = FORMATS[format];
+    if (!spec) throw new Error(`Unknown export format "${format}"`);
+    let target = args?.target ? vscode.Uri.parse(args.target) : undefined;
+    if (!target) {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      target = await vscode.window.showSaveDialog({
+        title: 'Export annotations',
+        defaultUri: folder && vscode.Uri.joinPath(folder, `annotations.${spec.extension}`),
+        filters: { [spec.label]: [spec.extension] },
+      });
+      if (!target) return undefined;
+    }
+    const items: ArticleAnnotations[] = store.all()
+      .filter((entry) => !entry.broken && entry.annotations.length > 0)
+      .map((entry) => ({ article: vscode.workspace.asRelativePath(entry.article, false), sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations } }))
+      .sort((a, b) => a.article.localeCompare(b.article));
+    await writeTextFileAtomic(target, spec.render(items));
+    const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
+    void vscode.window.showInformationMessage(`Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`);
+    return target.toString();
+  };
+
+  const importAnnotations = async (args?: { source?: string }): Promise<{ imported: number; skipped: string[] } | undefined> => {
+    let source = args?.source ? vscode.Uri.parse(args.source) : undefined;
+    if (!source) {
+      const picked = await vscode.window.showOpenDialog({
+        title: 'Import W3C Web Annotations', canSelectMany: false, filters: { 'Web Annotation JSON': ['json', 'jsonld'] },
+      });
+      source = picked?.[0];
+      if (!source) return undefined;
+    }
+    const json = JSON.parse((await readTextFile(source)) ?? 'null') as unknown;
+    const texts = new Map<string, string | undefined>();
+    // Sources are read up front: the core importer asks for texts synchronously.
+    const { imported: preview } = importWebAnnotations(json);
+    for (const { source: name } of preview) {
+      if (texts.has(name)) continue;
+      const article = articleForSource(name);
+      const open = article && vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === article.toString());
+      texts.set(name, open ? open.getText() : article ? await readTextFile(article).catch(() => undefined) : undefined);
+    }
+    const taken = new Set(store.all().flatMap((entry) => entry.annotations.map((annotation) => annotation.id)));
+    const result = importWebAnnotations(json, { textOf: (name) => texts.get(name), takenIds: taken });
+    const skipped = [...result.skipped];
+    const bySource = new Map<string, typeof result.imported>();
+    for (const item of result.imported) {
+      if (texts.get(item.source) === undefined) {
+        skipped.push(`${item.source}: article not found in the workspace`);
+        continue;
+      }
+      if (!bySource.has(item.source)) bySource.set(item.source, []);
+      bySource.get(item.source)!.push(item);
+    }
+    let imported = 0;
+    for (const [name, items] of bySource) {
+      const article = articleForSource(name)!;
+      imported += await store.mutate(article, (doc) => {
+        let added = 0;
+        for (const { annotation } of items) {
+          if (doc.getAnnotation(annotation.id)) continue;
+          doc.addAnnotation(annotation);
+          added++;
+        }
+        return added;
+      });
+    }
+    const message = `Source Annotator: imported ${imported} annotation${imported === 1 ? '' : 's'}`
+      + (skipped.length > 0 ? `; skipped ${skipped.length}: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` : '.');
+    void (skipped.length > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
+    return { imported, skipped };
+  };
+
+  return [
+    vscode.commands.registerCommand('sourceAnnotator.exportAnnotations', exportAnnotations),
+    vscode.commands.registerCommand('sourceAnnotator.importAnnotations', importAnnotations),
+  ];
+}

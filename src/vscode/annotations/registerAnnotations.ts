@@ -1,0 +1,88 @@
+/**
+ * Composition of the annotations feature: the sidecar store, decorations, hover, problems and quick
+ * fixes, the Annotations view, commands, file lifecycle, export/import, and the hook that feeds a
+ * publication date set in the sidecar into extraction and the corpus index.
+ */
+import * as vscode from 'vscode';
+import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { AnnotationCommands } from './annotationCommands';
+import { AnnotationDecorations } from './annotationDecorations';
+import { AnnotationDiagnostics, ReattachCodeActions } from './annotationDiagnostics';
+import { AnnotationHoverProvider } from './annotationHover';
+import { registerAnnotationsView, type AnnotationsViewProvider } from './annotationsView';
+import { AnnotationStore } from './annotationStore';
+import { registerArticleLifecycle } from './articleLifecycle';
+import { registerExportImport } from './exportImport';
+import { registerMetadataCommands } from './metadataCommands';
+import { registerRenameTag } from './renameTag';
+
+export interface AnnotationDeps {
+  analyzer: DocumentAnalyzer;
+  workspace: WorkspaceIndex;
+  log: vscode.LogOutputChannel;
+  extensionUri: vscode.Uri;
+}
+
+const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
+
+export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
+  const store = new AnnotationStore(deps.log);
+  deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
+  deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
+  const view = registerAnnotationsView(store);
+  return [
+    store,
+    followPublicationDates(store, deps),
+    new AnnotationDecorations(store, deps.extensionUri),
+    new AnnotationDiagnostics(store),
+    vscode.languages.registerHoverProvider(ARTICLES, new AnnotationHoverProvider(store)),
+    vscode.languages.registerCodeActionsProvider(ARTICLES, new ReattachCodeActions(store), { providedCodeActionKinds: ReattachCodeActions.kinds }),
+    ...view.disposables,
+    ...new AnnotationCommands(store, deps.log).register(),
+    ...registerMetadataCommands(store),
+    registerRenameTag(store),
+    ...registerExportImport(store),
+    ...registerArticleLifecycle(store),
+    registerStateCommand(store, view.provider),
+  ];
+}
+
+/** Re-analyses an article as soon as the publication date in its sidecar appears or changes. */
+function followPublicationDates(store: AnnotationStore, deps: AnnotationDeps): vscode.Disposable {
+  const known = new Map<string, string | undefined>();
+  return store.onDidChange((article) => {
+    const key = article.toString();
+    const published = store.publishedFor(article);
+    if (known.get(key) === published) return;
+    const first = !known.has(key);
+    known.set(key, published);
+    if (first && published === undefined) return;
+    deps.analyzer.invalidate(article);
+    void deps.workspace.refreshArticle(article).catch((error: unknown) => deps.log.warn(`Could not re-index ${key}: ${String(error)}`));
+  });
+}
+
+/**
+ * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
+ * ranges, orphans, problems, metadata) and the view's groups; for other extensions and the tests.
+ */
+function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider): vscode.Disposable {
+  return vscode.commands.registerCommand('sourceAnnotator.annotations.state', async (articleArg?: string) => {
+    await store.whenLoaded();
+    const article = articleArg ? await store.ensure(vscode.Uri.parse(articleArg)) : undefined;
+    return {
+      article: article && {
+        sidecar: article.sidecar.toString(),
+        broken: article.broken,
+        problems: article.problems,
+        metadata: article.metadata,
+        annotations: article.annotations.map((annotation) => {
+          const anchor = article.anchorOf(annotation.id);
+          return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined };
+        }),
+      },
+      view: { groupBy: view.groupBy, filter: view.filter, groups: view.groups().map((group) => ({ label: group.label, kind: group.kind, count: group.entries.length })) },
+    };
+  });
+}
