@@ -9,7 +9,8 @@ import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
 import type { Annotation } from '../../core/sidecar/model';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { currentAuthor } from './author';
-import { SidecarBrokenError, type AnnotationStore, type ArticleEntry } from './annotationStore';
+import type { AnnotationStore, ArticleEntry } from './annotationStore';
+import { registerGuarded } from './commandGuard';
 import { mergeTags, tagUsage } from './tagCatalog';
 import { pickTags } from './tagPicker';
 import { quoteLabel } from './viewModel';
@@ -42,23 +43,7 @@ export class AnnotationCommands {
       'sourceAnnotator.reattachAnnotation': (args?: AnnotationRef) => this.reattach(args),
       'sourceAnnotator.revealAnnotation': (args?: AnnotationRef) => this.reveal(args),
     };
-    return Object.entries(table).map(([id, handler]) =>
-      vscode.commands.registerCommand(id, (...args: never[]) => this.guard(() => handler(...args))));
-  }
-
-  /** Runs a command, turning a malformed sidecar or an unexpected failure into a clear message. */
-  private async guard<T>(run: () => T | Promise<T>): Promise<T | undefined> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof SidecarBrokenError) {
-        void vscode.window.showErrorMessage(`Source Annotator: ${error.message}`);
-      } else {
-        this.log.error(error instanceof Error ? error.stack ?? error.message : String(error));
-        void vscode.window.showErrorMessage(`Source Annotator: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      return undefined;
-    }
+    return Object.entries(table).map(([id, handler]) => registerGuarded(id, handler, this.log));
   }
 
   private articleEditor(): vscode.TextEditor | undefined {

@@ -8,6 +8,7 @@ import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
 import type { AnnotationStore } from './annotationStore';
+import { registerGuarded } from './commandGuard';
 import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
 
 export type ExportFormat = 'csv' | 'jsonld' | 'markdown';
@@ -108,7 +109,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
   };
 
   return [
-    vscode.commands.registerCommand('sourceAnnotator.exportAnnotations', exportAnnotations),
-    vscode.commands.registerCommand('sourceAnnotator.importAnnotations', importAnnotations),
+    registerGuarded('sourceAnnotator.exportAnnotations', exportAnnotations),
+    registerGuarded('sourceAnnotator.importAnnotations', importAnnotations),
   ];
 }

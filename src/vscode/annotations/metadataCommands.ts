@@ -8,6 +8,7 @@ import { RELIABILITY_GRADES, type ArticleMetadata, type Credibility, type Reliab
 import type { MetadataPatch } from '../../core/sidecar/sidecarDocument';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
 import type { AnnotationStore } from './annotationStore';
+import { registerGuarded } from './commandGuard';
 
 const RELIABILITY_LABELS: Record<Reliability, string> = {
   A: 'Completely reliable', B: 'Usually reliable', C: 'Fairly reliable', D: 'Not usually reliable', E: 'Unreliable', F: 'Reliability cannot be judged',
@@ -107,7 +108,7 @@ export function registerMetadataCommands(store: AnnotationStore): vscode.Disposa
   };
 
   return [
-    vscode.commands.registerCommand('sourceAnnotator.setPublicationDate', setPublicationDate),
-    vscode.commands.registerCommand('sourceAnnotator.setArticleMetadata', setMetadata),
+    registerGuarded('sourceAnnotator.setPublicationDate', setPublicationDate),
+    registerGuarded('sourceAnnotator.setArticleMetadata', setMetadata),
   ];
 }

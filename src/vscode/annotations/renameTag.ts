@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { SidecarBrokenError, type AnnotationStore } from './annotationStore';
+import { registerGuarded } from './commandGuard';
 import { tagUsage } from './tagCatalog';
 
 export interface RenameTagArgs {
@@ -14,7 +15,7 @@ export interface RenameTagArgs {
 }
 
 export function registerRenameTag(store: AnnotationStore): vscode.Disposable {
-  return vscode.commands.registerCommand('sourceAnnotator.renameTag', async (args?: RenameTagArgs): Promise<number> => {
+  return registerGuarded('sourceAnnotator.renameTag', async (args?: RenameTagArgs): Promise<number> => {
     await store.whenLoaded();
     const usage = tagUsage(store.all().map((entry) => entry.annotations));
     let from = args?.from;

@@ -1,0 +1,162 @@
+// Analyst annotations in the real editor: tagging a selection writes a sidecar, ranges follow edits,
+// external rewrites reload, a malformed sidecar is reported and never overwritten, and a publication
+// date set in the sidecar feeds date resolution at once.
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
+import { activateExtension, hoversAt, hoverText, pollUntil, workspaceRoot } from './helpers';
+
+interface StateAnnotation { id: string; tags: string[]; note: string; start?: number; end?: number; orphan: boolean; target: { exact: string; start: number; end: number } }
+interface AnnotationState {
+  article?: { sidecar: string; broken: boolean; metadata: { published?: string }; annotations: StateAnnotation[] };
+  view: { groups: { label: string; kind: string; count: number }[] };
+}
+
+const quote = 'The ministry said the talks would resume';
+const articleText = [
+  'Ministers meet in Brussels',
+  '',
+  `Defense ministers met in Brussels on Thursday. ${quote} next week, officials said.`,
+  '',
+  'A closing paragraph that nobody annotates.',
+  '',
+].join('\n');
+
+async function state(article: vscode.Uri): Promise<AnnotationState> {
+  return (await vscode.commands.executeCommand<AnnotationState>('sourceAnnotator.annotations.state', article.toString()));
+}
+
+function readSidecar(uri: vscode.Uri): SidecarDocument {
+  return SidecarDocument.parse(readFileSync(uri.fsPath, 'utf8'));
+}
+
+async function selectQuote(editor: vscode.TextEditor, text: string): Promise<void> {
+  const start = editor.document.getText().indexOf(text);
+  assert.ok(start >= 0, `"${text}" is in the article`);
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + text.length));
+}
+
+describe('annotations (sidecars in the editor)', () => {
+  const article = vscode.Uri.joinPath(workspaceRoot(), 'annotations-fixture.txt');
+  const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'annotations-fixture.txt.annotations.yaml');
+  const dated = vscode.Uri.joinPath(workspaceRoot(), 'annotations-dated.txt');
+  const exported = vscode.Uri.joinPath(workspaceRoot(), 'annotations-export.csv');
+  let editor: vscode.TextEditor;
+  let annotationId: string;
+
+  before(async () => {
+    writeFileSync(article.fsPath, articleText);
+    await activateExtension();
+    editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article));
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [article, sidecar, dated, exported, vscode.Uri.joinPath(workspaceRoot(), 'annotations-dated.txt.annotations.yaml')]) {
+      rmSync(uri.fsPath, { force: true });
+    }
+  });
+
+  it('Tag Selection writes a sidecar beside the article with the selected quote', async () => {
+    await selectQuote(editor, quote);
+    const ids = await vscode.commands.executeCommand<string[]>('sourceAnnotator.tagSelection', { tags: ['claim', 'ministry'] });
+    assert.equal(ids?.length, 1);
+    annotationId = ids[0];
+    const written = readSidecar(sidecar);
+    assert.equal(written.hasErrors, false);
+    const [annotation] = written.sidecar.annotations;
+    assert.equal(annotation.id, annotationId);
+    assert.equal(annotation.target.exact, quote);
+    assert.deepEqual(annotation.tags, ['claim', 'ministry']);
+    assert.equal(articleText.slice(annotation.target.start, annotation.target.end), quote);
+    const shown = await state(article);
+    assert.equal(shown.article?.annotations[0].start, annotation.target.start);
+  });
+
+  it('shows tags and edit/remove links when hovering the passage', async () => {
+    const inside = editor.document.positionAt(editor.document.getText().indexOf(quote) + 5);
+    const hovers = await hoversAt(editor.document, inside);
+    const raw = hovers.flatMap((hover) => hover.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    assert.match(hoverText(hovers), /claim/);
+    assert.match(raw, /command:sourceAnnotator\.editAnnotation/);
+    assert.match(raw, /command:sourceAnnotator\.removeAnnotation/);
+  });
+
+  it('moves the annotation with text inserted above it, and stores the new offsets when the article is saved', async () => {
+    const before = (await state(article)).article!.annotations[0].start!;
+    const inserted = 'UPDATED: this story was corrected.\n';
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), inserted)));
+    const moved = await pollUntil(() => state(article), (s) => s.article?.annotations[0].start === before + inserted.length, 5000);
+    const live = moved.article!.annotations[0];
+    assert.equal(live.start, before + inserted.length, 'the live range follows the edit');
+    assert.equal(editor.document.getText().slice(live.start, live.end), quote);
+    await editor.document.save();
+    const stored = await pollUntil(async () => readSidecar(sidecar).sidecar.annotations[0].target, (t) => t.start === before + inserted.length, 5000);
+    assert.equal(stored.start, before + inserted.length);
+    assert.equal(stored.exact, quote);
+  });
+
+  it('reloads the view and the hover when the sidecar is rewritten on disk', async () => {
+    const text = readFileSync(sidecar.fsPath, 'utf8').replace('tags: [ claim, ministry ]', 'tags: [ rewritten ]').replace(/tags: \[.*\]/, 'tags: [ rewritten ]');
+    writeFileSync(sidecar.fsPath, text);
+    const reloaded = await pollUntil(() => state(article), (s) => s.article?.annotations[0]?.tags.includes('rewritten') ?? false);
+    assert.deepEqual(reloaded.article!.annotations[0].tags, ['rewritten']);
+    assert.ok(reloaded.view.groups.some((group) => group.label === 'rewritten' && group.count === 1), JSON.stringify(reloaded.view.groups));
+    const inside = editor.document.positionAt(editor.document.getText().indexOf(quote) + 5);
+    assert.match(hoverText(await hoversAt(editor.document, inside)), /rewritten/);
+  });
+
+  it('renames a tag across the workspace', async () => {
+    const changed = await vscode.commands.executeCommand<number>('sourceAnnotator.renameTag', { from: 'rewritten', to: 'verified', confirm: false });
+    assert.equal(changed, 1);
+    assert.deepEqual(readSidecar(sidecar).sidecar.annotations[0].tags, ['verified']);
+  });
+
+  it('removes an annotation and brings it back with Undo Remove', async () => {
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.removeAnnotation', { article: article.toString(), id: annotationId }), true);
+    assert.equal(readSidecar(sidecar).sidecar.annotations.length, 0);
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.undoRemoveAnnotation'), annotationId);
+    assert.deepEqual(readSidecar(sidecar).sidecar.annotations.map((a) => a.id), [annotationId]);
+  });
+
+  it('exports the annotations as CSV', async () => {
+    await vscode.commands.executeCommand('sourceAnnotator.exportAnnotations', { format: 'csv', target: exported.toString() });
+    const csv = readFileSync(exported.fsPath, 'utf8');
+    assert.match(csv, /^article,quote,tags/);
+    assert.ok(csv.includes(quote), csv);
+    assert.ok(csv.includes('annotations-fixture.txt'), csv);
+  });
+
+  it('reports a malformed sidecar in Problems and writes nothing to it on further commands', async () => {
+    const broken = 'version: 1\nannotations:\n  - id: a1\n    tags: [claim\n    note: "unterminated\n';
+    writeFileSync(sidecar.fsPath, broken);
+    const diagnostics = await pollUntil(async () => vscode.languages.getDiagnostics(sidecar),
+      (list) => list.some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const error = diagnostics.find((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.ok(error, 'the sidecar has an error diagnostic');
+    assert.ok(error.range.start.line >= 1, 'the error points into the file, not at its first line');
+    const onArticle = await pollUntil(async () => vscode.languages.getDiagnostics(article), (list) => list.some((d) => /has errors/.test(d.message)));
+    assert.ok(onArticle.some((d) => /has errors/.test(d.message)), 'the article warns that its sidecar is broken');
+
+    await selectQuote(editor, 'A closing paragraph');
+    const result = await vscode.commands.executeCommand('sourceAnnotator.tagSelection', { tags: ['late'] });
+    assert.equal(result, undefined, 'the command refuses');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setPublicationDate', { article: article.toString(), published: '2025-01-01' }), undefined);
+    assert.equal(readFileSync(sidecar.fsPath, 'utf8'), broken, 'the file bytes are unchanged');
+  });
+
+  it('resolves relative dates against a publication date set in the article metadata', async () => {
+    writeFileSync(dated.fsPath, 'Allies met again on Thursday. Last year, spending rose.\n');
+    const api = await activateExtension();
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(dated));
+    const lastYear = async (): Promise<unknown> => (await api.getSpans(dated.toString())).find((span) => span.text === 'Last year')?.value;
+    assert.equal(await lastYear(), null, 'without a publication date "Last year" is unresolved');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.setArticleMetadata',
+      { article: dated.toString(), published: '2025-06-05', source: 'Wire', reliability: 'B', credibility: 2 }), true);
+    const value = await pollUntil(lastYear, (v) => v === '2024', 10000);
+    assert.equal(value, '2024');
+    const metadata = readSidecar(vscode.Uri.joinPath(workspaceRoot(), 'annotations-dated.txt.annotations.yaml')).sidecar.article;
+    assert.deepEqual(metadata, { published: '2025-06-05', source: 'Wire', reliability: 'B', credibility: 2 });
+  });
+});
