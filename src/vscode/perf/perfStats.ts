@@ -68,10 +68,30 @@ export class PerfMonitor implements vscode.Disposable {
   }
 }
 
-/** `sourceAnnotator.perf.stats` (optionally `{ reset: true }`), for benchmarks and support requests. */
+/** Stats as one line a person (or a UI test reading the notification) can take in. */
+export function describeStats(stats: PerfStats): string {
+  const paints = stats.editToPaintMs;
+  const lastPaint = paints.length ? `${paints[paints.length - 1]} ms` : 'n/a';
+  return `Source Annotator performance: longest event-loop stall ${stats.maxEventLoopDelayMs} ms ` +
+    `(p99 ${stats.p99EventLoopDelayMs} ms, mean ${stats.meanEventLoopDelayMs} ms) over ${(stats.sampledForMs / 1000).toFixed(1)} s; ` +
+    `edit to highlight: last ${lastPaint}, max ${paints.length ? Math.max(...paints) : 0} ms over ${paints.length} edits. ` +
+    `JSON ${JSON.stringify(stats)}`;
+}
+
+/**
+ * `sourceAnnotator.perf.stats` returns the stats (`{ reset: true }` also restarts the sampling); from the
+ * palette it shows them. `sourceAnnotator.perf.reset` restarts the sampling.
+ */
 export function registerPerfCommands(monitor: PerfMonitor): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand('sourceAnnotator.perf.stats', (options?: unknown) =>
-      monitor.stats(typeof options === 'object' && options !== null ? (options as { reset?: boolean }) : {})),
+    vscode.commands.registerCommand('sourceAnnotator.perf.stats', (options?: unknown) => {
+      if (typeof options === 'object' && options !== null) return monitor.stats(options as { reset?: boolean });
+      const stats = monitor.stats();
+      void vscode.window.showInformationMessage(describeStats(stats));
+      return stats;
+    }),
+    vscode.commands.registerCommand('sourceAnnotator.perf.reset', () => {
+      monitor.stats({ reset: true });
+    }),
   ];
 }

@@ -1,0 +1,89 @@
+// Reading comfort in the real workbench: highlight legibility in light, dark and high-contrast themes
+// (contrast ratios computed from the colours the browser actually paints, and a high-contrast screenshot),
+// and typing into a generated 5 MB article, which must be re-highlighted and keep the host responsive.
+// Timings are printed, not asserted: `npm run bench` reports them against their targets.
+import { strict as assert } from 'node:assert';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
+import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+import { isHighlighted, lineWith, measureLargeFileEditing, openReadingSession, parseColour, waitFor } from './readingSession.mjs';
+
+const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
+const articleName = '000_862cdd2646e94e41.txt';
+
+function luminance([r, g, b]) {
+  const channel = (v) => {
+    const c = v / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b);
+}
+
+export function contrastRatio(a, b) {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** `over` with its alpha painted on the opaque `under`. */
+function composite(over, under) {
+  const alpha = over[3] ?? 1;
+  return [0, 1, 2].map((i) => over[i] * alpha + under[i] * (1 - alpha));
+}
+
+/** Text colour, editor background and the decoration's colours under `word`, as the page paints them. */
+async function paintedColours(page, target) {
+  const rect = await page.evaluate(wordRectOnLine, target);
+  const decorations = rect ? await page.evaluate(decorationColoursAt, rect) : [];
+  const base = await page.evaluate((r) => {
+    const element = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    const background = getComputedStyle(document.querySelector('.monaco-editor-background') ?? document.body).backgroundColor;
+    return { text: element ? getComputedStyle(element).color : '', background };
+  }, rect);
+  return { decorations, ...base };
+}
+
+describe('reading comfort (code-server UI)', function () {
+  this.timeout(600000);
+
+  before(() => assert.ok(existsSync(vsixPath), `${vsixPath} does not exist; run \`npm run package\` first`));
+
+  it('draws person highlights legibly in light, dark and high-contrast themes', async () => {
+    const article = readFileSync(join(samplesDir, articleName), 'utf8');
+    const target = { lineNumber: lineWith(article, 'War Secretary Pete Hegseth'), word: 'Hegseth', occurrence: 0 };
+    const session = await openReadingSession({ vsixPath, theme: 'light', file: articleName, line: target.lineNumber - 1 });
+    try {
+      for (const theme of ['light', 'dark', 'highContrast']) {
+        await session.setTheme(theme);
+        await waitFor(() => isHighlighted(session.page, target.lineNumber, target.word), Boolean, 90000,
+          () => `no highlight under "Hegseth" in the ${theme} theme`, 250);
+        const colours = await paintedColours(session.page, target);
+        const editorBackground = parseColour(colours.background);
+        const decoration = colours.decorations.find((d) => (parseColour(d.borderBottom)?.[3] ?? 0) > 0) ?? colours.decorations[0];
+        const tint = parseColour(decoration.background) ?? [0, 0, 0, 0];
+        const underBackground = composite(tint, editorBackground);
+        const textContrast = contrastRatio(parseColour(colours.text), underBackground);
+        const underlineContrast = contrastRatio(parseColour(decoration.borderBottom), editorBackground);
+        console.log(`      ${theme}: text on highlight ${textContrast.toFixed(2)}:1, underline on editor ${underlineContrast.toFixed(2)}:1`);
+        assert.ok(textContrast >= 4.5, `${theme}: text on the highlight has contrast ${textContrast.toFixed(2)}:1 (< 4.5)`);
+        assert.ok(underlineContrast >= 3, `${theme}: the underline has contrast ${underlineContrast.toFixed(2)}:1 (< 3)`);
+        if (theme === 'highContrast') {
+          mkdirSync(testResultsDir, { recursive: true });
+          await session.page.screenshot({ path: join(testResultsDir, 'high-contrast.png') });
+        }
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('re-highlights text typed into a 5 MB article and reports the host\'s stalls', async () => {
+    const result = await measureLargeFileEditing({ vsixPath, rounds: 2 });
+    console.log(`      5 MB article: first highlight after ${result.openToFirstHighlightMs} ms; typed text highlighted after ${result.typingToHighlightMs.join(', ')} ms; ` +
+      `longest host stall while editing ${result.editing.maxEventLoopDelayMs} ms (during opening and indexing ${result.startup.maxEventLoopDelayMs} ms)`);
+    assert.ok(result.bytes >= 5 * 1024 * 1024);
+    assert.equal(result.typingToHighlightMs.length, 2);
+    assert.ok(result.editing.sampledForMs > 0 && Number.isFinite(result.editing.maxEventLoopDelayMs));
+    assert.ok(result.editing.editToPaintMs.length > 0, 'the host painted no edit of the large article');
+  });
+});

@@ -1,0 +1,211 @@
+// A code-server session for reading-comfort checks: a generated multi-megabyte article, theme switching,
+// typing-to-highlight latency, and the extension host's own stall statistics (read from the notification
+// that `Source Annotator: Show Performance Statistics` shows). Shared by the UI test and `npm run bench`.
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../../scripts/lib/browser.mjs';
+import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
+import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { samplesDir } from '../../../scripts/lib/paths.mjs';
+import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+
+export const LARGE_ARTICLE = 'large-article.txt';
+
+/** Paragraphs of the sample articles in a seeded shuffled order, up to `bytes`: every block of it is distinct. */
+export function makeLargeArticle(bytes, seed = 7) {
+  const paragraphs = readdirSync(samplesDir).filter((f) => f.endsWith('.txt')).sort()
+    .flatMap((f) => readFileSync(join(samplesDir, f), 'utf8').split(/\n\s*\n/))
+    .map((p) => p.trim()).filter((p) => p.length > 0);
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const parts = ['Analysts Review Alliance Coverage', ''];
+  let size = parts.join('\n\n').length;
+  while (size < bytes) {
+    const paragraph = paragraphs[Math.floor(next() * paragraphs.length)];
+    parts.push(paragraph);
+    size += paragraph.length + 2;
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+export const THEMES = {
+  light: { name: 'Default Light Modern', bodyClass: 'vs' },
+  dark: { name: 'Default Dark Modern', bodyClass: 'vs-dark' },
+  highContrast: { name: 'Default High Contrast', bodyClass: 'hc-black' },
+};
+
+/** Polls `probe` until `accept` takes its value; throws with `describe(last)` after `timeoutMs`. */
+export async function waitFor(probe, accept, timeoutMs, describe, intervalMs = 50) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${describe(value)} (after ${timeoutMs / 1000} s)`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, intervalMs));
+  }
+}
+
+export function parseColour(css) {
+  const match = /rgba?\(([^)]+)\)/.exec(css ?? '');
+  if (!match) return undefined;
+  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
+  return [r, g, b, a];
+}
+
+export function isPainted(entry) {
+  const visible = (css) => (parseColour(css)?.[3] ?? 0) > 0;
+  return visible(entry.background) || visible(entry.borderBottom);
+}
+
+/** Opens code-server on a folder with the samples (and optionally a large article) in one theme. */
+export async function openReadingSession({ vsixPath, theme = 'dark', largeArticleBytes = 0, file, line = 1, settings = {} }) {
+  const binary = await ensureCodeServer();
+  const runDir = createRunDir({
+    prefix: 'source-annotator-reading-',
+    settings: {
+      'workbench.colorTheme': THEMES[theme].name,
+      'editor.occurrencesHighlight': 'off',
+      'editor.selectionHighlight': false,
+      'editor.renderLineHighlight': 'none',
+      'editor.wordWrap': 'off',
+      'editor.minimap.enabled': false,
+      'workbench.sideBar.location': 'right',
+      'files.autoSave': 'off',
+      ...settings,
+    },
+  });
+  const workspaceDir = join(runDir.dir, 'samples');
+  cpSync(samplesDir, workspaceDir, { recursive: true });
+  if (largeArticleBytes > 0) writeFileSync(join(workspaceDir, LARGE_ARTICLE), makeLargeArticle(largeArticleBytes));
+  await installExtension(binary, runDir, vsixPath);
+  const server = await startCodeServer(binary, runDir, { folder: workspaceDir });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  await page.goto(workbenchUrl(server.url, workspaceDir, [
+    ['openFile', `${remoteUri(join(workspaceDir, file))}:${line}:1`],
+    ['gotoLineMode', 'true'],
+    ['skipWelcome', 'true'],
+  ]));
+  await page.locator(`.tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 90000 });
+  await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 60000 });
+  return {
+    page, runDir, workspaceDir,
+    /** Through the theme picker, as a person would (the settings file is not re-read live). */
+    async setTheme(name) {
+      await runPaletteCommand(page, 'Preferences: Color Theme', { keepOpen: true });
+      const input = page.locator('.quick-input-widget input');
+      await input.fill(THEMES[name].name);
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[name].name }).first().waitFor({ state: 'visible', timeout: 10000 });
+      await page.keyboard.press('Enter');
+      await waitFor(
+        () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, THEMES[name].bodyClass),
+        Boolean, 30000, () => `theme ${THEMES[name].name} was not applied`, 200,
+      );
+    },
+    async close() {
+      await browser.close().catch(() => {});
+      await server.stop();
+      if (!process.env.SOURCE_ANNOTATOR_KEEP_RUNS) rmSync(runDir.dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a command by its palette title and returns once the palette has closed. */
+export async function runPaletteCommand(page, title, { keepOpen = false } = {}) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
+  await page.keyboard.press('Enter');
+  if (!keepOpen) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** The extension host's stats, read from the notification the stats command shows. */
+export async function readPerfStats(page) {
+  await runPaletteCommand(page, 'Source Annotator: Show Performance Statistics');
+  const message = page.locator('.notification-list-item-message', { hasText: 'Source Annotator performance' }).last();
+  await message.waitFor({ state: 'visible', timeout: 15000 });
+  const text = await message.innerText();
+  await page.keyboard.press('Escape');
+  const json = /JSON (\{.*\})/s.exec(text.replace(/\s+/g, ' '));
+  if (!json) throw new Error(`no stats in ${JSON.stringify(text)}`);
+  return JSON.parse(json[1]);
+}
+
+/** Puts the caret on `lineNumber` of the active editor (and the focus in the editor). */
+export async function goToLine(page, lineNumber) {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 10000 });
+  await input.fill(`:${lineNumber}`);
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+}
+
+/** Is any decoration drawn under `word` on editor line `lineNumber`? */
+export async function isHighlighted(page, lineNumber, word) {
+  const rect = await page.evaluate(wordRectOnLine, { lineNumber, word, occurrence: 0 });
+  if (!rect) return false;
+  return (await page.evaluate(decorationColoursAt, rect)).some(isPainted);
+}
+
+/**
+ * Types `text` at the end of the line the caret is on (one key every `keyDelayMs`, like a person), then
+ * measures the time from the last key to the moment a decoration shows under `word`.
+ */
+export async function typeAndTimeHighlight(page, { lineNumber, text, word, keyDelayMs = 25, timeoutMs = 20000 }) {
+  await page.keyboard.press('End');
+  await page.keyboard.type(text, { delay: keyDelayMs });
+  const stopped = Date.now();
+  await waitFor(() => isHighlighted(page, lineNumber, word), Boolean, timeoutMs, () => `"${word}" typed on line ${lineNumber} was never highlighted`, 5);
+  return Date.now() - stopped;
+}
+
+/** A line of `text` (1-based) at or after `from` that contains `word`. */
+export function lineWith(text, word, from = 1) {
+  const lines = text.split('\n');
+  for (let i = from - 1; i < lines.length; i++) if (lines[i].includes(word)) return i + 1;
+  throw new Error(`no line with "${word}" after line ${from}`);
+}
+
+/**
+ * The long-file scenario: open a generated article of `bytes` in the middle, wait for the first visible
+ * highlight, reset the host's stats, scroll, type three sentences with names at the end of visible lines
+ * and time each until its name is highlighted; then read the host's longest stall over that editing.
+ */
+export async function measureLargeFileEditing({ vsixPath, bytes = 5 * 1024 * 1024, rounds = 3 }) {
+  const article = makeLargeArticle(bytes);
+  const middle = Math.floor(article.split('\n').length / 2);
+  const anchorLine = lineWith(article, 'NATO', middle);
+  const openedAt = Date.now();
+  const session = await openReadingSession({ vsixPath, largeArticleBytes: bytes, file: LARGE_ARTICLE, line: anchorLine });
+  const { page } = session;
+  try {
+    const firstWord = { lineNumber: anchorLine, word: 'NATO' };
+    await waitFor(() => isHighlighted(page, firstWord.lineNumber, firstWord.word), Boolean, 120000,
+      () => `"NATO" on line ${anchorLine} of the large article was never highlighted`, 100);
+    const openToFirstHighlightMs = Date.now() - openedAt;
+    const startup = await readPerfStats(page);
+    await runPaletteCommand(page, 'Source Annotator: Reset Performance Statistics');
+    await goToLine(page, anchorLine);
+    for (let i = 0; i < 6; i++) await page.keyboard.press('PageDown');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('PageUp');
+    const typing = [];
+    const sentences = [
+      { text: ' Later, Angela Merkel spoke in Brussels.', word: 'Merkel' },
+      { text: ' Then Emmanuel Macron flew to Berlin.', word: 'Macron' },
+      { text: ' On Friday, Pete Hegseth answered.', word: 'Hegseth' },
+    ].slice(0, rounds);
+    for (const [k, sentence] of sentences.entries()) {
+      // Each sentence goes on its own visible line, so the word searched for is the one just typed.
+      const lineNumber = anchorLine + 2 * k;
+      await goToLine(page, lineNumber);
+      typing.push(await typeAndTimeHighlight(page, { lineNumber, ...sentence }));
+    }
+    const editing = await readPerfStats(page);
+    return { bytes: article.length, openToFirstHighlightMs, typingToHighlightMs: typing, startup, editing };
+  } finally {
+    await session.close();
+  }
+}
