@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { setAnnotationTagSource } from '../features/focus';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { AnnotationCommands } from './annotationCommands';
 import { AnnotationDecorations } from './annotationDecorations';
@@ -16,6 +17,7 @@ import { registerArticleLifecycle } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
+import { tagUsage } from './tagCatalog';
 
 export interface AnnotationDeps {
   analyzer: DocumentAnalyzer;
@@ -31,7 +33,19 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   const view = registerAnnotationsView(store);
+  // "Focus on Annotation Tag" (reading features) finds the passages of a tag here.
+  setAnnotationTagSource({
+    tags: () => tagUsage(store.all().map((entry) => entry.annotations)).map(({ tag }) => tag),
+    rangesOf: (doc, tag) => {
+      const entry = store.get(doc.uri);
+      return (entry?.annotations ?? []).filter((annotation) => annotation.tags.includes(tag))
+        .map((annotation) => entry!.anchorOf(annotation.id))
+        .filter((anchor) => anchor !== undefined)
+        .map((anchor) => new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end)));
+    },
+  });
   return [
+    { dispose: () => setAnnotationTagSource(undefined) },
     store,
     followPublicationDates(store, deps),
     new AnnotationDecorations(store, deps.extensionUri),

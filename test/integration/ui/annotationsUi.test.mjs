@@ -1,0 +1,150 @@
+// An analyst tags a passage through the real workbench: select text with the mouse, run "Tag
+// Selection" from the command palette, type a new tag, press Enter; the passage gets the annotation
+// colour and the sidecar appears beside the article.
+import { strict as assert } from 'node:assert';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchBrowser } from '../../../scripts/lib/browser.mjs';
+import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
+import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
+import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+
+const articleName = '000_862cdd2646e94e41.txt';
+/** Every palette slot gets this colour, so the check does not depend on which slot the tag hashes to. */
+const annotationBackground = { hex: '#00ff6655', rgba: [0, 255, 102, 0x55 / 255] };
+const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
+
+function parseColour(css) {
+  const match = /rgba?\(([^)]+)\)/.exec(css);
+  if (!match) return undefined;
+  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
+  return [r, g, b, a];
+}
+
+function isColour(css, expected) {
+  const actual = parseColour(css);
+  return Boolean(actual) && actual.every((value, i) => Math.abs(value - expected[i]) < (i === 3 ? 0.01 : 1));
+}
+
+async function waitFor(probe, accept, timeoutMs, describeLast) {
+  const deadline = Date.now() + timeoutMs;
+  let value;
+  for (;;) {
+    value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${await describeLast(value)} (after ${timeoutMs / 1000} s)`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
+  }
+}
+
+describe('annotations UI (packaged extension)', function () {
+  this.timeout(240000);
+  let server;
+  let browser;
+  let page;
+  let runDir;
+  let workspaceDir;
+  const article = readFileSync(join(samplesDir, articleName), 'utf8');
+  const lineIndex = article.split('\n').findIndex((line) => line.includes('Hegseth is not attending the meeting'));
+  const lineNumber = lineIndex + 1;
+  const passage = 'not attending the meeting';
+
+  before(async function () {
+    assert.ok(lineIndex >= 0, `the passage is in ${articleName}`);
+    assert.ok(existsSync(vsixPath), `${vsixPath} does not exist; run \`npm run package\` first`);
+    const binary = await ensureCodeServer();
+    const palette = Object.fromEntries([1, 2, 3, 4, 5, 6].map((slot) => [`sourceAnnotator.annotation.tag${slot}`, annotationBackground.hex]));
+    runDir = createRunDir({
+      prefix: 'source-annotator-annotations-ui-',
+      settings: {
+        'workbench.colorCustomizations': palette,
+        'editor.occurrencesHighlight': 'off',
+        'editor.selectionHighlight': false,
+        'editor.renderLineHighlight': 'none',
+        'editor.wordWrap': 'off',
+        'editor.minimap.enabled': false,
+        'sourceAnnotator.annotations.author': 'UI Tester',
+      },
+    });
+    workspaceDir = join(runDir.dir, 'samples');
+    cpSync(samplesDir, workspaceDir, { recursive: true });
+    await installExtension(binary, runDir, vsixPath);
+    server = await startCodeServer(binary, runDir, { folder: workspaceDir });
+    browser = await launchBrowser();
+    page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(workbenchUrl(server.url, workspaceDir, [
+      ['openFile', `${remoteUri(join(workspaceDir, articleName))}:${lineNumber}:1`],
+      ['gotoLineMode', 'true'],
+      ['skipWelcome', 'true'],
+    ]));
+    await page.locator(`.tab.active[data-resource-name="${articleName}"]`).waitFor({ state: 'visible', timeout: 60000 });
+    await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 30000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state !== 'failed' || !page) return;
+    mkdirSync(testResultsDir, { recursive: true });
+    await page.screenshot({ path: join(testResultsDir, 'annotations-failure.png') }).catch(() => {});
+  });
+
+  after(async () => {
+    await browser?.close().catch(() => {});
+    await server?.stop();
+    if (runDir && !process.env.SOURCE_ANNOTATOR_KEEP_RUNS) rmSync(runDir.dir, { recursive: true, force: true });
+  });
+
+  it('tags a mouse selection through the command palette and paints it', async () => {
+    const from = await waitFor(() => page.evaluate(wordRectOnLine, { lineNumber, word: 'not', occurrence: 0 }), Boolean, 30000,
+      () => `line ${lineNumber} is not rendered`);
+    const to = await page.evaluate(wordRectOnLine, { lineNumber, word: 'meeting', occurrence: 0 });
+    assert.ok(to, '"meeting" is on the line');
+    await page.mouse.click(from.left + 1, from.top + from.height / 2);
+    await page.keyboard.down('Shift');
+    await page.mouse.click(to.left + to.width - 1, to.top + to.height / 2);
+    await page.keyboard.up('Shift');
+    await waitFor(() => page.locator('[id="status.editor.selection"]').innerText().catch(() => ''),
+      (text) => text.includes(`(${passage.length} selected)`), 10000, (text) => `the selection should cover "${passage}"; status bar: ${text}`);
+
+    const input = page.locator('.quick-input-widget input');
+    // The command exists once the extension has activated; retry the palette until it is listed.
+    await waitFor(async () => {
+      await page.keyboard.press('F1');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill('>Source Annotator: Tag Selection');
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tag Selection' }).first();
+      const listed = await row.waitFor({ state: 'visible', timeout: 3000 }).then(() => true, () => false);
+      if (!listed) await page.keyboard.press('Escape');
+      return listed;
+    }, Boolean, 60000, () => 'the command palette never listed "Source Annotator: Tag Selection"');
+    await page.keyboard.press('Enter');
+    const title = page.locator('.quick-input-widget .quick-input-title');
+    await waitFor(() => title.innerText().catch(() => ''), (text) => text.trim() === 'Tag selection', 10000,
+      (text) => `the tag picker did not open; quick input title is ${JSON.stringify(text)}`);
+    await input.pressSequentially('fact-check', { delay: 20 });
+    const offered = page.locator('.quick-input-list .monaco-list-row', { hasText: 'new tag' });
+    await waitFor(() => offered.count(), (n) => n > 0, 10000,
+      async () => `the typed tag is not offered; rows: ${JSON.stringify(await page.locator('.quick-input-list .monaco-list-row').allInnerTexts())}`);
+    await page.keyboard.press('Enter');
+
+    const sidecarPath = join(workspaceDir, `${articleName}.annotations.yaml`);
+    const sidecar = await waitFor(() => (existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : ''), (text) => text.includes('fact-check'), 15000,
+      (text) => `the sidecar was not written with the tag; it holds ${JSON.stringify(text)}`);
+    assert.ok(sidecar.includes(`exact: "${passage}"`), sidecar);
+    assert.ok(sidecar.includes('author: UI Tester'), sidecar);
+
+    // Move the caret away so the selection does not cover what we inspect.
+    await page.keyboard.press('Home');
+    const attending = { lineNumber, word: 'attending', occurrence: 0 };
+    const colours = await waitFor(async () => {
+      const rect = await page.evaluate(wordRectOnLine, attending);
+      return rect ? page.evaluate(decorationColoursAt, rect) : [];
+    }, (found) => found.some((entry) => isColour(entry.background, annotationBackground.rgba)), 30000,
+    (found) => `no annotation colour ${annotationBackground.hex} under "attending"; found ${JSON.stringify(found)}`);
+    assert.ok(colours.length > 0);
+    const gutterIcons = await page.locator('.monaco-editor .cgmr').count();
+    assert.ok(gutterIcons >= 1, 'a gutter icon marks the annotated line');
+    mkdirSync(testResultsDir, { recursive: true });
+    await page.screenshot({ path: join(testResultsDir, 'annotations.png') });
+  });
+});
