@@ -93,8 +93,8 @@ export async function openReadingSession({ vsixPath, theme = 'dark', largeArticl
     /** Through the theme picker, as a person would (the settings file is not re-read live). */
     async setTheme(name) {
       await runPaletteCommand(page, 'Preferences: Color Theme', { keepOpen: true });
-      const input = page.locator('.quick-input-widget input');
-      await input.fill(THEMES[name].name);
+      // The picker replaces the palette in the same widget: type into whatever has the focus.
+      await page.keyboard.type(THEMES[name].name);
       await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[name].name }).first().waitFor({ state: 'visible', timeout: 10000 });
       await page.keyboard.press('Enter');
       await waitFor(
