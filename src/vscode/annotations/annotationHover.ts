@@ -41,13 +41,8 @@ export class AnnotationHoverProvider implements vscode.HoverProvider {
 function appendAnnotation(md: vscode.MarkdownString, annotation: Annotation, article: vscode.Uri): void {
   md.appendMarkdown('$(bookmark) **Annotation**');
   if (annotation.tags.length > 0) {
-    md.appendMarkdown(' — ');
-    annotation.tags.forEach((tag, index) => {
-      if (index > 0) md.appendMarkdown(', ');
-      md.appendMarkdown('`');
-      md.appendText(tag.replace(/`/g, "'"));
-      md.appendMarkdown('`');
-    });
+    md.appendMarkdown(' — $(tag) ');
+    md.appendText(annotation.tags.join(', '));
   }
   if (annotation.note.trim() !== '') {
     md.appendMarkdown('\n\n');

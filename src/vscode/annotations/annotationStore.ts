@@ -257,6 +257,9 @@ export class AnnotationStore implements vscode.Disposable {
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), (id) => targets.get(id));
     this.moved.fire(entry.article);
+    // A change that leaves the document clean came from disk (git, another tool) or undid edits back to
+    // the saved text; either way the file on disk is what the targets must describe.
+    if (!e.document.isDirty) void this.persistTargets(entry.article, e.document.getText());
   }
 
   private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {

@@ -128,6 +128,67 @@ describe('annotations (sidecars in the editor)', () => {
     assert.ok(csv.includes('annotations-fixture.txt'), csv);
   });
 
+  it('lists an annotation whose text is gone as an orphan and re-attaches it to a selection with the quick fix', async () => {
+    const current = readFileSync(sidecar.fsPath, 'utf8');
+    const orphaned = current.replace(`exact: "${quote}"`, 'exact: "words that appear nowhere in this article"');
+    writeFileSync(sidecar.fsPath, orphaned);
+    const shown = await pollUntil(() => state(article), (s) => s.article?.annotations[0]?.orphan === true);
+    assert.equal(shown.article!.annotations[0].orphan, true);
+    assert.ok(shown.view.groups.some((group) => group.kind === 'orphans' && group.count === 1), JSON.stringify(shown.view.groups));
+    const problems = await pollUntil(async () => vscode.languages.getDiagnostics(article), (list) => list.some((d) => /lost its text/.test(d.message)));
+    assert.ok(problems.some((d) => /lost its text/.test(d.message)), 'the orphan is in Problems');
+
+    await selectQuote(editor, 'officials said');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', article, editor.selection);
+    const reattach = actions.find((action) => action.title.startsWith('Re-attach to selection'));
+    assert.ok(reattach?.command, `actions offered: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.commands.executeCommand(reattach.command.command, ...(reattach.command.arguments ?? []));
+    const target = readSidecar(sidecar).sidecar.annotations[0].target;
+    assert.equal(target.exact, 'officials said');
+    const back = await pollUntil(() => state(article), (s) => s.article?.annotations[0]?.orphan === false);
+    assert.equal(editor.document.getText().slice(back.article!.annotations[0].start, back.article!.annotations[0].end), 'officials said');
+  });
+
+  it('round-trips through Web Annotation JSON-LD export and import', async () => {
+    const jsonld = vscode.Uri.joinPath(workspaceRoot(), 'annotations-export.jsonld');
+    try {
+      await vscode.commands.executeCommand('sourceAnnotator.exportAnnotations', { format: 'jsonld', target: jsonld.toString() });
+      const collection = JSON.parse(readFileSync(jsonld.fsPath, 'utf8')) as { type: string; total: number };
+      assert.equal(collection.type, 'AnnotationCollection');
+      assert.ok(collection.total >= 1);
+      assert.equal(await vscode.commands.executeCommand('sourceAnnotator.removeAnnotation', { article: article.toString(), id: annotationId }), true);
+      const result = await vscode.commands.executeCommand<{ imported: number; skipped: string[] }>('sourceAnnotator.importAnnotations', { source: jsonld.toString() });
+      assert.equal(result?.imported, 1, JSON.stringify(result));
+      const [restored] = readSidecar(sidecar).sidecar.annotations;
+      assert.equal(restored.id, annotationId);
+      assert.equal(restored.target.exact, 'officials said');
+    } finally {
+      rmSync(jsonld.fsPath, { force: true });
+    }
+  });
+
+  it('re-anchors the sidecar of a closed article that changed on disk', async () => {
+    const closedArticle = vscode.Uri.joinPath(workspaceRoot(), 'annotations-closed.txt');
+    const closedSidecar = vscode.Uri.joinPath(workspaceRoot(), 'annotations-closed.txt.annotations.yaml');
+    try {
+      writeFileSync(closedArticle.fsPath, articleText);
+      const doc = await vscode.workspace.openTextDocument(closedArticle);
+      const start = articleText.indexOf(quote);
+      const opened = await vscode.window.showTextDocument(doc);
+      opened.selection = new vscode.Selection(doc.positionAt(start), doc.positionAt(start + quote.length));
+      await vscode.commands.executeCommand('sourceAnnotator.tagSelection', { tags: ['closed'] });
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      const prefix = 'Correction appended at the top.\n\n';
+      writeFileSync(closedArticle.fsPath, prefix + articleText);
+      const target = await pollUntil(async () => readSidecar(closedSidecar).sidecar.annotations[0].target, (t) => t.start === start + prefix.length, 15000);
+      assert.equal(target.start, start + prefix.length);
+      assert.equal(target.exact, quote);
+    } finally {
+      rmSync(closedArticle.fsPath, { force: true });
+      rmSync(closedSidecar.fsPath, { force: true });
+    }
+  });
+
   it('reports a malformed sidecar in Problems and writes nothing to it on further commands', async () => {
     const broken = 'version: 1\nannotations:\n  - id: a1\n    tags: [claim\n    note: "unterminated\n';
     writeFileSync(sidecar.fsPath, broken);
