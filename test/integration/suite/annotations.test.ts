@@ -2,7 +2,7 @@
 // external rewrites reload, a malformed sidecar is reported and never overwritten, and a publication
 // date set in the sidecar feeds date resolution at once.
 import { strict as assert } from 'node:assert';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
 import { activateExtension, hoversAt, hoverText, pollUntil, workspaceRoot } from './helpers';
@@ -186,6 +186,47 @@ describe('annotations (sidecars in the editor)', () => {
     } finally {
       rmSync(closedArticle.fsPath, { force: true });
       rmSync(closedSidecar.fsPath, { force: true });
+    }
+  });
+
+  it('shows overlapping annotations together in the hover', async () => {
+    // The tagged passage is "officials said" since it was re-attached above.
+    editor = await vscode.window.showTextDocument(editor.document);
+    await selectQuote(editor, 'officials');
+    const [inner] = (await vscode.commands.executeCommand<string[]>('sourceAnnotator.addNote', { note: 'Second source needed', tags: ['overlap'] }))!;
+    const shown = await state(article);
+    const innerState = shown.article!.annotations.find((a) => a.id === inner)!;
+    const outerState = shown.article!.annotations.find((a) => a.id === annotationId)!;
+    assert.ok(outerState.start! <= innerState.start! && innerState.end! < outerState.end!, `the note sits inside the tagged passage: ${JSON.stringify([outerState, innerState])}`);
+    const hovers = await hoversAt(editor.document, editor.document.positionAt(innerState.start! + 2));
+    const text = hoverText(hovers);
+    assert.match(text, /Second source needed/);
+    assert.match(text, /verified/, 'the outer annotation is in the same hover');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.removeAnnotation', { article: article.toString(), id: inner }), true);
+  });
+
+  it('moves the sidecar with its article on rename, and nests it under the article in the Explorer', async () => {
+    const patterns = vscode.workspace.getConfiguration('explorer.fileNesting').get<Record<string, string>>('patterns') ?? {};
+    assert.ok((patterns['*.txt'] ?? '').includes('${capture}.txt.annotations.yaml'), JSON.stringify(patterns['*.txt']));
+    const original = vscode.Uri.joinPath(workspaceRoot(), 'annotations-rename.txt');
+    const renamed = vscode.Uri.joinPath(workspaceRoot(), 'annotations-renamed.txt');
+    const renamedSidecar = vscode.Uri.joinPath(workspaceRoot(), 'annotations-renamed.txt.annotations.yaml');
+    try {
+      writeFileSync(original.fsPath, articleText);
+      const opened = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(original));
+      await selectQuote(opened, quote);
+      await vscode.commands.executeCommand('sourceAnnotator.tagSelection', { tags: ['moved'] });
+      const edit = new vscode.WorkspaceEdit();
+      edit.renameFile(original, renamed);
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      const moved = await pollUntil(async () => existsSync(renamedSidecar.fsPath), Boolean, 10000);
+      assert.ok(moved, 'the sidecar was renamed with the article');
+      assert.equal(existsSync(`${original.fsPath}.annotations.yaml`), false);
+      const after = await pollUntil(() => state(renamed), (s) => s.article?.annotations[0]?.tags[0] === 'moved' && !s.article.annotations[0].orphan);
+      assert.deepEqual(after.article!.annotations[0].tags, ['moved']);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      for (const path of [original.fsPath, `${original.fsPath}.annotations.yaml`, renamed.fsPath, renamedSidecar.fsPath]) rmSync(path, { force: true });
     }
   });
 
