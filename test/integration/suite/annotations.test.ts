@@ -230,6 +230,21 @@ describe('annotations (sidecars in the editor)', () => {
     }
   });
 
+  it('keeps an annotation added on disk when a command edits the sidecar right after', async () => {
+    const onDisk = readSidecar(sidecar).sidecar;
+    const added = { ...onDisk.annotations[0], id: 'a-added-elsewhere', tags: ['elsewhere'], note: 'written by a colleague' };
+    const withColleague = SidecarDocument.parse(readFileSync(sidecar.fsPath, 'utf8'));
+    withColleague.addAnnotation(added);
+    writeFileSync(sidecar.fsPath, withColleague.toString());
+    // No waiting for the file watcher: the command must merge with what is on disk either way.
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.editAnnotation', { article: article.toString(), id: annotationId, note: 'ours' }), true);
+    const merged = readSidecar(sidecar).sidecar.annotations;
+    assert.deepEqual(merged.map((a) => a.id).sort(), [annotationId, 'a-added-elsewhere'].sort());
+    assert.equal(merged.find((a) => a.id === annotationId)!.note, 'ours');
+    assert.equal(merged.find((a) => a.id === 'a-added-elsewhere')!.note, 'written by a colleague');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.removeAnnotation', { article: article.toString(), id: 'a-added-elsewhere' }), true);
+  });
+
   it('reports a malformed sidecar in Problems and writes nothing to it on further commands', async () => {
     const broken = 'version: 1\nannotations:\n  - id: a1\n    tags: [claim\n    note: "unterminated\n';
     writeFileSync(sidecar.fsPath, broken);
