@@ -120,6 +120,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** A full pass over the corpus; a newer pass cancels an older one. */
   reindex(): Promise<void> {
+    this.log.info('Indexing the workspace articles.');
     this.run?.cancel();
     const run = (this.run = new vscode.CancellationTokenSource());
     const pass = Promise.resolve(vscode.window.withProgress(
@@ -136,7 +137,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   private async indexAll(token: vscode.CancellationToken, progress: vscode.Progress<{ message?: string }>): Promise<void> {
     const started = Date.now();
     await this.cache.load();
+    if (token.isCancellationRequested) return;
     const files = await findArticleFiles(token);
+    if (token.isCancellationRequested) return;
     const maxBytes = readConfig().maxFileSizeMB * 1048576;
     const fingerprint = registryFingerprint(this.registry);
     const seen = new Set<string>();
@@ -175,13 +178,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.index.batch(() => {
       for (const uri of this.index.uris()) {
         if (!seen.has(uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
+          this.log.info(`Removed from the index (no longer in the workspace): ${uri}`);
           this.index.remove(uri);
           this.cache.delete(uri);
         }
       }
     });
+    if (token.isCancellationRequested) return;
     const millis = Date.now() - started;
-    this.log.info(`Indexed ${files.length} articles in ${millis} ms (${analysed} analysed, ${reused} from cache).`);
+    this.log.info(`Indexed ${files.length} articles in ${millis} ms (${analysed} analysed, ${reused} from cache); the index holds ${this.index.size}.`);
     this.setState({ kind: 'ready', articles: this.index.size, entities: this.entityCount(), millis });
     if (analysed > 0) this.scheduleSave();
   }
@@ -219,6 +224,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.index.batch(() => {
         chunk.forEach(([key, uri], k) => {
           if (uri === null) {
+            this.log.info(`Removed from the index (deleted): ${key}`);
             this.index.remove(key);
             this.cache.delete(key);
           } else if (texts[k] !== undefined && this.index.hashOf(key) !== contentHash(texts[k]!)) {

@@ -73,7 +73,9 @@ describe('cross-references', () => {
     assert.ok(hoverText(card).includes('US Secretary of War'), `the hover shows the registry description; got: ${hoverText(card)}`);
 
     // A hand edit with a comment: ignore "Brussels".
-    const handEdited = `# analyst notes: keep this comment\n${written.trimEnd()}\nignore:\n  - Brussels # not an entity for this project\n`;
+    const ignoreBrussels = 'ignore:\n  - Brussels # not an entity for this project';
+    const withoutIgnore = written.replace(/^ignore:.*(?:\n[ -].*)*$/m, '').trimEnd();
+    const handEdited = `# analyst notes: keep this comment\n${withoutIgnore}\n${ignoreBrussels}\n`;
     await vscode.workspace.fs.writeFile(registryUri, new TextEncoder().encode(handEdited));
     const spans = await pollUntil(() => api.getSpans(document.uri.toString()), (s) => !s.some((x) => x.text === 'Brussels'));
     assert.ok(!spans.some((s) => s.text === 'Brussels'), 'an ignored surface form disappears after a hand edit');

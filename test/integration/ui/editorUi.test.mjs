@@ -45,7 +45,7 @@ async function waitFor(probe, accept, timeoutMs, describeLast) {
   for (;;) {
     value = await probe();
     if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${describeLast(value)} (after ${timeoutMs / 1000} s)`);
+    if (Date.now() > deadline) throw new Error(`${await describeLast(value)} (after ${timeoutMs / 1000} s)`);
     await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
   }
 }
@@ -155,5 +155,49 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
     mkdirSync(testResultsDir, { recursive: true });
     await page.screenshot({ path: join(testResultsDir, 'e2e-hover.png') });
     assert.ok(text.includes('Pete Hegseth'));
+  });
+
+  it('lists other articles in the card; clicking one opens that article at the mention', async () => {
+    const otherArticle = '001_413ab68a5c1430e5.txt';
+    const hover = page.locator('.monaco-editor .monaco-resizable-hover .monaco-hover').first();
+    const rect = await page.evaluate(wordRectOnLine, hegseth);
+    const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    const link = hover.locator('a', { hasText: 'U.S. Defense Secretary Pete Hegseth' }).first();
+    // Cross-references need the workspace index: its status-bar item says when the first pass is done.
+    await waitFor(
+      () => page.locator('.part.statusbar').innerText().catch(() => ''),
+      (text) => /5 articles ·/.test(text),
+      60000,
+      (text) => `the status bar never reported the 5 indexed sample articles: ${JSON.stringify(text)}`,
+    );
+    // The card lists other articles below its summary; the link may sit in the card's scrolled part.
+    const hasLink = async () => (await hover.isVisible().catch(() => false)) && (await link.count()) > 0;
+    await waitFor(
+      async () => {
+        if (await hasLink()) return true;
+        await page.keyboard.press('Escape'); // a card shown before indexing finished would otherwise stay up
+        await page.mouse.move(centre.x, centre.y + 200);
+        await page.mouse.move(centre.x, centre.y, { steps: 4 });
+        return hover.waitFor({ state: 'visible', timeout: 3000 }).then(hasLink, () => false);
+      },
+      Boolean,
+      60000,
+      async () => `the hover card over "Hegseth" never listed the other article that mentions him; card: ${JSON.stringify(await hover.innerText().catch(() => ''))}; status bar: ${JSON.stringify(await page.locator('.part.statusbar').innerText().catch(() => ''))}`,
+    );
+    const cardText = await hover.innerText();
+    assert.match(cardText, /Other articles/);
+    assert.ok(cardText.includes('Play all audios'), `the card should list every other sample article mentioning him: ${cardText}`);
+    mkdirSync(testResultsDir, { recursive: true });
+    await page.screenshot({ path: join(testResultsDir, 'e2e-cross-references.png') });
+    await link.scrollIntoViewIfNeeded();
+    await link.click();
+    await page.locator(`.tab.active[data-resource-name="${otherArticle}"]`).waitFor({ state: 'visible', timeout: 30000 });
+    const selection = await waitFor(
+      () => page.locator('[id="status.editor.selection"]').innerText().catch(() => ''),
+      (text) => /Ln 1, Col 36 \(12 selected\)/.test(text),
+      30000,
+      (text) => `the editor should select "Pete Hegseth" on line 1 of ${otherArticle}; status bar says ${JSON.stringify(text)}`,
+    );
+    assert.match(selection, /12 selected/);
   });
 });
