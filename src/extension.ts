@@ -1,3 +1,5 @@
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Span } from './core/extract';
 import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentAnalyzer';
@@ -10,6 +12,7 @@ import { SpanHoverProvider } from './vscode/features/hoverProvider';
 import { NavigationProviders } from './vscode/features/navigation';
 import { IndexStatusBar } from './vscode/features/statusBar';
 import { WorkspaceIndex } from './vscode/index/workspaceIndex';
+import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
@@ -28,7 +31,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   const analyzer = new DocumentAnalyzer();
-  const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log);
+  // Indexing runs in worker threads (one per core, at most two) so the extension host stays responsive.
+  const pool = AnalysisPool.create(path.join(context.extensionPath, 'dist', 'analysisWorker.js'), Math.max(1, Math.min(2, os.cpus().length)));
+  const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
   const highlighter = new Highlighter(analyzer);
   const navigation = new NavigationProviders(workspace, analyzer);
   const entities = new EntitiesViewProvider(workspace);
@@ -60,9 +65,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
   const ready = registry.load().then(() => loadNameTagger(context.extensionUri, log).then(
-    (detector) => {
-      if (detector) analyzer.setNameDetector(detector);
-      workspace.setNameDetector(detector, false);
+    (model) => {
+      if (model) analyzer.setNameDetector(model.detector);
+      pool?.setModel(model?.bytes);
+      workspace.setNameDetector(model?.detector, false);
     },
     (err: unknown) => {
       log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);

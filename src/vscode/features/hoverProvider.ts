@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { commandLink, HoverCommands, hoverCardAt } from '../../core/hover';
+import { commandLink, escapeMarkdown, formatDateValue, formatFigureValue, HoverCommands, hoverCardAt, TYPE_LABELS } from '../../core/hover';
+import type { Span } from '../../core/extract';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -20,7 +21,8 @@ export class SpanHoverProvider implements vscode.HoverProvider {
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
     const hit = indexedSpanAt(this.workspace, this.analyzer, doc, position);
-    if (!hit || token.isCancellationRequested) return undefined;
+    if (token.isCancellationRequested) return undefined;
+    if (!hit) return this.localCard(doc, position);
     const uri = doc.uri.toString();
     const card = hoverCardAt(this.workspace.index, uri, hit.span.start);
     if (!card) return undefined;
@@ -33,4 +35,20 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     md.supportHtml = false;
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(card.start), doc.positionAt(card.end)));
   }
+
+  /** What the mention is, without cross-references: for an edited article the index has not caught up with. */
+  private localCard(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const span = this.analyzer.spanAt(doc, position);
+    if (!span) return undefined;
+    const md = new vscode.MarkdownString(`${describeLocally(span)}\n\n_Cross-references appear once the article is saved._`, false);
+    md.supportHtml = false;
+    return new vscode.Hover(md, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));
+  }
+}
+
+function describeLocally(span: Span): string {
+  const head = `**${TYPE_LABELS[span.type]}** · ${escapeMarkdown(span.canonical ?? span.text)}`;
+  if (span.type === 'DATE') return typeof span.value === 'string' ? `${head} → ${escapeMarkdown(formatDateValue(span.value))}` : head;
+  const figure = formatFigureValue(span);
+  return figure ? `${head} → ${escapeMarkdown(figure)}` : head;
 }

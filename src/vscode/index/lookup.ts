@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { IndexedSpan } from '../../core/index/queryTypes';
 import { contentHash } from '../../core/index/hash';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import type { WorkspaceIndex } from './workspaceIndex';
+import { isLargeDocument, type WorkspaceIndex } from './workspaceIndex';
 
 /**
  * The indexed span under the cursor. The index is brought up to the editor's current text first, so
@@ -14,6 +14,8 @@ export function indexedSpanAt(
   const uri = doc.uri.toString();
   const text = doc.getText();
   if (workspace.index.hashOf(uri) !== contentHash(text)) {
+    // A large article being edited is re-indexed on save; until then its offsets are not the index's.
+    if (isLargeDocument(doc)) return undefined;
     const analysis = analyzer.analyze(doc);
     workspace.updateFromEditor(doc, analysis.result, true);
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { extract, type EntityRegistry, type ExtractResult, type NameDetector } from '../../core/extract';
-import { analyzeArticle, packAnalysis, registryFingerprint } from '../../core/index/analysis';
+import { analyzeArticle, packAnalysis, registryFingerprint, type ArticleAnalysis } from '../../core/index/analysis';
+import type { AnalysisPool } from '../../node/analysisPool';
 import { isReusable } from '../../core/index/cacheEntry';
 import { CorpusIndex } from '../../core/index/corpusIndex';
 import { contentHash } from '../../core/index/hash';
@@ -36,7 +37,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
 
-  constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel) {
+  constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
     this.cache = new IndexCache(storageUri, engine);
     this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
@@ -94,7 +95,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
     if (text === undefined) return;
-    const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
+    const analysis = await this.analyze(key, text);
     if (!open?.isDirty) this.cache.store(analysis);
     this.index.addAnalysis(analysis, text);
     this.scheduleSave();
@@ -105,6 +106,19 @@ export class WorkspaceIndex implements vscode.Disposable {
     return published === undefined || published === cached;
   }
 
+  /** Extraction runs in a worker thread when the pool is available, so the extension host stays responsive. */
+  private async analyze(key: string, text: string): Promise<ArticleAnalysis> {
+    const options = { registry: this.registry, published: this.publishedFor?.(key) };
+    if (this.pool) {
+      try {
+        return await this.pool.analyze(key, text, options);
+      } catch (err) {
+        this.log.warn(`Worker analysis of ${key} failed (${err instanceof Error ? err.message : String(err)}); analysing in-process.`);
+      }
+    }
+    return analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) });
+  }
+
   private extract(text: string, options: { published?: string; registry?: EntityRegistry }): ExtractResult {
     return extract(text, { ...options, nameDetector: this.nameDetector });
   }
@@ -112,6 +126,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Indexes the live text of an open document, reusing the analysis the highlighter already computed. */
   updateFromEditor(doc: vscode.TextDocument, result: ExtractResult, force = false): void {
     if (!force && !isCorpusFile(doc.uri) && !this.index.has(doc.uri.toString())) return;
+    // Relinking a multi-megabyte article costs a few hundred milliseconds: while it is being typed in,
+    // the index keeps the saved version (the watcher re-indexes it in a worker on save).
+    if (isLargeDocument(doc)) return;
     const text = doc.getText();
     const uri = doc.uri.toString();
     if (this.index.hashOf(uri) === contentHash(text)) return;
@@ -150,25 +167,30 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (token.isCancellationRequested) return;
       const chunk = files.slice(i, i + CHUNK);
       const texts = await Promise.all(chunk.map((uri) => this.readText(uri, maxBytes)));
+      // Decide what each file needs, analyse the rest in workers, then link the chunk in one batch.
+      const work = chunk.map((uri, k) => {
+        const text = texts[k];
+        const key = uri.toString();
+        seen.add(key);
+        if (text === undefined || openDocumentIsDirty(uri)) return undefined; // the editor's live text wins
+        const hash = contentHash(text);
+        if (this.index.hashOf(key) === hash) return undefined;
+        const cached = this.cache.lookup(key, hash);
+        if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
+          reused++;
+          return { text, analysis: Promise.resolve(cached), fresh: false };
+        }
+        analysed++;
+        return { text, analysis: this.analyze(key, text), fresh: true };
+      });
+      const results = await Promise.all(work.map((w) => w?.analysis));
+      if (token.isCancellationRequested) return;
       this.index.batch(() => {
-        chunk.forEach((uri, k) => {
-          const text = texts[k];
-          const key = uri.toString();
-          seen.add(key);
-          if (text === undefined) return;
-          if (openDocumentIsDirty(uri)) return; // the editor's live text wins
-          const hash = contentHash(text);
-          if (this.index.hashOf(key) === hash) return;
-          const cached = this.cache.lookup(key, hash);
-          if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
-            this.index.addAnalysis(cached, text);
-            reused++;
-            return;
-          }
-          const analysis = analyzeArticle(key, text, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
-          this.cache.store(analysis);
-          this.index.addAnalysis(analysis, text);
-          analysed++;
+        work.forEach((w, k) => {
+          const analysis = results[k];
+          if (!w || !analysis) return;
+          if (w.fresh) this.cache.store(analysis);
+          this.index.addAnalysis(analysis, w.text);
         });
       });
       this.setState({ kind: 'indexing', done: Math.min(files.length, i + CHUNK), total: files.length });
@@ -221,16 +243,20 @@ export class WorkspaceIndex implements vscode.Disposable {
     for (let i = 0; i < items.length; i += CHUNK) {
       const chunk = items.slice(i, i + CHUNK);
       const texts = await Promise.all(chunk.map(([, uri]) => (uri && !openDocumentIsDirty(uri) ? this.readText(uri, maxBytes) : undefined)));
+      const fresh = await Promise.all(chunk.map(([key, uri], k) => {
+        const text = texts[k];
+        if (uri === null || text === undefined || this.index.hashOf(key) === contentHash(text)) return undefined;
+        return this.analyze(key, text);
+      }));
       this.index.batch(() => {
         chunk.forEach(([key, uri], k) => {
           if (uri === null) {
             this.log.info(`Removed from the index (deleted): ${key}`);
             this.index.remove(key);
             this.cache.delete(key);
-          } else if (texts[k] !== undefined && this.index.hashOf(key) !== contentHash(texts[k]!)) {
-            const analysis = analyzeArticle(key, texts[k]!, { extract: (t, o) => this.extract(t, o), registry: this.registry, published: this.publishedFor?.(key) });
-            this.cache.store(analysis);
-            this.index.addAnalysis(analysis, texts[k]!);
+          } else if (fresh[k]) {
+            this.cache.store(fresh[k]!);
+            this.index.addAnalysis(fresh[k]!, texts[k]!);
           }
         });
       });
@@ -258,6 +284,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     clearTimeout(this.saveTimer);
     clearTimeout(this.registryTimer);
     this.index.dispose();
+    this.pool?.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }
@@ -265,4 +292,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 function openDocumentIsDirty(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
+}
+
+/** Above this size live edits do not reach the corpus index until the file is saved. */
+export const LARGE_DOCUMENT_CHARS = 256 * 1024;
+
+export function isLargeDocument(doc: vscode.TextDocument): boolean {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > LARGE_DOCUMENT_CHARS;
 }

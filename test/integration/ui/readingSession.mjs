@@ -29,9 +29,10 @@ export function makeLargeArticle(bytes, seed = 7) {
 }
 
 export const THEMES = {
-  light: { name: 'Default Light Modern', bodyClass: 'vs' },
-  dark: { name: 'Default Dark Modern', bodyClass: 'vs-dark' },
-  highContrast: { name: 'Default High Contrast', bodyClass: 'hc-black' },
+  // `name` is the settings id; `label` is what the theme picker lists (it filters on labels).
+  light: { name: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vs' },
+  dark: { name: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vs-dark' },
+  highContrast: { name: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'hc-black' },
 };
 
 /** Polls `probe` until `accept` takes its value; throws with `describe(last)` after `timeoutMs`. */
@@ -94,9 +95,10 @@ export async function openReadingSession({ vsixPath, theme = 'dark', largeArticl
     async setTheme(name) {
       await runPaletteCommand(page, 'Preferences: Color Theme', { keepOpen: true });
       // The picker replaces the palette in the same widget: type into whatever has the focus.
-      await page.keyboard.type(THEMES[name].name);
-      await page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[name].name }).first().waitFor({ state: 'visible', timeout: 10000 });
-      await page.keyboard.press('Enter');
+      await page.keyboard.type(THEMES[name].label);
+      const row = page.locator('.quick-input-list .monaco-list-row', { hasText: THEMES[name].label }).first();
+      await row.waitFor({ state: 'visible', timeout: 10000 });
+      await row.click();
       await waitFor(
         () => page.evaluate((cls) => document.querySelector('.monaco-workbench')?.classList.contains(cls) ?? false, THEMES[name].bodyClass),
         Boolean, 30000, () => `theme ${THEMES[name].name} was not applied`, 200,
@@ -116,8 +118,10 @@ export async function runPaletteCommand(page, title, { keepOpen = false } = {}) 
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible', timeout: 10000 });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible', timeout: 10000 });
-  await page.keyboard.press('Enter');
+  // Click the row with this title: Enter would run whichever row the fuzzy filter ranked first.
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 10000 });
+  await row.click();
   if (!keepOpen) await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
 }
 

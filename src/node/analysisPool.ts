@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { EntityRegistry } from '../core/extract';
+import type { ArticleAnalysis } from '../core/index/analysis';
+
+interface Pending {
+  resolve: (analysis: ArticleAnalysis) => void;
+  reject: (err: Error) => void;
+}
+
+/**
+ * A small pool of analysis workers (one per core, at most `size`). Requests queue per worker in
+ * round-robin order; a worker that dies fails its requests and is replaced on next use.
+ */
+export class AnalysisPool {
+  private workers: (Worker | undefined)[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private readonly owner = new Map<number, number>();
+  private nextId = 1;
+  private turn = 0;
+
+  private constructor(private readonly script: string, private readonly size: number, private model: Uint8Array | undefined) {}
+
+  /** Undefined when the worker script is not there (e.g. running from sources), so callers analyse in-process. */
+  static create(script: string, size: number, model?: Uint8Array): AnalysisPool | undefined {
+    return existsSync(script) && size > 0 ? new AnalysisPool(script, size, model) : undefined;
+  }
+
+  setModel(model: Uint8Array | undefined): void {
+    this.model = model;
+    for (const w of this.workers) w?.postMessage({ kind: 'init', model });
+  }
+
+  analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry }): Promise<ArticleAnalysis> {
+    const slot = this.turn++ % this.size;
+    const worker = this.workerAt(slot);
+    const id = this.nextId++;
+    return new Promise<ArticleAnalysis>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.owner.set(id, slot);
+      worker.postMessage({ kind: 'analyze', id, uri, text, published: options.published, registry: options.registry });
+    });
+  }
+
+  private workerAt(slot: number): Worker {
+    const existing = this.workers[slot];
+    if (existing) return existing;
+    const worker = new Worker(this.script);
+    worker.unref();
+    worker.postMessage({ kind: 'init', model: this.model });
+    worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      this.owner.delete(m.id);
+      if (m.analysis) p.resolve(m.analysis);
+      else p.reject(new Error(m.error ?? 'analysis failed'));
+    });
+    const fail = (err: Error) => {
+      this.workers[slot] = undefined;
+      for (const [id, owner] of this.owner) {
+        if (owner !== slot) continue;
+        this.pending.get(id)?.reject(err);
+        this.pending.delete(id);
+        this.owner.delete(id);
+      }
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => { if (code !== 0) fail(new Error(`analysis worker exited with ${code}`)); else this.workers[slot] = undefined; });
+    this.workers[slot] = worker;
+    return worker;
+  }
+
+  dispose(): void {
+    for (const w of this.workers) void w?.terminate();
+    this.workers = [];
+    for (const p of this.pending.values()) p.reject(new Error('analysis pool disposed'));
+    this.pending.clear();
+  }
+}

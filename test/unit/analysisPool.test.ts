@@ -1,0 +1,42 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { build } from 'esbuild';
+import { extract } from '../../src/core/extract';
+import { loadNameTagger } from '../../src/core/extract/ner';
+import { analyzeArticle } from '../../src/core/index/analysis';
+import { AnalysisPool } from '../../src/node/analysisPool';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+describe('analysis worker pool', function () {
+  this.timeout(60000);
+  let script: string;
+  let pool: AnalysisPool | undefined;
+
+  before(async () => {
+    script = join(mkdtempSync(join(tmpdir(), 'sa-pool-')), 'analysisWorker.js');
+    await build({ entryPoints: [join(ROOT, 'src/node/analysisWorker.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: script, logLevel: 'warning' });
+  });
+
+  after(() => pool?.dispose());
+
+  it('returns exactly the in-process analysis, from several workers at once', async () => {
+    const model = readFileSync(join(ROOT, 'models', 'ner.model'));
+    pool = AnalysisPool.create(script, 2, model);
+    assert.ok(pool);
+    const texts = ['000_862cdd2646e94e41.txt', '001_413ab68a5c1430e5.txt', '002_e899e2514f1596b9.txt']
+      .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
+    const detector = loadNameTagger(model);
+    const results = await Promise.all(texts.map((t, i) => pool!.analyze(`file:///a${i}.txt`, t, { published: '2026-02-12' })));
+    texts.forEach((t, i) => {
+      const local = analyzeArticle(`file:///a${i}.txt`, t, { published: '2026-02-12', extract: (x, o) => extract(x, { ...o, nameDetector: detector }) });
+      assert.deepEqual(results[i], local);
+    });
+  });
+
+  it('is not created without its worker script, so callers fall back to in-process analysis', () => {
+    assert.equal(AnalysisPool.create(join(tmpdir(), 'no-such-worker.js'), 2), undefined);
+  });
+});
