@@ -38,14 +38,14 @@ export interface LanguageVerdict {
 const MIN_WORDS_FOR_VERDICT = 30;
 
 export function detectLanguage(text: string): LanguageVerdict {
-  // The first 20,000 characters are enough for a verdict and keep huge files cheap.
-  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  // The first 4,000 characters (several hundred words) are enough for a verdict and keep this cheap.
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < MIN_WORDS_FOR_VERDICT) return { code: 'en', english: true };
   let latin = 0;
   const counts = new Map<string, number>();
   for (const w of words) {
-    if (/^\p{Script=Latin}+$/u.test(w)) latin++;
+    if (isLatin(w)) latin++;
     for (const lang of LOOKUP.get(w.toLowerCase()) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   if (latin / words.length < 0.5) {
@@ -59,4 +59,9 @@ export function detectLanguage(text: string): LanguageVerdict {
     return { code: best, english: false, reason: `English only: this text looks ${LANGUAGE_NAMES[best]}, so it was not analysed` };
   }
   return { code: 'en', english: true };
+}
+
+/** ASCII letters are the common case; only other words pay for the Unicode script test. */
+function isLatin(word: string): boolean {
+  return /^[A-Za-z]+$/.test(word) || /^\p{Script=Latin}+$/u.test(word);
 }

@@ -17,40 +17,43 @@ const DOCUMENT_HEADS = new Set([
 
 /** Shorter title-cased lines are usually name lists or table rows, where capitals do mark names. */
 const MIN_HEADLINE_WORDS = 4;
+const MAX_HEADLINE_CHARS = 300;
 
-/** Ranges [start, end) of lines in which nearly every word is capitalised. */
-export function titleCaseLines(text: string): [number, number][] {
-  const out: [number, number][] = [];
-  const re = /[^\r\n]+/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const words = m[0].match(/[\p{L}][\p{L}\p{M}'’.-]*/gu) ?? [];
-    const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
-    if (content.length < MIN_HEADLINE_WORDS || /\d/.test(m[0])) continue;
-    // ALL-CAPS lines are left to the tagger, which learned them from newswire headlines.
-    if (content.every((w) => w === w.toUpperCase())) continue;
-    const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
-    if (capitalised / content.length >= 0.8) out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
+/** Whether a line is a mixed-case headline: nearly every content word capitalised. */
+export function isTitleCaseLine(line: string): boolean {
+  // A headline is a short line; paragraphs (a line each in most articles) are never one.
+  if (line.length > MAX_HEADLINE_CHARS) return false;
+  const words = line.match(/[\p{L}][\p{L}\p{M}'’.-]*/gu) ?? [];
+  const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
+  if (content.length < MIN_HEADLINE_WORDS || /\d/.test(line)) return false;
+  // ALL-CAPS lines are left to the tagger, which learned them from newswire headlines.
+  if (content.every((w) => w === w.toUpperCase())) return false;
+  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / content.length >= 0.8;
 }
 
-function insideAny(ranges: [number, number][], start: number): boolean {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (start < ranges[mid][0]) hi = mid - 1;
-    else if (start >= ranges[mid][1]) lo = mid + 1;
-    else return true;
-  }
-  return false;
+/** Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline. */
+function headlineTest(text: string): (offset: number) => boolean {
+  const verdicts = new Map<number, boolean>();
+  return (offset) => {
+    let start = offset;
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    let verdict = verdicts.get(start);
+    if (verdict === undefined) {
+      let end = offset;
+      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+      verdict = isTitleCaseLine(text.slice(start, end));
+      verdicts.set(start, verdict);
+    }
+    return verdict;
+  };
 }
 
 export function applyDocumentConsistency(text: string, spans: Span[]): Span[] {
-  const headlines = titleCaseLines(text);
-  const inRunningText = new Set(spans.filter((s) => !insideAny(headlines, s.start)).map((s) => s.text));
+  const inHeadline = headlineTest(text);
+  const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   // Single words are kept: the tagger's word-level evidence survives title case better than its phrase boundaries.
-  const kept = spans.filter((s) => !insideAny(headlines, s.start) || inRunningText.has(s.text) || !/\s/.test(s.text));
+  const kept = spans.filter((s) => !inHeadline(s.start) || inRunningText.has(s.text) || !/\s/.test(s.text));
 
   for (const s of kept) {
     const words = s.text.split(/\s+/);
