@@ -32,17 +32,24 @@ export function isTitleCaseLine(line: string): boolean {
   return capitalised / content.length >= 0.8;
 }
 
-/** Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline. */
+/**
+ * Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline.
+ * Scans at most MAX_HEADLINE_CHARS either way, so a megabyte-long line costs no more than a short one.
+ */
 function headlineTest(text: string): (offset: number) => boolean {
   const verdicts = new Map<number, boolean>();
+  const isBreak = (k: number) => text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
   return (offset) => {
     let start = offset;
-    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--;
+    while (start > 0 && !isBreak(start - 1)) {
+      if (offset - start > MAX_HEADLINE_CHARS) return false;
+      start--;
+    }
     let verdict = verdicts.get(start);
     if (verdict === undefined) {
       let end = offset;
-      while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-      verdict = isTitleCaseLine(text.slice(start, end));
+      while (end < text.length && !isBreak(end) && end - start <= MAX_HEADLINE_CHARS) end++;
+      verdict = end - start <= MAX_HEADLINE_CHARS && isTitleCaseLine(text.slice(start, end));
       verdicts.set(start, verdict);
     }
     return verdict;
