@@ -49,7 +49,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     const bySlot: vscode.Range[][] = this.slots.map(() => []);
     const gutterLines = new Set<number>();
     const doc = editor.document;
-    const length = doc.getText().length;
+    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     for (const annotation of entry?.annotations ?? []) {
       const anchor = entry!.anchorOf(annotation.id);
       if (!anchor || anchor.end > length) continue;

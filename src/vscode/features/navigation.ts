@@ -3,7 +3,7 @@ import type { SpanType } from '../../core/extract';
 import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt, locationOf, locationsOf } from '../index/lookup';
-import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { isLargeDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 
 const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
   PERSON: vscode.SymbolKind.Variable,
@@ -37,10 +37,26 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
     return first && locationOf(first.m.uri, first.m.start, first.m.end);
   }
 
+  /**
+   * The breadcrumbs and the Outline ask for symbols after every edit; they are rebuilt only when the
+   * indexed text changed (a large article being typed in keeps its saved version's symbols until saved).
+   */
+  private readonly symbolCache = new Map<string, { hash: string; symbols: vscode.DocumentSymbol[] }>();
+
   provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
     if (!isArticleDocument(doc)) return [];
-    const analysis = this.analyzer.analyze(doc);
-    this.workspace.updateFromEditor(doc, analysis.result, true);
+    if (!isLargeDocument(doc)) this.workspace.updateFromEditor(doc, this.analyzer.analyze(doc).result, true);
+    const uri = doc.uri.toString();
+    const hash = this.workspace.index.hashOf(uri);
+    const cached = this.symbolCache.get(uri);
+    if (hash && cached?.hash === hash) return cached.symbols;
+    const symbols = this.buildSymbols(doc);
+    if (hash) this.symbolCache.set(uri, { hash, symbols });
+    if (this.symbolCache.size > 50) this.symbolCache.delete(this.symbolCache.keys().next().value!);
+    return symbols;
+  }
+
+  private buildSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
     const rangeOf = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     return this.workspace.index.documentSymbols(doc.uri.toString()).map((group) => {
       const symbols = group.symbols.map((s) => {
