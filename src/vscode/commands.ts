@@ -46,7 +46,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
         void vscode.window.showInformationMessage('Source Annotator: put the cursor on a highlighted name, date or figure.');
         return;
       }
-      const locations = await locationsOf(ctx.workspace.index.references(here.key));
+      const locations = locationsOf(ctx.workspace, ctx.workspace.index.references(here.key));
       await vscode.commands.executeCommand('editor.action.showReferences', doc.uri, position, locations);
     },
   };

@@ -254,6 +254,11 @@ export class CorpusIndex {
     return { uri, hash, headline, published, reference, spanCount: spanCount(record.packed) };
   }
 
+  /** The indexed text of an article, so adapters can turn offsets into positions without opening it. */
+  textOf(uri: string): string | undefined {
+    return this.recordOf(uri)?.text;
+  }
+
   /** All visible spans of an article (ignored names left out), in text order. */
   spansOf(uri: string): Span[] {
     const record = this.recordOf(uri);

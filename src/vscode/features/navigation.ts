@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { SpanType } from '../../core/extract';
 import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { indexedSpanAt, locationOf, locationsOf } from '../index/lookup';
+import { indexedSpanAt, locationsOf } from '../index/lookup';
 import { isLargeDocument, type WorkspaceIndex } from '../index/workspaceIndex';
 
 const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
@@ -20,21 +20,21 @@ const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
 export class NavigationProviders implements vscode.ReferenceProvider, vscode.DefinitionProvider, vscode.DocumentSymbolProvider, vscode.WorkspaceSymbolProvider {
   constructor(private readonly workspace: WorkspaceIndex, private readonly analyzer: DocumentAnalyzer) {}
 
-  async provideReferences(doc: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): Promise<vscode.Location[]> {
+  provideReferences(doc: vscode.TextDocument, position: vscode.Position, _context: vscode.ReferenceContext, token: vscode.CancellationToken): vscode.Location[] {
     if (!isArticleDocument(doc)) return [];
     const here = indexedSpanAt(this.workspace, this.analyzer, doc, position);
     if (!here?.key) return [];
-    return locationsOf(this.workspace.index.references(here.key), token);
+    return locationsOf(this.workspace, this.workspace.index.references(here.key), token);
   }
 
-  async provideDefinition(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> {
+  provideDefinition(doc: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
     if (!isArticleDocument(doc)) return undefined;
     const here = indexedSpanAt(this.workspace, this.analyzer, doc, position);
     if (!here?.key) return undefined;
     const first = this.workspace.index.references(here.key)
       .map((m) => ({ m, published: this.workspace.index.articleInfo(m.uri)?.published ?? '9999' }))
       .sort((a, b) => a.published.localeCompare(b.published) || a.m.uri.localeCompare(b.m.uri) || a.m.start - b.m.start)[0];
-    return first && locationOf(first.m.uri, first.m.start, first.m.end);
+    return first && locationsOf(this.workspace, [first.m])[0];
   }
 
   /**
@@ -73,15 +73,11 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
     });
   }
 
-  async provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): Promise<vscode.SymbolInformation[]> {
+  provideWorkspaceSymbols(query: string, token: vscode.CancellationToken): vscode.SymbolInformation[] {
     const hits = this.workspace.index.workspaceSymbols(query, 200);
-    const out: vscode.SymbolInformation[] = [];
-    for (const h of hits) {
-      if (token.isCancellationRequested) break;
-      const location = await locationOf(h.location.uri, h.location.start, h.location.end);
-      out.push(new vscode.SymbolInformation(h.name, SYMBOL_KINDS[h.type], `${TYPE_LABELS[h.type]} · ${h.articleCount} article${h.articleCount === 1 ? '' : 's'}`, location));
-    }
-    return out;
+    const locations = locationsOf(this.workspace, hits.map((h) => h.location), token);
+    return hits.slice(0, locations.length).map((h, i) => new vscode.SymbolInformation(
+      h.name, SYMBOL_KINDS[h.type], `${TYPE_LABELS[h.type]} · ${h.articleCount} article${h.articleCount === 1 ? '' : 's'}`, locations[i]));
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { IndexedSpan } from '../../core/index/queryTypes';
 import { contentHash } from '../../core/index/hash';
+import { LineIndex } from '../../core/text/lineIndex';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { isLargeDocument, type WorkspaceIndex } from './workspaceIndex';
 
@@ -22,22 +23,28 @@ export function indexedSpanAt(
   return workspace.index.spanAt(uri, doc.offsetAt(position));
 }
 
-/** Converts offsets in another article to a Location, using the open document when there is one. */
-export async function locationOf(uri: string, start: number, end: number): Promise<vscode.Location> {
-  const target = vscode.Uri.parse(uri);
-  const doc = await vscode.workspace.openTextDocument(target);
-  return new vscode.Location(target, new vscode.Range(doc.positionAt(start), doc.positionAt(end)));
-}
-
-/** Offsets → Location for many mentions, opening each article once. */
-export async function locationsOf(mentions: { uri: string; start: number; end: number }[], token?: vscode.CancellationToken): Promise<vscode.Location[]> {
-  const docs = new Map<string, vscode.TextDocument>();
+/**
+ * Offsets → Locations for many mentions. Positions come from the index's copy of each article (or the
+ * open editor's text), so listing thousands of references opens no documents.
+ */
+export function locationsOf(workspace: WorkspaceIndex, mentions: { uri: string; start: number; end: number }[], token?: vscode.CancellationToken): vscode.Location[] {
+  const lines = new Map<string, { uri: vscode.Uri; position: (offset: number) => vscode.Position } | undefined>();
   const out: vscode.Location[] = [];
   for (const m of mentions) {
     if (token?.isCancellationRequested) break;
-    let doc = docs.get(m.uri);
-    if (!doc) docs.set(m.uri, (doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(m.uri))));
-    out.push(new vscode.Location(doc.uri, new vscode.Range(doc.positionAt(m.start), doc.positionAt(m.end))));
+    if (!lines.has(m.uri)) lines.set(m.uri, positionsFor(workspace, m.uri));
+    const at = lines.get(m.uri);
+    if (at) out.push(new vscode.Location(at.uri, new vscode.Range(at.position(m.start), at.position(m.end))));
   }
   return out;
+}
+
+function positionsFor(workspace: WorkspaceIndex, uriString: string): { uri: vscode.Uri; position: (offset: number) => vscode.Position } | undefined {
+  const uri = vscode.Uri.parse(uriString);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uriString);
+  if (open) return { uri, position: (offset) => open.positionAt(offset) };
+  const text = workspace.index.textOf(uriString);
+  if (text === undefined) return undefined;
+  const index = new LineIndex(text);
+  return { uri, position: (offset) => { const p = index.position(offset); return new vscode.Position(p.line, p.character); } };
 }
