@@ -50,6 +50,11 @@ async function waitFor(probe, accept, timeoutMs, describeLast) {
   }
 }
 
+/** Waits until the page has no running CSS animation, so a screenshot shows the hover fully drawn. */
+async function animationsSettled(page) {
+  await waitFor(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length), (n) => n === 0, 5000, (n) => `${n} animations still running`);
+}
+
 describe('editor UI (Restricted Mode, packaged extension)', function () {
   this.timeout(240000);
   let server;
@@ -153,6 +158,7 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
       (value) => `hover over "Hegseth" never showed "Pete Hegseth"; last text: ${JSON.stringify(value)}`,
     );
     mkdirSync(testResultsDir, { recursive: true });
+    await animationsSettled(page);
     await page.screenshot({ path: join(testResultsDir, 'e2e-hover.png') });
     assert.ok(text.includes('Pete Hegseth'));
   });
@@ -188,6 +194,7 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
     assert.match(cardText, /Other articles/);
     assert.ok(cardText.includes('Play all audios'), `the card should list every other sample article mentioning him: ${cardText}`);
     mkdirSync(testResultsDir, { recursive: true });
+    await animationsSettled(page);
     await page.screenshot({ path: join(testResultsDir, 'e2e-cross-references.png') });
     await link.scrollIntoViewIfNeeded();
     await link.click();
