@@ -105,3 +105,21 @@ describe('extract pipeline', () => {
     }
   });
 });
+
+describe('document-level name consistency', () => {
+  it('makes "First Last" a person when its surname alone is tagged as one, and links the surname', () => {
+    const text = 'Pentagon policy chief Elbridge Colby arrived. Later, Colby spoke. Colby left.';
+    const detector = detectorFor({ 'Elbridge Colby': 'ORG', 'Later, Colby': 'PERSON' });
+    const detectorWithSurname: NameDetector = {
+      id: 'fixed',
+      detect: (t) => [...detector.detect(t).filter((m) => m.type === 'ORG'), { start: t.indexOf('Colby spoke'), end: t.indexOf('Colby spoke') + 5, type: 'PERSON' }],
+    };
+    const { spans } = extract(text, { nameDetector: detectorWithSurname });
+    const colbys = spans.filter((s) => s.text.endsWith('Colby'));
+    assert.deepEqual(colbys.map((s) => [s.text, s.type, s.canonical]), [
+      ['Elbridge Colby', 'PERSON', 'Elbridge Colby'],
+      ['Colby', 'PERSON', 'Elbridge Colby'],
+      ['Colby', 'PERSON', 'Elbridge Colby'],
+    ]);
+  });
+});

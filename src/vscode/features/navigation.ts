@@ -86,7 +86,8 @@ export function jumpToAdjacentMention(workspace: WorkspaceIndex, analyzer: Docum
   const editor = vscode.window.activeTextEditor;
   if (!editor || !isArticleDocument(editor.document)) return;
   const doc = editor.document;
-  const here = indexedSpanAt(workspace, analyzer, doc, editor.selection.active);
+  // After a jump the mention is selected and the cursor sits at its end, just outside the span.
+  const here = indexedSpanAt(workspace, analyzer, doc, editor.selection.isEmpty ? editor.selection.active : editor.selection.start);
   const target = here && workspace.index.adjacentMention(doc.uri.toString(), here.span.start, direction);
   if (!target) {
     void vscode.window.setStatusBarMessage('Source Annotator: no other mention of this in the article', 3000);

@@ -69,6 +69,16 @@ export function applyDocumentConsistency(text: string, spans: Span[]): Span[] {
     if (canonicalPlace(s.text)) s.type = 'PLACE';
   }
 
+  // A surname used alone as a person makes "First Last" a person too ("Elbridge Colby" … "Colby said").
+  const lonePersons = new Set(kept.filter((s) => s.type === 'PERSON' && !/\s/.test(s.text)).map((s) => s.text));
+  for (const s of kept) {
+    if (s.type === 'PERSON') continue;
+    const words = s.text.split(/\s+/);
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && lonePersons.has(words[words.length - 1])) {
+      s.type = 'PERSON';
+    }
+  }
+
   // A surname or first name of a person named in full is that person, whatever the detector said.
   const personParts = new Set<string>();
   for (const s of kept) {
