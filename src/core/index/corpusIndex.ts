@@ -73,6 +73,7 @@ interface ArticleRecord {
 }
 
 const NO_KEY = -1;
+const REFERENCE_CACHE_SIZE = 32;
 const IGNORED = -2;
 const DEFAULT_LIMIT = 10;
 
@@ -93,6 +94,8 @@ export class CorpusIndex {
   private readonly byInitials = new Map<string, Set<string>>();
   private readonly changeEmitter = new Emitter<IndexChangeEvent>();
   private pending: IndexChangeEvent | undefined;
+  /** Recent `references` answers; any mutation clears it. */
+  private readonly referenceCache = new Map<EntityKey, readonly MentionLocation[]>();
   private batchDepth = 0;
 
   /** Fires after each change, or once per `batch`. */
@@ -298,9 +301,20 @@ export class CorpusIndex {
 
   /**
    * Every mention of the entity (including its linked short forms), grouped by article in the order the
-   * articles were indexed (callers such as the references view sort by location themselves).
+   * articles were indexed (callers such as the references view sort by location themselves). The result
+   * is shared with later callers until the index changes (Peek, then Show All References, asks twice):
+   * do not mutate it.
    */
-  references(key: EntityKey): MentionLocation[] {
+  references(key: EntityKey): readonly MentionLocation[] {
+    const cached = this.referenceCache.get(key);
+    if (cached) return cached;
+    const result = this.computeReferences(key);
+    if (this.referenceCache.size >= REFERENCE_CACHE_SIZE) this.referenceCache.delete(this.referenceCache.keys().next().value!);
+    this.referenceCache.set(key, result);
+    return result;
+  }
+
+  private computeReferences(key: EntityKey): MentionLocation[] {
     const group = this.entityGroup(key);
     const out: MentionLocation[] = [];
     if (group.length === 1) {
@@ -766,6 +780,7 @@ export class CorpusIndex {
   }
 
   private change(apply: (event: IndexChangeEvent) => void): void {
+    this.referenceCache.clear();
     this.pending ??= { changed: [], removed: [], renamed: [], relinked: false };
     apply(this.pending);
     if (this.batchDepth === 0) this.flush();

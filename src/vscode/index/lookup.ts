@@ -27,7 +27,7 @@ export function indexedSpanAt(
  * Offsets → Locations for many mentions. Positions come from the index's copy of each article (or the
  * open editor's text), so listing thousands of references opens no documents.
  */
-export function locationsOf(workspace: WorkspaceIndex, mentions: { uri: string; start: number; end: number }[], token?: vscode.CancellationToken): vscode.Location[] {
+export function locationsOf(workspace: WorkspaceIndex, mentions: readonly { uri: string; start: number; end: number }[], token?: vscode.CancellationToken): vscode.Location[] {
   const lines = new Map<string, { uri: vscode.Uri; position: (offset: number) => vscode.Position } | undefined>();
   const out: vscode.Location[] = [];
   for (const m of mentions) {
