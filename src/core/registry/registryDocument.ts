@@ -99,7 +99,7 @@ export class RegistryDocument {
     }
     for (const link of this.listOf(from, 'links')) this.addToList(into, 'links', link);
     const description = from.get('description');
-    if (description && !into.get('description')) into.set('description', description);
+    if (description && !into.get('description')) into.set('description', this.doc.createNode(description));
     const entities = this.entities();
     entities.items.splice(entities.items.indexOf(from), 1);
   }
@@ -136,18 +136,18 @@ export class RegistryDocument {
     const ignore = this.doc.get('ignore', true);
     if (isSeq(ignore)) ignore.items = ignore.items.filter((item) => scalarString(item) !== surface);
     const existing = this.findEntity({ canonical: surface, type }) ?? this.findEntity({ canonical: surface }) ?? this.findByAlias(surface);
-    if (existing) existing.set('type', type);
+    if (existing) existing.set('type', this.doc.createNode(type));
     else this.entities().add(this.doc.createNode({ canonical: surface, type }));
   }
 
   changeType(ref: EntityRef, type: NameType): void {
-    this.requireEntity(ref).set('type', type);
+    this.requireEntity(ref).set('type', this.doc.createNode(type));
   }
 
   /** Sets (or, with an empty string, removes) an entity's description. */
   setDescription(ref: EntityRef, description: string): void {
     const entity = this.requireEntity(ref);
-    if (description.trim()) entity.set('description', description.trim());
+    if (description.trim()) entity.set('description', this.doc.createNode(description.trim()));
     else entity.delete('description');
   }
 
@@ -171,7 +171,11 @@ export class RegistryDocument {
     }
     const root = this.doc.contents as YAMLMap;
     const existing = root.get(field, true);
-    if (isSeq(existing)) return existing;
+    if (isSeq(existing)) {
+      // An empty `[]` grows into a block list: one entry per line reads and diffs better.
+      if (existing.items.length === 0) existing.flow = false;
+      return existing;
+    }
     const list = this.doc.createNode([]) as YAMLSeq;
     root.set(field, list);
     return list;
