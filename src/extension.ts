@@ -11,6 +11,7 @@ import { registerReadingFeatures } from './vscode/features/highlightControlsWiri
 import { SpanHoverProvider } from './vscode/features/hoverProvider';
 import { NavigationProviders } from './vscode/features/navigation';
 import { IndexStatusBar } from './vscode/features/statusBar';
+import { AnalysisNotice } from './vscode/features/analysisNotice';
 import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
@@ -23,6 +24,8 @@ export interface SourceAnnotatorApi {
   getSpans(uri: string): Promise<Span[]>;
   /** Resolves when the name model is loaded and the first pass over the workspace has finished. */
   whenIndexed(): Promise<void>;
+  /** Why an article was not analysed (not English, too large), or undefined when it was. */
+  skipReason(uri: string): Promise<string | undefined>;
 }
 
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     highlighter,
     entities,
     new IndexStatusBar(workspace),
+    new AnalysisNotice(analyzer),
     analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, analyzer.analyze(doc).result)),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace)),
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
@@ -83,6 +87,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       return isArticleDocument(doc) ? analyzer.analyze(doc).result.spans : [];
     },
     whenIndexed: () => ready,
+    async skipReason(uri: string): Promise<string | undefined> {
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+      return isArticleDocument(doc) ? analyzer.analyze(doc).skipped : undefined;
+    },
   };
 }
 

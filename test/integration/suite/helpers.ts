@@ -10,6 +10,7 @@ export interface SourceAnnotatorApi {
   getSpans(uri: string): Promise<Span[]>;
   /** Resolves when the name model is loaded and the first pass over the workspace has finished. */
   whenIndexed(): Promise<void>;
+  skipReason(uri: string): Promise<string | undefined>;
 }
 
 export async function activateExtension(): Promise<SourceAnnotatorApi> {
