@@ -8,7 +8,7 @@ import { npxCommand, run } from './lib/run.mjs';
 await run(process.execPath, ['scripts/build.mjs', '--production'], { cwd: repoRoot });
 await run(
   npxCommand,
-  ['--no-install', 'vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath],
+  ['--no-install', 'vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsixPath],
   { cwd: repoRoot },
 );
 const kib = Math.round(statSync(vsixPath).size / 1024);
