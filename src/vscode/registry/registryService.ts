@@ -84,8 +84,6 @@ export class RegistryService implements vscode.Disposable {
       return false;
     }
     const text = this.document.toString();
-    // Re-read what will be on disk, so the in-memory registry is exactly the file's.
-    this.document = RegistryDocument.parse(text);
     await writeAtomically(uri, text);
     this.lastWritten = text;
     this.log.info(`Registry: ${describe}.`);
