@@ -1,6 +1,5 @@
 /** Where sidecars live and how they are read and written through `workspace.fs` (so remote workspaces work). */
 import * as vscode from 'vscode';
-import { atomicWrite } from '../../node/atomicWrite';
 import { articlePathFor, DEFAULT_SIDECAR_PATTERN, sidecarPathFor } from '../../core/sidecar/sidecarPath';
 
 /** `sourceAnnotator.annotations.sidecarPattern`, or the default when the setting is not a usable pattern. */
@@ -46,24 +45,4 @@ export async function fileExists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/**
- * Writes a temporary file beside the target and renames it over the target, so a reader (another
- * analyst's editor, git, a crash) sees the old sidecar or the new one, never half of one. On local
- * files the rename is the operating system's, which replaces the target in one step: `workspace.fs`
- * implements an overwriting rename as delete-then-move, leaving a moment with no sidecar at all.
- */
-export async function writeTextFileAtomic(uri: vscode.Uri, text: string): Promise<void> {
-  if (uri.scheme === 'file') {
-    await atomicWrite(uri.fsPath, text);
-    return;
-  }
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
-  await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
-  try {
-    await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
-  } catch (error) {
-    await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
-    throw error;
-  }
-}
+export { writeTextFileAtomic } from '../atomicFile';

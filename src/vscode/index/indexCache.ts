@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CACHE_VERSION, type ArticleAnalysis } from '../../core/index/analysis';
 import { deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
+import { writeTextFileAtomic } from '../atomicFile';
 
 interface CacheFile {
   cacheVersion: number;
@@ -49,10 +50,7 @@ export class IndexCache {
   async save(): Promise<void> {
     if (!this.file) return;
     const body: CacheFile = { cacheVersion: CACHE_VERSION, engine: this.engine, entries: Object.fromEntries(this.entries) };
-    const dir = vscode.Uri.joinPath(this.file, '..');
-    await vscode.workspace.fs.createDirectory(dir);
-    const tmp = vscode.Uri.joinPath(dir, `.tmp-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-    await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(JSON.stringify(body)));
-    await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
+    await writeTextFileAtomic(this.file, JSON.stringify(body));
   }
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { EntityRegistry } from '../../core/extract';
 import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../../core/registry/registryDocument';
+import { writeTextFileAtomic } from '../atomicFile';
 
 /**
  * The workspace entity registry (`.sources/entities.yaml` by default): loaded at start, reloaded live on
@@ -84,7 +85,8 @@ export class RegistryService implements vscode.Disposable {
       return false;
     }
     const text = this.document.toString();
-    await writeAtomically(uri, text);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await writeTextFileAtomic(uri, text);
     this.lastWritten = text;
     this.log.info(`Registry: ${describe}.`);
     this.changed.fire(this.registry);
@@ -94,12 +96,4 @@ export class RegistryService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-export async function writeAtomically(uri: vscode.Uri, text: string): Promise<void> {
-  const dir = vscode.Uri.joinPath(uri, '..');
-  await vscode.workspace.fs.createDirectory(dir);
-  const tmp = vscode.Uri.joinPath(dir, `.${uri.path.split('/').pop()}.${Date.now().toString(36)}.tmp`);
-  await vscode.workspace.fs.writeFile(tmp, new TextEncoder().encode(text));
-  await vscode.workspace.fs.rename(tmp, uri, { overwrite: true });
 }
