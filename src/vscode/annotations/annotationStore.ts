@@ -63,7 +63,17 @@ export class ArticleEntry {
   }
 }
 
+/** A merge that found conflicts, as reported to the analyst; kept for the state command and its tests. */
+export interface ConflictReport {
+  sidecar: string;
+  conflicts: MergeConflict[];
+}
+
 export class AnnotationStore implements vscode.Disposable {
+  /** The most recent conflict reports, oldest first. */
+  readonly conflictReports: ConflictReport[] = [];
+  /** Articles whose sidecar changed on disk while reloads were held; undefined when not holding. */
+  private heldReloads: Map<string, vscode.Uri> | undefined;
   private readonly entries = new Map<string, ArticleEntry>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   private readonly moved = new vscode.EventEmitter<vscode.Uri>();
@@ -173,6 +183,21 @@ export class AnnotationStore implements vscode.Disposable {
     return entry ? this.serialize(entry, () => this.reload(entry)) : this.ensure(article).then(() => undefined);
   }
 
+  /**
+   * Test hook: defers the watcher's reloads until the returned disposable is disposed, so a test can
+   * change a sidecar on disk and run a command that is certain to see the change only when it re-reads
+   * the file before writing, which is the window in which real merge conflicts happen. Commands still
+   * read the disk; only the background reload waits.
+   */
+  holdDiskReloads(): vscode.Disposable {
+    this.heldReloads ??= new Map();
+    return new vscode.Disposable(() => {
+      const held = this.heldReloads;
+      this.heldReloads = undefined;
+      for (const article of held?.values() ?? []) void this.refresh(article);
+    });
+  }
+
   /** Moves an entry to a renamed article (its sidecar was moved with it). */
   rename(oldArticle: vscode.Uri, newArticle: vscode.Uri): void {
     const entry = this.get(oldArticle);
@@ -193,7 +218,9 @@ export class AnnotationStore implements vscode.Disposable {
     const watcher = (this.watcher = vscode.workspace.createFileSystemWatcher(sidecarGlob()));
     const onSidecar = (uri: vscode.Uri): void => {
       const article = articleUriFor(uri);
-      if (article) void this.refresh(article);
+      if (!article) return;
+      if (this.heldReloads) this.heldReloads.set(article.toString(), article);
+      else void this.refresh(article);
     };
     watcher.onDidCreate(onSidecar);
     watcher.onDidChange(onSidecar);
@@ -295,6 +322,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   private reportConflicts(entry: ArticleEntry, conflicts: readonly MergeConflict[]): void {
     if (conflicts.length === 0) return;
+    this.conflictReports.push({ sidecar: entry.sidecar.toString(), conflicts: [...conflicts] });
+    if (this.conflictReports.length > 20) this.conflictReports.shift();
     const name = vscode.workspace.asRelativePath(entry.sidecar);
     for (const conflict of conflicts) this.log.warn(`${name}: ${conflict.message}`);
     void vscode.window.showWarningMessage(

@@ -13,7 +13,7 @@ import { AnnotationDiagnostics, ReattachCodeActions } from './annotationDiagnost
 import { AnnotationHoverProvider } from './annotationHover';
 import { registerAnnotationsView, type AnnotationsViewProvider } from './annotationsView';
 import { AnnotationStore } from './annotationStore';
-import { registerArticleLifecycle } from './articleLifecycle';
+import { registerArticleLifecycle, type SidecarOutcome } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
@@ -33,6 +33,7 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   const view = registerAnnotationsView(store);
+  const lifecycle = registerArticleLifecycle(store, deps.log);
   // "Focus on Annotation Tag" (reading features) finds the passages of a tag here.
   setAnnotationTagSource({
     tags: () => tagUsage(store.all().map((entry) => entry.annotations)).map(({ tag }) => tag),
@@ -57,8 +58,9 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
     ...registerMetadataCommands(store),
     registerRenameTag(store),
     ...registerExportImport(store),
-    ...registerArticleLifecycle(store),
-    registerStateCommand(store, view.provider),
+    ...lifecycle.disposables,
+    registerStateCommand(store, view.provider, lifecycle.outcomes),
+    registerHoldReloadsCommand(store),
   ];
 }
 
@@ -79,9 +81,10 @@ function followPublicationDates(store: AnnotationStore, deps: AnnotationDeps): v
 
 /**
  * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
- * ranges, orphans, problems, metadata) and the view's groups; for other extensions and the tests.
+ * ranges, orphans, problems, metadata), the view's groups and what became of deleted articles'
+ * sidecars; for other extensions and the tests.
  */
-function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider): vscode.Disposable {
+function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider, deletions: readonly SidecarOutcome[]): vscode.Disposable {
   return vscode.commands.registerCommand('sourceAnnotator.annotations.state', async (articleArg?: string) => {
     await store.whenLoaded();
     const article = articleArg ? await store.ensure(vscode.Uri.parse(articleArg)) : undefined;
@@ -96,7 +99,30 @@ function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvi
           return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined };
         }),
       },
+      deletions: [...deletions],
+      conflicts: [...store.conflictReports],
       view: { groupBy: view.groupBy, filter: view.filter, groups: view.groups().map((group) => ({ label: group.label, kind: group.kind, count: group.entries.length })) },
     };
   });
+}
+
+/**
+ * `sourceAnnotator.annotations.holdDiskReloads` (`{ hold: true | false }`, not in the palette): the test
+ * hook of `AnnotationStore.holdDiskReloads`, so an extension-host test can race an external write
+ * against a command without sleeping. Holding twice is one hold; releasing replays the deferred reloads.
+ */
+function registerHoldReloadsCommand(store: AnnotationStore): vscode.Disposable {
+  let hold: vscode.Disposable | undefined;
+  return vscode.Disposable.from(
+    { dispose: () => hold?.dispose() },
+    vscode.commands.registerCommand('sourceAnnotator.annotations.holdDiskReloads', (args?: { hold?: boolean }) => {
+      if (args?.hold === false) {
+        hold?.dispose();
+        hold = undefined;
+      } else {
+        hold ??= store.holdDiskReloads();
+      }
+      return hold !== undefined;
+    }),
+  );
 }

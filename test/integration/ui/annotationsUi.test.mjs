@@ -1,8 +1,9 @@
 // An analyst tags a passage through the real workbench: select text with the mouse, run "Tag
 // Selection" from the command palette, type a new tag, press Enter; the passage gets the annotation
-// colour and the sidecar appears beside the article.
+// colour and the sidecar appears beside the article. Deleting an annotated article in the Explorer asks
+// whether to delete its sidecar too (the default of `sourceAnnotator.annotations.onArticleDelete`).
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
@@ -65,6 +66,10 @@ describe('annotations UI (packaged extension)', function () {
         'editor.wordWrap': 'off',
         'editor.minimap.enabled': false,
         'sourceAnnotator.annotations.author': 'UI Tester',
+        // The sidecar gets its own Explorer row, and VS Code's own "Are you sure?" does not stand
+        // before the question under test.
+        'explorer.fileNesting.enabled': false,
+        'explorer.confirmDelete': false,
       },
     });
     workspaceDir = join(runDir.dir, 'samples');
@@ -146,5 +151,38 @@ describe('annotations UI (packaged extension)', function () {
     assert.ok(gutterIcons >= 1, 'a gutter icon marks the annotated line');
     mkdirSync(testResultsDir, { recursive: true });
     await page.screenshot({ path: join(testResultsDir, 'annotations.png') });
+  });
+
+  it('asks before deleting the sidecar of an article deleted in the Explorer, and deletes it when told to', async () => {
+    const name = 'delete-me.txt';
+    const articlePath = join(workspaceDir, name);
+    const sidecarPath = join(workspaceDir, `${name}.annotations.yaml`);
+    writeFileSync(articlePath, 'A short article that an analyst annotated and then deleted.\n');
+    writeFileSync(sidecarPath, 'version: 1\narticle:\n  source: UI test\nannotations: []\n');
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+E');
+    const row = page.locator('.explorer-folders-view .monaco-list-row')
+      .filter({ has: page.locator('.label-name', { hasText: /^delete-me\.txt$/ }) });
+    await waitFor(() => row.count(), (n) => n === 1, 30000, (n) => `the Explorer shows ${n} rows named ${name}`);
+    // A left click would open the article and move the focus to its editor; the context menu keeps it on the row.
+    await row.click({ button: 'right' });
+    const deleteItem = page.locator('.monaco-menu .action-item', { has: page.locator('.action-label', { hasText: /^Delete( Permanently)?$/ }) }).first();
+    await deleteItem.waitFor({ state: 'visible', timeout: 10000 });
+    // The menu acts on mouse-up after its own mouse-down bookkeeping, which a synthetic click can miss; Enter on the hovered item is reliable.
+    await deleteItem.hover();
+    await page.keyboard.press('Enter');
+    // Without a trash the workbench confirms a permanent delete itself; that dialog is VS Code's, not ours.
+    const question = page.locator('.notification-toast-container', { hasText: 'Delete its annotations sidecar too?' });
+    const dialogButton = page.locator('.monaco-dialog-box .dialog-buttons .monaco-button', { hasText: /^(Delete|Move to Trash)$/ }).first();
+    await waitFor(async () => {
+      if (await question.count() > 0) return true;
+      if (await dialogButton.isVisible().catch(() => false)) await dialogButton.click();
+      return false;
+    }, Boolean, 20000, async () => `no question about the sidecar; article exists: ${existsSync(articlePath)}; toasts: ${JSON.stringify(await page.locator('.notification-toast-container').allInnerTexts())}`);
+    assert.equal(existsSync(articlePath), false, 'the article was deleted');
+    assert.ok(existsSync(sidecarPath), 'the sidecar waits for the answer');
+    await question.locator('.monaco-button', { hasText: 'Delete Sidecar' }).click();
+    await waitFor(() => existsSync(sidecarPath), (exists) => !exists, 15000, () => 'the sidecar is still on disk after "Delete Sidecar"');
   });
 });
