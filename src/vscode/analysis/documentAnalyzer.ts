@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
 import { readConfig } from '../config';
-import { LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
+import { documentLength, LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
 
 export interface Analysis {
   version: number;
@@ -39,7 +39,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
   constructor() {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length > 0 && isArticleDocument(e.document)) this.schedule(e.document);
+        if (e.contentChanges.length === 0 || !isArticleDocument(e.document)) return;
+        this.large.applyChanges(e);
+        this.schedule(e.document);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       this.large.onDidProgress((doc) => {
@@ -111,17 +113,18 @@ export class DocumentAnalyzer implements vscode.Disposable {
 
   private compute(doc: vscode.TextDocument): Analysis {
     const config = readConfig(doc.uri);
-    const text = doc.getText();
-    if (text.length > config.maxFileSizeMB * 1024 * 1024) {
+    const length = documentLength(doc);
+    if (length > config.maxFileSizeMB * 1024 * 1024) {
       return {
         version: doc.version,
         result: { spans: [] },
         skipped: `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`,
       };
     }
-    if (LargeDocumentAnalyzer.isLarge(text.length)) {
-      return { version: doc.version, result: this.large.analyze(doc, text, this.nameDetector).result };
+    if (LargeDocumentAnalyzer.isLarge(length)) {
+      return { version: doc.version, result: this.large.analyze(doc, this.nameDetector).result };
     }
+    const text = doc.getText();
     const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
     const skipped = result.language && !result.language.english ? result.language.reason : undefined;
     return { version: doc.version, result, skipped };

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { extract, type EntityRegistry, type ExtractResult, type NameDetector } from '../../core/extract';
 import { analyzeArticle, packAnalysis, registryFingerprint, type ArticleAnalysis } from '../../core/index/analysis';
 import type { AnalysisPool } from '../../node/analysisPool';
+import { documentLength, LargeDocumentAnalyzer } from '../perf/largeDocuments';
 import { isReusable } from '../../core/index/cacheEntry';
 import { CorpusIndex } from '../../core/index/corpusIndex';
 import { contentHash } from '../../core/index/hash';
@@ -294,9 +295,7 @@ function openDocumentIsDirty(uri: vscode.Uri): boolean {
   return vscode.workspace.textDocuments.some((d) => d.isDirty && d.uri.toString() === key);
 }
 
-/** Above this size live edits do not reach the corpus index until the file is saved. */
-export const LARGE_DOCUMENT_CHARS = 256 * 1024;
-
+/** Large articles (see `LargeDocumentAnalyzer`) reach the corpus index on save, not while being typed in. */
 export function isLargeDocument(doc: vscode.TextDocument): boolean {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end) > LARGE_DOCUMENT_CHARS;
+  return LargeDocumentAnalyzer.isLarge(documentLength(doc));
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { extract, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
+import { extract, type ExtractResult, type NameDetector } from '../../core/extract';
 import { findPublicationDate } from '../../core/extract/dates';
-import { splitIntoBlocks, type TextBlock } from './textBlocks';
+import { LiveBlocks, type LiveBlock } from './liveBlocks';
 
 /** Documents at least this long are analysed block by block instead of in one synchronous pass. */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
@@ -14,18 +14,14 @@ const VISIBLE_MARGIN_LINES = 60;
 /** The publication date is looked for in the document's head only, as a dateline would be. */
 const HEAD_CHARS = 16384;
 
-interface CachedBlock {
-  /** Spans with offsets relative to `start`; reused as they are when the block has not moved. */
-  start: number;
-  spans: Span[];
-}
-
 interface DocumentState {
   detector: NameDetector | undefined;
   reference: string | undefined;
-  /** Block text → its spans: an edit re-extracts only the blocks whose text changed. */
-  blocks: Map<string, CachedBlock>;
-  job: { version: number; cancelled: boolean } | undefined;
+  /** The text as blocks, kept in step with the editor by `applyChanges`. */
+  live: LiveBlocks;
+  /** The document version `live` describes. */
+  version: number;
+  job: { cancelled: boolean } | undefined;
 }
 
 export interface LargeAnalysis {
@@ -35,11 +31,12 @@ export interface LargeAnalysis {
 }
 
 /**
- * Analyses long documents incrementally: the text is cut into content-defined paragraph blocks, blocks in
- * or near the visible range are extracted first (within a small synchronous budget), the rest in short
- * background slices that yield to the event loop and stop as soon as the document changes. Blocks whose
- * text is unchanged are never re-extracted. Names are linked within a block only (a document-wide
- * consistency pass over megabytes would stall the host).
+ * Analyses long documents incrementally. The text is held as paragraph blocks that follow each edit
+ * (`applyChanges`), so typing costs work near the edit only: the whole text is read once, when the
+ * document is first analysed. Blocks in or near the visible range are extracted first (within a small
+ * synchronous budget), the rest in short background slices that yield to the event loop and stop as
+ * soon as the document changes. Names are linked within a block only (a document-wide consistency pass
+ * over megabytes would stall the host).
  */
 export class LargeDocumentAnalyzer implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
@@ -51,39 +48,44 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     return textLength >= LARGE_DOCUMENT_CHARS;
   }
 
-  analyze(doc: vscode.TextDocument, text: string, detector: NameDetector | undefined): LargeAnalysis {
+  /** Applies an edit to the block list; call for every change event, before any re-analysis. */
+  applyChanges(e: vscode.TextDocumentChangeEvent): void {
+    const state = this.states.get(e.document.uri.toString());
+    if (!state) return;
+    if (state.job) state.job.cancelled = true;
+    state.job = undefined;
+    if (state.version !== e.document.version - 1) {
+      this.states.delete(e.document.uri.toString()); // missed an event: rebuild from the text next time
+      return;
+    }
+    state.live.apply(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
+    state.version = e.document.version;
+  }
+
+  analyze(doc: vscode.TextDocument, detector: NameDetector | undefined): LargeAnalysis {
     const key = doc.uri.toString();
-    const reference = findPublicationDate(text.slice(0, HEAD_CHARS))?.iso;
     let state = this.states.get(key);
-    if (!state || state.detector !== detector || state.reference !== reference) {
+    if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
       if (state?.job) state.job.cancelled = true;
-      state = { detector, reference, blocks: new Map(), job: undefined };
+      state = { detector, reference: undefined, live: new LiveBlocks(doc.getText()), version: doc.version, job: undefined };
+      state.reference = findPublicationDate(state.live.head(HEAD_CHARS))?.iso;
       this.states.set(key, state);
     }
-    const blocks = splitIntoBlocks(text);
-    const { order, onScreen } = this.prioritised(doc, blocks);
-    const missing = order.filter((i) => !state.blocks.has(blocks[i].text));
-    const deadline = performance.now() + SYNC_BUDGET_MS;
-    while (missing.length > 0 && performance.now() < deadline) this.extractBlock(state, blocks[missing.shift()!]);
-
-    const spans: Span[] = [];
-    const used = new Map<string, CachedBlock>();
-    for (const block of blocks) {
-      const cached = state.blocks.get(block.text);
-      if (!cached) continue;
-      const shift = block.start - cached.start;
-      for (const s of cached.spans) spans.push(shift === 0 ? s : { ...s, start: s.start + shift, end: s.end + shift });
-      used.set(block.text, shift === 0 ? cached : { start: block.start, spans: spans.slice(spans.length - cached.spans.length) });
-    }
-    if (missing.length === 0) state.blocks = used; // forget blocks edited away
-
-    const running = state.job && !state.job.cancelled && state.job.version === doc.version;
-    if (!running) {
+    const reference = findPublicationDate(state.live.head(HEAD_CHARS))?.iso;
+    if (state.detector !== detector || state.reference !== reference) {
       if (state.job) state.job.cancelled = true;
       state.job = undefined;
-      if (missing.length > 0) this.continueInBackground(doc, state, blocks, missing, onScreen);
+      state.detector = detector;
+      state.reference = reference;
+      state.live.invalidate();
     }
-    const result: ExtractResult = { spans };
+    const blocks = state.live.blocks;
+    const { order, onScreen } = this.prioritised(doc, blocks);
+    const missing = order.filter((i) => !blocks[i].spans);
+    const deadline = performance.now() + SYNC_BUDGET_MS;
+    while (missing.length > 0 && performance.now() < deadline) this.extractBlock(state, blocks[missing.shift()!]);
+    if (missing.length > 0 && !state.job) this.continueInBackground(doc, state, missing, onScreen);
+    const result: ExtractResult = { spans: state.live.spans() };
     if (reference) result.reference = { iso: reference, source: 'dateline' };
     return { result, pendingBlocks: missing.length };
   }
@@ -99,17 +101,17 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.states.clear();
   }
 
-  private extractBlock(state: DocumentState, block: TextBlock): void {
+  private extractBlock(state: DocumentState, block: LiveBlock): void {
     const { spans } = extract(block.text, { nameDetector: state.detector, published: state.reference });
     for (const s of spans) {
       s.start += block.start;
       s.end += block.start;
     }
-    state.blocks.set(block.text, { start: block.start, spans });
+    block.spans = spans;
   }
 
   /** Block indexes: those on screen (with a margin) first, then outwards from there. */
-  private prioritised(doc: vscode.TextDocument, blocks: TextBlock[]): { order: number[]; onScreen: Set<number> } {
+  private prioritised(doc: vscode.TextDocument, blocks: readonly LiveBlock[]): { order: number[]; onScreen: Set<number> } {
     const visible: [number, number][] = [];
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document !== doc) continue;
@@ -129,19 +131,19 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     return { order, onScreen };
   }
 
-  private continueInBackground(
-    doc: vscode.TextDocument, state: DocumentState, blocks: TextBlock[], missing: number[], onScreen: Set<number>,
-  ): void {
-    const job = { version: doc.version, cancelled: false };
+  /** Extracts the remaining blocks in slices; any edit cancels the job (block indexes move). */
+  private continueInBackground(doc: vscode.TextDocument, state: DocumentState, missing: number[], onScreen: Set<number>): void {
+    const job = { cancelled: false };
     state.job = job;
+    const blocks = state.live.blocks;
     const visibleLeft = new Set(missing.filter((i) => onScreen.has(i)));
     const step = (): void => {
-      if (job.cancelled || doc.isClosed || doc.version !== job.version) return;
+      if (job.cancelled || doc.isClosed) return;
       const deadline = performance.now() + SLICE_BUDGET_MS;
       let announce = false;
       while (missing.length > 0 && performance.now() < deadline) {
         const index = missing.shift()!;
-        if (!state.blocks.has(blocks[index].text)) this.extractBlock(state, blocks[index]);
+        if (!blocks[index].spans) this.extractBlock(state, blocks[index]);
         if (visibleLeft.delete(index) && visibleLeft.size === 0) announce = true;
       }
       if (missing.length === 0) {
@@ -159,6 +161,11 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.clear();
     this.progress.dispose();
   }
+}
+
+/** The document's length without copying its text. */
+export function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 /** Re-analysis after typing costs one or two blocks in a large document, so it need not wait long. */

@@ -1,0 +1,102 @@
+/**
+ * A long document held as a list of paragraph blocks that follows the editor's edits, so that an edit
+ * costs work near the edit only: no copy of the whole text, no re-splitting, and no new span objects
+ * for the unchanged rest (their offsets are shifted in place). Pure (no `vscode`), unit-tested directly.
+ */
+import type { Span } from '../../core/extract';
+import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textBlocks';
+
+export interface LiveBlock {
+  start: number;
+  text: string;
+  /** Absolute spans, or undefined while the block waits for extraction. */
+  spans: Span[] | undefined;
+}
+
+export interface TextEdit {
+  /** Offset of the replaced range in the text before this edit. */
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export class LiveBlocks {
+  private list: LiveBlock[];
+
+  constructor(text: string, private readonly limits: BlockLimits = DEFAULT_BLOCK_LIMITS) {
+    this.list = splitIntoBlocks(text, limits).map((b) => ({ start: b.start, text: b.text, spans: undefined }));
+    if (this.list.length === 0) this.list = [{ start: 0, text: '', spans: undefined }];
+  }
+
+  get blocks(): readonly LiveBlock[] {
+    return this.list;
+  }
+
+  get length(): number {
+    const last = this.list[this.list.length - 1];
+    return last.start + last.text.length;
+  }
+
+  /** The first `count` characters, without joining the whole document. */
+  head(count: number): string {
+    let out = '';
+    for (const b of this.list) {
+      if (out.length >= count) break;
+      out += b.text;
+    }
+    return out.slice(0, count);
+  }
+
+  /**
+   * Applies edits given against the text before all of them (as VS Code reports one change event):
+   * highest offset first, so earlier offsets stay valid.
+   */
+  apply(edits: readonly TextEdit[]): void {
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) this.applyOne(edit);
+  }
+
+  /** Every extracted span, in text order. */
+  spans(): Span[] {
+    const out: Span[] = [];
+    for (const b of this.list) if (b.spans) for (const s of b.spans) out.push(s);
+    return out;
+  }
+
+  /** Marks every block for extraction again (new detector, new publication date). */
+  invalidate(): void {
+    for (const b of this.list) b.spans = undefined;
+  }
+
+  private applyOne(edit: TextEdit): void {
+    const first = this.blockAt(edit.offset);
+    const last = this.blockAt(edit.offset + edit.length);
+    const a = this.list[first];
+    const z = this.list[last];
+    const merged = a.text.slice(0, edit.offset - a.start) + edit.text + z.text.slice(edit.offset + edit.length - z.start);
+    const delta = edit.text.length - edit.length;
+    const replacement = merged.length > this.limits.max || /\n[ \t]*\n/.test(edit.text)
+      ? splitIntoBlocks(merged, this.limits).map((b) => ({ start: a.start + b.start, text: b.text, spans: undefined }))
+      : [{ start: a.start, text: merged, spans: undefined }];
+    if (replacement.length === 0) replacement.push({ start: a.start, text: '', spans: undefined });
+    this.list.splice(first, last - first + 1, ...replacement);
+    if (delta !== 0) {
+      for (let i = first + replacement.length; i < this.list.length; i++) {
+        const b = this.list[i];
+        b.start += delta;
+        if (b.spans) for (const s of b.spans) { s.start += delta; s.end += delta; }
+      }
+    }
+  }
+
+  /** The block holding `offset`; an offset on a boundary belongs to the block it starts. */
+  private blockAt(offset: number): number {
+    let lo = 0;
+    let hi = this.list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.list[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+}
