@@ -1,7 +1,8 @@
 /**
  * Commands on single annotations: tag a selection, add a note, edit, remove (with undo), step through
  * annotations, re-attach an orphan, reveal. Every command takes optional arguments so tests and
- * hover links can run it without any prompt.
+ * hover links can run it without any prompt. Without a `note` argument, notes are written in a
+ * Markdown editor (see `noteDocuments.ts`) and land in the sidecar when that editor is saved.
  */
 import * as vscode from 'vscode';
 import { createTarget } from '../../core/anchor/createTarget';
@@ -11,6 +12,7 @@ import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { currentAuthor } from './author';
 import type { AnnotationStore, ArticleEntry } from './annotationStore';
 import { registerGuarded } from './commandGuard';
+import { NOTE_SCHEME, NoteFileSystem, showNote, type PendingNote } from './noteDocuments';
 import { mergeTags, tagUsage } from './tagCatalog';
 import { pickTags } from './tagPicker';
 import { quoteLabel } from './viewModel';
@@ -28,14 +30,18 @@ interface RemovedAnnotation {
 
 export class AnnotationCommands {
   private readonly removed: RemovedAnnotation[] = [];
+  private readonly notes: NoteFileSystem;
 
-  constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {}
+  constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {
+    this.notes = new NoteFileSystem(store, (pending, note) => this.annotatePending(pending, note));
+  }
 
   register(): vscode.Disposable[] {
     const table: Record<string, (...args: never[]) => unknown> = {
       'sourceAnnotator.tagSelection': (args?: { tags?: string[]; note?: string }) => this.tagSelection(args),
       'sourceAnnotator.addNote': (args?: { note?: string; tags?: string[] }) => this.addNote(args),
       'sourceAnnotator.editAnnotation': (args?: Partial<AnnotationRef> & { tags?: string[]; note?: string }) => this.edit(args),
+      'sourceAnnotator.editNote': (args?: Partial<AnnotationRef> & { show?: boolean }) => this.editNote(args),
       'sourceAnnotator.removeAnnotation': (args?: Partial<AnnotationRef>) => this.remove(args),
       'sourceAnnotator.undoRemoveAnnotation': () => this.undoRemove(),
       'sourceAnnotator.nextAnnotation': () => this.step('next'),
@@ -43,7 +49,11 @@ export class AnnotationCommands {
       'sourceAnnotator.reattachAnnotation': (args?: AnnotationRef) => this.reattach(args),
       'sourceAnnotator.revealAnnotation': (args?: AnnotationRef) => this.reveal(args),
     };
-    return Object.entries(table).map(([id, handler]) => registerGuarded(id, handler, this.log));
+    return [
+      this.notes,
+      vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this.notes, { isCaseSensitive: true }),
+      ...Object.entries(table).map(([id, handler]) => registerGuarded(id, handler, this.log)),
+    ];
   }
 
   private articleEditor(): vscode.TextEditor | undefined {
@@ -66,10 +76,17 @@ export class AnnotationCommands {
     const tags = args?.tags ?? await pickTags(tagUsage(this.store.all().map((entry) => entry.annotations)),
       { title: 'Tag selection' });
     if (!tags || tags.length === 0) return undefined;
-    return this.annotate(editor, selections, tags, args?.note ?? '');
+    const doc = editor.document;
+    return this.annotate(doc, selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) })),
+      tags, args?.note ?? '');
   }
 
-  private async addNote(args?: { note?: string; tags?: string[] }): Promise<string[] | undefined> {
+  /**
+   * With a `note` argument, annotates at once and returns the new ids. Without one, opens an empty
+   * note editor; the annotation is created when it is first saved. Returns the note document's URI
+   * then (as a string), so scripts can find it.
+   */
+  private async addNote(args?: { note?: string; tags?: string[] }): Promise<string[] | string | undefined> {
     const editor = this.articleEditor();
     if (!editor) return undefined;
     const selections = editor.selections.filter((selection) => !selection.isEmpty);
@@ -77,20 +94,44 @@ export class AnnotationCommands {
       void vscode.window.showInformationMessage('Source Annotator: select the passage to annotate first.');
       return undefined;
     }
-    const note = args?.note ?? await askNote('');
-    if (note === undefined || note.trim() === '') return undefined;
-    return this.annotate(editor, selections, args?.tags ?? [], note);
+    if (args?.note === undefined) {
+      const doc = editor.document;
+      const pending: PendingNote = {
+        article: doc.uri, tags: args?.tags ?? [],
+        ranges: selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) })),
+      };
+      const uri = this.notes.uriForNewNote(pending);
+      await showNote(uri);
+      return uri.toString();
+    }
+    if (args.note.trim() === '') return undefined;
+    return this.annotate(editor.document, selections.map((selection) => ({
+      start: editor.document.offsetAt(selection.start), end: editor.document.offsetAt(selection.end),
+    })), args.tags ?? [], args.note);
+  }
+
+  /** The first save of a new note: annotates the ranges selected when the note was opened. */
+  private async annotatePending(pending: PendingNote, note: string): Promise<string[]> {
+    const doc = await vscode.workspace.openTextDocument(pending.article);
+    return this.annotate(doc, pending.ranges, pending.tags, note);
+  }
+
+  /** Opens the note of the annotation named by `args` (or at the cursor) in an editor; returns its URI. */
+  private async editNote(args?: Partial<AnnotationRef> & { show?: boolean }): Promise<string | undefined> {
+    const found = await this.resolve(args);
+    if (!found) return undefined;
+    const uri = this.notes.uriForAnnotation(found.entry.article, found.annotation.id);
+    if (args?.show !== false) await showNote(uri);
+    return uri.toString();
   }
 
   /**
    * One annotation per selection; a selection that exactly covers an existing annotation adds to it
    * instead, so tagging the same passage twice does not stack duplicates.
    */
-  private async annotate(editor: vscode.TextEditor, selections: readonly vscode.Selection[], tags: string[], note: string): Promise<string[]> {
-    const doc = editor.document;
+  private async annotate(doc: vscode.TextDocument, ranges: readonly { start: number; end: number }[], tags: string[], note: string): Promise<string[]> {
     const author = await currentAuthor();
     const entry = await this.store.ensure(doc.uri);
-    const ranges = selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) }));
     return this.store.mutate(doc.uri, (sidecar, context) => {
       const now = new Date().toISOString();
       const ids: string[] = [];
@@ -159,7 +200,7 @@ export class AnnotationCommands {
     if (!found) return false;
     const { entry, annotation } = found;
     let tags = args?.tags;
-    let note = args?.note;
+    const note = args?.note;
     if (tags === undefined && note === undefined) {
       const action = await vscode.window.showQuickPick([
         { label: '$(tag) Edit tags', description: annotation.tags.join(', '), action: 'tags' },
@@ -173,8 +214,9 @@ export class AnnotationCommands {
           { title: 'Edit tags', selected: annotation.tags });
         if (tags === undefined) return false;
       } else {
-        note = await askNote(annotation.note);
-        if (note === undefined) return false;
+        // The note is written in its own editor and reaches the sidecar when that editor is saved.
+        await showNote(this.notes.uriForAnnotation(entry.article, annotation.id));
+        return false;
       }
     }
     const patch = { ...(tags !== undefined ? { tags } : {}), ...(note !== undefined ? { note } : {}), modified: new Date().toISOString() };
@@ -262,14 +304,4 @@ export class AnnotationCommands {
     const range = new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end));
     await vscode.window.showTextDocument(doc, { selection: range, preview: true });
   }
-}
-
-/** Notes may span lines; the single-line input box takes `\n` for a line break. */
-async function askNote(current: string): Promise<string | undefined> {
-  const value = await vscode.window.showInputBox({
-    title: 'Annotation note',
-    prompt: 'Write the note. Type \\n for a line break.',
-    value: current.replace(/\r?\n/g, '\\n'),
-  });
-  return value === undefined ? undefined : value.replace(/\\n/g, '\n').trim();
 }

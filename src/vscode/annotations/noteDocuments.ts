@@ -1,0 +1,155 @@
+/**
+ * Annotation notes as Markdown documents, so a note gets a real multi-line editor: the file system
+ * `source-annotator-note:` serves one document per annotation note, and saving it writes the note into
+ * the sidecar through the store (atomic, minimal, merged, refused while the sidecar is malformed).
+ * A new note (Add Note without arguments) is a pending document that creates its annotation on the
+ * first save.
+ *
+ * URIs: `source-annotator-note:/<id>/Note on <article name>.md?<article URI>`, where `<id>` is an
+ * annotation id or `new-<n>` for a pending note; the file name is what the editor tab shows.
+ */
+import * as vscode from 'vscode';
+import type { AnnotationStore } from './annotationStore';
+import { SidecarBrokenError } from './annotationStore';
+
+export const NOTE_SCHEME = 'source-annotator-note';
+
+/** A note not yet saved: where its annotation goes once it is. */
+export interface PendingNote {
+  article: vscode.Uri;
+  ranges: { start: number; end: number }[];
+  tags: string[];
+  /** Set by the first save. */
+  ids?: string[];
+}
+
+/** Creates the annotations of a pending note; returns their ids. */
+export type CreateAnnotations = (pending: PendingNote, note: string) => Promise<string[]>;
+
+const PENDING_PREFIX = 'new-';
+
+export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  private readonly pending = new Map<string, PendingNote>();
+  /** Note documents handed out, by article, so an external sidecar change refreshes the open ones. */
+  private readonly served = new Map<string, Set<string>>();
+  private readonly subscription: vscode.Disposable;
+  private nextPending = 1;
+
+  readonly onDidChangeFile = this.changed.event;
+
+  constructor(private readonly store: AnnotationStore, private readonly create: CreateAnnotations) {
+    this.subscription = store.onDidChange((article) => {
+      const uris = this.served.get(article.toString());
+      if (uris) this.changed.fire([...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(uri) })));
+    });
+  }
+
+  uriForAnnotation(article: vscode.Uri, id: string): vscode.Uri {
+    return noteUri(article, id);
+  }
+
+  uriForNewNote(pending: PendingNote): vscode.Uri {
+    const key = `${PENDING_PREFIX}${this.nextPending++}`;
+    this.pending.set(key, pending);
+    return noteUri(pending.article, key);
+  }
+
+  watch(): vscode.Disposable {
+    return new vscode.Disposable(() => undefined);
+  }
+
+  async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
+    // A note's folder: the editor looks for it before writing a note it believes gone (its sidecar broke).
+    if (/^\/[^/]*$/.test(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
+    const { note, modified } = await this.current(uri);
+    return { type: vscode.FileType.File, ctime: 0, mtime: modified, size: new TextEncoder().encode(note).byteLength };
+  }
+
+  async readFile(uri: vscode.Uri): Promise<Uint8Array> {
+    const { note } = await this.current(uri);
+    return new TextEncoder().encode(note);
+  }
+
+  async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
+    const { article, key } = parseNoteUri(uri);
+    // Editors end files with a newline and may use CRLF; the sidecar keeps the note's own text.
+    const note = new TextDecoder('utf-8').decode(content).replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    try {
+      const pending = this.pending.get(key);
+      if (pending && !pending.ids) {
+        if (note === '') return; // an empty new note creates nothing
+        pending.ids = await this.create(pending, note);
+      } else {
+        const ids = pending?.ids ?? [key];
+        const modified = new Date().toISOString();
+        const updated = await this.store.mutate(article, (sidecar) =>
+          ids.filter((id) => sidecar.updateAnnotation(id, { note, modified })).length);
+        if (updated === 0) throw vscode.FileSystemError.FileNotFound(uri);
+      }
+    } catch (error) {
+      // The editor shows this message and keeps the note unsaved, so nothing typed is lost.
+      if (error instanceof SidecarBrokenError) throw vscode.FileSystemError.NoPermissions(error.message);
+      throw error;
+    }
+    this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  }
+
+  readDirectory(): [string, vscode.FileType][] {
+    return [];
+  }
+
+  createDirectory(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  delete(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  rename(uri: vscode.Uri): void {
+    throw vscode.FileSystemError.NoPermissions(uri);
+  }
+
+  /** The note as the sidecar has it now, and its modification time for the editor's save check. */
+  private async current(uri: vscode.Uri): Promise<{ note: string; modified: number }> {
+    const { article, key } = parseNoteUri(uri);
+    const pending = this.pending.get(key);
+    const id = pending ? pending.ids?.[0] : key;
+    if (pending && !id) return { note: '', modified: 0 };
+    const entry = await this.store.ensure(article);
+    const annotation = entry.annotations.find((candidate) => candidate.id === id);
+    if (!annotation) throw vscode.FileSystemError.FileNotFound(uri);
+    const known = this.served.get(article.toString()) ?? new Set<string>();
+    known.add(uri.toString());
+    this.served.set(article.toString(), known);
+    const modified = Date.parse(annotation.modified ?? annotation.created ?? '');
+    return { note: annotation.note, modified: Number.isNaN(modified) ? 0 : modified };
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function noteUri(article: vscode.Uri, key: string): vscode.Uri {
+  const name = article.path.slice(article.path.lastIndexOf('/') + 1);
+  return vscode.Uri.from({ scheme: NOTE_SCHEME, path: `/${key}/Note on ${name}.md`, query: article.toString() });
+}
+
+function parseNoteUri(uri: vscode.Uri): { article: vscode.Uri; key: string } {
+  const key = uri.path.split('/')[1] ?? '';
+  // Only the note itself exists: anything else asked of this scheme (a sidecar next to a note, say) is not found.
+  if (uri.scheme !== NOTE_SCHEME || key === '' || uri.query === '' || !/^\/[^/]+\/[^/]+\.md$/.test(uri.path)) {
+    throw vscode.FileSystemError.FileNotFound(uri);
+  }
+  return { article: vscode.Uri.parse(uri.query), key };
+}
+
+/** Opens a note document beside the article, as Markdown. */
+export async function showNote(uri: vscode.Uri): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const markdown = doc.languageId === 'markdown' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+  return vscode.window.showTextDocument(markdown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+}

@@ -1,0 +1,99 @@
+// Notes are written in a real multi-line editor: Edit Note and Add Note open a Markdown document on
+// the `source-annotator-note:` file system, and saving it writes the note, line breaks included, into
+// the sidecar — or refuses, leaving the file alone, while the sidecar is malformed.
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
+import { activateExtension, pollUntil, workspaceRoot } from './helpers';
+
+const text = 'The council approved the budget on Monday. Critics called the vote rushed.\n';
+
+function notesOnDisk(sidecar: vscode.Uri): Map<string, { note: string; exact: string }> {
+  const doc = SidecarDocument.parse(readFileSync(sidecar.fsPath, 'utf8'));
+  assert.equal(doc.hasErrors, false);
+  return new Map(doc.sidecar.annotations.map((a) => [a.id, { note: a.note, exact: a.target.exact }]));
+}
+
+async function replaceAll(doc: vscode.TextDocument, value: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), value);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+}
+
+async function select(passage: string): Promise<vscode.TextEditor> {
+  const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(article), vscode.ViewColumn.One);
+  const start = editor.document.getText().indexOf(passage);
+  editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + passage.length));
+  return editor;
+}
+
+const article = vscode.Uri.joinPath(workspaceRoot(), 'notes-fixture.txt');
+const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'notes-fixture.txt.annotations.yaml');
+
+describe('annotations: notes in a multi-line editor', () => {
+  let id: string;
+
+  before(async () => {
+    writeFileSync(article.fsPath, text);
+    await activateExtension();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    rmSync(article.fsPath, { force: true });
+    rmSync(sidecar.fsPath, { force: true });
+  });
+
+  it('Edit Note opens the note as Markdown and saving it writes the lines into the sidecar', async () => {
+    await select('approved the budget');
+    [id] = (await vscode.commands.executeCommand<string[]>('sourceAnnotator.addNote', { note: 'One line for now', tags: ['vote'] }))!;
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id });
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri);
+    assert.ok(note, `the note document ${uri} is open`);
+    assert.equal(note.uri.scheme, 'source-annotator-note');
+    assert.equal(note.languageId, 'markdown');
+    assert.equal(note.getText(), 'One line for now');
+
+    await replaceAll(note, 'Line one\n\n- a point\n- another point\n');
+    assert.equal(await note.save(), true, 'the note saves');
+    assert.equal(notesOnDisk(sidecar).get(id)?.note, 'Line one\n\n- a point\n- another point');
+    assert.equal(note.isDirty, false);
+  });
+
+  it('Add Note without a note opens an empty note that creates the annotation when saved, once', async () => {
+    await select('called the vote rushed');
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.addNote');
+    assert.equal(typeof uri, 'string');
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
+    assert.equal(note.getText(), '');
+    assert.equal(notesOnDisk(sidecar).size, 1, 'nothing is created before the note is saved');
+
+    await replaceAll(note, 'Who said so?\nCheck the minutes.');
+    assert.equal(await note.save(), true);
+    const created = [...notesOnDisk(sidecar)].filter(([key]) => key !== id);
+    assert.equal(created.length, 1);
+    assert.deepEqual(created[0][1], { note: 'Who said so?\nCheck the minutes.', exact: 'called the vote rushed' });
+
+    await replaceAll(note, 'Who said so?\nThe minutes confirm it.');
+    assert.equal(await note.save(), true);
+    const after = notesOnDisk(sidecar);
+    assert.equal(after.size, 2, 'the second save edits the same annotation');
+    assert.equal(after.get(created[0][0])?.note, 'Who said so?\nThe minutes confirm it.');
+  });
+
+  it('refuses to save a note into a malformed sidecar and leaves the file untouched', async () => {
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id });
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
+    const broken = 'version: 1\nannotations:\n  - id: x\n    tags: [open\n';
+    writeFileSync(sidecar.fsPath, broken);
+    const state = await pollUntil(async () => vscode.commands.executeCommand<{ article?: { broken: boolean } }>('sourceAnnotator.annotations.state', article.toString()),
+      (s) => s.article?.broken === true);
+    assert.equal(state.article?.broken, true);
+    await replaceAll(note, 'An edit that must not be written');
+    assert.equal(await note.save(), false, 'the save is refused');
+    assert.equal(readFileSync(sidecar.fsPath, 'utf8'), broken);
+    assert.equal(note.isDirty, true, 'the typed note is kept in the editor');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+});
