@@ -66,9 +66,8 @@ describe('annotations UI (packaged extension)', function () {
         'editor.wordWrap': 'off',
         'editor.minimap.enabled': false,
         'sourceAnnotator.annotations.author': 'UI Tester',
-        // The sidecar gets its own Explorer row, and VS Code's own "Are you sure?" does not stand
-        // before the question under test.
-        'explorer.fileNesting.enabled': false,
+        // VS Code's own "Are you sure?" should not stand before the question under test. Explorer
+        // nesting stays on (the extension's default), so the sidecar sits under the article it follows.
         'explorer.confirmDelete': false,
       },
     });
