@@ -9,6 +9,7 @@
  * annotation id or `new-<n>` for a pending note; the file name is what the editor tab shows.
  */
 import * as vscode from 'vscode';
+import { shiftThroughEdits } from '../../core/anchor/shiftThroughEdits';
 import type { AnnotationStore } from './annotationStore';
 import { SidecarBrokenError } from './annotationStore';
 
@@ -34,6 +35,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   /** Note documents handed out, by article, so an external sidecar change refreshes the open ones. */
   private readonly served = new Map<string, Set<string>>();
   private readonly subscription: vscode.Disposable;
+  private readonly articleEdits: vscode.Disposable;
   private nextPending = 1;
 
   readonly onDidChangeFile = this.changed.event;
@@ -42,6 +44,20 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.subscription = store.onDidChange((article) => {
       const uris = this.served.get(article.toString());
       if (uris) this.changed.fire([...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(uri) })));
+    });
+    // A note not saved yet still points at its passage: its ranges follow edits to the article meanwhile.
+    this.articleEdits = vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      const article = e.document.uri.toString();
+      const edits = [...e.contentChanges].sort((a, b) => b.rangeOffset - a.rangeOffset)
+        .map((c) => ({ start: c.rangeOffset, end: c.rangeOffset + c.rangeLength, text: c.text }));
+      for (const pending of this.pending.values()) {
+        if (pending.ids || pending.article.toString() !== article) continue;
+        pending.ranges = pending.ranges.map((range) => {
+          const shifted = shiftThroughEdits(range, edits);
+          return { start: shifted.start, end: shifted.end };
+        });
+      }
     });
   }
 
@@ -129,6 +145,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
 
   dispose(): void {
     this.subscription.dispose();
+    this.articleEdits.dispose();
     this.changed.dispose();
   }
 }

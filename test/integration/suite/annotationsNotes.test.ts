@@ -82,6 +82,22 @@ describe('annotations: notes in a multi-line editor', () => {
     assert.equal(after.get(created[0][0])?.note, 'Who said so?\nThe minutes confirm it.');
   });
 
+  it('a new note saved after the article was edited still annotates the passage it was opened on', async () => {
+    const editor = await select('on Monday');
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.addNote');
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(article, new vscode.Position(0, 0), 'UPDATED: ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(editor.document.getText().startsWith('UPDATED: '));
+    await replaceAll(note, 'Which Monday?');
+    assert.equal(await note.save(), true);
+    const created = [...notesOnDisk(sidecar).values()].find((a) => a.note === 'Which Monday?');
+    assert.deepEqual(created, { note: 'Which Monday?', exact: 'on Monday' });
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('refuses to save a note into a malformed sidecar and leaves the file untouched', async () => {
     const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id });
     const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
