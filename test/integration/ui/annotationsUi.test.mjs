@@ -10,34 +10,15 @@ import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
 import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+import { isColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 const articleName = '000_862cdd2646e94e41.txt';
 /** Every palette slot gets this colour, so the check does not depend on which slot the tag hashes to. */
 const annotationBackground = { hex: '#00ff6655', rgba: [0, 255, 102, 0x55 / 255] };
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
 
-function parseColour(css) {
-  const match = /rgba?\(([^)]+)\)/.exec(css);
-  if (!match) return undefined;
-  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
-  return [r, g, b, a];
-}
 
-function isColour(css, expected) {
-  const actual = parseColour(css);
-  return Boolean(actual) && actual.every((value, i) => Math.abs(value - expected[i]) < (i === 3 ? 0.01 : 1));
-}
 
-async function waitFor(probe, accept, timeoutMs, describeLast) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${await describeLast(value)} (after ${timeoutMs / 1000} s)`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
-  }
-}
 
 describe('annotations UI (packaged extension)', function () {
   this.timeout(240000);
@@ -60,11 +41,7 @@ describe('annotations UI (packaged extension)', function () {
       prefix: 'source-annotator-annotations-ui-',
       settings: {
         'workbench.colorCustomizations': palette,
-        'editor.occurrencesHighlight': 'off',
-        'editor.selectionHighlight': false,
-        'editor.renderLineHighlight': 'none',
-        'editor.wordWrap': 'off',
-        'editor.minimap.enabled': false,
+        ...QUIET_EDITOR_SETTINGS,
         'sourceAnnotator.annotations.author': 'UI Tester',
         // VS Code's own "Are you sure?" should not stand before the question under test. Explorer
         // nesting stays on (the extension's default), so the sidecar sits under the article it follows.

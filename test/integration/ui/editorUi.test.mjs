@@ -9,6 +9,7 @@ import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
 import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+import { isColour, isTransparent, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 const articleName = '000_862cdd2646e94e41.txt';
 /** Distinctive on purpose, so a match cannot be a theme default or another decoration. */
@@ -21,34 +22,9 @@ function lineNumberOf(text, needle) {
   return index + 1;
 }
 
-function parseColour(css) {
-  const match = /rgba?\(([^)]+)\)/.exec(css);
-  if (!match) return undefined;
-  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
-  return [r, g, b, a];
-}
 
-function isColour(css, expected) {
-  const actual = parseColour(css);
-  return Boolean(actual) && actual.every((value, i) => Math.abs(value - expected[i]) < (i === 3 ? 0.01 : 1));
-}
 
-function isTransparent(css) {
-  const colour = parseColour(css);
-  return !colour || colour[3] === 0;
-}
 
-/** Polls `probe` until it yields a value `accept` takes, or fails with `describeLast` after `timeoutMs`. */
-async function waitFor(probe, accept, timeoutMs, describeLast) {
-  const deadline = Date.now() + timeoutMs;
-  let value;
-  for (;;) {
-    value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${await describeLast(value)} (after ${timeoutMs / 1000} s)`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, 250));
-  }
-}
 
 /** Waits until the page has no running CSS animation, so a screenshot shows the hover fully drawn. */
 async function animationsSettled(page) {
@@ -73,12 +49,7 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
       trusted: false,
       settings: {
         'workbench.colorCustomizations': { 'sourceAnnotator.person.background': personBackground.hex },
-        // Keep the editor's own highlights away from the words under test.
-        'editor.occurrencesHighlight': 'off',
-        'editor.selectionHighlight': false,
-        'editor.renderLineHighlight': 'none',
-        'editor.wordWrap': 'off',
-        'editor.minimap.enabled': false,
+        ...QUIET_EDITOR_SETTINGS,
         'workbench.sideBar.location': 'right',
       },
     });

@@ -8,6 +8,9 @@ import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
 import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
+import { parseColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
+
+export { parseColour, waitFor };
 
 export const LARGE_ARTICLE = 'large-article.txt';
 
@@ -35,23 +38,7 @@ export const THEMES = {
   highContrast: { name: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'hc-black' },
 };
 
-/** Polls `probe` until `accept` takes its value; throws with `describe(last)` after `timeoutMs`. */
-export async function waitFor(probe, accept, timeoutMs, describe, intervalMs = 50) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`${describe(value)} (after ${timeoutMs / 1000} s)`);
-    await new Promise((resolvePromise) => setTimeout(resolvePromise, intervalMs));
-  }
-}
 
-export function parseColour(css) {
-  const match = /rgba?\(([^)]+)\)/.exec(css ?? '');
-  if (!match) return undefined;
-  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
-  return [r, g, b, a];
-}
 
 export function isPainted(entry) {
   const visible = (css) => (parseColour(css)?.[3] ?? 0) > 0;
@@ -65,11 +52,7 @@ export async function openReadingSession({ vsixPath, theme = 'dark', largeArticl
     prefix: 'source-annotator-reading-',
     settings: {
       'workbench.colorTheme': THEMES[theme].name,
-      'editor.occurrencesHighlight': 'off',
-      'editor.selectionHighlight': false,
-      'editor.renderLineHighlight': 'none',
-      'editor.wordWrap': 'off',
-      'editor.minimap.enabled': false,
+      ...QUIET_EDITOR_SETTINGS,
       'workbench.sideBar.location': 'right',
       'files.autoSave': 'off',
       ...settings,

@@ -1,0 +1,42 @@
+// Node-side helpers shared by the UI tests: bounded polling and colour parsing.
+
+/** Editor settings that keep VS Code's own highlights and layout away from the words under test. */
+export const QUIET_EDITOR_SETTINGS = {
+  'editor.occurrencesHighlight': 'off',
+  'editor.selectionHighlight': false,
+  'editor.renderLineHighlight': 'none',
+  'editor.wordWrap': 'off',
+  'editor.minimap.enabled': false,
+};
+
+/**
+ * Polls `probe` until `accept` takes its value; throws with `describe(last)` (which may be async)
+ * after `timeoutMs`. Never a fixed sleep: the interval only paces the polling.
+ */
+export async function waitFor(probe, accept, timeoutMs, describe, intervalMs = 50) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${await describe(value)} (after ${timeoutMs / 1000} s)`);
+    await new Promise((resolvePromise) => setTimeout(resolvePromise, intervalMs));
+  }
+}
+
+/** `rgb(…)` / `rgba(…)` → [r, g, b, a], or undefined. */
+export function parseColour(css) {
+  const match = /rgba?\(([^)]+)\)/.exec(css ?? '');
+  if (!match) return undefined;
+  const [r, g, b, a = 1] = match[1].split(',').map((part) => Number(part.trim()));
+  return [r, g, b, a];
+}
+
+export function isColour(css, expected) {
+  const actual = parseColour(css);
+  return Boolean(actual) && actual.every((value, i) => Math.abs(value - expected[i]) < (i === 3 ? 0.01 : 1));
+}
+
+export function isTransparent(css) {
+  const colour = parseColour(css);
+  return !colour || colour[3] === 0;
+}
