@@ -46,7 +46,7 @@ export const scanCommand: CliCommand = {
       const article = await readArticle(file);
       const result = extract(article.text, { nameDetector });
       const counts = SPAN_TYPES.map((t) => String(result.spans.filter((s) => s.type === t).length));
-      const published = article.binary ? 'binary' : result.language && !result.language.english ? 'not English'
+      const published = article.skipped ? article.skipped : result.language && !result.language.english ? 'not English'
         : result.reference ? `${result.reference.iso} (${result.reference.source})` : '-';
       rows.push([relative(dir, file) || file, ...counts, published]);
     }

@@ -68,17 +68,12 @@ export class AnnotationCommands {
   private async tagSelection(args?: { tags?: string[]; note?: string }): Promise<string[] | undefined> {
     const editor = this.articleEditor();
     if (!editor) return undefined;
-    const selections = editor.selections.filter((selection) => !selection.isEmpty);
-    if (selections.length === 0) {
-      void vscode.window.showInformationMessage('Source Annotator: select the passage to tag first.');
-      return undefined;
-    }
+    const ranges = selectedRanges(editor, 'tag');
+    if (!ranges) return undefined;
     const tags = args?.tags ?? await pickTags(tagUsage(this.store.all().map((entry) => entry.annotations)),
       { title: 'Tag selection' });
     if (!tags || tags.length === 0) return undefined;
-    const doc = editor.document;
-    return this.annotate(doc, selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) })),
-      tags, args?.note ?? '');
+    return this.annotate(editor.document, ranges, tags, args?.note ?? '');
   }
 
   /**
@@ -89,25 +84,16 @@ export class AnnotationCommands {
   private async addNote(args?: { note?: string; tags?: string[] }): Promise<string[] | string | undefined> {
     const editor = this.articleEditor();
     if (!editor) return undefined;
-    const selections = editor.selections.filter((selection) => !selection.isEmpty);
-    if (selections.length === 0) {
-      void vscode.window.showInformationMessage('Source Annotator: select the passage to annotate first.');
-      return undefined;
-    }
+    const ranges = selectedRanges(editor, 'annotate');
+    if (!ranges) return undefined;
     if (args?.note === undefined) {
-      const doc = editor.document;
-      const pending: PendingNote = {
-        article: doc.uri, tags: args?.tags ?? [],
-        ranges: selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) })),
-      };
+      const pending: PendingNote = { article: editor.document.uri, tags: args?.tags ?? [], ranges };
       const uri = this.notes.uriForNewNote(pending);
       await showNote(uri);
       return uri.toString();
     }
     if (args.note.trim() === '') return undefined;
-    return this.annotate(editor.document, selections.map((selection) => ({
-      start: editor.document.offsetAt(selection.start), end: editor.document.offsetAt(selection.end),
-    })), args.tags ?? [], args.note);
+    return this.annotate(editor.document, ranges, args.tags ?? [], args.note);
   }
 
   /** The first save of a new note: annotates the ranges selected when the note was opened. */
@@ -304,4 +290,15 @@ export class AnnotationCommands {
     const range = new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end));
     await vscode.window.showTextDocument(doc, { selection: range, preview: true });
   }
+}
+
+/** The offsets of the non-empty selections, or undefined (after saying what to do) when there are none. */
+function selectedRanges(editor: vscode.TextEditor, verb: string): { start: number; end: number }[] | undefined {
+  const selections = editor.selections.filter((selection) => !selection.isEmpty);
+  if (selections.length === 0) {
+    void vscode.window.showInformationMessage(`Source Annotator: select the passage to ${verb} first.`);
+    return undefined;
+  }
+  const doc = editor.document;
+  return selections.map((selection) => ({ start: doc.offsetAt(selection.start), end: doc.offsetAt(selection.end) }));
 }

@@ -4,6 +4,7 @@
  * a dotted outline, a gutter icon on the first line and a mark in the overview ruler.
  */
 import * as vscode from 'vscode';
+import { documentLength } from '../perf/largeDocuments';
 import type { AnnotationStore } from './annotationStore';
 import { paletteColourId, paletteSlotFor, PALETTE_SIZE } from './tagColour';
 
@@ -49,7 +50,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     const bySlot: vscode.Range[][] = this.slots.map(() => []);
     const gutterLines = new Set<number>();
     const doc = editor.document;
-    const length = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    const length = documentLength(doc);
     for (const annotation of entry?.annotations ?? []) {
       const anchor = entry!.anchorOf(annotation.id);
       if (!anchor || anchor.end > length) continue;

@@ -33,22 +33,6 @@ export function isCorpusFile(uri: vscode.Uri): boolean {
   return /\.(txt|md)$/i.test(path);
 }
 
-export interface DecodedFile {
-  text?: string;
-  skipped?: string;
-}
-
-/** Decodes bytes as the editor would (UTF-8, BOM kept); binary and over-large files are skipped with a reason. */
-export function decodeFile(bytes: Uint8Array, maxBytes: number): DecodedFile {
-  if (bytes.length > maxBytes) return { skipped: `larger than ${(maxBytes / 1048576).toFixed(0)} MB` };
-  if (bytes.subarray(0, 8192).includes(0)) return { skipped: 'binary file' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes) };
-  } catch {
-    return { text: new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes) };
-  }
-}
-
 const MAX_WALK_FILES = 100000;
 
 /** A plain directory walk with the default rules of `isCorpusFile`, used when file search is unavailable. */

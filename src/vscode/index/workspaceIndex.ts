@@ -8,7 +8,8 @@ import { CorpusIndex } from '../../core/index/corpusIndex';
 import { contentHash } from '../../core/index/hash';
 import { yieldToEventLoop } from '../../core/util/async';
 import { readConfig } from '../config';
-import { decodeFile, findArticleFiles, isCorpusFile } from './articleFiles';
+import { decodeArticle } from '../../core/text/decodeArticle';
+import { findArticleFiles, isCorpusFile } from './articleFiles';
 import { IndexCache } from './indexCache';
 
 export type IndexState = { kind: 'idle' } | { kind: 'indexing'; done: number; total: number } | { kind: 'ready'; articles: number; entities: number; millis: number };
@@ -220,8 +221,11 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
     try {
-      const decoded = decodeFile(await vscode.workspace.fs.readFile(uri), maxBytes);
-      if (decoded.skipped) this.log.info(`Skipped ${uri.fsPath}: ${decoded.skipped}.`);
+      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
+      if (decoded.skipped) {
+        this.log.info(`Skipped ${uri.fsPath}: ${decoded.warning}.`);
+        return undefined;
+      }
       return decoded.text;
     } catch (err) {
       this.log.warn(`Cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);

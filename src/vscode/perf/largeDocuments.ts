@@ -173,6 +173,5 @@ const LARGE_DOCUMENT_DEBOUNCE_MS = 40;
 
 /** The debounce before re-analysing `doc`: the configured one, capped for large (incremental) documents. */
 export function largeDocumentDelay(doc: vscode.TextDocument, configuredMs: number): number {
-  const length = doc.offsetAt(new vscode.Position(doc.lineCount, 0));
-  return LargeDocumentAnalyzer.isLarge(length) ? Math.min(configuredMs, LARGE_DOCUMENT_DEBOUNCE_MS) : configuredMs;
+  return LargeDocumentAnalyzer.isLarge(documentLength(doc)) ? Math.min(configuredMs, LARGE_DOCUMENT_DEBOUNCE_MS) : configuredMs;
 }
