@@ -1,4 +1,5 @@
 import type { SpanType } from '../core/extract';
+import { TYPE_LABELS as CARD_TYPE_LABELS } from '../core/hover/format';
 
 /** Highlight categories: the three figure types share one colour so the page stays calm. */
 export type Category = 'person' | 'org' | 'place' | 'misc' | 'date' | 'figure';
@@ -18,10 +19,10 @@ export function categoryOf(type: SpanType): Category {
 
 /** Human names for span types, used in hovers and screen-reader text so colour is never the only cue. */
 export const TYPE_LABELS: Record<SpanType, string> = {
-  PERSON: 'Person', ORG: 'Organization', PLACE: 'Place', MISC: 'Misc (nationality, event, law, document)',
-  DATE: 'Date', MONEY: 'Money', PERCENT: 'Percentage', QUANTITY: 'Quantity',
+  ...CARD_TYPE_LABELS,
+  // Lists and the Outline spell out what "misc" covers; hover cards keep it short.
+  MISC: 'Misc (nationality, event, law, document)',
 };
-
 /** Human names of the highlight categories, for menus and the Entities view legend. */
 export const CATEGORY_LABELS: Record<Category, string> = {
   person: 'People', org: 'Organizations', place: 'Places', misc: 'Misc names',
