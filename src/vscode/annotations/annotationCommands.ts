@@ -30,7 +30,7 @@ interface RemovedAnnotation {
 
 export class AnnotationCommands {
   private readonly removed: RemovedAnnotation[] = [];
-  private readonly notes: NoteFileSystem;
+  readonly notes: NoteFileSystem;
 
   constructor(private readonly store: AnnotationStore, private readonly log: vscode.LogOutputChannel) {
     this.notes = new NoteFileSystem(store, (pending, note) => this.annotatePending(pending, note));

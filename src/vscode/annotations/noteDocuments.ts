@@ -7,9 +7,13 @@
  *
  * URIs: `source-annotator-note:/<id>/Note on <article name>.md?<article URI>`, where `<id>` is an
  * annotation id or `new-<n>` for a pending note; the file name is what the editor tab shows.
+ *
+ * Notes are tracked only while their documents are open: closing one releases it, and so does deleting
+ * its annotation or article while it is not open.
  */
 import * as vscode from 'vscode';
 import { shiftThroughEdits } from '../../core/anchor/shiftThroughEdits';
+import { editorTextFromNote, noteFromEditorText } from '../../core/sidecar/noteText';
 import type { AnnotationStore } from './annotationStore';
 import { SidecarBrokenError } from './annotationStore';
 
@@ -36,6 +40,7 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
   private readonly served = new Map<string, Set<string>>();
   private readonly subscription: vscode.Disposable;
   private readonly articleEdits: vscode.Disposable;
+  private readonly closes: vscode.Disposable;
   private nextPending = 1;
 
   readonly onDidChangeFile = this.changed.event;
@@ -44,6 +49,11 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.subscription = store.onDidChange((article) => {
       const uris = this.served.get(article.toString());
       if (uris) this.changed.fire([...uris].map((uri) => ({ type: vscode.FileChangeType.Changed, uri: vscode.Uri.parse(uri) })));
+      this.releaseDeleted(article);
+    });
+    this.closes = vscode.workspace.onDidCloseTextDocument((doc) => {
+      // A language change closes and reopens the same document: it is still listed, and still needed.
+      if (doc.uri.scheme === NOTE_SCHEME && !isOpen(doc.uri.toString())) this.release(doc.uri.toString());
     });
     // A note not saved yet still points at its passage: its ranges follow edits to the article meanwhile.
     this.articleEdits = vscode.workspace.onDidChangeTextDocument((e) => {
@@ -79,22 +89,21 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     // A note's folder: the editor looks for it before writing a note it believes gone (its sidecar broke).
     if (/^\/[^/]*$/.test(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
     const { note, modified } = await this.current(uri);
-    return { type: vscode.FileType.File, ctime: 0, mtime: modified, size: new TextEncoder().encode(note).byteLength };
+    return { type: vscode.FileType.File, ctime: 0, mtime: modified, size: new TextEncoder().encode(editorTextFromNote(note)).byteLength };
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
     const { note } = await this.current(uri);
-    return new TextEncoder().encode(note);
+    return new TextEncoder().encode(editorTextFromNote(note));
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { article, key } = parseNoteUri(uri);
-    // Editors end files with a newline and may use CRLF; the sidecar keeps the note's own text.
-    const note = new TextDecoder('utf-8').decode(content).replace(/\r\n?/g, '\n').replace(/\s+$/, '');
+    const note = noteFromEditorText(new TextDecoder('utf-8').decode(content));
     try {
       const pending = this.pending.get(key);
       if (pending && !pending.ids) {
-        if (note === '') return; // an empty new note creates nothing
+        if (note.trim() === '') return; // an empty new note creates nothing
         pending.ids = await this.create(pending, note);
       } else {
         const ids = pending?.ids ?? [key];
@@ -143,9 +152,47 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     return { note: annotation.note, modified: Number.isNaN(modified) ? 0 : modified };
   }
 
+  /** What is tracked now: URIs of note documents served, and of new notes (for the state command). */
+  tracked(): { served: string[]; pending: string[] } {
+    return {
+      served: [...this.served.values()].flatMap((uris) => [...uris]),
+      pending: [...this.pending].map(([key, pending]) => noteUri(pending.article, key).toString()),
+    };
+  }
+
+  private release(uri: string): void {
+    const parsed = tryParseNoteUri(vscode.Uri.parse(uri));
+    if (!parsed) return;
+    const article = parsed.article.toString();
+    const uris = this.served.get(article);
+    uris?.delete(uri);
+    if (uris?.size === 0) this.served.delete(article);
+    if (this.pending.get(parsed.key)?.article.toString() === article) this.pending.delete(parsed.key);
+  }
+
+  /** Releases the notes of this article whose annotations (or the article itself) are gone, unless open. */
+  private releaseDeleted(article: vscode.Uri): void {
+    const entry = this.store.get(article);
+    const exists = (id: string): boolean => entry?.annotations.some((annotation) => annotation.id === id) ?? false;
+    const gone = (key: string): boolean => {
+      if (!entry) return true;
+      const ids = this.pending.has(key) ? this.pending.get(key)!.ids : [key];
+      return ids !== undefined && !ids.some(exists);
+    };
+    const candidates = [
+      ...(this.served.get(article.toString()) ?? []),
+      ...[...this.pending].filter(([, pending]) => pending.article.toString() === article.toString()).map(([key]) => noteUri(article, key).toString()),
+    ];
+    for (const uri of candidates) {
+      const key = tryParseNoteUri(vscode.Uri.parse(uri))?.key;
+      if (key !== undefined && gone(key) && !isOpen(uri)) this.release(uri);
+    }
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.articleEdits.dispose();
+    this.closes.dispose();
     this.changed.dispose();
   }
 }
@@ -162,6 +209,18 @@ function parseNoteUri(uri: vscode.Uri): { article: vscode.Uri; key: string } {
     throw vscode.FileSystemError.FileNotFound(uri);
   }
   return { article: vscode.Uri.parse(uri.query), key };
+}
+
+function tryParseNoteUri(uri: vscode.Uri): { article: vscode.Uri; key: string } | undefined {
+  try {
+    return parseNoteUri(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function isOpen(uri: string): boolean {
+  return vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri);
 }
 
 /** Opens a note document beside the article, as Markdown. */

@@ -13,6 +13,7 @@ import { AnnotationDiagnostics, ReattachCodeActions } from './annotationDiagnost
 import { AnnotationHoverProvider } from './annotationHover';
 import { registerAnnotationsView, type AnnotationsViewProvider } from './annotationsView';
 import { AnnotationStore } from './annotationStore';
+import type { NoteFileSystem } from './noteDocuments';
 import { registerArticleLifecycle, type SidecarOutcome } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
 import { registerMetadataCommands } from './metadataCommands';
@@ -34,6 +35,7 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   const view = registerAnnotationsView(store);
   const lifecycle = registerArticleLifecycle(store, deps.log);
+  const commands = new AnnotationCommands(store, deps.log);
   // "Focus on Annotation Tag" (reading features) finds the passages of a tag here.
   setAnnotationTagSource({
     tags: () => tagUsage(store.all().map((entry) => entry.annotations)).map(({ tag }) => tag),
@@ -54,12 +56,12 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
     vscode.languages.registerHoverProvider(ARTICLES, new AnnotationHoverProvider(store)),
     vscode.languages.registerCodeActionsProvider(ARTICLES, new ReattachCodeActions(store), { providedCodeActionKinds: ReattachCodeActions.kinds }),
     ...view.disposables,
-    ...new AnnotationCommands(store, deps.log).register(),
+    ...commands.register(),
     ...registerMetadataCommands(store),
     registerRenameTag(store),
     ...registerExportImport(store),
     ...lifecycle.disposables,
-    registerStateCommand(store, view.provider, lifecycle.outcomes),
+    registerStateCommand(store, view.provider, lifecycle.outcomes, commands.notes),
     registerHoldReloadsCommand(store),
   ];
 }
@@ -81,10 +83,10 @@ function followPublicationDates(store: AnnotationStore, deps: AnnotationDeps): v
 
 /**
  * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
- * ranges, orphans, problems, metadata), the view's groups and what became of deleted articles'
- * sidecars; for other extensions and the tests.
+ * ranges, orphans, problems, metadata), the view's groups, what became of deleted articles' sidecars
+ * and the note documents being tracked; for other extensions and the tests.
  */
-function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider, deletions: readonly SidecarOutcome[]): vscode.Disposable {
+function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider, deletions: readonly SidecarOutcome[], notes: NoteFileSystem): vscode.Disposable {
   return vscode.commands.registerCommand('sourceAnnotator.annotations.state', async (articleArg?: string) => {
     await store.whenLoaded();
     const article = articleArg ? await store.ensure(vscode.Uri.parse(articleArg)) : undefined;
@@ -101,6 +103,7 @@ function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvi
       },
       deletions: [...deletions],
       conflicts: [...store.conflictReports],
+      notes: notes.tracked(),
       view: { groupBy: view.groupBy, filter: view.filter, groups: view.groups().map((group) => ({ label: group.label, kind: group.kind, count: group.entries.length })) },
     };
   });

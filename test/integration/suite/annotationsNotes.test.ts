@@ -28,6 +28,24 @@ async function select(passage: string): Promise<vscode.TextEditor> {
   return editor;
 }
 
+interface TrackedNotes { served: string[]; pending: string[] }
+
+async function trackedNotes(): Promise<TrackedNotes> {
+  return (await vscode.commands.executeCommand<{ notes: TrackedNotes }>('sourceAnnotator.annotations.state')).notes;
+}
+
+const isTracked = (notes: TrackedNotes, uri: string): boolean => notes.served.includes(uri) || notes.pending.includes(uri);
+
+/** Closes the note's editor tabs; the document itself closes once nothing else holds it. */
+async function closeNote(uri: string): Promise<void> {
+  const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs)
+    .filter((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri);
+  assert.ok(tabs.length > 0, `an editor shows ${uri}`);
+  assert.ok(await vscode.window.tabGroups.close(tabs));
+}
+
+const isOpen = (uri: string): boolean => vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri);
+
 const article = vscode.Uri.joinPath(workspaceRoot(), 'notes-fixture.txt');
 const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'notes-fixture.txt.annotations.yaml');
 
@@ -96,6 +114,68 @@ describe('annotations: notes in a multi-line editor', () => {
     assert.deepEqual(created, { note: 'Which Monday?', exact: 'on Monday' });
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('keeps trailing blank lines and paragraphs exactly as typed', async () => {
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id });
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
+    const typed = 'First paragraph.\n\nSecond paragraph.\n\n\n';
+    await replaceAll(note, typed);
+    assert.equal(await note.save(), true);
+    assert.equal(notesOnDisk(sidecar).get(id)?.note, 'First paragraph.\n\nSecond paragraph.\n\n', 'only the final line break is the file\'s');
+    const reread = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri!)));
+    assert.equal(reread, typed, 'the note reads back exactly as typed');
+  });
+
+  it('closing a note editor releases the note; reopening it tracks it again', async () => {
+    await select('The council');
+    const [shortId] = (await vscode.commands.executeCommand<string[]>('sourceAnnotator.addNote', { note: 'Short note' }))!;
+    const uri = (await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id: shortId, show: false }))!;
+    // Opened by the workbench, as a user would: a document the extension host opened itself stays for minutes after its editor closes.
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(uri), { preview: false });
+    await pollUntil(async () => isOpen(uri), (open) => open);
+    assert.ok(isTracked(await trackedNotes(), uri), 'an open note is tracked');
+
+    await closeNote(uri);
+    const released = await pollUntil(trackedNotes, (notes) => !isTracked(notes, uri));
+    assert.equal(isOpen(uri), false, 'the note document closed with its editor');
+    assert.equal(isTracked(released, uri), false, 'the closed note is released');
+
+    await vscode.commands.executeCommand('vscode.open', vscode.Uri.parse(uri), { preview: false });
+    await pollUntil(async () => isOpen(uri), (open) => open);
+    assert.equal(vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)?.getText(), 'Short note');
+    assert.ok(isTracked(await trackedNotes(), uri), 'a reopened note is tracked again');
+    await closeNote(uri);
+  });
+
+  it('a new note survives its document being closed and reopened by a language change, and is released when closed', async () => {
+    await select('approved the budget on');
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.addNote');
+    const note = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri)!;
+    await replaceAll(note, 'Draft, not saved yet.\n\n');
+    // A language change closes and reopens the document while its editor and unsaved text stay.
+    const plain = await vscode.languages.setTextDocumentLanguage(note, 'plaintext');
+    assert.ok((await trackedNotes()).pending.includes(uri), 'the unsaved new note is still tracked');
+    const markdown = await vscode.languages.setTextDocumentLanguage(plain, 'markdown');
+    assert.equal(markdown.isDirty, true);
+    assert.equal(await markdown.save(), true);
+    const created = [...notesOnDisk(sidecar).values()].filter((a) => a.note === 'Draft, not saved yet.\n');
+    assert.deepEqual(created, [{ note: 'Draft, not saved yet.\n', exact: 'approved the budget on' }]);
+
+    await closeNote(uri);
+    const released = await pollUntil(trackedNotes, (notes) => !isTracked(notes, uri));
+    assert.equal(isTracked(released, uri), false, 'the closed new note is released');
+  });
+
+  it('a note read but not open is released when its annotation is removed', async () => {
+    await select('Critics called');
+    const [removable] = (await vscode.commands.executeCommand<string[]>('sourceAnnotator.addNote', { note: 'Temporary' }))!;
+    const uri = await vscode.commands.executeCommand<string>('sourceAnnotator.editNote', { article: article.toString(), id: removable, show: false });
+    await vscode.workspace.fs.stat(vscode.Uri.parse(uri!));
+    assert.ok((await trackedNotes()).served.includes(uri!), 'reading the note tracks it');
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.removeAnnotation', { article: article.toString(), id: removable }), true);
+    const released = await pollUntil(trackedNotes, (notes) => !notes.served.includes(uri!));
+    assert.equal(released.served.includes(uri!), false);
   });
 
   it('refuses to save a note into a malformed sidecar and leaves the file untouched', async () => {
