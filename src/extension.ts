@@ -33,9 +33,10 @@ const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
-  const analyzer = new DocumentAnalyzer();
-  // Indexing runs in worker threads (one per core, at most two) so the extension host stays responsive.
+  // Indexing, and the unseen parts of long open articles, are analysed in worker threads (one per core,
+  // at most two) so the extension host stays responsive.
   const pool = AnalysisPool.create(path.join(context.extensionPath, 'dist', 'analysisWorker.js'), Math.max(1, Math.min(2, os.cpus().length)));
+  const analyzer = new DocumentAnalyzer(pool && ((texts, published) => pool.extractTexts(texts, published)));
   const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
   const highlighter = new Highlighter(analyzer);
   const navigation = new NavigationProviders(workspace, analyzer);
@@ -70,8 +71,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
   const ready = registry.load().then(() => loadNameTagger(context.extensionUri, log).then(
     (model) => {
-      if (model) analyzer.setNameDetector(model.detector);
+      // The workers get the model first: the analyzer's re-analysis posts them work at once.
       pool?.setModel(model?.bytes);
+      if (model) analyzer.setNameDetector(model.detector);
       workspace.setNameDetector(model?.detector, false);
     },
     (err: unknown) => {

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { EntityRegistry } from '../core/extract';
+import type { EntityRegistry, Span } from '../core/extract';
 import type { ArticleAnalysis } from '../core/index/analysis';
 
 interface Pending {
-  resolve: (analysis: ArticleAnalysis) => void;
+  resolve: (answer: never) => void;
   reject: (err: Error) => void;
 }
 
@@ -32,13 +32,22 @@ export class AnalysisPool {
   }
 
   analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry }): Promise<ArticleAnalysis> {
+    return this.request({ kind: 'analyze', uri, text, published: options.published, registry: options.registry });
+  }
+
+  /** Plain extraction of each text (the blocks of a long document), spans relative to each text. */
+  extractTexts(texts: string[], published: string | undefined): Promise<Span[][]> {
+    return this.request({ kind: 'extract', texts, published });
+  }
+
+  private request<T>(message: Record<string, unknown>): Promise<T> {
     const slot = this.turn++ % this.size;
     const worker = this.workerAt(slot);
     const id = this.nextId++;
-    return new Promise<ArticleAnalysis>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (answer: never) => void, reject });
       this.owner.set(id, slot);
-      worker.postMessage({ kind: 'analyze', id, uri, text, published: options.published, registry: options.registry });
+      worker.postMessage({ ...message, id });
     });
   }
 
@@ -48,12 +57,12 @@ export class AnalysisPool {
     const worker = new Worker(this.script);
     worker.unref();
     worker.postMessage({ kind: 'init', model: this.model });
-    worker.on('message', (m: { id: number; analysis?: ArticleAnalysis; error?: string }) => {
+    worker.on('message', (m: { id: number; answer?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
       this.owner.delete(m.id);
-      if (m.analysis) p.resolve(m.analysis);
+      if (m.answer !== undefined) p.resolve(m.answer as never);
       else p.reject(new Error(m.error ?? 'analysis failed'));
     });
     const fail = (err: Error) => {

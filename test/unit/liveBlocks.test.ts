@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { LiveBlocks } from '../../src/vscode/perf/liveBlocks';
 
 const limits = { min: 40, max: 160 };
+/** Block-relative spans for every "NATO" in `text`, the simplest extractor. */
+const natoSpans = (text: string) => [...text.matchAll(/NATO/g)].map((m) => ({ start: m.index ?? 0, end: (m.index ?? 0) + 4, type: 'ORG' as const, text: 'NATO', value: null }));
 const paragraph = (n: number) => `Paragraph ${n} names Pete Hegseth and NATO in Brussels.\n\n`;
 
 describe('LiveBlocks', () => {
@@ -14,7 +16,7 @@ describe('LiveBlocks', () => {
         const live = new LiveBlocks(text, limits);
         // extract every block the simple way: each "NATO" is a span
         for (const b of live.blocks) {
-          b.spans = [...b.text.matchAll(/NATO/g)].map((m) => ({ start: b.start + (m.index ?? 0), end: b.start + (m.index ?? 0) + 4, type: 'ORG' as const, text: 'NATO', value: null }));
+          b.spans = natoSpans(b.text);
         }
         for (const e of edits) {
           const offset = e.at % (text.length + 1);
@@ -26,6 +28,11 @@ describe('LiveBlocks', () => {
           let expectedStart = 0;
           for (const b of live.blocks) { assert.equal(b.start, expectedStart); expectedStart += b.text.length; }
           for (const s of live.spans()) assert.equal(text.slice(s.start, s.end), 'NATO', `span at ${s.start} no longer covers its word`);
+          const from = Math.floor(text.length / 3);
+          const to = from + 200;
+          const window = live.spansBetween(from, to);
+          assert.deepEqual(window, live.spans().filter((s) => s.end > from && s.start < to));
+          for (const s of window) assert.deepEqual(live.spanAt(s.start + 1), s);
         }
       },
     ), { numRuns: 200, seed: 7 });
@@ -36,5 +43,22 @@ describe('LiveBlocks', () => {
     live.apply([{ offset: 1, length: 1, text: 'B' }, { offset: 8, length: 0, text: 'XY' }]);
     assert.equal(live.blocks.map((b) => b.text).join(''), 'aBcdef\n\nXYghijkl\n\n');
     assert.equal(live.head(4), 'aBcd');
+  });
+
+  it('knows which blocks an edit replaced, so late answers for them can be dropped', () => {
+    const live = new LiveBlocks(Array.from({ length: 20 }, (_, n) => paragraph(n)).join(''), limits);
+    const [first, second] = live.blocks;
+    live.apply([{ offset: first.start + 2, length: 0, text: 'x' }]);
+    assert.equal(live.holds(first), false);
+    assert.equal(live.holds(second), true);
+    assert.equal(second.start, first.text.length + 1);
+  });
+
+  it('answers an offset outside every span with nothing, and a window before any spans with none', () => {
+    const live = new LiveBlocks(Array.from({ length: 20 }, (_, n) => paragraph(n)).join(''), limits);
+    for (const b of live.blocks) b.spans = natoSpans(b.text);
+    assert.equal(live.spanAt(0), undefined);
+    assert.deepEqual(live.spansBetween(0, 10), []);
+    assert.equal(live.spanAt(live.spans()[0].start)?.text, 'NATO');
   });
 });

@@ -443,24 +443,33 @@ export class CorpusIndex {
     if (!record) return [];
     const groups = new Map<string, DocumentSymbolGroup>();
     const symbols = new Map<string, DocumentSymbolGroup['symbols'][number]>();
+    // A long article has a few hundred symbols but hundreds of thousands of mentions: each mention's
+    // symbol is found by its key id and type, without building its key string again.
+    const byKeyAndType = new Map<number, DocumentSymbolGroup['symbols'][number]>();
     for (let i = 0; i < spanCount(record.packed); i++) {
       const keyId = record.keyIds[i * 2];
       if (keyId === IGNORED) continue;
-      const type = spanTypeAt(record.packed, i);
-      const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
-      const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
       const start = startOf(record, i);
       const end = endOf(record, i);
-      const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
-      let symbol = symbols.get(symbolKey);
+      const typeIndex = record.packed.spans[i * SPAN_STRIDE + SpanField.type];
+      const fast = keyId >= 0 ? keyId * SPAN_TYPES.length + typeIndex : -1;
+      let symbol = fast >= 0 ? byKeyAndType.get(fast) : undefined;
       if (!symbol) {
-        const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
-        symbol = { name, type, mentions: [] };
-        if (key) symbol.key = key;
-        symbols.set(symbolKey, symbol);
-        let group = groups.get(type);
-        if (!group) groups.set(type, (group = { type, symbols: [] }));
-        group.symbols.push(symbol);
+        const type = spanTypeAt(record.packed, i);
+        const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
+        const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
+        const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
+        symbol = symbols.get(symbolKey);
+        if (!symbol) {
+          const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
+          symbol = { name, type, mentions: [] };
+          if (key) symbol.key = key;
+          symbols.set(symbolKey, symbol);
+          let group = groups.get(type);
+          if (!group) groups.set(type, (group = { type, symbols: [] }));
+          group.symbols.push(symbol);
+        }
+        if (fast >= 0) byKeyAndType.set(fast, symbol);
       }
       symbol.mentions.push({ start, end });
     }

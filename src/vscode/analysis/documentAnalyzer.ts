@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
 import { readConfig } from '../config';
+import type { BlockExtractor } from '../perf/blockBackfill';
 import { documentLength, LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
 
 export interface Analysis {
@@ -8,6 +9,11 @@ export interface Analysis {
   result: ExtractResult;
   /** Why the document was not analysed (too large, not English), for the status bar and hovers. */
   skipped?: string;
+  /** The spans overlapping [from, to): what the highlighter paints, without reading every span of a long document. */
+  spansBetween(from: number, to: number): readonly Span[];
+  spanAt(offset: number): Span | undefined;
+  /** Held as blocks (a long document): `result.spans` is a full pass, so prefer the windowed queries. */
+  large: boolean;
 }
 
 const SIDECAR_SUFFIX = /\.annotations\.ya?ml$/i;
@@ -30,14 +36,17 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private nameDetector: NameDetector | undefined;
   private registry: EntityRegistry | undefined;
   private publishedFor: ((uri: vscode.Uri) => string | undefined) | undefined;
-  private readonly large = new LargeDocumentAnalyzer();
-  private readonly disposables: vscode.Disposable[] = [this.changed, this.large];
+  private readonly large: LargeDocumentAnalyzer;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
 
   /** Fires after a document's analysis was replaced (edit settled, detector loaded, settings changed). */
   readonly onDidAnalyze = this.changed.event;
 
-  constructor() {
+  /** `workers` extract the unseen blocks of long documents off the extension host. */
+  constructor(workers?: BlockExtractor) {
+    this.large = new LargeDocumentAnalyzer(workers);
     this.disposables.push(
+      this.large,
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !isArticleDocument(e.document)) return;
         this.large.applyChanges(e);
@@ -97,37 +106,29 @@ export class DocumentAnalyzer implements vscode.Disposable {
   }
 
   spanAt(doc: vscode.TextDocument, position: vscode.Position): Span | undefined {
-    const offset = doc.offsetAt(position);
-    const spans = this.analyze(doc).result.spans;
-    let lo = 0;
-    let hi = spans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = spans[mid];
-      if (offset < s.start) hi = mid - 1;
-      else if (offset >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+    return this.analyze(doc).spanAt(doc.offsetAt(position));
   }
 
   private compute(doc: vscode.TextDocument): Analysis {
     const config = readConfig(doc.uri);
     const length = documentLength(doc);
     if (length > config.maxFileSizeMB * 1024 * 1024) {
-      return {
-        version: doc.version,
-        result: { spans: [] },
-        skipped: `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`,
-      };
+      return flatAnalysis(doc.version, { spans: [] }, `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`);
     }
     if (LargeDocumentAnalyzer.isLarge(length)) {
-      return { version: doc.version, result: this.large.analyze(doc, this.nameDetector).result };
+      const blocks = this.large.analyze(doc, this.nameDetector);
+      return {
+        version: doc.version,
+        result: blocks,
+        spansBetween: (from, to) => blocks.spansBetween(from, to),
+        spanAt: (offset) => blocks.spanAt(offset),
+        large: true,
+      };
     }
     const text = doc.getText();
     const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
     const skipped = result.language && !result.language.english ? result.language.reason : undefined;
-    return { version: doc.version, result, skipped };
+    return flatAnalysis(doc.version, result, skipped);
   }
 
   private schedule(doc: vscode.TextDocument): void {
@@ -155,4 +156,36 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.cache.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** An analysis whose spans sit in one sorted array (every document below the large-document size). */
+function flatAnalysis(version: number, result: ExtractResult, skipped?: string): Analysis {
+  const spans = result.spans;
+  return {
+    version,
+    result,
+    skipped,
+    large: false,
+    spansBetween: (from, to) => {
+      const out: Span[] = [];
+      for (let i = firstEndingAfter(spans, from); i < spans.length && spans[i].start < to; i++) out.push(spans[i]);
+      return out;
+    },
+    spanAt: (offset) => {
+      const s = spans[firstEndingAfter(spans, offset)];
+      return s && s.start <= offset ? s : undefined;
+    },
+  };
+}
+
+/** Index of the first span ending after `offset` (spans are sorted and do not overlap). */
+function firstEndingAfter(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/extract';
-import { contentHash } from '../../core/index/hash';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { indexedSpanAt } from '../index/lookup';
+import { documentHash, indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { FocusFilter, Highlighter } from './highlighter';
 
@@ -142,7 +141,7 @@ export class FocusController implements vscode.Disposable {
   /** The index is brought up to the editor's text first, so mention offsets match what is on screen. */
   private syncIndex(doc: vscode.TextDocument): void {
     const { workspace, analyzer } = this.deps;
-    if (workspace.index.hashOf(doc.uri.toString()) !== contentHash(doc.getText())) {
+    if (workspace.index.hashOf(doc.uri.toString()) !== documentHash(doc)) {
       workspace.updateFromEditor(doc, analyzer.analyze(doc).result, true);
     }
   }

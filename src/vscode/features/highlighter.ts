@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Span } from '../../core/extract';
 import { CATEGORIES, categoryOf, type Category } from '../categories';
 import { readConfig, type HighlightStyle } from '../config';
-import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightStyles';
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
@@ -85,12 +85,10 @@ export class Highlighter implements vscode.Disposable {
     const focused: vscode.Range[] = [];
     const analysis = this.analyzer.analyze(doc);
     if (config.highlightEnabled) {
-      const spans = analysis.result.spans;
-      const [from, to] = this.paintWindow(editor, spans);
+      const [from, to] = this.paintWindow(editor, analysis);
       // A focus scans every span: its few matches are outlined everywhere, so the overview ruler shows them all.
-      const begin = this.focus ? 0 : firstEndingAfter(spans, from);
-      for (let i = begin; i < spans.length && (this.focus || spans[i].start < to); i++) {
-        const span = spans[i];
+      const spans = this.focus ? analysis.result.spans : analysis.spansBetween(from, to);
+      for (const span of spans) {
         const cat = categoryOf(span.type);
         if (!config.categories[cat]) continue;
         const inWindow = span.end > from && span.start < to;
@@ -111,9 +109,9 @@ export class Highlighter implements vscode.Disposable {
     this.observer?.painted(doc, analysis.version);
   }
 
-  /** The offsets to decorate: the whole text, or the visible lines and a margin when spans are many. */
-  private paintWindow(editor: vscode.TextEditor, spans: readonly Span[]): [number, number] {
-    if (spans.length <= VISIBLE_ONLY_SPANS || editor.visibleRanges.length === 0) {
+  /** The offsets to decorate: the whole text, or the visible lines and a margin when the document is long or spans are many. */
+  private paintWindow(editor: vscode.TextEditor, analysis: Analysis): [number, number] {
+    if ((!analysis.large && analysis.result.spans.length <= VISIBLE_ONLY_SPANS) || editor.visibleRanges.length === 0) {
       this.partial.delete(editor);
       return [0, Number.MAX_SAFE_INTEGER];
     }
@@ -135,16 +133,4 @@ export class Highlighter implements vscode.Disposable {
     this.disposeTypes();
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Index of the first span ending after `offset` (spans are sorted and do not overlap). */
-function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

@@ -5,6 +5,17 @@ import { LineIndex } from '../../core/text/lineIndex';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { isLargeDocument, type WorkspaceIndex } from './workspaceIndex';
 
+const hashes = new WeakMap<vscode.TextDocument, { version: number; hash: string }>();
+
+/** The content hash of the document's current text, computed once per version (a 5 MB text takes tens of ms). */
+export function documentHash(doc: vscode.TextDocument): string {
+  const known = hashes.get(doc);
+  if (known?.version === doc.version) return known.hash;
+  const hash = contentHash(doc.getText());
+  hashes.set(doc, { version: doc.version, hash });
+  return hash;
+}
+
 /**
  * The indexed span under the cursor. The index is brought up to the editor's current text first, so
  * offsets always agree with what the user sees (an edit may still be inside its debounce window).
@@ -13,8 +24,7 @@ export function indexedSpanAt(
   workspace: WorkspaceIndex, analyzer: DocumentAnalyzer, doc: vscode.TextDocument, position: vscode.Position,
 ): IndexedSpan | undefined {
   const uri = doc.uri.toString();
-  const text = doc.getText();
-  if (workspace.index.hashOf(uri) !== contentHash(text)) {
+  if (workspace.index.hashOf(uri) !== documentHash(doc)) {
     // A large article being edited is re-indexed on save; until then its offsets are not the index's.
     if (isLargeDocument(doc)) return undefined;
     const analysis = analyzer.analyze(doc);

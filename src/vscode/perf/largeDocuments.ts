@@ -1,15 +1,19 @@
 import * as vscode from 'vscode';
-import { extract, type ExtractResult, type NameDetector } from '../../core/extract';
+import { extract, type ExtractResult, type NameDetector, type ReferenceDate, type Span } from '../../core/extract';
 import { findPublicationDate } from '../../core/extract/dates';
+import { BlockBackfill, type BlockExtractor } from './blockBackfill';
 import { LiveBlocks, type LiveBlock } from './liveBlocks';
 
 /** Documents at least this long are analysed block by block instead of in one synchronous pass. */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
-/** Work done inside one synchronous `analyze` call before the rest moves to the background. */
-const SYNC_BUDGET_MS = 20;
-/** Work done per event-loop turn in the background, so the extension host never stalls for long. */
-const SLICE_BUDGET_MS = 12;
-/** Extra lines above and below the visible range analysed first, so a small scroll finds colours ready. */
+/** Work per event-loop turn when the blocks on screen are extracted on the extension host. */
+const SLICE_BUDGET_MS = 10;
+/**
+ * Extraction `analyze` may do itself: enough for the block just typed in, so its highlights do not blink
+ * off until the next slice; a scroll's worth of new blocks is left to the slices.
+ */
+const ANALYZE_BUDGET_MS = 8;
+/** Extra lines above and below the visible range analysed right after it, so a small scroll finds colours ready. */
 const VISIBLE_MARGIN_LINES = 60;
 /** The publication date is looked for in the document's head only, as a dateline would be. */
 const HEAD_CHARS = 16384;
@@ -17,32 +21,59 @@ const HEAD_CHARS = 16384;
 interface DocumentState {
   detector: NameDetector | undefined;
   reference: string | undefined;
+  /** An edit reached the head, so the publication date must be looked for again. */
+  headChanged: boolean;
   /** The text as blocks, kept in step with the editor by `applyChanges`. */
   live: LiveBlocks;
   /** The document version `live` describes. */
   version: number;
-  job: { cancelled: boolean } | undefined;
+  backfill: BlockBackfill;
+  /** Extraction of the blocks on screen, in slices on this thread; undefined when none is scheduled. */
+  onScreenJob: { cancelled: boolean } | undefined;
 }
 
-export interface LargeAnalysis {
-  result: ExtractResult;
-  /** Blocks still waiting for extraction; 0 when the analysis covers the whole text. */
-  pendingBlocks: number;
+/** The spans of a large document, read by window (the highlighter, hovers) or, when asked, all at once. */
+export class BlockSpans implements ExtractResult {
+  private all: Span[] | undefined;
+  readonly reference: ReferenceDate | undefined;
+
+  constructor(private readonly live: LiveBlocks, reference: string | undefined) {
+    this.reference = reference ? { iso: reference, source: 'dateline' } : undefined;
+  }
+
+  /** Every span, gathered on first use (a full pass over the document). */
+  get spans(): Span[] {
+    return (this.all ??= this.live.spans());
+  }
+
+  spansBetween(from: number, to: number): Span[] {
+    return this.live.spansBetween(from, to);
+  }
+
+  spanAt(offset: number): Span | undefined {
+    return this.live.spanAt(offset);
+  }
 }
 
 /**
  * Analyses long documents incrementally. The text is held as paragraph blocks that follow each edit
  * (`applyChanges`), so typing costs work near the edit only: the whole text is read once, when the
- * document is first analysed. Blocks in or near the visible range are extracted first (within a small
- * synchronous budget), the rest in short background slices that yield to the event loop and stop as
- * soon as the document changes. Names are linked within a block only (a document-wide consistency pass
- * over megabytes would stall the host).
+ * document is first analysed. Blocks on screen (then a margin around it) are extracted on this thread in
+ * short slices that yield to the event loop, right after an edit or a scroll; the rest is backfilled by
+ * the analysis workers (or, without them, in the same kind of slices), nearest to the screen first.
+ * Nothing is extracted inside `analyze` itself, so no caller ever waits for extraction. Names are linked
+ * within a block only (a document-wide consistency pass over megabytes would stall the host).
  */
 export class LargeDocumentAnalyzer implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly progress = new vscode.EventEmitter<vscode.TextDocument>();
-  /** Fires when background work has made a fresher analysis available (visible part done, or all of it). */
+  private readonly disposables: vscode.Disposable[] = [this.progress];
+  /** Fires when more of a document has been analysed (the part on screen, or all of it). */
   readonly onDidProgress = this.progress.event;
+
+  constructor(private readonly workers?: BlockExtractor) {
+    this.disposables.push(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor.document)));
+  }
 
   static isLarge(textLength: number): boolean {
     return textLength >= LARGE_DOCUMENT_CHARS;
@@ -52,115 +83,133 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   applyChanges(e: vscode.TextDocumentChangeEvent): void {
     const state = this.states.get(e.document.uri.toString());
     if (!state) return;
-    if (state.job) state.job.cancelled = true;
-    state.job = undefined;
     if (state.version !== e.document.version - 1) {
-      this.states.delete(e.document.uri.toString()); // missed an event: rebuild from the text next time
+      this.forget(e.document.uri); // missed an event: rebuild from the text next time
       return;
     }
     state.live.apply(e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, text: c.text })));
+    if (e.contentChanges.some((c) => c.rangeOffset < HEAD_CHARS)) state.headChanged = true;
     state.version = e.document.version;
   }
 
-  analyze(doc: vscode.TextDocument, detector: NameDetector | undefined): LargeAnalysis {
-    const key = doc.uri.toString();
-    let state = this.states.get(key);
-    if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
-      if (state?.job) state.job.cancelled = true;
-      state = { detector, reference: undefined, live: new LiveBlocks(doc.getText()), version: doc.version, job: undefined };
-      state.reference = findPublicationDate(state.live.head(HEAD_CHARS))?.iso;
-      this.states.set(key, state);
-    }
-    const reference = findPublicationDate(state.live.head(HEAD_CHARS))?.iso;
-    if (state.detector !== detector || state.reference !== reference) {
-      if (state.job) state.job.cancelled = true;
-      state.job = undefined;
-      state.detector = detector;
-      state.reference = reference;
-      state.live.invalidate();
-    }
-    const blocks = state.live.blocks;
-    const { order, onScreen } = this.prioritised(doc, blocks);
-    const missing = order.filter((i) => !blocks[i].spans);
-    const deadline = performance.now() + SYNC_BUDGET_MS;
-    while (missing.length > 0 && performance.now() < deadline) this.extractBlock(state, blocks[missing.shift()!]);
-    if (missing.length > 0 && !state.job) this.continueInBackground(doc, state, missing, onScreen);
-    const result: ExtractResult = { spans: state.live.spans() };
-    if (reference) result.reference = { iso: reference, source: 'dateline' };
-    return { result, pendingBlocks: missing.length };
+  analyze(doc: vscode.TextDocument, detector: NameDetector | undefined): BlockSpans {
+    const state = this.stateFor(doc, detector);
+    this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
+    this.extractOnScreenSoon(doc, state);
+    state.backfill.start(() => this.visibleOffsets(doc, VISIBLE_MARGIN_LINES));
+    return new BlockSpans(state.live, state.reference);
   }
 
   forget(uri: vscode.Uri): void {
     const state = this.states.get(uri.toString());
-    if (state?.job) state.job.cancelled = true;
+    if (state) stop(state);
     this.states.delete(uri.toString());
   }
 
   clear(): void {
-    for (const state of this.states.values()) if (state.job) state.job.cancelled = true;
+    for (const state of this.states.values()) stop(state);
     this.states.clear();
   }
 
-  private extractBlock(state: DocumentState, block: LiveBlock): void {
-    const { spans } = extract(block.text, { nameDetector: state.detector, published: state.reference });
-    for (const s of spans) {
-      s.start += block.start;
-      s.end += block.start;
+  private stateFor(doc: vscode.TextDocument, detector: NameDetector | undefined): DocumentState {
+    const key = doc.uri.toString();
+    let state = this.states.get(key);
+    if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
+      if (state) stop(state);
+      const live = new LiveBlocks(doc.getText());
+      const reference = findPublicationDate(live.head(HEAD_CHARS))?.iso;
+      state = { detector, reference, headChanged: false, live, version: doc.version, backfill: this.newBackfill(doc, live, detector, reference), onScreenJob: undefined };
+      this.states.set(key, state);
     }
-    block.spans = spans;
+    const reference = state.headChanged ? findPublicationDate(state.live.head(HEAD_CHARS))?.iso : state.reference;
+    state.headChanged = false;
+    if (state.detector !== detector || state.reference !== reference) {
+      stop(state);
+      state.detector = detector;
+      state.reference = reference;
+      state.live.invalidate();
+      state.backfill = this.newBackfill(doc, state.live, detector, reference);
+    }
+    return state;
   }
 
-  /** Block indexes: those on screen (with a margin) first, then outwards from there. */
-  private prioritised(doc: vscode.TextDocument, blocks: readonly LiveBlock[]): { order: number[]; onScreen: Set<number> } {
-    const visible: [number, number][] = [];
-    for (const editor of vscode.window.visibleTextEditors) {
-      if (editor.document !== doc) continue;
-      for (const range of editor.visibleRanges) {
-        const from = doc.offsetAt(new vscode.Position(Math.max(0, range.start.line - VISIBLE_MARGIN_LINES), 0));
-        const to = doc.offsetAt(new vscode.Position(range.end.line + VISIBLE_MARGIN_LINES, 0));
-        visible.push([from, to]);
-      }
-    }
-    const anchor = visible.length > 0 ? visible[0][0] : 0;
-    const onScreen = new Set<number>();
-    blocks.forEach((b, i) => {
-      if (visible.some(([from, to]) => b.start < to && b.start + b.text.length > from)) onScreen.add(i);
+  private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, detector: NameDetector | undefined, reference: string | undefined): BlockBackfill {
+    const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extract(text, { nameDetector: detector, published: reference }).spans);
+    const workers = this.workers && ((texts: string[]) => this.workers!(texts, reference));
+    return new BlockBackfill(live, { workers, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
+      if (touchedScreen) this.progress.fire(doc);
     });
-    const distance = (i: number): number => (onScreen.has(i) ? -1 : Math.abs(blocks[i].start - anchor));
-    const order = blocks.map((_, i) => i).sort((a, b) => distance(a) - distance(b) || a - b);
-    return { order, onScreen };
   }
 
-  /** Extracts the remaining blocks in slices; any edit cancels the job (block indexes move). */
-  private continueInBackground(doc: vscode.TextDocument, state: DocumentState, missing: number[], onScreen: Set<number>): void {
+  /** Schedules the extraction of the blocks on screen that lack spans, unless it is scheduled already. */
+  private extractOnScreenSoon(doc: vscode.TextDocument, state: DocumentState): void {
+    if (state.onScreenJob || this.missingOnScreen(doc, state).next().done) return;
     const job = { cancelled: false };
-    state.job = job;
-    const blocks = state.live.blocks;
-    const visibleLeft = new Set(missing.filter((i) => onScreen.has(i)));
+    state.onScreenJob = job;
     const step = (): void => {
       if (job.cancelled || doc.isClosed) return;
-      const deadline = performance.now() + SLICE_BUDGET_MS;
-      let announce = false;
-      while (missing.length > 0 && performance.now() < deadline) {
-        const index = missing.shift()!;
-        if (!blocks[index].spans) this.extractBlock(state, blocks[index]);
-        if (visibleLeft.delete(index) && visibleLeft.size === 0) announce = true;
-      }
-      if (missing.length === 0) {
-        state.job = undefined;
-        this.progress.fire(doc);
-        return;
-      }
-      if (announce) this.progress.fire(doc);
-      setImmediate(step);
+      const { extracted, more } = this.extractOnScreen(doc, state, SLICE_BUDGET_MS, VISIBLE_MARGIN_LINES);
+      if (more) setImmediate(step);
+      else state.onScreenJob = undefined;
+      if (extracted) this.progress.fire(doc);
     };
     setImmediate(step);
   }
 
+  /** Extracts blocks on screen (then up to `margin` lines around it) that lack spans, until `budgetMs` has passed. */
+  private extractOnScreen(doc: vscode.TextDocument, state: DocumentState, budgetMs: number, margin: number): { extracted: boolean; more: boolean } {
+    const deadline = performance.now() + budgetMs;
+    let extracted = false;
+    for (const block of this.missingOnScreen(doc, state, margin)) {
+      if (performance.now() >= deadline) return { extracted, more: true };
+      block.spans = extract(block.text, { nameDetector: state.detector, published: state.reference }).spans;
+      extracted = true;
+    }
+    return { extracted, more: false };
+  }
+
+  /** Blocks without spans on screen, then in the margin around it, each once. */
+  private *missingOnScreen(doc: vscode.TextDocument, state: DocumentState, margin = VISIBLE_MARGIN_LINES): Generator<LiveBlock> {
+    const blocks = state.live.blocks;
+    for (const lines of margin > 0 ? [0, margin] : [0]) {
+      for (const [from, to] of this.visibleOffsets(doc, lines)) {
+        for (let i = state.live.indexAt(from); i < blocks.length && blocks[i].start < to; i++) {
+          if (!blocks[i].spans) yield blocks[i];
+        }
+      }
+    }
+  }
+
+  /** A scroll into blocks not yet analysed has them extracted next, before the backfill reaches them. */
+  private scrolled(doc: vscode.TextDocument): void {
+    const state = this.states.get(doc.uri.toString());
+    if (state && state.version === doc.version) this.extractOnScreenSoon(doc, state);
+  }
+
+  /** The offsets on screen in the document's editors, widened by `margin` lines. */
+  private visibleOffsets(doc: vscode.TextDocument, margin: number): [number, number][] {
+    const out: [number, number][] = [];
+    for (const editor of vscode.window.visibleTextEditors) {
+      if (editor.document !== doc) continue;
+      for (const range of editor.visibleRanges) {
+        const from = doc.offsetAt(new vscode.Position(Math.max(0, range.start.line - margin), 0));
+        const to = doc.offsetAt(new vscode.Position(range.end.line + margin + 1, 0));
+        out.push([from, to]);
+      }
+    }
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
   dispose(): void {
     this.clear();
-    this.progress.dispose();
+    for (const d of this.disposables) d.dispose();
   }
+}
+
+function stop(state: DocumentState): void {
+  state.backfill.stop();
+  if (state.onScreenJob) state.onScreenJob.cancelled = true;
+  state.onScreenJob = undefined;
 }
 
 /** The document's length without copying its text. */

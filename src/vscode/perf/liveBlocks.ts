@@ -1,7 +1,9 @@
 /**
  * A long document held as a list of paragraph blocks that follows the editor's edits, so that an edit
- * costs work near the edit only: no copy of the whole text, no re-splitting, and no new span objects
- * for the unchanged rest (their offsets are shifted in place). Pure (no `vscode`), unit-tested directly.
+ * costs work near the edit only: no copy of the whole text, no re-splitting, and nothing to shift in the
+ * unchanged rest but each later block's start (spans are kept relative to their block). Readers ask for
+ * the spans of a window, or of one offset, and get absolute copies of those only.
+ * Pure (no `vscode`), unit-tested directly.
  */
 import type { Span } from '../../core/extract';
 import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textBlocks';
@@ -9,7 +11,7 @@ import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textB
 export interface LiveBlock {
   start: number;
   text: string;
-  /** Absolute spans, or undefined while the block waits for extraction. */
+  /** Spans with offsets relative to the block's start, or undefined while the block waits for extraction. */
   spans: Span[] | undefined;
 }
 
@@ -47,6 +49,11 @@ export class LiveBlocks {
     return out.slice(0, count);
   }
 
+  /** Whether `block` is still part of the text (an edit replaces the blocks it touches with new ones). */
+  holds(block: LiveBlock): boolean {
+    return this.list[this.indexAt(block.start)] === block;
+  }
+
   /**
    * Applies edits given against the text before all of them (as VS Code reports one change event):
    * highest offset first, so earlier offsets stay valid.
@@ -55,11 +62,32 @@ export class LiveBlocks {
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) this.applyOne(edit);
   }
 
-  /** Every extracted span, in text order. */
-  spans(): Span[] {
+  /** Absolute copies of the extracted spans that overlap [from, to), in text order. */
+  spansBetween(from: number, to: number): Span[] {
     const out: Span[] = [];
-    for (const b of this.list) if (b.spans) for (const s of b.spans) out.push(s);
+    for (let i = this.indexAt(from); i < this.list.length && this.list[i].start < to; i++) {
+      const b = this.list[i];
+      if (!b.spans) continue;
+      for (const s of b.spans) {
+        if (s.end + b.start <= from) continue;
+        if (s.start + b.start >= to) break;
+        out.push(absolute(s, b.start));
+      }
+    }
     return out;
+  }
+
+  /** The extracted span covering `offset`, as an absolute copy. */
+  spanAt(offset: number): Span | undefined {
+    const b = this.list[this.indexAt(offset)];
+    const relative = offset - b.start;
+    const s = b.spans?.find((x) => x.start <= relative && relative < x.end);
+    return s && absolute(s, b.start);
+  }
+
+  /** Every extracted span as an absolute copy (a full pass: for callers that need the whole document). */
+  spans(): Span[] {
+    return this.spansBetween(0, Number.MAX_SAFE_INTEGER);
   }
 
   /** Marks every block for extraction again (new detector, new publication date). */
@@ -68,8 +96,8 @@ export class LiveBlocks {
   }
 
   private applyOne(edit: TextEdit): void {
-    const first = this.blockAt(edit.offset);
-    const last = this.blockAt(edit.offset + edit.length);
+    const first = this.indexAt(edit.offset);
+    const last = this.indexAt(edit.offset + edit.length);
     const a = this.list[first];
     const z = this.list[last];
     const merged = a.text.slice(0, edit.offset - a.start) + edit.text + z.text.slice(edit.offset + edit.length - z.start);
@@ -79,17 +107,11 @@ export class LiveBlocks {
       : [{ start: a.start, text: merged, spans: undefined }];
     if (replacement.length === 0) replacement.push({ start: a.start, text: '', spans: undefined });
     this.list.splice(first, last - first + 1, ...replacement);
-    if (delta !== 0) {
-      for (let i = first + replacement.length; i < this.list.length; i++) {
-        const b = this.list[i];
-        b.start += delta;
-        if (b.spans) for (const s of b.spans) { s.start += delta; s.end += delta; }
-      }
-    }
+    if (delta !== 0) for (let i = first + replacement.length; i < this.list.length; i++) this.list[i].start += delta;
   }
 
-  /** The block holding `offset`; an offset on a boundary belongs to the block it starts. */
-  private blockAt(offset: number): number {
+  /** The index of the block holding `offset`; an offset on a boundary belongs to the block it starts. */
+  indexAt(offset: number): number {
     let lo = 0;
     let hi = this.list.length - 1;
     while (lo < hi) {
@@ -99,4 +121,8 @@ export class LiveBlocks {
     }
     return lo;
   }
+}
+
+function absolute(s: Span, offset: number): Span {
+  return { ...s, start: s.start + offset, end: s.end + offset };
 }

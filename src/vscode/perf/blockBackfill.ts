@@ -1,0 +1,143 @@
+/**
+ * Fills in the spans of a long document's blocks that nobody is looking at yet, nearest to the screen
+ * first. With analysis workers the extension host only posts block texts and stores the answers; without
+ * them it extracts in short slices that yield to the event loop. Edits need no cancellation: an answer
+ * for a block that an edit has since replaced is dropped. Pure (no `vscode`), unit-tested directly.
+ */
+import type { Span } from '../../core/extract';
+import type { LiveBlock, LiveBlocks } from './liveBlocks';
+
+/** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
+export type BlockExtractor = (texts: string[], published: string | undefined) => Promise<Span[][]>;
+
+export interface BackfillSources {
+  /** Undefined when there are no workers; a failed request also falls back to this thread. */
+  workers?: (texts: string[]) => Promise<Span[][]>;
+  onThisThread: (texts: string[]) => Span[][];
+  /** The document was closed: stop quietly. */
+  isGone: () => boolean;
+}
+
+/** Characters of block text per worker request: large enough to keep messages few, small enough to re-prioritise after a scroll. */
+const BATCH_CHARS = 32 * 1024;
+/**
+ * Requests outstanding at once: one, so one core is left to the extension host and the window (the
+ * index may be using the other worker), and later batches still follow the screen.
+ */
+const MAX_REQUESTS = 1;
+/** Work per event-loop turn when extracting on this thread. */
+const SLICE_BUDGET_MS = 10;
+
+export type Window = [number, number];
+
+export class BlockBackfill {
+  private stopped = false;
+  private requests = 0;
+  private sliceScheduled = false;
+  private workersFailed = false;
+  private readonly inFlight = new Set<LiveBlock>();
+  private screen: () => Window[] = () => [];
+
+  /** `onProgress(true)` when blocks on screen received spans or the document is complete. */
+  constructor(private readonly live: LiveBlocks, private readonly sources: BackfillSources, private readonly onProgress: (notable: boolean) => void) {}
+
+  /** Blocks still without spans. */
+  get pending(): number {
+    let count = 0;
+    for (const b of this.live.blocks) if (!b.spans) count++;
+    return count;
+  }
+
+  /** Starts or continues the backfill; `screen` gives the offsets on screen, asked again before each batch. */
+  start(screen: () => Window[]): void {
+    this.screen = screen;
+    this.pump();
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  private pump(): void {
+    if (this.stopped || this.sources.isGone()) return;
+    if (this.sources.workers && !this.workersFailed) {
+      while (this.requests < MAX_REQUESTS) {
+        const batch = this.nextBatch(BATCH_CHARS);
+        if (batch.length === 0) break;
+        this.send(this.sources.workers, batch);
+      }
+    } else if (!this.sliceScheduled && this.nextBatch(1).length > 0) {
+      this.sliceScheduled = true;
+      setImmediate(() => this.slice());
+    }
+  }
+
+  private send(workers: (texts: string[]) => Promise<Span[][]>, batch: LiveBlock[]): void {
+    this.requests++;
+    for (const b of batch) this.inFlight.add(b);
+    const settle = (): void => {
+      this.requests--;
+      for (const b of batch) this.inFlight.delete(b);
+    };
+    workers(batch.map((b) => b.text)).then((answers) => {
+      settle();
+      if (this.stopped) return;
+      const screen = this.screen();
+      let touched = false;
+      batch.forEach((b, i) => {
+        if (b.spans || !this.live.holds(b)) return;
+        b.spans = answers[i];
+        touched ||= onScreen(b, screen);
+      });
+      this.onProgress(touched || this.pending === 0);
+      this.pump();
+    }, () => {
+      settle();
+      this.workersFailed = true;
+      this.pump();
+    });
+  }
+
+  private slice(): void {
+    this.sliceScheduled = false;
+    if (this.stopped || this.sources.isGone()) return;
+    const screen = this.screen();
+    const deadline = performance.now() + SLICE_BUDGET_MS;
+    let touched = false;
+    let extracted = false;
+    while (performance.now() < deadline) {
+      const [block] = this.nextBatch(1);
+      if (!block) break;
+      block.spans = this.sources.onThisThread([block.text])[0];
+      extracted = true;
+      touched ||= onScreen(block, screen);
+    }
+    const done = this.pending === 0;
+    if (extracted) this.onProgress(touched || done);
+    if (!done) this.pump();
+  }
+
+  /** Blocks without spans and not yet requested, outwards from the first block on screen, up to `chars` of text. */
+  private nextBatch(chars: number): LiveBlock[] {
+    const blocks = this.live.blocks;
+    const screen = this.screen();
+    const anchor = screen.length > 0 ? this.live.indexAt(screen[0][0]) : 0;
+    const batch: LiveBlock[] = [];
+    let size = 0;
+    for (let step = 0; size < chars && (anchor - step >= 0 || anchor + step < blocks.length); step++) {
+      for (const i of step === 0 ? [anchor] : [anchor + step, anchor - step]) {
+        const b = blocks[i];
+        if (!b || b.spans || this.inFlight.has(b)) continue;
+        batch.push(b);
+        size += Math.max(1, b.text.length);
+        if (size >= chars) break;
+      }
+    }
+    return batch;
+  }
+}
+
+function onScreen(block: LiveBlock, screen: readonly Window[]): boolean {
+  const end = block.start + block.text.length;
+  return screen.some(([from, to]) => block.start < to && end > from);
+}
