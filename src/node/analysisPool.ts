@@ -31,8 +31,18 @@ export class AnalysisPool {
     for (const w of this.workers) w?.postMessage({ kind: 'init', model });
   }
 
-  analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry }): Promise<ArticleAnalysis> {
-    return this.request({ kind: 'analyze', uri, text, published: options.published, registry: options.registry });
+  private readonly cacheEntries = new WeakMap<ArticleAnalysis, string>();
+
+  async analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry }): Promise<ArticleAnalysis> {
+    const { analysis, cacheEntry } = await this.request<{ analysis: ArticleAnalysis; cacheEntry: string }>(
+      { kind: 'analyze', uri, text, published: options.published, registry: options.registry });
+    this.cacheEntries.set(analysis, cacheEntry);
+    return analysis;
+  }
+
+  /** The serialised cache entry a worker wrote along with `analysis` (see `serializeAnalysis`). */
+  cacheEntryOf(analysis: ArticleAnalysis): string | undefined {
+    return this.cacheEntries.get(analysis);
   }
 
   /** Plain extraction of each text (the blocks of a long document), spans relative to each text. */

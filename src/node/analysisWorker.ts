@@ -4,10 +4,12 @@
  * cores work. Messages: `{ kind: 'init', model?: Uint8Array }` once, then `AnalysisRequest`s (a whole article,
  * packed for the index) or `ExtractRequest`s (the blocks of a long open document, spans only).
  */
+import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { extract, type EntityRegistry, type NameDetector } from '../core/extract';
 import { loadNameTagger } from '../core/extract/ner';
-import { analyzeArticle } from '../core/index/analysis';
+import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
+import { serializeAnalysis } from '../core/index/cacheEntry';
 
 export interface AnalysisRequest {
   kind: 'analyze';
@@ -27,6 +29,22 @@ export interface ExtractRequest {
 
 let detector: NameDetector | undefined;
 
+/**
+ * On Linux a nice value belongs to the calling thread, so this worker can yield the CPU to the extension
+ * host and the window (on a two-core machine they compete while a long article is analysed). Elsewhere
+ * the call would lower the whole extension host, so it is not made.
+ */
+function yieldCpuToTheEditor(): void {
+  if (process.platform !== 'linux') return;
+  try {
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
+  } catch {
+    // Not permitted in this environment: run at normal priority.
+  }
+}
+
+yieldCpuToTheEditor();
+
 parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | AnalysisRequest | ExtractRequest) => {
   if (message.kind === 'init') {
     detector = message.model ? loadNameTagger(message.model) : undefined;
@@ -35,13 +53,18 @@ parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | Analy
   try {
     const answer = message.kind === 'extract'
       ? message.texts.map((text) => extract(text, { nameDetector: detector, published: message.published }).spans)
-      : analyzeArticle(message.uri, message.text, {
+      : withCacheEntry(analyzeArticle(message.uri, message.text, {
         extract: (text, options) => extract(text, { ...options, nameDetector: detector }),
         published: message.published,
         registry: message.registry,
-      });
+      }));
     parentPort!.postMessage({ id: message.id, answer });
   } catch (err) {
     parentPort!.postMessage({ id: message.id, error: err instanceof Error ? err.message : String(err) });
   }
 });
+
+/** The cache entry is written here too, so a multi-megabyte article is not serialised on the extension host. */
+function withCacheEntry(analysis: ArticleAnalysis): { analysis: ArticleAnalysis; cacheEntry: string } {
+  return { analysis, cacheEntry: serializeAnalysis(analysis) };
+}

@@ -137,7 +137,8 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.pending.set(key, setTimeout(() => {
       this.pending.delete(key);
       if (doc.isClosed) return;
-      this.analyze(doc);
+      // With highlights off nothing is painted, so typing costs no extraction: hovers and references analyse on demand.
+      if (readConfig(doc.uri).highlightEnabled) this.analyze(doc);
       this.changed.fire(doc);
     }, largeDocumentDelay(doc, readConfig(doc.uri).debounceMs)));
   }

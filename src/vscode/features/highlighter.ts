@@ -7,7 +7,10 @@ import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightS
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
 const VISIBLE_ONLY_SPANS = 3000;
-const VISIBLE_MARGIN_LINES = 100;
+/** About a page either side: PageUp/PageDown land on painted text, and each repaint stays small. */
+const VISIBLE_MARGIN_LINES = 50;
+/** A scroll that leaves fewer lines than this painted beyond the screen's edge repaints. */
+const REPAINT_SLACK_LINES = 20;
 
 /** Decides, while a focus is active, which spans of a document stay bright. */
 export interface FocusFilter {
@@ -33,7 +36,8 @@ export class Highlighter implements vscode.Disposable {
   private style: HighlightStyle | undefined;
   private focus: FocusFilter | undefined;
   private observer: PaintObserver | undefined;
-  private readonly partial = new WeakSet<vscode.TextEditor>();
+  /** Editors painted around their visible lines only, with the lines and document version last painted. */
+  private readonly partial = new WeakMap<vscode.TextEditor, { first: number; last: number; version: number }>();
   private readonly disposables: vscode.Disposable[] = [this.dimmed, this.focused];
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
@@ -43,7 +47,7 @@ export class Highlighter implements vscode.Disposable {
       }),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.paint(e))),
       vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
-        if (this.partial.has(e.textEditor)) this.paint(e.textEditor);
+        if (this.partial.has(e.textEditor) && !this.stillCovered(e.textEditor)) this.paint(e.textEditor);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sourceAnnotator')) this.refreshAll();
@@ -83,8 +87,8 @@ export class Highlighter implements vscode.Disposable {
     const ranges = new Map<Category, vscode.Range[]>(CATEGORIES.map((c) => [c, []]));
     const dimmed: vscode.Range[] = [];
     const focused: vscode.Range[] = [];
-    const analysis = this.analyzer.analyze(doc);
-    if (config.highlightEnabled) {
+    const analysis = config.highlightEnabled || this.focus ? this.analyzer.analyze(doc) : undefined;
+    if (analysis && config.highlightEnabled) {
       const [from, to] = this.paintWindow(editor, analysis);
       // A focus scans every span: its few matches are outlined everywhere, so the overview ruler shows them all.
       const spans = this.focus ? analysis.result.spans : analysis.spansBetween(from, to);
@@ -106,7 +110,7 @@ export class Highlighter implements vscode.Disposable {
     for (const [cat, type] of this.types) editor.setDecorations(type, ranges.get(cat) ?? []);
     editor.setDecorations(this.dimmed, dimmed);
     editor.setDecorations(this.focused, focused);
-    this.observer?.painted(doc, analysis.version);
+    this.observer?.painted(doc, analysis?.version ?? doc.version);
   }
 
   /** The offsets to decorate: the whole text, or the visible lines and a margin when the document is long or spans are many. */
@@ -115,13 +119,22 @@ export class Highlighter implements vscode.Disposable {
       this.partial.delete(editor);
       return [0, Number.MAX_SAFE_INTEGER];
     }
-    this.partial.add(editor);
     const doc = editor.document;
+    const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - VISIBLE_MARGIN_LINES);
+    const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + VISIBLE_MARGIN_LINES);
+    this.partial.set(editor, { first, last, version: doc.version });
+    return [doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(new vscode.Position(last, Number.MAX_SAFE_INTEGER))];
+  }
+
+  /** A small scroll stays inside the painted lines: repaint only when the screen comes near their edge. */
+  private stillCovered(editor: vscode.TextEditor): boolean {
+    const painted = this.partial.get(editor);
+    if (!painted || painted.version !== editor.document.version || editor.visibleRanges.length === 0) return false;
     const first = Math.min(...editor.visibleRanges.map((r) => r.start.line));
     const last = Math.max(...editor.visibleRanges.map((r) => r.end.line));
-    const from = doc.offsetAt(new vscode.Position(Math.max(0, first - VISIBLE_MARGIN_LINES), 0));
-    const to = doc.offsetAt(new vscode.Position(Math.min(doc.lineCount - 1, last + VISIBLE_MARGIN_LINES), Number.MAX_SAFE_INTEGER));
-    return [from, to];
+    const slack = Math.min(REPAINT_SLACK_LINES, VISIBLE_MARGIN_LINES);
+    return (painted.first === 0 || first - slack >= painted.first) &&
+      (painted.last === editor.document.lineCount - 1 || last + slack <= painted.last);
   }
 
   private disposeTypes(): void {

@@ -39,8 +39,9 @@ export class IndexCache {
     return a && a.hash === hash ? a : undefined;
   }
 
-  store(analysis: ArticleAnalysis): void {
-    this.entries.set(analysis.uri, serializeAnalysis(analysis));
+  /** `serialized` is the entry when it was already written (by an analysis worker). */
+  store(analysis: ArticleAnalysis, serialized?: string): void {
+    this.entries.set(analysis.uri, serialized ?? serializeAnalysis(analysis));
   }
 
   delete(uri: string): void {

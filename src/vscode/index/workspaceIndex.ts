@@ -98,7 +98,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
     if (text === undefined) return;
     const analysis = await this.analyze(key, text);
-    if (!open?.isDirty) this.cache.store(analysis);
+    if (!open?.isDirty) this.store(analysis);
     this.index.addAnalysis(analysis, text);
     this.scheduleSave();
   }
@@ -106,6 +106,10 @@ export class WorkspaceIndex implements vscode.Disposable {
   private hasCurrentPublished(uri: string, cached: string | undefined): boolean {
     const published = this.publishedFor?.(uri);
     return published === undefined || published === cached;
+  }
+
+  private store(analysis: ArticleAnalysis): void {
+    this.cache.store(analysis, this.pool?.cacheEntryOf(analysis));
   }
 
   /** Extraction runs in a worker thread when the pool is available, so the extension host stays responsive. */
@@ -191,7 +195,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         work.forEach((w, k) => {
           const analysis = results[k];
           if (!w || !analysis) return;
-          if (w.fresh) this.cache.store(analysis);
+          if (w.fresh) this.store(analysis);
           this.index.addAnalysis(analysis, w.text);
         });
       });
@@ -260,7 +264,7 @@ export class WorkspaceIndex implements vscode.Disposable {
             this.index.remove(key);
             this.cache.delete(key);
           } else if (fresh[k]) {
-            this.cache.store(fresh[k]!);
+            this.store(fresh[k]!);
             this.index.addAnalysis(fresh[k]!, texts[k]!);
           }
         });

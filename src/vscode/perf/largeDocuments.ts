@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { extract, type ExtractResult, type NameDetector, type ReferenceDate, type Span } from '../../core/extract';
 import { findPublicationDate } from '../../core/extract/dates';
+import { readConfig } from '../config';
 import { BlockBackfill, type BlockExtractor } from './blockBackfill';
 import { LiveBlocks, type LiveBlock } from './liveBlocks';
 
@@ -183,7 +184,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   /** A scroll into blocks not yet analysed has them extracted next, before the backfill reaches them. */
   private scrolled(doc: vscode.TextDocument): void {
     const state = this.states.get(doc.uri.toString());
-    if (state && state.version === doc.version) this.extractOnScreenSoon(doc, state);
+    if (state && state.version === doc.version && readConfig(doc.uri).highlightEnabled) this.extractOnScreenSoon(doc, state);
   }
 
   /** The offsets on screen in the document's editors, widened by `margin` lines. */

@@ -80,7 +80,8 @@ describe('reading comfort (code-server UI)', function () {
   it('re-highlights text typed into a 5 MB article and reports the host\'s stalls', async () => {
     const result = await measureLargeFileEditing({ vsixPath, rounds: 2 });
     console.log(`      5 MB article: first highlight after ${result.openToFirstHighlightMs} ms; typed text highlighted after ${result.typingToHighlightMs.join(', ')} ms; ` +
-      `longest host stall while editing ${result.editing.maxEventLoopDelayMs} ms (during opening and indexing ${result.startup.maxEventLoopDelayMs} ms)`);
+      `longest host stall while editing ${result.editing.maxEventLoopDelayMs} ms (indexed after ${result.openToIndexedMs} ms; ` +
+      `longest stall while opening and indexing ${result.startup.maxEventLoopDelayMs} ms)`);
     assert.ok(result.bytes >= 5 * 1024 * 1024);
     assert.equal(result.typingToHighlightMs.length, 2);
     assert.ok(result.editing.sampledForMs > 0 && Number.isFinite(result.editing.maxEventLoopDelayMs));
