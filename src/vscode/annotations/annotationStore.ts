@@ -257,9 +257,14 @@ export class AnnotationStore implements vscode.Disposable {
     entry.annotations = readable?.annotations ?? [];
     entry.metadata = readable?.article ?? {};
     const open = openDocument(entry.article);
-    const articleText = open ? open.getText() : await this.articleText(entry.article);
-    entry.anchors = anchorAll(entry.annotations, articleText, articleTextHash(articleText),
-      open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined);
+    if (entry.annotations.length === 0) {
+      // Nothing to anchor: no copy or hash of the article (tens of milliseconds for a multi-megabyte one).
+      entry.anchors = new Map();
+    } else {
+      const articleText = open ? open.getText() : await this.articleText(entry.article);
+      entry.anchors = anchorAll(entry.annotations, articleText, articleTextHash(articleText),
+        open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined);
+    }
     entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     this.changed.fire(entry.article);
   }
