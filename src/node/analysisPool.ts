@@ -46,8 +46,8 @@ export class AnalysisPool {
   }
 
   /** Plain extraction of each text (the blocks of a long document), spans relative to each text. */
-  extractTexts(texts: string[], published: string | undefined): Promise<Span[][]> {
-    return this.request({ kind: 'extract', texts, published });
+  extractTexts(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> {
+    return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry });
   }
 
   private request<T>(message: Record<string, unknown>): Promise<T> {

@@ -25,6 +25,7 @@ export interface ExtractRequest {
   id: number;
   texts: string[];
   published?: string;
+  registry?: EntityRegistry;
 }
 
 let detector: NameDetector | undefined;
@@ -52,7 +53,7 @@ parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | Analy
   }
   try {
     const answer = message.kind === 'extract'
-      ? message.texts.map((text) => extract(text, { nameDetector: detector, published: message.published }).spans)
+      ? message.texts.map((text) => extract(text, { nameDetector: detector, published: message.published, registry: message.registry }).spans)
       : withCacheEntry(analyzeArticle(message.uri, message.text, {
         extract: (text, options) => extract(text, { ...options, nameDetector: detector }),
         published: message.published,

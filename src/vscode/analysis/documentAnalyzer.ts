@@ -116,10 +116,11 @@ export class DocumentAnalyzer implements vscode.Disposable {
       return flatAnalysis(doc.version, { spans: [] }, `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`);
     }
     if (LargeDocumentAnalyzer.isLarge(length)) {
-      const blocks = this.large.analyze(doc, this.nameDetector);
+      const blocks = this.large.analyze(doc, { detector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
       return {
         version: doc.version,
         result: blocks,
+        skipped: blocks.language.english ? undefined : blocks.language.reason,
         spansBetween: (from, to) => blocks.spansBetween(from, to),
         spanAt: (offset) => blocks.spanAt(offset),
         large: true,

@@ -4,11 +4,11 @@
  * them it extracts in short slices that yield to the event loop. Edits need no cancellation: an answer
  * for a block that an edit has since replaced is dropped. Pure (no `vscode`), unit-tested directly.
  */
-import type { Span } from '../../core/extract';
+import type { EntityRegistry, Span } from '../../core/extract';
 import type { LiveBlock, LiveBlocks } from './liveBlocks';
 
 /** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
-export type BlockExtractor = (texts: string[], published: string | undefined) => Promise<Span[][]>;
+export type BlockExtractor = (texts: string[], options: { published?: string; registry?: EntityRegistry }) => Promise<Span[][]>;
 
 export interface BackfillSources {
   /** Undefined when there are no workers; a failed request also falls back to this thread. */

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { extract, type ExtractResult, type NameDetector, type ReferenceDate, type Span } from '../../core/extract';
+import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type ReferenceDate, type Span } from '../../core/extract';
 import { findPublicationDate } from '../../core/extract/dates';
+import { detectLanguage, type LanguageVerdict } from '../../core/extract/language';
 import { readConfig } from '../config';
 import { BlockBackfill, type BlockExtractor } from './blockBackfill';
 import { LiveBlocks, type LiveBlock } from './liveBlocks';
@@ -19,10 +20,22 @@ const VISIBLE_MARGIN_LINES = 60;
 /** The publication date is looked for in the document's head only, as a dateline would be. */
 const HEAD_CHARS = 16384;
 
+/** What a block is extracted with; a change of any of them re-extracts every block. */
+export interface BlockOptions {
+  detector: NameDetector | undefined;
+  registry: EntityRegistry | undefined;
+  /** A publication date recorded outside the text (the sidecar); else the one in the document's head. */
+  published: string | undefined;
+}
+
 interface DocumentState {
   detector: NameDetector | undefined;
+  registry: EntityRegistry | undefined;
+  /** The reference date blocks are extracted with. */
   reference: string | undefined;
-  /** An edit reached the head, so the publication date must be looked for again. */
+  /** The publication date and language found in the head, kept until an edit reaches the head. */
+  headDate: string | undefined;
+  language: LanguageVerdict;
   headChanged: boolean;
   /** The text as blocks, kept in step with the editor by `applyChanges`. */
   live: LiveBlocks;
@@ -38,21 +51,22 @@ export class BlockSpans implements ExtractResult {
   private all: Span[] | undefined;
   readonly reference: ReferenceDate | undefined;
 
-  constructor(private readonly live: LiveBlocks, reference: string | undefined) {
-    this.reference = reference ? { iso: reference, source: 'dateline' } : undefined;
+  /** `live` is undefined when the document is not analysed (not English). */
+  constructor(private readonly live: LiveBlocks | undefined, reference: string | undefined, source: ReferenceDate['source'], readonly language: LanguageVerdict) {
+    this.reference = reference ? { iso: reference, source } : undefined;
   }
 
   /** Every span, gathered on first use (a full pass over the document). */
   get spans(): Span[] {
-    return (this.all ??= this.live.spans());
+    return (this.all ??= this.live?.spans() ?? []);
   }
 
   spansBetween(from: number, to: number): Span[] {
-    return this.live.spansBetween(from, to);
+    return this.live?.spansBetween(from, to) ?? [];
   }
 
   spanAt(offset: number): Span | undefined {
-    return this.live.spanAt(offset);
+    return this.live?.spanAt(offset);
   }
 }
 
@@ -62,7 +76,7 @@ export class BlockSpans implements ExtractResult {
  * document is first analysed. Blocks on screen (then a margin around it) are extracted on this thread in
  * short slices that yield to the event loop, right after an edit or a scroll; the rest is backfilled by
  * the analysis workers (or, without them, in the same kind of slices), nearest to the screen first.
- * Nothing is extracted inside `analyze` itself, so no caller ever waits for extraction. Names are linked
+ * `analyze` itself extracts for a few milliseconds at most (the block just typed in). Names are linked
  * within a block only (a document-wide consistency pass over megabytes would stall the host).
  */
 export class LargeDocumentAnalyzer implements vscode.Disposable {
@@ -93,12 +107,14 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     state.version = e.document.version;
   }
 
-  analyze(doc: vscode.TextDocument, detector: NameDetector | undefined): BlockSpans {
-    const state = this.stateFor(doc, detector);
+  analyze(doc: vscode.TextDocument, options: BlockOptions): BlockSpans {
+    const state = this.stateFor(doc, options);
+    // Judged on the head, as for a short article on its whole text: a long German report gets no English names.
+    if (!state.language.english) return new BlockSpans(undefined, undefined, 'dateline', state.language);
     this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
     this.extractOnScreenSoon(doc, state);
     state.backfill.start(() => this.visibleOffsets(doc, VISIBLE_MARGIN_LINES));
-    return new BlockSpans(state.live, state.reference);
+    return new BlockSpans(state.live, state.reference, state.reference !== undefined && state.reference === state.headDate ? 'dateline' : 'caller', state.language);
   }
 
   forget(uri: vscode.Uri): void {
@@ -112,31 +128,40 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.states.clear();
   }
 
-  private stateFor(doc: vscode.TextDocument, detector: NameDetector | undefined): DocumentState {
+  private stateFor(doc: vscode.TextDocument, { detector, registry, published }: BlockOptions): DocumentState {
     const key = doc.uri.toString();
     let state = this.states.get(key);
     if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
       if (state) stop(state);
       const live = new LiveBlocks(doc.getText());
-      const reference = findPublicationDate(live.head(HEAD_CHARS))?.iso;
-      state = { detector, reference, headChanged: false, live, version: doc.version, backfill: this.newBackfill(doc, live, detector, reference), onScreenJob: undefined };
+      const head = live.head(HEAD_CHARS);
+      const headDate = findPublicationDate(head)?.iso;
+      const reference = published ?? headDate;
+      state = {
+        detector, registry, reference, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
+        backfill: this.newBackfill(doc, live, { detector, registry, published: reference }), onScreenJob: undefined,
+      };
       this.states.set(key, state);
     }
-    const reference = state.headChanged ? findPublicationDate(state.live.head(HEAD_CHARS))?.iso : state.reference;
+    if (state.headChanged) {
+      const head = state.live.head(HEAD_CHARS);
+      state.headDate = findPublicationDate(head)?.iso;
+      state.language = detectLanguage(head);
+    }
     state.headChanged = false;
-    if (state.detector !== detector || state.reference !== reference) {
+    const reference = published ?? state.headDate;
+    if (state.detector !== detector || state.registry !== registry || state.reference !== reference) {
       stop(state);
-      state.detector = detector;
-      state.reference = reference;
+      Object.assign(state, { detector, registry, reference });
       state.live.invalidate();
-      state.backfill = this.newBackfill(doc, state.live, detector, reference);
+      state.backfill = this.newBackfill(doc, state.live, { detector, registry, published: reference });
     }
     return state;
   }
 
-  private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, detector: NameDetector | undefined, reference: string | undefined): BlockBackfill {
-    const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extract(text, { nameDetector: detector, published: reference }).spans);
-    const workers = this.workers && ((texts: string[]) => this.workers!(texts, reference));
+  private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, options: BlockOptions): BlockBackfill {
+    const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extractBlock(text, options));
+    const workers = this.workers && ((texts: string[]) => this.workers!(texts, { published: options.published, registry: options.registry }));
     return new BlockBackfill(live, { workers, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
       if (touchedScreen) this.progress.fire(doc);
     });
@@ -163,7 +188,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     let extracted = false;
     for (const block of this.missingOnScreen(doc, state, margin)) {
       if (performance.now() >= deadline) return { extracted, more: true };
-      block.spans = extract(block.text, { nameDetector: state.detector, published: state.reference }).spans;
+      block.spans = extractBlock(block.text, { detector: state.detector, registry: state.registry, published: state.reference });
       extracted = true;
     }
     return { extracted, more: false };
@@ -205,6 +230,10 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.clear();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+function extractBlock(text: string, { detector, registry, published }: BlockOptions): Span[] {
+  return extract(text, { nameDetector: detector, registry, published }).spans;
 }
 
 function stop(state: DocumentState): void {

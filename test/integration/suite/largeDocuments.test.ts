@@ -53,4 +53,17 @@ describe('long articles', function () {
     assert.deepEqual(misplaced(doc, edited), []);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('reports a long article that is not English instead of tagging it', async () => {
+    const api = await activateExtension();
+    const paragraph = (n: number) => `Absatz ${n}: Die Verteidigungsminister der Allianz trafen sich am Donnerstag in Brüssel, um über ` +
+      'die Ausgaben für die Sicherheit zu sprechen, weil die Lage in Europa sich verändert hat und viele Regierungen ihre Haushalte anpassen wollen.';
+    const content = Array.from({ length: 2500 }, (_, n) => paragraph(n)).join('\n\n');
+    assert.ok(content.length > 256 * 1024);
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+    await vscode.window.showTextDocument(doc);
+    assert.match((await api.skipReason(doc.uri.toString())) ?? '', /English only.*German/);
+    assert.deepEqual(await api.getSpans(doc.uri.toString()), []);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });
