@@ -69,6 +69,18 @@ function yearOrShift(source: string | undefined): { year?: number; yearShift?: n
   return { yearShift: shiftOf(source) ?? 0 };
 }
 
+const SPELLED_NUMBER_WORD = '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion)';
+const NUMBER_WORD_BEFORE = new RegExp(`(?<![A-Za-z])${SPELLED_NUMBER_WORD}(?:-[a-z]+)?(?:\\s{1,3}and)?\\s{1,3}$`, 'i');
+const NUMBER_WORD_AFTER = new RegExp(`^(?:\\s{1,3}and)?\\s{1,3}${SPELLED_NUMBER_WORD}(?![A-Za-z])`, 'i');
+
+/**
+ * A spoken year is only a year when it stands alone: in "two hundred and two thousand" or "two thousand
+ * and two hundred" the words are one cardinal number.
+ */
+function insideSpelledNumber(text: string, start: number, end: number): boolean {
+  return NUMBER_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || NUMBER_WORD_AFTER.test(text.slice(end, end + 30));
+}
+
 const UNIT_WORDS: Record<string, Unit> = {
   week: 'week', weekend: 'weekend', month: 'month', year: 'year', quarter: 'quarter', decade: 'decade', century: 'century',
 };
@@ -214,7 +226,8 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
   rule('spokenYear', `(?:(?<the>the${W}year${W})?(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
-    false, (g) => {
+    false, (g, text, start, end) => {
+      if (insideSpelledNumber(text, start, end)) return undefined;
       if (g.cent) {
         const tens = lookupNumber(g.tens ?? '') ?? 0;
         const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
