@@ -150,6 +150,8 @@ export class NumberReader {
     if (failed && (failed.kind === 'hundred' || failed.kind === 'scale') && snaps.length >= 3 && snaps[snaps.length - 2].atom.kind === 'and') {
       snaps.splice(snaps.length - 2);
     }
+    const mixedTail = this.readFractionAfterAnd(snaps);
+    if (mixedTail) return this.withDivision(mixedTail);
     while (snaps.length && snaps[snaps.length - 1].atom.kind === 'and') snaps.pop();
     const wordFraction = this.readWordFraction(snaps);
     if (wordFraction) return this.withDivision(wordFraction);
@@ -179,6 +181,22 @@ export class NumberReader {
       }
     }
     return this.withDivision({ first: i, last: end, value, fraction, wordy: s.wordy, scaled: s.lastScale > 0 });
+  }
+
+  /**
+   * "two and fifty-four hundredths": a whole number in words, "and", then a fraction in words whose
+   * numerator the cardinal grammar could not continue with (a tens word after "two and").
+   */
+  private readFractionAfterAnd(snaps: readonly Snap[]): NumberMatch | undefined {
+    const k = snaps.length;
+    if (k < 2 || snaps[k - 1].atom.kind !== 'and') return undefined;
+    const whole = snaps[k - 2].state;
+    if (!whole.wordy || !isComplete(whole) || whole.lastScale > 0) return undefined;
+    const n = this.next(snaps[k - 1].atom.token);
+    if (!n || n.hyphen || this.toks[n.index].kind !== 'word' || !this.startsNumber(n.index)) return undefined;
+    const part = this.readUnsigned(n.index);
+    if (!part || !part.fraction || !part.wordy || part.scaled || part.value <= 0 || part.value >= 1) return undefined;
+    return { first: snaps[0].atom.token, last: part.last, value: whole.total + whole.current + part.value, fraction: true, wordy: true, scaled: false };
   }
 
   /** "half a dozen", "half million", "quarter million", and "half" alone. */
@@ -233,11 +251,11 @@ export class NumberReader {
       return undefined;
     }
     const k = numeratorSnaps.length;
-    const mixed = k >= 3 && numeratorSnaps[k - 2].atom.kind === 'and' &&
-      (numeratorSnaps[k - 1].atom.kind === 'a' || (numeratorSnaps[k - 1].atom.kind === 'unit' && numeratorSnaps[k - 1].atom.value > 0));
     const num = numeratorSnaps[k - 1].state;
     if (!num.wordy || !(isComplete(num) || num.last === 'a' || num.last === 'pending')) return undefined;
-    const numerator = mixed ? numeratorSnaps[k - 1].atom.value : num.total + num.current;
+    const mixedPart = mixedNumerator(numeratorSnaps, denominator);
+    const mixed = mixedPart !== undefined;
+    const numerator = mixedPart ?? num.total + num.current;
     let end = n.index + 1;
     const following = this.next(n.index);
     const followingScale = following && !following.hyphen ? SCALES.get(toks[following.index].lower) : undefined;
@@ -250,8 +268,8 @@ export class NumberReader {
     // a mixed number: "X and <digit> <denominator>"
     let value: number;
     if (mixed) {
-      const whole = numeratorSnaps[k - 3].state;
-      const part = numeratorSnaps[k - 1].atom.value / denominator;
+      const whole = numeratorSnaps[lastAndIndex(numeratorSnaps) - 1].state;
+      const part = numerator / denominator;
       const wholeValue = whole.total + whole.current;
       if (followingScale !== undefined && !(whole.lastScale > followingScale)) {
         value = (wholeValue + part) * followingScale;
@@ -348,6 +366,32 @@ export class NumberReader {
   }
 }
 
+function lastAndIndex(snaps: readonly Snap[]): number {
+  for (let j = snaps.length - 1; j >= 0; j--) if (snaps[j].atom.kind === 'and') return j;
+  return -1;
+}
+
+/**
+ * The numerator of a mixed number "X and <numerator> <denominator>": "three and a half", "one hundred and
+ * three quarters", "two hundred and fifty-four hundredths" (200.54: the part after "and" is below the
+ * denominator, so it is the fraction, as on a cheque). Undefined when the number is not mixed.
+ */
+function mixedNumerator(snaps: readonly Snap[], denominator: number): number | undefined {
+  const k = snaps.length;
+  const j = lastAndIndex(snaps);
+  if (j < 1 || j > k - 2) return undefined;
+  const after = snaps.slice(j + 1);
+  if (after.length === 1) {
+    const atom = after[0].atom;
+    return atom.kind === 'a' || (atom.kind === 'unit' && atom.value > 0) ? atom.value : undefined;
+  }
+  if (!after.every((x) => x.atom.kind === 'unit' || x.atom.kind === 'teen' || x.atom.kind === 'tens')) return undefined;
+  const at = snaps[j].state;
+  const end = snaps[k - 1].state;
+  const part = end.total + end.current - (at.total + at.current);
+  return part > 0 && part < denominator ? part : undefined;
+}
+
 function isComplete(s: State): boolean {
   return s.last !== 'init' && s.last !== 'a' && s.last !== 'pending' && !s.afterAnd;
 }
@@ -378,7 +422,8 @@ function step(s: State, atom: Atom, hyphen: boolean): State | null {
       return { ...base, current: s.current + atom.value, last: atom.kind, lastSmall: atom.value };
     case 'hundred': {
       if (s.afterAnd || s.hasHundred || s.current <= 0) return null;
-      const ok = L === 'digits' ? Number.isInteger(s.current) && s.current < 1000 : (L === 'unit' || L === 'teen' || L === 'tens' || L === 'a') && s.current < 100;
+      // "2.12 hundred" scales like "2.12 million", but only as the whole number ("1,000 hundred" is not one)
+      const ok = L === 'digits' ? (Number.isInteger(s.current) ? s.current < 1000 : s.total === 0 && s.current < 100) : (L === 'unit' || L === 'teen' || L === 'tens' || L === 'a') && s.current < 100;
       if (!ok) return null;
       return { ...base, current: s.current * 100, last: 'hundred', hasHundred: true };
     }
