@@ -7,7 +7,7 @@ import { parseIsoDay } from './calendar';
 import type { Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { readsAsFuture } from './tense';
+import { readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -18,8 +18,9 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   let anchor: Period | undefined;
   const spans: Span[] = [];
   for (const c of scanDates(text)) {
+    const future = readsAsFuture(text, c.start);
     const r = resolveExpression(c.expression, {
-      reference: referenceDay, referenceIso, anchor, future: readsAsFuture(text, c.start),
+      reference: referenceDay, referenceIso, anchor, future, past: !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start)),
     });
     // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
     const looksBack = c.expression.kind === 'yearEarlier' ||

@@ -16,6 +16,8 @@ export interface ResolveContext {
   anchor?: Period;
   /** The clause reads as future ("will meet Friday"), so an unanchored day or month lies ahead. */
   future: boolean;
+  /** The clause after it reads as past ("In January, the board named…"), so an unanchored month lies behind. */
+  past?: boolean;
 }
 
 export interface Resolution {
@@ -42,17 +44,21 @@ function quarterOf(day: CalendarDay): number {
  */
 const LOOKAHEAD_DAYS = 90;
 
-function yearFor(month: number, day: number, ref: CalendarDay, future: boolean): number {
-  const candidates = [ref.year + 1, ref.year, ref.year - 1];
+function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false): number {
+  const candidates = past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
   if (future) return [...candidates].reverse().find((y) => distance(y) >= 0) ?? ref.year;
   return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
 }
 
-function yearForMonth(month: number, ref: CalendarDay, future: boolean): number {
+function yearForMonth(month: number, ref: CalendarDay, future: boolean, past = false): number {
   const delta = month - ref.month;
   if (future) return delta >= 0 ? ref.year : ref.year + 1;
-  return delta <= Math.round(LOOKAHEAD_DAYS / 30) ? ref.year : ref.year - 1;
+  // months ahead of the reference, across the turn of the year ("January" in a November article is next
+  // January) unless the clause after it is in the past tense
+  const ahead = (y: number): number => (y - ref.year) * 12 + delta;
+  const years = past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
+  return years.find((y) => ahead(y) <= Math.round(LOOKAHEAD_DAYS / 30)) ?? ref.year;
 }
 
 function weekdayNear(ref: CalendarDay, weekday: number, direction: 'onOrBefore' | 'before' | 'onOrAfter' | 'after'): CalendarDay {
@@ -92,11 +98,11 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.month === undefined) return unresolved('no year or month given');
       if (!ref) return unresolved(NO_REFERENCE);
       if (e.day === undefined) {
-        const year = yearForMonth(e.month, ref, ctx.future);
+        const year = yearForMonth(e.month, ref, ctx.future, ctx.past);
         return resolved(monthPeriod(year, e.month),
           ctx.future ? `the next such month after ${refText} (future tense)` : `the latest such month up to three months after ${refText}`);
       }
-      const year = yearFor(e.month, e.day, ref, ctx.future);
+      const year = yearFor(e.month, e.day, ref, ctx.future, ctx.past);
       return resolved(dayPeriod({ year, month: e.month, day: e.day }),
         ctx.future ? `the next such day after ${refText} (future tense)` : `the latest such day up to three months after ${refText}`);
     }
@@ -108,6 +114,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.shift === 1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'after')), `the next such weekday after ${refText}`);
       if (e.shift === 0 || ctx.future) {
         return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrAfter')), `weekday on or after ${refText} (future tense)`);
+      }
+      if (!ctx.past && weekdayNear(ref, e.weekday, 'after').day === addDays(ref, 1).day) {
+        return resolved(dayPeriod(addDays(ref, 1)), `the day after ${refText}`);
       }
       return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrBefore')), `weekday nearest ${refText}, on or before it`);
     }

@@ -4,10 +4,28 @@
  * softer cues ("would", "could") scored worse on TempEval-3 train.
  */
 const LOOKBEHIND = 50;
-const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next)\b|'ll\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|ahead of)\b|'ll\b/i;
 
 export function readsAsFuture(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
   const sentence = before.split(/[.!?;\n]/).pop() ?? '';
   return FUTURE_CUE.test(sentence);
+}
+
+const LOOKAHEAD = 60;
+/** A past-tense verb: a few common irregular ones, auxiliaries, and regular "-ed" forms of four letters or more. */
+const PAST_CUE = /\b(?:was|were|had|did|brought|began|took|made|came|went|saw|became|rose|fell|told|got|gave|won|lost|sold|bought|left|paid|held|met|[a-z]{2,}ed)\b/;
+
+/** Whether the clause right after a date is in the past tense ("In January, the company brought in a new chief"). */
+export function readsAsPast(text: string, end: number): boolean {
+  const after = text.slice(end, end + LOOKAHEAD);
+  const sentence = after.split(/[.!?;\n]/)[0] ?? '';
+  return PAST_CUE.test(sentence);
+}
+
+/** A reporting verb in the past right before the date: "said Friday", "announced on Tuesday". */
+const REPORTED_BEFORE = /\b(?:said|told|announced|reported|added|confirmed|disclosed)(?:\s+on)?\s+$/i;
+
+export function reportedJustBefore(text: string, start: number): boolean {
+  return REPORTED_BEFORE.test(text.slice(Math.max(0, start - 25), start));
 }

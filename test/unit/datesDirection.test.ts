@@ -1,0 +1,35 @@
+import { strict as assert } from 'node:assert';
+import { findDates } from '../../src/core/extract/dates';
+
+/** The value of the one date in `text`, resolved against `reference`. */
+function valueOf(text: string, reference: string): string | null {
+  const spans = findDates(text, reference);
+  assert.equal(spans.length, 1, `one date in ${JSON.stringify(text)}, got ${JSON.stringify(spans.map((s) => s.text))}`);
+  return spans[0].value as string | null;
+}
+
+describe('findDates: which way an unanchored day or month points', () => {
+  const THURSDAY = '2026-02-12';
+  const NOVEMBER = '2026-11-03';
+
+  const cases: [string, string, string, string][] = [
+    // schedule cues the future-tense test did not know
+    ['the rule takes effect as soon as Tuesday', THURSDAY, '2026-02-17', 'as soon as'],
+    ['a decision could come as early as Monday', THURSDAY, '2026-02-16', 'as early as'],
+    ['the new pact, effective June 1, covers 3,000 workers', THURSDAY, '2026-06-01', 'effective'],
+    ['the team planned to leave on Tuesday for Nairobi', THURSDAY, '2026-02-17', 'planned to'],
+    ['traders squared positions ahead of the weekend', '2026-02-09', '2026-W07-WE', 'ahead of'],
+    // a month just after the turn of the year lies ahead, unless the clause after it is in the past tense
+    ['the dividend will be paid in January to holders of record', NOVEMBER, '2027-01', 'future tense'],
+    ['the loans run through January, with a standby facility', NOVEMBER, '2027-01', 'no tense'],
+    ['In January, the company brought in a new chief executive', NOVEMBER, '2026-01', 'past clause'],
+    ['In the fiscal year ended Jan. 31, the company reported a loss', NOVEMBER, '2026-01-31', 'past clause, day'],
+    // a bare weekday that is the next day is tomorrow, unless reported or in a past clause
+    ['The envoy flies to Nairobi Friday to meet the president', THURSDAY, '2026-02-13', 'tomorrow'],
+    ['The minister said Friday the talks would resume', THURSDAY, '2026-02-06', 'reported'],
+    ['On Friday the minister resigned', THURSDAY, '2026-02-06', 'past clause'],
+  ];
+  for (const [text, reference, value, why] of cases) {
+    it(`${text} (${why}) → ${value}`, () => assert.equal(valueOf(text, reference), value));
+  }
+});
