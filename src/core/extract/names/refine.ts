@@ -10,7 +10,7 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   let end = m.end;
   // outer punctuation and quotes
   while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
-  while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1])) end--;
+  while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
   // possessive
   const tail = text.slice(Math.max(start, end - 2), end);
   if (/^['’][sS]$/.test(tail) && end - 2 > start) end -= 2;
@@ -31,6 +31,20 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   if (end <= start) return undefined;
   if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
   return { ...m, start, end, type };
+}
+
+const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+/** A closing bracket that pairs with one inside the name stays: "Mladost (L)", "Proleter (Z)". */
+function closesOpenBracket(text: string, start: number, end: number): boolean {
+  const open = OPENING[text[end - 1]];
+  if (!open) return false;
+  let depth = 0;
+  for (let k = start; k < end - 1; k++) {
+    if (text[k] === open) depth++;
+    else if (text[k] === text[end - 1]) depth--;
+  }
+  return depth > 0;
 }
 
 /** "U.S." keeps its final period; "Brussels." does not. */
