@@ -6,14 +6,19 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
-/** Atomically replaces `filePath` with `data` (UTF-8 for strings). The directory must exist. */
-export async function atomicWrite(filePath: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Atomically replaces `filePath` with `data` (UTF-8 for strings). The directory must exist. `data` may
+ * also be a sequence of strings, written piece by piece so that a file of many megabytes is never
+ * encoded in one go (that would hold the caller's thread for as long).
+ */
+export async function atomicWrite(filePath: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   const directory = path.dirname(filePath);
   const temporary = path.join(directory, `.${path.basename(filePath)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const handle = await fs.open(temporary, 'wx');
   try {
     try {
-      await handle.writeFile(data);
+      if (typeof data === 'string' || data instanceof Uint8Array) await handle.writeFile(data);
+      else await writePieces(handle, data);
       await handle.sync();
     } finally {
       await handle.close();
@@ -24,6 +29,24 @@ export async function atomicWrite(filePath: string, data: string | Uint8Array): 
     throw error;
   }
   await syncDirectory(directory);
+}
+
+/** Pieces are gathered up to this size per write: few system calls, and little encoding at a time. */
+const WRITE_BATCH_CHARS = 256 * 1024;
+
+async function writePieces(handle: fs.FileHandle, pieces: Iterable<string>): Promise<void> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= WRITE_BATCH_CHARS) {
+      await handle.write(batch.join(''));
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) await handle.write(batch.join(''));
 }
 
 /** Makes the rename itself durable where the platform allows fsync on a directory (not Windows). */

@@ -31,3 +31,18 @@ function isArticleAnalysis(value: unknown): value is ArticleAnalysis {
     typeof v.headline === 'string' && typeof v.registryFingerprint === 'string' &&
     Array.isArray(v.spans) && Array.isArray(v.atoms);
 }
+
+/**
+ * A cache file, `{ ...header, entries: { [uri]: entry } }`, as JSON text in pieces (the header, then one
+ * piece per entry): the same text `JSON.stringify` gives, without building tens of megabytes at once.
+ */
+export function* cacheFilePieces(header: Record<string, string | number>, entries: Iterable<[string, string]>): Generator<string> {
+  const head = JSON.stringify(header);
+  yield `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":{`;
+  let separator = '';
+  for (const [uri, entry] of entries) {
+    yield `${separator}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
+    separator = ',';
+  }
+  yield '}}';
+}

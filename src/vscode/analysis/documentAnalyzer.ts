@@ -55,7 +55,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
       this.large.onDidProgress((doc) => {
         this.cache.delete(doc.uri.toString());
-        this.changed.fire(doc);
+        this.announceSoon(doc);
       }),
     );
   }
@@ -140,8 +140,18 @@ export class DocumentAnalyzer implements vscode.Disposable {
       if (doc.isClosed) return;
       // With highlights off nothing is painted, so typing costs no extraction: hovers and references analyse on demand.
       if (readConfig(doc.uri).highlightEnabled) this.analyze(doc);
-      this.changed.fire(doc);
+      this.announceSoon(doc);
     }, largeDocumentDelay(doc, readConfig(doc.uri).debounceMs)));
+  }
+
+  /**
+   * Listeners (the highlighter's repaint above all) run in the next event-loop turn, not in the one that
+   * just extracted: two short tasks keep the extension host responsive where one longer one would not.
+   */
+  private announceSoon(doc: vscode.TextDocument): void {
+    setImmediate(() => {
+      if (!doc.isClosed) this.changed.fire(doc);
+    });
   }
 
   private forget(uri: vscode.Uri): void {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { CACHE_VERSION, type ArticleAnalysis } from '../../core/index/analysis';
-import { deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
+import { cacheFilePieces, deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
 import { writeTextFileAtomic } from '../atomicFile';
 
 interface CacheFile {
@@ -48,10 +48,10 @@ export class IndexCache {
     this.entries.delete(uri);
   }
 
+  /** The same JSON as `JSON.stringify` of a `CacheFile`, written entry by entry (a large corpus's cache is tens of megabytes). */
   async save(): Promise<void> {
     if (!this.file) return;
-    const body: CacheFile = { cacheVersion: CACHE_VERSION, engine: this.engine, entries: Object.fromEntries(this.entries) };
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
-    await writeTextFileAtomic(this.file, JSON.stringify(body));
+    await writeTextFileAtomic(this.file, cacheFilePieces({ cacheVersion: CACHE_VERSION, engine: this.engine }, [...this.entries]));
   }
 }
