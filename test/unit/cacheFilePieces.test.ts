@@ -22,11 +22,14 @@ describe('index cache file in pieces', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sa-pieces-'));
     try {
       const entries: [string, string][] = Array.from({ length: 400 }, (_, n) => [`file:///a/${n}.txt`, `{"uri":"${n}","spans":[${'1,'.repeat(1000)}1]}`]);
+      entries.push(['file:///a/long.txt', `{"uri":"long","text":"${'quoted \\"word\\" '.repeat(60000)}"}`]);
       const file = join(dir, 'cache.json');
       await atomicWrite(file, cacheFilePieces({ cacheVersion: 3, engine: 'test' }, entries));
       const written = readFileSync(file, 'utf8');
       assert.ok(written.length > 2 * 256 * 1024, 'the file should span several write batches');
       assert.deepEqual(JSON.parse(written), { cacheVersion: 3, engine: 'test', entries: Object.fromEntries(entries) });
+      const pieces = [...cacheFilePieces({ cacheVersion: 3, engine: 'test' }, entries)];
+      assert.ok(Math.max(...pieces.map((p) => p.length)) <= 256 * 1024 + 64, 'a long entry went out as one piece');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

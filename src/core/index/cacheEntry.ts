@@ -32,6 +32,8 @@ function isArticleAnalysis(value: unknown): value is ArticleAnalysis {
     Array.isArray(v.spans) && Array.isArray(v.atoms);
 }
 
+const PIECE_CHARS = 256 * 1024;
+
 /**
  * A cache file, `{ ...header, entries: { [uri]: entry } }`, as JSON text in pieces (the header, then one
  * piece per entry): the same text `JSON.stringify` gives, without building tens of megabytes at once.
@@ -41,7 +43,10 @@ export function* cacheFilePieces(header: Record<string, string | number>, entrie
   yield `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":{`;
   let separator = '';
   for (const [uri, entry] of entries) {
-    yield `${separator}${JSON.stringify(uri)}:${JSON.stringify(entry)}`;
+    const json = JSON.stringify(entry);
+    yield `${separator}${JSON.stringify(uri)}:${json.length > PIECE_CHARS ? '' : json}`;
+    // A multi-megabyte article's entry goes out in slices, so no single piece is large.
+    if (json.length > PIECE_CHARS) for (let at = 0; at < json.length; at += PIECE_CHARS) yield json.slice(at, at + PIECE_CHARS);
     separator = ',';
   }
   yield '}}';
