@@ -36,7 +36,10 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   // Indexing, and the unseen parts of long open articles, are analysed in worker threads (one per core,
   // at most two) so the extension host stays responsive.
   const pool = AnalysisPool.create(path.join(context.extensionPath, 'dist', 'analysisWorker.js'), Math.max(1, Math.min(2, os.cpus().length)));
-  const analyzer = new DocumentAnalyzer(pool && ((texts, options) => pool.extractTexts(texts, options)));
+  const analyzer = new DocumentAnalyzer(pool && {
+    extract: (texts, options) => pool.extractTexts(texts, options),
+    extractNow: (texts, options) => pool.extractTextsNow(texts, options),
+  });
   const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
   const highlighter = new Highlighter(analyzer);
   const navigation = new NavigationProviders(workspace, analyzer);

@@ -50,8 +50,19 @@ export class AnalysisPool {
     return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry });
   }
 
-  private request<T>(message: Record<string, unknown>): Promise<T> {
-    const slot = this.turn++ % this.size;
+  /**
+   * The same, but only on a worker with nothing queued, so the answer comes at once (the text just typed);
+   * undefined when every worker is busy (the caller then extracts itself).
+   */
+  extractTextsNow(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
+    const busy = new Set(this.owner.values());
+    for (let slot = 0; slot < this.size; slot++) {
+      if (!busy.has(slot)) return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
+    }
+    return undefined;
+  }
+
+  private request<T>(message: Record<string, unknown>, slot = this.turn++ % this.size): Promise<T> {
     const worker = this.workerAt(slot);
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {

@@ -83,4 +83,29 @@ describe('BlockBackfill', () => {
     await new Promise<void>((resolve) => setImmediate(resolve));
     assert.equal(stopped.pending, closed.blocks.length);
   });
+
+  it('sends blocks wanted now to an idle worker, and says so when none is idle', async () => {
+    const live = new LiveBlocks(text, limits);
+    for (const b of live.blocks) b.spans = natoSpans(b.text);
+    live.apply([{ offset: live.blocks[3].start + 1, length: 0, text: 'x' }]);
+    const edited = live.blocks[3];
+    assert.ok(edited.provisional && !edited.spans);
+    let idle = false;
+    const answers: (() => void)[] = [];
+    const workersNow = (texts: string[]) => (idle ? new Promise<Span[][]>((resolve) => answers.push(() => resolve(texts.map(natoSpans)))) : undefined);
+    const notable: boolean[] = [];
+    const backfill = new BlockBackfill(live, { workersNow, onThisThread: () => assert.fail('nothing is extracted here'), isGone: () => false }, (n) => notable.push(n));
+    backfill.start(() => [[edited.start, edited.start + 1]]);
+    assert.equal(backfill.requestNow([edited]), false, 'no worker is idle');
+    idle = true;
+    assert.equal(backfill.requestNow([edited]), true);
+    assert.ok(backfill.requested(edited));
+    answers[0]();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.deepEqual(edited.spans, natoSpans(edited.text));
+    assert.equal(edited.provisional, undefined);
+    assert.equal(backfill.requested(edited), false);
+    assert.deepEqual(notable, [true]);
+  });
 });
+

@@ -61,4 +61,23 @@ describe('LiveBlocks', () => {
     assert.deepEqual(live.spansBetween(0, 10), []);
     assert.equal(live.spanAt(live.spans()[0].start)?.text, 'NATO');
   });
+
+  it('keeps the spans an edit does not touch on the replaced block until it is extracted again', () => {
+    const live = new LiveBlocks(Array.from({ length: 20 }, (_, n) => paragraph(n)).join(''), limits);
+    for (const b of live.blocks) b.spans = natoSpans(b.text);
+    const before = live.spans().length;
+    const first = live.blocks[0];
+    const nato = first.start + first.text.indexOf('NATO');
+    live.apply([{ offset: first.start + 2, length: 0, text: 'xx' }]);
+    const edited = live.blocks[0];
+    assert.equal(edited.spans, undefined, 'the edited block must be extracted again');
+    assert.equal(live.spans().length, before);
+    assert.equal(live.spanAt(nato + 2 + 1)?.text, 'NATO');
+    // typing right after a name drops that name until extraction: it may have grown
+    const end = live.spanAt(nato + 3)!.end;
+    live.apply([{ offset: end, length: 0, text: 's' }]);
+    assert.equal(live.spanAt(end - 1), undefined);
+    assert.equal(live.spans().length, before - 1);
+  });
 });
+

@@ -7,12 +7,20 @@
 import type { EntityRegistry, Span } from '../../core/extract';
 import type { LiveBlock, LiveBlocks } from './liveBlocks';
 
+export type ExtractOptionsForBlocks = { published?: string; registry?: EntityRegistry };
+
 /** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
-export type BlockExtractor = (texts: string[], options: { published?: string; registry?: EntityRegistry }) => Promise<Span[][]>;
+export interface BlockExtractor {
+  extract(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]>;
+  /** On an idle worker only, for an answer right away; undefined when none is idle. */
+  extractNow(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]> | undefined;
+}
 
 export interface BackfillSources {
   /** Undefined when there are no workers; a failed request also falls back to this thread. */
   workers?: (texts: string[]) => Promise<Span[][]>;
+  /** An idle worker for blocks wanted now; undefined (or its answer undefined) when none is idle. */
+  workersNow?: (texts: string[]) => Promise<Span[][]> | undefined;
   onThisThread: (texts: string[]) => Span[][];
   /** The document was closed: stop quietly. */
   isGone: () => boolean;
@@ -58,6 +66,23 @@ export class BlockBackfill {
     this.stopped = true;
   }
 
+  /** Whether a worker is extracting `block` already (so this thread need not). */
+  requested(block: LiveBlock): boolean {
+    return this.inFlight.has(block);
+  }
+
+  /**
+   * Sends blocks wanted now (just edited, on screen, still showing their provisional spans) to an idle
+   * worker; false when there is none, and the caller extracts them itself.
+   */
+  requestNow(blocks: LiveBlock[]): boolean {
+    if (this.stopped || this.workersFailed || !this.sources.workersNow || blocks.length === 0) return false;
+    const answer = this.sources.workersNow(blocks.map((b) => b.text));
+    if (!answer) return false;
+    this.track(answer, blocks);
+    return true;
+  }
+
   private pump(): void {
     if (this.stopped || this.sources.isGone()) return;
     if (this.sources.workers && !this.workersFailed) {
@@ -73,13 +98,17 @@ export class BlockBackfill {
   }
 
   private send(workers: (texts: string[]) => Promise<Span[][]>, batch: LiveBlock[]): void {
+    this.track(workers(batch.map((b) => b.text)), batch);
+  }
+
+  private track(answer: Promise<Span[][]>, batch: LiveBlock[]): void {
     this.requests++;
     for (const b of batch) this.inFlight.add(b);
     const settle = (): void => {
       this.requests--;
       for (const b of batch) this.inFlight.delete(b);
     };
-    workers(batch.map((b) => b.text)).then((answers) => {
+    answer.then((answers) => {
       settle();
       if (this.stopped) return;
       const screen = this.screen();
@@ -87,6 +116,7 @@ export class BlockBackfill {
       batch.forEach((b, i) => {
         if (b.spans || !this.live.holds(b)) return;
         b.spans = answers[i];
+        b.provisional = undefined;
         touched ||= onScreen(b, screen);
       });
       this.onProgress(touched || this.pending === 0);
@@ -109,6 +139,7 @@ export class BlockBackfill {
       const [block] = this.nextBatch(1);
       if (!block) break;
       block.spans = this.sources.onThisThread([block.text])[0];
+      block.provisional = undefined;
       extracted = true;
       touched ||= onScreen(block, screen);
     }

@@ -161,8 +161,11 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
 
   private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, options: BlockOptions): BlockBackfill {
     const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extractBlock(text, options));
-    const workers = this.workers && ((texts: string[]) => this.workers!(texts, { published: options.published, registry: options.registry }));
-    return new BlockBackfill(live, { workers, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
+    const forWorkers = { published: options.published, registry: options.registry };
+    const pool = this.workers;
+    const workers = pool && ((texts: string[]) => pool.extract(texts, forWorkers));
+    const workersNow = pool && ((texts: string[]) => pool.extractNow(texts, forWorkers));
+    return new BlockBackfill(live, { workers, workersNow, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
       if (touchedScreen) this.progress.fire(doc);
     });
   }
@@ -182,13 +185,20 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     setImmediate(step);
   }
 
-  /** Extracts blocks on screen (then up to `margin` lines around it) that lack spans, until `budgetMs` has passed. */
+  /**
+   * Extracts blocks on screen (then up to `margin` lines around it) that lack spans, until `budgetMs` has
+   * passed. Blocks just edited keep showing their provisional spans, so they go to an idle worker when
+   * there is one: typing then leaves no extraction work (and no garbage) on this thread.
+   */
   private extractOnScreen(doc: vscode.TextDocument, state: DocumentState, budgetMs: number, margin: number): { extracted: boolean; more: boolean } {
+    const edited = [...this.missingOnScreen(doc, state, 0)].filter((b) => b.provisional);
+    state.backfill.requestNow(edited);
     const deadline = performance.now() + budgetMs;
     let extracted = false;
     for (const block of this.missingOnScreen(doc, state, margin)) {
       if (performance.now() >= deadline) return { extracted, more: true };
       block.spans = extractBlock(block.text, { detector: state.detector, registry: state.registry, published: state.reference });
+      block.provisional = undefined;
       extracted = true;
     }
     return { extracted, more: false };
@@ -200,7 +210,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     for (const lines of margin > 0 ? [0, margin] : [0]) {
       for (const [from, to] of this.visibleOffsets(doc, lines)) {
         for (let i = state.live.indexAt(from); i < blocks.length && blocks[i].start < to; i++) {
-          if (!blocks[i].spans) yield blocks[i];
+          if (!blocks[i].spans && !state.backfill.requested(blocks[i])) yield blocks[i];
         }
       }
     }

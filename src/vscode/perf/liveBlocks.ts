@@ -13,6 +13,11 @@ export interface LiveBlock {
   text: string;
   /** Spans with offsets relative to the block's start, or undefined while the block waits for extraction. */
   spans: Span[] | undefined;
+  /**
+   * While it waits after an edit: the spans of the text it replaced that the edit did not touch, moved to
+   * where that text is now, so the highlights around a keystroke stay until the block is extracted again.
+   */
+  provisional?: Span[];
 }
 
 export interface TextEdit {
@@ -62,13 +67,14 @@ export class LiveBlocks {
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) this.applyOne(edit);
   }
 
-  /** Absolute copies of the extracted spans that overlap [from, to), in text order. */
+  /** Absolute copies of the spans (extracted, else provisional) that overlap [from, to), in text order. */
   spansBetween(from: number, to: number): Span[] {
     const out: Span[] = [];
     for (let i = this.indexAt(from); i < this.list.length && this.list[i].start < to; i++) {
       const b = this.list[i];
-      if (!b.spans) continue;
-      for (const s of b.spans) {
+      const spans = b.spans ?? b.provisional;
+      if (!spans) continue;
+      for (const s of spans) {
         if (s.end + b.start <= from) continue;
         if (s.start + b.start >= to) break;
         out.push(absolute(s, b.start));
@@ -81,7 +87,7 @@ export class LiveBlocks {
   spanAt(offset: number): Span | undefined {
     const b = this.list[this.indexAt(offset)];
     const relative = offset - b.start;
-    const s = b.spans?.find((x) => x.start <= relative && relative < x.end);
+    const s = (b.spans ?? b.provisional)?.find((x) => x.start <= relative && relative < x.end);
     return s && absolute(s, b.start);
   }
 
@@ -92,7 +98,10 @@ export class LiveBlocks {
 
   /** Marks every block for extraction again (new detector, new publication date). */
   invalidate(): void {
-    for (const b of this.list) b.spans = undefined;
+    for (const b of this.list) {
+      b.spans = undefined;
+      b.provisional = undefined;
+    }
   }
 
   private applyOne(edit: TextEdit): void {
@@ -102,10 +111,11 @@ export class LiveBlocks {
     const z = this.list[last];
     const merged = a.text.slice(0, edit.offset - a.start) + edit.text + z.text.slice(edit.offset + edit.length - z.start);
     const delta = edit.text.length - edit.length;
-    const replacement = merged.length > this.limits.max || /\n[ \t]*\n/.test(edit.text)
+    const replacement: LiveBlock[] = merged.length > this.limits.max || /\n[ \t]*\n/.test(edit.text)
       ? splitIntoBlocks(merged, this.limits).map((b) => ({ start: a.start + b.start, text: b.text, spans: undefined }))
       : [{ start: a.start, text: merged, spans: undefined }];
     if (replacement.length === 0) replacement.push({ start: a.start, text: '', spans: undefined });
+    carryOver(this.list.slice(first, last + 1), edit, replacement);
     this.list.splice(first, last - first + 1, ...replacement);
     if (delta !== 0) for (let i = first + replacement.length; i < this.list.length; i++) this.list[i].start += delta;
   }
@@ -120,6 +130,36 @@ export class LiveBlocks {
       else hi = mid - 1;
     }
     return lo;
+  }
+}
+
+/**
+ * Gives the blocks replacing `replaced` the spans the edit left alone: those wholly before it, and those
+ * wholly after it moved by its length change. A span the edit touches, even at an end, is dropped: the
+ * name may have grown or gone.
+ */
+function carryOver(replaced: readonly LiveBlock[], edit: TextEdit, replacement: LiveBlock[]): void {
+  const editEnd = edit.offset + edit.length;
+  const delta = edit.text.length - edit.length;
+  const kept: Span[] = [];
+  for (const b of replaced) {
+    for (const s of b.spans ?? b.provisional ?? []) {
+      const start = s.start + b.start;
+      const end = s.end + b.start;
+      if (end < edit.offset) kept.push({ ...s, start, end });
+      else if (start > editEnd) kept.push({ ...s, start: start + delta, end: end + delta });
+    }
+  }
+  if (kept.length === 0) return;
+  let k = 0;
+  for (const b of replacement) {
+    const end = b.start + b.text.length;
+    const mine: Span[] = [];
+    while (k < kept.length && kept[k].end <= end) {
+      const s = kept[k++];
+      if (s.start >= b.start) mine.push({ ...s, start: s.start - b.start, end: s.end - b.start });
+    }
+    if (mine.length > 0) b.provisional = mine;
   }
 }
 
