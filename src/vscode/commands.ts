@@ -21,6 +21,8 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     },
     'sourceAnnotator.reanalyze': () => ctx.analyzer.invalidateAll(),
     'sourceAnnotator.reindex': () => ctx.workspace.reindex(),
+    // For tests: the cache a warm start would read (see WorkspaceIndex.checkCache).
+    'sourceAnnotator.index.checkCache': () => ctx.workspace.checkCache(),
     'sourceAnnotator.nextMention': () => jumpToAdjacentMention(ctx.workspace, ctx.analyzer, 'next'),
     'sourceAnnotator.previousMention': () => jumpToAdjacentMention(ctx.workspace, ctx.analyzer, 'previous'),
     'sourceAnnotator.openMention': async (uri: unknown, start: unknown, end: unknown) => {

@@ -35,19 +35,46 @@ function isArticleAnalysis(value: unknown): value is ArticleAnalysis {
 const PIECE_CHARS = 256 * 1024;
 
 /**
- * A cache file, `{ ...header, entries: { [uri]: entry } }`, as JSON text in pieces (the header, then one
- * piece per entry): the same text `JSON.stringify` gives, without building tens of megabytes at once.
+ * A cache file as JSON Lines, in pieces: a header line, then one line per entry, `"<uri>"<TAB><entry>`
+ * (entries are JSON, so they hold no raw line break or tab). Nothing is re-escaped on the way out, and a
+ * multi-megabyte entry goes out in slices, so no single piece is large.
  */
-export function* cacheFilePieces(header: Record<string, string | number>, entries: Iterable<[string, string]>): Generator<string> {
-  const head = JSON.stringify(header);
-  yield `${head.slice(0, -1)}${head.length > 2 ? ',' : ''}"entries":{`;
-  let separator = '';
+export function* cacheFileLines(header: Record<string, string | number>, entries: Iterable<[string, string]>): Generator<string> {
+  yield `${JSON.stringify(header)}\n`;
   for (const [uri, entry] of entries) {
-    const json = JSON.stringify(entry);
-    yield `${separator}${JSON.stringify(uri)}:${json.length > PIECE_CHARS ? '' : json}`;
-    // A multi-megabyte article's entry goes out in slices, so no single piece is large.
-    if (json.length > PIECE_CHARS) for (let at = 0; at < json.length; at += PIECE_CHARS) yield json.slice(at, at + PIECE_CHARS);
-    separator = ',';
+    yield `${JSON.stringify(uri)}\t`;
+    for (let at = 0; at < entry.length; at += PIECE_CHARS) yield entry.slice(at, at + PIECE_CHARS);
+    yield '\n';
   }
-  yield '}}';
+}
+
+/** The header of a cache file written by `cacheFileLines`, or undefined when the text is not one. */
+export function cacheFileHeader(text: string): Record<string, unknown> | undefined {
+  const end = text.indexOf('\n');
+  try {
+    const header: unknown = JSON.parse(end < 0 ? text : text.slice(0, end));
+    return typeof header === 'object' && header !== null ? (header as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The entries of a cache file written by `cacheFileLines`, lazily; a damaged line is skipped. */
+export function* cacheFileEntries(text: string): Generator<[string, string]> {
+  let at = text.indexOf('\n') + 1;
+  while (at > 0 && at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', at);
+    if (tab > at && tab < end) {
+      let uri: unknown;
+      try {
+        uri = JSON.parse(text.slice(at, tab));
+      } catch {
+        uri = undefined;
+      }
+      if (typeof uri === 'string') yield [uri, text.slice(tab + 1, end)];
+    }
+    at = end + 1;
+  }
 }

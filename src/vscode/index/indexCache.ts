@@ -1,35 +1,43 @@
 import * as vscode from 'vscode';
 import { CACHE_VERSION, type ArticleAnalysis } from '../../core/index/analysis';
-import { cacheFilePieces, deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
+import { cacheFileEntries, cacheFileHeader, cacheFileLines, deserializeAnalysis, serializeAnalysis } from '../../core/index/cacheEntry';
+import { yieldToEventLoop } from '../../core/util/async';
 import { writeTextFileAtomic } from '../atomicFile';
 
-interface CacheFile {
-  cacheVersion: number;
-  /** Changes when the extension or its model changes: old results are then ignored. */
-  engine: string;
-  entries: Record<string, string>;
-}
+/** Entries read between two turns of the event loop when the cache is loaded. */
+const LOAD_CHUNK = 2000;
 
 /**
  * Per-article analyses persisted in the extension's workspace storage, keyed by URI and validated by
- * content hash, so reopening a large workspace does no extraction. One file, written atomically.
+ * content hash, so reopening a large workspace does no extraction. One JSON Lines file, written
+ * atomically; the header line carries the cache version and the engine (extension and model), and old
+ * results are ignored when either changes. Entries stay text until looked up.
  */
 export class IndexCache {
   private entries = new Map<string, string>();
   private readonly file: vscode.Uri | undefined;
 
   constructor(storageUri: vscode.Uri | undefined, private readonly engine: string) {
-    this.file = storageUri && vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.json`);
+    this.file = storageUri && vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.jsonl`);
   }
 
   async load(): Promise<void> {
     if (!this.file) return;
+    let text: string;
     try {
-      const raw = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file))) as CacheFile;
-      if (raw.cacheVersion === CACHE_VERSION && raw.engine === this.engine) this.entries = new Map(Object.entries(raw.entries));
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));
     } catch {
-      this.entries.clear(); // missing or corrupt: rebuild
+      return; // none yet: everything is analysed
     }
+    const header = cacheFileHeader(text);
+    if (header?.cacheVersion !== CACHE_VERSION || header.engine !== this.engine) return;
+    const entries = new Map<string, string>();
+    let read = 0;
+    for (const [uri, entry] of cacheFileEntries(text)) {
+      entries.set(uri, entry);
+      if (++read % LOAD_CHUNK === 0) await yieldToEventLoop();
+    }
+    this.entries = entries;
   }
 
   lookup(uri: string, hash: string): ArticleAnalysis | undefined {
@@ -48,10 +56,10 @@ export class IndexCache {
     this.entries.delete(uri);
   }
 
-  /** The same JSON as `JSON.stringify` of a `CacheFile`, written entry by entry (a large corpus's cache is tens of megabytes). */
+  /** Written piece by piece (a large corpus's cache is tens of megabytes). */
   async save(): Promise<void> {
     if (!this.file) return;
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(this.file, '..'));
-    await writeTextFileAtomic(this.file, cacheFilePieces({ cacheVersion: CACHE_VERSION, engine: this.engine }, [...this.entries]));
+    await writeTextFileAtomic(this.file, cacheFileLines({ cacheVersion: CACHE_VERSION, engine: this.engine }, [...this.entries]));
   }
 }

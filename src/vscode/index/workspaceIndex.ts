@@ -39,7 +39,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
 
-  constructor(storageUri: vscode.Uri | undefined, engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
+  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
     this.cache = new IndexCache(storageUri, engine);
     this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
@@ -138,7 +138,30 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = doc.getText();
     const uri = doc.uri.toString();
     if (this.index.hashOf(uri) === contentHash(text)) return;
-    this.index.addAnalysis(packAnalysis(uri, text, result, { registry: this.registry }), text);
+    const analysis = packAnalysis(uri, text, result, { registry: this.registry });
+    this.index.addAnalysis(analysis, text);
+    // Saved text is what the next start reads from disk: keep its analysis for that start.
+    if (!doc.isDirty) {
+      this.store(analysis);
+      this.scheduleSave();
+    }
+  }
+
+  /**
+   * Saves the cache, reads it back as the next start would, and counts the indexed articles a warm start
+   * could take from it without extraction (the `sourceAnnotator.index.checkCache` hook, for tests).
+   */
+  async checkCache(): Promise<{ indexed: string[]; reusable: string[] }> {
+    await this.cache.save();
+    const reread = new IndexCache(this.storageUri, this.engine);
+    await reread.load();
+    const uris = this.index.uris();
+    const reusable = uris.filter((uri) => {
+      const hash = this.index.hashOf(uri);
+      const cached = hash && reread.lookup(uri, hash);
+      return cached && isReusable(cached, hash, registryFingerprint(this.registry));
+    });
+    return { indexed: uris, reusable };
   }
 
   /** A full pass over the corpus; a newer pass cancels an older one. */
