@@ -18,7 +18,7 @@ import { runInNewContext } from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { build } from 'esbuild';
 import type { ArticleAnalysis } from '../../src/core/index/analysis';
-import { deserializeAnalysis, isReusable, serializeAnalysis } from '../../src/core/index/cacheEntry';
+import { cacheFileEntries, cacheFileLines, deserializeAnalysis, isReusable, serializeAnalysis } from '../../src/core/index/cacheEntry';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { isNameType } from '../../src/core/index/entityKey';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
@@ -123,25 +123,22 @@ function heapMB(): number {
 async function coldIndex(paths: string[], workers: number, cacheFile: string): Promise<{ index: CorpusIndex; seconds: number }> {
   const started = performance.now();
   const index = new CorpusIndex();
-  const cacheLines: string[] = [];
+  const cacheEntries: [string, string][] = [];
   await analyseInWorkers(paths, workers, (batch) => index.batch(() => {
     for (const { text, analysis } of batch) {
       index.addAnalysis(analysis, text);
-      cacheLines.push(serializeAnalysis(analysis));
+      cacheEntries.push([analysis.uri, serializeAnalysis(analysis)]);
     }
   }));
-  writeFileSync(cacheFile, cacheLines.join('\n'));
+  // The extension's cache format (see IndexCache), so the warm start below reads what the extension reads.
+  writeFileSync(cacheFile, [...cacheFileLines({ cacheVersion: 0, engine: 'bench' }, cacheEntries)].join(''));
   return { index, seconds: (performance.now() - started) / 1000 };
 }
 
 /** A warm start as the adapter does it: read each file, hash it, reuse its cache entry when it matches. */
 async function warmIndex(paths: string[], cacheFile: string): Promise<{ index: CorpusIndex; seconds: number; reused: number }> {
   const started = performance.now();
-  const entries = new Map<string, string>();
-  for (const line of readFileSync(cacheFile, 'utf8').split('\n')) {
-    const uri = /"uri":"((?:[^"\\]|\\.)*)"/.exec(line.slice(0, 2048));
-    if (uri) entries.set(JSON.parse(`"${uri[1]}"`) as string, line);
-  }
+  const entries = new Map(cacheFileEntries(readFileSync(cacheFile, 'utf8')));
   const index = new CorpusIndex();
   function* files() {
     for (const path of paths) yield { uri: pathToFileURL(path).href, text: readFileSync(path, 'utf8') };
