@@ -23,6 +23,8 @@ export class IndexCache {
 
   async load(): Promise<void> {
     if (!this.file) return;
+    // The single-JSON file of earlier versions is never read again.
+    void vscode.workspace.fs.delete(vscode.Uri.joinPath(this.file, '..', `corpus-index-v${CACHE_VERSION}.json`)).then(undefined, () => undefined);
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));
