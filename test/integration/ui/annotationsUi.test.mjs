@@ -7,10 +7,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
-import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { createRunDir, installExtension, startCodeServer } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
-import { isColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
+import { isColour, openArticleInWorkbench, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 const articleName = '000_862cdd2646e94e41.txt';
 /** Every palette slot gets this colour, so the check does not depend on which slot the tag hashes to. */
@@ -54,13 +54,7 @@ describe('annotations UI (packaged extension)', function () {
     server = await startCodeServer(binary, runDir, { folder: workspaceDir });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(workbenchUrl(server.url, workspaceDir, [
-      ['openFile', `${remoteUri(join(workspaceDir, articleName))}:${lineNumber}:1`],
-      ['gotoLineMode', 'true'],
-      ['skipWelcome', 'true'],
-    ]));
-    await page.locator(`.tab.active[data-resource-name="${articleName}"]`).waitFor({ state: 'visible', timeout: 60000 });
-    await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 30000 });
+    await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file: articleName, line: lineNumber });
   });
 
   afterEach(async function () {

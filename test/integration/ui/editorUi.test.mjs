@@ -6,10 +6,10 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
-import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { createRunDir, installExtension, startCodeServer } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
-import { isColour, isTransparent, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
+import { isColour, isTransparent, openArticleInWorkbench, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 const articleName = '000_862cdd2646e94e41.txt';
 /** Distinctive on purpose, so a match cannot be a theme default or another decoration. */
@@ -61,15 +61,7 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
     page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // The caret goes to the start of the blank line above the name, away from the words we inspect.
     const caretLine = hegseth.lineNumber - 1;
-    await page.goto(
-      workbenchUrl(server.url, workspaceDir, [
-        ['openFile', `${remoteUri(join(workspaceDir, articleName))}:${caretLine}:1`],
-        ['gotoLineMode', 'true'],
-        ['skipWelcome', 'true'],
-      ]),
-    );
-    await page.locator(`.tab.active[data-resource-name="${articleName}"]`).waitFor({ state: 'visible', timeout: 60000 });
-    await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 30000 });
+    await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file: articleName, line: caretLine });
   });
 
   after(async () => {

@@ -5,10 +5,10 @@ import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
-import { createRunDir, installExtension, remoteUri, startCodeServer, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
+import { createRunDir, installExtension, startCodeServer } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
-import { parseColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
+import { openArticleInWorkbench, parseColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 export { parseColour, waitFor };
 
@@ -65,13 +65,7 @@ export async function openReadingSession({ vsixPath, theme = 'dark', largeArticl
   const server = await startCodeServer(binary, runDir, { folder: workspaceDir });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-  await page.goto(workbenchUrl(server.url, workspaceDir, [
-    ['openFile', `${remoteUri(join(workspaceDir, file))}:${line}:1`],
-    ['gotoLineMode', 'true'],
-    ['skipWelcome', 'true'],
-  ]));
-  await page.locator(`.tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: 90000 });
-  await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: 60000 });
+  await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file, line, tabTimeoutMs: 90000, editorTimeoutMs: 60000 });
   return {
     page, runDir, workspaceDir,
     /** Through the theme picker, as a person would (the settings file is not re-read live). */

@@ -1,4 +1,6 @@
-// Node-side helpers shared by the UI tests: bounded polling and colour parsing.
+// Node-side helpers shared by the UI tests: opening an article, bounded polling and colour parsing.
+import { join } from 'node:path';
+import { remoteUri, workbenchUrl } from '../../../scripts/lib/codeServerRun.mjs';
 
 /** Editor settings that keep VS Code's own highlights and layout away from the words under test. */
 export const QUIET_EDITOR_SETTINGS = {
@@ -39,4 +41,18 @@ export function isColour(css, expected) {
 export function isTransparent(css) {
   const colour = parseColour(css);
   return !colour || colour[3] === 0;
+}
+
+/**
+ * Loads the workbench on `workspaceDir` with `file` open at `line` (caret at its start) and waits until
+ * its tab is active and the editor shows text.
+ */
+export async function openArticleInWorkbench(page, { serverUrl, workspaceDir, file, line, tabTimeoutMs = 60000, editorTimeoutMs = 30000 }) {
+  await page.goto(workbenchUrl(serverUrl, workspaceDir, [
+    ['openFile', `${remoteUri(join(workspaceDir, file))}:${line}:1`],
+    ['gotoLineMode', 'true'],
+    ['skipWelcome', 'true'],
+  ]));
+  await page.locator(`.tab.active[data-resource-name="${file}"]`).waitFor({ state: 'visible', timeout: tabTimeoutMs });
+  await page.locator('.monaco-editor .view-line').first().waitFor({ state: 'visible', timeout: editorTimeoutMs });
 }
