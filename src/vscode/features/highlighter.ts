@@ -120,8 +120,9 @@ export class Highlighter implements vscode.Disposable {
       return [0, Number.MAX_SAFE_INTEGER];
     }
     const doc = editor.document;
-    const first = Math.max(0, Math.min(...editor.visibleRanges.map((r) => r.start.line)) - VISIBLE_MARGIN_LINES);
-    const last = Math.min(doc.lineCount - 1, Math.max(...editor.visibleRanges.map((r) => r.end.line)) + VISIBLE_MARGIN_LINES);
+    const [top, bottom] = visibleLines(editor);
+    const first = Math.max(0, top - VISIBLE_MARGIN_LINES);
+    const last = Math.min(doc.lineCount - 1, bottom + VISIBLE_MARGIN_LINES);
     this.partial.set(editor, { first, last, version: doc.version });
     return [doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(new vscode.Position(last, Number.MAX_SAFE_INTEGER))];
   }
@@ -130,8 +131,7 @@ export class Highlighter implements vscode.Disposable {
   private stillCovered(editor: vscode.TextEditor): boolean {
     const painted = this.partial.get(editor);
     if (!painted || painted.version !== editor.document.version || editor.visibleRanges.length === 0) return false;
-    const first = Math.min(...editor.visibleRanges.map((r) => r.start.line));
-    const last = Math.max(...editor.visibleRanges.map((r) => r.end.line));
+    const [first, last] = visibleLines(editor);
     const slack = Math.min(REPAINT_SLACK_LINES, VISIBLE_MARGIN_LINES);
     return (painted.first === 0 || first - slack >= painted.first) &&
       (painted.last === editor.document.lineCount - 1 || last + slack <= painted.last);
@@ -146,4 +146,9 @@ export class Highlighter implements vscode.Disposable {
     this.disposeTypes();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The first and last line on screen (an editor may show several ranges, e.g. around folded regions). */
+function visibleLines(editor: vscode.TextEditor): [number, number] {
+  return [Math.min(...editor.visibleRanges.map((r) => r.start.line)), Math.max(...editor.visibleRanges.map((r) => r.end.line))];
 }

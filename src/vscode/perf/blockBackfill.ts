@@ -5,7 +5,7 @@
  * for a block that an edit has since replaced is dropped. Pure (no `vscode`), unit-tested directly.
  */
 import type { EntityRegistry, Span } from '../../core/extract';
-import type { LiveBlock, LiveBlocks } from './liveBlocks';
+import { fill, type LiveBlock, type LiveBlocks } from './liveBlocks';
 
 export type ExtractOptionsForBlocks = { published?: string; registry?: EntityRegistry };
 
@@ -115,8 +115,7 @@ export class BlockBackfill {
       let touched = false;
       batch.forEach((b, i) => {
         if (b.spans || !this.live.holds(b)) return;
-        b.spans = answers[i];
-        b.provisional = undefined;
+        fill(b, answers[i]);
         touched ||= onScreen(b, screen);
       });
       this.onProgress(touched || this.pending === 0);
@@ -138,8 +137,7 @@ export class BlockBackfill {
     while (performance.now() < deadline) {
       const [block] = this.nextBatch(1);
       if (!block) break;
-      block.spans = this.sources.onThisThread([block.text])[0];
-      block.provisional = undefined;
+      fill(block, this.sources.onThisThread([block.text])[0]);
       extracted = true;
       touched ||= onScreen(block, screen);
     }

@@ -4,7 +4,7 @@ import { findPublicationDate } from '../../core/extract/dates';
 import { detectLanguage, type LanguageVerdict } from '../../core/extract/language';
 import { readConfig } from '../config';
 import { BlockBackfill, type BlockExtractor } from './blockBackfill';
-import { LiveBlocks, type LiveBlock } from './liveBlocks';
+import { fill, LiveBlocks, type LiveBlock } from './liveBlocks';
 
 /** Documents at least this long are analysed block by block instead of in one synchronous pass. */
 export const LARGE_DOCUMENT_CHARS = 256 * 1024;
@@ -29,10 +29,8 @@ export interface BlockOptions {
 }
 
 interface DocumentState {
-  detector: NameDetector | undefined;
-  registry: EntityRegistry | undefined;
-  /** The reference date blocks are extracted with. */
-  reference: string | undefined;
+  /** What every block is extracted with; `published` is the reference date in effect (sidecar, else head). */
+  options: BlockOptions;
   /** The publication date and language found in the head, kept until an edit reaches the head. */
   headDate: string | undefined;
   language: LanguageVerdict;
@@ -114,7 +112,8 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
     this.extractOnScreenSoon(doc, state);
     state.backfill.start(() => this.visibleOffsets(doc, VISIBLE_MARGIN_LINES));
-    return new BlockSpans(state.live, state.reference, state.reference !== undefined && state.reference === state.headDate ? 'dateline' : 'caller', state.language);
+    const reference = state.options.published;
+    return new BlockSpans(state.live, reference, reference !== undefined && reference === state.headDate ? 'dateline' : 'caller', state.language);
   }
 
   forget(uri: vscode.Uri): void {
@@ -136,10 +135,10 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
       const live = new LiveBlocks(doc.getText());
       const head = live.head(HEAD_CHARS);
       const headDate = findPublicationDate(head)?.iso;
-      const reference = published ?? headDate;
+      const options = { detector, registry, published: published ?? headDate };
       state = {
-        detector, registry, reference, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
-        backfill: this.newBackfill(doc, live, { detector, registry, published: reference }), onScreenJob: undefined,
+        options, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
+        backfill: this.newBackfill(doc, live, options), onScreenJob: undefined,
       };
       this.states.set(key, state);
     }
@@ -149,12 +148,13 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
       state.language = detectLanguage(head);
     }
     state.headChanged = false;
-    const reference = published ?? state.headDate;
-    if (state.detector !== detector || state.registry !== registry || state.reference !== reference) {
+    const options = { detector, registry, published: published ?? state.headDate };
+    const current = state.options;
+    if (current.detector !== detector || current.registry !== registry || current.published !== options.published) {
       stop(state);
-      Object.assign(state, { detector, registry, reference });
+      state.options = options;
       state.live.invalidate();
-      state.backfill = this.newBackfill(doc, state.live, { detector, registry, published: reference });
+      state.backfill = this.newBackfill(doc, state.live, options);
     }
     return state;
   }
@@ -197,8 +197,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     let extracted = false;
     for (const block of this.missingOnScreen(doc, state, margin)) {
       if (performance.now() >= deadline) return { extracted, more: true };
-      block.spans = extractBlock(block.text, { detector: state.detector, registry: state.registry, published: state.reference });
-      block.provisional = undefined;
+      fill(block, extractBlock(block.text, state.options));
       extracted = true;
     }
     return { extracted, more: false };

@@ -20,6 +20,12 @@ export interface LiveBlock {
   provisional?: Span[];
 }
 
+/** Gives a block the spans of its current text; its provisional spans are then no longer needed. */
+export function fill(block: LiveBlock, spans: Span[]): void {
+  block.spans = spans;
+  block.provisional = undefined;
+}
+
 export interface TextEdit {
   /** Offset of the replaced range in the text before this edit. */
   offset: number;
