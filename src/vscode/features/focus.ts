@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/extract';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
-import { documentHash, indexedSpanAt } from '../index/lookup';
+import { documentHash } from '../index/documentHash';
+import { indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { FocusFilter, Highlighter } from './highlighter';
 

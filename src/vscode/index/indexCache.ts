@@ -19,12 +19,12 @@ export class IndexCache {
 
   constructor(storageUri: vscode.Uri | undefined, private readonly engine: string) {
     this.file = storageUri && vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.jsonl`);
+    // The single-JSON file of earlier versions is never read again (once per start, not per indexing pass).
+    if (storageUri) void vscode.workspace.fs.delete(vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.json`)).then(undefined, () => undefined);
   }
 
   async load(): Promise<void> {
     if (!this.file) return;
-    // The single-JSON file of earlier versions is never read again.
-    void vscode.workspace.fs.delete(vscode.Uri.joinPath(this.file, '..', `corpus-index-v${CACHE_VERSION}.json`)).then(undefined, () => undefined);
     let text: string;
     try {
       text = new TextDecoder().decode(await vscode.workspace.fs.readFile(this.file));

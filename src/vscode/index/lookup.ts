@@ -1,20 +1,9 @@
 import * as vscode from 'vscode';
 import type { IndexedSpan } from '../../core/index/queryTypes';
-import { contentHash } from '../../core/index/hash';
 import { LineIndex } from '../../core/text/lineIndex';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { documentHash } from './documentHash';
 import { isLargeDocument, type WorkspaceIndex } from './workspaceIndex';
-
-const hashes = new WeakMap<vscode.TextDocument, { version: number; hash: string }>();
-
-/** The content hash of the document's current text, computed once per version (a 5 MB text takes tens of ms). */
-export function documentHash(doc: vscode.TextDocument): string {
-  const known = hashes.get(doc);
-  if (known?.version === doc.version) return known.hash;
-  const hash = contentHash(doc.getText());
-  hashes.set(doc, { version: doc.version, hash });
-  return hash;
-}
 
 /**
  * The indexed span under the cursor. The index is brought up to the editor's current text first, so

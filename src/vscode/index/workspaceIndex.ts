@@ -10,6 +10,7 @@ import { yieldToEventLoop } from '../../core/util/async';
 import { readConfig } from '../config';
 import { decodeArticle } from '../../core/text/decodeArticle';
 import { findArticleFiles, isCorpusFile } from './articleFiles';
+import { documentHash } from './documentHash';
 import { IndexCache } from './indexCache';
 
 export type IndexState = { kind: 'idle' } | { kind: 'indexing'; done: number; total: number } | { kind: 'ready'; articles: number; entities: number; millis: number };
@@ -135,9 +136,9 @@ export class WorkspaceIndex implements vscode.Disposable {
     // Relinking a multi-megabyte article costs a few hundred milliseconds: while it is being typed in,
     // the index keeps the saved version (the watcher re-indexes it in a worker on save).
     if (isLargeDocument(doc)) return;
-    const text = doc.getText();
     const uri = doc.uri.toString();
-    if (this.index.hashOf(uri) === contentHash(text)) return;
+    if (this.index.hashOf(uri) === documentHash(doc)) return;
+    const text = doc.getText();
     const analysis = packAnalysis(uri, text, result, { registry: this.registry });
     this.index.addAnalysis(analysis, text);
     // Saved text is what the next start reads from disk: keep its analysis for that start.
