@@ -12,7 +12,7 @@ import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { currentAuthor } from './author';
 import type { AnnotationStore, ArticleEntry } from './annotationStore';
 import { registerGuarded } from './commandGuard';
-import { NOTE_SCHEME, NoteFileSystem, showNote, type PendingNote } from './noteDocuments';
+import { NoteFileSystem, showNote, type PendingNote } from './noteDocuments';
 import { mergeTags, tagUsage } from './tagCatalog';
 import { pickTags } from './tagPicker';
 import { quoteLabel } from './viewModel';
@@ -51,7 +51,6 @@ export class AnnotationCommands {
     };
     return [
       this.notes,
-      vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this.notes, { isCaseSensitive: true }),
       ...Object.entries(table).map(([id, handler]) => registerGuarded(id, handler, this.log)),
     ];
   }
