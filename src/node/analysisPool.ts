@@ -16,6 +16,8 @@ export class AnalysisPool {
   private workers: (Worker | undefined)[] = [];
   private readonly pending = new Map<number, Pending>();
   private readonly owner = new Map<number, number>();
+  /** The kind of each pending request (`analyze` takes a whole article, `extract` a few blocks). */
+  private readonly kinds = new Map<number, string>();
   private nextId = 1;
   private turn = 0;
 
@@ -51,15 +53,22 @@ export class AnalysisPool {
   }
 
   /**
-   * The same, but only on a worker with nothing queued, so the answer comes at once (the text just typed);
-   * undefined when every worker is busy (the caller then extracts itself).
+   * The same, for text wanted right away (the block just typed in): on the least loaded worker that is
+   * not analysing a whole article, where only other blocks can be ahead of it. Undefined when every worker
+   * is analysing an article (for the index), which could take seconds; the caller then extracts itself.
    */
   extractTextsNow(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
-    const busy = new Set(this.owner.values());
-    for (let slot = 0; slot < this.size; slot++) {
-      if (!busy.has(slot)) return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
+    const load = new Array<number>(this.size).fill(0);
+    const analysing = new Set<number>();
+    for (const [id, slot] of this.owner) {
+      load[slot]++;
+      if (this.kinds.get(id) === 'analyze') analysing.add(slot);
     }
-    return undefined;
+    let best: number | undefined;
+    for (let slot = 0; slot < this.size; slot++) {
+      if (!analysing.has(slot) && (best === undefined || load[slot] < load[best])) best = slot;
+    }
+    return best === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, best);
   }
 
   private request<T>(message: Record<string, unknown>, slot = this.turn++ % this.size): Promise<T> {
@@ -68,6 +77,7 @@ export class AnalysisPool {
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (answer: never) => void, reject });
       this.owner.set(id, slot);
+      this.kinds.set(id, String(message.kind));
       worker.postMessage({ ...message, id });
     });
   }
@@ -83,6 +93,7 @@ export class AnalysisPool {
       if (!p) return;
       this.pending.delete(m.id);
       this.owner.delete(m.id);
+      this.kinds.delete(m.id);
       if (m.answer !== undefined) p.resolve(m.answer as never);
       else p.reject(new Error(m.error ?? 'analysis failed'));
     });
@@ -93,6 +104,7 @@ export class AnalysisPool {
         this.pending.get(id)?.reject(err);
         this.pending.delete(id);
         this.owner.delete(id);
+        this.kinds.delete(id);
       }
     };
     worker.on('error', fail);

@@ -36,6 +36,24 @@ describe('analysis worker pool', function () {
     });
   });
 
+  it('queues blocks wanted now behind other blocks, never behind a whole article', async () => {
+    pool?.dispose();
+    pool = AnalysisPool.create(script, 2);
+    assert.ok(pool);
+    const article = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const blocks = article.split(/\n\s*\n/).slice(0, 3);
+    const first = pool.analyze('file:///first.txt', article, {});
+    const nowWhileOneAnalyses = pool.extractTextsNow([blocks[0]], {});
+    const nowBehindABlock = pool.extractTextsNow([blocks[1]], {});
+    assert.ok(nowWhileOneAnalyses && nowBehindABlock, 'the worker with only blocks queued takes them');
+    const second = pool.analyze('file:///second.txt', article, {});
+    assert.equal(pool.extractTextsNow([blocks[2]], {}), undefined, 'both workers are analysing an article');
+    const answers = await Promise.all([nowWhileOneAnalyses, nowBehindABlock]);
+    assert.deepEqual(answers, [[extract(blocks[0]).spans], [extract(blocks[1]).spans]]);
+    await Promise.all([first, second]);
+    assert.ok(pool.extractTextsNow([blocks[2]], {}), 'a worker is free again');
+  });
+
   it('is not created without its worker script, so callers fall back to in-process analysis', () => {
     assert.equal(AnalysisPool.create(join(tmpdir(), 'no-such-worker.js'), 2), undefined);
   });

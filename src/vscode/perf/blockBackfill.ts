@@ -12,14 +12,14 @@ export type ExtractOptionsForBlocks = { published?: string; registry?: EntityReg
 /** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
 export interface BlockExtractor {
   extract(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]>;
-  /** On an idle worker only, for an answer right away; undefined when none is idle. */
+  /** For an answer soon: on a worker with at most other blocks ahead; undefined when every worker is analysing a whole article. */
   extractNow(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]> | undefined;
 }
 
 export interface BackfillSources {
   /** Undefined when there are no workers; a failed request also falls back to this thread. */
   workers?: (texts: string[]) => Promise<Span[][]>;
-  /** An idle worker for blocks wanted now; undefined (or its answer undefined) when none is idle. */
+  /** A worker for blocks wanted now (see `BlockExtractor.extractNow`); undefined when none would answer soon. */
   workersNow?: (texts: string[]) => Promise<Span[][]> | undefined;
   onThisThread: (texts: string[]) => Span[][];
   /** The document was closed: stop quietly. */
@@ -72,8 +72,8 @@ export class BlockBackfill {
   }
 
   /**
-   * Sends blocks wanted now (just edited, on screen, still showing their provisional spans) to an idle
-   * worker; false when there is none, and the caller extracts them itself.
+   * Sends blocks wanted now (just edited, on screen, still showing their provisional spans) to a worker
+   * that will answer soon; false when there is none, and the caller extracts them itself.
    */
   requestNow(blocks: LiveBlock[]): boolean {
     if (this.stopped || this.workersFailed || !this.sources.workersNow || blocks.length === 0) return false;
