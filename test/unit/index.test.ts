@@ -222,12 +222,26 @@ describe('corpus index: navigation and symbols', () => {
     const person = groups[0].symbols;
     assert.equal(person.length, 1);
     assert.equal(person[0].name, 'Pete Hegseth');
-    assert.equal(person[0].mentions.length, 2);
+    assert.equal(person[0].mentionCount, 2);
     const first = A.indexOf('Pete Hegseth');
     const second = A.lastIndexOf('Hegseth');
+    assert.deepEqual([person[0].first, person[0].last], [{ start: first, end: first + 'Pete Hegseth'.length }, { start: second, end: second + 'Hegseth'.length }]);
     assert.equal(index.adjacentMention('a', first, 'next')!.start, second);
     assert.equal(index.adjacentMention('a', second, 'next')!.start, first);
     assert.equal(index.adjacentMention('a', second, 'previous')!.start, first);
+  });
+
+  it('reads the same outline in slices, pausing between them, and stops when told', async () => {
+    const { index } = makeIndex();
+    index.update('a', A);
+    const whole = index.documentSymbols('a');
+    const mentions = whole.reduce((n, g) => n + g.symbols.reduce((m, s) => m + s.mentionCount, 0), 0);
+    let pauses = 0;
+    const sliced = await index.documentSymbolsInSlices('a', async () => { pauses++; return true; }, 2);
+    assert.deepEqual(sliced, whole);
+    assert.ok(pauses >= Math.floor(mentions / 2) - 1 && pauses > 1, `${pauses} pauses for ${mentions} mentions`);
+    assert.equal(await index.documentSymbolsInSlices('a', async () => false, 2), undefined);
+    assert.deepEqual(await index.documentSymbolsInSlices('missing', async () => true), []);
   });
 
   it('finds entities by name or alias across the workspace', () => {

@@ -439,41 +439,68 @@ export class CorpusIndex {
 
   /** Outline of one article: spans grouped by type, then by entity / value, in order of first mention. */
   documentSymbols(uri: string): DocumentSymbolGroup[] {
+    const outline = this.outlineOf(uri);
+    outline?.add(Number.MAX_SAFE_INTEGER);
+    return outline?.groups() ?? [];
+  }
+
+  /**
+   * The same, read `spansPerSlice` mentions at a time with `pause()` between slices, for a long article
+   * whose hundreds of thousands of mentions would hold the caller's thread; `pause` resolving to false stops
+   * the reading, and gives undefined.
+   */
+  async documentSymbolsInSlices(uri: string, pause: () => Promise<boolean>, spansPerSlice = 5000): Promise<DocumentSymbolGroup[] | undefined> {
+    const outline = this.outlineOf(uri);
+    if (!outline) return [];
+    while (outline.add(spansPerSlice)) if (!(await pause())) return undefined;
+    return outline.groups();
+  }
+
+  private outlineOf(uri: string): { add(count: number): boolean; groups(): DocumentSymbolGroup[] } | undefined {
     const record = this.recordOf(uri);
-    if (!record) return [];
+    if (!record) return undefined;
     const groups = new Map<string, DocumentSymbolGroup>();
     const symbols = new Map<string, DocumentSymbolGroup['symbols'][number]>();
     // A long article has a few hundred symbols but hundreds of thousands of mentions: each mention's
     // symbol is found by its key id and type, without building its key string again.
     const byKeyAndType = new Map<number, DocumentSymbolGroup['symbols'][number]>();
-    for (let i = 0; i < spanCount(record.packed); i++) {
-      const keyId = record.keyIds[i * 2];
-      if (keyId === IGNORED) continue;
-      const start = startOf(record, i);
-      const end = endOf(record, i);
-      const typeIndex = record.packed.spans[i * SPAN_STRIDE + SpanField.type];
-      const fast = keyId >= 0 ? keyId * SPAN_TYPES.length + typeIndex : -1;
-      let symbol = fast >= 0 ? byKeyAndType.get(fast) : undefined;
-      if (!symbol) {
-        const type = spanTypeAt(record.packed, i);
-        const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
-        const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
-        const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
-        symbol = symbols.get(symbolKey);
+    const total = spanCount(record.packed);
+    let next = 0;
+    const add = (count: number): boolean => {
+      const stop = Math.min(total, next + count);
+      for (let i = next; i < stop; i++) {
+        const keyId = record.keyIds[i * 2];
+        if (keyId === IGNORED) continue;
+        const start = startOf(record, i);
+        const end = endOf(record, i);
+        const typeIndex = record.packed.spans[i * SPAN_STRIDE + SpanField.type];
+        const fast = keyId >= 0 ? keyId * SPAN_TYPES.length + typeIndex : -1;
+        let symbol = fast >= 0 ? byKeyAndType.get(fast) : undefined;
         if (!symbol) {
-          const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
-          symbol = { name, type, mentions: [] };
-          if (key) symbol.key = key;
-          symbols.set(symbolKey, symbol);
-          let group = groups.get(type);
-          if (!group) groups.set(type, (group = { type, symbols: [] }));
-          group.symbols.push(symbol);
+          const type = spanTypeAt(record.packed, i);
+          const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
+          const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
+          const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
+          symbol = symbols.get(symbolKey);
+          if (!symbol) {
+            const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
+            symbol = { name, type, first: { start, end }, last: { start, end }, mentionCount: 0 };
+            if (key) symbol.key = key;
+            symbols.set(symbolKey, symbol);
+            let group = groups.get(type);
+            if (!group) groups.set(type, (group = { type, symbols: [] }));
+            group.symbols.push(symbol);
+          }
+          if (fast >= 0) byKeyAndType.set(fast, symbol);
         }
-        if (fast >= 0) byKeyAndType.set(fast, symbol);
+        symbol.mentionCount++;
+        symbol.last.start = start;
+        symbol.last.end = end;
       }
-      symbol.mentions.push({ start, end });
-    }
-    return SPAN_TYPES.filter((t) => groups.has(t)).map((t) => groups.get(t)!);
+      next = stop;
+      return next < total;
+    };
+    return { add, groups: () => SPAN_TYPES.filter((t) => groups.has(t)).map((t) => groups.get(t)!) };
   }
 
   /** Entities whose name or an alias contains `query` (case- and punctuation-insensitive). */

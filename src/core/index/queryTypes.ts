@@ -75,11 +75,17 @@ export interface RelatedFigures {
   measure?: string;
 }
 
+/**
+ * One entity (or date, figure) of an article for its outline: where it is first and last mentioned, and
+ * how often. A long article has hundreds of thousands of mentions; a list of them all would be garbage.
+ */
 export interface DocumentSymbol {
   name: string;
   type: SpanType;
   key?: string;
-  mentions: { start: number; end: number }[];
+  first: { start: number; end: number };
+  last: { start: number; end: number };
+  mentionCount: number;
 }
 
 export interface DocumentSymbolGroup {

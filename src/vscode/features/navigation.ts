@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { SpanType } from '../../core/extract';
+import type { DocumentSymbolGroup } from '../../core/index/queryTypes';
 import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt, locationsOf } from '../index/lookup';
@@ -43,28 +44,30 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
    */
   private readonly symbolCache = new Map<string, { hash: string; symbols: vscode.DocumentSymbol[] }>();
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+  async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
     if (!isArticleDocument(doc)) return [];
-    if (!isLargeDocument(doc)) this.workspace.updateFromEditor(doc, this.analyzer.analyze(doc).result, true);
+    const large = isLargeDocument(doc);
+    if (!large) this.workspace.updateFromEditor(doc, this.analyzer.analyze(doc).result, true);
     const uri = doc.uri.toString();
     const hash = this.workspace.index.hashOf(uri);
     const cached = this.symbolCache.get(uri);
     if (hash && cached?.hash === hash) return cached.symbols;
-    const symbols = this.buildSymbols(doc);
-    if (hash) this.symbolCache.set(uri, { hash, symbols });
+    // A long article's hundreds of thousands of mentions are read in slices, between which the host runs other work.
+    const groups = large
+      ? await this.workspace.index.documentSymbolsInSlices(uri, () => new Promise((resolve) => setImmediate(() => resolve(!token.isCancellationRequested))))
+      : this.workspace.index.documentSymbols(uri);
+    if (!groups || doc.isClosed) return undefined;
+    const symbols = this.buildSymbols(doc, groups);
+    if (hash && this.workspace.index.hashOf(uri) === hash) this.symbolCache.set(uri, { hash, symbols });
     if (this.symbolCache.size > 50) this.symbolCache.delete(this.symbolCache.keys().next().value!);
     return symbols;
   }
 
-  private buildSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+  private buildSymbols(doc: vscode.TextDocument, groups: DocumentSymbolGroup[]): vscode.DocumentSymbol[] {
     const rangeOf = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
-    return this.workspace.index.documentSymbols(doc.uri.toString()).map((group) => {
-      const symbols = group.symbols.map((s) => {
-        const first = s.mentions[0];
-        const last = s.mentions[s.mentions.length - 1];
-        const symbol = new vscode.DocumentSymbol(s.name, `${s.mentions.length}×`, SYMBOL_KINDS[group.type], rangeOf(first.start, last.end), rangeOf(first.start, first.end));
-        return symbol;
-      });
+    return groups.map((group) => {
+      const symbols = group.symbols.map((s) => new vscode.DocumentSymbol(s.name, `${s.mentionCount}×`, SYMBOL_KINDS[group.type],
+        rangeOf(s.first.start, s.last.end), rangeOf(s.first.start, s.first.end)));
       const first = symbols[0];
       const groupSymbol = new vscode.DocumentSymbol(TYPE_LABELS[group.type], `${symbols.length}`, SYMBOL_KINDS[group.type],
         symbols.reduce((r, s) => r.union(s.range), first.range), first.selectionRange);
