@@ -4,6 +4,7 @@ import { CATEGORIES, categoryOf, type Category } from '../categories';
 import { readConfig, type HighlightStyle } from '../config';
 import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightStyles';
+import { PaintedRanges } from './paintedRanges';
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
 const VISIBLE_ONLY_SPANS = 3000;
@@ -38,6 +39,8 @@ export class Highlighter implements vscode.Disposable {
   private observer: PaintObserver | undefined;
   /** Editors painted around their visible lines only, with the lines and document version last painted. */
   private readonly partial = new WeakMap<vscode.TextEditor, { first: number; last: number; version: number }>();
+  /** What each decoration type shows in each editor, so unchanged ranges are not sent again. */
+  private painted = new WeakMap<vscode.TextEditor, Map<vscode.TextEditorDecorationType, PaintedRanges>>();
   private readonly disposables: vscode.Disposable[] = [this.dimmed, this.focused];
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
@@ -51,6 +54,13 @@ export class Highlighter implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('sourceAnnotator')) this.refreshAll();
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0) return;
+        const edits = e.contentChanges.map((c) => ({ offset: c.rangeOffset, length: c.rangeLength, insertedLength: c.text.length }));
+        for (const editor of vscode.window.visibleTextEditors) {
+          if (editor.document === e.document) this.painted.get(editor)?.forEach((ranges) => ranges.edited(edits));
+        }
       }),
     );
     this.refreshAll();
@@ -74,6 +84,7 @@ export class Highlighter implements vscode.Disposable {
     const style = readConfig().highlightStyle;
     if (style !== this.style) {
       this.disposeTypes();
+      this.painted = new WeakMap();
       this.style = style;
       for (const cat of CATEGORIES) this.types.set(cat, vscode.window.createTextEditorDecorationType(decorationFor(cat, style)));
     }
@@ -84,9 +95,10 @@ export class Highlighter implements vscode.Disposable {
     const doc = editor.document;
     if (!isArticleDocument(doc)) return;
     const config = readConfig(doc.uri);
-    const ranges = new Map<Category, vscode.Range[]>(CATEGORIES.map((c) => [c, []]));
-    const dimmed: vscode.Range[] = [];
-    const focused: vscode.Range[] = [];
+    // Flattened start/end offsets per decoration type: compared with what the editor shows before any is sent.
+    const ranges = new Map<Category, number[]>(CATEGORIES.map((c) => [c, []]));
+    const dimmed: number[] = [];
+    const focused: number[] = [];
     const analysis = config.highlightEnabled || this.focus ? this.analyzer.analyze(doc) : undefined;
     if (analysis && config.highlightEnabled) {
       const [from, to] = this.paintWindow(editor, analysis);
@@ -98,19 +110,32 @@ export class Highlighter implements vscode.Disposable {
         const inWindow = span.end > from && span.start < to;
         const matches = this.focus?.matches(doc, span) ?? true;
         if (!inWindow && !(this.focus && matches)) continue;
-        const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
-        if (!matches) dimmed.push(range);
+        if (!matches) dimmed.push(span.start, span.end);
         else {
-          ranges.get(cat)!.push(range);
-          if (this.focus) focused.push(range);
+          ranges.get(cat)!.push(span.start, span.end);
+          if (this.focus) focused.push(span.start, span.end);
         }
       }
     }
-    if (this.focus) focused.push(...(this.focus.extraRanges?.(doc) ?? []));
-    for (const [cat, type] of this.types) editor.setDecorations(type, ranges.get(cat) ?? []);
-    editor.setDecorations(this.dimmed, dimmed);
-    editor.setDecorations(this.focused, focused);
+    if (this.focus) for (const r of this.focus.extraRanges?.(doc) ?? []) focused.push(doc.offsetAt(r.start), doc.offsetAt(r.end));
+    for (const [cat, type] of this.types) this.send(editor, type, ranges.get(cat) ?? []);
+    this.send(editor, this.dimmed, dimmed);
+    this.send(editor, this.focused, focused);
     this.observer?.painted(doc, analysis?.version ?? doc.version);
+  }
+
+  /** Sets one decoration type's ranges, unless the editor shows exactly these already. */
+  private send(editor: vscode.TextEditor, type: vscode.TextEditorDecorationType, offsets: readonly number[]): void {
+    let shown = this.painted.get(editor);
+    if (!shown) this.painted.set(editor, (shown = new Map()));
+    let painted = shown.get(type);
+    if (!painted) shown.set(type, (painted = new PaintedRanges()));
+    if (painted.showing(offsets)) return;
+    const doc = editor.document;
+    const decorations: vscode.Range[] = [];
+    for (let i = 0; i < offsets.length; i += 2) decorations.push(new vscode.Range(doc.positionAt(offsets[i]), doc.positionAt(offsets[i + 1])));
+    editor.setDecorations(type, decorations);
+    painted.sentNow(offsets);
   }
 
   /** The offsets to decorate: the whole text, or the visible lines and a margin when the document is long or spans are many. */
