@@ -47,17 +47,26 @@ export class AnalysisPool {
     return this.cacheEntries.get(analysis);
   }
 
-  /** Plain extraction of each text (the blocks of a long document), spans relative to each text. */
+  /**
+   * Plain extraction of each text (the blocks of a long document), spans relative to each text. It goes to
+   * the least loaded worker that is not analysing a whole article, so the blocks do not wait seconds
+   * behind one; round-robin when every worker is.
+   */
   extractTexts(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> {
-    return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry });
+    return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, this.slotForBlocks());
   }
 
   /**
-   * The same, for text wanted right away (the block just typed in): on the least loaded worker that is
-   * not analysing a whole article, where only other blocks can be ahead of it. Undefined when every worker
-   * is analysing an article (for the index), which could take seconds; the caller then extracts itself.
+   * The same, for text wanted right away (the block just typed in); undefined when every worker is
+   * analysing an article (for the index), which could take seconds, and the caller extracts itself.
    */
   extractTextsNow(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
+    const slot = this.slotForBlocks();
+    return slot === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
+  }
+
+  /** The least loaded worker with no whole article to analyse, where only other blocks can be ahead. */
+  private slotForBlocks(): number | undefined {
     const load = new Array<number>(this.size).fill(0);
     const analysing = new Set<number>();
     for (const [id, slot] of this.owner) {
@@ -68,7 +77,7 @@ export class AnalysisPool {
     for (let slot = 0; slot < this.size; slot++) {
       if (!analysing.has(slot) && (best === undefined || load[slot] < load[best])) best = slot;
     }
-    return best === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, best);
+    return best;
   }
 
   private request<T>(message: Record<string, unknown>, slot = this.turn++ % this.size): Promise<T> {

@@ -54,6 +54,22 @@ describe('analysis worker pool', function () {
     assert.ok(pool.extractTextsNow([blocks[2]], {}), 'a worker is free again');
   });
 
+  it('sends blocks to a worker that is not analysing a whole article, not round-robin behind one', async () => {
+    pool?.dispose();
+    pool = AnalysisPool.create(script, 2);
+    assert.ok(pool);
+    const sample = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const large = Array.from({ length: Math.ceil(1_500_000 / sample.length) }, () => sample).join('\n\n');
+    const order: string[] = [];
+    const article = pool.analyze('file:///large.txt', large, {}).then(() => order.push('article'));
+    await pool.analyze('file:///small.txt', sample, {});
+    // Round-robin would now pick the worker busy with the large article.
+    const block = pool.extractTexts([sample.slice(0, 400)], {}).then((answer) => { order.push('block'); return answer; });
+    assert.deepEqual(await block, [extract(sample.slice(0, 400)).spans]);
+    await article;
+    assert.deepEqual(order, ['block', 'article']);
+  });
+
   it('is not created without its worker script, so callers fall back to in-process analysis', () => {
     assert.equal(AnalysisPool.create(join(tmpdir(), 'no-such-worker.js'), 2), undefined);
   });
