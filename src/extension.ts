@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
-  const ready = registry.load().then(() => loadNameTagger(context.extensionUri, log).then(
+  const modelSettled = registry.load().then(() => loadNameTagger(context.extensionUri, log).then(
     (model) => {
       // The workers get the model first: the analyzer's re-analysis posts them work at once.
       pool?.setModel(model?.bytes);
@@ -83,7 +83,11 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage('Source Annotator: the name model could not be loaded; names are found by rules only. See the "Source Annotator" output for details.');
     },
-  )).then(() => workspace.reindex());
+  ));
+  // The unseen parts of long articles wait for the model too: extracted by rules alone, they would be done twice.
+  const startBackground = (): void => analyzer.startBackground();
+  modelSettled.then(startBackground, startBackground);
+  const ready = modelSettled.then(() => workspace.reindex());
 
   return {
     async getSpans(uri: string): Promise<Span[]> {

@@ -90,6 +90,16 @@ export class DocumentAnalyzer implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) if (isArticleDocument(doc)) this.changed.fire(doc);
   }
 
+  /** Long documents are analysed off screen from now on (see `LargeDocumentAnalyzer.startBackground`). */
+  startBackground(): void {
+    this.large.startBackground();
+  }
+
+  /** How much of a long document has been analysed; undefined for other documents. */
+  backgroundProgress(doc: vscode.TextDocument): { done: number; total: number } | undefined {
+    return this.large.progressOf(doc);
+  }
+
   /** The analysis of the document's current version, computed now if needed. */
   analyze(doc: vscode.TextDocument): Analysis {
     const key = doc.uri.toString();

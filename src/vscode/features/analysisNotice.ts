@@ -1,13 +1,18 @@
 import * as vscode from 'vscode';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 
+/** How often the share of a long article analysed so far is updated while its analysis runs. */
+const PROGRESS_INTERVAL_MS = 1000;
+
 /**
  * Says so in the status bar when the active article was not analysed (not English, or larger than the
- * size limit), so an unhighlighted page is never mistaken for an article without names.
+ * size limit), so an unhighlighted page is never mistaken for an article without names; and, while the
+ * rest of a long article is analysed in the background, how much of it is done.
  */
 export class AnalysisNotice implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.notice', vscode.StatusBarAlignment.Left, 9);
   private readonly disposables: vscode.Disposable[];
+  private progressTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
     this.item.name = 'Source Annotator: Analysis Notice';
@@ -20,18 +25,33 @@ export class AnalysisNotice implements vscode.Disposable {
 
   private render(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const reason = doc && isArticleDocument(doc) ? this.analyzer.analyze(doc).skipped : undefined;
-    if (!reason) {
+    const analysed = doc && isArticleDocument(doc) ? this.analyzer.analyze(doc) : undefined;
+    const reason = analysed?.skipped;
+    const progress = doc && analysed?.large && !reason ? this.analyzer.backgroundProgress(doc) : undefined;
+    if (reason) {
+      this.item.text = '$(circle-slash) Not analysed';
+      this.item.tooltip = `Source Annotator: ${reason}.`;
+      this.item.accessibilityInformation = { label: `Source Annotator did not analyse this file: ${reason}` };
+      this.item.show();
+    } else if (progress && progress.done < progress.total) {
+      const percent = Math.floor((100 * progress.done) / progress.total);
+      this.item.text = `$(sync~spin) Analysing ${percent}%`;
+      this.item.tooltip = 'Source Annotator: the text on screen is analysed; the rest of this long article is being analysed in the background.';
+      this.item.accessibilityInformation = { label: `Source Annotator is analysing the rest of this article: ${percent} percent done` };
+      this.item.show();
+    } else {
       this.item.hide();
-      return;
     }
-    this.item.text = '$(circle-slash) Not analysed';
-    this.item.tooltip = `Source Annotator: ${reason}.`;
-    this.item.accessibilityInformation = { label: `Source Annotator did not analyse this file: ${reason}` };
-    this.item.show();
+    const polling = progress !== undefined && progress.done < progress.total;
+    if (polling && !this.progressTimer) this.progressTimer = setInterval(() => this.render(), PROGRESS_INTERVAL_MS);
+    if (!polling && this.progressTimer) {
+      clearInterval(this.progressTimer);
+      this.progressTimer = undefined;
+    }
   }
 
   dispose(): void {
+    clearInterval(this.progressTimer);
     for (const d of this.disposables) d.dispose();
     this.item.dispose();
   }

@@ -29,6 +29,7 @@ export interface BlockOptions {
 }
 
 interface DocumentState {
+  doc: vscode.TextDocument;
   /** What every block is extracted with; `published` is the reference date in effect (sidecar, else head). */
   options: BlockOptions;
   /** The publication date and language found in the head, kept until an edit reaches the head. */
@@ -81,6 +82,8 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly progress = new vscode.EventEmitter<vscode.TextDocument>();
   private readonly disposables: vscode.Disposable[] = [this.progress];
+  /** Off until `startBackground`: blocks off screen wait for what they are extracted with (the name model). */
+  private background = false;
   /** Fires when more of a document has been analysed (the part on screen, or all of it). */
   readonly onDidProgress = this.progress.event;
 
@@ -105,13 +108,30 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     state.version = e.document.version;
   }
 
+  /**
+   * Lets the blocks off screen be extracted, in every document analysed so far and from now on. Called
+   * once the name model has loaded (or failed to): a backfill before it would be thrown away.
+   */
+  startBackground(): void {
+    this.background = true;
+    for (const state of this.states.values()) this.startBackfill(state);
+  }
+
+  /** Blocks analysed so far, of all blocks, when `doc` is held as blocks and analysed. */
+  progressOf(doc: vscode.TextDocument): { done: number; total: number } | undefined {
+    const state = this.states.get(doc.uri.toString());
+    if (!state || state.version !== doc.version || !state.language.english) return undefined;
+    const total = state.live.blocks.length;
+    return { done: total - state.backfill.pending, total };
+  }
+
   analyze(doc: vscode.TextDocument, options: BlockOptions): BlockSpans {
     const state = this.stateFor(doc, options);
     // Judged on the head, as for a short article on its whole text: a long German report gets no English names.
     if (!state.language.english) return new BlockSpans(undefined, undefined, 'dateline', state.language);
     this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
     this.extractOnScreenSoon(doc, state);
-    state.backfill.start(() => this.visibleOffsets(doc, VISIBLE_MARGIN_LINES));
+    this.startBackfill(state);
     const reference = state.options.published;
     return new BlockSpans(state.live, reference, reference !== undefined && reference === state.headDate ? 'dateline' : 'caller', state.language);
   }
@@ -127,6 +147,10 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.states.clear();
   }
 
+  private startBackfill(state: DocumentState): void {
+    if (this.background && state.language.english) state.backfill.start(() => this.visibleOffsets(state.doc, VISIBLE_MARGIN_LINES));
+  }
+
   private stateFor(doc: vscode.TextDocument, { detector, registry, published }: BlockOptions): DocumentState {
     const key = doc.uri.toString();
     let state = this.states.get(key);
@@ -137,7 +161,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
       const headDate = findPublicationDate(head)?.iso;
       const options = { detector, registry, published: published ?? headDate };
       state = {
-        options, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
+        doc, options, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
         backfill: this.newBackfill(doc, live, options), onScreenJob: undefined,
       };
       this.states.set(key, state);
