@@ -152,8 +152,9 @@ export function lineWith(text, word, from = 1) {
 
 /**
  * The long-file scenario: open a generated article of `bytes` in the middle, wait for the first visible
- * highlight, reset the host's stats, scroll, type three sentences with names at the end of visible lines
- * and time each until its name is highlighted; then read the host's longest stall over that editing.
+ * highlight, for the workspace index and for the background analysis of the whole article, reset the
+ * host's stats, scroll, type three sentences with names at the end of visible lines and time each until
+ * its name is highlighted; then read the host's longest stall over that editing.
  */
 /**
  * Other work shares the extension host whose stalls are measured, and would be counted as ours: the
@@ -220,9 +221,15 @@ export async function measureLargeFileEditing({ vsixPath, bytes = 5 * 1024 * 102
     await waitFor(() => isHighlighted(page, firstWord.lineNumber, firstWord.word), Boolean, 120000,
       () => `"NATO" on line ${anchorLine} of the large article was never highlighted`, 100);
     const openToFirstHighlightMs = Date.now() - openedAt;
-    // Indexing the workspace (the large article included) is a one-off cost of opening; editing is measured after it.
+    // The rest of the article is analysed in the background, with its progress in the status bar.
+    const progress = page.locator('.statusbar-item', { hasText: /Analysing \d+%/ }).first();
+    const progressAtFirstHighlight = await progress.isVisible() ? await progress.innerText() : undefined;
+    // Indexing the workspace (the large article included) and analysing the whole article are one-off costs
+    // of opening; editing is measured after them.
     await page.locator('.statusbar-item', { hasText: /\d+ articles · \d+ entities/ }).first().waitFor({ state: 'visible', timeout: 180000 });
     const openToIndexedMs = Date.now() - openedAt;
+    await progress.waitFor({ state: 'hidden', timeout: 180000 });
+    const openToAnalysedMs = Date.now() - openedAt;
     const startup = await readPerfStats(page);
     await runPaletteCommand(page, 'Source Annotator: Reset Performance Statistics');
     await scrollAround(page, anchorLine);
@@ -235,7 +242,7 @@ export async function measureLargeFileEditing({ vsixPath, bytes = 5 * 1024 * 102
     }
     const editing = await readPerfStats(page);
     const baseline = withBaseline ? await measureWithHighlightsOff(page, anchorLine, rounds) : undefined;
-    return { bytes: article.length, openToFirstHighlightMs, openToIndexedMs, typingToHighlightMs: typing, startup, editing, baseline };
+    return { bytes: article.length, openToFirstHighlightMs, progressAtFirstHighlight, openToIndexedMs, openToAnalysedMs, typingToHighlightMs: typing, startup, editing, baseline };
   } finally {
     await session.close();
   }
