@@ -24,6 +24,8 @@ describe('findDates: which way an unanchored day or month points', () => {
     ['the loans run through January, with a standby facility', NOVEMBER, '2027-01', 'no tense'],
     ['In January, the company brought in a new chief executive', NOVEMBER, '2026-01', 'past clause'],
     ['In the fiscal year ended Jan. 31, the company reported a loss', NOVEMBER, '2026-01-31', 'past clause, day'],
+    ['In January, two hundred delegates meet in Davos', NOVEMBER, '2027-01', '"hundred" is no past tense'],
+    ['By January, the agencies need a new budget', NOVEMBER, '2027-01', '"need" is no past tense'],
     // a bare weekday that is the next day is tomorrow, unless reported or in a past clause
     ['The envoy flies to Nairobi Friday to meet the president', THURSDAY, '2026-02-13', 'tomorrow'],
     ['The minister said Friday the talks would resume', THURSDAY, '2026-02-06', 'reported'],

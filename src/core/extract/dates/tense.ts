@@ -13,8 +13,13 @@ export function readsAsFuture(text: string, start: number): boolean {
 }
 
 const LOOKAHEAD = 60;
+/**
+ * Words of four letters or more ending in "-ed" that are not past forms ("need", "speed", "indeed",
+ * "hundred", "proceed"...): the "-ed" rule below must not read them as past tense.
+ */
+const NOT_PAST_ED = 'need|speed|indeed|feed|seed|weed|breed|bleed|greed|deed|heed|proceed|succeed|exceed|hundred|embed';
 /** A past-tense verb: a few common irregular ones, auxiliaries, and regular "-ed" forms of four letters or more. */
-const PAST_CUE = /\b(?:was|were|had|did|brought|began|took|made|came|went|saw|became|rose|fell|told|got|gave|won|lost|sold|bought|left|paid|held|met|[a-z]{2,}ed)\b/;
+const PAST_CUE = new RegExp(`\\b(?:was|were|had|did|brought|began|took|made|came|went|saw|became|rose|fell|told|got|gave|won|lost|sold|bought|left|paid|held|met|(?!(?:${NOT_PAST_ED})\\b)[a-z]{2,}ed)\\b`);
 
 /** Whether the clause right after a date is in the past tense ("In January, the company brought in a new chief"). */
 export function readsAsPast(text: string, end: number): boolean {
