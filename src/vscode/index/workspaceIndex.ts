@@ -32,6 +32,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   private stateValue: IndexState = { kind: 'idle' };
   private run: vscode.CancellationTokenSource | undefined;
   private readonly queued = new Map<string, vscode.Uri | null>();
+  /**
+   * Articles deleted from disk (until created again): an editor may still hold their text for minutes, and
+   * its analysis (or a sidecar's change) must not put a deleted article back into the index.
+   */
+  private readonly deletedOnDisk = new Set<string>();
   private queueTimer: NodeJS.Timeout | undefined;
   private saveTimer: NodeJS.Timeout | undefined;
   private nameDetector: NameDetector | undefined;
@@ -94,11 +99,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Re-analyses one article with its current publication date, e.g. right after the analyst set it. */
   async refreshArticle(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    if (!isCorpusFile(uri) && !this.index.has(key)) return;
+    if ((!isCorpusFile(uri) && !this.index.has(key)) || this.deletedOnDisk.has(key)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
     if (text === undefined) return;
     const analysis = await this.analyze(key, text);
+    if (this.deletedOnDisk.has(key)) return;
     if (!open?.isDirty) this.store(analysis);
     this.index.addAnalysis(analysis, text);
     this.scheduleSave();
@@ -126,7 +132,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     return analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) });
   }
 
-  private extract(text: string, options: { published?: string; registry?: EntityRegistry }): ExtractResult {
+  private extract(text: string, options: { published?: string | null; registry?: EntityRegistry }): ExtractResult {
     return extract(text, { ...options, nameDetector: this.nameDetector });
   }
 
@@ -137,6 +143,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     // the index keeps the saved version (the watcher re-indexes it in a worker on save).
     if (isLargeDocument(doc)) return;
     const uri = doc.uri.toString();
+    if (this.deletedOnDisk.has(uri)) return;
     if (this.index.hashOf(uri) === documentHash(doc)) return;
     const text = doc.getText();
     const analysis = packAnalysis(uri, text, result, { registry: this.registry });
@@ -263,6 +270,8 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private enqueue(uri: vscode.Uri, deleted = false): void {
     if (!isCorpusFile(uri)) return;
+    if (deleted) this.deletedOnDisk.add(uri.toString());
+    else this.deletedOnDisk.delete(uri.toString());
     this.queued.set(uri.toString(), deleted ? null : uri);
     clearTimeout(this.queueTimer);
     this.queueTimer = setTimeout(() => void this.flushQueue(), WATCH_BATCH_MS);

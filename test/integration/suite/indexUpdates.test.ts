@@ -51,6 +51,27 @@ describe('index updates from the file system', () => {
     assert.ok(afterDelete.has('000_862cdd2646e94e41.txt'), 'the open article is still there');
   });
 
+  it('keeps an article deleted from disk out of the index while an editor still holds its text', async () => {
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'deleted-while-open.txt');
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode('Alliance note\n\nNATO Secretary General Mark Rutte spoke in Vilnius on Monday.\n'));
+    const held = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(held);
+    await pollUntil(() => referencedFiles(document, rutte), (files) => files.has('deleted-while-open.txt'), 30000);
+
+    await vscode.workspace.fs.delete(file);
+    const afterDelete = await pollUntil(() => referencedFiles(document, rutte), (files) => !files.has('deleted-while-open.txt'), 30000);
+    assert.ok(!afterDelete.has('deleted-while-open.txt'), 'the deleted article drops out');
+    assert.equal(held.isClosed, false, 'the editor still holds its text');
+
+    // Re-analysing every open article (as a registry change does) must not index it again from the editor.
+    await vscode.commands.executeCommand('sourceAnnotator.reanalyze');
+    await vscode.window.showTextDocument(held);
+    const { indexed } = await vscode.commands.executeCommand<{ indexed: string[] }>('sourceAnnotator.index.checkCache');
+    assert.ok(!indexed.includes(file.toString()), 'a deleted article came back into the index');
+    assert.ok(!(await referencedFiles(document, rutte)).has('deleted-while-open.txt'));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('moves to the next and previous mention of the entity under the cursor', async () => {
     const editor = await vscode.window.showTextDocument(document);
     const text = document.getText();
