@@ -52,7 +52,7 @@ export class AnalysisPool {
    * the least loaded worker that is not analysing a whole article, so the blocks do not wait seconds
    * behind one; round-robin when every worker is.
    */
-  extractTexts(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> {
+  extractTexts(texts: string[], options: { published?: string | null; registry?: EntityRegistry }): Promise<Span[][]> {
     return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, this.slotForBlocks());
   }
 
@@ -60,7 +60,7 @@ export class AnalysisPool {
    * The same, for text wanted right away (the block just typed in); undefined when every worker is
    * analysing an article (for the index), which could take seconds, and the caller extracts itself.
    */
-  extractTextsNow(texts: string[], options: { published?: string; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
+  extractTextsNow(texts: string[], options: { published?: string | null; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
     const slot = this.slotForBlocks();
     return slot === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
   }

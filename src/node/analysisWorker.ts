@@ -24,7 +24,7 @@ export interface ExtractRequest {
   kind: 'extract';
   id: number;
   texts: string[];
-  published?: string;
+  published?: string | null;
   registry?: EntityRegistry;
 }
 

@@ -74,6 +74,17 @@ describe('extract pipeline', () => {
     assert.ok(spans.some((s) => s.text === 'Brussels'));
   });
 
+  it('resolves relative dates against a dateline at the top, unless told the text has no date of its own', () => {
+    const text = 'WASHINGTON, Feb. 12, 2026 - The envoy returned on Monday, officials said.\n';
+    const own = extract(text, { nameDetector: new RuleNameDetector() });
+    assert.equal(own.reference?.iso, '2026-02-12');
+    assert.equal(own.spans.find((s) => s.text === 'Monday')?.value, '2026-02-09');
+    const block = extract(text, { nameDetector: new RuleNameDetector(), published: null });
+    assert.equal(block.reference, undefined, 'a block of a longer document is not searched for a dateline');
+    assert.equal(block.spans.find((s) => s.text === 'Feb. 12, 2026')?.value, '2026-02-12', 'full dates still have their value');
+    assert.equal(extract(text, { published: '2026-03-05', nameDetector: new RuleNameDetector() }).spans.find((s) => s.text === 'Monday')?.value, '2026-03-02');
+  });
+
   it('reports non-English text instead of tagging it', () => {
     const german = 'Die Verteidigungsminister der Allianz trafen sich am Donnerstag in Brüssel, um über die Ausgaben ' +
       'für die Sicherheit zu sprechen. Der Generalsekretär sagte, dass die Mitglieder mehr investieren müssen, ' +

@@ -65,7 +65,8 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   return { spans: accepted, reference, language };
 }
 
-function referenceDate(text: string, published: string | undefined): ReferenceDate | undefined {
+function referenceDate(text: string, published: string | null | undefined): ReferenceDate | undefined {
+  if (published === null) return undefined;
   if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { iso: published, source: 'caller' };
   return findPublicationDate(text);
 }

@@ -79,8 +79,11 @@ export interface NameDetector {
 }
 
 export interface ExtractOptions {
-  /** YYYY-MM-DD; overrides a publication date found in the text. */
-  published?: string;
+  /**
+   * YYYY-MM-DD; overrides a publication date found in the text. `null` when the text has none of its own to
+   * look for: a block of a long document, whose dateline would be at the top of the whole document.
+   */
+  published?: string | null;
   registry?: EntityRegistry;
   /** Defaults to the best shipped detector. */
   nameDetector?: NameDetector;

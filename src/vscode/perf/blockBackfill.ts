@@ -7,7 +7,7 @@
 import type { EntityRegistry, Span } from '../../core/extract';
 import { fill, type LiveBlock, type LiveBlocks } from './liveBlocks';
 
-export type ExtractOptionsForBlocks = { published?: string; registry?: EntityRegistry };
+export type ExtractOptionsForBlocks = { published?: string | null; registry?: EntityRegistry };
 
 /** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
 export interface BlockExtractor {

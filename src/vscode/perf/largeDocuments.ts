@@ -185,7 +185,8 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
 
   private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, options: BlockOptions): BlockBackfill {
     const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extractBlock(text, options));
-    const forWorkers = { published: options.published, registry: options.registry };
+    // Without a date from the sidecar or the head, a block has none: a paragraph is not searched for a dateline.
+    const forWorkers = { published: options.published ?? null, registry: options.registry };
     const pool = this.workers;
     const workers = pool && ((texts: string[]) => pool.extract(texts, forWorkers));
     const workersNow = pool && ((texts: string[]) => pool.extractNow(texts, forWorkers));
@@ -211,12 +212,13 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
 
   /**
    * Extracts blocks on screen (then up to `margin` lines around it) that lack spans, until `budgetMs` has
-   * passed. Blocks just edited keep showing their provisional spans, so they go to a worker even when it
+   * passed. Blocks edited since their extraction keep showing their provisional spans, on screen or in
+   * the margin (typed in while highlights were off), so they go to a worker even when it
    * has other blocks to do first: typing then leaves no extraction work (and no garbage) on this thread,
    * where the extraction code, seldom run, is slow to warm up again (one block took 67 ms in a profile).
    */
   private extractOnScreen(doc: vscode.TextDocument, state: DocumentState, budgetMs: number, margin: number): { extracted: boolean; more: boolean } {
-    const edited = [...this.missingOnScreen(doc, state, 0)].filter((b) => b.provisional);
+    const edited = [...this.missingOnScreen(doc, state, margin)].filter((b) => b.provisional);
     state.backfill.requestNow(edited);
     const deadline = performance.now() + budgetMs;
     let extracted = false;
@@ -267,7 +269,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
 }
 
 function extractBlock(text: string, { detector, registry, published }: BlockOptions): Span[] {
-  return extract(text, { nameDetector: detector, registry, published }).spans;
+  return extract(text, { nameDetector: detector, registry, published: published ?? null }).spans;
 }
 
 function stop(state: DocumentState): void {
