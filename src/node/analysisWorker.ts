@@ -1,8 +1,9 @@
 /**
  * Worker-thread entry (bundled as dist/analysisWorker.js): extracts and packs articles off the main
  * thread, so indexing a large corpus or a multi-megabyte article never stalls the editor, and both
- * cores work. Messages: `{ kind: 'init', model?: Uint8Array }` once, then `AnalysisRequest`s (a whole article,
- * packed for the index) or `ExtractRequest`s (the blocks of a long open document, spans only).
+ * cores work. Messages: `{ kind: 'init', model?: Uint8Array }` once, `RegistryMessage`s when the registry
+ * changes, and `AnalysisRequest`s (a whole article, packed for the index) or `ExtractRequest`s (the blocks of
+ * a long open document, spans only).
  */
 import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
@@ -17,7 +18,6 @@ export interface AnalysisRequest {
   uri: string;
   text: string;
   published?: string;
-  registry?: EntityRegistry;
 }
 
 export interface ExtractRequest {
@@ -25,10 +25,17 @@ export interface ExtractRequest {
   id: number;
   texts: string[];
   published?: string | null;
+}
+
+/** The registry every later request is analysed with; sent only when it changes. */
+export interface RegistryMessage {
+  kind: 'registry';
   registry?: EntityRegistry;
 }
 
 let detector: NameDetector | undefined;
+/** One object for many requests, so its forms and pattern are built once (see `registryMatch`). */
+let registry: EntityRegistry | undefined;
 
 /**
  * On Linux a nice value belongs to the calling thread, so this worker can yield the CPU to the extension
@@ -46,18 +53,22 @@ function yieldCpuToTheEditor(): void {
 
 yieldCpuToTheEditor();
 
-parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | AnalysisRequest | ExtractRequest) => {
+parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | RegistryMessage | AnalysisRequest | ExtractRequest) => {
   if (message.kind === 'init') {
     detector = message.model ? loadNameTagger(message.model) : undefined;
     return;
   }
+  if (message.kind === 'registry') {
+    registry = message.registry;
+    return;
+  }
   try {
     const answer = message.kind === 'extract'
-      ? message.texts.map((text) => extract(text, { nameDetector: detector, published: message.published, registry: message.registry }).spans)
+      ? message.texts.map((text) => extract(text, { nameDetector: detector, published: message.published, registry }).spans)
       : withCacheEntry(analyzeArticle(message.uri, message.text, {
         extract: (text, options) => extract(text, { ...options, nameDetector: detector }),
         published: message.published,
-        registry: message.registry,
+        registry,
       }));
     parentPort!.postMessage({ id: message.id, answer });
   } catch (err) {

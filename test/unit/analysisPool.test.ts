@@ -70,6 +70,28 @@ describe('analysis worker pool', function () {
     assert.deepEqual(order, ['block', 'article']);
   });
 
+  it('extracts with the registry of each request, sent to a worker only when it changes', async () => {
+    pool?.dispose();
+    pool = AnalysisPool.create(script, 1);
+    assert.ok(pool);
+    const text = 'Analysts at Blue Harbor Partners met the ministry on Monday.';
+    const partners = (spans: { text: string; type: string; canonical?: string }[]) => spans.filter((s) => s.text === 'Blue Harbor Partners');
+    const registry = { entities: [{ canonical: 'Blue Harbor Partners LLC', type: 'ORG' as const, aliases: ['Blue Harbor Partners'] }], ignore: [] };
+    const renamed = { entities: [{ canonical: 'BHP Advisory', type: 'ORG' as const, aliases: ['Blue Harbor Partners'] }], ignore: [] };
+    const [withRegistry, again, changed, without] = await Promise.all([
+      pool.extractTexts([text], { registry }),
+      pool.extractTexts([text], { registry }),
+      pool.extractTexts([text], { registry: renamed }),
+      pool.extractTexts([text], {}),
+    ]);
+    for (const [answer, reg] of [[withRegistry, registry], [again, registry], [changed, renamed], [without, undefined]] as const) {
+      assert.deepEqual(answer, [extract(text, { registry: reg }).spans]);
+    }
+    assert.equal(partners(withRegistry[0])[0]?.canonical, 'Blue Harbor Partners LLC');
+    assert.equal(partners(changed[0])[0]?.canonical, 'BHP Advisory');
+    assert.ok(!['Blue Harbor Partners LLC', 'BHP Advisory'].includes(partners(without[0])[0]?.canonical ?? ''), 'no registry, no registry name');
+  });
+
   it('is not created without its worker script, so callers fall back to in-process analysis', () => {
     assert.equal(AnalysisPool.create(join(tmpdir(), 'no-such-worker.js'), 2), undefined);
   });
