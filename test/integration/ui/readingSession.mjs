@@ -260,7 +260,8 @@ export async function measureLargeFileEditing({ vsixPath, bytes = 5 * 1024 * 102
     const openToFirstHighlightMs = Date.now() - openedAt;
     // The rest of the article is analysed in the background, with its progress in the status bar.
     const progress = page.locator('.statusbar-item', { hasText: /Analysing \d+%/ }).first();
-    const progressAtFirstHighlight = await progress.isVisible() ? await progress.innerText() : undefined;
+    // (It may appear a frame after the highlight; five megabytes take far longer than this wait to analyse.)
+    const progressAtFirstHighlight = await progress.waitFor({ state: 'visible', timeout: 5000 }).then(() => progress.innerText(), () => undefined);
     // Indexing the workspace (the large article included) and analysing the whole article are one-off costs
     // of opening; editing is measured after them.
     await page.locator('.statusbar-item', { hasText: /\d+ articles · \d+ entities/ }).first().waitFor({ state: 'visible', timeout: 180000 });
