@@ -13,6 +13,8 @@ export class AnalysisNotice implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('sourceAnnotator.notice', vscode.StatusBarAlignment.Left, 9);
   private readonly disposables: vscode.Disposable[];
   private progressTimer: NodeJS.Timeout | undefined;
+  /** What the item shows ('' when hidden): it is told again only on a change (each update is a message to the window). */
+  private shown = '';
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
     this.item.name = 'Source Annotator: Analysis Notice';
@@ -28,21 +30,25 @@ export class AnalysisNotice implements vscode.Disposable {
     const analysed = doc && isArticleDocument(doc) ? this.analyzer.analyze(doc) : undefined;
     const reason = analysed?.skipped;
     const progress = doc && analysed?.large && !reason ? this.analyzer.backgroundProgress(doc) : undefined;
-    if (reason) {
-      this.item.text = '$(circle-slash) Not analysed';
-      this.item.tooltip = `Source Annotator: ${reason}.`;
-      this.item.accessibilityInformation = { label: `Source Annotator did not analyse this file: ${reason}` };
-      this.item.show();
-    } else if (progress && progress.done < progress.total) {
-      const percent = Math.floor((100 * progress.done) / progress.total);
-      this.item.text = `$(sync~spin) Analysing ${percent}%`;
-      this.item.tooltip = 'Source Annotator: the text on screen is analysed; the rest of this long article is being analysed in the background.';
-      this.item.accessibilityInformation = { label: `Source Annotator is analysing the rest of this article: ${percent} percent done` };
-      this.item.show();
-    } else {
-      this.item.hide();
+    const percent = progress && progress.done < progress.total ? Math.floor((100 * progress.done) / progress.total) : undefined;
+    const next = reason ? `skipped:${reason}` : percent !== undefined ? `progress:${percent}` : '';
+    if (next !== this.shown) {
+      this.shown = next;
+      if (reason) {
+        this.item.text = '$(circle-slash) Not analysed';
+        this.item.tooltip = `Source Annotator: ${reason}.`;
+        this.item.accessibilityInformation = { label: `Source Annotator did not analyse this file: ${reason}` };
+        this.item.show();
+      } else if (percent !== undefined) {
+        this.item.text = `$(sync~spin) Analysing ${percent}%`;
+        this.item.tooltip = 'Source Annotator: the text on screen is analysed; the rest of this long article is being analysed in the background.';
+        this.item.accessibilityInformation = { label: `Source Annotator is analysing the rest of this article: ${percent} percent done` };
+        this.item.show();
+      } else {
+        this.item.hide();
+      }
     }
-    const polling = progress !== undefined && progress.done < progress.total;
+    const polling = percent !== undefined;
     if (polling && !this.progressTimer) this.progressTimer = setInterval(() => this.render(), PROGRESS_INTERVAL_MS);
     if (!polling && this.progressTimer) {
       clearInterval(this.progressTimer);
