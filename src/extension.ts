@@ -60,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
     vscode.languages.registerWorkspaceSymbolProvider(navigation),
+    navigation.prepareOutlines(),
     ...registerReadingFeatures({ analyzer, highlighter, workspace, entities }),
     ...registerCommands({ analyzer, highlighter, workspace }),
     ...registerAnnotations({ analyzer, workspace, log, extensionUri: context.extensionUri }),

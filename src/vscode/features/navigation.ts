@@ -63,6 +63,22 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
     return symbols;
   }
 
+  /**
+   * Builds the Outline of the long articles on screen whenever the index is ready, in its slices, so the
+   * request VS Code makes after the first edit finds it built instead of reading every mention then.
+   */
+  prepareOutlines(): vscode.Disposable {
+    return this.workspace.onDidChangeState((state) => {
+      if (state.kind !== 'ready') return;
+      for (const editor of vscode.window.visibleTextEditors) {
+        const doc = editor.document;
+        if (!isArticleDocument(doc) || !isLargeDocument(doc)) continue;
+        const source = new vscode.CancellationTokenSource();
+        void this.provideDocumentSymbols(doc, source.token).finally(() => source.dispose());
+      }
+    });
+  }
+
   private buildSymbols(doc: vscode.TextDocument, groups: DocumentSymbolGroup[]): vscode.DocumentSymbol[] {
     const rangeOf = (start: number, end: number) => new vscode.Range(doc.positionAt(start), doc.positionAt(end));
     return groups.map((group) => {
