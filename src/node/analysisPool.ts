@@ -13,11 +13,6 @@ interface Pending {
 /**
  * A small pool of analysis workers (one per core, at most `size`). Requests queue per worker in
  * round-robin order; a worker that dies fails its requests and is replaced on next use.
- *
- * Those workers run below normal priority, so bulk work (indexing, the background analysis of a long
- * article) gives way to the editor. One more worker, started on first use, runs at normal priority for
- * the text just typed: a few kilobytes at a time, whose highlights are awaited. Below normal priority, on
- * two busy cores, such a block waited up to 185 ms for the CPU.
  */
 export class AnalysisPool {
   private workers: (Worker | undefined)[] = [];
@@ -68,14 +63,13 @@ export class AnalysisPool {
     return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, this.slotForBlocks());
   }
 
-  /** The same, for text wanted right away (the block just typed in): on the worker kept for it. */
-  extractTextsNow(texts: string[], options: { published?: string | null; registry?: EntityRegistry }): Promise<Span[][]> {
-    return this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, this.interactiveSlot);
-  }
-
-  /** The slot after the bulk workers': the worker at normal priority. */
-  private get interactiveSlot(): number {
-    return this.size;
+  /**
+   * The same, for text wanted right away (the block just typed in); undefined when every worker is
+   * analysing an article (for the index), which could take seconds, and the caller extracts itself.
+   */
+  extractTextsNow(texts: string[], options: { published?: string | null; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
+    const slot = this.slotForBlocks();
+    return slot === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
   }
 
   /** The least loaded worker with no whole article to analyse, where only other blocks can be ahead. */
@@ -83,7 +77,6 @@ export class AnalysisPool {
     const load = new Array<number>(this.size).fill(0);
     const analysing = new Set<number>();
     for (const [id, slot] of this.owner) {
-      if (slot >= this.size) continue;
       load[slot]++;
       if (this.kinds.get(id) === 'analyze') analysing.add(slot);
     }
@@ -113,7 +106,7 @@ export class AnalysisPool {
   private workerAt(slot: number): Worker {
     const existing = this.workers[slot];
     if (existing) return existing;
-    const worker = new Worker(this.script, { workerData: { background: slot !== this.interactiveSlot } });
+    const worker = new Worker(this.script);
     this.registryOf[slot] = UNSENT;
     worker.unref();
     worker.postMessage({ kind: 'init', model: this.model });

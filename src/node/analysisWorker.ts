@@ -6,7 +6,7 @@
  * a long open document, spans only).
  */
 import * as os from 'node:os';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { extract, type EntityRegistry, type NameDetector } from '../core/extract';
 import { loadNameTagger } from '../core/extract/ner';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
@@ -40,20 +40,12 @@ let registry: EntityRegistry | undefined;
 /**
  * On Linux a nice value belongs to the calling thread, so this worker can yield the CPU to the extension
  * host and the window (on a two-core machine they compete while a long article is analysed). Elsewhere
- * the call would lower the whole extension host, so it is not made. The pool's worker for just-typed text
- * (`background: false`) stays at normal priority.
+ * the call would lower the whole extension host, so it is not made.
  */
-/**
- * The worker for just-typed text yields less: at nice 10 its blocks waited up to 185 ms for the CPU, and at
- * normal priority its bursts competed with the extension host itself.
- */
-const INTERACTIVE_NICENESS = 5;
-
 function yieldCpuToTheEditor(): void {
   if (process.platform !== 'linux') return;
-  const background = (workerData as { background?: boolean } | undefined)?.background !== false;
   try {
-    os.setPriority(background ? os.constants.priority.PRIORITY_BELOW_NORMAL : INTERACTIVE_NICENESS);
+    os.setPriority(os.constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
     // Not permitted in this environment: run at normal priority.
   }

@@ -36,19 +36,22 @@ describe('analysis worker pool', function () {
     });
   });
 
-  it('answers text wanted now on a worker of its own, even while every other worker analyses an article', async () => {
+  it('queues blocks wanted now behind other blocks, never behind a whole article', async () => {
     pool?.dispose();
     pool = AnalysisPool.create(script, 2);
     assert.ok(pool);
-    const sample = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
-    const large = Array.from({ length: Math.ceil(1_500_000 / sample.length) }, () => sample).join('\n\n');
-    const order: string[] = [];
-    const articles = Promise.all([pool.analyze('file:///a.txt', large, {}), pool.analyze('file:///b.txt', large, {})]).then(() => order.push('articles'));
-    const block = sample.split(/\n\s*\n/)[1];
-    const now = pool.extractTextsNow([block], {}).then((answer) => { order.push('now'); return answer; });
-    assert.deepEqual(await now, [extract(block).spans]);
-    await articles;
-    assert.deepEqual(order, ['now', 'articles']);
+    const article = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const blocks = article.split(/\n\s*\n/).slice(0, 3);
+    const first = pool.analyze('file:///first.txt', article, {});
+    const nowWhileOneAnalyses = pool.extractTextsNow([blocks[0]], {});
+    const nowBehindABlock = pool.extractTextsNow([blocks[1]], {});
+    assert.ok(nowWhileOneAnalyses && nowBehindABlock, 'the worker with only blocks queued takes them');
+    const second = pool.analyze('file:///second.txt', article, {});
+    assert.equal(pool.extractTextsNow([blocks[2]], {}), undefined, 'both workers are analysing an article');
+    const answers = await Promise.all([nowWhileOneAnalyses, nowBehindABlock]);
+    assert.deepEqual(answers, [[extract(blocks[0]).spans], [extract(blocks[1]).spans]]);
+    await Promise.all([first, second]);
+    assert.ok(pool.extractTextsNow([blocks[2]], {}), 'a worker is free again');
   });
 
   it('sends blocks to a worker that is not analysing a whole article, not round-robin behind one', async () => {

@@ -12,7 +12,7 @@ export type ExtractOptionsForBlocks = { published?: string | null; registry?: En
 /** Extraction of whole block texts elsewhere (the analysis workers), spans relative to each text. */
 export interface BlockExtractor {
   extract(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]>;
-  /** For an answer soon (the text just typed): on a worker kept for it; undefined when there is none and the caller extracts itself. */
+  /** For an answer soon: on a worker with at most other blocks ahead; undefined when every worker is analysing a whole article. */
   extractNow(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]> | undefined;
 }
 

@@ -213,9 +213,9 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   /**
    * Extracts blocks on screen (then up to `margin` lines around it) that lack spans, until `budgetMs` has
    * passed. Blocks edited since their extraction keep showing their provisional spans, on screen or in
-   * the margin (typed in while highlights were off), so they go to the workers' interactive worker:
-   * typing then leaves no extraction work (and no garbage) on this thread, where the extraction code,
-   * seldom run, is slow to warm up again (one block took 67 ms in a profile).
+   * the margin (typed in while highlights were off), so they go to a worker even when it
+   * has other blocks to do first: typing then leaves no extraction work (and no garbage) on this thread,
+   * where the extraction code, seldom run, is slow to warm up again (one block took 67 ms in a profile).
    */
   private extractOnScreen(doc: vscode.TextDocument, state: DocumentState, budgetMs: number, margin: number): { extracted: boolean; more: boolean } {
     const edited = [...this.missingOnScreen(doc, state, margin)].filter((b) => b.provisional);
