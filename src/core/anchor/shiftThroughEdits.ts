@@ -42,3 +42,21 @@ export function shiftThroughEdits(range: { start: number; end: number }, edits: 
   }
   return { start, end, touched };
 }
+
+/** One edit by offsets: `length` characters at `offset` (in the text before it) replaced by `insertedLength`. */
+export interface OffsetEdit {
+  offset: number;
+  length: number;
+  insertedLength: number;
+}
+
+/**
+ * How far `[start, end)` moves through an edit that leaves it alone: 0 when it lies before the edit, the
+ * edit's length change when it lies after. Undefined when the edit touches it, even at an end, where what
+ * it covered may have grown or gone (a name typed on; a decoration widened by its stickiness).
+ */
+export function shiftPastEdit(start: number, end: number, edit: OffsetEdit): number | undefined {
+  if (end < edit.offset) return 0;
+  if (start > edit.offset + edit.length) return edit.insertedLength - edit.length;
+  return undefined;
+}

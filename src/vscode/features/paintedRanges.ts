@@ -4,12 +4,9 @@
  * window then neither receives nor re-renders them. Typing in a long article repaints after every pause,
  * and mostly nothing but the edited line has changed. Pure (no `vscode`), unit-tested directly.
  */
-export interface OffsetEdit {
-  /** Where the replaced text starts, in the text before this batch of edits. */
-  offset: number;
-  length: number;
-  insertedLength: number;
-}
+import { shiftPastEdit, type OffsetEdit } from '../../core/anchor/shiftThroughEdits';
+
+export type { OffsetEdit };
 
 export class PaintedRanges {
   /** Start and end offsets, flattened and in order; undefined when what the editor shows is not known. */
@@ -36,18 +33,14 @@ export class PaintedRanges {
     const sent = this.sent;
     if (!sent || sent.length === 0) return;
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
-      const editEnd = edit.offset + edit.length;
-      const delta = edit.insertedLength - edit.length;
       for (let i = 0; i < sent.length; i += 2) {
-        const [start, end] = [sent[i], sent[i + 1]];
-        if (end < edit.offset) continue;
-        if (start > editEnd) {
-          sent[i] = start + delta;
-          sent[i + 1] = end + delta;
-          continue;
+        const shift = shiftPastEdit(sent[i], sent[i + 1], edit);
+        if (shift === undefined) {
+          this.sent = undefined;
+          return;
         }
-        this.sent = undefined;
-        return;
+        sent[i] += shift;
+        sent[i + 1] += shift;
       }
     }
   }

@@ -5,6 +5,7 @@
  * the spans of a window, or of one offset, and get absolute copies of those only.
  * Pure (no `vscode`), unit-tested directly.
  */
+import { shiftPastEdit } from '../../core/anchor/shiftThroughEdits';
 import type { Span } from '../../core/extract';
 import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textBlocks';
 
@@ -145,15 +146,12 @@ export class LiveBlocks {
  * name may have grown or gone.
  */
 function carryOver(replaced: readonly LiveBlock[], edit: TextEdit, replacement: LiveBlock[]): void {
-  const editEnd = edit.offset + edit.length;
-  const delta = edit.text.length - edit.length;
+  const offsetEdit = { offset: edit.offset, length: edit.length, insertedLength: edit.text.length };
   const kept: Span[] = [];
   for (const b of replaced) {
     for (const s of b.spans ?? b.provisional ?? []) {
-      const start = s.start + b.start;
-      const end = s.end + b.start;
-      if (end < edit.offset) kept.push({ ...s, start, end });
-      else if (start > editEnd) kept.push({ ...s, start: start + delta, end: end + delta });
+      const shift = shiftPastEdit(s.start + b.start, s.end + b.start, offsetEdit);
+      if (shift !== undefined) kept.push({ ...s, start: s.start + b.start + shift, end: s.end + b.start + shift });
     }
   }
   if (kept.length === 0) return;
