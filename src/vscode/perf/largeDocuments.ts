@@ -28,10 +28,16 @@ export interface BlockOptions {
   published: string | undefined;
 }
 
+/**
+ * The options in effect for a document's blocks: `published` is the sidecar's date, else the head's, else
+ * null: a block has none then, and a paragraph is not searched for a dateline of its own.
+ */
+type BlockExtraction = Omit<BlockOptions, 'published'> & { published: string | null };
+
 interface DocumentState {
   doc: vscode.TextDocument;
-  /** What every block is extracted with; `published` is the reference date in effect (sidecar, else head). */
-  options: BlockOptions;
+  /** What every block is extracted with. */
+  options: BlockExtraction;
   /** The publication date and language found in the head, kept until an edit reaches the head. */
   headDate: string | undefined;
   language: LanguageVerdict;
@@ -132,7 +138,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
     this.extractOnScreenSoon(doc, state);
     this.startBackfill(state);
-    const reference = state.options.published;
+    const reference = state.options.published ?? undefined;
     return new BlockSpans(state.live, reference, reference !== undefined && reference === state.headDate ? 'dateline' : 'caller', state.language);
   }
 
@@ -152,6 +158,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   }
 
   private stateFor(doc: vscode.TextDocument, { detector, registry, published }: BlockOptions): DocumentState {
+    const optionsFor = (headDate: string | undefined): BlockExtraction => ({ detector, registry, published: published ?? headDate ?? null });
     const key = doc.uri.toString();
     let state = this.states.get(key);
     if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
@@ -159,7 +166,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
       const live = new LiveBlocks(doc.getText());
       const head = live.head(HEAD_CHARS);
       const headDate = findPublicationDate(head)?.iso;
-      const options = { detector, registry, published: published ?? headDate };
+      const options = optionsFor(headDate);
       state = {
         doc, options, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
         backfill: this.newBackfill(doc, live, options), onScreenJob: undefined,
@@ -172,7 +179,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
       state.language = detectLanguage(head);
     }
     state.headChanged = false;
-    const options = { detector, registry, published: published ?? state.headDate };
+    const options = optionsFor(state.headDate);
     const current = state.options;
     if (current.detector !== detector || current.registry !== registry || current.published !== options.published) {
       stop(state);
@@ -183,10 +190,9 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     return state;
   }
 
-  private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, options: BlockOptions): BlockBackfill {
+  private newBackfill(doc: vscode.TextDocument, live: LiveBlocks, options: BlockExtraction): BlockBackfill {
     const onThisThread = (texts: string[]): Span[][] => texts.map((text) => extractBlock(text, options));
-    // Without a date from the sidecar or the head, a block has none: a paragraph is not searched for a dateline.
-    const forWorkers = { published: options.published ?? null, registry: options.registry };
+    const forWorkers = { published: options.published, registry: options.registry };
     const pool = this.workers;
     const workers = pool && ((texts: string[]) => pool.extract(texts, forWorkers));
     const workersNow = pool && ((texts: string[]) => pool.extractNow(texts, forWorkers));
@@ -268,8 +274,8 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   }
 }
 
-function extractBlock(text: string, { detector, registry, published }: BlockOptions): Span[] {
-  return extract(text, { nameDetector: detector, registry, published: published ?? null }).spans;
+function extractBlock(text: string, { detector, registry, published }: BlockExtraction): Span[] {
+  return extract(text, { nameDetector: detector, registry, published }).spans;
 }
 
 function stop(state: DocumentState): void {
