@@ -44,8 +44,13 @@ function quarterOf(day: CalendarDay): number {
  */
 const LOOKAHEAD_DAYS = 90;
 
+/** The years an unanchored day or month may fall in, latest first: not the next one when the clause is past tense. */
+function candidateYears(ref: CalendarDay, past: boolean): number[] {
+  return past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
+}
+
 function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false): number {
-  const candidates = past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
+  const candidates = candidateYears(ref, past);
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
   if (future) return [...candidates].reverse().find((y) => distance(y) >= 0) ?? ref.year;
   return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
@@ -57,8 +62,7 @@ function yearForMonth(month: number, ref: CalendarDay, future: boolean, past = f
   // months ahead of the reference, across the turn of the year ("January" in a November article is next
   // January) unless the clause after it is in the past tense
   const ahead = (y: number): number => (y - ref.year) * 12 + delta;
-  const years = past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
-  return years.find((y) => ahead(y) <= Math.round(LOOKAHEAD_DAYS / 30)) ?? ref.year;
+  return candidateYears(ref, past).find((y) => ahead(y) <= Math.round(LOOKAHEAD_DAYS / 30)) ?? ref.year;
 }
 
 function weekdayNear(ref: CalendarDay, weekday: number, direction: 'onOrBefore' | 'before' | 'onOrAfter' | 'after'): CalendarDay {
