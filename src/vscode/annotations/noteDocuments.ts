@@ -84,10 +84,6 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
     this.registration ??= vscode.workspace.registerFileSystemProvider(NOTE_SCHEME, this, { isCaseSensitive: true });
   }
 
-  get registered(): boolean {
-    return this.registration !== undefined;
-  }
-
   /** A note tab restored from the last session needs the file system before anything else asks for it. */
   private registerIfShown(): void {
     if (this.registration) return;
