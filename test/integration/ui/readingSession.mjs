@@ -133,13 +133,17 @@ export async function isHighlighted(page, lineNumber, word) {
 
 /**
  * Types `text` at the end of the line the caret is on (one key every `keyDelayMs`, like a person), then
- * measures the time from the last key to the moment a decoration shows under `word`.
+ * measures the time from the last key to the moment a decoration shows under `word` (or, `until: 'shown'`,
+ * the moment `word` itself shows).
  */
-export async function typeAndTimeHighlight(page, { lineNumber, text, word, keyDelayMs = 25, timeoutMs = 20000 }) {
+export async function typeAndTimeHighlight(page, { lineNumber, text, word, keyDelayMs = 25, timeoutMs = 20000, until = 'highlighted' }) {
   await page.keyboard.press('End');
   await page.keyboard.type(text, { delay: keyDelayMs });
   const stopped = Date.now();
-  await waitFor(() => isHighlighted(page, lineNumber, word), Boolean, timeoutMs, () => `"${word}" typed on line ${lineNumber} was never highlighted`, 5);
+  const probe = until === 'shown'
+    ? () => page.evaluate(wordRectOnLine, { lineNumber, word, occurrence: 0 })
+    : () => isHighlighted(page, lineNumber, word);
+  await waitFor(probe, Boolean, timeoutMs, () => `"${word}" typed on line ${lineNumber} was never ${until}`, 5);
   return Date.now() - stopped;
 }
 
@@ -217,14 +221,8 @@ async function editingWindow(page, anchorLine, sentences, { highlighted }) {
   for (const [k, sentence] of sentences.entries()) {
     const lineNumber = anchorLine + 2 * k;
     await goToLine(page, lineNumber);
-    if (highlighted) {
-      typing.push(await typeAndTimeHighlight(page, { lineNumber, ...sentence }));
-    } else {
-      await page.keyboard.press('End');
-      await page.keyboard.type(sentence.text, { delay: 25 });
-      const target = { lineNumber, word: sentence.word, occurrence: 0 };
-      await waitFor(() => page.evaluate(wordRectOnLine, target), Boolean, 20000, () => `"${sentence.word}" typed on line ${lineNumber} never showed`, 5);
-    }
+    const ms = await typeAndTimeHighlight(page, { lineNumber, ...sentence, until: highlighted ? 'highlighted' : 'shown' });
+    if (highlighted) typing.push(ms);
   }
   return { stats: await readPerfStats(page), typing };
 }
