@@ -107,5 +107,32 @@ describe('BlockBackfill', () => {
     assert.equal(backfill.requested(edited), false);
     assert.deepEqual(notable, [true]);
   });
-});
 
+  it('keeps one request for edited blocks out: a burst of keys sends only the newest block when it answers', async () => {
+    const live = new LiveBlocks(text, limits);
+    for (const b of live.blocks) b.spans = natoSpans(b.text);
+    const requests: { texts: string[]; answer: () => void }[] = [];
+    const workersNow = (texts: string[]) => new Promise<Span[][]>((resolve) => requests.push({ texts, answer: () => resolve(texts.map(natoSpans)) }));
+    const backfill = new BlockBackfill(live, { workersNow, onThisThread: () => assert.fail('nothing is extracted here'), isGone: () => false }, () => undefined);
+    const type = (key: string) => {
+      const block = live.blocks[3];
+      live.apply([{ offset: block.start + block.text.length - 2, length: 0, text: key }]);
+      return live.blocks[3];
+    };
+    const first = type('N');
+    assert.equal(backfill.requestNow([first]), true);
+    const typed = ['A', 'T', 'O'].map(type);
+    for (const block of typed) assert.equal(backfill.requestNow([block]), true, 'taken, to be sent later');
+    const newest = typed[typed.length - 1];
+    assert.equal(requests.length, 1, 'the later keys wait for the first answer');
+    assert.ok(backfill.requested(newest), 'the newest block counts as requested, so it is not extracted on this thread');
+    requests[0].answer();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.equal(first.spans, undefined, 'the answer for a replaced block is dropped');
+    assert.deepEqual(requests.map((r) => r.texts), [[first.text], [newest.text]], 'only the newest text follows');
+    requests[1].answer();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    assert.deepEqual(newest.spans, natoSpans(newest.text));
+    assert.equal(backfill.requested(newest), false);
+  });
+});

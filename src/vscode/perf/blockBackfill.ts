@@ -44,6 +44,9 @@ export class BlockBackfill {
   private sliceScheduled = false;
   private workersFailed = false;
   private readonly inFlight = new Set<LiveBlock>();
+  /** A request for blocks wanted now is with a worker; later ones wait in `wanted`, newest only. */
+  private nowInFlight = false;
+  private wanted: LiveBlock[] = [];
   private screen: () => Window[] = () => [];
 
   /** `onProgress(true)` when blocks on screen received spans or the document is complete. */
@@ -66,20 +69,34 @@ export class BlockBackfill {
     this.stopped = true;
   }
 
-  /** Whether a worker is extracting `block` already (so this thread need not). */
+  /** Whether a worker is extracting `block` already, or will next (so this thread need not). */
   requested(block: LiveBlock): boolean {
-    return this.inFlight.has(block);
+    return this.inFlight.has(block) || this.wanted.includes(block);
   }
 
   /**
    * Sends blocks wanted now (just edited, on screen, still showing their provisional spans) to a worker
    * that will answer soon; false when there is none, and the caller extracts them itself.
+   * One such request is out at a time. Typing replaces the edited block at every keystroke, and a
+   * worker cannot drop a request it has queued: the texts of a burst of keys would each be extracted in
+   * turn before the last. So while one is out, only the newest blocks wanted wait, and go when it answers.
    */
   requestNow(blocks: LiveBlock[]): boolean {
     if (this.stopped || this.workersFailed || !this.sources.workersNow || blocks.length === 0) return false;
+    if (this.nowInFlight) {
+      this.wanted = blocks;
+      return true;
+    }
     const answer = this.sources.workersNow(blocks.map((b) => b.text));
     if (!answer) return false;
-    this.track(answer, blocks);
+    this.nowInFlight = true;
+    this.track(answer, blocks, () => {
+      this.nowInFlight = false;
+      const next = this.wanted.filter((b) => !b.spans && this.live.holds(b));
+      this.wanted = [];
+      // No worker free now: the blocks are no longer counted as requested, and the next analysis takes them.
+      if (next.length > 0 && !this.requestNow(next)) this.onProgress(true);
+    });
     return true;
   }
 
@@ -101,12 +118,14 @@ export class BlockBackfill {
     this.track(workers(batch.map((b) => b.text)), batch);
   }
 
-  private track(answer: Promise<Span[][]>, batch: LiveBlock[]): void {
+  /** `settled` runs once the answer (or failure) is in, before its spans are stored. */
+  private track(answer: Promise<Span[][]>, batch: LiveBlock[], settled?: () => void): void {
     this.requests++;
     for (const b of batch) this.inFlight.add(b);
     const settle = (): void => {
       this.requests--;
       for (const b of batch) this.inFlight.delete(b);
+      settled?.();
     };
     answer.then((answers) => {
       settle();
@@ -121,8 +140,8 @@ export class BlockBackfill {
       this.onProgress(touched || this.pending === 0);
       this.pump();
     }, () => {
-      settle();
       this.workersFailed = true;
+      settle();
       this.pump();
     });
   }
