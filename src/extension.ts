@@ -26,6 +26,8 @@ export interface SourceAnnotatorApi {
   whenIndexed(): Promise<void>;
   /** Why an article was not analysed (not English, too large), or undefined when it was. */
   skipReason(uri: string): Promise<string | undefined>;
+  /** Resolves when an edit of `uri` has next settled, with the version its held analysis describes (none: undefined). */
+  nextSettled(uri: string): Promise<number | undefined>;
 }
 
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
@@ -54,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     entities,
     new IndexStatusBar(workspace),
     new AnalysisNotice(analyzer),
-    analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, analyzer.analyze(doc).result)),
+    analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result)),
     vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace)),
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
@@ -97,6 +99,15 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       return isArticleDocument(doc) ? analyzer.analyze(doc).result.spans : [];
     },
     whenIndexed: () => ready,
+    nextSettled(uri: string): Promise<number | undefined> {
+      return new Promise((resolve) => {
+        const subscription = analyzer.onDidAnalyze((doc) => {
+          if (doc.uri.toString() !== uri) return;
+          subscription.dispose();
+          resolve(analyzer.latest(doc)?.version);
+        });
+      });
+    },
     async skipReason(uri: string): Promise<string | undefined> {
       const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
       return isArticleDocument(doc) ? analyzer.analyze(doc).skipped : undefined;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { readConfig } from '../config';
 
 /** How often the share of a long article analysed so far is updated while its analysis runs. */
 const PROGRESS_INTERVAL_MS = 1000;
@@ -21,13 +22,14 @@ export class AnalysisNotice implements vscode.Disposable {
     this.disposables = [
       vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       analyzer.onDidAnalyze((doc) => { if (doc === vscode.window.activeTextEditor?.document) this.render(); }),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sourceAnnotator.highlight')) this.render(); }),
     ];
     this.render();
   }
 
   private render(): void {
     const doc = vscode.window.activeTextEditor?.document;
-    const analysed = doc && isArticleDocument(doc) ? this.analyzer.analyze(doc) : undefined;
+    const analysed = doc && isArticleDocument(doc) ? this.analysisOf(doc) : undefined;
     const reason = analysed?.skipped;
     const progress = doc && analysed?.large && !reason ? this.analyzer.backgroundProgress(doc) : undefined;
     const percent = progress && progress.done < progress.total ? Math.floor((100 * progress.done) / progress.total) : undefined;
@@ -54,6 +56,14 @@ export class AnalysisNotice implements vscode.Disposable {
       clearInterval(this.progressTimer);
       this.progressTimer = undefined;
     }
+  }
+
+  /**
+   * With highlights on, the analysis the highlighter needs anyway. With them off, the last one made: the
+   * notice does not start an extraction (of the text on screen, in a long article) at every settled edit.
+   */
+  private analysisOf(doc: vscode.TextDocument): Analysis | undefined {
+    return readConfig(doc.uri).highlightEnabled ? this.analyzer.analyze(doc) : this.analyzer.latest(doc);
   }
 
   dispose(): void {

@@ -143,7 +143,7 @@ export class FocusController implements vscode.Disposable {
   private syncIndex(doc: vscode.TextDocument): void {
     const { workspace, analyzer } = this.deps;
     if (workspace.index.hashOf(doc.uri.toString()) !== documentHash(doc)) {
-      workspace.updateFromEditor(doc, analyzer.analyze(doc).result, true);
+      workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result, true);
     }
   }
 

@@ -47,7 +47,7 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
   async provideDocumentSymbols(doc: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.DocumentSymbol[] | undefined> {
     if (!isArticleDocument(doc)) return [];
     const large = isLargeDocument(doc);
-    if (!large) this.workspace.updateFromEditor(doc, this.analyzer.analyze(doc).result, true);
+    if (!large) this.workspace.updateFromEditor(doc, () => this.analyzer.analyze(doc).result, true);
     const uri = doc.uri.toString();
     const hash = this.workspace.index.hashOf(uri);
     const cached = this.symbolCache.get(uri);

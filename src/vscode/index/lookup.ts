@@ -17,7 +17,7 @@ export function indexedSpanAt(
     // A large article being edited is re-indexed on save; until then its offsets are not the index's.
     if (isLargeDocument(doc)) return undefined;
     const analysis = analyzer.analyze(doc);
-    workspace.updateFromEditor(doc, analysis.result, true);
+    workspace.updateFromEditor(doc, () => analysis.result, true);
   }
   return workspace.index.spanAt(uri, doc.offsetAt(position));
 }

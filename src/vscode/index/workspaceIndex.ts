@@ -136,8 +136,12 @@ export class WorkspaceIndex implements vscode.Disposable {
     return extract(text, { ...options, nameDetector: this.nameDetector });
   }
 
-  /** Indexes the live text of an open document, reusing the analysis the highlighter already computed. */
-  updateFromEditor(doc: vscode.TextDocument, result: ExtractResult, force = false): void {
+  /**
+   * Indexes the live text of an open document, reusing the analysis the highlighter already computed.
+   * `analysis` is asked for only when the index takes the text: a long article is left to the watcher,
+   * and its analysis (extraction, with highlights off) is not started for nothing.
+   */
+  updateFromEditor(doc: vscode.TextDocument, analysis: () => ExtractResult, force = false): void {
     if (!force && !isCorpusFile(doc.uri) && !this.index.has(doc.uri.toString())) return;
     // Relinking a multi-megabyte article costs a few hundred milliseconds: while it is being typed in,
     // the index keeps the saved version (the watcher re-indexes it in a worker on save).
@@ -146,11 +150,11 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (this.deletedOnDisk.has(uri)) return;
     if (this.index.hashOf(uri) === documentHash(doc)) return;
     const text = doc.getText();
-    const analysis = packAnalysis(uri, text, result, { registry: this.registry });
-    this.index.addAnalysis(analysis, text);
+    const packed = packAnalysis(uri, text, analysis(), { registry: this.registry });
+    this.index.addAnalysis(packed, text);
     // Saved text is what the next start reads from disk: keep its analysis for that start.
     if (!doc.isDirty) {
-      this.store(analysis);
+      this.store(packed);
       this.scheduleSave();
     }
   }

@@ -11,6 +11,8 @@ export interface SourceAnnotatorApi {
   /** Resolves when the name model is loaded and the first pass over the workspace has finished. */
   whenIndexed(): Promise<void>;
   skipReason(uri: string): Promise<string | undefined>;
+  /** Resolves when an edit of `uri` has next settled, with the version its held analysis describes. */
+  nextSettled(uri: string): Promise<number | undefined>;
 }
 
 export async function activateExtension(): Promise<SourceAnnotatorApi> {

@@ -54,6 +54,29 @@ describe('long articles', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('extracts nothing while highlights are off, and catches up on the typed text when they come back on', async () => {
+    const api = await activateExtension();
+    const content = longArticle();
+    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content });
+    const editor = await vscode.window.showTextDocument(doc);
+    const expected = occurrences(content, 'NATO');
+    await pollUntil(() => api.getSpans(doc.uri.toString()), (spans) => spans.filter((s) => s.text === 'NATO').length === expected, 90000);
+    const highlights = vscode.workspace.getConfiguration('sourceAnnotator.highlight');
+    await highlights.update('enabled', false, vscode.ConfigurationTarget.Global);
+    try {
+      const analysedBefore = doc.version;
+      // On screen: with highlights on, this is the block that would be extracted at once.
+      await editor.edit((edit) => edit.insert(editor.visibleRanges[0].start.translate(1, 0), 'Later, Angela Merkel spoke in Berlin. '));
+      const settled = api.nextSettled(doc.uri.toString());
+      assert.equal(await settled, analysedBefore, 'the edit was analysed although nothing is painted');
+    } finally {
+      await highlights.update('enabled', undefined, vscode.ConfigurationTarget.Global);
+    }
+    const merkel = (spans: readonly Span[]) => spans.some((s) => s.type === 'PERSON' && s.text === 'Angela Merkel');
+    assert.ok(merkel(await pollUntil(() => api.getSpans(doc.uri.toString()), merkel, 30000)), 'the text typed with highlights off was never analysed');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
   it('reports a long article that is not English instead of tagging it', async () => {
     const api = await activateExtension();
     const paragraph = (n: number) => `Absatz ${n}: Die Verteidigungsminister der Allianz trafen sich am Donnerstag in Brüssel, um über ` +
