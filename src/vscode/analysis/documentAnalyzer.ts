@@ -9,8 +9,11 @@ export interface Analysis {
   result: ExtractResult;
   /** Why the document was not analysed (too large, not English), for the status bar and hovers. */
   skipped?: string;
-  /** The spans overlapping [from, to): what the highlighter paints, without reading every span of a long document. */
-  spansBetween(from: number, to: number): readonly Span[];
+  /**
+   * Visits the spans overlapping [from, to) with their absolute offsets: what the highlighter paints,
+   * without reading (or copying) every span of a long document. `span`'s own offsets may be relative.
+   */
+  forEachSpanBetween(from: number, to: number, visit: (start: number, end: number, span: Span) => void): void;
   spanAt(offset: number): Span | undefined;
   /** Held as blocks (a long document): `result.spans` is a full pass, so prefer the windowed queries. */
   large: boolean;
@@ -131,7 +134,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
         version: doc.version,
         result: blocks,
         skipped: blocks.language.english ? undefined : blocks.language.reason,
-        spansBetween: (from, to) => blocks.spansBetween(from, to),
+        forEachSpanBetween: (from, to, visit) => blocks.forEachSpanBetween(from, to, visit),
         spanAt: (offset) => blocks.spanAt(offset),
         large: true,
       };
@@ -188,10 +191,8 @@ function flatAnalysis(version: number, result: ExtractResult, skipped?: string):
     result,
     skipped,
     large: false,
-    spansBetween: (from, to) => {
-      const out: Span[] = [];
-      for (let i = firstEndingAfter(spans, from); i < spans.length && spans[i].start < to; i++) out.push(spans[i]);
-      return out;
+    forEachSpanBetween: (from, to, visit) => {
+      for (let i = firstEndingAfter(spans, from); i < spans.length && spans[i].start < to; i++) visit(spans[i].start, spans[i].end, spans[i]);
     },
     spanAt: (offset) => {
       const s = spans[firstEndingAfter(spans, offset)];

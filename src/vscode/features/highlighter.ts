@@ -102,20 +102,22 @@ export class Highlighter implements vscode.Disposable {
     const analysis = config.highlightEnabled || this.focus ? this.analyzer.analyze(doc) : undefined;
     if (analysis && config.highlightEnabled) {
       const [from, to] = this.paintWindow(editor, analysis);
-      // A focus scans every span: its few matches are outlined everywhere, so the overview ruler shows them all.
-      const spans = this.focus ? analysis.result.spans : analysis.spansBetween(from, to);
-      for (const span of spans) {
+      const focus = this.focus;
+      const visit = (start: number, end: number, span: Span): void => {
         const cat = categoryOf(span.type);
-        if (!config.categories[cat]) continue;
-        const inWindow = span.end > from && span.start < to;
-        const matches = this.focus?.matches(doc, span) ?? true;
-        if (!inWindow && !(this.focus && matches)) continue;
-        if (!matches) dimmed.push(span.start, span.end);
+        if (!config.categories[cat]) return;
+        const inWindow = end > from && start < to;
+        const matches = focus?.matches(doc, span) ?? true;
+        if (!inWindow && !(focus && matches)) return;
+        if (!matches) dimmed.push(start, end);
         else {
-          ranges.get(cat)!.push(span.start, span.end);
-          if (this.focus) focused.push(span.start, span.end);
+          ranges.get(cat)!.push(start, end);
+          if (focus) focused.push(start, end);
         }
-      }
+      };
+      // A focus scans every span: its few matches are outlined everywhere, so the overview ruler shows them all.
+      if (focus) for (const span of analysis.result.spans) visit(span.start, span.end, span);
+      else analysis.forEachSpanBetween(from, to, visit);
     }
     if (this.focus) for (const r of this.focus.extraRanges?.(doc) ?? []) focused.push(doc.offsetAt(r.start), doc.offsetAt(r.end));
     for (const [cat, type] of this.types) this.send(editor, type, ranges.get(cat) ?? []);

@@ -66,8 +66,8 @@ export class BlockSpans implements ExtractResult {
     return (this.all ??= this.live?.spans() ?? []);
   }
 
-  spansBetween(from: number, to: number): Span[] {
-    return this.live?.spansBetween(from, to) ?? [];
+  forEachSpanBetween(from: number, to: number, visit: (start: number, end: number, span: Span) => void): void {
+    this.live?.forEachSpanBetween(from, to, visit);
   }
 
   spanAt(offset: number): Span | undefined {

@@ -77,6 +77,16 @@ export class LiveBlocks {
   /** Absolute copies of the spans (extracted, else provisional) that overlap [from, to), in text order. */
   spansBetween(from: number, to: number): Span[] {
     const out: Span[] = [];
+    this.forEachSpanBetween(from, to, (start, end, s) => out.push({ ...s, start, end }));
+    return out;
+  }
+
+  /**
+   * Calls `visit` with the absolute offsets of each span (extracted, else provisional) that overlaps
+   * [from, to), in text order, and the span as stored (its own offsets relative to its block). No copies:
+   * the highlighter reads a screenful of spans at every repaint.
+   */
+  forEachSpanBetween(from: number, to: number, visit: (start: number, end: number, span: Span) => void): void {
     for (let i = this.indexAt(from); i < this.list.length && this.list[i].start < to; i++) {
       const b = this.list[i];
       const spans = b.spans ?? b.provisional;
@@ -84,10 +94,9 @@ export class LiveBlocks {
       for (const s of spans) {
         if (s.end + b.start <= from) continue;
         if (s.start + b.start >= to) break;
-        out.push(absolute(s, b.start));
+        visit(s.start + b.start, s.end + b.start, s);
       }
     }
-    return out;
   }
 
   /** The extracted span covering `offset`, as an absolute copy. */
