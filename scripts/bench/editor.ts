@@ -8,6 +8,12 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+interface CpuShares {
+  cores: number;
+  wallSeconds: number;
+  shares: { name: string; percent: number }[];
+}
+
 interface EditingResult {
   bytes: number;
   openToFirstHighlightMs: number;
@@ -15,8 +21,8 @@ interface EditingResult {
   openToAnalysedMs: number;
   typingToHighlightMs: number[];
   startup: { maxEventLoopDelayMs: number };
-  editing: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; editToPaintMs: number[]; windows: number[] };
-  baseline?: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; windows: number[] };
+  editing: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; editToPaintMs: number[]; windows: number[]; cpu?: CpuShares };
+  baseline?: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; windows: number[]; cpu?: CpuShares };
 }
 
 const TYPING_TARGET_MS = 150;
@@ -30,6 +36,9 @@ export async function runBenchmark({ quick = false }: { quick?: boolean } = {}):
     console.log(`editor benchmark skipped: ${vsixPath} is missing (run \`npm run package\` first)`);
     return;
   }
+  const machine = (await import(pathToFileURL(join(root, 'test', 'integration', 'ui', 'machineCpu.mjs')).href)) as {
+    describeShares(cpu: CpuShares | undefined): string;
+  };
   const session = (await import(pathToFileURL(join(root, 'test', 'integration', 'ui', 'readingSession.mjs')).href)) as {
     measureLargeFileEditing(options: { vsixPath: string; bytes?: number; rounds?: number; withBaseline?: boolean }): Promise<EditingResult>;
   };
@@ -49,6 +58,9 @@ export async function runBenchmark({ quick = false }: { quick?: boolean } = {}):
       `(windows: ${r.baseline.windows.join(', ')} ms), ` +
       `p99 ${r.baseline.p99EventLoopDelayMs} ms; with highlights on ${(r.editing.maxEventLoopDelayMs / Math.max(1, r.baseline.maxEventLoopDelayMs)).toFixed(2)}× the baseline`);
   }
+  // The host's stalls include its waits for a core: what else was running shows how much of the machine was left.
+  console.log(`CPU in use while measuring, highlights on: ${machine.describeShares(r.editing.cpu)}`);
+  if (r.baseline) console.log(`CPU in use while measuring, baseline: ${machine.describeShares(r.baseline.cpu)}`);
   console.log(`open → workspace indexed, the large article included: ${r.openToIndexedMs} ms; whole article analysed for highlighting: ` +
     `${r.openToAnalysedMs} ms; longest stall while opening, indexing and analysing (not a target): ${r.startup.maxEventLoopDelayMs} ms`);
 }

@@ -7,6 +7,7 @@ import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
 import { createRunDir, installExtension, startCodeServer } from '../../../scripts/lib/codeServerRun.mjs';
 import { samplesDir } from '../../../scripts/lib/paths.mjs';
+import { combinedShares, cpuShares, cpuSnapshot } from './machineCpu.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
 import { openArticleInWorkbench, parseColour, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
@@ -216,6 +217,7 @@ async function scrollAround(page, line) {
  */
 async function editingWindow(page, anchorLine, sentences, { highlighted }) {
   await runPaletteCommand(page, 'Source Annotator: Reset Performance Statistics');
+  const cpuBefore = cpuSnapshot();
   await scrollAround(page, anchorLine);
   const typing = [];
   for (const [k, sentence] of sentences.entries()) {
@@ -224,7 +226,8 @@ async function editingWindow(page, anchorLine, sentences, { highlighted }) {
     const ms = await typeAndTimeHighlight(page, { lineNumber, ...sentence, until: highlighted ? 'highlighted' : 'shown' });
     if (highlighted) typing.push(ms);
   }
-  return { stats: await readPerfStats(page), typing };
+  const cpu = cpuShares(cpuBefore, cpuSnapshot());
+  return { stats: { ...(await readPerfStats(page)), cpu }, typing };
 }
 
 async function setHighlights(page, on) {
@@ -241,6 +244,7 @@ function worstOf(windows) {
     sampledForMs: windows.reduce((sum, w) => sum + w.sampledForMs, 0),
     editToPaintMs: windows.flatMap((w) => w.editToPaintMs),
     windows: windows.map((w) => w.maxEventLoopDelayMs),
+    cpu: combinedShares(windows.map((w) => w.cpu)),
   };
 }
 
