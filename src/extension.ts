@@ -41,7 +41,6 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const analyzer = new DocumentAnalyzer(pool && {
     extract: (texts, options) => pool.extractTexts(texts, options),
     extractNow: (texts, options) => pool.extractTextsNow(texts, options),
-    workerCount: pool.workerCount,
   });
   const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
   const highlighter = new Highlighter(analyzer);

@@ -31,10 +31,6 @@ export class AnalysisPool {
   private constructor(private readonly script: string, private readonly size: number, private model: Uint8Array | undefined) {}
 
   /** Undefined when the worker script is not there (e.g. running from sources), so callers analyse in-process. */
-  get workerCount(): number {
-    return this.size;
-  }
-
   static create(script: string, size: number, model?: Uint8Array): AnalysisPool | undefined {
     return existsSync(script) && size > 0 ? new AnalysisPool(script, size, model) : undefined;
   }

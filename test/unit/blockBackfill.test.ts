@@ -135,28 +135,4 @@ describe('BlockBackfill', () => {
     assert.deepEqual(newest.spans, natoSpans(newest.text));
     assert.equal(backfill.requested(newest), false);
   });
-
-  it('keeps one such request per worker out, so a slow one does not hold up the block being typed in', async () => {
-    const live = new LiveBlocks(text, limits);
-    for (const b of live.blocks) b.spans = natoSpans(b.text);
-    const requests: { texts: string[]; answer: () => void }[] = [];
-    const workersNow = (texts: string[]) => new Promise<Span[][]>((resolve) => requests.push({ texts, answer: () => resolve(texts.map(natoSpans)) }));
-    const backfill = new BlockBackfill(live, { workersNow, nowLimit: 2, onThisThread: () => assert.fail('nothing is extracted here'), isGone: () => false }, () => undefined);
-    const typeInto = (index: number, key: string) => {
-      const block = live.blocks[index];
-      live.apply([{ offset: block.start + block.text.length - 2, length: 0, text: key }]);
-      return live.blocks[index];
-    };
-    const earlier = [typeInto(3, 'x'), typeInto(5, 'y')];
-    assert.equal(backfill.requestNow(earlier), true);
-    const typed = typeInto(9, 'N');
-    assert.equal(backfill.requestNow([typed]), true);
-    assert.deepEqual(requests.map((r) => r.texts.length), [2, 1], 'the typed block goes out beside the slow request');
-    const newer = typeInto(9, 'A');
-    assert.equal(backfill.requestNow([newer]), true);
-    assert.equal(requests.length, 2, 'a third waits: both workers have one');
-    requests[1].answer();
-    await new Promise<void>((resolve) => setImmediate(resolve));
-    assert.deepEqual(requests[2]?.texts, [newer.text], 'the newest text goes when the typed block\'s request answers, the slow one still out');
-  });
 });

@@ -14,8 +14,6 @@ export interface BlockExtractor {
   extract(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]>;
   /** For an answer soon: on a worker with at most other blocks ahead; undefined when every worker is analysing a whole article. */
   extractNow(texts: string[], options: ExtractOptionsForBlocks): Promise<Span[][]> | undefined;
-  /** How many workers there are: as many requests for blocks wanted now may be out at once. */
-  readonly workerCount: number;
 }
 
 export interface BackfillSources {
@@ -23,8 +21,6 @@ export interface BackfillSources {
   workers?: (texts: string[]) => Promise<Span[][]>;
   /** A worker for blocks wanted now (see `BlockExtractor.extractNow`); undefined when none would answer soon. */
   workersNow?: (texts: string[]) => Promise<Span[][]> | undefined;
-  /** Requests through `workersNow` that may be out at once (one per worker); 1 when not given. */
-  nowLimit?: number;
   onThisThread: (texts: string[]) => Span[][];
   /** The document was closed: stop quietly. */
   isGone: () => boolean;
@@ -48,8 +44,8 @@ export class BlockBackfill {
   private sliceScheduled = false;
   private workersFailed = false;
   private readonly inFlight = new Set<LiveBlock>();
-  /** Requests for blocks wanted now that are with a worker; past `nowLimit`, later ones wait in `wanted`, newest only. */
-  private nowInFlight = 0;
+  /** A request for blocks wanted now is with a worker; later ones wait in `wanted`, newest only. */
+  private nowInFlight = false;
   private wanted: LiveBlock[] = [];
   private screen: () => Window[] = () => [];
 
@@ -81,23 +77,21 @@ export class BlockBackfill {
   /**
    * Sends blocks wanted now (just edited, on screen, still showing their provisional spans) to a worker
    * that will answer soon; false when there is none, and the caller extracts them itself.
-   * One such request per worker is out at a time. Typing replaces the edited block at every keystroke,
-   * and a worker cannot drop a request it has queued: the texts of a burst of keys would each be extracted
-   * in turn before the last. So while every worker has one, only the newest blocks wanted wait, and go
-   * when one answers. (One per worker, not one in all: a slow request, such as the blocks typed in while
-   * highlights were off, must not hold up the block being typed in now.)
+   * One such request is out at a time. Typing replaces the edited block at every keystroke, and a
+   * worker cannot drop a request it has queued: the texts of a burst of keys would each be extracted in
+   * turn before the last. So while one is out, only the newest blocks wanted wait, and go when it answers.
    */
   requestNow(blocks: LiveBlock[]): boolean {
     if (this.stopped || this.workersFailed || !this.sources.workersNow || blocks.length === 0) return false;
-    if (this.nowInFlight >= (this.sources.nowLimit ?? 1)) {
+    if (this.nowInFlight) {
       this.wanted = blocks;
       return true;
     }
     const answer = this.sources.workersNow(blocks.map((b) => b.text));
     if (!answer) return false;
-    this.nowInFlight++;
+    this.nowInFlight = true;
     this.track(answer, blocks, () => {
-      this.nowInFlight--;
+      this.nowInFlight = false;
       const next = this.wanted.filter((b) => !b.spans && this.live.holds(b));
       this.wanted = [];
       // No worker free now: the blocks are no longer counted as requested, and the next analysis takes them.

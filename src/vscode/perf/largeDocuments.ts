@@ -196,7 +196,7 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     const pool = this.workers;
     const workers = pool && ((texts: string[]) => pool.extract(texts, forWorkers));
     const workersNow = pool && ((texts: string[]) => pool.extractNow(texts, forWorkers));
-    return new BlockBackfill(live, { workers, workersNow, nowLimit: pool?.workerCount, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
+    return new BlockBackfill(live, { workers, workersNow, onThisThread, isGone: () => doc.isClosed }, (touchedScreen) => {
       if (touchedScreen) this.progress.fire(doc);
     });
   }
