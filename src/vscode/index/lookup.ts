@@ -16,8 +16,7 @@ export function indexedSpanAt(
   if (workspace.index.hashOf(uri) !== documentHash(doc)) {
     // A large article being edited is re-indexed on save; until then its offsets are not the index's.
     if (isLargeDocument(doc)) return undefined;
-    const analysis = analyzer.analyze(doc);
-    workspace.updateFromEditor(doc, () => analysis.result, true);
+    workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result, true);
   }
   return workspace.index.spanAt(uri, doc.offsetAt(position));
 }

@@ -1,8 +1,8 @@
 /**
  * A long document held as a list of paragraph blocks that follows the editor's edits, so that an edit
  * costs work near the edit only: no copy of the whole text, no re-splitting, and nothing to shift in the
- * unchanged rest but each later block's start (spans are kept relative to their block). Readers ask for
- * the spans of a window, or of one offset, and get absolute copies of those only.
+ * unchanged rest but each later block's start (spans are kept relative to their block). Readers visit
+ * the spans of a window with their absolute offsets, or ask for one offset's span as an absolute copy.
  * Pure (no `vscode`), unit-tested directly.
  */
 import { shiftPastEdit } from '../../core/anchor/shiftThroughEdits';
