@@ -11,6 +11,7 @@ import { setDefaultNameDetector } from '../src/core/extract';
 import { loadDefaultNameDetector } from '../src/cli/nameModel';
 import { RuleNameDetector } from '../src/core/extract/names/ruleDetector';
 import { tokenize } from '../src/core/text/tokenize';
+import { runBadInputBenchmark } from './bench/badInput';
 import { benchNer } from './bench/ner';
 import { measureThroughput, pipeline, sampleArticles } from './bench/pipeline';
 
@@ -72,6 +73,9 @@ async function main(): Promise<void> {
   console.log(`targets: ≤ 5 ms per 5 KB article (${ours.msPer5kb <= 5 ? 'met' : 'MISSED'}), ≥ 1 MB/s (${ours.mbPerSecond >= 1 ? 'met' : 'MISSED'}), faster than baseline (${ours.mbPerSecond > base.mbPerSecond ? 'met' : 'MISSED'})`);
   const cold = coldLoadMs();
   console.log(`cold start of the CLI on a one-line article: ${cold.engine.toFixed(0)} ms (bare node: ${cold.bare.toFixed(0)} ms; engine load + run: ${(cold.engine - cold.bare).toFixed(0)} ms)`);
+
+  console.log('\n# Bad input: how the time grows with one long line (fastest of the runs)');
+  runBadInputBenchmark({ quick });
 
   console.log('\n# Name detection: trained tagger beside the rule-based detector');
   const tagger = benchNer(quick ? 1 : 3);

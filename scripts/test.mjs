@@ -1,7 +1,8 @@
 // `npm test`: the whole gate, in order — type check, lint, unit tests, build, package, .vsix contents, and
 // the two real-VS Code runs (extension-host mocha suite, UI end-to-end). Every step is timed, later steps
 // that depend on a failed one are skipped, and the summary decides the exit code.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureCodeServer } from './lib/codeServerInstall.mjs';
 import { ensureDebianPackages, ensureNodeModules } from './lib/deps.mjs';
@@ -16,6 +17,31 @@ const { buildIntegrationSuite } = await import('./lib/integrationBundle.mjs');
 
 const bin = (name) => join(repoRoot, 'node_modules', '.bin', name);
 const node = (script, ...args) => run(process.execPath, [script, ...args], { cwd: repoRoot });
+/** A step's error that carries the failed tests, so the summary can list them. */
+class TestsFailed extends Error {
+  constructor(message, failures) {
+    super(message);
+    this.failures = failures;
+  }
+}
+
+/** Runs mocha with the spec reporter; on failure the error lists the failed tests by title. */
+async function mocha(args) {
+  const scratch = mkdtempSync(join(tmpdir(), 'sa-mocha-'));
+  const failuresFile = join(scratch, 'failures.json');
+  try {
+    await run(bin('mocha'), ['--reporter', join(repoRoot, 'scripts/lib/mochaFailureReporter.cjs'), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, SOURCE_ANNOTATOR_MOCHA_FAILURES: failuresFile },
+    });
+  } catch (error) {
+    const failures = existsSync(failuresFile) ? JSON.parse(readFileSync(failuresFile, 'utf8')) : [];
+    throw new TestsFailed(error.message, failures);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 const mochaFiles = (dir, suffix) =>
   readdirSync(join(repoRoot, dir))
     .filter((name) => name.endsWith(suffix))
@@ -38,14 +64,14 @@ const steps = [
   { name: 'Debian packages', critical: true, action: () => ensureDebianPackages() },
   { name: 'type check (tsc)', action: () => run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], { cwd: repoRoot }) },
   { name: 'lint (eslint)', action: () => run(bin('eslint'), ['src', 'test', 'scripts'], { cwd: repoRoot }) },
-  { name: 'unit tests (mocha)', action: () => run(bin('mocha'), [], { cwd: repoRoot }) },
+  { name: 'unit tests (mocha)', action: () => mocha([]) },
   { name: 'grammar tests', action: () => run('npm', ['run', '--silent', 'test:grammar'], { cwd: repoRoot }) },
   { name: 'build', action: () => node('scripts/build.mjs') },
   { name: 'package (.vsix)', action: () => node('scripts/package.mjs') },
   {
     name: 'vsix contents',
     needs: ['package (.vsix)'],
-    action: () => run(bin('mocha'), ['--no-config', '--reporter', 'spec', ...mochaFiles('test/package', '.test.mjs')], { cwd: repoRoot }),
+    action: () => mocha(['--no-config', ...mochaFiles('test/package', '.test.mjs')]),
   },
   { name: 'code-server', action: async () => (codeServerBinary = await ensureCodeServer()) },
   {
@@ -58,7 +84,9 @@ const steps = [
         const { exitCode, results } = await runExtensionHostSuite({ binary: codeServerBinary, extensionDir: unpacked.extensionDir, testsEntry });
         if (results) console.log(`extension host: ${results.passed} passed, ${results.failed} failed`);
         for (const failure of results?.failures ?? []) console.log(`  ✗ ${failure.title}: ${failure.message}`);
-        if (exitCode !== 0) throw new Error(`extension-host suite exited with ${exitCode}${results ? '' : ' before writing results (load error?)'}`);
+        if (exitCode !== 0) {
+          throw new TestsFailed(`extension-host suite exited with ${exitCode}${results ? '' : ' before writing results (load error?)'}`, results?.failures ?? []);
+        }
       } finally {
         unpacked.dispose();
       }
@@ -67,7 +95,7 @@ const steps = [
   {
     name: 'integration: UI end-to-end',
     needs: ['package (.vsix)', 'code-server'],
-    action: () => run(bin('mocha'), ['--no-config', '--reporter', 'spec', '--timeout', '240000', ...mochaFiles('test/integration/ui', '.test.mjs')], { cwd: repoRoot }),
+    action: () => mocha(['--no-config', '--timeout', '240000', ...mochaFiles('test/integration/ui', '.test.mjs')]),
   },
 ];
 
@@ -102,17 +130,29 @@ for (const step of steps) {
     await step.action();
     outcomes.set(step.name, { status: 'passed', seconds: (Date.now() - stepStart) / 1000 });
   } catch (error) {
-    outcomes.set(step.name, { status: 'FAILED', seconds: (Date.now() - stepStart) / 1000, detail: error.message.split('\n')[0] });
+    outcomes.set(step.name, {
+      status: 'FAILED',
+      seconds: (Date.now() - stepStart) / 1000,
+      detail: error.message.split('\n')[0],
+      failures: error.failures ?? [],
+    });
     console.error(`✗ ${step.name}: ${error.message}`);
     if (step.critical) break;
   }
 }
+
+/** A failure message on one summary line: whitespace collapsed, long messages cut. */
+const oneLine = (message) => {
+  const flat = String(message).replace(/\s+/g, ' ').trim();
+  return flat.length > 240 ? `${flat.slice(0, 239)}…` : flat;
+};
 
 console.log('\n━━ summary');
 for (const step of steps) {
   const outcome = outcomes.get(step.name) ?? { status: 'not run', seconds: 0 };
   const time = outcome.seconds ? `${outcome.seconds.toFixed(1)} s` : '';
   console.log(`${outcome.status.padEnd(8)} ${step.name.padEnd(30)} ${time.padStart(8)}${outcome.detail ? `  ${outcome.detail}` : ''}`);
+  for (const failure of outcome.failures ?? []) console.log(`           ✗ ${failure.title}: ${oneLine(failure.message)}`);
 }
 const allPassed = steps.every((step) => ['passed', 'filtered'].includes(outcomes.get(step.name)?.status));
 console.log(`\n${allPassed ? 'ALL PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${relative(process.cwd(), repoRoot) || '.'})`);

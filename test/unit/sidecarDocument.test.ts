@@ -235,11 +235,11 @@ describe('malformed sidecars', () => {
     assert.match(problemsOf('version: 1\nversion: 1\n').problems[0].message, /unique/i);
   });
 
-  it('refuses a 10 MB sidecar with one clear error instead of parsing it', () => {
+  it('refuses a 10 MB sidecar with one clear error instead of parsing it', function () {
+    // Parsing 10 MB of YAML takes far longer than this: the timeout catches a guard that parses first.
+    this.timeout(5000);
     const huge = 'version: 1\nannotations:\n' + '  - id: x\n'.repeat(1_100_000);
-    const started = Date.now();
     const { document, problems } = problemsOf(huge);
-    assert.ok(Date.now() - started < 1000, 'the size guard must not parse');
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /Sidecar is too large \(10\.5 MB, limit 4\.0 MB\)/);
     assert.throws(() => document.toString(), SidecarReadOnlyError);
