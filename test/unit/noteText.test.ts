@@ -49,6 +49,15 @@ describe('note text between the note editor and the sidecar', () => {
     }
   });
 
+  it('keeps the spaces of a blank-looking first line, which a block scalar would lose', () => {
+    for (const typed of [' \n\n', '  \n\n\n', '\t\nsecond line\n\n', '\n \nthird line']) {
+      const { note, text } = savedThroughSidecar(typed);
+      assert.equal(editorTextFromNote(note), typed, `reopening shows ${JSON.stringify(typed)} again`);
+      assert.match(text, /note: "[^\n]*" # old style\n/, 'double quotes, on one line, its comment kept');
+      for (const comment of ['# notes written by hand', '# keep this', '# closing remark']) assert.ok(text.includes(comment), comment);
+    }
+  });
+
   it('drops only the final line break an editor adds, and reads CRLF as LF', () => {
     assert.equal(noteFromEditorText('One line\n'), 'One line');
     assert.equal(noteFromEditorText('One line'), 'One line');

@@ -91,7 +91,10 @@ describe('sidecar document', () => {
   });
 
   it('round-trips arbitrary notes, tags and quotes through write and read', () => {
-    const text = fc.string({ unit: 'grapheme', maxLength: 40 });
+    // Any characters, and text built from the characters YAML treats specially: blank-looking lines,
+    // tabs, quotes, escapes and comment and key markers.
+    const yamlSyntax = fc.constantFrom(' ', '\n', '\t', 'a', '"', '\\', '#', ':', '-', "'", '\r');
+    const text = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.string({ unit: yamlSyntax, maxLength: 80 }));
     fc.assert(fc.property(fc.array(fc.tuple(text, fc.array(text.filter((t) => t.trim() !== ''), { maxLength: 3 }), text.filter((t) => t !== '')), { maxLength: 4 }),
       (items) => {
         const document = SidecarDocument.create({ source: 'Outlet: "quoted"', url: 'https://example.org/a?b=c#d' });

@@ -268,10 +268,10 @@ export class SidecarDocument {
       if (key === 'target') {
         valueNode = orderedTarget(annotation.target);
       } else if (key === 'tags') {
-        valueNode = doc.createNode(value) as YAMLSeq;
+        valueNode = tagList(doc, value as string[]);
         valueNode.flow = true;
       } else {
-        valueNode = doc.createNode(value);
+        valueNode = typeof value === 'string' ? styledScalar(key, value) : doc.createNode(value);
       }
       node.items.push(new Pair(new Scalar(key), valueNode));
     }
@@ -280,7 +280,7 @@ export class SidecarDocument {
 
   private setTags(doc: Document, node: YAMLMap, tags: string[]): void {
     const old = node.get('tags', true);
-    const fresh = doc.createNode(tags) as YAMLSeq;
+    const fresh = tagList(doc, tags);
     fresh.flow = isSeq(old) ? Boolean(old.flow) || old.items.length === 0 : true;
     if (isSeq(old)) {
       fresh.comment = old.comment;
@@ -311,8 +311,27 @@ const VERBATIM_KEYS = new Set(['exact', 'prefix', 'suffix']);
 
 function styledScalar(key: string, value: unknown): Scalar {
   const scalar = new Scalar(value);
-  if (VERBATIM_KEYS.has(key)) scalar.type = Scalar.QUOTE_DOUBLE;
+  if (VERBATIM_KEYS.has(key) || needsDoubleQuotes(value)) scalar.type = Scalar.QUOTE_DOUBLE;
   return scalar;
+}
+
+/**
+ * Text the yaml library would write in a form that reads back differently. A block scalar finds its
+ * indentation from its first line with text, so the spaces of a blank-looking line before it are read
+ * back as nothing (the library writes " \n\nsecond" without an indentation indicator); a block keeps no
+ * carriage return; and inside a flow list ([a, b]) a multi-line item is written unquoted, which does not
+ * parse. Such text goes in double quotes, on one line.
+ */
+function needsDoubleQuotes(value: unknown, inFlowList = false): boolean {
+  if (typeof value !== 'string' || !/[\n\r]/.test(value)) return false;
+  return inFlowList || value.includes('\r') || /^\n*[ \t]+(\n|$)/.test(value);
+}
+
+/** Tags as a list node; any tag is safe in a flow list, since the list may be written as one. */
+function tagList(doc: Document, tags: readonly string[]): YAMLSeq {
+  const list = doc.createNode(tags) as YAMLSeq;
+  for (const item of list.items) if (isScalar(item) && needsDoubleQuotes(item.value, true)) item.type = Scalar.QUOTE_DOUBLE;
+  return list;
 }
 
 function orderedTarget(target: AnnotationTarget): YAMLMap {
@@ -331,7 +350,8 @@ function setInOrder(map: YAMLMap, key: string, value: unknown, order: readonly s
   if (existing !== undefined) {
     if (isScalar(existing) && (value === null || typeof value !== 'object')) {
       const isBlock = existing.type === Scalar.BLOCK_LITERAL || existing.type === Scalar.BLOCK_FOLDED;
-      if (isBlock && !(typeof value === 'string' && value.includes('\n'))) existing.type = undefined;
+      if (needsDoubleQuotes(value)) existing.type = Scalar.QUOTE_DOUBLE;
+      else if (isBlock && !(typeof value === 'string' && value.includes('\n'))) existing.type = undefined;
       existing.value = value;
     } else {
       map.set(key, isNode(value) ? value : styledScalar(key, value));

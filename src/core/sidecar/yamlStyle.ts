@@ -33,6 +33,9 @@ export function detectYamlStyle(source: string): ToStringOptions {
     indentSeq,
     // Long quotes and notes stay on one line so an edit never reflows its neighbours.
     lineWidth: 0,
+    // Double-quoted text stays on one line, line breaks written as \n: spread over lines, the yaml
+    // library writes a line of spaces as "\\ ", which reads back as a backslash.
+    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
     flowCollectionPadding: /\[ \S/.test(source),
   };
 }
