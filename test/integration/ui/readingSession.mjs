@@ -132,12 +132,15 @@ export async function isHighlighted(page, lineNumber, word) {
   return (await page.evaluate(decorationColoursAt, rect)).some(isPainted);
 }
 
+/** A fast burst of typing; `SOURCE_ANNOTATOR_KEY_DELAY_MS=100` types at a person's pace instead. */
+const DEFAULT_KEY_DELAY_MS = Number(process.env.SOURCE_ANNOTATOR_KEY_DELAY_MS ?? 25);
+
 /**
  * Types `text` at the end of the line the caret is on (one key every `keyDelayMs`, like a person), then
  * measures the time from the last key to the moment a decoration shows under `word` (or, `until: 'shown'`,
  * the moment `word` itself shows).
  */
-export async function typeAndTimeHighlight(page, { lineNumber, text, word, keyDelayMs = 25, timeoutMs = 20000, until = 'highlighted' }) {
+export async function typeAndTimeHighlight(page, { lineNumber, text, word, keyDelayMs = DEFAULT_KEY_DELAY_MS, timeoutMs = 20000, until = 'highlighted' }) {
   await page.keyboard.press('End');
   await page.keyboard.type(text, { delay: keyDelayMs });
   const stopped = Date.now();
