@@ -5,13 +5,10 @@ import { readConfig, type HighlightStyle } from '../config';
 import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightStyles';
 import { PaintedRanges } from './paintedRanges';
+import { coversScreen, paintWindow } from './paintWindow';
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
 const VISIBLE_ONLY_SPANS = 3000;
-/** About a page either side: PageUp/PageDown land on painted text, and each repaint stays small. */
-const VISIBLE_MARGIN_LINES = 50;
-/** A scroll that leaves fewer lines than this painted beyond the screen's edge repaints. */
-const REPAINT_SLACK_LINES = 20;
 
 /** Decides, while a focus is active, which spans of a document stay bright. */
 export interface FocusFilter {
@@ -148,8 +145,7 @@ export class Highlighter implements vscode.Disposable {
     }
     const doc = editor.document;
     const [top, bottom] = visibleLines(editor);
-    const first = Math.max(0, top - VISIBLE_MARGIN_LINES);
-    const last = Math.min(doc.lineCount - 1, bottom + VISIBLE_MARGIN_LINES);
+    const { first, last } = paintWindow(this.partial.get(editor), top, bottom, doc.lineCount - 1);
     this.partial.set(editor, { first, last, version: doc.version });
     return [doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(new vscode.Position(last, Number.MAX_SAFE_INTEGER))];
   }
@@ -158,10 +154,8 @@ export class Highlighter implements vscode.Disposable {
   private stillCovered(editor: vscode.TextEditor): boolean {
     const painted = this.partial.get(editor);
     if (!painted || painted.version !== editor.document.version || editor.visibleRanges.length === 0) return false;
-    const [first, last] = visibleLines(editor);
-    const slack = Math.min(REPAINT_SLACK_LINES, VISIBLE_MARGIN_LINES);
-    return (painted.first === 0 || first - slack >= painted.first) &&
-      (painted.last === editor.document.lineCount - 1 || last + slack <= painted.last);
+    const [top, bottom] = visibleLines(editor);
+    return coversScreen(painted, top, bottom, editor.document.lineCount - 1);
   }
 
   private disposeTypes(): void {
