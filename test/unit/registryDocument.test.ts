@@ -10,4 +10,14 @@ describe('registry document: in-memory edits', () => {
     assert.deepEqual(doc.toEntityRegistry().entities, [{ canonical: 'Pete Hegseth', type: 'PERSON', description: 'US Secretary of War' }]);
     assert.match(doc.toString(), /^entities:\n {2}- canonical: Pete Hegseth$/m);
   });
+
+  it('keeps a hand-written double-quoted description through an edit, a line of spaces included', () => {
+    const description = 'Secretary of War since 2025, formerly\n \nFox News host and Army National Guard officer';
+    const doc = RegistryDocument.parse(`entities:\n  - canonical: Pete Hegseth\n    type: PERSON\n    description: ${JSON.stringify(description)}\nignore: []\n`);
+    assert.deepEqual(doc.problems, []);
+    doc.addAlias({ canonical: 'Pete Hegseth' }, 'Hegseth');
+    const reread = RegistryDocument.parse(doc.toString()).toEntityRegistry().entities[0];
+    assert.equal(reread.description, description);
+    assert.deepEqual(reread.aliases, ['Hegseth']);
+  });
 });

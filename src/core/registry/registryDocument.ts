@@ -13,6 +13,7 @@
  */
 import { Document, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { EntityRegistry, NameType } from '../extract/types';
+import { LOSSLESS_DOUBLE_QUOTES } from '../util/yamlQuoting';
 import { normalizeName } from '../index/entityKey';
 import { readRegistry, type RegistryProblem } from './validateRegistry';
 
@@ -61,7 +62,7 @@ export class RegistryDocument {
   }
 
   toString(): string {
-    return this.doc.toString({ lineWidth: 0 });
+    return this.doc.toString({ lineWidth: 0, ...LOSSLESS_DOUBLE_QUOTES });
   }
 
   /** Adds a surface form to an entity. Returns false when it was already there. */

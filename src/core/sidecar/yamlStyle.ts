@@ -3,6 +3,7 @@
  * Document API reproduces untouched lines byte for byte, which keeps git diffs to the edited nodes.
  */
 import { ToStringOptions } from 'yaml';
+import { LOSSLESS_DOUBLE_QUOTES } from '../util/yamlQuoting';
 
 /** Serialization options that match the source text's indentation and list style. */
 export function detectYamlStyle(source: string): ToStringOptions {
@@ -33,9 +34,7 @@ export function detectYamlStyle(source: string): ToStringOptions {
     indentSeq,
     // Long quotes and notes stay on one line so an edit never reflows its neighbours.
     lineWidth: 0,
-    // Double-quoted text stays on one line, line breaks written as \n: spread over lines, the yaml
-    // library writes a line of spaces as "\\ ", which reads back as a backslash.
-    doubleQuotedMinMultiLineLength: Number.MAX_SAFE_INTEGER,
+    ...LOSSLESS_DOUBLE_QUOTES,
     flowCollectionPadding: /\[ \S/.test(source),
   };
 }
