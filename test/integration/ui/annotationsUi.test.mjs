@@ -134,7 +134,14 @@ describe('annotations UI (packaged extension)', function () {
     await page.keyboard.press('Control+Shift+E');
     const row = page.locator('.explorer-folders-view .monaco-list-row')
       .filter({ has: page.locator('.label-name', { hasText: /^delete-me\.txt$/ }) });
-    await waitFor(() => row.count(), (n) => n === 1, 30000, (n) => `the Explorer shows ${n} rows named ${name}`);
+    // The files were written behind the workbench's back; its file watcher has missed such a creation (a fresh
+    // clone's run waited 30 s for it), so a poll that does not find the row asks the Explorer to read the folder again.
+    const refresh = page.getByRole('button', { name: 'Refresh Explorer' });
+    await waitFor(async () => {
+      const rows = await row.count();
+      if (rows === 0 && await refresh.isVisible().catch(() => false)) await refresh.click();
+      return rows;
+    }, (n) => n === 1, 30000, (n) => `the Explorer shows ${n} rows named ${name}`, 500);
     // A left click would open the article and move the focus to its editor; the context menu keeps it on the row.
     await row.click({ button: 'right' });
     const deleteItem = page.locator('.monaco-menu .action-item', { has: page.locator('.action-label', { hasText: /^Delete( Permanently)?$/ }) }).first();
