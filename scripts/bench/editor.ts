@@ -14,6 +14,15 @@ interface CpuShares {
   shares: { name: string; percent: number }[];
 }
 
+interface WindowsResult {
+  maxEventLoopDelayMs: number;
+  p99EventLoopDelayMs: number;
+  windows: number[];
+  sampleIntervalMs: number;
+  longestGc: string[];
+  cpu?: CpuShares;
+}
+
 interface EditingResult {
   bytes: number;
   openToFirstHighlightMs: number;
@@ -21,8 +30,8 @@ interface EditingResult {
   openToAnalysedMs: number;
   typingToHighlightMs: number[];
   startup: { maxEventLoopDelayMs: number };
-  editing: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; editToPaintMs: number[]; windows: number[]; cpu?: CpuShares };
-  baseline?: { maxEventLoopDelayMs: number; p99EventLoopDelayMs: number; windows: number[]; cpu?: CpuShares };
+  editing: WindowsResult & { editToPaintMs: number[] };
+  baseline?: WindowsResult;
 }
 
 const TYPING_TARGET_MS = 150;
@@ -52,11 +61,13 @@ export async function runBenchmark({ quick = false }: { quick?: boolean } = {}):
     `(target ≤ ${TYPING_TARGET_MS} ms: ${worstTyping <= TYPING_TARGET_MS ? 'met' : 'MISSED'})`);
   console.log(`edit → decorations set (extension host): ${hostPaints.join(', ') || 'n/a'} ms`);
   console.log(`longest extension-host stall while scrolling and typing: ${r.editing.maxEventLoopDelayMs} ms (windows: ${r.editing.windows.join(', ')} ms), p99 ${r.editing.p99EventLoopDelayMs} ms ` +
-    `(target ≤ ${STALL_TARGET_MS} ms: ${r.editing.maxEventLoopDelayMs <= STALL_TARGET_MS ? 'met' : 'MISSED'})`);
+    `(target ≤ ${STALL_TARGET_MS} ms: ${r.editing.maxEventLoopDelayMs <= STALL_TARGET_MS ? 'met' : 'MISSED'}); sampled every ${r.editing.sampleIntervalMs} ms; ` +
+    `longest garbage collection per window: ${r.editing.longestGc.join(', ')}`);
   if (r.baseline) {
     console.log(`baseline, the same scrolling and typing with highlights off (no analysis while typing): longest stall ${r.baseline.maxEventLoopDelayMs} ms ` +
       `(windows: ${r.baseline.windows.join(', ')} ms), ` +
-      `p99 ${r.baseline.p99EventLoopDelayMs} ms; with highlights on ${(r.editing.maxEventLoopDelayMs / Math.max(1, r.baseline.maxEventLoopDelayMs)).toFixed(2)}× the baseline`);
+      `p99 ${r.baseline.p99EventLoopDelayMs} ms; with highlights on ${(r.editing.maxEventLoopDelayMs / Math.max(1, r.baseline.maxEventLoopDelayMs)).toFixed(2)}× the baseline; ` +
+      `longest garbage collection per window: ${r.baseline.longestGc.join(', ')}`);
   }
   // The host's stalls include its waits for a core: what else was running shows how much of the machine was left.
   console.log(`CPU in use while measuring, highlights on: ${machine.describeShares(r.editing.cpu)}`);

@@ -5,6 +5,7 @@ import { readConfig, type HighlightStyle } from '../config';
 import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { decorationFor, DIMMED_DECORATION, FOCUS_DECORATION } from './highlightStyles';
 import { PaintedRanges } from './paintedRanges';
+import { runPaintSteps, type SteppedPaint } from './paintSteps';
 import { coversScreen, paintWindow } from './paintWindow';
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
@@ -15,6 +16,11 @@ export interface FocusFilter {
   matches(doc: vscode.TextDocument, span: Span): boolean;
   /** Extra ranges to mark (e.g. annotations of a tag), painted with the focus outline. */
   extraRanges?(doc: vscode.TextDocument): vscode.Range[];
+}
+
+interface PendingSend {
+  type: vscode.TextEditorDecorationType;
+  offsets: readonly number[];
 }
 
 export interface PaintObserver {
@@ -38,6 +44,8 @@ export class Highlighter implements vscode.Disposable {
   private readonly partial = new WeakMap<vscode.TextEditor, { first: number; last: number; version: number }>();
   /** What each decoration type shows in each editor, so unchanged ranges are not sent again. */
   private painted = new WeakMap<vscode.TextEditor, Map<vscode.TextEditorDecorationType, PaintedRanges>>();
+  /** A paint whose decoration types are still being sent, per editor (see `paintSteps.ts`). */
+  private pending = new WeakMap<vscode.TextEditor, SteppedPaint<PendingSend>>();
   private readonly disposables: vscode.Disposable[] = [this.dimmed, this.focused];
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
@@ -82,6 +90,8 @@ export class Highlighter implements vscode.Disposable {
     if (style !== this.style) {
       this.disposeTypes();
       this.painted = new WeakMap();
+      // Sends still to go would name the types just disposed.
+      this.pending = new WeakMap();
       this.style = style;
       for (const cat of CATEGORIES) this.types.set(cat, vscode.window.createTextEditorDecorationType(decorationFor(cat, style)));
     }
@@ -117,24 +127,43 @@ export class Highlighter implements vscode.Disposable {
       else analysis.forEachSpanBetween(from, to, visit);
     }
     if (this.focus) for (const r of this.focus.extraRanges?.(doc) ?? []) focused.push(doc.offsetAt(r.start), doc.offsetAt(r.end));
-    for (const [cat, type] of this.types) this.send(editor, type, ranges.get(cat) ?? []);
-    this.send(editor, this.dimmed, dimmed);
-    this.send(editor, this.focused, focused);
-    this.observer?.painted(doc, analysis?.version ?? doc.version);
+    const sends: PendingSend[] = [...this.types].map(([cat, type]) => ({ type, offsets: ranges.get(cat) ?? [] }));
+    sends.push({ type: this.dimmed, offsets: dimmed }, { type: this.focused, offsets: focused });
+    this.sendPaint(editor, { version: doc.version, sends, done: () => this.observer?.painted(doc, analysis?.version ?? doc.version) });
   }
 
-  /** Sets one decoration type's ranges, unless the editor shows exactly these already. */
-  private send(editor: vscode.TextEditor, type: vscode.TextEditorDecorationType, offsets: readonly number[]): void {
+  /** Sends a paint's types; in a long document one per task (`paintSteps.ts` says why). */
+  private sendPaint(editor: vscode.TextEditor, paint: SteppedPaint<PendingSend>): void {
+    const pendingNow = this.pending;
+    pendingNow.set(editor, paint);
+    runPaintSteps(paint, {
+      isCurrent: () => this.pending === pendingNow && pendingNow.get(editor) === paint,
+      documentVersion: () => editor.document.version,
+      changed: ({ type, offsets }) => !this.shown(editor, type).showing(offsets),
+      send: ({ type, offsets }) => this.send(editor, type, offsets),
+      oneAtATime: this.partial.has(editor),
+      schedule: (next) => setImmediate(next),
+      ended: () => {
+        if (pendingNow.get(editor) === paint) pendingNow.delete(editor);
+      },
+    });
+  }
+
+  private shown(editor: vscode.TextEditor, type: vscode.TextEditorDecorationType): PaintedRanges {
     let shown = this.painted.get(editor);
     if (!shown) this.painted.set(editor, (shown = new Map()));
     let painted = shown.get(type);
     if (!painted) shown.set(type, (painted = new PaintedRanges()));
-    if (painted.showing(offsets)) return;
+    return painted;
+  }
+
+  /** Sets one decoration type's ranges. */
+  private send(editor: vscode.TextEditor, type: vscode.TextEditorDecorationType, offsets: readonly number[]): void {
     const doc = editor.document;
     const decorations: vscode.Range[] = [];
     for (let i = 0; i < offsets.length; i += 2) decorations.push(new vscode.Range(doc.positionAt(offsets[i]), doc.positionAt(offsets[i + 1])));
     editor.setDecorations(type, decorations);
-    painted.sentNow(offsets);
+    this.shown(editor, type).sentNow(offsets);
   }
 
   /** The offsets to decorate: the whole text, or the visible lines and a margin when the document is long or spans are many. */

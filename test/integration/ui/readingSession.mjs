@@ -178,6 +178,9 @@ const OTHER_WORK_QUIET = {
   'git.enabled': false,
   'remote.autoForwardPorts': false,
   'remote.autoForwardPortsSource': 'output',
+  // A stall is the longest gap between two ticks of the host's sampling timer, so at the default 10 ms it
+  // counts up to 10 ms of idle time before the stall; every millisecond makes it the stall itself.
+  'sourceAnnotator.performance.sampleIntervalMs': 1,
 };
 
 /** Sentences typed with highlights on, one list per window; each name is new on its line. */
@@ -248,6 +251,9 @@ function worstOf(windows) {
     sampledForMs: windows.reduce((sum, w) => sum + w.sampledForMs, 0),
     editToPaintMs: windows.flatMap((w) => w.editToPaintMs),
     windows: windows.map((w) => w.maxEventLoopDelayMs),
+    sampleIntervalMs: windows[0].sampleIntervalMs,
+    // Each window's longest garbage collection (and all of them), to set beside its longest stall.
+    longestGc: windows.map((w) => (w.gc.count ? `${w.gc.longestMs} ms ${w.gc.longestKind} (${w.gc.count} in ${w.gc.totalMs} ms)` : 'none')),
     cpu: combinedShares(windows.map((w) => w.cpu)),
   };
 }
