@@ -1,6 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { watchConfig } from './vscode/config';
 import type { Span } from './core/extract';
 import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentAnalyzer';
 import { registerAnnotations } from './vscode/annotations/registerAnnotations';
@@ -33,6 +34,8 @@ export interface SourceAnnotatorApi {
 const ARTICLE_SELECTOR: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
 
 export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
+  // First, so that every configuration listener registered after it reads fresh settings.
+  context.subscriptions.push(watchConfig());
   const log = vscode.window.createOutputChannel('Source Annotator', { log: true });
   const version = String((context.extension.packageJSON as { version?: string }).version ?? '0');
   // Indexing, and the unseen parts of long open articles, are analysed in worker threads (one per core,

@@ -16,10 +16,45 @@ export interface SourceAnnotatorConfig {
   articleLanguagePatterns: string[];
 }
 
-export function readConfig(scope?: vscode.ConfigurationScope): SourceAnnotatorConfig {
+/**
+ * Settings read per resource, kept until any `sourceAnnotator` setting changes. They are read at every
+ * key (the debounce) and every repaint, and each `getConfiguration` builds the merged settings afresh:
+ * in a 5 MB article that was a third of what the extension allocated while typing.
+ */
+const cached = new Map<string, Readonly<SourceAnnotatorConfig>>();
+/** Resources remembered at most; past it the cache starts again (a workspace's open articles are fewer). */
+const CACHED_SCOPES = 256;
+
+/**
+ * Drops the cached settings when they change. Registered first in `activate`, so that every other
+ * configuration listener, which runs after it, reads the new values.
+ */
+export function watchConfig(): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('sourceAnnotator')) cached.clear();
+    }),
+    // A folder added or removed brings or takes its own settings.
+    vscode.workspace.onDidChangeWorkspaceFolders(() => cached.clear()),
+  );
+}
+
+export function readConfig(scope?: vscode.Uri): Readonly<SourceAnnotatorConfig> {
+  const key = scope?.toString() ?? '';
+  let config = cached.get(key);
+  if (!config) {
+    if (cached.size >= CACHED_SCOPES) cached.clear();
+    config = Object.freeze(readFreshConfig(scope));
+    cached.set(key, config);
+  }
+  return config;
+}
+
+function readFreshConfig(scope?: vscode.Uri): SourceAnnotatorConfig {
   const c = vscode.workspace.getConfiguration('sourceAnnotator', scope);
   const categories = {} as Record<Category, boolean>;
   for (const cat of CATEGORIES) categories[cat] = c.get<boolean>(`highlight.${cat}`, true);
+  Object.freeze(categories);
   return {
     highlightEnabled: c.get<boolean>('highlight.enabled', true),
     highlightStyle: c.get<HighlightStyle>('highlight.style', 'background'),

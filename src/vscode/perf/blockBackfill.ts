@@ -172,9 +172,10 @@ export class BlockBackfill {
     const anchor = screen.length > 0 ? this.live.indexAt(screen[0][0]) : 0;
     const batch: LiveBlock[] = [];
     let size = 0;
+    // Called after every answer, typing included, when usually no block is left: no garbage per step.
     for (let step = 0; size < chars && (anchor - step >= 0 || anchor + step < blocks.length); step++) {
-      for (const i of step === 0 ? [anchor] : [anchor + step, anchor - step]) {
-        const b = blocks[i];
+      for (let side = 0; side < (step === 0 ? 1 : 2); side++) {
+        const b = blocks[side === 0 ? anchor + step : anchor - step];
         if (!b || b.spans || this.inFlight.has(b)) continue;
         batch.push(b);
         size += Math.max(1, b.text.length);

@@ -156,11 +156,18 @@ export class LiveBlocks {
  */
 function carryOver(replaced: readonly LiveBlock[], edit: TextEdit, replacement: LiveBlock[]): void {
   const offsetEdit = { offset: edit.offset, length: edit.length, insertedLength: edit.text.length };
+  // The surviving spans and their new absolute offsets, side by side: each span is copied once, into its
+  // new block, because this runs at every key typed into a long article.
   const kept: Span[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
   for (const b of replaced) {
     for (const s of b.spans ?? b.provisional ?? []) {
       const shift = shiftPastEdit(s.start + b.start, s.end + b.start, offsetEdit);
-      if (shift !== undefined) kept.push({ ...s, start: s.start + b.start + shift, end: s.end + b.start + shift });
+      if (shift === undefined) continue;
+      kept.push(s);
+      starts.push(s.start + b.start + shift);
+      ends.push(s.end + b.start + shift);
     }
   }
   if (kept.length === 0) return;
@@ -168,9 +175,8 @@ function carryOver(replaced: readonly LiveBlock[], edit: TextEdit, replacement: 
   for (const b of replacement) {
     const end = b.start + b.text.length;
     const mine: Span[] = [];
-    while (k < kept.length && kept[k].end <= end) {
-      const s = kept[k++];
-      if (s.start >= b.start) mine.push({ ...s, start: s.start - b.start, end: s.end - b.start });
+    for (; k < kept.length && ends[k] <= end; k++) {
+      if (starts[k] >= b.start) mine.push({ ...kept[k], start: starts[k] - b.start, end: ends[k] - b.start });
     }
     if (mine.length > 0) b.provisional = mine;
   }
