@@ -193,6 +193,8 @@ export class Highlighter implements vscode.Disposable {
   }
 
   dispose(): void {
+    // Sends still to go would name disposed types.
+    this.pending = new WeakMap();
     this.disposeTypes();
     for (const d of this.disposables) d.dispose();
   }
