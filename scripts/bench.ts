@@ -14,6 +14,7 @@ import { tokenize } from '../src/core/text/tokenize';
 import { runBadInputBenchmark } from './bench/badInput';
 import { benchNer } from './bench/ner';
 import { measureThroughput, pipeline, sampleArticles } from './bench/pipeline';
+import { runSpanMemoryBenchmark } from './bench/spanMemory';
 
 const fmtInt = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -83,6 +84,9 @@ async function main(): Promise<void> {
   console.log(`trained tagger      ${fmtInt(tagger.tokensPerSecond).padStart(10)} tokens/s (CPU)  load ${tagger.loadMs.toFixed(0)} ms  model memory ${tagger.heapMB.toFixed(1)} MB  artifact ${tagger.modelMB.toFixed(2)} MB`);
   console.log(`rule-based detector ${fmtInt(rules).padStart(10)} tokens/s (CPU)`);
   console.log(`tagger / rules speed ratio: ×${(tagger.tokensPerSecond / rules).toFixed(2)}; targets: ≥ 200,000 tokens/s (${tagger.tokensPerSecond >= 200000 ? 'met' : 'MISSED'}), load ≤ 150 ms (${tagger.loadMs <= 150 ? 'met' : 'MISSED'}), ≤ 100 MB (${tagger.heapMB <= 100 ? 'met' : 'MISSED'})`);
+
+  console.log('\n# A long article\'s spans in memory: cost to each full garbage collection');
+  runSpanMemoryBenchmark({ quick });
 
   for (const [file, label] of [['./bench/index', 'Corpus index'], ['./bench/editor', 'Editor responsiveness']] as const) {
     const mod = await import(file).catch(() => undefined);

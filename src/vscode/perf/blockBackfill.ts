@@ -5,7 +5,8 @@
  * for a block that an edit has since replaced is dropped. Pure (no `vscode`), unit-tested directly.
  */
 import type { EntityRegistry, Span } from '../../core/extract';
-import { fill, type LiveBlock, type LiveBlocks } from './liveBlocks';
+import { StringPool } from '../../core/util/stringPool';
+import { fill, shareStrings, type LiveBlock, type LiveBlocks } from './liveBlocks';
 
 export type ExtractOptionsForBlocks = { published?: string | null; registry?: EntityRegistry };
 
@@ -48,6 +49,8 @@ export class BlockBackfill {
   private nowInFlight = false;
   private wanted: LiveBlock[] = [];
   private screen: () => Window[] = () => [];
+  /** The strings of the workers' answers for this document, one copy each. */
+  private readonly strings = new StringPool();
 
   /** `onProgress(true)` when blocks on screen received spans or the document is complete. */
   constructor(private readonly live: LiveBlocks, private readonly sources: BackfillSources, private readonly onProgress: (notable: boolean) => void) {}
@@ -134,7 +137,7 @@ export class BlockBackfill {
       let touched = false;
       batch.forEach((b, i) => {
         if (b.spans || !this.live.holds(b)) return;
-        fill(b, answers[i]);
+        fill(b, shareStrings(answers[i], this.strings));
         touched ||= onScreen(b, screen);
       });
       this.onProgress(touched || this.pending === 0);

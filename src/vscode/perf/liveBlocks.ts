@@ -7,6 +7,7 @@
  */
 import { shiftPastEdit } from '../../core/anchor/shiftThroughEdits';
 import type { Span } from '../../core/extract';
+import type { StringPool } from '../../core/util/stringPool';
 import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textBlocks';
 
 export interface LiveBlock {
@@ -25,6 +26,20 @@ export interface LiveBlock {
 export function fill(block: LiveBlock, spans: Span[]): void {
   block.spans = spans;
   block.provisional = undefined;
+}
+
+/** Shares the strings of spans deserialised from a worker (see `StringPool`); changes them in place. */
+export function shareStrings(spans: Span[], pool: StringPool): Span[] {
+  for (const s of spans) {
+    s.type = pool.intern(s.type) as Span['type'];
+    s.text = pool.intern(s.text);
+    if (typeof s.value === 'string') s.value = pool.intern(s.value);
+    if (s.canonical !== undefined) s.canonical = pool.intern(s.canonical);
+    if (s.unit !== undefined) s.unit = pool.intern(s.unit);
+    if (s.mod !== undefined) s.mod = pool.intern(s.mod) as Span['mod'];
+    if (s.reason !== undefined) s.reason = pool.intern(s.reason);
+  }
+  return spans;
 }
 
 export interface TextEdit {
