@@ -1,7 +1,7 @@
 /**
  * What a long article's spans cost each full garbage collection of the extension host. The spans arrive
  * from the analysis workers by structured clone, every string a copy of its own; `shareStrings` keeps one
- * copy of each. Measured here: full collections (forced, median of several) with nothing held, with the
+ * copy of each. Measured here: full collections (forced; the median over alternating rounds) with nothing held, with the
  * spans as deserialised, and with their strings shared. A benchmark: it prints, it does not judge.
  */
 import { setFlagsFromString } from 'node:v8';
@@ -51,18 +51,27 @@ export function runSpanMemoryBenchmark({ quick = false }: { quick?: boolean } = 
   const deserialised = (): Span[][] => answers.map((spans) => structuredClone(spans));
 
   const heapMB = (): number => process.memoryUsage().heapUsed / 1048576;
-  const emptyMs = fullCollectionMs(gc);
-  const emptyHeap = heapMB();
-  let held: Span[][] | undefined = deserialised();
-  const copiesMs = fullCollectionMs(gc);
-  const copiesHeap = heapMB();
-  held = undefined;
-  gc();
   const pool = new StringPool();
-  held = deserialised().map((spans) => shareStrings(spans, pool));
-  const sharedMs = fullCollectionMs(gc);
-  const sharedHeap = heapMB();
-  if (held.length !== blocks.length) throw new Error('lost blocks');
+  const variants = {
+    empty: (): Span[][] => [],
+    copies: deserialised,
+    shared: (): Span[][] => deserialised().map((spans) => shareStrings(spans, pool)),
+  };
+  // Rounds alternate the variants, so a drift of the machine or the heap over the run touches each alike.
+  const times = { empty: [] as number[], copies: [] as number[], shared: [] as number[] };
+  const heaps = { empty: 0, copies: 0, shared: 0 };
+  for (let round = 0; round < (quick ? 3 : 7); round++) {
+    for (const name of ['empty', 'copies', 'shared'] as const) {
+      let held: Span[][] | undefined = variants[name]();
+      times[name].push(fullCollectionMs(gc, 5));
+      heaps[name] = heapMB();
+      if (held.length !== (name === 'empty' ? 0 : blocks.length)) throw new Error('lost blocks');
+      held = undefined;
+    }
+  }
+  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const [emptyMs, copiesMs, sharedMs] = [median(times.empty), median(times.copies), median(times.shared)];
+  const [emptyHeap, copiesHeap, sharedHeap] = [heaps.empty, heaps.copies, heaps.shared];
 
   console.log(`${(bytes / 1048576).toFixed(0)} MB article, ${blocks.length} blocks, ${spanCount.toLocaleString('en-US')} spans; ${pool.size.toLocaleString('en-US')} distinct strings`);
   console.log(`full collection with nothing held          ${emptyMs.toFixed(1).padStart(6)} ms   heap ${emptyHeap.toFixed(0)} MB`);
