@@ -15,7 +15,7 @@ export interface ThroughputResult {
   msPer5kb: number;
 }
 
-function median(xs: number[]): number {
+export function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)];
 }

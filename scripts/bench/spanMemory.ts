@@ -10,7 +10,7 @@ import { extract, type Span } from '../../src/core/extract';
 import { StringPool } from '../../src/core/util/stringPool';
 import { shareStrings } from '../../src/vscode/perf/liveBlocks';
 import { splitIntoBlocks } from '../../src/vscode/perf/textBlocks';
-import { sampleArticles } from './pipeline';
+import { median, sampleArticles } from './pipeline';
 
 function fullCollector(): () => void {
   setFlagsFromString('--expose-gc');
@@ -26,7 +26,7 @@ function fullCollectionMs(gc: () => void, runs = 9): number {
     gc();
     times.push(performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+  return median(times);
 }
 
 /** The sample articles' paragraphs, repeated to `bytes`. */
@@ -69,14 +69,12 @@ export function runSpanMemoryBenchmark({ quick = false }: { quick?: boolean } = 
       held = undefined;
     }
   }
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const [emptyMs, copiesMs, sharedMs] = [median(times.empty), median(times.copies), median(times.shared)];
-  const [emptyHeap, copiesHeap, sharedHeap] = [heaps.empty, heaps.copies, heaps.shared];
 
   console.log(`${(bytes / 1048576).toFixed(0)} MB article, ${blocks.length} blocks, ${spanCount.toLocaleString('en-US')} spans; ${pool.size.toLocaleString('en-US')} distinct strings`);
-  console.log(`full collection with nothing held          ${emptyMs.toFixed(1).padStart(6)} ms   heap ${emptyHeap.toFixed(0)} MB`);
-  console.log(`  … spans as deserialised (baseline)       ${copiesMs.toFixed(1).padStart(6)} ms   heap ${copiesHeap.toFixed(0)} MB`);
-  console.log(`  … spans with their strings shared        ${sharedMs.toFixed(1).padStart(6)} ms   heap ${sharedHeap.toFixed(0)} MB`);
+  console.log(`full collection with nothing held          ${emptyMs.toFixed(1).padStart(6)} ms   heap ${heaps.empty.toFixed(0)} MB`);
+  console.log(`  … spans as deserialised (baseline)       ${copiesMs.toFixed(1).padStart(6)} ms   heap ${heaps.copies.toFixed(0)} MB`);
+  console.log(`  … spans with their strings shared        ${sharedMs.toFixed(1).padStart(6)} ms   heap ${heaps.shared.toFixed(0)} MB`);
   const cost = (ms: number): number => Math.max(0.1, ms - emptyMs);
   console.log(`the spans' share of a full collection: ×${(cost(copiesMs) / cost(sharedMs)).toFixed(1)} smaller with strings shared`);
 }

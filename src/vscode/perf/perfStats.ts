@@ -31,6 +31,7 @@ export interface GcStats {
 }
 
 export const DEFAULT_SAMPLE_INTERVAL_MS = 10;
+const NO_GC: Readonly<GcStats> = { count: 0, totalMs: 0, longestMs: 0, longestKind: '' };
 const KEPT_PAINTS = 200;
 
 function gcKind(entry: PerformanceEntry): string {
@@ -60,7 +61,7 @@ export class PerfMonitor implements vscode.Disposable {
   private since = performance.now();
   private readonly lastChange = new Map<string, { version: number; at: number }>();
   private paints: number[] = [];
-  private gc: GcStats = { count: 0, totalMs: 0, longestMs: 0, longestKind: '' };
+  private gc: GcStats = { ...NO_GC };
   private readonly gcObserver = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) this.countGc(entry);
   });
@@ -125,7 +126,7 @@ export class PerfMonitor implements vscode.Disposable {
     if (options.reset) {
       this.histogram.reset();
       this.paints = [];
-      this.gc = { count: 0, totalMs: 0, longestMs: 0, longestKind: '' };
+      this.gc = { ...NO_GC };
       this.since = performance.now();
     }
     return stats;
