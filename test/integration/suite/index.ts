@@ -19,7 +19,9 @@ interface ResultsSummary {
 const resultsPathVariable = 'SOURCE_ANNOTATOR_TEST_RESULTS';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000 });
+  // SOURCE_ANNOTATOR_TEST_GREP runs only the tests whose full title matches (for quick local loops).
+  const grep = process.env.SOURCE_ANNOTATOR_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, ...(grep ? { grep } : {}) });
   const testFiles = readdirSync(__dirname).filter((name) => name.endsWith('.test.js')).sort();
   for (const file of testFiles) mocha.addFile(join(__dirname, file));
 
