@@ -4,10 +4,10 @@ import { strict as assert } from 'node:assert';
 import { createTarget } from '../../src/core/anchor/createTarget';
 import type { Annotation } from '../../src/core/sidecar/model';
 import { articleTextHash } from '../../src/core/sidecar/textHash';
-import { anchorAll, shiftAnchors } from '../../src/vscode/annotations/liveAnchors';
+import { anchorAll, shiftAnchors } from '../../src/core/anchor/liveAnchors';
 import { mergeTags, parseTagInput, tagUsage } from '../../src/vscode/annotations/tagCatalog';
 import { paletteSlotFor, PALETTE_SIZE } from '../../src/vscode/annotations/tagColour';
-import { targetUpdates } from '../../src/vscode/annotations/targetUpdates';
+import { targetUpdates } from '../../src/core/anchor/targetUpdates';
 import { buildGroups, matchesFilter, ORPHANS_LABEL, quoteLabel, type ViewEntry } from '../../src/vscode/annotations/viewModel';
 
 const text = 'BRUSSELS, Feb 12 - Pentagon officials said on Thursday that the talks would resume. '
@@ -51,7 +51,7 @@ describe('annotations in the editor: live anchors', () => {
     const shifted = shiftAnchors(anchors, [{ start: insertAt, end: insertAt, text: inserted }], () => {
       textReads++;
       return after;
-    }, () => undefined);
+    }, new Map([['a1', first.target], ['a2', second.target]]));
     assert.deepEqual(shifted.get('a1'), anchors.get('a1'));
     assert.equal(after.slice(shifted.get('a2')!.start, shifted.get('a2')!.end), 'analysts said');
     assert.equal(textReads, 0, 'plain shifting does not need the text');
@@ -70,7 +70,7 @@ describe('annotations in the editor: live anchors', () => {
     const shifted = shiftAnchors(anchors, [
       { start: typoAt, end: typoAt, text: 'x' },
       { start: cutStart, end: cutEnd, text: '' },
-    ], () => after, (id) => targets.get(id));
+    ], () => after, targets);
     const a1 = shifted.get('a1');
     assert.ok(a1, 'a one-letter typo inside the quote keeps the annotation');
     assert.equal(after.slice(a1.start, a1.end), 'Pentagon offxicials said');

@@ -1,154 +1,269 @@
 /**
- * Finds an annotation's text again in a changed article. In order of preference: the stored offsets
- * when the quote is still there, the best exact occurrence of the quote judged by its context and
- * distance, a fuzzy match of the quote that its context confirms, or nothing (an orphan). A candidate
- * is only accepted when its surroundings vouch for it, so an annotation never jumps to other words
- * that merely look the same.
+ * Finds an annotation's text again in a changed article: the one algorithm behind the live editor,
+ * the reload from disk and `source-annotator reanchor`. A wrong attachment is worse than an orphan,
+ * because nobody notices it, so every step below either has evidence that identifies one place or
+ * gives up:
+ *
+ * 1. The article is the one the target was cut from (same hash): the stored offsets.
+ * 2. Known edits (the live editor's change events) carried the quote somewhere: that place, when the
+ *    quote is still there, or its edited version when enough of it survived. Known edits are the
+ *    truth, so a quote they deleted is an orphan, whatever look-alikes remain elsewhere.
+ * 3. Otherwise the exact quote where its stored context agrees on both sides, and only when no other
+ *    occurrence has comparable evidence (a copy of the paragraph, a repeated sentence): ambiguity is
+ *    an orphan, never a guess by position.
+ * 4. Otherwise an edited quote framed by both stored contexts, verbatim, at exactly one place.
  */
-import search from 'approx-string-match';
 import { AnnotationTarget } from '../sidecar/model';
 import { articleTextHash } from '../sidecar/textHash';
 import { createTarget, DEFAULT_CONTEXT_LENGTH } from './createTarget';
-import { boundaryRuns, contextSimilarity } from './similarity';
+import { boundaryRuns, boundedSimilarity, contextSimilarity } from './similarity';
 
 /**
- * `unchanged`: same offsets, same context. `moved`: the exact quote, elsewhere or with edited
- * context. `fuzzy`: an edited version of the quote. `orphan`: not found; keep the annotation but do
- * not show it in the text.
+ * `unchanged`: same offsets, same quote. `moved`: the exact quote, elsewhere or with edited context.
+ * `fuzzy`: an edited version of the quote. `orphan`: not found with confidence; keep the annotation,
+ * do not show it in the text.
  */
 export type AnchorStatus = 'unchanged' | 'moved' | 'fuzzy' | 'orphan';
 
 export type AnchorResult =
   | { status: 'unchanged' | 'moved' | 'fuzzy'; start: number; end: number; score: number; target: AnnotationTarget }
-  | { status: 'orphan'; score: 0 };
+  | { status: 'orphan'; score: 0; reason: OrphanReason };
+
+/** Why an annotation is an orphan: its quote is gone, or it is there more than once and nothing tells which. */
+export type OrphanReason = 'gone' | 'ambiguous';
+
+/** Where known edits carried the stored range (see `shiftThroughEdits`). */
+export interface AnchorHint {
+  start: number;
+  end: number;
+  /** An edit changed characters inside the quote. */
+  touched: boolean;
+}
 
 export interface ReanchorOptions {
-  /**
-   * A candidate is accepted when, on at least one side, this many characters of the stored context
-   * (or all of it, if shorter) still match verbatim next to it.
-   */
-  minContextRun?: number;
-  /** A fuzzy match needs at least this similarity to the stored quote. */
-  minQuoteSimilarity?: number;
-  /** Exact quotes at least this long that occur once are accepted without context. */
-  uniqueQuoteLength?: number;
-  /**
-   * The context length the target was created with (and that the refreshed target gets). A stored
-   * context shorter than this means the quote sat at an edge of the article.
-   */
+  /** The context length the refreshed target gets. */
   contextLength?: number;
   /** Hash of `text` when the caller already has it. */
   textHash?: string;
+  /** Where known edits carried the quote; without it the text is searched. */
+  hint?: AnchorHint;
 }
 
-const DEFAULTS = { minContextRun: 16, minQuoteSimilarity: 0.75, uniqueQuoteLength: 48, contextLength: DEFAULT_CONTEXT_LENGTH };
-/** A 32-character context shifted by three or more characters falls below this. */
-const MIN_SHIFTED_CONTEXT_SIMILARITY = 0.85;
-const MIN_WEAK_CONTEXT_RUN = 8;
-/** Occurrences of very common short quotes beyond this many are not scored. */
-const MAX_CANDIDATES = 1000;
+/** An edited quote is still the annotated text when it keeps at least this similarity to the stored one. */
+export const MIN_EDITED_QUOTE_SIMILARITY = 0.6;
+/** A side of context that matches verbatim for this many characters (or all that is stored) is strong evidence. */
+const STRONG_RUN = 16;
+/** A side agrees when this many characters next to the candidate match verbatim... */
+const AGREE_RUN = 6;
+/** ...or when its window is this similar to the stored context (an edit a few characters away). */
+const AGREE_SIMILARITY = 0.7;
+/** A verbatim piece of context this long, shifted by at most `MAX_SHIFT`, also makes a side agree. */
+const CHUNK = 8;
+const MAX_SHIFT = 12;
+/** Occurrences of a very common quote beyond this many are not scored one by one. */
+const MAX_CANDIDATES = 2000;
+/** An edited quote may be this much longer than the stored one (plus a few characters). */
+const MAX_EDITED_GROWTH = 1.6;
 
-interface Candidate { start: number; end: number; score: number }
+interface Evidence {
+  start: number;
+  end: number;
+  prefixRun: number;
+  suffixRun: number;
+  prefixAgrees: boolean;
+  suffixAgrees: boolean;
+  strong: boolean;
+  verbatimBothSides: boolean;
+}
 
-/** Re-anchors `target` in `text`. Pure; cost is linear in the text for exact and fuzzy search. */
+/** Re-anchors `target` in `text`. Pure; linear in the text apart from the short context comparisons. */
 export function reanchor(target: AnnotationTarget, text: string, options: ReanchorOptions = {}): AnchorResult {
-  const settings = { ...DEFAULTS, ...definedOnly(options) };
-  const hash = options.textHash ?? articleTextHash(text);
-  const found = (status: 'unchanged' | 'moved' | 'fuzzy', candidate: Candidate): AnchorResult => ({
-    status, start: candidate.start, end: candidate.end, score: candidate.score,
-    target: createTarget(text, candidate.start, candidate.end, { contextLength: settings.contextLength, textHash: hash }),
-  });
+  const contextLength = options.contextLength ?? DEFAULT_CONTEXT_LENGTH;
+  let hash = options.textHash;
+  const found = (status: 'unchanged' | 'moved' | 'fuzzy', start: number, end: number, score: number): AnchorResult => {
+    hash ??= articleTextHash(text);
+    const unchanged = status !== 'fuzzy' && start === target.start && end === target.end;
+    return {
+      status: unchanged ? 'unchanged' : status, start, end, score,
+      target: createTarget(text, start, end, { contextLength, textHash: hash }),
+    };
+  };
+  const orphan = (reason: OrphanReason): AnchorResult => ({ status: 'orphan', score: 0, reason });
 
-  const { exact, prefix, suffix } = target;
-  if (exact.length === 0) return { status: 'orphan', score: 0 };
-  if (text.slice(target.start, target.end) === exact) {
-    const context = contextSimilarity(text, target.start, target.end, prefix, suffix);
-    if (context.prefix === 1 && context.suffix === 1) return found('unchanged', { start: target.start, end: target.end, score: 1 });
+  const { exact } = target;
+  if (exact.length === 0) return orphan('gone');
+  const atStored = text.slice(target.start, target.end) === exact;
+  if (atStored && target.textHash === (hash ??= articleTextHash(text))) return found('unchanged', target.start, target.end, 1);
+
+  const { hint } = options;
+  if (hint) {
+    if (!hint.touched) {
+      if (text.slice(hint.start, hint.end) === exact) return found('moved', hint.start, hint.end, 1);
+    } else {
+      const region = text.slice(hint.start, hint.end);
+      const inside = region.indexOf(exact);
+      if (inside >= 0 && region.indexOf(exact, inside + 1) < 0) {
+        return found('moved', hint.start + inside, hint.start + inside + exact.length, 1);
+      }
+      const similarity = editedQuoteSimilarity(region, exact);
+      if (similarity >= MIN_EDITED_QUOTE_SIMILARITY) return found('fuzzy', hint.start, hint.end, similarity);
+    }
+    // The known edits removed the quote: whatever looks like it elsewhere is other words.
+    return orphan('gone');
   }
 
-  const exactMatch = bestExactOccurrence(target, text, settings);
-  if (exactMatch) return found('moved', exactMatch);
-
-  const fuzzyMatch = bestFuzzyMatch(target, text, settings);
-  if (fuzzyMatch) return found('fuzzy', fuzzyMatch);
-  return { status: 'orphan', score: 0 };
+  // Every place the evidence points to; more than one contender is ambiguity, not a choice.
+  const exactPlaces = exactOccurrences(target, text, contextLength);
+  const framedPlaces = framedEditedQuotes(target, text, contextLength);
+  const exactContenders = exactPlaces.filter(isContender);
+  // A framed region around an exact contender is that same place, with an edit next to the quote.
+  const contenders = exactContenders.length
+    + framedPlaces.filter((place) => !exactContenders.some((e) => e.start < place.end && place.start < e.end)).length;
+  if (contenders > 1) return orphan('ambiguous');
+  const exactMatch = exactPlaces.find(isConvincing)
+    // Both contexts frame it from a little further out: the edit was next to the quote, not inside it.
+    ?? exactContenders.find((e) => framedPlaces.some((place) => e.start >= place.start && e.end <= place.end));
+  if (exactMatch) return found('moved', exactMatch.start, exactMatch.end, 1);
+  const framed = framedPlaces.find((place) => place.similarity >= MIN_EDITED_QUOTE_SIMILARITY);
+  if (framed) return found('fuzzy', framed.start, framed.end, framed.similarity);
+  return orphan('gone');
 }
 
 /**
- * Whether the verbatim context next to a candidate vouches for it. A stored context shorter than the
- * context length means the quote sat at an edge of the article, so it only vouches at that edge.
+ * How much of the stored quote an edited region keeps, in [0, 1]. Exact (edit distance) for quotes of
+ * ordinary length; for very long ones, the share kept verbatim at both ends, which can only err low.
  */
-function isVouched(text: string, start: number, end: number, target: AnnotationTarget, settings: typeof DEFAULTS): boolean {
-  const runs = boundaryRuns(text, start, end, target.prefix, target.suffix);
-  const sideVouches = (run: number, stored: number, atEdge: boolean): boolean => {
-    if (stored < settings.contextLength) return run === stored && atEdge;
-    return run >= Math.min(settings.minContextRun, stored);
+export function editedQuoteSimilarity(region: string, exact: string): number {
+  if (region.length === 0) return 0;
+  if (region.length > MAX_EDITED_GROWTH * exact.length + 8 || exact.length > MAX_EDITED_GROWTH * region.length + 8) return 0;
+  return boundedSimilarity(region, exact);
+}
+
+/** The evidence the stored context gives for the quote at [start, end). */
+function evidenceAt(text: string, start: number, end: number, target: AnnotationTarget, contextLength: number): Evidence {
+  const { prefix, suffix } = target;
+  const runs = boundaryRuns(text, start, end, prefix, suffix);
+  const similar = contextSimilarity(text, start, end, prefix, suffix);
+  // A stored context shorter than the context length means the quote sat that close to an edge of the
+  // article; it is strong evidence only when the candidate sits exactly as close to the same edge.
+  // A window that is merely similar also agrees (an edit a few characters from the quote), unless
+  // another copy of the quote lies within the context: that copy sees the same context, shifted.
+  const forgiving = !hasNearbyCopy(text, start, target.exact, contextLength);
+  const side = (run: number, stored: number, similarity: boolean, atEdge: boolean): { agrees: boolean; verbatim: boolean; strong: boolean } => {
+    if (stored < contextLength) {
+      const all = run === stored;
+      const verbatim = all || (stored >= AGREE_RUN && run >= AGREE_RUN);
+      return { agrees: verbatim, verbatim, strong: all && atEdge };
+    }
+    const verbatim = run >= AGREE_RUN;
+    return { agrees: verbatim || (forgiving && similarity), verbatim, strong: run >= Math.min(STRONG_RUN, stored) };
   };
-  return sideVouches(runs.prefix, target.prefix.length, start === target.prefix.length)
-    || sideVouches(runs.suffix, target.suffix.length, end + target.suffix.length === text.length);
+  const prefixSimilar = () => similar.prefix >= AGREE_SIMILARITY
+    || hasAlignedChunk(reverse(prefix), reverse(text.slice(Math.max(0, start - prefix.length - MAX_SHIFT), start)));
+  const suffixSimilar = () => similar.suffix >= AGREE_SIMILARITY
+    || hasAlignedChunk(suffix, text.slice(end, end + suffix.length + MAX_SHIFT));
+  const before = side(runs.prefix, prefix.length, forgiving && prefixSimilar(), start === prefix.length);
+  const after = side(runs.suffix, suffix.length, forgiving && suffixSimilar(), end + suffix.length === text.length);
+  return {
+    start, end, prefixRun: runs.prefix, suffixRun: runs.suffix,
+    prefixAgrees: before.agrees, suffixAgrees: after.agrees, strong: before.strong || after.strong,
+    verbatimBothSides: before.verbatim && after.verbatim,
+  };
 }
 
 /**
- * A fuzzy candidate must also fit on the other side: a deleted quote leaves its context joined
- * together, and a look-alike cut from one side of the join would otherwise borrow the other side's
- * intact context. A shift of a character or two, common at fuzzy edges, is still tolerated.
+ * Whether `stored` context (read outward from the quote) and the `actual` text there share a verbatim
+ * piece of `CHUNK` characters at about the same distance from the quote: the context survived an edit
+ * next to the quote.
  */
-function fitsBothSides(text: string, start: number, end: number, target: AnnotationTarget, settings: typeof DEFAULTS): boolean {
-  const runs = boundaryRuns(text, start, end, target.prefix, target.suffix);
-  const similar = contextSimilarity(text, start, end, target.prefix, target.suffix);
-  const sideFits = (run: number, similarity: number, stored: number, atEdge: boolean): boolean => {
-    if (stored < settings.contextLength) return atEdge || similarity >= MIN_SHIFTED_CONTEXT_SIMILARITY;
-    return run >= Math.min(MIN_WEAK_CONTEXT_RUN, stored) || similarity >= MIN_SHIFTED_CONTEXT_SIMILARITY;
-  };
-  return sideFits(runs.prefix, similar.prefix, target.prefix.length, start === target.prefix.length)
-    && sideFits(runs.suffix, similar.suffix, target.suffix.length, end + target.suffix.length === text.length);
+function hasAlignedChunk(stored: string, actual: string): boolean {
+  for (let at = 0; at + CHUNK <= stored.length; at++) {
+    const piece = stored.slice(at, at + CHUNK);
+    const from = Math.max(0, at - MAX_SHIFT);
+    const found = actual.indexOf(piece, from);
+    if (found >= 0 && found <= at + MAX_SHIFT) return true;
+  }
+  return false;
 }
 
-function proximityPenalty(position: number, expected: number, textLength: number): number {
-  // Small enough never to outweigh a context difference of one character, large enough to break ties.
-  return 0.001 * Math.abs(position - expected) / Math.max(1, textLength);
+function reverse(text: string): string {
+  let reversed = '';
+  for (let i = text.length - 1; i >= 0; i--) reversed += text[i];
+  return reversed;
 }
 
-function bestExactOccurrence(target: AnnotationTarget, text: string, settings: typeof DEFAULTS): Candidate | undefined {
+function hasNearbyCopy(text: string, start: number, exact: string, distance: number): boolean {
+  const from = Math.max(0, start - distance - exact.length);
+  const before = text.lastIndexOf(exact, start - 1);
+  if (before >= from) return true;
+  const after = text.indexOf(exact, start + 1);
+  return after >= 0 && after <= start + exact.length + distance;
+}
+
+/** Evidence that identifies a place: both sides agree and at least one is strong. */
+function isConvincing(evidence: Evidence): boolean {
+  return evidence.prefixAgrees && evidence.suffixAgrees && evidence.strong;
+}
+
+/** Evidence that makes a place a contender: one strong side, or verbatim context on both sides. */
+function isContender(evidence: Evidence): boolean {
+  return evidence.strong || evidence.verbatimBothSides || isConvincing(evidence);
+}
+
+function occurrences(text: string, needle: string, limit: number): number[] {
+  const found: number[] = [];
+  if (needle.length === 0) return found;
+  for (let at = text.indexOf(needle); at >= 0 && found.length < limit; at = text.indexOf(needle, at + 1)) found.push(at);
+  return found;
+}
+
+/** Every occurrence of the exact quote, with the evidence its context gives. */
+function exactOccurrences(target: AnnotationTarget, text: string, contextLength: number): Evidence[] {
   const { exact, prefix, suffix } = target;
-  const occurrences: number[] = [];
-  for (let at = text.indexOf(exact); at >= 0 && occurrences.length < MAX_CANDIDATES; at = text.indexOf(exact, at + 1)) {
-    occurrences.push(at);
+  let starts = occurrences(text, exact, MAX_CANDIDATES + 1);
+  if (starts.length > MAX_CANDIDATES) {
+    // A very common quote ("the"): only occurrences with some verbatim context can be contenders.
+    const before = prefix.slice(-AGREE_RUN);
+    const after = suffix.slice(0, AGREE_RUN);
+    const set = new Set<number>();
+    for (const at of occurrences(text, before + exact, MAX_CANDIDATES)) set.add(at + before.length);
+    for (const at of occurrences(text, exact + after, MAX_CANDIDATES)) set.add(at);
+    starts = [...set];
   }
-  let best: Candidate | undefined;
-  for (const start of occurrences) {
-    const end = start + exact.length;
-    const context = contextSimilarity(text, start, end, prefix, suffix);
-    const vouched = isVouched(text, start, end, target, settings)
-      || (occurrences.length === 1 && exact.length >= settings.uniqueQuoteLength);
-    if (!vouched) continue;
-    const score = (context.prefix + context.suffix) / 2 - proximityPenalty(start, target.start, text.length);
-    if (!best || score > best.score) best = { start, end, score };
-  }
-  return best;
+  return starts.map((start) => evidenceAt(text, start, start + exact.length, target, contextLength));
 }
 
-function bestFuzzyMatch(target: AnnotationTarget, text: string, settings: typeof DEFAULTS): Candidate | undefined {
+/**
+ * Edited versions of the quote: the text between a verbatim occurrence of the stored prefix's end and of the
+ * stored suffix's start, close enough in length and content to the stored quote. Both contexts must
+ * frame it (or the article's edges, where the stored context was cut by them).
+ */
+function framedEditedQuotes(target: AnnotationTarget, text: string, contextLength: number):
+  { start: number; end: number; similarity: number }[] {
   const { exact, prefix, suffix } = target;
-  const maxErrors = Math.floor(exact.length * (1 - settings.minQuoteSimilarity));
-  if (maxErrors < 1) return undefined;
-  const matches = search(text, exact, maxErrors)
-    .sort((a, b) => a.errors - b.errors)
-    .slice(0, MAX_CANDIDATES);
-  let best: Candidate | undefined;
-  for (const match of matches) {
-    if (match.end <= match.start) continue;
-    const quoteSimilarity = 1 - match.errors / exact.length;
-    if (!isVouched(text, match.start, match.end, target, settings)) continue;
-    if (!fitsBothSides(text, match.start, match.end, target, settings)) continue;
-    const context = contextSimilarity(text, match.start, match.end, prefix, suffix);
-    const score = (2 * quoteSimilarity + context.prefix + context.suffix) / 4
-      - proximityPenalty(match.start, target.start, text.length);
-    if (!best || score > best.score) best = { start: match.start, end: match.end, score };
-  }
-  return best;
-}
+  const maxLength = Math.ceil(MAX_EDITED_GROWTH * exact.length) + 8;
+  const head = prefix.length < contextLength ? prefix : prefix.slice(-STRONG_RUN);
+  const tail = suffix.length < contextLength ? suffix : suffix.slice(0, STRONG_RUN);
+  if (head.length + tail.length < STRONG_RUN) return [];
 
-function definedOnly<T extends object>(options: T): Partial<T> {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const starts: number[] = prefix.length < contextLength
+    ? (text.startsWith(prefix) ? [prefix.length] : [])
+    : occurrences(text, head, MAX_CANDIDATES).map((at) => at + head.length);
+  const framed: { start: number; end: number; similarity: number }[] = [];
+  for (const start of starts) {
+    let end: number;
+    if (suffix.length < contextLength) {
+      end = text.length - suffix.length;
+      if (end < start || end - start > maxLength || !text.endsWith(suffix)) continue;
+    } else {
+      end = text.indexOf(tail, start);
+      if (end < 0 || end - start > maxLength) continue;
+    }
+    if (end <= start) continue;
+    const similarity = editedQuoteSimilarity(text.slice(start, end), exact);
+    // A region that kept less than half the usual similarity is other words; one that kept more is a
+    // contender even when it is too different to attach to.
+    if (similarity >= MIN_EDITED_QUOTE_SIMILARITY / 2) framed.push({ start, end, similarity });
+  }
+  return framed;
 }

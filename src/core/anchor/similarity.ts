@@ -52,3 +52,22 @@ export function boundaryRuns(text: string, start: number, end: number, prefix: s
     && text.charCodeAt(end + after) === suffix.charCodeAt(after)) after++;
   return { prefix: before, suffix: after };
 }
+
+/** Above this many cells the exact edit distance is not computed (a quote of thousands of characters). */
+const MAX_DISTANCE_CELLS = 4_000_000;
+
+/**
+ * `similarity` for strings of any length in bounded time. When the exact measure would be too costly,
+ * the share of the longer string that the two have in common verbatim at their start and end: a
+ * lower bound on the exact similarity, so callers that accept above a threshold only ever err by
+ * refusing.
+ */
+export function boundedSimilarity(a: string, b: string): number {
+  if (a.length * b.length <= MAX_DISTANCE_CELLS) return similarity(a, b);
+  const shorter = Math.min(a.length, b.length);
+  let head = 0;
+  while (head < shorter && a.charCodeAt(head) === b.charCodeAt(head)) head++;
+  let tail = 0;
+  while (tail < shorter - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
+  return (head + tail) / Math.max(a.length, b.length);
+}

@@ -10,9 +10,9 @@ import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } fr
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { articleTextHash } from '../../core/sidecar/textHash';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
-import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor } from './liveAnchors';
+import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor } from '../../core/anchor/liveAnchors';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor, writeTextFileAtomic } from './sidecarFiles';
-import { targetUpdates } from './targetUpdates';
+import { targetUpdates } from '../../core/anchor/targetUpdates';
 
 /** Thrown by `mutate` when the sidecar on disk does not parse; carries the first problem for the message. */
 export class SidecarBrokenError extends Error {
@@ -282,13 +282,16 @@ export class AnnotationStore implements vscode.Disposable {
   private shiftLive(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const entry = this.get(e.document.uri);
-    if (!entry || entry.anchors.size === 0) return;
+    if (!entry || entry.annotations.length === 0) return;
     const edits = e.contentChanges.map((change) => ({
       start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text,
     }));
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
-    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), (id) => targets.get(id));
-    this.moved.fire(entry.article);
+    const before = entry.anchors.size;
+    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets);
+    // An annotation orphaned or re-attached by this edit changes Problems and the Annotations view too.
+    if (entry.anchors.size !== before) this.changed.fire(entry.article);
+    else this.moved.fire(entry.article);
     // A change that leaves the document clean came from disk (git, another tool) or undid edits back to
     // the saved text; either way the file on disk is what the targets must describe.
     if (!e.document.isDirty) void this.persistTargets(entry.article, e.document.getText());

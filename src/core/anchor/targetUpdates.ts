@@ -3,8 +3,8 @@
  * live range or article hash no longer matches what the sidecar says, so unchanged sidecars are not
  * touched. Orphans keep their old target, so their quote and context stay available for re-attaching.
  */
-import { createTarget } from '../../core/anchor/createTarget';
-import type { Annotation, AnnotationTarget } from '../../core/sidecar/model';
+import { createTarget } from './createTarget';
+import type { Annotation, AnnotationTarget } from '../sidecar/model';
 import type { AnchorMap } from './liveAnchors';
 
 export function targetUpdates(annotations: readonly Annotation[], anchors: AnchorMap, text: string, textHash: string):
