@@ -1,9 +1,10 @@
 import type { CliCommand } from './commands/command';
 import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
+import { reanchorCommand } from './commands/reanchorCommand';
 import { scanCommand } from './commands/scanCommand';
 
-const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
+const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand, reanchorCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -12,6 +12,8 @@ import { shiftThroughEdits, type TextEdit } from './shiftThroughEdits';
 export interface LiveAnchor {
   start: number;
   end: number;
+  /** The range holds an edited version of the stored quote (a typo fixed, a word changed). */
+  edited?: boolean;
 }
 
 /** Id → range for anchored annotations; ids missing from the map are orphans. */
@@ -51,22 +53,51 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
  * when a quote was touched or an orphan may be back, so plain typing stays O(annotations + edits).
  */
 export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>): AnchorMap {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map()): AnchorMap {
   const descending = [...edits].sort((a, b) => b.start - a.start);
   const shifted: AnchorMap = new Map();
   for (const [id, anchor] of anchors) {
     const moved = shiftThroughEdits(anchor, descending);
-    if (!moved.touched) {
-      shifted.set(id, { start: moved.start, end: moved.end });
+    // An edited quote also follows text put back right next to it (undoing a cut across its edge).
+    const restores = anchor.edited && !moved.touched && edits.some((e) => e.start <= anchor.end && e.end >= anchor.start);
+    if (!moved.touched && !restores) {
+      shifted.set(id, { ...anchor, start: moved.start, end: moved.end });
       continue;
     }
     const target = targets.get(id);
     if (!target) continue;
-    const found = reanchor(target, text(), { hint: moved });
-    if (found.status !== 'orphan') shifted.set(id, { start: found.start, end: found.end });
+    const found = reanchor(target, text(), { hint: restores ? widened(moved, edits) : moved });
+    if (restores && (found.status === 'fuzzy' || found.status === 'orphan')) {
+      // Not the quote coming back whole: the edit next to it is other text, and the range stays.
+      shifted.set(id, { ...anchor, start: moved.start, end: moved.end });
+    } else if (found.status !== 'orphan') {
+      shifted.set(id, found.status === 'fuzzy' ? { start: found.start, end: found.end, edited: true } : { start: found.start, end: found.end });
+    } else {
+      const removal = edits.find((e) => e.start <= anchor.start && e.end >= anchor.end && e.end > e.start);
+      // Edited beyond recognition rather than removed: no text put back can be told to be it.
+      lost.set(id, removal ? { offset: anchor.start - removal.start, length: removal.end - removal.start } : { offset: 0, length: -1 });
+    }
   }
-  if (shifted.size < targets.size) reattachOrphans(shifted, edits, text, targets);
+  for (const id of shifted.keys()) lost.delete(id);
+  if (shifted.size < targets.size) reattachOrphans(shifted, edits, text, targets, lost);
   return shifted;
+}
+
+/**
+ * How an edit removed an anchored quote: where the quote sat in the removed text and how long that
+ * text was. Putting that same text back (undo, or pasting what was cut) brings the annotation back;
+ * other text that merely contains the quote (a copy of the sentence) does not.
+ */
+export type LostAnchors = Map<string, { offset: number; length: number }>;
+
+/** The range `moved` widened over the inserted text of the edits at its edges. */
+function widened(moved: { start: number; end: number }, edits: readonly TextEdit[]): { start: number; end: number; touched: true } {
+  let { start, end } = moved;
+  for (const range of insertedRanges(edits)) {
+    if (range.end === start) start = range.start;
+    if (range.start === end) end = range.end;
+  }
+  return { start, end, touched: true };
 }
 
 /** Where each edit's inserted text lies in the text after the event. */
@@ -80,12 +111,14 @@ function insertedRanges(edits: readonly TextEdit[]): { start: number; end: numbe
 }
 
 /**
- * An orphan comes back when the event put its exact quote back (all or its last missing piece) and
- * `reanchor` finds it there, in the text just changed. The full search decides, so a copy of the quote
- * pasted next to an identical one stays an orphan.
+ * An orphan comes back when the event puts its quote back. One that an edit seen here removed comes
+ * back only with the very text that edit removed (undo, pasting what was cut), at the same place in
+ * it. One that was already an orphan when the text was loaded comes back where `reanchor` finds it,
+ * in the text just changed (the full search decides, so a quote pasted next to an identical one
+ * stays an orphan).
  */
 function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>): void {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors): void {
   if (edits.length === 0) return;
   const inserted = insertedRanges(edits);
   let read: string | undefined;
@@ -98,6 +131,17 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], text: (
       return current.slice(from, range.end + length).includes(target.exact);
     });
     if (!near) continue;
+    const removal = lost.get(id);
+    if (removal) {
+      // Removed by an edit seen here: only the removed text put back, with the quote where it was.
+      const back = inserted.find((range) => range.end - range.start === removal.length
+        && current.startsWith(target.exact, range.start + removal.offset));
+      if (back) {
+        anchors.set(id, { start: back.start + removal.offset, end: back.start + removal.offset + target.exact.length });
+        lost.delete(id);
+      }
+      continue;
+    }
     const found = reanchor(target, current);
     if (found.status === 'orphan') continue;
     const touchesEdit = inserted.some((range) => found.start <= range.end && found.end >= range.start);

@@ -4,10 +4,10 @@
  * because nobody notices it, so every step below either has evidence that identifies one place or
  * gives up:
  *
- * 1. The article is the one the target was cut from (same hash): the stored offsets.
- * 2. Known edits (the live editor's change events) carried the quote somewhere: that place, when the
+ * 1. Known edits (the live editor's change events) carried the quote somewhere: that place, when the
  *    quote is still there, or its edited version when enough of it survived. Known edits are the
  *    truth, so a quote they deleted is an orphan, whatever look-alikes remain elsewhere.
+ * 2. The article is the one the target was cut from (same hash): the stored offsets.
  * 3. Otherwise the exact quote where its stored context agrees on both sides, and only when no other
  *    occurrence has comparable evidence (a copy of the paragraph, a repeated sentence): ambiguity is
  *    an orphan, never a guess by position.
@@ -53,6 +53,8 @@ export interface ReanchorOptions {
 export const MIN_EDITED_QUOTE_SIMILARITY = 0.6;
 /** A side of context that matches verbatim for this many characters (or all that is stored) is strong evidence. */
 const STRONG_RUN = 16;
+/** One side this long verbatim (or similar after an edit) makes another occurrence a contender. */
+const SUBSTANTIAL_RUN = 10;
 /** A side agrees when this many characters next to the candidate match verbatim... */
 const AGREE_RUN = 6;
 /** ...or when its window is this similar to the stored context (an edit a few characters away). */
@@ -74,6 +76,7 @@ interface Evidence {
   suffixAgrees: boolean;
   strong: boolean;
   verbatimBothSides: boolean;
+  oneSideSubstantial: boolean;
 }
 
 /** Re-anchors `target` in `text`. Pure; linear in the text apart from the short context comparisons. */
@@ -92,9 +95,6 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
 
   const { exact } = target;
   if (exact.length === 0) return orphan('gone');
-  const atStored = text.slice(target.start, target.end) === exact;
-  if (atStored && target.textHash === (hash ??= articleTextHash(text))) return found('unchanged', target.start, target.end, 1);
-
   const { hint } = options;
   if (hint) {
     if (!hint.touched) {
@@ -110,6 +110,10 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     }
     // The known edits removed the quote: whatever looks like it elsewhere is other words.
     return orphan('gone');
+  }
+
+  if (text.slice(target.start, target.end) === exact && target.textHash === (hash ??= articleTextHash(text))) {
+    return found('unchanged', target.start, target.end, 1);
   }
 
   // Every place the evidence points to; more than one contender is ambiguity, not a choice.
@@ -149,14 +153,16 @@ function evidenceAt(text: string, start: number, end: number, target: Annotation
   // A window that is merely similar also agrees (an edit a few characters from the quote), unless
   // another copy of the quote lies within the context: that copy sees the same context, shifted.
   const forgiving = !hasNearbyCopy(text, start, target.exact, contextLength);
-  const side = (run: number, stored: number, similarity: boolean, atEdge: boolean): { agrees: boolean; verbatim: boolean; strong: boolean } => {
+  const side = (run: number, stored: number, similarity: boolean, atEdge: boolean):
+    { agrees: boolean; verbatim: boolean; strong: boolean; substantial: boolean } => {
     if (stored < contextLength) {
       const all = run === stored;
       const verbatim = all || (stored >= AGREE_RUN && run >= AGREE_RUN);
-      return { agrees: verbatim, verbatim, strong: all && atEdge };
+      return { agrees: verbatim, verbatim, strong: all && atEdge, substantial: run >= Math.min(stored, SUBSTANTIAL_RUN) && run > 0 };
     }
     const verbatim = run >= AGREE_RUN;
-    return { agrees: verbatim || (forgiving && similarity), verbatim, strong: run >= Math.min(STRONG_RUN, stored) };
+    return { agrees: verbatim || (forgiving && similarity), verbatim, strong: run >= Math.min(STRONG_RUN, stored),
+      substantial: run >= SUBSTANTIAL_RUN || (forgiving && similarity) };
   };
   const prefixSimilar = () => similar.prefix >= AGREE_SIMILARITY
     || hasAlignedChunk(reverse(prefix), reverse(text.slice(Math.max(0, start - prefix.length - MAX_SHIFT), start)));
@@ -168,6 +174,7 @@ function evidenceAt(text: string, start: number, end: number, target: Annotation
     start, end, prefixRun: runs.prefix, suffixRun: runs.suffix,
     prefixAgrees: before.agrees, suffixAgrees: after.agrees, strong: before.strong || after.strong,
     verbatimBothSides: before.verbatim && after.verbatim,
+    oneSideSubstantial: before.substantial || after.substantial,
   };
 }
 
@@ -205,9 +212,12 @@ function isConvincing(evidence: Evidence): boolean {
   return evidence.prefixAgrees && evidence.suffixAgrees && evidence.strong;
 }
 
-/** Evidence that makes a place a contender: one strong side, or verbatim context on both sides. */
+/**
+ * Evidence that makes a place a contender: any side of context that agrees. The exact quote with its
+ * context edited on one side may be the annotated words as much as a copy with all its context.
+ */
 function isContender(evidence: Evidence): boolean {
-  return evidence.strong || evidence.verbatimBothSides || isConvincing(evidence);
+  return evidence.strong || (evidence.prefixAgrees && evidence.suffixAgrees) || evidence.oneSideSubstantial;
 }
 
 function occurrences(text: string, needle: string, limit: number): number[] {

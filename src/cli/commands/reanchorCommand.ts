@@ -1,0 +1,159 @@
+/**
+ * `source-annotator reanchor`: re-anchors every annotation of each article against the article's
+ * current text (after a pull, in CI), with the same algorithm as the editor (`core/anchor/reanchor`).
+ * `--write` saves the new targets through the same atomic sidecar write as the other commands, and
+ * never touches a sidecar that does not parse.
+ */
+import type { CliCommand } from './command';
+import { reanchor } from '../../core/anchor/reanchor';
+import type { AnnotationTarget } from '../../core/sidecar/model';
+import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
+import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
+import { articleTextHash } from '../../core/sidecar/textHash';
+import { FileSidecarStore } from '../../node/fileSidecarStore';
+import { readArticle } from '../readArticle';
+
+const HELP = `Usage: source-annotator reanchor [--json] [--write] ARTICLE...
+
+Re-anchors the annotations in each ARTICLE's sidecar (ARTICLE.annotations.yaml) against the
+article's current text. An annotation is "exact" (its quote is where the sidecar says), "moved"
+(found elsewhere, or its quote was lightly edited), or "orphaned" (its text is gone, or it appears
+in several places and nothing tells which: the annotation is kept, with its old target).
+  --json    print one JSON object per article:
+            {"file", "annotations": [{"id", "status", "start", "end"}]} (start/end null when orphaned),
+            or {"file", "error"} when the article or its sidecar cannot be read or parsed
+  --write   save the new targets of moved annotations (and the new article hash) in the sidecar;
+            a sidecar with errors is never written
+  -h, --help  show this help
+
+Offsets are UTF-16 code units into the article's text, end exclusive. Exits 1 if any article failed.`;
+
+type Status = 'exact' | 'moved' | 'orphaned';
+
+interface AnnotationReport { id: string; status: Status; start: number | null; end: number | null; quote: string }
+
+interface ArticleReport { file: string; annotations?: AnnotationReport[]; error?: string; written?: boolean }
+
+function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
+  return a.exact === b.exact && a.prefix === b.prefix && a.suffix === b.suffix && a.start === b.start
+    && a.end === b.end && a.textHash === b.textHash;
+}
+
+function message(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+async function reanchorArticle(file: string, write: boolean, store: FileSidecarStore): Promise<ArticleReport> {
+  const sidecarPath = sidecarPathFor(file);
+  let text: string;
+  try {
+    const article = await readArticle(file);
+    if (article.skipped) return { file, error: `cannot re-anchor ${file}: ${article.warning ?? 'not decoded'}` };
+    text = article.text;
+  } catch (error) {
+    return { file, error: `cannot read ${file}: ${message(error)}` };
+  }
+  let sidecarText: string | undefined;
+  try {
+    sidecarText = await store.read(sidecarPath);
+  } catch (error) {
+    return { file, error: `cannot read ${sidecarPath}: ${message(error)}` };
+  }
+  if (sidecarText === undefined) return { file, error: `no sidecar ${sidecarPath}` };
+  const document = SidecarDocument.parse(sidecarText);
+  const firstError = document.problems.find((problem) => problem.severity === 'error');
+  if (document.hasErrors) {
+    return { file, error: firstError ? `${sidecarPath}:${firstError.line}:${firstError.column}: ${firstError.message}` : `${sidecarPath} has errors` };
+  }
+
+  const textHash = articleTextHash(text);
+  const annotations: AnnotationReport[] = [];
+  const updates = new Map<string, AnnotationTarget>();
+  for (const annotation of document.sidecar.annotations) {
+    const result = reanchor(annotation.target, text, { textHash });
+    const quote = annotation.target.exact;
+    if (result.status === 'orphan') {
+      annotations.push({ id: annotation.id, status: 'orphaned', start: null, end: null, quote });
+      continue;
+    }
+    annotations.push({ id: annotation.id, status: result.status === 'unchanged' ? 'exact' : 'moved', start: result.start, end: result.end, quote });
+    if (!sameTarget(result.target, annotation.target)) updates.set(annotation.id, result.target);
+  }
+
+  let written = false;
+  if (write && updates.size > 0) {
+    for (const [id, target] of updates) document.updateAnnotation(id, { target });
+    const output = document.toString();
+    try {
+      // The sidecar must still be what was read: an edit made meanwhile (an editor, a sync) is not overwritten.
+      if ((await store.read(sidecarPath)) !== sidecarText) {
+        return { file, error: `${sidecarPath} changed while it was being re-anchored; nothing was written, run reanchor again` };
+      }
+      if (output !== sidecarText) {
+        await store.write(sidecarPath, output);
+        written = true;
+      }
+    } catch (error) {
+      return { file, error: `cannot write ${sidecarPath}: ${message(error)}` };
+    }
+  }
+  return { file, annotations, written };
+}
+
+function summary(report: ArticleReport, write: boolean): string {
+  if (report.error !== undefined) return `${report.file}: error: ${report.error}\n`;
+  const all = report.annotations ?? [];
+  const count = (status: Status): number => all.filter((a) => a.status === status).length;
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  let out = `${report.file}: ${plural(all.length, 'annotation')}: ${count('exact')} exact, ${count('moved')} moved, ${count('orphaned')} orphaned`;
+  if (write) out += report.written ? '; sidecar updated' : '; sidecar unchanged';
+  out += '\n';
+  const short = (quote: string): string => {
+    const line = quote.replace(/\s+/g, ' ');
+    return line.length > 60 ? `${line.slice(0, 59)}…` : line;
+  };
+  for (const a of all) {
+    if (a.status === 'moved') out += `  moved     ${a.id}: “${short(a.quote)}” now at ${a.start}–${a.end}\n`;
+    if (a.status === 'orphaned') out += `  orphaned  ${a.id}: “${short(a.quote)}” not found with confidence (kept, old target unchanged)\n`;
+  }
+  return out;
+}
+
+export const reanchorCommand: CliCommand = {
+  name: 'reanchor',
+  summary: 'Re-anchor annotations against the current article text',
+  help: HELP,
+  async run(argv) {
+    const files: string[] = [];
+    let json = false;
+    let write = false;
+    for (const a of argv) {
+      if (a === '-h' || a === '--help') { process.stdout.write(HELP + '\n'); return 0; }
+      if (a === '--json') json = true;
+      else if (a === '--write') write = true;
+      else if (a.startsWith('-') && a !== '-') { process.stderr.write(`reanchor: unknown option ${a}\n${HELP}\n`); return 2; }
+      else files.push(a);
+    }
+    if (files.length === 0) { process.stderr.write(`reanchor: no ARTICLE given\n${HELP}\n`); return 2; }
+    const store = new FileSidecarStore();
+    let status = 0;
+    for (const file of files) {
+      let report: ArticleReport;
+      try {
+        report = await reanchorArticle(file, write, store);
+      } catch (error) {
+        // One bad file never stops the batch.
+        report = { file, error: error instanceof Error ? error.message : String(error) };
+      }
+      if (report.error !== undefined) status = 1;
+      if (json) {
+        process.stdout.write(JSON.stringify(report.error !== undefined ? { file, error: report.error }
+          : { file, annotations: (report.annotations ?? []).map(({ id, status: s, start, end }) => ({ id, status: s, start, end })) }) + '\n');
+      } else {
+        process.stdout.write(summary(report, write));
+      }
+    }
+    return status;
+  },
+};
