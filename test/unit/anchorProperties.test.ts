@@ -118,10 +118,10 @@ describe('anchor re-anchoring under random edits (property-based)', () => {
   it('edits outside the quote and its context re-anchor exactly, incrementally and in full', () => {
     const counts = run('outside', numRuns, seed);
     console.log(`      outside quote+context (${numRuns} runs):`, counts);
-    // With an 80-word vocabulary another occurrence of a short quote often shares ten or more characters
-    // of context on one side: the full re-anchor then calls it ambiguous and orphans rather than guess.
+    // With an 80-word vocabulary another occurrence of a short quote often has context much like the
+    // quote's own on one side: the full re-anchor then calls it ambiguous and orphans rather than guess.
     assert.equal(counts.otherWords, 0, wrong.slice(0, 5).join('\n'));
-    assert.ok(counts.sameWords >= 0.95 * numRuns, `only ${counts.sameWords}/${numRuns} re-anchored exactly`);
+    assert.ok(counts.sameWords >= 0.9 * numRuns, `only ${counts.sameWords}/${numRuns} re-anchored exactly`);
     assert.equal(counts.incrementalExact, numRuns);
   });
 

@@ -75,12 +75,27 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     } else {
       const removal = edits.find((e) => e.start <= anchor.start && e.end >= anchor.end && e.end > e.start);
       // Edited beyond recognition rather than removed: no text put back can be told to be it.
-      lost.set(id, removal ? { offset: anchor.start - removal.start, length: removal.end - removal.start } : { offset: 0, length: -1 });
+      lost.set(id, removal
+        ? { offset: anchor.start - removal.start, length: removal.end - removal.start, at: removal.start, fresh: true }
+        : { offset: 0, length: -1, at: -1, fresh: false });
     }
   }
   for (const id of shifted.keys()) lost.delete(id);
   if (shifted.size < targets.size) reattachOrphans(shifted, edits, text, targets, lost);
+  ageLostAnchors(lost, anchors, descending);
   return shifted;
+}
+
+/**
+ * After an event: a removal recorded earlier is no longer fresh (only the event right after a cut can
+ * be its paste), and the place it happened follows the edits (an undo puts the text back there).
+ */
+function ageLostAnchors(lost: LostAnchors, before: AnchorMap, descending: readonly TextEdit[]): void {
+  for (const [id, removal] of lost) {
+    if (before.has(id) || removal.at < 0) continue; // recorded by this event
+    const moved = shiftThroughEdits({ start: removal.at, end: removal.at }, descending);
+    lost.set(id, { ...removal, at: moved.touched ? -1 : moved.start, fresh: false });
+  }
 }
 
 /**
@@ -88,7 +103,7 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
  * text was. Putting that same text back (undo, or pasting what was cut) brings the annotation back;
  * other text that merely contains the quote (a copy of the sentence) does not.
  */
-export type LostAnchors = Map<string, { offset: number; length: number }>;
+export type LostAnchors = Map<string, { offset: number; length: number; at: number; fresh: boolean }>;
 
 /** The range `moved` widened over the inserted text of the edits at its edges. */
 function widened(moved: { start: number; end: number }, edits: readonly TextEdit[]): { start: number; end: number; touched: true } {
@@ -134,7 +149,9 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], text: (
     const removal = lost.get(id);
     if (removal) {
       // Removed by an edit seen here: only the removed text put back, with the quote where it was.
+      // Undo puts it back where it was removed; a paste of the cut text comes in the very next event.
       const back = inserted.find((range) => range.end - range.start === removal.length
+        && (removal.fresh || range.start === removal.at)
         && current.startsWith(target.exact, range.start + removal.offset));
       if (back) {
         anchors.set(id, { start: back.start + removal.offset, end: back.start + removal.offset + target.exact.length });

@@ -9,10 +9,17 @@
  *    truth, so a quote they deleted is an orphan, whatever look-alikes remain elsewhere.
  * 2. The article is the one the target was cut from (same hash): the stored offsets.
  * 3. Otherwise the exact quote where its stored context agrees on both sides, and only when no other
- *    occurrence has comparable evidence (a copy of the paragraph, a repeated sentence): ambiguity is
- *    an orphan, never a guess by position.
- * 4. Otherwise an edited quote framed by both stored contexts, verbatim, at exactly one place.
+ *    place is a contender: another occurrence with context that agrees, an edited copy with context
+ *    that agrees (the original edited after its paragraph was pasted above), a long quote nearly
+ *    repeated. Ambiguity is an orphan, never a guess by position.
+ * 4. Otherwise an edited quote framed by both stored contexts, verbatim, at exactly one place, and
+ *    with no copy of those edited words elsewhere.
+ *
+ * Without the edits (a reload, the CLI after a pull) nothing tells a copy from the original once the
+ * original is deleted and the copy keeps its context; the live path knows the edits and does.
+ * `test/unit/anchorAdversarial.test.ts` measures both.
  */
+import approximateSearch from 'approx-string-match';
 import { AnnotationTarget } from '../sidecar/model';
 import { articleTextHash } from '../sidecar/textHash';
 import { createTarget, DEFAULT_CONTEXT_LENGTH } from './createTarget';
@@ -54,7 +61,7 @@ export const MIN_EDITED_QUOTE_SIMILARITY = 0.6;
 /** A side of context that matches verbatim for this many characters (or all that is stored) is strong evidence. */
 const STRONG_RUN = 16;
 /** One side this long verbatim (or similar after an edit) makes another occurrence a contender. */
-const SUBSTANTIAL_RUN = 10;
+const SUBSTANTIAL_RUN = 12;
 /** A side agrees when this many characters next to the candidate match verbatim... */
 const AGREE_RUN = 6;
 /** ...or when its window is this similar to the stored context (an edit a few characters away). */
@@ -62,6 +69,15 @@ const AGREE_SIMILARITY = 0.7;
 /** A verbatim piece of context this long, shifted by at most `MAX_SHIFT`, also makes a side agree. */
 const CHUNK = 8;
 const MAX_SHIFT = 12;
+/** Edited copies are looked for only for quotes of this many characters and up to... */
+const MIN_APPROXIMATE_QUOTE = 16;
+/** ...this many (the search costs the text's length times the quote's length over 32). */
+const MAX_APPROXIMATE_QUOTE = 512;
+/** A quote this long, found elsewhere with at most this share of characters edited, is repeated there. */
+const LONG_QUOTE = 40;
+const LONG_QUOTE_ERRORS = 0.25;
+/** An edited quote found by its context alone may be this much longer than the stored one (plus a few characters). */
+const MAX_FRAMED_GROWTH = 1.25;
 /** Occurrences of a very common quote beyond this many are not scored one by one. */
 const MAX_CANDIDATES = 2000;
 /** An edited quote may be this much longer than the stored one (plus a few characters). */
@@ -127,9 +143,23 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
   const exactMatch = exactPlaces.find(isConvincing)
     // Both contexts frame it from a little further out: the edit was next to the quote, not inside it.
     ?? exactContenders.find((e) => framedPlaces.some((place) => e.start >= place.start && e.end <= place.end));
-  if (exactMatch) return found('moved', exactMatch.start, exactMatch.end, 1);
+  if (exactMatch) {
+    // An edited copy elsewhere, with context that agrees as well, may be the annotated words (the
+    // original edited after a copy of its paragraph was pasted above it).
+    if (hasEditedRival(target, text, contextLength, exactPlaces)) return orphan('ambiguous');
+    return found('moved', exactMatch.start, exactMatch.end, 1);
+  }
   const framed = framedPlaces.find((place) => place.similarity >= MIN_EDITED_QUOTE_SIMILARITY);
-  if (framed) return found('fuzzy', framed.start, framed.end, framed.similarity);
+  if (framed) {
+    // The edited words copied elsewhere (the paragraph pasted above after the edit) are as likely.
+    const edited = text.slice(framed.start, framed.end);
+    const copies = exactOccurrences({ ...target, exact: edited }, text, contextLength).filter((e) => e.start !== framed.start);
+    if (copies.some((copy) => copy.prefixAgrees || copy.suffixAgrees)) return orphan('ambiguous');
+    if (hasEditedRival(target, text, contextLength, [...exactPlaces, evidenceAt(text, framed.start, framed.end, target, contextLength)])) {
+      return orphan('ambiguous');
+    }
+    return found('fuzzy', framed.start, framed.end, framed.similarity);
+  }
   return orphan('gone');
 }
 
@@ -227,6 +257,36 @@ function occurrences(text: string, needle: string, limit: number): number[] {
   return found;
 }
 
+/**
+ * Whether an approximate occurrence of the quote (an edited copy), away from every exact occurrence,
+ * has context that agrees on at least one side.
+ */
+function hasEditedRival(target: AnnotationTarget, text: string, contextLength: number, exactPlaces: readonly Evidence[]): boolean {
+  const { exact } = target;
+  if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE) return false;
+  const maxErrors = Math.floor(exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY));
+  // The search reports only the matches with the fewest errors, so the exact occurrences are masked.
+  let masked = '';
+  let from = 0;
+  for (const place of [...exactPlaces].sort((a, b) => a.start - b.start)) {
+    if (place.start < from) continue;
+    masked += text.slice(from, place.start) + '\u0000'.repeat(place.end - place.start);
+    from = place.end;
+  }
+  masked += text.slice(from);
+  let checked = 0;
+  for (const match of approximateSearch(masked, exact, maxErrors)) {
+    if (match.end <= match.start) continue;
+    if (exactPlaces.some((e) => e.start < match.end && match.start < e.end)) continue;
+    if (++checked > MAX_CANDIDATES) return true;
+    // A long quote nearly repeated is a repeated sentence, whatever its context.
+    if (exact.length >= LONG_QUOTE && match.errors <= exact.length * LONG_QUOTE_ERRORS) return true;
+    const evidence = evidenceAt(text, match.start, match.end, target, contextLength);
+    if (evidence.prefixAgrees || evidence.suffixAgrees) return true;
+  }
+  return false;
+}
+
 /** Every occurrence of the exact quote, with the evidence its context gives. */
 function exactOccurrences(target: AnnotationTarget, text: string, contextLength: number): Evidence[] {
   const { exact, prefix, suffix } = target;
@@ -251,7 +311,8 @@ function exactOccurrences(target: AnnotationTarget, text: string, contextLength:
 function framedEditedQuotes(target: AnnotationTarget, text: string, contextLength: number):
   { start: number; end: number; similarity: number }[] {
   const { exact, prefix, suffix } = target;
-  const maxLength = Math.ceil(MAX_EDITED_GROWTH * exact.length) + 8;
+  // Tighter than for known edits: a sentence inserted next to the quote must not widen it.
+  const maxLength = Math.ceil(MAX_FRAMED_GROWTH * exact.length) + 8;
   const head = prefix.length < contextLength ? prefix : prefix.slice(-STRONG_RUN);
   const tail = suffix.length < contextLength ? suffix : suffix.slice(0, STRONG_RUN);
   if (head.length + tail.length < STRONG_RUN) return [];

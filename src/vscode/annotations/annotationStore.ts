@@ -10,7 +10,7 @@ import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } fr
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { articleTextHash } from '../../core/sidecar/textHash';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
-import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor } from '../../core/anchor/liveAnchors';
+import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor, type LostAnchors } from '../../core/anchor/liveAnchors';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor, writeTextFileAtomic } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 
@@ -42,6 +42,8 @@ export class ArticleEntry {
   anchors: AnchorMap = new Map();
   /** The stored targets the anchors were computed from, to tell a reload that changed nothing. */
   anchoredTargets = new Map<string, AnnotationTarget>();
+  /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
+  readonly lost: LostAnchors = new Map();
   queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly article: vscode.Uri, readonly sidecar: vscode.Uri) {}
@@ -288,7 +290,7 @@ export class AnnotationStore implements vscode.Disposable {
     }));
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     const before = entry.anchors.size;
-    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets);
+    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost);
     // An annotation orphaned or re-attached by this edit changes Problems and the Annotations view too.
     if (entry.anchors.size !== before) this.changed.fire(entry.article);
     else this.moved.fire(entry.article);
