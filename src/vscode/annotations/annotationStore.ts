@@ -300,6 +300,7 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {
+    entry.lost.clear();
     const text = await this.articleText(entry.article);
     entry.anchors = anchorAll(entry.annotations, text, articleTextHash(text));
     this.changed.fire(entry.article);
