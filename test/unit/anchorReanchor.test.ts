@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { createTarget } from '../../src/core/anchor/createTarget';
+import { shiftAnchors, type LostAnchors } from '../../src/core/anchor/liveAnchors';
 import { reanchor } from '../../src/core/anchor/reanchor';
 import { shiftThroughEdits } from '../../src/core/anchor/shiftThroughEdits';
 import { articleTextHash } from '../../src/core/sidecar/textHash';
@@ -65,5 +66,62 @@ describe('anchor selectors and re-anchoring', () => {
     assert.deepEqual(shiftThroughEdits(range, [{ start: 50, end: 50, text: 'xy' }]), { start: 40, end: 50, touched: false });
     assert.deepEqual(shiftThroughEdits(range, [{ start: 45, end: 46, text: 'long' }]), { start: 40, end: 53, touched: true });
     assert.deepEqual(shiftThroughEdits(range, [{ start: 30, end: 60, text: '' }]), { start: 30, end: 30, touched: true });
+  });
+});
+
+describe('re-anchoring: the failures that once put annotations on wrong words', () => {
+  // The two figures of samples/004, where the issue was found.
+  const first = 'At the start of his first term in 2017, fewer than a quarter of NATO governments were meeting the then extant spending target of 2 per cent of national income. Eight years later this had risen to two thirds.';
+  const second = 'All member states (bar Spain) committed themselves to raise core defence spending to 3.5 per cent of national income by the mid-2030s, with an additional 1.5 per cent going on security.';
+  const text = `Spending\n\n${first}\n\n${second}\n\nA closing paragraph.\n`;
+
+  it('the second of two "per cent of national income" figures, edited to "percent", never moves onto the first', () => {
+    const quote = 'per cent of national income';
+    const start = text.lastIndexOf(quote);
+    const edited = text.replace('3.5 per cent', '3.5 percent');
+    // The bare figure: the first one's context (" spending target of 2 ") is close enough to the
+    // second's (" spending to 3.5 ") to compete, so it is an orphan, not a guess.
+    const bare = reanchor(createTarget(text, start, start + quote.length), edited);
+    assert.equal(bare.status, 'orphan');
+    // With its number, the quote is told apart and follows its own edited words.
+    const withNumber = reanchor(createTarget(text, start - 4, start + quote.length), edited);
+    assert.ok(withNumber.status === 'fuzzy', `got ${withNumber.status}`);
+    assert.equal(edited.slice(withNumber.start, withNumber.end), '3.5 percent of national income');
+  });
+
+  it('deleting the annotated paragraph orphans it rather than moving it onto a repeated sentence', () => {
+    const repeated = 'The ministry declined to comment.';
+    const withRepeat = `Lead paragraph. ${repeated} More text follows here.\n\nOther news today. ${repeated} Then the end.\n`;
+    const start = withRepeat.lastIndexOf(repeated);
+    const target = createTarget(withRepeat, start, start + repeated.length);
+    const deleted = withRepeat.slice(0, withRepeat.indexOf('Other news today.'));
+    assert.equal(reanchor(target, deleted).status, 'orphan');
+  });
+
+  it('a copy of the paragraph pasted above, then the original edited: the full re-anchor orphans instead of taking the copy', () => {
+    const start = text.indexOf('committed themselves');
+    const target = createTarget(text, start, start + 'committed themselves to raise core defence spending to 3.5 per cent'.length);
+    const pasted = text.replace(`${second}`, `${second}\n\n${second}`);
+    const originalAt = pasted.lastIndexOf(second);
+    const edited = pasted.slice(0, originalAt) + second.replace('3.5 per cent', '3.5 percent') + pasted.slice(originalAt + second.length);
+    const result = reanchor(target, edited);
+    assert.equal(result.status, 'orphan');
+    assert.equal((result as { reason: string }).reason, 'ambiguous');
+  });
+
+  it('known edits decide in the live path: a deleted quote is an orphan even with a copy elsewhere, and undo brings it back', () => {
+    const quote = 'per cent of national income';
+    const start = text.lastIndexOf(quote);
+    const target = createTarget(text, start, start + quote.length);
+    const targets = new Map([['a', target]]);
+    const lost: LostAnchors = new Map();
+    const paragraphStart = text.indexOf(second);
+    const removal = { start: paragraphStart, end: paragraphStart + second.length + 2, text: '' };
+    const afterDelete = text.slice(0, removal.start) + text.slice(removal.end);
+    let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [removal], () => afterDelete, targets, lost);
+    assert.equal(anchors.has('a'), false, 'not moved onto the first figure');
+    const undo = { start: removal.start, end: removal.start, text: text.slice(removal.start, removal.end) };
+    anchors = shiftAnchors(anchors, [undo], () => text, targets, lost);
+    assert.deepEqual(anchors.get('a'), { start, end: start + quote.length });
   });
 });

@@ -155,7 +155,9 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     const edited = text.slice(framed.start, framed.end);
     const copies = exactOccurrences({ ...target, exact: edited }, text, contextLength).filter((e) => e.start !== framed.start);
     if (copies.some((copy) => copy.prefixAgrees || copy.suffixAgrees)) return orphan('ambiguous');
-    if (hasEditedRival(target, text, contextLength, [...exactPlaces, evidenceAt(text, framed.start, framed.end, target, contextLength)])) {
+    // Only copies at least as close to the stored quote as these edited words compete with them.
+    const errors = Math.round((1 - framed.similarity) * Math.max(edited.length, exact.length));
+    if (hasEditedRival(target, text, contextLength, [...exactPlaces, evidenceAt(text, framed.start, framed.end, target, contextLength)], errors)) {
       return orphan('ambiguous');
     }
     return found('fuzzy', framed.start, framed.end, framed.similarity);
@@ -261,10 +263,10 @@ function occurrences(text: string, needle: string, limit: number): number[] {
  * Whether an approximate occurrence of the quote (an edited copy), away from every exact occurrence,
  * has context that agrees on at least one side.
  */
-function hasEditedRival(target: AnnotationTarget, text: string, contextLength: number, exactPlaces: readonly Evidence[]): boolean {
+function hasEditedRival(target: AnnotationTarget, text: string, contextLength: number, exactPlaces: readonly Evidence[],
+  maxErrors = Math.floor(target.exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY))): boolean {
   const { exact } = target;
-  if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE) return false;
-  const maxErrors = Math.floor(exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY));
+  if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE || maxErrors < 1) return false;
   // The search reports only the matches with the fewest errors, so the exact occurrences are masked.
   let masked = '';
   let from = 0;
