@@ -2,8 +2,9 @@ import type { CliCommand } from './commands/command';
 import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
 import { scanCommand } from './commands/scanCommand';
+import { entitiesCommand } from './commands/entitiesCommand';
 
-const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
+const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand, entitiesCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -408,6 +408,15 @@ export class CorpusIndex {
     return info;
   }
 
+  /** Every written form of an entity's mentions with its count, most frequent first (then alphabetical). */
+  entityForms(key: EntityKey): { text: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const k of this.groupOf(this.internalOf(key))) {
+      for (const [surface, count] of this.surfaces[this.postings.idOf(k) ?? -1] ?? []) counts.set(surface, (counts.get(surface) ?? 0) + count);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([text, count]) => ({ text, count }));
+  }
+
   /** Mentions in the same article: how many times this entity / date / figure occurs there. */
   mentionsInArticle(uri: string, key: string): { start: number; end: number }[] {
     const record = this.recordOf(uri);
