@@ -118,6 +118,8 @@ export class CorpusIndex {
   private readonly commonNames = new Map<string, boolean>();
   /** key id → decided type; any change clears it */
   private readonly typeMemo = new Map<number, NameType | undefined>();
+  /** normalized name → `spellingSkeleton` */
+  private readonly skeletons = new Map<string, string>();
   private readonly changeEmitter = new Emitter<IndexChangeEvent>();
   private pending: IndexChangeEvent | undefined;
   /** Recent `references` answers; any mutation clears it. */
@@ -637,17 +639,20 @@ export class CorpusIndex {
       if (seen.has(internal)) continue;
       seen.add(internal);
       const name = internal.slice(internal.indexOf(':') + 1);
-      if (name.replace(/ /g, '').length < 5) continue;
-      const skeleton = spellingSkeleton(name);
-      let mentions = 0;
-      for (const count of this.groupCounts(this.groupOf(internal)).values()) mentions += count;
+      if (name.length < 5) continue;
+      let skeleton = this.skeletons.get(name);
+      if (skeleton === undefined) {
+        if (this.skeletons.size > 200_000) this.skeletons.clear();
+        this.skeletons.set(name, (skeleton = spellingSkeleton(name)));
+      }
       const list = bySkeleton.get(skeleton);
-      if (list) list.push({ internal, mentions });
-      else bySkeleton.set(skeleton, [{ internal, mentions }]);
+      if (list) list.push({ internal, mentions: 0 });
+      else bySkeleton.set(skeleton, [{ internal, mentions: 0 }]);
     }
     const out: { key: EntityKey; into: EntityKey; name: string; intoName: string; mentions: number }[] = [];
     for (const list of bySkeleton.values()) {
       if (list.length < 2) continue;
+      for (const entry of list) for (const count of this.groupCounts(this.groupOf(entry.internal)).values()) entry.mentions += count;
       // the most mentioned spelling is the one to merge into
       list.sort((a, b) => b.mentions - a.mentions || compareStrings(a.internal, b.internal));
       const [main, ...others] = list;

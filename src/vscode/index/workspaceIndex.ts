@@ -44,9 +44,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   private firstRun: Promise<void> | undefined;
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
+  /**
+   * What produced each indexed analysis (engine and name model, registry, publication date): an article
+   * whose text is unchanged is analysed again when any of these changed, so the index never keeps spans
+   * the editor would no longer show (e.g. the rules' spans from before the model loaded).
+   */
+  private readonly stamps = new Map<string, string>();
+  /** The extension and the name model: cache entries of another engine are never reused. */
+  private engine: string;
+  /** False until the name model has loaded (or failed to): analyses made before it are not cached. */
+  private detectorSettled = false;
 
-  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
-    this.cache = new IndexCache(storageUri, engine);
+  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly baseEngine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
+    this.engine = `${baseEngine}+rules`;
+    this.cache = new IndexCache(storageUri, this.engine);
     this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
     this.disposables.push(
@@ -56,7 +67,14 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => this.enqueue(uri)),
       watcher.onDidDelete((uri) => this.enqueue(uri, true)),
       vscode.workspace.onDidRenameFiles((e) => {
-        for (const f of e.files) if (this.index.has(f.oldUri.toString())) this.index.rename(f.oldUri.toString(), f.newUri.toString());
+        for (const f of e.files) {
+          const from = f.oldUri.toString();
+          if (!this.index.has(from)) continue;
+          this.index.rename(from, f.newUri.toString());
+          const stamp = this.stamps.get(from);
+          this.stamps.delete(from);
+          if (stamp) this.stamps.set(f.newUri.toString(), stamp);
+        }
         this.scheduleSave();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
@@ -72,9 +90,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.firstRun ?? Promise.resolve();
   }
 
-  setNameDetector(detector: NameDetector | undefined, reindex: boolean): void {
+  /**
+   * `model` identifies the detector's model (e.g. a hash of its bytes), so that the cache keeps the
+   * analyses of one model only. Call it before the editor's analyzer gets the same detector.
+   */
+  setNameDetector(detector: NameDetector | undefined, reindex: boolean, model?: string): void {
     this.nameDetector = detector;
+    this.detectorSettled = true;
+    this.engine = `${this.baseEngine}+${detector ? `${detector.id}:${model ?? ''}` : 'rules'}`;
+    this.cache.setEngine(this.engine);
     if (reindex) void this.reindex();
+  }
+
+  /** What an analysis made now of this article would be made with (see `stamps`). */
+  private stampFor(uri: string): string {
+    return `${this.engine}\u0000${registryFingerprint(this.registry)}\u0000${this.publishedFor?.(uri) ?? ''}`;
+  }
+
+  /** True when the index holds an analysis of exactly this text made as one made now would be. */
+  private isCurrent(uri: string, hash: string): boolean {
+    return this.index.hashOf(uri) === hash && this.stamps.get(uri) === this.stampFor(uri);
+  }
+
+  private addToIndex(analysis: ArticleAnalysis, text: string): void {
+    this.stamps.set(analysis.uri, this.stampFor(analysis.uri));
+    this.index.addAnalysis(analysis, text);
   }
 
   /**
@@ -106,7 +146,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const analysis = await this.analyze(key, text);
     if (this.deletedOnDisk.has(key)) return;
     if (!open?.isDirty) this.store(analysis);
-    this.index.addAnalysis(analysis, text);
+    this.addToIndex(analysis, text);
     this.scheduleSave();
   }
 
@@ -116,6 +156,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private store(analysis: ArticleAnalysis): void {
+    if (!this.detectorSettled) return;
     this.cache.store(analysis, this.pool?.cacheEntryOf(analysis));
   }
 
@@ -148,10 +189,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (isLargeDocument(doc)) return;
     const uri = doc.uri.toString();
     if (this.deletedOnDisk.has(uri)) return;
-    if (this.index.hashOf(uri) === documentHash(doc)) return;
+    if (this.isCurrent(uri, documentHash(doc))) return;
     const text = doc.getText();
-    const packed = packAnalysis(uri, text, analysis(), { registry: this.registry });
-    this.index.addAnalysis(packed, text);
+    const packed = packAnalysis(uri, text, analysis(), { registry: this.registry, published: this.publishedFor?.(uri) });
+    this.addToIndex(packed, text);
     // Saved text is what the next start reads from disk: keep its analysis for that start.
     if (!doc.isDirty) {
       this.store(packed);
@@ -215,7 +256,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         seen.add(key);
         if (text === undefined || openDocumentIsDirty(uri)) return undefined; // the editor's live text wins
         const hash = contentHash(text);
-        if (this.index.hashOf(key) === hash) return undefined;
+        if (this.isCurrent(key, hash)) return undefined;
         const cached = this.cache.lookup(key, hash);
         if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
           reused++;
@@ -231,7 +272,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           const analysis = results[k];
           if (!w || !analysis) return;
           if (w.fresh) this.store(analysis);
-          this.index.addAnalysis(analysis, w.text);
+          this.addToIndex(analysis, w.text);
         });
       });
       this.setState({ kind: 'indexing', done: Math.min(files.length, i + CHUNK), total: files.length });
@@ -243,6 +284,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!seen.has(uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
           this.log.info(`Removed from the index (no longer in the workspace): ${uri}`);
           this.index.remove(uri);
+          this.stamps.delete(uri);
           this.cache.delete(uri);
         }
       }
@@ -291,7 +333,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const texts = await Promise.all(chunk.map(([, uri]) => (uri && !openDocumentIsDirty(uri) ? this.readText(uri, maxBytes) : undefined)));
       const fresh = await Promise.all(chunk.map(([key, uri], k) => {
         const text = texts[k];
-        if (uri === null || text === undefined || this.index.hashOf(key) === contentHash(text)) return undefined;
+        if (uri === null || text === undefined || this.isCurrent(key, contentHash(text))) return undefined;
         return this.analyze(key, text);
       }));
       this.index.batch(() => {
@@ -299,10 +341,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           if (uri === null) {
             this.log.info(`Removed from the index (deleted): ${key}`);
             this.index.remove(key);
+            this.stamps.delete(key);
             this.cache.delete(key);
           } else if (fresh[k]) {
             this.store(fresh[k]!);
-            this.index.addAnalysis(fresh[k]!, texts[k]!);
+            this.addToIndex(fresh[k]!, texts[k]!);
           }
         });
       });
