@@ -302,6 +302,15 @@ export class CorpusIndex {
     return out;
   }
 
+  /** The extractor's spans of an article as analysed, before any workspace decision (for consistency checks). */
+  analysedSpansOf(uri: string): Span[] {
+    const record = this.recordOf(uri);
+    if (!record) return [];
+    const out: Span[] = [];
+    for (let i = 0; i < spanCount(record.packed); i++) out.push(unpackSpan(record.packed, i, record.text));
+    return out;
+  }
+
   /** The span covering `offset` (start ≤ offset < end), by binary search. */
   spanAt(uri: string, offset: number): IndexedSpan | undefined {
     const record = this.recordOf(uri);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { extract, type EntityRegistry, type ExtractResult, type NameDetector } from '../../core/extract';
-import { analyzeArticle, packAnalysis, registryFingerprint, type ArticleAnalysis } from '../../core/index/analysis';
+import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type NameType, type Span } from '../../core/extract';
+import { analyzeArticle, packAnalysis, registryFingerprint, SPAN_STRIDE, unpackSpan, type ArticleAnalysis } from '../../core/index/analysis';
+import { isNameType } from '../../core/index/entityKey';
 import type { AnalysisPool } from '../../node/analysisPool';
 import { documentLength, LargeDocumentAnalyzer } from '../perf/largeDocuments';
 import { isReusable } from '../../core/index/cacheEntry';
@@ -78,6 +79,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         this.scheduleSave();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      // For tests: one article's spans from every path that can produce them (see `analysisPaths`).
+      vscode.commands.registerCommand('sourceAnnotator.index.analysisPaths', (uri: unknown) => typeof uri === 'string' ? this.analysisPaths(uri) : undefined),
     );
   }
 
@@ -215,6 +218,37 @@ export class WorkspaceIndex implements vscode.Disposable {
       return cached && isReusable(cached, hash, registryFingerprint(this.registry));
     });
     return { indexed: uris, reusable };
+  }
+
+  /**
+   * One article's spans as each path produces them: a worker, this thread, the cache as the next start
+   * would read it, and the index (as analysed, as displayed, and the type the highlighter paints each
+   * name in). The same text, registry and publication date must give the same spans on every path.
+   */
+  async analysisPaths(uriString: string): Promise<Record<string, Span[] | (NameType | null | undefined)[] | string | undefined>> {
+    const uri = vscode.Uri.parse(uriString);
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
+    if (text === undefined) return {};
+    const options = { registry: this.registry, published: this.publishedFor?.(key) };
+    const unpacked = (analysis: ArticleAnalysis | undefined): Span[] | undefined => analysis &&
+      Array.from({ length: analysis.spans.length / SPAN_STRIDE }, (_, i) => unpackSpan(analysis, i, text));
+    const worker = this.pool ? unpacked(await this.pool.analyze(key, text, options)) : undefined;
+    const thread = unpacked(analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) }));
+    await this.cache.save();
+    const reread = new IndexCache(this.storageUri, this.engine);
+    await reread.load();
+    const hash = contentHash(text);
+    const cached = reread.lookup(key, hash);
+    const indexed = this.index.hashOf(key) === hash ? this.index.analysedSpansOf(key) : undefined;
+    return {
+      hash, worker, thread,
+      cache: cached && isReusable(cached, hash, registryFingerprint(this.registry)) ? unpacked(cached) : undefined,
+      index: indexed,
+      display: this.index.spansOf(key),
+      painted: indexed?.map((s) => isNameType(s.type) ? this.index.nameTypeOf(s.type, s.text, s.canonical) : undefined),
+    };
   }
 
   /** A full pass over the corpus; a newer pass cancels an older one. */
