@@ -117,7 +117,10 @@ export class CorpusIndex {
   /** normalized name → every word of it is a common English word */
   private readonly commonNames = new Map<string, boolean>();
   /** key id → decided type; any change clears it */
-  private readonly typeMemo = new Map<number, NameType | undefined>();
+  private readonly typeMemo = new Map<number, NameType | typeof NO_TYPE>();
+  /** internal key → its group, and → the key callers see; any change clears them */
+  private readonly groupMemo = new Map<string, string[]>();
+  private readonly exposedMemo = new Map<string, string>();
   /** normalized name → `spellingSkeleton` */
   private readonly skeletons = new Map<string, string>();
   private readonly changeEmitter = new Emitter<IndexChangeEvent>();
@@ -231,6 +234,7 @@ export class CorpusIndex {
     this.batch(() => {
       const live = this.records.filter((r): r is ArticleRecord => r !== undefined);
       for (const record of live) this.unlink(record);
+      this.clearDecisions();
       this.linker = new EntityLinker(registry);
       this.nameMemo = [];
       for (const record of live) this.link(record);
@@ -557,8 +561,10 @@ export class CorpusIndex {
     const needle = normalizeName(query);
     const hits: { symbol: WorkspaceSymbol; prefix: boolean }[] = [];
     const seen = new Set<string>();
-    for (const rawKey of this.postings.liveKeys()) {
-      if (!this.isNameKey(rawKey) || this.isJunk(rawKey)) continue;
+    for (const id of this.postings.liveIds()) {
+      if (this.isJunkId(id)) continue;
+      const rawKey = this.postings.keyOf(id);
+      if (!this.isNameKey(rawKey)) continue;
       const group = this.groupOf(rawKey);
       const internal = group[0];
       if (seen.has(internal)) continue;
@@ -567,7 +573,7 @@ export class CorpusIndex {
       const normalizedName = internal.slice(internal.indexOf(':') + 1);
       let matched = normalizedName.includes(needle);
       if (!matched) {
-        for (const surface of this.surfaces[this.postings.idOf(rawKey) ?? -1]?.keys() ?? []) {
+        for (const surface of this.surfaces[id]?.keys() ?? []) {
           if (normalizeName(surface).includes(needle)) {
             matched = true;
             break;
@@ -701,7 +707,9 @@ export class CorpusIndex {
   /** The key callers see: `TYPE:name`, with the workspace's type for names the registry does not curate. */
   private exposedKey(internal: string): EntityKey {
     if (!internal.startsWith(UNTYPED_PREFIX)) return internal;
-    return `${this.decidedType(internal) ?? 'MISC'}:${internal.slice(UNTYPED_PREFIX.length)}`;
+    let key = this.exposedMemo.get(internal);
+    if (key === undefined) this.exposedMemo.set(internal, (key = `${this.decidedType(internal) ?? 'MISC'}:${internal.slice(UNTYPED_PREFIX.length)}`));
+    return key;
   }
 
   /**
@@ -713,7 +721,8 @@ export class CorpusIndex {
     if (!internal.startsWith(UNTYPED_PREFIX)) return entityKeyType(internal);
     const id = this.postings.idOf(internal);
     if (id === undefined) return undefined;
-    if (this.typeMemo.has(id)) return this.typeMemo.get(id);
+    const memo = this.typeMemo.get(id);
+    if (memo !== undefined) return memo === NO_TYPE ? undefined : memo;
     const base = id * (VOTE_STRIDE - 1);
     let decided: NameType | undefined;
     if (base < this.votes.length && this.votes[base + VOTE_TOTAL - 1] > 0) {
@@ -729,20 +738,26 @@ export class CorpusIndex {
       for (let t = 1; t < weights.length; t++) if (weights[t] > weights[best]) best = t;
       decided = NAME_TYPE_ORDER[best];
     }
-    this.typeMemo.set(id, decided);
+    this.typeMemo.set(id, decided ?? NO_TYPE);
     return decided;
   }
 
   /** The articles of the one multi-word name of `type` among `keys`; 0 when there is none or several. */
   private fullNameArticles(keys: Set<string> | undefined, type: NameType): number {
-    if (!keys) return 0;
+    const found = this.onlyOfType(keys, type);
+    return found ? this.postings.postingsOf(found).size : 0;
+  }
+
+  /** The one key of `keys` decided `type` (and not junk); undefined when there is none or more than one. */
+  private onlyOfType(keys: Set<string> | undefined, type: NameType): string | undefined {
+    if (!keys) return undefined;
     let found: string | undefined;
     for (const key of keys) {
-      if (this.decidedType(key) !== type) continue;
-      if (found) return 0;
+      if (this.decidedType(key) !== type || this.isJunk(key)) continue;
+      if (found) return undefined;
       found = key;
     }
-    return found ? this.postings.postingsOf(found).size : 0;
+    return found;
   }
 
   /**
@@ -752,9 +767,15 @@ export class CorpusIndex {
   private isJunk(internal: string): boolean {
     if (!internal.startsWith(UNTYPED_PREFIX)) return false;
     const id = this.postings.idOf(internal);
-    if (id === undefined) return false;
+    return id !== undefined && this.isJunkId(id);
+  }
+
+  /** `isJunk` by key id: the vote counts first, which settle most keys without reading the key. */
+  private isJunkId(id: number): boolean {
     const base = id * (VOTE_STRIDE - 1);
     if (base >= this.votes.length || this.votes[base + VOTE_PLAIN - 1] > 0 || this.votes[base + VOTE_TOTAL - 1] === 0) return false;
+    const internal = this.postings.keyOf(id);
+    if (!internal.startsWith(UNTYPED_PREFIX)) return false;
     const name = internal.slice(UNTYPED_PREFIX.length);
     let common = this.commonNames.get(name);
     if (common === undefined) {
@@ -767,29 +788,33 @@ export class CorpusIndex {
 
   /** IGNORED, or a name key that is junk: the mention is no entity at all. */
   private hidden(keyId: number): boolean {
-    return keyId === IGNORED || (keyId >= 0 && this.isJunk(this.postings.keyOf(keyId)));
+    return keyId === IGNORED || (keyId >= 0 && this.isJunkId(keyId));
   }
 
-  /** `entityGroup` over internal keys. */
+  /** `entityGroup` over internal keys; memoized until the next change. Do not mutate the result. */
   private groupOf(internal: string): string[] {
+    let group = this.groupMemo.get(internal);
+    if (!group) this.groupMemo.set(internal, (group = this.computeGroup(internal)));
+    return group;
+  }
+
+  private computeGroup(internal: string): string[] {
     const type = this.decidedType(internal);
     if ((type !== 'PERSON' && type !== 'ORG') || this.linker.registryEntity(internal)) return [internal];
     const name = internal.slice(internal.indexOf(':') + 1);
     const index = type === 'PERSON' ? this.bySurname : this.byInitials;
-    const sameType = (keys: Set<string> | undefined): string[] => [...keys ?? []].filter((k) => this.decidedType(k) === type && !this.isJunk(k));
     if (name.includes(' ')) {
       const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
       if (!short) return [internal];
       const shortKey = UNTYPED_PREFIX + short;
-      if (sameType(index.get(short)).length === 1 && this.decidedType(shortKey) === type && !this.isJunk(shortKey) &&
-        this.postings.postingsOf(shortKey).size > 0) {
+      if (this.postings.postingsOf(shortKey).size > 0 && this.decidedType(shortKey) === type && !this.isJunk(shortKey) &&
+        this.onlyOfType(index.get(short), type) === internal) {
         return [internal, shortKey];
       }
       return [internal];
     }
-    const full = sameType(index.get(name));
-    if (full.length === 1) return [full[0], internal];
-    return [internal];
+    const full = this.onlyOfType(index.get(name), type);
+    return full ? [full, internal] : [internal];
   }
 
   // ---------------------------------------------------------------- internals
@@ -834,7 +859,7 @@ export class CorpusIndex {
     const n = spanCount(record.packed);
     const width = atoms.length + 1;
     // distinct (type, canonical, surface) names and value signatures of this article, linked once each
-    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string }>();
+    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string; slot: number }>();
     const valueEntries = new Map<number, [number, number]>();
     // key id → its slot in `votes` (this article's evidence for each name's type)
     const voteSlots = new Map<number, number>();
@@ -854,16 +879,20 @@ export class CorpusIndex {
         if (!entry) {
           const surface = surfaceAtom < 0 ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[surfaceAtom]);
           const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
-          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface };
+          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
           nameEntries.set(code, entry);
         }
         entry.count++;
         primary = entry.keyId;
         if (primary >= 0) {
-          let slot = voteSlots.get(primary);
-          if (slot === undefined) {
-            voteSlots.set(primary, (slot = votes.length));
-            votes.push(primary, 0, 0, 0, 0, 0, 0);
+          let slot = entry.slot;
+          if (slot < 0) {
+            slot = voteSlots.get(primary) ?? -1;
+            if (slot < 0) {
+              voteSlots.set(primary, (slot = votes.length));
+              votes.push(primary, 0, 0, 0, 0, 0, 0);
+            }
+            entry.slot = slot;
           }
           const start = spans[base + SpanField.start];
           const headline = lines.capitalisedByLine(start, entry.surface);
@@ -973,6 +1002,7 @@ export class CorpusIndex {
     // an untyped name may be decided PERSON or ORG: it is filed under both, and `groupOf` checks the type
     if (key.startsWith(UNTYPED_PREFIX)) {
       const name = key.slice(UNTYPED_PREFIX.length);
+      if (!name.includes(' ')) return;
       this.trackShortForm(this.bySurname, surnameOf(name), key, present);
       this.trackShortForm(this.byInitials, initialsOf(name), key, present);
       return;
@@ -1069,9 +1099,16 @@ export class CorpusIndex {
     return span;
   }
 
+  /** The memoized workspace decisions (types, groups, keys): any change of articles or registry may change them. */
+  private clearDecisions(): void {
+    this.typeMemo.clear();
+    this.groupMemo.clear();
+    this.exposedMemo.clear();
+  }
+
   private change(apply: (event: IndexChangeEvent) => void): void {
     this.referenceCache.clear();
-    this.typeMemo.clear();
+    this.clearDecisions();
     this.pending ??= { changed: [], removed: [], renamed: [], relinked: false };
     apply(this.pending);
     if (this.batchDepth === 0) this.flush();
@@ -1085,6 +1122,8 @@ export class CorpusIndex {
 }
 
 const EMPTY_VOTES = new Int32Array(0);
+/** `typeMemo`'s value for a key without mentions. */
+const NO_TYPE = '';
 const NAME_TYPE_ORDER: readonly NameType[] = NAME_TYPES;
 
 /**

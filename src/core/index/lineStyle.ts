@@ -11,19 +11,50 @@ const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 
 /**
  * True when the line is written in Title Case or ALL CAPS: at least three words, and every word longer
  * than the small function words starts with a capital (or the line has no lower-case letter at all).
+ * One pass over the characters, stopping at the first word a sentence would show (most lines are prose).
  */
 export function isHeadlineStyle(line: string): boolean {
   if (line.length > MAX_HEADLINE_LINE) return false;
-  const words = line.match(/[\p{L}][\p{L}\p{M}'’.-]*/gu);
-  if (!words || words.length < 3) return false;
-  if (!/\p{Ll}/u.test(line)) return /\p{Lu}/u.test(line);
+  let words = 0;
   let content = 0;
-  for (const word of words) {
-    if (SMALL_WORDS.has(word.toLowerCase())) continue;
+  let lowerSeen = false;
+  let upperSeen = false;
+  let i = 0;
+  while (i < line.length) {
+    if (!isLetterAt(line, i)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < line.length && (isLetterAt(line, i) || WORD_INNER.has(line.charCodeAt(i)))) i++;
+    words++;
+    const firstLower = isLowerAt(line, start);
+    if (firstLower) {
+      if (!SMALL_WORDS.has(line.slice(start, i).toLowerCase())) return false;
+      lowerSeen = true;
+      continue;
+    }
+    upperSeen = true;
     content++;
-    if (!/^\p{Lu}/u.test(word) && !/^\d/.test(word)) return false;
+    if (!lowerSeen) for (let k = start + 1; k < i && !lowerSeen; k++) lowerSeen = isLowerAt(line, k);
   }
-  return content >= 2;
+  if (words < 3) return false;
+  return lowerSeen ? content >= 2 : upperSeen;
+}
+
+/** Apostrophes, periods and hyphens inside a word ("U.S.-China", "O’Neill"). */
+const WORD_INNER = new Set([39, 0x2019, 46, 45]);
+
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return /\p{L}/u.test(s[i]);
+}
+
+function isLowerAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 128) return c >= 97 && c <= 122;
+  return s[i] !== s[i].toUpperCase();
 }
 
 /**
@@ -71,12 +102,46 @@ const PERSON_TITLES = new Set([
 ]);
 
 /**
- * True when the word just before `start` (on the same line, at most 30 characters back) is a personal
- * title: "President Trump", "SECRETARY OF DEFENSE PETE HEGSETH" (the title word before "of …" counts too).
+ * True when the word just before `start` (on the same line) is a personal title: "President Trump",
+ * "Mr. Smith", "SECRETARY OF DEFENSE PETE HEGSETH" (a title followed by "of …" or "for …" counts too).
+ * A few character comparisons, no regular expression: it runs for every name mention of the corpus.
  */
 export function followsPersonTitle(text: string, start: number): boolean {
-  const from = Math.max(0, start - 40);
-  const before = text.slice(from, start);
-  const match = /([\p{L}]+)\.?\s+(?:(?:of|for)\s+[\p{L}]+\s+)?$/iu.exec(before);
-  return !!match && PERSON_TITLES.has(match[1].toLowerCase());
+  const first = wordBefore(text, start, true);
+  // titles before a name are capitalised ("President", "Mr.", "SECRETARY OF DEFENSE"): "the", "said" are not
+  if (!first || !isAsciiUpper(text.charCodeAt(first[0]))) return false;
+  const word = text.slice(first[0], first[1]).toLowerCase();
+  if (PERSON_TITLES.has(word)) return true;
+  const of = wordBefore(text, first[0], false);
+  if (!of) return false;
+  const connector = text.slice(of[0], of[1]).toLowerCase();
+  if (connector !== 'of' && connector !== 'for') return false;
+  const title = wordBefore(text, of[0], false);
+  return !!title && isAsciiUpper(text.charCodeAt(title[0])) && PERSON_TITLES.has(text.slice(title[0], title[1]).toLowerCase());
+}
+
+const MAX_TITLE_LENGTH = 16;
+
+/** [start, end) of the ASCII word that ends just before `at` after one to three spaces (and a period, if `period`). */
+function wordBefore(text: string, at: number, period: boolean): [number, number] | undefined {
+  let j = at - 1;
+  let spaces = 0;
+  while (j >= 0 && spaces < 3 && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 0xa0)) {
+    j--;
+    spaces++;
+  }
+  if (spaces === 0) return undefined;
+  if (period && j >= 0 && text.charCodeAt(j) === 46) j--;
+  const end = j + 1;
+  while (j >= 0 && end - j <= MAX_TITLE_LENGTH && isAsciiLetter(text.charCodeAt(j))) j--;
+  if (j >= 0 && isAsciiLetter(text.charCodeAt(j))) return undefined; // longer than any title
+  return end - (j + 1) > 0 ? [j + 1, end] : undefined;
+}
+
+function isAsciiUpper(code: number): boolean {
+  return code >= 65 && code <= 90;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
