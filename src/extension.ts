@@ -14,6 +14,7 @@ import { NavigationProviders } from './vscode/features/navigation';
 import { IndexStatusBar } from './vscode/features/statusBar';
 import { AnalysisNotice } from './vscode/features/analysisNotice';
 import { WorkspaceIndex } from './vscode/index/workspaceIndex';
+import { contentHash } from './core/index/hash';
 import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   });
   const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
   const highlighter = new Highlighter(analyzer);
+  highlighter.setNameTypes((span) => workspace.index.nameTypeOf(span.type, span.text, span.canonical), workspace.index.onDidChange);
   const navigation = new NavigationProviders(workspace, analyzer);
   const entities = new EntitiesViewProvider(workspace);
   const registry = new RegistryService(log);
@@ -71,8 +73,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...registerAnnotations({ analyzer, workspace, log, extensionUri: context.extensionUri }),
     registry,
     registry.onDidChange((r) => {
-      analyzer.setRegistry(r);
+      // the index first: the analyzer's re-analysis reaches it at once, and must find the new registry there
       workspace.setRegistry(r);
+      analyzer.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
   );
@@ -82,10 +85,12 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     (model) => {
       // The workers get the model first: the analyzer's re-analysis posts them work at once.
       pool?.setModel(model?.bytes);
+      // the index first, for the same reason as the registry above
+      workspace.setNameDetector(model?.detector, false, model && contentHash(new TextDecoder('latin1').decode(model.bytes)));
       if (model) analyzer.setNameDetector(model.detector);
-      workspace.setNameDetector(model?.detector, false);
     },
     (err: unknown) => {
+      workspace.setNameDetector(undefined, false);
       log.error(`The name model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
       void vscode.window.showErrorMessage('Source Annotator: the name model could not be loaded; names are found by rules only. See the "Source Annotator" output for details.');
     },

@@ -3,8 +3,9 @@ import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
 import { scanCommand } from './commands/scanCommand';
+import { entitiesCommand } from './commands/entitiesCommand';
 
-const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand, reanchorCommand];
+const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand, reanchorCommand, entitiesCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -5,7 +5,7 @@
  * inverted indexes, so hover cards and reference lists stay fast at 10,000 articles.
  */
 import type { EntityRegistry, NameType, Span } from '../extract/types';
-import { SPAN_TYPES } from '../extract/types';
+import { NAME_TYPES, SPAN_TYPES } from '../extract/types';
 import { yieldToEventLoop } from '../util/async';
 import { NEVER_CANCELLED, type CancellationToken } from '../util/cancellation';
 import { Emitter, type Event } from '../util/emitter';
@@ -13,7 +13,9 @@ import {
   analyzeArticle, SPAN_STRIDE, SpanField, measureAt, spanCount, spanTypeAt, unpackSpan,
   type ArticleAnalysis, type Extractor, type PackedSpans,
 } from './analysis';
-import { entityKeyType, initialsOf, isNameType, normalizeName, surnameOf, type EntityKey } from './entityKey';
+import { isCommonWord } from './commonWords';
+import { entityKeyType, initialsOf, isNameType, normalizeName, surnameOf, UNTYPED_PREFIX, type EntityKey } from './entityKey';
+import { followsPersonTitle, LineStyles } from './lineStyle';
 import { contentHash } from './hash';
 import { EntityLinker } from './linker';
 import { PostingIndex } from './postings';
@@ -30,6 +32,8 @@ export interface CorpusIndexOptions {
   registry?: EntityRegistry;
   /** A publication date the workspace knows for an article (e.g. from its sidecar), YYYY-MM-DD. */
   publishedFor?: (uri: string) => string | undefined;
+  /** Is this lower-case word a common English word (not a name)? Defaults to `isCommonWord`. */
+  isCommonWord?: (word: string) => boolean;
 }
 
 /** One file for `indexAll`: its text, and optionally an analysis computed elsewhere (a worker). */
@@ -70,7 +74,23 @@ interface ArticleRecord {
   packed: PackedSpans & { spans: Int32Array };
   /** Two key ids per span (primary, secondary); NO_KEY, or IGNORED for names the registry ignores. */
   keyIds: Int32Array;
+  /** This article's evidence for its names' types: VOTE_STRIDE numbers per distinct name key, key id first. */
+  votes: Int32Array;
 }
+
+/**
+ * The evidence a name's mentions give for its type, per key id: a weight per name type (PERSON, ORG,
+ * PLACE, MISC), then the mentions in ordinary lines, then all mentions. A mention in a sentence weighs
+ * PLAIN_WEIGHT, one in a Title Case or ALL-CAPS line (where every word is capitalised) HEADLINE_WEIGHT,
+ * and a personal title just before it ("President", "Secretary") adds TITLE_WEIGHT to PERSON. Integers,
+ * so the sums do not depend on the order articles arrive in.
+ */
+const VOTE_STRIDE = 7;
+const VOTE_PLAIN = 5;
+const VOTE_TOTAL = 6;
+const PLAIN_WEIGHT = 4;
+const HEADLINE_WEIGHT = 1;
+const TITLE_WEIGHT = 12;
 
 const NO_KEY = -1;
 const REFERENCE_CACHE_SIZE = 32;
@@ -92,6 +112,17 @@ export class CorpusIndex {
   /** multi-word PERSON keys by surname, multi-word ORG keys by initials: cross-article short forms */
   private readonly bySurname = new Map<string, Set<string>>();
   private readonly byInitials = new Map<string, Set<string>>();
+  /** key id → VOTE_STRIDE - 1 sums (see VOTE_STRIDE), over every article */
+  private votes = new Int32Array(1024 * (VOTE_STRIDE - 1));
+  /** normalized name → every word of it is a common English word */
+  private readonly commonNames = new Map<string, boolean>();
+  /** key id → decided type; any change clears it */
+  private readonly typeMemo = new Map<number, NameType | typeof NO_TYPE>();
+  /** internal key → its group, and → the key callers see; any change clears them */
+  private readonly groupMemo = new Map<string, string[]>();
+  private readonly exposedMemo = new Map<string, string>();
+  /** normalized name → `spellingSkeleton` */
+  private readonly skeletons = new Map<string, string>();
   private readonly changeEmitter = new Emitter<IndexChangeEvent>();
   private pending: IndexChangeEvent | undefined;
   /** Recent `references` answers; any mutation clears it. */
@@ -153,6 +184,7 @@ export class CorpusIndex {
       id, uri, text, analysis: rest,
       packed: { spans: Int32Array.from(spans), atoms },
       keyIds: new Int32Array((spans.length / SPAN_STRIDE) * 2),
+      votes: EMPTY_VOTES,
     };
     this.records[id] = record;
     this.idByUri.set(uri, id);
@@ -202,6 +234,7 @@ export class CorpusIndex {
     this.batch(() => {
       const live = this.records.filter((r): r is ArticleRecord => r !== undefined);
       for (const record of live) this.unlink(record);
+      this.clearDecisions();
       this.linker = new EntityLinker(registry);
       this.nameMemo = [];
       for (const record of live) this.link(record);
@@ -268,8 +301,17 @@ export class CorpusIndex {
     if (!record) return [];
     const out: Span[] = [];
     for (let i = 0; i < spanCount(record.packed); i++) {
-      if (record.keyIds[i * 2] !== IGNORED) out.push(this.displaySpan(record, i));
+      if (!this.hidden(record.keyIds[i * 2])) out.push(this.displaySpan(record, i));
     }
+    return out;
+  }
+
+  /** The extractor's spans of an article as analysed, before any workspace decision (for consistency checks). */
+  analysedSpansOf(uri: string): Span[] {
+    const record = this.recordOf(uri);
+    if (!record) return [];
+    const out: Span[] = [];
+    for (let i = 0; i < spanCount(record.packed); i++) out.push(unpackSpan(record.packed, i, record.text));
     return out;
   }
 
@@ -315,7 +357,7 @@ export class CorpusIndex {
   }
 
   private computeReferences(key: EntityKey): MentionLocation[] {
-    const group = this.entityGroup(key);
+    const group = this.groupOf(this.internalOf(key));
     const out: MentionLocation[] = [];
     if (group.length === 1) {
       // The common case, and the hot one for entities with 100,000+ mentions: fill a preallocated array.
@@ -353,22 +395,21 @@ export class CorpusIndex {
 
   /** Other articles mentioning the entity, the top `limit` with headline, date and snippet. */
   articlesMentioning(key: EntityKey, options: RankOptions = {}): RankedArticles {
-    const group = this.entityGroup(key);
+    const group = this.groupOf(this.internalOf(key));
     return group.length === 1 ? this.rank(this.postings.postingsOf(group[0]), options) : this.rankGroup(group, options);
   }
 
   entityInfo(key: EntityKey): EntityInfo | undefined {
-    const group = this.entityGroup(key);
+    const group = this.groupOf(this.internalOf(key));
     const representative = group[0];
-    const type = entityKeyType(representative);
-    if (!type) return undefined;
+    const type = this.decidedType(representative);
+    if (!type || this.isJunk(representative)) return undefined;
     const curated = this.linker.registryEntity(representative);
     const counts = this.groupCounts(group);
     if (!curated && counts.size === 0) return undefined;
     let mentionCount = 0;
     for (const count of counts.values()) mentionCount += count;
-    const canonical = curated?.canonical ?? mostFrequent(this.canonicals[this.postings.idOf(representative) ?? -1]) ??
-      representative.slice(representative.indexOf(':') + 1);
+    const canonical = this.displayName(representative);
     const aliasCounts = new Map<string, number>();
     for (const k of group) {
       for (const [surface, count] of this.surfaces[this.postings.idOf(k) ?? -1] ?? []) aliasCounts.set(surface, (aliasCounts.get(surface) ?? 0) + count);
@@ -376,17 +417,26 @@ export class CorpusIndex {
     for (const alias of curated?.aliases ?? []) if (!aliasCounts.has(alias)) aliasCounts.set(alias, 0);
     const aliases = [...aliasCounts.entries()].filter(([surface]) => surface !== canonical)
       .sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([surface]) => surface);
-    const info: EntityInfo = { key: representative, type, canonical, aliases, curated: !!curated, articleCount: counts.size, mentionCount };
+    const info: EntityInfo = { key: this.exposedKey(representative), type, canonical, aliases, curated: !!curated, articleCount: counts.size, mentionCount };
     if (curated?.description) info.description = curated.description;
     if (curated?.links?.length) info.links = [...curated.links];
     return info;
+  }
+
+  /** Every written form of an entity's mentions with its count, most frequent first (then alphabetical). */
+  entityForms(key: EntityKey): { text: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const k of this.groupOf(this.internalOf(key))) {
+      for (const [surface, count] of this.surfaces[this.postings.idOf(k) ?? -1] ?? []) counts.set(surface, (counts.get(surface) ?? 0) + count);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0])).map(([text, count]) => ({ text, count }));
   }
 
   /** Mentions in the same article: how many times this entity / date / figure occurs there. */
   mentionsInArticle(uri: string, key: string): { start: number; end: number }[] {
     const record = this.recordOf(uri);
     if (!record) return [];
-    const group = entityKeyType(key) ? this.entityGroup(key) : [key];
+    const group = this.isNameKey(key) ? this.groupOf(this.internalOf(key)) : [key];
     const indexes: number[] = [];
     for (const k of group) indexes.push(...(this.postings.postingsOf(k).get(record.id) ?? []));
     return indexes.sort((a, b) => a - b).map((i) => ({ start: startOf(record, i), end: endOf(record, i) }));
@@ -470,20 +520,23 @@ export class CorpusIndex {
       const stop = Math.min(total, next + count);
       for (let i = next; i < stop; i++) {
         const keyId = record.keyIds[i * 2];
-        if (keyId === IGNORED) continue;
+        if (this.hidden(keyId)) continue;
         const start = startOf(record, i);
         const end = endOf(record, i);
-        const typeIndex = record.packed.spans[i * SPAN_STRIDE + SpanField.type];
+        // a name's symbol follows its entity, whatever type this mention got
+        const typeIndex = this.isNameKeyId(keyId) ? 0 : record.packed.spans[i * SPAN_STRIDE + SpanField.type];
         const fast = keyId >= 0 ? keyId * SPAN_TYPES.length + typeIndex : -1;
         let symbol = fast >= 0 ? byKeyAndType.get(fast) : undefined;
         if (!symbol) {
-          const type = spanTypeAt(record.packed, i);
           const rawKey = keyId >= 0 ? this.postings.keyOf(keyId) : undefined;
-          const key = rawKey && isNameType(type) ? this.entityGroup(rawKey)[0] : rawKey;
+          const isName = rawKey !== undefined && this.isNameKey(rawKey);
+          const internal = isName ? this.groupOf(rawKey)[0] : undefined;
+          const type = internal ? this.decidedType(internal) ?? spanTypeAt(record.packed, i) : spanTypeAt(record.packed, i);
+          const key = internal ? this.exposedKey(internal) : rawKey;
           const symbolKey = `${type}\u0000${key ?? record.text.slice(start, end)}`;
           symbol = symbols.get(symbolKey);
           if (!symbol) {
-            const name = isNameType(type) && key ? this.displayName(key) : record.text.slice(start, end);
+            const name = internal ? this.displayName(internal) : record.text.slice(start, end);
             symbol = { name, type, first: { start, end }, last: { start, end }, mentionCount: 0 };
             if (key) symbol.key = key;
             symbols.set(symbolKey, symbol);
@@ -508,34 +561,37 @@ export class CorpusIndex {
     const needle = normalizeName(query);
     const hits: { symbol: WorkspaceSymbol; prefix: boolean }[] = [];
     const seen = new Set<string>();
-    for (const type of ['PERSON', 'ORG', 'PLACE', 'MISC'] as NameType[]) {
-      for (const rawKey of this.postings.liveKeys(`${type}:`)) {
-        const key = this.entityGroup(rawKey)[0];
-        if (seen.has(key)) continue;
-        const name = this.displayName(key);
-        const normalizedName = key.slice(type.length + 1);
-        let matched = normalizedName.includes(needle);
-        if (!matched) {
-          for (const surface of this.surfaces[this.postings.idOf(rawKey) ?? -1]?.keys() ?? []) {
-            if (normalizeName(surface).includes(needle)) {
-              matched = true;
-              break;
-            }
+    for (const id of this.postings.liveIds()) {
+      if (this.isJunkId(id)) continue;
+      const rawKey = this.postings.keyOf(id);
+      if (!this.isNameKey(rawKey)) continue;
+      const group = this.groupOf(rawKey);
+      const internal = group[0];
+      if (seen.has(internal)) continue;
+      const type = this.decidedType(internal);
+      if (!type) continue;
+      const normalizedName = internal.slice(internal.indexOf(':') + 1);
+      let matched = normalizedName.includes(needle);
+      if (!matched) {
+        for (const surface of this.surfaces[id]?.keys() ?? []) {
+          if (normalizeName(surface).includes(needle)) {
+            matched = true;
+            break;
           }
         }
-        if (!matched) continue;
-        seen.add(key);
-        const group = this.entityGroup(key);
-        const [firstId, firstList] = this.postings.postingsOf(group[0]).entries().next().value as [number, readonly number[]];
-        const record = this.records[firstId]!;
-        hits.push({
-          prefix: normalizedName.startsWith(needle),
-          symbol: {
-            key, name, type, articleCount: group.length === 1 ? this.postings.postingsOf(key).size : this.groupCounts(group).size,
-            location: { uri: record.uri, start: startOf(record, firstList[0]), end: endOf(record, firstList[0]) },
-          },
-        });
       }
+      if (!matched) continue;
+      seen.add(internal);
+      const [firstId, firstList] = this.postings.postingsOf(internal).entries().next().value as [number, readonly number[]];
+      const record = this.records[firstId]!;
+      hits.push({
+        prefix: normalizedName.startsWith(needle),
+        symbol: {
+          key: this.exposedKey(internal), name: this.displayName(internal), type,
+          articleCount: group.length === 1 ? this.postings.postingsOf(internal).size : this.groupCounts(group).size,
+          location: { uri: record.uri, start: startOf(record, firstList[0]), end: endOf(record, firstList[0]) },
+        },
+      });
     }
     hits.sort((a, b) => Number(b.prefix) - Number(a.prefix) || b.symbol.articleCount - a.symbol.articleCount ||
       compareStrings(a.symbol.name, b.symbol.name));
@@ -555,9 +611,10 @@ export class CorpusIndex {
 
   /** The display name of an entity: the registry's canonical, else the most frequent canonical form. */
   displayName(key: EntityKey): string {
-    const curated = this.linker.registryEntity(key);
+    const internal = this.internalOf(key);
+    const curated = this.linker.registryEntity(internal);
     if (curated) return curated.canonical;
-    return mostFrequent(this.canonicals[this.postings.idOf(key) ?? -1]) ?? key.slice(key.indexOf(':') + 1);
+    return mostFrequent(this.canonicals[this.postings.idOf(internal) ?? -1]) ?? internal.slice(internal.indexOf(':') + 1);
   }
 
   /**
@@ -565,21 +622,199 @@ export class CorpusIndex {
    * (a surname for people, an acronym for organizations) when it is unambiguous across the corpus.
    */
   entityGroup(key: EntityKey): EntityKey[] {
+    return this.groupOf(this.internalOf(key)).map((k) => this.exposedKey(k));
+  }
+
+  /**
+   * The type the workspace gives a name mention the extractor typed `type` (the registry's type, else the
+   * type its entity's mentions across the workspace argue for); null when the name is not an entity there
+   * (ignored by the analyst, or a common word only ever capitalised in headlines); undefined when the
+   * index does not know the name. What the highlighter paints, so that colours agree with hover cards.
+   */
+  nameTypeOf(type: NameType, surface: string, canonical: string | undefined): NameType | null | undefined {
+    const key = this.linker.keyFor(type, surface, canonical);
+    if (key === undefined) return null;
+    const id = this.postings.idOf(key);
+    if (id === undefined || this.postings.postingsOf(key).size === 0) return undefined;
+    if (this.isJunk(key)) return null;
+    return this.decidedType(this.groupOf(key)[0]) ?? type;
+  }
+
+  /**
+   * Pairs of entities whose names are probably spellings of one name (transliterations such as
+   * "Zelenskiy" / "Zelenskyy", doubled letters, accents), for the analyst to merge through the registry:
+   * never merged silently. Sorted by the mentions at stake; `limit` pairs at most.
+   */
+  mergeSuggestions(limit = 50): { key: EntityKey; into: EntityKey; name: string; intoName: string; mentions: number }[] {
+    const bySkeleton = new Map<string, { internal: string; mentions: number }[]>();
+    const seen = new Set<string>();
+    for (const rawKey of this.postings.liveKeys()) {
+      if (!this.isNameKey(rawKey) || this.isJunk(rawKey)) continue;
+      const internal = this.groupOf(rawKey)[0];
+      if (seen.has(internal)) continue;
+      seen.add(internal);
+      const name = internal.slice(internal.indexOf(':') + 1);
+      if (name.length < 5) continue;
+      let skeleton = this.skeletons.get(name);
+      if (skeleton === undefined) {
+        if (this.skeletons.size > 200_000) this.skeletons.clear();
+        this.skeletons.set(name, (skeleton = spellingSkeleton(name)));
+      }
+      const list = bySkeleton.get(skeleton);
+      if (list) list.push({ internal, mentions: 0 });
+      else bySkeleton.set(skeleton, [{ internal, mentions: 0 }]);
+    }
+    const out: { key: EntityKey; into: EntityKey; name: string; intoName: string; mentions: number }[] = [];
+    for (const list of bySkeleton.values()) {
+      if (list.length < 2) continue;
+      for (const entry of list) for (const count of this.groupCounts(this.groupOf(entry.internal)).values()) entry.mentions += count;
+      // the most mentioned spelling is the one to merge into
+      list.sort((a, b) => b.mentions - a.mentions || compareStrings(a.internal, b.internal));
+      const [main, ...others] = list;
+      for (const other of others) {
+        out.push({
+          key: this.exposedKey(other.internal), into: this.exposedKey(main.internal),
+          name: this.displayName(other.internal), intoName: this.displayName(main.internal), mentions: other.mentions + main.mentions,
+        });
+      }
+    }
+    out.sort((a, b) => b.mentions - a.mentions || compareStrings(a.name, b.name));
+    return out.slice(0, limit);
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /** True for a name's key, exposed (`PERSON:…`) or internal (untyped `~:…`, or a registry entity's). */
+  private isNameKey(key: string): boolean {
+    return key.startsWith(UNTYPED_PREFIX) || entityKeyType(key) !== undefined;
+  }
+
+  private isNameKeyId(keyId: number): boolean {
+    return keyId >= 0 && this.isNameKey(this.postings.keyOf(keyId));
+  }
+
+  /**
+   * The index's own key for a name key given by a caller: a registry entity's key as it is, any other
+   * name without its type (the type is the workspace's decision, not part of the identity).
+   */
+  private internalOf(key: string): string {
+    if (key.startsWith(UNTYPED_PREFIX)) return key;
     const type = entityKeyType(key);
-    if ((type !== 'PERSON' && type !== 'ORG') || this.linker.registryEntity(key)) return [key];
-    const name = key.slice(type.length + 1);
+    if (!type || this.linker.registryEntity(key)) return key;
+    return UNTYPED_PREFIX + key.slice(type.length + 1);
+  }
+
+  /** The key callers see: `TYPE:name`, with the workspace's type for names the registry does not curate. */
+  private exposedKey(internal: string): EntityKey {
+    if (!internal.startsWith(UNTYPED_PREFIX)) return internal;
+    let key = this.exposedMemo.get(internal);
+    if (key === undefined) this.exposedMemo.set(internal, (key = `${this.decidedType(internal) ?? 'MISC'}:${internal.slice(UNTYPED_PREFIX.length)}`));
+    return key;
+  }
+
+  /**
+   * A name's type: the registry's for a curated entity, else the type with the most evidence over all its
+   * mentions in the workspace (ties go to the earlier of PERSON, ORG, PLACE, MISC, so the answer does not
+   * depend on the order articles were indexed in).
+   */
+  private decidedType(internal: string): NameType | undefined {
+    if (!internal.startsWith(UNTYPED_PREFIX)) return entityKeyType(internal);
+    const id = this.postings.idOf(internal);
+    if (id === undefined) return undefined;
+    const memo = this.typeMemo.get(id);
+    if (memo !== undefined) return memo === NO_TYPE ? undefined : memo;
+    const base = id * (VOTE_STRIDE - 1);
+    let decided: NameType | undefined;
+    if (base < this.votes.length && this.votes[base + VOTE_TOTAL - 1] > 0) {
+      const weights = Array.from(this.votes.subarray(base, base + NAME_TYPE_ORDER.length));
+      // A one-word name that is the surname of exactly one person (or the initials of exactly one
+      // organization) in the workspace: each article naming that person in full is evidence too.
+      const name = internal.slice(UNTYPED_PREFIX.length);
+      if (!name.includes(' ')) {
+        weights[0] += PLAIN_WEIGHT * this.fullNameArticles(this.bySurname.get(name), 'PERSON');
+        weights[1] += PLAIN_WEIGHT * this.fullNameArticles(this.byInitials.get(name), 'ORG');
+      }
+      let best = 0;
+      for (let t = 1; t < weights.length; t++) if (weights[t] > weights[best]) best = t;
+      decided = NAME_TYPE_ORDER[best];
+    }
+    this.typeMemo.set(id, decided ?? NO_TYPE);
+    return decided;
+  }
+
+  /** The articles of the one multi-word name of `type` among `keys`; 0 when there is none or several. */
+  private fullNameArticles(keys: Set<string> | undefined, type: NameType): number {
+    const found = this.onlyOfType(keys, type);
+    return found ? this.postings.postingsOf(found).size : 0;
+  }
+
+  /** The one key of `keys` decided `type` (and not junk); undefined when there is none or more than one. */
+  private onlyOfType(keys: Set<string> | undefined, type: NameType): string | undefined {
+    if (!keys) return undefined;
+    let found: string | undefined;
+    for (const key of keys) {
+      if (this.decidedType(key) !== type || this.isJunk(key)) continue;
+      if (found) return undefined;
+      found = key;
+    }
+    return found;
+  }
+
+  /**
+   * A capitalised common word ("Rivalry", "Drone Cooperation") seen only in Title Case or ALL-CAPS lines,
+   * and never as a name in a sentence anywhere in the workspace, is not an entity. The registry overrides.
+   */
+  private isJunk(internal: string): boolean {
+    if (!internal.startsWith(UNTYPED_PREFIX)) return false;
+    const id = this.postings.idOf(internal);
+    return id !== undefined && this.isJunkId(id);
+  }
+
+  /** `isJunk` by key id: the vote counts first, which settle most keys without reading the key. */
+  private isJunkId(id: number): boolean {
+    const base = id * (VOTE_STRIDE - 1);
+    if (base >= this.votes.length || this.votes[base + VOTE_PLAIN - 1] > 0 || this.votes[base + VOTE_TOTAL - 1] === 0) return false;
+    const internal = this.postings.keyOf(id);
+    if (!internal.startsWith(UNTYPED_PREFIX)) return false;
+    const name = internal.slice(UNTYPED_PREFIX.length);
+    let common = this.commonNames.get(name);
+    if (common === undefined) {
+      const test = this.options.isCommonWord ?? isCommonWord;
+      common = name.split(' ').every((word) => test(word));
+      this.commonNames.set(name, common);
+    }
+    return common;
+  }
+
+  /** IGNORED, or a name key that is junk: the mention is no entity at all. */
+  private hidden(keyId: number): boolean {
+    return keyId === IGNORED || (keyId >= 0 && this.isJunkId(keyId));
+  }
+
+  /** `entityGroup` over internal keys; memoized until the next change. Do not mutate the result. */
+  private groupOf(internal: string): string[] {
+    let group = this.groupMemo.get(internal);
+    if (!group) this.groupMemo.set(internal, (group = this.computeGroup(internal)));
+    return group;
+  }
+
+  private computeGroup(internal: string): string[] {
+    const type = this.decidedType(internal);
+    if ((type !== 'PERSON' && type !== 'ORG') || this.linker.registryEntity(internal)) return [internal];
+    const name = internal.slice(internal.indexOf(':') + 1);
     const index = type === 'PERSON' ? this.bySurname : this.byInitials;
     if (name.includes(' ')) {
       const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
-      const shortKey = `${type}:${short}`;
-      if (short && index.get(short)?.size === 1 && !this.linker.registryEntity(shortKey) && this.postings.postingsOf(shortKey).size > 0) {
-        return [key, shortKey];
+      if (!short) return [internal];
+      const shortKey = UNTYPED_PREFIX + short;
+      if (this.postings.postingsOf(shortKey).size > 0 && this.decidedType(shortKey) === type && !this.isJunk(shortKey) &&
+        this.onlyOfType(index.get(short), type) === internal) {
+        return [internal, shortKey];
       }
-      return [key];
+      return [internal];
     }
-    const full = index.get(name);
-    if (full?.size === 1) return [full.values().next().value as string, key];
-    return [key];
+    const full = this.onlyOfType(index.get(name), type);
+    return full ? [full, internal] : [internal];
   }
 
   // ---------------------------------------------------------------- internals
@@ -624,8 +859,12 @@ export class CorpusIndex {
     const n = spanCount(record.packed);
     const width = atoms.length + 1;
     // distinct (type, canonical, surface) names and value signatures of this article, linked once each
-    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string }>();
+    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string; slot: number }>();
     const valueEntries = new Map<number, [number, number]>();
+    // key id → its slot in `votes` (this article's evidence for each name's type)
+    const voteSlots = new Map<number, number>();
+    const votes: number[] = [];
+    const lines = new LineStyles(record.text);
     for (let i = 0; i < n; i++) {
       const base = i * SPAN_STRIDE;
       const typeCode = spans[base + SpanField.type];
@@ -640,11 +879,28 @@ export class CorpusIndex {
         if (!entry) {
           const surface = surfaceAtom < 0 ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[surfaceAtom]);
           const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
-          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface };
+          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
           nameEntries.set(code, entry);
         }
         entry.count++;
         primary = entry.keyId;
+        if (primary >= 0) {
+          let slot = entry.slot;
+          if (slot < 0) {
+            slot = voteSlots.get(primary) ?? -1;
+            if (slot < 0) {
+              voteSlots.set(primary, (slot = votes.length));
+              votes.push(primary, 0, 0, 0, 0, 0, 0);
+            }
+            entry.slot = slot;
+          }
+          const start = spans[base + SpanField.start];
+          const headline = lines.capitalisedByLine(start, entry.surface);
+          votes[slot + 1 + typeCode] += headline ? HEADLINE_WEIGHT : PLAIN_WEIGHT;
+          if (followsPersonTitle(record.text, start)) votes[slot + 1] += TITLE_WEIGHT;
+          if (!headline) votes[slot + VOTE_PLAIN]++;
+          votes[slot + VOTE_TOTAL]++;
+        }
       } else {
         const code = (((typeCode * width + spans[base + SpanField.value] + 1) * width + spans[base + SpanField.unit] + 1) * width) +
           spans[base + SpanField.measure] + 1;
@@ -661,6 +917,22 @@ export class CorpusIndex {
       if (entry.keyId < 0) continue;
       bump(this.surfaces, entry.keyId, entry.surface, entry.count);
       bump(this.canonicals, entry.keyId, entry.canonical, entry.count);
+    }
+    record.votes = votes.length ? Int32Array.from(votes) : EMPTY_VOTES;
+    this.addVotes(record.votes, 1);
+  }
+
+  /** Adds (sign 1) or takes back (sign -1) an article's evidence for its names' types. */
+  private addVotes(votes: Int32Array, sign: 1 | -1): void {
+    const width = VOTE_STRIDE - 1;
+    for (let slot = 0; slot < votes.length; slot += VOTE_STRIDE) {
+      const base = votes[slot] * width;
+      if (base + width > this.votes.length) {
+        const grown = new Int32Array(Math.max(base + width, this.votes.length * 2));
+        grown.set(this.votes);
+        this.votes = grown;
+      }
+      for (let k = 0; k < width; k++) this.votes[base + k] += sign * votes[slot + 1 + k];
     }
   }
 
@@ -698,6 +970,8 @@ export class CorpusIndex {
   }
 
   private unlink(record: ArticleRecord): void {
+    this.addVotes(record.votes, -1);
+    record.votes = EMPTY_VOTES;
     const { spans, atoms } = record.packed;
     const seen = new Set<number>();
     const nameCounts = new Map<string, number>();
@@ -725,12 +999,22 @@ export class CorpusIndex {
   }
 
   private trackShortForms(key: string, present: boolean): void {
+    // an untyped name may be decided PERSON or ORG: it is filed under both, and `groupOf` checks the type
+    if (key.startsWith(UNTYPED_PREFIX)) {
+      const name = key.slice(UNTYPED_PREFIX.length);
+      if (!name.includes(' ')) return;
+      this.trackShortForm(this.bySurname, surnameOf(name), key, present);
+      this.trackShortForm(this.byInitials, initialsOf(name), key, present);
+      return;
+    }
     const type = entityKeyType(key);
     if (type !== 'PERSON' && type !== 'ORG') return;
     const name = key.slice(type.length + 1);
-    const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
+    this.trackShortForm(type === 'PERSON' ? this.bySurname : this.byInitials, type === 'PERSON' ? surnameOf(name) : initialsOf(name), key, present);
+  }
+
+  private trackShortForm(index: Map<string, Set<string>>, short: string | undefined, key: string, present: boolean): void {
     if (!short) return;
-    const index = type === 'PERSON' ? this.bySurname : this.byInitials;
     let set = index.get(short);
     if (present) {
       if (!set) index.set(short, (set = new Set()));
@@ -791,13 +1075,13 @@ export class CorpusIndex {
 
   private indexedSpan(record: ArticleRecord, i: number): IndexedSpan | undefined {
     const primary = record.keyIds[i * 2];
-    if (primary === IGNORED) return undefined;
+    if (this.hidden(primary)) return undefined;
     const secondary = record.keyIds[i * 2 + 1];
     const span = this.displaySpan(record, i);
     const result: IndexedSpan = { uri: record.uri, index: i, span };
     if (primary >= 0) {
       const key = this.postings.keyOf(primary);
-      result.key = isNameType(span.type) ? this.entityGroup(key)[0] : key;
+      result.key = isNameType(span.type) ? this.exposedKey(this.groupOf(key)[0]) : key;
     }
     if (secondary >= 0) result.secondaryKey = this.postings.keyOf(secondary);
     return result;
@@ -808,15 +1092,23 @@ export class CorpusIndex {
     const span = unpackSpan(record.packed, i, record.text);
     const keyId = record.keyIds[i * 2];
     if (keyId >= 0 && isNameType(span.type)) {
-      const key = this.entityGroup(this.postings.keyOf(keyId))[0];
-      span.type = entityKeyType(key) ?? span.type;
+      const key = this.groupOf(this.postings.keyOf(keyId))[0];
+      span.type = this.decidedType(key) ?? span.type;
       span.canonical = this.displayName(key);
     }
     return span;
   }
 
+  /** The memoized workspace decisions (types, groups, keys): any change of articles or registry may change them. */
+  private clearDecisions(): void {
+    this.typeMemo.clear();
+    this.groupMemo.clear();
+    this.exposedMemo.clear();
+  }
+
   private change(apply: (event: IndexChangeEvent) => void): void {
     this.referenceCache.clear();
+    this.clearDecisions();
     this.pending ??= { changed: [], removed: [], renamed: [], relinked: false };
     apply(this.pending);
     if (this.batchDepth === 0) this.flush();
@@ -827,6 +1119,21 @@ export class CorpusIndex {
     this.pending = undefined;
     if (event) this.changeEmitter.fire(event);
   }
+}
+
+const EMPTY_VOTES = new Int32Array(0);
+/** `typeMemo`'s value for a key without mentions. */
+const NO_TYPE = '';
+const NAME_TYPE_ORDER: readonly NameType[] = NAME_TYPES;
+
+/**
+ * A name's spelling with the differences of transliteration folded away: accents, y/i, doubled letters,
+ * ks/x, ph/f ("Zelenskiy", "Zelenskyy" and "Zelensky" agree).
+ */
+export function spellingSkeleton(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L} ]/gu, '')
+    .replace(/y/g, 'i').replace(/ph/g, 'f').replace(/ks/g, 'x').replace(/ck/g, 'k').replace(/(\p{L})\1+/gu, '$1')
+    .replace(/i+\b/g, 'i');
 }
 
 function startOf(record: ArticleRecord, i: number): number {

@@ -6,7 +6,11 @@
 import type { NameType, SpanType } from '../extract/types';
 import { NAME_TYPES } from '../extract/types';
 
-/** `${type}:${normalized canonical}`, e.g. "PERSON:pete hegseth". */
+/**
+ * `${type}:${normalized canonical}`, e.g. "PERSON:pete hegseth". Inside the corpus index a name the
+ * registry does not curate is keyed without a type (`UNTYPED_PREFIX` + name) and shown under the type the
+ * workspace decides for it.
+ */
 export type EntityKey = string;
 
 /**
@@ -27,14 +31,22 @@ const WELL_KNOWN_EQUIVALENTS: Record<string, string> = {
 const POSSESSIVE = /['\u2019]s?$/u;
 const LEADING_ARTICLE = /^the\s+/;
 
-/** Case-, punctuation- and spacing-insensitive form of a name: "the U.S.'s" → "us". */
+/**
+ * Case-, punctuation- and spacing-insensitive form of a name: "the U.S.'s" → "us", "Nato" = "NATO",
+ * "J. D. Vance" = "JD Vance".
+ */
 export function normalizeName(name: string): string {
   let s = name.normalize('NFKC').trim().replace(POSSESSIVE, '');
   // periods carry no identity ("U.S." = "US"); dashes and runs of spaces become one space
   s = s.replace(/\./g, '').replace(/[\s\u00a0\-\u2010-\u2015_]+/gu, ' ');
   s = s.toLowerCase().replace(LEADING_ARTICLE, '').trim();
+  // initials are one word however they are spaced: "J. D. Vance" = "JD Vance"
+  if (/(?:^| )\p{L} \p{L}(?: |$)/u.test(s)) s = s.replace(/(?<=(?:^| )\p{L}) (?=\p{L}(?: |$))/gu, '');
   return WELL_KNOWN_EQUIVALENTS[s] ?? s;
 }
+
+/** The prefix of the corpus index's internal key for a name the registry does not curate. */
+export const UNTYPED_PREFIX = '~:';
 
 export function entityKey(type: NameType, canonical: string): EntityKey {
   return `${type}:${normalizeName(canonical)}`;

@@ -1,10 +1,11 @@
 /**
  * Decides which entity a name mention belongs to. The analyst's registry always wins: an alias or
  * canonical listed there pins the mention to that entity (and its type); ignored surfaces get no entity.
- * Otherwise the key is the mention's type plus its normalized canonical.
+ * Otherwise the key is the normalized canonical alone (`UNTYPED_PREFIX` + name): the type one mention got
+ * does not split an entity, the corpus index decides the type from all the mentions.
  */
 import type { EntityRegistry, NameType, RegistryEntity } from '../extract/types';
-import { entityKey, normalizeName, type EntityKey } from './entityKey';
+import { entityKey, normalizeName, UNTYPED_PREFIX, type EntityKey } from './entityKey';
 
 export class EntityLinker {
   private readonly byName = new Map<string, RegistryEntity[]>();
@@ -33,7 +34,7 @@ export class EntityLinker {
     let key = this.keyMemo.get(memoKey);
     if (key === undefined) {
       const pinned = this.byName.size ? this.registryEntityFor(type, canonical) ?? this.registryEntityFor(type, surface) : undefined;
-      key = pinned ? entityKey(pinned.type, pinned.canonical) : entityKey(type, canonical ?? surface);
+      key = pinned ? entityKey(pinned.type, pinned.canonical) : UNTYPED_PREFIX + normalizeName(canonical ?? surface);
       if (this.keyMemo.size > 200_000) this.keyMemo.clear();
       this.keyMemo.set(memoKey, key);
     }

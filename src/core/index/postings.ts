@@ -65,6 +65,11 @@ export class PostingIndex {
     return id === undefined ? EMPTY : this.postings[id];
   }
 
+  /** The id of every key that currently has postings. */
+  *liveIds(): Iterable<number> {
+    for (let id = 0; id < this.keys.length; id++) if (this.postings[id].size > 0) yield id;
+  }
+
   /** Every key that currently has postings and starts with `prefix`. */
   *liveKeys(prefix = ''): Iterable<string> {
     for (let id = 0; id < this.keys.length; id++) {

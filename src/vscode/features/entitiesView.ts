@@ -12,6 +12,7 @@ const NAME_TYPES: readonly NameType[] = ['PERSON', 'ORG', 'PLACE', 'MISC'];
 const MAX_PER_TYPE = 300;
 const MAX_ARTICLES = 100;
 const REFRESH_DELAY_MS = 400;
+const MAX_SUGGESTIONS = 50;
 
 export interface EntityRow {
   key: EntityKey;
@@ -27,8 +28,12 @@ type Node =
   | { kind: 'entity'; row: EntityRow }
   | { kind: 'article'; row: EntityRow; uri: string; headline: string; mentionCount: number }
   | { kind: 'mention'; uri: string; start: number; end: number; label: string; line: number }
+  | { kind: 'suggestions'; suggestions: MergeSuggestion[] }
+  | { kind: 'suggestion'; suggestion: MergeSuggestion }
   | { kind: 'legend' }
   | { kind: 'legendEntry'; category: Category };
+
+type MergeSuggestion = ReturnType<WorkspaceIndex['index']['mergeSuggestions']>[number];
 
 /** The corpus's entities of each type, filtered by `filter` (name or alias contains it), sorted by `sort`. */
 export function entityRows(workspace: WorkspaceIndex, filter: string, sort: EntitySort): Map<NameType, EntityRow[]> {
@@ -98,6 +103,8 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       vscode.commands.registerCommand('sourceAnnotator.entities.clearFilter', () => this.setFilter('')),
       /** For tests and scripts: the rows the view shows now. */
       vscode.commands.registerCommand('sourceAnnotator.entities.rows', () => Object.fromEntries(this.rows())),
+      /** For tests and scripts: the merge suggestions the view offers now. */
+      vscode.commands.registerCommand('sourceAnnotator.entities.mergeSuggestions', () => this.workspace.index.mergeSuggestions(MAX_SUGGESTIONS)),
     ];
   }
 
@@ -145,7 +152,8 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!node) {
       const types: Node[] = NAME_TYPES.map((type) => ({ kind: 'type' as const, type, rows: this.rows().get(type) ?? [] }))
         .filter((n) => n.rows.length > 0);
-      return [...types, { kind: 'legend' }];
+      const suggestions = this.filterValue ? [] : this.workspace.index.mergeSuggestions(MAX_SUGGESTIONS);
+      return [...(suggestions.length ? [{ kind: 'suggestions' as const, suggestions }] : []), ...types, { kind: 'legend' }];
     }
     switch (node.kind) {
       case 'type': {
@@ -159,6 +167,8 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
         }));
       case 'article':
         return this.mentionsOf(node);
+      case 'suggestions':
+        return node.suggestions.map((suggestion) => ({ kind: 'suggestion' as const, suggestion }));
       case 'legend':
         return CATEGORIES.map((category) => ({ kind: 'legendEntry' as const, category }));
       default:
@@ -220,6 +230,24 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
         const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
         item.description = node.line > 0 ? `line ${node.line}` : undefined;
         item.command = { command: 'sourceAnnotator.openMention', title: 'Reveal mention', arguments: [node.uri, node.start, node.end] };
+        return item;
+      }
+      case 'suggestions': {
+        const item = new vscode.TreeItem('Possibly the same entity', vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(node.suggestions.length);
+        item.iconPath = new vscode.ThemeIcon('merge');
+        item.tooltip = 'Names spelled alike (transliterations, doubled letters, accents). Click a pair to merge it in the entity registry; nothing is merged until you do.';
+        return item;
+      }
+      case 'suggestion': {
+        const { suggestion } = node;
+        const item = new vscode.TreeItem(`${suggestion.name} → ${suggestion.intoName}`, vscode.TreeItemCollapsibleState.None);
+        item.id = `suggestion:${suggestion.key}>${suggestion.into}`;
+        item.description = plural(suggestion.mentions, 'mention');
+        item.iconPath = new vscode.ThemeIcon('git-merge');
+        item.tooltip = `Merge “${suggestion.name}” into “${suggestion.intoName}” in the entity registry (.sources/entities.yaml). Undo by editing the registry or with Split Aliases off Entity….`;
+        item.contextValue = 'sourceAnnotator.mergeSuggestion';
+        item.command = { command: 'sourceAnnotator.registry.merge', title: 'Merge', arguments: [suggestion.key, suggestion.into] };
         return item;
       }
       case 'legend': {

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Span } from '../../core/extract';
+import type { NameType, Span, SpanType } from '../../core/extract';
+import { isNameType } from '../../core/index/entityKey';
 import { CATEGORIES, categoryOf, type Category } from '../categories';
 import { readConfig, type HighlightStyle } from '../config';
 import { isArticleDocument, type Analysis, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
@@ -10,6 +11,11 @@ import { coversScreen, paintWindow } from './paintWindow';
 
 /** Past this many spans only the visible lines (plus a margin) are decorated, and repainted on scroll. */
 const VISIBLE_ONLY_SPANS = 3000;
+/** After the index changed, the wait before repainting in case its decisions on names' types changed. */
+const NAME_TYPES_REPAINT_MS = 300;
+
+/** The type to paint a name in (see `Highlighter.setNameTypes`). */
+export type NameTypeResolver = (span: Span & { type: NameType }) => NameType | null | undefined;
 
 /** Decides, while a focus is active, which spans of a document stay bright. */
 export interface FocusFilter {
@@ -47,6 +53,9 @@ export class Highlighter implements vscode.Disposable {
   /** A paint whose decoration types are still being sent, per editor (see `paintSteps.ts`). */
   private pending = new WeakMap<vscode.TextEditor, SteppedPaint<PendingSend>>();
   private readonly disposables: vscode.Disposable[] = [this.dimmed, this.focused];
+  private nameTypes: NameTypeResolver | undefined;
+  private nameTypesSubscription: vscode.Disposable | undefined;
+  private nameTypesTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly analyzer: DocumentAnalyzer) {
     this.disposables.push(
@@ -69,6 +78,21 @@ export class Highlighter implements vscode.Disposable {
       }),
     );
     this.refreshAll();
+  }
+
+  /**
+   * Names are painted in the type the workspace decided for their entity (null: not an entity, not
+   * painted; undefined: the extractor's type), so colours agree with hover cards and the Entities view.
+   * `changed` fires when those decisions may have changed (an article indexed elsewhere).
+   */
+  setNameTypes(resolve: NameTypeResolver | undefined, changed?: vscode.Event<unknown>): void {
+    this.nameTypes = resolve;
+    this.nameTypesSubscription?.dispose();
+    this.nameTypesSubscription = changed?.(() => {
+      clearTimeout(this.nameTypesTimer);
+      this.nameTypesTimer = setTimeout(() => vscode.window.visibleTextEditors.forEach((e) => this.paint(e)), NAME_TYPES_REPAINT_MS);
+    });
+    vscode.window.visibleTextEditors.forEach((e) => this.paint(e));
   }
 
   setPaintObserver(observer: PaintObserver | undefined): void {
@@ -110,8 +134,18 @@ export class Highlighter implements vscode.Disposable {
     if (analysis && config.highlightEnabled) {
       const [from, to] = this.paintWindow(editor, analysis);
       const focus = this.focus;
+      const nameTypes = this.nameTypes;
+      const decided = new Map<string, NameType | null | undefined>();
       const visit = (start: number, end: number, span: Span): void => {
-        const cat = categoryOf(span.type);
+        let type: SpanType = span.type;
+        if (nameTypes && isNameType(type)) {
+          const memo = `${type}\u0000${span.text}\u0000${span.canonical ?? ''}`;
+          let to = decided.get(memo);
+          if (to === undefined && !decided.has(memo)) decided.set(memo, (to = nameTypes(span as Span & { type: NameType })));
+          if (to === null) return;
+          if (to) type = to;
+        }
+        const cat = categoryOf(type);
         if (!config.categories[cat]) return;
         const inWindow = end > from && start < to;
         const matches = focus?.matches(doc, span) ?? true;
@@ -193,6 +227,8 @@ export class Highlighter implements vscode.Disposable {
   }
 
   dispose(): void {
+    clearTimeout(this.nameTypesTimer);
+    this.nameTypesSubscription?.dispose();
     // Sends still to go would name disposed types.
     this.pending = new WeakMap();
     this.disposeTypes();

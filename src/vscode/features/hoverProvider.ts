@@ -3,6 +3,7 @@ import { commandLink, escapeMarkdown, formatDateValue, formatFigureValue, HoverC
 import type { Span } from '../../core/extract';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt } from '../index/lookup';
+import { isNameType } from '../../core/index/entityKey';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
@@ -38,8 +39,12 @@ export class SpanHoverProvider implements vscode.HoverProvider {
 
   /** What the mention is, without cross-references: for an edited article the index has not caught up with. */
   private localCard(doc: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const span = this.analyzer.spanAt(doc, position);
-    if (!span) return undefined;
+    const found = this.analyzer.spanAt(doc, position);
+    if (!found) return undefined;
+    // a name shows the type the workspace decided for it, as its highlight does (none: it is no entity)
+    const decided = isNameType(found.type) ? this.workspace.index.nameTypeOf(found.type, found.text, found.canonical) : undefined;
+    if (decided === null) return undefined;
+    const span = decided ? { ...found, type: decided } : found;
     const md = new vscode.MarkdownString(`${describeLocally(span)}\n\n_Cross-references appear once the article is saved._`, false);
     md.supportHtml = false;
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));

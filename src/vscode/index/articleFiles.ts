@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, EXCLUDED_DIRS } from '../../core/index/articleRules';
 
-export const DEFAULT_INCLUDE = '**/*.{txt,md}';
-export const DEFAULT_EXCLUDE = '{**/node_modules/**,**/.git/**,**/dist/**,**/out/**,**/build/**,**/.vscode-test/**,**/*.annotations.yaml}';
+export { DEFAULT_EXCLUDE, DEFAULT_INCLUDE };
 
 /** The corpus: article files of every workspace folder, by the include / exclude settings. */
 export async function findArticleFiles(token?: vscode.CancellationToken): Promise<vscode.Uri[]> {
@@ -57,4 +57,4 @@ async function walkFolder(root: vscode.Uri, token?: vscode.CancellationToken): P
   return out;
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', '.git', 'dist', 'out', 'build', '.vscode-test']);
+const SKIPPED_DIRS = new Set(EXCLUDED_DIRS);

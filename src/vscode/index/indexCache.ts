@@ -17,10 +17,17 @@ export class IndexCache {
   private entries = new Map<string, string>();
   private readonly file: vscode.Uri | undefined;
 
-  constructor(storageUri: vscode.Uri | undefined, private readonly engine: string) {
+  constructor(storageUri: vscode.Uri | undefined, private engine: string) {
     this.file = storageUri && vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.jsonl`);
     // The single-JSON file of earlier versions is never read again (once per start, not per indexing pass).
     if (storageUri) void vscode.workspace.fs.delete(vscode.Uri.joinPath(storageUri, `corpus-index-v${CACHE_VERSION}.json`)).then(undefined, () => undefined);
+  }
+
+  /** The engine changed (the name model loaded): entries made by the old one are dropped, the file's are read only if it matches. */
+  setEngine(engine: string): void {
+    if (engine === this.engine) return;
+    this.engine = engine;
+    this.entries = new Map();
   }
 
   async load(): Promise<void> {

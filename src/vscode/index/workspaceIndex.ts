@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { extract, type EntityRegistry, type ExtractResult, type NameDetector } from '../../core/extract';
-import { analyzeArticle, packAnalysis, registryFingerprint, type ArticleAnalysis } from '../../core/index/analysis';
+import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type NameType, type Span } from '../../core/extract';
+import { analyzeArticle, packAnalysis, registryFingerprint, SPAN_STRIDE, unpackSpan, type ArticleAnalysis } from '../../core/index/analysis';
+import { isNameType } from '../../core/index/entityKey';
 import type { AnalysisPool } from '../../node/analysisPool';
 import { documentLength, LargeDocumentAnalyzer } from '../perf/largeDocuments';
 import { isReusable } from '../../core/index/cacheEntry';
@@ -44,9 +45,20 @@ export class WorkspaceIndex implements vscode.Disposable {
   private firstRun: Promise<void> | undefined;
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
+  /**
+   * What produced each indexed analysis (engine and name model, registry, publication date): an article
+   * whose text is unchanged is analysed again when any of these changed, so the index never keeps spans
+   * the editor would no longer show (e.g. the rules' spans from before the model loaded).
+   */
+  private readonly stamps = new Map<string, string>();
+  /** The extension and the name model: cache entries of another engine are never reused. */
+  private engine: string;
+  /** False until the name model has loaded (or failed to): analyses made before it are not cached. */
+  private detectorSettled = false;
 
-  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
-    this.cache = new IndexCache(storageUri, engine);
+  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly baseEngine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
+    this.engine = `${baseEngine}+rules`;
+    this.cache = new IndexCache(storageUri, this.engine);
     this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}');
     this.disposables.push(
@@ -56,10 +68,19 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidChange((uri) => this.enqueue(uri)),
       watcher.onDidDelete((uri) => this.enqueue(uri, true)),
       vscode.workspace.onDidRenameFiles((e) => {
-        for (const f of e.files) if (this.index.has(f.oldUri.toString())) this.index.rename(f.oldUri.toString(), f.newUri.toString());
+        for (const f of e.files) {
+          const from = f.oldUri.toString();
+          if (!this.index.has(from)) continue;
+          this.index.rename(from, f.newUri.toString());
+          const stamp = this.stamps.get(from);
+          this.stamps.delete(from);
+          if (stamp) this.stamps.set(f.newUri.toString(), stamp);
+        }
         this.scheduleSave();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      // For tests: one article's spans from every path that can produce them (see `analysisPaths`).
+      vscode.commands.registerCommand('sourceAnnotator.index.analysisPaths', (uri: unknown) => typeof uri === 'string' ? this.analysisPaths(uri) : undefined),
     );
   }
 
@@ -72,9 +93,31 @@ export class WorkspaceIndex implements vscode.Disposable {
     return this.firstRun ?? Promise.resolve();
   }
 
-  setNameDetector(detector: NameDetector | undefined, reindex: boolean): void {
+  /**
+   * `model` identifies the detector's model (e.g. a hash of its bytes), so that the cache keeps the
+   * analyses of one model only. Call it before the editor's analyzer gets the same detector.
+   */
+  setNameDetector(detector: NameDetector | undefined, reindex: boolean, model?: string): void {
     this.nameDetector = detector;
+    this.detectorSettled = true;
+    this.engine = `${this.baseEngine}+${detector ? `${detector.id}:${model ?? ''}` : 'rules'}`;
+    this.cache.setEngine(this.engine);
     if (reindex) void this.reindex();
+  }
+
+  /** What an analysis made now of this article would be made with (see `stamps`). */
+  private stampFor(uri: string): string {
+    return `${this.engine}\u0000${registryFingerprint(this.registry)}\u0000${this.publishedFor?.(uri) ?? ''}`;
+  }
+
+  /** True when the index holds an analysis of exactly this text made as one made now would be. */
+  private isCurrent(uri: string, hash: string): boolean {
+    return this.index.hashOf(uri) === hash && this.stamps.get(uri) === this.stampFor(uri);
+  }
+
+  private addToIndex(analysis: ArticleAnalysis, text: string): void {
+    this.stamps.set(analysis.uri, this.stampFor(analysis.uri));
+    this.index.addAnalysis(analysis, text);
   }
 
   /**
@@ -106,7 +149,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const analysis = await this.analyze(key, text);
     if (this.deletedOnDisk.has(key)) return;
     if (!open?.isDirty) this.store(analysis);
-    this.index.addAnalysis(analysis, text);
+    this.addToIndex(analysis, text);
     this.scheduleSave();
   }
 
@@ -116,6 +159,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private store(analysis: ArticleAnalysis): void {
+    if (!this.detectorSettled) return;
     this.cache.store(analysis, this.pool?.cacheEntryOf(analysis));
   }
 
@@ -148,10 +192,10 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (isLargeDocument(doc)) return;
     const uri = doc.uri.toString();
     if (this.deletedOnDisk.has(uri)) return;
-    if (this.index.hashOf(uri) === documentHash(doc)) return;
+    if (this.isCurrent(uri, documentHash(doc))) return;
     const text = doc.getText();
-    const packed = packAnalysis(uri, text, analysis(), { registry: this.registry });
-    this.index.addAnalysis(packed, text);
+    const packed = packAnalysis(uri, text, analysis(), { registry: this.registry, published: this.publishedFor?.(uri) });
+    this.addToIndex(packed, text);
     // Saved text is what the next start reads from disk: keep its analysis for that start.
     if (!doc.isDirty) {
       this.store(packed);
@@ -174,6 +218,37 @@ export class WorkspaceIndex implements vscode.Disposable {
       return cached && isReusable(cached, hash, registryFingerprint(this.registry));
     });
     return { indexed: uris, reusable };
+  }
+
+  /**
+   * One article's spans as each path produces them: a worker, this thread, the cache as the next start
+   * would read it, and the index (as analysed, as displayed, and the type the highlighter paints each
+   * name in). The same text, registry and publication date must give the same spans on every path.
+   */
+  async analysisPaths(uriString: string): Promise<Record<string, Span[] | (NameType | null | undefined)[] | string | undefined>> {
+    const uri = vscode.Uri.parse(uriString);
+    const key = uri.toString();
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
+    if (text === undefined) return {};
+    const options = { registry: this.registry, published: this.publishedFor?.(key) };
+    const unpacked = (analysis: ArticleAnalysis | undefined): Span[] | undefined => analysis &&
+      Array.from({ length: analysis.spans.length / SPAN_STRIDE }, (_, i) => unpackSpan(analysis, i, text));
+    const worker = this.pool ? unpacked(await this.pool.analyze(key, text, options)) : undefined;
+    const thread = unpacked(analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) }));
+    await this.cache.save();
+    const reread = new IndexCache(this.storageUri, this.engine);
+    await reread.load();
+    const hash = contentHash(text);
+    const cached = reread.lookup(key, hash);
+    const indexed = this.index.hashOf(key) === hash ? this.index.analysedSpansOf(key) : undefined;
+    return {
+      hash, worker, thread,
+      cache: cached && isReusable(cached, hash, registryFingerprint(this.registry)) ? unpacked(cached) : undefined,
+      index: indexed,
+      display: this.index.spansOf(key),
+      painted: indexed?.map((s) => isNameType(s.type) ? this.index.nameTypeOf(s.type, s.text, s.canonical) : undefined),
+    };
   }
 
   /** A full pass over the corpus; a newer pass cancels an older one. */
@@ -215,7 +290,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         seen.add(key);
         if (text === undefined || openDocumentIsDirty(uri)) return undefined; // the editor's live text wins
         const hash = contentHash(text);
-        if (this.index.hashOf(key) === hash) return undefined;
+        if (this.isCurrent(key, hash)) return undefined;
         const cached = this.cache.lookup(key, hash);
         if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
           reused++;
@@ -231,7 +306,7 @@ export class WorkspaceIndex implements vscode.Disposable {
           const analysis = results[k];
           if (!w || !analysis) return;
           if (w.fresh) this.store(analysis);
-          this.index.addAnalysis(analysis, w.text);
+          this.addToIndex(analysis, w.text);
         });
       });
       this.setState({ kind: 'indexing', done: Math.min(files.length, i + CHUNK), total: files.length });
@@ -243,6 +318,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         if (!seen.has(uri) && !vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri)) {
           this.log.info(`Removed from the index (no longer in the workspace): ${uri}`);
           this.index.remove(uri);
+          this.stamps.delete(uri);
           this.cache.delete(uri);
         }
       }
@@ -291,7 +367,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const texts = await Promise.all(chunk.map(([, uri]) => (uri && !openDocumentIsDirty(uri) ? this.readText(uri, maxBytes) : undefined)));
       const fresh = await Promise.all(chunk.map(([key, uri], k) => {
         const text = texts[k];
-        if (uri === null || text === undefined || this.index.hashOf(key) === contentHash(text)) return undefined;
+        if (uri === null || text === undefined || this.isCurrent(key, contentHash(text))) return undefined;
         return this.analyze(key, text);
       }));
       this.index.batch(() => {
@@ -299,10 +375,11 @@ export class WorkspaceIndex implements vscode.Disposable {
           if (uri === null) {
             this.log.info(`Removed from the index (deleted): ${key}`);
             this.index.remove(key);
+            this.stamps.delete(key);
             this.cache.delete(key);
           } else if (fresh[k]) {
             this.store(fresh[k]!);
-            this.index.addAnalysis(fresh[k]!, texts[k]!);
+            this.addToIndex(fresh[k]!, texts[k]!);
           }
         });
       });
