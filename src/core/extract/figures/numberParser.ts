@@ -50,6 +50,8 @@ export class NumberReader {
 
   /** The gap between two adjacent tokens: nothing, spaces (one line break allowed), or a paragraph break. */
   gap(a: number, b: number): 'glued' | 'space' | 'break' {
+    // past either end of the text counts as a break, so a look-ahead at the last token cannot fail
+    if (a < 0 || b >= this.toks.length) return 'break';
     const from = this.toks[a].end;
     const to = this.toks[b].start;
     if (from === to) return 'glued';
