@@ -5,3 +5,18 @@ import { decodeArticle, type DecodedArticle } from '../core/text/decodeArticle';
 export async function readArticle(file: string): Promise<DecodedArticle> {
   return decodeArticle(await readFile(file));
 }
+
+const READ_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file (ENOENT)',
+  EISDIR: 'a folder, not a file (EISDIR)',
+  EACCES: 'permission denied (EACCES)',
+  EPERM: 'permission denied (EPERM)',
+  EMFILE: 'too many open files (EMFILE)',
+};
+
+/** A read error as a person would word it, keeping the system code for searches. */
+export function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code) return READ_ERRORS[code] ?? code;
+  return (err as Error).message ?? String(err);
+}
