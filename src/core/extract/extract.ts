@@ -6,6 +6,7 @@ import { applyDocumentConsistency } from './names/documentConsistency';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
+import { blankNonProse, findNonProse } from '../text/nonProse';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
 /**
@@ -29,12 +30,15 @@ const PRIORITY: Record<Span['type'], number> = {
   DATE: 1, MONEY: 2, PERCENT: 2, PERSON: 3, ORG: 3, PLACE: 3, MISC: 3, QUANTITY: 4,
 };
 
-export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
-  if (!text || !/\S/.test(text)) return { spans: [] };
-  const language = detectLanguage(text);
+export function extract(original: string, options: ExtractOptions = {}): ExtractResult {
+  if (!original || !/\S/.test(original)) return { spans: [] };
+  const language = detectLanguage(original);
   if (!language.english) return { spans: [], language };
 
-  const reference = referenceDate(text, options.published);
+  const reference = referenceDate(original, options.published);
+  // URLs, e-mail addresses, paths, handles, hashtags and percent-encoded text are blanked (same length,
+  // so offsets hold): nothing is found inside them
+  const text = blankNonProse(original, findNonProse(original));
   const dates = findDates(text, reference?.iso);
   const figures = findFigures(text);
   const names = findNames(text, options);
@@ -47,6 +51,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   const accepted: Span[] = [];
   const accept = (s: Span): void => {
     if (s.start < 0 || s.end > text.length || s.end <= s.start || occupied(s.start, s.end)) return;
+    if (text !== original && s.text !== original.slice(s.start, s.end)) return; // reaches into a blanked address
     occupancy.fill(1, s.start, s.end);
     accepted.push(s);
   };
