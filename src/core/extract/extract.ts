@@ -1,5 +1,5 @@
 import { findDates, findPublicationDate } from './dates';
-import { findFigures } from './figures';
+import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
@@ -41,7 +41,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const text = blankNonProse(original, findNonProse(original));
   const dates = findDates(text, reference?.iso);
   const figures = findFigures(text);
-  const names = findNames(text, options);
+  const names = [...findNames(text, options), ...findNumberedNames(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {

@@ -33,7 +33,8 @@ export type DateExpression =
   /** "the weekend": the one just past, or the coming one in future-tense clauses */
   | { kind: 'bareWeekend' }
   | { kind: 'half'; half: 1 | 2; year?: number; yearShift?: number }
-  | { kind: 'fiscalYear'; year: number }
+  /** "fiscal 2024" (the year, as TimeML writes it), "FY2024/25" (the two years it spans) */
+  | { kind: 'fiscalYear'; year: number; to?: number }
   /** 199 for the 1990s */
   | { kind: 'decade'; decade: number; centuryKnown: boolean }
   /** 19 for the 20th century */

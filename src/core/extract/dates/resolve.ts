@@ -204,7 +204,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
     }
     case 'fiscalYear':
-      return { value: `FY${e.year}`, period: yearPeriod(e.year) };
+      return e.to ? { value: `${e.year}/${e.to}`, period: yearPeriod(e.to) } : { value: `${e.year}`, period: yearPeriod(e.year) };
     case 'decade': {
       if (e.centuryKnown || !ref) return resolved({ unit: 'decade', first: { year: e.decade * 10, month: 1, day: 1 } });
       // "the nineties" / "the '20s": the most recent such decade that has begun.

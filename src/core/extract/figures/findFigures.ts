@@ -47,6 +47,8 @@ const NAME_HEADS = new Set([
 ]);
 const PRONOUN_ONE_BEFORE = /^(?:the|this|that|which|every|each|any|no|some|another|anyone|someone|everyone|no-one|only|last|other|little|right|wrong|new|old|big|small)$/;
 const PRONOUN_ONE_AFTER = /^(?:of|another|who|whom|whose|that|which|another's)$/;
+/** Verbs right after "One" make it a pronoun ("One said", "One can"), not a count. */
+const PRONOUN_ONE_VERBS = /^(?:said|says|say|told|added|adds|asked|noted|argued|wrote|can|could|may|might|must|should|would|will|is|was|has|had|does|did|cannot|never|might)$/;
 const DETERMINERS = /^(?:a|an|the|what|which|this|that)$/;
 const SHARE_ADJECTIVES = /^(?:small|large|high|higher|low|lower|big|significant|certain|given|tiny|huge|substantial|great|greater|growing|increasing|sizeable|sizable|considerable|modest|fixed|set)$/;
 
@@ -390,6 +392,7 @@ class FigureScanner {
     const next = toks[m.last];
     if (prev?.kind === 'word' && PRONOUN_ONE_BEFORE.test(prev.lower) && this.adjacent(m.first - 1, m.first)) return true;
     if (next?.kind === 'word' && PRONOUN_ONE_AFTER.test(next.lower) && this.adjacent(m.last - 1, m.last)) return true;
+    if (next?.kind === 'word' && PRONOUN_ONE_VERBS.test(next.lower) && this.adjacent(m.last - 1, m.last)) return true;
     if (next && (next.text === "'s" || next.text === "'" || next.text === '\u2019')) return true;
     // "one diplomatic official": the indefinite article, not a count
     const after = toks[m.last + 1];
