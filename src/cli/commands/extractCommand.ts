@@ -1,7 +1,7 @@
 import type { CliCommand } from './command';
 import { extract } from '../../core/extract';
 import { loadDefaultNameDetector } from '../nameModel';
-import { describeReadError, readArticle } from '../readArticle';
+import { describeReadError, readArticle, fileHints } from '../readArticle';
 
 const HELP = `Usage: source-annotator extract --json FILE... [--date YYYY-MM-DD]
 
@@ -57,7 +57,7 @@ export const extractCommand: CliCommand = {
       if (article.warning) process.stderr.write(`extract: ${file}: ${article.warning}\n`);
       let result;
       try {
-        result = extract(article.text, { published: date, nameDetector });
+        result = extract(article.text, { published: date, nameDetector, file: await fileHints(file) });
       } catch (err) {
         fail(file, `extraction failed: ${(err as Error).message ?? String(err)}`);
         continue;

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CliCommand } from './command';
 import { extract, SPAN_TYPES } from '../../core/extract';
-import { describeReadError, readArticle } from '../readArticle';
+import { describeReadError, readArticle, fileHints } from '../readArticle';
 import { loadDefaultNameDetector } from '../nameModel';
 
 const HELP = `Usage: source-annotator scan DIR
@@ -48,10 +48,11 @@ export const scanCommand: CliCommand = {
       // one bad file never stops the scan: it gets a row saying why, and the exit status is 1 at the end
       try {
         const article = await readArticle(file);
-        const result = extract(article.text, { nameDetector });
+        const result = extract(article.text, { nameDetector, file: await fileHints(file) });
         const counts = SPAN_TYPES.map((t) => String(result.spans.filter((s) => s.type === t).length));
         const published = article.skipped ? article.skipped : result.language && !result.language.english ? 'not English'
-          : result.reference ? `${result.reference.iso} (${result.reference.source})` : '-';
+          : result.reference
+          ? `${result.reference.iso} (${result.reference.source}${result.reference.yearFrom ? `, year from ${result.reference.yearFrom}` : ''})` : '-';
         rows.push([relative(dir, file) || file, ...counts, published]);
       } catch (err) {
         failed++;

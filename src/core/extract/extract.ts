@@ -35,7 +35,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const language = detectLanguage(original);
   if (!language.english) return { spans: [], language };
 
-  const reference = referenceDate(original, options.published);
+  const reference = referenceDate(original, options.published, options.file);
   // URLs, e-mail addresses, paths, handles, hashtags and percent-encoded text are blanked (same length,
   // so offsets hold): nothing is found inside them
   const text = blankNonProse(original, findNonProse(original));
@@ -70,10 +70,10 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   return { spans: accepted, reference, language };
 }
 
-function referenceDate(text: string, published: string | null | undefined): ReferenceDate | undefined {
+function referenceDate(text: string, published: string | null | undefined, file: ExtractOptions['file']): ReferenceDate | undefined {
   if (published === null) return undefined;
   if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { iso: published, source: 'caller' };
-  return findPublicationDate(text);
+  return findPublicationDate(text, file);
 }
 
 function isName(s: Span): boolean {

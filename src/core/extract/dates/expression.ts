@@ -7,7 +7,8 @@ export type DateExpression =
   /** Any subset of year, month, day given explicitly; a missing year is inferred from the reference date. */
   | { kind: 'calendar'; year?: number; month?: number; day?: number }
   | { kind: 'yearRange'; from: number; to: number }
-  | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1 }
+  /** "Friday", "last Friday"; `week` for "Thursday of next week" (+1) / "of last week" (-1) / "of this week" (0) */
+  | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1; week?: number }
   /** today 0, yesterday -1, tomorrow +1 */
   | { kind: 'dayOffset'; days: number }
   /** this / last / next + unit, relative to the reference date */

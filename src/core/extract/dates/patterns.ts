@@ -163,10 +163,17 @@ export const DATE_RULES: readonly DateRule[] = [
     }
     return { kind: 'calendar', month };
   }),
-  rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+  rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?` +
+    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?`,
     false, (g) => {
       const weekday = lookupWeekday(g.wd ?? '');
-      return weekday === undefined ? undefined : { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
+      if (weekday === undefined) return undefined;
+      if (g.week) {
+        if (g.shift) return undefined;
+        const week = /next|following/.test(g.week) ? 1 : /last|previous/.test(g.week) ? -1 : 0;
+        return { kind: 'weekday', weekday, week };
+      }
+      return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
     }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
