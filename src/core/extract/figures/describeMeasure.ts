@@ -16,8 +16,15 @@ const MAX_WORDS = 4;
 const NOMINAL_ENDING = /(?:ing|ment|tion|sion|ness|ity|ure|ance|ence|ship|ism|age)$/i;
 const MODIFIER_ENDING = /(?:al|ic|ive|ous|ful|less|able|ible|ary|ese|ish|ian|ean)$/i;
 
+/** Adjectives that stay in the measured phrase though nothing marks them ("gross domestic product", "net debt"). */
+const PLAIN_MODIFIERS = /^(?:gross|net|domestic|national|federal|military|public|foreign|core|real|total|overall|annual|defence|defense|economic|official|average|median|consumer|government)$/i;
+
 export function describeMeasure(text: string, span: Span): string | undefined {
-  const tail = text.slice(span.end, span.end + 200);
+  // the phrase ends with its line and its sentence: "…of GDP" then "Speaking in Brussels" on the next line is
+  // another sentence
+  let tail = text.slice(span.end, span.end + 200);
+  const lineEnd = tail.search(/[\n\r]|[.!?](?=\s)(?<!\b\p{L}\.\p{L}\.)/u);
+  if (lineEnd >= 0) tail = tail.slice(0, lineEnd + 1);
   const words = [...tail.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’.-]*|[^\s\p{L}\p{N}]/gu)].map((m) => m[0].replace(/[.’']+$/, ''));
   let k = 0;
   if (words[0] && LINKS.test(words[0])) k = 1;
@@ -36,7 +43,7 @@ export function describeMeasure(text: string, span: Span): string | undefined {
       k++;
       continue;
     }
-    const modifies = MODIFIER_ENDING.test(w) || /^\p{Lu}/u.test(w) || NOMINAL_ENDING.test(next);
+    const modifies = MODIFIER_ENDING.test(w) || PLAIN_MODIFIERS.test(w) || /^\p{Lu}/u.test(w) || NOMINAL_ENDING.test(next);
     if (!modifies || /^(?:on|for|in)$/i.test(next)) break;
   }
   if (phrase.length) return phrase.join(' ');
