@@ -37,6 +37,9 @@ describe('same and conflicting figures', () => {
     guideline: 'History\n\nThe old 2% guideline was set in 2014.',
     otherTarget: 'Summit talks\n\nNATO members agreed to spend 3.5% of GDP on defence by 2035.',
     sameTarget: 'Summit again\n\nNATO members agreed to spend 5% of GDP on defence by 2035, officials said.',
+    size: 'Members\n\nNATO, a 32-nation alliance, met in 2026.',
+    oldSize: 'Members again\n\nNATO, a 31-nation alliance, met in 2026.',
+    sizeThen: 'History\n\nNATO, a 29-nation alliance, met in 2018.',
   };
   for (const [uri, text] of Object.entries(docs)) index.update(uri, text);
   const related = (uri: string, figure: string) => index.relatedFigures(index.spanAt(uri, docs[uri].indexOf(figure))!);
@@ -47,6 +50,7 @@ describe('same and conflicting figures', () => {
     assert.deepEqual(target.same.articles.map((a) => a.uri), ['sameTarget']);
     assert.deepEqual(related('actual', '3.3%').conflicts, [], 'one country\'s actual share is not the alliance target');
     assert.deepEqual(related('guideline', '2%').conflicts, [], 'the old guideline is not the new target');
+    assert.deepEqual(related('size', '32-nation').conflicts.map((c) => c.uri), ['oldSize'], 'the same count in another year is no conflict');
   });
 
   it('shows the claim\'s fields in the figure card', () => {

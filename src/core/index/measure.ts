@@ -52,24 +52,12 @@ export function describeMeasure(text: string, span: Span): string | undefined {
     claim = describeClaim(text, span);
   } catch {
     // a failing heuristic must not break indexing: fall back to the phrase after the figure
-    const phrase = fallbackDescribeMeasure(text, span);
-    return phrase;
+    return sharedDescribeMeasure()?.(text, span) ?? fallbackDescribeMeasure(text, span);
   }
-  if (!claim.measure && !claim.base) {
-    const phrase = shared(text, span) ?? fallbackDescribeMeasure(text, span);
-    if (!phrase) return undefined;
-    claim.measure = phrase;
-  }
+  // nothing measured that the sentence states: no claim to compare (the phrase after the figure, which
+  // `describeClaim` already read, would only be a verb or an adverb here: "$33 billion more", "two emerged")
+  if (!claim.measure && !claim.base) return undefined;
   return encodeClaim(claim);
-}
-
-function shared(text: string, span: Span): string | undefined {
-  const describe = sharedDescribeMeasure();
-  try {
-    return describe?.(text, span);
-  } catch {
-    return undefined;
-  }
 }
 
 const FIELD = '\u001f';
@@ -133,4 +121,14 @@ function normalizePhrase(phrase: string): string {
   const words = (stop < 0 ? all : all.slice(0, stop)).filter((w) => w && !SKIPPED_WORDS.has(w));
   if (words.length === 0) return '';
   return words.length === 1 ? words[0] : words.map((w) => w[0]).join('');
+}
+
+/**
+ * For a count, whose measured thing is its unit ("29-nation" / "32-nation"): the rest of its claim (subject,
+ * period, kind), so that counts of the same unit conflict only when they are about the same thing at the same time.
+ */
+export function countContextKey(stored: string | undefined): string {
+  const claim = decodeClaim(stored);
+  const period = (claim.period ?? '').toLowerCase().replace(/^in\s+/u, '').replace(/\s+/gu, ' ');
+  return [subjectKey(claim.subject), period, claim.kind ?? ''].join('|');
 }

@@ -29,11 +29,13 @@ const MEASURE_HEADS = 'spending|spends|spent|spend|expenditure|expenditures|budg
   'exports|imports|emissions|output|production|population|contribution|contributions|contribution|wages|pay|prices|price|' +
   'rate|rates|share|stake|support|approval|vote|votes|casualties|deaths|troops|cuts|increase|rise|fall|drop|loans|loan|package|deal|fund';
 const MEASURE_BEFORE = new RegExp(`(?:^|[^\\p{L}])((?:[\\p{L}-]+\\s){0,2}?)(${MEASURE_HEADS})(?![\\p{L}])`, 'giu');
-const NOT_MODIFIERS = /^(?:the|a|an|its|their|his|her|our|to|of|on|in|for|and|or|that|which|with|at|by|from|as|is|was|are|were|be|been|has|have|had|will|would|should|could|can|may|must|said|says|than|raise|raised|raising|boost|boosted|increase|increased|lift|lifted|cut|reach|reached|hit|spend|spent|spends|spending|new|total|annual|overall)$/i;
+const NOT_MODIFIERS = /^(?:then|commit|commits|committed|agreed|agree|pledged|pledge|the|a|an|its|their|his|her|our|to|of|on|in|for|and|or|that|which|with|at|by|from|as|is|was|are|were|be|been|has|have|had|will|would|should|could|can|may|must|said|says|than|raise|raised|raising|boost|boosted|increase|increased|lift|lifted|cut|reach|reached|hit|spend|spent|spends|spending|new|total|annual|overall)$/i;
+/** "going on infrastructure", "drawn from relabelled spending": what a share is used for or comes from. */
+const USED_ON = /^\s+(?:going|spent|drawn|coming|used|earmarked|allocated|devoted)\s+(?:on|to|for|from)\s+(?:(?:more|less|loosely|broadly|newly|other|existing|repurposed|relabell?ed|or)\s+){0,4}[‘'"“]?((?:[\p{Ll}-]+\s){0,2}?(?:spending|budgets?|funding|infrastructure|security|resilience|aid|research|health|education|defen[cs]e))(?![\p{L}])/u;
 /** "on defence": what a spend is on. */
 const SPEND_ON = /^\s+(?:of\s+(?:the\s+|their\s+|its\s+)?(?:gross\s+domestic\s+product|GDP|GNI|national\s+income|economic\s+output)\s+)?on\s+((?:core\s+|military\s+|national\s+)?(?:defen[cs]e|security|the\s+military|military|infrastructure|health|education|aid|research|resilience))/i;
 
-const TARGET_CUE = /\b(?:target(?:s|ed)?|goal|aim(?:s|ed)?|pledge(?:s|d)?|commit(?:s|ted|ment|ments)?|promise(?:s|d)?|agreed\s+to|agree\s+to|wants?|want(?:ed)?\s+to|seeks?|plans?\s+to|planned|should|must|to\s+reach|to\s+spend|to\s+raise|by\s+(?:19|20)\d\d|ambition|objective|call(?:s|ed)?\s+for|demand(?:s|ed)?)\b/i;
+const TARGET_CUE = /\b(?:will|intends?\s+to|target(?:s|ed)?|goal|aim(?:s|ed)?|pledge(?:s|d)?|commit(?:s|ted|ment|ments)?|promise(?:s|d)?|agreed\s+to|agree\s+to|wants?|want(?:ed)?\s+to|seeks?|plans?\s+to|planned|should|must|to\s+reach|to\s+spend|to\s+raise|by\s+(?:19|20)\d\d|ambition|objective|call(?:s|ed)?\s+for|demand(?:s|ed)?)\b/i;
 const BENCHMARK_CUE = /\b(?:guideline|benchmark|threshold|minimum|floor|previous\s+target|old\s+target|former\s+target)\b/i;
 const FORECAST_CUE = /\b(?:forecasts?|forecast|projected|projects?|projection|expected|expects?|estimates?\s+(?:it\s+)?will|predicts?|predicted|outlook)\b/i;
 const ACTUAL_CUE = /\b(?:spent|spends|raised|increased|lifted|cut|boosted|spending\s+(?:was|is|stood|reached)|reached|stood\s+at|stands\s+at|rose|fell|grew|was|is|were|are|hit|totall?ed|amounted\s+to|currently|last\s+year|already|recorded|reported)\b/i;
@@ -48,15 +50,32 @@ const SENTENCE_OPENERS = /^(?:The|A|An|In|On|At|By|For|But|And|This|That|These|T
 export function describeClaim(text: string, span: Pick<Span, 'start' | 'end' | 'type' | 'unit' | 'text' | 'value'>): FigureClaim {
   const { before, after } = sentenceAround(text, span.start, span.end);
   const claim: FigureClaim = {};
-  const phrase = describeMeasure(text, span as Span);
-  // a share names its base after "of" ("5% of GDP"); a count or an amount names what it counts ("$33 billion in aid")
-  if ((span.type === 'PERCENT' || (span.type === 'QUANTITY' && span.unit === 'fraction')) && /^\s*(?:of)\s/i.test(after) && phrase) {
-    claim.base = abbreviateBase(phrase.replace(/\s+(?:on|for|in)(?:\s.*)?$/i, ''));
+  let phrase = describeMeasure(text, span as Span);
+  // a year or a number is when or how much, not what ("2 percent in 2024")
+  if (phrase && !/\p{L}{2}/u.test(phrase.replace(/\b(?:19|20)\d\d\b/g, ''))) phrase = undefined;
+  const share = span.type === 'PERCENT' || (span.type === 'QUANTITY' && span.unit === 'fraction');
+  let rest: string | undefined;
+  // a share names its base after "of" ("5% of GDP"); what follows the base ("5% of GDP defence spending
+  // target") says what is measured
+  if (share && /^\s*(?:of)\s/i.test(after) && phrase) {
+    const base = splitBase(phrase.replace(/\s+(?:on|for|in)(?:\s.*)?$/i, ''));
+    claim.base = base.base;
+    rest = base.rest;
   }
-  const spendOn = SPEND_ON.exec(after);
-  const measured = spendOn ? `${normalizeSpace(spendOn[1]).replace(/^the\s+/i, '')} spending` : measureBefore(before);
-  if (measured) claim.measure = measured;
-  else if (!claim.base && phrase) claim.measure = phrase;
+  if (span.type === 'QUANTITY' && span.unit !== 'fraction') {
+    // a count measures what it counts ("two sources", "eight measures", "32-nation bloc" → bloc)
+    // a unit written into the figure ("32-nation") is what it counts; else the phrase after it, else the
+    // counted noun the figure grammar found, unless that is an adverb or a verb ("two emerged primarily")
+    const unit = span.unit && !/(?:ly|ed)$/i.test(span.unit) ? span.unit.toLowerCase() : undefined;
+    const counted = unit && span.text.toLowerCase().includes(unit) ? unit : phrase ?? unit;
+    if (counted) claim.measure = counted;
+  } else {
+    const spendOn = SPEND_ON.exec(after) ?? USED_ON.exec(after);
+    const target = spendOn ? normalizeSpace(spendOn[1]).replace(/^the\s+/i, '') : undefined;
+    const measured = target ? (/spending|budget|funding$/.test(target) ? target : `${target} spending`) : rest ?? measureBefore(before);
+    if (measured) claim.measure = measured;
+    else if (!claim.base && phrase) claim.measure = phrase;
+  }
   const subject = subjectBefore(before);
   if (subject) claim.subject = subject;
   const period = periodNear(before, after);
@@ -102,11 +121,25 @@ function isAbbreviationEnd(s: string, k: number): boolean {
 function measureBefore(before: string): string | undefined {
   let best: string | undefined;
   for (const m of before.matchAll(MEASURE_BEFORE)) {
-    const modifiers = m[1].trim().split(/\s+/).filter((w) => w && !NOT_MODIFIERS.test(w) && !/^\p{Lu}/u.test(w));
-    // keep the modifiers right before the head only ("NATO's core defence spending" → "core defence spending")
+    // keep the modifiers right before the head only ("NATO's core defence spending" → "core defence spending",
+    // "commit to spending" → "spending")
+    const words = m[1].trim().split(/\s+/).filter(Boolean);
+    const modifiers: string[] = [];
+    for (let k = words.length - 1; k >= 0 && !NOT_MODIFIERS.test(words[k]) && !/^\p{Lu}/u.test(words[k]); k--) modifiers.unshift(words[k]);
     best = [...modifiers, m[2].toLowerCase()].join(' ');
   }
   return best?.replace(/\bspen(?:d|ds|t)$/, 'spending');
+}
+
+const BASES = /^(?:gross\s+domestic\s+product|gross\s+national\s+income|national\s+income|economic\s+output|GDP|GNI|GNP)\b/i;
+const TARGET_WORDS = /\s*\b(?:target|goal|threshold|guideline|benchmark|commitment|pledge|level)s?$/i;
+
+/** "GDP defence spending target" → base GDP, rest "defence spending"; other phrases are the base whole. */
+function splitBase(phrase: string): { base: string; rest?: string } {
+  const m = BASES.exec(phrase.trim());
+  if (!m) return { base: abbreviateBase(phrase.replace(TARGET_WORDS, '') || phrase) };
+  const rest = phrase.trim().slice(m[0].length).replace(TARGET_WORDS, '').trim();
+  return rest ? { base: abbreviateBase(m[0]), rest: rest.toLowerCase() } : { base: abbreviateBase(m[0]) };
 }
 
 /** GDP for "gross domestic product", else the phrase without its determiners. */
