@@ -51,7 +51,7 @@ export function describeMeasure(text: string, span: Span): string | undefined {
     const beforePlural = /^\p{Ll}/u.test(w) && !/s$/i.test(w) && plural >= 0 &&
       ahead.slice(0, plural + 1).every((x) => /^\p{Ll}/u.test(x) && !BOUNDARY.test(x));
     // a participle before a noun modifies it ("facilitating factor")
-    const participle = /^\p{Ll}[\p{L}]*ing$/u.test(w) && /^\p{Ll}/u.test(next);
+    const participle = /^\p{Ll}[\p{L}]*ing$/u.test(w) && !/^(?:\p{L}*thing|during|according|including)$/u.test(w) && /^\p{Ll}/u.test(next);
     const modifies = participle || MODIFIER_ENDING.test(w) || PLAIN_MODIFIERS.test(w) || /^\p{Lu}/u.test(w) || NOMINAL_ENDING.test(next) || beforePlural;
     if (!modifies || /^(?:on|for|in)$/i.test(next)) break;
   }
