@@ -49,6 +49,8 @@ const UNIT_CODES: Record<string, { codes: string[]; divisor: number }> = {
   Rupee: { codes: ['INR'], divisor: 1 },
   Bitcoin: { codes: ['BTC'], divisor: 1 },
   Satoshi: { codes: ['BTC'], divisor: 1e8 },
+  // the hundredth of the yen, the ringgit and the rupiah: "sen" alone does not say whose
+  Sen: { codes: ['JPY', 'MYR', 'IDR'], divisor: 100 },
 };
 
 export interface CaseOutcome { model: string; input: string; passed: boolean; missing: string[]; jsUnsupported: boolean; dotnetUnsupported: boolean }
