@@ -6,6 +6,8 @@
  *
  *   npx tsx scripts/bench/badInput.ts [--quick] [shape filter]
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { extract, setDefaultNameDetector } from '../../src/core/extract';
 import { findDates, findPublicationDate } from '../../src/core/extract/dates';
 import { findFigures } from '../../src/core/extract/figures';
@@ -40,9 +42,14 @@ export const SHAPES: Shape[] = [
   { name: 'one sentence repeated', make: repeat('NATO ministers met Pete Hegseth in Brussels on 12 February 2026 and agreed 5% of GDP. '), process: whole },
 ];
 
+setFlagsFromString('--expose-gc');
+/** A full collection before each timed run, so one size does not pay for the garbage of the one before. */
+const collect = runInNewContext('gc') as () => void;
+
 function fastestOf(runs: number, work: () => void): number {
   let best = Infinity;
   for (let i = 0; i < runs; i++) {
+    collect();
     const started = performance.now();
     work();
     best = Math.min(best, performance.now() - started);
