@@ -2,6 +2,8 @@ import { strict as assert } from 'node:assert';
 import { extract } from '../../src/core/extract';
 import { findDates, findPublicationDate } from '../../src/core/extract/dates';
 import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+import { analyzeArticle } from '../../src/core/index/analysis';
+import { describeReference } from '../../src/core/hover/dateCard';
 
 const dateOf = (text: string, phrase: string, reference: string): unknown =>
   findDates(text, reference).find((s) => s.text === phrase)?.value;
@@ -53,6 +55,13 @@ describe('the reference date chain', () => {
     assert.deepEqual(dates, ['Monday=2025-11-24', 'Thursday=2025-11-27']);
     assert.equal(findPublicationDate(bare, { name: 'nato_20251125.md' })?.iso, '2025-11-25');
     assert.equal(findPublicationDate(bare, { name: 'nato-2025-13-45.md' }), undefined);
+  });
+
+  it('gives the corpus index the file name from the article\'s URI, and the date card says where the date came from', () => {
+    const bare = 'NATO leaders meet\nTuesday, November 25\n\nThe ministers met on Monday.\n';
+    const analysis = analyzeArticle('file:///news/nato-2025-summit.txt', bare, { extract: (t, o) => extract(t, { ...o, nameDetector: new RuleNameDetector() }) });
+    assert.deepEqual([analysis.published, analysis.reference?.source, analysis.reference?.yearFrom], ['2025-11-25', 'date line', 'file name']);
+    assert.equal(describeReference(analysis.reference!), 'from the date line, the year from the file name');
   });
 
   it('does not take a sentence that merely contains a date for a date line', () => {

@@ -77,7 +77,8 @@ export function headlineOf(text: string): string {
 
 /** Extracts and packs one article. Pure and synchronous; the result survives JSON and structured clone. */
 export function analyzeArticle(uri: string, text: string, options: AnalyzeOptions): ArticleAnalysis {
-  const result = options.extract(text, { published: options.published, registry: options.registry });
+  // the file's name may give the year of a date line without one, or a whole date (the reference-date chain)
+  const result = options.extract(text, { published: options.published, registry: options.registry, file: { name: uri } });
   return packAnalysis(uri, text, result, options);
 }
 
