@@ -300,6 +300,7 @@ export const DATE_RULES: readonly DateRule[] = [
     if (/[$€£#]\s?$|\d[,.]?$/.test(before)) return undefined;
     if (/^(?:\s?%|\s?(?:percent|per cent)\b|[.,]\d|-[A-Za-z])/.test(text.slice(end, end + 9))) return undefined;
     if (COUNTED_NOUN.test(wordAfter(text, end))) return undefined;
+    if (/^\s{1,3}(?:over|out\s+of)\s{1,3}\d/.test(text.slice(end, end + 14))) return undefined; // "2000 over 3" is a division
     if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
     return { kind: 'calendar', year: Number(g.y) };
   }),
