@@ -143,7 +143,7 @@ export const DATE_RULES: readonly DateRule[] = [
     const month = g.m ? lookupMonth(g.m) : undefined;
     return { kind: 'textYear', month };
   }),
-  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})(?!${W}\\d)`, false, (g) => {
+  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})(?!\\.?${W}\\d)`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     const shift = shiftOf(g.shift);
     return month === undefined || shift === undefined ? undefined : { kind: 'relativeMonth', month, shift };
