@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { extract } from '../../src/core/extract';
 import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
-import { blankNonProse, findNonProse } from '../../src/core/text/nonProse';
+import { blankMarkRuns, blankNonProse, findNonProse } from '../../src/core/text/nonProse';
 
 const covered = (text: string): string[] => findNonProse(text).map((r) => text.slice(r.start, r.end));
 
@@ -31,5 +31,15 @@ describe('non-prose stretches: addresses yield no figures, dates or names', () =
     const texts = spans.map((s) => `${s.type}:${s.text}`);
     assert.ok(texts.includes('PERCENT:5%') && texts.includes('DATE:12 February 2026'), texts.join(' '));
     assert.equal(spans.filter((s) => s.type === 'PERCENT' || s.type === 'QUANTITY' || s.type === 'MONEY').length, 1, texts.join(' '));
+  });
+});
+
+describe('runs of marks', () => {
+  it('blanks runs of 32 or more marks for the name detector, keeping the length and shorter runs', () => {
+    const text = `NATO${'.'.repeat(40)} Smith said "yes"?! ${'?!'.repeat(20)}end`;
+    const blanked = blankMarkRuns(text);
+    assert.equal(blanked.length, text.length);
+    assert.equal(blanked, `NATO${' '.repeat(40)} Smith said "yes"?! ${' '.repeat(40)}end`);
+    assert.equal(blankMarkRuns('No runs here... at all!'), 'No runs here... at all!');
   });
 });

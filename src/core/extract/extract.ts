@@ -6,7 +6,7 @@ import { applyDocumentConsistency } from './names/documentConsistency';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
-import { blankNonProse, findNonProse } from '../text/nonProse';
+import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
 /**
@@ -41,7 +41,8 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const text = blankNonProse(original, findNonProse(original));
   const dates = findDates(text, reference?.iso);
   const figures = findFigures(text);
-  const names = [...findNames(text, options), ...findNumberedNames(text)];
+  // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
+  const names = [...findNames(blankMarkRuns(text), options), ...findNumberedNames(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {

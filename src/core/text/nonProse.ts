@@ -46,6 +46,39 @@ export function blankNonProse(text: string, ranges: readonly Range[]): string {
   return parts.join('');
 }
 
+/**
+ * The text with every run of `minRun` or more punctuation marks (no letters, digits or spaces) blanked to
+ * spaces, for the name detector: a name cannot sit in "……" or "?!?!", and a megabyte of marks would be a
+ * megabyte of one-mark tokens to tag. Same length, so offsets hold.
+ */
+export function blankMarkRuns(text: string, minRun = 32): string {
+  let out: string[] | undefined;
+  let at = 0;
+  let runStart = -1;
+  const n = text.length;
+  for (let i = 0; i <= n; i++) {
+    const mark = i < n && isMark(text.charCodeAt(i));
+    if (mark) {
+      if (runStart < 0) runStart = i;
+      continue;
+    }
+    if (runStart >= 0 && i - runStart >= minRun) {
+      (out ??= []).push(text.slice(at, runStart), ' '.repeat(i - runStart));
+      at = i;
+    }
+    runStart = -1;
+  }
+  if (!out) return text;
+  out.push(text.slice(at));
+  return out.join('');
+}
+
+/** ASCII and general punctuation that is neither a letter, a digit nor a space. */
+function isMark(c: number): boolean {
+  if (c < 128) return (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+  return (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205e) || c === 0xab || c === 0xbb || c === 0xb7 || c === 0xbf || c === 0xa1;
+}
+
 function classifyChunk(text: string, start: number, end: number, out: Range[]): void {
   const chunk = text.slice(start, end);
   const lead = LEADING.exec(chunk)?.[0].length ?? 0;
