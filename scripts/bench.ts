@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   const cold = coldLoadMs();
   console.log(`cold start of the CLI on a one-line article: ${cold.engine.toFixed(0)} ms (bare node: ${cold.bare.toFixed(0)} ms; engine load + run: ${(cold.engine - cold.bare).toFixed(0)} ms)`);
 
-  console.log('\n# Bad input: how the time grows with one long line (fastest of the runs)');
+  console.log('\n# Hostile input: how the time grows with one long line from 1 to 4 MB (fastest of the runs)');
   runBadInputBenchmark({ quick });
 
   console.log('\n# Name detection: trained tagger beside the rule-based detector');

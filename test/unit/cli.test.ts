@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -43,9 +43,33 @@ describe('CLI', function () {
     const missing = cli('extract', '--json', join(dir, 'nope.txt'));
     assert.notEqual(missing.status, 0);
     assert.match(missing.stderr, /cannot read .*nope\.txt.*ENOENT/);
+    assert.deepEqual(JSON.parse(missing.stdout), { file: join(dir, 'nope.txt'), error: 'cannot read: no such file (ENOENT)' });
     const badDate = cli('extract', '--json', a, '--date', '12/02/2026');
     assert.equal(badDate.status, 2);
     assert.match(badDate.stderr, /YYYY-MM-DD/);
+  });
+
+  it('gives a failing file an error object in place of its spans, goes on with the rest, and exits 1 at the end', () => {
+    const folder = join(dir, 'folder.txt');
+    mkdirSync(folder, { recursive: true });
+    const r = cli('extract', '--json', a, folder, b);
+    assert.equal(r.status, 1);
+    const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    assert.deepEqual(lines.map((l) => l.file), [a, folder, b]);
+    assert.deepEqual(lines[1], { file: folder, error: 'cannot read: a folder, not a file (EISDIR)' });
+    assert.ok(Array.isArray(lines[0].spans) && Array.isArray(lines[2].spans));
+    assert.match(r.stderr, /cannot read .*folder\.txt/);
+  });
+
+  it('scan gives an unreadable article a row saying why, lists the others, and exits 1', () => {
+    const scanDir = mkdtempSync(join(tmpdir(), 'sa-scan-'));
+    writeFileSync(join(scanDir, 'good.txt'), 'NATO defence ministers met in Brussels on 12 February 2026.\n');
+    symlinkSync(join(scanDir, 'gone.txt'), join(scanDir, 'dangling.txt'));
+    const r = cli('scan', scanDir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^dangling\.txt .*error: cannot read: no such file \(ENOENT\)$/m);
+    assert.match(r.stdout, /^good\.txt\s+\d/m);
+    assert.match(r.stdout, /2 article\(s\), 1 failed/);
   });
 
   it('answers --help for the tool and every subcommand', () => {

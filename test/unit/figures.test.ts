@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { describeMeasure, findFigures } from '../../src/core/extract/figures';
 import type { Span } from '../../src/core/extract/types';
+import { extract } from '../../src/core/extract';
+import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+
+/** The whole pipeline with the rule detector: dates and names take their share before figures. */
+function extractForFigures(text: string): Span[] {
+  return extract(text, { nameDetector: new RuleNameDetector(), published: '2026-02-12' }).spans;
+}
 
 function only(text: string): Span {
   const spans = findFigures(text);
@@ -153,5 +160,24 @@ describe('figures: pathological input', () => {
       const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
       for (const span of findFigures(text)) assert.equal(text.slice(span.start, span.end), span.text);
     }
+  });
+});
+
+describe('figures on real pages: attached scales, clock times, fiscal years, numbered names', () => {
+  const figuresOf = (text: string): string[] =>
+    extractForFigures(text).filter((s) => s.type === 'MONEY' || s.type === 'PERCENT' || s.type === 'QUANTITY').map((s) => `${s.type}:${s.text}=${s.value}`);
+  it('keeps a scale word glued to the amount', () => {
+    assert.deepEqual(figuresOf('Britain spent £13.4billion, Berlin 13.4bn euros and Washington $5tn.'),
+      ['MONEY:£13.4billion=GBP 13400000000', 'MONEY:13.4bn euros=EUR 13400000000', 'MONEY:$5tn=USD 5000000000000']);
+  });
+  it('never reads a clock time, a fiscal year, "9/11" or an article number as a quantity', () => {
+    assert.deepEqual(figuresOf('They met at 12.30pm, again at 9 a.m. and at 18.30 GMT.'), []);
+    assert.deepEqual(figuresOf('Spending in 2023/24 and FY2024/25 rose after 9/11, when NATO invoked Article 5.'), []);
+    assert.deepEqual(figuresOf('One said the talks would go on.'), []);
+    assert.deepEqual(figuresOf('He scored 12.30 points in 3 games.'), ['QUANTITY:12.30=12.3', 'QUANTITY:3=3']);
+  });
+  it('gives "Article 5" and its kind as names', () => {
+    const spans = extractForFigures('NATO invoked Article 5; Section 230 and Resolution 2334 differ.');
+    assert.deepEqual(spans.filter((s) => s.type === 'MISC').map((s) => s.text), ['Article 5', 'Section 230', 'Resolution 2334']);
   });
 });

@@ -30,3 +30,19 @@ describe('figures: spelled-out numbers with "and" and fractions', () => {
     assert.deepEqual(quantities('two and fifty soldiers'), [['two', 2], ['fifty', 50]]);
   });
 });
+
+describe('numbers: signs on a line of their own, compound ordinal denominators, "out of" with a plural multiplier', () => {
+  const read = (text: string): [string, unknown][] => findFigures(text).map((s) => [s.text, s.value]);
+  it('reads "- 10 k" alone on its line as negative, and leaves a list item positive', () => {
+    assert.deepEqual(read('- 10  k'), [['- 10  k', -10000]]);
+    assert.deepEqual(read('Results:\n- 1 4/5\n'), [['- 1 4/5', -1.8]]);
+    assert.deepEqual(read('- 10 people were hurt'), [['10', 10]]);
+  });
+  it('reads a round cardinal then an ordinal as one denominator', () => {
+    assert.deepEqual(read('one one hundred fifth'), [['one one hundred fifth', 1 / 105]].map(([t, v]) => [t, Number((v as number).toPrecision(12))]));
+    assert.deepEqual(read('one one hundred and fifth').map(([t]) => t), ['one one hundred and fifth']);
+  });
+  it('multiplies an "out of" divisor by a plural hundreds', () => {
+    assert.deepEqual(read('two out of five hundreds tvs'), [['two out of five hundreds', 0.004]]);
+  });
+});

@@ -4,6 +4,7 @@ import { analyzeArticle, CACHE_VERSION } from '../../src/core/index/analysis';
 import { deserializeAnalysis, isReusable, serializeAnalysis } from '../../src/core/index/cacheEntry';
 import { contentHash } from '../../src/core/index/hash';
 import { entityKey, normalizeName } from '../../src/core/index/entityKey';
+import { decodeClaim } from '../../src/core/index/measure';
 import { CancellationTokenSource } from '../../src/core/util/cancellation';
 import { lexiconExtractor, type LexiconEntry } from './indexFixtures';
 
@@ -124,15 +125,17 @@ describe('corpus index: dates and figures', () => {
     assert.deepEqual(related.sameMonth.articles.map((m) => m.uri), ['d']);
   });
 
-  it('flags a differing count of the same unit and a differing share of the same measure as conflicts', () => {
+  it('flags a differing share of the same claim as a conflict, and not counts whose periods differ', () => {
     const { index } = makeIndex();
     index.update('a', A);
     index.update('b', B);
     index.update('c', C);
+    // B's undated 29-nation alliance and C's 32-nation bloc of 12 February 2026 differ in period: no conflict
     const alliance = index.relatedFigures(index.spanAt('b', B.indexOf('29-nation'))!);
-    assert.deepEqual(alliance.conflicts.map((c) => [c.uri, c.text]), [['c', '32-nation']]);
+    assert.deepEqual(alliance.conflicts.map((c) => [c.uri, c.text]), []);
     const share = index.relatedFigures(index.spanAt('a', A.indexOf('5%'))!);
-    assert.equal(share.measure, 'GDP');
+    // the figure as a claim: a share of GDP the U.S. wants (a target); B's United States agreeing to 3.5% is the same claim
+    assert.deepEqual(decodeClaim(share.measure), { base: 'GDP', subject: 'U.S.', kind: 'target' });
     assert.deepEqual(share.same.articles.map((m) => m.uri), ['c']);
     assert.deepEqual(share.conflicts.map((c) => [c.uri, c.value]), [['b', 3.5]]);
   });

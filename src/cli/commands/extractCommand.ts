@@ -1,12 +1,14 @@
 import type { CliCommand } from './command';
 import { extract } from '../../core/extract';
-import { readArticle } from '../readArticle';
 import { loadDefaultNameDetector } from '../nameModel';
+import { describeReadError, readArticle, fileHints } from '../readArticle';
 
 const HELP = `Usage: source-annotator extract --json FILE... [--date YYYY-MM-DD]
 
 Extracts people, organizations, places, misc names, dates and figures from each FILE.
-  --json              print JSON: one object {"file", "spans"} for one FILE, JSON Lines for several
+  --json              print JSON: one object {"file", "spans"} for one FILE, JSON Lines for several;
+                      a file that cannot be read or analysed gives {"file", "error"} and the rest go on
+                      (the exit status is 1 at the end if any file failed)
   --date YYYY-MM-DD   reference date for relative dates (overrides a dateline found in the article)
   -h, --help          show this help
 
@@ -37,17 +39,29 @@ export const extractCommand: CliCommand = {
     }
     const nameDetector = await loadDefaultNameDetector();
     let status = 0;
+    // one bad file never stops the batch: it gets {"file", "error"} in place of its spans, and the exit
+    // status says at the end that something failed
+    const fail = (file: string, message: string): void => {
+      process.stderr.write(`extract: ${message.replace(/^(cannot read|extraction failed)/, `$1 ${file}`)}\n`);
+      process.stdout.write(JSON.stringify({ file, error: message }) + '\n');
+      status = 1;
+    };
     for (const file of files) {
       let article;
       try {
         article = await readArticle(file);
       } catch (err) {
-        process.stderr.write(`extract: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-        status = 1;
+        fail(file, `cannot read: ${describeReadError(err)}`);
         continue;
       }
       if (article.warning) process.stderr.write(`extract: ${file}: ${article.warning}\n`);
-      const result = extract(article.text, { published: date, nameDetector });
+      let result;
+      try {
+        result = extract(article.text, { published: date, nameDetector, file: await fileHints(file) });
+      } catch (err) {
+        fail(file, `extraction failed: ${(err as Error).message ?? String(err)}`);
+        continue;
+      }
       if (result.language && !result.language.english) process.stderr.write(`extract: ${file}: ${result.language.reason}\n`);
       process.stdout.write(JSON.stringify({ file, spans: result.spans }) + '\n');
     }

@@ -2,13 +2,14 @@ import { readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { CliCommand } from './command';
 import { extract, SPAN_TYPES } from '../../core/extract';
-import { readArticle } from '../readArticle';
+import { describeReadError, readArticle, fileHints } from '../readArticle';
 import { loadDefaultNameDetector } from '../nameModel';
 
 const HELP = `Usage: source-annotator scan DIR
 
 Prints a per-article summary table for every .txt and .md article under DIR:
-counts of spans by type and the publication date found (or "-").
+counts of spans by type and the publication date found (or "-"). A file that cannot
+be read or analysed gets a row saying why; the exit status is then 1.
   -h, --help   show this help`;
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
@@ -42,17 +43,28 @@ export const scanCommand: CliCommand = {
     const nameDetector = await loadDefaultNameDetector();
     const header = ['article', ...SPAN_TYPES, 'published'];
     const rows: string[][] = [];
+    let failed = 0;
     for (const file of files) {
-      const article = await readArticle(file);
-      const result = extract(article.text, { nameDetector });
-      const counts = SPAN_TYPES.map((t) => String(result.spans.filter((s) => s.type === t).length));
-      const published = article.skipped ? article.skipped : result.language && !result.language.english ? 'not English'
-        : result.reference ? `${result.reference.iso} (${result.reference.source})` : '-';
-      rows.push([relative(dir, file) || file, ...counts, published]);
+      // one bad file never stops the scan: it gets a row saying why, and the exit status is 1 at the end
+      try {
+        const article = await readArticle(file);
+        const result = extract(article.text, { nameDetector, file: await fileHints(file) });
+        const counts = SPAN_TYPES.map((t) => String(result.spans.filter((s) => s.type === t).length));
+        const published = article.skipped ? article.skipped : result.language && !result.language.english ? 'not English'
+          : result.reference
+          ? `${result.reference.iso} (${result.reference.source}${result.reference.yearFrom ? `, year from ${result.reference.yearFrom}` : ''})` : '-';
+        rows.push([relative(dir, file) || file, ...counts, published]);
+      } catch (err) {
+        failed++;
+        const message = (err as NodeJS.ErrnoException).code ? `cannot read: ${describeReadError(err)}` : `failed: ${(err as Error).message ?? String(err)}`;
+        process.stderr.write(`scan: ${file}: ${message}\n`);
+        rows.push([relative(dir, file) || file, ...SPAN_TYPES.map(() => '-'), `error: ${message}`]);
+      }
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-    process.stdout.write([line(header), ...rows.map(line), `${rows.length} article(s)`].join('\n') + '\n');
-    return 0;
+    const summary = `${rows.length} article(s)` + (failed ? `, ${failed} failed` : '');
+    process.stdout.write([line(header), ...rows.map(line), summary].join('\n') + '\n');
+    return failed ? 1 : 0;
   },
 };

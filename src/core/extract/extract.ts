@@ -1,11 +1,12 @@
 import { findDates, findPublicationDate } from './dates';
-import { findFigures } from './figures';
+import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
+import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
 /**
@@ -29,15 +30,19 @@ const PRIORITY: Record<Span['type'], number> = {
   DATE: 1, MONEY: 2, PERCENT: 2, PERSON: 3, ORG: 3, PLACE: 3, MISC: 3, QUANTITY: 4,
 };
 
-export function extract(text: string, options: ExtractOptions = {}): ExtractResult {
-  if (!text || !/\S/.test(text)) return { spans: [] };
-  const language = detectLanguage(text);
+export function extract(original: string, options: ExtractOptions = {}): ExtractResult {
+  if (!original || !/\S/.test(original)) return { spans: [] };
+  const language = detectLanguage(original);
   if (!language.english) return { spans: [], language };
 
-  const reference = referenceDate(text, options.published);
+  const reference = referenceDate(original, options.published, options.file);
+  // URLs, e-mail addresses, paths, handles, hashtags and percent-encoded text are blanked (same length,
+  // so offsets hold): nothing is found inside them
+  const text = blankNonProse(original, findNonProse(original));
   const dates = findDates(text, reference?.iso);
   const figures = findFigures(text);
-  const names = findNames(text, options);
+  // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
+  const names = [...findNames(blankMarkRuns(text), options), ...findNumberedNames(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -47,6 +52,7 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   const accepted: Span[] = [];
   const accept = (s: Span): void => {
     if (s.start < 0 || s.end > text.length || s.end <= s.start || occupied(s.start, s.end)) return;
+    if (text !== original && s.text !== original.slice(s.start, s.end)) return; // reaches into a blanked address
     occupancy.fill(1, s.start, s.end);
     accepted.push(s);
   };
@@ -65,10 +71,10 @@ export function extract(text: string, options: ExtractOptions = {}): ExtractResu
   return { spans: accepted, reference, language };
 }
 
-function referenceDate(text: string, published: string | null | undefined): ReferenceDate | undefined {
+function referenceDate(text: string, published: string | null | undefined, file: ExtractOptions['file']): ReferenceDate | undefined {
   if (published === null) return undefined;
   if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { iso: published, source: 'caller' };
-  return findPublicationDate(text);
+  return findPublicationDate(text, file);
 }
 
 function isName(s: Span): boolean {

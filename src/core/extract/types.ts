@@ -36,8 +36,14 @@ export interface Span {
 export interface ReferenceDate {
   /** YYYY-MM-DD */
   iso: string;
-  /** Where it came from, for hover cards and the CLI summary. */
-  source: 'caller' | 'dateline' | 'front-matter';
+  /**
+   * Where it came from, for hover cards and the CLI summary, in the order they are tried: the caller, front
+   * matter or a dateline with a full date, a date line without a year (the year from `yearFrom`), an ISO date
+   * in the file name.
+   */
+  source: 'caller' | 'dateline' | 'front-matter' | 'date line' | 'file name';
+  /** For a date line without a year: where the year came from. */
+  yearFrom?: 'file name' | 'sidecar' | 'modified date';
   /** Offsets of the dateline in the text, when it came from the text. */
   start?: number;
   end?: number;
@@ -85,8 +91,20 @@ export interface ExtractOptions {
    */
   published?: string | null;
   registry?: EntityRegistry;
+  /** What is known of the article's file, for a reference date when the text gives only part of one. */
+  file?: ArticleFileHints;
   /** Defaults to the best shipped detector. */
   nameDetector?: NameDetector;
+}
+
+/** What the caller knows of the article's file: where a year or a date may come from when the text lacks one. */
+export interface ArticleFileHints {
+  /** The file's name or path ("2025-11-25-nato-summit.txt"). */
+  name?: string;
+  /** A year the analyst's sidecar gives for the article. */
+  sidecarYear?: number;
+  /** The file's modification date, YYYY-MM-DD. */
+  modified?: string;
 }
 
 export interface ExtractResult {

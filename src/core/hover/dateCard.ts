@@ -10,7 +10,21 @@ const REFERENCE_SOURCES: Record<ReferenceDate['source'], string> = {
   caller: 'given for this file',
   dateline: 'from the dateline',
   'front-matter': 'from the front matter',
+  'date line': 'from the date line',
+  'file name': 'from the date in the file name',
 };
+
+const YEAR_SOURCES: Record<NonNullable<ReferenceDate['yearFrom']>, string> = {
+  'file name': 'the year from the file name',
+  sidecar: 'the year from the annotations file',
+  'modified date': 'the year the file was last modified',
+};
+
+/** Where the publication date came from, as the card says it ("from the date line, the year from the file name"). */
+export function describeReference(reference: ReferenceDate): string {
+  const source = REFERENCE_SOURCES[reference.source];
+  return reference.yearFrom ? `${source}, ${YEAR_SOURCES[reference.yearFrom]}` : source;
+}
 
 export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
   const { span } = hit;
@@ -25,7 +39,7 @@ export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): stri
   const reference = index.articleInfo(hit.uri)?.reference;
   const writtenInFull = /\b\d{4}\b/.test(span.text);
   const origin = !writtenInFull && reference
-    ? `, from the publication date ${escapeMarkdown(reference.iso)} (${REFERENCE_SOURCES[reference.source]})`
+    ? `, from the publication date ${escapeMarkdown(reference.iso)} (${describeReference(reference)})`
     : writtenInFull ? ', as written' : '';
   blocks.push(`${escapeMarkdown(span.text)} → ${escapeMarkdown(formatted)}${origin}`);
   if (span.reason) blocks.push(`How: _${escapeMarkdown(span.reason)}_`);

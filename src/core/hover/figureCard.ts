@@ -1,5 +1,6 @@
 /** The hover card of a MONEY / PERCENT / QUANTITY mention: its value, what it measures, and how other articles compare. */
 import type { CorpusIndex } from '../index/corpusIndex';
+import { decodeClaim } from '../index/measure';
 import type { IndexedSpan } from '../index/queryTypes';
 import { articleLines, plural } from './articleList';
 import { formatFigureValue, TYPE_LABELS } from './format';
@@ -11,8 +12,17 @@ export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): st
   const blocks: string[] = [];
   blocks.push(`**${TYPE_LABELS[span.type]}** · ${escapeMarkdown(value ?? span.text)}`);
   const related = index.relatedFigures(hit, { limit });
-  const measures = related.measure ? ` — measures: ${escapeMarkdown(related.measure)}` : '';
+  const claim = decodeClaim(related.measure);
+  const what = [claim.measure, claim.base ? `${span.type === 'PERCENT' ? '% of' : 'share of'} ${claim.base}` : undefined].filter(Boolean).join(', ');
+  const measures = what ? ` — measures: ${escapeMarkdown(what)}` : '';
   blocks.push(`“${escapeMarkdown(span.text)}”${measures}${value ? '' : ' (no exact value)'}`);
+  // the claim's other fields, when the sentence states them: who it is about, the period, target or actual
+  const fields = [
+    claim.subject ? `about: ${escapeMarkdown(claim.subject)}` : undefined,
+    claim.period ? `period: ${escapeMarkdown(claim.period)}` : undefined,
+    claim.kind ? `kind: ${claim.kind}` : undefined,
+  ].filter(Boolean);
+  if (fields.length) blocks.push(fields.join(' · '));
   if (span.reason) blocks.push(`_${escapeMarkdown(span.reason)}_`);
   if (related.same.total) {
     blocks.push(`**Same figure** in ${plural(related.same.total, 'other article')}:\n\n${articleLines(related.same.articles).join('\n')}`);

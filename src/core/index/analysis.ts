@@ -8,9 +8,10 @@ import { SPAN_TYPES } from '../extract/types';
 import { isNameType } from './entityKey';
 import { contentHash } from './hash';
 import { describeMeasure } from './measure';
+import { articleMetadata } from '../text/articleMeta';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 2;
+export const CACHE_VERSION = 3;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
@@ -50,8 +51,12 @@ export interface ArticleAnalysis {
   hash: string;
   /** Fingerprint of the registry the extractor saw ('' for none). */
   registryFingerprint: string;
-  /** First non-empty line. */
+  /** The article's title: the first line near the top that reads as a headline (see `articleMetadata`). */
   headline: string;
+  /** The publication, when the text names it. */
+  outlet?: string;
+  /** The author(s), from a "By …" line. */
+  byline?: string;
   /** YYYY-MM-DD: the publication date the caller gave or the article states. */
   published?: string;
   reference?: ReferenceDate;
@@ -67,14 +72,13 @@ export function registryFingerprint(registry: EntityRegistry | undefined): strin
 }
 
 export function headlineOf(text: string): string {
-  const match = /[^\s].*/u.exec(text);
-  const line = match ? match[0].trim() : '';
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+  return articleMetadata(text).title;
 }
 
 /** Extracts and packs one article. Pure and synchronous; the result survives JSON and structured clone. */
 export function analyzeArticle(uri: string, text: string, options: AnalyzeOptions): ArticleAnalysis {
-  const result = options.extract(text, { published: options.published, registry: options.registry });
+  // the file's name may give the year of a date line without one, or a whole date (the reference-date chain)
+  const result = options.extract(text, { published: options.published, registry: options.registry, file: { name: uri } });
   return packAnalysis(uri, text, result, options);
 }
 
@@ -93,6 +97,7 @@ export function packAnalysis(
     }
     return index;
   };
+  const meta = articleMetadata(text);
   const sorted = [...result.spans].sort((a, b) => a.start - b.start || a.end - b.end);
   const spans: number[] = [];
   for (const span of sorted) {
@@ -109,10 +114,12 @@ export function packAnalysis(
     uri,
     hash: contentHash(text),
     registryFingerprint: registryFingerprint(options.registry),
-    headline: headlineOf(text),
+    headline: meta.title,
     spans,
     atoms,
   };
+  if (meta.outlet) analysis.outlet = meta.outlet;
+  if (meta.byline) analysis.byline = meta.byline;
   const published = options.published ?? result.reference?.iso;
   if (published) analysis.published = published;
   if (result.reference) analysis.reference = result.reference;

@@ -1068,6 +1068,7 @@ export class CorpusIndex {
         snippet: snippetAt(record.text, start, end),
       };
       if (record.analysis.published) mention.published = record.analysis.published;
+      if (record.analysis.outlet) mention.outlet = record.analysis.outlet;
       return mention;
     });
     return { total: candidates.length, articles };

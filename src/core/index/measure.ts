@@ -1,9 +1,12 @@
 /**
- * What a figure measures, so that "5% of their GDP" here and "3.5% of GDP" there can be flagged as a
- * possible conflict. Uses the figures module's `describeMeasure` when it provides one; otherwise a small
- * fallback heuristic (documented below).
+ * What a figure claims, so that figures can be compared across articles: "5% of GDP" as the NATO target
+ * by 2035 here and "3.3% of GDP" as one country's actual spending there measure different things and do
+ * not conflict; two figures conflict only when subject, measure, base, period and kind agree and the
+ * values differ. The claim comes from `describeClaim`; the phrase after the figure (the figures module's
+ * `describeMeasure`, else a small fallback heuristic documented below) when the claim names no measure.
  */
 import * as figuresModule from '../extract/figures';
+import { describeClaim, type FigureClaim } from '../extract/figures/claim';
 import type { Span } from '../extract/types';
 
 type DescribeMeasure = (text: string, span: Span) => string | undefined;
@@ -39,16 +42,67 @@ export function fallbackDescribeMeasure(text: string, span: Pick<Span, 'end'>): 
   return phrase.length ? phrase.join(' ') : undefined;
 }
 
+/**
+ * What a figure measures, stored as one string: the claim's fields (measure, base, subject, period, kind)
+ * joined by U+001F, so the index keeps one atom per figure and the card and the conflict key read it back.
+ */
 export function describeMeasure(text: string, span: Span): string | undefined {
-  const shared = sharedDescribeMeasure();
-  if (shared) {
-    try {
-      return shared(text, span);
-    } catch {
-      // a failing heuristic must not break indexing; fall through to ours
-    }
+  let claim: FigureClaim;
+  try {
+    claim = describeClaim(text, span);
+  } catch {
+    // a failing heuristic must not break indexing: fall back to the phrase after the figure
+    return sharedDescribeMeasure()?.(text, span) ?? fallbackDescribeMeasure(text, span);
   }
-  return fallbackDescribeMeasure(text, span);
+  // nothing measured that the sentence states: no claim to compare (the phrase after the figure, which
+  // `describeClaim` already read, would only be a verb or an adverb here: "$33 billion more", "two emerged")
+  if (!claim.measure && !claim.base) return undefined;
+  return encodeClaim(claim);
+}
+
+const FIELD = '\u001f';
+const CLAIM_FIELDS = ['measure', 'base', 'subject', 'period', 'kind'] as const;
+
+export function encodeClaim(claim: FigureClaim): string {
+  const fields = CLAIM_FIELDS.map((f) => (claim[f] ?? '').replace(/\u001f/g, ' '));
+  while (fields.length > 1 && fields[fields.length - 1] === '') fields.pop();
+  return fields.join(FIELD);
+}
+
+/** The claim a stored measure string holds (a plain phrase, as older caches have it, is the measure). */
+export function decodeClaim(stored: string | undefined): FigureClaim {
+  if (!stored) return {};
+  const parts = stored.split(FIELD);
+  const claim: FigureClaim = {};
+  CLAIM_FIELDS.forEach((f, i) => {
+    const v = parts[i];
+    if (v) (claim as Record<string, string>)[f] = v;
+  });
+  return claim;
+}
+
+const US = /^(?:u\.?s\.?a?\.?|united states(?: of america)?|america|washington)$/;
+
+/** A subject as a key: lower-case, without "the" and a possessive; the United States under one name. */
+function subjectKey(subject: string | undefined): string {
+  if (!subject) return '';
+  const s = subject.toLowerCase().replace(/['\u2019]s$/u, '').replace(/^the\s+/u, '').replace(/\s+/gu, ' ').trim();
+  if (US.test(s)) return 'united states';
+  return s.replace(/\b(?:member states|member countries|members|allies|countries|nations)\b/u, 'members');
+}
+
+/**
+ * The conflict key of a stored claim: two figures can conflict only when measure, base, subject, period and
+ * kind all agree (a field absent on both sides agrees; absent on one side does not). Empty when the figure
+ * names nothing it measures.
+ */
+export function claimKey(stored: string): string {
+  const claim = decodeClaim(stored);
+  const measure = claim.measure ? normalizePhrase(claim.measure) : '';
+  const base = claim.base ? normalizePhrase(claim.base) : '';
+  if (!measure && !base) return '';
+  const period = (claim.period ?? '').toLowerCase().replace(/^in\s+/u, '').replace(/\s+/gu, ' ');
+  return [measure, base, subjectKey(claim.subject), period, claim.kind ?? ''].join('|');
 }
 
 /**
@@ -57,9 +111,24 @@ export function describeMeasure(text: string, span: Span): string | undefined {
  * preposition is a qualifier, not the measure ("GDP on defense" → "gdp").
  */
 export function normalizeMeasure(phrase: string): string {
+  // a stored claim compares by all its fields; a plain phrase (older caches, other callers) is its measure
+  return claimKey(phrase);
+}
+
+function normalizePhrase(phrase: string): string {
   const all = phrase.toLowerCase().replace(/^(?:of|in|for|on)\s+/u, '').split(/[\s-]+/u);
   const stop = all.findIndex((w) => PHRASE_STOPS.has(w));
   const words = (stop < 0 ? all : all.slice(0, stop)).filter((w) => w && !SKIPPED_WORDS.has(w));
   if (words.length === 0) return '';
   return words.length === 1 ? words[0] : words.map((w) => w[0]).join('');
+}
+
+/**
+ * For a count, whose measured thing is its unit ("29-nation" / "32-nation"): the rest of its claim (subject,
+ * period, kind), so that counts of the same unit conflict only when they are about the same thing at the same time.
+ */
+export function countContextKey(stored: string | undefined): string {
+  const claim = decodeClaim(stored);
+  const period = (claim.period ?? '').toLowerCase().replace(/^in\s+/u, '').replace(/\s+/gu, ' ');
+  return [subjectKey(claim.subject), period, claim.kind ?? ''].join('|');
 }

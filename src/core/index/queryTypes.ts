@@ -24,6 +24,8 @@ export interface IndexedSpan {
 export interface ArticleMention {
   uri: string;
   headline: string;
+  /** The publication, when the article names it. */
+  outlet?: string;
   published?: string;
   /** Mentions of the entity (or figure / date) in that article. */
   mentionCount: number;

@@ -4,7 +4,7 @@
  * possible conflicts).
  */
 import type { Span } from '../extract/types';
-import { normalizeMeasure } from './measure';
+import { countContextKey, normalizeMeasure } from './measure';
 
 export interface SpanKeys {
   primary?: string;
@@ -28,8 +28,9 @@ export function figureKeys(span: Pick<Span, 'type' | 'value' | 'unit'>, measure:
   if (span.type === 'QUANTITY') {
     const unit = (span.unit ?? '').toLowerCase();
     if (span.value !== null) keys.primary = `QUANTITY:${unit}:${span.value}`;
-    // the counted noun is the thing measured: "29-nation alliance" vs "32-nation bloc"
-    if (unit) keys.secondary = `QUANTITY~${unit}`;
+    // the counted noun is the thing measured: "29-nation alliance" vs "32-nation bloc"; they conflict only
+    // when the claims' subject, period and kind agree too
+    if (unit) keys.secondary = `QUANTITY~${unit}~${countContextKey(measure)}`;
     return keys;
   }
   if (span.value !== null) keys.primary = `${span.type}:${span.value}`;

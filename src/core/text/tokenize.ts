@@ -59,19 +59,28 @@ function splitChunk(text: string, start: number, end: number, out: Token[]): voi
   }
   if (s >= end) return;
   // trailing punctuation, collected then pushed after the core
+  // (collected backwards and pushed in reverse; the abbreviation test runs only for a period right after a
+  // letter, which happens once per chunk, so a run of marks costs linear time)
   let e = end;
   const trailing: Token[] = [];
   while (e > s && !WORDISH.test(text[e - 1]) && text[e - 1] !== '%') {
     const ch = text[e - 1];
-    if (ch === '.') {
-      const core = text.slice(s, e);
-      if (ABBREV_WITH_DOTS.test(core) || SHORT_ABBREV.has(core.slice(0, -1).toLowerCase())) break;
-    }
-    trailing.unshift({ start: e - 1, end: e, text: ch });
+    if (ch === '.' && e - 2 >= s && /\p{L}/u.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
+    trailing.push({ start: e - 1, end: e, text: ch });
     e--;
   }
   if (e > s) splitCore(text, s, e, out);
-  for (const t of trailing) out.push(t);
+  for (let k = trailing.length - 1; k >= 0; k--) out.push(trailing[k]);
+}
+
+/** Longest abbreviation tested: "U.S." style runs longer than this are not abbreviations. */
+const MAX_ABBREVIATION = 16;
+
+/** Whether text[s, e) (ending in a period) is an abbreviation such as "U.S." or "Feb.". */
+function isAbbreviation(text: string, s: number, e: number): boolean {
+  if (e - s > MAX_ABBREVIATION) return false;
+  const core = text.slice(s, e);
+  return ABBREV_WITH_DOTS.test(core) || SHORT_ABBREV.has(core.slice(0, -1).toLowerCase());
 }
 
 function isCurrencyOrSign(ch: string, next: string | undefined): boolean {
@@ -85,11 +94,13 @@ function splitCore(text: string, s: number, e: number, out: Token[]): void {
   if (e - s > 2 && APOSTROPHES.includes(text[e - 2]) && (text[e - 1] === 's' || text[e - 1] === 'S')) possessiveStart = e - 2;
   else if (e - s > 1 && APOSTROPHES.includes(text[e - 1]) && (text[e - 2] === 's' || text[e - 2] === 'S')) possessiveStart = e - 1;
   const coreEnd = possessiveStart >= 0 ? possessiveStart : e;
+  // an ISO date keeps its hyphens; tested once per chunk (a chunk longer than a date is none)
+  const isoDate = coreEnd - s <= 10 && looksLikeIsoDate(text, s, coreEnd);
   let p = s;
   for (let k = s; k < coreEnd; k++) {
     const ch = text[k];
     const isBreak = (ch === '-' || ch === '\u2013' || ch === '\u2014' || ch === '/') && k > s && k < coreEnd - 1 &&
-      !(/\d/.test(text[k - 1]) && /\d/.test(text[k + 1]) && ch === '-' && looksLikeIsoDate(text, s, coreEnd));
+      !(ch === '-' && isoDate && /\d/.test(text[k - 1]) && /\d/.test(text[k + 1]));
     if (isBreak) {
       if (k > p) out.push({ start: p, end: k, text: text.slice(p, k) });
       out.push({ start: k, end: k + 1, text: ch });

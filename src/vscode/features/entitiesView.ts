@@ -26,7 +26,7 @@ type Node =
   | { kind: 'type'; type: NameType; rows: EntityRow[] }
   | { kind: 'more'; hidden: number }
   | { kind: 'entity'; row: EntityRow }
-  | { kind: 'article'; row: EntityRow; uri: string; headline: string; mentionCount: number }
+  | { kind: 'article'; row: EntityRow; uri: string; headline: string; mentionCount: number; outlet?: string; published?: string }
   | { kind: 'mention'; uri: string; start: number; end: number; label: string; line: number }
   | { kind: 'suggestions'; suggestions: MergeSuggestion[] }
   | { kind: 'suggestion'; suggestion: MergeSuggestion }
@@ -164,6 +164,7 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       case 'entity':
         return this.workspace.index.articlesMentioning(node.row.key, { limit: MAX_ARTICLES }).articles.map((a) => ({
           kind: 'article' as const, row: node.row, uri: a.uri, headline: a.headline, mentionCount: a.mentionCount,
+          outlet: a.outlet, published: a.published,
         }));
       case 'article':
         return this.mentionsOf(node);
@@ -220,10 +221,11 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       }
       case 'article': {
         const item = new vscode.TreeItem(node.headline || vscode.Uri.parse(node.uri).path.split('/').pop()!, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = plural(node.mentionCount, 'mention');
+        // title, then outlet and date when the article gives them
+        item.description = [node.outlet, node.published, plural(node.mentionCount, 'mention')].filter(Boolean).join(' · ');
         item.resourceUri = vscode.Uri.parse(node.uri);
         item.iconPath = vscode.ThemeIcon.File;
-        item.tooltip = `${node.headline}\n${vscode.Uri.parse(node.uri).fsPath}`;
+        item.tooltip = [node.headline, [node.outlet, node.published].filter(Boolean).join(' · '), vscode.Uri.parse(node.uri).fsPath].filter(Boolean).join('\n');
         return item;
       }
       case 'mention': {

@@ -7,7 +7,8 @@ export type DateExpression =
   /** Any subset of year, month, day given explicitly; a missing year is inferred from the reference date. */
   | { kind: 'calendar'; year?: number; month?: number; day?: number }
   | { kind: 'yearRange'; from: number; to: number }
-  | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1 }
+  /** "Friday", "last Friday"; `week` for "Thursday of next week" (+1) / "of last week" (-1) / "of this week" (0) */
+  | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1; week?: number }
   /** today 0, yesterday -1, tomorrow +1 */
   | { kind: 'dayOffset'; days: number }
   /** this / last / next + unit, relative to the reference date */
@@ -33,7 +34,8 @@ export type DateExpression =
   /** "the weekend": the one just past, or the coming one in future-tense clauses */
   | { kind: 'bareWeekend' }
   | { kind: 'half'; half: 1 | 2; year?: number; yearShift?: number }
-  | { kind: 'fiscalYear'; year: number }
+  /** "fiscal 2024" (the year, as TimeML writes it), "FY2024/25" (the two years it spans) */
+  | { kind: 'fiscalYear'; year: number; to?: number }
   /** 199 for the 1990s */
   | { kind: 'decade'; decade: number; centuryKnown: boolean }
   /** 19 for the 20th century */

@@ -7,7 +7,7 @@ import { parseIsoDay } from './calendar';
 import type { Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
+import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -18,9 +18,14 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   let anchor: Period | undefined;
   const spans: Span[] = [];
   for (const c of scanDates(text)) {
-    const future = readsAsFuture(text, c.start);
+    const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
+    // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
+    const future = readsAsFuture(text, c.start) || (weekend && futureJustAfter(text, c.end));
+    const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
     const r = resolveExpression(c.expression, {
-      reference: referenceDay, referenceIso, anchor, future, past: !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start)),
+      reference: referenceDay, referenceIso, anchor, future, past,
+      // only "this weekend" asks: "The leaders met this weekend" looks back though nothing follows the date
+      pastBefore: weekend && !future && !past && pastJustBefore(text, c.start),
     });
     // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
     const looksBack = c.expression.kind === 'yearEarlier' ||

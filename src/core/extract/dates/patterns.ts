@@ -34,7 +34,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
-  century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s]/,
+  century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
@@ -143,7 +143,7 @@ export const DATE_RULES: readonly DateRule[] = [
     const month = g.m ? lookupMonth(g.m) : undefined;
     return { kind: 'textYear', month };
   }),
-  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})(?!${W}\\d)`, false, (g) => {
+  rule('relativeMonth', `(?<shift>${SHIFT_SRC})${W}(?<m>${MONTH_SRC})(?!\\.?${W}\\d)`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     const shift = shiftOf(g.shift);
     return month === undefined || shift === undefined ? undefined : { kind: 'relativeMonth', month, shift };
@@ -163,10 +163,17 @@ export const DATE_RULES: readonly DateRule[] = [
     }
     return { kind: 'calendar', month };
   }),
-  rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+  rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?` +
+    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?`,
     false, (g) => {
       const weekday = lookupWeekday(g.wd ?? '');
-      return weekday === undefined ? undefined : { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
+      if (weekday === undefined) return undefined;
+      if (g.week) {
+        if (g.shift) return undefined;
+        const week = /next|following/.test(g.week) ? 1 : /last|previous/.test(g.week) ? -1 : 0;
+        return { kind: 'weekday', weekday, week };
+      }
+      return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
     }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
@@ -241,11 +248,16 @@ export const DATE_RULES: readonly DateRule[] = [
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
-  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))`, false, (g) => {
+  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
     const raw = g.y ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
-    return { kind: 'fiscalYear', year };
+    if (!g.to) return { kind: 'fiscalYear', year };
+    // "FY2024/25", "fiscal 2023-24": the year it ends must follow the one it starts
+    const to = g.to.length === 2 ? year - (year % 100) + Number(g.to) : Number(g.to);
+    return to === year + 1 ? { kind: 'fiscalYear', year, to } : undefined;
   }),
+  // "9/11": the attacks of 11 September 2001, named by their date
+  rule('nineEleven', `(?<![\\d/.])9/11(?![\\d/]|\\.\\d)`, false, () => ({ kind: 'calendar', year: 2001, month: 9, day: 11 })),
   rule('decadeShort', `'(?<short>\\d)0s(?![A-Za-z])`, true, (g) => ({ kind: 'decade', decade: 190 + Number(g.short), centuryKnown: false })),
   rule('decade', `(?:(?<num>(?:1\\d|20)\\d0)s|(?<nineteen>nineteen${W})?(?<word>${DECADE_WORD_SRC}))(?![A-Za-z])`, true, (g, text, start) => {
     if (g.num) return { kind: 'decade', decade: Number(g.num) / 10, centuryKnown: true };
@@ -272,13 +284,15 @@ export const DATE_RULES: readonly DateRule[] = [
       if (g.y) return { kind: 'season', season, year: Number(g.y) };
       return { kind: 'season', season, shift: shiftOf(g.shift) };
     }),
-  rule('yearRange', `(?<a>${YEAR_SRC})${W0}[-–—]${W0}(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))`, false, (g) => {
+  rule('yearRange', `(?<a>${YEAR_SRC})(?:${W0}[-–—]${W0}|(?<slash>/))(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))(?![\\d/])`, false, (g) => {
     const from = Number(g.a);
     let to = Number(g.b);
     if (to < 100) {
       if (to <= from % 100) return undefined;
       to += from - (from % 100);
     }
+    // "2023/24" is a season or a fiscal year: two years in a row, else not a date
+    if (g.slash && to !== from + 1) return undefined;
     return to > from ? { kind: 'yearRange', from, to } : undefined;
   }),
   rule('year', `(?:(?:the|The)${W}year${W})?(?<y>${YEAR_SRC})`, false, (g, text, start, end) => {
@@ -286,6 +300,7 @@ export const DATE_RULES: readonly DateRule[] = [
     if (/[$€£#]\s?$|\d[,.]?$/.test(before)) return undefined;
     if (/^(?:\s?%|\s?(?:percent|per cent)\b|[.,]\d|-[A-Za-z])/.test(text.slice(end, end + 9))) return undefined;
     if (COUNTED_NOUN.test(wordAfter(text, end))) return undefined;
+    if (/^\s{1,3}(?:over|out\s+of)\s{1,3}\d/.test(text.slice(end, end + 14))) return undefined; // "2000 over 3" is a division
     if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
     return { kind: 'calendar', year: Number(g.y) };
   }),

@@ -1,5 +1,5 @@
 /** The article's own publication date: Markdown front matter `date:`, or a full date in a dateline near the top. */
-import type { ReferenceDate } from '../types';
+import type { ArticleFileHints, ReferenceDate } from '../types';
 import { formatDay, isValidDay } from './calendar';
 import { scanDates } from './scan';
 
@@ -46,7 +46,65 @@ function fromDateline(text: string): ReferenceDate | undefined {
   return { iso: formatDay({ year: e.year, month: e.month, day: e.day }), source: 'dateline', start: chosen.start, end: chosen.end };
 }
 
-/** Finds the article's own publication date: a dateline near the top, or `date:` front matter. */
-export function findPublicationDate(text: string): ReferenceDate | undefined {
-  return fromFrontMatter(text) ?? fromDateline(text);
+/**
+ * A line near the top that is a date without a year ("Tuesday, November 25", "25 November 2025" has one):
+ * the line holds the date and little else (a weekday, "Updated", "Published", a time).
+ */
+function fromYearlessDateLine(text: string, hints: ArticleFileHints): ReferenceDate | undefined {
+  const top = topLines(text);
+  const partial = scanDates(top).find((c) => c.expression.kind === 'calendar' && c.expression.year === undefined &&
+    c.expression.month !== undefined && c.expression.day !== undefined && isDateLine(top, c.start, c.end));
+  if (!partial || partial.expression.kind !== 'calendar') return undefined;
+  const { month, day } = partial.expression;
+  const candidates: [number | undefined, ReferenceDate['yearFrom']][] = [
+    [yearInFileName(hints.name), 'file name'], [hints.sidecarYear, 'sidecar'], [yearOf(hints.modified), 'modified date'],
+  ];
+  for (const [year, yearFrom] of candidates) {
+    if (year === undefined || month === undefined || day === undefined || !isValidDay(year, month, day)) continue;
+    return { iso: formatDay({ year, month, day }), source: 'date line', yearFrom, start: partial.start, end: partial.end };
+  }
+  return undefined;
+}
+
+const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2})*$/i;
+
+/** Whether the date at [start, end) is, with at most a weekday, a time or a "Published" cue, its line's whole text. */
+function isDateLine(top: string, start: number, end: number): boolean {
+  const lineStart = top.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = top.indexOf('\n', end);
+  const rest = top.slice(lineStart, start) + ' ' + top.slice(end, lineEnd < 0 ? top.length : lineEnd);
+  return rest.length <= 60 && DATE_LINE_EXTRAS.test(rest);
+}
+
+/** "2025-11-25-nato.txt", "nato_20251125.md": a whole date in a file name. */
+function dateInFileName(name: string | undefined): ReferenceDate | undefined {
+  const base = baseName(name);
+  const m = /(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/.exec(base);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isValidDay(year, month, day) ? { iso: formatDay({ year, month, day }), source: 'file name' } : undefined;
+}
+
+/** A year in a file name ("nato-2025-summit.txt"). */
+function yearInFileName(name: string | undefined): number | undefined {
+  const m = /(?<!\d)((?:19|20)\d\d)(?!\d)/.exec(baseName(name));
+  return m ? Number(m[1]) : dateInFileName(name) ? Number(dateInFileName(name)!.iso.slice(0, 4)) : undefined;
+}
+
+function yearOf(iso: string | undefined): number | undefined {
+  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Number(iso.slice(0, 4)) : undefined;
+}
+
+function baseName(name: string | undefined): string {
+  if (!name) return '';
+  return name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+}
+
+/**
+ * Finds the article's own publication date, in this order: `date:` front matter or a dateline near the top
+ * with a full date; a date line without a year, the year taken from the file name, the sidecar or the file's
+ * modification date; an ISO date in the file name.
+ */
+export function findPublicationDate(text: string, hints: ArticleFileHints = {}): ReferenceDate | undefined {
+  return fromFrontMatter(text) ?? fromDateline(text) ?? fromYearlessDateLine(text, hints) ?? dateInFileName(hints.name);
 }

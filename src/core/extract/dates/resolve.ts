@@ -18,6 +18,8 @@ export interface ResolveContext {
   future: boolean;
   /** The clause after it reads as past ("In January, the board named…"), so an unanchored month lies behind. */
   past?: boolean;
+  /** A past-tense verb comes before it in the sentence ("The leaders met this weekend"). */
+  pastBefore?: boolean;
 }
 
 export interface Resolution {
@@ -89,6 +91,25 @@ function unitPeriodAt(day: CalendarDay, unit: Unit): Period {
   }
 }
 
+/**
+ * "This weekend" by tense and the publication weekday: a future-tense clause means the coming weekend, a
+ * past-tense one the weekend just past (or under way); without a tense, a Monday story means the weekend
+ * just past, a Saturday or Sunday story the one under way, and any other day the coming one.
+ */
+function thisWeekend(ref: CalendarDay, ctx: ResolveContext, refText: string): Resolution {
+  const weekday = isoWeekday(ref);
+  const saturdayOnOrBefore = weekday >= 6 ? addDays(ref, 6 - weekday) : addDays(ref, -(weekday + 1));
+  const saturdayOnOrAfter = weekday >= 6 ? addDays(ref, 6 - weekday) : addDays(ref, 6 - weekday);
+  const past = ctx.past || ctx.pastBefore;
+  let first: CalendarDay;
+  let reason: string;
+  if (ctx.future) { first = saturdayOnOrAfter; reason = `the coming weekend after ${refText} (future tense)`; }
+  else if (past) { first = saturdayOnOrBefore; reason = `the weekend before ${refText} (past tense)`; }
+  else if (weekday === 1) { first = saturdayOnOrBefore; reason = `the weekend just past: ${refText} is a Monday`; }
+  else { first = saturdayOnOrAfter; reason = weekday >= 6 ? `the weekend of ${refText}` : `the coming weekend after ${refText}`; }
+  return resolved({ unit: 'weekend', first }, reason);
+}
+
 export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resolution {
   const ref = ctx.reference;
   const refText = `the publication date ${ctx.referenceIso ?? ''}`;
@@ -114,6 +135,13 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return { value: `${e.from}/${e.to}`, period: yearPeriod(e.to) };
     case 'weekday': {
       if (!ref) return unresolved(NO_REFERENCE);
+      if (e.week !== undefined) {
+        // "Thursday of next week": that weekday in the week one on from the publication week
+        const monday = addDays(ref, 1 - isoWeekday(ref));
+        const day = addDays(monday, 7 * e.week + e.weekday - 1);
+        const which = e.week === 1 ? 'the week after' : e.week === -1 ? 'the week before' : 'the week of';
+        return resolved(dayPeriod(day), `that weekday in ${which} ${refText}`);
+      }
       if (e.shift === -1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'before')), `the last such weekday before ${refText}`);
       if (e.shift === 1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'after')), `the next such weekday after ${refText}`);
       if (e.shift === 0 || ctx.future) {
@@ -129,6 +157,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
     case 'relativeUnit': {
       if (!ref) return unresolved(NO_REFERENCE);
+      if (e.unit === 'weekend' && e.shift === 0) return thisWeekend(ref, ctx, refText);
       return resolved(shiftPeriod(unitPeriodAt(ref, e.unit), e.unit, e.shift), `relative to ${refText}`);
     }
     case 'anaphoricUnit': {
@@ -204,7 +233,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
     }
     case 'fiscalYear':
-      return { value: `FY${e.year}`, period: yearPeriod(e.year) };
+      return e.to ? { value: `${e.year}/${e.to}`, period: yearPeriod(e.to) } : { value: `${e.year}`, period: yearPeriod(e.year) };
     case 'decade': {
       if (e.centuryKnown || !ref) return resolved({ unit: 'decade', first: { year: e.decade * 10, month: 1, day: 1 } });
       // "the nineties" / "the '20s": the most recent such decade that has begun.

@@ -20,7 +20,14 @@ const MOD_OF: Record<string, Mod> = {
 const TAKES_EARLIER_LATER = new Set(['relativeUnit', 'anaphoricUnit', 'weekday', 'dayOffset', 'textYear']);
 const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear', 'eventPeriod']);
 
+/** "nearly four years ago": an approximator belongs to the offset it qualifies. */
+const APPROXIMATOR_BEFORE = /(?<![A-Za-z])(?:[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Jj]ust)\s{1,3}$/;
+
 function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
+  if (c.expression.kind === 'offset' && c.expression.direction === 'ago') {
+    const approx = APPROXIMATOR_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
+    return approx ? { ...c, start: c.start - approx[0].length } : c;
+  }
   if (NO_MODIFIERS.has(c.expression.kind)) return c;
   const before = text.slice(Math.max(0, c.start - LOOKBACK), c.start);
   const m = MODIFIER_BEFORE.exec(before);
@@ -35,6 +42,8 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
     }
   }
   const the = rule.takesThe ? THE_BEFORE.exec(before) : null;
+  // a hyphenated date before a noun is an adjective: "the" belongs to the noun ("the third-quarter profit")
+  if (the && /-/.test(text.slice(c.start, c.end)) && /^\s{1,3}\p{Ll}/u.test(text.slice(c.end, c.end + 4))) return c;
   return the ? { ...c, start: c.start - the[0].length } : c;
 }
 

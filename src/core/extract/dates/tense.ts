@@ -34,3 +34,17 @@ const REPORTED_BEFORE = /\b(?:said|told|announced|reported|added|confirmed|discl
 export function reportedJustBefore(text: string, start: number): boolean {
   return REPORTED_BEFORE.test(text.slice(Math.max(0, start - 25), start));
 }
+
+/** A past-tense verb earlier in the same sentence: "The leaders met this weekend". */
+export function pastJustBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
+  const sentence = before.split(/[.!?;\n]/).pop() ?? '';
+  return PAST_CUE.test(sentence);
+}
+
+/** A future cue later in the same sentence: "This weekend the leaders will vote". */
+export function futureJustAfter(text: string, end: number): boolean {
+  const after = text.slice(end, end + LOOKAHEAD);
+  const sentence = after.split(/[.!?;\n]/)[0] ?? '';
+  return FUTURE_CUE.test(sentence);
+}

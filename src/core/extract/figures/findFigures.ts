@@ -45,8 +45,11 @@ const NAME_HEADS = new Set([
   'base', 'gate', 'terminal', 'platform', 'channel', 'g', 'p', 'f', 'su', 'mig', 'iphone', 'galaxy', 'covid', 'ps',
   'xbox', 'formula', 'cop', 'bundesliga', 'premier', 'ligue', 'serie', 'fifa', 'nba', 'studio', 'tu', 'il', 'an',
 ]);
+const LOWER_CASE_CODES = new Set(['usd', 'eur', 'gbp', 'rmb', 'cny', 'jpy', 'inr', 'chf', 'hkd', 'sgd', 'aud', 'nzd', 'sek', 'nok', 'dkk', 'rub', 'krw']);
 const PRONOUN_ONE_BEFORE = /^(?:the|this|that|which|every|each|any|no|some|another|anyone|someone|everyone|no-one|only|last|other|little|right|wrong|new|old|big|small)$/;
 const PRONOUN_ONE_AFTER = /^(?:of|another|who|whom|whose|that|which|another's)$/;
+/** Verbs right after "One" make it a pronoun ("One said", "One can"), not a count. */
+const PRONOUN_ONE_VERBS = /^(?:said|says|say|told|added|adds|asked|noted|argued|wrote|can|could|may|might|must|should|would|will|is|was|has|had|does|did|cannot|never|might)$/;
 const DETERMINERS = /^(?:a|an|the|what|which|this|that)$/;
 const SHARE_ADJECTIVES = /^(?:small|large|high|higher|low|lower|big|significant|certain|given|tiny|huge|substantial|great|greater|growing|increasing|sizeable|sizable|considerable|modest|fixed|set)$/;
 
@@ -138,13 +141,19 @@ class FigureScanner {
         return { code: dollarCode, divisor: 1, first: i, last: i + 2, multiplier: 1 };
       }
     }
+    // "sen 100,000": the hundredth of the yen, lower case (a capital "Sen" is a senator)
+    if (t.text === 'sen' && toks[i + 1]?.kind === 'num' && this.reader.gap(i, i + 1) === 'space') {
+      return { code: 'JPY', divisor: 100, first: i, last: i + 1, multiplier: 1 };
+    }
     if (lower === 'rs' || lower === 'inr') {
       const k = toks[i + 1]?.text === '.' && this.reader.gap(i, i + 1) === 'glued' ? i + 2 : i + 1;
       if (toks[k]?.kind === 'num') return { code: 'INR', divisor: 1, first: i, last: k, multiplier: 1 };
     }
     const upper = t.text === t.text.toUpperCase();
     const iso = isoOf(t.text);
-    if (iso && toks[i + 1]?.kind === 'num' && (upper || this.reader.gap(i, i + 1) === 'glued')) {
+    // lower-case codes only where no English word or other name shares the letters ("rmb 10", not "php 8")
+    const lowerCode = LOWER_CASE_CODES.has(t.text) && this.reader.gap(i, i + 1) === 'space';
+    if (iso && toks[i + 1]?.kind === 'num' && (upper || lowerCode || this.reader.gap(i, i + 1) === 'glued')) {
       return { code: iso, divisor: 1, first: i, last: i + 1, multiplier: 1 };
     }
     const millions = millionCode(t.text);
@@ -175,6 +184,8 @@ class FigureScanner {
     }
     if (best) return best;
     const iso = isoOf(t.text);
+    // "3 USD50 cards": a code glued to the next amount is that amount's prefix
+    if (iso && toks[at + 1]?.kind === 'num' && this.reader.gap(at, at + 1) === 'glued') return undefined;
     if (iso && (t.text === t.text.toUpperCase() || t.text.length === 3)) return { code: iso, divisor: 1, first: at, last: at + 1, multiplier: 1 };
     const millions = millionCode(t.text);
     if (millions) return { code: millions, divisor: 1, first: at, last: at + 1, multiplier: 1e6 };
@@ -192,7 +203,7 @@ class FigureScanner {
     if (!m || m.fraction || !Number.isInteger(m.value) || m.value <= 0 || m.value >= 100) return undefined;
     const minor = toks[m.last];
     if (minor?.kind === 'word' && isMinorUnitWord(minor.lower) && this.spaced(m.last - 1, m.last)) return { value: m.value / 100, next: m.last + 1 };
-    if (minor && minor.kind === 'word' && this.adjacent(m.last - 1, m.last) && minor.lower !== 'and') return undefined;
+    if (minor && minor.kind === 'word' && this.adjacent(m.last - 1, m.last) && !/^(?:and|more|less|extra)$/.test(minor.lower)) return undefined;
     if (minor && minor.kind === 'num') return undefined;
     if (minor && minor.kind === 'sym' && (CURRENCY_SYMBOLS.has(minor.text) || minor.text === '%' || minor.text === '-')) return undefined;
     return { value: m.value / 100, next: m.last };
@@ -390,6 +401,7 @@ class FigureScanner {
     const next = toks[m.last];
     if (prev?.kind === 'word' && PRONOUN_ONE_BEFORE.test(prev.lower) && this.adjacent(m.first - 1, m.first)) return true;
     if (next?.kind === 'word' && PRONOUN_ONE_AFTER.test(next.lower) && this.adjacent(m.last - 1, m.last)) return true;
+    if (next?.kind === 'word' && PRONOUN_ONE_VERBS.test(next.lower) && this.adjacent(m.last - 1, m.last)) return true;
     if (next && (next.text === "'s" || next.text === "'" || next.text === '\u2019')) return true;
     // "one diplomatic official": the indefinite article, not a count
     const after = toks[m.last + 1];

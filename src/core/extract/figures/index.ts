@@ -1,2 +1,3 @@
 export { findFigures, isoAmount } from './findFigures';
 export { describeMeasure } from './describeMeasure';
+export { findNumberedNames } from './numberedNames';

@@ -48,6 +48,10 @@ const CLOCK = /:\d{2}/y;
 /** Currency signs that are letters to Unicode (元, ரூ): an amount may be glued to them. */
 const GLUED_CURRENCY_LETTERS = /^(?:元|ரூ)/;
 const SLASH_FRACTION = /\/(\d{1,3})(?![\d/])/y;
+/** What makes a number a clock time: "pm", " a.m.", " GMT" right after it. */
+const CLOCK_SUFFIX = /\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|GMT\b|UTC\b|BST\b|CET\b|[ECMP][SD]T\b)/y;
+/** Scale words written glued to the amount ("£13.4billion"). */
+const GLUED_SCALE_WORDS: ReadonlyMap<string, number> = new Map([['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
 
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
@@ -182,6 +186,12 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
       fraction = true;
     }
   }
+  // a clock time ("12.30pm", "9 a.m.", "10.15 GMT") is not a figure: the whole of it is skipped
+  const clock = at(CLOCK_SUFFIX, text, p);
+  if (clock && (/^\d{1,2}$/.test(literal) ? Number(literal) >= 1 && Number(literal) <= 12 && !/GMT|UTC/i.test(clock[0]) : /^\d{1,2}\.[0-5]\d$/.test(literal) && Number(digits) <= 24)) {
+    out.push(token('skip', text, start, p + clock[0].length));
+    return p + clock[0].length;
+  }
   let scaleSuffix: string | undefined;
   let suffix: string | undefined;
   const letters = at(GLUED_LETTERS, text, p);
@@ -191,11 +201,13 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
       out.push(token('skip', text, start, p + word.length));
       return p + word.length;
     }
-    if (SCALE_ABBREVIATIONS.has(word) || word === 'm') scaleSuffix = word;
+    const gluedScale = GLUED_SCALE_WORDS.get(word.toLowerCase());
+    if (SCALE_ABBREVIATIONS.has(word) || word === 'm' || gluedScale) scaleSuffix = word;
     else suffix = word;
     p += word.length;
     plain = false;
-    if (scaleSuffix && scaleSuffix !== 'm') value *= SCALE_ABBREVIATIONS.get(scaleSuffix)!;
+    // "13.4bn", "£13.4billion", "$5tn": the scale belongs to the amount
+    if (scaleSuffix && scaleSuffix !== 'm') value *= SCALE_ABBREVIATIONS.get(scaleSuffix) ?? gluedScale ?? 1;
   } else if (letters || (p < text.length && isLetterAt(text, p) && !GLUED_CURRENCY_LETTERS.test(text.slice(p, p + 2)))) {
     // a code such as "3G", "4x4" or "2nd-largest": not a figure
     let j = p;

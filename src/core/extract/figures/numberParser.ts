@@ -43,6 +43,7 @@ const INIT: State = { total: 0, current: 0, last: 'init', afterAnd: false, lastS
 const SPACED_ABBREVIATIONS: ReadonlyMap<string, number> = new Map([
   ['k', 1e3], ['K', 1e3], ['M', 1e6], ['mln', 1e6], ['mn', 1e6], ['G', 1e9], ['bn', 1e9], ['bln', 1e9], ['tn', 1e12], ['tln', 1e12],
 ]);
+const PLURAL_MULTIPLIERS: ReadonlyMap<string, number> = new Map([['hundreds', 100], ['thousands', 1e3]]);
 const DOZENS = new Set(['dozen', 'dozens', 'dz', 'dzs', 'doz', 'dozs']);
 
 export class NumberReader {
@@ -50,6 +51,8 @@ export class NumberReader {
 
   /** The gap between two adjacent tokens: nothing, spaces (one line break allowed), or a paragraph break. */
   gap(a: number, b: number): 'glued' | 'space' | 'break' {
+    // past either end of the text counts as a break, so a look-ahead at the last token cannot fail
+    if (a < 0 || b >= this.toks.length) return 'break';
     const from = this.toks[a].end;
     const to = this.toks[b].start;
     if (from === to) return 'glued';
@@ -113,10 +116,30 @@ export class NumberReader {
       !/[\p{L}\p{N}]/u.test(this.text[toks[i].start - 1] ?? ' ')) {
       sign = -1;
       i = i + 1;
+    } else if (toks[i].kind === 'sym' && toks[i].text === '-' && toks[i + 1]?.kind === 'num' && this.gap(i, i + 1) === 'space' &&
+      this.startsLine(i)) {
+      // "- 10 k" alone on its line is a negative number; "- 10 people" is a list item
+      const body = this.readUnsigned(i + 1);
+      if (!body || !this.endsLine(body.last - 1)) return undefined;
+      return { ...body, first, value: -body.value };
     }
     const body = this.readUnsigned(i);
     if (!body) return undefined;
     return { ...body, first, value: sign * body.value };
+  }
+
+  /** Whether token i is the first on its line. */
+  private startsLine(i: number): boolean {
+    const start = this.toks[i].start;
+    const from = i > 0 ? this.toks[i - 1].end : 0;
+    if (i === 0) return /^\s*$/.test(this.text.slice(0, start));
+    return this.text.slice(from, start).includes('\n');
+  }
+
+  /** Whether token i is the last on its line. */
+  private endsLine(i: number): boolean {
+    const next = this.toks[i + 1];
+    return !next || this.text.slice(this.toks[i].end, next.start).includes('\n');
   }
 
   private readUnsigned(i: number): NumberMatch | undefined {
@@ -157,6 +180,8 @@ export class NumberReader {
     if (wordFraction) return this.withDivision(wordFraction);
     while (snaps.length && !isComplete(snaps[snaps.length - 1].state)) snaps.pop();
     if (!snaps.length) return undefined;
+    const compound = this.readCompoundDenominator(snaps);
+    if (compound) return compound;
     const lastSnap = snaps[snaps.length - 1];
     // an ordinal compound ("twenty-first", "twenty first century") is not a cardinal at all
     const after = this.next(lastSnap.end - 1);
@@ -181,6 +206,37 @@ export class NumberReader {
       }
     }
     return this.withDivision({ first: i, last: end, value, fraction, wordy: s.wordy, scaled: s.lastScale > 0 });
+  }
+
+  /**
+   * A numerator in words over a compound ordinal: "one one hundred fifth" (1/105), "one one hundred and
+   * fifth", "three two hundred twentieths": the denominator is a round cardinal, then an ordinal.
+   */
+  private readCompoundDenominator(snaps: readonly Snap[]): NumberMatch | undefined {
+    const toks = this.toks;
+    const numerator = snaps[snaps.length - 1].state;
+    if (!numerator.wordy || numerator.lastScale > 0) return undefined;
+    const n = this.next(snaps[snaps.length - 1].end - 1);
+    if (!n || n.hyphen || toks[n.index].kind !== 'word' || !UNITS.has(toks[n.index].lower)) return undefined;
+    const round = this.readRound(n.index);
+    if (!round) return undefined;
+    let k = round.last;
+    if (toks[k]?.lower === 'and' && this.gap(k - 1, k) === 'space') k++;
+    const ordinal = toks[k] && toks[k].kind === 'word' && this.gap(k - 1, k) === 'space' ? denominatorOf(toks[k].lower) : undefined;
+    if (!ordinal || ordinal.value >= 100) return undefined;
+    const value = (numerator.total + numerator.current) / (round.value + ordinal.value);
+    return { first: snaps[0].atom.token, last: k + 1, value, fraction: true, wordy: true, scaled: false };
+  }
+
+  /** "one hundred", "two thousand": a cardinal in words that is a whole number of hundreds or more. */
+  private readRound(i: number): { value: number; last: number } | undefined {
+    const unit = UNITS.get(this.toks[i].lower);
+    const n = this.next(i);
+    if (unit === undefined || !n || n.hyphen) return undefined;
+    const w = this.toks[n.index].lower;
+    const scale = w === 'hundred' ? 100 : SCALES.get(w);
+    if (scale === undefined || scale < 100) return undefined;
+    return { value: unit * scale, last: n.index + 1 };
   }
 
   /**
@@ -355,8 +411,12 @@ export class NumberReader {
       return m;
     }
     if (!this.startsNumber(divisorStart) || toks[divisorStart].lower === 'a') return m;
-    const divisor = this.readUnsigned(divisorStart);
+    let divisor = this.readUnsigned(divisorStart);
     if (!divisor || divisor.fraction || divisor.value === 0) return m;
+    // "two out of five hundreds": a plural multiplier after the divisor
+    const plural = toks[divisor.last];
+    const times = plural && this.gap(divisor.last - 1, divisor.last) === 'space' ? PLURAL_MULTIPLIERS.get(plural.lower) : undefined;
+    if (times && w === 'out') divisor = { ...divisor, value: divisor.value * times, last: divisor.last + 1 };
     const after = toks[divisor.last];
     // "X over Y" reads as a division only when nothing follows ("won 3 over 2 years" is not one)
     const open = after && (after.kind === 'word' || after.kind === 'num') && this.gap(divisor.last - 1, divisor.last) !== 'break';

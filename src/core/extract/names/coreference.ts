@@ -99,18 +99,62 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
     }
   }
   if (forms.size === 0) return [];
-  const escaped = [...forms.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp);
-  const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+  // A character trie of the forms, walked from each word start: one regular expression of thousands of
+  // alternatives is more than V8 compiles ("Regular expression too large"), and a walk bounded by the
+  // longest form keeps the scan linear in the text whatever the names are.
+  const trie = new TrieNode();
+  for (const form of forms.keys()) if (form.length <= MAX_PROPAGATED_FORM) trie.add(form);
   const added: Span[] = [];
-  for (const m of text.matchAll(re)) {
-    const start = m.index ?? 0;
-    const end = start + m[0].length;
-    if (occupied(start, end)) continue;
-    const f = forms.get(m[0]);
-    if (!f) continue;
-    added.push({ start, end, type: f.type, text: m[0], value: null, canonical: f.canonical });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!trie.next.has(text.charCodeAt(i)) || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
+    // longest form starting here that ends at a word boundary, as the alternation longest-first did
+    let node: TrieNode | undefined = trie;
+    let end = -1;
+    for (let k = i; k < n && node; k++) {
+      node = node.next.get(text.charCodeAt(k));
+      if (node?.form !== undefined && (k + 1 >= n || !isWordChar(text, k + 1))) end = k + 1;
+    }
+    if (end < 0) { i++; continue; }
+    const form = text.slice(i, end);
+    const f = forms.get(form);
+    if (f && !occupied(i, end)) added.push({ start: i, end, type: f.type, text: form, value: null, canonical: f.canonical });
+    i = end;
   }
   return added;
+}
+
+/** Longer forms are not propagated (no name is this long; it bounds the walk from each position). */
+const MAX_PROPAGATED_FORM = 80;
+
+class TrieNode {
+  readonly next = new Map<number, TrieNode>();
+  form: string | undefined;
+  add(form: string): void {
+    addToTrie(this, form);
+  }
+}
+
+function addToTrie(root: TrieNode, form: string): void {
+  let node = root;
+  for (let k = 0; k < form.length; k++) {
+    const c = form.charCodeAt(k);
+    let child = node.next.get(c);
+    if (!child) { child = new TrieNode(); node.next.set(c, child); }
+    node = child;
+  }
+  node.form = form;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether the character at k is a letter or digit (a surrogate pair tested as its code point). */
+function isWordChar(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xdc00 && c <= 0xdfff && k > 0) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k - 1) ?? c));
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k) ?? c));
 }
 
 export function escapeRegExp(s: string): string {

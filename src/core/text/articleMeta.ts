@@ -1,0 +1,132 @@
+/**
+ * An article's title, outlet and byline, as a reader would name them from the top of a page saved as text.
+ * The title is the first line near the top that reads as a headline: page furniture ("Play all audios:",
+ * "IE 11 is not supported…", "Skip to content"), bracketed editor's notes, section labels, datelines,
+ * bylines and paragraphs are passed over. Outlet and byline only when the text states them.
+ */
+export interface ArticleMetadata {
+  /** The headline; when no line reads as one, the start of the first line of text, shortened. */
+  title: string;
+  /** The publication named by the text ("Reuters" in "BRUSSELS (Reuters) -", "Title | The Guardian"). */
+  outlet?: string;
+  /** The author(s) from a "By …" line. */
+  byline?: string;
+}
+
+const TOP_LINES = 15;
+const MAX_TITLE = 200;
+const FURNITURE = new RegExp([
+  '^(?:play all audios?|listen(?: to)?(?: this)?(?: article| story)?|ie ?11 is not supported|skip to (?:main )?content|advertisement',
+  'sign (?:in|up)|log ?in|subscribe|menu|search|share(?: this)?(?: article| story)?|cookies?|we use cookies|accept(?: all)?(?: cookies)?',
+  'breaking(?: news)?|live(?: updates)?|watch(?: live)?|read more|related|home|image|photo|video|copyright|©|updated|published|posted',
+  'get more news|follow us|newsletter|most read|trending|top stories|loading|please enable javascript|this browser|your browser',
+  'for an optimal experience|you are using an outdated browser|print|email|comments?|save|close|open|back to top)\\b',
+].join('|'), 'i');
+const BRACKETED_NOTE = /^\s*[[(][^\])]*[\])]\s*$/;
+const BREADCRUMB_G = /\s(?:[›»>|/]|::)\s/g;
+const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporting by|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*)*)\s*$/u;
+const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}\((AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|TASS|ANSA|EFE|PA|CNN|[\p{Lu}][\p{L}.&' -]{1,30})\)\s*[-–—]/u;
+const SOURCE_LINE = /^(?:source|publisher|published by|originally published (?:by|in|at)|©\s*(?:\d{4}\s+)?|copyright\s*(?:\d{4}\s+)?)[:\s]*([\p{Lu}][\p{L}\p{N}.&' -]{1,40}?)\s*\.?$/iu;
+const TITLE_SUFFIX = /\s+[|–—-]\s+([\p{Lu}][\p{L}\p{N}.&' ]{1,40})$/u;
+const WEEKDAY_OR_MONTH = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d/;
+
+export function articleMetadata(text: string): ArticleMetadata {
+  const lines = topLines(text);
+  const meta: ArticleMetadata = { title: '' };
+  let title: string | undefined;
+  let shortTitle: string | undefined;
+  let firstText: string | undefined;
+  let inBody = false;
+  let wire: string | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i].replace(/\s+/g, ' ').trim();
+    if (!line) continue;
+    const byline = BYLINE.exec(line);
+    if (byline && line.length <= 120 && !meta.byline) { meta.byline = byline[1].replace(/\s+/g, ' ').trim(); continue; }
+    const outletInDateline = DATELINE_OUTLET.exec(line);
+    if (outletInDateline) {
+      // "BRUSSELS (Reuters) - …" opens the body; the agency is the outlet unless the page names its own
+      wire ??= outletInDateline[1].trim();
+      firstText ??= line;
+      inBody = true;
+      continue;
+    }
+    const source = SOURCE_LINE.exec(line);
+    if (source && line.length <= 60) { meta.outlet ??= source[1].trim(); continue; }
+    if (isFurniture(line)) continue;
+    firstText ??= line;
+    if (title || inBody) continue;
+    const words = line.split(' ').length;
+    // a line the next one continues in lower case is a wrapped paragraph
+    const continued = /^\p{Ll}/u.test(lines.slice(i + 1).find((l) => l.trim())?.trim() ?? '');
+    if (readsAsHeadline(line) && !continued) {
+      if (words >= 4) title = line;
+      else shortTitle ??= line;
+    } else if (continued || isParagraph(line)) {
+      // the body has begun: section heads and links further down are not the article's title
+      inBody = true;
+    }
+  }
+  let chosen = title ?? shortTitle;
+  if (chosen) {
+    // "Title | Outlet", "Title - Outlet": the outlet's name after the headline
+    const suffix = TITLE_SUFFIX.exec(chosen);
+    if (suffix && suffix[1].split(' ').length <= 4 && chosen.length - suffix[0].length >= 15) {
+      meta.outlet ??= suffix[1].trim();
+      chosen = chosen.slice(0, chosen.length - suffix[0].length).trim();
+    }
+  }
+  meta.outlet ??= wire;
+  if (!meta.outlet) delete meta.outlet;
+  meta.title = chosen ? shorten(chosen, MAX_TITLE) : firstText ? shorten(firstSentence(firstText), 100) : '';
+  return meta;
+}
+
+function topLines(text: string): string[] {
+  const out: string[] = [];
+  let at = 0;
+  while (out.length < TOP_LINES && at < text.length) {
+    let next = text.indexOf('\n', at);
+    if (next < 0) next = text.length;
+    // a megabyte on one line is no headline: only its start is looked at
+    out.push(text.slice(at, Math.min(next, at + 2000)).replace(/^\uFEFF/, ''));
+    at = next + 1;
+  }
+  return out;
+}
+
+function isFurniture(line: string): boolean {
+  if (FURNITURE.test(line) || BRACKETED_NOTE.test(line)) return true;
+  if (/:$/.test(line)) return true; // a label: "Play all audios:", "Key points:"
+  if ((line.match(BREADCRUMB_G) ?? []).length >= 2 && line.split(' ').length <= 10) return true; // "News › World › Europe"
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(line)) return true;
+  if (!/\p{L}/u.test(line)) return true; // rules, separators, bare numbers
+  return false;
+}
+
+/** A headline: a short line of words, not a sentence of a paragraph, not a date line. */
+function readsAsHeadline(line: string): boolean {
+  if (isParagraph(line)) return false;
+  const words = line.split(' ');
+  if (/[.!?]\s+\p{Lu}/u.test(line)) return false; // two sentences
+  if (/\.$/.test(line) && words.length > 12) return false; // a paragraph's sentence
+  if (WEEKDAY_OR_MONTH.test(line) && words.length <= 8 && /\d/.test(line)) return false; // a date line
+  if (!/\p{Lu}/u.test(line)) return false;
+  return true;
+}
+
+function isParagraph(line: string): boolean {
+  return line.length > 180 || line.split(' ').length > 25 || (/[.!?]["”’]?$/u.test(line) && line.split(' ').length > 12);
+}
+
+function firstSentence(line: string): string {
+  // "U.S." and "Mr." do not end it: the period must follow a word of two letters or more without dots
+  const m = /^.*?(?<![\s.]\p{Lu}|\b(?:Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov))[^\s.]{2,}[.!?](?=\s+["“‘']?\p{Lu}|$)/u.exec(line);
+  return m ? m[0] : line;
+}
+
+function shorten(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const cut = s.lastIndexOf(' ', max - 1);
+  return `${s.slice(0, cut > max / 2 ? cut : max - 1)}…`;
+}

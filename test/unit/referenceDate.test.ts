@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { extract } from '../../src/core/extract';
+import { findDates, findPublicationDate } from '../../src/core/extract/dates';
+import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+import { analyzeArticle } from '../../src/core/index/analysis';
+import { describeReference } from '../../src/core/hover/dateCard';
+
+const dateOf = (text: string, phrase: string, reference: string): unknown =>
+  findDates(text, reference).find((s) => s.text === phrase)?.value;
+
+describe('relative weeks and weekends', () => {
+  // 2026-02-09 is a Monday, 2026-02-11 a Wednesday, 2026-02-14 a Saturday
+  it('reads "<weekday> of next/last week" as that weekday in the week after/before publication', () => {
+    for (const ref of ['2026-02-09', '2026-02-11', '2026-02-14']) {
+      assert.equal(dateOf('They will meet on Thursday of next week.', 'Thursday of next week', ref), '2026-02-19', ref);
+      assert.equal(dateOf('They met on Tuesday of last week.', 'Tuesday of last week', ref), '2026-02-03', ref);
+    }
+    assert.equal(dateOf('The vote is on Friday of this week.', 'Friday of this week', '2026-02-09'), '2026-02-13');
+  });
+
+  it('reads "this weekend" by tense and by the publication weekday', () => {
+    const weekend = (text: string, ref: string): unknown => findDates(text, ref).find((s) => /weekend/i.test(s.text))?.value;
+    assert.equal(weekend('The ministers met this weekend.', '2026-02-09'), '2026-W06-WE');
+    assert.equal(weekend('This weekend the leaders met in Rome.', '2026-02-11'), '2026-W06-WE');
+    assert.equal(weekend('This weekend they will vote.', '2026-02-09'), '2026-W07-WE');
+    assert.equal(weekend('Talks this weekend.', '2026-02-09'), '2026-W06-WE', 'a Monday story looks back');
+    assert.equal(weekend('Talks this weekend.', '2026-02-11'), '2026-W07-WE', 'a midweek story looks ahead');
+    assert.equal(weekend('Talks this weekend.', '2026-02-14'), '2026-W07-WE', 'a Saturday story means the weekend under way');
+    assert.equal(weekend('Last weekend they talked.', '2026-02-11'), '2026-W06-WE');
+  });
+});
+
+describe('the reference date chain', () => {
+  const text = 'NATO leaders meet in The Hague\nTuesday, November 25\n\nThe ministers met on Monday and will meet again on Thursday.\n';
+
+  it('takes a full dateline first, whatever the file says', () => {
+    const dated = 'NATO leaders meet\nNovember 24, 2025\n\nThey met on Monday.\n';
+    assert.deepEqual(findPublicationDate(dated, { name: '2024-01-01-x.txt', modified: '2026-03-01' })?.iso, '2025-11-24');
+  });
+
+  it('completes a date line without a year from the file name, then the sidecar, then the modification date', () => {
+    assert.deepEqual(findPublicationDate(text, { name: 'notes/nato-2025-summit.txt', modified: '2026-01-05' }),
+      { iso: '2025-11-25', source: 'date line', yearFrom: 'file name', start: 31, end: 51 });
+    assert.equal(findPublicationDate(text, { name: 'summit.txt', sidecarYear: 2024, modified: '2026-01-05' })?.yearFrom, 'sidecar');
+    const modified = findPublicationDate(text, { name: 'summit.txt', modified: '2025-12-01' });
+    assert.deepEqual([modified?.iso, modified?.yearFrom], ['2025-11-25', 'modified date']);
+    assert.equal(findPublicationDate(text, {}), undefined);
+  });
+
+  it('falls back to an ISO date in the file name, and the weekdays then resolve', () => {
+    const bare = 'NATO leaders meet\n\nThe ministers met on Monday and will meet again on Thursday.\n';
+    const result = extract(bare, { nameDetector: new RuleNameDetector(), file: { name: '/news/2025-11-25-nato.txt' } });
+    assert.deepEqual(result.reference, { iso: '2025-11-25', source: 'file name' });
+    const dates = result.spans.filter((s) => s.type === 'DATE').map((s) => `${s.text}=${s.value}`);
+    assert.deepEqual(dates, ['Monday=2025-11-24', 'Thursday=2025-11-27']);
+    assert.equal(findPublicationDate(bare, { name: 'nato_20251125.md' })?.iso, '2025-11-25');
+    assert.equal(findPublicationDate(bare, { name: 'nato-2025-13-45.md' }), undefined);
+  });
+
+  it('gives the corpus index the file name from the article\'s URI, and the date card says where the date came from', () => {
+    const bare = 'NATO leaders meet\nTuesday, November 25\n\nThe ministers met on Monday.\n';
+    const analysis = analyzeArticle('file:///news/nato-2025-summit.txt', bare, { extract: (t, o) => extract(t, { ...o, nameDetector: new RuleNameDetector() }) });
+    assert.deepEqual([analysis.published, analysis.reference?.source, analysis.reference?.yearFrom], ['2025-11-25', 'date line', 'file name']);
+    assert.equal(describeReference(analysis.reference!), 'from the date line, the year from the file name');
+  });
+
+  it('does not take a sentence that merely contains a date for a date line', () => {
+    const prose = 'NATO leaders meet\nOn November 25 the ministers met in The Hague to agree on spending.\n';
+    assert.equal(findPublicationDate(prose, { name: 'nato-2025.txt' }), undefined);
+  });
+});
