@@ -29,7 +29,7 @@ const T = {
   bigramM1: tpl(), bigramP1: tpl(), shapeBiM1: tpl(), shapeBiP1: tpl(), shapeTri: tpl(),
   firstShape: tpl(), lineShape: tpl(), lineLower: tpl(), capRatio: tpl(), docCase: tpl(),
   gaz: tpl(), gazM1: tpl(), gazP1: tpl(), lowerM1Shape: tpl(), shapeLowerP1: tpl(),
-  suffixM1: tpl(), suffixP1: tpl(),
+  suffixM1: tpl(), suffixP1: tpl(), gazLine: tpl(),
 };
 export const FEATURE_SLOTS = Object.keys(T).length;
 
@@ -177,6 +177,8 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = mix3(T.shapeLowerP1, shape0, lowerP1);
   out[k++] = i - 1 >= s.first && v.suffix[(i - 1) * 4 + 2] ? mix(T.suffixM1, v.suffix[(i - 1) * 4 + 2]) : 0;
   out[k++] = i + 1 < s.last && v.suffix[(i + 1) * 4 + 2] ? mix(T.suffixP1, v.suffix[(i + 1) * 4 + 2]) : 0;
+  // a gazetteer match means less in a headline, where every word is capitalised
+  out[k++] = v.gaz[i] ? mix3(T.gazLine, v.gaz[i], line) : 0;
 }
 
 /** Collapsed character classes: "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d". */

@@ -18,6 +18,14 @@ export const GAZ_COUNTRY = 1;
 export const GAZ_CITY = 2;
 export const GAZ_DEMONYM = 4;
 export const GAZ_REGION = 8;
+/** A first name (English first-name lists). */
+export const GAZ_FIRST_NAME = 16;
+/** A person named in WordNet (its instance nouns under noun.person). */
+export const GAZ_PERSON = 32;
+/** An organization: WordNet instance nouns under noun.group, company-name lists. */
+export const GAZ_ORG = 64;
+/** A place named in WordNet (instance nouns under noun.location). */
+export const GAZ_LOCATION = 128;
 
 export function emptyLexicon(): Lexicon {
   return { capRatio: new Map(), gazetteer: new Map(), gazetteerMaxTokens: 0 };
