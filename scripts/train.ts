@@ -16,7 +16,9 @@ import { FEATURE_SLOTS, extractFeatures, isCapitalisedMidSentence, sentenceIsNor
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LOCATION, GAZ_ORG, GAZ_PERSON, GAZ_REGION, type Lexicon, SEQUENCE_SEED, capBucket, emptyLexicon, lowerHash, sequenceKey } from '../src/core/extract/ner/lexicon';
 import { encodeModel, makeCodebook, quantize, type ModelHeader } from '../src/core/extract/ner/modelFormat';
 import { makeTagSet, type Scheme, type TagSet } from '../src/core/extract/ner/tagScheme';
-import { tagDocument } from '../src/core/extract/ner/tagger';
+import { brownSentences, learnWordClusters } from './wordClusters';
+import { secondPass, tagDocument } from '../src/core/extract/ner/tagger';
+import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from '../src/core/extract/ner/nonLocal';
 import { tokenSpans, toMentions } from '../src/core/extract/ner/spans';
 import { loadNameTaggerWithHeader } from '../src/core/extract/ner/index';
 import { CASE_VARIANTS, CONLL_DIR, type ConllDocument, type Counts, type DocumentText, HEADLINE_SMALL_WORDS, caseVariant, documentText, evaluateConll, predictedEntities, prf, readConll, scoreEntities, titleCaseToken } from './eval/conll';
@@ -27,7 +29,7 @@ const CHECK_TOLERANCE = 0.005;
 interface Options {
   dryRun: boolean; scheme: Scheme; epochs: number; titleCase: number; upperCase: number; wholeDocument: number; speakers: boolean;
   gazetteer: boolean; regions: boolean; names: boolean; wordnet: boolean; companies: boolean;
-  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string;
+  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; clusters: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -46,8 +48,11 @@ function parseOptions(argv: string[]): Options {
     regions: !argv.includes('--no-regions'),
     names: !argv.includes('--no-names'),
     wordnet: !argv.includes('--no-wordnet'),
-    companies: !argv.includes('--no-companies'),
+    companies: argv.includes('--companies'),
     withDev: argv.includes('--with-dev'),
+    nonLocal: !argv.includes('--no-non-local'),
+    clusters: !argv.includes('--no-clusters'),
+    foldEpochs: Number(value('--fold-epochs', '3')),
     heldOut: value('--held-out', ''),
     out: path.resolve(value('--out', MODEL_FILE)),
     minCount: Number(value('--min-count', '2')),
@@ -64,13 +69,15 @@ interface Prepared {
   tokens: ReturnType<typeof segment>['tokens'];
   sentences: Sentence[];
   features: Int32Array;
+  keys: DocumentKeys;
   gold: Int32Array;
   rows: Int32Array;
 }
 
 function prepare(doc: DocumentText, lexicon: Lexicon, tagSet: TagSet): Prepared {
   const { tokens, sentences } = segment(doc.text);
-  const features = extractFeatures(doc.text, tokens, sentences, lexicon);
+  const keys = emptyKeys();
+  const features = extractFeatures(doc.text, tokens, sentences, lexicon, keys);
   const gold = new Int32Array(tokens.length);
   const typeIndex: Record<string, number> = { PER: 0, ORG: 1, LOC: 2, MISC: 3 };
   let t = 0;
@@ -82,7 +89,7 @@ function prepare(doc: DocumentText, lexicon: Lexicon, tagSet: TagSet): Prepared 
     while (last < tokens.length && tokens[last].start < end) last++;
     for (let k = t; k < last; k++) gold[k] = tagSet.tagFor(typeIndex[e.type], k - t, last - t);
   }
-  return { doc, tokens, sentences, features, gold, rows: new Int32Array(0) };
+  return { doc, tokens, sentences, features, keys, gold, rows: new Int32Array(0) };
 }
 
 /** Mid-sentence capitalisation statistics per lower-cased word, from training text only. */
@@ -253,44 +260,26 @@ function mulberry32(seed: number): () => number {
 }
 
 interface Trained { emission: Float64Array; transitions: Float64Array; featureKeys: Int32Array; devF1: number; devScores: number[]; epoch: number }
+interface Weights { tagSet: TagSet; emission: Float64Array; transitions: Float64Array }
 
 /**
- * Trains on `trainDocs`; after each epoch scores the three copies of the dev set (as written, title-cased,
- * upper-cased) and keeps the epoch with the best mean of the three. With `fixedEpochs` (training on
- * train+dev) the last epoch is kept.
+ * Averaged structured perceptron over sentences; `slots` rows per token. Calls `onEpoch` with the
+ * averaged weights after every epoch and returns the last ones.
  */
-function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], devSets: DocumentText[][]): Trained {
-  const tagSet = makeTagSet(options.scheme);
+function perceptron(
+  docs: Prepared[], tagSet: TagSet, features: number, slots: number, epochs: number, random: () => number,
+  onEpoch?: (weights: Weights, epoch: number, mistakes: number, seconds: number) => void,
+): Weights {
   const T = tagSet.size;
-  const train = trainDocs.map((d) => prepare(d, lexicon, tagSet));
-  const devs = devSets.map((set) => set.map((d) => prepare(d, lexicon, tagSet)));
-  const dev = devs.flat();
-
-  // intern features seen at least minCount times in training
-  const counts = new Map<number, number>();
-  for (const p of train) for (const f of p.features) if (f !== 0) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const rowOf = new Map<number, number>();
-  for (const [f, c] of counts) if (c >= options.minCount) rowOf.set(f, rowOf.size);
-  const featureKeys = new Int32Array(rowOf.size);
-  for (const [f, r] of rowOf) featureKeys[r] = f;
-  for (const p of [...train, ...dev]) {
-    p.rows = new Int32Array(p.features.length);
-    for (let k = 0; k < p.features.length; k++) p.rows[k] = p.features[k] === 0 ? -1 : (rowOf.get(p.features[k]) ?? -1);
-  }
-  console.log(`features: ${counts.size} distinct, ${rowOf.size} kept (count ≥ ${options.minCount}); tags: ${T} (${options.scheme})`);
-
-  const F = rowOf.size;
-  const w = new Float64Array(F * T);
-  const u = new Float64Array(F * T);
+  const w = new Float64Array(features * T);
+  const u = new Float64Array(features * T);
   const tw = new Float64Array((T + 1) * T);
   const tu = new Float64Array((T + 1) * T);
   let c = 1;
   const units: { p: Prepared; s: Sentence }[] = [];
-  for (const p of train) for (const s of p.sentences) units.push({ p, s });
-  const random = mulberry32(options.seed);
-  let best: Trained = { emission: new Float64Array(0), transitions: new Float64Array(0), featureKeys, devF1: -1, devScores: [], epoch: 0 };
-
-  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+  for (const p of docs) for (const s of p.sentences) units.push({ p, s });
+  let last: Weights = { tagSet, emission: w, transitions: tw };
+  for (let epoch = 1; epoch <= epochs; epoch++) {
     const started = Date.now();
     for (let k = units.length - 1; k > 0; k--) {
       const j = Math.floor(random() * (k + 1));
@@ -298,7 +287,7 @@ function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], de
     }
     let mistakes = 0;
     for (const { p, s } of units) {
-      const { tags } = tagDocument(p.rows, [s], { tagSet, emission: w, transitions: tw }, p.tokens.length);
+      const { tags } = tagDocument(p.rows, [s], { tagSet, emission: w, transitions: tw }, p.tokens.length, slots);
       let prev = T; // start row
       let prevGold = T;
       for (let i = s.first; i < s.last; i++) {
@@ -306,8 +295,8 @@ function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], de
         const y = tags[i];
         if (g !== y) {
           mistakes++;
-          const base = i * FEATURE_SLOTS;
-          for (let f = 0; f < FEATURE_SLOTS; f++) {
+          const base = i * slots;
+          for (let f = 0; f < slots; f++) {
             const r = p.rows[base + f];
             if (r < 0) continue;
             w[r * T + g] += 1; u[r * T + g] += c;
@@ -323,23 +312,105 @@ function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], de
       }
       c++;
     }
-    const emission = new Float64Array(F * T);
+    const emission = new Float64Array(features * T);
     for (let k = 0; k < emission.length; k++) emission[k] = w[k] - u[k] / c;
     const transitions = new Float64Array((T + 1) * T);
     for (let k = 0; k < transitions.length; k++) transitions[k] = tw[k] - tu[k] / c;
-    const devScores = devs.map((d) => evaluatePrepared(d, { tagSet, emission, transitions }));
+    last = { tagSet, emission, transitions };
+    onEpoch?.(last, epoch, mistakes, (Date.now() - started) / 1000);
+  }
+  return last;
+}
+
+/** Base feature rows in the first FEATURE_SLOTS of each token's `slots`, the rest -1. */
+function baseRows(p: Prepared, rowOf: Map<number, number>, slots: number): Int32Array {
+  const rows = new Int32Array(p.tokens.length * slots).fill(-1);
+  for (let i = 0; i < p.tokens.length; i++) {
+    for (let f = 0; f < FEATURE_SLOTS; f++) {
+      const key = p.features[i * FEATURE_SLOTS + f];
+      if (key !== 0) rows[i * slots + f] = rowOf.get(key) ?? -1;
+    }
+  }
+  return rows;
+}
+
+/** First-pass tags of a document with base features only, as the tagger's first pass sees it. */
+function firstPassFeatures(p: Prepared, weights: Weights, slots: number): Int32Array {
+  const { tags } = tagDocument(p.rows, p.sentences, weights, p.tokens.length, slots);
+  const types = new Int8Array(tags.length);
+  for (let i = 0; i < tags.length; i++) types[i] = weights.tagSet.typeOf(tags[i]);
+  return nonLocalFeatures(p.keys, types, tokenSpans(tags, p.sentences, weights.tagSet));
+}
+
+/**
+ * Trains on `trainDocs`; after each epoch scores the three copies of the dev set (as written, title-cased,
+ * upper-cased) and keeps the epoch with the best mean of the three. With `withDev` (training on
+ * train+dev) the last epoch is kept.
+ *
+ * With non-local features, the training documents' first-pass decisions come from two models trained on
+ * the other half of the documents (a document and its case copies share a half), so the second pass
+ * learns from first-pass errors as they occur on unseen text, not from a model that knows the answers.
+ */
+function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], groups: number[], devSets: DocumentText[][]): Trained {
+  const tagSet = makeTagSet(options.scheme);
+  const T = tagSet.size;
+  const slots = FEATURE_SLOTS + (options.nonLocal ? NL_SLOTS : 0);
+  const train = trainDocs.map((d) => prepare(d, lexicon, tagSet));
+  const devs = devSets.map((set) => set.map((d) => prepare(d, lexicon, tagSet)));
+  const dev = devs.flat();
+
+  // intern features seen at least minCount times in training
+  const counts = new Map<number, number>();
+  for (const p of train) for (const f of p.features) if (f !== 0) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const rowOf = new Map<number, number>();
+  for (const [f, c] of counts) if (c >= options.minCount) rowOf.set(f, rowOf.size);
+  for (const p of [...train, ...dev]) p.rows = baseRows(p, rowOf, slots);
+  console.log(`features: ${counts.size} distinct, ${rowOf.size} kept (count ≥ ${options.minCount}); tags: ${T} (${options.scheme})`);
+  const random = mulberry32(options.seed);
+
+  if (options.nonLocal) {
+    const baseFeatures = rowOf.size;
+    const nl: Int32Array[] = new Array(train.length);
+    for (const fold of [0, 1]) {
+      const started = Date.now();
+      const model = perceptron(train.filter((_, k) => groups[k] % 2 !== fold), tagSet, baseFeatures, slots, options.foldEpochs, random);
+      train.forEach((p, k) => { if (groups[k] % 2 === fold) nl[k] = firstPassFeatures(p, model, slots); });
+      console.log(`first-pass model for half ${fold + 1}: ${options.foldEpochs} epochs, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    const nlCounts = new Map<number, number>();
+    for (const f of nl) for (const x of f) if (x !== 0) nlCounts.set(x, (nlCounts.get(x) ?? 0) + 1);
+    for (const [f, c] of nlCounts) if (c >= options.minCount && !rowOf.has(f)) rowOf.set(f, rowOf.size);
+    train.forEach((p, k) => {
+      for (let i = 0; i < p.tokens.length; i++) {
+        for (let f = 0; f < NL_SLOTS; f++) {
+          const key = nl[k][i * NL_SLOTS + f];
+          if (key !== 0) p.rows[i * slots + FEATURE_SLOTS + f] = rowOf.get(key) ?? -1;
+        }
+      }
+    });
+    console.log(`non-local features: ${nlCounts.size} distinct, ${rowOf.size - baseFeatures} kept`);
+  }
+
+  const featureKeys = new Int32Array(rowOf.size);
+  for (const [f, r] of rowOf) featureKeys[r] = f;
+  let best: Trained = { emission: new Float64Array(0), transitions: new Float64Array(0), featureKeys, devF1: -1, devScores: [], epoch: 0 };
+  const rowLookup = (f: number): number => rowOf.get(f) ?? -1;
+  perceptron(train, tagSet, rowOf.size, slots, options.epochs, random, (weights, epoch, mistakes, seconds) => {
+    const devScores = devs.map((d) => evaluatePrepared(d, weights, slots, options.nonLocal ? rowLookup : undefined));
     const devF1 = devScores.reduce((a, b) => a + b, 0) / devScores.length;
     console.log(`epoch ${epoch}: ${mistakes} token mistakes, dev F1 (PER/ORG/LOC) cased/title/upper ${devScores.map((x) => x.toFixed(4)).join(' / ')}, ` +
-      `mean ${devF1.toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    if (options.withDev || devF1 > best.devF1) best = { emission, transitions, featureKeys, devF1, devScores, epoch };
-  }
+      `mean ${devF1.toFixed(4)}, ${seconds.toFixed(1)} s`);
+    if (options.withDev || devF1 > best.devF1) best = { emission: weights.emission, transitions: weights.transitions, featureKeys, devF1, devScores, epoch };
+  });
   return best;
 }
 
-function evaluatePrepared(docs: Prepared[], weights: { tagSet: TagSet; emission: Float64Array; transitions: Float64Array }): number {
+function evaluatePrepared(docs: Prepared[], weights: Weights, slots: number, nonLocalRow?: (f: number) => number): number {
   const counts = new Map<string, Counts>();
   for (const p of docs) {
-    const { tags } = tagDocument(p.rows, p.sentences, weights, p.tokens.length);
+    const store = nonLocalRow ? new Float64Array(p.tokens.length * weights.tagSet.size) : undefined;
+    const { tags, margins } = tagDocument(p.rows, p.sentences, weights, p.tokens.length, slots, store);
+    if (nonLocalRow && store) secondPass(p.keys, store, tags, margins, p.sentences, weights, nonLocalRow);
     const mentions = toMentions(tokenSpans(tags, p.sentences, weights.tagSet), p.tokens);
     scoreEntities(p.doc.entities, predictedEntities(p.doc, mentions), counts);
   }
@@ -395,25 +466,33 @@ function main(): void {
     lexicon.gazetteer = gaz.entries;
     lexicon.gazetteerMaxTokens = gaz.maxTokens;
   }
+  if (options.clusters) {
+    const clusterStarted = Date.now();
+    const learned = learnWordClusters([...brownSentences(), ...trainConll.flatMap((d) => d.sentences)]);
+    lexicon.clusters = learned.fine;
+    lexicon.coarseClusters = learned.coarse;
+    console.log(`word clusters: ${learned.words} words in ${learned.coarse.length - 1} clusters, ${((Date.now() - clusterStarted) / 1000).toFixed(0)} s`);
+  }
   console.log(`train: ${trainDocs.length} docs${options.withDev ? ' + dev' : ''}, dev: ${devDocs.length} docs; gazetteer entries: ${lexicon.gazetteer.size}; cap lexicon: ${lexicon.capRatio.size}`);
   const augmentRandom = mulberry32(options.seed ^ 0x7e57);
   const source = options.withDev ? [...trainConll, ...devConll] : trainConll;
-  const augmented: DocumentText[] = [];
-  for (const d of source) {
-    if (options.titleCase > 0) augmented.push(documentText(caseCopy(d, 'title', options.titleCase, options.wholeDocument, options.speakers, augmentRandom)));
-    if (options.upperCase > 0) augmented.push(documentText(caseCopy(d, 'upper', options.upperCase, options.wholeDocument, options.speakers, augmentRandom)));
-  }
+  const trainingDocs: DocumentText[] = source.map(documentText);
+  const groups = source.map((_, k) => k);
+  source.forEach((d, k) => {
+    if (options.titleCase > 0) { trainingDocs.push(documentText(caseCopy(d, 'title', options.titleCase, options.wholeDocument, options.speakers, augmentRandom))); groups.push(k); }
+    if (options.upperCase > 0) { trainingDocs.push(documentText(caseCopy(d, 'upper', options.upperCase, options.wholeDocument, options.speakers, augmentRandom))); groups.push(k); }
+  });
   const devSets = CASE_VARIANTS.map((v) => devConll.map((d) => documentText(caseVariant(d, v))));
-  const trained = train(options, lexicon, [...source.map(documentText), ...augmented], devSets);
+  const trained = train(options, lexicon, trainingDocs, groups, devSets);
   const tagCount = makeTagSet(options.scheme).size;
   const header: ModelHeader = {
-    scheme: options.scheme, devF1: 0,
+    scheme: options.scheme, devF1: 0, nonLocal: options.nonLocal,
     training: {
       data: options.withDev ? `CoNLL-2003 eng.train + eng.testa; ${options.epochs} epochs` : 'CoNLL-2003 eng.train; epoch chosen on the mean F1 of eng.testa as written, title-cased and upper-cased',
       epochs: options.epochs, bestEpoch: trained.epoch, seed: options.seed, titleCase: options.titleCase, upperCase: options.upperCase,
       wholeDocument: options.wholeDocument, speakers: options.speakers, minCount: options.minCount, prune: options.prune,
       gazetteer: options.gazetteer, regions: options.regions, names: options.names, wordnet: options.wordnet, companies: options.companies,
-      trainedOnDev: options.withDev,
+      clusters: options.clusters, trainedOnDev: options.withDev, nonLocal: options.nonLocal, foldEpochs: options.foldEpochs,
       floatDevF1: Number(trained.devScores[0].toFixed(4)),
       floatDevF1TitleUpper: trained.devScores.slice(1).map((x) => x.toFixed(4)).join(' / '),
       ...(options.withDev ? { heldOutDev: options.heldOut || 'not given' } : {}),

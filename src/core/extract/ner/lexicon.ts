@@ -12,6 +12,10 @@ export interface Lexicon {
   gazetteer: Map<number, number>;
   /** The longest gazetteer entry, in tokens. */
   gazetteerMaxTokens: number;
+  /** lower-case word hash → word cluster (1..n) learned from unlabeled text; absent in older models. */
+  clusters?: Map<number, number>;
+  /** coarse cluster of each fine cluster (index 0 = unknown word). */
+  coarseClusters?: Uint8Array;
 }
 
 export const GAZ_COUNTRY = 1;
