@@ -52,7 +52,7 @@ function parseOptions(argv: string[]): Options {
     withDev: argv.includes('--with-dev'),
     nonLocal: !argv.includes('--no-non-local'),
     clusters: !argv.includes('--no-clusters'),
-    clusterGlosses: argv.includes('--cluster-glosses'),
+    clusterGlosses: !argv.includes('--no-cluster-glosses'),
     clusterCount: Number(value('--cluster-count', '200')),
     foldEpochs: Number(value('--fold-epochs', '3')),
     heldOut: value('--held-out', ''),
@@ -449,6 +449,10 @@ function compact(trained: Trained, tagCount: number, prune: number, lexicon: Lex
 
 function main(): void {
   const options = parseOptions(process.argv.slice(2));
+  if (!(options.clusterCount >= 2 && options.clusterCount <= 250)) {
+    console.error('--cluster-count must be between 2 and 250 (cluster ids are stored in one byte).');
+    process.exit(2);
+  }
   const trainFile = path.join(CONLL_DIR, 'eng.train');
   const devFile = path.join(CONLL_DIR, 'eng.testa');
   if (!fs.existsSync(trainFile) || !fs.existsSync(devFile)) {

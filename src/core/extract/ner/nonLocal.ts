@@ -36,26 +36,30 @@ export function nonLocalFeatures(keys: DocumentKeys, types: Int8Array, spans: To
   const n = types.length;
   const out = new Int32Array(n * NL_SLOTS);
   // word level: first-pass types of every capitalised occurrence of the word (5 counts: 4 types and O)
-  const words = new Map<number, number[]>();
+  const slotOf = new Map<number, number>();
+  const counts = new Int32Array(n * 5);
+  const slot = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     if (!keys.capitalised[i]) continue;
-    let c = words.get(keys.lower[i]);
-    if (!c) words.set(keys.lower[i], (c = [0, 0, 0, 0, 0]));
-    c[types[i] < 0 ? O : types[i]]++;
+    let k = slotOf.get(keys.lower[i]);
+    if (k === undefined) slotOf.set(keys.lower[i], (k = slotOf.size));
+    slot[i] = k;
+    counts[k * 5 + (types[i] < 0 ? O : types[i])]++;
   }
   for (let i = 0; i < n; i++) {
     if (!keys.capitalised[i]) continue;
-    const c = words.get(keys.lower[i])!;
+    const c = slot[i] * 5;
     const own = types[i] < 0 ? O : types[i];
     let best = -1;
+    let bestCount = 0;
     let typed = 0;
     for (let t = 0; t < 4; t++) {
-      const others = c[t] - (t === own ? 1 : 0);
+      const others = counts[c + t] - (t === own ? 1 : 0);
       typed += others;
-      if (others > 0 && (best < 0 || others > c[best] - (best === own ? 1 : 0))) best = t;
+      if (others > bestCount) { best = t; bestCount = others; }
     }
     if (best < 0) continue;
-    const plain = c[O] - (own === O ? 1 : 0) > 0 ? 1 : 0;
+    const plain = counts[c + O] - (own === O ? 1 : 0) > 0 ? 1 : 0;
     out[i * NL_SLOTS] = mix(NL_WORD, ((((best * 5 + own) * 3 + Math.min(typed, 2)) * 2 + plain) * 4) + keys.lineCase[i]);
   }
   // name level: the types the first pass gave the same token sequence elsewhere

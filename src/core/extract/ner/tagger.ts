@@ -34,25 +34,34 @@ export function tagDocument(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const emissions = new Float64Array(longest * size);
-  const path = new Int32Array(longest);
+  const scratch = decodeScratch(longest, weights.tagSet);
   for (const s of sentences) {
     const n = s.last - s.first;
     emissionScores(rows, slots, s.first, s.last, weights.emission, size, emissions);
     if (store) store.set(emissions.subarray(0, n * size), s.first * size);
-    decodeSentence(emissions, n, s.first, weights, path, tags, margins);
+    decodeSentence(emissions, n, s.first, weights, scratch, tags, margins);
   }
   return { tags, margins };
 }
 
-function decodeSentence(emissions: Float64Array, n: number, first: number, weights: TaggerWeights, path: Int32Array, tags: Int32Array, margins: Float64Array): void {
+interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array }
+
+function decodeScratch(longest: number, tagSet: TagSet): DecodeScratch {
+  const types = new Int8Array(tagSet.size);
+  for (let t = 0; t < tagSet.size; t++) types[t] = tagSet.typeOf(t);
+  return { path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types };
+}
+
+function decodeSentence(emissions: Float64Array, n: number, first: number, weights: TaggerWeights, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
   const size = weights.tagSet.size;
-  viterbi(emissions, n, weights.transitions, weights.tagSet, path);
+  const { path, types } = scratch;
+  viterbi(emissions, n, weights.transitions, weights.tagSet, path, scratch);
   for (let i = 0; i < n; i++) {
     const chosen = path[i];
-    const type = weights.tagSet.typeOf(chosen);
+    const type = types[chosen];
     let rival = -Infinity;
     for (let t = 0; t < size; t++) {
-      if (weights.tagSet.typeOf(t) !== type && emissions[i * size + t] > rival) rival = emissions[i * size + t];
+      if (types[t] !== type && emissions[i * size + t] > rival) rival = emissions[i * size + t];
     }
     tags[first + i] = chosen;
     margins[first + i] = emissions[i * size + chosen] - rival;
@@ -79,7 +88,7 @@ export function secondPass(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const scratch = new Float64Array(longest * size);
-  const path = new Int32Array(longest);
+  const decoding = decodeScratch(longest, tagSet);
   for (const s of sentences) {
     let touched = false;
     for (let k = s.first * NL_SLOTS; k < s.last * NL_SLOTS && !touched; k++) touched = rows[k] >= 0;
@@ -93,7 +102,7 @@ export function secondPass(
         for (let t = 0; t < size; t++) scratch[i * size + t] += weights.emission[r * size + t];
       }
     }
-    decodeSentence(scratch, len, s.first, weights, path, tags, margins);
+    decodeSentence(scratch, len, s.first, weights, decoding, tags, margins);
   }
   return rows;
 }
