@@ -102,7 +102,34 @@ describe('name tagger artifact format', () => {
       lexicon: { capRatio: new Map([[11, 1], [-12, 6]]), gazetteer: new Map([[99, 3]]), gazetteerMaxTokens: 2 },
     };
     const back = decodeModel(encodeModel(model));
-    assert.deepEqual(back, model);
+    // the loaded lexicon is a typed-array table, not a Map: compare its entries and lookups
+    const { lexicon: backLexicon, ...backRest } = back;
+    const { lexicon, ...rest } = model;
+    assert.deepEqual(backRest, rest);
+    for (const field of ['capRatio', 'gazetteer'] as const) {
+      assert.deepEqual([...backLexicon[field].keys()], [...lexicon[field].keys()], field);
+      assert.deepEqual([...backLexicon[field].values()], [...lexicon[field].values()], field);
+      for (const [key, value] of lexicon[field]) assert.equal(backLexicon[field].get(key), value, `${field} ${key}`);
+      assert.equal(backLexicon[field].get(424242), undefined, `${field}: an absent key`);
+    }
+    assert.equal(backLexicon.gazetteerMaxTokens, 2);
+    assert.equal(backLexicon.clusters, undefined, 'a model without clusters loads without them');
+  });
+
+  it('round-trips word clusters and looks up every key of a large table', () => {
+    const clusters = new Map<number, number>();
+    for (let k = 0; k < 5000; k++) clusters.set(Math.imul(k + 1, 0x9e3779b1) | 0, 1 + (k % 200));
+    const model = {
+      header: { scheme: 'BIO' as const, devF1: 0.5, nonLocal: true, training: { note: 'unit test' } },
+      tagCount: 9, transitions: new Float32Array(90), codebook: makeCodebook(1), featureKeys: Int32Array.from([1]), weights: new Uint8Array(9),
+      lexicon: { capRatio: new Map<number, number>(), gazetteer: new Map<number, number>(), gazetteerMaxTokens: 0, clusters, coarseClusters: Uint8Array.from({ length: 201 }, (_, k) => k % 16) },
+    };
+    const back = decodeModel(encodeModel(model));
+    assert.equal(back.header.nonLocal, true);
+    assert.equal(back.lexicon.clusters?.size, 5000);
+    for (const [key, value] of clusters) assert.equal(back.lexicon.clusters!.get(key), value);
+    assert.equal(back.lexicon.clusters!.get(12345), clusters.get(12345));
+    assert.deepEqual(back.lexicon.coarseClusters, model.lexicon.coarseClusters);
   });
 
   it('rejects bytes that are not a model', () => {

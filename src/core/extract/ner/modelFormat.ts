@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon';
+import { ByteTable, type Lexicon } from './lexicon';
 import { Scheme } from './tagScheme';
 
 /**
@@ -99,16 +99,13 @@ export function decodeModel(bytes: Uint8Array): ModelData {
   const capVals = new Uint8Array(take(layout.capEntries));
   const gazKeys = new Int32Array(take(layout.gazEntries * 4));
   const gazVals = new Uint8Array(take(layout.gazEntries));
-  const capRatio = new Map<number, number>();
-  for (let k = 0; k < capKeys.length; k++) capRatio.set(capKeys[k], capVals[k]);
-  const gazetteer = new Map<number, number>();
-  for (let k = 0; k < gazKeys.length; k++) gazetteer.set(gazKeys[k], gazVals[k]);
+  const capRatio = new ByteTable(capKeys, capVals);
+  const gazetteer = new ByteTable(gazKeys, gazVals);
   const lexicon: Lexicon = { capRatio, gazetteer, gazetteerMaxTokens: layout.gazMaxTokens };
   if (layout.clusterEntries !== undefined) {
     const clusterKeys = new Int32Array(take(layout.clusterEntries * 4));
     const clusterVals = new Uint8Array(take(layout.clusterEntries));
-    lexicon.clusters = new Map();
-    for (let k = 0; k < clusterKeys.length; k++) lexicon.clusters.set(clusterKeys[k], clusterVals[k]);
+    lexicon.clusters = new ByteTable(clusterKeys, clusterVals);
     lexicon.coarseClusters = Uint8Array.from(layout.coarseClusters ?? []);
   }
   return { header: layout.header, tagCount: T, transitions, codebook, featureKeys, weights, lexicon };
