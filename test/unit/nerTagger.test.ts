@@ -41,6 +41,21 @@ describe('name tagger (trained model)', () => {
     assert.equal(find(text, mentions, 'Tuesday'), undefined, 'weekdays are not names');
   });
 
+  it('scores clear names as confident and a doubtful one lower', () => {
+    const text = 'German Chancellor Helmut Kohl met President Bill Clinton in Washington on Tuesday, the White House said.\n' +
+      'Shares of Microsoft Corp rose 3 percent in New York.';
+    const mentions = tagger.detect(text);
+    for (const name of ['Helmut Kohl', 'Bill Clinton', 'Washington', 'New York']) {
+      const score = find(text, mentions, name)?.score ?? 0;
+      assert.ok(score > 0.8, `${name} scored ${score}`);
+    }
+    // a name in a title-cased headline, where capitals say little, is less certain than one in a clear sentence
+    const headline = 'Trudeau Meets Xi Jinping in Beijing as Canada Seeks New Trade Deal';
+    const doubtful = find(headline, tagger.detect(headline), 'Xi Jinping');
+    assert.ok(doubtful?.score !== undefined, 'Xi Jinping is found in the headline');
+    assert.ok(doubtful.score < (find(text, mentions, 'Helmut Kohl')?.score ?? 0), `headline name scored ${doubtful.score}`);
+  });
+
   it('keeps an initial and a surname together', () => {
     const text = 'The decisive goal came from J. Russell in the second half.';
     const mentions = tagger.detect(text);

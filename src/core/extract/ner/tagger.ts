@@ -56,12 +56,16 @@ function decodeSentence(emissions: Float64Array, n: number, first: number, weigh
   const size = weights.tagSet.size;
   const { path, types } = scratch;
   viterbi(emissions, n, weights.transitions, weights.tagSet, path, scratch);
+  const allowed = weights.tagSet.allowed;
   for (let i = 0; i < n; i++) {
     const chosen = path[i];
     const type = types[chosen];
+    // the rival is the best tag of another type that could stand here after the previous tag: an
+    // inside tag scores high wherever its type is likely, but cannot follow O
+    const prev = i === 0 ? size : path[i - 1];
     let rival = -Infinity;
     for (let t = 0; t < size; t++) {
-      if (types[t] !== type && emissions[i * size + t] > rival) rival = emissions[i * size + t];
+      if (types[t] !== type && allowed[prev * size + t] && emissions[i * size + t] > rival) rival = emissions[i * size + t];
     }
     tags[first + i] = chosen;
     margins[first + i] = emissions[i * size + chosen] - rival;
@@ -114,8 +118,11 @@ export function lookupRows(features: Int32Array, table: FeatureTable): Int32Arra
   return rows;
 }
 
-/** Margins are in perceptron update units; this squashes the mean margin of a span into (0, 1). */
-const MARGIN_SCALE = 4;
+/**
+ * Margins are in perceptron update units (clear names have margins of 30–200); this squashes the mean
+ * margin of a span into (0, 1): 0 → 0.5, 16 → 0.73, 48 → 0.95.
+ */
+const MARGIN_SCALE = 16;
 
 export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
