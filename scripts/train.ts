@@ -39,7 +39,7 @@ function parseOptions(argv: string[]): Options {
   };
   return {
     scheme: value('--scheme', 'BIO') as Scheme,
-    epochs: Number(value('--epochs', '15')),
+    epochs: Number(value('--epochs', '10')),
     titleCase: Number(value('--title-case', '0.5')),
     upperCase: Number(value('--upper-case', '0.5')),
     wholeDocument: Number(value('--whole-document', '0.3')),
