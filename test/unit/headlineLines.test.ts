@@ -10,6 +10,9 @@ describe('documentConsistency: which title-cased lines are headlines', () => {
     'Mike Hulbert, Brian Henninger, Tiger Woods, Steve Jurgenson',
     'Hendrik Dreekmann (Germany) Beat Thomas Johansson (Sweden)',
     'England: Mike Atherton (captain), Nick Knight, Alec Stewart, Graham Thorpe',
+    // a byline lists its writers
+    'By Jane Doe and Rahul Mehta, Reuters',
+    'BY Maria Lopez And Tom Baker',
   ];
   for (const line of notHeadlines) {
     it(`not a headline: ${line}`, () => assert.equal(isTitleCaseLine(line), false));
@@ -20,6 +23,7 @@ describe('documentConsistency: which title-cased lines are headlines', () => {
     'Europe Braces for a Long Winter of Energy Rationing',
     'Analysis: Why the Central Bank Held Rates Steady',
     'U.S. Weighs New Sanctions Against Iran',
+    'By the Numbers: What the Budget Deal Means',
   ];
   for (const line of headlines) {
     it(`a headline: ${line}`, () => assert.equal(isTitleCaseLine(line), true));

@@ -41,6 +41,21 @@ describe('name tagger (trained model)', () => {
     assert.equal(find(text, mentions, 'Tuesday'), undefined, 'weekdays are not names');
   });
 
+  it('scores clear names as confident and a doubtful one lower', () => {
+    const text = 'German Chancellor Helmut Kohl met President Bill Clinton in Washington on Tuesday, the White House said.\n' +
+      'Shares of Microsoft Corp rose 3 percent in New York.';
+    const mentions = tagger.detect(text);
+    for (const name of ['Helmut Kohl', 'Bill Clinton', 'Washington', 'New York']) {
+      const score = find(text, mentions, name)?.score ?? 0;
+      assert.ok(score > 0.8, `${name} scored ${score}`);
+    }
+    // a name in a title-cased headline, where capitals say little, is less certain than one in a clear sentence
+    const headline = 'Trudeau Meets Xi Jinping in Beijing as Canada Seeks New Trade Deal';
+    const doubtful = find(headline, tagger.detect(headline), 'Xi Jinping');
+    assert.ok(doubtful?.score !== undefined, 'Xi Jinping is found in the headline');
+    assert.ok(doubtful.score < (find(text, mentions, 'Helmut Kohl')?.score ?? 0), `headline name scored ${doubtful.score}`);
+  });
+
   it('keeps an initial and a surname together', () => {
     const text = 'The decisive goal came from J. Russell in the second half.';
     const mentions = tagger.detect(text);
@@ -102,7 +117,34 @@ describe('name tagger artifact format', () => {
       lexicon: { capRatio: new Map([[11, 1], [-12, 6]]), gazetteer: new Map([[99, 3]]), gazetteerMaxTokens: 2 },
     };
     const back = decodeModel(encodeModel(model));
-    assert.deepEqual(back, model);
+    // the loaded lexicon is a typed-array table, not a Map: compare its entries and lookups
+    const { lexicon: backLexicon, ...backRest } = back;
+    const { lexicon, ...rest } = model;
+    assert.deepEqual(backRest, rest);
+    for (const field of ['capRatio', 'gazetteer'] as const) {
+      assert.deepEqual([...backLexicon[field].keys()], [...lexicon[field].keys()], field);
+      assert.deepEqual([...backLexicon[field].values()], [...lexicon[field].values()], field);
+      for (const [key, value] of lexicon[field]) assert.equal(backLexicon[field].get(key), value, `${field} ${key}`);
+      assert.equal(backLexicon[field].get(424242), undefined, `${field}: an absent key`);
+    }
+    assert.equal(backLexicon.gazetteerMaxTokens, 2);
+    assert.equal(backLexicon.clusters, undefined, 'a model without clusters loads without them');
+  });
+
+  it('round-trips word clusters and looks up every key of a large table', () => {
+    const clusters = new Map<number, number>();
+    for (let k = 0; k < 5000; k++) clusters.set(Math.imul(k + 1, 0x9e3779b1) | 0, 1 + (k % 200));
+    const model = {
+      header: { scheme: 'BIO' as const, devF1: 0.5, nonLocal: true, training: { note: 'unit test' } },
+      tagCount: 9, transitions: new Float32Array(90), codebook: makeCodebook(1), featureKeys: Int32Array.from([1]), weights: new Uint8Array(9),
+      lexicon: { capRatio: new Map<number, number>(), gazetteer: new Map<number, number>(), gazetteerMaxTokens: 0, clusters, coarseClusters: Uint8Array.from({ length: 201 }, (_, k) => k % 16) },
+    };
+    const back = decodeModel(encodeModel(model));
+    assert.equal(back.header.nonLocal, true);
+    assert.equal(back.lexicon.clusters?.size, 5000);
+    for (const [key, value] of clusters) assert.equal(back.lexicon.clusters!.get(key), value);
+    assert.equal(back.lexicon.clusters!.get(12345), clusters.get(12345));
+    assert.deepEqual(back.lexicon.coarseClusters, model.lexicon.coarseClusters);
   });
 
   it('rejects bytes that are not a model', () => {

@@ -26,6 +26,8 @@ export function isTitleCaseLine(line: string): boolean {
   // A headline is neither a sentence (it has no full stop) nor a list of names ("X (Y), Z, W").
   if (/\.\s*$/.test(line) && !/\b\p{Lu}\.\s*$/u.test(line)) return false;
   if ((line.match(/,/g)?.length ?? 0) >= 2 || /[()]/.test(line)) return false;
+  // A byline names its writers ("By Jane Doe and Rahul Mehta, Reuters"): its capitals are names.
+  if (/^\s*(?:By|BY|by)\s+\p{Lu}/u.test(line)) return false;
   const words = line.match(/[\p{L}][\p{L}\p{M}'’.-]*/gu) ?? [];
   const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (content.length < MIN_HEADLINE_WORDS || /\d/.test(line)) return false;

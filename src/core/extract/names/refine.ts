@@ -22,7 +22,7 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   else {
     const afterRole = skipLeadingTitles(text, start, end);
     const rest = text.slice(afterRole, end).split(/\s+/);
-    const lastTitle = text.slice(start, afterRole).trim().split(/\s+/).pop() ?? '';
+    const lastTitle = capitalsAsTitle(text.slice(start, afterRole).trim().split(/\s+/).pop() ?? '');
     if (afterRole > start && ROLE_NOUNS.has(lastTitle) && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w))) {
       start = afterRole;
       type = 'PERSON';
@@ -54,6 +54,15 @@ function isAbbreviationEnd(text: string, start: number, end: number): boolean {
   return /^(?:\p{L}\.)+$/u.test(word) || /^(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/.test(word);
 }
 
+/**
+ * A word in capitals read as a title-case word, so the title lists also apply to all-caps lines and
+ * transcript speaker labels ("SECRETARY OF DEFENSE PETE HEGSETH:"): "SECRETARY" → "Secretary", "MR." → "Mr.".
+ */
+function capitalsAsTitle(word: string): string {
+  if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return word;
+  return word[0] + word.slice(1).toLowerCase();
+}
+
 function skipLeadingTitles(text: string, start: number, end: number): number {
   const re = /\S+/g;
   re.lastIndex = start;
@@ -65,7 +74,8 @@ function skipLeadingTitles(text: string, start: number, end: number): number {
     const word = m[0];
     const rest = text.slice(m.index + word.length, end).trim();
     if (!rest) break; // never strip the last word
-    if (TITLE_WORDS.has(word) || (skippedTitle && TITLE_LINKERS.has(word))) {
+    const asTitle = capitalsAsTitle(word);
+    if (TITLE_WORDS.has(asTitle) || (skippedTitle && TITLE_LINKERS.has(asTitle.toLowerCase()))) {
       skippedTitle = true;
       cursor = m.index + word.length;
       while (cursor < end && /\s/.test(text[cursor])) cursor++;

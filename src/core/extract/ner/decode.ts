@@ -4,11 +4,15 @@ import { TagSet, canEnd } from './tagScheme';
  * First-order Viterbi over one sentence. `emissions` holds n × tags scores; `transitions` holds
  * (tags + 1) × tags scores, the last row being the sentence start. Forbidden transitions never win.
  */
-export function viterbi(emissions: Float64Array, n: number, transitions: Float32Array | Float64Array, tags: TagSet, out: Int32Array): void {
+export function viterbi(
+  emissions: Float64Array, n: number, transitions: Float32Array | Float64Array, tags: TagSet, out: Int32Array,
+  scratch?: { score: Float64Array; back: Int32Array },
+): void {
   const size = tags.size;
   if (n === 0) return;
-  const score = new Float64Array(n * size);
-  const back = new Int32Array(n * size);
+  // callers that decode many sentences pass buffers sized for the longest one
+  const score = scratch && scratch.score.length >= n * size ? scratch.score : new Float64Array(n * size);
+  const back = scratch && scratch.back.length >= n * size ? scratch.back : new Int32Array(n * size);
   const allowed = tags.allowed;
   const NEG = -1e30;
   for (let t = 0; t < size; t++) {

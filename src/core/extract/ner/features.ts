@@ -1,6 +1,7 @@
 import type { Sentence, Token } from '../../text/tokenize';
 import { hashRange, hashStep, mix, mix3 } from './hash';
 import { Lexicon, SEQUENCE_SEED, foldCase, lowerHash, sequenceKey } from './lexicon';
+import type { DocumentKeys } from './nonLocal';
 
 /**
  * Turns a tokenized document into feature hashes: a fixed number of slots per token
@@ -29,7 +30,8 @@ const T = {
   bigramM1: tpl(), bigramP1: tpl(), shapeBiM1: tpl(), shapeBiP1: tpl(), shapeTri: tpl(),
   firstShape: tpl(), lineShape: tpl(), lineLower: tpl(), capRatio: tpl(), docCase: tpl(),
   gaz: tpl(), gazM1: tpl(), gazP1: tpl(), lowerM1Shape: tpl(), shapeLowerP1: tpl(),
-  suffixM1: tpl(), suffixP1: tpl(),
+  suffixM1: tpl(), suffixP1: tpl(), gazLine: tpl(),
+  cluster: tpl(), clusterCoarse: tpl(), clusterM1: tpl(), clusterP1: tpl(), clusterLine: tpl(),
 };
 export const FEATURE_SLOTS = Object.keys(T).length;
 
@@ -45,10 +47,21 @@ interface TokenValues {
   lineCase: Uint8Array;
   first: Uint8Array;
   docCase: Uint8Array;
+  /** word cluster, 0 when unknown or the model has none */
+  cluster: Uint8Array;
 }
 
-export function extractFeatures(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): Int32Array {
+export function extractFeatures(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, keys?: DocumentKeys): Int32Array {
   const values = tokenValues(text, tokens, sentences, lexicon);
+  if (keys) {
+    keys.lower = values.lower;
+    keys.lineCase = values.lineCase;
+    keys.capitalised = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) {
+      const c = values.caseClass[i];
+      if (c === CaseClass.InitCap || c === CaseClass.AllCaps) keys.capitalised[i] = 1;
+    }
+  }
   const n = tokens.length;
   const out = new Int32Array(n * FEATURE_SLOTS);
   for (const s of sentences) {
@@ -63,13 +76,16 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
     word: new Int32Array(n), lower: new Int32Array(n), shape: new Int32Array(n),
     prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4), caseClass: new Uint8Array(n),
     gaz: new Int32Array(n), lineCase: new Uint8Array(n), first: new Uint8Array(n), docCase: new Uint8Array(n),
+    cluster: new Uint8Array(n),
   };
+  const clusters = lexicon.clusters;
   for (let i = 0; i < n; i++) {
     const t = tokens[i];
     v.word[i] = hashRange(text, t.start, t.end, WORD_SEED);
     v.lower[i] = lowerHash(text, t.start, t.end);
     v.shape[i] = shapeHash(text, t.start, t.end);
     v.caseClass[i] = caseClass(text, t.start, t.end);
+    if (clusters) v.cluster[i] = clusters.get(v.lower[i]) ?? 0;
     let p = PREFIX_SEED;
     let s = SUFFIX_SEED;
     const len = t.end - t.start;
@@ -177,6 +193,16 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = mix3(T.shapeLowerP1, shape0, lowerP1);
   out[k++] = i - 1 >= s.first && v.suffix[(i - 1) * 4 + 2] ? mix(T.suffixM1, v.suffix[(i - 1) * 4 + 2]) : 0;
   out[k++] = i + 1 < s.last && v.suffix[(i + 1) * 4 + 2] ? mix(T.suffixP1, v.suffix[(i + 1) * 4 + 2]) : 0;
+  // a gazetteer match means less in a headline, where every word is capitalised
+  out[k++] = v.gaz[i] ? mix3(T.gazLine, v.gaz[i], line) : 0;
+  if (lexicon.clusters) {
+    const c0 = v.cluster[i];
+    out[k++] = c0 ? mix(T.cluster, c0) : 0;
+    out[k++] = c0 ? mix(T.clusterCoarse, lexicon.coarseClusters![c0] ?? 0) : 0;
+    out[k++] = mix(T.clusterM1, i - 1 >= s.first ? v.cluster[i - 1] : 255);
+    out[k++] = mix(T.clusterP1, i + 1 < s.last ? v.cluster[i + 1] : 255);
+    out[k++] = mix(T.clusterLine, (c0 * 4 + line) * 8 + cc);
+  }
 }
 
 /** Collapsed character classes: "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d". */

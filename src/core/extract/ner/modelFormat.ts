@@ -1,4 +1,4 @@
-import type { Lexicon } from './lexicon';
+import { ByteTable, type Lexicon } from './lexicon';
 import { Scheme } from './tagScheme';
 
 /**
@@ -12,6 +12,8 @@ export interface ModelHeader {
   scheme: Scheme;
   /** Entity-level F1 over PER/ORG/LOC on CoNLL-2003 eng.testa, measured with the shipped weights. */
   devF1: number;
+  /** Whether the tagger runs the non-local second pass (absent in older models). */
+  nonLocal?: boolean;
   /** Free-form provenance: data, epochs, seed, pruning. */
   training: Record<string, string | number | boolean>;
 }
@@ -34,6 +36,9 @@ interface Layout {
   capEntries: number;
   gazEntries: number;
   gazMaxTokens: number;
+  /** word clusters (absent in older models) */
+  clusterEntries?: number;
+  coarseClusters?: number[];
 }
 
 export function encodeModel(model: ModelData): Uint8Array {
@@ -45,11 +50,17 @@ export function encodeModel(model: ModelData): Uint8Array {
     header: model.header, tagCount: model.tagCount, features: model.featureKeys.length,
     capEntries: capKeys.length, gazEntries: gazKeys.length, gazMaxTokens: model.lexicon.gazetteerMaxTokens,
   };
+  const clusters = model.lexicon.clusters;
+  if (clusters) {
+    layout.clusterEntries = clusters.size;
+    layout.coarseClusters = Array.from(model.lexicon.coarseClusters ?? []);
+  }
   const json = new TextEncoder().encode(JSON.stringify(layout));
   const sections: Uint8Array[] = [
     bytesOf(model.transitions), bytesOf(model.codebook), bytesOf(model.featureKeys), model.weights,
     bytesOf(capKeys), capVals, bytesOf(gazKeys), gazVals,
   ];
+  if (clusters) sections.push(bytesOf(Int32Array.from(clusters.keys())), Uint8Array.from(clusters.values()));
   const headLength = pad(MAGIC.length + 4 + json.length);
   let total = headLength;
   for (const s of sections) total += pad(s.length);
@@ -88,14 +99,16 @@ export function decodeModel(bytes: Uint8Array): ModelData {
   const capVals = new Uint8Array(take(layout.capEntries));
   const gazKeys = new Int32Array(take(layout.gazEntries * 4));
   const gazVals = new Uint8Array(take(layout.gazEntries));
-  const capRatio = new Map<number, number>();
-  for (let k = 0; k < capKeys.length; k++) capRatio.set(capKeys[k], capVals[k]);
-  const gazetteer = new Map<number, number>();
-  for (let k = 0; k < gazKeys.length; k++) gazetteer.set(gazKeys[k], gazVals[k]);
-  return {
-    header: layout.header, tagCount: T, transitions, codebook, featureKeys, weights,
-    lexicon: { capRatio, gazetteer, gazetteerMaxTokens: layout.gazMaxTokens },
-  };
+  const capRatio = new ByteTable(capKeys, capVals);
+  const gazetteer = new ByteTable(gazKeys, gazVals);
+  const lexicon: Lexicon = { capRatio, gazetteer, gazetteerMaxTokens: layout.gazMaxTokens };
+  if (layout.clusterEntries !== undefined) {
+    const clusterKeys = new Int32Array(take(layout.clusterEntries * 4));
+    const clusterVals = new Uint8Array(take(layout.clusterEntries));
+    lexicon.clusters = new ByteTable(clusterKeys, clusterVals);
+    lexicon.coarseClusters = Uint8Array.from(layout.coarseClusters ?? []);
+  }
+  return { header: layout.header, tagCount: T, transitions, codebook, featureKeys, weights, lexicon };
 }
 
 function bytesOf(a: Float32Array | Int32Array): Uint8Array {
