@@ -2,8 +2,10 @@ import type { CliCommand } from './commands/command';
 import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
 import { scanCommand } from './commands/scanCommand';
+import { quotesCommand } from './commands/quotesCommand';
 
 const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
+COMMANDS.push(quotesCommand);
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -13,7 +13,7 @@ counts of spans by type and the publication date found (or "-").
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
-async function listArticles(dir: string): Promise<string[]> {
+export async function listArticles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
