@@ -9,6 +9,9 @@ import { extract } from '../core/extract';
 import { CorpusIndex } from '../core/index';
 import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../core/registry';
 import type { EntityRegistry } from '../core/extract/types';
+import type { ArticleMetadata } from '../core/sidecar/model';
+import { SidecarDocument } from '../core/sidecar/sidecarDocument';
+import { sidecarPathFor } from '../core/sidecar/sidecarPath';
 import { listArticles } from './commands/scanCommand';
 import { loadDefaultNameDetector } from './nameModel';
 import { readArticle } from './readArticle';
@@ -19,6 +22,8 @@ export interface AnalysisCorpus {
   files: string[];
   /** Problems met on the way (unreadable folders or files, registry errors), one line each. */
   problems: string[];
+  /** The analyst's article metadata from each article's sidecar, when it has one. */
+  metadata: Map<string, ArticleMetadata>;
 }
 
 /** Indexes every article under `paths` (folders or files). One bad file or folder never stops the rest. */
@@ -42,8 +47,17 @@ export async function loadAnalysisCorpus(paths: readonly string[]): Promise<Anal
     }
     if (!registry) registry = await loadRegistry(join(path, DEFAULT_REGISTRY_PATH), problems);
   }
+  const metadata = new Map<string, ArticleMetadata>();
+  for (const file of files) {
+    const article = await readSidecarMetadata(file, problems);
+    if (article) metadata.set(file, article);
+  }
   const nameDetector = await loadDefaultNameDetector();
-  const index = new CorpusIndex({ extract: (text, options) => extract(text, { ...options, nameDetector }), registry });
+  const index = new CorpusIndex({
+    extract: (text, options) => extract(text, { ...options, nameDetector }),
+    registry,
+    publishedFor: (uri) => metadata.get(uri)?.published?.slice(0, 10),
+  });
   const indexed: string[] = [];
   for (const file of files) {
     if (index.has(file)) continue;
@@ -56,7 +70,25 @@ export async function loadAnalysisCorpus(paths: readonly string[]): Promise<Anal
       problems.push(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
     }
   }
-  return { index, files: indexed, problems };
+  return { index, files: indexed, problems, metadata };
+}
+
+/** The `article:` block of the article's sidecar; a sidecar with errors is reported and its metadata not used. */
+async function readSidecarMetadata(file: string, problems: string[]): Promise<ArticleMetadata | undefined> {
+  const path = sidecarPathFor(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const document = SidecarDocument.parse(text);
+  if (document.hasErrors) {
+    for (const p of document.problems) if (p.severity === 'error') problems.push(`${path}:${p.line}:${p.column}: ${p.message}`);
+    return undefined;
+  }
+  const article = document.sidecar.article;
+  return Object.keys(article).length ? article : undefined;
 }
 
 async function loadRegistry(path: string, problems: string[]): Promise<EntityRegistry | undefined> {

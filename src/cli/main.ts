@@ -3,9 +3,10 @@ import { exportCommand } from './commands/export';
 import { extractCommand } from './commands/extractCommand';
 import { scanCommand } from './commands/scanCommand';
 import { quotesCommand } from './commands/quotesCommand';
+import { timelineCommand } from './commands/timelineCommand';
 
 const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
-COMMANDS.push(quotesCommand);
+COMMANDS.push(quotesCommand, timelineCommand);
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

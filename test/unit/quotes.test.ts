@@ -136,8 +136,10 @@ describe('quote ledger: findQuotes', () => {
 
 describe('analysis text units', () => {
   it('splits paragraphs on blank lines and on lines that end a sentence, joining hard-wrapped lines', () => {
-    const text = 'Headline\n\nFirst line runs\non here.\nSecond paragraph.\n\n\n  Third.  \n';
-    assert.deepEqual(paragraphsOf(text).map((p) => text.slice(p.start, p.end)), ['Headline', 'First line runs\non here.', 'Second paragraph.', 'Third.']);
+    const wrapped = 'This first line of the paragraph is long and runs on past the wrap';
+    const text = `Headline\n\n${wrapped}\non here.\nSecond paragraph.\nA Heading\nThe section.\n\n\n  Third.  \n`;
+    assert.deepEqual(paragraphsOf(text).map((p) => text.slice(p.start, p.end)),
+      ['Headline', `${wrapped}\non here.`, 'Second paragraph.', 'A Heading', 'The section.', 'Third.']);
   });
 
   it('splits sentences, keeping abbreviations, initials and quotations whole', () => {

@@ -11,10 +11,13 @@ export interface TextRange {
 /** A line that ends a paragraph on its own: it ends like a sentence (or a quotation, a heading's colon). */
 const PARAGRAPH_END = /[.!?:;"'\u201d\u2019)\]]\s*$/u;
 
+/** Lines shorter than this that stop without punctuation are headings, not hard-wrapped prose. */
+const HARD_WRAP_MIN = 50;
+
 /**
  * Paragraphs: blocks separated by blank lines; inside a block, a line that ends like a sentence ends a
- * paragraph too (articles written one paragraph per line), while a line that stops mid-sentence runs on
- * into the next (hard-wrapped text). Leading and trailing whitespace is left out.
+ * paragraph too (articles written one paragraph per line), and so does a short line (a heading); a long
+ * line that stops mid-sentence runs on into the next (hard-wrapped text). Leading and trailing whitespace is left out.
  */
 export function paragraphsOf(text: string): TextRange[] {
   const out: TextRange[] = [];
@@ -35,7 +38,8 @@ export function paragraphsOf(text: string): TextRange[] {
     } else {
       if (start < 0) start = lineStart + lead;
       lastNonBlankEnd = lineStart + line.replace(/\s+$/u, '').length;
-      if (PARAGRAPH_END.test(line)) close();
+      // a short line with no closing punctuation is a heading; a long one is hard-wrapped prose
+      if (PARAGRAPH_END.test(line) || line.trim().length < HARD_WRAP_MIN) close();
     }
     lineStart = lineEnd + 1;
   }

@@ -1,0 +1,135 @@
+/**
+ * The timeline: every resolved DATE of the indexed articles on one time axis, with its precision, the
+ * sentence it dates, the entities named in that sentence, and its article as a source. A date that only
+ * restates the article's publication day (the dateline, "on Thursday" in a Thursday story) is marked, so
+ * views can tell it apart from dates of other events.
+ */
+import type { CorpusIndex } from '../../index';
+import { normalizeName } from '../../index';
+import type { Span } from '../../extract/types';
+import type { ArticleMetadata } from '../../sidecar/model';
+import { articleSource } from '../articleSource';
+import { paragraphsOf, rangeIndexAt, sentencesOf, type TextRange } from '../textUnits';
+import { periodOf, type DatePrecision } from './timex';
+
+export interface TimelineEntry {
+  /** The resolved value as the extractor gives it: "2026-02-12", "2026-W07", "2026-02", "2026-Q1", "2026". */
+  date: string;
+  precision: DatePrecision;
+  file: string;
+  /** The date as written (UTF-16 offsets, end exclusive). */
+  start: number;
+  end: number;
+  text: string;
+  /** The sentence the date belongs to, white space collapsed. */
+  sentence: string;
+  /** Canonical names of the entities named in that sentence, in text order, once each. */
+  entities: string[];
+  /** Entity keys matching `entities`, for filters and references. */
+  entityKeys: string[];
+  /** First and last day of the period, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  /** True when the date is the article's own publication day (a dateline or a restatement of it). */
+  publication: boolean;
+  headline: string;
+  published?: string;
+  outlet?: string;
+}
+
+export interface TimelineOptions {
+  /** Only dates whose sentence names this entity (its canonical name or an alias, any case). */
+  entity?: string;
+  /** The analyst's sidecar metadata of an article (publication date, outlet), when there is one. */
+  metadataFor?: (uri: string) => ArticleMetadata | undefined;
+}
+
+const PRECISION_ORDER: DatePrecision[] = ['day', 'week', 'month', 'season', 'quarter', 'half', 'year', 'decade'];
+
+/** The timeline of one article, in text order. */
+export function timelineOfArticle(index: CorpusIndex, uri: string, options: TimelineOptions = {}, names = new EntityNames(index)): TimelineEntry[] {
+  const text = index.textOf(uri);
+  if (text === undefined) return [];
+  const spans = index.spansOf(uri);
+  const dates = spans.filter((s) => s.type === 'DATE');
+  if (dates.length === 0) return [];
+  const source = articleSource(index, uri, options.metadataFor?.(uri));
+  const nameSpans = spans.filter((s) => s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC');
+  const sentences: TextRange[] = [];
+  for (const p of paragraphsOf(text)) for (const s of sentencesOf(text, p)) sentences.push(s);
+  const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
+  const out: TimelineEntry[] = [];
+  let n = 0;
+  for (const span of dates) {
+    const period = periodOf(span.value);
+    if (!period) continue;
+    const sentence = sentences[rangeIndexAt(sentences, span.start)] ?? { start: span.start, end: span.end };
+    while (n < nameSpans.length && nameSpans[n].end <= sentence.start) n++;
+    const entities: string[] = [];
+    const entityKeys: string[] = [];
+    let matches = wanted === undefined;
+    for (let i = n; i < nameSpans.length && nameSpans[i].start < sentence.end; i++) {
+      const named = names.of(uri, nameSpans[i]);
+      if (!named || entityKeys.includes(named.key)) continue;
+      entityKeys.push(named.key);
+      entities.push(named.canonical);
+      if (wanted !== undefined && named.forms.has(wanted)) matches = true;
+    }
+    if (!matches) continue;
+    const entry: TimelineEntry = {
+      date: String(span.value), precision: period.precision, file: uri, start: span.start, end: span.end, text: span.text,
+      sentence: text.slice(sentence.start, sentence.end).replace(/\s+/gu, ' ').trim(), entities, entityKeys,
+      from: period.from, to: period.to,
+      publication: period.precision === 'day' && source.published === period.from,
+      headline: source.headline,
+    };
+    if (source.published) entry.published = source.published;
+    if (source.outlet) entry.outlet = source.outlet;
+    out.push(entry);
+  }
+  return out;
+}
+
+/** The timeline of many articles in date order: first day, then finer precision first, then file and offset. */
+export function buildTimeline(index: CorpusIndex, uris: Iterable<string>, options: TimelineOptions = {}): TimelineEntry[] {
+  const names = new EntityNames(index);
+  const out: TimelineEntry[] = [];
+  for (const uri of uris) for (const e of timelineOfArticle(index, uri, options, names)) out.push(e);
+  return out.sort(compareEntries);
+}
+
+export function compareEntries(a: TimelineEntry, b: TimelineEntry): number {
+  return a.from < b.from ? -1 : a.from > b.from ? 1
+    : PRECISION_ORDER.indexOf(a.precision) - PRECISION_ORDER.indexOf(b.precision) ||
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start);
+}
+
+/** The JSON line of `source-annotator timeline`, in the documented field order. */
+export function timelineLine(e: TimelineEntry): Record<string, unknown> {
+  return { date: e.date, precision: e.precision, file: e.file, start: e.start, end: e.end, text: e.text, sentence: e.sentence, entities: e.entities };
+}
+
+/** Entity identity of name spans through the index (registry merges applied), memoized per key. */
+export class EntityNames {
+  private readonly byKey = new Map<string, { key: string; canonical: string; forms: Set<string> } | null>();
+
+  constructor(private readonly index: CorpusIndex) {}
+
+  of(uri: string, span: Span): { key: string; canonical: string; forms: Set<string> } | undefined {
+    const key = this.index.spanAt(uri, span.start)?.key;
+    if (!key) return undefined;
+    let known = this.byKey.get(key);
+    if (known === undefined) {
+      const info = this.index.entityInfo(key);
+      if (info) {
+        const forms = new Set([info.canonical, ...info.aliases].map(normalizeName));
+        // a person is also asked for by surname
+        const surname = info.type === 'PERSON' ? /\s(\S+)$/u.exec(normalizeName(info.canonical))?.[1] : undefined;
+        if (surname) forms.add(surname);
+        known = { key, canonical: info.canonical, forms };
+      } else known = null;
+      this.byKey.set(key, known);
+    }
+    return known ?? undefined;
+  }
+}
