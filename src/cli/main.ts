@@ -4,9 +4,10 @@ import { extractCommand } from './commands/extractCommand';
 import { scanCommand } from './commands/scanCommand';
 import { quotesCommand } from './commands/quotesCommand';
 import { timelineCommand } from './commands/timelineCommand';
+import { connectionsCommand } from './commands/connectionsCommand';
 
 const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand];
-COMMANDS.push(quotesCommand, timelineCommand);
+COMMANDS.push(quotesCommand, timelineCommand, connectionsCommand);
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -57,10 +57,47 @@ describe('CLI: analysis commands', function () {
     assert.equal(lines(r.stdout).length, 2);
   });
 
+  it('timeline --json prints dates in date order with the documented fields; --entity filters; --details tells publication days apart', () => {
+    const r = cli('timeline', '--json', dir);
+    assert.equal(r.status, 0, r.stderr);
+    const out = lines(r.stdout);
+    assert.deepEqual(out.map((e) => [e.date, e.precision, e.text]), [['2026-03-03', 'day', 'March 3, 2026'], ['2026-03-03', 'day', 'Tuesday']]);
+    for (const e of out) {
+      assert.deepEqual(Object.keys(e), ['date', 'precision', 'file', 'start', 'end', 'text', 'sentence', 'entities']);
+      assert.equal(article.slice(e.start, e.end), e.text);
+    }
+    assert.deepEqual(out[1].entities, ['Anouk Smit']);
+    assert.equal(out[1].sentence, 'Port authority spokeswoman Anouk Smit spoke outside the terminal on Tuesday.');
+    assert.deepEqual(lines(cli('timeline', '--entity', 'smit', dir).stdout).map((e) => e.text), ['Tuesday']);
+    const details = lines(cli('timeline', '--details', dir).stdout);
+    assert.deepEqual(details.map((e) => e.publication), [true, true]);
+    assert.equal(details[0].published, '2026-03-03');
+  });
+
+  it('connections --json prints pairs with the documented fields and writes GEXF and CSV', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'sa-analysis-conn-'));
+    mkdirSync(join(folder, '.sources'));
+    writeFileSync(join(folder, '.sources', 'entities.yaml'),
+      'entities:\n  - canonical: Anna Berg\n    type: PERSON\n  - canonical: Nordbank\n    type: ORG\nignore: []\n');
+    writeFileSync(join(folder, 'a.txt'), 'Anna Berg joined Nordbank.\n\nAnna Berg and Nordbank agreed.\n\nNothing else.\n');
+    const gexf = join(folder, 'graph.gexf');
+    const csv = join(folder, 'edges.csv');
+    const r = cli('connections', '--json', '--gexf', gexf, '--csv', csv, folder);
+    assert.equal(r.status, 0, r.stderr);
+    const out = lines(r.stdout);
+    assert.deepEqual(out, [{ a: 'Anna Berg', b: 'Nordbank', articles: 1, paragraphs: 2, strength: 1 }]);
+    assert.match(readFileSync(gexf, 'utf8'), /<node id="n\d" label="Anna Berg">/);
+    assert.equal(readFileSync(csv, 'utf8'), 'source,target,articles,paragraphs,strength\r\nAnna Berg,Nordbank,1,2,1\r\n');
+    assert.equal(cli('connections', '--min-count', '0', folder).status, 2);
+    assert.deepEqual(lines(cli('connections', '--min-count', '3', folder).stdout), []);
+  });
+
   it('rejects unknown options and a missing DIR with usage', () => {
-    assert.equal(cli('quotes', '--bogus', dir).status, 2);
-    const r = cli('quotes');
-    assert.equal(r.status, 2);
-    assert.match(r.stderr, /Usage: source-annotator quotes/);
+    for (const command of ['quotes', 'timeline', 'connections']) {
+      assert.equal(cli(command, '--bogus', dir).status, 2);
+      const r = cli(command);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, new RegExp(`Usage: source-annotator ${command}`));
+    }
   });
 });
