@@ -12,7 +12,7 @@ import type { CorpusIndex } from '../../index';
 import { normalizeName } from '../../index';
 import type { NameType } from '../../extract/types';
 import { paragraphsOf } from '../textUnits';
-import { EntityNames } from '../timeline/timeline';
+import { EntityNames, type NamedEntity } from '../timeline/timeline';
 
 export interface Connection {
   /** Canonical names; `a` sorts before `b` (by name, then key). */
@@ -65,7 +65,7 @@ export function buildConnections(index: CorpusIndex, uris: Iterable<string>, opt
   const idOf = new Map<string, number>();
   const keys: string[] = [];
   const canonical: string[] = [];
-  const forms: Set<string>[] = [];
+  const entities: NamedEntity[] = [];
   const nodeType: (NameType | undefined)[] = [];
   const paragraphsOfEntity: number[] = [];
   const articlesOfEntity: number[] = [];
@@ -95,7 +95,7 @@ export function buildConnections(index: CorpusIndex, uris: Iterable<string>, opt
           idOf.set(named.key, id);
           keys.push(named.key);
           canonical.push(named.canonical);
-          forms.push(named.forms);
+          entities.push(named);
           nodeType.push(spans[s].type as NameType);
           paragraphsOfEntity.push(0);
           articlesOfEntity.push(0);
@@ -145,7 +145,7 @@ export function buildConnections(index: CorpusIndex, uris: Iterable<string>, opt
     if (together < minCount) continue;
     let x = Math.floor(pair / 67108864);
     let y = pair % 67108864;
-    if (wanted !== undefined && !forms[x].has(wanted) && !forms[y].has(wanted)) continue;
+    if (wanted !== undefined && !entities[x].forms.has(wanted) && !entities[y].forms.has(wanted)) continue;
     if (canonical[y] < canonical[x] || (canonical[y] === canonical[x] && keys[y] < keys[x])) [x, y] = [y, x];
     const pab = together / total;
     const pmi = Math.log(pab / ((paragraphsOfEntity[x] / total) * (paragraphsOfEntity[y] / total)));

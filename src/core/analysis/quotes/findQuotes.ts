@@ -85,6 +85,16 @@ const NOMINAL = `(?:(?:a|an|the|one|two|three|several|other|another|some)\\s+)?(
 /** Words that introduce a name or title in quotation marks, not something said. */
 const NAMING_BEFORE = /(?:so-called|so called|dubbed|nicknamed|titled|entitled|named|known as|labelled|labeled|branded as|termed|the words?|the term|the phrase|the slogan|the hashtag|the headline|(?:book|film|movie|song|album|series|show|programme|program|podcast|report|documentary|novel|play|poem|article|essay|column|op-ed|operation|campaign|motto|sign|banner|slogan)(?:,)?)\s*$/iu;
 
+const PRONOUN_VERB = new RegExp(`^${PRONOUN}\\s+${VERB}\\b`, 'u');
+const PRONOUN_VERB_ANY_CASE = new RegExp(`^${PRONOUN}\\s+${VERB}\\b`, 'iu');
+const SPACE_PRONOUN = new RegExp(`^\\s+${PRONOUN}\\b`, 'iu');
+const SPACE_VERB = new RegExp(`^\\s*${VERB}\\b`, 'iu');
+const NOMINAL_VERB = new RegExp(`^${NOMINAL}\\b(?:\\s+(?:for|of|at|in|from|with|to)\\s+[^,.;:"\u201c\u201d]{1,60}?)?\\s*(?:,[^,.;:"\u201c\u201d]{1,100},\\s*)?\\s*${VERB}\\b`, 'iu');
+const NOMINAL_AT_START = new RegExp(`^${NOMINAL}\\b`, 'iu');
+const LAST_PRONOUN = new RegExp(`\\b${PRONOUN}\\b(?!.*\\b(?:he|she|it|they|we|I)\\b)`, 'u');
+const NOMINAL_SUBJECT = new RegExp(`(?:^|[\\s,])(${NOMINAL})\\b[^,;:]{0,40}$`, 'iu');
+const APPOSITION_VERB = new RegExp(`^(?:\\s*,[^,.]{1,100},)?\\s*${VERB}\\b`, 'iu');
+
 const MAX_LOOKBACK_PARAGRAPHS = 3;
 /** How far back a pronoun looks for its antecedent, in sentences. */
 const MAX_LOOKBACK_SENTENCES = 12;
@@ -107,12 +117,18 @@ interface Piece {
 }
 
 const OPENERS = new Set(['"', '\u201c', '\u201e']);
+const QUOTE_MARK = /["\u201c\u201d\u201e]/gu;
+
+/** Every quotation mark of the text, found in one pass, and how far the paragraphs have consumed them. */
+interface MarkCursor { positions: number[]; next: number }
 
 /** Quotation pieces in one paragraph: pairs of marks, or an opening mark left open at the paragraph's end. */
-function piecesOf(text: string, paragraph: TextRange, index: number): Piece[] {
+function piecesOf(text: string, paragraph: TextRange, index: number, marks: MarkCursor): Piece[] {
   const out: Piece[] = [];
   let open = -1;
-  for (let i = paragraph.start; i < paragraph.end; i++) {
+  while (marks.next < marks.positions.length && marks.positions[marks.next] < paragraph.start) marks.next++;
+  for (; marks.next < marks.positions.length && marks.positions[marks.next] < paragraph.end; marks.next++) {
+    const i = marks.positions[marks.next];
     const c = text[i];
     if (c === '\u201d') {
       if (open >= 0) { out.push(piece(text, open, i, index)); open = -1; }
@@ -165,8 +181,11 @@ export function findQuotes(text: string, spans: readonly Span[]): FoundQuote[] {
   const names = spans.filter((s) => SPEAKER_TYPES.has(s.type)).sort((a, b) => a.start - b.start);
   const paragraphs = paragraphsOf(text);
   const pieces: Piece[] = [];
+  const marks: MarkCursor = { positions: [], next: 0 };
+  QUOTE_MARK.lastIndex = 0;
+  for (let m = QUOTE_MARK.exec(text); m; m = QUOTE_MARK.exec(text)) marks.positions.push(m.index);
   const byParagraph = paragraphs.map((p, i) => {
-    const own = piecesOf(text, p, i);
+    const own = piecesOf(text, p, i, marks);
     for (const q of own) pieces.push(q);
     return own;
   });
@@ -252,14 +271,14 @@ function cueAfter(ctx: Context, q: Piece): Cue | undefined {
     if (speaker) return { speaker, kind: 'according' };
   }
   // pronoun + verb / verb + pronoun
-  const pronounVerb = new RegExp(`^${PRONOUN}\\s+${VERB}\\b`, 'u').exec(rest) ?? new RegExp(`^${PRONOUN}\\s+${VERB}\\b`, 'iu').exec(rest);
+  const pronounVerb = PRONOUN_VERB.exec(rest) ?? PRONOUN_VERB_ANY_CASE.exec(rest);
   if (pronounVerb && (!mustEnd || clauseEnds(rest, pronounVerb[0].length))) {
     return { speaker: resolvePronoun(ctx, at, pronounVerb[1]), kind: 'after' };
   }
   const verbFirst = VERB_AT_START.exec(rest);
   if (verbFirst) {
     const afterVerb = at + verbFirst[0].length;
-    const pronoun = new RegExp(`^\\s+${PRONOUN}\\b`, 'iu').exec(text.slice(afterVerb, limit));
+    const pronoun = SPACE_PRONOUN.exec(text.slice(afterVerb, limit));
     if (pronoun) {
       const s = afterVerb + pronoun[0].length - pronoun[1].length;
       return { speaker: resolvePronoun(ctx, s, pronoun[1]), kind: 'after' };
@@ -295,18 +314,17 @@ function subjectThenVerb(ctx: Context, from: number, limit: number): { speaker: 
       let cursor = lastName.end;
       // an apposition: ", the alliance's secretary general,"
       const appos = /^\s*,[^,.;:"\u201c\u201d]{1,100},\s*/u.exec(text.slice(cursor, limit));
-      const verb = new RegExp(`^\\s*${VERB}\\b`, 'iu');
-      let m = verb.exec(text.slice(cursor, limit));
+      let m = SPACE_VERB.exec(text.slice(cursor, limit));
       if (!m && appos) {
         cursor += appos[0].length;
-        m = verb.exec(text.slice(cursor, limit));
+        m = SPACE_VERB.exec(text.slice(cursor, limit));
       }
       if (m) return { speaker: speakerFromName(lastName), verbEnd: cursor + m[0].length };
     }
   }
-  const nominal = new RegExp(`^${NOMINAL}\\b(?:\\s+(?:for|of|at|in|from|with|to)\\s+[^,.;:"\u201c\u201d]{1,60}?)?\\s*(?:,[^,.;:"\u201c\u201d]{1,100},\\s*)?\\s*${VERB}\\b`, 'iu').exec(text.slice(from, limit));
+  const nominal = NOMINAL_VERB.exec(text.slice(from, limit));
   if (nominal) {
-    const noun = new RegExp(`^${NOMINAL}\\b`, 'iu').exec(text.slice(from, limit))!;
+    const noun = NOMINAL_AT_START.exec(text.slice(from, limit))!;
     return { speaker: nominalSpeaker(ctx, from, from + noun[0].length), verbEnd: from + nominal[0].length };
   }
   return undefined;
@@ -324,7 +342,7 @@ function speakerAt(ctx: Context, from: number, limit: number): QuoteSpeaker | nu
     const between = text.slice(at, name.start);
     if (/^(?:[\p{L}'\u2019.-]+\s+){0,7}$/u.test(between)) return speakerFromName(extendNameRun(ctx, name));
   }
-  const nominal = new RegExp(`^${NOMINAL}\\b`, 'iu').exec(text.slice(at, limit));
+  const nominal = NOMINAL_AT_START.exec(text.slice(at, limit));
   if (nominal) return nominalSpeaker(ctx, at, at + nominal[0].length);
   return undefined;
 }
@@ -481,14 +499,14 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
     const n = ctx.names[i];
     if (n.end <= end && !insidePiece(ctx, n)) nearest = n;
   }
-  const pronoun = new RegExp(`\\b${PRONOUN}\\b(?!.*\\b(?:he|she|it|they|we|I)\\b)`, 'u').exec(prefix);
+  const pronoun = LAST_PRONOUN.exec(prefix);
   const pronounAt = pronoun ? sentenceStart + pronoun.index : -1;
   if (nearest && nearest.end > pronounAt) {
     // A possessive ("Rutte's remarks") is not the subject unless nothing else is there.
     return speakerFromName(nearest);
   }
   if (pronoun) return resolvePronoun(ctx, pronounAt, pronoun[1]);
-  const nominal = new RegExp(`(?:^|[\\s,])(${NOMINAL})\\b[^,;:]{0,40}$`, 'iu').exec(prefix);
+  const nominal = NOMINAL_SUBJECT.exec(prefix);
   if (nominal) {
     const at = sentenceStart + nominal.index + nominal[0].indexOf(nominal[1]);
     return nominalSpeaker(ctx, at, at + nominal[1].length);
@@ -526,7 +544,7 @@ function resolvePronoun(ctx: Context, at: number, pronoun: string): QuoteSpeaker
       }
       if (candidates.length === 0) continue;
       // Prefer a name that is itself a speaker (followed by a speaking verb), then the first one.
-      const speaking = candidates.find((n) => new RegExp(`^(?:\\s*,[^,.]{1,100},)?\\s*${VERB}\\b`, 'iu').test(ctx.text.slice(n.end, Math.min(end, n.end + 140))));
+      const speaking = candidates.find((n) => APPOSITION_VERB.test(ctx.text.slice(n.end, Math.min(end, n.end + 140))));
       const chosen = speaking ?? candidates.find((n) => !/^['\u2019]s?\b/u.test(ctx.text.slice(n.end, n.end + 2))) ?? candidates[0];
       const named = speakerFromName(chosen);
       return { ...named, cueStart: cue.cueStart, cueEnd: cue.cueEnd };

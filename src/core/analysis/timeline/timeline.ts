@@ -109,27 +109,49 @@ export function timelineLine(e: TimelineEntry): Record<string, unknown> {
   return { date: e.date, precision: e.precision, file: e.file, start: e.start, end: e.end, text: e.text, sentence: e.sentence, entities: e.entities };
 }
 
-/** Entity identity of name spans through the index (registry merges applied), memoized per key. */
+/**
+ * Entity identity of name spans. The index's display spans already carry the registry's merges in their
+ * type and canonical name, so identity is read from them directly (a look-up per span through `spanAt`
+ * would redo that work); the aliases an entity filter needs come from `entityInfo`, once per entity.
+ */
 export class EntityNames {
-  private readonly byKey = new Map<string, { key: string; canonical: string; forms: Set<string> } | null>();
+  private readonly byKey = new Map<string, NamedEntity>();
 
   constructor(private readonly index: CorpusIndex) {}
 
-  of(uri: string, span: Span): { key: string; canonical: string; forms: Set<string> } | undefined {
-    const key = this.index.spanAt(uri, span.start)?.key;
-    if (!key) return undefined;
+  of(uri: string, span: Span): NamedEntity | undefined {
+    const canonical = span.canonical ?? span.text;
+    const key = `${span.type}:${normalizeName(canonical)}`;
     let known = this.byKey.get(key);
-    if (known === undefined) {
-      const info = this.index.entityInfo(key);
-      if (info) {
-        const forms = new Set([info.canonical, ...info.aliases].map(normalizeName));
-        // a person is also asked for by surname
-        const surname = info.type === 'PERSON' ? /\s(\S+)$/u.exec(normalizeName(info.canonical))?.[1] : undefined;
-        if (surname) forms.add(surname);
-        known = { key, canonical: info.canonical, forms };
-      } else known = null;
+    if (!known) {
+      known = new NamedEntity(this.index, key, canonical, uri, span.start);
       this.byKey.set(key, known);
     }
-    return known ?? undefined;
+    return known;
+  }
+}
+
+export class NamedEntity {
+  private cachedForms: Set<string> | undefined;
+
+  constructor(private readonly index: CorpusIndex, readonly key: string, readonly canonical: string,
+    private readonly uri: string, private readonly offset: number) {}
+
+  /** The entity's key in the index (for references), through one of its mentions. */
+  indexKey(): string | undefined {
+    return this.index.spanAt(this.uri, this.offset)?.key;
+  }
+
+  /** Normalized names the entity answers to: canonical, aliases, and a person's surname. */
+  get forms(): Set<string> {
+    if (this.cachedForms) return this.cachedForms;
+    const forms = new Set([normalizeName(this.canonical)]);
+    const key = this.indexKey();
+    const info = key ? this.index.entityInfo(key) : undefined;
+    for (const alias of info?.aliases ?? []) forms.add(normalizeName(alias));
+    const surname = this.key.startsWith('PERSON:') ? /\s(\S+)$/u.exec(normalizeName(this.canonical))?.[1] : undefined;
+    if (surname) forms.add(surname);
+    this.cachedForms = forms;
+    return forms;
   }
 }
