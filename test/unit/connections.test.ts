@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index';
 import { extract } from '../../src/core/extract';
 import type { EntityRegistry } from '../../src/core/extract/types';
 import { buildConnections, connectionLine } from '../../src/core/analysis/connections/connections';
+import { AnalysisMemo } from '../../src/core/analysis/analysisMemo';
 import { connectionsToCsv, connectionsToGexf, xmlText } from '../../src/core/analysis/connections/graphExport';
 
 // The registry marks the names, so the test is about counting and ranking, not about the tagger.
@@ -120,5 +121,27 @@ describe('connections', () => {
     assert.equal(csv.length, graph.connections.length + 2);
     const first = graph.connections[0];
     assert.equal(csv[1], `${first.a},${first.b},${first.articles},${first.paragraphs},${first.strength}`);
+  });
+});
+
+describe('analysis memo', () => {
+  it('keeps per-article results until the article changes, and forgets them all when the registry changes', () => {
+    const index = corpus();
+    const memo = new AnalysisMemo(index);
+    const before1 = memo.paragraphEntities('1.txt');
+    const before2 = memo.paragraphEntities('2.txt');
+    assert.equal(memo.paragraphEntities('1.txt'), before1); // same answer object: not recomputed
+    index.update('2.txt', 'Tom Frey met Anna Berg in Oslo.\n');
+    assert.equal(memo.paragraphEntities('1.txt'), before1);
+    const after2 = memo.paragraphEntities('2.txt');
+    assert.notEqual(after2, before2);
+    assert.deepEqual(after2.map((keys) => keys.map((k) => memo.names.get(k)!.canonical)), [['Tom Frey', 'Anna Berg', 'Oslo']]);
+    const graph = buildConnections(index, ['1.txt', '2.txt', '3.txt'], { minCount: 1 }, memo);
+    assert.ok(graph.connections.some((c) => c.a === 'Anna Berg' && c.b === 'Tom Frey'));
+    index.setRegistry({ entities: [...registry.entities, { canonical: 'Anna Berg-Frey', type: 'PERSON' as const, aliases: ['Anna Berg'] }].filter((e) => e.canonical !== 'Anna Berg') });
+    assert.notEqual(memo.paragraphEntities('1.txt'), before1);
+    index.remove('3.txt');
+    assert.deepEqual(memo.paragraphEntities('3.txt'), []);
+    memo.dispose();
   });
 });

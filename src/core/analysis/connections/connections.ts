@@ -11,8 +11,7 @@
 import type { CorpusIndex } from '../../index';
 import { normalizeName } from '../../index';
 import type { NameType } from '../../extract/types';
-import { paragraphsOf } from '../textUnits';
-import { EntityNames, type NamedEntity } from '../timeline/timeline';
+import { AnalysisMemo } from '../analysisMemo';
 
 export interface Connection {
   /** Canonical names; `a` sorts before `b` (by name, then key). */
@@ -56,77 +55,95 @@ export interface ConnectionOptions {
   types?: readonly NameType[];
 }
 
-const NAME_TYPES: readonly NameType[] = ['PERSON', 'ORG', 'PLACE', 'MISC'];
+export function buildConnections(index: CorpusIndex, uris: Iterable<string>, options: ConnectionOptions = {}, memo?: AnalysisMemo): ConnectionGraph {
+  const own = memo ?? new AnalysisMemo(index);
+  try {
+    return connectionsFrom(own, uris, options);
+  } finally {
+    if (!memo) own.dispose();
+  }
+}
 
-export function buildConnections(index: CorpusIndex, uris: Iterable<string>, options: ConnectionOptions = {}): ConnectionGraph {
+function connectionsFrom(memo: AnalysisMemo, uris: Iterable<string>, options: ConnectionOptions): ConnectionGraph {
   const minCount = Math.max(1, options.minCount ?? 2);
-  const types = new Set(options.types ?? NAME_TYPES);
-  const names = new EntityNames(index);
+  const types = options.types ? new Set<string>(options.types) : undefined;
   const idOf = new Map<string, number>();
   const keys: string[] = [];
-  const canonical: string[] = [];
-  const entities: NamedEntity[] = [];
-  const nodeType: (NameType | undefined)[] = [];
   const paragraphsOfEntity: number[] = [];
-  const articlesOfEntity: number[] = [];
-  /** pair id (a * 2^26 + b, a < b) → [paragraphs, articles] */
-  const pairs = new Map<number, [number, number]>();
+  /** The articles naming each entity, in increasing article number. */
+  const articlesOf: number[][] = [];
+  /** pair id (a * 2^26 + b, a < b) → shared paragraphs */
+  const pairs = new Map<number, number>();
   let paragraphCount = 0;
   let articleCount = 0;
+  const idFor = (key: string): number => {
+    let id = idOf.get(key);
+    if (id === undefined) {
+      id = keys.length;
+      idOf.set(key, id);
+      keys.push(key);
+      paragraphsOfEntity.push(0);
+      articlesOf.push([]);
+    }
+    return id;
+  };
 
   for (const uri of uris) {
-    const text = index.textOf(uri);
-    if (text === undefined) continue;
-    articleCount++;
-    const spans = index.spansOf(uri).filter((s) => types.has(s.type as NameType));
-    const paragraphs = paragraphsOf(text);
+    if (!memo.has(uri)) continue;
+    const paragraphs = memo.paragraphEntities(uri);
+    const article = articleCount++;
     paragraphCount += paragraphs.length;
-    const inArticle = new Set<number>();
-    let s = 0;
-    for (const p of paragraphs) {
-      const inParagraph = new Set<number>();
-      while (s < spans.length && spans[s].start < p.start) s++;
-      for (; s < spans.length && spans[s].start < p.end; s++) {
-        const named = names.of(uri, spans[s]);
-        if (!named) continue;
-        let id = idOf.get(named.key);
-        if (id === undefined) {
-          id = keys.length;
-          idOf.set(named.key, id);
-          keys.push(named.key);
-          canonical.push(named.canonical);
-          entities.push(named);
-          nodeType.push(spans[s].type as NameType);
-          paragraphsOfEntity.push(0);
-          articlesOfEntity.push(0);
-        }
-        inParagraph.add(id);
-      }
-      const ids = [...inParagraph].sort((x, y) => x - y);
-      for (const id of ids) {
+    for (const paragraph of paragraphs) {
+      const ids: number[] = [];
+      for (const key of paragraph) {
+        if (types && !types.has(memo.typeOf(key) ?? '')) continue;
+        const id = idFor(key);
+        ids.push(id);
         paragraphsOfEntity[id]++;
-        inArticle.add(id);
+        const list = articlesOf[id];
+        if (list[list.length - 1] !== article) list.push(article);
       }
+      ids.sort((x, y) => x - y);
       for (let i = 0; i < ids.length; i++) {
         for (let j = i + 1; j < ids.length; j++) {
           const pair = ids[i] * 67108864 + ids[j];
-          const counts = pairs.get(pair);
-          if (counts) counts[0]++;
-          else pairs.set(pair, [1, 0]);
+          pairs.set(pair, (pairs.get(pair) ?? 0) + 1);
         }
       }
     }
-    const ids = [...inArticle].sort((x, y) => x - y);
-    for (const id of ids) articlesOfEntity[id]++;
-    for (let i = 0; i < ids.length; i++) {
-      for (let j = i + 1; j < ids.length; j++) {
-        const pair = ids[i] * 67108864 + ids[j];
-        const counts = pairs.get(pair);
-        if (counts) counts[1]++;
-        else pairs.set(pair, [0, 1]);
-      }
-    }
   }
+  // Shared articles, only for the pairs kept: intersections of the entities' article lists (a bit set
+  // for entities in many articles).
+  const bits = new Map<number, Uint32Array>();
+  const bitsOf = (id: number): Uint32Array | undefined => {
+    const list = articlesOf[id];
+    if (list.length < 64) return undefined;
+    let set = bits.get(id);
+    if (!set) {
+      set = new Uint32Array((articleCount >> 5) + 1);
+      for (const a of list) set[a >> 5] |= 1 << (a & 31);
+      bits.set(id, set);
+    }
+    return set;
+  };
+  const sharedArticles = (x: number, y: number): number => {
+    const [short, long] = articlesOf[x].length <= articlesOf[y].length ? [x, y] : [y, x];
+    const longBits = bitsOf(long);
+    let n = 0;
+    if (longBits) {
+      for (const a of articlesOf[short]) if (longBits[a >> 5] & (1 << (a & 31))) n++;
+      return n;
+    }
+    const other = articlesOf[long];
+    let j = 0;
+    for (const a of articlesOf[short]) {
+      while (j < other.length && other[j] < a) j++;
+      if (other[j] === a) n++;
+    }
+    return n;
+  };
+  const canonical = keys.map((k) => memo.names.get(k)?.canonical ?? k.slice(k.indexOf(':') + 1));
+  const nodeType = keys.map((k) => memo.typeOf(k));
 
   const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
   const connections: Connection[] = [];
@@ -134,18 +151,19 @@ export function buildConnections(index: CorpusIndex, uris: Iterable<string>, opt
   const node = (id: number): EntityNode => {
     let n = nodes.get(keys[id]);
     if (!n) {
-      n = { key: keys[id], name: canonical[id], articles: articlesOfEntity[id], paragraphs: paragraphsOfEntity[id] };
+      n = { key: keys[id], name: canonical[id], articles: articlesOf[id].length, paragraphs: paragraphsOfEntity[id] };
       if (nodeType[id]) n.type = nodeType[id];
       nodes.set(keys[id], n);
     }
     return n;
   };
   const total = Math.max(1, paragraphCount);
-  for (const [pair, [together, articles]] of pairs) {
+  for (const [pair, together] of pairs) {
     if (together < minCount) continue;
     let x = Math.floor(pair / 67108864);
     let y = pair % 67108864;
-    if (wanted !== undefined && !entities[x].forms.has(wanted) && !entities[y].forms.has(wanted)) continue;
+    if (wanted !== undefined && !formsOf(memo, keys[x]).has(wanted) && !formsOf(memo, keys[y]).has(wanted)) continue;
+    const articles = sharedArticles(x, y);
     if (canonical[y] < canonical[x] || (canonical[y] === canonical[x] && keys[y] < keys[x])) [x, y] = [y, x];
     const pab = together / total;
     const pmi = Math.log(pab / ((paragraphsOfEntity[x] / total) * (paragraphsOfEntity[y] / total)));
@@ -160,6 +178,10 @@ export function buildConnections(index: CorpusIndex, uris: Iterable<string>, opt
   connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
     (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
   return { connections, nodes, paragraphCount, articleCount };
+}
+
+function formsOf(memo: AnalysisMemo, key: string): Set<string> {
+  return memo.names.get(key)?.forms ?? new Set();
 }
 
 /** The JSON line of `source-annotator connections`, in the documented field order. */

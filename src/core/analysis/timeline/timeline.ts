@@ -119,6 +119,16 @@ export class EntityNames {
 
   constructor(private readonly index: CorpusIndex) {}
 
+  /** Forgets what it knows (after a registry change). */
+  clear(): void {
+    this.byKey.clear();
+  }
+
+  /** The entity with this key, if a span of it has been seen. */
+  get(key: string): NamedEntity | undefined {
+    return this.byKey.get(key);
+  }
+
   of(uri: string, span: Span): NamedEntity | undefined {
     const canonical = span.canonical ?? span.text;
     const key = `${span.type}:${normalizeName(canonical)}`;
