@@ -79,6 +79,13 @@ describe('quote ledger: findQuotes', () => {
     ]);
   });
 
+  it('gives unnamed speakers no name, even when a name qualifies them', () => {
+    const text = 'The plan "made commitments clear," according to one U.S. official.\n\nBut a senior U.S. administration official described the talks as "tough but fair."\n';
+    const quotes = findQuotes(text, names(text, [['U.S.', 'PLACE', 'United States']]));
+    assert.deepEqual(quotes.map(said), [['made commitments clear,', null], ['tough but fair.', null]]);
+    assert.deepEqual(quotes.map((q) => text.slice(q.speaker!.cueStart, q.speaker!.cueEnd)), ['one U.S. official', 'a senior U.S. administration official']);
+  });
+
   it('keeps one speaker over a quotation that runs on over paragraphs', () => {
     const text = '"We have heard these numbers before," said Amina Yusuf.\n\n"What we need are grants, not loans.\n\n"Every loan is a burden on the next generation," she said.\n';
     const quotes = findQuotes(text, names(text, [['Amina Yusuf', 'PERSON']]));

@@ -80,7 +80,7 @@ const PRONOUNS: Record<string, 'person' | 'org' | 'none'> = {
 };
 const PRONOUN = '(he|she|it|they|we|I)';
 /** Nominal speakers: "a spokesperson", "the ministry", "one senior official", "officials". */
-const NOMINAL = `(?:(?:a|an|the|one|two|three|several|other|another|some)\\s+)?(?:[\\p{L}'\u2019-]+\\s+){0,3}(?:spokes(?:person|man|woman)|authority|authorities|union|council|court|tribunal|committee|board|commission|club|firm|bank|party|team|ministry|official|officials|source|sources|aide|aides|minister|ministry|government|statement|spokesperson|representative|diplomat|diplomats|analyst|analysts|officer|officers|agency|company|group|office|department|police|army|military|report|residents?|witness(?:es)?|lawmaker|lawmakers|activists?|experts?|economists?|people|person|man|woman|president|leader|chief|executive|director)`;
+const NOMINAL = `(?:(?:a|an|the|one|two|three|several|other|another|some)\\s+)?(?:[\\p{L}.'\u2019-]+\\s+){0,3}(?:spokes(?:person|man|woman)|authority|authorities|union|council|court|tribunal|committee|board|commission|club|firm|bank|party|team|ministry|official|officials|source|sources|aide|aides|minister|ministry|government|statement|spokesperson|representative|diplomat|diplomats|analyst|analysts|officer|officers|agency|company|group|office|department|police|army|military|report|residents?|witness(?:es)?|lawmaker|lawmakers|activists?|experts?|economists?|people|person|man|woman|president|leader|chief|executive|director)`;
 
 /** Words that introduce a name or title in quotation marks, not something said. */
 const NAMING_BEFORE = /(?:so-called|so called|dubbed|nicknamed|titled|entitled|named|known as|labelled|labeled|branded as|termed|the words?|the term|the phrase|the slogan|the hashtag|the headline|(?:book|film|movie|song|album|series|show|programme|program|podcast|report|documentary|novel|play|poem|article|essay|column|op-ed|operation|campaign|motto|sign|banner|slogan)(?:,)?)\s*$/iu;
@@ -340,7 +340,11 @@ function speakerAt(ctx: Context, from: number, limit: number): QuoteSpeaker | nu
   const name = firstNameIn(ctx, at, clauseEnd);
   if (name) {
     const between = text.slice(at, name.start);
-    if (/^(?:[\p{L}'\u2019.-]+\s+){0,7}$/u.test(between)) return speakerFromName(extendNameRun(ctx, name));
+    if (/^(?:[\p{L}'\u2019.-]+\s+){0,7}$/u.test(between)) {
+      const run = extendNameRun(ctx, name);
+      const nominalEnd = modifiesNominal(ctx, run);
+      return nominalEnd === undefined ? speakerFromName(run) : { cueStart: at, cueEnd: nominalEnd };
+    }
   }
   const nominal = NOMINAL_AT_START.exec(text.slice(at, limit));
   if (nominal) return nominalSpeaker(ctx, at, at + nominal[0].length);
@@ -387,6 +391,14 @@ function extendNameRun(ctx: Context, name: Span): Span {
   }
   // A possessive organisation or place before a person's title: "Germany's defence minister Boris Pistorius".
   return current;
+}
+
+/** A name that only qualifies an unnamed speaker: "a senior U.S. official", "one NATO diplomat". */
+const NAME_AS_MODIFIER = /^(?:['\u2019]s?)?\s+(?:[\p{L}-]+\s+){0,2}?(?:officials?|spokes(?:person|man|woman)|sources?|aides?|diplomats?|officers?|representatives?|lawmakers?|analysts?|negotiators?|insiders?|employees?|staffers?)\b/iu;
+
+function modifiesNominal(ctx: Context, name: Span): number | undefined {
+  const m = NAME_AS_MODIFIER.exec(ctx.text.slice(name.end, name.end + 60));
+  return m ? name.end + m[0].length : undefined;
 }
 
 function speakerFromName(span: Span): QuoteSpeaker {
@@ -502,8 +514,14 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
   const pronoun = LAST_PRONOUN.exec(prefix);
   const pronounAt = pronoun ? sentenceStart + pronoun.index : -1;
   if (nearest && nearest.end > pronounAt) {
-    // A possessive ("Rutte's remarks") is not the subject unless nothing else is there.
-    return speakerFromName(nearest);
+    const nominalEnd = modifiesNominal(ctx, nearest);
+    if (nominalEnd === undefined) return speakerFromName(nearest);
+    // "a senior U.S. official described …": an unnamed speaker, from the start of its noun phrase
+    const np = /(?:\b(?:a|an|the|one|two|three|several|some)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}$/iu.exec(ctx.text.slice(Math.max(sentenceStart, nearest.start - 60), nearest.start));
+    let from = np ? nearest.start - np[0].length : nearest.start;
+    const conjunction = /^(?:but|and|yet|so|however|still)\s+/iu.exec(ctx.text.slice(from, nearest.start));
+    if (conjunction) from += conjunction[0].length;
+    return { cueStart: from, cueEnd: nominalEnd };
   }
   if (pronoun) return resolvePronoun(ctx, pronounAt, pronoun[1]);
   const nominal = NOMINAL_SUBJECT.exec(prefix);
