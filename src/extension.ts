@@ -18,6 +18,7 @@ import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
+import { registerQuotesView } from './vscode/analysis/quotesView';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       workspace.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
+    ...registerQuotesView(workspace),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
