@@ -19,6 +19,7 @@ import { loadNameTagger } from './vscode/nameModel';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
 import { registerQuotesView } from './vscode/analysis/quotesView';
+import { registerTimelineView } from './vscode/analysis/timelineView';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -77,6 +78,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
     ...registerQuotesView(workspace),
+    ...registerTimelineView(workspace),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.

@@ -38,3 +38,40 @@ describe('analysis views: Quotes', () => {
     assert.equal(editor.document.getText(editor.selection), quote.text);
   });
 });
+
+interface DateEntry { date: string; precision: string; file: string; start: number; end: number; text: string; sentence: string; publication: boolean; entities: string[] }
+interface TimelineYear { year: string; months: { month: string; entries: DateEntry[] }[]; count: number }
+
+const timeline = async (): Promise<TimelineYear[]> => (await vscode.commands.executeCommand<TimelineYear[]>('sourceAnnotator.timeline.rows')) ?? [];
+const datesOf = (years: TimelineYear[]): DateEntry[] => years.flatMap((y) => y.months.flatMap((m) => m.entries));
+
+describe('analysis views: Timeline', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+  });
+
+  it('puts the dates of the workspace in date order by year and month, publication days marked', async () => {
+    const years = await pollUntil(timeline, (y) => datesOf(y).some((e) => e.date === '2026-02-12'));
+    const entries = datesOf(years);
+    const firstDays = entries.map((e) => e.date);
+    assert.ok(entries.length > 20, `${entries.length} dates`);
+    assert.deepEqual(years.map((y) => y.year), [...years.map((y) => y.year)].sort(), 'years in order');
+    const dateline = entries.find((e) => e.text.startsWith('Thursday, 12 February 2026'));
+    assert.ok(dateline?.publication, `the Reuters dateline is the publication day: ${JSON.stringify(dateline)}`);
+    assert.ok(entries.some((e) => e.date === '2025-12' && !e.publication), firstDays.join(' '));
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
+  });
+
+  it('filters by entity and opens a date in its article', async () => {
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: 'Hegseth' });
+    const entries = datesOf(await timeline());
+    assert.ok(entries.length > 0);
+    for (const e of entries) assert.ok(e.entities.includes('Pete Hegseth'), `${e.sentence} names ${e.entities.join(', ')}`);
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.reveal', entries[0]);
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (ed) => ed?.document.uri.toString() === entries[0].file);
+    assert.equal(editor?.document.getText(editor.selection), entries[0].text);
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' });
+    assert.ok(datesOf(await timeline()).length > entries.length);
+  });
+});
