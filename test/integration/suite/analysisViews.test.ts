@@ -75,3 +75,31 @@ describe('analysis views: Timeline', () => {
     assert.ok(datesOf(await timeline()).length > entries.length);
   });
 });
+
+interface GraphData { nodes: { key: string; name: string; degree: number }[]; edges: { aKey: string; bKey: string; strength: number }[]; total: number }
+
+describe('analysis views: Connections graph', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+  });
+
+  it('draws the strongest connections in a webview', async () => {
+    const data = (await vscode.commands.executeCommand<GraphData>('sourceAnnotator.connections.graph'))!;
+    assert.ok(data.edges.length > 10, `${data.edges.length} edges`);
+    const names = new Map(data.nodes.map((n) => [n.key, n.name]));
+    assert.ok(data.edges.some((e) => [names.get(e.aKey), names.get(e.bKey)].sort().join('|') === 'Bosnia|Kosovo'));
+    // the webview loads its script, draws with the graph library and reports what it drew
+    const rendered = await vscode.commands.executeCommand<{ nodes: number; edges: number }>('sourceAnnotator.connections.show');
+    assert.deepEqual(rendered, { nodes: data.nodes.length, edges: data.edges.length });
+  });
+
+  it("opens an entity's references from the graph", async () => {
+    const data = (await vscode.commands.executeCommand<GraphData>('sourceAnnotator.connections.graph'))!;
+    const hegseth = data.nodes.find((n) => n.name === 'Pete Hegseth');
+    assert.ok(hegseth, data.nodes.map((n) => n.name).join(', '));
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.connections.openReferences', hegseth.key), true);
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => !!e && /Hegseth/.test(e.document.getText(e.selection)));
+    assert.match(editor!.document.getText(editor!.selection), /Hegseth/);
+  });
+});
