@@ -99,7 +99,10 @@ describe('analysis views: Connections graph', () => {
     const hegseth = data.nodes.find((n) => n.name === 'Pete Hegseth');
     assert.ok(hegseth, data.nodes.map((n) => n.name).join(', '));
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.connections.openReferences', hegseth.key), true);
-    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => !!e && /Hegseth/.test(e.document.getText(e.selection)));
-    assert.match(editor!.document.getText(editor!.selection), /Hegseth/);
+    // the editor opens at a mention (the references peek then holds the cursor at its start)
+    const wordAtCursor = (e: vscode.TextEditor | undefined): string =>
+      e ? e.document.getText(new vscode.Range(e.selection.active, e.selection.active.translate(0, 12))) : '';
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => /^(Pete )?Hegseth/.test(wordAtCursor(e)));
+    assert.match(wordAtCursor(editor), /^(Pete )?Hegseth/);
   });
 });
