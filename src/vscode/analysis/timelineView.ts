@@ -74,6 +74,11 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
         if (typeof given === 'string') await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
         return this.entity;
       }),
+      // From the Entities view's context menu (its entity rows carry { row: { name } }) or with { name }.
+      vscode.commands.registerCommand('sourceAnnotator.timeline.ofEntity', (node?: { row?: { name?: unknown }; name?: unknown }) => {
+        const name = node?.row?.name ?? node?.name;
+        return typeof name === 'string' ? vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name }) : undefined;
+      }),
       vscode.commands.registerCommand('sourceAnnotator.timeline.clearFilter', () => vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' })),
       /** For tests and scripts: the years, months and dates the view shows now. */
       vscode.commands.registerCommand('sourceAnnotator.timeline.rows', () => this.groups()),

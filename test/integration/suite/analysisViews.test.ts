@@ -63,8 +63,9 @@ describe('analysis views: Timeline', () => {
     await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
   });
 
-  it('filters by entity and opens a date in its article', async () => {
-    await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: 'Hegseth' });
+  it('filters by entity ("Timeline of This Entity") and opens a date in its article', async () => {
+    // as the Entities view's context menu calls it, with the entity row
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.ofEntity', { kind: 'entity', row: { name: 'Hegseth' } });
     const entries = datesOf(await timeline());
     assert.ok(entries.length > 0);
     for (const e of entries) assert.ok(e.entities.includes('Pete Hegseth'), `${e.sentence} names ${e.entities.join(', ')}`);
