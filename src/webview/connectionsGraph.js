@@ -14,9 +14,19 @@ function cssVar(name, fallback) {
   return value || fallback;
 }
 
+/** Theme colours come as #rgb, #rrggbb or #rrggbbaa; the graph library reads rgb()/rgba(). */
+function toRgb(colour) {
+  const hex = /^#([0-9a-f]{3,8})$/i.exec(colour.trim());
+  if (!hex) return colour;
+  let h = hex[1];
+  if (h.length === 3 || h.length === 4) h = [...h].map((c) => c + c).join('');
+  const [r, g, b] = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 function typeColour(type) {
   const category = { PERSON: 'person', ORG: 'org', PLACE: 'place', MISC: 'misc' }[type] || 'misc';
-  return cssVar(`--vscode-sourceAnnotator-${category}-border`, cssVar('--vscode-foreground', '#888'));
+  return toRgb(cssVar(`--vscode-sourceAnnotator-${category}-border`, cssVar('--vscode-foreground', '#888')));
 }
 
 function open(key) {
@@ -24,9 +34,9 @@ function open(key) {
 }
 
 function style() {
-  const fg = cssVar('--vscode-foreground', '#ccc');
-  const muted = cssVar('--vscode-descriptionForeground', '#999');
-  const focus = cssVar('--vscode-focusBorder', '#07f');
+  const fg = toRgb(cssVar('--vscode-foreground', '#ccc'));
+  const muted = toRgb(cssVar('--vscode-descriptionForeground', '#999'));
+  const focus = toRgb(cssVar('--vscode-focusBorder', '#07f'));
   return [
     { selector: 'node', style: { label: 'data(label)', color: fg, 'font-size': 11, 'text-valign': 'bottom', 'text-margin-y': 3,
       'background-color': (n) => typeColour(n.data('type')), width: 'data(size)', height: 'data(size)' } },

@@ -77,10 +77,11 @@ describe('analysis views UI (packaged extension)', function () {
 
   it('lists quotations by speaker in the Quotes view', async () => {
     await runCommand(page, 'Focus on Quotes View');
-    const speaker = page.locator('.monaco-list-row', { hasText: 'Mark Rutte' }).first();
+    const quotesPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Quotes/ }) });
+    const speaker = quotesPane.locator('.monaco-list-row', { hasText: 'Mark Rutte' }).first();
     await speaker.waitFor({ state: 'visible', timeout: 60000 });
     await speaker.click();
-    await page.locator('.monaco-list-row', { hasText: 'Investment is up by tens of billions' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await quotesPane.locator('.monaco-list-row', { hasText: 'Investment is up by tens of billions' }).first().waitFor({ state: 'visible', timeout: 15000 });
     await page.screenshot({ path: join(testResultsDir, 'quotes-view.png') });
   });
 });
