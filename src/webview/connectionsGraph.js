@@ -24,9 +24,16 @@ function toRgb(colour) {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
+/** The highlight colours' defaults (package.json), for a theme that does not pass them to webviews. */
+const DEFAULT_COLOURS = {
+  light: { person: '#1f77b4', org: '#9467bd', place: '#2ca02c', misc: '#8c564b' },
+  dark: { person: '#6cb6ff', org: '#c39bff', place: '#7ee07e', misc: '#d9a38f' },
+};
+
 function typeColour(type) {
   const category = { PERSON: 'person', ORG: 'org', PLACE: 'place', MISC: 'misc' }[type] || 'misc';
-  return toRgb(cssVar(`--vscode-sourceAnnotator-${category}-border`, cssVar('--vscode-foreground', '#888')));
+  const dark = document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast');
+  return toRgb(cssVar(`--vscode-sourceAnnotator-${category}-border`, DEFAULT_COLOURS[dark ? 'dark' : 'light'][category]));
 }
 
 function open(key) {

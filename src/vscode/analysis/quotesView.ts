@@ -114,6 +114,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       item.description = `${node.row.quotes.length}`;
       item.iconPath = new vscode.ThemeIcon(node.row.speaker === UNNAMED ? 'question' : node.row.type === 'PERSON' ? 'person' : 'organization');
       item.tooltip = `${node.row.speaker}: ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}`;
+      item.accessibilityInformation = { label: `${node.row.speaker}, ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}` };
       return item;
     }
     if (node.kind === 'more') return new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);
@@ -123,6 +124,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     item.description = shorten(headline, 60);
     item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}`);
     item.iconPath = new vscode.ThemeIcon('quote');
+    item.accessibilityInformation = { label: `Quotation by ${q.speaker ?? 'an unnamed speaker'}: ${shorten(q.text, 200)}` };
     item.command = { command: 'sourceAnnotator.quotes.reveal', title: 'Open Quotation', arguments: [q] };
     return item;
   }

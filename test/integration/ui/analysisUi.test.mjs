@@ -77,11 +77,12 @@ describe('analysis views UI (packaged extension)', function () {
 
   it('lists quotations by speaker in the Quotes view', async () => {
     await runCommand(page, 'Focus on Quotes View');
-    const quotesPane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^\s*Quotes/ }) });
-    const speaker = quotesPane.locator('.monaco-list-row', { hasText: 'Mark Rutte' }).first();
+    // rows are found by their accessible names, which the view sets
+    const speaker = page.locator('.monaco-list-row[aria-label^="Elbridge Colby, 4 quotations"]').first();
     await speaker.waitFor({ state: 'visible', timeout: 60000 });
     await speaker.click();
-    await quotesPane.locator('.monaco-list-row', { hasText: 'Investment is up by tens of billions' }).first().waitFor({ state: 'visible', timeout: 15000 });
+    await page.locator('.monaco-list-row[aria-label^="Quotation by Elbridge Colby: we have a really strong basis"]').first()
+      .waitFor({ state: 'visible', timeout: 15000 });
     await page.screenshot({ path: join(testResultsDir, 'quotes-view.png') });
   });
 });
