@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { CorpusIndex } from '../../src/core/index';
+import { analyzeArticle, CorpusIndex } from '../../src/core/index';
 import { extract } from '../../src/core/extract';
 import type { EntityRegistry } from '../../src/core/extract/types';
 import { buildConnections, connectionLine } from '../../src/core/analysis/connections/connections';
@@ -140,6 +140,10 @@ describe('analysis memo', () => {
     assert.ok(graph.connections.some((c) => c.a === 'Anna Berg' && c.b === 'Tom Frey'));
     index.setRegistry({ entities: [...registry.entities, { canonical: 'Anna Berg-Frey', type: 'PERSON' as const, aliases: ['Anna Berg'] }].filter((e) => e.canonical !== 'Anna Berg') });
     assert.notEqual(memo.paragraphEntities('1.txt'), before1);
+    // re-analysed with the same text (as after a new name model): the index reports it changed, the memo recomputes
+    const again = memo.paragraphEntities('1.txt');
+    index.addAnalysis(analyzeArticle('1.txt', index.textOf('1.txt')!, { extract, registry: index.registry }), index.textOf('1.txt')!);
+    assert.notEqual(memo.paragraphEntities('1.txt'), again);
     index.remove('3.txt');
     assert.deepEqual(memo.paragraphEntities('3.txt'), []);
     memo.dispose();

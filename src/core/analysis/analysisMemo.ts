@@ -1,8 +1,9 @@
 /**
  * Per-article results of the analysis views (quotations, dated sentences, the entities of each paragraph),
  * kept until the article changes. A view over the whole workspace then merges what is already known and
- * only analyses the articles edited since it was last built. An article's entry is valid while the index
- * holds the same content hash for it; a registry change (merges, renames) clears everything.
+ * only analyses the articles edited since it was last built. An article's entry is dropped when the index
+ * reports it changed (edited, or re-analysed with the same text: a new name model) and checked against its
+ * content hash on every read; a registry change (merges, renames) clears everything.
  */
 import type { CorpusIndex } from '../index';
 import type { LedgerQuote } from './quotes/quoteLedger';
@@ -34,6 +35,8 @@ export class AnalysisMemo {
         this.entries.clear();
         this.names.clear();
       }
+      // Re-analysed articles (a new name model, a sidecar's publication date) keep their content hash.
+      for (const uri of event.changed) this.entries.delete(uri);
       for (const uri of event.removed) this.entries.delete(uri);
       for (const { from, to } of event.renamed) {
         // offsets stay; the file name inside the results changes: recompute
