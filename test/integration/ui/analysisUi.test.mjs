@@ -45,6 +45,8 @@ describe('analysis views UI (packaged extension)', function () {
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
     await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file: '000_862cdd2646e94e41.txt', line: 1 });
     mkdirSync(testResultsDir, { recursive: true });
+    // The views show the whole workspace once the first pass (with the name model) is done.
+    await page.locator('.statusbar-item', { hasText: /5 articles/ }).first().waitFor({ state: 'visible', timeout: 120000 });
   });
 
   afterEach(async function () {
@@ -78,6 +80,8 @@ describe('analysis views UI (packaged extension)', function () {
   it('lists quotations by speaker in the Quotes view', async () => {
     await runCommand(page, 'Focus on Quotes View');
     // rows are found by their accessible names, which the view sets
+    // with the name model, the workspace's quotations: Rutte's included, no rule-based "speakers"
+    await page.locator('.monaco-list-row[aria-label^="Mark Rutte, 2 quotations"]').first().waitFor({ state: 'visible', timeout: 60000 });
     const speaker = page.locator('.monaco-list-row[aria-label^="Elbridge Colby, 4 quotations"]').first();
     await speaker.waitFor({ state: 'visible', timeout: 60000 });
     await speaker.click();
