@@ -118,8 +118,8 @@ export class AnalysisMemo {
     return out.sort(compareEntries);
   }
 
+  /** The type of an entity seen by this memo (the one most of its mentions have). */
   typeOf(key: string): NameType | undefined {
-    const type = key.slice(0, key.indexOf(':'));
-    return NAME_TYPES.has(type) ? (type as NameType) : undefined;
+    return this.names.get(key)?.type;
   }
 }

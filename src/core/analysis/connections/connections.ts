@@ -142,7 +142,7 @@ function connectionsFrom(memo: AnalysisMemo, uris: Iterable<string>, options: Co
     }
     return n;
   };
-  const canonical = keys.map((k) => memo.names.get(k)?.canonical ?? k.slice(k.indexOf(':') + 1));
+  const canonical = keys.map((k) => memo.names.get(k)?.canonical ?? k);
   const nodeType = keys.map((k) => memo.typeOf(k));
 
   const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;

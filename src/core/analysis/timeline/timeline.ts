@@ -6,7 +6,7 @@
  */
 import type { CorpusIndex } from '../../index';
 import { normalizeName } from '../../index';
-import type { Span } from '../../extract/types';
+import type { NameType, Span } from '../../extract/types';
 import type { ArticleMetadata } from '../../sidecar/model';
 import { articleSource } from '../articleSource';
 import { paragraphsOf, rangeIndexAt, sentencesOf, type TextRange } from '../textUnits';
@@ -129,20 +129,40 @@ export class EntityNames {
     return this.byKey.get(key);
   }
 
+  /**
+   * The entity of a name span. Identity is the normalized canonical name, whatever type a mention was given
+   * ("Pentagon" tagged as an organization here and a place there is one entity); its type is the one most
+   * of its mentions have.
+   */
   of(uri: string, span: Span): NamedEntity | undefined {
     const canonical = span.canonical ?? span.text;
-    const key = `${span.type}:${normalizeName(canonical)}`;
+    const key = normalizeName(canonical);
+    if (!key) return undefined;
     let known = this.byKey.get(key);
     if (!known) {
       known = new NamedEntity(this.index, key, canonical, uri, span.start);
       this.byKey.set(key, known);
     }
+    known.sawType(span.type as NameType);
     return known;
   }
 }
 
 export class NamedEntity {
   private cachedForms: Set<string> | undefined;
+  private readonly typeCounts = new Map<NameType, number>();
+  private mostType: NameType | undefined;
+
+  sawType(type: NameType): void {
+    const n = (this.typeCounts.get(type) ?? 0) + 1;
+    this.typeCounts.set(type, n);
+    if (!this.mostType || n > (this.typeCounts.get(this.mostType) ?? 0)) this.mostType = type;
+  }
+
+  /** The type most of its mentions have. */
+  get type(): NameType | undefined {
+    return this.mostType;
+  }
 
   constructor(private readonly index: CorpusIndex, readonly key: string, readonly canonical: string,
     private readonly uri: string, private readonly offset: number) {}
@@ -159,7 +179,7 @@ export class NamedEntity {
     const key = this.indexKey();
     const info = key ? this.index.entityInfo(key) : undefined;
     for (const alias of info?.aliases ?? []) forms.add(normalizeName(alias));
-    const surname = this.key.startsWith('PERSON:') ? /\s(\S+)$/u.exec(normalizeName(this.canonical))?.[1] : undefined;
+    const surname = this.type === 'PERSON' ? /\s(\S+)$/u.exec(normalizeName(this.canonical))?.[1] : undefined;
     if (surname) forms.add(surname);
     this.cachedForms = forms;
     return forms;
