@@ -80,9 +80,8 @@ describe('analysis views UI (packaged extension)', function () {
   it('lists quotations by speaker in the Quotes view', async () => {
     await runCommand(page, 'Focus on Quotes View');
     // rows are found by their accessible names, which the view sets
-    // with the name model, the whole workspace's quotations (the most quoted first), no rule-based "speakers"
+    // the whole workspace's quotations, the most quoted speaker first
     await page.locator('.monaco-list-row[aria-label^="Pete Hegseth, 5 quotations"]').first().waitFor({ state: 'visible', timeout: 60000 });
-    assert.equal(await page.locator('.monaco-list-row[aria-label^="Italy and Norfolk, "]').count(), 0);
     const speaker = page.locator('.monaco-list-row[aria-label^="Elbridge Colby, 4 quotations"]').first();
     await speaker.waitFor({ state: 'visible', timeout: 60000 });
     await speaker.click();
