@@ -88,7 +88,7 @@ async function main(): Promise<void> {
   console.log('\n# A long article\'s spans in memory: cost to each full garbage collection');
   runSpanMemoryBenchmark({ quick });
 
-  for (const [file, label] of [['./bench/index', 'Corpus index'], ['./bench/editor', 'Editor responsiveness']] as const) {
+  for (const [file, label] of [['./bench/index', 'Corpus index'], ['./bench/editor', 'Editor responsiveness'], ['./bench/analysis', 'Analysis views (quotes, timeline, connections)']] as const) {
     const mod = await import(file).catch(() => undefined);
     if (!mod?.runBenchmark) { console.log(`\n# ${label}: benchmark not available`); continue; }
     console.log(`\n# ${label}`);

@@ -20,5 +20,6 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
+  build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['src/webview/connectionsGraph.js'], outfile: 'dist/connectionsGraph.js' }),
 ]);
 console.log(`built dist/extension.js and dist/cli.js${production ? ' (production)' : ''}`);

@@ -47,6 +47,7 @@ async function main(): Promise<void> {
         return m ? m.evaluateRecognizers((text: string) => spans(text)) : missing('Recognizers-Text');
       },
     },
+    { name: 'quotes', run: async () => (await import('./eval/quotes')).evaluateQuotes() },
   ];
   const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const sections: EvalSection[] = [];

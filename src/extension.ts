@@ -19,6 +19,9 @@ import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
+import { registerQuotesView } from './vscode/analysis/quotesView';
+import { registerTimelineView } from './vscode/analysis/timelineView';
+import { registerConnectionsPanel } from './vscode/analysis/connectionsPanel';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -78,6 +81,9 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       analyzer.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
+    ...registerQuotesView(workspace),
+    ...registerTimelineView(workspace),
+    ...registerConnectionsPanel(workspace, context.extensionUri),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.

@@ -4,8 +4,13 @@ import { extractCommand } from './commands/extractCommand';
 import { reanchorCommand } from './commands/reanchorCommand';
 import { scanCommand } from './commands/scanCommand';
 import { entitiesCommand } from './commands/entitiesCommand';
+import { quotesCommand } from './commands/quotesCommand';
+import { timelineCommand } from './commands/timelineCommand';
+import { connectionsCommand } from './commands/connectionsCommand';
 
-const COMMANDS: CliCommand[] = [extractCommand, scanCommand, exportCommand, reanchorCommand, entitiesCommand];
+const COMMANDS: CliCommand[] = [
+  extractCommand, scanCommand, exportCommand, reanchorCommand, entitiesCommand, quotesCommand, timelineCommand, connectionsCommand,
+];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

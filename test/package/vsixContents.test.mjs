@@ -16,7 +16,7 @@ describe('packaged .vsix', () => {
     paths = (await listVsix(vsixPath)).map((entry) => entry.path);
   });
 
-  for (const required of ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/package.json']) {
+  for (const required of ['extension/dist/extension.js', 'extension/dist/cli.js', 'extension/package.json', 'extension/dist/connectionsGraph.js']) {
     it(`contains ${required}`, () => {
       assert.ok(paths.includes(required), `missing ${required}; the archive holds:\n${paths.join('\n')}`);
     });

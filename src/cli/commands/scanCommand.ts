@@ -14,7 +14,7 @@ be read or analysed gets a row saying why; the exit status is then 1.
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
 
-async function listArticles(dir: string): Promise<string[]> {
+export async function listArticles(dir: string): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);

@@ -1,0 +1,120 @@
+/**
+ * Analysis views benchmark: building the quote ledger, the timeline and the connection graph over the
+ * synthetic corpus (1,000 and 10,000 articles, shared with the corpus-index benchmark), beside a baseline
+ * measured in the same run: one pass that only reads every article's spans from the index, the floor any
+ * view over the whole workspace pays.
+ *
+ *   npx tsx scripts/bench/analysis.ts            1,000 and 10,000 articles
+ *   npx tsx scripts/bench/analysis.ts --quick    1,000 only
+ *
+ * The corpus is analysed once with the shipped tagger and kept as a cache file in .bench/, as the extension
+ * keeps its cache; later runs load it.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { extract, setDefaultNameDetector } from '../../src/core/extract';
+import { loadDefaultNameDetector } from '../../src/cli/nameModel';
+import { analyzeArticle, CorpusIndex, deserializeAnalysis, isReusable, serializeAnalysis } from '../../src/core/index';
+import { cacheFileEntries, cacheFileLines } from '../../src/core/index/cacheEntry';
+import { contentHash } from '../../src/core/index/hash';
+import { AnalysisMemo } from '../../src/core/analysis/analysisMemo';
+import { buildConnections } from '../../src/core/analysis/connections/connections';
+import { ensureCorpus } from './synthCorpus';
+
+const WORK = join(resolve(__dirname, '..', '..'), '.bench');
+const TARGET_SECONDS = 2;
+
+async function loadIndex(count: number): Promise<{ index: CorpusIndex; uris: string[]; analysedSeconds?: number }> {
+  const paths = ensureCorpus(join(WORK, `index-corpus-${count}`), count);
+  const cacheFile = join(WORK, `analysis-cache-${count}.jsonl`);
+  const cached = existsSync(cacheFile) ? new Map(cacheFileEntries(readFileSync(cacheFile, 'utf8'))) : new Map<string, string>();
+  const index = new CorpusIndex();
+  const entries: [string, string][] = [];
+  let analysed = 0;
+  const started = performance.now();
+  index.batch(() => {
+    for (const path of paths) {
+      const text = readFileSync(path, 'utf8');
+      const line = cached.get(path);
+      let analysis = line === undefined ? undefined : deserializeAnalysis(line);
+      if (!analysis || !isReusable(analysis, contentHash(text))) {
+        analysis = analyzeArticle(path, text, { extract });
+        analysed++;
+      }
+      index.addAnalysis(analysis, text);
+      entries.push([path, serializeAnalysis(analysis)]);
+    }
+  });
+  if (analysed > 0) writeFileSync(cacheFile, [...cacheFileLines({ cacheVersion: 0, engine: 'analysis-bench' }, entries)].join(''));
+  return { index, uris: paths, analysedSeconds: analysed > 0 ? (performance.now() - started) / 1000 : undefined };
+}
+
+/** Median wall time of `runs` runs (each after an untimed `before`), in seconds, and the last result. */
+function time<T>(runs: number, work: () => T, before?: () => void): { seconds: number; result: T } {
+  const xs: number[] = [];
+  let result!: T;
+  for (let i = 0; i < runs; i++) {
+    before?.();
+    const t0 = performance.now();
+    result = work();
+    xs.push((performance.now() - t0) / 1000);
+  }
+  return { seconds: xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)], result };
+}
+
+export async function runBenchmark(options: { quick?: boolean; sizes?: number[] } = {}): Promise<void> {
+  setDefaultNameDetector(await loadDefaultNameDetector());
+  const sizes = options.sizes ?? (options.quick ? [1000] : [1000, 10000]);
+  const rows: string[] = [
+    '| articles | build | baseline: read all spans (s) | quotes (s) | timeline (s) | connections (s) |',
+    '|---:|---|---:|---:|---:|---:|',
+  ];
+  const verdicts: string[] = [];
+  for (const count of sizes) {
+    const { index, uris, analysedSeconds } = await loadIndex(count);
+    if (analysedSeconds !== undefined) console.log(`  ${count} articles analysed once with the tagger in ${analysedSeconds.toFixed(0)} s (cached for later runs)`);
+    const base = time(3, () => uris.reduce((n, uri) => n + index.spansOf(uri).length, 0));
+    // First build: every article analysed for the view (a fresh memo each run).
+    const cold = {
+      quotes: time(3, () => { const m = new AnalysisMemo(index); const n = m.allQuotes(uris).length; m.dispose(); return n; }),
+      timeline: time(3, () => { const m = new AnalysisMemo(index); const n = m.allDates(uris).length; m.dispose(); return n; }),
+      connections: time(3, () => { const m = new AnalysisMemo(index); const n = buildConnections(index, uris, {}, m).connections.length; m.dispose(); return n; }),
+    };
+    // Rebuild after one article is edited: the memo keeps the other articles' results.
+    const memo = new AnalysisMemo(index);
+    memo.allQuotes(uris);
+    memo.allDates(uris);
+    buildConnections(index, uris, {}, memo);
+    let edits = 0;
+    const edit = () => {
+      const uri = uris[edits++ % uris.length];
+      const text = `${index.textOf(uri)}\nEdited ${edits}.\n`;
+      index.addAnalysis(analyzeArticle(uri, text, { extract }), text);
+    };
+    const warm = {
+      quotes: time(3, () => memo.allQuotes(uris).length, edit),
+      timeline: time(3, () => memo.allDates(uris).length, edit),
+      connections: time(3, () => buildConnections(index, uris, {}, memo).connections.length, edit),
+    };
+    memo.dispose();
+    const cell = (t: { seconds: number }) => `${t.seconds.toFixed(2)} (×${(t.seconds / base.seconds).toFixed(1)})`;
+    rows.push(`| ${count} | first | ${base.seconds.toFixed(2)} | ${cell(cold.quotes)} | ${cell(cold.timeline)} | ${cell(cold.connections)} |`);
+    rows.push(`| ${count} | after one edit | | ${cell(warm.quotes)} | ${cell(warm.timeline)} | ${cell(warm.connections)} |`);
+    verdicts.push(`${count} articles: ${cold.quotes.result} quotations, ${cold.timeline.result} dates, ${cold.connections.result} connections.`);
+    if (count >= 10000) {
+      const check = (label: string, s: number) => `${label} ${s.toFixed(2)} s (${s <= TARGET_SECONDS ? 'met' : 'MISSED'})`;
+      verdicts.push(`At ${count}, target ≤ ${TARGET_SECONDS} s per view — first build: ${[check('quotes', cold.quotes.seconds), check('timeline', cold.timeline.seconds), check('connections', cold.connections.seconds)].join('; ')}; ` +
+        `after one edit: ${[check('quotes', warm.quotes.seconds), check('timeline', warm.timeline.seconds), check('connections', warm.connections.seconds)].join('; ')}.`);
+    }
+  }
+  console.log(rows.join('\n'));
+  console.log('(×: time over the baseline, measured in the same run; median of 3 runs; the edit\'s re-extraction is not counted)');
+  for (const v of verdicts) console.log(v);
+}
+
+if (require.main === module) {
+  runBenchmark({ quick: process.argv.includes('--quick') }).catch((err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}

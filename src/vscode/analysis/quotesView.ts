@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { AnalysisMemo } from '../../core/analysis/analysisMemo';
+import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
+import type { WorkspaceIndex } from '../index/workspaceIndex';
+
+const REFRESH_DELAY_MS = 400;
+/** Quotations listed under one speaker before a "more" row. */
+const MAX_PER_SPEAKER = 200;
+const UNNAMED = 'Unnamed speakers';
+
+export interface SpeakerRow {
+  speaker: string;
+  type: string | null;
+  quotes: LedgerQuote[];
+}
+
+type Node =
+  | { kind: 'speaker'; row: SpeakerRow }
+  | { kind: 'quote'; quote: LedgerQuote }
+  | { kind: 'more'; hidden: number };
+
+/** Speakers by number of quotations (unnamed last), each speaker's quotations by article and position. */
+export function speakerRows(quotes: readonly LedgerQuote[]): SpeakerRow[] {
+  const bySpeaker = new Map<string, SpeakerRow>();
+  for (const q of quotes) {
+    const name = q.speaker ?? UNNAMED;
+    let row = bySpeaker.get(name);
+    if (!row) bySpeaker.set(name, (row = { speaker: name, type: q.speakerType, quotes: [] }));
+    row.quotes.push(q);
+  }
+  const rows = [...bySpeaker.values()];
+  for (const row of rows) row.quotes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
+  return rows.sort((a, b) => Number(a.speaker === UNNAMED) - Number(b.speaker === UNNAMED) ||
+    b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
+}
+
+function shorten(text: string, max = 90): string {
+  const flat = text.replace(/\s+/gu, ' ');
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/**
+ * The Quotes view: the workspace's quotations grouped by speaker (after the registry's merges), most quoted
+ * first; a quotation opens its article with the quoted words selected.
+ */
+export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly memo: AnalysisMemo;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private rowsCache: SpeakerRow[] | undefined;
+  private refreshTimer: NodeJS.Timeout | undefined;
+  private view: vscode.TreeView<Node> | undefined;
+
+  constructor(private readonly workspace: WorkspaceIndex) {
+    this.memo = new AnalysisMemo(workspace.index);
+    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()), { dispose: () => this.memo.dispose() });
+  }
+
+  register(): vscode.Disposable[] {
+    this.view = vscode.window.createTreeView('sourceAnnotator.quotes', { treeDataProvider: this, showCollapseAll: true });
+    return [
+      this.view,
+      this.view.onDidChangeVisibility(() => this.describe()),
+      vscode.commands.registerCommand('sourceAnnotator.quotes.reveal', (quote?: LedgerQuote) => (quote ? this.reveal(quote) : undefined)),
+      /** For tests and scripts: the speakers and quotations the view shows now. */
+      vscode.commands.registerCommand('sourceAnnotator.quotes.rows', () => this.rows()),
+    ];
+  }
+
+  private scheduleRefresh(): void {
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      this.rowsCache = undefined;
+      this.describe();
+      this.changed.fire();
+    }, REFRESH_DELAY_MS);
+  }
+
+  /** Only a visible view computes its rows: activation and indexing do not pay for a closed view. */
+  private get visible(): boolean {
+    return this.view?.visible ?? false;
+  }
+
+  private rows(): SpeakerRow[] {
+    return (this.rowsCache ??= speakerRows(this.memo.allQuotes(this.workspace.index.uris())));
+  }
+
+  private describe(): void {
+    if (!this.view || !this.visible) return;
+    const rows = this.rows();
+    const total = rows.reduce((n, r) => n + r.quotes.length, 0);
+    this.view.description = total ? `${total} quotation${total === 1 ? '' : 's'}` : undefined;
+    this.view.message = total ? undefined : this.workspace.index.size === 0 ? 'No articles indexed yet.' : 'No quotations found in the indexed articles.';
+  }
+
+  async reveal(quote: LedgerQuote): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(quote.file));
+    const range = new vscode.Range(document.positionAt(quote.start), document.positionAt(quote.end));
+    await vscode.window.showTextDocument(document, { selection: range, preserveFocus: false });
+  }
+
+  getChildren(node?: Node): Node[] {
+    if (!node) return this.rows().map((row) => ({ kind: 'speaker', row }));
+    if (node.kind !== 'speaker') return [];
+    const shown: Node[] = node.row.quotes.slice(0, MAX_PER_SPEAKER).map((quote) => ({ kind: 'quote', quote }));
+    if (node.row.quotes.length > MAX_PER_SPEAKER) shown.push({ kind: 'more', hidden: node.row.quotes.length - MAX_PER_SPEAKER });
+    return shown;
+  }
+
+  getTreeItem(node: Node): vscode.TreeItem {
+    if (node.kind === 'speaker') {
+      const item = new vscode.TreeItem(node.row.speaker, vscode.TreeItemCollapsibleState.Collapsed);
+      item.description = `${node.row.quotes.length}`;
+      item.iconPath = new vscode.ThemeIcon(node.row.speaker === UNNAMED ? 'question' : node.row.type === 'PERSON' ? 'person' : 'organization');
+      item.tooltip = `${node.row.speaker}: ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}`;
+      item.accessibilityInformation = { label: `${node.row.speaker}, ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}` };
+      return item;
+    }
+    if (node.kind === 'more') return new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);
+    const q = node.quote;
+    const item = new vscode.TreeItem(`“${shorten(q.text)}”`, vscode.TreeItemCollapsibleState.None);
+    const headline = this.workspace.index.articleInfo(q.file)?.headline ?? '';
+    item.description = shorten(headline, 60);
+    item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}`);
+    item.iconPath = new vscode.ThemeIcon('quote');
+    item.accessibilityInformation = { label: `Quotation by ${q.speaker ?? 'an unnamed speaker'}: ${shorten(q.text, 200)}` };
+    item.command = { command: 'sourceAnnotator.quotes.reveal', title: 'Open Quotation', arguments: [q] };
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.refreshTimer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Creates the Quotes view; the returned disposables belong in the extension's subscriptions. */
+export function registerQuotesView(workspace: WorkspaceIndex): vscode.Disposable[] {
+  const provider = new QuotesViewProvider(workspace);
+  return [provider, ...provider.register()];
+}

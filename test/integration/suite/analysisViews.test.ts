@@ -1,0 +1,109 @@
+// The Quotes view in the real editor: it fills from the indexed sample workspace, and a quotation opens
+// its article with the quoted words selected.
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import { activateExtension, pollUntil } from './helpers';
+
+interface Quote { file: string; start: number; end: number; text: string; speaker: string | null; cueStart: number | null; cueEnd: number | null }
+interface SpeakerRow { speaker: string; type: string | null; quotes: Quote[] }
+
+const rows = async (): Promise<SpeakerRow[]> => (await vscode.commands.executeCommand<SpeakerRow[]>('sourceAnnotator.quotes.rows')) ?? [];
+
+describe('analysis views: Quotes', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+  });
+
+  it('lists the quotations of the workspace by speaker, the most quoted first', async () => {
+    const list = await pollUntil(rows, (r) => r.some((row) => row.speaker === 'Mark Rutte'));
+    const speakers = list.map((r) => r.speaker);
+    for (const name of ['Elbridge Colby', 'Mark Rutte', 'Pete Hegseth']) assert.ok(speakers.includes(name), `speakers: ${speakers.join(', ')}`);
+    const rutte = list.find((r) => r.speaker === 'Mark Rutte')!;
+    assert.ok(rutte.quotes.some((q) => q.text === 'Investment is up by tens of billions.'), JSON.stringify(rutte.quotes.map((q) => q.text)));
+    for (let i = 1; i < list.length; i++) {
+      if (list[i].speaker !== 'Unnamed speakers') assert.ok(list[i - 1].quotes.length >= list[i].quotes.length, 'most quoted first');
+    }
+    // the view itself opens and shows them
+    await vscode.commands.executeCommand('sourceAnnotator.quotes.focus');
+  });
+
+  it('opens a quotation in its article with the quoted words selected', async () => {
+    const list = await rows();
+    const quote = list.find((r) => r.speaker === 'Elbridge Colby')!.quotes[0];
+    await vscode.commands.executeCommand('sourceAnnotator.quotes.reveal', quote);
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => e?.document.uri.toString() === quote.file);
+    assert.ok(editor, 'an editor opened');
+    assert.equal(editor.document.uri.toString(), quote.file);
+    assert.equal(editor.document.getText(editor.selection), quote.text);
+  });
+});
+
+interface DateEntry { date: string; precision: string; file: string; start: number; end: number; text: string; sentence: string; publication: boolean; entities: string[] }
+interface TimelineYear { year: string; months: { month: string; entries: DateEntry[] }[]; count: number }
+
+const timeline = async (): Promise<TimelineYear[]> => (await vscode.commands.executeCommand<TimelineYear[]>('sourceAnnotator.timeline.rows')) ?? [];
+const datesOf = (years: TimelineYear[]): DateEntry[] => years.flatMap((y) => y.months.flatMap((m) => m.entries));
+
+describe('analysis views: Timeline', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+  });
+
+  it('puts the dates of the workspace in date order by year and month, publication days marked', async () => {
+    const years = await pollUntil(timeline, (y) => datesOf(y).some((e) => e.date === '2026-02-12'));
+    const entries = datesOf(years);
+    const firstDays = entries.map((e) => e.date);
+    assert.ok(entries.length > 20, `${entries.length} dates`);
+    assert.deepEqual(years.map((y) => y.year), [...years.map((y) => y.year)].sort(), 'years in order');
+    const dateline = entries.find((e) => e.text.startsWith('Thursday, 12 February 2026'));
+    assert.ok(dateline?.publication, `the Reuters dateline is the publication day: ${JSON.stringify(dateline)}`);
+    assert.ok(entries.some((e) => e.date === '2025-12' && !e.publication), firstDays.join(' '));
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
+  });
+
+  it('filters by entity ("Timeline of This Entity") and opens a date in its article', async () => {
+    // as the Entities view's context menu calls it, with the entity row
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.ofEntity', { kind: 'entity', row: { name: 'Hegseth' } });
+    const entries = datesOf(await timeline());
+    assert.ok(entries.length > 0);
+    for (const e of entries) assert.ok(e.entities.includes('Pete Hegseth'), `${e.sentence} names ${e.entities.join(', ')}`);
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.reveal', entries[0]);
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (ed) => ed?.document.uri.toString() === entries[0].file);
+    assert.equal(editor?.document.getText(editor.selection), entries[0].text);
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' });
+    assert.ok(datesOf(await timeline()).length > entries.length);
+  });
+});
+
+interface GraphData { nodes: { key: string; name: string; degree: number }[]; edges: { aKey: string; bKey: string; strength: number }[]; total: number }
+
+describe('analysis views: Connections graph', () => {
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+  });
+
+  it('draws the strongest connections in a webview', async () => {
+    const data = (await vscode.commands.executeCommand<GraphData>('sourceAnnotator.connections.graph'))!;
+    assert.ok(data.edges.length > 10, `${data.edges.length} edges`);
+    const names = new Map(data.nodes.map((n) => [n.key, n.name]));
+    assert.ok(data.edges.some((e) => [names.get(e.aKey), names.get(e.bKey)].sort().join('|') === 'Bosnia|Kosovo'));
+    // the webview loads its script, draws with the graph library and reports what it drew
+    const rendered = await vscode.commands.executeCommand<{ nodes: number; edges: number }>('sourceAnnotator.connections.show');
+    assert.deepEqual(rendered, { nodes: data.nodes.length, edges: data.edges.length });
+  });
+
+  it("opens an entity's references from the graph", async () => {
+    const data = (await vscode.commands.executeCommand<GraphData>('sourceAnnotator.connections.graph'))!;
+    const hegseth = data.nodes.find((n) => n.name === 'Pete Hegseth');
+    assert.ok(hegseth, data.nodes.map((n) => n.name).join(', '));
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.connections.openReferences', hegseth.key), true);
+    // the editor opens at a mention (the references peek then holds the cursor at its start)
+    const wordAtCursor = (e: vscode.TextEditor | undefined): string =>
+      e ? e.document.getText(new vscode.Range(e.selection.active, e.selection.active.translate(0, 12))) : '';
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => /^(Pete )?Hegseth/.test(wordAtCursor(e)));
+    assert.match(wordAtCursor(editor), /^(Pete )?Hegseth/);
+  });
+});

@@ -1,0 +1,151 @@
+import { strict as assert } from 'node:assert';
+import { analyzeArticle, CorpusIndex } from '../../src/core/index';
+import { extract } from '../../src/core/extract';
+import type { EntityRegistry } from '../../src/core/extract/types';
+import { buildConnections, connectionLine } from '../../src/core/analysis/connections/connections';
+import { AnalysisMemo } from '../../src/core/analysis/analysisMemo';
+import { connectionsToCsv, connectionsToGexf, xmlText } from '../../src/core/analysis/connections/graphExport';
+
+// The registry marks the names, so the test is about counting and ranking, not about the tagger.
+const registry: EntityRegistry = {
+  entities: [
+    { canonical: 'Anna Berg', type: 'PERSON' },
+    { canonical: 'Nordbank', type: 'ORG' },
+    { canonical: 'Tom Frey', type: 'PERSON' },
+    { canonical: 'Oslo', type: 'PLACE' },
+    { canonical: 'Rotterdam', type: 'PLACE' },
+    { canonical: 'Harbor & Sons <Ltd>', type: 'ORG' },
+  ],
+};
+
+function corpus(): CorpusIndex {
+  const index = new CorpusIndex({ extract: (text, options) => extract(text, options), registry });
+  // Oslo is everywhere; Anna Berg and Nordbank always together; Tom Frey with Rotterdam twice.
+  index.update('1.txt', 'Anna Berg of Nordbank spoke in Oslo.\n\nTom Frey visited Rotterdam and Oslo.\n\nOslo was cold.\n');
+  index.update('2.txt', 'Anna Berg left Nordbank in Oslo.\n\nTom Frey stayed in Rotterdam near Oslo.\n\nIn Oslo, Harbor & Sons <Ltd> opened.\n');
+  index.update('3.txt', 'Oslo hosted talks.\n\nOslo again.\n\nTom Frey praised Oslo.\n');
+  return index;
+}
+
+/**
+ * A strict well-formedness check of the XML the exporter writes (no DTD, no CDATA, no comments): one root,
+ * balanced tags, quoted attributes without raw "<" or unknown entities, text without raw "<" or "&".
+ * Returns the start tags with their decoded attributes.
+ */
+function checkWellFormed(xml: string): { name: string; attributes: Record<string, string> }[] {
+  const decode = (s: string) => {
+    assert.ok(!/&(?!(?:amp|lt|gt|quot|apos|#\d+|#x[0-9a-f]+);)/iu.test(s), `bad entity in ${s}`);
+    return s.replace(/&(amp|lt|gt|quot|apos);/gu, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]!);
+  };
+  let rest = xml.replace(/^<\?xml[^?]*\?>\s*/u, '');
+  const stack: string[] = [];
+  const tags: { name: string; attributes: Record<string, string> }[] = [];
+  let roots = 0;
+  while (rest.length) {
+    const text = /^[^<]*/u.exec(rest)![0];
+    decode(text);
+    if (stack.length === 0) assert.equal(text.trim(), '', 'text outside the root');
+    rest = rest.slice(text.length);
+    if (!rest.length) break;
+    const tag = /^<(\/?)([A-Za-z_][\w.-]*)((?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*)\s*(\/?)>/u.exec(rest);
+    assert.ok(tag, `malformed tag at: ${rest.slice(0, 60)}`);
+    const [all, close, name, attrs, selfClose] = tag;
+    if (close) assert.equal(stack.pop(), name, `unbalanced </${name}>`);
+    else {
+      if (stack.length === 0) roots++;
+      const attributes: Record<string, string> = {};
+      for (const m of attrs.matchAll(/([A-Za-z_][\w.:-]*)="([^"]*)"/gu)) {
+        assert.ok(!(m[1] in attributes), `duplicate attribute ${m[1]}`);
+        attributes[m[1]] = decode(m[2]);
+      }
+      tags.push({ name, attributes });
+      if (!selfClose) stack.push(name);
+    }
+    rest = rest.slice(all.length);
+  }
+  assert.deepEqual(stack, [], 'unclosed tags');
+  assert.equal(roots, 1);
+  return tags;
+}
+
+describe('connections', () => {
+  it('counts shared paragraphs and articles and ranks by NPMI, discounting the entity named everywhere', () => {
+    const graph = buildConnections(corpus(), ['1.txt', '2.txt', '3.txt']);
+    const byPair = new Map(graph.connections.map((c) => [`${c.a}|${c.b}`, c]));
+    const bank = byPair.get('Anna Berg|Nordbank')!;
+    assert.deepEqual([bank.articles, bank.paragraphs, bank.strength], [2, 2, graph.connections[0].strength]);
+    assert.equal(graph.connections[0].a, 'Anna Berg'); // never apart: the strongest
+    const frey = byPair.get('Rotterdam|Tom Frey')!;
+    assert.deepEqual([frey.articles, frey.paragraphs], [2, 2]);
+    // Oslo is in 8 of 9 paragraphs: near chance with everyone
+    const oslo = graph.connections.filter((c) => c.a === 'Oslo' || c.b === 'Oslo');
+    assert.ok(oslo.length > 0);
+    for (const c of oslo) assert.ok(c.strength < 0.2 && c.strength < frey.strength, `${c.a}–${c.b} ${c.strength}`);
+    // by hand: p(ab) = 2/9, p(a) = p(b) = 2/9 → NPMI = log(9/2) / log(9/2) = 1
+    assert.equal(bank.strength, 1);
+    assert.ok(graph.connections.every((c, i, all) => i === 0 || all[i - 1].strength >= c.strength));
+    assert.deepEqual(Object.keys(connectionLine(bank)), ['a', 'b', 'articles', 'paragraphs', 'strength']);
+  });
+
+  it('leaves out pairs under the minimum count, and filters by entity', () => {
+    const index = corpus();
+    const all = buildConnections(index, ['1.txt', '2.txt', '3.txt'], { minCount: 1 });
+    assert.ok(all.connections.some((c) => c.b === 'Harbor & Sons <Ltd>' || c.a === 'Harbor & Sons <Ltd>'));
+    const strict = buildConnections(index, ['1.txt', '2.txt', '3.txt']);
+    assert.ok(strict.connections.every((c) => c.paragraphs >= 2));
+    assert.ok(!strict.connections.some((c) => c.a === 'Harbor & Sons <Ltd>' || c.b === 'Harbor & Sons <Ltd>'));
+    const frey = buildConnections(index, ['1.txt', '2.txt', '3.txt'], { entity: 'frey' });
+    assert.ok(frey.connections.length > 0);
+    assert.ok(frey.connections.every((c) => c.a === 'Tom Frey' || c.b === 'Tom Frey'));
+  });
+
+  it('exports well-formed GEXF with escaped labels, and a CSV edge list', () => {
+    const graph = buildConnections(corpus(), ['1.txt', '2.txt', '3.txt'], { minCount: 1 });
+    const gexf = connectionsToGexf(graph);
+    const labels: string[] = [];
+    let edges = 0;
+    for (const tag of checkWellFormed(gexf)) {
+      if (tag.name === 'node') labels.push(tag.attributes.label);
+      if (tag.name === 'edge') {
+        edges++;
+        assert.ok(Number(tag.attributes.weight) > 0);
+      }
+    }
+    assert.equal(edges, graph.connections.length);
+    assert.equal(labels.length, graph.nodes.size);
+    assert.ok(labels.includes('Harbor & Sons <Ltd>'));
+    assert.equal(xmlText('a\u0001b"<\ud800'), 'ab&quot;&lt;');
+
+    const csv = connectionsToCsv(graph).split('\r\n');
+    assert.equal(csv[0], 'source,target,articles,paragraphs,strength');
+    assert.equal(csv.length, graph.connections.length + 2);
+    const first = graph.connections[0];
+    assert.equal(csv[1], `${first.a},${first.b},${first.articles},${first.paragraphs},${first.strength}`);
+  });
+});
+
+describe('analysis memo', () => {
+  it('keeps per-article results until the article changes, and forgets them all when the registry changes', () => {
+    const index = corpus();
+    const memo = new AnalysisMemo(index);
+    const before1 = memo.paragraphEntities('1.txt');
+    const before2 = memo.paragraphEntities('2.txt');
+    assert.equal(memo.paragraphEntities('1.txt'), before1); // same answer object: not recomputed
+    index.update('2.txt', 'Tom Frey met Anna Berg in Oslo.\n');
+    assert.equal(memo.paragraphEntities('1.txt'), before1);
+    const after2 = memo.paragraphEntities('2.txt');
+    assert.notEqual(after2, before2);
+    assert.deepEqual(after2.map((keys) => keys.map((k) => memo.names.get(k)!.canonical)), [['Tom Frey', 'Anna Berg', 'Oslo']]);
+    const graph = buildConnections(index, ['1.txt', '2.txt', '3.txt'], { minCount: 1 }, memo);
+    assert.ok(graph.connections.some((c) => c.a === 'Anna Berg' && c.b === 'Tom Frey'));
+    index.setRegistry({ entities: [...registry.entities, { canonical: 'Anna Berg-Frey', type: 'PERSON' as const, aliases: ['Anna Berg'] }].filter((e) => e.canonical !== 'Anna Berg') });
+    assert.notEqual(memo.paragraphEntities('1.txt'), before1);
+    // re-analysed with the same text (as after a new name model): the index reports it changed, the memo recomputes
+    const again = memo.paragraphEntities('1.txt');
+    index.addAnalysis(analyzeArticle('1.txt', index.textOf('1.txt')!, { extract, registry: index.registry }), index.textOf('1.txt')!);
+    assert.notEqual(memo.paragraphEntities('1.txt'), again);
+    index.remove('3.txt');
+    assert.deepEqual(memo.paragraphEntities('3.txt'), []);
+    memo.dispose();
+  });
+});
