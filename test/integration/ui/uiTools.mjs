@@ -49,7 +49,7 @@ export function isTransparent(css) {
  */
 export async function openArticleInWorkbench(page, { serverUrl, workspaceDir, file, line, tabTimeoutMs = 60000, editorTimeoutMs = 30000 }) {
   await page.goto(workbenchUrl(serverUrl, workspaceDir, [
-    ['openFile', `${remoteUri(join(workspaceDir, file))}:${line}:1`],
+    ['openFile', `${remoteUri(serverUrl, join(workspaceDir, file))}:${line}:1`],
     ['gotoLineMode', 'true'],
     ['skipWelcome', 'true'],
   ]));
