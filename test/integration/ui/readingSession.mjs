@@ -276,7 +276,7 @@ export async function measureLargeFileEditing({ vsixPath, bytes = 5 * 1024 * 102
     const progressAtFirstHighlight = await progress.waitFor({ state: 'visible', timeout: 5000 }).then(() => progress.innerText(), () => undefined);
     // Indexing the workspace (the large article included) and analysing the whole article are one-off costs
     // of opening; editing is measured after them.
-    await page.locator('.statusbar-item', { hasText: /\d+ articles · \d+ entities/ }).first().waitFor({ state: 'visible', timeout: 180000 });
+    await page.locator('.statusbar-item', { hasText: /[\d,]+ articles? · [\d,]+ entit(y|ies)/ }).first().waitFor({ state: 'visible', timeout: 180000 });
     const openToIndexedMs = Date.now() - openedAt;
     await progress.waitFor({ state: 'hidden', timeout: 180000 });
     const openToAnalysedMs = Date.now() - openedAt;
