@@ -16,6 +16,7 @@ import { AnalysisNotice } from './vscode/features/analysisNotice';
 import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
+import { registerArticleWordWrap } from './vscode/features/articleWordWrap';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
 
@@ -75,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       workspace.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
+    registerArticleWordWrap(log),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
