@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { snippetAt } from '../../src/core/index/snippet';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
 import { cutAtWord, MAX_LISTED_ARTICLES } from '../../src/core/hover/articleList';
+import { untrustedMarkdown } from '../../src/core/hover/markdown';
 import { counted, noun, plural, pluralOf, verb } from '../../src/core/hover/plural';
 import { lexiconExtractor } from './indexFixtures';
 
@@ -80,5 +81,35 @@ describe('hover card layout', () => {
     const args = JSON.parse(decodeURIComponent(entries[0].slice(entries[0].indexOf('?') + 1, entries[0].indexOf(' "'))).replace(/\)$/, '')) as [string, number, number];
     const listed = index.textOf(args[0])!;
     assert.ok(args[1] > listed.indexOf('\n'), 'the mention below the headline');
+  });
+});
+
+describe('notes rendered as untrusted Markdown', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const MarkdownIt = require('markdown-it') as new (options: object) => { render(source: string): string };
+  // As VS Code renders a card: no HTML, links autolinked.
+  const render = (md: string): string => new MarkdownIt({ html: false, linkify: true }).render(md);
+
+  it('keeps emphasis, lists and web links, and line breaks as written', () => {
+    const html = render(untrustedMarkdown('**Follow-up:** ask _both_ sources\n- one\n- [Reuters](https://www.reuters.com/x)'));
+    assert.ok(html.includes('<strong>Follow-up:</strong>'), html);
+    assert.ok(html.includes('<em>both</em>'));
+    assert.ok(html.includes('<a href="https://www.reuters.com/x">Reuters</a>'));
+  });
+
+  it('turns command, file and image links, HTML, autolinks and reference definitions into text', () => {
+    const note = [
+      '[Remove all](command:sourceAnnotator.removeAnnotation?%5B%5D) and [x](file:///etc/passwd "t")',
+      '![pixel](https://evil.example/p.png) <img src=x onerror=alert(1)> <command:workbench.action.terminal.new>',
+      '[ref]: command:sourceAnnotator.removeAnnotation',
+      'see [ref]',
+    ].join('\n');
+    const html = render(untrustedMarkdown(note));
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    assert.deepEqual(hrefs, [], html);
+    assert.ok(!/<img|<script/.test(html), html);
+    assert.ok(html.includes('Remove all'));
+    assert.ok(html.includes('pixel'));
+    assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
   });
 });
