@@ -44,6 +44,12 @@ export class WorkspaceIndex implements vscode.Disposable {
   private firstRun: Promise<void> | undefined;
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
+  /**
+   * Open articles indexed from the editor before the first full pass, i.e. before the name model was
+   * loaded: their analysis came from the rules alone. The pass re-analyses them even though their text is
+   * unchanged (otherwise an article open at start-up kept "Pentagon" as a person until its next edit).
+   */
+  private readonly provisional = new Set<string>();
 
   constructor(private readonly storageUri: vscode.Uri | undefined, private readonly engine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
     this.cache = new IndexCache(storageUri, engine);
@@ -148,10 +154,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (isLargeDocument(doc)) return;
     const uri = doc.uri.toString();
     if (this.deletedOnDisk.has(uri)) return;
-    if (this.index.hashOf(uri) === documentHash(doc)) return;
+    if (this.index.hashOf(uri) === documentHash(doc) && !(this.firstRun && this.provisional.has(uri))) return;
     const text = doc.getText();
     const packed = packAnalysis(uri, text, analysis(), { registry: this.registry });
     this.index.addAnalysis(packed, text);
+    if (!this.firstRun) {
+      this.provisional.add(uri);
+      return;
+    }
+    this.provisional.delete(uri);
     // Saved text is what the next start reads from disk: keep its analysis for that start.
     if (!doc.isDirty) {
       this.store(packed);
@@ -215,7 +226,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         seen.add(key);
         if (text === undefined || openDocumentIsDirty(uri)) return undefined; // the editor's live text wins
         const hash = contentHash(text);
-        if (this.index.hashOf(key) === hash) return undefined;
+        const provisional = this.provisional.delete(key);
+        if (this.index.hashOf(key) === hash && !provisional) return undefined;
         const cached = this.cache.lookup(key, hash);
         if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
           reused++;

@@ -30,6 +30,11 @@ describe('the article opened by the start-up URL', () => {
     const at = positionOf(doc, 'War Secretary Pete Hegseth', 'Hegseth');
     const afterIndexing = hoverText(await pollUntil(() => hoversAt(doc, at), (hovers) => hoverText(hovers).includes('Pete Hegseth'), 30000));
     assert.ok(afterIndexing.includes(PROBE), `the other provider's hover is missing after indexing: ${afterIndexing}`);
+    // The article was analysed before the name model loaded (rules alone call Greenland a person); the index
+    // must hold the model's reading of it once indexed, though its text never changed.
+    const greenland = positionOf(doc, 'Greenland', 'Greenland');
+    const place = hoverText(await pollUntil(() => hoversAt(doc, greenland), (hovers) => /Place/.test(hoverText(hovers)), 15000));
+    assert.match(place, /\*\*Place\*\* · Greenland/, `the start-up article's index entry is still the rules-only one: ${place}`);
 
     // A language change makes the workbench load the document by the URI the extension host gives it:
     // the round trip that used to leave the extension host without the editor's document.
