@@ -17,6 +17,7 @@ import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerArticleWordWrap } from './vscode/features/articleWordWrap';
+import { showViewsOnStart } from './vscode/features/showViewsOnStart';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
 
@@ -96,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const startBackground = (): void => analyzer.startBackground();
   modelSettled.then(startBackground, startBackground);
   const ready = modelSettled.then(() => workspace.reindex());
+  void showViewsOnStart(log);
 
   return {
     async getSpans(uri: string): Promise<Span[]> {

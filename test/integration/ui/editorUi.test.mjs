@@ -2,7 +2,7 @@
 // folder opens untrusted (Restricted Mode), and we check what an analyst sees: the person colour under a
 // name, nothing under a plain word, and a hover card with the full name.
 import { strict as assert } from 'node:assert';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
@@ -15,6 +15,7 @@ const articleName = '000_862cdd2646e94e41.txt';
 /** Distinctive on purpose, so a match cannot be a theme default or another decoration. */
 const personBackground = { hex: '#ff00aa55', rgba: [255, 0, 170, 0x55 / 255] };
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
+const sampleCount = readdirSync(samplesDir).filter((name) => /\.(txt|md)$/.test(name)).length;
 
 function lineNumberOf(text, needle) {
   const index = text.split('\n').findIndex((line) => line.includes(needle));
@@ -135,9 +136,9 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
     // Cross-references need the workspace index: its status-bar item says when the first pass is done.
     await waitFor(
       () => page.locator('.part.statusbar').innerText().catch(() => ''),
-      (text) => /5 articles ·/.test(text),
+      (text) => text.includes(`${sampleCount} articles ·`),
       60000,
-      (text) => `the status bar never reported the 5 indexed sample articles: ${JSON.stringify(text)}`,
+      (text) => `the status bar never reported the ${sampleCount} indexed sample articles: ${JSON.stringify(text)}`,
     );
     // The card lists other articles below its summary; the link may sit in the card's scrolled part.
     const hasLink = async () => (await hover.isVisible().catch(() => false)) && (await link.count()) > 0;
