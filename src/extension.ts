@@ -18,6 +18,7 @@ import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
 import { registerArticleWordWrap } from './vscode/features/articleWordWrap';
 import { showViewsOnStart } from './vscode/features/showViewsOnStart';
+import { registerHighlightStylePicker } from './vscode/features/highlightStylePicker';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
 
@@ -78,6 +79,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
     registerArticleWordWrap(log),
+    registerHighlightStylePicker(),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
