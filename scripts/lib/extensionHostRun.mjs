@@ -9,7 +9,7 @@ import { createRunDir, remoteUri, startCodeServer, workbenchUrl } from './codeSe
 import { samplesDir } from './paths.mjs';
 
 /** The sample the workbench opens at start-up, in the URL that loads it. */
-const STARTUP_ARTICLE = '000_862cdd2646e94e41.txt';
+const STARTUP_ARTICLE = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 
 /**
  * Resolves with `{ exitCode, results }`: exitCode 0 when every test passed; results is the JSON summary the

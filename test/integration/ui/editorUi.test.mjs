@@ -11,7 +11,7 @@ import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../.
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
 import { isColour, isTransparent, openArticleInWorkbench, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
-const articleName = '000_862cdd2646e94e41.txt';
+const articleName = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 /** Distinctive on purpose, so a match cannot be a theme default or another decoration. */
 const personBackground = { hex: '#ff00aa55', rgba: [255, 0, 170, 0x55 / 255] };
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
@@ -128,7 +128,7 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
   });
 
   it('lists other articles in the card; clicking one opens that article at the mention', async () => {
-    const otherArticle = '001_413ab68a5c1430e5.txt';
+    const otherArticle = 'Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt';
     const hover = page.locator('.monaco-editor .monaco-resizable-hover .monaco-hover').first();
     const rect = await page.evaluate(wordRectOnLine, hegseth);
     const centre = { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };

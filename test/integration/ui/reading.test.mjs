@@ -10,7 +10,7 @@ import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
 import { lineWith, measureLargeFileEditing, openReadingSession, parseColour, runPaletteCommand, waitFor } from './readingSession.mjs';
 
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
-const articleName = '000_862cdd2646e94e41.txt';
+const articleName = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 
 function luminance([r, g, b]) {
   const channel = (v) => {
