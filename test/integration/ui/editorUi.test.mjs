@@ -166,7 +166,8 @@ describe('editor UI (Restricted Mode, packaged extension)', function () {
     // The card links to the first mention below the headline (the one its snippet quotes).
     const otherLines = readFileSync(join(samplesDir, otherArticle), 'utf8').split('\n');
     const mentionLine = otherLines.findIndex((line, i) => i > 0 && line.includes('Hegseth'));
-    const expected = `Ln ${mentionLine + 1}, Col ${otherLines[mentionLine].indexOf('Hegseth') + 1} (7 selected)`;
+    // The status bar gives the caret, at the end of the selected "Hegseth".
+    const expected = `Ln ${mentionLine + 1}, Col ${otherLines[mentionLine].indexOf('Hegseth') + 1 + 'Hegseth'.length} (7 selected)`;
     const selection = await waitFor(
       () => page.locator('[id="status.editor.selection"]').innerText().catch(() => ''),
       (text) => text.includes(expected),
