@@ -17,6 +17,9 @@ import { WorkspaceIndex } from './vscode/index/workspaceIndex';
 import { contentHash } from './core/index/hash';
 import { AnalysisPool } from './node/analysisPool';
 import { loadNameTagger } from './vscode/nameModel';
+import { registerArticleWordWrap } from './vscode/features/articleWordWrap';
+import { showViewsOnStart } from './vscode/features/showViewsOnStart';
+import { registerHighlightStylePicker } from './vscode/features/highlightStylePicker';
 import { registerRegistryCommands } from './vscode/registry/registryCommands';
 import { RegistryService } from './vscode/registry/registryService';
 import { registerQuotesView } from './vscode/analysis/quotesView';
@@ -84,6 +87,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...registerQuotesView(workspace),
     ...registerTimelineView(workspace),
     ...registerConnectionsPanel(workspace, context.extensionUri),
+    registerArticleWordWrap(log),
+    registerHighlightStylePicker(),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.
@@ -105,6 +110,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const startBackground = (): void => analyzer.startBackground();
   modelSettled.then(startBackground, startBackground);
   const ready = modelSettled.then(() => workspace.reindex());
+  void showViewsOnStart(log);
 
   return {
     async getSpans(uri: string): Promise<Span[]> {

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { stopGroup, trackGroup } from './processGroups.mjs';
 import { run } from './run.mjs';
 
@@ -109,7 +110,14 @@ export function workbenchUrl(serverUrl, folder, payload) {
   return `${serverUrl}/?${params.toString()}`;
 }
 
-/** code-server's fixed authority for files on the server side. */
-export function remoteUri(absolutePath) {
-  return `vscode-remote://remote${absolutePath}`;
+/**
+ * A file on the server side as the workbench served from `serverUrl` names it: its remote authority is the
+ * host and port the browser connects to. (The workbench also accepts the authority `remote` in a URL
+ * payload and opens the file, but everything the extension host sends back about that file names it with
+ * the real authority, so the workbench loads a second model of it. The extension host knows one document
+ * per path: when the second model goes, it drops the editor's document, and every provider of every
+ * extension then fails on it with "Unable to retrieve document".)
+ */
+export function remoteUri(serverUrl, absolutePath) {
+  return `vscode-remote://${new URL(serverUrl).host}${pathToFileURL(absolutePath).pathname}`;
 }

@@ -8,6 +8,9 @@ import { launchBrowser } from './browser.mjs';
 import { createRunDir, remoteUri, startCodeServer, workbenchUrl } from './codeServerRun.mjs';
 import { samplesDir } from './paths.mjs';
 
+/** The sample the workbench opens at start-up, in the URL that loads it. */
+const STARTUP_ARTICLE = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
+
 /**
  * Resolves with `{ exitCode, results }`: exitCode 0 when every test passed; results is the JSON summary the
  * suite wrote (or undefined when it never got that far, e.g. the test module failed to load).
@@ -18,7 +21,10 @@ export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, 
   cpSync(samplesDir, workspaceDir, { recursive: true });
   const resultsPath = join(runDir.dir, 'results.json');
 
-  const server = await startCodeServer(binary, runDir, { folder: workspaceDir, env: { SOURCE_ANNOTATOR_TEST_RESULTS: resultsPath } });
+  const server = await startCodeServer(binary, runDir, {
+    folder: workspaceDir,
+    env: { SOURCE_ANNOTATOR_TEST_RESULTS: resultsPath, SOURCE_ANNOTATOR_STARTUP_ARTICLE: STARTUP_ARTICLE },
+  });
   let browser;
   try {
     browser = await launchBrowser();
@@ -30,8 +36,11 @@ export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, 
     await page.exposeFunction('codeAutomationLog', (type, args) => printHostLog(type, args));
     await page.goto(
       workbenchUrl(server.url, workspaceDir, [
-        ['extensionDevelopmentPath', remoteUri(extensionDir)],
-        ['extensionTestsPath', remoteUri(testsEntry)],
+        ['extensionDevelopmentPath', remoteUri(server.url, extensionDir)],
+        ['extensionTestsPath', remoteUri(server.url, testsEntry)],
+        // An article open from the start, as a user's start-up URL opens it (see 0-editorAtStartup.test.ts).
+        ['openFile', `${remoteUri(server.url, join(workspaceDir, STARTUP_ARTICLE))}:1:1`],
+        ['gotoLineMode', 'true'],
         ['skipWelcome', 'true'],
       ]),
     );

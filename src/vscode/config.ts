@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, type Category } from './categories';
 
-export type HighlightStyle = 'background' | 'underline' | 'text';
+export type HighlightStyle = 'soft' | 'background' | 'underline' | 'text';
 
 /** Typed view of the `sourceAnnotator.*` settings; mirrors `contributes.configuration` in package.json. */
 export interface SourceAnnotatorConfig {
@@ -57,7 +57,7 @@ function readFreshConfig(scope?: vscode.Uri): SourceAnnotatorConfig {
   Object.freeze(categories);
   return {
     highlightEnabled: c.get<boolean>('highlight.enabled', true),
-    highlightStyle: c.get<HighlightStyle>('highlight.style', 'background'),
+    highlightStyle: c.get<HighlightStyle>('highlight.style', 'soft'),
     categories,
     annotationsVisible: c.get<boolean>('highlight.annotations', true),
     debounceMs: Math.max(0, c.get<number>('analysis.debounceMs', 250)),

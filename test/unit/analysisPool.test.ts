@@ -26,7 +26,7 @@ describe('analysis worker pool', function () {
     const model = readFileSync(join(ROOT, 'models', 'ner.model'));
     pool = AnalysisPool.create(script, 2, model);
     assert.ok(pool);
-    const texts = ['000_862cdd2646e94e41.txt', '001_413ab68a5c1430e5.txt', '002_e899e2514f1596b9.txt']
+    const texts = ['Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt', 'Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt', 'Hegseth Warns NATO Allies Over Reliance on America.txt']
       .map((f) => readFileSync(join(ROOT, 'samples', f), 'utf8'));
     const detector = loadNameTagger(model);
     const results = await Promise.all(texts.map((t, i) => pool!.analyze(`file:///a${i}.txt`, t, { published: '2026-02-12' })));
@@ -40,7 +40,7 @@ describe('analysis worker pool', function () {
     pool?.dispose();
     pool = AnalysisPool.create(script, 2);
     assert.ok(pool);
-    const article = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const article = readFileSync(join(ROOT, 'samples', 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt'), 'utf8');
     const blocks = article.split(/\n\s*\n/).slice(0, 3);
     const first = pool.analyze('file:///first.txt', article, {});
     const nowWhileOneAnalyses = pool.extractTextsNow([blocks[0]], {});
@@ -58,7 +58,7 @@ describe('analysis worker pool', function () {
     pool?.dispose();
     pool = AnalysisPool.create(script, 2);
     assert.ok(pool);
-    const sample = readFileSync(join(ROOT, 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const sample = readFileSync(join(ROOT, 'samples', 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt'), 'utf8');
     const large = Array.from({ length: Math.ceil(1_500_000 / sample.length) }, () => sample).join('\n\n');
     const order: string[] = [];
     const article = pool.analyze('file:///large.txt', large, {}).then(() => order.push('article'));

@@ -44,7 +44,7 @@ describe('export command and Node adapters', () => {
   it('answers --help', async () => {
     const { status, stdout } = await capture(() => exportCommand.run(['--help']));
     assert.equal(status, 0);
-    assert.match(stdout, /^Usage: source-annotator export \[--format csv\|jsonld\|markdown\] \[--out FILE\] PATH\.\.\./);
+    assert.match(stdout, /^Usage: source-annotator export \[--format csv\|jsonld\|markdown\] \[--out FILE\] \[--no-bom\] PATH\.\.\./);
     assert.equal(exportCommand.name, 'export');
   });
 
@@ -52,8 +52,13 @@ describe('export command and Node adapters', () => {
     const out = path.join(root, 'out.csv');
     const csv = await capture(() => exportCommand.run(['--out', out, path.join(root, 'news')]));
     assert.equal(csv.status, 0, csv.stderr);
-    const rows = readFileSync(out, 'utf8').split('\r\n');
+    const written = readFileSync(out, 'utf8');
+    assert.ok(written.startsWith('\ufeffarticle,'), 'CSV starts with a byte-order mark');
+    const rows = written.split('\r\n');
     assert.equal(rows.length, 3);
+    const plain = path.join(root, 'plain.csv');
+    assert.equal((await capture(() => exportCommand.run(['--no-bom', '--out', plain, path.join(root, 'news')]))).status, 0);
+    assert.ok(readFileSync(plain, 'utf8').startsWith('article,'), '--no-bom leaves it out');
     assert.match(rows[1], /a\.txt,the ceasefire,claim,Unconfirmed\.,,2026-02-12T10:00:00Z,2026-02-12T10:00:00Z,15,28$/);
 
     const jsonld = await capture(() => exportCommand.run(['--format=jsonld', path.join(root, 'news', 'a.txt')]));
@@ -63,6 +68,7 @@ describe('export command and Node adapters', () => {
     const markdown = await capture(() => exportCommand.run(['--format', 'markdown', path.join(root, 'news', 'a.txt.annotations.yaml')]));
     assert.match(markdown.stdout, /## Tag: claim \(1\)\n\n> the ceasefire\n/);
     assert.match(markdown.stdout, /AP · Admiralty C3/);
+    assert.match(markdown.stdout, /a\.txt\*, line \d+, column \d+–\d+/, 'the report gives line and column');
   });
 
   it('reports malformed sidecars as FILE:LINE:COL, exports the rest and exits 1', async () => {

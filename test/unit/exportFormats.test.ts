@@ -50,7 +50,9 @@ describe('CSV export', () => {
   it('writes one RFC 4180 row per annotation that parses back to the same fields', () => {
     const csv = annotationsToCsv(items);
     assert.ok(csv.endsWith('\r\n'));
-    const rows = parseCsv(csv);
+    assert.ok(csv.startsWith('\ufeffarticle,'), 'a UTF-8 byte-order mark first, so Excel reads curly quotes right');
+    assert.ok(annotationsToCsv(items, { byteOrderMark: false }).startsWith('article,'));
+    const rows = parseCsv(csv.slice(1));
     assert.deepEqual(rows[0], ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end']);
     assert.equal(rows.length, 4);
     assert.deepEqual(rows[1].slice(0, 3), ['news/talks.txt', 'Pentagon officials said', 'claim; military']);
@@ -145,9 +147,21 @@ describe('Markdown report', () => {
     const claim = report.slice(report.indexOf('## Tag: claim'), report.indexOf('## Tag: military'));
     assert.ok(claim.includes('> Pentagon officials said\n'));
     assert.ok(claim.includes('> "without conditions"\n'));
-    assert.ok(claim.includes('=HYPERLINK\\("http://evil"\\)'));
     assert.ok(claim.includes('Line one,  \nline "two"'));
-    const untagged = report.slice(report.indexOf('## Untagged'));
-    assert.ok(untagged.includes('\\- 2 sources'), 'a leading "-" must not become a list item');
+    assert.ok(claim.includes('characters '), 'without the article text, offsets');
+  });
+
+  it('keeps notes as Markdown, defused of HTML and headings, and gives line and column with the text', () => {
+    const note = '**Follow-up:** ask _both_ sources\n# not a heading\n<script>alert(1)</script>\n- 2 sources';
+    const text = `Headline\n\n${ARTICLE}`;
+    const annotation = { ...items[0].sidecar.annotations[0], note, tags: [], target: { ...items[0].sidecar.annotations[0].target, start: text.indexOf('Pentagon'), end: text.indexOf('Pentagon') + 23 } };
+    const md = annotationsToMarkdown([{ article: 'a.txt', text, sidecar: { ...items[0].sidecar, annotations: [annotation] } }]);
+    assert.ok(md.includes('**Follow-up:** ask _both_ sources'), md);
+    assert.ok(md.includes('\\# not a heading'));
+    assert.ok(md.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    assert.ok(!md.includes('<script>'));
+    assert.ok(md.includes('- 2 sources'));
+    assert.ok(md.includes(`line 3, column ${ARTICLE.indexOf('Pentagon') + 1}–${ARTICLE.indexOf('Pentagon') + 23}`), md);
+    assert.ok(!md.includes('characters '));
   });
 });

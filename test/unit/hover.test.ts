@@ -108,7 +108,7 @@ describe('hover cards: escaping malicious articles', () => {
   function assertInert(markdown: string): void {
     const { hrefs, tags } = renderedLinksAndTags(markdown);
     for (const href of hrefs) assert.match(href, /^command:sourceAnnotator\.(openMention|showReferences|registry\.(addAlias|merge|ignore))\?/, `unexpected link ${href}`);
-    for (const tag of tags) assert.ok(['p', 'strong', 'em', 'a', 'ul', 'li', 'hr'].includes(tag), `unexpected <${tag}>`);
+    for (const tag of tags) assert.ok(['p', 'strong', 'em', 'a', 'ul', 'li', 'hr', 'blockquote'].includes(tag), `unexpected <${tag}>`);
   }
 
   it('renders only our own command links and plain text for every kind of card', () => {

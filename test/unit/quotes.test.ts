@@ -128,7 +128,7 @@ describe('quote ledger: findQuotes', () => {
 
   it('attributes the quotations of a sample article through the real tagger', async () => {
     const nameDetector = await loadDefaultNameDetector();
-    const text = readFileSync(resolve(__dirname, '..', '..', 'samples', '000_862cdd2646e94e41.txt'), 'utf8');
+    const text = readFileSync(resolve(__dirname, '..', '..', 'samples', 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt'), 'utf8');
     const quotes = findQuotes(text, extract(text, { nameDetector }).spans);
     assert.deepEqual(quotes.map((q) => [q.text.slice(0, 30), q.speaker?.name ?? null]), [
       ['partnership rather than depend', 'Elbridge Colby'],

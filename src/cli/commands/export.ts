@@ -17,7 +17,7 @@ import { CliCommand } from './command';
 const FORMATS = ['csv', 'jsonld', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-const help = `Usage: source-annotator export [--format csv|jsonld|markdown] [--out FILE] PATH...
+const help = `Usage: source-annotator export [--format csv|jsonld|markdown] [--out FILE] [--no-bom] PATH...
 
 Exports analyst annotations from YAML sidecars (article.txt.annotations.yaml).
 Each PATH is an article, a sidecar, or a directory searched recursively.
@@ -27,11 +27,13 @@ Options:
                    jsonld: W3C Web Annotation AnnotationCollection;
                    markdown: a report grouped by tag.
   --out FILE       Write to FILE (replaced atomically) instead of standard output.
+  --no-bom         CSV without the UTF-8 byte-order mark it starts with by default
+                   (the mark makes Excel read curly quotes and accents right).
   -h, --help       Show this help.
 
 Sidecars with errors are reported as FILE:LINE:COL and left out; the exit status is then 1.`;
 
-interface ExportArgs { format: Format; out?: string; paths: string[] }
+interface ExportArgs { format: Format; out?: string; paths: string[]; byteOrderMark?: boolean }
 
 function parseArgs(argv: string[]): ExportArgs | string {
   const args: ExportArgs = { format: 'csv', paths: [] };
@@ -47,6 +49,8 @@ function parseArgs(argv: string[]): ExportArgs | string {
       } else {
         args.out = value;
       }
+    } else if (arg === '--no-bom') {
+      args.byteOrderMark = false;
     } else if (arg === '--') {
       args.paths.push(...argv.slice(i + 1));
       break;
@@ -93,10 +97,10 @@ async function run(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    items.push({ article: displayPath(articlePath), sidecar: document.sidecar });
+    items.push({ article: displayPath(articlePath), sidecar: document.sidecar, text: articleText });
   }
 
-  const output = args.format === 'csv' ? annotationsToCsv(items)
+  const output = args.format === 'csv' ? annotationsToCsv(items, { byteOrderMark: args.byteOrderMark })
     : args.format === 'jsonld' ? JSON.stringify(annotationsToWebAnnotationCollection(items), null, 2) + '\n'
       : annotationsToMarkdown(items);
   if (args.out) {

@@ -16,8 +16,14 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The CSV document for the given articles, header first. Tags are joined with "; ". */
-export function annotationsToCsv(items: readonly ArticleAnnotations[]): string {
+/** U+FEFF, written first so that Excel reads the file as UTF-8 (curly quotes, accents) and not as ANSI. */
+export const BYTE_ORDER_MARK = '\ufeff';
+
+/**
+ * The CSV document for the given articles, header first. Tags are joined with "; ". It starts with a
+ * UTF-8 byte-order mark unless `byteOrderMark: false` (for tools that take the mark for part of the header).
+ */
+export function annotationsToCsv(items: readonly ArticleAnnotations[], options: { byteOrderMark?: boolean } = {}): string {
   const rows: string[] = [CSV_COLUMNS.join(',')];
   for (const { article, sidecar } of items) {
     for (const annotation of sidecar.annotations) {
@@ -27,5 +33,5 @@ export function annotationsToCsv(items: readonly ArticleAnnotations[]): string {
       ].map(csvCell).join(','));
     }
   }
-  return rows.join('\r\n') + '\r\n';
+  return (options.byteOrderMark === false ? '' : BYTE_ORDER_MARK) + rows.join('\r\n') + '\r\n';
 }

@@ -4,6 +4,8 @@
  */
 import { Annotation, ArticleMetadata } from '../sidecar/model';
 import { ArticleAnnotations } from './articleAnnotations';
+import { LineIndex } from '../text/lineIndex';
+import { plural } from '../hover/plural';
 
 const UNTAGGED = '(untagged)';
 
@@ -26,23 +28,49 @@ function metadataLine(metadata: ArticleMetadata): string {
   return parts.length > 0 ? parts.join(' · ') : 'no metadata';
 }
 
+/**
+ * An analyst's note as Markdown of its own (it was written in a Markdown editor), made safe to paste into a
+ * report: raw HTML is shown as text, and a line that would close or restructure the report (a heading or a
+ * thematic break) is escaped. Emphasis, lists and links stay.
+ */
+export function noteMarkdown(note: string): string {
+  return note
+    .replace(/\r\n?/g, '\n')
+    .replace(/[<>]/g, (ch) => (ch === '<' ? '&lt;' : '&gt;'))
+    .split('\n')
+    .map((line) => line.replace(/^(\s{0,3})(#{1,6}(?=\s|$)|={3,}\s*$|-{3,}\s*$|\*{3,}\s*$|_{3,}\s*$)/u, '$1\\$2'))
+    .join('  \n');
+}
+
+/** "line 3, column 12–40" (1-based, as editors show them), or the character offsets without the text. */
+function positionOf(annotation: Annotation, lines: LineIndex | undefined): string {
+  const { start, end } = annotation.target;
+  if (!lines) return `characters ${start}–${end}`;
+  const from = lines.position(start);
+  const to = lines.position(end);
+  return from.line === to.line
+    ? `line ${from.line + 1}, column ${from.character + 1}–${to.character}`
+    : `line ${from.line + 1}, column ${from.character + 1} to line ${to.line + 1}, column ${to.character}`;
+}
+
 /** The report; tags are sorted alphabetically with untagged annotations last. */
 export function annotationsToMarkdown(items: readonly ArticleAnnotations[], title = 'Annotation report'): string {
   const lines: string[] = [`# ${escapeMarkdown(title)}`, ''];
   const total = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-  lines.push(`${total} annotation${total === 1 ? '' : 's'} in ${items.length} article${items.length === 1 ? '' : 's'}.`, '');
+  lines.push(`${plural(total, 'annotation')} in ${plural(items.length, 'article')}.`, '');
   lines.push('## Articles', '');
   for (const { article, sidecar } of items) {
     lines.push(`- **${escapeMarkdown(article)}**: ${metadataLine(sidecar.article)} (${sidecar.annotations.length})`);
   }
   lines.push('');
 
-  const byTag = new Map<string, { article: string; annotation: Annotation }[]>();
-  for (const { article, sidecar } of items) {
+  const byTag = new Map<string, { article: string; annotation: Annotation; lines?: LineIndex }[]>();
+  for (const { article, sidecar, text } of items) {
+    const index = text === undefined ? undefined : new LineIndex(text);
     for (const annotation of sidecar.annotations) {
       for (const tag of annotation.tags.length > 0 ? annotation.tags : [UNTAGGED]) {
         if (!byTag.has(tag)) byTag.set(tag, []);
-        byTag.get(tag)!.push({ article, annotation });
+        byTag.get(tag)!.push({ article, annotation, lines: index });
       }
     }
   }
@@ -50,13 +78,13 @@ export function annotationsToMarkdown(items: readonly ArticleAnnotations[], titl
   for (const tag of tags) {
     const entries = byTag.get(tag)!;
     lines.push(`## ${tag === UNTAGGED ? 'Untagged' : `Tag: ${escapeMarkdown(tag)}`} (${entries.length})`, '');
-    for (const { article, annotation } of entries) {
+    for (const { article, annotation, lines: at } of entries) {
       lines.push(quoteBlock(annotation.target.exact), '');
-      const byline = [`*${escapeMarkdown(article)}*`, `characters ${annotation.target.start}–${annotation.target.end}`];
+      const byline = [`*${escapeMarkdown(article)}*`, positionOf(annotation, at)];
       if (annotation.author) byline.push(escapeMarkdown(annotation.author));
       if (annotation.modified) byline.push(annotation.modified);
       lines.push(`— ${byline.join(', ')}`, '');
-      if (annotation.note.trim() !== '') lines.push(escapeMarkdown(annotation.note).replace(/\r?\n/g, '  \n'), '');
+      if (annotation.note.trim() !== '') lines.push(noteMarkdown(annotation.note), '');
       if (annotation.conflict) lines.push(`**Conflict** with annotation \`${annotation.conflict.with}\`.`, '');
     }
   }

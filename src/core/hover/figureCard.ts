@@ -3,6 +3,7 @@ import type { CorpusIndex } from '../index/corpusIndex';
 import { decodeClaim } from '../index/measure';
 import type { IndexedSpan } from '../index/queryTypes';
 import { articleLines, plural } from './articleList';
+import { counted } from './plural';
 import { formatFigureValue, TYPE_LABELS } from './format';
 import { escapeMarkdown } from './markdown';
 
@@ -32,7 +33,7 @@ export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): st
       const conflict = related.conflicts.find((c) => c.uri === article.uri)!;
       return `says **${escapeMarkdown(conflict.text)}**`;
     });
-    blocks.push(`⚠ **Possible conflicts** — ${plural(related.conflictTotal, 'other article')} give a different figure:\n\n${lines.join('\n')}`);
+    blocks.push(`⚠ **Possible conflicts** — ${counted(related.conflictTotal, 'other article', 'gives')} a different figure:\n\n${lines.join('\n')}`);
   }
   return blocks.join('\n\n');
 }

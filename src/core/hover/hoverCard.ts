@@ -5,6 +5,7 @@
  */
 import type { CorpusIndex } from '../index/corpusIndex';
 import { isNameType } from '../index/entityKey';
+import { MAX_LISTED_ARTICLES } from './articleList';
 import { dateCard } from './dateCard';
 import { figureCard } from './figureCard';
 import { nameCard } from './nameCard';
@@ -16,7 +17,7 @@ export interface HoverCard {
   end: number;
 }
 
-export function hoverCardAt(index: CorpusIndex, uri: string, offset: number, limit = 10): HoverCard | undefined {
+export function hoverCardAt(index: CorpusIndex, uri: string, offset: number, limit = MAX_LISTED_ARTICLES): HoverCard | undefined {
   const hit = index.spanAt(uri, offset);
   if (!hit) return undefined;
   const { span } = hit;

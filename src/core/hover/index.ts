@@ -5,5 +5,5 @@ export { nameCard } from './nameCard';
 export { dateCard } from './dateCard';
 export { figureCard } from './figureCard';
 export { HoverCommands } from './commands';
-export { commandLink, commandUri, escapeMarkdown, webLink } from './markdown';
+export { commandLink, commandUri, escapeMarkdown, untrustedMarkdown, webLink } from './markdown';
 export { formatDateValue, formatFigureValue, TYPE_LABELS } from './format';

@@ -48,3 +48,27 @@ function decodeSafely(url: string): string {
     return url;
   }
 }
+
+const INLINE_LINK = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:"[^"]*"|'[^']*'))?\s*\)/gu;
+const REFERENCE_DEFINITION = /^(\s{0,3})\[(?=[^\]]*\]:)/gmu;
+
+/**
+ * An analyst's note rendered as Markdown inside a card that is trusted for some commands: emphasis, lists,
+ * code and http(s) links stay; anything that could act is made text. Raw HTML and `<…>` autolinks show as
+ * text, a link to anything but http(s) (`command:`, `file:`, `vscode:`) keeps only its label, an image keeps
+ * only its alt text (no remote pixel), and reference definitions (`[x]: command:…`) stay literal. Line breaks
+ * are kept as hard breaks, as the note was written.
+ */
+export function untrustedMarkdown(text: string): string {
+  return text
+    .replace(BIDI_AND_INVISIBLE, '')
+    .replace(/\r\n?/gu, '\n')
+    .replace(/[<>]/gu, (ch) => (ch === '<' ? '&lt;' : '&gt;'))
+    .replace(INLINE_LINK, (whole, bang: string, label: string, target: string) => {
+      if (bang) return label;
+      return /^https?:\/\/[^\s]+$/iu.test(target) ? `[${label}](${target.replace(/[()]/gu, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)})` : label;
+    })
+    .replace(REFERENCE_DEFINITION, '$1\\[')
+    .split('\n')
+    .join('  \n');
+}

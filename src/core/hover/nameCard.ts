@@ -1,14 +1,14 @@
 /** The hover card of a PERSON / ORG / PLACE / MISC mention. */
 import type { CorpusIndex } from '../index/corpusIndex';
 import type { IndexedSpan } from '../index/queryTypes';
-import { articleLines, plural } from './articleList';
+import { MAX_LISTED_ARTICLES, otherArticlesBlock, plural } from './articleList';
 import { HoverCommands } from './commands';
 import { TYPE_LABELS } from './format';
 import { commandLink, escapeMarkdown, webLink } from './markdown';
 
 const MAX_ALIASES = 8;
 
-export function nameCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
+export function nameCard(index: CorpusIndex, hit: IndexedSpan, limit = MAX_LISTED_ARTICLES): string {
   const { span } = hit;
   const key = hit.key;
   const info = key ? index.entityInfo(key) : undefined;
@@ -24,10 +24,8 @@ export function nameCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): stri
     blocks.push(`${plural(here, 'mention')} in this article · ${plural(info.articleCount, 'article')} in the workspace`);
     const others = index.articlesMentioning(key, { limit, excludeUri: hit.uri });
     if (others.total > 0) {
-      const more = others.total > others.articles.length
-        ? `\n- ${commandLink(`… and ${others.total - others.articles.length} more`, HoverCommands.showReferences, [key, hit.uri, span.start])}`
-        : '';
-      blocks.push(`**Other articles** (${others.total}):\n\n${articleLines(others.articles).join('\n')}${more}`);
+      blocks.push(otherArticlesBlock(`**Other articles** (${others.total})`, others.articles, others.total,
+        { command: HoverCommands.showReferences, args: [key, hit.uri, span.start] }));
     }
   }
   const actions: string[] = [];

@@ -1038,14 +1038,39 @@ export class CorpusIndex {
   private rankGroup(keys: readonly string[], options: RankOptions): RankedArticles {
     const lists = keys.map((k) => this.postings.postingsOf(k));
     const counts = this.groupCounts(keys);
-    const firstOf = (id: number): number => Math.min(...lists.map((l) => l.get(id)?.[0] ?? Infinity));
+    const firstOf = (id: number): number => this.firstInBody(id, lists.map((l) => l.get(id)));
     return this.rankCounts(counts, firstOf, options);
   }
 
   private rank(postings: ReadonlyMap<number, readonly number[]>, options: RankOptions): RankedArticles {
     const counts = new Map<number, number>();
     for (const [id, list] of postings) counts.set(id, list.length);
-    return this.rankCounts(counts, (id) => postings.get(id)![0], options);
+    return this.rankCounts(counts, (id) => this.firstInBody(id, [postings.get(id)]), options);
+  }
+
+  /**
+   * The mention a card quotes and links to: the first one below the headline when there is one, so the
+   * snippet shows the sentence with the mention instead of repeating the title listed beside it.
+   */
+  private firstInBody(id: number, lists: readonly (readonly number[] | undefined)[]): number {
+    const record = this.records[id]!;
+    const text = record.text;
+    const firstChar = text.search(/\S/u);
+    const newline = firstChar < 0 ? -1 : text.indexOf('\n', firstChar);
+    const bodyStart = newline < 0 ? text.length : newline;
+    let first = Infinity;
+    let inBody = Infinity;
+    for (const list of lists) {
+      if (!list?.length) continue;
+      first = Math.min(first, list[0]);
+      for (const i of list) {
+        if (startOf(record, i) >= bodyStart) {
+          inBody = Math.min(inBody, i);
+          break;
+        }
+      }
+    }
+    return Number.isFinite(inBody) ? inBody : first;
   }
 
   private rankCounts(counts: ReadonlyMap<number, number>, firstSpanOf: (id: number) => number, options: RankOptions): RankedArticles {

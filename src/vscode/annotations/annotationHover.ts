@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../../core/sidecar/model';
 import type { AnnotationStore } from './annotationStore';
+import { untrustedMarkdown } from '../../core/hover/markdown';
 
 export const ANNOTATION_HOVER_COMMANDS = ['sourceAnnotator.editAnnotation', 'sourceAnnotator.removeAnnotation'];
 
@@ -45,12 +46,8 @@ function appendAnnotation(md: vscode.MarkdownString, annotation: Annotation, art
     md.appendText(annotation.tags.join(', '));
   }
   if (annotation.note.trim() !== '') {
-    md.appendMarkdown('\n\n');
-    // appendText escapes markdown; line breaks are kept as hard breaks.
-    annotation.note.split(/\r?\n/).forEach((line, index) => {
-      if (index > 0) md.appendMarkdown('  \n');
-      md.appendText(line);
-    });
+    // The note is Markdown (written in a Markdown editor), rendered without HTML, commands or images.
+    md.appendMarkdown(`\n\n${untrustedMarkdown(annotation.note)}`);
   }
   md.appendMarkdown('\n\n');
   const byline = [annotation.author ? `by ${annotation.author}` : undefined, `created ${shortDate(annotation.created)}`,

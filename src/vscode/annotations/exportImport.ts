@@ -48,9 +48,18 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       });
       if (!target) return undefined;
     }
-    const items: ArticleAnnotations[] = store.all()
+    // The report gives line and column, read from the article's text (the editor's, when it is open).
+    const textOf = (uri: vscode.Uri): Promise<string | undefined> => {
+      const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
+      return open ? Promise.resolve(open.getText()) : readTextFile(uri).catch(() => undefined);
+    };
+    const items: ArticleAnnotations[] = (await Promise.all(store.all()
       .filter((entry) => !entry.broken && entry.annotations.length > 0)
-      .map((entry) => ({ article: vscode.workspace.asRelativePath(entry.article, false), sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations } }))
+      .map(async (entry): Promise<ArticleAnnotations> => ({
+        article: vscode.workspace.asRelativePath(entry.article, false),
+        sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations },
+        text: spec.extension === 'md' ? await textOf(entry.article) : undefined,
+      }))))
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);

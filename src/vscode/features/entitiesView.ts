@@ -4,6 +4,7 @@ import type { EntityKey } from '../../core/index/entityKey';
 import { CATEGORIES, CATEGORY_LABELS, categoryOf, TYPE_LABELS, type Category } from '../categories';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { UNDERLINE_PATTERNS } from './highlightStyles';
+import { plural } from '../../core/hover/plural';
 
 export type EntitySort = 'mentions' | 'articles';
 
@@ -51,10 +52,6 @@ export function entityRows(workspace: WorkspaceIndex, filter: string, sort: Enti
     list.sort((a, b) => primary(b) - primary(a) || secondary(b) - secondary(a) || a.name.localeCompare(b.name));
   }
   return rows;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function categoryIcon(category: Category): vscode.ThemeIcon {

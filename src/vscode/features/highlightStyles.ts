@@ -3,8 +3,9 @@ import type { Category } from '../categories';
 import type { HighlightStyle } from '../config';
 
 /**
- * Each category also has its own underline pattern, so categories stay distinguishable without colour
- * (colour-blind readers, high-contrast themes, greyscale screenshots); hovers name the category too.
+ * In the patterned styles each category also has its own underline pattern, so categories stay
+ * distinguishable without colour (colour-blind readers, greyscale screenshots); hovers name the category
+ * too. Figures get a thick solid line: a double underline in their red read like a spelling error.
  */
 export const UNDERLINE_PATTERNS: Record<Category, { style: string; width: number }> = {
   person: { style: 'solid', width: 2 },
@@ -12,7 +13,7 @@ export const UNDERLINE_PATTERNS: Record<Category, { style: string; width: number
   place: { style: 'dashed', width: 2 },
   misc: { style: 'dotted', width: 2 },
   date: { style: 'solid', width: 1 },
-  figure: { style: 'double', width: 3 },
+  figure: { style: 'solid', width: 3 },
 };
 
 /** Dates and figures are set in italics on top of their underline: the two groups read apart at a glance. */
@@ -26,6 +27,9 @@ export function decorationFor(cat: Category, style: HighlightStyle): vscode.Deco
   });
   const shape: vscode.DecorationRenderOptions = ITALIC.has(cat) ? { fontStyle: 'italic' } : {};
   switch (style) {
+    case 'soft':
+      // A tint and a hairline: in high-contrast themes the tints are transparent and the hairline remains.
+      return { ...shape, backgroundColor: color('background'), borderStyle: 'none none solid none', borderWidth: '0 0 1px 0', borderColor: color('border') };
     case 'underline':
       return { ...shape, ...underline(pattern.width) };
     case 'text':

@@ -5,6 +5,7 @@ import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt, locationsOf } from '../index/lookup';
 import { isLargeDocument, type WorkspaceIndex } from '../index/workspaceIndex';
+import { plural } from '../../core/hover/plural';
 
 const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
   PERSON: vscode.SymbolKind.Variable,
@@ -68,7 +69,11 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
    * request VS Code makes after the first edit finds it built instead of reading every mention then.
    */
   prepareOutlines(): vscode.Disposable {
-    return this.workspace.onDidChangeState((state) => {
+    // An outline names entities as the whole index links them: any change to the index (an article
+    // re-analysed with the name model at start-up, a relink, another article naming the same entity) can
+    // change it even where the article's text did not.
+    const changes = this.workspace.index.onDidChange(() => this.symbolCache.clear());
+    const ready = this.workspace.onDidChangeState((state) => {
       if (state.kind !== 'ready') return;
       for (const editor of vscode.window.visibleTextEditors) {
         const doc = editor.document;
@@ -76,6 +81,10 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
         const source = new vscode.CancellationTokenSource();
         void this.provideDocumentSymbols(doc, source.token).finally(() => source.dispose());
       }
+    });
+    return new vscode.Disposable(() => {
+      changes.dispose();
+      ready.dispose();
     });
   }
 
@@ -96,7 +105,7 @@ export class NavigationProviders implements vscode.ReferenceProvider, vscode.Def
     const hits = this.workspace.index.workspaceSymbols(query, 200);
     const locations = locationsOf(this.workspace, hits.map((h) => h.location), token);
     return hits.slice(0, locations.length).map((h, i) => new vscode.SymbolInformation(
-      h.name, SYMBOL_KINDS[h.type], `${TYPE_LABELS[h.type]} · ${h.articleCount} article${h.articleCount === 1 ? '' : 's'}`, locations[i]));
+      h.name, SYMBOL_KINDS[h.type], `${TYPE_LABELS[h.type]} · ${plural(h.articleCount, 'article')}`, locations[i]));
   }
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexState, WorkspaceIndex } from '../index/workspaceIndex';
+import { plural } from '../../core/hover/plural';
 
 /** Index state at a glance; a click re-indexes. */
 export class IndexStatusBar implements vscode.Disposable {
@@ -25,8 +26,8 @@ export class IndexStatusBar implements vscode.Disposable {
         this.item.tooltip = 'Source Annotator is indexing the workspace\'s articles in the background.';
         break;
       case 'ready':
-        this.item.text = `$(book) ${state.articles} articles · ${state.entities} entities`;
-        this.item.tooltip = `Source Annotator: ${state.articles} articles and ${state.entities} entities indexed (last full pass ${state.millis} ms). Click to re-index.`;
+        this.item.text = `$(book) ${plural(state.articles, 'article')} · ${plural(state.entities, 'entity')}`;
+        this.item.tooltip = `Source Annotator: ${plural(state.articles, 'article')} and ${plural(state.entities, 'entity')} indexed (last full pass ${state.millis} ms). Click to re-index.`;
         break;
     }
     this.item.accessibilityInformation = { label: this.item.tooltip as string };

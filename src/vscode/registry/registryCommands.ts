@@ -7,6 +7,7 @@ import { TYPE_LABELS } from '../categories';
 import { indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { RegistryService } from './registryService';
+import { plural } from '../../core/hover/plural';
 
 interface Deps {
   registry: RegistryService;
@@ -40,7 +41,7 @@ export function registerRegistryCommands(deps: Deps): vscode.Disposable[] {
   };
   const pickEntity = async (exclude: EntityKey): Promise<EntityKey | undefined> => {
     const items = workspace.index.workspaceSymbols('', 2000).filter((s) => s.key !== exclude)
-      .map((s) => ({ label: s.name, description: `${TYPE_LABELS[s.type]} · ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}`, key: s.key }));
+      .map((s) => ({ label: s.name, description: `${TYPE_LABELS[s.type]} · ${plural(s.articleCount, 'article')}`, key: s.key }));
     return (await vscode.window.showQuickPick(items, { title: 'Merge into which entity?', matchOnDescription: true }))?.key;
   };
   const pickType = async (current?: NameType): Promise<NameType | undefined> => {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Span } from '../../../src/core/extract/types';
 import { activateExtension, extensionId, openSample, pollUntil, workspaceRoot, type SourceAnnotatorApi } from './helpers';
 
-const SAMPLES = ['000_862cdd2646e94e41.txt', '001_413ab68a5c1430e5.txt', '002_e899e2514f1596b9.txt', '003_475c11bb503b9a39.txt', '004_12e07e402b5da863.txt'];
+const SAMPLES = ['Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt', 'Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt', 'Hegseth Warns NATO Allies Over Reliance on America.txt', 'Pentagon Goes Into Damage Control Mode to Reassure NATO Allies.txt', 'NATO Survives the First Year of the Second Trump Term.txt'];
 const NAME_TYPES = new Set(['PERSON', 'ORG', 'PLACE', 'MISC']);
 
 interface Paths {
@@ -81,7 +81,7 @@ describe('entity identity and analysis paths', () => {
   });
 
   it('comes back to the same spans, colours and hover types after an edit followed by undo', async () => {
-    const document = await openSample('001_413ab68a5c1430e5.txt');
+    const document = await openSample('Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt');
     const before = await indexedNow(document);
     const editorBefore = lines(await api.getSpans(document.uri.toString()));
     const editor = vscode.window.activeTextEditor!;
@@ -103,7 +103,7 @@ describe('entity identity and analysis paths', () => {
   });
 
   it('analyses an open article again when the registry changes, so the index never keeps the old spans', async () => {
-    const document = await openSample('001_413ab68a5c1430e5.txt');
+    const document = await openSample('Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt');
     const registryFile = vscode.Uri.joinPath(workspaceRoot(), '.sources', 'entities.yaml');
     const marked = (spans: readonly Span[] | undefined): boolean => (spans ?? []).some((s) => s.text === 'burden-sharing' && s.type === 'MISC');
     try {

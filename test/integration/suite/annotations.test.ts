@@ -123,7 +123,7 @@ describe('annotations (sidecars in the editor)', () => {
   it('exports the annotations as CSV', async () => {
     await vscode.commands.executeCommand('sourceAnnotator.exportAnnotations', { format: 'csv', target: exported.toString() });
     const csv = readFileSync(exported.fsPath, 'utf8');
-    assert.match(csv, /^article,quote,tags/);
+    assert.match(csv, /^\ufeffarticle,quote,tags/, 'a UTF-8 byte-order mark, then the header');
     assert.ok(csv.includes(quote), csv);
     assert.ok(csv.includes('annotations-fixture.txt'), csv);
   });

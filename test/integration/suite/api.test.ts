@@ -5,7 +5,7 @@ import { activateExtension, openSample, pollUntil } from './helpers';
 describe('extension API', () => {
   it('getSpans lists Pete Hegseth as a person', async () => {
     const api = await activateExtension();
-    const document = await openSample('000_862cdd2646e94e41.txt');
+    const document = await openSample('Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt');
     const spans = await pollUntil(() => api.getSpans(document.uri.toString()), (value) => value.length > 0);
     const person = spans.find((span) => span.type === 'PERSON' && span.text === 'Pete Hegseth');
     const people = spans.filter((span) => span.type === 'PERSON').map((span) => span.text);

@@ -3,7 +3,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import { activateExtension, hoversAt, hoverText, openSample, pollUntil, positionOf } from './helpers';
 
-const article = '000_862cdd2646e94e41.txt';
+const article = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 
 describe('hover cards', () => {
   let document: vscode.TextDocument;

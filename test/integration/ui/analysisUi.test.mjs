@@ -2,12 +2,13 @@
 // drawn by the graph library) from the command palette, and the Quotes view in the sidebar. Screenshots of
 // both go to test-results/.
 import { strict as assert } from 'node:assert';
-import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { ensureCodeServer } from '../../../scripts/lib/codeServerInstall.mjs';
 import { createRunDir, installExtension, startCodeServer } from '../../../scripts/lib/codeServerRun.mjs';
-import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
+import { repoRoot, samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { openArticleInWorkbench, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
@@ -43,10 +44,11 @@ describe('analysis views UI (packaged extension)', function () {
     server = await startCodeServer(binary, runDir, { folder: workspaceDir });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file: '000_862cdd2646e94e41.txt', line: 1 });
+    await openArticleInWorkbench(page, { serverUrl: server.url, workspaceDir, file: 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt', line: 1 });
     mkdirSync(testResultsDir, { recursive: true });
     // The views show the whole workspace once the first pass (with the name model) is done.
-    await page.locator('.statusbar-item', { hasText: /5 articles/ }).first().waitFor({ state: 'visible', timeout: 120000 });
+    const articles = readdirSync(workspaceDir).filter((name) => name.endsWith('.txt')).length;
+    await page.locator('.statusbar-item', { hasText: new RegExp(`\\b${articles} articles`) }).first().waitFor({ state: 'visible', timeout: 120000 });
   });
 
   afterEach(async function () {
@@ -77,15 +79,23 @@ describe('analysis views UI (packaged extension)', function () {
     await page.screenshot({ path: join(testResultsDir, 'connections-graph.png') });
   });
 
-  it('lists quotations by speaker in the Quotes view', async () => {
+  it('lists quotations by speaker in the Quotes view, as the quotes CLI counts them', async () => {
+    // The view and `source-annotator quotes` share one ledger: the CLI over the same folder says what to expect.
+    const ledger = execFileSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'quotes', '--json', join(runDir.dir, 'samples')], { encoding: 'utf8' })
+      .split('\n').filter(Boolean).map((line) => JSON.parse(line));
+    const bySpeaker = new Map();
+    for (const quote of ledger) if (quote.speaker) bySpeaker.set(quote.speaker, [...(bySpeaker.get(quote.speaker) ?? []), quote]);
+    const ranked = [...bySpeaker.entries()].sort((a, b) => b[1].length - a[1].length);
+    assert.ok(ranked.length >= 2 && ranked[1][1].length >= 2, `the samples have quoted speakers: ${JSON.stringify(ranked.map(([s, q]) => [s, q.length]))}`);
     await runCommand(page, 'Focus on Quotes View');
     // rows are found by their accessible names, which the view sets
-    // the whole workspace's quotations, the most quoted speaker first
-    await page.locator('.monaco-list-row[aria-label^="Pete Hegseth, 5 quotations"]').first().waitFor({ state: 'visible', timeout: 60000 });
-    const speaker = page.locator('.monaco-list-row[aria-label^="Elbridge Colby, 4 quotations"]').first();
-    await speaker.waitFor({ state: 'visible', timeout: 60000 });
-    await speaker.click();
-    await page.locator('.monaco-list-row[aria-label^="Quotation by Elbridge Colby: we have a really strong basis"]').first()
+    for (const [name, quotes] of ranked.slice(0, 2)) {
+      await page.locator(`.monaco-list-row[aria-label^="${name}, ${quotes.length} quotations"]`).first().waitFor({ state: 'visible', timeout: 60000 });
+    }
+    const [speakerName, speakerQuotes] = ranked[1];
+    await page.locator(`.monaco-list-row[aria-label^="${speakerName}, ${speakerQuotes.length} quotations"]`).first().click();
+    const opening = speakerQuotes[0].text.split(/\s+/).slice(0, 4).join(' ').replace(/["\\]/g, '\\$&');
+    await page.locator(`.monaco-list-row[aria-label^="Quotation by ${speakerName}: ${opening}"]`).first()
       .waitFor({ state: 'visible', timeout: 15000 });
     await page.screenshot({ path: join(testResultsDir, 'quotes-view.png') });
   });

@@ -12,7 +12,7 @@ import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../.
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
 import { isColour, openArticleInWorkbench, QUIET_EDITOR_SETTINGS, waitFor } from './uiTools.mjs';
 
-const articleName = '000_862cdd2646e94e41.txt';
+const articleName = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 /** Every palette slot gets this colour, so the check does not depend on which slot the tag hashes to. */
 const annotationBackground = { hex: '#00ff6655', rgba: [0, 255, 102, 0x55 / 255] };
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;

@@ -60,6 +60,6 @@ export function decorationColoursAt(rect) {
     })
     .map((element) => {
       const style = getComputedStyle(element);
-      return { className: element.className, background: style.backgroundColor, borderBottom: style.borderBottomColor };
+      return { className: element.className, background: style.backgroundColor, borderBottom: style.borderBottomColor, borderBottomWidth: style.borderBottomWidth, borderBottomStyle: style.borderBottomStyle };
     });
 }

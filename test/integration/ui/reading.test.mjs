@@ -7,10 +7,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { samplesDir, testResultsDir, vsixPath as defaultVsixPath } from '../../../scripts/lib/paths.mjs';
 import { decorationColoursAt, wordRectOnLine } from './pageProbes.mjs';
-import { isHighlighted, lineWith, measureLargeFileEditing, openReadingSession, parseColour, waitFor } from './readingSession.mjs';
+import { lineWith, measureLargeFileEditing, openReadingSession, parseColour, runPaletteCommand, waitFor } from './readingSession.mjs';
 
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
-const articleName = '000_862cdd2646e94e41.txt';
+const articleName = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
 
 function luminance([r, g, b]) {
   const channel = (v) => {
@@ -48,30 +48,53 @@ describe('reading comfort (code-server UI)', function () {
 
   before(() => assert.ok(existsSync(vsixPath), `${vsixPath} does not exist; run \`npm run package\` first`));
 
-  it('draws person highlights legibly in light, dark and high-contrast themes', async () => {
+  it('draws person highlights legibly in light, dark and high-contrast themes, in the soft and the patterned style', async () => {
     const article = readFileSync(join(samplesDir, articleName), 'utf8');
     const target = { lineNumber: lineWith(article, 'War Secretary Pete Hegseth'), word: 'Hegseth', occurrence: 0 };
     const session = await openReadingSession({ vsixPath, theme: 'light', file: articleName, line: target.lineNumber - 1 });
+    // The person underline each style draws: how the test knows the editor has repainted in it.
+    const STYLES = {
+      soft: { width: '1px', style: 'solid', label: 'Soft' },
+      background: { width: '2px', style: 'solid', label: 'Tint and patterned underline' },
+    };
+    const results = [];
     try {
       for (const theme of ['light', 'dark', 'highContrast']) {
         await session.setTheme(theme);
-        await waitFor(() => isHighlighted(session.page, target.lineNumber, target.word), Boolean, 90000,
-          () => `no highlight under "Hegseth" in the ${theme} theme`, 250);
-        const colours = await paintedColours(session.page, target);
-        const editorBackground = parseColour(colours.background);
-        const decoration = colours.decorations.find((d) => (parseColour(d.borderBottom)?.[3] ?? 0) > 0) ?? colours.decorations[0];
-        const tint = parseColour(decoration.background) ?? [0, 0, 0, 0];
-        const underBackground = composite(tint, editorBackground);
-        const textContrast = contrastRatio(parseColour(colours.text), underBackground);
-        const underlineContrast = contrastRatio(parseColour(decoration.borderBottom), editorBackground);
-        console.log(`      ${theme}: text on highlight ${textContrast.toFixed(2)}:1, underline on editor ${underlineContrast.toFixed(2)}:1`);
-        assert.ok(textContrast >= 4.5, `${theme}: text on the highlight has contrast ${textContrast.toFixed(2)}:1 (< 4.5)`);
-        assert.ok(underlineContrast >= 3, `${theme}: the underline has contrast ${underlineContrast.toFixed(2)}:1 (< 3)`);
-        if (theme === 'highContrast') {
+        for (const [style, underline] of Object.entries(STYLES)) {
+          // As a reader would: the style picker, which writes the setting; the highlighter repaints.
+          await runPaletteCommand(session.page, 'Source Annotator: Choose Highlight Style', { keepOpen: true });
+          const row = session.page.locator('.quick-input-list .monaco-list-row', { hasText: underline.label }).first();
+          await row.waitFor({ state: 'visible', timeout: 10000 });
+          await row.click();
+          await session.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10000 });
+          await waitFor(async () => {
+            const rect = await session.page.evaluate(wordRectOnLine, target);
+            return rect ? session.page.evaluate(decorationColoursAt, rect) : [];
+          }, (found) => found.some((d) => d.borderBottomWidth === underline.width && d.borderBottomStyle === underline.style && (parseColour(d.borderBottom)?.[3] ?? 0) > 0),
+          90000, (found) => `no ${style} highlight under "Hegseth" in the ${theme} theme: ${JSON.stringify(found)}`, 250);
+          const colours = await paintedColours(session.page, target);
+          const editorBackground = parseColour(colours.background);
+          const decoration = colours.decorations.find((d) => (parseColour(d.borderBottom)?.[3] ?? 0) > 0) ?? colours.decorations[0];
+          const tint = parseColour(decoration.background) ?? [0, 0, 0, 0];
+          const underBackground = composite(tint, editorBackground);
+          const textContrast = contrastRatio(parseColour(colours.text), underBackground);
+          const underlineContrast = contrastRatio(parseColour(decoration.borderBottom), editorBackground);
+          results.push({ theme, style, textContrast, underlineContrast });
+          console.log(`      ${theme}, ${style}: text on highlight ${textContrast.toFixed(2)}:1, underline on editor ${underlineContrast.toFixed(2)}:1`);
+          assert.ok(textContrast >= 4.5, `${theme}, ${style}: text on the highlight has contrast ${textContrast.toFixed(2)}:1 (< 4.5)`);
+          assert.ok(underlineContrast >= 3, `${theme}, ${style}: the underline has contrast ${underlineContrast.toFixed(2)}:1 (< 3)`);
+          // The same paragraph in each theme and style, for docs/reading.md.
+          const rect = await session.page.evaluate(wordRectOnLine, target);
           mkdirSync(testResultsDir, { recursive: true });
-          await session.page.screenshot({ path: join(testResultsDir, 'high-contrast.png') });
+          await session.page.screenshot({
+            path: join(testResultsDir, `style-${style}-${theme}.png`),
+            clip: { x: Math.max(0, rect.left - 120), y: Math.max(0, rect.top - 60), width: 760, height: 150 },
+          });
+          if (theme === 'highContrast' && style === 'soft') await session.page.screenshot({ path: join(testResultsDir, 'high-contrast.png') });
         }
       }
+      assert.equal(results.length, 6);
     } finally {
       await session.close();
     }

@@ -8,6 +8,10 @@ export const QUIET_EDITOR_SETTINGS = {
   'editor.selectionHighlight': false,
   'editor.renderLineHighlight': 'none',
   'editor.wordWrap': 'off',
+  // The extension wraps articles by default (a language default beats a plain user setting): the probes
+  // find words by logical line, so these checks read unwrapped lines. reading-first-screen tests the wrap.
+  '[plaintext]': { 'editor.wordWrap': 'off' },
+  '[article]': { 'editor.wordWrap': 'off' },
   'editor.minimap.enabled': false,
 };
 
@@ -49,7 +53,7 @@ export function isTransparent(css) {
  */
 export async function openArticleInWorkbench(page, { serverUrl, workspaceDir, file, line, tabTimeoutMs = 60000, editorTimeoutMs = 30000 }) {
   await page.goto(workbenchUrl(serverUrl, workspaceDir, [
-    ['openFile', `${remoteUri(join(workspaceDir, file))}:${line}:1`],
+    ['openFile', `${remoteUri(serverUrl, join(workspaceDir, file))}:${line}:1`],
     ['gotoLineMode', 'true'],
     ['skipWelcome', 'true'],
   ]));
