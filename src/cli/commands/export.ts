@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection } from '../../core/export/webAnnotation';
@@ -93,7 +94,7 @@ async function run(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    items.push({ article: displayPath(articlePath), sidecar: document.sidecar });
+    items.push({ article: displayPath(articlePath), uri: pathToFileURL(path.resolve(articlePath)).href, sidecar: document.sidecar });
   }
 
   const output = args.format === 'csv' ? annotationsToCsv(items)

@@ -50,7 +50,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
     }
     const items: ArticleAnnotations[] = store.all()
       .filter((entry) => !entry.broken && entry.annotations.length > 0)
-      .map((entry) => ({ article: vscode.workspace.asRelativePath(entry.article, false), sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations } }))
+      .map((entry) => ({ article: vscode.workspace.asRelativePath(entry.article, false), uri: entry.article.toString(), sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations } }))
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
