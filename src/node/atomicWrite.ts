@@ -5,13 +5,28 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { FileChangedError } from '../core/util/compareAndSwap';
+
+export interface AtomicWriteOptions {
+  /**
+   * Compare-and-swap: the text the file must still hold right before the rename (`text: undefined`:
+   * the file must not exist). Otherwise `FileChangedError` is thrown and the file is left as it is.
+   */
+  expect?: { text: string | undefined };
+  /**
+   * Runs after the new text is on disk and before the check and rename: the moment in which another
+   * writer's change would otherwise be overwritten. For tests that inject such a write.
+   */
+  beforeCommit?: () => Promise<void> | void;
+}
 
 /**
  * Atomically replaces `filePath` with `data` (UTF-8 for strings). The directory must exist. `data` may
  * also be a sequence of strings, written piece by piece so that a file of many megabytes is never
  * encoded in one go (that would hold the caller's thread for as long).
  */
-export async function atomicWrite(filePath: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
+export async function atomicWrite(filePath: string, data: string | Uint8Array | Iterable<string>,
+  options: AtomicWriteOptions = {}): Promise<void> {
   const directory = path.dirname(filePath);
   const temporary = path.join(directory, `.${path.basename(filePath)}.${process.pid}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   const handle = await fs.open(temporary, 'wx');
@@ -23,12 +38,24 @@ export async function atomicWrite(filePath: string, data: string | Uint8Array | 
     } finally {
       await handle.close();
     }
+    await options.beforeCommit?.();
+    if (options.expect && (await readIfExists(filePath)) !== options.expect.text) throw new FileChangedError(filePath);
     await fs.rename(temporary, filePath);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw error;
   }
   await syncDirectory(directory);
+}
+
+/** The file's text, `undefined` when it does not exist; other failures throw. */
+export async function readIfExists(filePath: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(filePath, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
 }
 
 /** Pieces are gathered up to this size per write: few system calls, and little encoding at a time. */

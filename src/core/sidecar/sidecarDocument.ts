@@ -207,7 +207,7 @@ export class SidecarDocument {
    * Makes the document hold exactly `target`'s metadata and annotations with the fewest node edits:
    * removed ids are deleted, changed ones updated field by field, new ones appended in order.
    */
-  syncTo(target: Sidecar): void {
+  syncTo(target: Sidecar, options: { from?: SidecarDocument } = {}): void {
     const current = this.sidecar;
     const wanted = new Map(target.annotations.map((annotation) => [annotation.id, annotation]));
     for (const annotation of current.annotations) {
@@ -217,7 +217,12 @@ export class SidecarDocument {
     for (const annotation of target.annotations) {
       const before = existing.get(annotation.id);
       if (!before) {
-        this.addAnnotation(annotation);
+        // An annotation this file lacks comes from `from` (our copy in a merge) with the keys this build
+        // does not know, its comments and its layout; only the fields that differ are then set.
+        const source = options.from?.findAnnotationNode(annotation.id)
+          ?? (annotation.conflict ? options.from?.findAnnotationNode(annotation.conflict.with) : undefined);
+        if (source) this.addAnnotationNode(source, annotation);
+        else this.addAnnotation(annotation);
       } else if (JSON.stringify(before) !== JSON.stringify(annotation)) {
         const { id: _id, ...fields } = annotation;
         const patch: AnnotationPatch = { ...fields };
@@ -231,6 +236,32 @@ export class SidecarDocument {
       if (current.article[key] !== target.article[key]) (metadataPatch as Record<string, unknown>)[key] = target.article[key];
     }
     if (Object.keys(metadataPatch).length > 0) this.setMetadata(metadataPatch);
+  }
+
+  /** Appends a copy of another document's annotation node, then makes its fields equal `annotation`. */
+  private addAnnotationNode(source: YAMLMap, annotation: Annotation): void {
+    const doc = this.writable();
+    const copy = source.clone() as YAMLMap;
+    const idNode = copy.get('id', true);
+    if (isScalar(idNode)) idNode.value = annotation.id;
+    else copy.set('id', annotation.id);
+    let seq = doc.get('annotations', true);
+    if (!isSeq(seq)) {
+      seq = new YAMLSeq();
+      doc.set('annotations', seq);
+    }
+    const list = seq as YAMLSeq;
+    if (list.items.length === 0) list.flow = false;
+    list.items.push(copy);
+    this.changed();
+    const copied = this.getAnnotation(annotation.id);
+    if (copied && JSON.stringify(copied) !== JSON.stringify(annotation)) {
+      const { id: _id, ...fields } = annotation;
+      const patch: AnnotationPatch = { ...fields };
+      if (copied.author !== undefined && annotation.author === undefined) patch.author = undefined;
+      if (copied.conflict !== undefined && annotation.conflict === undefined) patch.conflict = undefined;
+      this.updateAnnotation(annotation.id, patch);
+    }
   }
 
   /** The file text. Throws `SidecarReadOnlyError` when the document has errors. */
