@@ -29,3 +29,29 @@ export function parseTagInput(value: string): string[] {
 export function mergeTags(existing: readonly string[], added: readonly string[]): string[] {
   return [...new Set([...existing, ...added])];
 }
+
+/**
+ * What typing in the tag picker offers as one pre-selected item: every tag typed, new or existing
+ * ("framework-claim, verify" keeps both, even though only "verify" is new). `undefined` when the
+ * text is a single existing tag, which the list itself shows (and Enter picks).
+ */
+export function typedTags(value: string, known: ReadonlySet<string>): { tags: string[]; description: string } | undefined {
+  const tags = parseTagInput(value);
+  const fresh = tags.filter((tag) => !known.has(tag));
+  if (tags.length === 0 || (fresh.length === 0 && tags.length === 1)) return undefined;
+  const existing = tags.length - fresh.length;
+  const parts = [
+    fresh.length > 0 ? `${fresh.length} new tag${fresh.length === 1 ? '' : 's'}` : undefined,
+    existing > 0 ? `${existing} existing` : undefined,
+  ].filter(Boolean);
+  return { tags, description: fresh.length === tags.length && tags.length === 1 ? 'new tag' : parts.join(', ') };
+}
+
+/**
+ * The tags a picker accept yields: the ticked items' tags, plus what is typed when nothing is ticked
+ * (typing a name and pressing Enter is enough), without duplicates, in order.
+ */
+export function acceptedTags(ticked: readonly (readonly string[])[], value: string): string[] {
+  const chosen = ticked.flat();
+  return [...new Set([...chosen, ...(chosen.length === 0 ? parseTagInput(value) : [])])];
+}
