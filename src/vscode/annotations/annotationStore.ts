@@ -142,8 +142,10 @@ export class AnnotationStore implements vscode.Disposable {
   /**
    * Applies `edit` to the article's sidecar and writes the result. The file is re-read first: if it
    * changed since we last saw it, the edit is merged by id onto the new text and conflicts are reported.
+   * `edit` may run more than once (see `updateSidecar`), each time on a fresh document.
    */
-  async mutate<R>(article: vscode.Uri, edit: (doc: SidecarDocument, context: EditContext) => R): Promise<R> {
+  async mutate<R>(article: vscode.Uri, edit: (doc: SidecarDocument, context: EditContext) => R,
+    options: { onDisk?: boolean } = {}): Promise<R> {
     const entry = await this.ensure(article);
     return this.serialize(entry, async () => {
       // An article that cannot be read is an error here: new targets must not be cut from an empty text.
@@ -153,7 +155,10 @@ export class AnnotationStore implements vscode.Disposable {
       try {
         // Compare-and-swap: the file is re-read, the edit merged by id onto any change made since we
         // last read it, validated, and replaced only if nobody wrote it in between (else merged again).
-        outcome = await updateSidecar(workspaceTextFile(entry.sidecar), (doc) => edit(doc, context), { base: { text: entry.diskText } });
+        // With `onDisk` the edit is applied to the file as it is now (a note saved from its editor states
+        // the whole note), else to what we last read, merged onto any change made since.
+        outcome = await updateSidecar(workspaceTextFile(entry.sidecar), (doc) => edit(doc, context),
+          options.onDisk ? {} : { base: { text: entry.diskText } });
       } catch (error) {
         if (error instanceof SidecarOnDiskError) {
           await this.adopt(entry, error.text);

@@ -8,6 +8,7 @@ import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
 import type { AnnotationStore } from './annotationStore';
+import { isCorpusFile } from '../index/articleFiles';
 import { registerGuarded } from './commandGuard';
 import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
 
@@ -16,7 +17,9 @@ export type ExportFormat = 'csv' | 'jsonld' | 'markdown';
 const FORMATS: Record<ExportFormat, { label: string; extension: string; render: (items: ArticleAnnotations[]) => string }> = {
   csv: { label: 'CSV (spreadsheet)', extension: 'csv', render: annotationsToCsv },
   jsonld: { label: 'W3C Web Annotation (JSON-LD)', extension: 'jsonld', render: (items) => `${JSON.stringify(annotationsToWebAnnotationCollection(items), null, 2)}\n` },
-  markdown: { label: 'Markdown report', extension: 'md', render: (items) => annotationsToMarkdown(items) },
+  // `.markdown`, not `.md`: a report saved in the workspace must not be indexed as an article
+  // (`sourceAnnotator.articles.include` is `**/*.{txt,md}` by default).
+  markdown: { label: 'Markdown report', extension: 'markdown', render: (items) => annotationsToMarkdown(items) },
 };
 
 /** Resolves an exported `source` (workspace-relative path or URI) back to an article. */
@@ -44,7 +47,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       target = await vscode.window.showSaveDialog({
         title: 'Export annotations',
         defaultUri: folder && vscode.Uri.joinPath(folder, `annotations.${spec.extension}`),
-        filters: { [spec.label]: [spec.extension] },
+        filters: { [spec.label]: format === 'markdown' ? ['markdown', 'md'] : [spec.extension] },
       });
       if (!target) return undefined;
     }
@@ -54,7 +57,14 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-    void vscode.window.showInformationMessage(`Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`);
+    const message = `Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`;
+    if (isCorpusFile(target)) {
+      // Saved where articles live, the export would be read as one (its names in hover cards, the article count).
+      void vscode.window.showWarningMessage(`${message} It is inside the workspace's article files, so it will be indexed as an article; `
+        + 'save exports with another extension (.markdown, .csv, .jsonld) or outside the workspace, or add them to "sourceAnnotator.articles.exclude".');
+    } else {
+      void vscode.window.showInformationMessage(message);
+    }
     return target.toString();
   };
 
@@ -67,7 +77,14 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       source = picked?.[0];
       if (!source) return undefined;
     }
-    const json = JSON.parse((await readTextFile(source)) ?? 'null') as unknown;
+    const raw = await readTextFile(source);
+    if (raw === undefined) throw new Error(`${vscode.workspace.asRelativePath(source)} does not exist`);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new Error(`${vscode.workspace.asRelativePath(source)} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const texts = new Map<string, string | undefined>();
     // Sources are read up front: the core importer asks for texts synchronously.
     const { imported: preview } = importWebAnnotations(json);
@@ -92,15 +109,20 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
     let imported = 0;
     for (const [name, items] of bySource) {
       const article = articleForSource(name)!;
-      imported += await store.mutate(article, (doc) => {
-        let added = 0;
-        for (const { annotation } of items) {
-          if (doc.getAnnotation(annotation.id)) continue;
-          doc.addAnnotation(annotation);
-          added++;
-        }
-        return added;
-      });
+      try {
+        imported += await store.mutate(article, (doc) => {
+          let added = 0;
+          for (const { annotation } of items) {
+            if (doc.getAnnotation(annotation.id)) continue;
+            doc.addAnnotation(annotation);
+            added++;
+          }
+          return added;
+        });
+      } catch (error) {
+        // One article whose sidecar cannot be written (malformed, unreadable) does not stop the others.
+        skipped.push(`${items.length} for ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     const message = `Source Annotator: imported ${imported} annotation${imported === 1 ? '' : 's'}`
       + (skipped.length > 0 ? `; skipped ${skipped.length}: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` : '.');
