@@ -39,6 +39,7 @@ export async function atomicWrite(filePath: string, data: string | Uint8Array | 
       await handle.close();
     }
     await options.beforeCommit?.();
+    await writeInjected(filePath);
     if (options.expect && (await readIfExists(filePath)) !== options.expect.text) throw new FileChangedError(filePath);
     await fs.rename(temporary, filePath);
   } catch (error) {
@@ -46,6 +47,27 @@ export async function atomicWrite(filePath: string, data: string | Uint8Array | 
     throw error;
   }
   await syncDirectory(directory);
+}
+
+/** Test hook: text another writer puts in a file just before our next replacement of it commits. */
+const injected = new Map<string, string>();
+
+/**
+ * For extension-host tests, which cannot pass `beforeCommit` through a command: the next atomic write
+ * of `filePath` (a YAML file) finds `text` written there by "someone else" right before its check and
+ * rename, exactly where a lost update would happen. One write per call.
+ */
+export function injectWriteBeforeCommit(filePath: string, text: string): void {
+  if (!/\.ya?ml$/i.test(filePath)) throw new Error('Only YAML files (sidecars, the registry) take an injected write');
+  injected.set(path.resolve(filePath), text);
+}
+
+async function writeInjected(filePath: string): Promise<void> {
+  const key = path.resolve(filePath);
+  const text = injected.get(key);
+  if (text === undefined) return;
+  injected.delete(key);
+  await fs.writeFile(key, text);
 }
 
 /** The file's text, `undefined` when it does not exist; other failures throw. */
