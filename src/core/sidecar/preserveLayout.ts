@@ -102,16 +102,19 @@ function dominantEol(lines: readonly Line[]): string {
   return crlf > other ? '\r\n' : '\n';
 }
 
-function readsSame(a: string, b: string): boolean {
-  const x = parseDocument(a, { uniqueKeys: true });
-  const y = parseDocument(b, { uniqueKeys: true });
-  if (x.errors.length > 0 || y.errors.length > 0) return false;
-  return JSON.stringify(x.toJS({ maxAliasCount: -1 })) === JSON.stringify(y.toJS({ maxAliasCount: -1 }));
+function readsAs(text: string, data: string): boolean {
+  const parsed = parseDocument(text, { uniqueKeys: true });
+  return parsed.errors.length === 0 && JSON.stringify(parsed.toJS({ maxAliasCount: -1 })) === data;
 }
 
-/** `after`'s content in `source`'s layout, wherever the edit from `before` to `after` allows it. */
-export function preserveLayout(before: string, source: string, after: string): string {
+/**
+ * `after`'s content in `source`'s layout, wherever the edit from `before` to `after` allows it.
+ * `afterData` is what `after` reads as (JSON of the document's `toJS()`), for the final check.
+ */
+export function preserveLayout(before: string, source: string, after: string, afterData: () => string): string {
   if (after === before) return source;
+  // A file in the library's own layout (one this extension wrote) has nothing to keep.
+  if (source === before) return after;
   const base = splitLines(before);
   const ours = splitLines(source);
   const edit = splitLines(after);
@@ -155,5 +158,5 @@ export function preserveLayout(before: string, source: string, after: string): s
   // Only the file's last line may lack a line end, and only if it did in the file.
   const finalEol = ours.length > 0 ? ours[ours.length - 1].eol : eol;
   const text = out.map((line, index) => line.text + (index === out.length - 1 ? finalEol : line.eol === '' ? eol : line.eol)).join('');
-  return readsSame(text, after) ? text : plain();
+  return readsAs(text, afterData()) ? text : plain();
 }

@@ -278,7 +278,9 @@ export class SidecarDocument {
     const { crlf, ...options } = this.style;
     const text = doc.toString(options);
     // Edited, the lines the edit did not change keep the file's own layout and line ends.
-    if (this.source !== undefined && this.pristine !== undefined) return preserveLayout(this.pristine, this.source, text);
+    if (this.source !== undefined && this.pristine !== undefined) {
+      return preserveLayout(this.pristine, this.source, text, () => JSON.stringify(doc.toJS({ maxAliasCount: -1 })));
+    }
     return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
   }
 
