@@ -7,6 +7,7 @@
  */
 import { uniqueAnnotationId } from '../sidecar/annotationId';
 import { Annotation, AnnotationTarget, ArticleMetadata } from '../sidecar/model';
+import { SidecarDocument } from '../sidecar/sidecarDocument';
 import { fnv1a64Hex } from '../sidecar/textHash';
 import { createTarget } from '../anchor/createTarget';
 import { reanchor } from '../anchor/reanchor';
@@ -256,7 +257,23 @@ function importOne(entry: unknown, label: string, options: ImportOptions, taken:
   };
   const author = creatorName(web.creator);
   if (author) annotation.author = author;
+  // The sidecar validator has the last word: an annotation it would refuse is skipped here, with its
+  // reason, rather than making the whole article's sidecar unwritable.
+  const problem = sidecarProblem(annotation);
+  if (problem !== undefined) return problem;
   return { source, annotation };
+}
+
+/** Why the sidecar validator would refuse this annotation, or `undefined` when it accepts it. */
+function sidecarProblem(annotation: Annotation): string | undefined {
+  try {
+    const document = SidecarDocument.create();
+    document.addAnnotation(annotation);
+    const error = SidecarDocument.parse(document.toString()).problems.find((p) => p.severity === 'error');
+    return error === undefined ? undefined : `not a valid sidecar annotation: ${error.message}`;
+  } catch (error) {
+    return `not a valid sidecar annotation: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 /** A JSON-LD value object (`{"@value": …}`) as its value; anything else as it is. */
