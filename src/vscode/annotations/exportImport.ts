@@ -7,6 +7,8 @@ import type { ArticleAnnotations } from '../../core/export/articleAnnotations';
 import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
+import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
+import type { Annotation } from '../../core/sidecar/model';
 import type { AnnotationStore } from './annotationStore';
 import { isCorpusFile } from '../index/articleFiles';
 import { registerGuarded } from './commandGuard';
@@ -94,8 +96,8 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       const open = article && vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === article.toString());
       texts.set(name, open ? open.getText() : article ? await readTextFile(article).catch(() => undefined) : undefined);
     }
-    const taken = new Set(store.all().flatMap((entry) => entry.annotations.map((annotation) => annotation.id)));
-    const result = importWebAnnotations(json, { textOf: (name) => texts.get(name), takenIds: taken });
+    // Ids are unique per sidecar: a clash is settled below, against the article's own annotations.
+    const result = importWebAnnotations(json, { textOf: (name) => texts.get(name) });
     const skipped = [...result.skipped];
     const bySource = new Map<string, typeof result.imported>();
     for (const item of result.imported) {
@@ -107,24 +109,36 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       bySource.get(item.source)!.push(item);
     }
     let imported = 0;
+    let alreadyThere = 0;
     for (const [name, items] of bySource) {
       const article = articleForSource(name)!;
       try {
-        imported += await store.mutate(article, (doc) => {
+        const outcome = await store.mutate(article, (doc) => {
           let added = 0;
+          let present = 0;
+          const ids = new Set(doc.sidecar.annotations.map((a) => a.id));
           for (const { annotation } of items) {
-            if (doc.getAnnotation(annotation.id)) continue;
-            doc.addAnnotation(annotation);
+            const existing = doc.getAnnotation(annotation.id);
+            if (existing && sameAnnotation(existing, annotation)) {
+              present++; // imported before: importing it again changes nothing
+              continue;
+            }
+            const id = existing ? uniqueAnnotationId(ids) : annotation.id;
+            ids.add(id);
+            doc.addAnnotation({ ...annotation, id });
             added++;
           }
-          return added;
+          return { added, present };
         });
+        imported += outcome.added;
+        if (outcome.present > 0) alreadyThere += outcome.present;
       } catch (error) {
         // One article whose sidecar cannot be written (malformed, unreadable) does not stop the others.
         skipped.push(`${items.length} for ${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     const message = `Source Annotator: imported ${imported} annotation${imported === 1 ? '' : 's'}`
+      + (alreadyThere > 0 ? ` (${alreadyThere} already there)` : '')
       + (skipped.length > 0 ? `; skipped ${skipped.length}: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` : '.');
     void (skipped.length > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     return { imported, skipped };
@@ -134,4 +148,10 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
     registerGuarded('sourceAnnotator.exportAnnotations', exportAnnotations),
     registerGuarded('sourceAnnotator.importAnnotations', importAnnotations),
   ];
+}
+
+/** The same annotation, as far as an import can tell: the same passage, tags and note. */
+function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return a.target.exact === b.target.exact && a.target.start === b.target.start && a.note === b.note
+    && a.tags.length === b.tags.length && a.tags.every((tag, index) => tag === b.tags[index]);
 }
