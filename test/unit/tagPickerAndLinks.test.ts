@@ -37,7 +37,7 @@ describe('tag picker: every typed tag is kept', () => {
     assert.deepEqual(typedTags('framework-claim, verify', known), { tags: ['framework-claim', 'verify'], description: '1 new tag, 1 existing' });
     assert.deepEqual(typedTags('verify', known), { tags: ['verify'], description: 'new tag' });
     assert.deepEqual(typedTags('nato, framework-claim', known), { tags: ['nato', 'framework-claim'], description: '2 existing' });
-    assert.equal(typedTags('nato', known), undefined);
+    assert.deepEqual(typedTags('nato', known), { tags: ['nato'], description: 'existing tag' });
     assert.equal(typedTags(' , ', known), undefined);
   });
 
@@ -46,5 +46,7 @@ describe('tag picker: every typed tag is kept', () => {
     assert.deepEqual(acceptedTags([typed.tags, ['nato']], 'framework-claim, verify'), ['framework-claim', 'verify', 'nato']);
     assert.deepEqual(acceptedTags([], 'nato'), ['nato']);
     assert.deepEqual(acceptedTags([['nato']], 'nat'), ['nato']);
+    // An existing tag typed while another is ticked (editing an annotation's tags) is kept as well.
+    assert.deepEqual(acceptedTags([typedTags('framework-claim', known)!.tags, ['nato']], 'framework-claim'), ['framework-claim', 'nato']);
   });
 });

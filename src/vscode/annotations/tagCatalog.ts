@@ -32,19 +32,20 @@ export function mergeTags(existing: readonly string[], added: readonly string[])
 
 /**
  * What typing in the tag picker offers as one pre-selected item: every tag typed, new or existing
- * ("framework-claim, verify" keeps both, even though only "verify" is new). `undefined` when the
- * text is a single existing tag, which the list itself shows (and Enter picks).
+ * ("framework-claim, verify" keeps both, even though only "verify" is new; "framework-claim" alone is
+ * kept too when other tags are already ticked). `undefined` when nothing is typed.
  */
 export function typedTags(value: string, known: ReadonlySet<string>): { tags: string[]; description: string } | undefined {
   const tags = parseTagInput(value);
+  if (tags.length === 0) return undefined;
   const fresh = tags.filter((tag) => !known.has(tag));
-  if (tags.length === 0 || (fresh.length === 0 && tags.length === 1)) return undefined;
   const existing = tags.length - fresh.length;
+  if (tags.length === 1) return { tags, description: fresh.length === 1 ? 'new tag' : 'existing tag' };
   const parts = [
     fresh.length > 0 ? `${fresh.length} new tag${fresh.length === 1 ? '' : 's'}` : undefined,
     existing > 0 ? `${existing} existing` : undefined,
   ].filter(Boolean);
-  return { tags, description: fresh.length === tags.length && tags.length === 1 ? 'new tag' : parts.join(', ') };
+  return { tags, description: parts.join(', ') };
 }
 
 /**
