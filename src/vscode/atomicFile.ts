@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { FileChangedError, type TextFilePort } from '../core/util/compareAndSwap';
 import { atomicWrite } from '../node/atomicWrite';
 
 /**
@@ -8,9 +9,10 @@ import { atomicWrite } from '../node/atomicWrite';
  * implements an overwriting rename as delete-then-move, leaving a moment with no sidecar at all.
  * `content` may come in pieces (see `atomicWrite`).
  */
-export async function writeTextFileAtomic(uri: vscode.Uri, content: string | Iterable<string>): Promise<void> {
+export async function writeTextFileAtomic(uri: vscode.Uri, content: string | Iterable<string>,
+  expect?: { text: string | undefined }): Promise<void> {
   if (uri.scheme === 'file') {
-    await atomicWrite(uri.fsPath, content);
+    await atomicWrite(uri.fsPath, content, { expect });
     return;
   }
   const text = typeof content === 'string' ? content : [...content].join('');
@@ -18,9 +20,30 @@ export async function writeTextFileAtomic(uri: vscode.Uri, content: string | Ite
   const temporary = vscode.Uri.joinPath(uri, '..', `.${name}.${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}.tmp`);
   await vscode.workspace.fs.writeFile(temporary, new TextEncoder().encode(text));
   try {
+    if (expect && (await readTextIfExists(uri)) !== expect.text) throw new FileChangedError(uri.toString());
     await vscode.workspace.fs.rename(temporary, uri, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temporary).then(undefined, () => undefined);
     throw error;
   }
+}
+
+/** The file's text, `undefined` when it does not exist; any other failure to read throws. */
+export async function readTextIfExists(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch (error) {
+    if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound') return undefined;
+    if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/** A compare-and-swap port on a workspace file (see `updateSidecar`, `updateRegistry`). */
+export function workspaceTextFile(uri: vscode.Uri): TextFilePort {
+  return {
+    name: vscode.workspace.asRelativePath(uri),
+    read: () => readTextIfExists(uri),
+    write: (text, expected) => writeTextFileAtomic(uri, text, { text: expected }),
+  };
 }

@@ -19,6 +19,7 @@ function at(quote: string, fields: Partial<Annotation>): Annotation {
 
 const items: ArticleAnnotations[] = [{
   article: 'news/talks.txt',
+  uri: 'file:///ws/news/talks.txt',
   sidecar: {
     version: 1,
     article: { source: 'Reuters', published: '2026-02-12', reliability: 'B', credibility: 2, url: 'https://example.org/talks' },
@@ -76,29 +77,30 @@ describe('W3C Web Annotation export and import', () => {
     const collection = annotationsToWebAnnotationCollection(items) as {
       '@context': string; type: string; total: number; first: { items: ReturnType<typeof toWebAnnotation>[] };
     };
-    assert.equal(collection['@context'], 'http://www.w3.org/ns/anno.jsonld');
+    assert.equal((collection['@context'] as unknown as unknown[])[0], 'http://www.w3.org/ns/anno.jsonld');
     assert.equal(collection.type, 'AnnotationCollection');
     assert.equal(collection.total, 3);
     const first = collection.first.items[0];
     assert.equal(first.id, 'urn:source-annotator:annotation:a1');
     assert.deepEqual(first.body, [
       { type: 'TextualBody', value: '=HYPERLINK("http://evil")', purpose: 'commenting', format: 'text/plain' },
-      { type: 'TextualBody', value: 'claim', purpose: 'tagging' },
-      { type: 'TextualBody', value: 'military', purpose: 'tagging' },
+      { type: 'TextualBody', value: 'claim', purpose: 'tagging', format: 'text/plain' },
+      { type: 'TextualBody', value: 'military', purpose: 'tagging', format: 'text/plain' },
     ]);
     assert.deepEqual(first.target, {
-      source: 'news/talks.txt',
+      source: 'file:///ws/news/talks.txt',
       selector: [
         { type: 'TextQuoteSelector', exact: 'Pentagon officials said', prefix: 'BRUSSELS, Feb 12 - ', suffix: ' on Thursday that the talks woul' },
         { type: 'TextPositionSelector', start: 19, end: 42 },
       ],
+      articleUrl: 'https://example.org/talks', articlePublished: '2026-02-12', articleOutlet: 'Reuters', reliability: 'B', credibility: 2,
     });
     assert.deepEqual(first.creator, { type: 'Person', name: 'jd' });
   });
 
   it('imports its own export back into equal sidecar annotations', () => {
     const json = JSON.parse(JSON.stringify(annotationsToWebAnnotationCollection(items)));
-    const { imported, skipped } = importWebAnnotations(json, { textOf: (source) => (source === 'news/talks.txt' ? ARTICLE : undefined) });
+    const { imported, skipped } = importWebAnnotations(json, { textOf: (source) => (source === 'file:///ws/news/talks.txt' ? ARTICLE : undefined) });
     assert.deepEqual(skipped, []);
     assert.deepEqual(imported.map((i) => i.annotation), items[0].sidecar.annotations);
     // The result is valid sidecar content.

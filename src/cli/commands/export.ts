@@ -4,6 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection } from '../../core/export/webAnnotation';
@@ -97,7 +98,7 @@ async function run(argv: string[]): Promise<number> {
       failed = true;
       continue;
     }
-    items.push({ article: displayPath(articlePath), sidecar: document.sidecar, text: articleText });
+    items.push({ article: displayPath(articlePath), uri: pathToFileURL(path.resolve(articlePath)).href, sidecar: document.sidecar, text: articleText });
   }
 
   const output = args.format === 'csv' ? annotationsToCsv(items, { byteOrderMark: args.byteOrderMark })

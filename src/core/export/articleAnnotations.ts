@@ -4,6 +4,11 @@ import { Sidecar } from '../sidecar/model';
 export interface ArticleAnnotations {
   /** How the article is named in exports: a workspace-relative path or a URI. */
   article: string;
+  /**
+   * The article as an absolute IRI (a `file:` URI on disk). The W3C export needs one for `target.source`;
+   * without it the export names the article by a `urn:` built from `article`.
+   */
+  uri?: string;
   sidecar: Sidecar;
   /** The article's text, when it could be read: the report then gives line and column. */
   text?: string;

@@ -103,12 +103,15 @@ export interface MergeTextResult {
 
 /**
  * Merges onto the text that is on disk now, so its comments and formatting stay and the write
- * that follows changes only merged annotations. Throws `SidecarReadOnlyError` when theirs has errors:
+ * that follows changes only merged annotations. Given our side as a document, annotations taken from
+ * it keep the keys this build does not know. Throws `SidecarReadOnlyError` when theirs has errors:
  * a malformed file on disk is left for the analyst to fix.
  */
-export function mergeOntoText(base: Sidecar, ours: Sidecar, theirsText: string, options: MergeOptions = {}): MergeTextResult {
+export function mergeOntoText(base: Sidecar, ours: Sidecar | SidecarDocument, theirsText: string, options: MergeOptions = {}): MergeTextResult {
   const document = SidecarDocument.parse(theirsText);
-  const { merged, conflicts } = mergeSidecars(base, ours, document.sidecar, options);
-  document.syncTo(merged);
+  const oursDocument = ours instanceof SidecarDocument ? ours : undefined;
+  const { merged, conflicts } = mergeSidecars(base, oursDocument ? oursDocument.sidecar : ours as Sidecar, document.sidecar, options);
+  // Annotations kept from our side keep their unknown keys and comments: their nodes are copied over.
+  document.syncTo(merged, { from: oursDocument });
   return { text: document.toString(), merged, conflicts };
 }

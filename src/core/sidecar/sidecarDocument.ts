@@ -7,6 +7,7 @@
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
 import { Annotation, AnnotationTarget, ArticleMetadata, METADATA_KEYS, Sidecar, SidecarProblem, SIDECAR_VERSION } from './model';
 import { validateSidecarDocument } from './validateSidecar';
+import { preserveLayout } from './preserveLayout';
 import { detectYamlStyle } from './yamlStyle';
 
 /** Sidecars above this size are refused before parsing (about 10,000 annotations). */
@@ -41,12 +42,17 @@ const TARGET_KEY_ORDER = ['exact', 'prefix', 'suffix', 'start', 'end', 'textHash
 export class SidecarDocument {
   private problemList: SidecarProblem[];
   private cached: Sidecar | undefined;
+  /** The library's print of the document as read, taken before the first edit (see `preserveLayout`). */
+  private pristine: string | undefined;
+  private edited = false;
 
   private constructor(
     private readonly doc: Document | undefined,
     private readonly style: ToStringOptions & { crlf?: boolean },
     problems: SidecarProblem[],
     sidecar: Sidecar | undefined,
+    /** The text this document was parsed from. */
+    private readonly source?: string,
   ) {
     this.problemList = problems;
     this.cached = sidecar;
@@ -77,7 +83,7 @@ export class SidecarDocument {
     const validation = validateSidecarDocument(doc, lineCounter, options);
     problems.push(...validation.problems);
     const style = { ...detectYamlStyle(text), crlf: text.includes('\r\n') };
-    return new SidecarDocument(doc, style, problems, validation.sidecar);
+    return new SidecarDocument(doc, style, problems, validation.sidecar, text);
   }
 
   /** A new, empty sidecar (`version: 1`) with optional article metadata. */
@@ -111,7 +117,7 @@ export class SidecarDocument {
 
   /** Appends an annotation. Throws if the id is already used. */
   addAnnotation(annotation: Annotation): void {
-    const doc = this.writable();
+    const doc = this.beforeEdit();
     if (this.findAnnotationNode(annotation.id)) throw new Error(`Annotation id "${annotation.id}" is already used`);
     let seq = doc.get('annotations', true);
     if (!isSeq(seq)) {
@@ -127,7 +133,7 @@ export class SidecarDocument {
 
   /** Changes only the given fields of an annotation. Returns false when the id is unknown. */
   updateAnnotation(id: string, patch: AnnotationPatch): boolean {
-    const doc = this.writable();
+    const doc = this.beforeEdit();
     const node = this.findAnnotationNode(id);
     if (!node) return false;
     const current = this.getAnnotation(id);
@@ -152,7 +158,7 @@ export class SidecarDocument {
 
   /** Removes an annotation. Returns false when the id is unknown. */
   removeAnnotation(id: string): boolean {
-    const doc = this.writable();
+    const doc = this.beforeEdit();
     const seq = doc.get('annotations', true);
     if (!isSeq(seq)) return false;
     const index = seq.items.findIndex((item) => isMap(item) && item.get('id') === id);
@@ -164,7 +170,7 @@ export class SidecarDocument {
 
   /** Sets or removes article metadata fields; untouched fields keep their formatting and comments. */
   setMetadata(patch: MetadataPatch): void {
-    const doc = this.writable();
+    const doc = this.beforeEdit();
     let article = doc.get('article', true);
     const hasValues = Object.values(patch).some((value) => value !== undefined);
     if (!isMap(article)) {
@@ -207,7 +213,7 @@ export class SidecarDocument {
    * Makes the document hold exactly `target`'s metadata and annotations with the fewest node edits:
    * removed ids are deleted, changed ones updated field by field, new ones appended in order.
    */
-  syncTo(target: Sidecar): void {
+  syncTo(target: Sidecar, options: { from?: SidecarDocument } = {}): void {
     const current = this.sidecar;
     const wanted = new Map(target.annotations.map((annotation) => [annotation.id, annotation]));
     for (const annotation of current.annotations) {
@@ -217,7 +223,12 @@ export class SidecarDocument {
     for (const annotation of target.annotations) {
       const before = existing.get(annotation.id);
       if (!before) {
-        this.addAnnotation(annotation);
+        // An annotation this file lacks comes from `from` (our copy in a merge) with the keys this build
+        // does not know, its comments and its layout; only the fields that differ are then set.
+        const source = options.from?.findAnnotationNode(annotation.id)
+          ?? (annotation.conflict ? options.from?.findAnnotationNode(annotation.conflict.with) : undefined);
+        if (source) this.addAnnotationNode(source, annotation);
+        else this.addAnnotation(annotation);
       } else if (JSON.stringify(before) !== JSON.stringify(annotation)) {
         const { id: _id, ...fields } = annotation;
         const patch: AnnotationPatch = { ...fields };
@@ -233,11 +244,43 @@ export class SidecarDocument {
     if (Object.keys(metadataPatch).length > 0) this.setMetadata(metadataPatch);
   }
 
+  /** Appends a copy of another document's annotation node, then makes its fields equal `annotation`. */
+  private addAnnotationNode(source: YAMLMap, annotation: Annotation): void {
+    const doc = this.beforeEdit();
+    const copy = source.clone() as YAMLMap;
+    const idNode = copy.get('id', true);
+    if (isScalar(idNode)) idNode.value = annotation.id;
+    else copy.set('id', annotation.id);
+    let seq = doc.get('annotations', true);
+    if (!isSeq(seq)) {
+      seq = new YAMLSeq();
+      doc.set('annotations', seq);
+    }
+    const list = seq as YAMLSeq;
+    if (list.items.length === 0) list.flow = false;
+    list.items.push(copy);
+    this.changed();
+    const copied = this.getAnnotation(annotation.id);
+    if (copied && JSON.stringify(copied) !== JSON.stringify(annotation)) {
+      const { id: _id, ...fields } = annotation;
+      const patch: AnnotationPatch = { ...fields };
+      if (copied.author !== undefined && annotation.author === undefined) patch.author = undefined;
+      if (copied.conflict !== undefined && annotation.conflict === undefined) patch.conflict = undefined;
+      this.updateAnnotation(annotation.id, patch);
+    }
+  }
+
   /** The file text. Throws `SidecarReadOnlyError` when the document has errors. */
   toString(): string {
+    const doc = this.writable();
+    // Unedited, the file is given back as it was, byte for byte.
+    if (!this.edited && this.source !== undefined) return this.source;
     const { crlf, ...options } = this.style;
-    const text = this.writable().toString(options);
-    // A file saved with Windows line ends keeps them, or every line would show up in the diff.
+    const text = doc.toString(options);
+    // Edited, the lines the edit did not change keep the file's own layout and line ends.
+    if (this.source !== undefined && this.pristine !== undefined) {
+      return preserveLayout(this.pristine, this.source, text, () => JSON.stringify(doc.toJS({ maxAliasCount: -1 })));
+    }
     return crlf ? text.replace(/\r?\n/g, '\r\n') : text;
   }
 
@@ -246,8 +289,19 @@ export class SidecarDocument {
     return this.doc;
   }
 
+  /** Called by every edit before it changes the document: remembers how the unedited document prints. */
+  private beforeEdit(): Document {
+    const doc = this.writable();
+    if (this.pristine === undefined && this.source !== undefined) {
+      const { crlf: _crlf, ...options } = this.style;
+      this.pristine = doc.toString(options);
+    }
+    return doc;
+  }
+
   private changed(): void {
     this.cached = undefined;
+    this.edited = true;
     // Edits can only resolve warnings such as stale offsets, so drop them rather than report stale ones.
     this.problemList = this.problemList.filter((problem) => problem.severity === 'error');
   }
@@ -285,6 +339,10 @@ export class SidecarDocument {
     if (isSeq(old)) {
       fresh.comment = old.comment;
       fresh.commentBefore = old.commentBefore;
+      // Tags that stay keep their own nodes, with the comments written beside or above them.
+      const kept = new Map<unknown, unknown>();
+      for (const item of old.items) if (isScalar(item) && !kept.has(item.value)) kept.set(item.value, item);
+      fresh.items = fresh.items.map((item) => (isScalar(item) && kept.has(item.value) ? kept.get(item.value) : item));
     }
     setInOrder(node, 'tags', fresh, ANNOTATION_KEY_ORDER);
   }

@@ -3,7 +3,7 @@
  * Every problem carries a 1-based line and column so the editor can show it as a diagnostic and
  * the CLI can print `file:line:col`.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import {
   Annotation, AnnotationTarget, ArticleMetadata, Credibility, RELIABILITY_GRADES, Reliability,
   Sidecar, SidecarProblem, SIDECAR_VERSION,
@@ -60,8 +60,26 @@ function isNullish(node: unknown): boolean {
   return node === null || node === undefined || (isScalar(node) && node.value === null);
 }
 
+/** The document being validated, to resolve aliases against (validation is synchronous). */
+let aliasDocument: Document | undefined;
+
+/** A node, or for an alias (`tags: *t`) the node its anchor names. */
+function deref<T>(node: T): T {
+  return isAlias(node) && aliasDocument ? (node.resolve(aliasDocument) as T ?? node) : node;
+}
+
 /** Validates the document and extracts the sidecar. */
 export function validateSidecarDocument(doc: Document, lineCounter: LineCounter, options: ValidateOptions = {}): ValidationResult {
+  const outer = aliasDocument;
+  aliasDocument = doc;
+  try {
+    return validate(doc, lineCounter, options);
+  } finally {
+    aliasDocument = outer;
+  }
+}
+
+function validate(doc: Document, lineCounter: LineCounter, options: ValidateOptions): ValidationResult {
   const report = new ProblemCollector(lineCounter);
   const sidecar: Sidecar = { version: SIDECAR_VERSION, article: {}, annotations: [] };
   const root = doc.contents;
@@ -70,7 +88,7 @@ export function validateSidecarDocument(doc: Document, lineCounter: LineCounter,
     return { problems: report.problems, sidecar };
   }
 
-  const version = root.get('version', true);
+  const version = deref(root.get('version', true));
   if (version === undefined) {
     report.at(root, null, 'error', 'version', `Missing "version: ${SIDECAR_VERSION}"`);
   } else if (!isScalar(version) || version.value !== SIDECAR_VERSION) {
@@ -78,7 +96,7 @@ export function validateSidecarDocument(doc: Document, lineCounter: LineCounter,
       `Unsupported sidecar version: ${describe(version)}; this build reads version ${SIDECAR_VERSION}`);
   }
 
-  const article = root.get('article', true);
+  const article = deref(root.get('article', true));
   if (!isNullish(article)) {
     if (!isMap(article)) {
       report.at(article as Node, keyNode(root, 'article'), 'error', 'article', `"article" must be a mapping, not ${describe(article)}`);
@@ -87,7 +105,7 @@ export function validateSidecarDocument(doc: Document, lineCounter: LineCounter,
     }
   }
 
-  const annotations = root.get('annotations', true);
+  const annotations = deref(root.get('annotations', true));
   if (!isNullish(annotations)) {
     if (!isSeq(annotations)) {
       report.at(annotations as Node, keyNode(root, 'annotations'), 'error', 'annotations',
@@ -101,7 +119,7 @@ export function validateSidecarDocument(doc: Document, lineCounter: LineCounter,
 
 function readString(map: YAMLMap, key: string, path: string, report: ProblemCollector,
   required: boolean, pattern?: { regex: RegExp; what: string }): string | undefined {
-  const node = map.get(key, true) as Node | undefined;
+  const node = deref(map.get(key, true)) as Node | undefined;
   if (node === undefined || isNullish(node)) {
     if (required) report.at(node ?? map, map, 'error', path, `Missing "${key}"`);
     return undefined;
@@ -119,7 +137,7 @@ function readString(map: YAMLMap, key: string, path: string, report: ProblemColl
 
 function readInteger(map: YAMLMap, key: string, path: string, report: ProblemCollector, required: boolean,
   min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
-  const node = map.get(key, true) as Node | undefined;
+  const node = deref(map.get(key, true)) as Node | undefined;
   if (node === undefined || isNullish(node)) {
     if (required) report.at(node ?? map, map, 'error', path, `Missing "${key}"`);
     return undefined;
@@ -153,7 +171,8 @@ function readMetadata(map: YAMLMap, report: ProblemCollector): ArticleMetadata {
 function readAnnotations(seq: YAMLSeq, report: ProblemCollector, options: ValidateOptions): Annotation[] {
   const annotations: Annotation[] = [];
   const firstLineOfId = new Map<string, number>();
-  seq.items.forEach((item, index) => {
+  seq.items.forEach((entry, index) => {
+    const item = deref(entry);
     const path = `annotations.${index}`;
     if (!isMap(item)) {
       report.at(item as Node, seq, 'error', path, `Annotation #${index + 1} must be a mapping, not ${describe(item)}`);
@@ -189,14 +208,15 @@ function readAnnotations(seq: YAMLSeq, report: ProblemCollector, options: Valida
 }
 
 function readTags(map: YAMLMap, path: string, report: ProblemCollector): string[] {
-  const node = map.get('tags', true);
+  const node = deref(map.get('tags', true));
   if (isNullish(node)) return [];
   if (!isSeq(node)) {
     report.at(node as Node, map, 'error', path, `"tags" must be a list of strings, not ${describe(node)}`);
     return [];
   }
   const tags: string[] = [];
-  node.items.forEach((tag, index) => {
+  node.items.forEach((entry, index) => {
+    const tag = deref(entry);
     if (isScalar(tag) && typeof tag.value === 'string' && tag.value.trim() !== '') tags.push(tag.value);
     else report.at(tag as Node, node, 'error', `${path}.${index}`, `Tag #${index + 1} must be a non-empty string, not ${describe(tag)}`);
   });
@@ -204,7 +224,7 @@ function readTags(map: YAMLMap, path: string, report: ProblemCollector): string[
 }
 
 function readTarget(map: YAMLMap, path: string, report: ProblemCollector, options: ValidateOptions): AnnotationTarget | undefined {
-  const node = map.get('target', true);
+  const node = deref(map.get('target', true));
   if (node === undefined || isNullish(node)) {
     report.at(node as Node | undefined, map, 'error', path, 'Missing "target" (exact, prefix, suffix, start, end, textHash)');
     return undefined;
@@ -241,7 +261,7 @@ function readTarget(map: YAMLMap, path: string, report: ProblemCollector, option
 }
 
 function readConflict(map: YAMLMap, path: string, report: ProblemCollector): Annotation['conflict'] {
-  const node = map.get('conflict', true);
+  const node = deref(map.get('conflict', true));
   if (node === undefined || isNullish(node)) return undefined;
   if (!isMap(node)) {
     report.at(node as Node, map, 'error', path, `"conflict" must be a mapping with "with" and "detected", not ${describe(node)}`);

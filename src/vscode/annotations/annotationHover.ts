@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../../core/sidecar/model';
 import type { AnnotationStore } from './annotationStore';
 import { untrustedMarkdown } from '../../core/hover/markdown';
+import { commandLink } from './commandLink';
 
 export const ANNOTATION_HOVER_COMMANDS = ['sourceAnnotator.editAnnotation', 'sourceAnnotator.removeAnnotation'];
 
@@ -57,9 +58,9 @@ function appendAnnotation(md: vscode.MarkdownString, annotation: Annotation, art
     md.appendMarkdown('\n\n$(warning) ');
     md.appendText(`Kept from a merge conflict with ${annotation.conflict.with}`);
   }
-  const args = encodeURIComponent(JSON.stringify([{ article: article.toString(), id: annotation.id }]));
-  md.appendMarkdown(`\n\n[Edit](command:sourceAnnotator.editAnnotation?${args} "Edit tags or note") · `
-    + `[Remove](command:sourceAnnotator.removeAnnotation?${args} "Remove this annotation")`);
+  const args = [{ article: article.toString(), id: annotation.id }];
+  md.appendMarkdown(`\n\n${commandLink('Edit', 'sourceAnnotator.editAnnotation', args, 'Edit tags or note')} · `
+    + commandLink('Remove', 'sourceAnnotator.removeAnnotation', args, 'Remove this annotation'));
 }
 
 function shortDate(iso: string): string {

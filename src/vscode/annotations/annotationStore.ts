@@ -5,13 +5,15 @@
  * has errors, and merged by id when the file changed on disk since it was read.
  */
 import * as vscode from 'vscode';
-import { mergeOntoText, type MergeConflict } from '../../core/sidecar/mergeSidecars';
+import type { MergeConflict } from '../../core/sidecar/mergeSidecars';
 import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { articleTextHash } from '../../core/sidecar/textHash';
+import { SidecarOnDiskError, updateSidecar, type UpdateSidecarResult } from '../../core/sidecar/updateSidecar';
+import { workspaceTextFile } from '../atomicFile';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor, type LostAnchors } from '../../core/anchor/liveAnchors';
-import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor, writeTextFileAtomic } from './sidecarFiles';
+import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 
 /** Thrown by `mutate` when the sidecar on disk does not parse; carries the first problem for the message. */
@@ -142,40 +144,38 @@ export class AnnotationStore implements vscode.Disposable {
   /**
    * Applies `edit` to the article's sidecar and writes the result. The file is re-read first: if it
    * changed since we last saw it, the edit is merged by id onto the new text and conflicts are reported.
+   * `edit` may run more than once (see `updateSidecar`), each time on a fresh document.
    */
-  async mutate<R>(article: vscode.Uri, edit: (doc: SidecarDocument, context: EditContext) => R): Promise<R> {
+  async mutate<R>(article: vscode.Uri, edit: (doc: SidecarDocument, context: EditContext) => R,
+    options: { onDisk?: boolean } = {}): Promise<R> {
     const entry = await this.ensure(article);
     return this.serialize(entry, async () => {
-      const disk = await readTextFile(entry.sidecar);
-      const text = await this.articleText(article);
+      // An article that cannot be read is an error here: new targets must not be cut from an empty text.
+      const text = await this.articleText(article, true);
       const context = { text, textHash: articleTextHash(text) };
-      let output: string;
-      let result: R;
-      const ours = entry.diskText === undefined ? SidecarDocument.create() : SidecarDocument.parse(entry.diskText);
-      const theirs = disk === undefined ? undefined : SidecarDocument.parse(disk);
-      if (theirs?.hasErrors) {
-        await this.adopt(entry, disk);
-        throw new SidecarBrokenError(entry.sidecar, theirs.problems);
+      let outcome: UpdateSidecarResult<R>;
+      try {
+        // Compare-and-swap: the file is re-read, the edit merged by id onto any change made since we
+        // last read it, validated, and replaced only if nobody wrote it in between (else merged again).
+        // With `onDisk` the edit is applied to the file as it is now (a note saved from its editor states
+        // the whole note), else to what we last read, merged onto any change made since.
+        outcome = await updateSidecar(workspaceTextFile(entry.sidecar), (doc) => edit(doc, context),
+          options.onDisk ? {} : { base: { text: entry.diskText } });
+      } catch (error) {
+        if (error instanceof SidecarOnDiskError) {
+          await this.adopt(entry, error.text);
+          throw new SidecarBrokenError(entry.sidecar, error.problems);
+        }
+        throw error;
       }
-      if (disk === entry.diskText || ours.hasErrors) {
-        const doc = theirs ?? SidecarDocument.create();
-        result = edit(doc, context);
-        output = doc.toString();
-      } else {
-        // Someone else wrote the file since we read it (another editor, git): merge by annotation id.
-        const base = ours.sidecar;
-        result = edit(ours, context);
-        const merged = mergeOntoText(base, ours.sidecar, disk ?? SidecarDocument.create().toString());
-        output = merged.text;
-        this.reportConflicts(entry, merged.conflicts);
+      this.reportConflicts(entry, outcome.conflicts);
+      if (outcome.written) {
+        this.log.info(`Wrote ${vscode.workspace.asRelativePath(entry.sidecar)}`
+          + (outcome.attempts > 1 ? ` (merged with ${outcome.attempts - 1} change${outcome.attempts > 2 ? 's' : ''} made on disk while writing).` : '.'));
       }
-      if (disk === undefined && isEmptySidecar(output)) return result;
-      if (output !== disk) {
-        await writeTextFileAtomic(entry.sidecar, output);
-        this.log.info(`Wrote ${vscode.workspace.asRelativePath(entry.sidecar)}.`);
-      }
-      await this.adopt(entry, output);
-      return result;
+      if (outcome.text === undefined) return outcome.result;
+      await this.adopt(entry, outcome.text);
+      return outcome.result;
     });
   }
 
@@ -271,12 +271,15 @@ export class AnnotationStore implements vscode.Disposable {
     this.changed.fire(entry.article);
   }
 
-  private async articleText(article: vscode.Uri): Promise<string> {
+  /** The article's text: the editor's when open, else the file's ('' when there is none). */
+  private async articleText(article: vscode.Uri, strict = false): Promise<string> {
     const open = openDocument(article);
     if (open) return open.getText();
     try {
       return (await readTextFile(article)) ?? '';
-    } catch {
+    } catch (error) {
+      if (strict) throw new Error(`Cannot read ${vscode.workspace.asRelativePath(article)}: ${error instanceof Error ? error.message : String(error)}`);
+      this.log.warn(`Cannot read ${article.toString()}: ${error instanceof Error ? error.message : String(error)}`);
       return '';
     }
   }
@@ -351,12 +354,4 @@ export class AnnotationStore implements vscode.Disposable {
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   const key = uri.toString();
   return vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === key);
-}
-
-/** A sidecar with no annotations and no metadata is not worth creating a file for. */
-function isEmptySidecar(text: string): boolean {
-  const doc = SidecarDocument.parse(text);
-  if (doc.hasErrors) return false;
-  const sidecar = doc.sidecar;
-  return sidecar.annotations.length === 0 && Object.keys(sidecar.article).length === 0;
 }

@@ -7,7 +7,10 @@ import type { ArticleAnnotations } from '../../core/export/articleAnnotations';
 import { annotationsToCsv } from '../../core/export/csv';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
+import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
+import type { Annotation } from '../../core/sidecar/model';
 import type { AnnotationStore } from './annotationStore';
+import { isCorpusFile } from '../index/articleFiles';
 import { registerGuarded } from './commandGuard';
 import { readTextFile, writeTextFileAtomic } from './sidecarFiles';
 
@@ -16,7 +19,9 @@ export type ExportFormat = 'csv' | 'jsonld' | 'markdown';
 const FORMATS: Record<ExportFormat, { label: string; extension: string; render: (items: ArticleAnnotations[]) => string }> = {
   csv: { label: 'CSV (spreadsheet)', extension: 'csv', render: annotationsToCsv },
   jsonld: { label: 'W3C Web Annotation (JSON-LD)', extension: 'jsonld', render: (items) => `${JSON.stringify(annotationsToWebAnnotationCollection(items), null, 2)}\n` },
-  markdown: { label: 'Markdown report', extension: 'md', render: (items) => annotationsToMarkdown(items) },
+  // `.markdown`, not `.md`: a report saved in the workspace must not be indexed as an article
+  // (`sourceAnnotator.articles.include` is `**/*.{txt,md}` by default).
+  markdown: { label: 'Markdown report', extension: 'markdown', render: (items) => annotationsToMarkdown(items) },
 };
 
 /** Resolves an exported `source` (workspace-relative path or URI) back to an article. */
@@ -44,7 +49,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       target = await vscode.window.showSaveDialog({
         title: 'Export annotations',
         defaultUri: folder && vscode.Uri.joinPath(folder, `annotations.${spec.extension}`),
-        filters: { [spec.label]: [spec.extension] },
+        filters: { [spec.label]: format === 'markdown' ? ['markdown', 'md'] : [spec.extension] },
       });
       if (!target) return undefined;
     }
@@ -57,13 +62,21 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       .filter((entry) => !entry.broken && entry.annotations.length > 0)
       .map(async (entry): Promise<ArticleAnnotations> => ({
         article: vscode.workspace.asRelativePath(entry.article, false),
+        uri: entry.article.toString(),
         sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations },
-        text: spec.extension === 'md' ? await textOf(entry.article) : undefined,
+        text: format === 'markdown' ? await textOf(entry.article) : undefined,
       }))))
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-    void vscode.window.showInformationMessage(`Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`);
+    const message = `Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`;
+    if (isCorpusFile(target)) {
+      // Saved where articles live, the export would be read as one (its names in hover cards, the article count).
+      void vscode.window.showWarningMessage(`${message} It is inside the workspace's article files, so it will be indexed as an article; `
+        + 'save exports with another extension (.markdown, .csv, .jsonld) or outside the workspace, or add them to "sourceAnnotator.articles.exclude".');
+    } else {
+      void vscode.window.showInformationMessage(message);
+    }
     return target.toString();
   };
 
@@ -76,7 +89,14 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       source = picked?.[0];
       if (!source) return undefined;
     }
-    const json = JSON.parse((await readTextFile(source)) ?? 'null') as unknown;
+    const raw = await readTextFile(source);
+    if (raw === undefined) throw new Error(`${vscode.workspace.asRelativePath(source)} does not exist`);
+    let json: unknown;
+    try {
+      json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new Error(`${vscode.workspace.asRelativePath(source)} is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
     const texts = new Map<string, string | undefined>();
     // Sources are read up front: the core importer asks for texts synchronously.
     const { imported: preview } = importWebAnnotations(json);
@@ -86,8 +106,8 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       const open = article && vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === article.toString());
       texts.set(name, open ? open.getText() : article ? await readTextFile(article).catch(() => undefined) : undefined);
     }
-    const taken = new Set(store.all().flatMap((entry) => entry.annotations.map((annotation) => annotation.id)));
-    const result = importWebAnnotations(json, { textOf: (name) => texts.get(name), takenIds: taken });
+    // Ids are unique per sidecar: a clash is settled below, against the article's own annotations.
+    const result = importWebAnnotations(json, { textOf: (name) => texts.get(name) });
     const skipped = [...result.skipped];
     const bySource = new Map<string, typeof result.imported>();
     for (const item of result.imported) {
@@ -99,19 +119,36 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       bySource.get(item.source)!.push(item);
     }
     let imported = 0;
+    let alreadyThere = 0;
     for (const [name, items] of bySource) {
       const article = articleForSource(name)!;
-      imported += await store.mutate(article, (doc) => {
-        let added = 0;
-        for (const { annotation } of items) {
-          if (doc.getAnnotation(annotation.id)) continue;
-          doc.addAnnotation(annotation);
-          added++;
-        }
-        return added;
-      });
+      try {
+        const outcome = await store.mutate(article, (doc) => {
+          let added = 0;
+          let present = 0;
+          const ids = new Set(doc.sidecar.annotations.map((a) => a.id));
+          for (const { annotation } of items) {
+            const existing = doc.getAnnotation(annotation.id);
+            if (existing && sameAnnotation(existing, annotation)) {
+              present++; // imported before: importing it again changes nothing
+              continue;
+            }
+            const id = existing ? uniqueAnnotationId(ids) : annotation.id;
+            ids.add(id);
+            doc.addAnnotation({ ...annotation, id });
+            added++;
+          }
+          return { added, present };
+        });
+        imported += outcome.added;
+        if (outcome.present > 0) alreadyThere += outcome.present;
+      } catch (error) {
+        // One article whose sidecar cannot be written (malformed, unreadable) does not stop the others.
+        skipped.push(`${items.length} for ${name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
     }
     const message = `Source Annotator: imported ${imported} annotation${imported === 1 ? '' : 's'}`
+      + (alreadyThere > 0 ? ` (${alreadyThere} already there)` : '')
       + (skipped.length > 0 ? `; skipped ${skipped.length}: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` : '.');
     void (skipped.length > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));
     return { imported, skipped };
@@ -121,4 +158,10 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
     registerGuarded('sourceAnnotator.exportAnnotations', exportAnnotations),
     registerGuarded('sourceAnnotator.importAnnotations', importAnnotations),
   ];
+}
+
+/** The same annotation, as far as an import can tell: the same passage, tags and note. */
+function sameAnnotation(a: Annotation, b: Annotation): boolean {
+  return a.target.exact === b.target.exact && a.target.start === b.target.start && a.note === b.note
+    && a.tags.length === b.tags.length && a.tags.every((tag, index) => tag === b.tags[index]);
 }

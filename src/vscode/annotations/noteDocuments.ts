@@ -18,6 +18,7 @@
 import * as vscode from 'vscode';
 import { shiftThroughEdits } from '../../core/anchor/shiftThroughEdits';
 import { editorTextFromNote, noteFromEditorText } from '../../core/sidecar/noteText';
+import { FileChangedError } from '../../core/util/compareAndSwap';
 import type { AnnotationStore } from './annotationStore';
 import { SidecarBrokenError } from './annotationStore';
 
@@ -130,15 +131,19 @@ export class NoteFileSystem implements vscode.FileSystemProvider, vscode.Disposa
         pending.ids = await this.create(pending, note);
       } else {
         const ids = pending?.ids ?? [key];
-        const modified = new Date().toISOString();
-        const updated = await this.store.mutate(article, (sidecar) =>
-          ids.filter((id) => sidecar.updateAnnotation(id, { note, modified })).length);
+        const updated = await withRetries(() => {
+          const modified = new Date().toISOString();
+          // The note editor holds the whole note: it is written onto the annotation as it is on disk now.
+          return this.store.mutate(article, (sidecar) => ids.filter((id) => sidecar.updateAnnotation(id, { note, modified })).length, { onDisk: true });
+        });
         if (updated === 0) throw vscode.FileSystemError.FileNotFound(uri);
       }
     } catch (error) {
       // The editor shows this message and keeps the note unsaved, so nothing typed is lost.
       if (error instanceof SidecarBrokenError) throw vscode.FileSystemError.NoPermissions(error.message);
-      throw error;
+      if (error instanceof vscode.FileSystemError) throw error;
+      throw vscode.FileSystemError.Unavailable(`The note could not be saved (${error instanceof Error ? error.message : String(error)}). `
+        + 'It is still open with your text: save it again.');
     }
     this.changed.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
@@ -253,4 +258,23 @@ export async function showNote(uri: vscode.Uri): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(uri);
   const markdown = doc.languageId === 'markdown' ? doc : await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
   return vscode.window.showTextDocument(markdown, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+}
+
+/** Failures worth another try: the sidecar kept changing under the write, or the disk was briefly busy. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof FileChangedError) return true;
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'EBUSY' || code === 'EAGAIN' || code === 'EMFILE' || code === 'ENFILE' || code === 'EPERM';
+}
+
+/** Runs `task`, trying again (three times in all, a little later each time) after a transient failure. */
+async function withRetries<T>(task: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      if (attempt >= 3 || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
 }

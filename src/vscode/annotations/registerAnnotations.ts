@@ -4,6 +4,7 @@
  * publication date set in the sidecar into extraction and the corpus index.
  */
 import * as vscode from 'vscode';
+import { injectWriteBeforeCommit } from '../../node/atomicWrite';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { setAnnotationTagSource } from '../features/focus';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -118,6 +119,13 @@ function registerHoldReloadsCommand(store: AnnotationStore): vscode.Disposable {
   let hold: vscode.Disposable | undefined;
   return vscode.Disposable.from(
     { dispose: () => hold?.dispose() },
+    // Test hook: `{ path, text }` makes the next atomic write of that YAML file meet `text`, written by
+    // "another writer" between its read and its rename (see `injectWriteBeforeCommit`).
+    vscode.commands.registerCommand('sourceAnnotator.annotations.injectWriteBeforeCommit', (args?: { path?: string; text?: string }) => {
+      if (typeof args?.path !== 'string' || typeof args.text !== 'string') return false;
+      injectWriteBeforeCommit(args.path, args.text);
+      return true;
+    }),
     vscode.commands.registerCommand('sourceAnnotator.annotations.holdDiskReloads', (args?: { hold?: boolean }) => {
       if (args?.hold === false) {
         hold?.dispose();

@@ -29,3 +29,30 @@ export function parseTagInput(value: string): string[] {
 export function mergeTags(existing: readonly string[], added: readonly string[]): string[] {
   return [...new Set([...existing, ...added])];
 }
+
+/**
+ * What typing in the tag picker offers as one pre-selected item: every tag typed, new or existing
+ * ("framework-claim, verify" keeps both, even though only "verify" is new; "framework-claim" alone is
+ * kept too when other tags are already ticked). `undefined` when nothing is typed.
+ */
+export function typedTags(value: string, known: ReadonlySet<string>): { tags: string[]; description: string } | undefined {
+  const tags = parseTagInput(value);
+  if (tags.length === 0) return undefined;
+  const fresh = tags.filter((tag) => !known.has(tag));
+  const existing = tags.length - fresh.length;
+  if (tags.length === 1) return { tags, description: fresh.length === 1 ? 'new tag' : 'existing tag' };
+  const parts = [
+    fresh.length > 0 ? `${fresh.length} new tag${fresh.length === 1 ? '' : 's'}` : undefined,
+    existing > 0 ? `${existing} existing` : undefined,
+  ].filter(Boolean);
+  return { tags, description: parts.join(', ') };
+}
+
+/**
+ * The tags a picker accept yields: the ticked items' tags, plus what is typed when nothing is ticked
+ * (typing a name and pressing Enter is enough), without duplicates, in order.
+ */
+export function acceptedTags(ticked: readonly (readonly string[])[], value: string): string[] {
+  const chosen = ticked.flat();
+  return [...new Set([...chosen, ...(chosen.length === 0 ? parseTagInput(value) : [])])];
+}

@@ -1,9 +1,10 @@
 /**
  * The multi-select quick pick for tags: the workspace's tags, most used first, with the typed text
- * offered (and pre-selected) as a new tag, so typing a name and pressing Enter is enough.
+ * offered (and pre-selected) as one item holding every typed tag, new or existing, so typing
+ * "framework-claim, verify" and pressing Enter saves both.
  */
 import * as vscode from 'vscode';
-import { parseTagInput, type TagUsage } from './tagCatalog';
+import { acceptedTags, typedTags, type TagUsage } from './tagCatalog';
 
 interface TagItem extends vscode.QuickPickItem {
   tags: string[];
@@ -24,20 +25,17 @@ export function pickTags(usage: readonly TagUsage[], options: { title: string; s
     pick.items = existing;
     pick.selectedItems = existing.filter((item) => options.selected?.includes(item.label));
     pick.onDidChangeValue((value) => {
-      const fresh = parseTagInput(value).filter((tag) => !known.has(tag));
+      // Every typed tag, existing ones included, goes in the one pre-selected item.
+      const typed = typedTags(value, known);
       const keep = pick.selectedItems.filter((item) => item !== created);
-      created = fresh.length > 0
-        ? { label: fresh.join(', '), description: fresh.length === 1 ? 'new tag' : 'new tags', tags: fresh, alwaysShow: true }
-        : undefined;
+      created = typed ? { label: typed.tags.join(', '), description: typed.description, tags: typed.tags, alwaysShow: true } : undefined;
       pick.items = created ? [created, ...existing] : existing;
       pick.selectedItems = created ? [created, ...keep] : keep;
     });
     let done = false;
     pick.onDidAccept(() => {
       done = true;
-      const chosen = pick.selectedItems.flatMap((item) => item.tags);
-      const typed = chosen.length === 0 ? parseTagInput(pick.value) : [];
-      resolve([...new Set([...chosen, ...typed])]);
+      resolve(acceptedTags(pick.selectedItems.map((item) => item.tags), pick.value));
       pick.hide();
     });
     pick.onDidHide(() => {

@@ -1,12 +1,15 @@
 import * as vscode from 'vscode';
 import type { EntityRegistry } from '../../core/extract';
 import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../../core/registry/registryDocument';
-import { writeTextFileAtomic } from '../atomicFile';
+import { RegistryBrokenError, updateRegistry } from '../../core/registry/updateRegistry';
+import { KeyedQueue } from '../../core/util/compareAndSwap';
+import { readTextIfExists, workspaceTextFile } from '../atomicFile';
 
 /**
  * The workspace entity registry (`.sources/entities.yaml` by default): loaded at start, reloaded live on
  * hand edits, reported as diagnostics when malformed, and written back atomically only while it parses —
- * a broken file is never overwritten.
+ * a broken file is never overwritten. Edits run one at a time and are written with compare-and-swap: a
+ * change made on disk meanwhile (git, another window) is re-read and the edit applied on top of it.
  */
 export class RegistryService implements vscode.Disposable {
   private document: RegistryDocument = RegistryDocument.empty();
@@ -15,6 +18,7 @@ export class RegistryService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly disposables: vscode.Disposable[] = [this.diagnostics, this.changed];
   private lastWritten: string | undefined;
+  private readonly edits = new KeyedQueue();
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
@@ -42,9 +46,11 @@ export class RegistryService implements vscode.Disposable {
     let text = '';
     if (uri) {
       try {
-        text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        text = ''; // no registry yet: an empty one
+        text = (await readTextIfExists(uri)) ?? ''; // no file yet: an empty registry
+      } catch (error) {
+        // Unreadable is not "empty": keep what was loaded, and the next edit reports the error.
+        this.log.warn(`Cannot read ${uri.toString()}: ${error instanceof Error ? error.message : String(error)}`);
+        return;
       }
     }
     if (text === this.lastWritten && text !== '') return;
@@ -71,26 +77,29 @@ export class RegistryService implements vscode.Disposable {
       void vscode.window.showWarningMessage('Source Annotator: open a folder to keep an entity registry.');
       return false;
     }
-    await this.load();
-    if (this.document.hasErrors) {
-      const first = this.document.problems.find((p) => p.severity === 'error');
-      void vscode.window.showErrorMessage(`Source Annotator: ${vscode.workspace.asRelativePath(uri)} has errors${first ? ` (line ${first.line}, column ${first.col}: ${first.message})` : ''}; fix them before "${describe}".`);
-      return false;
-    }
+    return this.edits.run(uri.toString(), () => this.editNow(uri, describe, apply));
+  }
+
+  private async editNow(uri: vscode.Uri, describe: string, apply: (doc: RegistryDocument) => void): Promise<boolean> {
+    const name = vscode.workspace.asRelativePath(uri);
     try {
-      apply(this.document);
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      const outcome = await updateRegistry(workspaceTextFile(uri), apply);
+      this.document = outcome.document;
+      this.lastWritten = outcome.text;
+      this.log.info(`Registry: ${describe}${outcome.attempts > 1 ? ` (applied on top of ${outcome.attempts - 1} change${outcome.attempts > 2 ? 's' : ''} made on disk meanwhile)` : ''}.`);
+      this.changed.fire(this.registry);
+      return true;
     } catch (err) {
-      void vscode.window.showErrorMessage(`Source Annotator: ${describe} failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (err instanceof RegistryBrokenError && err.onDisk) {
+        const first = err.problems.find((p) => p.severity === 'error');
+        void vscode.window.showErrorMessage(`Source Annotator: ${name} has errors${first ? ` (line ${first.line}, column ${first.col}: ${first.message})` : ''}; fix them before "${describe}".`);
+      } else {
+        void vscode.window.showErrorMessage(`Source Annotator: ${describe} failed: ${err instanceof Error ? err.message : String(err)}`);
+      }
       await this.load();
       return false;
     }
-    const text = this.document.toString();
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await writeTextFileAtomic(uri, text);
-    this.lastWritten = text;
-    this.log.info(`Registry: ${describe}.`);
-    this.changed.fire(this.registry);
-    return true;
   }
 
   dispose(): void {

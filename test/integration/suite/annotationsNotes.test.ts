@@ -51,13 +51,22 @@ const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'notes-fixture.txt.annotati
 
 describe('annotations: notes in a multi-line editor', () => {
   let id: string;
+  let autoSave: string | undefined;
 
   before(async () => {
     writeFileSync(article.fsPath, text);
     await activateExtension();
+    // VS Code for the Web (code-server) auto-saves after a second by default. An auto save that starts
+    // while a test saves explicitly takes that save over, and VS Code can abandon it without an error
+    // (seen as onWillSaveTextDocument with reason AfterDelay, no write, and save() resolving false,
+    // once in two runs on a busy machine). These tests save explicitly, so auto save is off meanwhile.
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect<string>('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
   });
 
   after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(article.fsPath, { force: true });
     rmSync(sidecar.fsPath, { force: true });
