@@ -81,4 +81,22 @@ describe('W3C Web Annotation import: validation and normalization', () => {
     assert.deepEqual(imported.map((item) => item.annotation.id), ids);
     assertValidSidecar(imported);
   });
+  it('places a repeated quote where its position selector and verbatim context agree, and skips it when nothing says which', () => {
+    const repeated = 'Allies want "no surprises" now. Later the minister said: "no surprises" again.';
+    const at = repeated.lastIndexOf('no surprises');
+    const source = 'file:///ws/repeated.txt';
+    const selector = (withPosition: boolean) => [
+      { type: 'TextQuoteSelector', exact: 'no surprises', prefix: '' },
+      ...(withPosition ? [{ type: 'TextPositionSelector', start: at, end: at + 'no surprises'.length }] : []),
+    ];
+    const read = (withPosition: boolean) => importWebAnnotations([
+      { type: 'Annotation', id: 'r1', created: '2026-02-12T00:00:00Z', target: { source, selector: selector(withPosition) } },
+    ], { textOf: () => repeated });
+    const placed = read(true);
+    assert.deepEqual(placed.skipped, []);
+    assert.equal(placed.imported[0].annotation.target.start, at);
+    const unplaced = read(false);
+    assert.equal(unplaced.imported.length, 0);
+    assert.match(unplaced.skipped[0], /more than once/);
+  });
 });

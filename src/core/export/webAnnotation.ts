@@ -369,11 +369,22 @@ function resolveTarget(target: WebAnnotationTarget, text: string | undefined): A
     if (position!.end > text.length) return `TextPositionSelector ends at ${position!.end}, beyond the article (${text.length} characters)`;
     return createTarget(text, position!.start, position!.end);
   }
+  // The two selectors agree on one place: the quote stands at the stated position with its stored context
+  // on both sides, verbatim. That names the place even when the quote is repeated elsewhere in the article.
+  if (position && position.end - position.start === quote.exact.length && text.slice(position.start, position.end) === quote.exact
+    && text.slice(Math.max(0, position.start - quote.prefix.length), position.start) === quote.prefix
+    && text.slice(position.end, position.end + quote.suffix.length) === quote.suffix) {
+    return createTarget(text, position.start, position.end);
+  }
   const start = position?.start ?? 0;
   const stored = { ...quote, start, end: start + quote.exact.length, textHash: '' };
   // Other tools store context of other lengths; tell the re-anchoring what "full context" meant there.
   const contextLength = Math.max(stored.prefix.length, stored.suffix.length);
   const anchored = reanchor(stored, text, { contextLength });
-  if (anchored.status === 'orphan') return `quote "${quote.exact.slice(0, 40)}" not found in the article`;
+  if (anchored.status === 'orphan') {
+    return anchored.reason === 'ambiguous'
+      ? `quote "${quote.exact.slice(0, 40)}" stands more than once in the article and its selectors do not say which`
+      : `quote "${quote.exact.slice(0, 40)}" not found in the article`;
+  }
   return createTarget(text, anchored.start, anchored.end);
 }

@@ -60,7 +60,9 @@ export function articleMetadata(text: string): ArticleMetadata {
     // a line the next one continues in lower case is a wrapped paragraph
     const continued = /^\p{Ll}/u.test(lines.slice(i + 1).find((l) => l.trim())?.trim() ?? '');
     if (readsAsHeadline(line) && !continued) {
-      if (words >= 4) title = line;
+      // a sentence right after a short headline ("Budget fight") is the body's first, not a longer title
+      if (shortTitle !== undefined && /[.!?]["”’]?$/u.test(line)) inBody = true;
+      else if (words >= 4) title = line;
       else shortTitle ??= line;
     } else if (continued || isParagraph(line)) {
       // the body has begun: section heads and links further down are not the article's title
