@@ -99,16 +99,8 @@ export function isAbbreviation(text: string, period: number): boolean {
 
 /** The range among `ranges` (sorted, disjoint) that contains `offset`, by binary search. */
 export function rangeAt<T extends TextRange>(ranges: readonly T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = ranges.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const r = ranges[mid];
-    if (offset < r.start) hi = mid - 1;
-    else if (offset >= r.end) lo = mid + 1;
-    else return r;
-  }
-  return undefined;
+  const i = rangeIndexAt(ranges, offset);
+  return i < 0 ? undefined : ranges[i];
 }
 
 /** Index of the range containing `offset`, or -1. */
