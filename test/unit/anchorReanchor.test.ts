@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createTarget } from '../../src/core/anchor/createTarget';
 import { shiftAnchors, type LostAnchors } from '../../src/core/anchor/liveAnchors';
 import { reanchor } from '../../src/core/anchor/reanchor';
-import { shiftThroughEdits } from '../../src/core/anchor/shiftThroughEdits';
+import { shiftThroughEdits, type TextEdit } from '../../src/core/anchor/shiftThroughEdits';
 import { articleTextHash } from '../../src/core/sidecar/textHash';
 
 const TEXT = 'The minister said on Monday that the army would withdraw. Later the minister said the talks had failed.';
@@ -123,5 +123,81 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
     const undo = { start: removal.start, end: removal.start, text: text.slice(removal.start, removal.end) };
     anchors = shiftAnchors(anchors, [undo], () => text, targets, lost);
     assert.deepEqual(anchors.get('a'), { start, end: start + quote.length });
+  });
+
+  describe('live anchors removed by a cut come back with the very words the cut took', () => {
+    const article = 'The talks opened on Monday.\nThe minister said the army would withdraw from the border by March.\nNothing else was agreed.\n';
+    const quote = 'the army would withdraw from the border';
+    const apply = (text: string, edit: TextEdit) => text.slice(0, edit.start) + edit.text + text.slice(edit.end);
+    const start = article.indexOf(quote);
+    const target = createTarget(article, start, start + quote.length);
+    const targets = new Map([['a', target]]);
+
+    /** The quote edited inside (withdraw -> retreat), then its paragraph cut: an orphan holding the edited words. */
+    function editedThenCut() {
+      const lost: LostAnchors = new Map();
+      const at = article.indexOf('withdraw');
+      const copyEdit = { start: at, end: at + 'withdraw'.length, text: 'retreat' };
+      const edited = apply(article, copyEdit);
+      let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [copyEdit], () => edited, targets, lost);
+      assert.equal(anchors.get('a')?.edited, true);
+      const paragraphStart = edited.indexOf('The minister');
+      const cut = { start: paragraphStart, end: edited.indexOf('Nothing'), text: '' };
+      const afterCut = apply(edited, cut);
+      anchors = shiftAnchors(anchors, [cut], () => afterCut, targets, lost);
+      assert.equal(anchors.has('a'), false);
+      return { anchors, lost, afterCut, clipboard: edited.slice(cut.start, cut.end) };
+    }
+
+    it('an edited quote moved with its paragraph (cut, then pasted) follows it, still edited', () => {
+      const { anchors, lost, afterCut, clipboard } = editedThenCut();
+      const paste = { start: afterCut.length, end: afterCut.length, text: clipboard };
+      const pasted = apply(afterCut, paste);
+      const back = shiftAnchors(anchors, [paste], () => pasted, targets, lost).get('a');
+      assert.ok(back, 'the moved paragraph brings the annotation along');
+      assert.equal(pasted.slice(back.start, back.end), 'the army would retreat from the border');
+      assert.equal(back.start, pasted.lastIndexOf('the army would retreat'));
+      assert.equal(back.edited, true);
+    });
+
+    it('other text of the same length pasted instead, or the cut pasted after another edit, does not take it', () => {
+      const first = editedThenCut();
+      const other = first.clipboard.replace('retreat', 'advance');
+      assert.equal(other.length, first.clipboard.length);
+      const paste = { start: 0, end: 0, text: other };
+      const pasted = apply(first.afterCut, paste);
+      assert.equal(shiftAnchors(first.anchors, [paste], () => pasted, targets, first.lost).has('a'), false);
+
+      const second = editedThenCut();
+      const typed = { start: 0, end: 0, text: 'Update: ' };
+      const afterTyping = apply(second.afterCut, typed);
+      const anchors = shiftAnchors(second.anchors, [typed], () => afterTyping, targets, second.lost);
+      const late = { start: afterTyping.length, end: afterTyping.length, text: second.clipboard };
+      const pastedLate = apply(afterTyping, late);
+      assert.equal(shiftAnchors(anchors, [late], () => pastedLate, targets, second.lost).has('a'), false,
+        'only the event right after the cut can be its paste');
+    });
+
+    it('a cut that took only the end of the quote, undone, brings it back; pasted elsewhere, it does not', () => {
+      const from = article.indexOf('would withdraw');
+      const cut = { start: from, end: article.length, text: '' };
+      const afterCut = apply(article, cut);
+      const removed = article.slice(cut.start, cut.end);
+      const orphaned = () => {
+        const lost: LostAnchors = new Map();
+        const anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [cut], () => afterCut, targets, lost);
+        assert.equal(anchors.has('a'), false, 'too little of the quote is left to keep it');
+        return { anchors, lost };
+      };
+      let { anchors, lost } = orphaned();
+      const undo = { start: cut.start, end: cut.start, text: removed };
+      assert.deepEqual(shiftAnchors(anchors, [undo], () => article, targets, lost).get('a'), { start, end: start + quote.length });
+
+      ({ anchors, lost } = orphaned());
+      const elsewhere = { start: 0, end: 0, text: removed };
+      const pasted = apply(afterCut, elsewhere);
+      assert.equal(shiftAnchors(anchors, [elsewhere], () => pasted, targets, lost).has('a'), false,
+        'half of the quote pasted elsewhere is not the quote');
+    });
   });
 });

@@ -14,6 +14,8 @@ export interface LiveAnchor {
   end: number;
   /** The range holds an edited version of the stored quote (a typo fixed, a word changed). */
   edited?: boolean;
+  /** The edited words, as the range held them when last re-anchored: what an undo or a paste must put back. */
+  words?: string;
 }
 
 /** Id → range for anchored annotations; ids missing from the map are orphans. */
@@ -55,6 +57,8 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
 export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
   targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map()): AnchorMap {
   const descending = [...edits].sort((a, b) => b.start - a.start);
+  let current: string | undefined;
+  const read = (): string => (current ??= text());
   const shifted: AnchorMap = new Map();
   for (const [id, anchor] of anchors) {
     const moved = shiftThroughEdits(anchor, descending);
@@ -66,24 +70,41 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     }
     const target = targets.get(id);
     if (!target) continue;
-    const found = reanchor(target, text(), { hint: restores ? widened(moved, edits) : moved });
+    const found = reanchor(target, read(), { hint: restores ? widened(moved, edits) : moved });
     if (restores && (found.status === 'fuzzy' || found.status === 'orphan')) {
       // Not the quote coming back whole: the edit next to it is other text, and the range stays.
       shifted.set(id, { ...anchor, start: moved.start, end: moved.end });
+    } else if (found.status === 'fuzzy') {
+      shifted.set(id, { start: found.start, end: found.end, edited: true, words: read().slice(found.start, found.end) });
     } else if (found.status !== 'orphan') {
-      shifted.set(id, found.status === 'fuzzy' ? { start: found.start, end: found.end, edited: true } : { start: found.start, end: found.end });
+      shifted.set(id, { start: found.start, end: found.end });
     } else {
-      const removal = edits.find((e) => e.start <= anchor.start && e.end >= anchor.end && e.end > e.start);
-      // Edited beyond recognition rather than removed: no text put back can be told to be it.
-      lost.set(id, removal
-        ? { offset: anchor.start - removal.start, length: removal.end - removal.start, at: removal.start, fresh: true }
-        : { offset: 0, length: -1, at: -1, fresh: false });
+      lost.set(id, removalOf(anchor, anchor.words ?? target.exact, edits));
     }
   }
   for (const id of shifted.keys()) lost.delete(id);
-  if (shifted.size < targets.size) reattachOrphans(shifted, edits, text, targets, lost);
+  if (shifted.size < targets.size) reattachOrphans(shifted, edits, read, targets, lost);
   ageLostAnchors(lost, anchors, descending);
   return shifted;
+}
+
+/**
+ * How the edits of one event orphaned `anchor`, whose range held `words`: the one edit that removed
+ * text from it, where the quote sat relative to that edit's start, and where that edit's text now
+ * begins. Undoing it, or (for a quote removed whole) pasting what was cut, brings the words back.
+ * Edited beyond recognition rather than removed, or by several edits at once: nothing put back can
+ * be told to be it.
+ */
+function removalOf(anchor: LiveAnchor, words: string, edits: readonly TextEdit[]): LostAnchor {
+  const removals = edits.filter((e) => e.end > e.start && e.start < anchor.end && e.end > anchor.start);
+  if (removals.length !== 1 || anchor.end - anchor.start !== words.length) return { offset: 0, length: -1, at: -1, fresh: false, words };
+  const [removal] = removals;
+  // Where the removal's own text begins after the event: the earlier edits of the event shift it.
+  const at = removal.start + edits.filter((e) => e.end <= removal.start && e !== removal)
+    .reduce((delta, e) => delta + e.text.length - (e.end - e.start), 0);
+  // Only a removal that took all the words can have put them on the clipboard.
+  const whole = removal.start <= anchor.start && removal.end >= anchor.end;
+  return { offset: anchor.start - removal.start, length: removal.end - removal.start, at, fresh: whole, words };
 }
 
 /**
@@ -103,7 +124,22 @@ function ageLostAnchors(lost: LostAnchors, before: AnchorMap, descending: readon
  * text was. Putting that same text back (undo, or pasting what was cut) brings the annotation back;
  * other text that merely contains the quote (a copy of the sentence) does not.
  */
-export type LostAnchors = Map<string, { offset: number; length: number; at: number; fresh: boolean }>;
+export type LostAnchors = Map<string, LostAnchor>;
+
+/**
+ * `words`: what the range held when it was removed (the stored quote, or its edited version);
+ * `offset`: where they began relative to the removed text (negative when the removal took only their
+ * end); `length`: how long the removed text was (-1: nothing put back can be told to be them); `at`:
+ * where the removal happened in the current text (-1 once an edit touched that place); `fresh`: the
+ * last event removed them whole, so its very next one may be the paste of the cut.
+ */
+export interface LostAnchor {
+  offset: number;
+  length: number;
+  at: number;
+  fresh: boolean;
+  words: string;
+}
 
 /** The range `moved` widened over the inserted text of the edits at its edges. */
 function widened(moved: { start: number; end: number }, edits: readonly TextEdit[]): { start: number; end: number; touched: true } {
@@ -132,33 +168,37 @@ function insertedRanges(edits: readonly TextEdit[]): { start: number; end: numbe
  * in the text just changed (the full search decides, so a quote pasted next to an identical one
  * stays an orphan).
  */
-function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
+function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: () => string,
   targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors): void {
   if (edits.length === 0) return;
   const inserted = insertedRanges(edits);
-  let read: string | undefined;
   for (const [id, target] of targets) {
     if (anchors.has(id) || target.exact.length === 0) continue;
-    const current = (read ??= text());
+    const removal = lost.get(id);
+    if (removal) {
+      // Removed by an edit seen here: only the removed text put back, with the words where they were.
+      // Undo puts it back where it was removed; a paste of the cut text comes in the very next event
+      // (the words were then cut whole: a part of them pasted elsewhere is not them).
+      if (removal.length < 0) continue;
+      const { words, offset } = removal;
+      const back = inserted.find((range) => range.end - range.start === removal.length
+        && (removal.fresh || range.start === removal.at) && range.start + offset >= 0
+        && read().startsWith(words, range.start + offset));
+      if (back) {
+        const start = back.start + offset;
+        const edited = words !== target.exact;
+        anchors.set(id, edited ? { start, end: start + words.length, edited, words } : { start, end: start + words.length });
+        lost.delete(id);
+      }
+      continue;
+    }
+    const current = read();
     const length = target.exact.length;
     const near = inserted.some((range) => {
       const from = Math.max(0, range.start - length);
       return current.slice(from, range.end + length).includes(target.exact);
     });
     if (!near) continue;
-    const removal = lost.get(id);
-    if (removal) {
-      // Removed by an edit seen here: only the removed text put back, with the quote where it was.
-      // Undo puts it back where it was removed; a paste of the cut text comes in the very next event.
-      const back = inserted.find((range) => range.end - range.start === removal.length
-        && (removal.fresh || range.start === removal.at)
-        && current.startsWith(target.exact, range.start + removal.offset));
-      if (back) {
-        anchors.set(id, { start: back.start + removal.offset, end: back.start + removal.offset + target.exact.length });
-        lost.delete(id);
-      }
-      continue;
-    }
     const found = reanchor(target, current);
     if (found.status === 'orphan') continue;
     const touchesEdit = inserted.some((range) => found.start <= range.end && found.end >= range.start);
