@@ -86,7 +86,8 @@ function full(trial: Trial, target: AnnotationTarget): { start: number; end: num
 describe('re-anchoring under adversarial edit scripts (property-based)', function () {
   this.timeout(240000);
   const seed = fc.readConfigureGlobal().seed ?? 20261123;
-  const seeds = fc.sample(fc.integer({ min: 0, max: 0x7fffffff }), { numRuns: TRIALS, seed });
+  // noBias: the default integer arbitrary favours small values, and 5,000 draws gave only about 4,000 distinct scripts
+  const seeds = fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: TRIALS, seed });
   const trials = seeds.map(makeTrial);
 
   const paths = [
