@@ -149,15 +149,18 @@ class FigureScanner {
       const k = toks[i + 1]?.text === '.' && this.reader.gap(i, i + 1) === 'glued' ? i + 2 : i + 1;
       if (toks[k]?.kind === 'num') return { code: 'INR', divisor: 1, first: i, last: k, multiplier: 1 };
     }
+    // both remaining prefixes ("USD 5", "MEUR 3") stand right before an amount: most words stop here,
+    // before the case tests and table lookups
+    if (toks[i + 1]?.kind !== 'num') return undefined;
     const upper = t.text === t.text.toUpperCase();
     const iso = isoOf(t.text);
     // lower-case codes only where no English word or other name shares the letters ("rmb 10", not "php 8")
     const lowerCode = LOWER_CASE_CODES.has(t.text) && this.reader.gap(i, i + 1) === 'space';
-    if (iso && toks[i + 1]?.kind === 'num' && (upper || lowerCode || this.reader.gap(i, i + 1) === 'glued')) {
+    if (iso && (upper || lowerCode || this.reader.gap(i, i + 1) === 'glued')) {
       return { code: iso, divisor: 1, first: i, last: i + 1, multiplier: 1 };
     }
     const millions = millionCode(t.text);
-    if (millions && toks[i + 1]?.kind === 'num') return { code: millions, divisor: 1, first: i, last: i + 1, multiplier: 1e6 };
+    if (millions) return { code: millions, divisor: 1, first: i, last: i + 1, multiplier: 1e6 };
     return undefined;
   }
 
