@@ -243,12 +243,16 @@ class FigureScanner {
         return { span: this.span(i, c.last, 'MONEY', null, { reason: 'an order of magnitude, not an amount' }), next: c.last };
       }
     }
+    // a bare currency is money only as a line's label ("Dollars:") or repeated after an amount: the cheap
+    // token tests come first, so most words skip the currency lookups
+    const labelColon = toks[i + 1]?.text === ':';
+    const repeatsAmount = this.moneyEnd === i && this.spaced(i - 1, i);
+    if (!labelColon && !repeatsAmount) return undefined;
     const single = CURRENCY_NAMES.get(t.lower);
     const code = single && single.divisor === 1 ? single.code : isoOf(t.text);
     if (!code) return undefined;
     const lineStart = i === 0 || this.text.lastIndexOf('\n', t.start) >= toks[i - 1].end;
-    const labelsLine = lineStart && toks[i + 1]?.text === ':';
-    const repeatsAmount = this.moneyEnd === i && this.spaced(i - 1, i);
+    const labelsLine = lineStart && labelColon;
     if (!labelsLine && !repeatsAmount) return undefined;
     return { span: this.span(i, i + 1, 'MONEY', null, { reason: 'a currency without an amount' }), next: i + 1 };
   }
