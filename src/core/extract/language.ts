@@ -25,9 +25,18 @@ const FUNCTION_WORDS: Record<string, string[]> = {
 
 const LANGUAGE_NAMES: Record<string, string> = { de: 'German', fr: 'French', es: 'Spanish', it: 'Italian', pt: 'Portuguese', nl: 'Dutch' };
 const LOOKUP = new Map<string, string[]>();
+let longestFunctionWord = 0;
 for (const [lang, words] of Object.entries(FUNCTION_WORDS)) {
-  for (const w of words) LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+  for (const w of words) {
+    LOOKUP.set(w, [...(LOOKUP.get(w) ?? []), lang]);
+    longestFunctionWord = Math.max(longestFunctionWord, w.length);
+  }
 }
+/**
+ * Words longer than this cannot be function words, so they skip lower-casing and the lookup: lower-casing
+ * never shortens a word (no code point has a shorter lower case; "İ" even lengthens).
+ */
+const LOOKUP_MAX_LENGTH = longestFunctionWord;
 
 export interface LanguageVerdict {
   code: string;
@@ -46,6 +55,7 @@ export function detectLanguage(text: string): LanguageVerdict {
   const counts = new Map<string, number>();
   for (const w of words) {
     if (isLatin(w)) latin++;
+    if (w.length > LOOKUP_MAX_LENGTH) continue;
     for (const lang of LOOKUP.get(w.toLowerCase()) ?? []) counts.set(lang, (counts.get(lang) ?? 0) + 1);
   }
   if (latin / words.length < 0.5) {

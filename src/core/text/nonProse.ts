@@ -26,11 +26,20 @@ export function findNonProse(text: string): Range[] {
   while (i < n) {
     while (i < n && isSpace(text.charCodeAt(i))) i++;
     let j = i;
-    while (j < n && !isSpace(text.charCodeAt(j))) j++;
-    if (j > i) classifyChunk(text, i, j, out);
+    let candidate = false;
+    for (let c: number; j < n && !isSpace((c = text.charCodeAt(j))); j++) if (!candidate && mayStartAddress(c)) candidate = true;
+    if (candidate) classifyChunk(text, i, j, out);
     i = j;
   }
   return out;
+}
+
+/**
+ * Every test in classifyChunk needs one of these in the chunk (a dot, a slash, a backslash, "://", "@",
+ * "#" or "%"): plain words skip it.
+ */
+function mayStartAddress(c: number): boolean {
+  return c === 46 || c === 47 || c === 92 || c === 58 || c === 64 || c === 35 || c === 37;
 }
 
 /** The text with every non-prose range blanked to spaces (same length, so offsets are unchanged). */
@@ -85,13 +94,7 @@ function classifyChunk(text: string, start: number, end: number, out: Range[]): 
   const body = chunk.slice(lead);
   if (!body) return;
   const bodyStart = start + lead;
-  const whole = (): void => {
-    // trailing punctuation stays prose; a closing bracket stays in the address when it opened there
-    let e = withoutTrailingMarks(body);
-    if (body[e] === ')' && body.lastIndexOf('(', e) >= 0) e++;
-    if (e > 0) out.push({ start: bodyStart, end: bodyStart + e });
-  };
-  if (/^www\./i.test(body) || DOMAIN_WITH_PATH.test(body)) return whole();
+  if (/^www\./i.test(body) || DOMAIN_WITH_PATH.test(body)) return wholeChunk(body, bodyStart, out);
   const scheme = body.indexOf('://');
   if (scheme > 0) {
     let s = scheme;
@@ -104,7 +107,7 @@ function classifyChunk(text: string, start: number, end: number, out: Range[]): 
       return;
     }
   }
-  if (BARE_DOMAIN.test(body.slice(0, withoutTrailingMarks(body)))) return whole();
+  if (BARE_DOMAIN.test(body.slice(0, withoutTrailingMarks(body)))) return wholeChunk(body, bodyStart, out);
   if (body[0] === '@') {
     const m = HANDLE.exec(body);
     if (m) { out.push({ start: bodyStart, end: bodyStart + m[0].length }); return; }
@@ -114,8 +117,15 @@ function classifyChunk(text: string, start: number, end: number, out: Range[]): 
     if (m) { out.push({ start: bodyStart, end: bodyStart + m[0].length }); return; }
   }
   if (body.includes('@') && emails(body, bodyStart, out)) return;
-  if (PATH.test(body)) return whole();
-  if (body.includes('%') && PERCENT_ENCODED.test(body)) return whole();
+  if (PATH.test(body)) return wholeChunk(body, bodyStart, out);
+  if (body.includes('%') && PERCENT_ENCODED.test(body)) return wholeChunk(body, bodyStart, out);
+}
+
+/** The whole chunk is an address: trailing punctuation stays prose; a closing bracket stays in the address when it opened there. */
+function wholeChunk(body: string, bodyStart: number, out: Range[]): void {
+  let e = withoutTrailingMarks(body);
+  if (body[e] === ')' && body.lastIndexOf('(', e) >= 0) e++;
+  if (e > 0) out.push({ start: bodyStart, end: bodyStart + e });
 }
 
 /** E-mail addresses inside a chunk ("(press@nato.int)"); true when one was found. */

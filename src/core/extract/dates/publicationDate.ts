@@ -1,6 +1,7 @@
 /** The article's own publication date: Markdown front matter `date:`, or a full date in a dateline near the top. */
 import type { ArticleFileHints, ReferenceDate } from '../types';
 import { formatDay, isValidDay } from './calendar';
+import type { DateCandidate } from './expression';
 import { scanDates } from './scan';
 
 const DATELINE_LINES = 5;
@@ -33,9 +34,8 @@ function topLines(text: string): string {
   return text.slice(0, Math.min(end, DATELINE_MAX_CHARS));
 }
 
-function fromDateline(text: string): ReferenceDate | undefined {
-  const top = topLines(text);
-  const full = scanDates(top).filter((c) => c.expression.kind === 'calendar' &&
+function fromDateline(top: string, scanned: DateCandidate[]): ReferenceDate | undefined {
+  const full = scanned.filter((c) => c.expression.kind === 'calendar' &&
     c.expression.year !== undefined && c.expression.month !== undefined && c.expression.day !== undefined);
   if (full.length === 0) return undefined;
   const lineOf = (pos: number): string => top.slice(top.lastIndexOf('\n', pos - 1) + 1, pos);
@@ -50,9 +50,8 @@ function fromDateline(text: string): ReferenceDate | undefined {
  * A line near the top that is a date without a year ("Tuesday, November 25", "25 November 2025" has one):
  * the line holds the date and little else (a weekday, "Updated", "Published", a time).
  */
-function fromYearlessDateLine(text: string, hints: ArticleFileHints): ReferenceDate | undefined {
-  const top = topLines(text);
-  const partial = scanDates(top).find((c) => c.expression.kind === 'calendar' && c.expression.year === undefined &&
+function fromYearlessDateLine(top: string, scanned: DateCandidate[], hints: ArticleFileHints): ReferenceDate | undefined {
+  const partial = scanned.find((c) => c.expression.kind === 'calendar' && c.expression.year === undefined &&
     c.expression.month !== undefined && c.expression.day !== undefined && isDateLine(top, c.start, c.end));
   if (!partial || partial.expression.kind !== 'calendar') return undefined;
   const { month, day } = partial.expression;
@@ -106,5 +105,10 @@ function baseName(name: string | undefined): string {
  * modification date; an ISO date in the file name.
  */
 export function findPublicationDate(text: string, hints: ArticleFileHints = {}): ReferenceDate | undefined {
-  return fromFrontMatter(text) ?? fromDateline(text) ?? fromYearlessDateLine(text, hints) ?? dateInFileName(hints.name);
+  const fromFront = fromFrontMatter(text);
+  if (fromFront) return fromFront;
+  // the dateline and the date line without a year read the same top lines: scan them once
+  const top = topLines(text);
+  const scanned = scanDates(top);
+  return fromDateline(top, scanned) ?? fromYearlessDateLine(top, scanned, hints) ?? dateInFileName(hints.name);
 }

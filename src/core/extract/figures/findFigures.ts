@@ -149,15 +149,18 @@ class FigureScanner {
       const k = toks[i + 1]?.text === '.' && this.reader.gap(i, i + 1) === 'glued' ? i + 2 : i + 1;
       if (toks[k]?.kind === 'num') return { code: 'INR', divisor: 1, first: i, last: k, multiplier: 1 };
     }
+    // both remaining prefixes ("USD 5", "MEUR 3") stand right before an amount: most words stop here,
+    // before the case tests and table lookups
+    if (toks[i + 1]?.kind !== 'num') return undefined;
     const upper = t.text === t.text.toUpperCase();
     const iso = isoOf(t.text);
     // lower-case codes only where no English word or other name shares the letters ("rmb 10", not "php 8")
     const lowerCode = LOWER_CASE_CODES.has(t.text) && this.reader.gap(i, i + 1) === 'space';
-    if (iso && toks[i + 1]?.kind === 'num' && (upper || lowerCode || this.reader.gap(i, i + 1) === 'glued')) {
+    if (iso && (upper || lowerCode || this.reader.gap(i, i + 1) === 'glued')) {
       return { code: iso, divisor: 1, first: i, last: i + 1, multiplier: 1 };
     }
     const millions = millionCode(t.text);
-    if (millions && toks[i + 1]?.kind === 'num') return { code: millions, divisor: 1, first: i, last: i + 1, multiplier: 1e6 };
+    if (millions) return { code: millions, divisor: 1, first: i, last: i + 1, multiplier: 1e6 };
     return undefined;
   }
 
@@ -240,12 +243,16 @@ class FigureScanner {
         return { span: this.span(i, c.last, 'MONEY', null, { reason: 'an order of magnitude, not an amount' }), next: c.last };
       }
     }
+    // a bare currency is money only as a line's label ("Dollars:") or repeated after an amount: the cheap
+    // token tests come first, so most words skip the currency lookups
+    const labelColon = toks[i + 1]?.text === ':';
+    const repeatsAmount = this.moneyEnd === i && this.spaced(i - 1, i);
+    if (!labelColon && !repeatsAmount) return undefined;
     const single = CURRENCY_NAMES.get(t.lower);
     const code = single && single.divisor === 1 ? single.code : isoOf(t.text);
     if (!code) return undefined;
     const lineStart = i === 0 || this.text.lastIndexOf('\n', t.start) >= toks[i - 1].end;
-    const labelsLine = lineStart && toks[i + 1]?.text === ':';
-    const repeatsAmount = this.moneyEnd === i && this.spaced(i - 1, i);
+    const labelsLine = lineStart && labelColon;
     if (!labelsLine && !repeatsAmount) return undefined;
     return { span: this.span(i, i + 1, 'MONEY', null, { reason: 'a currency without an amount' }), next: i + 1 };
   }
