@@ -46,6 +46,12 @@ function quarterOf(day: CalendarDay): number {
  */
 const LOOKAHEAD_DAYS = 90;
 
+/**
+ * A future-tense day a few days before the reference is a deadline or plan the report catches just after it
+ * passed ("ordered to leave by Jan. 14" in a Jan. 15 story), not one almost a year ahead.
+ */
+const FUTURE_GRACE_DAYS = 7;
+
 /** The years an unanchored day or month may fall in, latest first: not the next one when the clause is past tense. */
 function candidateYears(ref: CalendarDay, past: boolean): number[] {
   return past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
@@ -54,7 +60,7 @@ function candidateYears(ref: CalendarDay, past: boolean): number[] {
 function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false): number {
   const candidates = candidateYears(ref, past);
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
-  if (future) return [...candidates].reverse().find((y) => distance(y) >= 0) ?? ref.year;
+  if (future) return [...candidates].reverse().find((y) => distance(y) >= -FUTURE_GRACE_DAYS) ?? ref.year;
   return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
 }
 
