@@ -121,3 +121,26 @@ describe('findDates values', () => {
     assert.deepEqual(findDates('About 2000 troops and $1999 and 2020% growth.', REF), []);
   });
 });
+
+describe('findDates: "year-ago" and "year-earlier" in results reporting', () => {
+  const NOVEMBER = '2026-11-04';
+  /** Every date in `text` with its value, in order. */
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('a period the text already places a year back is the year-ago period itself', () => {
+    assert.deepEqual(values('Net fell to $12 million from $30 million in the 2025 period. The year-ago results included a charge.'),
+      [['the 2025 period', '2025'], ['year-ago', '2025']]);
+  });
+  it('a recent period is moved a year back', () => {
+    assert.deepEqual(values('Profit rose in the third quarter. The year-earlier results included a charge.'),
+      [['the third quarter', '2026-Q3'], ['year-earlier', '2025-Q3']]);
+  });
+  it('a year-ago quarter with no period before it is the last full quarter a year back', () => {
+    assert.deepEqual(values('Acme earned $4 million, up from $3 million in the year-ago quarter.'), [['the year-ago quarter', '2025-Q3']]);
+  });
+  it('a forecast period is not the one a year-ago period compares with', () => {
+    assert.deepEqual(values('Analysts expect losses through the second quarter of 2027. In the year-ago period, Acme earned $5 million.'),
+      [['the second quarter of 2027', '2027-Q2'], ['the year-ago period', '2025-Q3']]);
+  });
+});

@@ -24,7 +24,7 @@ export type DateExpression =
   /** "the quarter", "the latest quarter": the quarter under discussion */
   | { kind: 'currentQuarter'; previous: boolean }
   /** "the year-earlier quarter", "year-ago": the period under discussion one year back */
-  | { kind: 'yearEarlier' }
+  | { kind: 'yearEarlier'; noun?: 'quarter' | 'period' }
   /** "the 1988 period": the period under discussion, in that year */
   | { kind: 'yearPeriod'; year: number }
   /** "the 1988 quarter": the quarter under discussion, in that year */

@@ -52,6 +52,12 @@ const LOOKAHEAD_DAYS = 90;
  */
 const FUTURE_GRACE_DAYS = 7;
 
+/**
+ * Results are reported within months of a period's end: a period that ended more than this long before
+ * publication is itself the comparison period of a year earlier.
+ */
+const STALE_PERIOD_DAYS = 182;
+
 /** The years an unanchored day or month may fall in, latest first: not the next one when the clause is past tense. */
 function candidateYears(ref: CalendarDay, past: boolean): number[] {
   return past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
@@ -210,9 +216,22 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(last, `the last full quarter before ${refText}`);
     }
     case 'yearEarlier': {
-      const base = ctx.anchor && ctx.anchor.unit !== 'day' && ctx.anchor.unit !== 'week' ? ctx.anchor : undefined;
+      let base = ctx.anchor && ctx.anchor.unit !== 'day' && ctx.anchor.unit !== 'week' ? ctx.anchor : undefined;
+      if (base && ref) {
+        // "year-ago" compares with the period being reported: not with a forecast period that has not begun,
+        // and a period that ended long before publication is already the year-earlier one ("in the 1988
+        // period. The year-ago results…").
+        if (daysBetween(ref, base.first) > 0) base = undefined;
+        else if (daysBetween(shiftPeriod(base, base.unit, 1).first, ref) > STALE_PERIOD_DAYS) {
+          return resolved(base, `${formatPeriod(base)}, the year-earlier period the text is discussing`);
+        }
+      }
       if (base) return resolved(shiftPeriod(base, 'year', -1), `a year before ${formatPeriod(base)}, the period the text mentioned last`);
       if (!ref) return unresolved(NO_REFERENCE);
+      if (e.noun) {
+        const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
+        return resolved(shiftPeriod(last, 'year', -1), `a year before ${formatPeriod(last)}, the last full quarter before ${refText}`);
+      }
       return resolved(yearPeriod(ref.year - 1), `the year before ${refText}`);
     }
     case 'yearPeriod':
