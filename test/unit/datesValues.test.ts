@@ -144,3 +144,21 @@ describe('findDates: "year-ago" and "year-earlier" in results reporting', () => 
       [['the second quarter of 2027', '2027-Q2'], ['the year-ago period', '2025-Q3']]);
   });
 });
+
+describe('findDates: the quarter under discussion', () => {
+  const NOVEMBER = '2026-11-04';
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('"the latest quarter" is one already reported, not a forecast quarter mentioned before it', () => {
+    assert.deepEqual(values('Acme expects a fourth-quarter loss. Sales fell 9% in the latest quarter.'),
+      [['fourth-quarter', '2026-Q4'], ['the latest quarter', '2026-Q3']]);
+  });
+  it('"the quarter" still follows the quarter the text mentioned last', () => {
+    assert.deepEqual(values('Acme expects a fourth-quarter loss. Sales will fall in the quarter.'),
+      [['fourth-quarter', '2026-Q4'], ['the quarter', '2026-Q4']]);
+  });
+  it('"the <year> quarter" with no quarter before it is the quarter last reported, in that year', () => {
+    assert.deepEqual(values('Acme lost $2 million, against a profit of $1 million in the 2025 quarter.'), [['the 2025 quarter', '2025-Q3']]);
+  });
+});

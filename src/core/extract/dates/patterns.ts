@@ -220,7 +220,10 @@ export const DATE_RULES: readonly DateRule[] = [
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
   }),
   rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
-    false, (g) => ({ kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? '') })),
+    false, (g) => ({
+      kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? ''),
+      ...(/^(?:latest|recent|most\s+recent|just-ended)$/.test(g.adj ?? '') ? { completed: true } : {}),
+    })),
   rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?<noun>quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false,
     (g) => (g.noun ? { kind: 'yearEarlier', noun: g.noun as 'quarter' | 'period' } : { kind: 'yearEarlier' })),
   rule('yearPeriod', `(?:the|The)${W}(?<y>${YEAR_SRC})${W}(?:(?<ord>${ORDINAL_SRC})${W})?(?<noun>quarter|period)(?![A-Za-z-])`, false, (g) => {

@@ -208,7 +208,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
     }
     case 'currentQuarter': {
-      if (!e.previous && ctx.anchor?.unit === 'quarter') {
+      // "the latest quarter" is one already reported: not a quarter still under way or ahead
+      const reported = !e.completed || !ref || daysBetween(shiftPeriod(ctx.anchor ?? dayPeriod(ref), 'quarter', 1).first, ref) >= 0;
+      if (!e.previous && ctx.anchor?.unit === 'quarter' && reported) {
         return resolved(ctx.anchor, `the quarter the text mentioned last`);
       }
       if (!ref) return unresolved(NO_REFERENCE);
@@ -240,6 +242,11 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       const periodic = e.kind === 'yearQuarter' ? ['quarter'] : ['month', 'quarter', 'half', 'season'];
       if (base && periodic.includes(base.unit)) {
         return resolved(shiftPeriod(base, 'year', e.year - base.first.year), `the period under discussion (${formatPeriod(base)}), in ${e.year}`);
+      }
+      if (e.kind === 'yearQuarter' && ref) {
+        // "the 1988 quarter" with no quarter before it: the quarter last reported, in that year
+        const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
+        return resolved(quarterPeriod(e.year, quarterOf(last.first)), `the last full quarter before ${refText}, in ${e.year}`);
       }
       return resolved(yearPeriod(e.year));
     }
