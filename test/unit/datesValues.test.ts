@@ -162,3 +162,24 @@ describe('findDates: the quarter under discussion', () => {
     assert.deepEqual(values('Acme lost $2 million, against a profit of $1 million in the 2025 quarter.'), [['the 2025 quarter', '2025-Q3']]);
   });
 });
+
+describe('findDates: a period phrase a year back', () => {
+  const NOVEMBER = '2026-11-04';
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('"the quarter a year ago" and "the same period last year" are the quarter under discussion, a year back', () => {
+    assert.deepEqual(values('Acme lost $3 million in the third quarter, against a profit in the quarter a year ago.'),
+      [['the third quarter', '2026-Q3'], ['the quarter a year ago', '2025-Q3']]);
+    assert.deepEqual(values('Acme lost $3 million in the second quarter, after a profit in the same period last year.'),
+      [['the second quarter', '2026-Q2'], ['the same period last year', '2025-Q2']]);
+  });
+  it('"last year\'s quarter" after a year goes back from the last reported quarter', () => {
+    assert.deepEqual(values('Sales for the current year fell. Sales for last year\'s quarter were about $3 million.'),
+      [['the current year', '2026'], ["last year's quarter", '2025-Q3']]);
+  });
+  it('a year-ago quarter after a month is a quarter', () => {
+    assert.deepEqual(values('The board met in August. Sales were flat against the year-ago quarter.'),
+      [['August', '2026-08'], ['the year-ago quarter', '2025-Q3']]);
+  });
+});

@@ -32,7 +32,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
   dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
-  currentQuarter: /quarter|period/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
+  currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
@@ -226,6 +226,10 @@ export const DATE_RULES: readonly DateRule[] = [
     })),
   rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?<noun>quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false,
     (g) => (g.noun ? { kind: 'yearEarlier', noun: g.noun as 'quarter' | 'period' } : { kind: 'yearEarlier' })),
+  // "the quarter a year ago", "the corresponding period last year", "last year's quarter": the period under
+  // discussion, a year back
+  rule('periodYearBack', `(?:(?:the|The)${W}(?:(?:corresponding|comparable|same)${W})?(?<noun>quarter|period)${W}(?:a${W}year${W}(?:ago|earlier)|(?:of${W})?last${W}year)|${capitalizable('last')}${W}year's${W}(?<noun2>quarter|period))(?![A-Za-z-])`,
+    false, (g) => ({ kind: 'yearEarlier', noun: (g.noun ?? g.noun2) as 'quarter' | 'period' })),
   rule('yearPeriod', `(?:the|The)${W}(?<y>${YEAR_SRC})${W}(?:(?<ord>${ORDINAL_SRC})${W})?(?<noun>quarter|period)(?![A-Za-z-])`, false, (g) => {
     const quarter = g.ord ? ORDINALS.get(g.ord.toLowerCase()) : undefined;
     if (quarter !== undefined) return { kind: 'quarter', quarter, year: Number(g.y) };

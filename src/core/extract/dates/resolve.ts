@@ -218,7 +218,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(last, `the last full quarter before ${refText}`);
     }
     case 'yearEarlier': {
-      let base = ctx.anchor && ctx.anchor.unit !== 'day' && ctx.anchor.unit !== 'week' ? ctx.anchor : undefined;
+      // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
+      const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
+      let base = ctx.anchor && fits(ctx.anchor) ? ctx.anchor : undefined;
       if (base && ref) {
         // "year-ago" compares with the period being reported: not with a forecast period that has not begun,
         // and a period that ended long before publication is already the year-earlier one ("in the 1988
@@ -228,7 +230,10 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
           return resolved(base, `${formatPeriod(base)}, the year-earlier period the text is discussing`);
         }
       }
-      if (base) return resolved(shiftPeriod(base, 'year', -1), `a year before ${formatPeriod(base)}, the period the text mentioned last`);
+      if (base) {
+        const back = shiftPeriod(base, 'year', -1);
+        return resolved(e.noun === 'quarter' ? coarsen(back, 'quarter') : back, `a year before ${formatPeriod(base)}, the period the text mentioned last`);
+      }
       if (!ref) return unresolved(NO_REFERENCE);
       if (e.noun) {
         const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
