@@ -6,10 +6,10 @@
 const LOOKBEHIND = 50;
 
 /**
- * Periods that do not end a sentence: a capital initial ("Daniel P. Davison") or a short abbreviation of a
- * title, company form, country or month ("Mr.", "Corp.", "U.S.", "Sept.").
+ * Periods that do not end a sentence: an initial or a letter of "a.m." ("Daniel P. Davison", "9 a.m.") or a
+ * short abbreviation of a title, company form, country or month ("Mr.", "Corp.", "U.S.", "Sept.").
  */
-const NON_FINAL_PERIOD = /(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Corp|Inc|Co|Ltd|Bros|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K))\.$/;
+const NON_FINAL_PERIOD = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Corp|Inc|Co|Ltd|Bros|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K))\.$/;
 
 /** The text split into clauses at sentence ends and semicolons, keeping abbreviations and initials inside. */
 function clauses(text: string): string[] {
