@@ -183,3 +183,17 @@ describe('findDates: a period phrase a year back', () => {
       [['August', '2026-08'], ['the year-ago quarter', '2025-Q3']]);
   });
 });
+
+describe('findDates: a month or season of a spoken year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('joins a month to the spoken year after it', () => {
+    assert.deepEqual(values('The plant opened in March nineteen eighty-two, she said.'), [['March nineteen eighty-two', '1982-03']]);
+  });
+  it('joins "the <season> of" to the spoken year after it, "the" included', () => {
+    assert.deepEqual(values('Prices last fell this far in the summer of nineteen eighty-six.'), [['the summer of nineteen eighty-six', '1986-SU']]);
+  });
+  it('leaves a spoken year alone when no month or season comes before it', () => {
+    assert.deepEqual(values('Back in nineteen seventy, the river froze.'), [['nineteen seventy', '1970']]);
+  });
+});

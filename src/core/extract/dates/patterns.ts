@@ -26,6 +26,15 @@ const W0 = '\\s{0,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
+/** "nineteen ninety-four": groups cent, tens, ones. */
+const SPOKEN_CENTURY_YEAR_SRC = `(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?`;
+
+function spokenYear(g: Record<string, string | undefined>): number | undefined {
+  const tens = lookupNumber(g.tens ?? '') ?? 0;
+  const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
+  if (tens < 10 || (tens < 20 && ones > 0)) return undefined;
+  return 1900 + tens + ones;
+}
 
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
@@ -33,7 +42,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
-  theYear: /year/, spokenYear: /nineteen|thousand/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
+  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
@@ -240,16 +249,27 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
   rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
-  rule('spokenYear', `(?:(?<the>the${W}year${W})?(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
+  rule('spokenYear', `(?:(?<the>the${W}year${W})?${SPOKEN_CENTURY_YEAR_SRC}|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
     false, (g, text, start, end) => {
       if (insideSpelledNumber(text, start, end)) return undefined;
       if (g.cent) {
-        const tens = lookupNumber(g.tens ?? '') ?? 0;
-        const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
-        if (tens < 10 || (tens < 20 && ones > 0)) return undefined;
-        return { kind: 'calendar', year: 1900 + tens + ones };
+        const year = spokenYear(g);
+        return year === undefined ? undefined : { kind: 'calendar', year };
       }
       return { kind: 'calendar', year: 2000 + (g.ones2 ? lookupNumber(g.ones2) ?? 0 : 0) };
+    }),
+  // a month or season of a spoken year, as broadcast transcripts write it: "January nineteen ninety-seven",
+  // "the winter of nineteen ninety-four"
+  // ("the" is part of the pattern: the hyphen of "ninety-four" would read as an adjective and leave it out)
+  rule('periodSpokenYear', `(?:(?<m>${MONTH_SRC})(?:${W}of)?|(?:${capitalizable('the')}${W})?(?<s>${SEASON_SRC})${W}of)${W}${SPOKEN_CENTURY_YEAR_SRC}(?![A-Za-z-])`,
+    false, (g, text, start, end) => {
+      if (insideSpelledNumber(text, start, end)) return undefined;
+      const year = spokenYear(g);
+      if (year === undefined) return undefined;
+      const month = g.m ? lookupMonth(g.m) : undefined;
+      if (month !== undefined) return { kind: 'calendar', year, month };
+      const season = SEASONS.get((g.s ?? '').toLowerCase());
+      return season === undefined ? undefined : { kind: 'season', season, year };
     }),
   rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
     // "the first half" needs "the" or a year, else it is a fraction ("first half hour").
