@@ -197,3 +197,15 @@ describe('findDates: a month or season of a spoken year', () => {
     assert.deepEqual(values('Back in nineteen seventy, the river froze.'), [['nineteen seventy', '1970']]);
   });
 });
+
+describe('findDates: "today is the Nth day of" an event', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('is the day of the report', () => {
+    assert.deepEqual(values("It's the third day of the dock strike."), [['the third day', REF]]);
+    assert.deepEqual(values('At the port, today is the fifth day of the blockade.'), [['today', REF], ['the fifth day', REF]]);
+  });
+  it('stays unresolved without "today is" or "it is" before it', () => {
+    assert.deepEqual(values('The third day of the strike was calm.'), [['The third day', null]]);
+  });
+});

@@ -26,6 +26,7 @@ const W0 = '\\s{0,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
+const TODAY_IS_BEFORE = /\b(?:[Tt]oday\s{1,3}is|[Ii]t's|[Ii]t\s{1,3}is)\s{1,3}$/;
 /** "nineteen ninety-four": groups cent, tens, ones. */
 const SPOKEN_CENTURY_YEAR_SRC = `(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?`;
 
@@ -244,8 +245,10 @@ export const DATE_RULES: readonly DateRule[] = [
     if (quarter !== undefined) return { kind: 'quarter', quarter, year: Number(g.y) };
     return g.noun === 'quarter' ? { kind: 'yearQuarter', year: Number(g.y) } : { kind: 'yearPeriod', year: Number(g.y) };
   }),
-  rule('eventPeriod', `(?:the|The)${W}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)${W}(?:year|month|week|day)(?=${W}of${W}|${W}in${W}office)`,
-    false, () => ({ kind: 'eventPeriod' })),
+  rule('eventPeriod', `(?:the|The)${W}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)${W}(?<unit>year|month|week|day)(?=${W}of${W}|${W}in${W}office)`,
+    false, (g, text, start) =>
+      // "Today is the eighth day of the operation", "It's the second day of the strike": the day of the report
+      (g.unit === 'day' && TODAY_IS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ? { kind: 'dayOffset', days: 0 } : { kind: 'eventPeriod' })),
   rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
   rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
