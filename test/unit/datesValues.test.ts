@@ -209,3 +209,17 @@ describe('findDates: "today is the Nth day of" an event', () => {
     assert.deepEqual(values('The third day of the strike was calm.'), [['The third day', null]]);
   });
 });
+
+describe('findDates: "the previous/following <weekday>"', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('counts from the day the text mentioned last', () => {
+    assert.deepEqual(values('The index closed at 2,080 on Feb. 6, down 4% from the previous Friday.'),
+      [['Feb. 6', '2026-02-06'], ['the previous Friday', '2026-01-30']]);
+    assert.deepEqual(values('The talks opened on March 3 and broke up the following Monday.'),
+      [['March 3', '2026-03-03'], ['the following Monday', '2026-03-09']]);
+  });
+  it('counts from the publication date when the text names no day before it', () => {
+    assert.deepEqual(values('Shares fell from the previous Friday.'), [['the previous Friday', '2026-02-06']]);
+  });
+});

@@ -40,7 +40,7 @@ function spokenYear(g: Record<string, string | undefined>): number | undefined {
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
-  dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
+  anaphoricWeekday: /previous|preceding|following/, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
@@ -185,6 +185,10 @@ export const DATE_RULES: readonly DateRule[] = [
       }
       return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
     }),
+  rule('anaphoricWeekday', `(?:the|The)${W}(?<dir>previous|preceding|following)${W}(?<wd>${WEEKDAY_FULL_SRC})`, false, (g) => {
+    const weekday = lookupWeekday(g.wd ?? '');
+    return weekday === undefined ? undefined : { kind: 'anaphoricWeekday', weekday, shift: g.dir === 'following' ? 1 : -1 };
+  }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
     `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g) => {

@@ -164,6 +164,13 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       }
       return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrBefore')), `weekday nearest ${refText}, on or before it`);
     }
+    case 'anaphoricWeekday': {
+      const base = ctx.anchor?.unit === 'day' ? ctx.anchor.first : ref;
+      if (!base) return unresolved(NO_REFERENCE);
+      const day = weekdayNear(base, e.weekday, e.shift === -1 ? 'before' : 'after');
+      const from = ctx.anchor?.unit === 'day' ? `${formatPeriod(ctx.anchor)}, the day the text mentioned last` : refText;
+      return resolved(dayPeriod(day), `the such weekday ${e.shift === -1 ? 'before' : 'after'} ${from}`);
+    }
     case 'dayOffset':
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
