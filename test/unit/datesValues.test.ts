@@ -223,3 +223,15 @@ describe('findDates: "the previous/following <weekday>"', () => {
     assert.deepEqual(values('Shares fell from the previous Friday.'), [['the previous Friday', '2026-02-06']]);
   });
 });
+
+describe('findDates: "the day before/after <date>"', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('moves a day one day back or on, the phrase included in the span', () => {
+    assert.deepEqual(values("The day before last Tuesday's hearing, the lawyers met."), [['The day before last Tuesday', '2026-02-09']]);
+    assert.deepEqual(values('Talks resume the day after March 3.'), [['the day after March 3', '2026-03-04']]);
+  });
+  it('leaves a coarser date alone', () => {
+    assert.deepEqual(values('the day after March'), [['March', '2026-03']]);
+  });
+});
