@@ -235,3 +235,10 @@ describe('findDates: "the day before/after <date>"', () => {
     assert.deepEqual(values('the day after March'), [['March', '2026-03']]);
   });
 });
+
+describe('findDates: "the week of <day>"', () => {
+  it('is the ISO week that day falls in, the phrase included in the span', () => {
+    assert.deepEqual(findDates('The hearing is set for the week of March 6, the clerk said.', REF).map((s) => [s.text, s.value]),
+      [['the week of March 6', '2026-W10']]);
+  });
+});

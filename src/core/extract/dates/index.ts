@@ -4,7 +4,7 @@
  */
 import type { Span } from '../types';
 import { addDays, parseIsoDay } from './calendar';
-import { dayPeriod, formatPeriod, type Period } from './anchor';
+import { dayPeriod, formatPeriod, weekPeriod, type Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
 import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
@@ -14,6 +14,7 @@ export { findPublicationDate } from './publicationDate';
 /** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
 /** "the day before " / "the day after " right before a date. */
 const DAY_BEFORE_AFTER = /\b[Tt]he\s{1,3}day\s{1,3}(before|after)\s{1,3}$/;
+const WEEK_OF = /\b[Tt]he\s{1,3}week\s{1,3}of\s{1,3}$/;
 
 export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
@@ -36,6 +37,13 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       const period = dayPeriod(addDays(r.period.first, dayOff[1] === 'before' ? -1 : 1));
       r = { value: formatPeriod(period), period, reason: `the day ${dayOff[1]} ${r.value ?? ''}` };
       c = { ...c, start: c.start - dayOff[0].length };
+    }
+    // "the week of March 6": the week that day falls in
+    const weekOf = WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start));
+    if (weekOf && r.period?.unit === 'day') {
+      const period = weekPeriod(r.period.first);
+      r = { value: formatPeriod(period), period, reason: `the week of ${r.value ?? ''}` };
+      c = { ...c, start: c.start - weekOf[0].length };
     }
     // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
     const looksBack = c.expression.kind === 'yearEarlier' ||
