@@ -242,3 +242,16 @@ describe('findDates: "the week of <day>"', () => {
       [['the week of March 6', '2026-W10']]);
   });
 });
+
+describe('findDates: "the first/last half of" something other than a year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('is no half of the publication year', () => {
+    assert.deepEqual(values('Attendance rose in the first half of the season.'), []);
+    assert.deepEqual(values("Prices climbed through the last half of the '80s."), [["the '80s", '198']]);
+  });
+  it('still reads "the first half" alone and "the second half of 2025" as halves of a year', () => {
+    assert.deepEqual(values('Sales fell in the first half, and rose in the second half of 2025.'),
+      [['the first half', '2026-H1'], ['the second half of 2025', '2025-H2']]);
+  });
+});

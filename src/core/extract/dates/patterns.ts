@@ -278,9 +278,11 @@ export const DATE_RULES: readonly DateRule[] = [
       const season = SEASONS.get((g.s ?? '').toLowerCase());
       return season === undefined ? undefined : { kind: 'season', season, year };
     }),
-  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
+  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start, end) => {
     // "the first half" needs "the" or a year, else it is a fraction ("first half hour").
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+    // a half of something other than a year: "the last half of the '80s", "the first half of the season"
+    if (!g.y && /^\s{1,3}of\b/.test(text.slice(end, end + 6))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
   rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
