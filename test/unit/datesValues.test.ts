@@ -255,3 +255,10 @@ describe('findDates: "the first/last half of" something other than a year', () =
       [['the first half', '2026-H1'], ['the second half of 2025', '2025-H2']]);
   });
 });
+
+describe('findDates: "the first/last two quarters of <year>"', () => {
+  it('is the first or second half of that year', () => {
+    assert.deepEqual(findDates('Losses will run through the first two quarters of 2027, and ease in the last two quarters of next year.', REF)
+      .map((s) => [s.text, s.value]), [['the first two quarters of 2027', '2027-H1'], ['the last two quarters of next year', '2027-H2']]);
+  });
+});

@@ -43,7 +43,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   anaphoricWeekday: /previous|preceding|following/, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
-  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
+  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
@@ -285,6 +285,9 @@ export const DATE_RULES: readonly DateRule[] = [
     if (!g.y && /^\s{1,3}of\b/.test(text.slice(end, end + 6))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
+  // "the first two quarters of 1990" is its first half
+  rule('twoQuarters', `(?<ord>${capitalizable('first')}|${capitalizable('last')})${W}two${W}quarters${W}of${W}(?<y>${RELATIVE_YEAR_SRC})(?![A-Za-z])`, true,
+    (g) => ({ kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) })),
   rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
     const raw = g.y ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
