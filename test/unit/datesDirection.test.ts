@@ -30,6 +30,15 @@ describe('findDates: which way an unanchored day or month points', () => {
     ['The envoy flies to Nairobi Friday to meet the president', THURSDAY, '2026-02-13', 'tomorrow'],
     ['The minister said Friday the talks would resume', THURSDAY, '2026-02-06', 'reported'],
     ['On Friday the minister resigned', THURSDAY, '2026-02-06', 'past clause'],
+    // an initial or an abbreviation does not end the clause that carries the tense
+    ['The board will name Jane Q. Public chair on March 5', NOVEMBER, '2027-03-05', 'initial'],
+    ['Mr. Ortiz will join Acme Corp. in March', NOVEMBER, '2027-03', 'abbreviation'],
+    ['The offer stands until 9 a.m. Tuesday', THURSDAY, '2026-02-17', 'clock time'],
+    // "by" right before a date is a deadline ahead, unless the clause is in the past tense
+    ['The city has to repay the bridge loan by March', NOVEMBER, '2027-03', 'deadline'],
+    ['The permits were all issued by March', NOVEMBER, '2026-03', 'deadline, past clause'],
+    // a future-tense day a few days gone is a deadline just passed, not one a year away
+    ['The family will have to leave the house by Nov. 1', NOVEMBER, '2026-11-01', 'deadline just passed'],
   ];
   for (const [text, reference, value, why] of cases) {
     it(`${text} (${why}) → ${value}`, () => assert.equal(valueOf(text, reference), value));

@@ -121,3 +121,144 @@ describe('findDates values', () => {
     assert.deepEqual(findDates('About 2000 troops and $1999 and 2020% growth.', REF), []);
   });
 });
+
+describe('findDates: "year-ago" and "year-earlier" in results reporting', () => {
+  const NOVEMBER = '2026-11-04';
+  /** Every date in `text` with its value, in order. */
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('a period the text already places a year back is the year-ago period itself', () => {
+    assert.deepEqual(values('Net fell to $12 million from $30 million in the 2025 period. The year-ago results included a charge.'),
+      [['the 2025 period', '2025'], ['year-ago', '2025']]);
+  });
+  it('a recent period is moved a year back', () => {
+    assert.deepEqual(values('Profit rose in the third quarter. The year-earlier results included a charge.'),
+      [['the third quarter', '2026-Q3'], ['year-earlier', '2025-Q3']]);
+  });
+  it('a year-ago quarter with no period before it is the last full quarter a year back', () => {
+    assert.deepEqual(values('Acme earned $4 million, up from $3 million in the year-ago quarter.'), [['the year-ago quarter', '2025-Q3']]);
+  });
+  it('a forecast period is not the one a year-ago period compares with', () => {
+    assert.deepEqual(values('Analysts expect losses through the second quarter of 2027. In the year-ago period, Acme earned $5 million.'),
+      [['the second quarter of 2027', '2027-Q2'], ['the year-ago period', '2025-Q3']]);
+  });
+});
+
+describe('findDates: the quarter under discussion', () => {
+  const NOVEMBER = '2026-11-04';
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('"the latest quarter" is one already reported, not a forecast quarter mentioned before it', () => {
+    assert.deepEqual(values('Acme expects a fourth-quarter loss. Sales fell 9% in the latest quarter.'),
+      [['fourth-quarter', '2026-Q4'], ['the latest quarter', '2026-Q3']]);
+  });
+  it('"the quarter" still follows the quarter the text mentioned last', () => {
+    assert.deepEqual(values('Acme expects a fourth-quarter loss. Sales will fall in the quarter.'),
+      [['fourth-quarter', '2026-Q4'], ['the quarter', '2026-Q4']]);
+  });
+  it('"the <year> quarter" with no quarter before it is the quarter last reported, in that year', () => {
+    assert.deepEqual(values('Acme lost $2 million, against a profit of $1 million in the 2025 quarter.'), [['the 2025 quarter', '2025-Q3']]);
+  });
+});
+
+describe('findDates: a period phrase a year back', () => {
+  const NOVEMBER = '2026-11-04';
+  const values = (text: string, reference = NOVEMBER): [string, unknown][] =>
+    findDates(text, reference).map((s) => [s.text, s.value]);
+
+  it('"the quarter a year ago" and "the same period last year" are the quarter under discussion, a year back', () => {
+    assert.deepEqual(values('Acme lost $3 million in the third quarter, against a profit in the quarter a year ago.'),
+      [['the third quarter', '2026-Q3'], ['the quarter a year ago', '2025-Q3']]);
+    assert.deepEqual(values('Acme lost $3 million in the second quarter, after a profit in the same period last year.'),
+      [['the second quarter', '2026-Q2'], ['the same period last year', '2025-Q2']]);
+  });
+  it('"last year\'s quarter" after a year goes back from the last reported quarter', () => {
+    assert.deepEqual(values('Sales for the current year fell. Sales for last year\'s quarter were about $3 million.'),
+      [['the current year', '2026'], ["last year's quarter", '2025-Q3']]);
+  });
+  it('a year-ago quarter after a month is a quarter', () => {
+    assert.deepEqual(values('The board met in August. Sales were flat against the year-ago quarter.'),
+      [['August', '2026-08'], ['the year-ago quarter', '2025-Q3']]);
+  });
+});
+
+describe('findDates: a month or season of a spoken year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('joins a month to the spoken year after it', () => {
+    assert.deepEqual(values('The plant opened in March nineteen eighty-two, she said.'), [['March nineteen eighty-two', '1982-03']]);
+  });
+  it('joins "the <season> of" to the spoken year after it, "the" included', () => {
+    assert.deepEqual(values('Prices last fell this far in the summer of nineteen eighty-six.'), [['the summer of nineteen eighty-six', '1986-SU']]);
+  });
+  it('leaves a spoken year alone when no month or season comes before it', () => {
+    assert.deepEqual(values('Back in nineteen seventy, the river froze.'), [['nineteen seventy', '1970']]);
+  });
+});
+
+describe('findDates: "today is the Nth day of" an event', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('is the day of the report', () => {
+    assert.deepEqual(values("It's the third day of the dock strike."), [['the third day', REF]]);
+    assert.deepEqual(values('At the port, today is the fifth day of the blockade.'), [['today', REF], ['the fifth day', REF]]);
+  });
+  it('stays unresolved without "today is" or "it is" before it', () => {
+    assert.deepEqual(values('The third day of the strike was calm.'), [['The third day', null]]);
+  });
+});
+
+describe('findDates: "the previous/following <weekday>"', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('counts from the day the text mentioned last', () => {
+    assert.deepEqual(values('The index closed at 2,080 on Feb. 6, down 4% from the previous Friday.'),
+      [['Feb. 6', '2026-02-06'], ['the previous Friday', '2026-01-30']]);
+    assert.deepEqual(values('The talks opened on March 3 and broke up the following Monday.'),
+      [['March 3', '2026-03-03'], ['the following Monday', '2026-03-09']]);
+  });
+  it('counts from the publication date when the text names no day before it', () => {
+    assert.deepEqual(values('Shares fell from the previous Friday.'), [['the previous Friday', '2026-02-06']]);
+  });
+});
+
+describe('findDates: "the day before/after <date>"', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('moves a day one day back or on, the phrase included in the span', () => {
+    assert.deepEqual(values("The day before last Tuesday's hearing, the lawyers met."), [['The day before last Tuesday', '2026-02-09']]);
+    assert.deepEqual(values('Talks resume the day after March 3.'), [['the day after March 3', '2026-03-04']]);
+  });
+  it('leaves a coarser date alone', () => {
+    assert.deepEqual(values('the day after March'), [['March', '2026-03']]);
+  });
+});
+
+describe('findDates: "the week of <day>"', () => {
+  it('is the ISO week that day falls in, the phrase included in the span', () => {
+    assert.deepEqual(findDates('The hearing is set for the week of March 6, the clerk said.', REF).map((s) => [s.text, s.value]),
+      [['the week of March 6', '2026-W10']]);
+  });
+});
+
+describe('findDates: "the first/last half of" something other than a year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('is no half of the publication year', () => {
+    assert.deepEqual(values('Attendance rose in the first half of the season.'), []);
+    assert.deepEqual(values("Prices climbed through the last half of the '80s."), [["the '80s", '198']]);
+  });
+  it('still reads "the first half" alone and "the second half of 2025" as halves of a year', () => {
+    assert.deepEqual(values('Sales fell in the first half, and rose in the second half of 2025.'),
+      [['the first half', '2026-H1'], ['the second half of 2025', '2025-H2']]);
+  });
+});
+
+describe('findDates: "the first/last two quarters of <year>"', () => {
+  it('is the first or second half of that year', () => {
+    assert.deepEqual(findDates('Losses will run through the first two quarters of 2027, and ease in the last two quarters of next year.', REF)
+      .map((s) => [s.text, s.value]), [['the first two quarters of 2027', '2027-H1'], ['the last two quarters of next year', '2027-H2']]);
+  });
+});

@@ -9,6 +9,8 @@ export type DateExpression =
   | { kind: 'yearRange'; from: number; to: number }
   /** "Friday", "last Friday"; `week` for "Thursday of next week" (+1) / "of last week" (-1) / "of this week" (0) */
   | { kind: 'weekday'; weekday: number; shift?: -1 | 0 | 1; week?: number }
+  /** "the previous Friday", "the following Monday": from the day the text mentioned last */
+  | { kind: 'anaphoricWeekday'; weekday: number; shift: -1 | 1 }
   /** today 0, yesterday -1, tomorrow +1 */
   | { kind: 'dayOffset'; days: number }
   /** this / last / next + unit, relative to the reference date */
@@ -22,9 +24,9 @@ export type DateExpression =
   | { kind: 'season'; season: Season; year?: number; shift?: -1 | 0 | 1 }
   | { kind: 'quarter'; quarter: number; year?: number; yearShift?: number }
   /** "the quarter", "the latest quarter": the quarter under discussion */
-  | { kind: 'currentQuarter'; previous: boolean }
+  | { kind: 'currentQuarter'; previous: boolean; completed?: boolean }
   /** "the year-earlier quarter", "year-ago": the period under discussion one year back */
-  | { kind: 'yearEarlier' }
+  | { kind: 'yearEarlier'; noun?: 'quarter' | 'period' }
   /** "the 1988 period": the period under discussion, in that year */
   | { kind: 'yearPeriod'; year: number }
   /** "the 1988 quarter": the quarter under discussion, in that year */

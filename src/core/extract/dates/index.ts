@@ -3,8 +3,8 @@
  * publication date, plus the publication date itself.
  */
 import type { Span } from '../types';
-import { parseIsoDay } from './calendar';
-import type { Period } from './anchor';
+import { addDays, parseIsoDay } from './calendar';
+import { dayPeriod, formatPeriod, weekPeriod, type Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
 import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
@@ -12,21 +12,39 @@ import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJu
 export { findPublicationDate } from './publicationDate';
 
 /** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
+/** "the day before " / "the day after " right before a date. */
+const DAY_BEFORE_AFTER = /\b[Tt]he\s{1,3}day\s{1,3}(before|after)\s{1,3}$/;
+const WEEK_OF = /\b[Tt]he\s{1,3}week\s{1,3}of\s{1,3}$/;
+
 export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
   const referenceIso = referenceDay ? reference?.slice(0, 10) : undefined;
   let anchor: Period | undefined;
   const spans: Span[] = [];
-  for (const c of scanDates(text)) {
+  for (let c of scanDates(text)) {
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
     const future = readsAsFuture(text, c.start) || (weekend && futureJustAfter(text, c.end));
     const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
-    const r = resolveExpression(c.expression, {
+    let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, future, past,
       // only "this weekend" asks: "The leaders met this weekend" looks back though nothing follows the date
       pastBefore: weekend && !future && !past && pastJustBefore(text, c.start),
     });
+    // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day
+    const dayOff = DAY_BEFORE_AFTER.exec(text.slice(Math.max(0, c.start - 20), c.start));
+    if (dayOff && r.period?.unit === 'day') {
+      const period = dayPeriod(addDays(r.period.first, dayOff[1] === 'before' ? -1 : 1));
+      r = { value: formatPeriod(period), period, reason: `the day ${dayOff[1]} ${r.value ?? ''}` };
+      c = { ...c, start: c.start - dayOff[0].length };
+    }
+    // "the week of March 6": the week that day falls in
+    const weekOf = WEEK_OF.exec(text.slice(Math.max(0, c.start - 16), c.start));
+    if (weekOf && r.period?.unit === 'day') {
+      const period = weekPeriod(r.period.first);
+      r = { value: formatPeriod(period), period, reason: `the week of ${r.value ?? ''}` };
+      c = { ...c, start: c.start - weekOf[0].length };
+    }
     // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
     const looksBack = c.expression.kind === 'yearEarlier' ||
       (c.expression.kind === 'offset' && c.expression.direction !== 'later');

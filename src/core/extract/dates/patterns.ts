@@ -26,14 +26,24 @@ const W0 = '\\s{0,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
+const TODAY_IS_BEFORE = /\b(?:[Tt]oday\s{1,3}is|[Ii]t's|[Ii]t\s{1,3}is)\s{1,3}$/;
+/** "nineteen ninety-four": groups cent, tens, ones. */
+const SPOKEN_CENTURY_YEAR_SRC = `(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?`;
+
+function spokenYear(g: Record<string, string | undefined>): number | undefined {
+  const tens = lookupNumber(g.tens ?? '') ?? 0;
+  const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
+  if (tens < 10 || (tens < 20 && ones > 0)) return undefined;
+  return 1900 + tens + ones;
+}
 
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
-  dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
+  anaphoricWeekday: /previous|preceding|following/, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
-  currentQuarter: /quarter|period/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
-  theYear: /year/, spokenYear: /nineteen|thousand/i, half: /half/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
+  currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
+  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
   holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
@@ -175,6 +185,10 @@ export const DATE_RULES: readonly DateRule[] = [
       }
       return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
     }),
+  rule('anaphoricWeekday', `(?:the|The)${W}(?<dir>previous|preceding|following)${W}(?<wd>${WEEKDAY_FULL_SRC})`, false, (g) => {
+    const weekday = lookupWeekday(g.wd ?? '');
+    return weekday === undefined ? undefined : { kind: 'anaphoricWeekday', weekday, shift: g.dir === 'following' ? 1 : -1 };
+  }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
     `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g) => {
@@ -220,34 +234,60 @@ export const DATE_RULES: readonly DateRule[] = [
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
   }),
   rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
-    false, (g) => ({ kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? '') })),
-  rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?:quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false, () => ({ kind: 'yearEarlier' })),
+    false, (g) => ({
+      kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? ''),
+      ...(/^(?:latest|recent|most\s+recent|just-ended)$/.test(g.adj ?? '') ? { completed: true } : {}),
+    })),
+  rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?<noun>quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false,
+    (g) => (g.noun ? { kind: 'yearEarlier', noun: g.noun as 'quarter' | 'period' } : { kind: 'yearEarlier' })),
+  // "the quarter a year ago", "the corresponding period last year", "last year's quarter": the period under
+  // discussion, a year back
+  rule('periodYearBack', `(?:(?:the|The)${W}(?:(?:corresponding|comparable|same)${W})?(?<noun>quarter|period)${W}(?:a${W}year${W}(?:ago|earlier)|(?:of${W})?last${W}year)|${capitalizable('last')}${W}year's${W}(?<noun2>quarter|period))(?![A-Za-z-])`,
+    false, (g) => ({ kind: 'yearEarlier', noun: (g.noun ?? g.noun2) as 'quarter' | 'period' })),
   rule('yearPeriod', `(?:the|The)${W}(?<y>${YEAR_SRC})${W}(?:(?<ord>${ORDINAL_SRC})${W})?(?<noun>quarter|period)(?![A-Za-z-])`, false, (g) => {
     const quarter = g.ord ? ORDINALS.get(g.ord.toLowerCase()) : undefined;
     if (quarter !== undefined) return { kind: 'quarter', quarter, year: Number(g.y) };
     return g.noun === 'quarter' ? { kind: 'yearQuarter', year: Number(g.y) } : { kind: 'yearPeriod', year: Number(g.y) };
   }),
-  rule('eventPeriod', `(?:the|The)${W}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)${W}(?:year|month|week|day)(?=${W}of${W}|${W}in${W}office)`,
-    false, () => ({ kind: 'eventPeriod' })),
+  rule('eventPeriod', `(?:the|The)${W}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|final)${W}(?<unit>year|month|week|day)(?=${W}of${W}|${W}in${W}office)`,
+    false, (g, text, start) =>
+      // "Today is the eighth day of the operation", "It's the second day of the strike": the day of the report
+      (g.unit === 'day' && TODAY_IS_BEFORE.test(text.slice(Math.max(0, start - 12), start)) ? { kind: 'dayOffset', days: 0 } : { kind: 'eventPeriod' })),
   rule('weekend', `(?:the|The)${W}weekend(?![A-Za-z-])`, false, () => ({ kind: 'bareWeekend' })),
   rule('theYear', `(?<=(?:[Ff]or|[Oo]f|[Dd]uring|[Ii]n|[Tt]hrough|[Tt]hroughout|[Bb]y)${W})(?:the|The)${W}(?:(?:full|current|fiscal|calendar)${W})?year(?![A-Za-z-])(?!${W}(?:of|before|after|earlier|later|ago|when|in${W}which|that|to${W}come|or|ended|ending|through|to))`,
     false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 0 })),
-  rule('spokenYear', `(?:(?<the>the${W}year${W})?(?<cent>nineteen|${capitalizable('nineteen')})${W}(?<tens>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?<ones>one|two|three|four|five|six|seven|eight|nine))?|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
+  rule('spokenYear', `(?:(?<the>the${W}year${W})?${SPOKEN_CENTURY_YEAR_SRC}|(?:the${W}year${W})?two${W}thousand(?:${W}and)?(?:${W}(?<ones2>one|two|three|four|five|six|seven|eight|nine))?)(?![A-Za-z-])`,
     false, (g, text, start, end) => {
       if (insideSpelledNumber(text, start, end)) return undefined;
       if (g.cent) {
-        const tens = lookupNumber(g.tens ?? '') ?? 0;
-        const ones = g.ones ? lookupNumber(g.ones) ?? 0 : 0;
-        if (tens < 10 || (tens < 20 && ones > 0)) return undefined;
-        return { kind: 'calendar', year: 1900 + tens + ones };
+        const year = spokenYear(g);
+        return year === undefined ? undefined : { kind: 'calendar', year };
       }
       return { kind: 'calendar', year: 2000 + (g.ones2 ? lookupNumber(g.ones2) ?? 0 : 0) };
     }),
-  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start) => {
+  // a month or season of a spoken year, as broadcast transcripts write it: "January nineteen ninety-seven",
+  // "the winter of nineteen ninety-four"
+  // ("the" is part of the pattern: the hyphen of "ninety-four" would read as an adjective and leave it out)
+  rule('periodSpokenYear', `(?:(?<m>${MONTH_SRC})(?:${W}of)?|(?:${capitalizable('the')}${W})?(?<s>${SEASON_SRC})${W}of)${W}${SPOKEN_CENTURY_YEAR_SRC}(?![A-Za-z-])`,
+    false, (g, text, start, end) => {
+      if (insideSpelledNumber(text, start, end)) return undefined;
+      const year = spokenYear(g);
+      if (year === undefined) return undefined;
+      const month = g.m ? lookupMonth(g.m) : undefined;
+      if (month !== undefined) return { kind: 'calendar', year, month };
+      const season = SEASONS.get((g.s ?? '').toLowerCase());
+      return season === undefined ? undefined : { kind: 'season', season, year };
+    }),
+  rule('half', `(?<ord>${capitalizable('first')}|${capitalizable('second')}|last)(?:-|${W})half(?![A-Za-z])(?:${W}of${W}(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g, text, start, end) => {
     // "the first half" needs "the" or a year, else it is a fraction ("first half hour").
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
+    // a half of something other than a year: "the last half of the '80s", "the first half of the season"
+    if (!g.y && /^\s{1,3}of\b/.test(text.slice(end, end + 6))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
+  // "the first two quarters of 1990" is its first half
+  rule('twoQuarters', `(?<ord>${capitalizable('first')}|${capitalizable('last')})${W}two${W}quarters${W}of${W}(?<y>${RELATIVE_YEAR_SRC})(?![A-Za-z])`, true,
+    (g) => ({ kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) })),
   rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
     const raw = g.y ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);

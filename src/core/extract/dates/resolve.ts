@@ -46,6 +46,18 @@ function quarterOf(day: CalendarDay): number {
  */
 const LOOKAHEAD_DAYS = 90;
 
+/**
+ * A future-tense day a few days before the reference is a deadline or plan the report catches just after it
+ * passed ("ordered to leave by Jan. 14" in a Jan. 15 story), not one almost a year ahead.
+ */
+const FUTURE_GRACE_DAYS = 7;
+
+/**
+ * Results are reported within months of a period's end: a period that ended more than this long before
+ * publication is itself the comparison period of a year earlier.
+ */
+const STALE_PERIOD_DAYS = 182;
+
 /** The years an unanchored day or month may fall in, latest first: not the next one when the clause is past tense. */
 function candidateYears(ref: CalendarDay, past: boolean): number[] {
   return past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
@@ -54,7 +66,7 @@ function candidateYears(ref: CalendarDay, past: boolean): number[] {
 function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false): number {
   const candidates = candidateYears(ref, past);
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
-  if (future) return [...candidates].reverse().find((y) => distance(y) >= 0) ?? ref.year;
+  if (future) return [...candidates].reverse().find((y) => distance(y) >= -FUTURE_GRACE_DAYS) ?? ref.year;
   return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
 }
 
@@ -152,6 +164,13 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       }
       return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrBefore')), `weekday nearest ${refText}, on or before it`);
     }
+    case 'anaphoricWeekday': {
+      const base = ctx.anchor?.unit === 'day' ? ctx.anchor.first : ref;
+      if (!base) return unresolved(NO_REFERENCE);
+      const day = weekdayNear(base, e.weekday, e.shift === -1 ? 'before' : 'after');
+      const from = ctx.anchor?.unit === 'day' ? `${formatPeriod(ctx.anchor)}, the day the text mentioned last` : refText;
+      return resolved(dayPeriod(day), `the such weekday ${e.shift === -1 ? 'before' : 'after'} ${from}`);
+    }
     case 'dayOffset':
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
@@ -196,7 +215,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
     }
     case 'currentQuarter': {
-      if (!e.previous && ctx.anchor?.unit === 'quarter') {
+      // "the latest quarter" is one already reported: not a quarter still under way or ahead
+      const reported = !e.completed || !ref || daysBetween(shiftPeriod(ctx.anchor ?? dayPeriod(ref), 'quarter', 1).first, ref) >= 0;
+      if (!e.previous && ctx.anchor?.unit === 'quarter' && reported) {
         return resolved(ctx.anchor, `the quarter the text mentioned last`);
       }
       if (!ref) return unresolved(NO_REFERENCE);
@@ -204,9 +225,27 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(last, `the last full quarter before ${refText}`);
     }
     case 'yearEarlier': {
-      const base = ctx.anchor && ctx.anchor.unit !== 'day' && ctx.anchor.unit !== 'week' ? ctx.anchor : undefined;
-      if (base) return resolved(shiftPeriod(base, 'year', -1), `a year before ${formatPeriod(base)}, the period the text mentioned last`);
+      // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
+      const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
+      let base = ctx.anchor && fits(ctx.anchor) ? ctx.anchor : undefined;
+      if (base && ref) {
+        // "year-ago" compares with the period being reported: not with a forecast period that has not begun,
+        // and a period that ended long before publication is already the year-earlier one ("in the 1988
+        // period. The year-ago results…").
+        if (daysBetween(ref, base.first) > 0) base = undefined;
+        else if (daysBetween(shiftPeriod(base, base.unit, 1).first, ref) > STALE_PERIOD_DAYS) {
+          return resolved(base, `${formatPeriod(base)}, the year-earlier period the text is discussing`);
+        }
+      }
+      if (base) {
+        const back = shiftPeriod(base, 'year', -1);
+        return resolved(e.noun === 'quarter' ? coarsen(back, 'quarter') : back, `a year before ${formatPeriod(base)}, the period the text mentioned last`);
+      }
       if (!ref) return unresolved(NO_REFERENCE);
+      if (e.noun) {
+        const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
+        return resolved(shiftPeriod(last, 'year', -1), `a year before ${formatPeriod(last)}, the last full quarter before ${refText}`);
+      }
       return resolved(yearPeriod(ref.year - 1), `the year before ${refText}`);
     }
     case 'yearPeriod':
@@ -215,6 +254,11 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       const periodic = e.kind === 'yearQuarter' ? ['quarter'] : ['month', 'quarter', 'half', 'season'];
       if (base && periodic.includes(base.unit)) {
         return resolved(shiftPeriod(base, 'year', e.year - base.first.year), `the period under discussion (${formatPeriod(base)}), in ${e.year}`);
+      }
+      if (e.kind === 'yearQuarter' && ref) {
+        // "the 1988 quarter" with no quarter before it: the quarter last reported, in that year
+        const last = shiftPeriod(quarterPeriod(ref.year, quarterOf(ref)), 'quarter', -1);
+        return resolved(quarterPeriod(e.year, quarterOf(last.first)), `the last full quarter before ${refText}, in ${e.year}`);
       }
       return resolved(yearPeriod(e.year));
     }

@@ -4,12 +4,34 @@
  * softer cues ("would", "could") scored worse on TempEval-3 train.
  */
 const LOOKBEHIND = 50;
+
+/**
+ * Periods that do not end a sentence: an initial or a letter of "a.m." ("Daniel P. Davison", "9 a.m.") or a
+ * short abbreviation of a title, company form, country or month ("Mr.", "Corp.", "U.S.", "Sept.").
+ */
+const NON_FINAL_PERIOD = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Corp|Inc|Co|Ltd|Bros|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K))\.$/;
+
+/** The text split into clauses at sentence ends and semicolons, keeping abbreviations and initials inside. */
+function clauses(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[.!?;\n]/g)) {
+    if (m[0] === '.' && NON_FINAL_PERIOD.test(text.slice(Math.max(start, m.index - 5), m.index + 1))) continue;
+    parts.push(text.slice(start, m.index));
+    start = m.index + 1;
+  }
+  parts.push(text.slice(start));
+  return parts;
+}
 const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|ahead of)\b|'ll\b/i;
+
+/** A deadline right before the date ("repay the loan by February"), in a clause with no past-tense verb. */
+const DEADLINE_BEFORE = /\bby\s+$/i;
 
 export function readsAsFuture(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
-  const sentence = before.split(/[.!?;\n]/).pop() ?? '';
-  return FUTURE_CUE.test(sentence);
+  const sentence = clauses(before).pop() ?? '';
+  return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence));
 }
 
 const LOOKAHEAD = 60;
@@ -24,7 +46,7 @@ const PAST_CUE = new RegExp(`\\b(?:was|were|had|did|brought|began|took|made|came
 /** Whether the clause right after a date is in the past tense ("In January, the company brought in a new chief"). */
 export function readsAsPast(text: string, end: number): boolean {
   const after = text.slice(end, end + LOOKAHEAD);
-  const sentence = after.split(/[.!?;\n]/)[0] ?? '';
+  const sentence = clauses(after)[0] ?? '';
   return PAST_CUE.test(sentence);
 }
 
@@ -38,13 +60,13 @@ export function reportedJustBefore(text: string, start: number): boolean {
 /** A past-tense verb earlier in the same sentence: "The leaders met this weekend". */
 export function pastJustBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
-  const sentence = before.split(/[.!?;\n]/).pop() ?? '';
+  const sentence = clauses(before).pop() ?? '';
   return PAST_CUE.test(sentence);
 }
 
 /** A future cue later in the same sentence: "This weekend the leaders will vote". */
 export function futureJustAfter(text: string, end: number): boolean {
   const after = text.slice(end, end + LOOKAHEAD);
-  const sentence = after.split(/[.!?;\n]/)[0] ?? '';
+  const sentence = clauses(after)[0] ?? '';
   return FUTURE_CUE.test(sentence);
 }
