@@ -113,3 +113,30 @@ describe('notes rendered as untrusted Markdown', () => {
     assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'), html);
   });
 });
+
+describe('date and figure cards: one snippet', () => {
+  const first = 'Ministers meet\n\nNATO allies agreed on 12 February 2026 to spend 5% of GDP on defence by 2035.';
+  const second = 'Budget fight\n\nLawmakers said on 12 February 2026 that allies must spend 5% of GDP on defence by 2035.';
+  const cardAt = async (word: string): Promise<string> => {
+    const { extract } = await import('../../src/core/extract');
+    const idx = new CorpusIndex({ extract, publishedFor: () => '2026-02-12' });
+    idx.update('file:///first.txt', first);
+    idx.update('file:///second.txt', second);
+    return hoverCardAt(idx, 'file:///first.txt', first.indexOf(word))!.markdown;
+  };
+
+  it('quotes the sentence of the first other article that gives the same date', async () => {
+    const card = await cardAt('12 February');
+    assert.match(card, /\*\*Same day\*\* in 1 other article/);
+    assert.equal(card.match(/^> /gm)?.length, 1, card);
+    assert.match(card, /^> Lawmakers said on \*\*12 February 2026\*\* that allies/m);
+  });
+
+  it('quotes the sentence of the first other article that gives the same figure, and no month is its subject', async () => {
+    const card = await cardAt('5%');
+    assert.equal(card.match(/^> /gm)?.length, 1, card);
+    assert.match(card, /^> .*must spend \*\*5%\*\* of GDP/m);
+    assert.match(card, /about: NATO allies/);
+    assert.doesNotMatch(card, /about: February/);
+  });
+});

@@ -2,7 +2,7 @@
 import type { ReferenceDate } from '../extract/types';
 import type { CorpusIndex } from '../index/corpusIndex';
 import type { IndexedSpan } from '../index/queryTypes';
-import { articleLines, plural } from './articleList';
+import { articleLines, plural, snippetQuote } from './articleList';
 import { formatDateValue } from './format';
 import { escapeMarkdown } from './markdown';
 
@@ -44,11 +44,14 @@ export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): stri
   blocks.push(`${escapeMarkdown(span.text)} → ${escapeMarkdown(formatted)}${origin}`);
   if (span.reason) blocks.push(`How: _${escapeMarkdown(span.reason)}_`);
   const related = index.relatedDates(hit, { limit });
+  // one snippet per card: the sentence with the date in the first article listed
+  const quote = snippetQuote(related.sameDay.articles[0] ?? related.sameMonth.articles[0]);
   if (related.sameDay.total) {
     blocks.push(`**Same day** in ${plural(related.sameDay.total, 'other article')}:\n\n${articleLines(related.sameDay.articles).join('\n')}`);
   }
   if (related.sameMonth.total) {
     blocks.push(`**Same month** in ${plural(related.sameMonth.total, 'other article')}:\n\n${articleLines(related.sameMonth.articles).join('\n')}`);
   }
+  if (quote) blocks.push(quote);
   return blocks.join('\n\n');
 }

@@ -2,7 +2,7 @@
 import type { CorpusIndex } from '../index/corpusIndex';
 import { decodeClaim } from '../index/measure';
 import type { IndexedSpan } from '../index/queryTypes';
-import { articleLines, plural } from './articleList';
+import { articleLines, plural, snippetQuote } from './articleList';
 import { counted } from './plural';
 import { formatFigureValue, TYPE_LABELS } from './format';
 import { escapeMarkdown } from './markdown';
@@ -25,8 +25,11 @@ export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): st
   ].filter(Boolean);
   if (fields.length) blocks.push(fields.join(' · '));
   if (span.reason) blocks.push(`_${escapeMarkdown(span.reason)}_`);
+  let quote: string | undefined;
   if (related.same.total) {
     blocks.push(`**Same figure** in ${plural(related.same.total, 'other article')}:\n\n${articleLines(related.same.articles).join('\n')}`);
+    // one snippet per card: the sentence that gives the figure in the first article listed
+    quote ??= snippetQuote(related.same.articles[0]);
   }
   if (related.conflictTotal) {
     const lines = articleLines(related.conflicts, (article) => {
@@ -34,6 +37,8 @@ export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): st
       return `says **${escapeMarkdown(conflict.text)}**`;
     });
     blocks.push(`⚠ **Possible conflicts** — ${counted(related.conflictTotal, 'other article', 'gives')} a different figure:\n\n${lines.join('\n')}`);
+    quote ??= snippetQuote(related.conflicts[0]);
   }
+  if (quote) blocks.push(quote);
   return blocks.join('\n\n');
 }

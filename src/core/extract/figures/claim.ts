@@ -150,6 +150,9 @@ function abbreviateBase(phrase: string): string {
   return p;
 }
 
+/** Month and weekday names are capitalised but never what a figure is about. */
+const CALENDAR_WORD = /^(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)$/;
+
 /** The nearest named subject before the figure: "NATO members", "Germany's", "the United States". */
 function subjectBefore(before: string): string | undefined {
   const words = [...before.matchAll(/[\p{L}][\p{L}\p{N}.'’&-]*/gu)];
@@ -159,7 +162,7 @@ function subjectBefore(before: string): string | undefined {
     if (!/^\p{Lu}/u.test(w)) continue;
     const opener = i === 0 || /[.:;!?"“]\s*$/.test(before.slice(0, words[i].index));
     // a capital at the start of the sentence may be any word: an adverb, a participle or a plural noun is no name
-    if (SENTENCE_OPENERS.test(w) || (opener && !SUBJECT_WORDS.test(w) && /(?:ly|ing|ed|ers|ists|ians|ials|ics)$/.test(w))) continue;
+    if (CALENDAR_WORD.test(w) || SENTENCE_OPENERS.test(w) || (opener && !SUBJECT_WORDS.test(w) && /(?:ly|ing|ed|ers|ists|ians|ials|ics)$/.test(w))) continue;
     // a run of capitalised words ("United States", "European Union"), with "of"/"the" inside
     const parts = [w];
     let j = i + 1;
