@@ -21,6 +21,7 @@ import { secondPass, tagDocument } from '../src/core/extract/ner/tagger';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from '../src/core/extract/ner/nonLocal';
 import { tokenSpans, toMentions } from '../src/core/extract/ner/spans';
 import { loadNameTaggerWithHeader } from '../src/core/extract/ner/index';
+import { seededRandom } from '../src/core/util/seededRandom';
 import { CASE_VARIANTS, CONLL_DIR, type ConllDocument, type Counts, type DocumentText, HEADLINE_SMALL_WORDS, caseVariant, documentText, evaluateConll, predictedEntities, prf, readConll, scoreEntities, titleCaseToken } from './eval/conll';
 
 const MODEL_FILE = path.resolve(__dirname, '../models/ner.model');
@@ -32,7 +33,22 @@ interface Options {
   minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; clusters: boolean; clusterGlosses: boolean; clusterCount: number;
 }
 
+const VALUE_FLAGS = ['--scheme', '--epochs', '--title-case', '--upper-case', '--whole-document', '--cluster-count', '--fold-epochs', '--held-out', '--out', '--min-count', '--prune', '--seed'];
+const SWITCHES = ['--no-speakers', '--no-gazetteer', '--no-regions', '--no-names', '--no-wordnet', '--companies', '--with-dev', '--no-non-local', '--no-clusters', '--no-cluster-glosses', '--check', '--dry-run'];
+
+/** A typo or `--help` must not start a run that overwrites the shipped model with other settings. */
+function checkFlags(argv: string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    if (VALUE_FLAGS.includes(argv[i])) { i++; continue; }
+    if (SWITCHES.includes(argv[i])) continue;
+    const known = `options: ${VALUE_FLAGS.map((f) => `${f} X`).join(', ')}, ${SWITCHES.join(', ')} (docs/tagger.md)`;
+    console.error(argv[i] === '--help' || argv[i] === '-h' ? known : `unknown argument "${argv[i]}"; ${known}`);
+    process.exit(argv[i] === '--help' || argv[i] === '-h' ? 0 : 2);
+  }
+}
+
 function parseOptions(argv: string[]): Options {
+  checkFlags(argv);
   const value = (name: string, fallback: string): string => {
     const k = argv.indexOf(name);
     return k >= 0 && k + 1 < argv.length ? argv[k + 1] : fallback;
@@ -250,17 +266,6 @@ function firstPerson(doc: ConllDocument, random: () => number): string[] | undef
   return pool.length ? pool[Math.floor(random() * pool.length)] : undefined;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Trained { emission: Float64Array; transitions: Float64Array; featureKeys: Int32Array; devF1: number; devScores: number[]; epoch: number }
 interface Weights { tagSet: TagSet; emission: Float64Array; transitions: Float64Array }
 
@@ -368,7 +373,7 @@ function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], gr
   for (const [f, c] of counts) if (c >= options.minCount) rowOf.set(f, rowOf.size);
   for (const p of [...train, ...dev]) p.rows = baseRows(p, rowOf, slots);
   console.log(`features: ${counts.size} distinct, ${rowOf.size} kept (count ≥ ${options.minCount}); tags: ${T} (${options.scheme})`);
-  const random = mulberry32(options.seed);
+  const random = seededRandom(options.seed);
 
   if (options.nonLocal) {
     const baseFeatures = rowOf.size;
@@ -483,7 +488,7 @@ function main(): void {
     console.log(`word clusters: ${learned.words} words in ${learned.coarse.length - 1} clusters, ${((Date.now() - clusterStarted) / 1000).toFixed(0)} s`);
   }
   console.log(`train: ${trainDocs.length} docs${options.withDev ? ' + dev' : ''}, dev: ${devDocs.length} docs; gazetteer entries: ${lexicon.gazetteer.size}; cap lexicon: ${lexicon.capRatio.size}`);
-  const augmentRandom = mulberry32(options.seed ^ 0x7e57);
+  const augmentRandom = seededRandom(options.seed ^ 0x7e57);
   const source = options.withDev ? [...trainConll, ...devConll] : trainConll;
   const trainingDocs: DocumentText[] = source.map(documentText);
   const groups = source.map((_, k) => k);

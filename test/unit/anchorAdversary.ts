@@ -8,18 +8,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TextEdit } from '../../src/core/anchor/shiftThroughEdits';
+import { seededRandom } from '../../src/core/util/seededRandom';
 
-/** Deterministic PRNG (mulberry32), one per trial, seeded from the property seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG, one per trial, seeded from the property seed. */
+export const random = seededRandom;
 
 /** Where the annotated words are: a range (edited when an edit landed inside it), or gone. */
 export type Truth = { start: number; end: number; edited: boolean } | undefined;
