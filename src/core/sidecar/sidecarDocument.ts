@@ -119,15 +119,7 @@ export class SidecarDocument {
   addAnnotation(annotation: Annotation): void {
     const doc = this.beforeEdit();
     if (this.findAnnotationNode(annotation.id)) throw new Error(`Annotation id "${annotation.id}" is already used`);
-    let seq = doc.get('annotations', true);
-    if (!isSeq(seq)) {
-      seq = new YAMLSeq();
-      doc.set('annotations', seq);
-    }
-    const list = seq as YAMLSeq;
-    // An empty `annotations: []` would otherwise grow as a one-line flow list.
-    if (list.items.length === 0) list.flow = false;
-    list.items.push(this.annotationNode(annotation));
+    annotationList(doc).items.push(this.annotationNode(annotation));
     this.changed();
   }
 
@@ -251,14 +243,7 @@ export class SidecarDocument {
     const idNode = copy.get('id', true);
     if (isScalar(idNode)) idNode.value = annotation.id;
     else copy.set('id', annotation.id);
-    let seq = doc.get('annotations', true);
-    if (!isSeq(seq)) {
-      seq = new YAMLSeq();
-      doc.set('annotations', seq);
-    }
-    const list = seq as YAMLSeq;
-    if (list.items.length === 0) list.flow = false;
-    list.items.push(copy);
+    annotationList(doc).items.push(copy);
     this.changed();
     const copied = this.getAnnotation(annotation.id);
     if (copied && JSON.stringify(copied) !== JSON.stringify(annotation)) {
@@ -425,4 +410,17 @@ function setInOrder(map: YAMLMap, key: string, value: unknown, order: readonly s
     return other > rank;
   });
   pairs.splice(before < 0 ? pairs.length : before, 0, added);
+}
+
+/** The document's `annotations` list, created when missing, ready for a block-style append. */
+function annotationList(doc: Document): YAMLSeq {
+  let seq = doc.get('annotations', true);
+  if (!isSeq(seq)) {
+    seq = new YAMLSeq();
+    doc.set('annotations', seq);
+  }
+  const list = seq as YAMLSeq;
+  // An empty `annotations: []` would otherwise grow as a one-line flow list.
+  if (list.items.length === 0) list.flow = false;
+  return list;
 }
