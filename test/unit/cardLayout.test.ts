@@ -4,7 +4,7 @@ import { snippetAt } from '../../src/core/index/snippet';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
 import { cutAtWord, MAX_LISTED_ARTICLES } from '../../src/core/hover/articleList';
 import { untrustedMarkdown } from '../../src/core/hover/markdown';
-import { counted, noun, plural, pluralOf, verb } from '../../src/core/hover/plural';
+import { counted, noun, plural, pluralOf, verb } from '../../src/core/util/plural';
 import { lexiconExtractor } from './indexFixtures';
 
 describe('plural and agreement', () => {

@@ -10,6 +10,7 @@ import type { AnnotationTarget } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { articleTextHash } from '../../core/sidecar/textHash';
+import { plural } from '../../core/util/plural';
 import { FileSidecarStore } from '../../node/fileSidecarStore';
 import { readArticle } from '../readArticle';
 
@@ -105,7 +106,6 @@ function summary(report: ArticleReport, write: boolean): string {
   if (report.error !== undefined) return `${report.file}: error: ${report.error}\n`;
   const all = report.annotations ?? [];
   const count = (status: Status): number => all.filter((a) => a.status === status).length;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   let out = `${report.file}: ${plural(all.length, 'annotation')}: ${count('exact')} exact, ${count('moved')} moved, ${count('orphaned')} orphaned`;
   if (write) out += report.written ? '; sidecar updated' : '; sidecar unchanged';
   out += '\n';

@@ -5,7 +5,7 @@
 import { Annotation, ArticleMetadata } from '../sidecar/model';
 import { ArticleAnnotations } from './articleAnnotations';
 import { LineIndex } from '../text/lineIndex';
-import { plural } from '../hover/plural';
+import { plural } from '../util/plural';
 
 const UNTAGGED = '(untagged)';
 

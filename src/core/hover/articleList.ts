@@ -2,9 +2,8 @@
 import type { ArticleMention } from '../index/queryTypes';
 import { HoverCommands } from './commands';
 import { commandLink, escapeMarkdown } from './markdown';
-import { plural } from './plural';
+import { plural } from '../util/plural';
 
-export { plural } from './plural';
 
 /** Cards list at most this many other articles; "Show all N articles" opens the references peek. */
 export const MAX_LISTED_ARTICLES = 5;

@@ -2,7 +2,8 @@
 import type { ReferenceDate } from '../extract/types';
 import type { CorpusIndex } from '../index/corpusIndex';
 import type { IndexedSpan } from '../index/queryTypes';
-import { articleLines, plural, snippetQuote } from './articleList';
+import { articleLines, snippetQuote } from './articleList';
+import { plural } from '../util/plural';
 import { formatDateValue } from './format';
 import { escapeMarkdown } from './markdown';
 

@@ -2,8 +2,8 @@
 import type { CorpusIndex } from '../index/corpusIndex';
 import { decodeClaim } from '../index/measure';
 import type { IndexedSpan } from '../index/queryTypes';
-import { articleLines, plural, snippetQuote } from './articleList';
-import { counted } from './plural';
+import { articleLines, snippetQuote } from './articleList';
+import { counted, plural } from '../util/plural';
 import { formatFigureValue, TYPE_LABELS } from './format';
 import { escapeMarkdown } from './markdown';
 

@@ -1,7 +1,8 @@
 /** The hover card of a PERSON / ORG / PLACE / MISC mention. */
 import type { CorpusIndex } from '../index/corpusIndex';
 import type { IndexedSpan } from '../index/queryTypes';
-import { MAX_LISTED_ARTICLES, otherArticlesBlock, plural } from './articleList';
+import { MAX_LISTED_ARTICLES, otherArticlesBlock } from './articleList';
+import { plural } from '../util/plural';
 import { HoverCommands } from './commands';
 import { TYPE_LABELS } from './format';
 import { commandLink, escapeMarkdown, webLink } from './markdown';

@@ -10,13 +10,14 @@ import { FileChangedError, MAX_WRITE_ATTEMPTS, type TextFilePort } from '../util
 import { mergeOntoText, type MergeConflict, type MergeOptions } from './mergeSidecars';
 import type { SidecarProblem } from './model';
 import { SidecarDocument } from './sidecarDocument';
+import { plural } from '../util/plural';
 
 /** The file on disk has errors: nothing was written. Carries the text read, for the caller to show. */
 export class SidecarOnDiskError extends Error {
   constructor(readonly file: string, readonly text: string, readonly problems: readonly SidecarProblem[]) {
     const errors = problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
-    super(`${file} has ${errors.length} error${errors.length === 1 ? '' : 's'}`
+    super(`${file} has ${plural(errors.length, 'error')}`
       + (first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '')
       + '. Fix the file first; nothing was written to it.');
     this.name = 'SidecarOnDiskError';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AnalysisMemo } from '../../core/analysis/analysisMemo';
 import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
+import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 const REFRESH_DELAY_MS = 400;
@@ -90,7 +91,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     if (!this.view || !this.visible) return;
     const rows = this.rows();
     const total = rows.reduce((n, r) => n + r.quotes.length, 0);
-    this.view.description = total ? `${total} quotation${total === 1 ? '' : 's'}` : undefined;
+    this.view.description = total ? plural(total, 'quotation') : undefined;
     this.view.message = total ? undefined : this.workspace.index.size === 0 ? 'No articles indexed yet.' : 'No quotations found in the indexed articles.';
   }
 
@@ -113,8 +114,8 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       const item = new vscode.TreeItem(node.row.speaker, vscode.TreeItemCollapsibleState.Collapsed);
       item.description = `${node.row.quotes.length}`;
       item.iconPath = new vscode.ThemeIcon(node.row.speaker === UNNAMED ? 'question' : node.row.type === 'PERSON' ? 'person' : 'organization');
-      item.tooltip = `${node.row.speaker}: ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}`;
-      item.accessibilityInformation = { label: `${node.row.speaker}, ${node.row.quotes.length} quotation${node.row.quotes.length === 1 ? '' : 's'}` };
+      item.tooltip = `${node.row.speaker}: ${plural(node.row.quotes.length, 'quotation')}`;
+      item.accessibilityInformation = { label: `${node.row.speaker}, ${plural(node.row.quotes.length, 'quotation')}` };
       return item;
     }
     if (node.kind === 'more') return new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);

@@ -5,6 +5,7 @@
  * has errors, and merged by id when the file changed on disk since it was read.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../core/util/plural';
 import type { MergeConflict } from '../../core/sidecar/mergeSidecars';
 import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
@@ -22,7 +23,7 @@ export class SidecarBrokenError extends Error {
     const errors = problems.filter((problem) => problem.severity === 'error');
     const first = errors[0];
     const name = sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1);
-    super(`${name} has ${errors.length} error${errors.length === 1 ? '' : 's'}`
+    super(`${name} has ${plural(errors.length, 'error')}`
       + (first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '')
       + '. Fix the file first; nothing was written to it.');
     this.name = 'SidecarBrokenError';
@@ -341,7 +342,7 @@ export class AnnotationStore implements vscode.Disposable {
     const name = vscode.workspace.asRelativePath(entry.sidecar);
     for (const conflict of conflicts) this.log.warn(`${name}: ${conflict.message}`);
     void vscode.window.showWarningMessage(
-      `Source Annotator: ${name} changed on disk while you edited it; ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'} merged keeping both versions. See the "Source Annotator" output.`,
+      `Source Annotator: ${name} changed on disk while you edited it; ${plural(conflicts.length, 'conflict')} merged keeping both versions. See the "Source Annotator" output.`,
     );
   }
 

@@ -9,6 +9,7 @@ import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
 import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
 import type { Annotation } from '../../core/sidecar/model';
+import { plural } from '../../core/util/plural';
 import type { AnnotationStore } from './annotationStore';
 import { isCorpusFile } from '../index/articleFiles';
 import { registerGuarded } from './commandGuard';
@@ -69,7 +70,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-    const message = `Source Annotator: exported ${count} annotation${count === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.`;
+    const message = `Source Annotator: exported ${plural(count, 'annotation')} to ${vscode.workspace.asRelativePath(target)}.`;
     if (isCorpusFile(target)) {
       // Saved where articles live, the export would be read as one (its names in hover cards, the article count).
       void vscode.window.showWarningMessage(`${message} It is inside the workspace's article files, so it will be indexed as an article; `
@@ -147,7 +148,7 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
         skipped.push(`${items.length} for ${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    const message = `Source Annotator: imported ${imported} annotation${imported === 1 ? '' : 's'}`
+    const message = `Source Annotator: imported ${plural(imported, 'annotation')}`
       + (alreadyThere > 0 ? ` (${alreadyThere} already there)` : '')
       + (skipped.length > 0 ? `; skipped ${skipped.length}: ${skipped.slice(0, 3).join('; ')}${skipped.length > 3 ? '…' : ''}` : '.');
     void (skipped.length > 0 ? vscode.window.showWarningMessage(message) : vscode.window.showInformationMessage(message));

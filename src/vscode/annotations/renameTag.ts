@@ -3,6 +3,7 @@
  * change and how many annotations in each; sidecars with errors are skipped and named.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../core/util/plural';
 import { SidecarBrokenError, type AnnotationStore } from './annotationStore';
 import { registerGuarded } from './commandGuard';
 import { tagUsage } from './tagCatalog';
@@ -44,7 +45,7 @@ export function registerRenameTag(store: AnnotationStore): vscode.Disposable {
         return `${vscode.workspace.asRelativePath(entry.sidecar)} (${count})`;
       });
       const answer = await vscode.window.showWarningMessage(
-        `Rename tag “${source}” to “${to}” in ${touched.length} sidecar${touched.length === 1 ? '' : 's'}?`,
+        `Rename tag “${source}” to “${to}” in ${plural(touched.length, 'sidecar')}?`,
         { modal: true, detail: lines.join('\n') + (broken.length > 0 ? `\n\nSkipped (errors): ${broken.map((e) => vscode.workspace.asRelativePath(e.sidecar)).join(', ')}` : '') },
         'Rename',
       );
@@ -60,7 +61,7 @@ export function registerRenameTag(store: AnnotationStore): vscode.Disposable {
       }
     }
     if (failures.length > 0) void vscode.window.showWarningMessage(`Source Annotator: tag not renamed in ${failures.join('; ')}`);
-    else void vscode.window.showInformationMessage(`Source Annotator: renamed “${source}” to “${to}” on ${changed} annotation${changed === 1 ? '' : 's'}.`);
+    else void vscode.window.showInformationMessage(`Source Annotator: renamed “${source}” to “${to}” on ${plural(changed, 'annotation')}.`);
     return changed;
   });
 }

@@ -1,5 +1,6 @@
 /** Tag bookkeeping shared by the tag picker, the Annotations view and Rename Tag. Pure. */
 import type { Annotation } from '../../core/sidecar/model';
+import { plural } from '../../core/util/plural';
 
 export interface TagUsage {
   tag: string;
@@ -42,7 +43,7 @@ export function typedTags(value: string, known: ReadonlySet<string>): { tags: st
   const existing = tags.length - fresh.length;
   if (tags.length === 1) return { tags, description: fresh.length === 1 ? 'new tag' : 'existing tag' };
   const parts = [
-    fresh.length > 0 ? `${fresh.length} new tag${fresh.length === 1 ? '' : 's'}` : undefined,
+    fresh.length > 0 ? plural(fresh.length, 'new tag') : undefined,
     existing > 0 ? `${existing} existing` : undefined,
   ].filter(Boolean);
   return { tags, description: parts.join(', ') };

@@ -4,6 +4,7 @@
  * "framework-claim, verify" and pressing Enter saves both.
  */
 import * as vscode from 'vscode';
+import { plural } from '../../core/util/plural';
 import { acceptedTags, typedTags, type TagUsage } from './tagCatalog';
 
 interface TagItem extends vscode.QuickPickItem {
@@ -18,7 +19,7 @@ export function pickTags(usage: readonly TagUsage[], options: { title: string; s
     pick.canSelectMany = true;
     pick.matchOnDescription = false;
     const existing: TagItem[] = usage.map(({ tag, count }) => ({
-      label: tag, description: `${count} annotation${count === 1 ? '' : 's'}`, tags: [tag],
+      label: tag, description: plural(count, 'annotation'), tags: [tag],
     }));
     const known = new Set(usage.map(({ tag }) => tag));
     let created: TagItem | undefined;

@@ -4,7 +4,7 @@ import type { EntityKey } from '../../core/index/entityKey';
 import { CATEGORIES, CATEGORY_LABELS, categoryOf, TYPE_LABELS, type Category } from '../categories';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { UNDERLINE_PATTERNS } from './highlightStyles';
-import { plural } from '../../core/hover/plural';
+import { plural } from '../../core/util/plural';
 
 export type EntitySort = 'mentions' | 'articles';
 

@@ -5,7 +5,7 @@ import { TYPE_LABELS } from '../categories';
 import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { indexedSpanAt, locationsOf } from '../index/lookup';
 import { isLargeDocument, type WorkspaceIndex } from '../index/workspaceIndex';
-import { plural } from '../../core/hover/plural';
+import { plural } from '../../core/util/plural';
 
 const SYMBOL_KINDS: Record<SpanType, vscode.SymbolKind> = {
   PERSON: vscode.SymbolKind.Variable,

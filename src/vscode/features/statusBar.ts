@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { IndexState, WorkspaceIndex } from '../index/workspaceIndex';
-import { plural } from '../../core/hover/plural';
+import { plural } from '../../core/util/plural';
 
 /** Index state at a glance; a click re-indexes. */
 export class IndexStatusBar implements vscode.Disposable {

@@ -7,7 +7,7 @@ import { TYPE_LABELS } from '../categories';
 import { indexedSpanAt } from '../index/lookup';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { RegistryService } from './registryService';
-import { plural } from '../../core/hover/plural';
+import { plural } from '../../core/util/plural';
 
 interface Deps {
   registry: RegistryService;

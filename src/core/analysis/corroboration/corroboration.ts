@@ -9,6 +9,7 @@
  * shingle sets is at least `threshold`. Pure; linear in the text plus the candidate pairs.
  */
 import { paragraphsOf } from '../textUnits';
+import { plural, verb } from '../../util/plural';
 
 export interface SourceArticle {
   uri: string;
@@ -149,7 +150,7 @@ export function corroborate(articles: readonly SourceArticle[], reporting: Itera
   }
   const republishers = [...copies].filter((o) => !outlets.has(o)).sort();
   const n = outlets.size;
-  const summary = `reported by ${n} outlet${n === 1 ? '' : 's'}` +
-    (republishers.length ? `; ${republishers.length} more republish${republishers.length === 1 ? 'es' : ''} the same wire copy` : '');
+  const summary = `reported by ${plural(n, 'outlet')}` +
+    (republishers.length ? `; ${republishers.length} more ${verb(republishers.length, 'republishes')} the same wire copy` : '');
   return { independent: byCluster.size, outlets: [...outlets].sort(), republishers, summary };
 }
