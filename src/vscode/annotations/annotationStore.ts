@@ -17,15 +17,13 @@ import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor, type LostAnch
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 
-/** Thrown by `mutate` when the sidecar on disk does not parse; carries the first problem for the message. */
-export class SidecarBrokenError extends Error {
-  constructor(readonly sidecar: vscode.Uri, readonly problems: readonly SidecarProblem[]) {
-    const errors = problems.filter((problem) => problem.severity === 'error');
-    const first = errors[0];
-    const name = sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1);
-    super(`${name} has ${plural(errors.length, 'error')}`
-      + (first ? ` (line ${first.line}, column ${first.column}: ${first.message})` : '')
-      + '. Fix the file first; nothing was written to it.');
+/**
+ * Thrown by `mutate` when the sidecar on disk does not parse: the core's error, named by the sidecar's file
+ * name and carrying the sidecar's URI for the editor.
+ */
+export class SidecarBrokenError extends SidecarOnDiskError {
+  constructor(readonly sidecar: vscode.Uri, cause: SidecarOnDiskError) {
+    super(sidecar.path.slice(sidecar.path.lastIndexOf('/') + 1), cause.text, cause.problems);
     this.name = 'SidecarBrokenError';
   }
 }
@@ -165,7 +163,7 @@ export class AnnotationStore implements vscode.Disposable {
       } catch (error) {
         if (error instanceof SidecarOnDiskError) {
           await this.adopt(entry, error.text);
-          throw new SidecarBrokenError(entry.sidecar, error.problems);
+          throw new SidecarBrokenError(entry.sidecar, error);
         }
         throw error;
       }
