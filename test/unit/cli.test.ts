@@ -22,6 +22,14 @@ describe('CLI', function () {
   writeFileSync(b, 'Ministers met again.\n');
   writeFileSync(empty, '');
 
+  it('stops quietly when the reader closes the pipe early (| head)', () => {
+    const samples = join(ROOT, 'samples');
+    const r = spawnSync('sh', ['-c', `"${TSX}" "${join(ROOT, 'src', 'cli', 'main.ts')}" quotes --json "${samples}" | head -c 1 >/dev/null`],
+      { encoding: 'utf8', timeout: 60000 });
+    assert.equal(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stderr, /EPIPE|Error/);
+  });
+
   it('prints one JSON object for one file', () => {
     const r = cli('extract', '--json', a);
     assert.equal(r.status, 0, r.stderr);
