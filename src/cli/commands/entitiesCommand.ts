@@ -93,8 +93,6 @@ export const entitiesCommand: CliCommand = {
   help: HELP,
   async run(argv) {
     if (argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return 0; }
-    // piped into `head`: stop quietly when the reader goes away
-    process.stdout.on('error', (err: NodeJS.ErrnoException) => { if (err.code === 'EPIPE') process.exit(0); else throw err; });
     const unknown = argv.filter((a) => a.startsWith('-') && a !== '--json');
     if (unknown.length) { process.stderr.write(`entities: unknown option ${unknown[0]}\n${HELP}\n`); return 2; }
     const json = argv.includes('--json');
