@@ -1,7 +1,7 @@
 /**
  * `source-annotator reanchor`: re-anchors every annotation of each article against the article's
  * current text (after a pull, in CI), with the same algorithm as the editor (`core/anchor/reanchor`).
- * `--write` saves the new targets through the same atomic sidecar write as the other commands, and
+ * `--write` saves the new targets through the editor's compare-and-swap sidecar write (`FileSidecarStore.update`), and
  * never touches a sidecar that does not parse.
  */
 import type { CliCommand } from './command';
@@ -84,17 +84,13 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
 
   let written = false;
   if (write && updates.size > 0) {
-    for (const [id, target] of updates) document.updateAnnotation(id, { target });
-    const output = document.toString();
     try {
-      // The sidecar must still be what was read: an edit made meanwhile (an editor, a sync) is not overwritten.
-      if ((await store.read(sidecarPath)) !== sidecarText) {
-        return { file, error: `${sidecarPath} changed while it was being re-anchored; nothing was written, run reanchor again` };
-      }
-      if (output !== sidecarText) {
-        await store.write(sidecarPath, output);
-        written = true;
-      }
+      // The editor's write: validated, compare-and-swap at the rename, and an edit made to the sidecar
+      // meanwhile (an editor, a sync) merged by annotation id instead of overwritten.
+      const outcome = await store.update(sidecarPath, (doc) => {
+        for (const [id, target] of updates) if (doc.getAnnotation(id)) doc.updateAnnotation(id, { target });
+      }, { base: { text: sidecarText } });
+      written = outcome.written;
     } catch (error) {
       return { file, error: `cannot write ${sidecarPath}: ${message(error)}` };
     }
