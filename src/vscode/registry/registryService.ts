@@ -23,8 +23,16 @@ export class RegistryService implements vscode.Disposable {
   constructor(private readonly log: vscode.LogOutputChannel) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const onFile = (uri: vscode.Uri) => { if (this.uri && uri.toString() === this.uri.toString()) void this.load(); };
+    // Deleting the registry's folder reports only the folder, which the YAML pattern above does not match.
+    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    const onDeleted = (uri: vscode.Uri) => {
+      const registry = this.uri?.toString();
+      const deleted = uri.toString();
+      if (registry && registry !== deleted && registry.startsWith(deleted.endsWith('/') ? deleted : `${deleted}/`)) void this.load();
+    };
     this.disposables.push(
       watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile),
+      deletions, deletions.onDidDelete(onDeleted),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sourceAnnotator.registry.path')) void this.load(); }),
     );
   }

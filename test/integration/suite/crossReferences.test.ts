@@ -102,4 +102,18 @@ describe('cross-references', () => {
     assert.equal(await vscode.commands.executeCommand('sourceAnnotator.registry.setDescription', undefined, 'ignored'), false);
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(registryUri)), broken, 'the file is left exactly as it was');
   });
+
+  it('forgets the registry when its folder is deleted, and writes a new one on the next edit', async () => {
+    const registryUri = vscode.Uri.joinPath(workspaceRoot(), '.sources', 'entities.yaml');
+    await vscode.workspace.fs.writeFile(registryUri, new TextEncoder().encode('entities:\n  - canonical: [unclosed\n'));
+    await pollUntil(async () => vscode.languages.getDiagnostics(registryUri), (d) => d.length > 0);
+    // The watcher reports only the folder: the registry must still notice that its file is gone.
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), '.sources'), { recursive: true, useTrash: false });
+    const left = await pollUntil(async () => vscode.languages.getDiagnostics(registryUri), (d) => d.length === 0);
+    assert.equal(left.length, 0, 'the deleted registry no longer reports problems');
+    const editor = await vscode.window.showTextDocument(document);
+    editor.selection = new vscode.Selection(hegseth, hegseth);
+    assert.equal(await vscode.commands.executeCommand('sourceAnnotator.registry.setDescription', undefined, 'US Secretary of War'), true);
+    assert.match(new TextDecoder().decode(await vscode.workspace.fs.readFile(registryUri)), /canonical: Pete Hegseth/);
+  });
 });
