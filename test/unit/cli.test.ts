@@ -77,7 +77,38 @@ describe('CLI', function () {
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stdout, /^dangling\.txt .*error: cannot read: no such file \(ENOENT\)$/m);
     assert.match(r.stdout, /^good\.txt\s+\d/m);
-    assert.match(r.stdout, /2 article\(s\), 1 failed/);
+    assert.match(r.stdout, /2 articles, 1 failed/);
+  });
+
+  it('scan, entities and the analysis commands read the same articles, by the editor\'s default patterns', () => {
+    const corpus = mkdtempSync(join(tmpdir(), 'sa-corpus-'));
+    const line = (name: string): string => `${name} met NATO defence ministers in Brussels on 12 February 2026. "We will pay," ${name} said.\n`;
+    const files: Record<string, string> = {
+      'top.txt': line('Marta Lindqvist'),
+      'notes/deeper.md': line('Jonas Berglund'),
+      '.drafts/hidden.txt': line('Ilse Moreau'),
+      'build/skipped.txt': line('Pavel Orlov'),
+      'node_modules/pkg/readme.md': line('Pavel Orlov'),
+      'top.txt.annotations.yaml': 'annotations: []\n',
+    };
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(corpus, name, '..'), { recursive: true });
+      writeFileSync(join(corpus, name), text);
+    }
+    const expected = ['.drafts/hidden.txt', 'notes/deeper.md', 'top.txt'];
+    const scan = cli('scan', corpus);
+    assert.equal(scan.status, 0, scan.stderr);
+    const scanned = scan.stdout.split('\n').slice(1, -2).map((row) => row.split(/\s+/)[0]);
+    assert.deepEqual(scanned, expected, scan.stdout);
+    const entities = cli('entities', '--json', corpus);
+    assert.equal(entities.status, 0, entities.stderr);
+    const people = entities.stdout.trim().split('\n').map((l) => JSON.parse(l) as { canonical: string; type: string })
+      .filter((e) => e.type === 'PERSON').map((e) => e.canonical).sort();
+    assert.deepEqual(people, ['Ilse Moreau', 'Jonas Berglund', 'Marta Lindqvist']);
+    const quotes = cli('quotes', '--json', corpus);
+    assert.equal(quotes.status, 0, quotes.stderr);
+    const quoted = [...new Set(quotes.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { file: string }).file.slice(corpus.length + 1)))].sort();
+    assert.deepEqual(quoted, expected);
   });
 
   it('answers --help for the tool and every subcommand', () => {
@@ -97,6 +128,6 @@ describe('CLI', function () {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^article\s+PERSON\s+ORG/m);
     assert.match(r.stdout, /a\.txt/);
-    assert.match(r.stdout, /3 article\(s\)/);
+    assert.match(r.stdout, /3 articles/);
   });
 });

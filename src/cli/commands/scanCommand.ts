@@ -1,8 +1,9 @@
-import { readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { relative } from 'node:path';
 import type { CliCommand } from './command';
 import { extract, SPAN_TYPES } from '../../core/extract';
+import { listArticles } from '../articleCorpus';
 import { describeReadError, readArticle, fileHints } from '../readArticle';
+import { plural } from '../../core/util/plural';
 import { loadDefaultNameDetector } from '../nameModel';
 
 const HELP = `Usage: source-annotator scan DIR
@@ -12,19 +13,6 @@ counts of spans by type and the publication date found (or "-"). A file that can
 be read or analysed gets a row saying why; the exit status is then 1.
   -h, --help   show this help`;
 
-const SKIP_DIRS = new Set(['node_modules', '.git', 'dist', 'out', '.vscode-test']);
-
-export async function listArticles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...(await listArticles(p)));
-    } else if (/\.(txt|md)$/i.test(entry.name)) out.push(p);
-  }
-  return out.sort();
-}
-
 export const scanCommand: CliCommand = {
   name: 'scan',
   summary: 'summarise every article under a folder',
@@ -33,13 +21,10 @@ export const scanCommand: CliCommand = {
     if (argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return 0; }
     const dir = argv.find((a) => !a.startsWith('-'));
     if (!dir) { process.stderr.write(`scan: no DIR given\n${HELP}\n`); return 2; }
-    let files: string[];
-    try {
-      files = await listArticles(dir);
-    } catch (err) {
-      process.stderr.write(`scan: cannot read ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
-      return 1;
-    }
+    const problems: string[] = [];
+    const files = await listArticles([dir], problems);
+    for (const problem of problems) process.stderr.write(`scan: ${problem}\n`);
+    if (problems.length && !files.length) return 1;
     const nameDetector = await loadDefaultNameDetector();
     const header = ['article', ...SPAN_TYPES, 'published'];
     const rows: string[][] = [];
@@ -63,8 +48,8 @@ export const scanCommand: CliCommand = {
     }
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
     const line = (cells: string[]): string => cells.map((c, i) => (i === 0 || i === cells.length - 1 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-    const summary = `${rows.length} article(s)` + (failed ? `, ${failed} failed` : '');
+    const summary = plural(rows.length, 'article') + (failed ? `, ${failed} failed` : '') + (problems.length ? `, ${plural(problems.length, 'folder or file', 'folders or files')} not read` : '');
     process.stdout.write([line(header), ...rows.map(line), summary].join('\n') + '\n');
-    return failed ? 1 : 0;
+    return failed || problems.length ? 1 : 0;
   },
 };
