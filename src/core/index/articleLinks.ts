@@ -1,0 +1,160 @@
+/**
+ * Linking an article's spans into the index: each name to its entity key (through the registry's linker),
+ * each date and figure to its value keys, with the postings, written forms and type evidence that follow;
+ * and taking an article's links back out before it changes or goes.
+ */
+import type { NameType, Span } from '../extract/types';
+import { SPAN_TYPES } from '../extract/types';
+import { SPAN_STRIDE, SpanField, measureAt, spanCount, spanTypeAt } from './analysis';
+import type { EntityDecisions } from './entityDecisions';
+import { isNameType } from './entityKey';
+import {
+  bump, EMPTY_VOTES, HEADLINE_WEIGHT, IGNORED, NO_KEY, PLAIN_WEIGHT, TITLE_WEIGHT, VOTE_PLAIN, VOTE_TOTAL,
+  type ArticleRecord, type IndexTables,
+} from './indexTables';
+import { followsPersonTitle, LineStyles } from './lineStyle';
+import { dateKeys, figureKeys } from './spanKeys';
+
+export class ArticleLinks {
+  /** Memoized links, reset with the registry: type code → canonical → surface → key id (or IGNORED). */
+  private nameMemo: Map<string, Map<string, number>>[] = [];
+  /** Memoized date / figure keys: value signature → [primary, secondary] key ids. */
+  private readonly valueMemo = new Map<string | number, [number, number]>();
+
+  constructor(private readonly tables: IndexTables, private readonly decisions: EntityDecisions) {}
+
+  /** Forgets the memoized name links (the registry changed). */
+  resetNames(): void {
+    this.nameMemo = [];
+  }
+
+  link(record: ArticleRecord): void {
+    const { spans, atoms } = record.packed;
+    const n = spanCount(record.packed);
+    const width = atoms.length + 1;
+    // distinct (type, canonical, surface) names and value signatures of this article, linked once each
+    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string; slot: number }>();
+    const valueEntries = new Map<number, [number, number]>();
+    // key id → its slot in `votes` (this article's evidence for each name's type)
+    const voteSlots = new Map<number, number>();
+    const votes: number[] = [];
+    const lines = new LineStyles(record.text);
+    for (let i = 0; i < n; i++) {
+      const base = i * SPAN_STRIDE;
+      const typeCode = spans[base + SpanField.type];
+      const type = SPAN_TYPES[typeCode];
+      let primary = NO_KEY;
+      let secondary = NO_KEY;
+      if (isNameType(type)) {
+        const canonicalAtom = spans[base + SpanField.canonical];
+        const surfaceAtom = spans[base + SpanField.surface];
+        const code = (typeCode * width + canonicalAtom + 1) * width + surfaceAtom + 1;
+        let entry = nameEntries.get(code);
+        if (!entry) {
+          const surface = surfaceAtom < 0 ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[surfaceAtom]);
+          const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
+          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
+          nameEntries.set(code, entry);
+        }
+        entry.count++;
+        primary = entry.keyId;
+        if (primary >= 0) {
+          let slot = entry.slot;
+          if (slot < 0) {
+            slot = voteSlots.get(primary) ?? -1;
+            if (slot < 0) {
+              voteSlots.set(primary, (slot = votes.length));
+              votes.push(primary, 0, 0, 0, 0, 0, 0);
+            }
+            entry.slot = slot;
+          }
+          const start = spans[base + SpanField.start];
+          const headline = lines.capitalisedByLine(start, entry.surface);
+          votes[slot + 1 + typeCode] += headline ? HEADLINE_WEIGHT : PLAIN_WEIGHT;
+          if (followsPersonTitle(record.text, start)) votes[slot + 1] += TITLE_WEIGHT;
+          if (!headline) votes[slot + VOTE_PLAIN]++;
+          votes[slot + VOTE_TOTAL]++;
+        }
+      } else {
+        const code = (((typeCode * width + spans[base + SpanField.value] + 1) * width + spans[base + SpanField.unit] + 1) * width) +
+          spans[base + SpanField.measure] + 1;
+        let ids = valueEntries.get(code);
+        if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, type)));
+        [primary, secondary] = ids;
+      }
+      record.keyIds[i * 2] = primary;
+      record.keyIds[i * 2 + 1] = secondary;
+      if (primary >= 0) this.tables.postings.add(primary, record.id, i);
+      if (secondary >= 0) this.tables.postings.add(secondary, record.id, i);
+    }
+    for (const entry of nameEntries.values()) {
+      if (entry.keyId < 0) continue;
+      bump(this.tables.surfaces, entry.keyId, entry.surface, entry.count);
+      bump(this.tables.canonicals, entry.keyId, entry.canonical, entry.count);
+    }
+    record.votes = votes.length ? Int32Array.from(votes) : EMPTY_VOTES;
+    this.decisions.addVotes(record.votes, 1);
+  }
+
+  private nameKeyId(typeCode: number, type: NameType, surface: string, canonical: string | undefined): number {
+    const byCanonical = (this.nameMemo[typeCode] ??= new Map());
+    let bySurface = byCanonical.get(canonical ?? '');
+    if (!bySurface) byCanonical.set(canonical ?? '', (bySurface = new Map()));
+    let id = bySurface.get(surface);
+    if (id === undefined) {
+      const key = this.tables.linker.keyFor(type, surface, canonical);
+      id = key === undefined ? IGNORED : this.tables.postings.intern(key);
+      bySurface.set(surface, id);
+    }
+    return id;
+  }
+
+  private valueKeyIds(record: ArticleRecord, i: number, type: Span['type']): [number, number] {
+    const { spans, atoms } = record.packed;
+    const base = i * SPAN_STRIDE;
+    const value = spans[base + SpanField.value] < 0 ? null : atoms[spans[base + SpanField.value]];
+    const unit = spans[base + SpanField.unit] < 0 ? undefined : String(atoms[spans[base + SpanField.unit]]);
+    const measure = type === 'DATE' ? undefined : measureAt(record.packed, i);
+    const signature = type === 'DATE' && value !== null ? value : `${type}\u0000${value}\u0000${unit ?? ''}\u0000${measure ?? ''}`;
+    let ids = this.valueMemo.get(signature);
+    if (!ids) {
+      const keys = type === 'DATE' ? dateKeys(value) : figureKeys({ type, value, unit }, measure);
+      ids = [
+        keys.primary === undefined ? NO_KEY : this.tables.postings.intern(keys.primary),
+        keys.secondary === undefined ? NO_KEY : this.tables.postings.intern(keys.secondary),
+      ];
+      if (this.valueMemo.size > 500_000) this.valueMemo.clear();
+      this.valueMemo.set(signature, ids);
+    }
+    return ids;
+  }
+
+  unlink(record: ArticleRecord): void {
+    this.decisions.addVotes(record.votes, -1);
+    record.votes = EMPTY_VOTES;
+    const { spans, atoms } = record.packed;
+    const seen = new Set<number>();
+    const nameCounts = new Map<string, number>();
+    for (let i = 0; i < record.keyIds.length; i++) {
+      const keyId = record.keyIds[i];
+      if (keyId < 0) continue;
+      if (i % 2 === 0 && isNameType(spanTypeAt(record.packed, i / 2))) {
+        const base = (i / 2) * SPAN_STRIDE;
+        const surface = spans[base + SpanField.surface] < 0
+          ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[spans[base + SpanField.surface]]);
+        const canonical = spans[base + SpanField.canonical] < 0 ? surface : String(atoms[spans[base + SpanField.canonical]]);
+        const code = `${keyId}\u0000${surface}\u0000${canonical}`;
+        nameCounts.set(code, (nameCounts.get(code) ?? 0) + 1);
+      }
+      if (!seen.has(keyId)) {
+        seen.add(keyId);
+        this.tables.postings.removeArticle(keyId, record.id);
+      }
+    }
+    for (const [code, count] of nameCounts) {
+      const [keyId, surface, canonical] = code.split('\u0000');
+      bump(this.tables.surfaces, Number(keyId), surface, -count);
+      bump(this.tables.canonicals, Number(keyId), canonical, -count);
+    }
+  }
+}
