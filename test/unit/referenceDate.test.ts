@@ -47,6 +47,17 @@ describe('the reference date chain', () => {
     assert.equal(findPublicationDate(text, {}), undefined);
   });
 
+  it('takes the year that puts the date line on or before the first annotation or the last save', () => {
+    // a "November 25" article saved on 5 January was published the November before, not eleven months later
+    const saved = findPublicationDate(text, { name: 'summit.txt', modified: '2026-01-05' });
+    assert.deepEqual([saved?.iso, saved?.yearFrom], ['2025-11-25', 'modified date']);
+    assert.equal(findPublicationDate(text, { name: 'summit.txt', modified: '2025-11-25' })?.iso, '2025-11-25', 'saved the same day');
+    const annotated = findPublicationDate(text, { name: 'summit.txt', annotated: '2025-12-02', modified: '2027-03-01' });
+    assert.deepEqual([annotated?.iso, annotated?.yearFrom], ['2025-11-25', 'sidecar'], 'the first annotation comes before the save');
+    assert.equal(findPublicationDate(text, { name: 'summit.txt', annotated: '2026-11-24' })?.iso, '2025-11-25', 'annotated the day before the anniversary');
+    assert.equal(findPublicationDate(text, { name: 'nato-2024.txt', annotated: '2026-01-01' })?.yearFrom, 'file name', 'the file name comes first');
+  });
+
   it('falls back to an ISO date in the file name, and the weekdays then resolve', () => {
     const bare = 'NATO leaders meet\n\nThe ministers met on Monday and will meet again on Thursday.\n';
     const result = extract(bare, { nameDetector: new RuleNameDetector(), file: { name: '/news/2025-11-25-nato.txt' } });

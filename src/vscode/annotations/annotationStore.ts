@@ -140,6 +140,16 @@ export class AnnotationStore implements vscode.Disposable {
     return published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : undefined;
   }
 
+  /** The day (YYYY-MM-DD) of the article's earliest annotation: the article was published by then. */
+  firstAnnotatedFor(article: vscode.Uri): string | undefined {
+    let first: string | undefined;
+    for (const annotation of this.get(article)?.annotations ?? []) {
+      const day = annotation.created?.slice(0, 10);
+      if (day && /^\d{4}-\d{2}-\d{2}$/.test(day) && (first === undefined || day < first)) first = day;
+    }
+    return first;
+  }
+
   /**
    * Applies `edit` to the article's sidecar and writes the result. The file is re-read first: if it
    * changed since we last saw it, the edit is merged by id onto the new text and conflicts are reported.
