@@ -262,3 +262,28 @@ describe('findDates: "the first/last two quarters of <year>"', () => {
       .map((s) => [s.text, s.value]), [['the first two quarters of 2027', '2027-H1'], ['the last two quarters of next year', '2027-H2']]);
   });
 });
+
+describe('findDates: a season joined to one with a year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('shares that year', () => {
+    assert.deepEqual(values('Envoys met in the spring and early summer of 2024.'),
+      [['the spring', '2024-SP'], ['early summer of 2024', '2024-SU']]);
+    assert.deepEqual(values('The works ran from the spring to autumn 2019.'), [['the spring', '2019-SP'], ['autumn 2019', '2019-FA']]);
+  });
+  it('leaves a season joined to one without a year to the publication date', () => {
+    assert.deepEqual(values('Talks resume in the spring and the summer.'), [['the spring', '2026-SP'], ['the summer', '2026-SU']]);
+  });
+});
+
+describe('findDates: "the start/end of" before a possessive', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('belongs to the noun after the date, not to the date', () => {
+    assert.deepEqual(values("At the start of Thursday's meeting the minister spoke."), [['Thursday', '2026-02-12']]);
+    assert.deepEqual(values('At the end of last week\u2019s session they voted.'), [['last week', '2026-W06']]);
+  });
+  it('still belongs to a date that is not a possessive', () => {
+    assert.deepEqual(findDates('Talks ran to the end of Thursday.', REF).map((s) => [s.text, s.value, s.mod]), [['the end of Thursday', '2026-02-12', 'END']]);
+  });
+});
