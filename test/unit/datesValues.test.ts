@@ -287,3 +287,21 @@ describe('findDates: "the start/end of" before a possessive', () => {
     assert.deepEqual(findDates('Talks ran to the end of Thursday.', REF).map((s) => [s.text, s.value, s.mod]), [['the end of Thursday', '2026-02-12', 'END']]);
   });
 });
+
+describe('findDates: the quarter a results report is about', () => {
+  it('is the first recent quarter it names: a passing mention of another does not move "a year ago"', () => {
+    const text = 'Acme posted a 20% gain in third-quarter net income, from $90 million a year ago. After a flat second quarter, ' +
+      'Acme credited higher prices. Charges taken in the year-earlier period included $11 million. In the 1989 period, taxes were lower than a year ago.';
+    assert.deepEqual(findDates(text, '1989-11-01').map((s) => [s.text, s.value]), [
+      ['third-quarter', '1989-Q3'], ['a year ago', '1988-Q3'], ['second quarter', '1989-Q2'], ['the year-earlier period', '1988-Q3'],
+      ['the 1989 period', '1989-Q3'], ['a year ago', '1988-Q3'],
+    ]);
+  });
+  it('is not a historic quarter named first', () => {
+    const text = 'Acme stopped paying a dividend in the third quarter of 1984. Acme reported third-quarter net of $68 million, up from $66 million a year ago. ' +
+      'After a weak second quarter, year-earlier results included a gain.';
+    assert.deepEqual(findDates(text, '1989-10-27').map((s) => [s.text, s.value]), [
+      ['the third quarter of 1984', '1984-Q3'], ['third-quarter', '1989-Q3'], ['a year ago', '1988-Q3'], ['second quarter', '1989-Q2'], ['year-earlier', '1988-Q3'],
+    ]);
+  });
+});
