@@ -305,3 +305,10 @@ describe('findDates: the quarter a results report is about', () => {
     ]);
   });
 });
+
+describe('findDates: "until <day>" in the past tense', () => {
+  it('looks back when the clause after it is past, ahead otherwise', () => {
+    assert.deepEqual(findDates('Until Thursday, they had not called him a suspect.', '2026-02-13').map((s) => [s.text, s.value]), [['Thursday', '2026-02-12']]);
+    assert.deepEqual(findDates('The talks run until Thursday.', '2026-02-13').map((s) => [s.text, s.value]), [['Thursday', '2026-02-19']]);
+  });
+});

@@ -7,7 +7,7 @@ import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar'
 import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
+import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, untilInThePast } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -25,7 +25,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   for (let c of scanDates(text)) {
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
-    const future = readsAsFuture(text, c.start) || (weekend && futureJustAfter(text, c.end));
+    const future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
     const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
     let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
