@@ -163,6 +163,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Whether the reference date found with what is known of the file now is the one an analysis used. */
   private hasCurrentReference(key: string, text: string, reference: ReferenceDate | undefined): boolean {
     if (!this.fileHints || this.publishedFor?.(key)) return true;
+    // a full date in the text comes before anything the file says: no need to look again
+    if (reference?.source === 'dateline' || reference?.source === 'front-matter') return true;
     const now = findPublicationDate(text, this.hintsFor(key));
     return now?.iso === reference?.iso && now?.source === reference?.source && now?.yearFrom === reference?.yearFrom;
   }
