@@ -487,6 +487,8 @@ function millionCode(word: string): string | undefined {
 }
 
 function round(v: number): number {
+  // whole numbers below 10^12 are already exact at 12 significant digits: no string round trip
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return v;
   return Number(v.toPrecision(12));
 }
 
