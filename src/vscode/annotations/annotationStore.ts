@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { plural } from '../../core/util/plural';
+import { firstAnnotatedDay } from '../../core/sidecar/firstAnnotated';
 import type { MergeConflict } from '../../core/sidecar/mergeSidecars';
 import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
@@ -142,12 +143,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   /** The day (YYYY-MM-DD) of the article's earliest annotation: the article was published by then. */
   firstAnnotatedFor(article: vscode.Uri): string | undefined {
-    let first: string | undefined;
-    for (const annotation of this.get(article)?.annotations ?? []) {
-      const day = annotation.created?.slice(0, 10);
-      if (day && /^\d{4}-\d{2}-\d{2}$/.test(day) && (first === undefined || day < first)) first = day;
-    }
-    return first;
+    return firstAnnotatedDay(this.get(article)?.annotations ?? []);
   }
 
   /**
