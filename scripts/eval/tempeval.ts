@@ -303,6 +303,7 @@ function inconsistencyTable(docs: TempEvalDoc[], extractDates: DateExtractor, al
     '',
     `Set aside those ${inconsistent}, value accuracy would be ${pct(all.valueCorrect / (all.valueJudged - inconsistent))} ` +
       `(${all.valueCorrect} of ${all.valueJudged - inconsistent}); the target is measured on all ${all.valueJudged}, as in the table above.`,
+    '',
   ].join('\n');
 }
 
