@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { EntityRegistry, Span } from '../core/extract';
+import type { ArticleFileHints, EntityRegistry, Span } from '../core/extract';
 import type { ArticleAnalysis } from '../core/index/analysis';
 
 const UNSENT = Symbol('no registry sent');
@@ -42,9 +42,9 @@ export class AnalysisPool {
 
   private readonly cacheEntries = new WeakMap<ArticleAnalysis, string>();
 
-  async analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry }): Promise<ArticleAnalysis> {
+  async analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry; file?: ArticleFileHints }): Promise<ArticleAnalysis> {
     const { analysis, cacheEntry } = await this.request<{ analysis: ArticleAnalysis; cacheEntry: string }>(
-      { kind: 'analyze', uri, text, published: options.published, registry: options.registry });
+      { kind: 'analyze', uri, text, published: options.published, registry: options.registry, file: options.file });
     this.cacheEntries.set(analysis, cacheEntry);
     return analysis;
   }

@@ -7,7 +7,7 @@
  */
 import * as os from 'node:os';
 import { parentPort } from 'node:worker_threads';
-import { extract, type EntityRegistry, type NameDetector } from '../core/extract';
+import { extract, type ArticleFileHints, type EntityRegistry, type NameDetector } from '../core/extract';
 import { loadNameTagger } from '../core/extract/ner';
 import { analyzeArticle, type ArticleAnalysis } from '../core/index/analysis';
 import { serializeAnalysis } from '../core/index/cacheEntry';
@@ -18,6 +18,8 @@ export interface AnalysisRequest {
   uri: string;
   text: string;
   published?: string;
+  /** What is known of the article's file (the reference-date chain); the name defaults to the URI. */
+  file?: ArticleFileHints;
 }
 
 export interface ExtractRequest {
@@ -69,6 +71,7 @@ parentPort?.on('message', (message: { kind: 'init'; model?: Uint8Array } | Regis
         extract: (text, options) => extract(text, { ...options, nameDetector: detector }),
         published: message.published,
         registry,
+        file: message.file,
       }));
     parentPort!.postMessage({ id: message.id, answer });
   } catch (err) {

@@ -262,3 +262,53 @@ describe('findDates: "the first/last two quarters of <year>"', () => {
       .map((s) => [s.text, s.value]), [['the first two quarters of 2027', '2027-H1'], ['the last two quarters of next year', '2027-H2']]);
   });
 });
+
+describe('findDates: a season joined to one with a year', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('shares that year', () => {
+    assert.deepEqual(values('Envoys met in the spring and early summer of 2024.'),
+      [['the spring', '2024-SP'], ['early summer of 2024', '2024-SU']]);
+    assert.deepEqual(values('The works ran from the spring to autumn 2019.'), [['the spring', '2019-SP'], ['autumn 2019', '2019-FA']]);
+  });
+  it('leaves a season joined to one without a year to the publication date', () => {
+    assert.deepEqual(values('Talks resume in the spring and the summer.'), [['the spring', '2026-SP'], ['the summer', '2026-SU']]);
+  });
+});
+
+describe('findDates: "the start/end of" before a possessive', () => {
+  const values = (text: string): [string, unknown][] => findDates(text, REF).map((s) => [s.text, s.value]);
+
+  it('belongs to the noun after the date, not to the date', () => {
+    assert.deepEqual(values("At the start of Thursday's meeting the minister spoke."), [['Thursday', '2026-02-12']]);
+    assert.deepEqual(values('At the end of last week\u2019s session they voted.'), [['last week', '2026-W06']]);
+  });
+  it('still belongs to a date that is not a possessive', () => {
+    assert.deepEqual(findDates('Talks ran to the end of Thursday.', REF).map((s) => [s.text, s.value, s.mod]), [['the end of Thursday', '2026-02-12', 'END']]);
+  });
+});
+
+describe('findDates: the quarter a results report is about', () => {
+  it('is the first recent quarter it names: a passing mention of another does not move "a year ago"', () => {
+    const text = 'Acme posted a 20% gain in third-quarter net income, from $90 million a year ago. After a flat second quarter, ' +
+      'Acme credited higher prices. Charges taken in the year-earlier period included $11 million. In the 1989 period, taxes were lower than a year ago.';
+    assert.deepEqual(findDates(text, '1989-11-01').map((s) => [s.text, s.value]), [
+      ['third-quarter', '1989-Q3'], ['a year ago', '1988-Q3'], ['second quarter', '1989-Q2'], ['the year-earlier period', '1988-Q3'],
+      ['the 1989 period', '1989-Q3'], ['a year ago', '1988-Q3'],
+    ]);
+  });
+  it('is not a historic quarter named first', () => {
+    const text = 'Acme stopped paying a dividend in the third quarter of 1984. Acme reported third-quarter net of $68 million, up from $66 million a year ago. ' +
+      'After a weak second quarter, year-earlier results included a gain.';
+    assert.deepEqual(findDates(text, '1989-10-27').map((s) => [s.text, s.value]), [
+      ['the third quarter of 1984', '1984-Q3'], ['third-quarter', '1989-Q3'], ['a year ago', '1988-Q3'], ['second quarter', '1989-Q2'], ['year-earlier', '1988-Q3'],
+    ]);
+  });
+});
+
+describe('findDates: "until <day>" in the past tense', () => {
+  it('looks back when the clause after it is past, ahead otherwise', () => {
+    assert.deepEqual(findDates('Until Thursday, they had not called him a suspect.', '2026-02-13').map((s) => [s.text, s.value]), [['Thursday', '2026-02-12']]);
+    assert.deepEqual(findDates('The talks run until Thursday.', '2026-02-13').map((s) => [s.text, s.value]), [['Thursday', '2026-02-19']]);
+  });
+});

@@ -124,6 +124,21 @@ describe('figures: quantity', () => {
     }
   });
 
+  it('reads "one" before an abstract noun, an unnamed source or a preposition as no count', () => {
+    for (const text of ['One thing you need is predictability.', 'according to one U.S. official familiar with the talks',
+      'one senior diplomat said', 'a success, and one with roots in his first term', 'One reason is cost.']) {
+      assert.deepEqual(findFigures(text).map((s) => s.text), [], text);
+    }
+    assert.deepEqual(findFigures('One in five adults smoke, and they bought one tank.').map((s) => [s.text, s.value]), [['One in five', 0.2], ['one', 1]]);
+  });
+
+  it('gives money whose amount cannot be fixed a null value, and leaves counts of other things alone', () => {
+    assert.deepEqual(findFigures('Investment is up by tens of billions.').map((s) => [s.type, s.text, s.value]), [['MONEY', 'tens of billions', null]]);
+    assert.deepEqual(findFigures('It cost hundreds of millions of dollars.').map((s) => [s.type, s.text, s.value]),
+      [['MONEY', 'hundreds of millions of dollars', null]]);
+    assert.deepEqual(findFigures('Tens of thousands marched; hundreds of millions of people watched.').filter((s) => s.type === 'MONEY'), []);
+  });
+
   it('leaves years and days in dates, and durations, unannotated', () => {
     assert.deepEqual(findFigures('in 2026, on 12 February and Feb. 14'), []);
     assert.deepEqual(findFigures('a two-day summit after five years of talks'), []);

@@ -42,4 +42,13 @@ describe('runs of marks', () => {
     assert.equal(blanked, `NATO${' '.repeat(40)} Smith said "yes"?! ${' '.repeat(40)}end`);
     assert.equal(blankMarkRuns('No runs here... at all!'), 'No runs here... at all!');
   });
+
+  it('blanks long runs of digits and marks but for their ends, so a code glued to a name stays whole', () => {
+    const run = '12-'.repeat(20);
+    const text = `F-35${run}COVID-19 and 1,234,567 and 2026-02-12T08:03`;
+    const blanked = blankMarkRuns(text);
+    assert.equal(blanked.length, text.length);
+    const letterless = `-35${run}`; // from the letter F to the letter C
+    assert.equal(blanked, `F${letterless.slice(0, 8)}${' '.repeat(letterless.length - 16)}${letterless.slice(-8)}COVID-19 and 1,234,567 and 2026-02-12T08:03`);
+  });
 });

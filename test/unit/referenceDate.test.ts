@@ -1,4 +1,10 @@
 import { strict as assert } from 'node:assert';
+import { mkdtempSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileHints } from '../../src/cli/readArticle';
+import { createTarget } from '../../src/core/anchor/createTarget';
+import { SidecarDocument } from '../../src/core/sidecar/sidecarDocument';
 import { extract } from '../../src/core/extract';
 import { findDates, findPublicationDate } from '../../src/core/extract/dates';
 import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
@@ -47,6 +53,17 @@ describe('the reference date chain', () => {
     assert.equal(findPublicationDate(text, {}), undefined);
   });
 
+  it('takes the year that puts the date line on or before the first annotation or the last save', () => {
+    // a "November 25" article saved on 5 January was published the November before, not eleven months later
+    const saved = findPublicationDate(text, { name: 'summit.txt', modified: '2026-01-05' });
+    assert.deepEqual([saved?.iso, saved?.yearFrom], ['2025-11-25', 'modified date']);
+    assert.equal(findPublicationDate(text, { name: 'summit.txt', modified: '2025-11-25' })?.iso, '2025-11-25', 'saved the same day');
+    const annotated = findPublicationDate(text, { name: 'summit.txt', annotated: '2025-12-02', modified: '2027-03-01' });
+    assert.deepEqual([annotated?.iso, annotated?.yearFrom], ['2025-11-25', 'sidecar'], 'the first annotation comes before the save');
+    assert.equal(findPublicationDate(text, { name: 'summit.txt', annotated: '2026-11-24' })?.iso, '2025-11-25', 'annotated the day before the anniversary');
+    assert.equal(findPublicationDate(text, { name: 'nato-2024.txt', annotated: '2026-01-01' })?.yearFrom, 'file name', 'the file name comes first');
+  });
+
   it('falls back to an ISO date in the file name, and the weekdays then resolve', () => {
     const bare = 'NATO leaders meet\n\nThe ministers met on Monday and will meet again on Thursday.\n';
     const result = extract(bare, { nameDetector: new RuleNameDetector(), file: { name: '/news/2025-11-25-nato.txt' } });
@@ -67,5 +84,27 @@ describe('the reference date chain', () => {
   it('does not take a sentence that merely contains a date for a date line', () => {
     const prose = 'NATO leaders meet\nOn November 25 the ministers met in The Hague to agree on spending.\n';
     assert.equal(findPublicationDate(prose, { name: 'nato-2025.txt' }), undefined);
+  });
+});
+
+describe('the CLI reads the reference-date chain\'s hints from the file', () => {
+  it('gives the file name, its sidecar\'s first annotation and its modification day, and the date line takes the sidecar\'s year', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sa-hints-'));
+    const file = join(dir, 'summit.txt');
+    const text = 'Allies meet\nMonday, November 25\n\nThey met on Monday.\n';
+    writeFileSync(file, text);
+    const saved = new Date('2026-01-05T12:00:00Z');
+    utimesSync(file, saved, saved);
+    assert.deepEqual(await fileHints(file), { name: file, modified: '2026-01-05' });
+    const sidecar = SidecarDocument.create();
+    for (const [id, created] of [['b', '2025-02-01T10:00:00Z'], ['a', '2024-12-01T09:00:00Z']]) {
+      sidecar.addAnnotation({ id, tags: ['claim'], note: '', created, modified: created, target: createTarget(text, 0, 11) });
+    }
+    writeFileSync(`${file}.annotations.yaml`, sidecar.toString());
+    const hints = await fileHints(file);
+    assert.deepEqual(hints, { name: file, annotated: '2024-12-01', modified: '2026-01-05' });
+    assert.deepEqual([findPublicationDate(text, hints)?.iso, findPublicationDate(text, hints)?.yearFrom], ['2024-11-25', 'sidecar']);
+    writeFileSync(`${file}.annotations.yaml`, 'annotations: [ {');
+    assert.deepEqual(await fileHints(file), { name: file, modified: '2026-01-05' }, 'a sidecar that cannot be read gives no day');
   });
 });

@@ -103,7 +103,10 @@ function findNames(text: string, options: ExtractOptions): Span[] {
 
 const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;
 
+/** Two letters anywhere, found without listing every letter of a long mention. */
+const TWO_LETTERS = /\p{L}[^]*?\p{L}/u;
+
 /** A name has at least two letters and is not a number spelled out ("Three", "Twenty-one"); a single capital is a unit or an initial. */
 function looksLikeName(surface: string): boolean {
-  return (surface.match(/\p{L}/gu)?.length ?? 0) >= 2 && !NUMBER_WORDS.test(surface);
+  return TWO_LETTERS.test(surface) && !NUMBER_WORDS.test(surface);
 }

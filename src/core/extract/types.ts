@@ -103,6 +103,11 @@ export interface ArticleFileHints {
   name?: string;
   /** A year the analyst's sidecar gives for the article. */
   sidecarYear?: number;
+  /**
+   * The day the analyst first annotated the article (its sidecar's earliest annotation), YYYY-MM-DD: the
+   * article was published on or before it.
+   */
+  annotated?: string;
   /** The file's modification date, YYYY-MM-DD. */
   modified?: string;
 }

@@ -17,8 +17,8 @@ const REFERENCE_SOURCES: Record<ReferenceDate['source'], string> = {
 
 const YEAR_SOURCES: Record<NonNullable<ReferenceDate['yearFrom']>, string> = {
   'file name': 'the year from the file name',
-  sidecar: 'the year from the annotations file',
-  'modified date': 'the year the file was last modified',
+  sidecar: 'the year from the date of the first annotation',
+  'modified date': 'the year from the date the file was last modified',
 };
 
 /** Where the publication date came from, as the card says it ("from the date line, the year from the file name"). */

@@ -3,7 +3,7 @@
  * compact, JSON- and structured-clone-friendly form. A worker thread can run it, the adapter can persist
  * it (see `cacheEntry.ts`), and `CorpusIndex.addAnalysis` consumes it without extracting again.
  */
-import type { EntityRegistry, ExtractOptions, ExtractResult, ReferenceDate, Span, SpanType } from '../extract/types';
+import type { ArticleFileHints, EntityRegistry, ExtractOptions, ExtractResult, ReferenceDate, Span, SpanType } from '../extract/types';
 import { SPAN_TYPES } from '../extract/types';
 import { isNameType } from './entityKey';
 import { contentHash } from './hash';
@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   /** YYYY-MM-DD; overrides a publication date found in the text. */
   published?: string;
   registry?: EntityRegistry;
+  /** What is known of the article's file; the name defaults to the URI. */
+  file?: ArticleFileHints;
 }
 
 /** Offsets of each field inside one span's slot of `ArticleAnalysis.spans`. */
@@ -78,7 +80,7 @@ export function headlineOf(text: string): string {
 /** Extracts and packs one article. Pure and synchronous; the result survives JSON and structured clone. */
 export function analyzeArticle(uri: string, text: string, options: AnalyzeOptions): ArticleAnalysis {
   // the file's name may give the year of a date line without one, or a whole date (the reference-date chain)
-  const result = options.extract(text, { published: options.published, registry: options.registry, file: { name: uri } });
+  const result = options.extract(text, { published: options.published, registry: options.registry, file: options.file ?? { name: uri } });
   return packAnalysis(uri, text, result, options);
 }
 

@@ -56,24 +56,30 @@ export function blankNonProse(text: string, ranges: readonly Range[]): string {
 }
 
 /**
- * The text with every run of `minRun` or more punctuation marks (no letters, digits or spaces) blanked to
- * spaces, for the name detector: a name cannot sit in "……" or "?!?!", and a megabyte of marks would be a
- * megabyte of one-mark tokens to tag. Same length, so offsets hold.
+ * The text with every run of `minRun` or more punctuation marks and digits (no letters or spaces) blanked to
+ * spaces, for the name detector: a name cannot sit in "……", "?!?!" or "12-12-12-…", and a megabyte of them
+ * would be a megabyte of one-mark tokens to tag. A run with digits keeps its first and last `DIGIT_RUN_MARGIN`
+ * characters, so a code glued to a name ("F-35", "COVID-19") stays whole. Same length, so offsets hold.
  */
 export function blankMarkRuns(text: string, minRun = 32): string {
   let out: string[] | undefined;
   let at = 0;
   let runStart = -1;
+  let digits = false;
   const n = text.length;
   for (let i = 0; i <= n; i++) {
-    const mark = i < n && isMark(text.charCodeAt(i));
-    if (mark) {
-      if (runStart < 0) runStart = i;
+    const c = i < n ? text.charCodeAt(i) : -1;
+    const digit = c >= 48 && c <= 57;
+    if (i < n && (digit || isMark(c))) {
+      if (runStart < 0) { runStart = i; digits = false; }
+      digits ||= digit;
       continue;
     }
     if (runStart >= 0 && i - runStart >= minRun) {
-      (out ??= []).push(text.slice(at, runStart), ' '.repeat(i - runStart));
-      at = i;
+      const from = digits ? runStart + DIGIT_RUN_MARGIN : runStart;
+      const to = digits ? i - DIGIT_RUN_MARGIN : i;
+      (out ??= []).push(text.slice(at, from), ' '.repeat(to - from));
+      at = to;
     }
     runStart = -1;
   }
@@ -81,6 +87,8 @@ export function blankMarkRuns(text: string, minRun = 32): string {
   out.push(text.slice(at));
   return out.join('');
 }
+
+const DIGIT_RUN_MARGIN = 8;
 
 /** ASCII and general punctuation that is neither a letter, a digit nor a space. */
 function isMark(c: number): boolean {

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type Span } from '../../core/extract';
+import { findPublicationDate } from '../../core/extract/dates';
 import { readConfig } from '../config';
+import type { ArticleFileHintsSource } from './fileHints';
 import type { BlockExtractor } from '../perf/blockBackfill';
 import { documentLength, LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
 
@@ -39,6 +41,7 @@ export class DocumentAnalyzer implements vscode.Disposable {
   private nameDetector: NameDetector | undefined;
   private registry: EntityRegistry | undefined;
   private publishedFor: ((uri: vscode.Uri) => string | undefined) | undefined;
+  private fileHints: ArticleFileHintsSource | undefined;
   private readonly large: LargeDocumentAnalyzer;
   private readonly disposables: vscode.Disposable[] = [this.changed];
 
@@ -77,6 +80,22 @@ export class DocumentAnalyzer implements vscode.Disposable {
   /** A publication date recorded outside the text (the article's sidecar) wins over one found in it. */
   setPublishedProvider(provider: (uri: vscode.Uri) => string | undefined): void {
     this.publishedFor = provider;
+  }
+
+  /**
+   * What is known of each article's file (name, first annotation, modification day) completes a date line
+   * without a year; an open article is analysed again when that changes the date it resolves against.
+   */
+  setFileHints(hints: ArticleFileHintsSource): void {
+    this.fileHints = hints;
+    this.disposables.push(hints.onDidChange((uri) => {
+      const cached = this.cache.get(uri.toString());
+      if (!cached || cached.large || this.publishedFor?.(uri)) return;
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      if (!doc || doc.isClosed) return;
+      const reference = findPublicationDate(doc.getText(), hints.hintsFor(uri));
+      if (reference?.iso !== cached.result.reference?.iso || reference?.yearFrom !== cached.result.reference?.yearFrom) this.invalidate(uri);
+    }));
   }
 
   /** Re-analyses one open article now, e.g. after its publication date changed. */
@@ -140,7 +159,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       };
     }
     const text = doc.getText();
-    const result = extract(text, { nameDetector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
+    const result = extract(text, {
+      nameDetector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri), file: this.fileHints?.hintsFor(doc.uri),
+    });
     const skipped = result.language && !result.language.english ? result.language.reason : undefined;
     return flatAnalysis(doc.version, result, skipped);
   }

@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { plural } from '../../core/util/plural';
+import { firstAnnotatedDay } from '../../core/sidecar/firstAnnotated';
 import type { MergeConflict } from '../../core/sidecar/mergeSidecars';
 import type { Annotation, AnnotationTarget, ArticleMetadata, SidecarProblem } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
@@ -138,6 +139,11 @@ export class AnnotationStore implements vscode.Disposable {
   publishedFor(article: vscode.Uri): string | undefined {
     const published = this.get(article)?.metadata.published?.slice(0, 10);
     return published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? published : undefined;
+  }
+
+  /** The day (YYYY-MM-DD) of the article's earliest annotation: the article was published by then. */
+  firstAnnotatedFor(article: vscode.Uri): string | undefined {
+    return firstAnnotatedDay(this.get(article)?.annotations ?? []);
   }
 
   /**

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { injectWriteBeforeCommit } from '../../node/atomicWrite';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
+import { ArticleFileHintsSource } from '../analysis/fileHints';
 import { setAnnotationTagSource } from '../features/focus';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { AnnotationCommands } from './annotationCommands';
@@ -34,6 +35,11 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   const store = new AnnotationStore(deps.log);
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
+  // the reference-date chain: a date line without a year takes it from the file name, the sidecar or the file's date
+  const fileHints = new ArticleFileHintsSource();
+  fileHints.setAnnotatedProvider((uri) => store.firstAnnotatedFor(uri));
+  deps.analyzer.setFileHints(fileHints);
+  deps.workspace.setFileHints(fileHints);
   const view = registerAnnotationsView(store);
   const lifecycle = registerArticleLifecycle(store, deps.log);
   const commands = new AnnotationCommands(store, deps.log);
@@ -51,7 +57,9 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   return [
     { dispose: () => setAnnotationTagSource(undefined) },
     store,
+    fileHints,
     followPublicationDates(store, deps),
+    followFirstAnnotations(store, fileHints),
     new AnnotationDecorations(store, deps.extensionUri),
     new AnnotationDiagnostics(store),
     vscode.languages.registerHoverProvider(ARTICLES, new AnnotationHoverProvider(store)),
@@ -79,6 +87,19 @@ function followPublicationDates(store: AnnotationStore, deps: AnnotationDeps): v
     if (first && published === undefined) return;
     deps.analyzer.invalidate(article);
     void deps.workspace.refreshArticle(article).catch((error: unknown) => deps.log.warn(`Could not re-index ${key}: ${String(error)}`));
+  });
+}
+
+/** Tells the reference-date chain when an article's first annotation appears or changes (its year may date the article). */
+function followFirstAnnotations(store: AnnotationStore, hints: ArticleFileHintsSource): vscode.Disposable {
+  const known = new Map<string, string | undefined>();
+  return store.onDidChange((article) => {
+    const key = article.toString();
+    const first = store.firstAnnotatedFor(article);
+    if (known.get(key) === first) return;
+    const seen = known.has(key);
+    known.set(key, first);
+    if (seen || first !== undefined) hints.annotatedChanged(article);
   });
 }
 

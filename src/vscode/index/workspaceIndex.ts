@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
-import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type NameType, type Span } from '../../core/extract';
+import { extract, type ArticleFileHints, type EntityRegistry, type ExtractResult, type NameDetector, type NameType, type ReferenceDate, type Span } from '../../core/extract';
 import { analyzeArticle, packAnalysis, registryFingerprint, SPAN_STRIDE, unpackSpan, type ArticleAnalysis } from '../../core/index/analysis';
 import { isNameType } from '../../core/index/entityKey';
 import type { AnalysisPool } from '../../node/analysisPool';
+import { findPublicationDate } from '../../core/extract/dates';
+import type { ArticleFileHintsSource } from '../analysis/fileHints';
 import { documentLength, LargeDocumentAnalyzer } from '../perf/largeDocuments';
 import { isReusable } from '../../core/index/cacheEntry';
 import { CorpusIndex } from '../../core/index/corpusIndex';
@@ -45,6 +47,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   private firstRun: Promise<void> | undefined;
   private registryTimer: NodeJS.Timeout | undefined;
   private publishedFor: ((uri: string) => string | undefined) | undefined;
+  private fileHints: ArticleFileHintsSource | undefined;
   /**
    * What produced each indexed analysis (engine and name model, registry, publication date): an article
    * whose text is unchanged is analysed again when any of these changed, so the index never keeps spans
@@ -139,6 +142,33 @@ export class WorkspaceIndex implements vscode.Disposable {
     this.publishedFor = provider;
   }
 
+  /**
+   * What is known of each article's file (name, first annotation, modification day) completes a date line
+   * without a year: an indexed article is analysed again when that changes the date it resolves against.
+   */
+  setFileHints(hints: ArticleFileHintsSource): void {
+    this.fileHints = hints;
+    this.disposables.push(hints.onDidChange((uri) => {
+      const key = uri.toString();
+      const text = this.index.textOf(key);
+      if (text === undefined || this.publishedFor?.(key) || this.hasCurrentReference(key, text, this.index.articleInfo(key)?.reference)) return;
+      void this.refreshArticle(uri).catch((err: unknown) => this.log.warn(`Could not re-index ${key}: ${String(err)}`));
+    }));
+  }
+
+  private hintsFor(key: string): ArticleFileHints | undefined {
+    return this.fileHints?.hintsFor(vscode.Uri.parse(key));
+  }
+
+  /** Whether the reference date found with what is known of the file now is the one an analysis used. */
+  private hasCurrentReference(key: string, text: string, reference: ReferenceDate | undefined): boolean {
+    if (!this.fileHints || this.publishedFor?.(key)) return true;
+    // a full date in the text comes before anything the file says: no need to look again
+    if (reference?.source === 'dateline' || reference?.source === 'front-matter') return true;
+    const now = findPublicationDate(text, this.hintsFor(key));
+    return now?.iso === reference?.iso && now?.source === reference?.source && now?.yearFrom === reference?.yearFrom;
+  }
+
   /** Re-analyses one article with its current publication date, e.g. right after the analyst set it. */
   async refreshArticle(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
@@ -165,7 +195,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   /** Extraction runs in a worker thread when the pool is available, so the extension host stays responsive. */
   private async analyze(key: string, text: string): Promise<ArticleAnalysis> {
-    const options = { registry: this.registry, published: this.publishedFor?.(key) };
+    const options = { registry: this.registry, published: this.publishedFor?.(key), file: this.hintsFor(key) };
     if (this.pool) {
       try {
         return await this.pool.analyze(key, text, options);
@@ -176,7 +206,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     return analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) });
   }
 
-  private extract(text: string, options: { published?: string | null; registry?: EntityRegistry }): ExtractResult {
+  private extract(text: string, options: { published?: string | null; registry?: EntityRegistry; file?: ArticleFileHints }): ExtractResult {
     return extract(text, { ...options, nameDetector: this.nameDetector });
   }
 
@@ -231,7 +261,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     const text = open ? open.getText() : await this.readText(uri, readConfig().maxFileSizeMB * 1048576);
     if (text === undefined) return {};
-    const options = { registry: this.registry, published: this.publishedFor?.(key) };
+    const options = { registry: this.registry, published: this.publishedFor?.(key), file: this.hintsFor(key) };
     const unpacked = (analysis: ArticleAnalysis | undefined): Span[] | undefined => analysis &&
       Array.from({ length: analysis.spans.length / SPAN_STRIDE }, (_, i) => unpackSpan(analysis, i, text));
     const worker = this.pool ? unpacked(await this.pool.analyze(key, text, options)) : undefined;
@@ -292,7 +322,8 @@ export class WorkspaceIndex implements vscode.Disposable {
         const hash = contentHash(text);
         if (this.isCurrent(key, hash)) return undefined;
         const cached = this.cache.lookup(key, hash);
-        if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published)) {
+        if (cached && isReusable(cached, hash, fingerprint) && this.hasCurrentPublished(key, cached.published) &&
+          this.hasCurrentReference(key, text, cached.reference)) {
           reused++;
           return { text, analysis: Promise.resolve(cached), fresh: false };
         }
@@ -336,7 +367,12 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async readText(uri: vscode.Uri, maxBytes: number): Promise<string | undefined> {
     try {
-      const decoded = decodeArticle(await vscode.workspace.fs.readFile(uri), maxBytes);
+      // the modification day completes a date line without a year (the reference-date chain)
+      const [bytes] = await Promise.all([
+        vscode.workspace.fs.readFile(uri),
+        this.fileHints && Promise.resolve(vscode.workspace.fs.stat(uri)).then((stat) => this.fileHints?.noteModified(uri, stat.mtime), () => undefined),
+      ]);
+      const decoded = decodeArticle(bytes, maxBytes);
       if (decoded.skipped) {
         this.log.info(`Skipped ${uri.fsPath}: ${decoded.warning}.`);
         return undefined;

@@ -3,11 +3,11 @@
  * publication date, plus the publication date itself.
  */
 import type { Span } from '../types';
-import { addDays, parseIsoDay } from './calendar';
-import { dayPeriod, formatPeriod, weekPeriod, type Period } from './anchor';
+import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar';
+import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore } from './tense';
+import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, untilInThePast } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -20,14 +20,15 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
   const referenceIso = referenceDay ? reference?.slice(0, 10) : undefined;
   let anchor: Period | undefined;
+  let reported: Period | undefined;
   const spans: Span[] = [];
   for (let c of scanDates(text)) {
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
-    const future = readsAsFuture(text, c.start) || (weekend && futureJustAfter(text, c.end));
+    const future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
     const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
     let r = resolveExpression(c.expression, {
-      reference: referenceDay, referenceIso, anchor, future, past,
+      reference: referenceDay, referenceIso, anchor, reported, future, past,
       // only "this weekend" asks: "The leaders met this weekend" looks back though nothing follows the date
       pastBefore: weekend && !future && !past && pastJustBefore(text, c.start),
     });
@@ -49,10 +50,19 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     const looksBack = c.expression.kind === 'yearEarlier' ||
       (c.expression.kind === 'offset' && c.expression.direction !== 'later');
     if (r.period && !looksBack) anchor = r.period;
+    if (!reported && r.period && (c.expression.kind === 'quarter' || c.expression.kind === 'half') && isRecent(r.period, referenceDay)) reported = r.period;
     const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value: r.value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;
     spans.push(span);
   }
   return spans;
+}
+
+/** Results are reported within months of a period's end: a period under way or ended lately, not a historic one. */
+const REPORTING_LAG_DAYS = 182;
+
+function isRecent(period: Period, reference: CalendarDay | undefined): boolean {
+  if (!reference || daysBetween(reference, period.first) > 0) return false;
+  return daysBetween(shiftPeriod(period, period.unit, 1).first, reference) <= REPORTING_LAG_DAYS;
 }

@@ -37,6 +37,10 @@ function spokenYear(g: Record<string, string | undefined>): number | undefined {
   return 1900 + tens + ones;
 }
 
+/** After a season: "and (early) summer of 2025", "to autumn 2024", another season with the year both share. */
+const SEASON_JOINED_TO_YEAR = new RegExp(
+  `^${W}(?:and|or|to|through|into)${W}(?:the${W})?(?:(?:early|late|mid)[\\s-]{1,3})?(?:${SEASON_SRC})${W}(?:of${W})?(${YEAR_SRC})(?![\\d])`, 'i');
+
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
@@ -316,6 +320,9 @@ export const DATE_RULES: readonly DateRule[] = [
       const season = SEASONS.get((g.s ?? '').toLowerCase());
       if (season === undefined) return undefined;
       if (!g.shift && !g.y) {
+        // "the spring and early summer of 2025": a season joined to one with a year shares that year
+        const joined = SEASON_JOINED_TO_YEAR.exec(text.slice(end, end + 48));
+        if (joined) return { kind: 'season', season, year: Number(joined[1]) };
         // "the summer" alone means the nearest one; "the fall of Rome" is not a season.
         const theBefore = /\b[Tt]he\s{1,3}(?:(?:early|late|mid)[\s-]{1,3})?$/.test(text.slice(Math.max(0, start - 12), start));
         if (!theBefore || /^\s{1,3}of\b/.test(text.slice(end, end + 5))) return undefined;

@@ -55,8 +55,11 @@ function fromYearlessDateLine(top: string, scanned: DateCandidate[], hints: Arti
     c.expression.month !== undefined && c.expression.day !== undefined && isDateLine(top, c.start, c.end));
   if (!partial || partial.expression.kind !== 'calendar') return undefined;
   const { month, day } = partial.expression;
+  if (month === undefined || day === undefined) return undefined;
+  // an article is published on or before the day it was first annotated, and before its file was last saved
   const candidates: [number | undefined, ReferenceDate['yearFrom']][] = [
-    [yearInFileName(hints.name), 'file name'], [hints.sidecarYear, 'sidecar'], [yearOf(hints.modified), 'modified date'],
+    [yearInFileName(hints.name), 'file name'], [hints.sidecarYear ?? yearOnOrBefore(month, day, hints.annotated), 'sidecar'],
+    [yearOnOrBefore(month, day, hints.modified), 'modified date'],
   ];
   for (const [year, yearFrom] of candidates) {
     if (year === undefined || month === undefined || day === undefined || !isValidDay(year, month, day)) continue;
@@ -90,8 +93,12 @@ function yearInFileName(name: string | undefined): number | undefined {
   return m ? Number(m[1]) : dateInFileName(name) ? Number(dateInFileName(name)!.iso.slice(0, 4)) : undefined;
 }
 
-function yearOf(iso: string | undefined): number | undefined {
-  return iso && /^\d{4}-\d{2}-\d{2}/.test(iso) ? Number(iso.slice(0, 4)) : undefined;
+/** The year that puts month/day on or before `bound` (YYYY-MM-DD): its own year, or the one before. */
+function yearOnOrBefore(month: number, day: number, bound: string | undefined): number | undefined {
+  const m = bound ? /^(\d{4})-(\d{2})-(\d{2})/.exec(bound) : null;
+  if (!m) return undefined;
+  const [year, boundMonth, boundDay] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month < boundMonth || (month === boundMonth && day <= boundDay) ? year : year - 1;
 }
 
 function baseName(name: string | undefined): string {

@@ -14,6 +14,12 @@ export interface ResolveContext {
   referenceIso?: string;
   /** The period the text mentioned last, for anaphoric phrases. */
   anchor?: Period;
+  /**
+   * The quarter or half the text reports on: the first one it names ("posted a 20% gain in third-quarter net").
+   * "A year ago" and "the year-earlier period" compare with it, though a passing mention of another quarter
+   * ("after a flat second quarter") came in between.
+   */
+  reported?: Period;
   /** The clause reads as future ("will meet Friday"), so an unanchored day or month lies ahead. */
   future: boolean;
   /** The clause after it reads as past ("In January, the board named…"), so an unanchored month lies behind. */
@@ -227,7 +233,8 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
     case 'yearEarlier': {
       // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
       const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
-      let base = ctx.anchor && fits(ctx.anchor) ? ctx.anchor : undefined;
+      const discussed = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
+      let base = discussed && fits(discussed) ? discussed : undefined;
       if (base && ref) {
         // "year-ago" compares with the period being reported: not with a forecast period that has not begun,
         // and a period that ended long before publication is already the year-earlier one ("in the 1988
@@ -250,7 +257,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
     }
     case 'yearPeriod':
     case 'yearQuarter': {
-      const base = ctx.anchor;
+      const base = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
       const periodic = e.kind === 'yearQuarter' ? ['quarter'] : ['month', 'quarter', 'half', 'season'];
       if (base && periodic.includes(base.unit)) {
         return resolved(shiftPeriod(base, 'year', e.year - base.first.year), `the period under discussion (${formatPeriod(base)}), in ${e.year}`);
@@ -292,7 +299,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.direction === 'ago') {
         if (!ref) return unresolved(NO_REFERENCE);
         // In results reporting "a year ago" compares with the quarter under discussion.
-        const base = ctx.anchor;
+        const base = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
         if (e.unit === 'year' && base && (base.unit === 'quarter' || base.unit === 'half') && base.first.year === ref.year) {
           return resolved(shiftPeriod(base, 'year', -e.amount), `${e.amount} year(s) before ${formatPeriod(base)}, the period under discussion`);
         }

@@ -12,6 +12,9 @@ const THE_BEFORE = /(?<![A-Za-z])[Tt]he\s{1,3}$/;
 /** "as early as 1990" is a bound, not an early part of 1990. */
 const DEGREE_BEFORE = /(?<![A-Za-z])(?:as|so|too|very|how)\s{1,3}$/i;
 
+/** A possessive right after the date: the date qualifies the noun that follows ("Thursday's meeting"). */
+const POSSESSIVE_AFTER = /^['’]s(?![A-Za-z])/;
+
 const MOD_OF: Record<string, Mod> = {
   early: 'START', beginning: 'START', start: 'START', mid: 'MID', middle: 'MID', late: 'END', end: 'END',
 };
@@ -35,7 +38,9 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
     const g = m.groups;
     const word = (g.edge ?? g.part ?? '').toLowerCase();
     const comparative = word === 'earlier' || word === 'later';
-    const blocked = (comparative && !TAKES_EARLIER_LATER.has(c.expression.kind)) ||
+    // "the start of Thursday's meeting": the start of the meeting, not of the day
+    const possessive = g.part !== undefined && POSSESSIVE_AFTER.test(text.slice(c.end, c.end + 3));
+    const blocked = possessive || (comparative && !TAKES_EARLIER_LATER.has(c.expression.kind)) ||
       (!g.the && DEGREE_BEFORE.test(before.slice(0, m.index)));
     if (!blocked) {
       return { ...c, start: c.start - m[0].length, mod: comparative ? undefined : MOD_OF[word] };

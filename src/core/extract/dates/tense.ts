@@ -70,3 +70,10 @@ export function futureJustAfter(text: string, end: number): boolean {
   const sentence = clauses(after)[0] ?? '';
   return FUTURE_CUE.test(sentence);
 }
+
+/** "until" right before the date, in a clause whose verb is past: "Until Thursday, they had not called him a suspect". */
+const UNTIL_BEFORE = /\b(?:until|till)\s+$/i;
+
+export function untilInThePast(text: string, start: number, end: number): boolean {
+  return UNTIL_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && readsAsPast(text, end);
+}

@@ -26,7 +26,28 @@ export function findFigures(text: string): Span[] {
       i++;
     }
   }
-  return spans;
+  return withVagueMoney(text, spans);
+}
+
+/**
+ * "tens of billions", "hundreds of millions of dollars": money whose amount cannot be fixed (value null). Not
+ * "tens of thousands", nor "hundreds of millions of people": a count of something other than a currency.
+ */
+const VAGUE_MONEY = /(?<![A-Za-z])(?:[Tt]ens|[Hh]undreds)\s{1,3}of\s{1,3}(?:millions|billions|trillions)(?:\s{1,3}of\s{1,3}(?:dollars|euros|pounds|yen|yuan|rupees|francs|roubles|rubles))?(?![A-Za-z])/g;
+const OF_SOMETHING_ELSE = /^\s{1,3}of\s/;
+
+function withVagueMoney(text: string, spans: Span[]): Span[] {
+  if (!/illions/.test(text)) return spans;
+  const vague: Span[] = [];
+  let k = 0; // spans are in text order, and so are the matches: one pass over both
+  for (const m of text.matchAll(VAGUE_MONEY)) {
+    const end = m.index + m[0].length;
+    if (OF_SOMETHING_ELSE.test(text.slice(end, end + 5))) continue;
+    while (k < spans.length && spans[k].end <= m.index) k++;
+    if (k < spans.length && spans[k].start < end) continue;
+    vague.push({ start: m.index, end, type: 'MONEY', text: m[0], value: null });
+  }
+  return vague.length === 0 ? spans : [...spans, ...vague].sort((a, b) => a.start - b.start);
 }
 
 interface Found { span: Span; next: number }
@@ -48,6 +69,12 @@ const NAME_HEADS = new Set([
 const LOWER_CASE_CODES = new Set(['usd', 'eur', 'gbp', 'rmb', 'cny', 'jpy', 'inr', 'chf', 'hkd', 'sgd', 'aud', 'nzd', 'sek', 'nok', 'dkk', 'rub', 'krw']);
 const PRONOUN_ONE_BEFORE = /^(?:the|this|that|which|every|each|any|no|some|another|anyone|someone|everyone|no-one|only|last|other|little|right|wrong|new|old|big|small)$/;
 const PRONOUN_ONE_AFTER = /^(?:of|another|who|whom|whose|that|which|another's)$/;
+/** Abstract nouns after which "one" is an indefinite, not a count ("one thing you need", "one reason"). */
+const ONE_INDEFINITE_NOUNS = /^(?:thing|way|reason|problem|question|issue|idea|example|option|factor|concern|challenge|lesson|answer|possibility|explanation|theory|view)$/;
+/** Prepositions after which "one" is a pronoun ("one with roots in", "one from the ministry"). */
+const PRONOUN_ONE_PREPOSITIONS = /^(?:with|without|from|like|whose|where|in|on|at|for)$/;
+/** People news reports leave unnamed: "one official", "one U.S. official", "one senior diplomat" are not counts. */
+const UNNAMED_SOURCES = /^(?:official|source|diplomat|analyst|expert|aide|observer|insider|adviser|advisor|lawmaker|senator|executive|person|witness|resident|spokesman|spokeswoman|spokesperson)$/;
 /** Verbs right after "One" make it a pronoun ("One said", "One can"), not a count. */
 const PRONOUN_ONE_VERBS = /^(?:said|says|say|told|added|adds|asked|noted|argued|wrote|can|could|may|might|must|should|would|will|is|was|has|had|does|did|cannot|never|might)$/;
 const DETERMINERS = /^(?:a|an|the|what|which|this|that)$/;
@@ -413,6 +440,18 @@ class FigureScanner {
     // "one diplomatic official": the indefinite article, not a count
     const after = toks[m.last + 1];
     if (next?.kind === 'word' && after?.kind === 'word' && /^\p{Ll}/u.test(after.text) && looksLikeModifier(next.lower)) return true;
+    if (!next || !this.adjacent(m.last - 1, m.last)) return false;
+    // "one thing you need", "one reason": an indefinite with an abstract noun, not a count
+    if (next.kind === 'word' && ONE_INDEFINITE_NOUNS.test(next.lower)) return true;
+    // "one with roots in his first term", "one from the ministry" (but "one in five" is a ratio)
+    if (next.kind === 'word' && PRONOUN_ONE_PREPOSITIONS.test(next.lower) && after?.kind !== 'num' && !isNumberWord(after?.lower ?? '')) return true;
+    // "according to one U.S. official", "one senior source": a source left unnamed, not a count
+    for (let k = m.last, words = 0; k < toks.length && words < 3; k++) {
+      const t = toks[k];
+      if (t.kind === 'word' && UNNAMED_SOURCES.test(t.lower)) return true;
+      if (t.kind === 'num' || (t.kind === 'sym' && t.text !== '.')) break;
+      if (t.kind === 'word') words++;
+    }
     return false;
   }
 
@@ -448,6 +487,8 @@ function millionCode(word: string): string | undefined {
 }
 
 function round(v: number): number {
+  // whole numbers below 10^12 are already exact at 12 significant digits: no string round trip
+  if (Number.isInteger(v) && Math.abs(v) < 1e12) return v;
   return Number(v.toPrecision(12));
 }
 

@@ -110,15 +110,15 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     }
     return end;
   }
+  const after = digitsEnd(text, start);
+  const leadLength = after - start;
   if (text[start] !== '.') {
-    const lead = at(DIGITS, text, start)![0];
-    const after = start + lead.length;
     const c = text.charCodeAt(after);
     // only a slash, hyphen or colon can continue a date or a time
     if (c === 47 || c === 45 || c === 58) {
       const date = c === 47 ? at(SLASHED_DATE, text, after) : null;
-      const iso = c === 45 && lead.length === 4 ? at(ISO_DATE, text, after) : null;
-      const clock = c === 58 && lead.length <= 2 ? at(CLOCK, text, after) : null;
+      const iso = c === 45 && leadLength === 4 ? at(ISO_DATE, text, after) : null;
+      const clock = c === 58 && leadLength <= 2 ? at(CLOCK, text, after) : null;
       const m = date ?? iso ?? clock;
       if (m) {
         out.push(token('skip', text, start, after + m[0].length));
@@ -130,7 +130,10 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
   let digits = '';
   let plain = false;
   let grouped = false;
-  const indian = at(INDIAN, text, p) ?? at(COMMA_GROUPS, text, p) ?? at(SPACE_GROUPS, text, p);
+  // digit groups ("1,234", "12,34,567", "1 414 021") start with one to three digits and a separator
+  const separator = text.charCodeAt(after);
+  const grouping = leadLength >= 1 && leadLength <= 3 && (separator === 44 || separator === 32 || separator === 0xa0 || separator === 0x202f);
+  const indian = grouping ? at(INDIAN, text, p) ?? at(COMMA_GROUPS, text, p) ?? at(SPACE_GROUPS, text, p) : null;
   if (text[p] === '.') {
     digits = '0';
   } else if (indian) {
@@ -138,9 +141,8 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     p += indian[0].length;
     grouped = true;
   } else {
-    const d = at(DIGITS, text, p)!;
-    digits = d[0];
-    p += d[0].length;
+    digits = text.slice(p, after);
+    p = after;
     plain = true;
   }
   let literal = digits;
@@ -215,7 +217,20 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     out.push(token('skip', text, start, j));
     return j;
   }
-  out.push(token('num', text, start, p, { value, plain, scaleSuffix, suffix, fraction }));
+  const tok = token('num', text, start, p);
+  tok.value = value;
+  tok.plain = plain;
+  if (scaleSuffix !== undefined) tok.scaleSuffix = scaleSuffix;
+  if (suffix !== undefined) tok.suffix = suffix;
+  if (fraction) tok.fraction = true;
+  out.push(tok);
+  return p;
+}
+
+/** The end of the run of ASCII digits at `start` (`start` itself when there is none). */
+function digitsEnd(text: string, start: number): number {
+  let p = start;
+  while (p < text.length && isDigit(text.charCodeAt(p))) p++;
   return p;
 }
 
