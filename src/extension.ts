@@ -25,6 +25,8 @@ import { RegistryService } from './vscode/registry/registryService';
 import { registerQuotesView } from './vscode/analysis/quotesView';
 import { registerTimelineView } from './vscode/analysis/timelineView';
 import { registerConnectionsPanel } from './vscode/analysis/connectionsPanel';
+import { ArchiveService } from './vscode/archive/archiveService';
+import { registerArchive } from './vscode/archive/registerArchive';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -56,7 +58,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const highlighter = new Highlighter(analyzer);
   highlighter.setNameTypes((span) => workspace.index.nameTypeOf(span.type, span.text, span.canonical), workspace.index.onDidChange);
   const navigation = new NavigationProviders(workspace, analyzer);
-  const entities = new EntitiesViewProvider(workspace);
+  const archive = new ArchiveService(context.secrets, log);
+  const entities = new EntitiesViewProvider(workspace, archive);
   const registry = new RegistryService(log);
 
   context.subscriptions.push(
@@ -68,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new IndexStatusBar(workspace),
     new AnalysisNotice(analyzer),
     analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result)),
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace)),
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace, archive)),
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
@@ -89,6 +92,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     ...registerConnectionsPanel(workspace, context.extensionUri),
     registerArticleWordWrap(log),
     registerHighlightStylePicker(),
+    ...registerArchive({ archive, workspace, analyzer, selector: ARTICLE_SELECTOR }),
   );
 
   // The model loads off the activation path: highlights appear at once from rules, then sharpen.

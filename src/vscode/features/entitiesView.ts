@@ -5,6 +5,10 @@ import { CATEGORIES, CATEGORY_LABELS, categoryOf, TYPE_LABELS, type Category } f
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import { UNDERLINE_PATTERNS } from './highlightStyles';
 import { plural } from '../../core/util/plural';
+import type { EntityRow as ArchiveRow } from '../../core/index/corpusStore';
+import { unavailableText } from '../../core/archive/askArchive';
+import { ArchiveCommands } from '../../core/hover/archiveSection';
+import type { ArchiveService } from '../archive/archiveService';
 
 export type EntitySort = 'mentions' | 'articles';
 
@@ -14,6 +18,8 @@ const MAX_PER_TYPE = 300;
 const MAX_ARTICLES = 100;
 const REFRESH_DELAY_MS = 400;
 const MAX_SUGGESTIONS = 50;
+/** Archive entities fetched per page; "more…" fetches the next. */
+const ARCHIVE_PAGE = 100;
 
 export interface EntityRow {
   key: EntityKey;
@@ -31,6 +37,10 @@ type Node =
   | { kind: 'mention'; uri: string; start: number; end: number; label: string; line: number }
   | { kind: 'suggestions'; suggestions: MergeSuggestion[] }
   | { kind: 'suggestion'; suggestion: MergeSuggestion }
+  | { kind: 'archive' }
+  | { kind: 'archiveEntity'; row: ArchiveRow }
+  | { kind: 'archiveMore'; remaining: number }
+  | { kind: 'archiveProblem'; text: string }
   | { kind: 'legend' }
   | { kind: 'legendEntry'; category: Category };
 
@@ -72,9 +82,19 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
   private filterValue = '';
   private rowsCache: Map<NameType, EntityRow[]> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** The team archive's entities for the current filter, as far as fetched (undefined: not fetched yet). */
+  private archivePages: { rows: ArchiveRow[]; total: number; next?: number; problem?: string } | undefined;
+  private archiveLoading: Promise<void> | undefined;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  constructor(private readonly workspace: WorkspaceIndex, private readonly archive?: ArchiveService) {
     this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
+    if (archive) {
+      this.disposables.push(archive.onDidChangeState((state) => {
+        if (state.kind === 'connecting') return;
+        this.archivePages = undefined;
+        this.changed.fire();
+      }));
+    }
   }
 
   /** Creates the tree view and its title commands (sort toggle, filter, clear filter). */
@@ -102,6 +122,16 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       vscode.commands.registerCommand('sourceAnnotator.entities.rows', () => Object.fromEntries(this.rows())),
       /** For tests and scripts: the merge suggestions the view offers now. */
       vscode.commands.registerCommand('sourceAnnotator.entities.mergeSuggestions', () => this.workspace.index.mergeSuggestions(MAX_SUGGESTIONS)),
+      vscode.commands.registerCommand('sourceAnnotator.entities.archiveMore', async () => {
+        await this.loadArchivePage();
+        this.changed.fire();
+      }),
+      /** For tests and scripts: the archive's rows the view shows now (fetching the first page if needed). */
+      vscode.commands.registerCommand('sourceAnnotator.entities.archiveRows', async () => {
+        if (!this.archive?.enabled) return undefined;
+        if (!this.archivePages) await this.loadArchivePage();
+        return this.archivePages;
+      }),
     ];
   }
 
@@ -116,6 +146,7 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
 
   setFilter(filter: string): void {
     this.filterValue = filter.trim();
+    this.archivePages = undefined;
     void vscode.commands.executeCommand('setContext', 'sourceAnnotator.entitiesFiltered', this.filterValue !== '');
     this.refresh();
   }
@@ -150,7 +181,8 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
       const types: Node[] = NAME_TYPES.map((type) => ({ kind: 'type' as const, type, rows: this.rows().get(type) ?? [] }))
         .filter((n) => n.rows.length > 0);
       const suggestions = this.filterValue ? [] : this.workspace.index.mergeSuggestions(MAX_SUGGESTIONS);
-      return [...(suggestions.length ? [{ kind: 'suggestions' as const, suggestions }] : []), ...types, { kind: 'legend' }];
+      const archive: Node[] = this.archive?.enabled ? [{ kind: 'archive' }] : [];
+      return [...(suggestions.length ? [{ kind: 'suggestions' as const, suggestions }] : []), ...types, ...archive, { kind: 'legend' }];
     }
     switch (node.kind) {
       case 'type': {
@@ -169,9 +201,47 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
         return node.suggestions.map((suggestion) => ({ kind: 'suggestion' as const, suggestion }));
       case 'legend':
         return CATEGORIES.map((category) => ({ kind: 'legendEntry' as const, category }));
+      case 'archive':
+        return this.archiveChildren();
       default:
         return [];
     }
+  }
+
+  /** The archive's entities fetched so far, then "more…" or why the archive did not answer. */
+  private async archiveChildren(): Promise<Node[]> {
+    if (!this.archivePages) await this.loadArchivePage();
+    const pages = this.archivePages;
+    if (!pages) return [];
+    const nodes: Node[] = pages.rows.map((row) => ({ kind: 'archiveEntity' as const, row }));
+    if (pages.problem) nodes.push({ kind: 'archiveProblem', text: pages.problem });
+    else if (pages.next !== undefined) nodes.push({ kind: 'archiveMore', remaining: pages.total - pages.rows.length });
+    else if (pages.rows.length === 0) nodes.push({ kind: 'archiveProblem', text: this.filterValue ? `No archive entity matches “${this.filterValue}”.` : 'The archive has no entities yet.' });
+    return nodes;
+  }
+
+  /** Fetches the next page of the archive's entities (the first, after a change of filter or connection). */
+  private loadArchivePage(): Promise<void> {
+    this.archiveLoading ??= (async () => {
+      const filter = this.filterValue;
+      const offset = this.archivePages?.next ?? 0;
+      const outcome = await this.archive?.ask((store, signal) => store.entities({ offset, limit: ARCHIVE_PAGE, filter: filter || undefined, signal }));
+      if (filter !== this.filterValue) return;
+      const pages = this.archivePages ?? { rows: [], total: 0 };
+      if (!outcome) return;
+      if (outcome.status === 'ok') {
+        pages.rows.push(...outcome.value.items);
+        pages.total = outcome.value.total;
+        pages.next = outcome.value.nextOffset;
+        pages.problem = undefined;
+      } else {
+        pages.problem = `Archive unavailable: ${unavailableText(outcome) || 'cancelled'}. The lists above are the workspace's.`;
+      }
+      this.archivePages = pages;
+    })().finally(() => {
+      this.archiveLoading = undefined;
+    });
+    return this.archiveLoading;
   }
 
   private async mentionsOf(node: Extract<Node, { kind: 'article' }>): Promise<Node[]> {
@@ -247,6 +317,38 @@ export class EntitiesViewProvider implements vscode.TreeDataProvider<Node>, vsco
         item.tooltip = `Merge “${suggestion.name}” into “${suggestion.intoName}” in the entity registry (.sources/entities.yaml). Undo by editing the registry or with Split Aliases off Entity….`;
         item.contextValue = 'sourceAnnotator.mergeSuggestion';
         item.command = { command: 'sourceAnnotator.registry.merge', title: 'Merge', arguments: [suggestion.key, suggestion.into] };
+        return item;
+      }
+      case 'archive': {
+        const item = new vscode.TreeItem('Team archive', vscode.TreeItemCollapsibleState.Collapsed);
+        const state = this.archive?.state;
+        item.id = 'archive';
+        item.iconPath = new vscode.ThemeIcon('database');
+        item.description = state?.kind === 'unreachable' ? 'unreachable' : state?.kind === 'ready' ? plural(state.stats.entities, 'entity') : undefined;
+        item.tooltip = state?.kind === 'unreachable'
+          ? `The team archive is unreachable: ${state.reason}`
+          : 'Entities of the shared archive (archive results, not this workspace\'s), most mentioned first; the filter applies.';
+        return item;
+      }
+      case 'archiveEntity': {
+        const { row } = node;
+        const item = new vscode.TreeItem(row.canonical, vscode.TreeItemCollapsibleState.None);
+        item.description = `${TYPE_LABELS[row.type]} · ${plural(row.mentions, 'mention')} · ${plural(row.articles, 'article')} · archive`;
+        item.tooltip = `Archive result: ${row.canonical} (${TYPE_LABELS[row.type]}), ${item.description}. Click to list its archive mentions.`;
+        item.iconPath = categoryIcon(categoryOf(row.type));
+        item.command = { command: ArchiveCommands.showResults, title: 'Archive results', arguments: [row.canonical, row.type] };
+        return item;
+      }
+      case 'archiveMore': {
+        const item = new vscode.TreeItem(`more… (${plural(node.remaining, 'archive entity', 'archive entities')} not listed yet)`, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('ellipsis');
+        item.command = { command: 'sourceAnnotator.entities.archiveMore', title: 'More archive entities' };
+        return item;
+      }
+      case 'archiveProblem': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.iconPath = new vscode.ThemeIcon('warning');
+        item.command = this.archive?.state.kind === 'unreachable' ? { command: ArchiveCommands.retry, title: 'Reconnect to the archive' } : undefined;
         return item;
       }
       case 'legend': {

@@ -5,6 +5,10 @@ import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAn
 import { indexedSpanAt } from '../index/lookup';
 import { isNameType } from '../../core/index/entityKey';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { archiveSection, ArchiveCommands } from '../../core/hover/archiveSection';
+import type { EntitySummary } from '../../core/index/corpusStore';
+import type { ArchiveService } from '../archive/archiveService';
+import { signalOf } from '../archive/archiveResults';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
 export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
@@ -13,13 +17,13 @@ export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
  * The only commands a hover card may run. The card is trusted for these ids alone, and all article
  * text inside it is escaped by the core card builders, so an article cannot inject links or commands.
  */
-export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(HoverCommands), SET_PUBLICATION_DATE];
+export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(HoverCommands), SET_PUBLICATION_DATE, ...Object.values(ArchiveCommands)];
 
 /** Hover cards with cross-references: what a mention is, its normalized value, and where else it appears. */
 export class SpanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex) {}
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex, private readonly archive?: ArchiveService) {}
 
-  provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
     const hit = indexedSpanAt(this.workspace, this.analyzer, doc, position);
     if (token.isCancellationRequested) return undefined;
@@ -31,10 +35,29 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     if (hit.span.type === 'DATE' && !this.workspace.index.articleInfo(uri)?.reference) {
       markdown += `\n\n${commandLink('Set publication date…', SET_PUBLICATION_DATE, [uri], 'Relative dates in this article resolve against it')}`;
     }
-    const md = new vscode.MarkdownString(markdown, false);
-    md.isTrusted = { enabledCommands: [...HOVER_TRUSTED_COMMANDS] };
-    md.supportHtml = false;
-    return new vscode.Hover(md, new vscode.Range(doc.positionAt(card.start), doc.positionAt(card.end)));
+    const range = new vscode.Range(doc.positionAt(card.start), doc.positionAt(card.end));
+    if (this.archive?.enabled && isNameType(hit.span.type)) return this.withArchive(markdown, hit.span, range, token);
+    return trustedHover(markdown, range);
+  }
+
+  /** The card with the team archive's part below it, waited for at most the archive's timeout (never when it is down). */
+  private async withArchive(markdown: string, span: Span, range: vscode.Range, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const query = { name: span.canonical ?? span.text, type: span.type as EntitySummary['type'] };
+    const cancel = signalOf(token);
+    try {
+      const outcome = await this.archive!.ask((store, signal) => store.entity({ ...query, top: 8, signal }), cancel.signal, `entity\u0000${query.type}\u0000${query.name}`);
+      if (token.isCancellationRequested) return undefined;
+      const section = outcome ? archiveSection(outcome, { ...query, inWorkspace: (file) => this.inWorkspace(file) }) : '';
+      return trustedHover(section ? `${markdown}\n\n---\n\n${section}` : markdown, range);
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  /** An archive article that is also one of this workspace's (the card lists it above already). */
+  private inWorkspace(file: string): boolean {
+    const uri = /^[a-z][a-z0-9+.-]+:\/\//iu.test(file) ? file : vscode.Uri.file(file).toString();
+    return this.workspace.index.has(uri);
   }
 
   /** What the mention is, without cross-references: for an edited article the index has not caught up with. */
@@ -49,6 +72,13 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     md.supportHtml = false;
     return new vscode.Hover(md, new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end)));
   }
+}
+
+function trustedHover(markdown: string, range: vscode.Range): vscode.Hover {
+  const md = new vscode.MarkdownString(markdown, false);
+  md.isTrusted = { enabledCommands: [...HOVER_TRUSTED_COMMANDS] };
+  md.supportHtml = false;
+  return new vscode.Hover(md, range);
 }
 
 function describeLocally(span: Span): string {
