@@ -1,0 +1,730 @@
+/**
+ * The state behind the analysis views and the hover-card entries: every article's quotations, dated
+ * sentences and paragraph entity sets (computed when the article was indexed, `ArticleAnalysis.views`), and
+ * the counts behind connections, kept up to date per article: an edit takes the article's old pairs out and
+ * puts its new ones in, nothing is recounted.
+ *
+ * Identity. What an article stores is the extractor's names; the entity a name belongs to is a workspace
+ * decision that changes after indexing (the registry's merges and aliases, the type most mentions argue for,
+ * a surname that joins the one full name of the workspace). So counts are kept per *name key* (the linker's
+ * key, which only the registry changes: a registry change rebuilds the store), and each key is resolved to
+ * its entity (`CorpusIndex.entityGroup`, `displayName`, `nameTypeOf`) when a view or a card asks, once per
+ * key until the index changes again.
+ *
+ * Work is lazy: index changes only mark articles; the next query brings the store up to date.
+ */
+import type { CorpusIndex } from '../index/corpusIndex';
+import type { EntityKey } from '../index/entityKey';
+import { normalizeName, UNTYPED_PREFIX } from '../index/entityKey';
+import { EntityLinker } from '../index/linker';
+import type { NameType } from '../extract/types';
+import type { ArticleMetadata } from '../sidecar/model';
+import { articleSource } from './articleSource';
+import {
+  articleViewsOf, ATTRIBUTIONS, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews,
+} from './articleViews';
+import type { LedgerQuote } from './quotes/quoteLedger';
+import { compareEntries, type TimelineEntry } from './timeline/timeline';
+import { periodOf, type DatePrecision } from './timeline/timex';
+
+/** An entity as the workspace sees it now. */
+export interface ResolvedEntity {
+  /** The index's key (for references): the entity group's first key. */
+  key: EntityKey;
+  /** Its display name: the registry's canonical, else its most frequent canonical form. */
+  name: string;
+  type: NameType;
+}
+
+export interface Connection {
+  /** Canonical names; `a` sorts before `b` (by name, then key). */
+  a: string;
+  b: string;
+  /** Articles naming both. */
+  articles: number;
+  /** Paragraphs naming both. */
+  paragraphs: number;
+  /** NPMI over paragraphs, rounded to 4 decimals. */
+  strength: number;
+  aKey: string;
+  bKey: string;
+}
+
+export interface EntityNode {
+  key: string;
+  name: string;
+  type?: NameType;
+  /** Articles and paragraphs naming the entity. */
+  articles: number;
+  paragraphs: number;
+}
+
+export interface ConnectionGraph {
+  /** Strongest first. */
+  connections: Connection[];
+  /** The entities the connections join, keyed by entity key. */
+  nodes: Map<string, EntityNode>;
+  /** Paragraphs counted (with at least one entity or not). */
+  paragraphCount: number;
+  articleCount: number;
+}
+
+export interface ConnectionOptions {
+  /** Minimum number of shared paragraphs (default 2). */
+  minCount?: number;
+  /** Only connections of this entity (canonical name, alias or a person's surname, any case). */
+  entity?: string;
+  /** The types of entity taken into account (default all names). */
+  types?: readonly NameType[];
+}
+
+/** One connection of an entity, as its hover card lists it. */
+export interface Neighbour {
+  entity: ResolvedEntity;
+  paragraphs: number;
+  articles: number;
+  strength: number;
+  /** An article where a paragraph names both. */
+  sharedArticle: string;
+}
+
+/** A date of an article before names are resolved: what only the article's text decides. */
+interface RawDate {
+  date: string;
+  precision: DatePrecision;
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+  firstMention: number;
+  endMention: number;
+}
+
+interface ArticleState {
+  uri: string;
+  num: number;
+  views: ArticleViews;
+  /** Name key id of each mention (-1: a name the registry ignores). */
+  mentionKeys: Int32Array;
+  /** Per paragraph, its distinct name key ids in increasing order: a count, then the ids. */
+  paragraphKeys: Int32Array;
+  paragraphCount: number;
+  dates?: RawDate[];
+}
+
+const PAIR_BASE = 67108864; // 2^26 name keys at most in a pair id
+const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
+
+const stores = new WeakMap<CorpusIndex, AnalysisStore>();
+
+export class AnalysisStore {
+  /** The store every view and card of this index shares (created on first use). */
+  static of(index: CorpusIndex): AnalysisStore {
+    let store = stores.get(index);
+    if (!store) stores.set(index, (store = new AnalysisStore(index)));
+    return store;
+  }
+
+  private linker: EntityLinker;
+  private readonly articles: (ArticleState | undefined)[] = [];
+  private readonly numByUri = new Map<string, number>();
+  private readonly freeNums: number[] = [];
+  private readonly keyIdOf = new Map<string, number>();
+  private readonly keyStrings: string[] = [];
+  /** A name (type, surface, canonical) of each key, to ask the index for the key's type. */
+  private readonly keyNames: [NameType, string, string | null][] = [];
+  /** Per name key: paragraphs naming it, the articles naming it, the articles quoting it. */
+  private readonly keyParagraphs: number[] = [];
+  private readonly keyArticles: (Set<number> | undefined)[] = [];
+  private readonly keyQuoted: (Set<number> | undefined)[] = [];
+  /** Paragraphs naming both keys, by `pairId`. */
+  private readonly pairs = new Map<number, number>();
+  private paragraphTotal = 0;
+  private articleTotal = 0;
+
+  private readonly dirty = new Set<string>();
+  private rebuild = true;
+  /** Resolutions, valid until the index changes. */
+  private resolved: (ResolvedEntity | null | undefined)[] = [];
+  private readonly entities = new Map<EntityKey, ResolvedEntity>();
+  private readonly formsMemo = new Map<EntityKey, Set<string>>();
+  private readonly membersMemo = new Map<EntityKey, number[]>();
+  private readonly neighbourMemo = new Map<EntityKey, Neighbour[]>();
+  private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
+  private readonly subscription: { dispose(): void };
+
+  /** `only`: the articles taken into account (default every article of the index). */
+  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
+    this.linker = new EntityLinker(index.registry);
+    this.subscription = index.onDidChange((event) => {
+      this.forgetResolutions();
+      if (event.relinked) this.rebuild = true;
+      for (const uri of event.changed) this.dirty.add(uri);
+      for (const uri of event.removed) this.dirty.add(uri);
+      for (const { from, to } of event.renamed) {
+        this.dirty.add(from);
+        this.dirty.add(to);
+      }
+    });
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    if (stores.get(this.index) === this) stores.delete(this.index);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /** True when the store holds the article. */
+  has(uri: string): boolean {
+    this.sync();
+    return this.numByUri.has(uri);
+  }
+
+  /** The entity of an index key now (undefined when it is no entity of the store's articles). */
+  entity(key: EntityKey): ResolvedEntity | undefined {
+    this.sync();
+    for (const id of this.membersOf(key)) {
+      const e = this.resolve(id);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** True when the entity answers to `wanted` (a normalized name): its canonical, an alias, a person's surname. */
+  answersTo(key: EntityKey, wanted: string): boolean {
+    let forms = this.formsMemo.get(key);
+    if (!forms) {
+      const info = this.index.entityInfo(key);
+      const name = info?.canonical ?? this.index.displayName(key);
+      forms = new Set([normalizeName(name)]);
+      for (const alias of info?.aliases ?? []) forms.add(normalizeName(alias));
+      const surname = (info?.type ?? key.slice(0, key.indexOf(':'))) === 'PERSON' ? /\s(\S+)$/u.exec(normalizeName(name))?.[1] : undefined;
+      if (surname) forms.add(surname);
+      this.formsMemo.set(key, forms);
+    }
+    return forms.has(wanted);
+  }
+
+  /** The quotations of one article, in text order, speakers resolved to their entities. */
+  quotes(uri: string): LedgerQuote[] {
+    this.sync();
+    const state = this.stateOf(uri);
+    return state ? this.quotesOf(state) : [];
+  }
+
+  /** Every article's quotations (of `uris`, default all), in article order. */
+  allQuotes(uris?: Iterable<string>): LedgerQuote[] {
+    this.sync();
+    const out: LedgerQuote[] = [];
+    for (const state of this.statesOf(uris)) for (const q of this.quotesOf(state)) out.push(q);
+    return out;
+  }
+
+  /**
+   * The quotations of an entity (its speaker resolves to it), newest article first (by publication date,
+   * then file), each article's in text order; `total` counts them all.
+   */
+  quotesBy(key: EntityKey, limit = Infinity): { total: number; quotes: LedgerQuote[] } {
+    this.sync();
+    const target = this.entity(key);
+    if (!target) return { total: 0, quotes: [] };
+    const nums = new Set<number>();
+    for (const id of this.membersOf(target.key)) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+    const found: { quote: LedgerQuote; published: string }[] = [];
+    for (const n of nums) {
+      const state = this.articles[n]!;
+      const published = this.index.articleInfo(state.uri)?.published ?? '';
+      for (const q of this.quotesOf(state)) if (q.speakerKey === target.key) found.push({ quote: q, published });
+    }
+    found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+      (a.quote.file < b.quote.file ? -1 : a.quote.file > b.quote.file ? 1 : a.quote.start - b.quote.start));
+    return { total: found.length, quotes: found.slice(0, limit).map((f) => f.quote) };
+  }
+
+  /** The dates of one article, in text order. */
+  timeline(uri: string, metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    this.sync();
+    const state = this.stateOf(uri);
+    return state ? this.timelineOf(state, metadataFor) : [];
+  }
+
+  /** The timeline of the articles (default all) in date order; `filter` keeps the dates whose entities it accepts. */
+  allDates(uris?: Iterable<string>, filter?: (keys: readonly string[]) => boolean,
+    metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    this.sync();
+    const out: TimelineEntry[] = [];
+    for (const state of this.statesOf(uris)) {
+      for (const e of this.timelineOf(state, metadataFor)) if (!filter || filter(e.entityKeys)) out.push(e);
+    }
+    return out.sort(compareEntries);
+  }
+
+  /** Entities named together in paragraphs, ranked by NPMI; kept until the index changes. */
+  connections(options: ConnectionOptions = {}): ConnectionGraph {
+    this.sync();
+    const signature = JSON.stringify([options.minCount, options.entity, options.types]);
+    if (this.graphMemo?.options === signature) return this.graphMemo.graph;
+    const graph = this.buildGraph(options);
+    this.graphMemo = { options: signature, graph };
+    return graph;
+  }
+
+  /**
+   * The connections of one entity, strongest first, those sharing at least `minCount` paragraphs: what its
+   * hover card lists. Reads only the paragraphs of the articles naming it.
+   */
+  neighbours(key: EntityKey, minCount = 2): Neighbour[] {
+    this.sync();
+    const target = this.entity(key);
+    if (!target) return [];
+    const memoKey = `${minCount}\u0000${target.key}`;
+    const known = this.neighbourMemo.get(memoKey);
+    if (known) return known;
+    const members = this.membersOf(target.key);
+    const isMember = new Set(members);
+    const nums = new Set<number>();
+    for (const id of members) for (const n of this.keyArticles[id] ?? []) nums.add(n);
+    const paragraphs = new Map<ResolvedEntity, number>();
+    const articles = new Map<ResolvedEntity, number>();
+    const lastArticle = new Map<ResolvedEntity, number>();
+    const firstArticle = new Map<ResolvedEntity, number>();
+    const inParagraph: ResolvedEntity[] = [];
+    for (const n of nums) {
+      const keys = this.articles[n]!.paragraphKeys;
+      for (let at = 0; at < keys.length;) {
+        const count = keys[at];
+        const from = at + 1;
+        at = from + count;
+        let named = false;
+        for (let i = from; i < at; i++) if (isMember.has(keys[i])) { named = true; break; }
+        if (!named) continue;
+        inParagraph.length = 0;
+        for (let i = from; i < at; i++) {
+          const e = this.resolve(keys[i]);
+          if (!e || e === target || inParagraph.includes(e)) continue;
+          inParagraph.push(e);
+          paragraphs.set(e, (paragraphs.get(e) ?? 0) + 1);
+          if (lastArticle.get(e) !== n) {
+            if (!lastArticle.has(e)) firstArticle.set(e, n);
+            lastArticle.set(e, n);
+            articles.set(e, (articles.get(e) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    const own = this.entityParagraphs(target.key);
+    const out: Neighbour[] = [];
+    for (const [e, together] of paragraphs) {
+      if (together < Math.max(1, minCount)) continue;
+      out.push({
+        entity: e, paragraphs: together, articles: articles.get(e)!, strength: npmi(together, own, this.entityParagraphs(e.key), this.paragraphTotal),
+        sharedArticle: this.articles[firstArticle.get(e)!]!.uri,
+      });
+    }
+    out.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles || compareText(p.entity.name, q.entity.name));
+    this.neighbourMemo.set(memoKey, out);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- per-article results
+
+  private quotesOf(state: ArticleState): LedgerQuote[] {
+    const { quotes } = state.views;
+    if (quotes.length === 0) return [];
+    const text = this.index.textOf(state.uri) ?? '';
+    const out: LedgerQuote[] = [];
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+      const start = quotes[at];
+      const end = quotes[at + 1];
+      const cueStart = quotes[at + 2];
+      const mention = quotes[at + 4];
+      const speaker = mention >= 0 ? this.resolve(state.mentionKeys[mention]) : null;
+      const record: LedgerQuote = {
+        file: state.uri, start, end, text: text.slice(start, end),
+        speaker: speaker ? speaker.name : null, speakerType: speaker ? speaker.type : null,
+        cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? quotes[at + 3] : null,
+        attribution: ATTRIBUTIONS[quotes[at + 5]] ?? 'none',
+      };
+      if (speaker) record.speakerKey = speaker.key;
+      out.push(record);
+    }
+    return out;
+  }
+
+  private timelineOf(state: ArticleState, metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    const raw = (state.dates ??= this.rawDates(state));
+    if (raw.length === 0) return [];
+    const source = articleSource(this.index, state.uri, metadataFor?.(state.uri));
+    const out: TimelineEntry[] = [];
+    for (const d of raw) {
+      const entities: string[] = [];
+      const entityKeys: string[] = [];
+      for (let m = d.firstMention; m < d.endMention; m++) {
+        const e = this.resolve(state.mentionKeys[m]);
+        if (!e || entityKeys.includes(e.key)) continue;
+        entityKeys.push(e.key);
+        entities.push(e.name);
+      }
+      const entry: TimelineEntry = {
+        date: d.date, precision: d.precision, file: state.uri, start: d.start, end: d.end, text: d.text,
+        sentence: d.sentence, entities, entityKeys, from: d.from, to: d.to,
+        publication: d.precision === 'day' && source.published === d.from, headline: source.headline,
+      };
+      if (source.published) entry.published = source.published;
+      if (source.outlet) entry.outlet = source.outlet;
+      out.push(entry);
+    }
+    return out;
+  }
+
+  private rawDates(state: ArticleState): RawDate[] {
+    const { dates, dateValues } = state.views;
+    const text = this.index.textOf(state.uri) ?? '';
+    const out: RawDate[] = [];
+    for (let at = 0, k = 0; at < dates.length; at += DATE_STRIDE, k++) {
+      const period = periodOf(dateValues[k]);
+      if (!period) continue;
+      out.push({
+        date: dateValues[k], precision: period.precision, from: period.from, to: period.to,
+        start: dates[at], end: dates[at + 1], text: text.slice(dates[at], dates[at + 1]),
+        sentence: text.slice(dates[at + 2], dates[at + 3]).replace(/\s+/gu, ' ').trim(),
+        firstMention: dates[at + 4], endMention: dates[at + 5],
+      });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** Paragraphs naming the entity: its keys' paragraphs, less those naming two of its keys at once. */
+  private entityParagraphs(key: EntityKey): number {
+    const members = this.membersOf(key);
+    let n = 0;
+    for (const id of members) n += this.keyParagraphs[id] ?? 0;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) n -= this.pairs.get(pairId(members[i], members[j])) ?? 0;
+    }
+    return n;
+  }
+
+  private buildGraph(options: ConnectionOptions): ConnectionGraph {
+    const minCount = Math.max(1, options.minCount ?? 2);
+    const types = options.types ? new Set<string>(options.types) : undefined;
+    // every live key to its entity, numbered densely
+    const entityNum = new Int32Array(this.keyStrings.length).fill(-1);
+    const byNum: ResolvedEntity[] = [];
+    const numOf = new Map<ResolvedEntity, number>();
+    const membersByNum: number[][] = [];
+    for (let id = 0; id < this.keyStrings.length; id++) {
+      if (!this.keyParagraphs[id]) continue;
+      const e = this.resolve(id);
+      if (!e || (types && !types.has(e.type))) continue;
+      let n = numOf.get(e);
+      if (n === undefined) {
+        numOf.set(e, (n = byNum.length));
+        byNum.push(e);
+        membersByNum.push([]);
+      }
+      entityNum[id] = n;
+      membersByNum[n].push(id);
+    }
+    const paragraphsOf = new Float64Array(byNum.length);
+    for (let n = 0; n < byNum.length; n++) for (const id of membersByNum[n]) paragraphsOf[n] += this.keyParagraphs[id];
+    // merge the key pairs into entity pairs
+    const together = new Map<number, number>();
+    const doubled = new Set<number>();
+    for (const [pair, count] of this.pairs) {
+      const x = entityNum[Math.floor(pair / PAIR_BASE)];
+      const y = entityNum[pair % PAIR_BASE];
+      if (x < 0 || y < 0) continue;
+      if (x === y) {
+        // paragraphs naming two keys of one entity: counted once, and corrected below
+        paragraphsOf[x] -= count;
+        doubled.add(x);
+        continue;
+      }
+      const id = pairId(x, y);
+      together.set(id, (together.get(id) ?? 0) + count);
+    }
+    if (doubled.size) this.correctDoubles(doubled, membersByNum, entityNum, together);
+
+    const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
+    const articleSets = new Map<number, ReadonlySet<number> | Set<number>>();
+    const articlesOf = (n: number): ReadonlySet<number> => {
+      let set = articleSets.get(n);
+      if (!set) {
+        const members = membersByNum[n];
+        if (members.length === 1) set = this.keyArticles[members[0]] ?? new Set();
+        else {
+          const union = new Set<number>();
+          for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
+          set = union;
+        }
+        articleSets.set(n, set);
+      }
+      return set;
+    };
+    const connections: Connection[] = [];
+    const nodes = new Map<string, EntityNode>();
+    const node = (n: number): void => {
+      const e = byNum[n];
+      if (!nodes.has(e.key)) nodes.set(e.key, { key: e.key, name: e.name, type: e.type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
+    };
+    for (const [pair, count] of together) {
+      if (count < minCount) continue;
+      let x = Math.floor(pair / PAIR_BASE);
+      let y = pair % PAIR_BASE;
+      if (wanted !== undefined && !this.answersTo(byNum[x].key, wanted) && !this.answersTo(byNum[y].key, wanted)) continue;
+      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [articlesOf(x), articlesOf(y)] : [articlesOf(y), articlesOf(x)];
+      let articles = 0;
+      for (const a of small) if (large.has(a)) articles++;
+      const ex = byNum[x];
+      const ey = byNum[y];
+      if (ey.name < ex.name || (ey.name === ex.name && ey.key < ex.key)) [x, y] = [y, x];
+      connections.push({
+        a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count,
+        strength: npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal), aKey: byNum[x].key, bKey: byNum[y].key,
+      });
+    }
+    connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
+      (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+    // nodes in the order of their strongest connection, whatever order the counts were kept in
+    for (const c of connections) {
+      node(numOf.get(this.entities.get(c.aKey)!)!);
+      node(numOf.get(this.entities.get(c.bKey)!)!);
+    }
+    return { connections, nodes, paragraphCount: this.paragraphTotal, articleCount: this.articleTotal };
+  }
+
+  /**
+   * A paragraph naming an entity through two of its keys ("Mark Rutte" and a "Rutte" of another
+   * spelling) added each of its pairs once per key: those paragraphs are read again and the surplus taken off.
+   */
+  private correctDoubles(doubled: ReadonlySet<number>, membersByNum: number[][], entityNum: Int32Array, together: Map<number, number>): void {
+    const nums = new Set<number>();
+    for (const n of doubled) for (const id of membersByNum[n]) for (const a of this.keyArticles[id] ?? []) nums.add(a);
+    const multiplicity = new Map<number, number>();
+    for (const a of nums) {
+      const keys = this.articles[a]!.paragraphKeys;
+      for (let at = 0; at < keys.length;) {
+        const count = keys[at];
+        const from = at + 1;
+        at = from + count;
+        multiplicity.clear();
+        let repeated = false;
+        for (let i = from; i < at; i++) {
+          const n = entityNum[keys[i]];
+          if (n < 0) continue;
+          const m = (multiplicity.get(n) ?? 0) + 1;
+          multiplicity.set(n, m);
+          if (m > 1) repeated = true;
+        }
+        if (!repeated) continue;
+        const present = [...multiplicity];
+        for (let i = 0; i < present.length; i++) {
+          for (let j = i + 1; j < present.length; j++) {
+            const surplus = present[i][1] * present[j][1] - 1;
+            if (surplus === 0) continue;
+            const id = pairId(present[i][0], present[j][0]);
+            together.set(id, together.get(id)! - surplus);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /** The entity of a name key now; null when the name is no entity (ignored, or a headline's common word). */
+  private resolve(id: number): ResolvedEntity | null {
+    if (id < 0) return null;
+    const known = this.resolved[id];
+    if (known !== undefined) return known;
+    const [type, surface, canonical] = this.keyNames[id];
+    const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
+    let entity: ResolvedEntity | null = null;
+    if (decided) {
+      const key = this.index.entityGroup(this.keyStrings[id])[0];
+      entity = this.entities.get(key) ?? null;
+      if (!entity) this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided }));
+    }
+    this.resolved[id] = entity;
+    return entity;
+  }
+
+  /** The name keys of an entity's group (an index key) that the store has seen. */
+  private membersOf(key: EntityKey): number[] {
+    let members = this.membersMemo.get(key);
+    if (!members) {
+      members = [];
+      for (const exposed of this.index.entityGroup(key)) {
+        const internal = this.linker.registryEntity(exposed) || exposed.startsWith(UNTYPED_PREFIX) ? exposed : UNTYPED_PREFIX + exposed.slice(exposed.indexOf(':') + 1);
+        const id = this.keyIdOf.get(internal);
+        if (id !== undefined) members.push(id);
+      }
+      this.membersMemo.set(key, members);
+    }
+    return members;
+  }
+
+  private forgetResolutions(): void {
+    this.resolved = [];
+    this.entities.clear();
+    this.formsMemo.clear();
+    this.membersMemo.clear();
+    this.neighbourMemo.clear();
+    this.graphMemo = undefined;
+  }
+
+  // ---------------------------------------------------------------- keeping up with the index
+
+  private sync(): void {
+    if (this.rebuild) {
+      this.rebuild = false;
+      this.dirty.clear();
+      this.reset();
+      for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.add(uri);
+      this.forgetResolutions();
+      return;
+    }
+    if (this.dirty.size === 0) return;
+    for (const uri of this.dirty) {
+      this.remove(uri);
+      if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
+    }
+    this.dirty.clear();
+    this.forgetResolutions();
+  }
+
+  private reset(): void {
+    this.linker = new EntityLinker(this.index.registry);
+    this.articles.length = 0;
+    this.numByUri.clear();
+    this.freeNums.length = 0;
+    this.keyIdOf.clear();
+    this.keyStrings.length = 0;
+    this.keyNames.length = 0;
+    this.keyParagraphs.length = 0;
+    this.keyArticles.length = 0;
+    this.keyQuoted.length = 0;
+    this.pairs.clear();
+    this.paragraphTotal = 0;
+    this.articleTotal = 0;
+  }
+
+  private stateOf(uri: string): ArticleState | undefined {
+    const num = this.numByUri.get(uri);
+    return num === undefined ? undefined : this.articles[num];
+  }
+
+  private *statesOf(uris: Iterable<string> | undefined): Generator<ArticleState> {
+    if (uris === undefined) {
+      for (const state of this.articles) if (state) yield state;
+      return;
+    }
+    for (const uri of uris) {
+      const state = this.stateOf(uri);
+      if (state) yield state;
+    }
+  }
+
+  private keyId(type: NameType, surface: string, canonical: string | null): number {
+    const key = this.linker.keyFor(type, surface, canonical ?? undefined);
+    if (key === undefined) return -1;
+    let id = this.keyIdOf.get(key);
+    if (id === undefined) {
+      id = this.keyStrings.length;
+      this.keyIdOf.set(key, id);
+      this.keyStrings.push(key);
+      this.keyNames.push([type, surface, canonical]);
+      this.keyParagraphs.push(0);
+      this.keyArticles.push(undefined);
+      this.keyQuoted.push(undefined);
+    }
+    return id;
+  }
+
+  private add(uri: string): void {
+    const text = this.index.textOf(uri);
+    if (text === undefined) return;
+    const views = this.index.viewsOf(uri) ?? articleViewsOf(text, this.index.analysedSpansOf(uri));
+    const num = this.freeNums.pop() ?? this.articles.length;
+    const nameKeys = views.names.map(([type, surface, canonical]) => this.keyId(type, surface, canonical));
+    const mentionKeys = new Int32Array(views.mentions.length / MENTION_STRIDE);
+    for (let m = 0; m < mentionKeys.length; m++) mentionKeys[m] = nameKeys[views.mentions[m * MENTION_STRIDE + 2]];
+    const flat: number[] = [];
+    const ids: number[] = [];
+    for (let at = 0; at < views.paragraphs.length; at += PARAGRAPH_STRIDE) {
+      ids.length = 0;
+      for (let m = views.paragraphs[at + 2]; m < views.paragraphs[at + 3]; m++) {
+        const id = mentionKeys[m];
+        if (id >= 0 && !ids.includes(id)) ids.push(id);
+      }
+      ids.sort((a, b) => a - b);
+      flat.push(ids.length, ...ids);
+    }
+    const state: ArticleState = {
+      uri, num, views, mentionKeys, paragraphKeys: Int32Array.from(flat), paragraphCount: views.paragraphs.length / PARAGRAPH_STRIDE,
+    };
+    this.articles[num] = state;
+    this.numByUri.set(uri, num);
+    this.count(state, 1);
+  }
+
+  private remove(uri: string): void {
+    const num = this.numByUri.get(uri);
+    if (num === undefined) return;
+    this.count(this.articles[num]!, -1);
+    this.articles[num] = undefined;
+    this.numByUri.delete(uri);
+    this.freeNums.push(num);
+  }
+
+  /** Adds (1) or takes back (-1) an article's paragraphs, pairs and quoted speakers. */
+  private count(state: ArticleState, sign: 1 | -1): void {
+    const { paragraphKeys: keys, num } = state;
+    this.paragraphTotal += sign * state.paragraphCount;
+    this.articleTotal += sign;
+    for (let at = 0; at < keys.length;) {
+      const n = keys[at];
+      const from = at + 1;
+      at = from + n;
+      for (let i = from; i < at; i++) {
+        const a = keys[i];
+        this.keyParagraphs[a] += sign;
+        if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
+        else this.keyArticles[a]?.delete(num);
+        for (let j = i + 1; j < at; j++) {
+          const pair = a * PAIR_BASE + keys[j];
+          const c = (this.pairs.get(pair) ?? 0) + sign;
+          if (c > 0) this.pairs.set(pair, c);
+          else this.pairs.delete(pair);
+        }
+      }
+    }
+    const { quotes } = state.views;
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+      const mention = quotes[at + 4];
+      const id = mention >= 0 ? state.mentionKeys[mention] : -1;
+      if (id < 0) continue;
+      if (sign > 0) (this.keyQuoted[id] ??= new Set()).add(num);
+      else this.keyQuoted[id]?.delete(num);
+    }
+  }
+}
+
+/** Normalized pointwise mutual information over paragraphs, rounded to 4 decimals. */
+function npmi(together: number, a: number, b: number, total: number): number {
+  const all = Math.max(1, total);
+  const pab = together / all;
+  if (pab >= 1) return 1;
+  const value = Math.log(pab / ((a / all) * (b / all))) / -Math.log(pab);
+  return Math.round(value * 10000) / 10000;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
