@@ -25,7 +25,7 @@ import { ensureCorpus } from './synthCorpus';
 const WORK = join(resolve(__dirname, '..', '..'), '.bench');
 const TARGET_SECONDS = 2;
 
-async function loadIndex(count: number): Promise<{ index: CorpusIndex; uris: string[]; analysedSeconds?: number }> {
+export async function loadIndex(count: number): Promise<{ index: CorpusIndex; uris: string[]; analysedSeconds?: number }> {
   const paths = ensureCorpus(join(WORK, `index-corpus-${count}`), count);
   const cacheFile = join(WORK, `analysis-cache-${count}.jsonl`);
   const cached = existsSync(cacheFile) ? new Map(cacheFileEntries(readFileSync(cacheFile, 'utf8'))) : new Map<string, string>();

@@ -15,7 +15,7 @@
  */
 import type { CorpusIndex } from '../index/corpusIndex';
 import type { EntityKey } from '../index/entityKey';
-import { normalizeName, UNTYPED_PREFIX } from '../index/entityKey';
+import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../index/entityKey';
 import { EntityLinker } from '../index/linker';
 import type { NameType } from '../extract/types';
 import type { ArticleMetadata } from '../sidecar/model';
@@ -78,6 +78,11 @@ export interface ConnectionOptions {
   types?: readonly NameType[];
 }
 
+/** A resolved entity with the name keys of its group (the keys the store has seen). */
+interface Entity extends ResolvedEntity {
+  members: number[];
+}
+
 /** One connection of an entity, as its hover card lists it. */
 export interface Neighbour {
   entity: ResolvedEntity;
@@ -114,7 +119,7 @@ interface ArticleState {
   dates?: RawDate[];
 }
 
-const PAIR_BASE = 67108864; // 2^26 name keys at most in a pair id
+const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
 const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
 const stores = new WeakMap<CorpusIndex, AnalysisStore>();
@@ -135,23 +140,30 @@ export class AnalysisStore {
   private readonly keyStrings: string[] = [];
   /** A name (type, surface, canonical) of each key, to ask the index for the key's type. */
   private readonly keyNames: [NameType, string, string | null][] = [];
+  /** Memoized links: type → canonical ('' for none) → surface → key id. */
+  private keyMemo = new Map<string, Map<string, Map<string, number>>>();
   /** Per name key: paragraphs naming it, the articles naming it, the articles quoting it. */
   private readonly keyParagraphs: number[] = [];
   private readonly keyArticles: (Set<number> | undefined)[] = [];
   private readonly keyQuoted: (Set<number> | undefined)[] = [];
-  /** Paragraphs naming both keys, by `pairId`. */
-  private readonly pairs = new Map<number, number>();
+  /** Per name key: the paragraphs it shares with each other key (both directions are kept). */
+  private readonly together: (Map<number, number> | undefined)[] = [];
+  /** Short form → the keys it relates (surname, initials; a one-word name itself), see `invalidate`. */
+  private readonly byTag = new Map<string, number[]>();
   private paragraphTotal = 0;
   private articleTotal = 0;
 
   private readonly dirty = new Set<string>();
   private rebuild = true;
-  /** Resolutions, valid until the index changes. */
-  private resolved: (ResolvedEntity | null | undefined)[] = [];
-  private readonly entities = new Map<EntityKey, ResolvedEntity>();
+  /**
+   * Resolutions of name keys, kept across index changes: a change forgets those of the keys of the changed
+   * articles and of the keys related to them by a short form (`invalidate`).
+   */
+  private resolved: (Entity | null | undefined)[] = [];
+  private readonly entities = new Map<EntityKey, Entity>();
+  /** Answers that depend on every article, forgotten at each change. */
   private readonly formsMemo = new Map<EntityKey, Set<string>>();
-  private readonly membersMemo = new Map<EntityKey, number[]>();
-  private readonly neighbourMemo = new Map<EntityKey, Neighbour[]>();
+  private readonly neighbourMemo = new Map<string, Neighbour[]>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
 
@@ -159,7 +171,7 @@ export class AnalysisStore {
   constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
     this.linker = new EntityLinker(index.registry);
     this.subscription = index.onDidChange((event) => {
-      this.forgetResolutions();
+      this.forgetAnswers();
       if (event.relinked) this.rebuild = true;
       for (const uri of event.changed) this.dirty.add(uri);
       for (const uri of event.removed) this.dirty.add(uri);
@@ -186,11 +198,7 @@ export class AnalysisStore {
   /** The entity of an index key now (undefined when it is no entity of the store's articles). */
   entity(key: EntityKey): ResolvedEntity | undefined {
     this.sync();
-    for (const id of this.membersOf(key)) {
-      const e = this.resolve(id);
-      if (e) return e;
-    }
-    return undefined;
+    return this.entityOf(key);
   }
 
   /** True when the entity answers to `wanted` (a normalized name): its canonical, an alias, a person's surname. */
@@ -201,7 +209,7 @@ export class AnalysisStore {
       const name = info?.canonical ?? this.index.displayName(key);
       forms = new Set([normalizeName(name)]);
       for (const alias of info?.aliases ?? []) forms.add(normalizeName(alias));
-      const surname = (info?.type ?? key.slice(0, key.indexOf(':'))) === 'PERSON' ? /\s(\S+)$/u.exec(normalizeName(name))?.[1] : undefined;
+      const surname = (info?.type ?? key.slice(0, key.indexOf(':'))) === 'PERSON' ? surnameOf(normalizeName(name)) : undefined;
       if (surname) forms.add(surname);
       this.formsMemo.set(key, forms);
     }
@@ -225,23 +233,29 @@ export class AnalysisStore {
 
   /**
    * The quotations of an entity (its speaker resolves to it), newest article first (by publication date,
-   * then file), each article's in text order; `total` counts them all.
+   * then file), each article's in text order: the first `limit`, and how many there are in all.
    */
   quotesBy(key: EntityKey, limit = Infinity): { total: number; quotes: LedgerQuote[] } {
     this.sync();
-    const target = this.entity(key);
+    const target = this.entityOf(key);
     if (!target) return { total: 0, quotes: [] };
     const nums = new Set<number>();
-    for (const id of this.membersOf(target.key)) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
-    const found: { quote: LedgerQuote; published: string }[] = [];
+    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+    const found: { state: ArticleState; at: number; published: string }[] = [];
     for (const n of nums) {
       const state = this.articles[n]!;
-      const published = this.index.articleInfo(state.uri)?.published ?? '';
-      for (const q of this.quotesOf(state)) if (q.speakerKey === target.key) found.push({ quote: q, published });
+      const { quotes } = state.views;
+      let published: string | undefined;
+      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+        const mention = quotes[at + 4];
+        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+        published ??= this.index.articleInfo(state.uri)?.published ?? '';
+        found.push({ state, at, published });
+      }
     }
     found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
-      (a.quote.file < b.quote.file ? -1 : a.quote.file > b.quote.file ? 1 : a.quote.start - b.quote.start));
-    return { total: found.length, quotes: found.slice(0, limit).map((f) => f.quote) };
+      (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+    return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
   }
 
   /** The dates of one article, in text order. */
@@ -273,58 +287,58 @@ export class AnalysisStore {
   }
 
   /**
-   * The connections of one entity, strongest first, those sharing at least `minCount` paragraphs: what its
-   * hover card lists. Reads only the paragraphs of the articles naming it.
+   * The connections of one entity sharing at least `minCount` paragraphs, strongest first, the first
+   * `limit` with their article counts: what its hover card lists. Reads only the entity's own pair counts.
    */
-  neighbours(key: EntityKey, minCount = 2): Neighbour[] {
+  neighbours(key: EntityKey, minCount = 2, limit = Infinity): Neighbour[] {
     this.sync();
-    const target = this.entity(key);
+    const target = this.entityOf(key);
     if (!target) return [];
-    const memoKey = `${minCount}\u0000${target.key}`;
+    const memoKey = `${minCount}\u0000${limit}\u0000${target.key}`;
     const known = this.neighbourMemo.get(memoKey);
     if (known) return known;
-    const members = this.membersOf(target.key);
-    const isMember = new Set(members);
-    const nums = new Set<number>();
-    for (const id of members) for (const n of this.keyArticles[id] ?? []) nums.add(n);
-    const paragraphs = new Map<ResolvedEntity, number>();
-    const articles = new Map<ResolvedEntity, number>();
-    const lastArticle = new Map<ResolvedEntity, number>();
-    const firstArticle = new Map<ResolvedEntity, number>();
-    const inParagraph: ResolvedEntity[] = [];
-    for (const n of nums) {
-      const keys = this.articles[n]!.paragraphKeys;
-      for (let at = 0; at < keys.length;) {
-        const count = keys[at];
-        const from = at + 1;
-        at = from + count;
-        let named = false;
-        for (let i = from; i < at; i++) if (isMember.has(keys[i])) { named = true; break; }
-        if (!named) continue;
-        inParagraph.length = 0;
-        for (let i = from; i < at; i++) {
-          const e = this.resolve(keys[i]);
-          if (!e || e === target || inParagraph.includes(e)) continue;
-          inParagraph.push(e);
-          paragraphs.set(e, (paragraphs.get(e) ?? 0) + 1);
-          if (lastArticle.get(e) !== n) {
-            if (!lastArticle.has(e)) firstArticle.set(e, n);
-            lastArticle.set(e, n);
-            articles.set(e, (articles.get(e) ?? 0) + 1);
-          }
+    const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
+    let doubled = false;
+    for (const m of target.members) {
+      for (const [other, count] of this.together[m] ?? []) {
+        const e = this.resolve(other);
+        if (!e) continue;
+        if (e.key === target.key) {
+          doubled = true;
+          continue;
         }
+        const entry = shared.get(e.key);
+        if (entry) {
+          entry.paragraphs += count;
+          entry.keys++;
+        } else shared.set(e.key, { entity: e, paragraphs: count, keys: 1 });
       }
     }
-    const own = this.entityParagraphs(target.key);
-    const out: Neighbour[] = [];
-    for (const [e, together] of paragraphs) {
-      if (together < Math.max(1, minCount)) continue;
-      out.push({
-        entity: e, paragraphs: together, articles: articles.get(e)!, strength: npmi(together, own, this.entityParagraphs(e.key), this.paragraphTotal),
-        sharedArticle: this.articles[firstArticle.get(e)!]!.uri,
+    // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
+    if (doubled || [...shared.values()].some((x) => x.keys > 1 && this.hasDoubles(x.entity))) this.countByParagraphs(target, shared);
+    const own = this.entityParagraphs(target);
+    const candidates: Neighbour[] = [];
+    for (const { entity, paragraphs } of shared.values()) {
+      if (paragraphs < Math.max(1, minCount)) continue;
+      candidates.push({
+        entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0,
+        strength: npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal), sharedArticle: '',
       });
     }
-    out.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles || compareText(p.entity.name, q.entity.name));
+    candidates.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || compareText(p.entity.name, q.entity.name) || compareText(p.entity.key, q.entity.key));
+    const out = candidates.slice(0, limit);
+    const mine = this.articlesOf(target);
+    for (const n of out) {
+      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
+      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+      let first = -1;
+      for (const a of small) {
+        if (!large.has(a)) continue;
+        n.articles++;
+        if (first < 0 || this.articles[a]!.uri < this.articles[first]!.uri) first = a;
+      }
+      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
+    }
     this.neighbourMemo.set(memoKey, out);
     return out;
   }
@@ -336,22 +350,25 @@ export class AnalysisStore {
     if (quotes.length === 0) return [];
     const text = this.index.textOf(state.uri) ?? '';
     const out: LedgerQuote[] = [];
-    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
-      const start = quotes[at];
-      const end = quotes[at + 1];
-      const cueStart = quotes[at + 2];
-      const mention = quotes[at + 4];
-      const speaker = mention >= 0 ? this.resolve(state.mentionKeys[mention]) : null;
-      const record: LedgerQuote = {
-        file: state.uri, start, end, text: text.slice(start, end),
-        speaker: speaker ? speaker.name : null, speakerType: speaker ? speaker.type : null,
-        cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? quotes[at + 3] : null,
-        attribution: ATTRIBUTIONS[quotes[at + 5]] ?? 'none',
-      };
-      if (speaker) record.speakerKey = speaker.key;
-      out.push(record);
-    }
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) out.push(this.quoteAt(state, at, text));
     return out;
+  }
+
+  private quoteAt(state: ArticleState, at: number, text: string): LedgerQuote {
+    const { quotes } = state.views;
+    const start = quotes[at];
+    const end = quotes[at + 1];
+    const cueStart = quotes[at + 2];
+    const mention = quotes[at + 4];
+    const speaker = mention >= 0 ? this.resolve(state.mentionKeys[mention]) : null;
+    const record: LedgerQuote = {
+      file: state.uri, start, end, text: text.slice(start, end),
+      speaker: speaker ? speaker.name : null, speakerType: speaker ? speaker.type : null,
+      cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? quotes[at + 3] : null,
+      attribution: ATTRIBUTIONS[quotes[at + 5]] ?? 'none',
+    };
+    if (speaker) record.speakerKey = speaker.key;
+    return record;
   }
 
   private timelineOf(state: ArticleState, metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
@@ -400,14 +417,56 @@ export class AnalysisStore {
   // ---------------------------------------------------------------- connections
 
   /** Paragraphs naming the entity: its keys' paragraphs, less those naming two of its keys at once. */
-  private entityParagraphs(key: EntityKey): number {
-    const members = this.membersOf(key);
+  private entityParagraphs(entity: Entity): number {
+    const { members } = entity;
     let n = 0;
     for (const id of members) n += this.keyParagraphs[id] ?? 0;
     for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) n -= this.pairs.get(pairId(members[i], members[j])) ?? 0;
+      for (let j = i + 1; j < members.length; j++) n -= this.together[members[i]]?.get(members[j]) ?? 0;
     }
     return n;
+  }
+
+  /** True when a paragraph names the entity through two of its keys. */
+  private hasDoubles(entity: Entity): boolean {
+    const { members } = entity;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) if (this.together[members[i]]?.get(members[j])) return true;
+    }
+    return false;
+  }
+
+  /** The articles naming the entity (the union of its keys'). */
+  private articlesOf(entity: Entity): ReadonlySet<number> {
+    const { members } = entity;
+    if (members.length === 1) return this.keyArticles[members[0]] ?? new Set();
+    const union = new Set<number>();
+    for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
+    return union;
+  }
+
+  /** Exact paragraph counts of the target's connections, from its articles' paragraphs. */
+  private countByParagraphs(target: Entity, shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
+    for (const entry of shared.values()) entry.paragraphs = 0;
+    const isMember = new Set(target.members);
+    const seen: string[] = [];
+    for (const n of this.articlesOf(target)) {
+      const keys = this.articles[n]!.paragraphKeys;
+      for (let at = 0; at < keys.length;) {
+        const from = at + 1;
+        at = from + keys[at];
+        let named = false;
+        for (let i = from; i < at && !named; i++) named = isMember.has(keys[i]);
+        if (!named) continue;
+        seen.length = 0;
+        for (let i = from; i < at; i++) {
+          const e = this.resolve(keys[i]);
+          if (!e || e.key === target.key || seen.includes(e.key)) continue;
+          seen.push(e.key);
+          shared.get(e.key)!.paragraphs++;
+        }
+      }
+    }
   }
 
   private buildGraph(options: ConnectionOptions): ConnectionGraph {
@@ -415,16 +474,16 @@ export class AnalysisStore {
     const types = options.types ? new Set<string>(options.types) : undefined;
     // every live key to its entity, numbered densely
     const entityNum = new Int32Array(this.keyStrings.length).fill(-1);
-    const byNum: ResolvedEntity[] = [];
-    const numOf = new Map<ResolvedEntity, number>();
+    const byNum: Entity[] = [];
+    const numOf = new Map<EntityKey, number>();
     const membersByNum: number[][] = [];
     for (let id = 0; id < this.keyStrings.length; id++) {
       if (!this.keyParagraphs[id]) continue;
       const e = this.resolve(id);
       if (!e || (types && !types.has(e.type))) continue;
-      let n = numOf.get(e);
+      let n = numOf.get(e.key);
       if (n === undefined) {
-        numOf.set(e, (n = byNum.length));
+        numOf.set(e.key, (n = byNum.length));
         byNum.push(e);
         membersByNum.push([]);
       }
@@ -433,26 +492,36 @@ export class AnalysisStore {
     }
     const paragraphsOf = new Float64Array(byNum.length);
     for (let n = 0; n < byNum.length; n++) for (const id of membersByNum[n]) paragraphsOf[n] += this.keyParagraphs[id];
-    // merge the key pairs into entity pairs
-    const together = new Map<number, number>();
+    // Key pairs are entity pairs, except where an entity has several keys: those are merged (few).
+    const merged = new Map<number, number>();
+    const direct: [number, number, number][] = [];
     const doubled = new Set<number>();
-    for (const [pair, count] of this.pairs) {
-      const x = entityNum[Math.floor(pair / PAIR_BASE)];
-      const y = entityNum[pair % PAIR_BASE];
-      if (x < 0 || y < 0) continue;
-      if (x === y) {
-        // paragraphs naming two keys of one entity: counted once, and corrected below
-        paragraphsOf[x] -= count;
-        doubled.add(x);
-        continue;
+    for (let a = 0; a < this.keyStrings.length; a++) {
+      const x = entityNum[a];
+      const row = this.together[a];
+      if (x < 0 || !row) continue;
+      const xSingle = membersByNum[x].length === 1;
+      for (const [b, count] of row) {
+        if (b <= a) continue;
+        const y = entityNum[b];
+        if (y < 0) continue;
+        if (x === y) {
+          // paragraphs naming two keys of one entity: counted once, and corrected below
+          paragraphsOf[x] -= count;
+          doubled.add(x);
+        } else if (xSingle && membersByNum[y].length === 1) {
+          if (count >= minCount) direct.push([x, y, count]);
+        } else {
+          const id = pairId(x, y);
+          merged.set(id, (merged.get(id) ?? 0) + count);
+        }
       }
-      const id = pairId(x, y);
-      together.set(id, (together.get(id) ?? 0) + count);
     }
-    if (doubled.size) this.correctDoubles(doubled, membersByNum, entityNum, together);
+    if (doubled.size) this.correctDoubles(doubled, membersByNum, entityNum, merged);
+    for (const [id, count] of merged) if (count >= minCount) direct.push([Math.floor(id / PAIR_BASE), id % PAIR_BASE, count]);
 
     const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
-    const articleSets = new Map<number, ReadonlySet<number> | Set<number>>();
+    const articleSets = new Map<number, ReadonlySet<number>>();
     const articlesOf = (n: number): ReadonlySet<number> => {
       let set = articleSets.get(n);
       if (!set) {
@@ -468,15 +537,9 @@ export class AnalysisStore {
       return set;
     };
     const connections: Connection[] = [];
-    const nodes = new Map<string, EntityNode>();
-    const node = (n: number): void => {
-      const e = byNum[n];
-      if (!nodes.has(e.key)) nodes.set(e.key, { key: e.key, name: e.name, type: e.type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
-    };
-    for (const [pair, count] of together) {
-      if (count < minCount) continue;
-      let x = Math.floor(pair / PAIR_BASE);
-      let y = pair % PAIR_BASE;
+    for (const [first, second, count] of direct) {
+      let x = first;
+      let y = second;
       if (wanted !== undefined && !this.answersTo(byNum[x].key, wanted) && !this.answersTo(byNum[y].key, wanted)) continue;
       const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [articlesOf(x), articlesOf(y)] : [articlesOf(y), articlesOf(x)];
       let articles = 0;
@@ -492,9 +555,13 @@ export class AnalysisStore {
     connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
       (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
     // nodes in the order of their strongest connection, whatever order the counts were kept in
+    const nodes = new Map<string, EntityNode>();
     for (const c of connections) {
-      node(numOf.get(this.entities.get(c.aKey)!)!);
-      node(numOf.get(this.entities.get(c.bKey)!)!);
+      for (const key of [c.aKey, c.bKey]) {
+        if (nodes.has(key)) continue;
+        const n = numOf.get(key)!;
+        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
+      }
     }
     return { connections, nodes, paragraphCount: this.paragraphTotal, articleCount: this.articleTotal };
   }
@@ -510,9 +577,8 @@ export class AnalysisStore {
     for (const a of nums) {
       const keys = this.articles[a]!.paragraphKeys;
       for (let at = 0; at < keys.length;) {
-        const count = keys[at];
         const from = at + 1;
-        at = from + count;
+        at = from + keys[at];
         multiplicity.clear();
         let repeated = false;
         for (let i = from; i < at; i++) {
@@ -539,42 +605,72 @@ export class AnalysisStore {
   // ---------------------------------------------------------------- identity
 
   /** The entity of a name key now; null when the name is no entity (ignored, or a headline's common word). */
-  private resolve(id: number): ResolvedEntity | null {
+  private resolve(id: number): Entity | null {
     if (id < 0) return null;
     const known = this.resolved[id];
     if (known !== undefined) return known;
     const [type, surface, canonical] = this.keyNames[id];
     const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
-    let entity: ResolvedEntity | null = null;
+    let entity: Entity | null = null;
     if (decided) {
-      const key = this.index.entityGroup(this.keyStrings[id])[0];
+      const group = this.index.entityGroup(this.keyStrings[id]);
+      const key = group[0];
       entity = this.entities.get(key) ?? null;
-      if (!entity) this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided }));
+      if (!entity) {
+        const members: number[] = [];
+        for (const exposed of group) {
+          const member = this.keyIdOf.get(this.internalOf(exposed));
+          if (member !== undefined) members.push(member);
+        }
+        if (!members.includes(id)) members.push(id);
+        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members }));
+      }
     }
     this.resolved[id] = entity;
     return entity;
   }
 
-  /** The name keys of an entity's group (an index key) that the store has seen. */
-  private membersOf(key: EntityKey): number[] {
-    let members = this.membersMemo.get(key);
-    if (!members) {
-      members = [];
-      for (const exposed of this.index.entityGroup(key)) {
-        const internal = this.linker.registryEntity(exposed) || exposed.startsWith(UNTYPED_PREFIX) ? exposed : UNTYPED_PREFIX + exposed.slice(exposed.indexOf(':') + 1);
-        const id = this.keyIdOf.get(internal);
-        if (id !== undefined) members.push(id);
-      }
-      this.membersMemo.set(key, members);
+  /** The entity of an index key, through the keys of its group. */
+  private entityOf(key: EntityKey): Entity | undefined {
+    const known = this.entities.get(key);
+    if (known) return known;
+    for (const exposed of this.index.entityGroup(key)) {
+      const e = this.resolve(this.keyIdOf.get(this.internalOf(exposed)) ?? -1);
+      if (e) return e;
     }
-    return members;
+    return undefined;
   }
 
-  private forgetResolutions(): void {
-    this.resolved = [];
-    this.entities.clear();
+  /** The linker's key behind an index key: a registry entity's as it is, any other name without its type. */
+  private internalOf(exposed: EntityKey): string {
+    if (exposed.startsWith(UNTYPED_PREFIX) || this.linker.registryEntity(exposed)) return exposed;
+    return UNTYPED_PREFIX + exposed.slice(exposed.indexOf(':') + 1);
+  }
+
+  /**
+   * Forgets the resolutions an article's change may have changed: those of its keys, and of every key
+   * sharing a short form with one of them (a surname joins a full name only while that full name is the
+   * only one with it; the type of a one-word name follows its full name's), with their entities.
+   */
+  private invalidate(state: ArticleState): void {
+    if (this.resolved.length === 0) return; // nothing resolved yet (the first build)
+    const seen = new Set<number>();
+    const forget = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const e = this.resolved[id];
+      if (e) this.entities.delete(e.key);
+      this.resolved[id] = undefined;
+    };
+    for (const id of state.mentionKeys) {
+      if (id < 0 || seen.has(id)) continue;
+      forget(id);
+      for (const tag of tagsOf(this.keyStrings[id])) for (const related of this.byTag.get(tag) ?? []) forget(related);
+    }
+  }
+
+  private forgetAnswers(): void {
     this.formsMemo.clear();
-    this.membersMemo.clear();
     this.neighbourMemo.clear();
     this.graphMemo = undefined;
   }
@@ -587,7 +683,6 @@ export class AnalysisStore {
       this.dirty.clear();
       this.reset();
       for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.add(uri);
-      this.forgetResolutions();
       return;
     }
     if (this.dirty.size === 0) return;
@@ -596,11 +691,11 @@ export class AnalysisStore {
       if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
     }
     this.dirty.clear();
-    this.forgetResolutions();
   }
 
   private reset(): void {
     this.linker = new EntityLinker(this.index.registry);
+    this.keyMemo = new Map();
     this.articles.length = 0;
     this.numByUri.clear();
     this.freeNums.length = 0;
@@ -610,9 +705,13 @@ export class AnalysisStore {
     this.keyParagraphs.length = 0;
     this.keyArticles.length = 0;
     this.keyQuoted.length = 0;
-    this.pairs.clear();
+    this.together.length = 0;
+    this.byTag.clear();
     this.paragraphTotal = 0;
     this.articleTotal = 0;
+    this.resolved = [];
+    this.entities.clear();
+    this.forgetAnswers();
   }
 
   private stateOf(uri: string): ArticleState | undefined {
@@ -632,10 +731,15 @@ export class AnalysisStore {
   }
 
   private keyId(type: NameType, surface: string, canonical: string | null): number {
+    let byCanonical = this.keyMemo.get(type);
+    if (!byCanonical) this.keyMemo.set(type, (byCanonical = new Map()));
+    let bySurface = byCanonical.get(canonical ?? '');
+    if (!bySurface) byCanonical.set(canonical ?? '', (bySurface = new Map()));
+    const known = bySurface.get(surface);
+    if (known !== undefined) return known;
     const key = this.linker.keyFor(type, surface, canonical ?? undefined);
-    if (key === undefined) return -1;
-    let id = this.keyIdOf.get(key);
-    if (id === undefined) {
+    let id = key === undefined ? -1 : this.keyIdOf.get(key);
+    if (id === undefined && key !== undefined) {
       id = this.keyStrings.length;
       this.keyIdOf.set(key, id);
       this.keyStrings.push(key);
@@ -643,8 +747,15 @@ export class AnalysisStore {
       this.keyParagraphs.push(0);
       this.keyArticles.push(undefined);
       this.keyQuoted.push(undefined);
+      this.together.push(undefined);
+      for (const tag of tagsOf(key)) {
+        const list = this.byTag.get(tag);
+        if (list) list.push(id);
+        else this.byTag.set(tag, [id]);
+      }
     }
-    return id;
+    bySurface.set(surface, id!);
+    return id!;
   }
 
   private add(uri: string): void {
@@ -664,7 +775,8 @@ export class AnalysisStore {
         if (id >= 0 && !ids.includes(id)) ids.push(id);
       }
       ids.sort((a, b) => a - b);
-      flat.push(ids.length, ...ids);
+      flat.push(ids.length);
+      for (const id of ids) flat.push(id);
     }
     const state: ArticleState = {
       uri, num, views, mentionKeys, paragraphKeys: Int32Array.from(flat), paragraphCount: views.paragraphs.length / PARAGRAPH_STRIDE,
@@ -672,12 +784,15 @@ export class AnalysisStore {
     this.articles[num] = state;
     this.numByUri.set(uri, num);
     this.count(state, 1);
+    this.invalidate(state);
   }
 
   private remove(uri: string): void {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
-    this.count(this.articles[num]!, -1);
+    const state = this.articles[num]!;
+    this.count(state, -1);
+    this.invalidate(state);
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);
@@ -689,19 +804,17 @@ export class AnalysisStore {
     this.paragraphTotal += sign * state.paragraphCount;
     this.articleTotal += sign;
     for (let at = 0; at < keys.length;) {
-      const n = keys[at];
       const from = at + 1;
-      at = from + n;
+      at = from + keys[at];
       for (let i = from; i < at; i++) {
         const a = keys[i];
         this.keyParagraphs[a] += sign;
         if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
         else this.keyArticles[a]?.delete(num);
         for (let j = i + 1; j < at; j++) {
-          const pair = a * PAIR_BASE + keys[j];
-          const c = (this.pairs.get(pair) ?? 0) + sign;
-          if (c > 0) this.pairs.set(pair, c);
-          else this.pairs.delete(pair);
+          const b = keys[j];
+          bump(this.together[a] ??= new Map(), b, sign);
+          bump(this.together[b] ??= new Map(), a, sign);
         }
       }
     }
@@ -714,6 +827,24 @@ export class AnalysisStore {
       else this.keyQuoted[id]?.delete(num);
     }
   }
+}
+
+function bump(row: Map<number, number>, key: number, by: number): void {
+  const c = (row.get(key) ?? 0) + by;
+  if (c > 0) row.set(key, c);
+  else row.delete(key);
+}
+
+/** The short forms a name key relates to others by: a full name's surname and initials, a one-word name itself. */
+function tagsOf(key: string): string[] {
+  const name = key.slice(key.indexOf(':') + 1);
+  if (!name.includes(' ')) return [name];
+  const tags: string[] = [];
+  const surname = surnameOf(name);
+  if (surname) tags.push(surname);
+  const initials = initialsOf(name);
+  if (initials) tags.push(initials);
+  return tags;
 }
 
 /** Normalized pointwise mutual information over paragraphs, rounded to 4 decimals. */

@@ -34,7 +34,7 @@ export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: str
       : label;
     return `${name} (${plural(n.paragraphs, 'paragraph')})`;
   });
-  const more = neighbours.length > limit ? ` · ${plural(neighbours.length - limit, 'other')}` : '';
+  const more = neighbours.length > limit ? ` · and ${neighbours.length - limit} more` : '';
   return `**Often with** ${shown.join(' · ')}${more}`;
 }
 
