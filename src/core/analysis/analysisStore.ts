@@ -123,6 +123,8 @@ const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
 const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
 const stores = new WeakMap<CorpusIndex, AnalysisStore>();
+/** Articles the background catch-up reads per turn of the event loop. */
+const CATCH_UP_SLICE = 200;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -183,11 +185,46 @@ export class AnalysisStore {
   }
 
   dispose(): void {
+    clearTimeout(this.catchingUp);
     this.subscription.dispose();
     if (stores.get(this.index) === this) stores.delete(this.index);
   }
 
   // ---------------------------------------------------------------- queries
+
+  /**
+   * True when the store can answer at once (at most `pending` articles to catch up with). Otherwise it
+   * catches up in the background, a slice of articles per turn of the event loop, and says false: a hover
+   * card leaves its analysis entries out rather than keep the editor waiting.
+   */
+  ready(pending = 50): boolean {
+    if (!this.rebuild && this.dirty.size <= pending) return true;
+    this.catchUp();
+    return false;
+  }
+
+  private catchingUp: ReturnType<typeof setTimeout> | undefined;
+
+  private catchUp(): void {
+    if (this.catchingUp !== undefined) return;
+    if (this.rebuild) {
+      this.rebuild = false;
+      this.reset();
+      this.dirty.clear();
+      for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.dirty.add(uri);
+    }
+    this.catchingUp = setTimeout(() => {
+      this.catchingUp = undefined;
+      let n = 0;
+      for (const uri of this.dirty) {
+        if (n++ >= CATCH_UP_SLICE) break;
+        this.dirty.delete(uri);
+        this.remove(uri);
+        if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
+      }
+      if (this.dirty.size > 0 || this.rebuild) this.catchUp();
+    }, 0);
+  }
 
   /** True when the store holds the article. */
   has(uri: string): boolean {

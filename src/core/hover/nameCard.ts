@@ -31,11 +31,14 @@ export function nameCard(index: CorpusIndex, hit: IndexedSpan, limit = MAX_LISTE
       blocks.push(otherArticlesBlock(`**Other articles** (${others.total})`, others.articles, others.total,
         { command: HoverCommands.showReferences, args: [key, hit.uri, span.start] }));
     }
+    // the workspace analyses, once their state has caught up with the index (it does in the background)
     const store = AnalysisStore.of(index);
-    const often = oftenWithLine(index, store, key);
-    if (often) blocks.push(often);
-    const quotes = latestQuotesBlock(index, store, key, span.type as NameType);
-    if (quotes) blocks.push(quotes);
+    if (store.ready()) {
+      const often = oftenWithLine(index, store, key);
+      if (often) blocks.push(often);
+      const quotes = latestQuotesBlock(index, store, key, span.type as NameType);
+      if (quotes) blocks.push(quotes);
+    }
   }
   const actions: string[] = [];
   if (key) {
