@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { CorpusIndex } from '../../src/core/index';
 import { AnalysisStore } from '../../src/core/analysis/analysisStore';
+import { PairTable } from '../../src/core/analysis/pairTable';
 import { paragraphsOf } from '../../src/core/analysis/textUnits';
 import { lexiconExtractor, type LexiconEntry } from './indexFixtures';
 
@@ -115,5 +116,38 @@ describe('analysis store: connections against a plain recount', () => {
     }), { numRuns: 60 });
     console.log(`      ${runs} random workspaces, ${edits} edits; ${grouped} with a surname or acronym grouped to its full name, ${twoKeysInOneParagraph} articles naming one person by two keys in a paragraph`);
     assert.ok(grouped > 0 && twoKeysInOneParagraph > 0, 'the samples exercise grouped entities');
+  });
+});
+
+describe('pair table', () => {
+  it('counts as a map of pairs does, through growth, removals and partner lists (property)', () => {
+    let runs = 0;
+    let grown = 0;
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: 3000 }), fc.nat({ max: 3000 }), fc.boolean()), { minLength: 6000, maxLength: 8000 }), (ops) => {
+      runs++;
+      const table = new PairTable();
+      const plain = new Map<string, number>();
+      for (const [x, y, remove] of ops) {
+        if (x === y) continue;
+        const key = x < y ? `${x}|${y}` : `${y}|${x}`;
+        const now = plain.get(key) ?? 0;
+        if (remove && now === 0) continue; // counts never go below zero: an article only takes back what it added
+        plain.set(key, now + (remove ? -1 : 1));
+        table.add(x, y, remove ? -1 : 1);
+      }
+      if (plain.size > 2048) grown++;
+      const listed = new Map<string, number>();
+      table.forEachPair((a, b, count) => listed.set(`${a}|${b}`, count));
+      assert.deepEqual([...listed].sort(), [...plain].filter(([, c]) => c > 0).sort());
+      for (const [key, count] of plain) {
+        const [a, b] = key.split('|').map(Number);
+        assert.equal(table.get(b, a), count);
+        const partners: number[] = [];
+        table.forEachPartner(a, (other, c) => { if (other === b) partners.push(c); });
+        assert.deepEqual(partners, count > 0 ? [count] : []);
+      }
+    }), { numRuns: 30 });
+    console.log(`      ${runs} random operation lists, ${grown} large enough to grow the table`);
+    assert.ok(grown > 0);
   });
 });

@@ -26,6 +26,7 @@ import {
 import type { LedgerQuote } from './quotes/quoteLedger';
 import { compareEntries, type TimelineEntry } from './timeline/timeline';
 import { periodOf, type DatePrecision } from './timeline/timex';
+import { PairTable } from './pairTable';
 
 /** An entity as the workspace sees it now. */
 export interface ResolvedEntity {
@@ -148,8 +149,8 @@ export class AnalysisStore {
   private readonly keyParagraphs: number[] = [];
   private readonly keyArticles: (Set<number> | undefined)[] = [];
   private readonly keyQuoted: (Set<number> | undefined)[] = [];
-  /** Per name key: the paragraphs it shares with each other key (both directions are kept). */
-  private readonly together: (Map<number, number> | undefined)[] = [];
+  /** Paragraphs naming both keys of a pair. */
+  private readonly pairs = new PairTable();
   /** Short form → the keys it relates (surname, initials; a one-word name itself), see `invalidate`. */
   private readonly byTag = new Map<string, number[]>();
   private paragraphTotal = 0;
@@ -337,19 +338,19 @@ export class AnalysisStore {
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
     let doubled = false;
     for (const m of target.members) {
-      for (const [other, count] of this.together[m] ?? []) {
+      this.pairs.forEachPartner(m, (other, count) => {
         const e = this.resolve(other);
-        if (!e) continue;
+        if (!e) return;
         if (e.key === target.key) {
           doubled = true;
-          continue;
+          return;
         }
         const entry = shared.get(e.key);
         if (entry) {
           entry.paragraphs += count;
           entry.keys++;
         } else shared.set(e.key, { entity: e, paragraphs: count, keys: 1 });
-      }
+      });
     }
     // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
     if (doubled || [...shared.values()].some((x) => x.keys > 1 && this.hasDoubles(x.entity))) this.countByParagraphs(target, shared);
@@ -459,7 +460,7 @@ export class AnalysisStore {
     let n = 0;
     for (const id of members) n += this.keyParagraphs[id] ?? 0;
     for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) n -= this.together[members[i]]?.get(members[j]) ?? 0;
+      for (let j = i + 1; j < members.length; j++) n -= this.pairs.get(members[i], members[j]);
     }
     return n;
   }
@@ -468,7 +469,7 @@ export class AnalysisStore {
   private hasDoubles(entity: Entity): boolean {
     const { members } = entity;
     for (let i = 0; i < members.length; i++) {
-      for (let j = i + 1; j < members.length; j++) if (this.together[members[i]]?.get(members[j])) return true;
+      for (let j = i + 1; j < members.length; j++) if (this.pairs.get(members[i], members[j]) > 0) return true;
     }
     return false;
   }
@@ -533,27 +534,21 @@ export class AnalysisStore {
     const merged = new Map<number, number>();
     const direct: [number, number, number][] = [];
     const doubled = new Set<number>();
-    for (let a = 0; a < this.keyStrings.length; a++) {
+    this.pairs.forEachPair((a, b, count) => {
       const x = entityNum[a];
-      const row = this.together[a];
-      if (x < 0 || !row) continue;
-      const xSingle = membersByNum[x].length === 1;
-      for (const [b, count] of row) {
-        if (b <= a) continue;
-        const y = entityNum[b];
-        if (y < 0) continue;
-        if (x === y) {
-          // paragraphs naming two keys of one entity: counted once, and corrected below
-          paragraphsOf[x] -= count;
-          doubled.add(x);
-        } else if (xSingle && membersByNum[y].length === 1) {
-          if (count >= minCount) direct.push([x, y, count]);
-        } else {
-          const id = pairId(x, y);
-          merged.set(id, (merged.get(id) ?? 0) + count);
-        }
+      const y = entityNum[b];
+      if (x < 0 || y < 0) return;
+      if (x === y) {
+        // paragraphs naming two keys of one entity: counted once, and corrected below
+        paragraphsOf[x] -= count;
+        doubled.add(x);
+      } else if (membersByNum[x].length === 1 && membersByNum[y].length === 1) {
+        if (count >= minCount) direct.push([x, y, count]);
+      } else {
+        const id = pairId(x, y);
+        merged.set(id, (merged.get(id) ?? 0) + count);
       }
-    }
+    });
     if (doubled.size) this.correctDoubles(doubled, membersByNum, entityNum, merged);
     for (const [id, count] of merged) if (count >= minCount) direct.push([Math.floor(id / PAIR_BASE), id % PAIR_BASE, count]);
 
@@ -742,7 +737,7 @@ export class AnalysisStore {
     this.keyParagraphs.length = 0;
     this.keyArticles.length = 0;
     this.keyQuoted.length = 0;
-    this.together.length = 0;
+    this.pairs.clear();
     this.byTag.clear();
     this.paragraphTotal = 0;
     this.articleTotal = 0;
@@ -784,7 +779,6 @@ export class AnalysisStore {
       this.keyParagraphs.push(0);
       this.keyArticles.push(undefined);
       this.keyQuoted.push(undefined);
-      this.together.push(undefined);
       for (const tag of tagsOf(key)) {
         const list = this.byTag.get(tag);
         if (list) list.push(id);
@@ -848,11 +842,7 @@ export class AnalysisStore {
         this.keyParagraphs[a] += sign;
         if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
         else this.keyArticles[a]?.delete(num);
-        for (let j = i + 1; j < at; j++) {
-          const b = keys[j];
-          bump(this.together[a] ??= new Map(), b, sign);
-          bump(this.together[b] ??= new Map(), a, sign);
-        }
+        for (let j = i + 1; j < at; j++) this.pairs.add(a, keys[j], sign);
       }
     }
     const { quotes } = state.views;
@@ -864,12 +854,6 @@ export class AnalysisStore {
       else this.keyQuoted[id]?.delete(num);
     }
   }
-}
-
-function bump(row: Map<number, number>, key: number, by: number): void {
-  const c = (row.get(key) ?? 0) + by;
-  if (c > 0) row.set(key, c);
-  else row.delete(key);
 }
 
 /** The short forms a name key relates to others by: a full name's surname and initials, a one-word name itself. */
