@@ -76,8 +76,8 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
   setDefaultNameDetector(await loadDefaultNameDetector());
   const sizes = options.sizes ?? (options.quick ? [1000] : [1000, 10000]);
   const rows: string[] = [
-    '| articles | build | baseline: read all spans (s) | quotes (s) | timeline (s) | connections (s) |',
-    '|---:|---|---:|---:|---:|---:|',
+    '| articles | build | baseline: read all spans (s) | store catch-up (s) | quotes (s) | timeline (s) | connections (s) |',
+    '|---:|---|---:|---:|---:|---:|---:|',
   ];
   const hoverRows: string[] = [
     '| articles | hover entry | p50 (ms) | p99 (ms) | max (ms) |',
@@ -88,19 +88,27 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
     const { index, uris, analysedSeconds } = await loadIndex(count);
     if (analysedSeconds !== undefined) console.log(`  ${count} articles analysed once with the tagger in ${analysedSeconds.toFixed(0)} s (cached for later runs)`);
     const base = time(3, () => uris.reduce((n, uri) => n + index.spansOf(uri).length, 0));
-    // First build: a fresh store each run, which reads every article's precomputed views and counts its pairs.
-    const fresh = <T>(work: (store: AnalysisStore) => T): T => {
+    // The store catching up with the index: every article's precomputed views read, its pairs counted
+    // (in the editor this runs in the background while articles are indexed).
+    const catchUp = time(3, () => {
       const store = new AnalysisStore(index);
-      try {
-        return work(store);
-      } finally {
-        store.dispose();
-      }
+      store.has('');
+      store.dispose();
+      return 0;
+    });
+    // First build of each view: a fresh store that has caught up (untimed); names resolved, dates read for the first time.
+    const fresh = <T>(work: (store: AnalysisStore) => T): { seconds: number; result: T } => {
+      let store!: AnalysisStore;
+      return time(3, () => work(store), () => {
+        store?.dispose();
+        store = new AnalysisStore(index);
+        store.has('');
+      });
     };
     const cold = {
-      quotes: time(3, () => fresh((s) => s.allQuotes().length)),
-      timeline: time(3, () => fresh((s) => s.allDates().length)),
-      connections: time(3, () => fresh((s) => s.connections().connections.length)),
+      quotes: fresh((s) => s.allQuotes().length),
+      timeline: fresh((s) => s.allDates().length),
+      connections: fresh((s) => s.connections().connections.length),
     };
     // Rebuild after one article is edited: the store takes the article's old pairs out and puts the new ones in.
     const store = new AnalysisStore(index);
@@ -119,8 +127,8 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
       connections: time(3, () => store.connections().connections.length, edit),
     };
     const cell = (t: { seconds: number }) => `${t.seconds.toFixed(2)} (×${(t.seconds / base.seconds).toFixed(1)})`;
-    rows.push(`| ${count} | first | ${base.seconds.toFixed(2)} | ${cell(cold.quotes)} | ${cell(cold.timeline)} | ${cell(cold.connections)} |`);
-    rows.push(`| ${count} | after one edit | | ${cell(warm.quotes)} | ${cell(warm.timeline)} | ${cell(warm.connections)} |`);
+    rows.push(`| ${count} | first | ${base.seconds.toFixed(2)} | ${cell(catchUp)} | ${cell(cold.quotes)} | ${cell(cold.timeline)} | ${cell(cold.connections)} |`);
+    rows.push(`| ${count} | after one edit | | | ${cell(warm.quotes)} | ${cell(warm.timeline)} | ${cell(warm.connections)} |`);
     verdicts.push(`${count} articles: ${cold.quotes.result} quotations, ${cold.timeline.result} dates, ${cold.connections.result} connections.`);
 
     // Hover-card entries: names hovered where they occur (so frequent entities are hovered often), each
@@ -158,7 +166,7 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
     store.dispose();
     if (count >= 10000) {
       const check = (label: string, s: number) => `${label} ${s.toFixed(2)} s (${s <= TARGET_SECONDS ? 'met' : 'MISSED'})`;
-      verdicts.push(`At ${count}, target ≤ ${TARGET_SECONDS} s per view — first build: ${[check('quotes', cold.quotes.seconds), check('timeline', cold.timeline.seconds), check('connections', cold.connections.seconds)].join('; ')}; ` +
+      verdicts.push(`At ${count}, target ≤ ${TARGET_SECONDS} s per view — ${check('store catch-up', catchUp.seconds)}; first build: ${[check('quotes', cold.quotes.seconds), check('timeline', cold.timeline.seconds), check('connections', cold.connections.seconds)].join('; ')}; ` +
         `after one edit: ${[check('quotes', warm.quotes.seconds), check('timeline', warm.timeline.seconds), check('connections', warm.connections.seconds)].join('; ')}.`);
     }
   }

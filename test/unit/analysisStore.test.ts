@@ -119,6 +119,22 @@ describe('analysis store: connections against a plain recount', () => {
   });
 });
 
+describe('analysis store: entities named in hundreds of articles', () => {
+  it('counts their shared articles (through bit sets) as the plain recount does', () => {
+    const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+    for (let i = 0; i < 700; i++) {
+      // NATO in most articles, Oslo in many, the others here and there
+      const article: Article = [[6, i % 3 === 0 ? 8 : 3], [i % 5 === 0 ? 0 : 7, 6], [i % 2 === 0 ? 8 : 9, i % 7 === 0 ? 1 : 2]];
+      index.update(`${i}.txt`, textOf(article));
+    }
+    const store = new AnalysisStore(index);
+    const counted = fromStore(store);
+    assert.ok([...counted.values()].some((p) => p.articles >= 256), 'some pair shares hundreds of articles');
+    assert.deepEqual(sorted(counted), sorted(oracle(index)));
+    store.dispose();
+  });
+});
+
 describe('pair table', () => {
   it('counts as a map of pairs does, through growth, removals and partner lists (property)', () => {
     let runs = 0;

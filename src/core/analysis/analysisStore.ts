@@ -21,11 +21,11 @@ import type { NameType } from '../extract/types';
 import type { ArticleMetadata } from '../sidecar/model';
 import { articleSource } from './articleSource';
 import {
-  articleViewsOf, ATTRIBUTIONS, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews,
+  articleViewsOf, ATTRIBUTIONS, collapseSpace, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews,
 } from './articleViews';
 import type { LedgerQuote } from './quotes/quoteLedger';
 import { compareEntries, type TimelineEntry } from './timeline/timeline';
-import { periodOf, type DatePrecision } from './timeline/timex';
+import { periodOf, type DatePeriod, type DatePrecision } from './timeline/timex';
 import { PairTable } from './pairTable';
 
 /** An entity as the workspace sees it now. */
@@ -124,6 +124,10 @@ const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
 const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
 const stores = new WeakMap<CorpusIndex, AnalysisStore>();
+/** Entities named in at least this many articles get a bit set of them when the graph is built. */
+const BIT_SET_MIN = 256;
+/** A store this close to the index answers at once (`ready`). */
+const READY_PENDING = 50;
 /** Articles the background catch-up reads per turn of the event loop. */
 const CATCH_UP_SLICE = 200;
 
@@ -166,6 +170,8 @@ export class AnalysisStore {
   private readonly entities = new Map<EntityKey, Entity>();
   /** Answers that depend on every article, forgotten at each change. */
   private readonly formsMemo = new Map<EntityKey, Set<string>>();
+  /** Date values and their periods (the same few thousand values recur). */
+  private readonly periods = new Map<string, DatePeriod | null>();
   private readonly neighbourMemo = new Map<string, Neighbour[]>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
@@ -182,6 +188,8 @@ export class AnalysisStore {
         this.dirty.add(from);
         this.dirty.add(to);
       }
+      // a store in use keeps up with large changes (a branch switch, the first indexing) in the background
+      if (this.inUse && (this.rebuild || this.dirty.size > READY_PENDING)) this.catchUp();
     });
   }
 
@@ -198,13 +206,16 @@ export class AnalysisStore {
    * catches up in the background, a slice of articles per turn of the event loop, and says false: a hover
    * card leaves its analysis entries out rather than keep the editor waiting.
    */
-  ready(pending = 50): boolean {
+  ready(pending = READY_PENDING): boolean {
+    this.inUse = true;
     if (!this.rebuild && this.dirty.size <= pending) return true;
     this.catchUp();
     return false;
   }
 
   private catchingUp: ReturnType<typeof setTimeout> | undefined;
+  /** Set by the first query: from then on, large changes are caught up with in the background. */
+  private inUse = false;
 
   private catchUp(): void {
     if (this.catchingUp !== undefined) return;
@@ -436,16 +447,19 @@ export class AnalysisStore {
   }
 
   private rawDates(state: ArticleState): RawDate[] {
-    const { dates, dateValues } = state.views;
+    const { dates, dateValues, dateSentences } = state.views;
     const text = this.index.textOf(state.uri) ?? '';
     const out: RawDate[] = [];
     for (let at = 0, k = 0; at < dates.length; at += DATE_STRIDE, k++) {
-      const period = periodOf(dateValues[k]);
+      const value = dateValues[k];
+      let period = this.periods.get(value);
+      if (period === undefined) this.periods.set(value, (period = periodOf(value) ?? null));
       if (!period) continue;
+      // cache entries of analyses without the collapsed sentences (`undefined`) collapse here
+      const sentence = dateSentences?.[k] ?? (dateSentences ? text.slice(dates[at + 2], dates[at + 3]) : collapseSpace(text.slice(dates[at + 2], dates[at + 3])));
       out.push({
-        date: dateValues[k], precision: period.precision, from: period.from, to: period.to,
-        start: dates[at], end: dates[at + 1], text: text.slice(dates[at], dates[at + 1]),
-        sentence: text.slice(dates[at + 2], dates[at + 3]).replace(/\s+/gu, ' ').trim(),
+        date: value, precision: period.precision, from: period.from, to: period.to,
+        start: dates[at], end: dates[at + 1], text: text.slice(dates[at], dates[at + 1]), sentence,
         firstMention: dates[at + 4], endMention: dates[at + 5],
       });
     }
@@ -568,14 +582,40 @@ export class AnalysisStore {
       }
       return set;
     };
+    // Shared articles: a bit set per entity named in many articles, so that two of those intersect by words.
+    const words = (this.articles.length >> 5) + 1;
+    const bitSets = new Map<number, Uint32Array | null>();
+    const bitsOf = (n: number): Uint32Array | null => {
+      let bits = bitSets.get(n);
+      if (bits === undefined) {
+        const set = articlesOf(n);
+        bits = set.size < BIT_SET_MIN ? null : new Uint32Array(words);
+        if (bits) for (const a of set) bits[a >> 5] |= 1 << (a & 31);
+        bitSets.set(n, bits);
+      }
+      return bits;
+    };
+    const sharedArticles = (x: number, y: number): number => {
+      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [x, y] : [y, x];
+      const smallBits = bitsOf(small);
+      const largeBits = bitsOf(large);
+      let shared = 0;
+      if (smallBits && largeBits) {
+        for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
+      } else if (largeBits) {
+        for (const a of articlesOf(small)) if (largeBits[a >> 5] & (1 << (a & 31))) shared++;
+      } else {
+        const other = articlesOf(large);
+        for (const a of articlesOf(small)) if (other.has(a)) shared++;
+      }
+      return shared;
+    };
     const connections: Connection[] = [];
     for (const [first, second, count] of direct) {
       let x = first;
       let y = second;
       if (wanted !== undefined && !this.answersTo(byNum[x].key, wanted) && !this.answersTo(byNum[y].key, wanted)) continue;
-      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [articlesOf(x), articlesOf(y)] : [articlesOf(y), articlesOf(x)];
-      let articles = 0;
-      for (const a of small) if (large.has(a)) articles++;
+      const articles = sharedArticles(x, y);
       const ex = byNum[x];
       const ey = byNum[y];
       if (ey.name < ex.name || (ey.name === ex.name && ey.key < ex.key)) [x, y] = [y, x];
@@ -710,6 +750,7 @@ export class AnalysisStore {
   // ---------------------------------------------------------------- keeping up with the index
 
   private sync(): void {
+    this.inUse = true;
     if (this.rebuild) {
       this.rebuild = false;
       this.dirty.clear();
@@ -866,6 +907,12 @@ function tagsOf(key: string): string[] {
   const initials = initialsOf(name);
   if (initials) tags.push(initials);
   return tags;
+}
+
+function popCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
 }
 
 /** Normalized pointwise mutual information over paragraphs, rounded to 4 decimals. */

@@ -33,6 +33,11 @@ export interface ArticleViews {
   dates: number[];
   /** The resolved value of each date ("2026-02-12", "2026-W07"), parallel to `dates`. */
   dateValues: string[];
+  /**
+   * Each date's sentence with its white space collapsed, parallel to `dates`; null where that is the
+   * sentence's text as it stands (most sentences), so the cache does not repeat the article.
+   */
+  dateSentences: (string | null)[];
 }
 
 export const MENTION_STRIDE = 3;
@@ -102,6 +107,7 @@ export function articleViewsOf(text: string, spans: readonly Span[]): ArticleVie
 
   const dates: number[] = [];
   const dateValues: string[] = [];
+  const dateSentences: (string | null)[] = [];
   let sentences: TextRange[] | undefined;
   for (const span of sorted) {
     if (span.type !== 'DATE' || typeof span.value !== 'string' || !periodOf(span.value)) continue;
@@ -113,8 +119,11 @@ export function articleViewsOf(text: string, spans: readonly Span[]): ArticleVie
     const first = firstEndingAfter(sentence.start);
     dates.push(span.start, span.end, sentence.start, sentence.end, first, endOfMentionsBefore(first, sentence.end));
     dateValues.push(span.value);
+    const raw = text.slice(sentence.start, sentence.end);
+    const collapsed = collapseSpace(raw);
+    dateSentences.push(collapsed === raw ? null : collapsed);
   }
-  return { names, mentions, paragraphs, quotes, dates, dateValues };
+  return { names, mentions, paragraphs, quotes, dates, dateValues, dateSentences };
 }
 
 /**
@@ -138,3 +147,8 @@ function fullPersonNames(nameSpans: readonly Span[]): (mention: number, names: A
   };
 }
 
+
+/** White space runs as one space, none at either end: a sentence as the timeline shows it. */
+export function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -69,7 +69,11 @@ export class PairTable {
 
   private slotOf(a: number, b: number): number {
     const mask = this.first.length - 1;
-    let slot = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77)) & mask;
+    // the two ids mixed through a 32-bit finalizer (murmur3's), so that every bit reaches the low ones
+    let h = Math.imul(a, 0x9e3779b1) ^ b;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    let slot = (h ^ (h >>> 16)) & mask;
     while (this.first[slot] >= 0 && (this.first[slot] !== a || this.second[slot] !== b)) slot = (slot + 1) & mask;
     return slot;
   }

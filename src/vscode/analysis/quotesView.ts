@@ -55,6 +55,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   constructor(private readonly workspace: WorkspaceIndex) {
     this.store = AnalysisStore.of(workspace.index);
+    this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
     this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
   }
 
