@@ -3,7 +3,7 @@ import { analyzeArticle, CorpusIndex } from '../../src/core/index';
 import { extract } from '../../src/core/extract';
 import type { EntityRegistry } from '../../src/core/extract/types';
 import { buildConnections, connectionLine } from '../../src/core/analysis/connections/connections';
-import { AnalysisMemo } from '../../src/core/analysis/analysisMemo';
+import { AnalysisStore } from '../../src/core/analysis/analysisStore';
 import { connectionsToCsv, connectionsToGexf, xmlText } from '../../src/core/analysis/connections/graphExport';
 
 // The registry marks the names, so the test is about counting and ranking, not about the tagger.
@@ -124,28 +124,52 @@ describe('connections', () => {
   });
 });
 
-describe('analysis memo', () => {
-  it('keeps per-article results until the article changes, and forgets them all when the registry changes', () => {
+describe('analysis store', () => {
+  const fresh = (index: CorpusIndex) => {
+    const store = new AnalysisStore(index);
+    try {
+      return { graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates() };
+    } finally {
+      store.dispose();
+    }
+  };
+  const plain = (r: ReturnType<typeof fresh>) => JSON.stringify([r.graph.connections, [...r.graph.nodes.values()], r.graph.paragraphCount, r.graph.articleCount, r.quotes, r.dates]);
+
+  it('keeps the pair counts up to date per article: after edits, removals, renames and a registry change it answers as a store built afresh', () => {
     const index = corpus();
-    const memo = new AnalysisMemo(index);
-    const before1 = memo.paragraphEntities('1.txt');
-    const before2 = memo.paragraphEntities('2.txt');
-    assert.equal(memo.paragraphEntities('1.txt'), before1); // same answer object: not recomputed
-    index.update('2.txt', 'Tom Frey met Anna Berg in Oslo.\n');
-    assert.equal(memo.paragraphEntities('1.txt'), before1);
-    const after2 = memo.paragraphEntities('2.txt');
-    assert.notEqual(after2, before2);
-    assert.deepEqual(after2.map((keys) => keys.map((k) => memo.names.get(k)!.canonical)), [['Tom Frey', 'Anna Berg', 'Oslo']]);
-    const graph = buildConnections(index, ['1.txt', '2.txt', '3.txt'], { minCount: 1 }, memo);
-    assert.ok(graph.connections.some((c) => c.a === 'Anna Berg' && c.b === 'Tom Frey'));
-    index.setRegistry({ entities: [...registry.entities, { canonical: 'Anna Berg-Frey', type: 'PERSON' as const, aliases: ['Anna Berg'] }].filter((e) => e.canonical !== 'Anna Berg') });
-    assert.notEqual(memo.paragraphEntities('1.txt'), before1);
-    // re-analysed with the same text (as after a new name model): the index reports it changed, the memo recomputes
-    const again = memo.paragraphEntities('1.txt');
-    index.addAnalysis(analyzeArticle('1.txt', index.textOf('1.txt')!, { extract, registry: index.registry }), index.textOf('1.txt')!);
-    assert.notEqual(memo.paragraphEntities('1.txt'), again);
+    const store = new AnalysisStore(index);
+    const live = () => plain({ graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates() });
+    assert.equal(live(), plain(fresh(index)));
+    index.update('2.txt', 'Tom Frey met Anna Berg in Oslo on 3 March 2025.\n\n"We agree," Tom Frey said.\n');
+    const edited = store.connections({ minCount: 1 });
+    assert.ok(edited.connections.some((c) => c.a === 'Anna Berg' && c.b === 'Tom Frey'), 'the edited article\'s new pair is counted');
+    assert.equal(live(), plain(fresh(index)));
+    index.rename('1.txt', '4.txt');
     index.remove('3.txt');
-    assert.deepEqual(memo.paragraphEntities('3.txt'), []);
-    memo.dispose();
+    assert.equal(live(), plain(fresh(index)));
+    assert.equal(store.connections({ minCount: 1 }).articleCount, 2);
+    // a merge through the registry: Anna Berg becomes an alias of another entity, without re-extraction
+    index.setRegistry({ entities: [...registry.entities.filter((e) => e.canonical !== 'Anna Berg'), { canonical: 'Anna Berg-Frey', type: 'PERSON', aliases: ['Anna Berg'] }] });
+    const merged = store.connections({ minCount: 1 });
+    assert.ok(merged.connections.some((c) => c.a === 'Anna Berg-Frey' && c.b === 'Tom Frey'), merged.connections.map((c) => `${c.a}|${c.b}`).join(', '));
+    assert.ok(!merged.connections.some((c) => c.a === 'Anna Berg' || c.b === 'Anna Berg'));
+    assert.equal(live(), plain(fresh(index)));
+    // re-analysed with the same text (as after a new name model): counted once, not twice
+    index.addAnalysis(analyzeArticle('2.txt', index.textOf('2.txt')!, { extract, registry: index.registry }), index.textOf('2.txt')!);
+    assert.equal(live(), plain(fresh(index)));
+    store.dispose();
+  });
+
+  it('lists the connections of one entity as the whole graph does', () => {
+    const index = corpus();
+    const store = new AnalysisStore(index);
+    const graph = store.connections({ minCount: 1 });
+    for (const node of graph.nodes.values()) {
+      const expected = graph.connections.filter((c) => c.aKey === node.key || c.bKey === node.key)
+        .map((c) => [c.aKey === node.key ? c.b : c.a, c.paragraphs, c.articles, c.strength].join('|')).sort();
+      const listed = store.neighbours(node.key, 1).map((n) => [n.entity.name, n.paragraphs, n.articles, n.strength].join('|')).sort();
+      assert.deepEqual(listed, expected, node.name);
+    }
+    store.dispose();
   });
 });

@@ -107,7 +107,7 @@ describe('hover cards: escaping malicious articles', () => {
 
   function assertInert(markdown: string): void {
     const { hrefs, tags } = renderedLinksAndTags(markdown);
-    for (const href of hrefs) assert.match(href, /^command:sourceAnnotator\.(openMention|showReferences|registry\.(addAlias|merge|ignore))\?/, `unexpected link ${href}`);
+    for (const href of hrefs) assert.match(href, /^command:sourceAnnotator\.(openMention|showReferences|registry\.(addAlias|merge|ignore)|timeline\.ofEntity)\?/, `unexpected link ${href}`);
     for (const tag of tags) assert.ok(['p', 'strong', 'em', 'a', 'ul', 'li', 'hr', 'blockquote'].includes(tag), `unexpected <${tag}>`);
   }
 

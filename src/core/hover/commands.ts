@@ -13,4 +13,6 @@ export const HoverCommands = {
   merge: 'sourceAnnotator.registry.merge',
   /** args: [surface: string] — adds the surface to the registry's ignore list. */
   ignore: 'sourceAnnotator.registry.ignore',
+  /** args: [{ name: string }] — the Timeline view, filtered to the dates whose sentence names the entity. */
+  timelineOf: 'sourceAnnotator.timeline.ofEntity',
 } as const;

@@ -9,9 +9,10 @@ import { isNameType } from './entityKey';
 import { contentHash } from './hash';
 import { describeMeasure } from './measure';
 import { articleMetadata } from '../text/articleMeta';
+import { articleViewsOf, type ArticleViews } from '../analysis/articleViews';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
@@ -67,6 +68,11 @@ export interface ArticleAnalysis {
   spans: number[];
   /** Interned strings and numbers the spans refer to. */
   atoms: (string | number)[];
+  /**
+   * What the analysis views read (name mentions, paragraphs, quotations, dated sentences), computed with the
+   * extraction so that building a view never re-reads the text; absent in analyses made without it.
+   */
+  views?: ArticleViews;
 }
 
 export function registryFingerprint(registry: EntityRegistry | undefined): string {
@@ -119,6 +125,7 @@ export function packAnalysis(
     headline: meta.title,
     spans,
     atoms,
+    views: articleViewsOf(text, result.spans),
   };
   if (meta.outlet) analysis.outlet = meta.outlet;
   if (meta.byline) analysis.byline = meta.byline;

@@ -272,6 +272,11 @@ export class CorpusIndex {
     return out;
   }
 
+  /** What the analysis views read of an article, computed when it was indexed (see `ArticleAnalysis.views`). */
+  viewsOf(uri: string): ArticleAnalysis['views'] {
+    return this.recordOf(uri)?.analysis.views;
+  }
+
   /** The span covering `offset` (start ≤ offset < end), by binary search. */
   spanAt(uri: string, offset: number): IndexedSpan | undefined {
     const record = this.tables.recordOf(uri);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { AnalysisMemo } from '../../core/analysis/analysisMemo';
 import { buildConnections, type ConnectionGraph } from '../../core/analysis/connections/connections';
 import { connectionsToCsv, connectionsToGexf } from '../../core/analysis/connections/graphExport';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -37,15 +36,13 @@ export function graphMessage(graph: ConnectionGraph, maxEdges = MAX_EDGES): Grap
  */
 export class ConnectionsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private readonly memo: AnalysisMemo;
   private readonly disposables: vscode.Disposable[] = [];
   private refreshTimer: NodeJS.Timeout | undefined;
   private lastRendered: { nodes: number; edges: number } | undefined;
   private readonly renderedEmitter = new vscode.EventEmitter<{ nodes: number; edges: number }>();
 
   constructor(private readonly workspace: WorkspaceIndex, private readonly extensionUri: vscode.Uri) {
-    this.memo = new AnalysisMemo(workspace.index);
-    this.disposables.push(this.renderedEmitter, { dispose: () => this.memo.dispose() },
+    this.disposables.push(this.renderedEmitter,
       workspace.index.onDidChange(() => {
         if (!this.panel) return;
         clearTimeout(this.refreshTimer);
@@ -54,7 +51,7 @@ export class ConnectionsPanel implements vscode.Disposable {
   }
 
   graph(): ConnectionGraph {
-    return buildConnections(this.workspace.index, this.workspace.index.uris(), {}, this.memo);
+    return buildConnections(this.workspace.index, this.workspace.index.uris(), {});
   }
 
   /** Opens (or reveals) the panel; resolves with what the webview drew. */
@@ -110,8 +107,7 @@ export class ConnectionsPanel implements vscode.Disposable {
 
   /** Opens the entity's references: the first mention in an editor, all of them in the references peek. */
   async openReferences(key: string): Promise<boolean> {
-    const indexKey = this.memo.names.get(key)?.indexKey();
-    const mentions = indexKey ? this.workspace.index.references(indexKey) : [];
+    const mentions = this.workspace.index.references(key);
     if (mentions.length === 0) {
       void vscode.window.showInformationMessage('Source Annotator: this entity is no longer in the workspace.');
       return false;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnalysisMemo } from '../../core/analysis/analysisMemo';
+import { AnalysisStore } from '../../core/analysis/analysisStore';
 import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
 import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
@@ -47,15 +47,16 @@ function shorten(text: string, max = 90): string {
 export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly memo: AnalysisMemo;
+  private readonly store: AnalysisStore;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private rowsCache: SpeakerRow[] | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<Node> | undefined;
 
   constructor(private readonly workspace: WorkspaceIndex) {
-    this.memo = new AnalysisMemo(workspace.index);
-    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()), { dispose: () => this.memo.dispose() });
+    this.store = AnalysisStore.of(workspace.index);
+    this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
+    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
   }
 
   register(): vscode.Disposable[] {
@@ -84,7 +85,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   }
 
   private rows(): SpeakerRow[] {
-    return (this.rowsCache ??= speakerRows(this.memo.allQuotes(this.workspace.index.uris())));
+    return (this.rowsCache ??= speakerRows(this.store.allQuotes()));
   }
 
   private describe(): void {

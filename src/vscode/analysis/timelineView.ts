@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { AnalysisMemo } from '../../core/analysis/analysisMemo';
+import { AnalysisStore } from '../../core/analysis/analysisStore';
+import { entityFilter } from '../../core/analysis/timeline/timeline';
 import type { TimelineEntry } from '../../core/analysis/timeline/timeline';
-import { normalizeName } from '../../core/index/entityKey';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 const REFRESH_DELAY_MS = 400;
@@ -44,7 +44,7 @@ function shorten(text: string, max: number): string {
 export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly memo: AnalysisMemo;
+  private readonly store: AnalysisStore;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private groupsCache: TimelineYear[] | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
@@ -52,8 +52,9 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
   private entity = '';
 
   constructor(private readonly workspace: WorkspaceIndex) {
-    this.memo = new AnalysisMemo(workspace.index);
-    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()), { dispose: () => this.memo.dispose() });
+    this.store = AnalysisStore.of(workspace.index);
+    this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
+    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
   }
 
   register(): vscode.Disposable[] {
@@ -98,10 +99,8 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
 
   private groups(): TimelineYear[] {
     if (this.groupsCache) return this.groupsCache;
-    const wanted = this.entity ? normalizeName(this.entity) : undefined;
-    const filter = wanted === undefined ? undefined
-      : (keys: readonly string[]) => keys.some((k) => this.memo.names.get(k)?.forms.has(wanted) ?? false);
-    return (this.groupsCache = timelineGroups(this.memo.allDates(this.workspace.index.uris(), filter)));
+    const filter = entityFilter(this.store, this.entity || undefined);
+    return (this.groupsCache = timelineGroups(this.store.allDates(undefined, filter)));
   }
 
   private describe(): void {

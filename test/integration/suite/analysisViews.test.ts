@@ -2,7 +2,7 @@
 // its article with the quoted words selected.
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import { activateExtension, pollUntil } from './helpers';
+import { activateExtension, hoversAt, hoverText, openSample, pollUntil, positionOf } from './helpers';
 
 interface Quote { file: string; start: number; end: number; text: string; speaker: string | null; cueStart: number | null; cueEnd: number | null }
 interface SpeakerRow { speaker: string; type: string | null; quotes: Quote[] }
@@ -105,5 +105,73 @@ describe('analysis views: Connections graph', () => {
       e ? e.document.getText(new vscode.Range(e.selection.active, e.selection.active.translate(0, 12))) : '';
     const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => /^(Pete )?Hegseth/.test(wordAtCursor(e)));
     assert.match(wordAtCursor(editor), /^(Pete )?Hegseth/);
+  });
+});
+
+/** The command links of a hover's Markdown: [label, command id, decoded arguments]. */
+function commandLinks(markdown: string): { label: string; command: string; args: unknown[] }[] {
+  const out: { label: string; command: string; args: unknown[] }[] = [];
+  for (const m of markdown.matchAll(/\[((?:[^\]\\]|\\.)*)\]\(command:([\w.]+)\?([^)\s]*)/gu)) {
+    out.push({ label: m[1].replace(/\\(.)/gu, '$1'), command: m[2], args: JSON.parse(decodeURIComponent(m[3])) as unknown[] });
+  }
+  return out;
+}
+
+describe('analysis entries of a hover card', () => {
+  const article = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
+  let document: vscode.TextDocument;
+
+  before(async () => {
+    const api = await activateExtension();
+    await api.whenIndexed();
+    document = await openSample(article);
+  });
+
+  it('shows who a person is often named with, their latest quotes and a "Timeline of" link, and each link works', async () => {
+    const colby = positionOf(document, 'Elbridge Colby', 'Colby');
+    const markdown = await pollUntil(async () => (await hoversAt(document, colby)).flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value)).join('\n'), (text) => text.includes('**Often with**') && text.includes('Latest quotes'));
+    assert.ok(markdown.includes('**Often with**'), markdown);
+    assert.match(markdown, /\*\*Latest quotes\*\* \(\d+ of \d+\)|\*\*Latest quotes\*\* \(\d+\)/u, markdown);
+    const links = commandLinks(markdown);
+
+    // "Often with": each name opens that entity's references, at a mention in an article naming both
+    const oftenWith = markdown.slice(markdown.indexOf('**Often with**')).split('\n')[0];
+    const neighbour = commandLinks(oftenWith)[0];
+    assert.equal(neighbour.command, 'sourceAnnotator.showReferences');
+    const [key, uri, offset] = neighbour.args as [string, string, number];
+    assert.match(key, /^(PERSON|ORG|PLACE|MISC):/u);
+    // the link's position is a mention of that entity: its own card there names it
+    const target = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+    const there = await pollUntil(async () => hoverText(await hoversAt(target, target.positionAt(offset + 1))), (text) => text.length > 0);
+    assert.ok(there.includes(neighbour.label), `the mention at ${offset} in ${uri} is not ${neighbour.label}: ${there.slice(0, 200)}`);
+
+    // a quote opens its article with the quoted words selected
+    const quote = links.find((l) => l.command === 'sourceAnnotator.openMention' && l.label.startsWith('“'))!;
+    assert.ok(quote, JSON.stringify(links.map((l) => l.label)));
+    await vscode.commands.executeCommand(quote.command, ...quote.args);
+    const [quoteUri, start, end] = quote.args as [string, number, number];
+    const editor = await pollUntil(async () => vscode.window.activeTextEditor, (e) => e?.document.uri.toString() === quoteUri && !e.selection.isEmpty);
+    assert.equal(editor?.document.getText(editor.selection), editor!.document.getText().slice(start, end));
+    assert.ok(quote.label.startsWith(`“${editor!.document.getText(editor!.selection).slice(0, 20)}`), `${quote.label} / ${editor!.document.getText(editor!.selection)}`);
+
+    // "Timeline of Elbridge Colby" filters the Timeline view to the sentences naming him
+    const timelineLink = links.find((l) => l.command === 'sourceAnnotator.timeline.ofEntity')!;
+    assert.equal(timelineLink.label, 'Timeline of Elbridge Colby');
+    await vscode.commands.executeCommand(timelineLink.command, ...timelineLink.args);
+    const entries = datesOf(await timeline());
+    assert.ok(entries.length > 0);
+    for (const e of entries) assert.ok(e.entities.includes('Elbridge Colby'), `${e.sentence} names ${e.entities.join(', ')}`);
+    await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' });
+  });
+
+  it('trusts every command its links use', async () => {
+    const colby = positionOf(document, 'Elbridge Colby', 'Colby');
+    const hovers = await hoversAt(document, colby);
+    const content = hovers.flatMap((h) => h.contents).find((c): c is vscode.MarkdownString => typeof c !== 'string' && c.value.includes('Often with'));
+    assert.ok(content, 'a card with the analysis entries');
+    const trusted = content.isTrusted;
+    const enabled = typeof trusted === 'object' ? trusted.enabledCommands : [];
+    for (const link of commandLinks(content.value)) assert.ok(enabled.includes(link.command), `${link.command} is not enabled in the card`);
   });
 });

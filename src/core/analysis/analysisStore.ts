@@ -1,0 +1,929 @@
+/**
+ * The state behind the analysis views and the hover-card entries: every article's quotations, dated
+ * sentences and paragraph entity sets (computed when the article was indexed, `ArticleAnalysis.views`), and
+ * the counts behind connections, kept up to date per article: an edit takes the article's old pairs out and
+ * puts its new ones in, nothing is recounted.
+ *
+ * Identity. What an article stores is the extractor's names; the entity a name belongs to is a workspace
+ * decision that changes after indexing (the registry's merges and aliases, the type most mentions argue for,
+ * a surname that joins the one full name of the workspace). So counts are kept per *name key* (the linker's
+ * key, which only the registry changes: a registry change rebuilds the store), and each key is resolved to
+ * its entity (`CorpusIndex.entityGroup`, `displayName`, `nameTypeOf`) when a view or a card asks, once per
+ * key until the index changes again.
+ *
+ * Work is lazy: index changes only mark articles; the next query brings the store up to date.
+ */
+import type { CorpusIndex } from '../index/corpusIndex';
+import type { EntityKey } from '../index/entityKey';
+import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../index/entityKey';
+import { EntityLinker } from '../index/linker';
+import type { NameType } from '../extract/types';
+import type { ArticleMetadata } from '../sidecar/model';
+import { articleSource } from './articleSource';
+import {
+  articleViewsOf, ATTRIBUTIONS, collapseSpace, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews,
+} from './articleViews';
+import type { LedgerQuote } from './quotes/quoteLedger';
+import { compareEntries, type TimelineEntry } from './timeline/timeline';
+import { periodOf, type DatePeriod, type DatePrecision } from './timeline/timex';
+import { PairTable } from './pairTable';
+
+/** An entity as the workspace sees it now. */
+export interface ResolvedEntity {
+  /** The index's key (for references): the entity group's first key. */
+  key: EntityKey;
+  /** Its display name: the registry's canonical, else its most frequent canonical form. */
+  name: string;
+  type: NameType;
+}
+
+export interface Connection {
+  /** Canonical names; `a` sorts before `b` (by name, then key). */
+  a: string;
+  b: string;
+  /** Articles naming both. */
+  articles: number;
+  /** Paragraphs naming both. */
+  paragraphs: number;
+  /** NPMI over paragraphs, rounded to 4 decimals. */
+  strength: number;
+  aKey: string;
+  bKey: string;
+}
+
+export interface EntityNode {
+  key: string;
+  name: string;
+  type?: NameType;
+  /** Articles and paragraphs naming the entity. */
+  articles: number;
+  paragraphs: number;
+}
+
+export interface ConnectionGraph {
+  /** Strongest first. */
+  connections: Connection[];
+  /** The entities the connections join, keyed by entity key. */
+  nodes: Map<string, EntityNode>;
+  /** Paragraphs counted (with at least one entity or not). */
+  paragraphCount: number;
+  articleCount: number;
+}
+
+export interface ConnectionOptions {
+  /** Minimum number of shared paragraphs (default 2). */
+  minCount?: number;
+  /** Only connections of this entity (canonical name, alias or a person's surname, any case). */
+  entity?: string;
+  /** The types of entity taken into account (default all names). */
+  types?: readonly NameType[];
+}
+
+/** A resolved entity with the name keys of its group (the keys the store has seen). */
+interface Entity extends ResolvedEntity {
+  members: number[];
+}
+
+/** One connection of an entity, as its hover card lists it. */
+export interface Neighbour {
+  entity: ResolvedEntity;
+  paragraphs: number;
+  articles: number;
+  strength: number;
+  /** An article where a paragraph names both. */
+  sharedArticle: string;
+}
+
+/** A date of an article before names are resolved: what only the article's text decides. */
+interface RawDate {
+  date: string;
+  precision: DatePrecision;
+  from: string;
+  to: string;
+  start: number;
+  end: number;
+  text: string;
+  sentence: string;
+  firstMention: number;
+  endMention: number;
+}
+
+interface ArticleState {
+  uri: string;
+  num: number;
+  views: ArticleViews;
+  /** Name key id of each mention (-1: a name the registry ignores). */
+  mentionKeys: Int32Array;
+  /** Per paragraph, its distinct name key ids in increasing order: a count, then the ids. */
+  paragraphKeys: Int32Array;
+  paragraphCount: number;
+  dates?: RawDate[];
+}
+
+const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
+const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
+
+const stores = new WeakMap<CorpusIndex, AnalysisStore>();
+/** Entities named in at least this many articles get a bit set of them when the graph is built. */
+const BIT_SET_MIN = 256;
+/** A store this close to the index answers at once (`ready`). */
+const READY_PENDING = 50;
+/** Articles the background catch-up reads per turn of the event loop. */
+const CATCH_UP_SLICE = 200;
+
+export class AnalysisStore {
+  /** The store every view and card of this index shares (created on first use). */
+  static of(index: CorpusIndex): AnalysisStore {
+    let store = stores.get(index);
+    if (!store) stores.set(index, (store = new AnalysisStore(index)));
+    return store;
+  }
+
+  private linker: EntityLinker;
+  private readonly articles: (ArticleState | undefined)[] = [];
+  private readonly numByUri = new Map<string, number>();
+  private readonly freeNums: number[] = [];
+  private readonly keyIdOf = new Map<string, number>();
+  private readonly keyStrings: string[] = [];
+  /** A name (type, surface, canonical) of each key, to ask the index for the key's type. */
+  private readonly keyNames: [NameType, string, string | null][] = [];
+  /** Memoized links: type → canonical ('' for none) → surface → key id. */
+  private keyMemo = new Map<string, Map<string, Map<string, number>>>();
+  /** Per name key: paragraphs naming it, the articles naming it, the articles quoting it. */
+  private readonly keyParagraphs: number[] = [];
+  private readonly keyArticles: (Set<number> | undefined)[] = [];
+  private readonly keyQuoted: (Set<number> | undefined)[] = [];
+  /** Paragraphs naming both keys of a pair. */
+  private readonly pairs = new PairTable();
+  /** Short form → the keys it relates (surname, initials; a one-word name itself), see `invalidate`. */
+  private readonly byTag = new Map<string, number[]>();
+  private paragraphTotal = 0;
+  private articleTotal = 0;
+
+  private readonly dirty = new Set<string>();
+  private rebuild = true;
+  /**
+   * Resolutions of name keys, kept across index changes: a change forgets those of the keys of the changed
+   * articles and of the keys related to them by a short form (`invalidate`).
+   */
+  private resolved: (Entity | null | undefined)[] = [];
+  private readonly entities = new Map<EntityKey, Entity>();
+  /** Answers that depend on every article, forgotten at each change. */
+  private readonly formsMemo = new Map<EntityKey, Set<string>>();
+  /** Date values and their periods (the same few thousand values recur). */
+  private readonly periods = new Map<string, DatePeriod | null>();
+  private readonly neighbourMemo = new Map<string, Neighbour[]>();
+  private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
+  private readonly subscription: { dispose(): void };
+
+  /** `only`: the articles taken into account (default every article of the index). */
+  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
+    this.linker = new EntityLinker(index.registry);
+    this.subscription = index.onDidChange((event) => {
+      this.forgetAnswers();
+      if (event.relinked) this.rebuild = true;
+      for (const uri of event.changed) this.dirty.add(uri);
+      for (const uri of event.removed) this.dirty.add(uri);
+      for (const { from, to } of event.renamed) {
+        this.dirty.add(from);
+        this.dirty.add(to);
+      }
+      // a store in use keeps up with large changes (a branch switch, the first indexing) in the background
+      if (this.inUse && (this.rebuild || this.dirty.size > READY_PENDING)) this.catchUp();
+    });
+  }
+
+  dispose(): void {
+    clearTimeout(this.catchingUp);
+    this.subscription.dispose();
+    if (stores.get(this.index) === this) stores.delete(this.index);
+  }
+
+  // ---------------------------------------------------------------- queries
+
+  /**
+   * True when the store can answer at once (at most `pending` articles to catch up with). Otherwise it
+   * catches up in the background, a slice of articles per turn of the event loop, and says false: a hover
+   * card leaves its analysis entries out rather than keep the editor waiting.
+   */
+  ready(pending = READY_PENDING): boolean {
+    this.inUse = true;
+    if (!this.rebuild && this.dirty.size <= pending) return true;
+    this.catchUp();
+    return false;
+  }
+
+  private catchingUp: ReturnType<typeof setTimeout> | undefined;
+  /** Set by the first query: from then on, large changes are caught up with in the background. */
+  private inUse = false;
+
+  private catchUp(): void {
+    if (this.catchingUp !== undefined) return;
+    if (this.rebuild) {
+      this.rebuild = false;
+      this.reset();
+      this.dirty.clear();
+      for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.dirty.add(uri);
+    }
+    this.catchingUp = setTimeout(() => {
+      this.catchingUp = undefined;
+      let n = 0;
+      for (const uri of this.dirty) {
+        if (n++ >= CATCH_UP_SLICE) break;
+        this.dirty.delete(uri);
+        this.remove(uri);
+        if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
+      }
+      if (this.dirty.size > 0 || this.rebuild) this.catchUp();
+    }, 0);
+  }
+
+  /** True when the store holds the article. */
+  has(uri: string): boolean {
+    this.sync();
+    return this.numByUri.has(uri);
+  }
+
+  /** The entity of an index key now (undefined when it is no entity of the store's articles). */
+  entity(key: EntityKey): ResolvedEntity | undefined {
+    this.sync();
+    return this.entityOf(key);
+  }
+
+  /** True when the entity answers to `wanted` (a normalized name): its canonical, an alias, a person's surname. */
+  answersTo(key: EntityKey, wanted: string): boolean {
+    let forms = this.formsMemo.get(key);
+    if (!forms) {
+      const info = this.index.entityInfo(key);
+      const name = info?.canonical ?? this.index.displayName(key);
+      forms = new Set([normalizeName(name)]);
+      for (const alias of info?.aliases ?? []) forms.add(normalizeName(alias));
+      const surname = (info?.type ?? key.slice(0, key.indexOf(':'))) === 'PERSON' ? surnameOf(normalizeName(name)) : undefined;
+      if (surname) forms.add(surname);
+      this.formsMemo.set(key, forms);
+    }
+    return forms.has(wanted);
+  }
+
+  /** The quotations of one article, in text order, speakers resolved to their entities. */
+  quotes(uri: string): LedgerQuote[] {
+    this.sync();
+    const state = this.stateOf(uri);
+    return state ? this.quotesOf(state) : [];
+  }
+
+  /** Every article's quotations (of `uris`, default all), in article order. */
+  allQuotes(uris?: Iterable<string>): LedgerQuote[] {
+    this.sync();
+    const out: LedgerQuote[] = [];
+    for (const state of this.statesOf(uris)) for (const q of this.quotesOf(state)) out.push(q);
+    return out;
+  }
+
+  /**
+   * The quotations of an entity (its speaker resolves to it), newest article first (by publication date,
+   * then file), each article's in text order: the first `limit`, and how many there are in all.
+   */
+  quotesBy(key: EntityKey, limit = Infinity): { total: number; quotes: LedgerQuote[] } {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return { total: 0, quotes: [] };
+    const nums = new Set<number>();
+    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+    const found: { state: ArticleState; at: number; published: string }[] = [];
+    for (const n of nums) {
+      const state = this.articles[n]!;
+      const { quotes } = state.views;
+      let published: string | undefined;
+      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+        const mention = quotes[at + 4];
+        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+        published ??= this.index.articleInfo(state.uri)?.published ?? '';
+        found.push({ state, at, published });
+      }
+    }
+    found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+      (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+    return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
+  }
+
+  /** The dates of one article, in text order. */
+  timeline(uri: string, metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    this.sync();
+    const state = this.stateOf(uri);
+    return state ? this.timelineOf(state, metadataFor) : [];
+  }
+
+  /** The timeline of the articles (default all) in date order; `filter` keeps the dates whose entities it accepts. */
+  allDates(uris?: Iterable<string>, filter?: (keys: readonly string[]) => boolean,
+    metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    this.sync();
+    const out: TimelineEntry[] = [];
+    for (const state of this.statesOf(uris)) {
+      for (const e of this.timelineOf(state, metadataFor)) if (!filter || filter(e.entityKeys)) out.push(e);
+    }
+    return out.sort(compareEntries);
+  }
+
+  /** Entities named together in paragraphs, ranked by NPMI; kept until the index changes. */
+  connections(options: ConnectionOptions = {}): ConnectionGraph {
+    this.sync();
+    const signature = JSON.stringify([options.minCount, options.entity, options.types]);
+    if (this.graphMemo?.options === signature) return this.graphMemo.graph;
+    const graph = this.buildGraph(options);
+    this.graphMemo = { options: signature, graph };
+    return graph;
+  }
+
+  /**
+   * The connections of one entity sharing at least `minCount` paragraphs, strongest first, the first
+   * `limit` with their article counts: what its hover card lists. Reads only the entity's own pair counts.
+   */
+  neighbours(key: EntityKey, minCount = 2, limit = Infinity): Neighbour[] {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return [];
+    const memoKey = `${minCount}\u0000${limit}\u0000${target.key}`;
+    const known = this.neighbourMemo.get(memoKey);
+    if (known) return known;
+    const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
+    let doubled = false;
+    for (const m of target.members) {
+      this.pairs.forEachPartner(m, (other, count) => {
+        const e = this.resolve(other);
+        if (!e) return;
+        if (e.key === target.key) {
+          doubled = true;
+          return;
+        }
+        const entry = shared.get(e.key);
+        if (entry) {
+          entry.paragraphs += count;
+          entry.keys++;
+        } else shared.set(e.key, { entity: e, paragraphs: count, keys: 1 });
+      });
+    }
+    // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
+    if (doubled || [...shared.values()].some((x) => x.keys > 1 && this.hasDoubles(x.entity))) this.countByParagraphs(target, shared);
+    const own = this.entityParagraphs(target);
+    const candidates: Neighbour[] = [];
+    for (const { entity, paragraphs } of shared.values()) {
+      if (paragraphs < Math.max(1, minCount)) continue;
+      candidates.push({
+        entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0,
+        strength: npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal), sharedArticle: '',
+      });
+    }
+    candidates.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || compareText(p.entity.name, q.entity.name) || compareText(p.entity.key, q.entity.key));
+    const out = candidates.slice(0, limit);
+    const mine = this.articlesOf(target);
+    for (const n of out) {
+      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
+      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+      let first = -1;
+      for (const a of small) {
+        if (!large.has(a)) continue;
+        n.articles++;
+        if (first < 0 || this.articles[a]!.uri < this.articles[first]!.uri) first = a;
+      }
+      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
+    }
+    this.neighbourMemo.set(memoKey, out);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- per-article results
+
+  private quotesOf(state: ArticleState): LedgerQuote[] {
+    const { quotes } = state.views;
+    if (quotes.length === 0) return [];
+    const text = this.index.textOf(state.uri) ?? '';
+    const out: LedgerQuote[] = [];
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) out.push(this.quoteAt(state, at, text));
+    return out;
+  }
+
+  private quoteAt(state: ArticleState, at: number, text: string): LedgerQuote {
+    const { quotes } = state.views;
+    const start = quotes[at];
+    const end = quotes[at + 1];
+    const cueStart = quotes[at + 2];
+    const mention = quotes[at + 4];
+    const speaker = mention >= 0 ? this.resolve(state.mentionKeys[mention]) : null;
+    const record: LedgerQuote = {
+      file: state.uri, start, end, text: text.slice(start, end),
+      speaker: speaker ? speaker.name : null, speakerType: speaker ? speaker.type : null,
+      cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? quotes[at + 3] : null,
+      attribution: ATTRIBUTIONS[quotes[at + 5]] ?? 'none',
+    };
+    if (speaker) record.speakerKey = speaker.key;
+    return record;
+  }
+
+  private timelineOf(state: ArticleState, metadataFor?: (uri: string) => ArticleMetadata | undefined): TimelineEntry[] {
+    const raw = (state.dates ??= this.rawDates(state));
+    if (raw.length === 0) return [];
+    const source = articleSource(this.index, state.uri, metadataFor?.(state.uri));
+    const out: TimelineEntry[] = [];
+    for (const d of raw) {
+      const entities: string[] = [];
+      const entityKeys: string[] = [];
+      for (let m = d.firstMention; m < d.endMention; m++) {
+        const e = this.resolve(state.mentionKeys[m]);
+        if (!e || entityKeys.includes(e.key)) continue;
+        entityKeys.push(e.key);
+        entities.push(e.name);
+      }
+      const entry: TimelineEntry = {
+        date: d.date, precision: d.precision, file: state.uri, start: d.start, end: d.end, text: d.text,
+        sentence: d.sentence, entities, entityKeys, from: d.from, to: d.to,
+        publication: d.precision === 'day' && source.published === d.from, headline: source.headline,
+      };
+      if (source.published) entry.published = source.published;
+      if (source.outlet) entry.outlet = source.outlet;
+      out.push(entry);
+    }
+    return out;
+  }
+
+  private rawDates(state: ArticleState): RawDate[] {
+    const { dates, dateValues, dateSentences } = state.views;
+    const text = this.index.textOf(state.uri) ?? '';
+    const out: RawDate[] = [];
+    for (let at = 0, k = 0; at < dates.length; at += DATE_STRIDE, k++) {
+      const value = dateValues[k];
+      let period = this.periods.get(value);
+      if (period === undefined) this.periods.set(value, (period = periodOf(value) ?? null));
+      if (!period) continue;
+      // cache entries of analyses without the collapsed sentences (`undefined`) collapse here
+      const sentence = dateSentences?.[k] ?? (dateSentences ? text.slice(dates[at + 2], dates[at + 3]) : collapseSpace(text.slice(dates[at + 2], dates[at + 3])));
+      out.push({
+        date: value, precision: period.precision, from: period.from, to: period.to,
+        start: dates[at], end: dates[at + 1], text: text.slice(dates[at], dates[at + 1]), sentence,
+        firstMention: dates[at + 4], endMention: dates[at + 5],
+      });
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- connections
+
+  /** Paragraphs naming the entity: its keys' paragraphs, less those naming two of its keys at once. */
+  private entityParagraphs(entity: Entity): number {
+    const { members } = entity;
+    let n = 0;
+    for (const id of members) n += this.keyParagraphs[id] ?? 0;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) n -= this.pairs.get(members[i], members[j]);
+    }
+    return n;
+  }
+
+  /** True when a paragraph names the entity through two of its keys. */
+  private hasDoubles(entity: Entity): boolean {
+    const { members } = entity;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) if (this.pairs.get(members[i], members[j]) > 0) return true;
+    }
+    return false;
+  }
+
+  /** The articles naming the entity (the union of its keys'). */
+  private articlesOf(entity: Entity): ReadonlySet<number> {
+    const { members } = entity;
+    if (members.length === 1) return this.keyArticles[members[0]] ?? new Set();
+    const union = new Set<number>();
+    for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
+    return union;
+  }
+
+  /** Exact paragraph counts of the target's connections, from its articles' paragraphs. */
+  private countByParagraphs(target: Entity, shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
+    for (const entry of shared.values()) entry.paragraphs = 0;
+    const isMember = new Set(target.members);
+    const seen: string[] = [];
+    for (const n of this.articlesOf(target)) {
+      const keys = this.articles[n]!.paragraphKeys;
+      for (let at = 0; at < keys.length;) {
+        const from = at + 1;
+        at = from + keys[at];
+        let named = false;
+        for (let i = from; i < at && !named; i++) named = isMember.has(keys[i]);
+        if (!named) continue;
+        seen.length = 0;
+        for (let i = from; i < at; i++) {
+          const e = this.resolve(keys[i]);
+          if (!e || e.key === target.key || seen.includes(e.key)) continue;
+          seen.push(e.key);
+          shared.get(e.key)!.paragraphs++;
+        }
+      }
+    }
+  }
+
+  private buildGraph(options: ConnectionOptions): ConnectionGraph {
+    const minCount = Math.max(1, options.minCount ?? 2);
+    const types = options.types ? new Set<string>(options.types) : undefined;
+    // every live key to its entity, numbered densely
+    const entityNum = new Int32Array(this.keyStrings.length).fill(-1);
+    const byNum: Entity[] = [];
+    const numOf = new Map<EntityKey, number>();
+    const membersByNum: number[][] = [];
+    for (let id = 0; id < this.keyStrings.length; id++) {
+      if (!this.keyParagraphs[id]) continue;
+      const e = this.resolve(id);
+      if (!e || (types && !types.has(e.type))) continue;
+      let n = numOf.get(e.key);
+      if (n === undefined) {
+        numOf.set(e.key, (n = byNum.length));
+        byNum.push(e);
+        membersByNum.push([]);
+      }
+      entityNum[id] = n;
+      membersByNum[n].push(id);
+    }
+    const paragraphsOf = new Float64Array(byNum.length);
+    for (let n = 0; n < byNum.length; n++) for (const id of membersByNum[n]) paragraphsOf[n] += this.keyParagraphs[id];
+    // Key pairs are entity pairs, except where an entity has several keys: those are merged (few).
+    const merged = new Map<number, number>();
+    const direct: [number, number, number][] = [];
+    const doubled = new Set<number>();
+    this.pairs.forEachPair((a, b, count) => {
+      const x = entityNum[a];
+      const y = entityNum[b];
+      if (x < 0 || y < 0) return;
+      if (x === y) {
+        // paragraphs naming two keys of one entity: counted once, and corrected below
+        paragraphsOf[x] -= count;
+        doubled.add(x);
+      } else if (membersByNum[x].length === 1 && membersByNum[y].length === 1) {
+        if (count >= minCount) direct.push([x, y, count]);
+      } else {
+        const id = pairId(x, y);
+        merged.set(id, (merged.get(id) ?? 0) + count);
+      }
+    });
+    if (doubled.size) this.correctDoubles(doubled, membersByNum, entityNum, merged);
+    for (const [id, count] of merged) if (count >= minCount) direct.push([Math.floor(id / PAIR_BASE), id % PAIR_BASE, count]);
+
+    const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
+    const articleSets = new Map<number, ReadonlySet<number>>();
+    const articlesOf = (n: number): ReadonlySet<number> => {
+      let set = articleSets.get(n);
+      if (!set) {
+        const members = membersByNum[n];
+        if (members.length === 1) set = this.keyArticles[members[0]] ?? new Set();
+        else {
+          const union = new Set<number>();
+          for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
+          set = union;
+        }
+        articleSets.set(n, set);
+      }
+      return set;
+    };
+    // Shared articles: a bit set per entity named in many articles, so that two of those intersect by words.
+    const words = (this.articles.length >> 5) + 1;
+    const bitSets = new Map<number, Uint32Array | null>();
+    const bitsOf = (n: number): Uint32Array | null => {
+      let bits = bitSets.get(n);
+      if (bits === undefined) {
+        const set = articlesOf(n);
+        bits = set.size < BIT_SET_MIN ? null : new Uint32Array(words);
+        if (bits) for (const a of set) bits[a >> 5] |= 1 << (a & 31);
+        bitSets.set(n, bits);
+      }
+      return bits;
+    };
+    const sharedArticles = (x: number, y: number): number => {
+      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [x, y] : [y, x];
+      const smallBits = bitsOf(small);
+      const largeBits = bitsOf(large);
+      let shared = 0;
+      if (smallBits && largeBits) {
+        for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
+      } else if (largeBits) {
+        for (const a of articlesOf(small)) if (largeBits[a >> 5] & (1 << (a & 31))) shared++;
+      } else {
+        const other = articlesOf(large);
+        for (const a of articlesOf(small)) if (other.has(a)) shared++;
+      }
+      return shared;
+    };
+    const connections: Connection[] = [];
+    for (const [first, second, count] of direct) {
+      let x = first;
+      let y = second;
+      if (wanted !== undefined && !this.answersTo(byNum[x].key, wanted) && !this.answersTo(byNum[y].key, wanted)) continue;
+      const articles = sharedArticles(x, y);
+      const ex = byNum[x];
+      const ey = byNum[y];
+      if (ey.name < ex.name || (ey.name === ex.name && ey.key < ex.key)) [x, y] = [y, x];
+      connections.push({
+        a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count,
+        strength: npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal), aKey: byNum[x].key, bKey: byNum[y].key,
+      });
+    }
+    connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
+      (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+    // nodes in the order of their strongest connection, whatever order the counts were kept in
+    const nodes = new Map<string, EntityNode>();
+    for (const c of connections) {
+      for (const key of [c.aKey, c.bKey]) {
+        if (nodes.has(key)) continue;
+        const n = numOf.get(key)!;
+        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
+      }
+    }
+    return { connections, nodes, paragraphCount: this.paragraphTotal, articleCount: this.articleTotal };
+  }
+
+  /**
+   * A paragraph naming an entity through two of its keys ("Mark Rutte" and a "Rutte" of another
+   * spelling) added each of its pairs once per key: those paragraphs are read again and the surplus taken off.
+   */
+  private correctDoubles(doubled: ReadonlySet<number>, membersByNum: number[][], entityNum: Int32Array, together: Map<number, number>): void {
+    const nums = new Set<number>();
+    for (const n of doubled) for (const id of membersByNum[n]) for (const a of this.keyArticles[id] ?? []) nums.add(a);
+    const multiplicity = new Map<number, number>();
+    for (const a of nums) {
+      const keys = this.articles[a]!.paragraphKeys;
+      for (let at = 0; at < keys.length;) {
+        const from = at + 1;
+        at = from + keys[at];
+        multiplicity.clear();
+        let repeated = false;
+        for (let i = from; i < at; i++) {
+          const n = entityNum[keys[i]];
+          if (n < 0) continue;
+          const m = (multiplicity.get(n) ?? 0) + 1;
+          multiplicity.set(n, m);
+          if (m > 1) repeated = true;
+        }
+        if (!repeated) continue;
+        const present = [...multiplicity];
+        for (let i = 0; i < present.length; i++) {
+          for (let j = i + 1; j < present.length; j++) {
+            const surplus = present[i][1] * present[j][1] - 1;
+            if (surplus === 0) continue;
+            const id = pairId(present[i][0], present[j][0]);
+            together.set(id, together.get(id)! - surplus);
+          }
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- identity
+
+  /** The entity of a name key now; null when the name is no entity (ignored, or a headline's common word). */
+  private resolve(id: number): Entity | null {
+    if (id < 0) return null;
+    const known = this.resolved[id];
+    if (known !== undefined) return known;
+    const [type, surface, canonical] = this.keyNames[id];
+    const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
+    let entity: Entity | null = null;
+    if (decided) {
+      const group = this.index.entityGroup(this.keyStrings[id]);
+      const key = group[0];
+      entity = this.entities.get(key) ?? null;
+      if (!entity) {
+        const members: number[] = [];
+        for (const exposed of group) {
+          const member = this.keyIdOf.get(this.internalOf(exposed));
+          if (member !== undefined) members.push(member);
+        }
+        if (!members.includes(id)) members.push(id);
+        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members }));
+      }
+    }
+    this.resolved[id] = entity;
+    return entity;
+  }
+
+  /** The entity of an index key, through the keys of its group. */
+  private entityOf(key: EntityKey): Entity | undefined {
+    const known = this.entities.get(key);
+    if (known) return known;
+    for (const exposed of this.index.entityGroup(key)) {
+      const e = this.resolve(this.keyIdOf.get(this.internalOf(exposed)) ?? -1);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  /** The linker's key behind an index key: a registry entity's as it is, any other name without its type. */
+  private internalOf(exposed: EntityKey): string {
+    if (exposed.startsWith(UNTYPED_PREFIX) || this.linker.registryEntity(exposed)) return exposed;
+    return UNTYPED_PREFIX + exposed.slice(exposed.indexOf(':') + 1);
+  }
+
+  /**
+   * Forgets the resolutions an article's change may have changed: those of its keys, and of every key
+   * sharing a short form with one of them (a surname joins a full name only while that full name is the
+   * only one with it; the type of a one-word name follows its full name's), with their entities.
+   */
+  private invalidate(state: ArticleState): void {
+    if (this.resolved.length === 0) return; // nothing resolved yet (the first build)
+    const seen = new Set<number>();
+    const forget = (id: number) => {
+      if (seen.has(id)) return;
+      seen.add(id);
+      const e = this.resolved[id];
+      if (e) this.entities.delete(e.key);
+      this.resolved[id] = undefined;
+    };
+    for (const id of state.mentionKeys) {
+      if (id < 0 || seen.has(id)) continue;
+      forget(id);
+      for (const tag of tagsOf(this.keyStrings[id])) for (const related of this.byTag.get(tag) ?? []) forget(related);
+    }
+  }
+
+  private forgetAnswers(): void {
+    this.formsMemo.clear();
+    this.neighbourMemo.clear();
+    this.graphMemo = undefined;
+  }
+
+  // ---------------------------------------------------------------- keeping up with the index
+
+  private sync(): void {
+    this.inUse = true;
+    if (this.rebuild) {
+      this.rebuild = false;
+      this.dirty.clear();
+      this.reset();
+      for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.add(uri);
+      return;
+    }
+    if (this.dirty.size === 0) return;
+    for (const uri of this.dirty) {
+      this.remove(uri);
+      if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
+    }
+    this.dirty.clear();
+  }
+
+  private reset(): void {
+    this.linker = new EntityLinker(this.index.registry);
+    this.keyMemo = new Map();
+    this.articles.length = 0;
+    this.numByUri.clear();
+    this.freeNums.length = 0;
+    this.keyIdOf.clear();
+    this.keyStrings.length = 0;
+    this.keyNames.length = 0;
+    this.keyParagraphs.length = 0;
+    this.keyArticles.length = 0;
+    this.keyQuoted.length = 0;
+    this.pairs.clear();
+    this.byTag.clear();
+    this.paragraphTotal = 0;
+    this.articleTotal = 0;
+    this.resolved = [];
+    this.entities.clear();
+    this.forgetAnswers();
+  }
+
+  private stateOf(uri: string): ArticleState | undefined {
+    const num = this.numByUri.get(uri);
+    return num === undefined ? undefined : this.articles[num];
+  }
+
+  private *statesOf(uris: Iterable<string> | undefined): Generator<ArticleState> {
+    if (uris === undefined) {
+      for (const state of this.articles) if (state) yield state;
+      return;
+    }
+    for (const uri of uris) {
+      const state = this.stateOf(uri);
+      if (state) yield state;
+    }
+  }
+
+  private keyId(type: NameType, surface: string, canonical: string | null): number {
+    let byCanonical = this.keyMemo.get(type);
+    if (!byCanonical) this.keyMemo.set(type, (byCanonical = new Map()));
+    let bySurface = byCanonical.get(canonical ?? '');
+    if (!bySurface) byCanonical.set(canonical ?? '', (bySurface = new Map()));
+    const known = bySurface.get(surface);
+    if (known !== undefined) return known;
+    const key = this.linker.keyFor(type, surface, canonical ?? undefined);
+    let id = key === undefined ? -1 : this.keyIdOf.get(key);
+    if (id === undefined && key !== undefined) {
+      id = this.keyStrings.length;
+      this.keyIdOf.set(key, id);
+      this.keyStrings.push(key);
+      this.keyNames.push([type, surface, canonical]);
+      this.keyParagraphs.push(0);
+      this.keyArticles.push(undefined);
+      this.keyQuoted.push(undefined);
+      for (const tag of tagsOf(key)) {
+        const list = this.byTag.get(tag);
+        if (list) list.push(id);
+        else this.byTag.set(tag, [id]);
+      }
+    }
+    bySurface.set(surface, id!);
+    return id!;
+  }
+
+  private add(uri: string): void {
+    const text = this.index.textOf(uri);
+    if (text === undefined) return;
+    const views = this.index.viewsOf(uri) ?? articleViewsOf(text, this.index.analysedSpansOf(uri));
+    const num = this.freeNums.pop() ?? this.articles.length;
+    const nameKeys = views.names.map(([type, surface, canonical]) => this.keyId(type, surface, canonical));
+    const mentionKeys = new Int32Array(views.mentions.length / MENTION_STRIDE);
+    for (let m = 0; m < mentionKeys.length; m++) mentionKeys[m] = nameKeys[views.mentions[m * MENTION_STRIDE + 2]];
+    const flat: number[] = [];
+    const ids: number[] = [];
+    for (let at = 0; at < views.paragraphs.length; at += PARAGRAPH_STRIDE) {
+      ids.length = 0;
+      for (let m = views.paragraphs[at + 2]; m < views.paragraphs[at + 3]; m++) {
+        const id = mentionKeys[m];
+        if (id >= 0 && !ids.includes(id)) ids.push(id);
+      }
+      ids.sort((a, b) => a - b);
+      flat.push(ids.length);
+      for (const id of ids) flat.push(id);
+    }
+    const state: ArticleState = {
+      uri, num, views, mentionKeys, paragraphKeys: Int32Array.from(flat), paragraphCount: views.paragraphs.length / PARAGRAPH_STRIDE,
+    };
+    this.articles[num] = state;
+    this.numByUri.set(uri, num);
+    this.count(state, 1);
+    this.invalidate(state);
+  }
+
+  private remove(uri: string): void {
+    const num = this.numByUri.get(uri);
+    if (num === undefined) return;
+    const state = this.articles[num]!;
+    this.count(state, -1);
+    this.invalidate(state);
+    this.articles[num] = undefined;
+    this.numByUri.delete(uri);
+    this.freeNums.push(num);
+  }
+
+  /** Adds (1) or takes back (-1) an article's paragraphs, pairs and quoted speakers. */
+  private count(state: ArticleState, sign: 1 | -1): void {
+    const { paragraphKeys: keys, num } = state;
+    this.paragraphTotal += sign * state.paragraphCount;
+    this.articleTotal += sign;
+    for (let at = 0; at < keys.length;) {
+      const from = at + 1;
+      at = from + keys[at];
+      for (let i = from; i < at; i++) {
+        const a = keys[i];
+        this.keyParagraphs[a] += sign;
+        if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
+        else this.keyArticles[a]?.delete(num);
+        for (let j = i + 1; j < at; j++) this.pairs.add(a, keys[j], sign);
+      }
+    }
+    const { quotes } = state.views;
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+      const mention = quotes[at + 4];
+      const id = mention >= 0 ? state.mentionKeys[mention] : -1;
+      if (id < 0) continue;
+      if (sign > 0) (this.keyQuoted[id] ??= new Set()).add(num);
+      else this.keyQuoted[id]?.delete(num);
+    }
+  }
+}
+
+/** The short forms a name key relates to others by: a full name's surname and initials, a one-word name itself. */
+function tagsOf(key: string): string[] {
+  const name = key.slice(key.indexOf(':') + 1);
+  if (!name.includes(' ')) return [name];
+  const tags: string[] = [];
+  const surname = surnameOf(name);
+  if (surname) tags.push(surname);
+  const initials = initialsOf(name);
+  if (initials) tags.push(initials);
+  return tags;
+}
+
+function popCount(word: number): number {
+  let v = word - ((word >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+}
+
+/** Normalized pointwise mutual information over paragraphs, rounded to 4 decimals. */
+function npmi(together: number, a: number, b: number, total: number): number {
+  const all = Math.max(1, total);
+  const pab = together / all;
+  if (pab >= 1) return 1;
+  const value = Math.log(pab / ((a / all) * (b / all))) / -Math.log(pab);
+  return Math.round(value * 10000) / 10000;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,62 @@
+/**
+ * What the workspace analyses add to a name's hover card: the entities it is often named with (linking to
+ * their references), its latest quotations (people and organizations), and a link to its timeline. Each
+ * reads precomputed state (`AnalysisStore`): a card never scans the workspace.
+ */
+import type { AnalysisStore, ResolvedEntity } from '../analysis/analysisStore';
+import type { NameType } from '../extract/types';
+import type { CorpusIndex } from '../index/corpusIndex';
+import { cutAtWord } from './articleList';
+import { HoverCommands } from './commands';
+import { commandLink, escapeMarkdown } from './markdown';
+import { plural } from '../util/plural';
+
+/** Connections listed in "Often with". */
+export const MAX_NEIGHBOURS = 5;
+/** Quotations listed under "Latest quotes". */
+export const MAX_QUOTES = 3;
+/** A quotation longer than this is cut at a word boundary. */
+const QUOTE_CHARS = 90;
+
+/**
+ * "Often with: Anna Berg (4 paragraphs) · Nordbank (2 paragraphs)": the strongest connections (NPMI over
+ * paragraphs, at least two shared), each name opening that entity's references at a mention in an article
+ * naming both. Undefined when there is none.
+ */
+export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: string, limit = MAX_NEIGHBOURS): string | undefined {
+  const neighbours = store.neighbours(key);
+  if (neighbours.length === 0) return undefined;
+  const shown = neighbours.slice(0, limit).map((n) => {
+    const mention = index.mentionsInArticle(n.sharedArticle, n.entity.key)[0];
+    const label = escapeMarkdown(n.entity.name);
+    const name = mention
+      ? commandLink(n.entity.name, HoverCommands.showReferences, [n.entity.key, n.sharedArticle, mention.start], `All references of ${n.entity.name}`)
+      : label;
+    return `${name} (${plural(n.paragraphs, 'paragraph')})`;
+  });
+  const more = neighbours.length > limit ? ` · and ${neighbours.length - limit} more` : '';
+  return `**Often with** ${shown.join(' · ')}${more}`;
+}
+
+/**
+ * "Latest quotes (12)": a person's or an organization's newest quotations (by their articles' publication
+ * dates), each a link that opens the quoted words. Undefined for places and other names, or with none.
+ */
+export function latestQuotesBlock(index: CorpusIndex, store: AnalysisStore, key: string, type: NameType, limit = MAX_QUOTES): string | undefined {
+  if (type !== 'PERSON' && type !== 'ORG') return undefined;
+  const { total, quotes } = store.quotesBy(key, limit);
+  if (total === 0) return undefined;
+  const lines = quotes.map((q) => {
+    const text = `“${cutAtWord(q.text, QUOTE_CHARS)}”`;
+    const info = index.articleInfo(q.file);
+    const source = [info?.headline ? escapeMarkdown(cutAtWord(info.headline, 50)) : '', info?.published ? escapeMarkdown(info.published) : ''].filter(Boolean).join(' · ');
+    return `- ${commandLink(text, HoverCommands.openMention, [q.file, q.start, q.end], 'Open the article at this quotation')}${source ? ` — ${source}` : ''}`;
+  });
+  const heading = total > quotes.length ? `**Latest quotes** (${quotes.length} of ${total})` : `**${total === 1 ? 'Quote' : 'Latest quotes'}** (${total})`;
+  return `${heading}\n\n${lines.join('\n')}`;
+}
+
+/** "Timeline of Anna Berg": the Timeline view, showing the dated sentences that name the entity. */
+export function timelineLink(entity: Pick<ResolvedEntity, 'name'>): string {
+  return commandLink(`Timeline of ${entity.name}`, HoverCommands.timelineOf, [{ name: entity.name }], 'Show the dates of the sentences naming it in the Timeline view');
+}

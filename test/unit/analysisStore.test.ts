@@ -1,0 +1,169 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { CorpusIndex } from '../../src/core/index';
+import { AnalysisStore } from '../../src/core/analysis/analysisStore';
+import { PairTable } from '../../src/core/analysis/pairTable';
+import { paragraphsOf } from '../../src/core/analysis/textUnits';
+import { lexiconExtractor, type LexiconEntry } from './indexFixtures';
+
+// Names chosen so that entity groups form across articles: a surname alone ("Rutte") joins the one full
+// name ending with it, an acronym ("NATO") the one organization it abbreviates; "Kiev" is written for
+// "Kyiv"; "Maria Rossi" shares Mark Rutte's initials.
+const LEXICON: LexiconEntry[] = [
+  { text: 'Mark Rutte', type: 'PERSON' },
+  { text: 'Rutte', type: 'PERSON' },
+  { text: 'Maria Rossi', type: 'PERSON' },
+  { text: 'Anna Berg', type: 'PERSON' },
+  { text: 'Berg', type: 'PERSON' },
+  { text: 'North Atlantic Treaty Organization', type: 'ORG' },
+  { text: 'NATO', type: 'ORG' },
+  { text: 'Nordbank', type: 'ORG' },
+  { text: 'Oslo', type: 'PLACE' },
+  { text: 'Kyiv', type: 'PLACE' },
+  { text: 'Kiev', type: 'PLACE', canonical: 'Kyiv' },
+];
+const WORDS = LEXICON.map((e) => e.text);
+
+type Article = number[][]; // paragraphs of lexicon indexes
+
+const textOf = (article: Article): string =>
+  `Report\n\n${article.map((p) => (p.length ? `${p.map((w) => WORDS[w]).join(' and ')} met today.` : 'Nothing happened.')).join('\n\n')}\n`;
+
+interface Pair { paragraphs: number; articles: number; strength: number }
+
+/** The connections computed the plain way: every paragraph's entities read through the index, counted. */
+function oracle(index: CorpusIndex): Map<string, Pair> {
+  const paragraphsOfEntity = new Map<string, number>();
+  const articlesOfEntity = new Map<string, Set<string>>();
+  const pairs = new Map<string, number>();
+  let total = 0;
+  for (const uri of index.uris()) {
+    const text = index.textOf(uri)!;
+    const spans = index.spansOf(uri).filter((s) => s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC');
+    for (const p of paragraphsOf(text)) {
+      total++;
+      const keys = [...new Set(spans.filter((s) => s.start >= p.start && s.start < p.end).map((s) => index.spanAt(uri, s.start)!.key!))].sort();
+      for (const k of keys) {
+        paragraphsOfEntity.set(k, (paragraphsOfEntity.get(k) ?? 0) + 1);
+        if (!articlesOfEntity.has(k)) articlesOfEntity.set(k, new Set());
+        articlesOfEntity.get(k)!.add(uri);
+      }
+      for (let i = 0; i < keys.length; i++) for (let j = i + 1; j < keys.length; j++) pairs.set(`${keys[i]}|${keys[j]}`, (pairs.get(`${keys[i]}|${keys[j]}`) ?? 0) + 1);
+    }
+  }
+  const out = new Map<string, Pair>();
+  for (const [pair, together] of pairs) {
+    const [a, b] = pair.split('|');
+    const pab = together / total;
+    const npmi = pab >= 1 ? 1 : Math.log(pab / ((paragraphsOfEntity.get(a)! / total) * (paragraphsOfEntity.get(b)! / total))) / -Math.log(pab);
+    const articles = [...articlesOfEntity.get(a)!].filter((u) => articlesOfEntity.get(b)!.has(u)).length;
+    out.set(pair, { paragraphs: together, articles, strength: Math.round(npmi * 10000) / 10000 });
+  }
+  return out;
+}
+
+function fromStore(store: AnalysisStore): Map<string, Pair> {
+  const out = new Map<string, Pair>();
+  for (const c of store.connections({ minCount: 1 }).connections) {
+    const [a, b] = [c.aKey, c.bKey].sort();
+    out.set(`${a}|${b}`, { paragraphs: c.paragraphs, articles: c.articles, strength: c.strength });
+  }
+  return out;
+}
+
+const sorted = (m: Map<string, Pair>) => [...m].sort((x, y) => (x[0] < y[0] ? -1 : 1));
+
+describe('analysis store: connections against a plain recount', () => {
+  it('counts what reading every paragraph through the index counts, before and after random edits (property)', () => {
+    let runs = 0;
+    let grouped = 0;
+    let twoKeysInOneParagraph = 0;
+    let edits = 0;
+    const article = fc.array(fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 5 }), { minLength: 1, maxLength: 4 });
+    const edit = fc.record({ kind: fc.constantFrom('update', 'remove', 'rename'), target: fc.nat(), article });
+    fc.assert(fc.property(fc.array(article, { minLength: 2, maxLength: 6 }), fc.array(edit, { maxLength: 4 }), (articles, changes) => {
+      runs++;
+      const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+      articles.forEach((a, i) => index.update(`${i}.txt`, textOf(a)));
+      const store = new AnalysisStore(index);
+      const check = () => {
+        assert.deepEqual(sorted(fromStore(store)), sorted(oracle(index)));
+        // each entity's hover list agrees with the whole graph
+        const graph = store.connections({ minCount: 1 });
+        for (const node of graph.nodes.values()) {
+          const expected = graph.connections.filter((c) => c.aKey === node.key || c.bKey === node.key)
+            .map((c) => `${c.aKey === node.key ? c.bKey : c.aKey}|${c.paragraphs}|${c.articles}|${c.strength}`).sort();
+          const listed = store.neighbours(node.key, 1).map((n) => `${n.entity.key}|${n.paragraphs}|${n.articles}|${n.strength}`).sort();
+          assert.deepEqual(listed, expected, node.key);
+        }
+      };
+      check();
+      for (const change of changes) {
+        const uris = index.uris();
+        const uri = uris[change.target % uris.length];
+        if (change.kind === 'update') index.update(uri, textOf(change.article));
+        else if (change.kind === 'remove' && uris.length > 1) index.remove(uri);
+        else if (change.kind === 'rename') index.rename(uri, `${uri}.moved`);
+        edits++;
+        check();
+      }
+      if (index.entityGroup('PERSON:mark rutte').length > 1 || index.entityGroup('ORG:north atlantic treaty organization').length > 1) grouped++;
+      for (const uri of index.uris()) {
+        const text = index.textOf(uri)!;
+        if (paragraphsOf(text).some((p) => /Mark Rutte.*\bRutte met|\bRutte and .*Mark Rutte/u.test(text.slice(p.start, p.end)))) twoKeysInOneParagraph++;
+      }
+      store.dispose();
+    }), { numRuns: 60 });
+    console.log(`      ${runs} random workspaces, ${edits} edits; ${grouped} with a surname or acronym grouped to its full name, ${twoKeysInOneParagraph} articles naming one person by two keys in a paragraph`);
+    assert.ok(grouped > 0 && twoKeysInOneParagraph > 0, 'the samples exercise grouped entities');
+  });
+});
+
+describe('analysis store: entities named in hundreds of articles', () => {
+  it('counts their shared articles (through bit sets) as the plain recount does', () => {
+    const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+    for (let i = 0; i < 700; i++) {
+      // NATO in most articles, Oslo in many, the others here and there
+      const article: Article = [[6, i % 3 === 0 ? 8 : 3], [i % 5 === 0 ? 0 : 7, 6], [i % 2 === 0 ? 8 : 9, i % 7 === 0 ? 1 : 2]];
+      index.update(`${i}.txt`, textOf(article));
+    }
+    const store = new AnalysisStore(index);
+    const counted = fromStore(store);
+    assert.ok([...counted.values()].some((p) => p.articles >= 256), 'some pair shares hundreds of articles');
+    assert.deepEqual(sorted(counted), sorted(oracle(index)));
+    store.dispose();
+  });
+});
+
+describe('pair table', () => {
+  it('counts as a map of pairs does, through growth, removals and partner lists (property)', () => {
+    let runs = 0;
+    let grown = 0;
+    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: 3000 }), fc.nat({ max: 3000 }), fc.boolean()), { minLength: 6000, maxLength: 8000 }), (ops) => {
+      runs++;
+      const table = new PairTable();
+      const plain = new Map<string, number>();
+      for (const [x, y, remove] of ops) {
+        if (x === y) continue;
+        const key = x < y ? `${x}|${y}` : `${y}|${x}`;
+        const now = plain.get(key) ?? 0;
+        if (remove && now === 0) continue; // counts never go below zero: an article only takes back what it added
+        plain.set(key, now + (remove ? -1 : 1));
+        table.add(x, y, remove ? -1 : 1);
+      }
+      if (plain.size > 2048) grown++;
+      const listed = new Map<string, number>();
+      table.forEachPair((a, b, count) => listed.set(`${a}|${b}`, count));
+      assert.deepEqual([...listed].sort(), [...plain].filter(([, c]) => c > 0).sort());
+      for (const [key, count] of plain) {
+        const [a, b] = key.split('|').map(Number);
+        assert.equal(table.get(b, a), count);
+        const partners: number[] = [];
+        table.forEachPartner(a, (other, c) => { if (other === b) partners.push(c); });
+        assert.deepEqual(partners, count > 0 ? [count] : []);
+      }
+    }), { numRuns: 30 });
+    console.log(`      ${runs} random operation lists, ${grown} large enough to grow the table`);
+    assert.ok(grown > 0);
+  });
+});
