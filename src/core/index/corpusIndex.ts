@@ -274,7 +274,7 @@ export class CorpusIndex {
 
   /** What the analysis views read of an article, computed when it was indexed (see `ArticleAnalysis.views`). */
   viewsOf(uri: string): ArticleAnalysis['views'] {
-    return this.recordOf(uri)?.analysis.views;
+    return this.tables.recordOf(uri)?.analysis.views;
   }
 
   /** The span covering `offset` (start ≤ offset < end), by binary search. */
