@@ -5,7 +5,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
@@ -101,8 +101,16 @@ export async function count(url: string, sql: string, params: unknown[] = []): P
   return withClient(url, async (c) => Number(Object.values((await c.query(sql, params)).rows[0] as object)[0]));
 }
 
+const scratch: string[] = [];
+process.on('exit', () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder, removed when the test run ends. */
 export function tempDir(name: string): string {
-  return mkdtempSync(join(tmpdir(), `sa-archive-${name}-`));
+  const dir = mkdtempSync(join(tmpdir(), `sa-archive-${name}-`));
+  scratch.push(dir);
+  return dir;
 }
 
 /** The sample articles with the fixture sidecars beside them, and a registry curating one entity. */
