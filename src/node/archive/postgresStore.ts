@@ -44,6 +44,33 @@ interface EntityRecord {
   w_misc: string;
 }
 
+interface TopRow {
+  article_id: number;
+  count: number;
+  first_start: number;
+  first_end: number;
+  path: string;
+  title: string;
+  published: string | null;
+  outlet: string | null;
+  body: string;
+  body_offset: number;
+}
+
+interface MentionRow {
+  article_id: number;
+  start_offset: number;
+  end_offset: number;
+  surface: string;
+}
+
+interface ArticleTextRow {
+  article_id: number;
+  path: string;
+  body: string;
+  body_offset: number;
+}
+
 function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;
   if (reason instanceof Error) return reason;
@@ -117,40 +144,33 @@ export class PostgresStore implements CorpusStore {
     return (await client.query<R>(sql, params)).rows;
   }
 
-  /** The entity a name or alias denotes: the exact key first, then the most mentioned entity having it as an alias. */
-  private async resolve(client: PoolClient, query: EntityQuery): Promise<EntityRecord | undefined> {
+  /**
+   * SQL for the entity a name or alias denotes — the exact key first, then the most mentioned entity having
+   * it as an alias — as one row (`LIMIT 1` stops at the first branch that finds it), with its parameters.
+   */
+  private resolveSql(query: EntityQuery, first: number): { sql: string; params: unknown[] } | undefined {
     const name = normalizeName(query.name);
     if (!name) return undefined;
-    const columns = `id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc`;
-    const typeFilter = query.type ? `AND (${DECIDED_TYPE_SQL}) = $2` : '';
-    const params = query.type ? [[UNTYPED_PREFIX + name, ...['PERSON', 'ORG', 'PLACE', 'MISC'].map((t) => `${t}:${name}`)], query.type]
-      : [[UNTYPED_PREFIX + name, ...['PERSON', 'ORG', 'PLACE', 'MISC'].map((t) => `${t}:${name}`)]];
-    const byKey = await this.rows<EntityRecord>(client,
-      `SELECT ${columns} FROM sa_entities WHERE key = ANY($1::text[]) AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1`, params);
-    if (byKey[0]) return byKey[0];
-    const byAlias = await this.rows<EntityRecord>(client,
-      `SELECT ${columns} FROM sa_entities WHERE id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized = $1 AND count > 0)
-         AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1`, query.type ? [name, query.type] : [name]);
-    return byAlias[0];
+    const columns = 'id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc';
+    const typeFilter = query.type ? `AND (${DECIDED_TYPE_SQL}) = $${first + 2}` : '';
+    const keys = [UNTYPED_PREFIX + name, ...['PERSON', 'ORG', 'PLACE', 'MISC'].map((t) => `${t}:${name}`)];
+    return {
+      sql: `((SELECT ${columns} FROM sa_entities WHERE key = ANY($${first}::text[]) AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1)
+        UNION ALL
+        (SELECT ${columns} FROM sa_entities WHERE id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized = $${first + 1} AND count > 0)
+           AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1) LIMIT 1)`,
+      params: query.type ? [keys, name, query.type] : [keys, name],
+    };
   }
 
   private typeOf(e: EntityRecord): NameType {
     return (e.curated_type as NameType | null) ?? decideType([Number(e.w_person), Number(e.w_org), Number(e.w_place), Number(e.w_misc)]);
   }
 
-  /** Bodies of the articles (whole, or around `near` for long ones) for snippets: id → [text, offset of text in the body]. */
-  private async bodies(client: PoolClient, wanted: { id: string; near: number }[]): Promise<Map<string, [string, number]>> {
-    const out = new Map<string, [string, number]>();
-    if (!wanted.length) return out;
-    const rows = await this.rows<{ article_id: string; body: string; offset: number }>(client,
-      `SELECT w.id AS article_id,
-              CASE WHEN a.size <= $3 THEN t.body ELSE substr(t.body, greatest(w.near - $4, 0) + 1, 2 * $4) END AS body,
-              CASE WHEN a.size <= $3 THEN 0 ELSE greatest(w.near - $4, 0) END AS offset
-       FROM unnest($1::bigint[], $2::int[]) AS w(id, near)
-       JOIN sa_articles a ON a.id = w.id JOIN sa_article_texts t ON t.article_id = w.id`,
-      [wanted.map((w) => w.id), wanted.map((w) => w.near), WHOLE_BODY, SNIPPET_WINDOW]);
-    for (const r of rows) out.set(r.article_id, [r.body, Number(r.offset)]);
-    return out;
+  /** SQL for an article's text for snippets: whole up to WHOLE_BODY, else a window around `near` (with its offset). */
+  private static bodySql(article: string, near: string): string {
+    return `CASE WHEN ${article}.size <= ${WHOLE_BODY} THEN t.body ELSE substr(t.body, greatest(${near} - ${SNIPPET_WINDOW}, 0) + 1, ${2 * SNIPPET_WINDOW}) END AS body,
+      CASE WHEN ${article}.size <= ${WHOLE_BODY} THEN 0 ELSE greatest(${near} - ${SNIPPET_WINDOW}, 0) END AS body_offset`;
   }
 
   private static snippet(body: [string, number] | undefined, start: number, end: number): string {
@@ -161,32 +181,37 @@ export class PostgresStore implements CorpusStore {
   }
 
   async entity(query: EntityQuery & { top?: number }): Promise<EntitySummary | undefined> {
+    const resolve = this.resolveSql(query, 2);
+    if (!resolve) return undefined;
+    const top = Math.max(0, Math.min(query.top ?? 5, 100));
+    // one round trip: the entity, its written forms and its top articles with their text
     return this.withClient(query.signal, async (client) => {
-      const e = await this.resolve(client, query);
+      const [row] = await this.rows<{ e: EntityRecord | null; aliases: { alias: string; count: number }[] | null; top: TopRow[] | null }>(client,
+        `WITH e AS ${resolve.sql}
+         SELECT (SELECT row_to_json(e) FROM e) AS e,
+           (SELECT json_agg(x) FROM (SELECT alias, count FROM sa_entity_aliases WHERE entity_id = (SELECT id FROM e) AND count > 0
+              ORDER BY count DESC, alias LIMIT 50) AS x) AS aliases,
+           (SELECT json_agg(x) FROM (
+              SELECT ea.article_id, ea.count, ea.first_start, ea.first_end, a.path, a.title, to_char(a.published, 'YYYY-MM-DD') AS published,
+                     a.outlet, ${PostgresStore.bodySql('a', 'ea.first_start')}
+              FROM (SELECT * FROM sa_entity_articles WHERE entity_id = (SELECT id FROM e)
+                    ORDER BY count DESC, published DESC NULLS LAST, article_id LIMIT $1) AS ea
+              JOIN sa_articles a ON a.id = ea.article_id JOIN sa_article_texts t ON t.article_id = ea.article_id
+              ORDER BY ea.count DESC, ea.published DESC NULLS LAST, ea.article_id) AS x) AS top`,
+        [top, ...resolve.params]);
+      const e = row?.e;
       if (!e) return undefined;
-      const top = Math.max(0, Math.min(query.top ?? 5, 100));
-      const [aliases, hits] = await Promise.all([
-        this.rows<{ alias: string; count: string }>(client,
-          'SELECT alias, count FROM sa_entity_aliases WHERE entity_id = $1 AND count > 0 ORDER BY count DESC, alias LIMIT 50', [e.id]),
-        this.rows<{ article_id: string; count: number; first_start: number; first_end: number; path: string; title: string; published: string | null; outlet: string | null }>(client,
-          `SELECT ea.article_id, ea.count, ea.first_start, ea.first_end, a.path, a.title, to_char(a.published, 'YYYY-MM-DD') AS published, a.outlet
-           FROM (SELECT * FROM sa_entity_articles WHERE entity_id = $1
-                 ORDER BY count DESC, published DESC NULLS LAST, article_id LIMIT $2) AS ea
-           JOIN sa_articles a ON a.id = ea.article_id
-           ORDER BY ea.count DESC, ea.published DESC NULLS LAST, ea.article_id`, [e.id, top]),
-      ]);
-      const bodies = await this.bodies(client, hits.map((h) => ({ id: h.article_id, near: h.first_start })));
-      const topHits: ArticleHit[] = hits.map((h) => {
+      const topHits: ArticleHit[] = (row.top ?? []).map((h) => {
         const hit: ArticleHit = {
           file: h.path, title: h.title, count: h.count,
-          snippet: PostgresStore.snippet(bodies.get(h.article_id), h.first_start, h.first_end),
+          snippet: PostgresStore.snippet([h.body, h.body_offset], h.first_start, h.first_end),
           start: h.first_start, end: h.first_end,
         };
         if (h.published) hit.date = h.published;
         if (h.outlet) hit.outlet = h.outlet;
         return hit;
       });
-      const aliasList = aliases.map((a) => ({ text: a.alias, count: Number(a.count) }));
+      const aliasList = (row.aliases ?? []).map((a) => ({ text: a.alias, count: Number(a.count) }));
       return {
         canonical: e.curated_type ? e.canonical : aliasList[0]?.text ?? e.canonical,
         type: this.typeOf(e),
@@ -199,26 +224,32 @@ export class PostgresStore implements CorpusStore {
   }
 
   async references(query: EntityQuery, page: PageRequest): Promise<Page<MentionHit>> {
+    const resolve = this.resolveSql(query, 3);
+    if (!resolve) return { items: [], total: 0 };
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.max(1, Math.min(page.limit, 1000));
+    // one round trip: the entity's total, the page of mentions (an index-only scan) and each article's path and text once
     return this.withClient(page.signal ?? query.signal, async (client) => {
-      const e = await this.resolve(client, query);
-      if (!e) return { items: [], total: 0 };
-      const offset = Math.max(0, page.offset ?? 0);
-      const limit = Math.max(1, Math.min(page.limit, 1000));
-      const mentions = await this.rows<{ article_id: string; start_offset: number; end_offset: number; surface: string }>(client,
-        `SELECT article_id, start_offset, end_offset, surface FROM sa_mentions WHERE entity_id = $1
-         ORDER BY article_id, start_offset OFFSET $2 LIMIT $3`, [e.id, offset, limit]);
-      const firstOf = new Map<string, number>();
-      for (const m of mentions) if (!firstOf.has(m.article_id)) firstOf.set(m.article_id, m.start_offset);
-      const [paths, bodies] = await Promise.all([
-        this.rows<{ id: string; path: string }>(client, 'SELECT id, path FROM sa_articles WHERE id = ANY($1::bigint[])', [[...firstOf.keys()]]),
-        this.bodies(client, [...firstOf].map(([id, near]) => ({ id, near }))),
-      ]);
-      const pathOf = new Map(paths.map((p) => [p.id, p.path]));
-      const total = Number(e.mentions);
-      const items = mentions.map((m) => ({
-        file: pathOf.get(m.article_id) ?? '', start: m.start_offset, end: m.end_offset, text: m.surface,
-        snippet: PostgresStore.snippet(bodies.get(m.article_id), m.start_offset, m.end_offset),
-      }));
+      const [row] = await this.rows<{ total: string | null; mentions: MentionRow[] | null; articles: ArticleTextRow[] | null }>(client,
+        `WITH e AS ${resolve.sql},
+         m AS (SELECT article_id, start_offset, end_offset, surface FROM sa_mentions WHERE entity_id = (SELECT id FROM e)
+               ORDER BY article_id, start_offset OFFSET $1 LIMIT $2),
+         f AS (SELECT article_id, min(start_offset) AS near FROM m GROUP BY article_id)
+         SELECT (SELECT mentions FROM e) AS total,
+           (SELECT json_agg(m ORDER BY article_id, start_offset) FROM m) AS mentions,
+           (SELECT json_agg(x) FROM (SELECT f.article_id, a.path, ${PostgresStore.bodySql('a', 'f.near')}
+              FROM f JOIN sa_articles a ON a.id = f.article_id JOIN sa_article_texts t ON t.article_id = f.article_id) AS x) AS articles`,
+        [offset, limit, ...resolve.params]);
+      if (!row || row.total === null) return { items: [], total: 0 };
+      const articles = new Map((row.articles ?? []).map((a) => [String(a.article_id), a]));
+      const items = (row.mentions ?? []).map((m) => {
+        const a = articles.get(String(m.article_id));
+        return {
+          file: a?.path ?? '', start: m.start_offset, end: m.end_offset, text: m.surface,
+          snippet: PostgresStore.snippet(a ? [a.body, a.body_offset] : undefined, m.start_offset, m.end_offset),
+        };
+      });
+      const total = Number(row.total);
       const next = offset + items.length;
       return next < total && items.length === limit ? { items, total, nextOffset: next } : { items, total };
     });
