@@ -140,8 +140,9 @@ export class PostgresStore implements CorpusStore {
     }
   }
 
-  private async rows<R extends QueryResultRow>(client: PoolClient, sql: string, params: unknown[]): Promise<R[]> {
-    return (await client.query<R>(sql, params)).rows;
+  /** With a `name`, the statement is prepared once per connection and planned no more (the hover's, the page's). */
+  private async rows<R extends QueryResultRow>(client: PoolClient, sql: string, params: unknown[], name?: string): Promise<R[]> {
+    return (await client.query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
   }
 
   /**
@@ -198,7 +199,7 @@ export class PostgresStore implements CorpusStore {
                     ORDER BY count DESC, published DESC NULLS LAST, article_id LIMIT $1) AS ea
               JOIN sa_articles a ON a.id = ea.article_id JOIN sa_article_texts t ON t.article_id = ea.article_id
               ORDER BY ea.count DESC, ea.published DESC NULLS LAST, ea.article_id) AS x) AS top`,
-        [top, ...resolve.params]);
+        [top, ...resolve.params], query.type ? 'sa_entity_typed' : 'sa_entity');
       const e = row?.e;
       if (!e) return undefined;
       const topHits: ArticleHit[] = (row.top ?? []).map((h) => {
@@ -239,7 +240,7 @@ export class PostgresStore implements CorpusStore {
            (SELECT json_agg(m ORDER BY article_id, start_offset) FROM m) AS mentions,
            (SELECT json_agg(x) FROM (SELECT f.article_id, a.path, ${PostgresStore.bodySql('a', 'f.near')}
               FROM f JOIN sa_articles a ON a.id = f.article_id JOIN sa_article_texts t ON t.article_id = f.article_id) AS x) AS articles`,
-        [offset, limit, ...resolve.params]);
+        [offset, limit, ...resolve.params], query.type ? 'sa_references_typed' : 'sa_references');
       if (!row || row.total === null) return { items: [], total: 0 };
       const articles = new Map((row.articles ?? []).map((a) => [String(a.article_id), a]));
       const items = (row.mentions ?? []).map((m) => {
