@@ -111,6 +111,14 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
   const nameDetector = analysisPool ? undefined : await loadDefaultNameDetector();
   const view = new IngestProgressView(process.stderr);
   let problems = 0;
+  // Ctrl+C: the batch being written is rolled back by the server when the connection drops; every
+  // committed batch stays, and the next run goes on from there
+  const onInterrupt = () => {
+    view.interrupt();
+    process.stderr.write('archive ingest: interrupted; what was loaded is kept, run the same command again to go on\n');
+    process.exit(130);
+  };
+  process.once('SIGINT', onInterrupt);
   try {
     const result = await ingest({
       pool, dirs: p.dirs, listArticles, analysisPool, nameDetector, batchSize: p.batch, inFlight: jobs * 16,
@@ -138,6 +146,7 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
     if (result.failed && !problems) process.stderr.write('archive ingest: some files failed\n');
     return result.failed ? 1 : 0;
   } finally {
+    process.off('SIGINT', onInterrupt);
     analysisPool?.dispose();
     await pool.end().catch(() => undefined);
   }
