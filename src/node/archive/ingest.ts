@@ -279,7 +279,7 @@ async function ingestOne(
     ].join('\u0000'));
     if (known.get(file) === ingestHash) return 'unchanged';
     const analysis: ArticleAnalysis = options.analysisPool
-      ? await options.analysisPool.analyze(file, decoded.text, { published: sidecar.published, registry: context.registry })
+      ? await options.analysisPool.analyze(file, decoded.text, { published: sidecar.published, registry: context.registry, leastLoaded: true })
       : analyzeArticle(file, decoded.text, {
         extract: (text, o) => extract(text, { ...o, nameDetector: options.nameDetector }),
         published: sidecar.published,
