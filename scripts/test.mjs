@@ -97,6 +97,22 @@ const steps = [
     needs: ['package (.vsix)', 'code-server'],
     action: () => mocha(['--no-config', '--timeout', '240000', ...mochaFiles('test/integration/ui', '.test.mjs')]),
   },
+  {
+    // the archive against a throwaway PostgreSQL 15 cluster (scripts/pg-test-cluster.mjs); nothing else needs it
+    name: 'archive',
+    needs: ['build'],
+    action: async () => {
+      const { withTestCluster } = await import('./pg-test-cluster.mjs');
+      await withTestCluster(async (cluster) => {
+        process.env.SOURCE_ANNOTATOR_TEST_PG = cluster.url;
+        try {
+          await mocha(['--no-config', '--node-option', 'import=tsx', '--timeout', '300000', ...mochaFiles('test/archive', '.test.ts')]);
+        } finally {
+          delete process.env.SOURCE_ANNOTATOR_TEST_PG;
+        }
+      });
+    },
+  },
 ];
 
 // `npm test -- --only <regex>` runs the matching steps and what they need (for quick local loops).

@@ -7,9 +7,11 @@ import { entitiesCommand } from './commands/entitiesCommand';
 import { quotesCommand } from './commands/quotesCommand';
 import { timelineCommand } from './commands/timelineCommand';
 import { connectionsCommand } from './commands/connectionsCommand';
+import { archiveCommand } from './commands/archiveCommand';
 
 const COMMANDS: CliCommand[] = [
   extractCommand, scanCommand, exportCommand, reanchorCommand, entitiesCommand, quotesCommand, timelineCommand, connectionsCommand,
+  archiveCommand,
 ];
 
 function usage(): string {

@@ -42,9 +42,15 @@ export class AnalysisPool {
 
   private readonly cacheEntries = new WeakMap<ArticleAnalysis, string>();
 
-  async analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry; file?: ArticleFileHints }): Promise<ArticleAnalysis> {
+  /**
+   * `leastLoaded` sends the article to the worker with the fewest requests pending rather than the next in
+   * turn (for a batch job that keeps a bounded number in flight: a worker that drew long articles does not
+   * hold up the others, which would idle). It counts the pending requests, so it is for small queues.
+   */
+  async analyze(uri: string, text: string, options: { published?: string; registry?: EntityRegistry; file?: ArticleFileHints; leastLoaded?: boolean }): Promise<ArticleAnalysis> {
     const { analysis, cacheEntry } = await this.request<{ analysis: ArticleAnalysis; cacheEntry: string }>(
-      { kind: 'analyze', uri, text, published: options.published, registry: options.registry, file: options.file });
+      { kind: 'analyze', uri, text, published: options.published, registry: options.registry, file: options.file },
+      options.leastLoaded ? this.leastLoadedSlot() : undefined);
     this.cacheEntries.set(analysis, cacheEntry);
     return analysis;
   }
@@ -70,6 +76,19 @@ export class AnalysisPool {
   extractTextsNow(texts: string[], options: { published?: string | null; registry?: EntityRegistry }): Promise<Span[][]> | undefined {
     const slot = this.slotForBlocks();
     return slot === undefined ? undefined : this.request({ kind: 'extract', texts, published: options.published, registry: options.registry }, slot);
+  }
+
+  /** The worker with the fewest pending requests; ties go round in turn. */
+  private leastLoadedSlot(): number {
+    const load = new Array<number>(this.size).fill(0);
+    for (const slot of this.owner.values()) load[slot]++;
+    const start = this.turn++ % this.size;
+    let best = start;
+    for (let k = 1; k < this.size; k++) {
+      const slot = (start + k) % this.size;
+      if (load[slot] < load[best]) best = slot;
+    }
+    return best;
   }
 
   /** The least loaded worker with no whole article to analyse, where only other blocks can be ahead. */

@@ -1,0 +1,313 @@
+/**
+ * The corpus archive on PostgreSQL, answering the editor's queries (`CorpusStore`) from the tables that
+ * `archive ingest` fills (see `schema.ts`). Every query can be abandoned through its `AbortSignal`: the
+ * promise rejects at once and the server is asked to cancel the statement; the store's own timeout
+ * bounds any query the caller gave no signal for.
+ */
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { NameType } from '../../core/extract/types';
+import type {
+  ArticleHit, CorpusStore, EntityQuery, EntityRow, EntitySummary, MentionHit, Page, PageRequest, StoreStats,
+} from '../../core/index/corpusStore';
+import { normalizeName, UNTYPED_PREFIX } from '../../core/index/entityKey';
+import { snippetAt } from '../../core/index/snippet';
+import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
+import { decideType } from './rows';
+
+/** The decided type in SQL, as `decideType` decides it (ties to PERSON, ORG, PLACE, MISC in that order). */
+export const DECIDED_TYPE_SQL = `CASE WHEN curated_type IS NOT NULL THEN curated_type
+  WHEN w_person >= w_org AND w_person >= w_place AND w_person >= w_misc THEN 'PERSON'
+  WHEN w_org >= w_place AND w_org >= w_misc THEN 'ORG' WHEN w_place >= w_misc THEN 'PLACE' ELSE 'MISC' END`;
+/** An entity the Entities view shows: mentioned, and not a common word seen only in headline-style lines. */
+const VISIBLE_SQL = 'mentions > 0 AND NOT (common AND plain = 0)';
+/** Bodies up to this size are read whole for snippets; longer ones only around the mention. */
+const WHOLE_BODY = 256 * 1024;
+const SNIPPET_WINDOW = 400;
+
+export interface PostgresStoreOptions extends Partial<ArchiveConnectionOptions> {
+  /** An existing pool (the store does not end it on `close`); otherwise `url` is required. */
+  pool?: Pool;
+  /** Longest a query may run when the caller passes no signal (ms). */
+  queryTimeoutMs?: number;
+}
+
+interface EntityRecord {
+  id: string;
+  key: string;
+  canonical: string;
+  curated_type: string | null;
+  mentions: string;
+  articles: string;
+  w_person: string;
+  w_org: string;
+  w_place: string;
+  w_misc: string;
+}
+
+interface TopRow {
+  article_id: number;
+  count: number;
+  first_start: number;
+  first_end: number;
+  path: string;
+  title: string;
+  published: string | null;
+  outlet: string | null;
+  body: string;
+  body_offset: number;
+}
+
+interface MentionRow {
+  article_id: number;
+  start_offset: number;
+  end_offset: number;
+  surface: string;
+}
+
+interface ArticleTextRow {
+  article_id: number;
+  path: string;
+  body: string;
+  body_offset: number;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const err = new Error('the archive query was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+function missingSchema(err: unknown): boolean {
+  return (err as { code?: string }).code === '42P01';
+}
+
+export class PostgresStore implements CorpusStore {
+  readonly origin = 'archive' as const;
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly queryTimeoutMs: number;
+  private closed = false;
+
+  constructor(options: PostgresStoreOptions) {
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      if (!options.url) throw new ArchiveError('PostgresStore needs a connection URL or a pool');
+      this.pool = createArchivePool({ ...options, url: options.url, applicationName: options.applicationName ?? 'source-annotator store' });
+      this.ownsPool = true;
+    }
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
+  }
+
+  /** Runs `work` on one connection; an abort (or the store's timeout) rejects at once and cancels the statement. */
+  private async withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new ArchiveError('the archive store is closed');
+    const timeout = AbortSignal.timeout(this.queryTimeoutMs);
+    const effective = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    if (effective.aborted) throw abortError(effective);
+    let client: PoolClient | undefined;
+    let aborted = false;
+    const running = (async () => {
+      client = await this.pool.connect();
+      if (aborted) throw abortError(effective);
+      return work(client);
+    })();
+    const cancelled = new Promise<never>((_, reject) => {
+      const onAbort = () => {
+        aborted = true;
+        const pid = (client as unknown as { processID?: number } | undefined)?.processID;
+        if (pid) void this.pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+        reject(abortError(effective));
+      };
+      if (effective.aborted) onAbort();
+      else effective.addEventListener('abort', onAbort, { once: true });
+      void running.finally(() => effective.removeEventListener('abort', onAbort)).catch(() => undefined);
+    });
+    try {
+      return await Promise.race([running, cancelled]);
+    } catch (err) {
+      if (missingSchema(err)) throw new ArchiveError('this database holds no archive yet: run "source-annotator archive ingest" first');
+      throw err;
+    } finally {
+      // a cancelled statement may still be running: give the connection back once it has ended
+      void running.then(
+        () => client?.release(),
+        (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
+      );
+    }
+  }
+
+  /** With a `name`, the statement is prepared once per connection and planned no more (the hover's, the page's). */
+  private async rows<R extends QueryResultRow>(client: PoolClient, sql: string, params: unknown[], name?: string): Promise<R[]> {
+    return (await client.query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+  }
+
+  /**
+   * SQL for the entity a name or alias denotes — the exact key first, then the most mentioned entity having
+   * it as an alias — as one row (`LIMIT 1` stops at the first branch that finds it), with its parameters.
+   */
+  private resolveSql(query: EntityQuery, first: number): { sql: string; params: unknown[] } | undefined {
+    const name = normalizeName(query.name);
+    if (!name) return undefined;
+    const columns = 'id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc';
+    const typeFilter = query.type ? `AND (${DECIDED_TYPE_SQL}) = $${first + 2}` : '';
+    const keys = [UNTYPED_PREFIX + name, ...['PERSON', 'ORG', 'PLACE', 'MISC'].map((t) => `${t}:${name}`)];
+    return {
+      sql: `((SELECT ${columns} FROM sa_entities WHERE key = ANY($${first}::text[]) AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1)
+        UNION ALL
+        (SELECT ${columns} FROM sa_entities WHERE id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized = $${first + 1} AND count > 0)
+           AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1) LIMIT 1)`,
+      params: query.type ? [keys, name, query.type] : [keys, name],
+    };
+  }
+
+  private typeOf(e: EntityRecord): NameType {
+    return (e.curated_type as NameType | null) ?? decideType([Number(e.w_person), Number(e.w_org), Number(e.w_place), Number(e.w_misc)]);
+  }
+
+  /** SQL for an article's text for snippets: whole up to WHOLE_BODY, else a window around `near` (with its offset). */
+  private static bodySql(article: string, near: string): string {
+    return `CASE WHEN ${article}.size <= ${WHOLE_BODY} THEN t.body ELSE substr(t.body, greatest(${near} - ${SNIPPET_WINDOW}, 0) + 1, ${2 * SNIPPET_WINDOW}) END AS body,
+      CASE WHEN ${article}.size <= ${WHOLE_BODY} THEN 0 ELSE greatest(${near} - ${SNIPPET_WINDOW}, 0) END AS body_offset`;
+  }
+
+  private static snippet(body: [string, number] | undefined, start: number, end: number): string {
+    if (!body) return '';
+    const [text, offset] = body;
+    const s = snippetAt(text, Math.max(0, start - offset), Math.max(0, end - offset));
+    return `${s.before}${s.match}${s.after}`;
+  }
+
+  async entity(query: EntityQuery & { top?: number }): Promise<EntitySummary | undefined> {
+    const resolve = this.resolveSql(query, 2);
+    if (!resolve) return undefined;
+    const top = Math.max(0, Math.min(query.top ?? 5, 100));
+    // one round trip: the entity, its written forms and its top articles with their text
+    return this.withClient(query.signal, async (client) => {
+      const [row] = await this.rows<{ e: EntityRecord | null; aliases: { alias: string; count: number }[] | null; top: TopRow[] | null }>(client,
+        `WITH e AS ${resolve.sql}
+         SELECT (SELECT row_to_json(e) FROM e) AS e,
+           (SELECT json_agg(x) FROM (SELECT alias, count FROM sa_entity_aliases WHERE entity_id = (SELECT id FROM e) AND count > 0
+              ORDER BY count DESC, alias LIMIT 50) AS x) AS aliases,
+           (SELECT json_agg(x) FROM (
+              SELECT ea.article_id, ea.count, ea.first_start, ea.first_end, a.path, a.title, to_char(a.published, 'YYYY-MM-DD') AS published,
+                     a.outlet, ${PostgresStore.bodySql('a', 'ea.first_start')}
+              FROM (SELECT * FROM sa_entity_articles WHERE entity_id = (SELECT id FROM e)
+                    ORDER BY count DESC, published DESC NULLS LAST, article_id LIMIT $1) AS ea
+              JOIN sa_articles a ON a.id = ea.article_id JOIN sa_article_texts t ON t.article_id = ea.article_id
+              ORDER BY ea.count DESC, ea.published DESC NULLS LAST, ea.article_id) AS x) AS top`,
+        [top, ...resolve.params], query.type ? 'sa_entity_typed' : 'sa_entity');
+      const e = row?.e;
+      if (!e) return undefined;
+      const topHits: ArticleHit[] = (row.top ?? []).map((h) => {
+        const hit: ArticleHit = {
+          file: h.path, title: h.title, count: h.count,
+          snippet: PostgresStore.snippet([h.body, h.body_offset], h.first_start, h.first_end),
+          start: h.first_start, end: h.first_end,
+        };
+        if (h.published) hit.date = h.published;
+        if (h.outlet) hit.outlet = h.outlet;
+        return hit;
+      });
+      const aliasList = (row.aliases ?? []).map((a) => ({ text: a.alias, count: Number(a.count) }));
+      return {
+        canonical: e.curated_type ? e.canonical : aliasList[0]?.text ?? e.canonical,
+        type: this.typeOf(e),
+        aliases: aliasList,
+        articles: Number(e.articles),
+        mentions: Number(e.mentions),
+        top: topHits,
+      };
+    });
+  }
+
+  async references(query: EntityQuery, page: PageRequest): Promise<Page<MentionHit>> {
+    const resolve = this.resolveSql(query, 3);
+    if (!resolve) return { items: [], total: 0 };
+    const offset = Math.max(0, page.offset ?? 0);
+    const limit = Math.max(1, Math.min(page.limit, 1000));
+    // one round trip: the entity's total, the page of mentions (an index-only scan) and each article's path and text once
+    return this.withClient(page.signal ?? query.signal, async (client) => {
+      const [row] = await this.rows<{ total: string | null; mentions: MentionRow[] | null; articles: ArticleTextRow[] | null }>(client,
+        `WITH e AS ${resolve.sql},
+         m AS (SELECT article_id, start_offset, end_offset, surface FROM sa_mentions WHERE entity_id = (SELECT id FROM e)
+               ORDER BY article_id, start_offset OFFSET $1 LIMIT $2),
+         f AS (SELECT article_id, min(start_offset) AS near FROM m GROUP BY article_id)
+         SELECT (SELECT mentions FROM e) AS total,
+           (SELECT json_agg(m ORDER BY article_id, start_offset) FROM m) AS mentions,
+           (SELECT json_agg(x) FROM (SELECT f.article_id, a.path, ${PostgresStore.bodySql('a', 'f.near')}
+              FROM f JOIN sa_articles a ON a.id = f.article_id JOIN sa_article_texts t ON t.article_id = f.article_id) AS x) AS articles`,
+        [offset, limit, ...resolve.params], query.type ? 'sa_references_typed' : 'sa_references');
+      if (!row || row.total === null) return { items: [], total: 0 };
+      const articles = new Map((row.articles ?? []).map((a) => [String(a.article_id), a]));
+      const items = (row.mentions ?? []).map((m) => {
+        const a = articles.get(String(m.article_id));
+        return {
+          file: a?.path ?? '', start: m.start_offset, end: m.end_offset, text: m.surface,
+          snippet: PostgresStore.snippet(a ? [a.body, a.body_offset] : undefined, m.start_offset, m.end_offset),
+        };
+      });
+      const total = Number(row.total);
+      const next = offset + items.length;
+      return next < total && items.length === limit ? { items, total, nextOffset: next } : { items, total };
+    });
+  }
+
+  async entities(page: PageRequest & { filter?: string; type?: NameType }): Promise<Page<EntityRow>> {
+    return this.withClient(page.signal, async (client) => {
+      const where = [VISIBLE_SQL];
+      const params: unknown[] = [];
+      const filter = page.filter ? normalizeName(page.filter) : '';
+      if (filter) {
+        params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+        where.push(`(substr(key, strpos(key, ':') + 1) LIKE $${params.length}
+          OR id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE $${params.length} AND count > 0))`);
+      }
+      if (page.type) {
+        params.push(page.type);
+        where.push(`(${DECIDED_TYPE_SQL}) = $${params.length}`);
+      }
+      const offset = Math.max(0, page.offset ?? 0);
+      const limit = Math.max(1, Math.min(page.limit, 1000));
+      const [rows, count] = await Promise.all([
+        this.rows<EntityRecord>(client,
+          `SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc FROM sa_entities
+           WHERE ${where.join(' AND ')} ORDER BY mentions DESC, id OFFSET ${offset} LIMIT ${limit}`, params),
+        this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_entities WHERE ${where.join(' AND ')}`, params),
+      ]);
+      const names = rows.length
+        ? await this.rows<{ entity_id: string; alias: string }>(client,
+          `SELECT DISTINCT ON (entity_id) entity_id, alias FROM sa_entity_aliases
+           WHERE entity_id = ANY($1::bigint[]) AND count > 0 ORDER BY entity_id, count DESC, alias`, [rows.map((r) => r.id)])
+        : [];
+      const display = new Map(names.map((n) => [n.entity_id, n.alias]));
+      const items = rows.map((r) => ({
+        canonical: r.curated_type ? r.canonical : display.get(r.id) ?? r.canonical,
+        type: this.typeOf(r), mentions: Number(r.mentions), articles: Number(r.articles),
+      }));
+      const total = Number(count[0]?.n ?? 0);
+      const next = offset + items.length;
+      return next < total ? { items, total, nextOffset: next } : { items, total };
+    });
+  }
+
+  async stats(signal?: AbortSignal): Promise<StoreStats> {
+    return this.withClient(signal, async (client) => {
+      const [row] = await this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
+        `SELECT (SELECT count(*) FROM sa_articles) AS articles,
+                (SELECT coalesce(sum(mentions), 0) FROM sa_entities) AS mentions,
+                (SELECT count(*) FROM sa_entities WHERE ${VISIBLE_SQL}) AS entities,
+                pg_database_size(current_database()) AS bytes`, []);
+      return { articles: Number(row.articles), mentions: Number(row.mentions), entities: Number(row.entities), bytes: Number(row.bytes) };
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+}

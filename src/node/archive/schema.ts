@@ -1,0 +1,188 @@
+/**
+ * The archive's schema, as numbered migrations the tool applies itself (`archive ingest`, `archive migrate`).
+ * Each migration runs in its own transaction and is recorded in `sa_schema_migrations`; a session advisory
+ * lock makes two tools that start at once apply them one after the other (the second finds them applied).
+ *
+ * Sizing notes (see docs/scale.md): `sa_mentions` is the big table (about 40 rows per article). It has no
+ * surrogate key and one index, (entity_id, article_id, start_offset) INCLUDE (end_offset, surface), which
+ * serves the references list as an index-only scan and the deletion of a changed article's mentions.
+ * The hover card reads `sa_entity_articles`, one row per (entity, article) with the count and the first
+ * mention, through (entity_id, count DESC, published DESC): its top articles are the first rows of an index.
+ */
+import type { PoolClient } from 'pg';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, entities, mentions, dates, figures, registry and annotations',
+    sql: `
+CREATE TABLE sa_articles (
+  id           bigserial PRIMARY KEY,
+  path         text COLLATE "C" NOT NULL UNIQUE,
+  content_hash text NOT NULL,
+  -- content, sidecar date, registry and analysis version together: what decides a re-ingest
+  ingest_hash  text NOT NULL,
+  title        text NOT NULL,
+  outlet       text,
+  byline       text,
+  published    date,
+  size         integer NOT NULL,
+  ingested_at  timestamptz NOT NULL DEFAULT now()
+);
+-- the text, for snippets; apart so that scans of sa_articles stay small (TOAST compresses it)
+CREATE TABLE sa_article_texts (
+  article_id bigint PRIMARY KEY REFERENCES sa_articles (id) ON DELETE CASCADE,
+  body       text NOT NULL
+);
+CREATE TABLE sa_entities (
+  id        bigserial PRIMARY KEY,
+  -- the index's entity key: "~:name" (type decided by the mentions) or "TYPE:name" (curated in a registry)
+  key       text COLLATE "C" NOT NULL UNIQUE,
+  canonical text NOT NULL,
+  curated_type text,
+  -- every word of the name is a common English word (with no mention in a sentence: not an entity)
+  common    boolean NOT NULL DEFAULT false,
+  mentions  bigint NOT NULL DEFAULT 0,
+  articles  bigint NOT NULL DEFAULT 0,
+  -- evidence for the type, summed over every mention (same weights as the editor's index)
+  w_person  bigint NOT NULL DEFAULT 0,
+  w_org     bigint NOT NULL DEFAULT 0,
+  w_place   bigint NOT NULL DEFAULT 0,
+  w_misc    bigint NOT NULL DEFAULT 0,
+  plain     bigint NOT NULL DEFAULT 0
+);
+CREATE INDEX sa_entities_mentions ON sa_entities (mentions DESC, id);
+CREATE TABLE sa_entity_aliases (
+  entity_id  bigint NOT NULL REFERENCES sa_entities (id),
+  alias      text NOT NULL,
+  normalized text COLLATE "C" NOT NULL,
+  count      bigint NOT NULL DEFAULT 0,
+  PRIMARY KEY (entity_id, alias)
+);
+CREATE INDEX sa_entity_aliases_normalized ON sa_entity_aliases (normalized);
+CREATE TABLE sa_mentions (
+  entity_id    bigint NOT NULL,
+  article_id   bigint NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset   integer NOT NULL,
+  surface      text NOT NULL,
+  -- the type the extractor gave this mention (0 PERSON, 1 ORG, 2 PLACE, 3 MISC)
+  type         smallint NOT NULL
+);
+CREATE INDEX sa_mentions_entity ON sa_mentions (entity_id, article_id, start_offset) INCLUDE (end_offset, surface);
+CREATE TABLE sa_entity_articles (
+  entity_id   bigint NOT NULL,
+  article_id  bigint NOT NULL,
+  count       integer NOT NULL,
+  first_start integer NOT NULL,
+  first_end   integer NOT NULL,
+  published   date,
+  w_person    integer NOT NULL,
+  w_org       integer NOT NULL,
+  w_place     integer NOT NULL,
+  w_misc      integer NOT NULL,
+  plain       integer NOT NULL,
+  PRIMARY KEY (entity_id, article_id)
+);
+CREATE INDEX sa_entity_articles_top ON sa_entity_articles (entity_id, count DESC, published DESC NULLS LAST, article_id);
+CREATE INDEX sa_entity_articles_article ON sa_entity_articles (article_id);
+CREATE TABLE sa_dates (
+  article_id   bigint NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset   integer NOT NULL,
+  value        text,
+  mod          text,
+  PRIMARY KEY (article_id, start_offset, end_offset)
+);
+CREATE INDEX sa_dates_value ON sa_dates (value) WHERE value IS NOT NULL;
+CREATE TABLE sa_figures (
+  article_id   bigint NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset   integer NOT NULL,
+  type         text NOT NULL,
+  value        double precision,
+  unit         text,
+  measure      text,
+  PRIMARY KEY (article_id, start_offset, end_offset)
+);
+CREATE INDEX sa_figures_value ON sa_figures (type, unit, value);
+-- the entity registries (.sources/entities.yaml) as ingested, one row per entity per registry file
+CREATE TABLE sa_registry_entities (
+  registry    text NOT NULL,
+  canonical   text NOT NULL,
+  type        text NOT NULL,
+  aliases     text[] NOT NULL DEFAULT '{}',
+  description text,
+  links       text[] NOT NULL DEFAULT '{}',
+  PRIMARY KEY (registry, type, canonical)
+);
+CREATE TABLE sa_registry_ignored (
+  registry text NOT NULL,
+  surface  text NOT NULL,
+  PRIMARY KEY (registry, surface)
+);
+-- the analysts' annotations from the sidecars, replaced with their article
+CREATE TABLE sa_annotations (
+  article_id   bigint NOT NULL REFERENCES sa_articles (id) ON DELETE CASCADE,
+  id           text NOT NULL,
+  tags         text[] NOT NULL,
+  note         text NOT NULL,
+  author       text,
+  exact        text NOT NULL,
+  start_offset integer NOT NULL,
+  end_offset   integer NOT NULL,
+  created      text,
+  modified     text,
+  PRIMARY KEY (article_id, id)
+);
+CREATE INDEX sa_annotations_tags ON sa_annotations USING gin (tags);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+/** The advisory lock key of migrations (any constant shared by every copy of the tool). */
+const MIGRATION_LOCK = 0x5a_a7_c1_01;
+
+/**
+ * Applies the migrations the database lacks, each in a transaction, under a session advisory lock.
+ * Returns the versions applied now (empty when the schema was current). A database whose schema is newer
+ * than this tool's is refused, so an old copy never writes into a layout it does not know.
+ */
+export async function migrate(client: PoolClient): Promise<number[]> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS sa_schema_migrations (
+      version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM sa_schema_migrations');
+    const applied = new Set(rows.map((r) => Number(r.version)));
+    const newest = Math.max(0, ...applied);
+    if (newest > SCHEMA_VERSION) {
+      throw new Error(`the archive's schema is version ${newest}, newer than this tool's (${SCHEMA_VERSION}): update source-annotator`);
+    }
+    const done: number[] = [];
+    for (const migration of MIGRATIONS) {
+      if (applied.has(migration.version)) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(migration.sql);
+        await client.query('INSERT INTO sa_schema_migrations (version, name) VALUES ($1, $2)', [migration.version, migration.name]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+      done.push(migration.version);
+    }
+    return done;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+  }
+}

@@ -1,0 +1,183 @@
+import { strict as assert } from 'node:assert';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/core/extract';
+import { analyzeArticle } from '../../src/core/index/analysis';
+import { EntityLinker } from '../../src/core/index/linker';
+import { loadDefaultNameDetector } from '../../src/cli/nameModel';
+import { articleRows } from '../../src/node/archive/rows';
+import {
+  assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, snapshot, startCli, syntheticFolder, until, withClient,
+} from './helpers';
+
+describe('archive ingest (PostgreSQL)', function () {
+  this.timeout(300000);
+
+  it('loads a folder: articles, mentions, registry and annotations, and the counters agree with the rows', async () => {
+    const url = await freshDatabase();
+    const dir = sampleFolder();
+    const { result, summary } = await ingestJson(url, '--jobs', '2', dir);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(summary.files, 6);
+    assert.equal(summary.written, 6);
+    assert.equal(summary.failed, 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles'), 6);
+    await assertConsistent(url);
+    // the registry is mirrored, and its alias pins NATO to the curated entity
+    assert.equal(await count(url, "SELECT count(*) FROM sa_registry_entities WHERE canonical = 'North Atlantic Treaty Organization' AND 'NATO' = ANY(aliases)"), 1);
+    assert.ok(await count(url, "SELECT mentions FROM sa_entities WHERE key = 'ORG:north atlantic treaty organization'") > 20);
+    assert.equal(await count(url, "SELECT count(*) FROM sa_entities WHERE key = '~:nato' AND mentions > 0"), 0);
+    // annotations from the sidecars, searchable by tag
+    let sidecarNotes = 0;
+    for (const f of readdirSync(dir)) if (f.endsWith('.annotations.yaml')) sidecarNotes += (readFileSync(join(dir, f), 'utf8').match(/^ {2}- id:/gm) ?? []).length;
+    assert.ok(sidecarNotes > 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_annotations'), sidecarNotes);
+    assert.ok(await count(url, "SELECT count(*) FROM sa_annotations WHERE 'framing' = ANY(tags)") >= 1);
+    // the schema version is recorded once
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), 1);
+  });
+
+  it('counts the same mentions as an analysis of the files in this process', async () => {
+    const url = await freshDatabase();
+    const dir = sampleFolder();
+    const { result } = await ingestJson(url, dir);
+    assert.equal(result.code, 0, result.stderr);
+    const nameDetector = await loadDefaultNameDetector();
+    const registry = { entities: [{ canonical: 'North Atlantic Treaty Organization', type: 'ORG' as const, aliases: ['NATO'] }] };
+    const linker = new EntityLinker(registry);
+    const expected = new Map<string, number>();
+    let dates = 0;
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('.txt'))) {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const analysis = analyzeArticle(join(dir, f), text, { extract: (t, o) => extract(t, { ...o, nameDetector }), registry });
+      const rows = articleRows(analysis, text, linker, { path: f, ingestHash: '', size: text.length });
+      for (const e of rows.entities) expected.set(e.key, (expected.get(e.key) ?? 0) + e.mentions.length);
+      dates += rows.dates.length;
+    }
+    const stored = await withClient(url, async (c) => new Map((await c.query<{ key: string; mentions: string }>(
+      'SELECT key, mentions FROM sa_entities WHERE mentions > 0')).rows.map((r) => [r.key, Number(r.mentions)])));
+    assert.deepEqual([...stored].sort(), [...expected].sort());
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_dates'), dates);
+  });
+
+  it('changes nothing when re-run on an unchanged folder, and replaces only an edited article', async () => {
+    const url = await freshDatabase();
+    const dir = sampleFolder();
+    assert.equal((await ingestJson(url, dir)).result.code, 0);
+    const before = await snapshot(url);
+    const ids = await withClient(url, async (c) => (await c.query('SELECT id, path, ingested_at FROM sa_articles ORDER BY id')).rows);
+    const again = await ingestJson(url, dir);
+    assert.equal(again.result.code, 0, again.result.stderr);
+    assert.deepEqual({ written: again.summary.written, unchanged: again.summary.unchanged }, { written: 0, unchanged: 6 });
+    assert.deepEqual(await snapshot(url), before);
+    assert.deepEqual(await withClient(url, async (c) => (await c.query('SELECT id, path, ingested_at FROM sa_articles ORDER BY id')).rows), ids,
+      'no article rewritten');
+
+    const edited = readdirSync(dir).find((f) => f.startsWith('Hegseth Warns'))!;
+    appendFileSync(join(dir, edited), '\nIn a later statement, Chancellor Olaf Scholz of Germany said Berlin agreed.\n');
+    const third = await ingestJson(url, dir);
+    assert.equal(third.result.code, 0, third.result.stderr);
+    assert.deepEqual({ written: third.summary.written, replaced: third.summary.replaced, unchanged: third.summary.unchanged },
+      { written: 1, replaced: 1, unchanged: 5 });
+    await assertConsistent(url);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles'), 6);
+    assert.ok(await count(url, "SELECT mentions FROM sa_entities WHERE key = '~:olaf scholz'") >= 1);
+    // the same as loading the edited folder into an empty archive
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, dir)).result.code, 0);
+    assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
+  });
+
+  it('reports a bad file, loads the others and exits non-zero', async () => {
+    const url = await freshDatabase();
+    const dir = syntheticFolder('bad', 12);
+    writeFileSync(join(dir, '00005-binary.txt'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 1, 2, 3]));
+    const { result, summary } = await ingestJson(url, '--batch', '4', dir);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /00005-binary\.txt: not ingested: binary file/);
+    assert.doesNotMatch(result.stderr, /\n\s+at /, 'no stack trace');
+    assert.deepEqual({ files: summary.files, written: summary.written, failed: summary.failed }, { files: 13, written: 12, failed: 1 });
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles'), 12);
+    await assertConsistent(url);
+  });
+
+  it('resumes after being killed mid-run, leaving no half article, and ends as a clean run does', async () => {
+    const url = await freshDatabase();
+    const dir = syntheticFolder('resume', 240);
+    const run = startCli(['archive', 'ingest', '--db', url, '--jobs', '1', '--batch', '8', dir]);
+    await until(async () => {
+      try {
+        return await count(url, 'SELECT count(*) FROM sa_articles') >= 16;
+      } catch {
+        return false; // the schema is not there yet
+      }
+    }, 'the first batches to commit');
+    run.child.kill('SIGKILL');
+    const killed = await run.done;
+    assert.equal(killed.signal, 'SIGKILL');
+    const partial = await count(url, 'SELECT count(*) FROM sa_articles');
+    assert.ok(partial >= 16 && partial < 240, `${partial} articles when killed`);
+    assert.equal(partial % 8, 0, 'whole batches only');
+    await assertConsistent(url);
+
+    const resumed = await ingestJson(url, '--jobs', '2', dir);
+    assert.equal(resumed.result.code, 0, resumed.result.stderr);
+    assert.equal(resumed.summary.unchanged, partial, 'what was committed is not analysed again');
+    assert.equal(resumed.summary.written, 240 - partial);
+    await assertConsistent(url);
+
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, '--jobs', '2', dir)).result.code, 0);
+    assert.deepEqual(await snapshot(url), await snapshot(clean));
+  });
+
+  it('takes two runs at once on different folders of a new archive (migrations included)', async () => {
+    const url = await freshDatabase();
+    const a = syntheticFolder('concurrent-a', 60, 0);
+    const b = syntheticFolder('concurrent-b', 60, 1000);
+    const [ra, rb] = await Promise.all([ingestJson(url, '--jobs', '1', '--batch', '5', a), ingestJson(url, '--jobs', '1', '--batch', '5', b)]);
+    assert.equal(ra.result.code, 0, ra.result.stderr);
+    assert.equal(rb.result.code, 0, rb.result.stderr);
+    assert.equal(ra.summary.written + rb.summary.written, 120);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), 1);
+    await assertConsistent(url);
+    const sequential = await freshDatabase();
+    assert.equal((await ingestJson(sequential, a)).result.code, 0);
+    assert.equal((await ingestJson(sequential, b)).result.code, 0);
+    assert.deepEqual(await snapshot(url), await snapshot(sequential));
+  });
+
+  it('says why when the server is down, the password is refused or the URL is wrong, without a stack trace', async () => {
+    const good = new URL(await freshDatabase());
+    const down = new URL(good.toString());
+    down.port = String(await closedPort());
+    const r1 = await cli('archive', 'stats', '--db', down.toString());
+    assert.equal(r1.code, 1);
+    assert.match(r1.stderr, /^archive stats: cannot reach the archive at 127\.0\.0\.1:\d+: connection refused/);
+    const wrong = new URL(good.toString());
+    wrong.password = 'not-the-password';
+    const r2 = await cli('archive', 'ingest', '--db', wrong.toString(), sampleFolder());
+    assert.equal(r2.code, 1);
+    assert.match(r2.stderr, /password refused for user "postgres"/);
+    assert.doesNotMatch(r2.stderr, /not-the-password/, 'the password is never printed');
+    const r3 = await cli('archive', 'query', '--db', 'mysql://localhost/x', '--entity', 'NATO');
+    assert.equal(r3.code, 1);
+    assert.match(r3.stderr, /not a PostgreSQL URL/);
+    const missing = new URL(good.toString());
+    missing.pathname = '/no_such_database';
+    const r4 = await cli('archive', 'stats', '--db', missing.toString());
+    assert.match(r4.stderr, /has no database "no_such_database"/);
+    for (const r of [r1, r2, r3, r4]) assert.doesNotMatch(r.stderr, /\n\s+at /);
+  });
+});
+
+async function closedPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolvePort(port));
+    });
+  });
+}

@@ -1,0 +1,148 @@
+import { strict as assert } from 'node:assert';
+import pg from 'pg';
+import { PostgresStore } from '../../src/node/archive/postgresStore';
+import { migrate } from '../../src/node/archive/schema';
+import { cli, count, freshDatabase, ingestJson, sampleFolder, until, withClient } from './helpers';
+
+describe('archive query, stats and the PostgreSQL store', function () {
+  this.timeout(300000);
+  let url: string;
+
+  before(async () => {
+    url = await freshDatabase('query');
+    const { result } = await ingestJson(url, sampleFolder());
+    assert.equal(result.code, 0, result.stderr);
+  });
+
+  it('archive query --json prints exactly the contract, by canonical name or alias, any case', async () => {
+    const r = await cli('archive', 'query', '--db', url, '--entity', 'NATO', '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const lines = r.stdout.trim().split('\n');
+    assert.equal(lines.length, 1, 'one JSON object');
+    const answer = JSON.parse(lines[0]);
+    assert.deepEqual(Object.keys(answer), ['canonical', 'type', 'articles', 'mentions', 'top']);
+    assert.equal(answer.canonical, 'North Atlantic Treaty Organization', 'the registry names it');
+    assert.equal(answer.type, 'ORG');
+    const key = 'ORG:north atlantic treaty organization';
+    assert.equal(answer.mentions, await count(url, 'SELECT count(*) FROM sa_mentions m JOIN sa_entities e ON e.id = m.entity_id WHERE e.key = $1', [key]));
+    assert.equal(answer.articles, await count(url, 'SELECT count(DISTINCT article_id) FROM sa_mentions m JOIN sa_entities e ON e.id = m.entity_id WHERE e.key = $1', [key]));
+    assert.ok(answer.top.length >= 1 && answer.top.length <= 5);
+    for (const t of answer.top) {
+      assert.deepEqual(Object.keys(t), ['file', 'title', 'date', 'count', 'snippet']);
+      assert.ok(t.file.endsWith('.txt'));
+      assert.ok(t.date === null || /^\d{4}-\d{2}-\d{2}$/.test(t.date));
+      assert.match(t.snippet, /NATO|North Atlantic/);
+    }
+    const counts = answer.top.map((t: { count: number }) => t.count);
+    assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'most mentions first');
+    const byAlias = JSON.parse((await cli('archive', 'query', '--db', url, '--entity', 'north atlantic treaty organization', '--json')).stdout);
+    assert.deepEqual(byAlias, answer);
+  });
+
+  it('archive query says so when no entity has the name; the readable form names the articles', async () => {
+    const missing = await cli('archive', 'query', '--db', url, '--entity', 'Nobody Anywhere');
+    assert.equal(missing.code, 1);
+    assert.equal(missing.stdout, '');
+    assert.match(missing.stderr, /no entity "Nobody Anywhere" in the archive/);
+    const readable = await cli('archive', 'query', '--db', url, '--entity', 'NATO');
+    assert.equal(readable.code, 0);
+    assert.match(readable.stdout, /^North Atlantic Treaty Organization \(ORG\): \d+ mentions in \d+ articles/);
+    assert.match(readable.stdout, /Articles naming it most:/);
+  });
+
+  it('archive stats --json gives the counts and the database size', async () => {
+    const r = await cli('archive', 'stats', '--db', url, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const stats = JSON.parse(r.stdout);
+    assert.deepEqual(Object.keys(stats), ['articles', 'mentions', 'entities', 'bytes']);
+    assert.equal(stats.articles, 6);
+    assert.equal(stats.mentions, await count(url, 'SELECT count(*) FROM sa_mentions'));
+    assert.ok(stats.entities > 20 && stats.entities <= await count(url, 'SELECT count(*) FROM sa_entities'));
+    assert.equal(stats.bytes, await count(url, 'SELECT pg_database_size(current_database())'));
+    const readable = await cli('archive', 'stats', '--db', url);
+    assert.match(readable.stdout, /^articles {2}6\nmentions {2}\d+\nentities {2}\d+\nsize {6}[\d.]+ MB\n$/);
+  });
+
+  it('pages references in a stable order with the total, and lists entities most mentioned first', async () => {
+    const store = new PostgresStore({ url });
+    try {
+      const first = await store.references({ name: 'NATO' }, { limit: 7 });
+      const all = [...first.items];
+      let next = first.nextOffset;
+      while (next !== undefined) {
+        const page = await store.references({ name: 'NATO' }, { offset: next, limit: 7 });
+        assert.equal(page.total, first.total);
+        all.push(...page.items);
+        next = page.nextOffset;
+      }
+      assert.equal(all.length, first.total);
+      const keys = all.map((m) => `${m.file}\u0000${m.start}`);
+      assert.equal(new Set(keys).size, keys.length, 'no mention twice across pages');
+      for (const m of all) assert.ok(m.snippet.includes(m.text), `${m.text} in its snippet`);
+      const entities = await store.entities({ limit: 10 });
+      assert.equal(entities.items.length, 10);
+      const mentions = entities.items.map((e) => e.mentions);
+      assert.deepEqual(mentions, [...mentions].sort((a, b) => b - a));
+      assert.equal(entities.total, (await store.stats()).entities);
+      const people = await store.entities({ limit: 1000, type: 'PERSON', filter: 'hegseth' });
+      assert.ok(people.items.length >= 1 && people.items.every((e) => e.type === 'PERSON' && /hegseth/i.test(e.canonical)));
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('gives up on a query at once when its signal aborts, and the server cancels the statement', async () => {
+    const store = new PostgresStore({ url });
+    const locker = new pg.Client({ connectionString: url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE sa_entities IN ACCESS EXCLUSIVE MODE');
+      const controller = new AbortController();
+      const started = Date.now();
+      const pending = store.entity({ name: 'NATO', signal: controller.signal });
+      // the store's query is blocked behind the lock until the abort
+      await until(async () => await count(url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'source-annotator store' AND wait_event_type = 'Lock'") === 1,
+        'the query to wait on the lock');
+      controller.abort();
+      await assert.rejects(pending, (err: Error) => err.name === 'AbortError');
+      assert.ok(Date.now() - started < 30000);
+      await until(async () => await count(url, "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'source-annotator store' AND state = 'active'") === 0,
+        'the server to cancel the statement');
+      await locker.query('ROLLBACK');
+      const answer = await store.entity({ name: 'NATO' });
+      assert.equal(answer?.type, 'ORG', 'the store answers again');
+      const aborted = new AbortController();
+      aborted.abort();
+      await assert.rejects(store.stats(aborted.signal), (err: Error) => err.name === 'AbortError');
+    } finally {
+      await locker.end();
+      await store.close();
+    }
+  });
+
+  it('applies migrations once when several tools start at once, and refuses a newer schema', async () => {
+    const fresh = await freshDatabase('migrate');
+    const pool = new pg.Pool({ connectionString: fresh, max: 4 });
+    try {
+      const results = await Promise.all([0, 1, 2, 3].map(async () => {
+        const client = await pool.connect();
+        try {
+          return await migrate(client);
+        } finally {
+          client.release();
+        }
+      }));
+      assert.deepEqual(results.map((r) => r.length).sort(), [0, 0, 0, 1]);
+      await withClient(fresh, (c) => c.query("INSERT INTO sa_schema_migrations (version, name) VALUES (999, 'from a newer tool')"));
+      const client = await pool.connect();
+      try {
+        await assert.rejects(migrate(client), /newer than this tool's/);
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+  });
+});
