@@ -93,4 +93,22 @@ describe('name tagger parts', () => {
     const out = harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: true, majority: false, companies: true });
     assert.deepEqual(out.spans.map((s) => [s.first, s.last, s.typeIndex]), spans.map((s) => [s.first, s.last, s.typeIndex]));
   });
+
+  it('calls a club by the prefix word of its name once the report names it in full', () => {
+    const text = 'Real Madrid drew at Deportivo Coruna. Real looked tired.\nThe coach of Real said so.';
+    const { tokens } = segment(text);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const club = { first: at('Real'), last: at('Madrid') + 1, typeIndex: 2 }; // typed as a place
+    const rival = { first: at('Deportivo'), last: at('Coruna') + 1, typeIndex: 0 };
+    const second = at('Real', at('Madrid'));
+    const lone = { first: second, last: second + 1, typeIndex: 0 };
+    const out = harmonize(text, tokens, [club, rival, lone], [0.9, 0.8, 0.6], { surnames: true, majority: false, companies: true });
+    const named = out.spans.map((s) => [tokens.slice(s.first, s.last).map((t) => t.text).join(' '), s.typeIndex, s.first]);
+    assert.deepEqual(named.map(([name, type]) => [name, type]), [
+      ['Real Madrid', 1], ['Deportivo Coruna', 1], ['Real', 1], ['Real', 1],
+    ]);
+    const without = harmonize(text, tokens, [lone], [0.6], { surnames: true, majority: false, companies: true });
+    assert.deepEqual(without.spans.map((s) => s.typeIndex), [0], 'no club named in full: "Real" is left as it was');
+  });
 });
+

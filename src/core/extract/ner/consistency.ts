@@ -91,6 +91,12 @@ const TRADE_WORDS = new Set([
 /** Lower-case words that join the parts of a longer name. */
 const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de', 'du', 'la', 'von', 'van']);
 
+/** Words that open the names of sports clubs, which the rest of a report calls by that word alone. */
+const CLUB_PREFIXES = new Set([
+  'Real', 'Deportivo', 'Sporting', 'Atletico', 'Dynamo', 'Dinamo', 'Spartak', 'Lokomotiv', 'Olympique', 'Borussia',
+  'Eintracht', 'Fortuna', 'Hertha', 'Steaua', 'Partizan', 'Rapid', 'Slavia', 'Sparta', 'Espanyol', 'Racing',
+]);
+
 /** Articles a sentence may start a company's name with ("The Dow Chemical Co"). */
 const ARTICLES = new Set(['The', 'THE', 'A']);
 
@@ -121,6 +127,13 @@ function companyShortNames(tokens: Token[], spans: TokenSpan[], scores: number[]
     if (trade && !surnames.has(words[0])) shortNames.add(words[0]);
     s.typeIndex = ORG;
     s.last = after;
+  }
+  // "Real Madrid" … "Real": a club named by its prefix word
+  for (const s of out) {
+    if (s.last - s.first >= 2 && CLUB_PREFIXES.has(tokens[s.first].text) && isWord(tokens[s.first + 1].text)) {
+      s.typeIndex = ORG;
+      shortNames.add(tokens[s.first].text);
+    }
   }
   if (shortNames.size === 0) return { spans: out, scores };
   const surface = (s: TokenSpan): string => tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
