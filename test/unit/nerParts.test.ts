@@ -72,6 +72,11 @@ describe('name tagger parts', () => {
     assert.equal(on.spans[2].first, thirdPirelli, 'the missed mention is added');
     const off = harmonize(text, tokens, spans, [0.9, 0.8, 0.9, 0.7], { surnames: true, majority: false });
     assert.deepEqual(off.spans.map((s) => s.typeIndex), [0, 0, 1, 0]);
+    // "Bros" is a company's word too
+    const studio = 'Warner Bros said on Monday.';
+    const studioTokens = segment(studio).tokens;
+    const asPerson = harmonize(studio, studioTokens, [{ first: 0, last: 2, typeIndex: 0 }], [0.7], { surnames: true, majority: false, companies: true });
+    assert.deepEqual(asPerson.spans, [{ first: 0, last: 2, typeIndex: 1 }]);
   });
 
   it('leaves places and people alone when a company only shares part of its name with them', () => {

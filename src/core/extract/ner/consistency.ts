@@ -73,7 +73,7 @@ const ORG = 1;
 /** Legal forms that end a company's name: what stands before them is a company. */
 const LEGAL_FORMS = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'spa', 's.p.a.', 'ag', 'nv', 'n.v.', 'gmbh', 'sa', 's.a.',
-  'llc', 'bhd', 'pty', 'oyj', 'asa', 'corporation', 'incorporated', 'limited',
+  'llc', 'bhd', 'pty', 'oyj', 'asa', 'corporation', 'incorporated', 'limited', 'bros', 'bros.',
 ]);
 
 /**
