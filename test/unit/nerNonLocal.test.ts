@@ -63,9 +63,9 @@ describe('non-local second-pass features', () => {
 
 describe('document context features', () => {
   /** The feature row of the nth token with the given text. */
-  const row = (text: string, word: string): string => {
+  const row = (text: string, word: string, contextFeatures = true): string => {
     const { tokens, sentences } = segment(text);
-    const features = extractFeatures(text, tokens, sentences, emptyLexicon());
+    const features = extractFeatures(text, tokens, sentences, { ...emptyLexicon(), contextFeatures });
     const i = tokens.findIndex((t) => t.text === word);
     const slots = features.length / tokens.length;
     return Array.from(features.subarray(i * slots, (i + 1) * slots)).join(',');
@@ -76,6 +76,9 @@ describe('document context features', () => {
     const a = row('Pirelli looks to China\nThe tyre giant Pirelli said on Friday.', 'Pirelli');
     const b = row('Pirelli looks to China\nThe writer Pirelli shares a prize.', 'Pirelli');
     assert.notEqual(a, b);
+    // a model trained without them (older models) sees the same features as before they existed
+    assert.equal(row('Pirelli looks to China\nThe tyre giant Pirelli said on Friday.', 'Pirelli', false),
+      row('Pirelli looks to China\nThe writer Pirelli shares a prize.', 'Pirelli', false));
   });
 
   it('gives a word seen once nothing from the rest of the document', () => {

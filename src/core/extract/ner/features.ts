@@ -82,7 +82,7 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
     prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4), caseClass: new Uint8Array(n),
     gaz: new Int32Array(n), lineCase: new Uint8Array(n), first: new Uint8Array(n), docCase: new Uint8Array(n),
     cluster: new Uint8Array(n),
-    other1: new Int32Array(n).fill(-1), other2: new Int32Array(n).fill(-1),
+    other1: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1), other2: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1),
   };
   const clusters = lexicon.clusters;
   for (let i = 0; i < n; i++) {
@@ -111,7 +111,7 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
   }
   markGazetteer(v, lexicon, n);
   markDocumentCase(v, n);
-  markOtherOccurrences(v, n);
+  if (lexicon.contextFeatures) markOtherOccurrences(v, n);
   return v;
 }
 
@@ -241,6 +241,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
     out[k++] = mix(T.clusterP1, i + 1 < s.last ? v.cluster[i + 1] : 255);
     out[k++] = mix(T.clusterLine, (c0 * 4 + line) * 8 + cc);
   }
+  if (!lexicon.contextFeatures) return;
   const j1 = v.other1[i];
   const j2 = v.other2[i];
   out[k++] = j1 >= 0 ? mix(T.aggPrev, neighbour(v, j1, -1)) : 0;
