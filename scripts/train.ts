@@ -30,11 +30,11 @@ const CHECK_TOLERANCE = 0.005;
 interface Options {
   dryRun: boolean; scheme: Scheme; epochs: number; titleCase: number; upperCase: number; wholeDocument: number; speakers: boolean;
   gazetteer: boolean; regions: boolean; names: boolean; wordnet: boolean; companies: boolean;
-  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; clusters: boolean; clusterGlosses: boolean; clusterCount: number;
+  minCount: number; prune: number; seed: number; check: boolean; withDev: boolean; heldOut: string; out: string; nonLocal: boolean; foldEpochs: number; seeds: number; context: boolean; clusters: boolean; clusterGlosses: boolean; clusterCount: number;
 }
 
-const VALUE_FLAGS = ['--scheme', '--epochs', '--title-case', '--upper-case', '--whole-document', '--cluster-count', '--fold-epochs', '--held-out', '--out', '--min-count', '--prune', '--seed'];
-const SWITCHES = ['--no-speakers', '--no-gazetteer', '--no-regions', '--no-names', '--no-wordnet', '--companies', '--with-dev', '--no-non-local', '--no-clusters', '--no-cluster-glosses', '--check', '--dry-run'];
+const VALUE_FLAGS = ['--scheme', '--epochs', '--seeds', '--title-case', '--upper-case', '--whole-document', '--cluster-count', '--fold-epochs', '--held-out', '--out', '--min-count', '--prune', '--seed'];
+const SWITCHES = ['--context', '--no-speakers', '--no-gazetteer', '--no-regions', '--no-names', '--no-wordnet', '--companies', '--with-dev', '--no-non-local', '--no-clusters', '--no-cluster-glosses', '--check', '--dry-run'];
 
 /** A typo or `--help` must not start a run that overwrites the shipped model with other settings. */
 function checkFlags(argv: string[]): void {
@@ -71,6 +71,8 @@ function parseOptions(argv: string[]): Options {
     clusterGlosses: !argv.includes('--no-cluster-glosses'),
     clusterCount: Number(value('--cluster-count', '200')),
     foldEpochs: Number(value('--fold-epochs', '3')),
+    seeds: Number(value('--seeds', '1')),
+    context: argv.includes('--context'),
     heldOut: value('--held-out', ''),
     out: path.resolve(value('--out', MODEL_FILE)),
     minCount: Number(value('--min-count', '2')),
@@ -402,7 +404,27 @@ function train(options: Options, lexicon: Lexicon, trainDocs: DocumentText[], gr
   for (const [f, r] of rowOf) featureKeys[r] = f;
   let best: Trained = { emission: new Float64Array(0), transitions: new Float64Array(0), featureKeys, devF1: -1, devScores: [], epoch: 0 };
   const rowLookup = (f: number): number => rowOf.get(f) ?? -1;
-  perceptron(train, tagSet, rowOf.size, slots, options.epochs, random, (weights, epoch, mistakes, seconds) => {
+  // with --seeds N, N perceptrons differ only in the order they see the sentences; each epoch's weights
+  // are averaged over them before scoring (the first one uses the same random stream as a single run)
+  const sums: { emission: Float64Array; transitions: Float64Array }[] = [];
+  for (let k = 1; k < options.seeds; k++) {
+    perceptron(train, tagSet, rowOf.size, slots, options.epochs, seededRandom(options.seed + 7919 * k), (weights, epoch, mistakes, seconds) => {
+      const sum = sums[epoch - 1] ?? (sums[epoch - 1] = { emission: new Float64Array(weights.emission.length), transitions: new Float64Array(weights.transitions.length) });
+      for (let i = 0; i < sum.emission.length; i++) sum.emission[i] += weights.emission[i];
+      for (let i = 0; i < sum.transitions.length; i++) sum.transitions[i] += weights.transitions[i];
+      console.log(`  seed ${k + 1} of ${options.seeds}, epoch ${epoch}: ${mistakes} token mistakes, ${seconds.toFixed(1)} s`);
+    });
+  }
+  perceptron(train, tagSet, rowOf.size, slots, options.epochs, random, (single, epoch, mistakes, seconds) => {
+    const sum = sums[epoch - 1];
+    let weights = single;
+    if (sum) {
+      const emission = new Float64Array(single.emission.length);
+      for (let i = 0; i < emission.length; i++) emission[i] = (single.emission[i] + sum.emission[i]) / options.seeds;
+      const transitions = new Float64Array(single.transitions.length);
+      for (let i = 0; i < transitions.length; i++) transitions[i] = (single.transitions[i] + sum.transitions[i]) / options.seeds;
+      weights = { tagSet, emission, transitions };
+    }
     const devScores = devs.map((d) => evaluatePrepared(d, weights, slots, options.nonLocal ? rowLookup : undefined));
     const devF1 = devScores.reduce((a, b) => a + b, 0) / devScores.length;
     console.log(`epoch ${epoch}: ${mistakes} token mistakes, dev F1 (PER/ORG/LOC) cased/title/upper ${devScores.map((x) => x.toFixed(4)).join(' / ')}, ` +
@@ -472,6 +494,7 @@ function main(): void {
   const lexicon = emptyLexicon();
   // capitalisation statistics come from eng.train only, also when dev joins the training set
   lexicon.capRatio = capitalisationLexicon(trainDocs);
+  lexicon.contextFeatures = options.context;
   if (options.gazetteer) {
     const gaz = buildGazetteer(options);
     lexicon.gazetteer = gaz.entries;
@@ -500,13 +523,13 @@ function main(): void {
   const trained = train(options, lexicon, trainingDocs, groups, devSets);
   const tagCount = makeTagSet(options.scheme).size;
   const header: ModelHeader = {
-    scheme: options.scheme, devF1: 0, nonLocal: options.nonLocal,
+    scheme: options.scheme, devF1: 0, nonLocal: options.nonLocal, ...(options.context ? { contextFeatures: true } : {}),
     training: {
       data: options.withDev ? `CoNLL-2003 eng.train + eng.testa; ${options.epochs} epochs` : 'CoNLL-2003 eng.train; epoch chosen on the mean F1 of eng.testa as written, title-cased and upper-cased',
       epochs: options.epochs, bestEpoch: trained.epoch, seed: options.seed, titleCase: options.titleCase, upperCase: options.upperCase,
       wholeDocument: options.wholeDocument, speakers: options.speakers, minCount: options.minCount, prune: options.prune,
       gazetteer: options.gazetteer, regions: options.regions, names: options.names, wordnet: options.wordnet, companies: options.companies,
-      clusters: options.clusters, clusterGlosses: options.clusterGlosses, clusterCount: options.clusterCount, trainedOnDev: options.withDev, nonLocal: options.nonLocal, foldEpochs: options.foldEpochs,
+      clusters: options.clusters, clusterGlosses: options.clusterGlosses, clusterCount: options.clusterCount, seeds: options.seeds, context: options.context, trainedOnDev: options.withDev, nonLocal: options.nonLocal, foldEpochs: options.foldEpochs,
       floatDevF1: Number(trained.devScores[0].toFixed(4)),
       floatDevF1TitleUpper: trained.devScores.slice(1).map((x) => x.toFixed(4)).join(' / '),
       ...(options.withDev ? { heldOutDev: options.heldOut || 'not given' } : {}),

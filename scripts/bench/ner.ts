@@ -37,8 +37,9 @@ function memoryNow(): number {
   return m.heapUsed + m.arrayBuffers;
 }
 
-export function benchNer(minSeconds = 2): NerBench {
-  const bytes = fs.readFileSync(MODEL_FILE);
+/** Benchmarks the shipped model, or another model file (`npx tsx scripts/bench/ner.ts FILE`). */
+export function benchNer(minSeconds = 2, modelFile = MODEL_FILE): NerBench {
+  const bytes = fs.readFileSync(modelFile);
   const before = memoryNow();
   const loadStarted = process.hrtime.bigint();
   const loadCpu = process.cpuUsage();
@@ -65,7 +66,7 @@ export function benchNer(minSeconds = 2): NerBench {
 }
 
 if (require.main === module) {
-  const r = benchNer();
+  const r = benchNer(2, process.argv[2] ? path.resolve(process.argv[2]) : MODEL_FILE);
   console.log(`ner-tagger: ${Math.round(r.tokensPerSecond).toLocaleString('en-US')} tokens per CPU second (${Math.round(r.wallTokensPerSecond).toLocaleString('en-US')} per wall second), load ${r.loadMs.toFixed(1)} ms (${r.loadCpuMs.toFixed(1)} ms CPU), ` +
     `model memory ${r.heapMB.toFixed(1)} MB, artifact ${r.modelMB.toFixed(2)} MB`);
 }

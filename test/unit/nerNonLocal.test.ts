@@ -60,3 +60,31 @@ describe('non-local second-pass features', () => {
     assert.ok(f.every((x) => x === 0));
   });
 });
+
+describe('document context features', () => {
+  /** The feature row of the nth token with the given text. */
+  const row = (text: string, word: string, contextFeatures = true): string => {
+    const { tokens, sentences } = segment(text);
+    const features = extractFeatures(text, tokens, sentences, { ...emptyLexicon(), contextFeatures });
+    const i = tokens.findIndex((t) => t.text === word);
+    const slots = features.length / tokens.length;
+    return Array.from(features.subarray(i * slots, (i + 1) * slots)).join(',');
+  };
+
+  it('lets a mention hear the neighbours of the same word elsewhere in the document', () => {
+    // the headline's "Pirelli" is the same; only the words around its other mention differ
+    const a = row('Pirelli looks to China\nThe tyre giant Pirelli said on Friday.', 'Pirelli');
+    const b = row('Pirelli looks to China\nThe writer Pirelli shares a prize.', 'Pirelli');
+    assert.notEqual(a, b);
+    // a model trained without them (older models) sees the same features as before they existed
+    assert.equal(row('Pirelli looks to China\nThe tyre giant Pirelli said on Friday.', 'Pirelli', false),
+      row('Pirelli looks to China\nThe writer Pirelli shares a prize.', 'Pirelli', false));
+  });
+
+  it('gives a word seen once nothing from the rest of the document', () => {
+    const a = row('Pirelli looks to China\nThe tyre giant Magna said on Friday.', 'Pirelli');
+    const b = row('Pirelli looks to China\nThe writer Lear shares a prize.', 'Pirelli');
+    assert.equal(a, b);
+  });
+});
+

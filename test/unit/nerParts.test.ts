@@ -51,4 +51,69 @@ describe('name tagger parts', () => {
     const off = harmonize(text, tokens, [full, asPlace], [0.9, 0.6], { surnames: false, majority: false });
     assert.deepEqual(off.spans.map((s) => s.typeIndex), [0, 2]);
   });
+
+  it("gives a company's short name the type of its full name with the legal form, and finds missed ones", () => {
+    const text = 'Pirelli SpA chairman spoke. Pirelli shares rose. Later Pirelli left.\nMagna International Inc. bought it. Magna said so.';
+    const { tokens } = segment(text);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const firstPirelli = at('Pirelli');
+    const secondPirelli = at('Pirelli', firstPirelli + 1);
+    const thirdPirelli = at('Pirelli', secondPirelli + 1);
+    const spans = [
+      { first: firstPirelli, last: firstPirelli + 1, typeIndex: 0 }, // "Pirelli" as a person, "SpA" left out
+      { first: secondPirelli, last: secondPirelli + 1, typeIndex: 0 },
+      { first: at('Magna'), last: at('Inc.') + 1, typeIndex: 1 },
+      { first: at('Magna', at('Inc.')), last: at('Magna', at('Inc.')) + 1, typeIndex: 0 },
+    ];
+    const on = harmonize(text, tokens, spans, [0.9, 0.8, 0.9, 0.7], { surnames: true, majority: false, companies: true });
+    assert.deepEqual(on.spans.map((s) => [tokens.slice(s.first, s.last).map((t) => t.text).join(' '), s.typeIndex]), [
+      ['Pirelli SpA', 1], ['Pirelli', 1], ['Pirelli', 1], ['Magna International Inc.', 1], ['Magna', 1],
+    ]);
+    assert.equal(on.spans[2].first, thirdPirelli, 'the missed mention is added');
+    const off = harmonize(text, tokens, spans, [0.9, 0.8, 0.9, 0.7], { surnames: true, majority: false });
+    assert.deepEqual(off.spans.map((s) => s.typeIndex), [0, 0, 1, 0]);
+    // "Bros" is a company's word too
+    const studio = 'Warner Bros said on Monday.';
+    const studioTokens = segment(studio).tokens;
+    const asPerson = harmonize(studio, studioTokens, [{ first: 0, last: 2, typeIndex: 0 }], [0.7], { surnames: true, majority: false, companies: true });
+    assert.deepEqual(asPerson.spans, [{ first: 0, last: 2, typeIndex: 1 }]);
+  });
+
+  it('leaves places and people alone when a company only shares part of its name with them', () => {
+    const text = 'Gold Fields of South Africa Ltd rose. South Africa gained.\nJones Medical Industries Inc fell. David Jones said Jones was sold.';
+    const { tokens } = segment(text);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const southAfrica = at('South');
+    const secondSouth = at('South', southAfrica + 2);
+    const david = at('David');
+    const lastJones = at('Jones', david + 2);
+    const spans = [
+      { first: at('Gold'), last: at('Fields') + 1, typeIndex: 1 },
+      { first: southAfrica, last: southAfrica + 2, typeIndex: 2 },
+      { first: secondSouth, last: secondSouth + 2, typeIndex: 2 },
+      { first: at('Jones'), last: at('Inc') + 1, typeIndex: 1 },
+      { first: david, last: david + 2, typeIndex: 0 },
+      { first: lastJones, last: lastJones + 1, typeIndex: 0 },
+    ];
+    const out = harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: true, majority: false, companies: true });
+    assert.deepEqual(out.spans.map((s) => [s.first, s.last, s.typeIndex]), spans.map((s) => [s.first, s.last, s.typeIndex]));
+  });
+
+  it('calls a club by the prefix word of its name once the report names it in full', () => {
+    const text = 'Real Madrid drew at Deportivo Coruna. Real looked tired.\nThe coach of Real said so.';
+    const { tokens } = segment(text);
+    const at = (word: string, from = 0): number => tokens.findIndex((t, k) => k >= from && t.text === word);
+    const club = { first: at('Real'), last: at('Madrid') + 1, typeIndex: 2 }; // typed as a place
+    const rival = { first: at('Deportivo'), last: at('Coruna') + 1, typeIndex: 0 };
+    const second = at('Real', at('Madrid'));
+    const lone = { first: second, last: second + 1, typeIndex: 0 };
+    const out = harmonize(text, tokens, [club, rival, lone], [0.9, 0.8, 0.6], { surnames: true, majority: false, companies: true });
+    const named = out.spans.map((s) => [tokens.slice(s.first, s.last).map((t) => t.text).join(' '), s.typeIndex, s.first]);
+    assert.deepEqual(named.map(([name, type]) => [name, type]), [
+      ['Real Madrid', 1], ['Deportivo Coruna', 1], ['Real', 1], ['Real', 1],
+    ]);
+    const without = harmonize(text, tokens, [lone], [0.6], { surnames: true, majority: false, companies: true });
+    assert.deepEqual(without.spans.map((s) => s.typeIndex), [0], 'no club named in full: "Real" is left as it was');
+  });
 });
+

@@ -21,3 +21,17 @@ describe('refineMention: brackets', () => {
     it(`${surface} → ${expected}`, () => assert.equal(refined(text, surface), expected));
   }
 });
+
+describe('refineMention: a rank after a possessive', () => {
+  const cases: [string, string, string][] = [
+    ["Colby, who holds the Pentagon's No. 3 post", "Pentagon's No", 'Pentagon'],
+    ['the Treasury’s No. 2 official', 'Treasury’s No', 'Treasury'],
+    ['the agency’s No 2', 'agency’s No', 'agency'],
+    ["the Pentagon's No. 3 post", "Pentagon's No.", 'Pentagon'],
+    // without a number after it, "No" may be part of a name and stays
+    ["Dr. No's No Regrets Tour", "No's No", "No's No"],
+  ];
+  for (const [text, surface, expected] of cases) {
+    it(`${surface} → ${expected}`, () => assert.equal(refined(text, surface), expected));
+  }
+});

@@ -86,18 +86,21 @@ function findNames(text: string, options: ExtractOptions): Span[] {
   const ignored = new Set(options.registry?.ignore ?? []);
   const lookup = registryLookup(options.registry);
   const spans: Span[] = [];
+  const confidence = new Map<Span, number>();
   for (const raw of detector.detect(text)) {
     const m = refineMention(text, raw);
     if (!m) continue;
     const surface = text.slice(m.start, m.end);
     if (ignored.has(surface) || !looksLikeName(surface)) continue;
     const entry = lookup(surface);
-    spans.push({
+    const span: Span = {
       start: m.start, end: m.end, type: entry?.type ?? m.type, text: surface, value: null,
       ...(entry ? { canonical: entry.canonical } : {}),
-    });
+    };
+    spans.push(span);
+    if (raw.score !== undefined) confidence.set(span, raw.score);
   }
-  const consistent = applyDocumentConsistency(text, spans);
+  const consistent = applyDocumentConsistency(text, spans, confidence);
   return [...consistent, ...linkMentions(text, consistent)];
 }
 

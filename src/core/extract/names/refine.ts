@@ -11,6 +11,9 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   // outer punctuation and quotes
   while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
   while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
+  // "the Pentagon's No. 3 post": a rank after a possessive is no part of the name
+  const rank = /['’][sS]\s*No\.?$/.exec(text.slice(start, end));
+  if (rank && rank.index > 0 && /^\.?\s*\d/.test(text.slice(end, end + 4))) end = start + rank.index;
   // possessive
   const tail = text.slice(Math.max(start, end - 2), end);
   if (/^['’][sS]$/.test(tail) && end - 2 > start) end -= 2;

@@ -13,6 +13,11 @@ export interface ConsistencyOptions {
   surnames: boolean;
   /** Mentions with the same text take the type with the largest total confidence. */
   majority: boolean;
+  /**
+   * A company named with its legal form ("Pirelli SpA", "Magna International Inc") makes other mentions
+   * of its short name ORG ("Pirelli", "Magna"), including ones the tagger missed. Off when absent.
+   */
+  companies?: boolean;
 }
 
 export function harmonize(
@@ -55,7 +60,93 @@ export function harmonize(
       }
     }
   }
+  if (options.companies) {
+    const result = companyShortNames(tokens, out, outScores);
+    out = result.spans;
+    outScores = result.scores;
+  }
   return { spans: out, scores: outScores };
+}
+
+const ORG = 1;
+
+/** Legal forms that end a company's name: what stands before them is a company. */
+const LEGAL_FORMS = new Set([
+  'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'spa', 's.p.a.', 'ag', 'nv', 'n.v.', 'gmbh', 'sa', 's.a.',
+  'llc', 'bhd', 'pty', 'oyj', 'asa', 'corporation', 'incorporated', 'limited', 'bros', 'bros.',
+]);
+
+/**
+ * Words that describe a company's trade after its short name ("Magna International", "Commerce
+ * Bancshares", "Kia Motor Corp"): the first word of such a name is what the rest of a story calls it.
+ */
+const TRADE_WORDS = new Set([
+  'international', 'group', 'holdings', 'holding', 'financial', 'bancorp', 'bancshares', 'bank', 'banks', 'banking',
+  'motor', 'motors', 'chemical', 'chemicals', 'industries', 'industrial', 'petroleum', 'oil', 'gas', 'energy', 'mining',
+  'pharmaceuticals', 'pharmaceutical', 'medical', 'securities', 'capital', 'investments', 'hospitality', 'airlines',
+  'airways', 'communications', 'telecom', 'technologies', 'technology', 'systems', 'electric', 'electronics', 'steel',
+  'foods', 'entertainment', 'media', 'resources', 'enterprises', 'partners', 'insurance', 'trust', 'company',
+]);
+
+/** Lower-case words that join the parts of a longer name. */
+const CONNECTORS = new Set(['of', 'and', '&', 'for', 'de', 'du', 'la', 'von', 'van']);
+
+/** Words that open the names of sports clubs, which the rest of a report calls by that word alone. */
+const CLUB_PREFIXES = new Set([
+  'Real', 'Deportivo', 'Sporting', 'Atletico', 'Dynamo', 'Dinamo', 'Spartak', 'Lokomotiv', 'Olympique', 'Borussia',
+  'Eintracht', 'Fortuna', 'Hertha', 'Steaua', 'Partizan', 'Rapid', 'Slavia', 'Sparta', 'Espanyol', 'Racing',
+]);
+
+/** Articles a sentence may start a company's name with ("The Dow Chemical Co"). */
+const ARTICLES = new Set(['The', 'THE', 'A']);
+
+function companyShortNames(tokens: Token[], spans: TokenSpan[], scores: number[]): { spans: TokenSpan[]; scores: number[] } {
+  const lower = (i: number): string => tokens[i].text.toLowerCase();
+  const isLegal = (i: number): boolean => i < tokens.length && LEGAL_FORMS.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
+  const shortNames = new Set<string>();
+  const out = spans.map((s) => ({ ...s }));
+  // a short name that is also a person's surname here ("Jones Medical Industries Inc", "David Jones") stays apart
+  const surnames = new Set<string>();
+  for (const s of out) if (s.typeIndex === PERSON && s.last - s.first >= 2) surnames.add(tokens[s.last - 1].text);
+  for (const s of out) {
+    // the legal form inside the span ("Lear Corp" as one ORG) or right after it ("Pirelli" + "SpA")
+    let end = s.last;
+    while (end > s.first + 1 && isLegal(end - 1)) end--;
+    let after = s.last;
+    while (isLegal(after)) after++;
+    if (end === s.last && after === s.last) continue;
+    // "Gold Fields of South Africa Ltd": the company's name starts before the span
+    if (s.first > 0 && CONNECTORS.has(lower(s.first - 1))) continue;
+    let first = s.first;
+    if (ARTICLES.has(tokens[first].text) && end - first > 1) first++;
+    const words: string[] = [];
+    for (let i = first; i < end; i++) words.push(tokens[i].text);
+    if (!words.every((w) => isWord(w) || w === '&')) continue;
+    shortNames.add(words.join(' '));
+    const trade = words.length >= 2 && isWord(words[0]) && words.slice(1).every((w) => TRADE_WORDS.has(w.toLowerCase()));
+    if (trade && !surnames.has(words[0])) shortNames.add(words[0]);
+    s.typeIndex = ORG;
+    s.last = after;
+  }
+  // "Real Madrid" … "Real": a club named by its prefix word
+  for (const s of out) {
+    if (s.last - s.first >= 2 && CLUB_PREFIXES.has(tokens[s.first].text) && isWord(tokens[s.first + 1].text)) {
+      s.typeIndex = ORG;
+      shortNames.add(tokens[s.first].text);
+    }
+  }
+  if (shortNames.size === 0) return { spans: out, scores };
+  const surface = (s: TokenSpan): string => tokens.slice(s.first, s.last).map((t) => t.text).join(' ');
+  for (const s of out) if (shortNames.has(surface(s))) s.typeIndex = ORG;
+  const covered = new Uint8Array(tokens.length);
+  for (const s of out) for (let i = s.first; i < s.last; i++) covered[i] = 1;
+  const added: { span: TokenSpan; score: number }[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!covered[i] && shortNames.has(tokens[i].text)) added.push({ span: { first: i, last: i + 1, typeIndex: ORG }, score: 0.5 });
+  }
+  if (added.length === 0) return { spans: out, scores };
+  const merged = out.map((span, k) => ({ span, score: scores[k] })).concat(added).sort((a, b) => a.span.first - b.span.first);
+  return { spans: merged.map((m) => m.span), scores: merged.map((m) => m.score) };
 }
 
 function isWord(token: string): boolean {

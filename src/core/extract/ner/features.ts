@@ -32,8 +32,10 @@ const T = {
   gaz: tpl(), gazM1: tpl(), gazP1: tpl(), lowerM1Shape: tpl(), shapeLowerP1: tpl(),
   suffixM1: tpl(), suffixP1: tpl(), gazLine: tpl(),
   cluster: tpl(), clusterCoarse: tpl(), clusterM1: tpl(), clusterP1: tpl(), clusterLine: tpl(),
+  aggPrev: tpl(), aggNext: tpl(),
 };
-export const FEATURE_SLOTS = Object.keys(T).length;
+/** one slot per template, and a second one each for the neighbours of a second other occurrence (aggPrev, aggNext) */
+export const FEATURE_SLOTS = Object.keys(T).length + 2;
 
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
@@ -49,6 +51,9 @@ interface TokenValues {
   docCase: Uint8Array;
   /** word cluster, 0 when unknown or the model has none */
   cluster: Uint8Array;
+  /** up to two other capitalised occurrences of the same word in the document (token index, -1 = none) */
+  other1: Int32Array;
+  other2: Int32Array;
 }
 
 export function extractFeatures(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, keys?: DocumentKeys): Int32Array {
@@ -77,6 +82,7 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
     prefix: new Int32Array(n * 4), suffix: new Int32Array(n * 4), caseClass: new Uint8Array(n),
     gaz: new Int32Array(n), lineCase: new Uint8Array(n), first: new Uint8Array(n), docCase: new Uint8Array(n),
     cluster: new Uint8Array(n),
+    other1: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1), other2: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1),
   };
   const clusters = lexicon.clusters;
   for (let i = 0; i < n; i++) {
@@ -105,7 +111,39 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
   }
   markGazetteer(v, lexicon, n);
   markDocumentCase(v, n);
+  if (lexicon.contextFeatures) markOtherOccurrences(v, n);
   return v;
+}
+
+/**
+ * For each capitalised token, the first two other capitalised occurrences of the same word in the
+ * document, preferring lines in ordinary case: their neighbours are evidence for this mention too
+ * ("giant Pirelli", "Pirelli shares", "Pirelli SpA" all say what a bare "Pirelli" in a headline is).
+ */
+function markOtherOccurrences(v: TokenValues, n: number): void {
+  const normal = new Map<number, number[]>();
+  const any = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const c = v.caseClass[i];
+    if (c !== CaseClass.InitCap && c !== CaseClass.AllCaps) continue;
+    const m = v.lineCase[i] === LineCase.Normal ? normal : any;
+    const list = m.get(v.lower[i]);
+    if (!list) m.set(v.lower[i], [i]);
+    else if (list.length < 3) list.push(i);
+  }
+  for (let i = 0; i < n; i++) {
+    const c = v.caseClass[i];
+    if (c !== CaseClass.InitCap && c !== CaseClass.AllCaps) continue;
+    let found = 0;
+    for (const list of [normal.get(v.lower[i]), any.get(v.lower[i])]) {
+      if (!list) continue;
+      for (const j of list) {
+        if (j === i || found === 2) continue;
+        if (found === 0) v.other1[i] = j; else v.other2[i] = j;
+        found++;
+      }
+    }
+  }
 }
 
 function markGazetteer(v: TokenValues, lexicon: Lexicon, n: number): void {
@@ -203,6 +241,20 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
     out[k++] = mix(T.clusterP1, i + 1 < s.last ? v.cluster[i + 1] : 255);
     out[k++] = mix(T.clusterLine, (c0 * 4 + line) * 8 + cc);
   }
+  if (!lexicon.contextFeatures) return;
+  const j1 = v.other1[i];
+  const j2 = v.other2[i];
+  out[k++] = j1 >= 0 ? mix(T.aggPrev, neighbour(v, j1, -1)) : 0;
+  out[k++] = j1 >= 0 ? mix(T.aggNext, neighbour(v, j1, 1)) : 0;
+  out[k++] = j2 >= 0 ? mix(T.aggPrev, neighbour(v, j2, -1)) : 0;
+  out[k++] = j2 >= 0 ? mix(T.aggNext, neighbour(v, j2, 1)) : 0;
+}
+
+/** The lower-case word next to token j within its sentence, or a boundary marker. */
+function neighbour(v: TokenValues, j: number, step: -1 | 1): number {
+  const k = j + step;
+  if (k < 0 || k >= v.lower.length || (step < 0 ? v.first[j] : v.first[k])) return step < 0 ? BOUNDARY_BEFORE : BOUNDARY_AFTER;
+  return v.lower[k];
 }
 
 /** Collapsed character classes: "McDonald's" → "XxXx'x", "1996-08-22" → "d-d-d". */

@@ -21,6 +21,7 @@ export function loadNameTaggerWithHeader(bytes: Uint8Array, consistency?: Consis
   const book = model.codebook;
   for (let k = 0; k < emission.length; k++) emission[k] = book[model.weights[k]];
   const table = new FeatureTable(model.featureKeys);
+  model.lexicon.contextFeatures = model.header.contextFeatures === true;
   const detector = new NameTagger(table, { tagSet, emission, transitions: model.transitions }, model.lexicon, consistency, model.header.nonLocal === true);
   return { detector, header: model.header };
 }

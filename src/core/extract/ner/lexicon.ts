@@ -16,6 +16,8 @@ export interface Lexicon {
   clusters?: ByteLookup;
   /** coarse cluster of each fine cluster (index 0 = unknown word). */
   coarseClusters?: Uint8Array;
+  /** Whether the model was trained with the document-context features (features.ts); off in older models. */
+  contextFeatures?: boolean;
 }
 
 /**

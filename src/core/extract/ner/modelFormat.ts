@@ -14,6 +14,8 @@ export interface ModelHeader {
   devF1: number;
   /** Whether the tagger runs the non-local second pass (absent in older models). */
   nonLocal?: boolean;
+  /** Whether the model reads the document-context features (absent in older models). */
+  contextFeatures?: boolean;
   /** Free-form provenance: data, epochs, seed, pruning. */
   training: Record<string, string | number | boolean>;
 }
