@@ -8,6 +8,9 @@
  *    quote is still there, or its edited version when enough of it survived. Known edits are the
  *    truth, so a quote they deleted is an orphan, whatever look-alikes remain elsewhere.
  * 2. The article is the one the target was cut from (same hash): the stored offsets.
+ * 2b. The text the target was cut from is known (`history`: a snapshot, git): the words are followed
+ *    through a diff to today's text, accepted where their context still agrees verbatim on both sides,
+ *    no new copy or near-copy competes, and the search below (3, 4) does not point elsewhere.
  * 3. Otherwise the exact quote where its stored context agrees on both sides, and only when no other
  *    place is a contender: another occurrence with context that agrees, an edited copy with context
  *    that agrees (the original edited after its paragraph was pasted above), a long quote nearly
@@ -24,6 +27,8 @@ import { AnnotationTarget } from '../sidecar/model';
 import { articleTextHash } from '../sidecar/textHash';
 import { createTarget, DEFAULT_CONTEXT_LENGTH } from './createTarget';
 import { boundaryRuns, boundedSimilarity, contextSimilarity } from './similarity';
+import { isNewText, mapRange } from './textDiff';
+import type { DiffedVersion, TextHistory } from './textHistory';
 
 /**
  * `unchanged`: same offsets, same quote. `moved`: the exact quote, elsewhere or with edited context.
@@ -54,7 +59,17 @@ export interface ReanchorOptions {
   textHash?: string;
   /** Where known edits carried the quote; without it the text is searched. */
   hint?: AnchorHint;
+  /**
+   * Earlier versions of the article by text hash (a snapshot kept when the annotation was saved, the
+   * committed copy in git): when the one the target was cut from is known, the words are followed
+   * through a diff to the current text instead of searched for.
+   */
+  history?: TextHistory;
 }
+
+/** Which places may be the annotated words: with an earlier version, only text that is not an old copy. */
+type PlaceFilter = (start: number, end: number) => boolean;
+const anyPlace: PlaceFilter = () => true;
 
 /** An edited quote is still the annotated text when it keeps at least this similarity to the stored one. */
 export const MIN_EDITED_QUOTE_SIMILARITY = 0.6;
@@ -78,6 +93,8 @@ const LONG_QUOTE = 40;
 const LONG_QUOTE_ERRORS = 0.25;
 /** An edited quote found by its context alone may be this much longer than the stored one (plus a few characters). */
 const MAX_FRAMED_GROWTH = 1.25;
+/** A moved quote is recognised by the old text around it: at least this many characters of it besides the quote. */
+const MIN_MOVED_CONTEXT = 16;
 /** Occurrences of a very common quote beyond this many are not scored one by one. */
 const MAX_CANDIDATES = 2000;
 /** An edited quote may be this much longer than the stored one (plus a few characters). */
@@ -132,6 +149,25 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     return found('unchanged', target.start, target.end, 1);
   }
 
+  const version = options.history?.from(target.textHash);
+  if (version && version.before.slice(target.start, target.end) === exact) {
+    // The diff says where the words went; the search of the text must not point elsewhere.
+    const followed = followThroughDiff(target, text, contextLength, version);
+    if (followed.status === 'orphan') return orphan(followed.reason);
+    const searched = search(target, text, contextLength);
+    if (searched.status !== 'orphan' && (searched.start !== followed.start || searched.end !== followed.end)) return orphan('ambiguous');
+    return found(followed.status, followed.start, followed.end, followed.score);
+  }
+  const searched = search(target, text, contextLength);
+  return searched.status === 'orphan' ? orphan(searched.reason) : found(searched.status, searched.start, searched.end, searched.score);
+}
+
+/** Steps 3 and 4: the text searched for the quote and its context. */
+function search(target: AnnotationTarget, text: string, contextLength: number): Followed {
+  const { exact } = target;
+  const orphan = (reason: OrphanReason): Followed => ({ status: 'orphan', reason });
+  const found = (status: 'moved' | 'fuzzy', start: number, end: number, score: number): Followed => ({ status, start, end, score });
+
   // Every place the evidence points to; more than one contender is ambiguity, not a choice.
   const exactPlaces = exactOccurrences(target, text, contextLength);
   const framedPlaces = framedEditedQuotes(target, text, contextLength);
@@ -163,6 +199,82 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     return found('fuzzy', framed.start, framed.end, framed.similarity);
   }
   return orphan('gone');
+}
+
+type Followed =
+  | { status: 'moved' | 'fuzzy'; start: number; end: number; score: number }
+  | { status: 'orphan'; reason: OrphanReason };
+
+/**
+ * Follows the stored range through the diff from the version it was cut from. Undefined when the diff
+ * does not settle it (the words left their place, or which of two identical neighbours they became is
+ * a guess); otherwise where they are, or an orphan when they were rewritten or a new copy competes:
+ * an edited copy pasted next to them (the original edited after its paragraph was duplicated), or the
+ * stored words pasted anew while those in place were edited.
+ */
+function followThroughDiff(target: AnnotationTarget, text: string, contextLength: number, version: DiffedVersion): Followed {
+  const { exact } = target;
+  const mapped = mapRange(version.runs, version.before, text, target.start, target.end);
+  if (mapped.kind === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
+  const isNew: PlaceFilter = (from, to) => isNewText(version.runs, from, to);
+  if (!('start' in mapped)) return movedWhole(target, text, version, isNew);
+  const { start, end } = mapped;
+  const here = evidenceAt(text, start, end, target, contextLength);
+  // Words the diff aligned inside rewritten text (a short quote matched by chance, a copy aligned
+  // with the deleted original) are only the annotated words when their context agrees verbatim.
+  const settled = (run: number, stored: number): boolean => run >= Math.min(stored, AGREE_RUN);
+  if (!settled(here.prefixRun, target.prefix.length) || !settled(here.suffixRun, target.suffix.length)) {
+    return { status: 'orphan', reason: 'ambiguous' };
+  }
+  if (mapped.kind === 'equal') {
+    // The same words with context that agrees in new text: a copy pasted next to them, which the diff
+    // may have aligned with the old words as well as these.
+    const fresh = exactOccurrences(target, text, contextLength).filter((e) => e.start !== start && isNew(e.start, e.end) && isContender(e));
+    if (fresh.length > 0) return { status: 'orphan', reason: 'ambiguous' };
+    if (hasEditedRival(target, text, contextLength, [here], undefined, isNew)) return { status: 'orphan', reason: 'ambiguous' };
+    return { status: 'moved', start, end, score: 1 };
+  }
+  const region = text.slice(start, end);
+  const similarity = editedQuoteSimilarity(region, exact);
+  if (similarity < MIN_EDITED_QUOTE_SIMILARITY) return { status: 'orphan', reason: 'gone' };
+  // The stored words, whole, in new text with context that agrees: pasted back, or pasted before the edit.
+  const fresh = exactOccurrences(target, text, contextLength).filter((e) => isNew(e.start, e.end) && isContender(e));
+  if (fresh.some((e) => e.end <= start || e.start >= end)) return { status: 'orphan', reason: 'ambiguous' };
+  // The edited words copied into new text elsewhere.
+  for (let at = text.indexOf(region); at >= 0; at = text.indexOf(region, at + 1)) {
+    if (at !== start && isNew(at, at + region.length)) return { status: 'orphan', reason: 'ambiguous' };
+  }
+  return { status: 'fuzzy', start, end, score: similarity };
+}
+
+/**
+ * The words left their place whole: a move, when the old text around them (up to the stored context
+ * on each side, as far as the change reached) is in new text at exactly one place. Anything else is
+ * an orphan: a quote deleted in place that appears elsewhere only in other surroundings, or in old text
+ * that was already there, is a copy, not the annotated words.
+ */
+function movedWhole(target: AnnotationTarget, text: string, version: DiffedVersion, isNew: PlaceFilter): Followed {
+  const { before, runs } = version;
+  const { start, end, exact } = target;
+  // The changed stretch of old text around the quote: between the equal runs on either side.
+  let from = 0;
+  let to = before.length;
+  for (const run of runs) {
+    if (run.before + run.length <= start) from = Math.max(from, run.before + run.length);
+    else if (run.before >= end) { to = run.before; break; }
+  }
+  const chunkStart = Math.max(from, start - DEFAULT_CONTEXT_LENGTH);
+  const chunkEnd = Math.min(to, end + DEFAULT_CONTEXT_LENGTH);
+  const chunk = before.slice(chunkStart, chunkEnd);
+  if (chunk.length < exact.length + MIN_MOVED_CONTEXT) return { status: 'orphan', reason: 'gone' };
+  const places: number[] = [];
+  for (let at = text.indexOf(chunk); at >= 0 && places.length < 2; at = text.indexOf(chunk, at + 1)) {
+    if (isNew(at, at + chunk.length)) places.push(at);
+  }
+  if (places.length === 0) return { status: 'orphan', reason: 'gone' };
+  if (places.length > 1) return { status: 'orphan', reason: 'ambiguous' };
+  const at = places[0] + start - chunkStart;
+  return { status: 'moved', start: at, end: at + exact.length, score: 1 };
 }
 
 /**
@@ -264,7 +376,7 @@ function occurrences(text: string, needle: string, limit: number): number[] {
  * has context that agrees on at least one side.
  */
 function hasEditedRival(target: AnnotationTarget, text: string, contextLength: number, exactPlaces: readonly Evidence[],
-  maxErrors = Math.floor(target.exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY))): boolean {
+  maxErrors = Math.floor(target.exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY)), mayBe = anyPlace): boolean {
   const { exact } = target;
   if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE || maxErrors < 1) return false;
   // The search reports only the matches with the fewest errors, so the exact occurrences are masked.
@@ -280,6 +392,7 @@ function hasEditedRival(target: AnnotationTarget, text: string, contextLength: n
   for (const match of approximateSearch(masked, exact, maxErrors)) {
     if (match.end <= match.start) continue;
     if (exactPlaces.some((e) => e.start < match.end && match.start < e.end)) continue;
+    if (!mayBe(match.start, match.end)) continue;
     if (++checked > MAX_CANDIDATES) return true;
     // A long quote nearly repeated is a repeated sentence, whatever its context.
     if (exact.length >= LONG_QUOTE && match.errors <= exact.length * LONG_QUOTE_ERRORS) return true;
