@@ -7,6 +7,7 @@
  */
 import type { Annotation, AnnotationTarget } from '../sidecar/model';
 import { reanchor } from './reanchor';
+import type { TextHistory } from './textHistory';
 import { shiftThroughEdits, type TextEdit } from './shiftThroughEdits';
 
 export interface LiveAnchor {
@@ -28,10 +29,11 @@ function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
 /**
  * Anchors every annotation in `text`. A live range from `previous` is kept when the stored target did
  * not change since it was computed (`previousTargets`), so reloading a sidecar does not undo the
- * following done while typing.
+ * following done while typing. `history` holds the texts targets were cut from, when they are known
+ * (see `reanchor`).
  */
 export function anchorAll(annotations: readonly Annotation[], text: string, textHash: string,
-  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }): AnchorMap {
+  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }, history?: TextHistory): AnchorMap {
   const anchors: AnchorMap = new Map();
   for (const annotation of annotations) {
     const kept = previous?.anchors.get(annotation.id);
@@ -40,7 +42,7 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
       anchors.set(annotation.id, kept);
       continue;
     }
-    const found = reanchor(annotation.target, text, { textHash });
+    const found = reanchor(annotation.target, text, { textHash, history });
     if (found.status !== 'orphan') anchors.set(annotation.id, { start: found.start, end: found.end });
   }
   return anchors;

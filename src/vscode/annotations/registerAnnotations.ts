@@ -3,7 +3,9 @@
  * fixes, the Annotations view, commands, file lifecycle, export/import, and the hook that feeds a
  * publication date set in the sidecar into extraction and the corpus index.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ArticleSnapshots } from '../../node/articleSnapshots';
 import { injectWriteBeforeCommit } from '../../node/atomicWrite';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { setAnnotationTagSource } from '../features/focus';
@@ -26,12 +28,15 @@ export interface AnnotationDeps {
   workspace: WorkspaceIndex;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
+  /** The extension's storage for this workspace: where article snapshots are kept (none: re-anchoring only searches). */
+  storageUri?: vscode.Uri;
 }
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
 
 export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
-  const store = new AnnotationStore(deps.log);
+  const snapshots = deps.storageUri?.scheme === 'file' ? new ArticleSnapshots(path.join(deps.storageUri.fsPath, 'article-snapshots')) : undefined;
+  const store = new AnnotationStore(deps.log, snapshots);
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   const view = registerAnnotationsView(store);
