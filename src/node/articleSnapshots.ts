@@ -68,6 +68,18 @@ export class ArticleSnapshots {
     return text;
   }
 
+  /** Whether a copy is kept under this hash (without marking it used). */
+  async has(textHash: string): Promise<boolean> {
+    const file = this.fileFor(textHash);
+    if (!file) return false;
+    try {
+      await fs.access(file);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The kept texts among `hashes`, by hash. */
   async loadMany(hashes: Iterable<string>): Promise<Map<string, string>> {
     const found = new Map<string, string>();

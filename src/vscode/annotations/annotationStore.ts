@@ -48,6 +48,8 @@ export class ArticleEntry {
   /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
   readonly lost: LostAnchors = new Map();
   queue: Promise<unknown> = Promise.resolve();
+  /** The copies of the article being kept (see `AnnotationStore.keepSnapshot`), one after the other. */
+  snapshotSaving: Promise<void> = Promise.resolve();
 
   constructor(readonly article: vscode.Uri, readonly sidecar: vscode.Uri) {}
 
@@ -180,7 +182,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
       if (outcome.text === undefined) return outcome.result;
       await this.adopt(entry, outcome.text);
-      this.keepSnapshot(entry, context.text, context.textHash);
+      await this.keepSnapshot(entry, context.text, context.textHash);
       return outcome.result;
     });
   }
@@ -273,7 +275,7 @@ export class AnnotationStore implements vscode.Disposable {
       const textHash = articleTextHash(articleText);
       entry.anchors = anchorAll(entry.annotations, articleText, textHash,
         open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined, await this.historyFor(entry, articleText, textHash));
-      this.keepSnapshot(entry, articleText, textHash);
+      void this.keepSnapshot(entry, articleText, textHash);
     }
     entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     this.changed.fire(entry.article);
@@ -346,12 +348,27 @@ export class AnnotationStore implements vscode.Disposable {
     }
   }
 
-  /** Keeps `text` when some annotation's target was cut from it, so a later change can be followed from it. */
-  private keepSnapshot(entry: ArticleEntry, text: string, textHash: string): void {
-    if (!this.snapshots || !entry.annotations.some((annotation) => annotation.target.textHash === textHash)) return;
-    this.snapshots.save(text, textHash).catch((error: unknown) => {
+  /**
+   * Keeps `text` when some annotation's target was cut from it, so a later change can be followed from
+   * it. Resolves when it is kept; never rejects (a copy that cannot be kept is only logged).
+   */
+  private keepSnapshot(entry: ArticleEntry, text: string, textHash: string): Promise<void> {
+    const snapshots = this.snapshots;
+    if (!snapshots || !entry.annotations.some((annotation) => annotation.target.textHash === textHash)) return entry.snapshotSaving;
+    entry.snapshotSaving = entry.snapshotSaving.then(() => snapshots.save(text, textHash)).catch((error: unknown) => {
       this.log.warn(`Cannot keep a copy of ${vscode.workspace.asRelativePath(entry.article)}: ${error instanceof Error ? error.message : String(error)}`);
     });
+    return entry.snapshotSaving;
+  }
+
+  /** The text hashes of the entry's targets whose article text is kept (after the copies being written are written). */
+  async keptTexts(entry: ArticleEntry): Promise<string[]> {
+    await entry.snapshotSaving;
+    const kept: string[] = [];
+    for (const hash of new Set(entry.annotations.map((annotation) => annotation.target.textHash))) {
+      if (hash && await this.snapshots?.has(hash)) kept.push(hash);
+    }
+    return kept;
   }
 
   /** Writes the targets whose text moved, so the sidecar matches the saved article. */

@@ -89,7 +89,8 @@ function followPublicationDates(store: AnnotationStore, deps: AnnotationDeps): v
 
 /**
  * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
- * ranges, orphans, problems, metadata), the view's groups, what became of deleted articles' sidecars
+ * ranges, orphans, problems, metadata, `keptTexts`: the hashes of its targets whose article text is kept
+ * for re-anchoring), the view's groups, what became of deleted articles' sidecars
  * and the note documents being tracked; for other extensions and the tests.
  */
 function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider, deletions: readonly SidecarOutcome[], notes: NoteFileSystem): vscode.Disposable {
@@ -106,6 +107,7 @@ function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvi
           const anchor = article.anchorOf(annotation.id);
           return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined };
         }),
+        keptTexts: await store.keptTexts(article),
       },
       deletions: [...deletions],
       conflicts: [...store.conflictReports],
