@@ -50,6 +50,12 @@ export interface AnchorHint {
   end: number;
   /** An edit changed characters inside the quote. */
   touched: boolean;
+  /**
+   * The range was widened over text put back right next to it (undoing a cut across its edge): the
+   * stored quote inside it is the annotated words. Otherwise an edit inside the range made all of it
+   * the edited quote, even when the stored quote is still a part of it ("2" replaced by "2.0").
+   */
+  widened?: boolean;
 }
 
 export interface ReanchorOptions {
@@ -134,7 +140,7 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
       if (text.slice(hint.start, hint.end) === exact) return found('moved', hint.start, hint.end, 1);
     } else {
       const region = text.slice(hint.start, hint.end);
-      const inside = region.indexOf(exact);
+      const inside = hint.widened || region === exact ? region.indexOf(exact) : -1;
       if (inside >= 0 && region.indexOf(exact, inside + 1) < 0) {
         return found('moved', hint.start + inside, hint.start + inside + exact.length, 1);
       }
