@@ -39,11 +39,17 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   const seeds = fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: TRIALS, seed });
   const trials = seeds.map(makeTrial);
 
+  // Bounds as reached at the fixed seed, 5,000 trials: live 1 copy (an orphan re-attached by a paste of
+  // an identical sentence of the same length right after its quote was deleted: only the removed text,
+  // which change events do not carry, would tell them apart) and 6 unnecessary orphans; the full
+  // re-anchor 0 copies with or without the snapshot, 1,115 and 1,098 unnecessary orphans (words whose
+  // stored context changed: without the edit history nothing tells them from a copy that outlived them).
   const paths = [
-    ['live editor path', live, { copies: 0.001, unnecessary: 0.02 }],
-    ['full re-anchor', full, { copies: 0.01, unnecessary: 0.15 }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0.01, unnecessary: 0.15 }],
+    ['live editor path', live, { copies: 0.0002, unnecessary: 0.002 }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.23 }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.23 }],
   ] as const;
+  const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {
     it(`${name}: never lands on other words in ${TRIALS} seeded trials; copies and unnecessary orphans are counted and bounded`, () => {
       const counts = new Map<Outcome, number>();
@@ -68,13 +74,16 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
       for (const kind of EDIT_KINDS) console.log(`        with "${kind}":`, Object.fromEntries([...(byKind.get(kind) ?? [])].sort()));
       assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
       // Copies: the scripts also delete or rewrite the annotated words while a copy made by an earlier
-      // step survives with the same context (a paragraph pasted above, then the original deleted). The
-      // full re-anchor sees only the final text, where that is the same as deleting the copy; the live
-      // path knows the edits and fails only when identical text is put back where the words were.
+      // step survives (a paragraph pasted above, then the original deleted). Where the copy kept every
+      // character of the stored context the judge counts it apart ('indistinguishable copy': the final
+      // text, and the diff from the original, are what they would be had the copy been the original).
       const copies = counts.get('WRONG: onto a copy of the words') ?? 0;
       assert.ok(copies <= limits.copies * TRIALS, `${copies} landings on a copy of the annotated words\n${wrong.join('\n')}`);
       const unnecessary = counts.get('orphan: unnecessary') ?? 0;
       assert.ok(unnecessary <= limits.unnecessary * TRIALS, `${unnecessary} unnecessary orphans`);
+      onTrueWords.set(name, counts.get('on the true words') ?? 0);
+      // The text at anchoring time only ever adds evidence: never fewer annotations on their words.
+      if (name === 'full re-anchor with the snapshot') assert.ok(onTrueWords.get(name)! >= onTrueWords.get('full re-anchor')!);
     });
   }
 });

@@ -333,9 +333,12 @@ export function judge(trial: Trial, target: AnnotationTarget, found: { start: nu
     }
     // The edits rebuilt, elsewhere or in place, the quote with every character of context it was stored
     // with (a copy pasted above, then the original deleted): nothing in the text can tell them apart.
-    const stored = target.prefix + target.exact + target.suffix;
-    if (final.slice(found.start - target.prefix.length, found.end + target.suffix.length) === stored
-      && target.prefix.length === Math.min(32, target.start) && !isStoredPlace(final, truth, target)) return 'indistinguishable copy';
+    // The same when the whole stored context frames edited words (the copy edited, or the edit made
+    // before the copy): the final text holds the strongest evidence there is at the found place, and
+    // only the edit history, which a re-anchor from disk does not see, says the words are elsewhere.
+    const framedWhole = final.slice(Math.max(0, found.start - target.prefix.length), found.start) === target.prefix
+      && final.slice(found.end, found.end + target.suffix.length) === target.suffix;
+    if (framedWhole && !isStoredPlace(final, truth, target)) return 'indistinguishable copy';
     // A copy of the annotated words (exact, or the same edit as the true words) survived while the true
     // words were deleted or changed: wrong, but told apart from landing on other words.
     const landed = final.slice(found.start, found.end);

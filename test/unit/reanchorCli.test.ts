@@ -130,15 +130,14 @@ describe('source-annotator reanchor (black-box)', function () {
     assert.equal(git(dir, '--version').status, 0, 'this test needs git');
     const repo = mkdtempSync(join(tmpdir(), 'sa-reanchor-git-'));
     const plain = mkdtempSync(join(tmpdir(), 'sa-reanchor-plain-'));
-    const committed = 'Budget report.\nOfficials in Brussels said on Monday the budget would rise by a third next year, the draft shows.\n'
-      + 'The budget would rise again later, others said.\n';
-    // After a pull: both sides of the annotated words were reworded, so their stored context agrees
-    // only for a few words on each side, which the search alone does not take as proof.
-    const pulled = 'Budget report, updated.\nOfficials in Vienna told reporters on Monday the budget would rise by a third in 2027, the draft shows.\n'
-      + 'The budget would rise again later, others said.\n';
+    // The annotated sentence is repeated word for word; after the pull only lines around both copies
+    // changed, so the text alone cannot say which copy the annotation was on.
+    const sentence = 'Officials in the capital said on Monday that the budget would rise by a third next year, according to the draft.';
+    const committed = `Budget report.\n${sentence}\nThe committee met again in the afternoon.\n${sentence}\nEnd of report.\n`;
+    const pulled = `Budget report, updated.\n${sentence}\nThe committee met again late in the afternoon.\n${sentence}\nEnd of report.\n`;
     const file = join(repo, 'budget.txt');
     writeFileSync(file, committed);
-    writeFileSync(`${file}.annotations.yaml`, sidecarFor(committed, [{ id: 'rise', quote: 'the budget would rise' }]));
+    writeFileSync(`${file}.annotations.yaml`, sidecarFor(committed, [{ id: 'rise', quote: 'the budget would rise', occurrence: 1 }]));
     assert.equal(git(repo, 'init', '-q').status, 0);
     assert.equal(git(repo, 'add', '.').status, 0);
     assert.equal(git(repo, 'commit', '-q', '-m', 'annotated').status, 0, 'commit');
@@ -148,7 +147,7 @@ describe('source-annotator reanchor (black-box)', function () {
     copyFileSync(`${file}.annotations.yaml`, `${copy}.annotations.yaml`);
 
     const inGit = JSON.parse(cli('--json', file).stdout);
-    const start = pulled.indexOf('the budget would rise');
+    const start = pulled.lastIndexOf('the budget would rise');
     assert.deepEqual(inGit, { file, annotations: [{ id: 'rise', status: 'moved', start, end: start + 'the budget would rise'.length }] });
     const inPlain = JSON.parse(cli('--json', copy).stdout);
     assert.deepEqual(inPlain, { file: copy, annotations: [{ id: 'rise', status: 'orphaned', start: null, end: null }] });

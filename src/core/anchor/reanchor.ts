@@ -41,8 +41,11 @@ export type AnchorResult =
   | { status: 'unchanged' | 'moved' | 'fuzzy'; start: number; end: number; score: number; target: AnnotationTarget }
   | { status: 'orphan'; score: 0; reason: OrphanReason };
 
-/** Why an annotation is an orphan: its quote is gone, or it is there more than once and nothing tells which. */
-export type OrphanReason = 'gone' | 'ambiguous';
+/**
+ * Why an annotation is an orphan: its quote is gone; it is there more than once and nothing tells
+ * which; or it is there, but its context changed and nothing tells it from a copy that outlived it.
+ */
+export type OrphanReason = 'gone' | 'ambiguous' | 'unconfirmed';
 
 /** Where known edits carried the stored range (see `shiftThroughEdits`). */
 export interface AnchorHint {
@@ -189,9 +192,14 @@ function search(target: AnnotationTarget, text: string, contextLength: number): 
     // An edited copy elsewhere, with context that agrees as well, may be the annotated words (the
     // original edited after a copy of its paragraph was pasted above it).
     if (hasEditedRival(target, text, contextLength, exactPlaces)) return orphan('ambiguous');
+    // With context changed next to it, the only occurrence left may be a copy that outlived the
+    // annotated words (a sentence repeated, the original deleted), even at the stored offset: only the
+    // whole stored context on both sides tells them apart.
+    if (!hasWholeContext(text, exactMatch.start, exactMatch.end, target)) return orphan('unconfirmed');
     return found('moved', exactMatch.start, exactMatch.end, 1);
   }
   const framed = framedPlaces.find((place) => place.similarity >= MIN_EDITED_QUOTE_SIMILARITY);
+  if (framed && !hasWholeContext(text, framed.start, framed.end, target)) return orphan('unconfirmed');
   if (framed) {
     // The edited words copied elsewhere (the paragraph pasted above after the edit) are as likely.
     const edited = text.slice(framed.start, framed.end);
@@ -226,11 +234,16 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
   if (!('start' in mapped)) return movedWhole(target, text, version, isNew);
   const { start, end } = mapped;
   const here = evidenceAt(text, start, end, target, contextLength);
-  // Words the diff aligned inside rewritten text (a short quote matched by chance, a copy aligned
-  // with the deleted original) are only the annotated words when their context agrees verbatim.
-  const settled = (run: number, stored: number): boolean => run >= Math.min(stored, AGREE_RUN);
-  if (!settled(here.prefixRun, target.prefix.length) || !settled(here.suffixRun, target.suffix.length)) {
-    return { status: 'orphan', reason: 'ambiguous' };
+  // With its context reworded, the place the diff gives may be a copy or near-copy that the diff aligned
+  // with the old words (a paragraph pasted above, then the original deleted; a short quote matched by
+  // chance inside rewritten text): the texts cannot tell which, so only words that kept their whole
+  // stored context are taken.
+  if (!hasWholeContext(text, start, end, target)) return { status: 'orphan', reason: 'unconfirmed' };
+  // Another place with the quote and all its stored context, in text that is new (not an old copy the
+  // diff kept where it was), is as good as this one.
+  for (const at of occurrences(text, exact, MAX_CANDIDATES)) {
+    if ((at + exact.length <= start || at >= end) && isNew(Math.max(0, at - target.prefix.length), at + exact.length + target.suffix.length)
+      && hasWholeContext(text, at, at + exact.length, target)) return { status: 'orphan', reason: 'ambiguous' };
   }
   if (mapped.kind === 'equal') {
     // The same words with context that agrees in new text: a copy pasted next to them, which the diff
@@ -280,6 +293,12 @@ function movedWhole(target: AnnotationTarget, text: string, version: DiffedVersi
   if (places.length === 0) return { status: 'orphan', reason: 'gone' };
   if (places.length > 1) return { status: 'orphan', reason: 'ambiguous' };
   const at = places[0] + start - chunkStart;
+  // A stretch the old text had twice (a repeated paragraph) may be the other one, pasted after this
+  // one was deleted.
+  if (before.indexOf(chunk) !== chunkStart || before.indexOf(chunk, chunkStart + 1) >= 0) return { status: 'orphan', reason: 'ambiguous' };
+  // And the old words' context must have moved with them: a copy pasted into other surroundings after
+  // the original was deleted reads the same inside, not around.
+  if (!hasWholeContext(text, at, at + exact.length, target)) return { status: 'orphan', reason: 'unconfirmed' };
   return { status: 'moved', start: at, end: at + exact.length, score: 1 };
 }
 
@@ -357,6 +376,12 @@ function hasNearbyCopy(text: string, start: number, exact: string, distance: num
   return after >= 0 && after <= start + exact.length + distance;
 }
 
+/** The whole stored context, verbatim, on both sides of `[start, end)` (at the article's edge where it was cut short by it). */
+function hasWholeContext(text: string, start: number, end: number, target: AnnotationTarget): boolean {
+  const { prefix, suffix } = target;
+  return text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
+}
+
 /** Evidence that identifies a place: both sides agree and at least one is strong. */
 function isConvincing(evidence: Evidence): boolean {
   return evidence.prefixAgrees && evidence.suffixAgrees && evidence.strong;
@@ -424,6 +449,35 @@ function exactOccurrences(target: AnnotationTarget, text: string, contextLength:
   return starts.map((start) => evidenceAt(text, start, start + exact.length, target, contextLength));
 }
 
+/** How many characters at each end of the quote mark where it begins and ends inside a region. */
+const EDGE = 8;
+
+/**
+ * A region between the stored contexts without text inserted right before or after the quote: when
+ * the region does not begin (end) with the quote's first (last) characters but has them a little
+ * further in, and the rest is closer to the quote, what comes before (after) them was inserted next to
+ * the quote, which leaves it outside, as typing at the edge of an annotation does in the editor.
+ */
+function withoutInsertedEdges(text: string, start: number, end: number, exact: string): { start: number; end: number } {
+  if (exact.length < 2 * EDGE) return { start, end };
+  const region = text.slice(start, end);
+  let similarity = editedQuoteSimilarity(region, exact);
+  const head = exact.slice(0, EDGE);
+  if (!region.startsWith(head)) {
+    const at = region.indexOf(head);
+    const trimmed = at > 0 ? editedQuoteSimilarity(region.slice(at), exact) : 0;
+    if (at > 0 && trimmed > similarity) { start += at; similarity = trimmed; }
+  }
+  const tail = exact.slice(-EDGE);
+  const rest = text.slice(start, end);
+  if (!rest.endsWith(tail)) {
+    const at = rest.lastIndexOf(tail);
+    const trimmed = at >= 0 ? editedQuoteSimilarity(rest.slice(0, at + EDGE), exact) : 0;
+    if (at >= 0 && trimmed > similarity) end = start + at + EDGE;
+  }
+  return { start, end };
+}
+
 /**
  * Edited versions of the quote: the text between a verbatim occurrence of the stored prefix's end and of the
  * stored suffix's start, close enough in length and content to the stored quote. Both contexts must
@@ -442,7 +496,7 @@ function framedEditedQuotes(target: AnnotationTarget, text: string, contextLengt
     ? (text.startsWith(prefix) ? [prefix.length] : [])
     : occurrences(text, head, MAX_CANDIDATES).map((at) => at + head.length);
   const framed: { start: number; end: number; similarity: number }[] = [];
-  for (const start of starts) {
+  for (let start of starts) {
     let end: number;
     if (suffix.length < contextLength) {
       end = text.length - suffix.length;
@@ -452,6 +506,7 @@ function framedEditedQuotes(target: AnnotationTarget, text: string, contextLengt
       if (end < 0 || end - start > maxLength) continue;
     }
     if (end <= start) continue;
+    ({ start, end } = withoutInsertedEdges(text, start, end, exact));
     const similarity = editedQuoteSimilarity(text.slice(start, end), exact);
     // A region that kept less than half the usual similarity is other words; one that kept more is a
     // contender even when it is too different to attach to.

@@ -1,6 +1,6 @@
 // Re-anchoring through the kept article text: an article changed on disk while closed (a pull, a sync)
-// is diffed with the text its annotations were anchored on, kept in the extension's storage, so words
-// whose context was reworded on both sides are followed; the search alone would leave them orphaned.
+// is diffed with the text its annotations were anchored on, kept in the extension's storage, so an
+// annotation on one of two identical sentences stays on its own; the search alone cannot tell them apart.
 import { strict as assert } from 'node:assert';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
@@ -12,10 +12,9 @@ interface StateAnnotation { id: string; start?: number; end?: number; orphan: bo
 interface State { article?: { annotations: StateAnnotation[]; keptTexts: string[] } }
 
 const quote = 'the budget would rise';
-const anchoredOn = 'Budget report.\nOfficials in Brussels said on Monday the budget would rise by a third next year, the draft shows.\n'
-  + 'The budget would rise again later, others said.\n';
-const pulled = 'Budget report, updated.\nOfficials in Vienna told reporters on Monday the budget would rise by a third in 2027, the draft shows.\n'
-  + 'The budget would rise again later, others said.\n';
+const sentence = 'Officials in the capital said on Monday that the budget would rise by a third next year, according to the draft.';
+const anchoredOn = `Budget report.\n${sentence}\nThe committee met again in the afternoon.\n${sentence}\nEnd of report.\n`;
+const pulled = `Budget report, updated.\n${sentence}\nThe committee met again late in the afternoon.\n${sentence}\nEnd of report.\n`;
 
 describe('annotations re-anchored through the kept article text', () => {
   const article = vscode.Uri.joinPath(workspaceRoot(), 'snapshot-fixture.txt');
@@ -30,9 +29,9 @@ describe('annotations re-anchored through the kept article text', () => {
     for (const uri of [article, sidecar]) rmSync(uri.fsPath, { force: true });
   });
 
-  it('keeps the text a loaded sidecar was anchored on, and follows the words when the closed article changes on disk', async () => {
+  it('keeps the text a loaded sidecar was anchored on, and keeps the annotation on its own copy of a repeated sentence when the closed article changes on disk', async () => {
     writeFileSync(article.fsPath, anchoredOn);
-    const start = anchoredOn.indexOf(quote);
+    const start = anchoredOn.lastIndexOf(quote);
     const document = SidecarDocument.create();
     const target = createTarget(anchoredOn, start, start + quote.length);
     document.addAnnotation({ id: 'rise', tags: ['claim'], note: '', created: '2026-02-12T10:00:00Z', modified: '2026-02-12T10:00:00Z', target });
@@ -42,7 +41,7 @@ describe('annotations re-anchored through the kept article text', () => {
     assert.equal(loaded.article?.annotations[0].start, start);
 
     writeFileSync(article.fsPath, pulled);
-    const moved = pulled.indexOf(quote);
+    const moved = pulled.lastIndexOf(quote);
     const after = await pollUntil(state, (s) => s.article?.annotations[0]?.start === moved);
     assert.deepEqual([after.article?.annotations[0].start, after.article?.annotations[0].end], [moved, moved + quote.length]);
     // The new offsets are written to the sidecar, with the new text's hash.
