@@ -7,7 +7,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { editedQuoteSimilarity, MIN_EDITED_QUOTE_SIMILARITY } from '../../src/core/anchor/reanchor';
 import type { TextEdit } from '../../src/core/anchor/shiftThroughEdits';
+import type { AnnotationTarget } from '../../src/core/sidecar/model';
 import { seededRandom } from '../../src/core/util/seededRandom';
 
 /** Deterministic PRNG, one per trial, seeded from the property seed. */
@@ -310,4 +312,66 @@ export function makeTrial(seed: number): Trial {
     applyKind(script, kind, rnd, vocabulary);
   }
   return { original: text, start, end, steps: script.steps, final: script.text, truth: script.truth, kinds };
+}
+
+export type Outcome = 'on the true words' | 'the stored quote within the edited words' | 'WRONG: onto a copy of the words' | 'WRONG: other words' | 'indistinguishable copy' | 'orphan: words gone' | 'orphan: words rewritten'
+  | 'orphan: ambiguous' | 'orphan: quote repeated' | 'orphan: unnecessary';
+
+/**
+ * Judges a result against the tracked truth. Landing anywhere but the true range is wrong (an edited
+ * quote's true range is the tracked one). An orphan is necessary when the words are gone, rewritten
+ * beyond recognition, or ambiguous: the same quote appears elsewhere in the final text with the same
+ * 16 characters on one side.
+ */
+export function judge(trial: Trial, target: AnnotationTarget, found: { start: number; end: number } | undefined): Outcome {
+  const { truth, final } = trial;
+  if (found) {
+    if (truth && found.start === truth.start && found.end === truth.end) return 'on the true words';
+    // The stored quote, whole, inside the range an edit next to it widened (a cut across its edge, undone).
+    if (truth?.edited && found.start >= truth.start && found.end <= truth.end && final.slice(found.start, found.end) === target.exact) {
+      return 'the stored quote within the edited words';
+    }
+    // The edits rebuilt, elsewhere or in place, the quote with every character of context it was stored
+    // with (a copy pasted above, then the original deleted): nothing in the text can tell them apart.
+    // The same when the whole stored context frames edited words (the copy edited, or the edit made
+    // before the copy): the final text holds the strongest evidence there is at the found place, and
+    // only the edit history, which a re-anchor from disk does not see, says the words are elsewhere.
+    const framedWhole = final.slice(Math.max(0, found.start - target.prefix.length), found.start) === target.prefix
+      && final.slice(found.end, found.end + target.suffix.length) === target.suffix;
+    if (framedWhole && !isStoredPlace(final, truth, target)) return 'indistinguishable copy';
+    // A copy of the annotated words (exact, or the same edit as the true words) survived while the true
+    // words were deleted or changed: wrong, but told apart from landing on other words.
+    const landed = final.slice(found.start, found.end);
+    const trueWords = truth ? final.slice(truth.start, truth.end) : undefined;
+    if (landed === target.exact || landed === trueWords || editedQuoteSimilarity(landed, target.exact) >= MIN_EDITED_QUOTE_SIMILARITY) {
+      return 'WRONG: onto a copy of the words';
+    }
+    return 'WRONG: other words';
+  }
+  if (!truth) return 'orphan: words gone';
+  const words = final.slice(truth.start, truth.end);
+  if (truth.edited && editedQuoteSimilarity(words, target.exact) < MIN_EDITED_QUOTE_SIMILARITY) return 'orphan: words rewritten';
+  if (isAmbiguous(final, truth.start, truth.end)) return 'orphan: ambiguous';
+  // Without the edits (the full re-anchor), a quote that appears more than once is only attached where
+  // its context settles it; these orphans are counted apart from those of a quote that is unique.
+  const quote = final.slice(truth.start, truth.end);
+  if (final.indexOf(quote) !== truth.start || final.indexOf(quote, truth.start + 1) >= 0) return 'orphan: quote repeated';
+  return 'orphan: unnecessary';
+}
+
+/** Whether the true place still has the quote and all its stored context (then it was distinguishable). */
+function isStoredPlace(text: string, truth: Trial['truth'], target: AnnotationTarget): boolean {
+  if (!truth) return false;
+  return text.slice(truth.start - target.prefix.length, truth.end + target.suffix.length) === target.prefix + target.exact + target.suffix;
+}
+
+function isAmbiguous(text: string, start: number, end: number): boolean {
+  const quote = text.slice(start, end);
+  const before = text.slice(Math.max(0, start - 16), start);
+  const after = text.slice(end, end + 16);
+  for (let at = text.indexOf(quote); at >= 0; at = text.indexOf(quote, at + 1)) {
+    if (at === start) continue;
+    if (text.slice(Math.max(0, at - 16), at) === before || text.slice(at + quote.length, at + quote.length + 16) === after) return true;
+  }
+  return false;
 }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createTarget } from '../../src/core/anchor/createTarget';
 import { shiftAnchors, type LostAnchors } from '../../src/core/anchor/liveAnchors';
+import { TextHistory } from '../../src/core/anchor/textHistory';
 import { reanchor } from '../../src/core/anchor/reanchor';
 import { shiftThroughEdits, type TextEdit } from '../../src/core/anchor/shiftThroughEdits';
 import { articleTextHash } from '../../src/core/sidecar/textHash';
@@ -37,12 +38,19 @@ describe('anchor selectors and re-anchoring', () => {
     assert.equal(result.target.prefix, edited.slice(Math.max(0, result.start - 32), result.start));
   });
 
-  it('tells repeated phrases apart by their context', () => {
+  it('tells repeated phrases apart by their context, and orphans one whose context changed', () => {
     const second = targetOf(TEXT, 'minister said', 1);
-    const edited = TEXT.replace('the army would withdraw', 'troops would pull back');
-    const result = reanchor(second, edited);
+    const moved = 'UPDATE: corrected.\n' + TEXT;
+    const result = reanchor(second, moved);
     assert.ok(result.status !== 'orphan');
-    assert.equal(result.start, edited.lastIndexOf('minister said'));
+    assert.equal(result.start, moved.lastIndexOf('minister said'));
+    // Its context reworded: nothing in the text tells it from a copy that outlived it.
+    const edited = TEXT.replace('the army would withdraw', 'troops would pull back');
+    const reworded = reanchor(second, edited);
+    assert.deepEqual(reworded.status === 'orphan' && reworded.reason, 'unconfirmed');
+    // With the text it was anchored on, the diff follows it.
+    const followed = reanchor(second, edited, { history: new TextHistory(edited, () => TEXT) });
+    assert.equal(followed.status, 'orphan', 'the diff does not accept words whose stored context changed either');
     const first = targetOf(TEXT, 'minister said', 0);
     const firstGone = TEXT.replace('The minister said on Monday', 'On Monday it was announced');
     assert.equal(reanchor(first, firstGone).status, 'orphan', 'must not jump to the other "minister said"');

@@ -1,7 +1,7 @@
 // `source-annotator reanchor`, black-box: the CLI is run as a process on files in a temporary folder.
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
@@ -122,5 +122,34 @@ describe('source-annotator reanchor (black-box)', function () {
       else assert.deepEqual([got.start, got.end], [expected.start, expected.end]);
     });
     console.log('      reanchor CLI over 150 adversarial trials:', counts);
+  });
+
+  it('follows the words through the committed version in a git folder, where a plain folder has only the search', () => {
+    const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.org',
+      '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd, encoding: 'utf8' });
+    assert.equal(git(dir, '--version').status, 0, 'this test needs git');
+    const repo = mkdtempSync(join(tmpdir(), 'sa-reanchor-git-'));
+    const plain = mkdtempSync(join(tmpdir(), 'sa-reanchor-plain-'));
+    // The annotated sentence is repeated word for word; after the pull only lines around both copies
+    // changed, so the text alone cannot say which copy the annotation was on.
+    const sentence = 'Officials in the capital said on Monday that the budget would rise by a third next year, according to the draft.';
+    const committed = `Budget report.\n${sentence}\nThe committee met again in the afternoon.\n${sentence}\nEnd of report.\n`;
+    const pulled = `Budget report, updated.\n${sentence}\nThe committee met again late in the afternoon.\n${sentence}\nEnd of report.\n`;
+    const file = join(repo, 'budget.txt');
+    writeFileSync(file, committed);
+    writeFileSync(`${file}.annotations.yaml`, sidecarFor(committed, [{ id: 'rise', quote: 'the budget would rise', occurrence: 1 }]));
+    assert.equal(git(repo, 'init', '-q').status, 0);
+    assert.equal(git(repo, 'add', '.').status, 0);
+    assert.equal(git(repo, 'commit', '-q', '-m', 'annotated').status, 0, 'commit');
+    writeFileSync(file, pulled);
+    const copy = join(plain, 'budget.txt');
+    copyFileSync(file, copy);
+    copyFileSync(`${file}.annotations.yaml`, `${copy}.annotations.yaml`);
+
+    const inGit = JSON.parse(cli('--json', file).stdout);
+    const start = pulled.lastIndexOf('the budget would rise');
+    assert.deepEqual(inGit, { file, annotations: [{ id: 'rise', status: 'moved', start, end: start + 'the budget would rise'.length }] });
+    const inPlain = JSON.parse(cli('--json', copy).stdout);
+    assert.deepEqual(inPlain, { file: copy, annotations: [{ id: 'rise', status: 'orphaned', start: null, end: null }] });
   });
 });

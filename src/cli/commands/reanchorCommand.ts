@@ -6,12 +6,14 @@
  */
 import type { CliCommand } from './command';
 import { reanchor } from '../../core/anchor/reanchor';
+import { TextHistory } from '../../core/anchor/textHistory';
 import type { AnnotationTarget } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { articleTextHash } from '../../core/sidecar/textHash';
 import { plural } from '../../core/util/plural';
 import { FileSidecarStore } from '../../node/fileSidecarStore';
+import { gitVersionsByHash } from '../../node/gitVersions';
 import { readArticle } from '../readArticle';
 
 const HELP = `Usage: source-annotator reanchor [--json] [--write] ARTICLE...
@@ -26,6 +28,10 @@ in several places and nothing tells which: the annotation is kept, with its old 
   --write   save the new targets of moved annotations (and the new article hash) in the sidecar;
             a sidecar with errors is never written
   -h, --help  show this help
+
+When the article is in a git repository, the committed version an annotation was made on (found
+by the text hash its target stores) is diffed with the current text to follow the words through the
+edits since; without it, the quote and its context are searched for.
 
 Offsets are UTF-16 code units into the article's text, end exclusive. Exits 1 if any article failed.`;
 
@@ -69,10 +75,14 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
   }
 
   const textHash = articleTextHash(text);
+  // The versions the targets were made on, where git has them.
+  const stale = new Set(document.sidecar.annotations.map((a) => a.target.textHash).filter((h) => h && h !== textHash));
+  const versions = stale.size > 0 ? await gitVersionsByHash(file, stale) : new Map<string, string>();
+  const history = new TextHistory(text, (hash) => versions.get(hash));
   const annotations: AnnotationReport[] = [];
   const updates = new Map<string, AnnotationTarget>();
   for (const annotation of document.sidecar.annotations) {
-    const result = reanchor(annotation.target, text, { textHash });
+    const result = reanchor(annotation.target, text, { textHash, history });
     const quote = annotation.target.exact;
     if (result.status === 'orphan') {
       annotations.push({ id: annotation.id, status: 'orphaned', start: null, end: null, quote });

@@ -7,6 +7,7 @@
  */
 import type { Annotation, AnnotationTarget } from '../sidecar/model';
 import { reanchor } from './reanchor';
+import type { TextHistory } from './textHistory';
 import { shiftThroughEdits, type TextEdit } from './shiftThroughEdits';
 
 export interface LiveAnchor {
@@ -16,6 +17,8 @@ export interface LiveAnchor {
   edited?: boolean;
   /** The edited words, as the range held them when last re-anchored: what an undo or a paste must put back. */
   words?: string;
+  /** What the range held before the last edit inside it: the words an undo of that edit puts back. */
+  before?: string;
 }
 
 /** Id → range for anchored annotations; ids missing from the map are orphans. */
@@ -28,10 +31,11 @@ function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
 /**
  * Anchors every annotation in `text`. A live range from `previous` is kept when the stored target did
  * not change since it was computed (`previousTargets`), so reloading a sidecar does not undo the
- * following done while typing.
+ * following done while typing. `history` holds the texts targets were cut from, when they are known
+ * (see `reanchor`).
  */
 export function anchorAll(annotations: readonly Annotation[], text: string, textHash: string,
-  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }): AnchorMap {
+  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }, history?: TextHistory): AnchorMap {
   const anchors: AnchorMap = new Map();
   for (const annotation of annotations) {
     const kept = previous?.anchors.get(annotation.id);
@@ -40,7 +44,7 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
       anchors.set(annotation.id, kept);
       continue;
     }
-    const found = reanchor(annotation.target, text, { textHash });
+    const found = reanchor(annotation.target, text, { textHash, history });
     if (found.status !== 'orphan') anchors.set(annotation.id, { start: found.start, end: found.end });
   }
   return anchors;
@@ -70,12 +74,25 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     }
     const target = targets.get(id);
     if (!target) continue;
+    if (restores && anchor.before !== undefined) {
+      // Undoing the cut that took part of an edited quote: the words it held before come back whole.
+      const hint = widened(moved, edits);
+      const region = read().slice(hint.start, hint.end);
+      const at = region.indexOf(anchor.before);
+      const start = hint.start + at;
+      if (at >= 0 && region.indexOf(anchor.before, at + 1) < 0 && start <= moved.start && start + anchor.before.length >= moved.end) {
+        const edited = anchor.before !== target.exact;
+        shifted.set(id, edited ? { start, end: start + anchor.before.length, edited, words: anchor.before } : { start, end: start + anchor.before.length });
+        continue;
+      }
+    }
     const found = reanchor(target, read(), { hint: restores ? widened(moved, edits) : moved });
     if (restores && (found.status === 'fuzzy' || found.status === 'orphan')) {
       // Not the quote coming back whole: the edit next to it is other text, and the range stays.
       shifted.set(id, { ...anchor, start: moved.start, end: moved.end });
     } else if (found.status === 'fuzzy') {
-      shifted.set(id, { start: found.start, end: found.end, edited: true, words: read().slice(found.start, found.end) });
+      shifted.set(id, { start: found.start, end: found.end, edited: true, words: read().slice(found.start, found.end),
+        before: anchor.words ?? target.exact });
     } else if (found.status !== 'orphan') {
       shifted.set(id, { start: found.start, end: found.end });
     } else {
@@ -142,13 +159,13 @@ export interface LostAnchor {
 }
 
 /** The range `moved` widened over the inserted text of the edits at its edges. */
-function widened(moved: { start: number; end: number }, edits: readonly TextEdit[]): { start: number; end: number; touched: true } {
+function widened(moved: { start: number; end: number }, edits: readonly TextEdit[]): { start: number; end: number; touched: true; widened: true } {
   let { start, end } = moved;
   for (const range of insertedRanges(edits)) {
     if (range.end === start) start = range.start;
     if (range.start === end) end = range.end;
   }
-  return { start, end, touched: true };
+  return { start, end, touched: true, widened: true };
 }
 
 /** Where each edit's inserted text lies in the text after the event. */
@@ -181,9 +198,11 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: (
       // (the words were then cut whole: a part of them pasted elsewhere is not them).
       if (removal.length < 0) continue;
       const { words, offset } = removal;
+      // A paste elsewhere is the cut text only when nothing else in the article reads the same: a copy
+      // of an identical paragraph pasted after the cut is that paragraph's words, not these.
       const back = inserted.find((range) => range.end - range.start === removal.length
-        && (removal.fresh || range.start === removal.at) && range.start + offset >= 0
-        && read().startsWith(words, range.start + offset));
+        && (range.start === removal.at || (removal.fresh && isOnlyCopy(read(), range.start, range.end)))
+        && range.start + offset >= 0 && read().startsWith(words, range.start + offset));
       if (back) {
         const start = back.start + offset;
         const edited = words !== target.exact;
@@ -204,4 +223,10 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: (
     const touchesEdit = inserted.some((range) => found.start <= range.end && found.end >= range.start);
     if (touchesEdit) anchors.set(id, { start: found.start, end: found.end });
   }
+}
+
+/** Whether `text[start, end)` occurs nowhere else in `text`. */
+function isOnlyCopy(text: string, start: number, end: number): boolean {
+  const piece = text.slice(start, end);
+  return text.indexOf(piece) === start && text.indexOf(piece, start + 1) < 0;
 }

@@ -8,6 +8,9 @@
  *    quote is still there, or its edited version when enough of it survived. Known edits are the
  *    truth, so a quote they deleted is an orphan, whatever look-alikes remain elsewhere.
  * 2. The article is the one the target was cut from (same hash): the stored offsets.
+ * 2b. The text the target was cut from is known (`history`: a snapshot, git): the words are followed
+ *    through a diff to today's text, accepted where their context still agrees verbatim on both sides,
+ *    no new copy or near-copy competes, and the search below (3, 4) does not point elsewhere.
  * 3. Otherwise the exact quote where its stored context agrees on both sides, and only when no other
  *    place is a contender: another occurrence with context that agrees, an edited copy with context
  *    that agrees (the original edited after its paragraph was pasted above), a long quote nearly
@@ -24,6 +27,8 @@ import { AnnotationTarget } from '../sidecar/model';
 import { articleTextHash } from '../sidecar/textHash';
 import { createTarget, DEFAULT_CONTEXT_LENGTH } from './createTarget';
 import { boundaryRuns, boundedSimilarity, contextSimilarity } from './similarity';
+import { isNewText, mapRange } from './textDiff';
+import type { DiffedVersion, TextHistory } from './textHistory';
 
 /**
  * `unchanged`: same offsets, same quote. `moved`: the exact quote, elsewhere or with edited context.
@@ -36,8 +41,11 @@ export type AnchorResult =
   | { status: 'unchanged' | 'moved' | 'fuzzy'; start: number; end: number; score: number; target: AnnotationTarget }
   | { status: 'orphan'; score: 0; reason: OrphanReason };
 
-/** Why an annotation is an orphan: its quote is gone, or it is there more than once and nothing tells which. */
-export type OrphanReason = 'gone' | 'ambiguous';
+/**
+ * Why an annotation is an orphan: its quote is gone; it is there more than once and nothing tells
+ * which; or it is there, but its context changed and nothing tells it from a copy that outlived it.
+ */
+export type OrphanReason = 'gone' | 'ambiguous' | 'unconfirmed';
 
 /** Where known edits carried the stored range (see `shiftThroughEdits`). */
 export interface AnchorHint {
@@ -45,6 +53,12 @@ export interface AnchorHint {
   end: number;
   /** An edit changed characters inside the quote. */
   touched: boolean;
+  /**
+   * The range was widened over text put back right next to it (undoing a cut across its edge): the
+   * stored quote inside it is the annotated words. Otherwise an edit inside the range made all of it
+   * the edited quote, even when the stored quote is still a part of it ("2" replaced by "2.0").
+   */
+  widened?: boolean;
 }
 
 export interface ReanchorOptions {
@@ -54,7 +68,17 @@ export interface ReanchorOptions {
   textHash?: string;
   /** Where known edits carried the quote; without it the text is searched. */
   hint?: AnchorHint;
+  /**
+   * Earlier versions of the article by text hash (a snapshot kept when the annotation was saved, the
+   * committed copy in git): when the one the target was cut from is known, the words are followed
+   * through a diff to the current text instead of searched for.
+   */
+  history?: TextHistory;
 }
+
+/** Which places may be the annotated words: with an earlier version, only text that is not an old copy. */
+type PlaceFilter = (start: number, end: number) => boolean;
+const anyPlace: PlaceFilter = () => true;
 
 /** An edited quote is still the annotated text when it keeps at least this similarity to the stored one. */
 export const MIN_EDITED_QUOTE_SIMILARITY = 0.6;
@@ -78,6 +102,8 @@ const LONG_QUOTE = 40;
 const LONG_QUOTE_ERRORS = 0.25;
 /** An edited quote found by its context alone may be this much longer than the stored one (plus a few characters). */
 const MAX_FRAMED_GROWTH = 1.25;
+/** A moved quote is recognised by the old text around it: at least this many characters of it besides the quote. */
+const MIN_MOVED_CONTEXT = 16;
 /** Occurrences of a very common quote beyond this many are not scored one by one. */
 const MAX_CANDIDATES = 2000;
 /** An edited quote may be this much longer than the stored one (plus a few characters). */
@@ -117,7 +143,7 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
       if (text.slice(hint.start, hint.end) === exact) return found('moved', hint.start, hint.end, 1);
     } else {
       const region = text.slice(hint.start, hint.end);
-      const inside = region.indexOf(exact);
+      const inside = hint.widened || region === exact ? region.indexOf(exact) : -1;
       if (inside >= 0 && region.indexOf(exact, inside + 1) < 0) {
         return found('moved', hint.start + inside, hint.start + inside + exact.length, 1);
       }
@@ -131,6 +157,25 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
   if (text.slice(target.start, target.end) === exact && target.textHash === (hash ??= articleTextHash(text))) {
     return found('unchanged', target.start, target.end, 1);
   }
+
+  const version = options.history?.from(target.textHash);
+  if (version && version.before.slice(target.start, target.end) === exact) {
+    // The diff says where the words went; the search of the text must not point elsewhere.
+    const followed = followThroughDiff(target, text, contextLength, version);
+    if (followed.status === 'orphan') return orphan(followed.reason);
+    const searched = search(target, text, contextLength);
+    if (searched.status !== 'orphan' && (searched.start !== followed.start || searched.end !== followed.end)) return orphan('ambiguous');
+    return found(followed.status, followed.start, followed.end, followed.score);
+  }
+  const searched = search(target, text, contextLength);
+  return searched.status === 'orphan' ? orphan(searched.reason) : found(searched.status, searched.start, searched.end, searched.score);
+}
+
+/** Steps 3 and 4: the text searched for the quote and its context. */
+function search(target: AnnotationTarget, text: string, contextLength: number): Followed {
+  const { exact } = target;
+  const orphan = (reason: OrphanReason): Followed => ({ status: 'orphan', reason });
+  const found = (status: 'moved' | 'fuzzy', start: number, end: number, score: number): Followed => ({ status, start, end, score });
 
   // Every place the evidence points to; more than one contender is ambiguity, not a choice.
   const exactPlaces = exactOccurrences(target, text, contextLength);
@@ -147,9 +192,14 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     // An edited copy elsewhere, with context that agrees as well, may be the annotated words (the
     // original edited after a copy of its paragraph was pasted above it).
     if (hasEditedRival(target, text, contextLength, exactPlaces)) return orphan('ambiguous');
+    // With context changed next to it, the only occurrence left may be a copy that outlived the
+    // annotated words (a sentence repeated, the original deleted), even at the stored offset: only the
+    // whole stored context on both sides tells them apart.
+    if (!hasWholeContext(text, exactMatch.start, exactMatch.end, target)) return orphan('unconfirmed');
     return found('moved', exactMatch.start, exactMatch.end, 1);
   }
   const framed = framedPlaces.find((place) => place.similarity >= MIN_EDITED_QUOTE_SIMILARITY);
+  if (framed && !hasWholeContext(text, framed.start, framed.end, target)) return orphan('unconfirmed');
   if (framed) {
     // The edited words copied elsewhere (the paragraph pasted above after the edit) are as likely.
     const edited = text.slice(framed.start, framed.end);
@@ -163,6 +213,93 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     return found('fuzzy', framed.start, framed.end, framed.similarity);
   }
   return orphan('gone');
+}
+
+type Followed =
+  | { status: 'moved' | 'fuzzy'; start: number; end: number; score: number }
+  | { status: 'orphan'; reason: OrphanReason };
+
+/**
+ * Follows the stored range through the diff from the version it was cut from. Undefined when the diff
+ * does not settle it (the words left their place, or which of two identical neighbours they became is
+ * a guess); otherwise where they are, or an orphan when they were rewritten or a new copy competes:
+ * an edited copy pasted next to them (the original edited after its paragraph was duplicated), or the
+ * stored words pasted anew while those in place were edited.
+ */
+function followThroughDiff(target: AnnotationTarget, text: string, contextLength: number, version: DiffedVersion): Followed {
+  const { exact } = target;
+  const mapped = mapRange(version.runs, version.before, text, target.start, target.end);
+  if (mapped.kind === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
+  const isNew: PlaceFilter = (from, to) => isNewText(version.runs, from, to);
+  if (!('start' in mapped)) return movedWhole(target, text, version, isNew);
+  const { start, end } = mapped;
+  const here = evidenceAt(text, start, end, target, contextLength);
+  // With its context reworded, the place the diff gives may be a copy or near-copy that the diff aligned
+  // with the old words (a paragraph pasted above, then the original deleted; a short quote matched by
+  // chance inside rewritten text): the texts cannot tell which, so only words that kept their whole
+  // stored context are taken.
+  if (!hasWholeContext(text, start, end, target)) return { status: 'orphan', reason: 'unconfirmed' };
+  // Another place with the quote and all its stored context, in text that is new (not an old copy the
+  // diff kept where it was), is as good as this one.
+  for (const at of occurrences(text, exact, MAX_CANDIDATES)) {
+    if ((at + exact.length <= start || at >= end) && isNew(Math.max(0, at - target.prefix.length), at + exact.length + target.suffix.length)
+      && hasWholeContext(text, at, at + exact.length, target)) return { status: 'orphan', reason: 'ambiguous' };
+  }
+  if (mapped.kind === 'equal') {
+    // The same words with context that agrees in new text: a copy pasted next to them, which the diff
+    // may have aligned with the old words as well as these.
+    const fresh = exactOccurrences(target, text, contextLength).filter((e) => e.start !== start && isNew(e.start, e.end) && isContender(e));
+    if (fresh.length > 0) return { status: 'orphan', reason: 'ambiguous' };
+    if (hasEditedRival(target, text, contextLength, [here], undefined, isNew)) return { status: 'orphan', reason: 'ambiguous' };
+    return { status: 'moved', start, end, score: 1 };
+  }
+  const region = text.slice(start, end);
+  const similarity = editedQuoteSimilarity(region, exact);
+  if (similarity < MIN_EDITED_QUOTE_SIMILARITY) return { status: 'orphan', reason: 'gone' };
+  // The stored words, whole, in new text with context that agrees: pasted back, or pasted before the edit.
+  const fresh = exactOccurrences(target, text, contextLength).filter((e) => isNew(e.start, e.end) && isContender(e));
+  if (fresh.some((e) => e.end <= start || e.start >= end)) return { status: 'orphan', reason: 'ambiguous' };
+  // The edited words copied into new text elsewhere.
+  for (let at = text.indexOf(region); at >= 0; at = text.indexOf(region, at + 1)) {
+    if (at !== start && isNew(at, at + region.length)) return { status: 'orphan', reason: 'ambiguous' };
+  }
+  return { status: 'fuzzy', start, end, score: similarity };
+}
+
+/**
+ * The words left their place whole: a move, when the old text around them (up to the stored context
+ * on each side, as far as the change reached) is in new text at exactly one place. Anything else is
+ * an orphan: a quote deleted in place that appears elsewhere only in other surroundings, or in old text
+ * that was already there, is a copy, not the annotated words.
+ */
+function movedWhole(target: AnnotationTarget, text: string, version: DiffedVersion, isNew: PlaceFilter): Followed {
+  const { before, runs } = version;
+  const { start, end, exact } = target;
+  // The changed stretch of old text around the quote: between the equal runs on either side.
+  let from = 0;
+  let to = before.length;
+  for (const run of runs) {
+    if (run.before + run.length <= start) from = Math.max(from, run.before + run.length);
+    else if (run.before >= end) { to = run.before; break; }
+  }
+  const chunkStart = Math.max(from, start - DEFAULT_CONTEXT_LENGTH);
+  const chunkEnd = Math.min(to, end + DEFAULT_CONTEXT_LENGTH);
+  const chunk = before.slice(chunkStart, chunkEnd);
+  if (chunk.length < exact.length + MIN_MOVED_CONTEXT) return { status: 'orphan', reason: 'gone' };
+  const places: number[] = [];
+  for (let at = text.indexOf(chunk); at >= 0 && places.length < 2; at = text.indexOf(chunk, at + 1)) {
+    if (isNew(at, at + chunk.length)) places.push(at);
+  }
+  if (places.length === 0) return { status: 'orphan', reason: 'gone' };
+  if (places.length > 1) return { status: 'orphan', reason: 'ambiguous' };
+  const at = places[0] + start - chunkStart;
+  // A stretch the old text had twice (a repeated paragraph) may be the other one, pasted after this
+  // one was deleted.
+  if (before.indexOf(chunk) !== chunkStart || before.indexOf(chunk, chunkStart + 1) >= 0) return { status: 'orphan', reason: 'ambiguous' };
+  // And the old words' context must have moved with them: a copy pasted into other surroundings after
+  // the original was deleted reads the same inside, not around.
+  if (!hasWholeContext(text, at, at + exact.length, target)) return { status: 'orphan', reason: 'unconfirmed' };
+  return { status: 'moved', start: at, end: at + exact.length, score: 1 };
 }
 
 /**
@@ -239,6 +376,12 @@ function hasNearbyCopy(text: string, start: number, exact: string, distance: num
   return after >= 0 && after <= start + exact.length + distance;
 }
 
+/** The whole stored context, verbatim, on both sides of `[start, end)` (at the article's edge where it was cut short by it). */
+function hasWholeContext(text: string, start: number, end: number, target: AnnotationTarget): boolean {
+  const { prefix, suffix } = target;
+  return text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
+}
+
 /** Evidence that identifies a place: both sides agree and at least one is strong. */
 function isConvincing(evidence: Evidence): boolean {
   return evidence.prefixAgrees && evidence.suffixAgrees && evidence.strong;
@@ -264,7 +407,7 @@ function occurrences(text: string, needle: string, limit: number): number[] {
  * has context that agrees on at least one side.
  */
 function hasEditedRival(target: AnnotationTarget, text: string, contextLength: number, exactPlaces: readonly Evidence[],
-  maxErrors = Math.floor(target.exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY))): boolean {
+  maxErrors = Math.floor(target.exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY)), mayBe = anyPlace): boolean {
   const { exact } = target;
   if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE || maxErrors < 1) return false;
   // The search reports only the matches with the fewest errors, so the exact occurrences are masked.
@@ -280,6 +423,7 @@ function hasEditedRival(target: AnnotationTarget, text: string, contextLength: n
   for (const match of approximateSearch(masked, exact, maxErrors)) {
     if (match.end <= match.start) continue;
     if (exactPlaces.some((e) => e.start < match.end && match.start < e.end)) continue;
+    if (!mayBe(match.start, match.end)) continue;
     if (++checked > MAX_CANDIDATES) return true;
     // A long quote nearly repeated is a repeated sentence, whatever its context.
     if (exact.length >= LONG_QUOTE && match.errors <= exact.length * LONG_QUOTE_ERRORS) return true;
@@ -305,6 +449,35 @@ function exactOccurrences(target: AnnotationTarget, text: string, contextLength:
   return starts.map((start) => evidenceAt(text, start, start + exact.length, target, contextLength));
 }
 
+/** How many characters at each end of the quote mark where it begins and ends inside a region. */
+const EDGE = 8;
+
+/**
+ * A region between the stored contexts without text inserted right before or after the quote: when
+ * the region does not begin (end) with the quote's first (last) characters but has them a little
+ * further in, and the rest is closer to the quote, what comes before (after) them was inserted next to
+ * the quote, which leaves it outside, as typing at the edge of an annotation does in the editor.
+ */
+function withoutInsertedEdges(text: string, start: number, end: number, exact: string): { start: number; end: number } {
+  if (exact.length < 2 * EDGE) return { start, end };
+  const region = text.slice(start, end);
+  let similarity = editedQuoteSimilarity(region, exact);
+  const head = exact.slice(0, EDGE);
+  if (!region.startsWith(head)) {
+    const at = region.indexOf(head);
+    const trimmed = at > 0 ? editedQuoteSimilarity(region.slice(at), exact) : 0;
+    if (at > 0 && trimmed > similarity) { start += at; similarity = trimmed; }
+  }
+  const tail = exact.slice(-EDGE);
+  const rest = text.slice(start, end);
+  if (!rest.endsWith(tail)) {
+    const at = rest.lastIndexOf(tail);
+    const trimmed = at >= 0 ? editedQuoteSimilarity(rest.slice(0, at + EDGE), exact) : 0;
+    if (at >= 0 && trimmed > similarity) end = start + at + EDGE;
+  }
+  return { start, end };
+}
+
 /**
  * Edited versions of the quote: the text between a verbatim occurrence of the stored prefix's end and of the
  * stored suffix's start, close enough in length and content to the stored quote. Both contexts must
@@ -323,7 +496,7 @@ function framedEditedQuotes(target: AnnotationTarget, text: string, contextLengt
     ? (text.startsWith(prefix) ? [prefix.length] : [])
     : occurrences(text, head, MAX_CANDIDATES).map((at) => at + head.length);
   const framed: { start: number; end: number; similarity: number }[] = [];
-  for (const start of starts) {
+  for (let start of starts) {
     let end: number;
     if (suffix.length < contextLength) {
       end = text.length - suffix.length;
@@ -333,6 +506,7 @@ function framedEditedQuotes(target: AnnotationTarget, text: string, contextLengt
       if (end < 0 || end - start > maxLength) continue;
     }
     if (end <= start) continue;
+    ({ start, end } = withoutInsertedEdges(text, start, end, exact));
     const similarity = editedQuoteSimilarity(text.slice(start, end), exact);
     // A region that kept less than half the usual similarity is other words; one that kept more is a
     // contender even when it is too different to attach to.

@@ -17,6 +17,8 @@ import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor, type LostAnchors } from '../../core/anchor/liveAnchors';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
+import { TextHistory } from '../../core/anchor/textHistory';
+import type { ArticleSnapshots } from '../../node/articleSnapshots';
 
 /**
  * Thrown by `mutate` when the sidecar on disk does not parse: the core's error, named by the sidecar's file
@@ -47,6 +49,8 @@ export class ArticleEntry {
   /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
   readonly lost: LostAnchors = new Map();
   queue: Promise<unknown> = Promise.resolve();
+  /** The copies of the article being kept (see `AnnotationStore.keepSnapshot`), one after the other. */
+  snapshotSaving: Promise<void> = Promise.resolve();
 
   constructor(readonly article: vscode.Uri, readonly sidecar: vscode.Uri) {}
 
@@ -90,7 +94,11 @@ export class AnnotationStore implements vscode.Disposable {
   /** Only the live ranges moved (typing); cheaper listeners repaint. */
   readonly onDidMoveAnchors = this.moved.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  /**
+   * @param snapshots where the article texts annotations were anchored on are kept (workspace storage),
+   *   so that a change made while the article was closed is followed through a diff
+   */
+  constructor(private readonly log: vscode.LogOutputChannel, private readonly snapshots?: ArticleSnapshots) {
     const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', true, false, true);
     this.disposables.push(
       articles,
@@ -180,6 +188,7 @@ export class AnnotationStore implements vscode.Disposable {
       }
       if (outcome.text === undefined) return outcome.result;
       await this.adopt(entry, outcome.text);
+      await this.keepSnapshot(entry, context.text, context.textHash);
       return outcome.result;
     });
   }
@@ -269,8 +278,10 @@ export class AnnotationStore implements vscode.Disposable {
       entry.anchors = new Map();
     } else {
       const articleText = open ? open.getText() : await this.articleText(entry.article);
-      entry.anchors = anchorAll(entry.annotations, articleText, articleTextHash(articleText),
-        open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined);
+      const textHash = articleTextHash(articleText);
+      entry.anchors = anchorAll(entry.annotations, articleText, textHash,
+        open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined, await this.historyFor(entry, articleText, textHash));
+      void this.keepSnapshot(entry, articleText, textHash);
     }
     entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     this.changed.fire(entry.article);
@@ -310,7 +321,8 @@ export class AnnotationStore implements vscode.Disposable {
   private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {
     entry.lost.clear();
     const text = await this.articleText(entry.article);
-    entry.anchors = anchorAll(entry.annotations, text, articleTextHash(text));
+    const textHash = articleTextHash(text);
+    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash));
     this.changed.fire(entry.article);
   }
 
@@ -319,9 +331,50 @@ export class AnnotationStore implements vscode.Disposable {
     const entry = this.get(article);
     if (!entry || entry.annotations.length === 0 || openDocument(article)) return;
     const text = await this.articleText(article);
-    entry.anchors = anchorAll(entry.annotations, text, articleTextHash(text));
+    const textHash = articleTextHash(text);
+    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash));
     this.changed.fire(article);
     await this.persistTargets(article, text);
+  }
+
+  /**
+   * The kept texts the entry's targets were cut from, for the targets not cut from `text` itself;
+   * undefined when there are none (then the search alone decides).
+   */
+  private async historyFor(entry: ArticleEntry, text: string, textHash: string): Promise<TextHistory | undefined> {
+    if (!this.snapshots) return undefined;
+    const stale = entry.annotations.map((annotation) => annotation.target.textHash).filter((hash) => hash && hash !== textHash);
+    if (stale.length === 0) return undefined;
+    try {
+      const kept = await this.snapshots.loadMany(stale);
+      return kept.size > 0 ? new TextHistory(text, (hash) => kept.get(hash)) : undefined;
+    } catch (error) {
+      this.log.warn(`Cannot read the kept article texts: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Keeps `text` when some annotation's target was cut from it, so a later change can be followed from
+   * it. Resolves when it is kept; never rejects (a copy that cannot be kept is only logged).
+   */
+  private keepSnapshot(entry: ArticleEntry, text: string, textHash: string): Promise<void> {
+    const snapshots = this.snapshots;
+    if (!snapshots || !entry.annotations.some((annotation) => annotation.target.textHash === textHash)) return entry.snapshotSaving;
+    entry.snapshotSaving = entry.snapshotSaving.then(() => snapshots.save(text, textHash)).catch((error: unknown) => {
+      this.log.warn(`Cannot keep a copy of ${vscode.workspace.asRelativePath(entry.article)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return entry.snapshotSaving;
+  }
+
+  /** The text hashes of the entry's targets whose article text is kept (after the copies being written are written). */
+  async keptTexts(entry: ArticleEntry): Promise<string[]> {
+    await entry.snapshotSaving;
+    const kept: string[] = [];
+    for (const hash of new Set(entry.annotations.map((annotation) => annotation.target.textHash))) {
+      if (hash && await this.snapshots?.has(hash)) kept.push(hash);
+    }
+    return kept;
   }
 
   /** Writes the targets whose text moved, so the sidecar matches the saved article. */

@@ -3,7 +3,9 @@
  * fixes, the Annotations view, commands, file lifecycle, export/import, and the hook that feeds a
  * publication date set in the sidecar into extraction and the corpus index.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { ArticleSnapshots } from '../../node/articleSnapshots';
 import { injectWriteBeforeCommit } from '../../node/atomicWrite';
 import type { DocumentAnalyzer } from '../analysis/documentAnalyzer';
 import { ArticleFileHintsSource } from '../analysis/fileHints';
@@ -27,12 +29,15 @@ export interface AnnotationDeps {
   workspace: WorkspaceIndex;
   log: vscode.LogOutputChannel;
   extensionUri: vscode.Uri;
+  /** The extension's storage for this workspace: where article snapshots are kept (none: re-anchoring only searches). */
+  storageUri?: vscode.Uri;
 }
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
 
 export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
-  const store = new AnnotationStore(deps.log);
+  const snapshots = deps.storageUri?.scheme === 'file' ? new ArticleSnapshots(path.join(deps.storageUri.fsPath, 'article-snapshots')) : undefined;
+  const store = new AnnotationStore(deps.log, snapshots);
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   // the reference-date chain: a date line without a year takes it from the file name, the sidecar or the file's date
@@ -105,7 +110,8 @@ function followFirstAnnotations(store: AnnotationStore, hints: ArticleFileHintsS
 
 /**
  * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
- * ranges, orphans, problems, metadata), the view's groups, what became of deleted articles' sidecars
+ * ranges, orphans, problems, metadata, `keptTexts`: the hashes of its targets whose article text is kept
+ * for re-anchoring), the view's groups, what became of deleted articles' sidecars
  * and the note documents being tracked; for other extensions and the tests.
  */
 function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvider, deletions: readonly SidecarOutcome[], notes: NoteFileSystem): vscode.Disposable {
@@ -122,6 +128,7 @@ function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvi
           const anchor = article.anchorOf(annotation.id);
           return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined };
         }),
+        keptTexts: await store.keptTexts(article),
       },
       deletions: [...deletions],
       conflicts: [...store.conflictReports],

@@ -1,0 +1,53 @@
+// Re-anchoring through the kept article text: an article changed on disk while closed (a pull, a sync)
+// is diffed with the text its annotations were anchored on, kept in the extension's storage, so an
+// annotation on one of two identical sentences stays on its own; the search alone cannot tell them apart.
+import { strict as assert } from 'node:assert';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { createTarget } from '../../../src/core/anchor/createTarget';
+import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
+import { activateExtension, pollUntil, workspaceRoot } from './helpers';
+
+interface StateAnnotation { id: string; start?: number; end?: number; orphan: boolean; target: { textHash: string } }
+interface State { article?: { annotations: StateAnnotation[]; keptTexts: string[] } }
+
+const quote = 'the budget would rise';
+const sentence = 'Officials in the capital said on Monday that the budget would rise by a third next year, according to the draft.';
+const anchoredOn = `Budget report.\n${sentence}\nThe committee met again in the afternoon.\n${sentence}\nEnd of report.\n`;
+const pulled = `Budget report, updated.\n${sentence}\nThe committee met again late in the afternoon.\n${sentence}\nEnd of report.\n`;
+
+describe('annotations re-anchored through the kept article text', () => {
+  const article = vscode.Uri.joinPath(workspaceRoot(), 'snapshot-fixture.txt');
+  const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'snapshot-fixture.txt.annotations.yaml');
+  const state = async (): Promise<State> => vscode.commands.executeCommand<State>('sourceAnnotator.annotations.state', article.toString());
+
+  before(async () => {
+    await activateExtension();
+  });
+
+  after(() => {
+    for (const uri of [article, sidecar]) rmSync(uri.fsPath, { force: true });
+  });
+
+  it('keeps the text a loaded sidecar was anchored on, and keeps the annotation on its own copy of a repeated sentence when the closed article changes on disk', async () => {
+    writeFileSync(article.fsPath, anchoredOn);
+    const start = anchoredOn.lastIndexOf(quote);
+    const document = SidecarDocument.create();
+    const target = createTarget(anchoredOn, start, start + quote.length);
+    document.addAnnotation({ id: 'rise', tags: ['claim'], note: '', created: '2026-02-12T10:00:00Z', modified: '2026-02-12T10:00:00Z', target });
+    writeFileSync(sidecar.fsPath, document.toString());
+    const loaded = await pollUntil(state, (s) => (s.article?.keptTexts ?? []).includes(target.textHash));
+    assert.deepEqual(loaded.article?.keptTexts, [target.textHash], 'the article text the target was cut from is kept');
+    assert.equal(loaded.article?.annotations[0].start, start);
+
+    writeFileSync(article.fsPath, pulled);
+    const moved = pulled.lastIndexOf(quote);
+    const after = await pollUntil(state, (s) => s.article?.annotations[0]?.start === moved);
+    assert.deepEqual([after.article?.annotations[0].start, after.article?.annotations[0].end], [moved, moved + quote.length]);
+    // The new offsets are written to the sidecar, with the new text's hash.
+    const written = await pollUntil(async () => SidecarDocument.parse(readFileSync(sidecar.fsPath, 'utf8')).sidecar.annotations[0].target,
+      (t) => t.start === moved);
+    assert.equal(written.exact, quote);
+    assert.notEqual(written.textHash, target.textHash);
+  });
+});
