@@ -11,7 +11,7 @@ import { describeMeasure } from './measure';
 import { articleMetadata } from '../text/articleMeta';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 3;
+export const CACHE_VERSION = 4;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
