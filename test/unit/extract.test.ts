@@ -132,3 +132,16 @@ describe('document-level name consistency', () => {
     ]);
   });
 });
+
+describe('extract: a mention longer than any name', () => {
+  it('is dropped before refinement, and a name of ordinary length is kept', () => {
+    const text = `${'Smith '.repeat(100)}met the International Bank for Reconstruction and Development.`;
+    const bank = text.indexOf('International');
+    const detector: NameDetector = {
+      id: 'canned',
+      detect: () => [{ start: 0, end: 599, type: 'PERSON' }, { start: bank, end: bank + 'International Bank for Reconstruction and Development'.length, type: 'ORG' }],
+    };
+    const names = extract(text, { nameDetector: detector }).spans.filter((s) => s.type === 'PERSON' || s.type === 'ORG');
+    assert.deepEqual(names.map((s) => s.text), ['International Bank for Reconstruction and Development']);
+  });
+});

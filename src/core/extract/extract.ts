@@ -81,6 +81,9 @@ function isName(s: Span): boolean {
   return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
 }
 
+/** Longer than any name ("International Bank for Reconstruction and Development" is 52 characters). */
+const MAX_NAME_CHARS = 300;
+
 function findNames(text: string, options: ExtractOptions): Span[] {
   const detector = options.nameDetector ?? getDefaultNameDetector();
   const ignored = new Set(options.registry?.ignore ?? []);
@@ -88,6 +91,9 @@ function findNames(text: string, options: ExtractOptions): Span[] {
   const spans: Span[] = [];
   const confidence = new Map<Span, number>();
   for (const raw of detector.detect(text)) {
+    // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
+    // linking and propagating a mention that long would cost far more than the text
+    if (raw.end - raw.start > MAX_NAME_CHARS) continue;
     const m = refineMention(text, raw);
     if (!m) continue;
     const surface = text.slice(m.start, m.end);

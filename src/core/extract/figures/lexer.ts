@@ -60,6 +60,7 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 
 export function lexFigures(text: string): FigureToken[] {
   const out: FigureToken[] = [];
+  const words: WordForms = new Map();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -78,7 +79,7 @@ export function lexFigures(text: string): FigureToken[] {
         alnum = true;
         while (j < n && (isDigit(text.charCodeAt(j)) || isLetterAt(text, j))) j++;
       }
-      out.push(token(alnum ? 'skip' : 'word', text, i, j));
+      out.push(alnum ? token('skip', text, i, j) : wordToken(text, i, j, words));
       i = j;
       continue;
     }
@@ -232,6 +233,20 @@ function digitsEnd(text: string, start: number): number {
   let p = start;
   while (p < text.length && isDigit(text.charCodeAt(p))) p++;
   return p;
+}
+
+/** Each distinct word's text and lower-case form, shared by its tokens: a long text holds few distinct words. */
+type WordForms = Map<string, { text: string; lower: string }>;
+const MAX_SHARED_WORDS = 50_000;
+
+function wordToken(text: string, start: number, end: number, words: WordForms): FigureToken {
+  const t = text.slice(start, end);
+  let forms = words.get(t);
+  if (!forms) {
+    forms = { text: t, lower: t.toLowerCase() };
+    if (words.size < MAX_SHARED_WORDS) words.set(t, forms);
+  }
+  return { kind: 'word', start, end, text: forms.text, lower: forms.lower, value: NaN, plain: false };
 }
 
 function token(kind: TokenKind, text: string, start: number, end: number, extra?: Partial<FigureToken>): FigureToken {
