@@ -175,6 +175,8 @@ export class AnalysisStore {
   private readonly neighbourMemo = new Map<string, Neighbour[]>();
   /** Keys forgotten by the changes being caught up with, and what they resolved to before. */
   private readonly forgotten = new Map<number, Entity | null>();
+  /** Per entity, where its quotations are, newest first; dropped like `sharedMemo` when its keys change. */
+  private readonly quotesMemo = new Map<EntityKey, { state: ArticleState; at: number; published: string }[]>();
   /** Per entity, its partners and shared paragraphs (see `sharedWith`). */
   private readonly sharedMemo = new Map<EntityKey, { entity: Entity; paragraphs: number }[]>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
@@ -293,22 +295,27 @@ export class AnalysisStore {
     this.sync();
     const target = this.entityOf(key);
     if (!target) return { total: 0, quotes: [] };
-    const nums = new Set<number>();
-    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
-    const found: { state: ArticleState; at: number; published: string }[] = [];
-    for (const n of nums) {
-      const state = this.articles[n]!;
-      const { quotes } = state.views;
-      let published: string | undefined;
-      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
-        const mention = quotes[at + 4];
-        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
-        published ??= this.index.articleInfo(state.uri)?.published ?? '';
-        found.push({ state, at, published });
+    let found = this.quotesMemo.get(target.key);
+    if (!found) {
+      for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
+      const nums = new Set<number>();
+      for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+      found = [];
+      for (const n of nums) {
+        const state = this.articles[n]!;
+        const { quotes } = state.views;
+        let published: string | undefined;
+        for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+          const mention = quotes[at + 4];
+          if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+          published ??= this.index.articleInfo(state.uri)?.published ?? '';
+          found.push({ state, at, published });
+        }
       }
+      found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+        (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+      this.quotesMemo.set(target.key, found);
     }
-    found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
-      (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
   }
 
@@ -360,7 +367,7 @@ export class AnalysisStore {
       if (paragraphs < least) continue;
       const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
       // keep the best `limit` in order (a card lists five of thousands)
-      if (ranked.length >= limit && better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0) continue;
+      if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
       let at = ranked.length;
       while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
       ranked.splice(at, 0, { entity, paragraphs, strength });
@@ -377,7 +384,7 @@ export class AnalysisStore {
       for (const a of small) {
         if (!large.has(a)) continue;
         n.articles++;
-        if (first < 0 || this.articles[a]!.uri < this.articles[first]!.uri) first = a;
+        if (first < 0) first = a;
       }
       n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
     }
@@ -498,6 +505,7 @@ export class AnalysisStore {
   /** Paragraphs naming the entity: its keys' paragraphs, less those naming two of its keys at once. */
   private entityParagraphs(entity: Entity): number {
     const { members } = entity;
+    if (members.length === 1) return this.keyParagraphs[members[0]] ?? 0;
     let n = 0;
     for (const id of members) n += this.keyParagraphs[id] ?? 0;
     for (let i = 0; i < members.length; i++) {
@@ -780,6 +788,7 @@ export class AnalysisStore {
       if (!this.forgotten.has(id)) this.forgotten.set(id, e ?? null);
       if (e) {
         this.entities.delete(e.key);
+        this.quotesMemo.delete(e.key);
         // its pairs changed with the article's
         if (inArticle) this.sharedMemo.delete(e.key);
       }
@@ -806,8 +815,11 @@ export class AnalysisStore {
       const now = this.resolve(id);
       if (before === now || (before && now && before.key === now.key && before.name === now.name && before.type === now.type &&
         before.members.length === now.members.length && before.members.every((m, i) => now.members[i] === m))) continue;
-      if (before) this.sharedMemo.delete(before.key);
-      if (now) this.sharedMemo.delete(now.key);
+      for (const e of [before, now]) {
+        if (!e) continue;
+        this.sharedMemo.delete(e.key);
+        this.quotesMemo.delete(e.key);
+      }
       this.pairs.forEachPartner(id, (other) => {
         const partner = this.resolved[other];
         if (partner) this.sharedMemo.delete(partner.key);
@@ -861,6 +873,7 @@ export class AnalysisStore {
     this.resolved = [];
     this.entities.clear();
     this.sharedMemo.clear();
+    this.quotesMemo.clear();
     this.forgotten.clear();
     this.forgetAnswers();
   }
