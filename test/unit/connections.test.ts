@@ -128,17 +128,20 @@ describe('analysis store', () => {
   const fresh = (index: CorpusIndex) => {
     const store = new AnalysisStore(index);
     try {
-      return { graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates() };
+      return { graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates(), bySpeaker: bySpeaker(store) };
     } finally {
       store.dispose();
     }
   };
-  const plain = (r: ReturnType<typeof fresh>) => JSON.stringify([r.graph.connections, [...r.graph.nodes.values()], r.graph.paragraphCount, r.graph.articleCount, r.quotes, r.dates]);
+  // each speaker's quotations as a hover card asks for them (kept by the store across changes)
+  const bySpeaker = (store: AnalysisStore) => [...new Set(store.allQuotes().map((q) => q.speakerKey).filter((k): k is string => !!k))].sort()
+    .map((k) => [k, store.quotesBy(k, 2)]);
+  const plain = (r: ReturnType<typeof fresh>) => JSON.stringify([r.graph.connections, [...r.graph.nodes.values()], r.graph.paragraphCount, r.graph.articleCount, r.quotes, r.dates, r.bySpeaker]);
 
   it('keeps the pair counts up to date per article: after edits, removals, renames and a registry change it answers as a store built afresh', () => {
     const index = corpus();
     const store = new AnalysisStore(index);
-    const live = () => plain({ graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates() });
+    const live = () => plain({ graph: store.connections({ minCount: 1 }), quotes: store.allQuotes(), dates: store.allDates(), bySpeaker: bySpeaker(store) });
     assert.equal(live(), plain(fresh(index)));
     index.update('2.txt', 'Tom Frey met Anna Berg in Oslo on 3 March 2025.\n\n"We agree," Tom Frey said.\n');
     const edited = store.connections({ minCount: 1 });

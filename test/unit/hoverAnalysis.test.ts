@@ -62,10 +62,12 @@ describe('hover card: analysis entries', () => {
       const [uri, start, end] = args as [string, number, number];
       const quoted = index.textOf(uri)!.slice(start, end);
       assert.ok(label.startsWith(`“${quoted.slice(0, 15)}`), `${label} / ${quoted}`);
-      assert.ok(label.length <= 93, label);
+      assert.ok(label.length <= 63, label);
     }
     assert.ok(quoteLinks.some(([label]) => label.endsWith('…”')), 'the long quotation is cut');
-    assert.equal(latestQuotesBlock(index, store, 'PERSON:anna berg', 'PERSON', 1)!.split('\n')[0], '**Latest quotes** (1 of 2)');
+    // lines with hard breaks, not list items: the card stays compact
+    assert.ok(!/^\s*[-*] /mu.test(block), block);
+    assert.equal(latestQuotesBlock(index, store, 'PERSON:anna berg', 'PERSON', 1)!.split('  \n')[0], '**Latest quotes** (1 of 2)');
     assert.equal(latestQuotesBlock(index, store, 'PLACE:oslo', 'PLACE'), undefined, 'places are not quoted');
     assert.equal(latestQuotesBlock(index, store, 'PERSON:tom frey', 'PERSON'), undefined, 'nothing quoted');
     store.dispose();

@@ -173,6 +173,12 @@ export class AnalysisStore {
   /** Date values and their periods (the same few thousand values recur). */
   private readonly periods = new Map<string, DatePeriod | null>();
   private readonly neighbourMemo = new Map<string, Neighbour[]>();
+  /** Keys forgotten by the changes being caught up with, and what they resolved to before. */
+  private readonly forgotten = new Map<number, Entity | null>();
+  /** Per entity, where its quotations are, newest first; dropped like `sharedMemo` when its keys change. */
+  private readonly quotesMemo = new Map<EntityKey, { state: ArticleState; at: number; published: string }[]>();
+  /** Per entity, its partners and shared paragraphs (see `sharedWith`). */
+  private readonly sharedMemo = new Map<EntityKey, { entity: Entity; paragraphs: number }[]>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
 
@@ -234,6 +240,7 @@ export class AnalysisStore {
         this.remove(uri);
         if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
       }
+      this.settleForgotten();
       if (this.dirty.size > 0 || this.rebuild) this.catchUp();
     }, 0);
   }
@@ -288,22 +295,27 @@ export class AnalysisStore {
     this.sync();
     const target = this.entityOf(key);
     if (!target) return { total: 0, quotes: [] };
-    const nums = new Set<number>();
-    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
-    const found: { state: ArticleState; at: number; published: string }[] = [];
-    for (const n of nums) {
-      const state = this.articles[n]!;
-      const { quotes } = state.views;
-      let published: string | undefined;
-      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
-        const mention = quotes[at + 4];
-        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
-        published ??= this.index.articleInfo(state.uri)?.published ?? '';
-        found.push({ state, at, published });
+    let found = this.quotesMemo.get(target.key);
+    if (!found) {
+      for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
+      const nums = new Set<number>();
+      for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+      found = [];
+      for (const n of nums) {
+        const state = this.articles[n]!;
+        const { quotes } = state.views;
+        let published: string | undefined;
+        for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+          const mention = quotes[at + 4];
+          if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+          published ??= this.index.articleInfo(state.uri)?.published ?? '';
+          found.push({ state, at, published });
+        }
       }
+      found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+        (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+      this.quotesMemo.set(target.key, found);
     }
-    found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
-      (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
   }
 
@@ -346,6 +358,48 @@ export class AnalysisStore {
     const memoKey = `${minCount}\u0000${limit}\u0000${target.key}`;
     const known = this.neighbourMemo.get(memoKey);
     if (known) return known;
+    const own = this.entityParagraphs(target);
+    const least = Math.max(1, minCount);
+    const ranked: { entity: Entity; paragraphs: number; strength: number }[] = [];
+    const better = (e: Entity, paragraphs: number, strength: number, q: { entity: Entity; paragraphs: number; strength: number }) =>
+      q.strength - strength || q.paragraphs - paragraphs || compareText(e.name, q.entity.name) || compareText(e.key, q.entity.key);
+    for (const { entity, paragraphs } of this.sharedWith(target)) {
+      if (paragraphs < least) continue;
+      const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
+      // keep the best `limit` in order (a card lists five of thousands)
+      if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
+      let at = ranked.length;
+      while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
+      ranked.splice(at, 0, { entity, paragraphs, strength });
+      if (ranked.length > limit) ranked.pop();
+    }
+    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength }) => ({
+      entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0, strength, sharedArticle: '',
+    }));
+    const mine = this.articlesOf(target);
+    for (const n of out) {
+      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
+      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+      let first = -1;
+      for (const a of small) {
+        if (!large.has(a)) continue;
+        n.articles++;
+        if (first < 0) first = a;
+      }
+      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
+    }
+    this.neighbourMemo.set(memoKey, out);
+    return out;
+  }
+
+  /**
+   * The entities sharing paragraphs with the target, with the number shared: kept across index changes
+   * until a change touches the target's keys or those of one of its partners (`invalidate`).
+   */
+  private sharedWith(target: Entity): { entity: Entity; paragraphs: number }[] {
+    const cached = this.sharedMemo.get(target.key);
+    if (cached) return cached;
+    for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
     let doubled = false;
     for (const m of target.members) {
@@ -364,32 +418,12 @@ export class AnalysisStore {
       });
     }
     // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
-    if (doubled || [...shared.values()].some((x) => x.keys > 1 && this.hasDoubles(x.entity))) this.countByParagraphs(target, shared);
-    const own = this.entityParagraphs(target);
-    const candidates: Neighbour[] = [];
-    for (const { entity, paragraphs } of shared.values()) {
-      if (paragraphs < Math.max(1, minCount)) continue;
-      candidates.push({
-        entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0,
-        strength: npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal), sharedArticle: '',
-      });
-    }
-    candidates.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || compareText(p.entity.name, q.entity.name) || compareText(p.entity.key, q.entity.key));
-    const out = candidates.slice(0, limit);
-    const mine = this.articlesOf(target);
-    for (const n of out) {
-      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
-      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-      let first = -1;
-      for (const a of small) {
-        if (!large.has(a)) continue;
-        n.articles++;
-        if (first < 0 || this.articles[a]!.uri < this.articles[first]!.uri) first = a;
-      }
-      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
-    }
-    this.neighbourMemo.set(memoKey, out);
-    return out;
+    const twice = [...shared.values()].filter((x) => x.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
+    if (doubled) twice.push(target);
+    if (twice.length) this.correctTarget(target, twice, shared);
+    const list = [...shared.values()].map(({ entity, paragraphs }) => ({ entity, paragraphs }));
+    this.sharedMemo.set(target.key, list);
+    return list;
   }
 
   // ---------------------------------------------------------------- per-article results
@@ -471,6 +505,7 @@ export class AnalysisStore {
   /** Paragraphs naming the entity: its keys' paragraphs, less those naming two of its keys at once. */
   private entityParagraphs(entity: Entity): number {
     const { members } = entity;
+    if (members.length === 1) return this.keyParagraphs[members[0]] ?? 0;
     let n = 0;
     for (const id of members) n += this.keyParagraphs[id] ?? 0;
     for (let i = 0; i < members.length; i++) {
@@ -497,25 +532,44 @@ export class AnalysisStore {
     return union;
   }
 
-  /** Exact paragraph counts of the target's connections, from its articles' paragraphs. */
-  private countByParagraphs(target: Entity, shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
-    for (const entry of shared.values()) entry.paragraphs = 0;
+  /**
+   * Summed over keys, a paragraph naming the target or a partner through two of its keys counts the pair
+   * twice (or more): the articles where two keys of such an entity meet the target are read again, and in
+   * each such paragraph the surplus is taken off.
+   */
+  private correctTarget(target: Entity, twice: readonly Entity[], shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
+    const targetArticles = this.articlesOf(target);
+    const nums = new Set<number>();
+    for (const e of twice) {
+      const { members } = e;
+      for (let i = 0; i < members.length; i++) {
+        for (let j = i + 1; j < members.length; j++) {
+          if (this.pairs.get(members[i], members[j]) === 0) continue;
+          const a = this.keyArticles[members[i]] ?? new Set<number>();
+          const b = this.keyArticles[members[j]] ?? new Set<number>();
+          const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+          for (const n of small) if (large.has(n) && targetArticles.has(n)) nums.add(n);
+        }
+      }
+    }
     const isMember = new Set(target.members);
-    const seen: string[] = [];
-    for (const n of this.articlesOf(target)) {
+    const multiplicity = new Map<EntityKey, number>();
+    for (const n of nums) {
       const keys = this.articles[n]!.paragraphKeys;
       for (let at = 0; at < keys.length;) {
         const from = at + 1;
         at = from + keys[at];
-        let named = false;
-        for (let i = from; i < at && !named; i++) named = isMember.has(keys[i]);
-        if (!named) continue;
-        seen.length = 0;
+        let mine = 0;
+        for (let i = from; i < at; i++) if (isMember.has(keys[i])) mine++;
+        if (mine === 0) continue;
+        multiplicity.clear();
         for (let i = from; i < at; i++) {
           const e = this.resolve(keys[i]);
-          if (!e || e.key === target.key || seen.includes(e.key)) continue;
-          seen.push(e.key);
-          shared.get(e.key)!.paragraphs++;
+          if (e && e.key !== target.key) multiplicity.set(e.key, (multiplicity.get(e.key) ?? 0) + 1);
+        }
+        for (const [key, theirs] of multiplicity) {
+          const surplus = mine * theirs - 1;
+          if (surplus > 0) shared.get(key)!.paragraphs -= surplus;
         }
       }
     }
@@ -727,18 +781,51 @@ export class AnalysisStore {
   private invalidate(state: ArticleState): void {
     if (this.resolved.length === 0) return; // nothing resolved yet (the first build)
     const seen = new Set<number>();
-    const forget = (id: number) => {
+    const forget = (id: number, inArticle: boolean) => {
       if (seen.has(id)) return;
       seen.add(id);
       const e = this.resolved[id];
-      if (e) this.entities.delete(e.key);
+      if (!this.forgotten.has(id)) this.forgotten.set(id, e ?? null);
+      if (e) {
+        this.entities.delete(e.key);
+        this.quotesMemo.delete(e.key);
+        // its pairs changed with the article's
+        if (inArticle) this.sharedMemo.delete(e.key);
+      }
       this.resolved[id] = undefined;
     };
+    for (const id of state.mentionKeys) if (id >= 0) forget(id, true);
     for (const id of state.mentionKeys) {
-      if (id < 0 || seen.has(id)) continue;
-      forget(id);
-      for (const tag of tagsOf(this.keyStrings[id])) for (const related of this.byTag.get(tag) ?? []) forget(related);
+      if (id < 0) continue;
+      const name = this.keyStrings[id].slice(this.keyStrings[id].indexOf(':') + 1);
+      for (const tag of tagsOf(this.keyStrings[id])) {
+        // names related through a short form decide together only where that short form is a name itself
+        if (tag !== name && !this.keyIdOf.has(UNTYPED_PREFIX + tag)) continue;
+        for (const related of this.byTag.get(tag) ?? []) forget(related, false);
+      }
     }
+  }
+
+  /**
+   * Resolves again the keys a change made the store forget. Where the answer differs (another entity, a
+   * new name, type or group), the partner lists that named the old entity are dropped too.
+   */
+  private settleForgotten(): void {
+    for (const [id, before] of this.forgotten) {
+      const now = this.resolve(id);
+      if (before === now || (before && now && before.key === now.key && before.name === now.name && before.type === now.type &&
+        before.members.length === now.members.length && before.members.every((m, i) => now.members[i] === m))) continue;
+      for (const e of [before, now]) {
+        if (!e) continue;
+        this.sharedMemo.delete(e.key);
+        this.quotesMemo.delete(e.key);
+      }
+      this.pairs.forEachPartner(id, (other) => {
+        const partner = this.resolved[other];
+        if (partner) this.sharedMemo.delete(partner.key);
+      });
+    }
+    this.forgotten.clear();
   }
 
   private forgetAnswers(): void {
@@ -764,6 +851,7 @@ export class AnalysisStore {
       if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
     }
     this.dirty.clear();
+    this.settleForgotten();
   }
 
   private reset(): void {
@@ -784,6 +872,9 @@ export class AnalysisStore {
     this.articleTotal = 0;
     this.resolved = [];
     this.entities.clear();
+    this.sharedMemo.clear();
+    this.quotesMemo.clear();
+    this.forgotten.clear();
     this.forgetAnswers();
   }
 
@@ -863,8 +954,8 @@ export class AnalysisStore {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
     const state = this.articles[num]!;
+    this.invalidate(state); // before its pairs are taken back, so that its partners are found
     this.count(state, -1);
-    this.invalidate(state);
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);

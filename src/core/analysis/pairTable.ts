@@ -1,6 +1,6 @@
 /**
  * Counts per unordered pair of small integers (name key ids), in typed arrays: one open-addressing hash
- * table (linear probing) for the counts, and per id the list of ids it has ever been paired with. Adding an
+ * table (linear probing) for the counts, and per id the slots of the pairs it has ever been in. Adding an
  * article's pairs is one probe per pair, with no allocation once the table has grown; a count that falls
  * to zero keeps its slot (the pair tends to come back), and lists are filtered by count when read.
  */
@@ -9,7 +9,7 @@ export class PairTable {
   private second = new Int32Array(1 << 12);
   private counts = new Int32Array(1 << 12);
   private used = 0;
-  /** Per id: the ids it has been paired with, and how many of `partners[id]` are filled. */
+  /** Per id: the table slots of the pairs it is in, and how many of `partners[id]` are filled. */
   private partners: (Int32Array | undefined)[] = [];
   private partnerCount: number[] = [];
 
@@ -27,8 +27,8 @@ export class PairTable {
       this.first[slot] = a;
       this.second[slot] = b;
       this.used++;
-      this.link(a, b);
-      this.link(b, a);
+      this.link(a, slot);
+      this.link(b, slot);
     }
     this.counts[slot] += by;
   }
@@ -45,10 +45,11 @@ export class PairTable {
   forEachPartner(id: number, visit: (other: number, count: number) => void): void {
     const list = this.partners[id];
     const n = this.partnerCount[id] ?? 0;
+    const { first, second, counts } = this;
     for (let i = 0; i < n; i++) {
-      const other = list![i];
-      const count = this.get(id, other);
-      if (count > 0) visit(other, count);
+      const slot = list![i];
+      const count = counts[slot];
+      if (count > 0) visit(first[slot] === id ? second[slot] : first[slot], count);
     }
   }
 
@@ -84,16 +85,20 @@ export class PairTable {
     this.first = new Int32Array(size).fill(-1);
     this.second = new Int32Array(size);
     this.counts = new Int32Array(size);
+    // the partner lists name slots: they are filled again in the new table's order
+    for (let id = 0; id < this.partnerCount.length; id++) this.partnerCount[id] = 0;
     for (let slot = 0; slot < first.length; slot++) {
       if (first[slot] < 0) continue;
       const to = this.slotOf(first[slot], second[slot]);
       this.first[to] = first[slot];
       this.second[to] = second[slot];
       this.counts[to] = counts[slot];
+      this.link(first[slot], to);
+      this.link(second[slot], to);
     }
   }
 
-  private link(id: number, other: number): void {
+  private link(id: number, slot: number): void {
     let list = this.partners[id];
     const n = this.partnerCount[id] ?? 0;
     if (!list || n === list.length) {
@@ -101,7 +106,7 @@ export class PairTable {
       if (list) grown.set(list);
       this.partners[id] = list = grown;
     }
-    list[n] = other;
+    list[n] = slot;
     this.partnerCount[id] = n + 1;
   }
 }

@@ -14,9 +14,9 @@ import { plural } from '../util/plural';
 /** Connections listed in "Often with". */
 export const MAX_NEIGHBOURS = 5;
 /** Quotations listed under "Latest quotes". */
-export const MAX_QUOTES = 3;
+export const MAX_QUOTES = 2;
 /** A quotation longer than this is cut at a word boundary. */
-const QUOTE_CHARS = 90;
+const QUOTE_CHARS = 60;
 
 /**
  * "Often with: Anna Berg (4 paragraphs) · Nordbank (2 paragraphs)": the strongest connections (NPMI over
@@ -39,21 +39,24 @@ export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: str
 }
 
 /**
- * "Latest quotes (12)": a person's or an organization's newest quotations (by their articles' publication
- * dates), each a link that opens the quoted words. Undefined for places and other names, or with none.
+ * "Latest quotes (2 of 12)": a person's or an organization's newest quotations (by their articles'
+ * publication dates), one line each with the article's date, each a link that opens the quoted words.
+ * Lines, not a list, to keep the card compact. Undefined for places and other names, or with none.
  */
 export function latestQuotesBlock(index: CorpusIndex, store: AnalysisStore, key: string, type: NameType, limit = MAX_QUOTES): string | undefined {
   if (type !== 'PERSON' && type !== 'ORG') return undefined;
   const { total, quotes } = store.quotesBy(key, limit);
   if (total === 0) return undefined;
   const lines = quotes.map((q) => {
-    const text = `“${cutAtWord(q.text, QUOTE_CHARS)}”`;
     const info = index.articleInfo(q.file);
-    const source = [info?.headline ? escapeMarkdown(cutAtWord(info.headline, 50)) : '', info?.published ? escapeMarkdown(info.published) : ''].filter(Boolean).join(' · ');
-    return `- ${commandLink(text, HoverCommands.openMention, [q.file, q.start, q.end], 'Open the article at this quotation')}${source ? ` — ${source}` : ''}`;
+    const headline = info?.headline ? cutAtWord(info.headline, 80) : '';
+    const tooltip = headline ? `${headline} — open the article at this quotation` : 'Open the article at this quotation';
+    const link = commandLink(`“${cutAtWord(q.text, QUOTE_CHARS)}”`, HoverCommands.openMention, [q.file, q.start, q.end], tooltip);
+    return info?.published ? `${link} · ${escapeMarkdown(info.published)}` : link;
   });
   const heading = total > quotes.length ? `**Latest quotes** (${quotes.length} of ${total})` : `**${total === 1 ? 'Quote' : 'Latest quotes'}** (${total})`;
-  return `${heading}\n\n${lines.join('\n')}`;
+  // a line break in Markdown: two spaces before the newline
+  return [heading, ...lines].join('  \n');
 }
 
 /** "Timeline of Anna Berg": the Timeline view, showing the dated sentences that name the entity. */
