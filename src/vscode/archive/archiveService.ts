@@ -21,6 +21,8 @@ const RECONNECT_AFTER_MS = 30_000;
 /** A hover over the same entity within this time reuses the archive's answer. */
 const ANSWER_TTL_MS = 60_000;
 const ANSWER_CACHE_SIZE = 64;
+/** The least time a query gets when a slow connection used most of the budget. */
+const MIN_QUERY_MS = 100;
 
 /** The secret-storage key of the password for one archive (user, server and database). */
 function passwordKey(label: string): string {
@@ -144,8 +146,14 @@ export class ArchiveService implements vscode.Disposable {
    */
   async ask<T>(ask: (store: CorpusStore, signal: AbortSignal) => Promise<T>, signal?: AbortSignal, cacheKey?: string): Promise<ArchiveOutcome<T> | undefined> {
     if (!this.enabled) return undefined;
-    if (this.connecting) await Promise.race([this.connecting, delay(this.timeoutMs)]);
+    // One budget for the whole question, a connection still being made included.
+    const timeoutMs = this.timeoutMs;
+    const deadline = Date.now() + timeoutMs;
+    if (this.connecting) await settledBy(this.connecting, timeoutMs, signal);
+    if (signal?.aborted) return { status: 'cancelled' };
     const state = this.stateValue;
+    // the connection's own check has not answered within the budget: it will say unreachable shortly
+    if (state.kind === 'connecting') return { status: 'timeout', timeoutMs };
     if (state.kind === 'unreachable' || !this.store) {
       if (Date.now() - this.lastAttempt > RECONNECT_AFTER_MS && !this.connecting) void this.connect();
       return { status: 'unavailable', reason: state.kind === 'unreachable' ? state.reason : 'not connected yet' };
@@ -156,16 +164,18 @@ export class ArchiveService implements vscode.Disposable {
     }
     const store = this.store;
     const generation = this.generation;
-    const outcome = await askArchive((s) => ask(store, s), { timeoutMs: this.timeoutMs, signal });
+    const budget = Math.max(MIN_QUERY_MS, deadline - Date.now());
+    const outcome = await askArchive((s) => ask(store, s), { timeoutMs: budget, signal });
     if (generation !== this.generation) return outcome;
     if (outcome.status === 'ok' && cacheKey) {
       if (this.answers.size >= ANSWER_CACHE_SIZE) this.answers.delete(this.answers.keys().next().value!);
       this.answers.set(cacheKey, { at: Date.now(), value: outcome.value });
     }
-    if (outcome.status === 'unavailable' || outcome.status === 'timeout') {
-      this.fail(generation, 'label' in state ? state.label : undefined, outcome.status === 'timeout' ? `no answer within ${outcome.timeoutMs} ms` : outcome.reason);
-    }
-    return outcome;
+    const label = 'label' in state ? state.label : undefined;
+    if (outcome.status === 'unavailable') this.fail(generation, label, outcome.reason);
+    // a query cut short by a slow connection is no sign of a slow server; one that had the whole budget is
+    else if (outcome.status === 'timeout' && budget >= timeoutMs) this.fail(generation, label, `no answer within ${timeoutMs} ms`);
+    return outcome.status === 'timeout' ? { status: 'timeout', timeoutMs } : outcome;
   }
 
   /** The command "Set Archive Password…": kept in SecretStorage under the archive's user, server and database. */
@@ -223,8 +233,18 @@ export class ArchiveService implements vscode.Disposable {
   }
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Resolves when `work` settles, `ms` pass or `signal` aborts, whichever comes first; never rejects. */
+function settledBy(work: Promise<unknown>, ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+    work.then(done, done);
+  });
 }
 
 /** The archive at a glance: hidden without one; "Archive: unreachable" (why, in the tooltip; a click retries). */
