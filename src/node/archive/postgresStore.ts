@@ -214,7 +214,8 @@ export class PostgresStore implements CorpusStore {
       });
       const aliasList = (row.aliases ?? []).map((a) => ({ text: a.alias, count: Number(a.count) }));
       return {
-        canonical: e.curated_type ? e.canonical : aliasList[0]?.text ?? e.canonical,
+        // the extractor's canonical form (what the key normalizes), as the editor names the entity
+        canonical: e.canonical,
         type: this.typeOf(e),
         aliases: aliasList,
         articles: Number(e.articles),
@@ -278,14 +279,8 @@ export class PostgresStore implements CorpusStore {
            WHERE ${where.join(' AND ')} ORDER BY mentions DESC, id OFFSET ${offset} LIMIT ${limit}`, params),
         this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_entities WHERE ${where.join(' AND ')}`, params),
       ]);
-      const names = rows.length
-        ? await this.rows<{ entity_id: string; alias: string }>(client,
-          `SELECT DISTINCT ON (entity_id) entity_id, alias FROM sa_entity_aliases
-           WHERE entity_id = ANY($1::bigint[]) AND count > 0 ORDER BY entity_id, count DESC, alias`, [rows.map((r) => r.id)])
-        : [];
-      const display = new Map(names.map((n) => [n.entity_id, n.alias]));
       const items = rows.map((r) => ({
-        canonical: r.curated_type ? r.canonical : display.get(r.id) ?? r.canonical,
+        canonical: r.canonical,
         type: this.typeOf(r), mentions: Number(r.mentions), articles: Number(r.articles),
       }));
       const total = Number(count[0]?.n ?? 0);
