@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import pg from 'pg';
+import { normalizeName } from '../../src/core/index/entityKey';
 import { PostgresStore } from '../../src/node/archive/postgresStore';
 import { migrate } from '../../src/node/archive/schema';
 import { cli, count, freshDatabase, ingestJson, sampleFolder, until, withClient } from './helpers';
@@ -8,10 +9,39 @@ describe('archive query, stats and the PostgreSQL store', function () {
   this.timeout(300000);
   let url: string;
 
+  let folder: string;
+
   before(async () => {
     url = await freshDatabase('query');
-    const { result } = await ingestJson(url, sampleFolder());
+    folder = sampleFolder();
+    const { result } = await ingestJson(url, folder);
     assert.equal(result.code, 0, result.stderr);
+  });
+
+  it('agrees with the editor\'s entities (the entities command) on name, type, mentions and articles', async () => {
+    const listed = await cli('entities', '--json', folder);
+    assert.equal(listed.code, 0, listed.stderr);
+    const rows = listed.stdout.trim().split('\n').slice(0, 20).map((line) => JSON.parse(line) as {
+      canonical: string; type: string; mentions: number; articles: number; aliases: { text: string }[];
+    });
+    // including the index's joins: a surname to the one full name it belongs to ("Trump" to "Donald Trump"),
+    // initials to the one organization they abbreviate
+    let joined = 0;
+    for (const row of rows) {
+      const r = await cli('archive', 'query', '--db', url, '--entity', row.canonical, '--json');
+      assert.equal(r.code, 0, r.stderr);
+      const answer = JSON.parse(r.stdout);
+      assert.deepEqual([answer.canonical, answer.type, answer.mentions, answer.articles], [row.canonical, row.type, row.mentions, row.articles]);
+      if (row.aliases.some((x) => normalizeName(x.text) !== normalizeName(row.canonical))) {
+        joined++;
+        // asked by the short form, the same entity
+        const short = row.aliases.find((x) => normalizeName(x.text) !== normalizeName(row.canonical))!.text;
+        const byShort = JSON.parse((await cli('archive', 'query', '--db', url, '--entity', short, '--json')).stdout);
+        assert.deepEqual(byShort, answer, `"${short}" names ${row.canonical}`);
+      }
+    }
+    console.log(`      ${rows.length} most mentioned entities compared, ${joined} of them joined with a short form`);
+    assert.ok(joined >= 1);
   });
 
   it('archive query --json prints exactly the contract, by canonical name or alias, any case', async () => {

@@ -141,7 +141,8 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
       parts.push(`${result.unchanged} unchanged`);
       if (result.failed) parts.push(`${result.failed} failed`);
       process.stdout.write(`archive ingest: ${result.total} file${result.total === 1 ? '' : 's'} in ${formatSeconds(result.seconds)}: ${parts.join(', ')}` +
-        `${result.migrated.length ? ` (archive schema upgraded to version ${Math.max(...result.migrated)})` : ''}\n`);
+        `${!result.migrated.length ? '' : result.migrated.includes(1) ? ` (archive created, schema version ${Math.max(...result.migrated)})`
+          : ` (archive schema upgraded to version ${Math.max(...result.migrated)})`}\n`);
     }
     if (result.failed && !problems) process.stderr.write('archive ingest: some files failed\n');
     return result.failed ? 1 : 0;

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { normalizeName } from '../../core/index/entityKey';
+import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import type { ArticleRows } from './rows';
 
 export interface BatchOutcome {
@@ -17,6 +17,14 @@ export interface BatchOutcome {
   replaced: number;
   /** Articles another run had already written with the same content meanwhile. */
   alreadyCurrent: number;
+}
+
+/** The surname and initials of an uncurated multi-word name's key; undefined for other keys. */
+function shortForms(key: string): { surname?: string; initials?: string } | undefined {
+  if (!key.startsWith(UNTYPED_PREFIX)) return undefined;
+  const name = key.slice(UNTYPED_PREFIX.length);
+  if (!name.includes(' ')) return undefined;
+  return { surname: surnameOf(name), initials: initialsOf(name) };
 }
 
 /** One value in COPY's text format. */
@@ -145,10 +153,11 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
     const idOfKey = new Map<string, string>();
     if (keys.length) {
       await client.query(
-        `INSERT INTO sa_entities (key, canonical, curated_type, common)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[]) ORDER BY 1 ON CONFLICT (key) DO NOTHING`,
+        `INSERT INTO sa_entities (key, canonical, curated_type, common, surname, initials)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[]) ORDER BY 1 ON CONFLICT (key) DO NOTHING`,
         [keys, keys.map((k) => firstOfKey.get(k)!.canonical), keys.map((k) => firstOfKey.get(k)!.curatedType ?? null),
-          keys.map((k) => firstOfKey.get(k)!.common)]);
+          keys.map((k) => firstOfKey.get(k)!.common), keys.map((k) => shortForms(k)?.surname ?? null),
+          keys.map((k) => shortForms(k)?.initials ?? null)]);
       const ids = await client.query<{ id: string; key: string }>('SELECT id, key FROM sa_entities WHERE key = ANY($1::text[])', [keys]);
       for (const r of ids.rows) idOfKey.set(r.key, r.id);
     }

@@ -9,10 +9,10 @@ import type { NameType } from '../../core/extract/types';
 import type {
   ArticleHit, CorpusStore, EntityQuery, EntityRow, EntitySummary, MentionHit, Page, PageRequest, StoreStats,
 } from '../../core/index/corpusStore';
-import { normalizeName, UNTYPED_PREFIX } from '../../core/index/entityKey';
+import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { snippetAt } from '../../core/index/snippet';
 import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
-import { decideType } from './rows';
+import { decideType, PLAIN_WEIGHT } from './rows';
 
 /** The decided type in SQL, as `decideType` decides it (ties to PERSON, ORG, PLACE, MISC in that order). */
 export const DECIDED_TYPE_SQL = `CASE WHEN curated_type IS NOT NULL THEN curated_type
@@ -23,6 +23,14 @@ const VISIBLE_SQL = 'mentions > 0 AND NOT (common AND plain = 0)';
 /** Bodies up to this size are read whole for snippets; longer ones only around the mention. */
 const WHOLE_BODY = 256 * 1024;
 const SNIPPET_WINDOW = 400;
+const ENTITY_COLUMNS = 'id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc';
+
+/** An entity as the editor shows it: one record, or a full name with the short form that stands for it. */
+interface EntityGroup {
+  /** The full name first. */
+  members: EntityRecord[];
+  type: NameType;
+}
 
 export interface PostgresStoreOptions extends Partial<ArchiveConnectionOptions> {
   /** An existing pool (the store does not end it on `close`); otherwise `url` is required. */
@@ -202,55 +210,138 @@ export class PostgresStore implements CorpusStore {
         [top, ...resolve.params], query.type ? 'sa_entity_typed' : 'sa_entity');
       const e = row?.e;
       if (!e) return undefined;
-      const topHits: ArticleHit[] = (row.top ?? []).map((h) => {
-        const hit: ArticleHit = {
-          file: h.path, title: h.title, count: h.count,
-          snippet: PostgresStore.snippet([h.body, h.body_offset], h.first_start, h.first_end),
-          start: h.first_start, end: h.first_end,
-        };
-        if (h.published) hit.date = h.published;
-        if (h.outlet) hit.outlet = h.outlet;
-        return hit;
-      });
-      const aliasList = (row.aliases ?? []).map((a) => ({ text: a.alias, count: Number(a.count) }));
-      return {
-        canonical: e.curated_type ? e.canonical : aliasList[0]?.text ?? e.canonical,
-        type: this.typeOf(e),
-        aliases: aliasList,
-        articles: Number(e.articles),
-        mentions: Number(e.mentions),
-        top: topHits,
-      };
+      const group = await this.groupOf(client, e);
+      if (group.members.length > 1) return this.groupSummary(client, group, top);
+      return this.summary(e, group.type, row.aliases ?? [], row.top ?? [], Number(e.articles));
     });
   }
 
+  private summary(e: EntityRecord, type: NameType, aliases: { alias: string; count: number }[], top: TopRow[], articles: number): EntitySummary {
+    const topHits: ArticleHit[] = top.map((h) => {
+      const hit: ArticleHit = {
+        file: h.path, title: h.title, count: h.count,
+        snippet: PostgresStore.snippet([h.body, h.body_offset], h.first_start, h.first_end),
+        start: h.first_start, end: h.first_end,
+      };
+      if (h.published) hit.date = h.published;
+      if (h.outlet) hit.outlet = h.outlet;
+      return hit;
+    });
+    const aliasList = aliases.map((a) => ({ text: a.alias, count: Number(a.count) }));
+    // named as the editor names it: by the extractor's canonical form (the one recorded with the entity), in its
+    // most frequent spelling ("Pete Hegseth", not the more frequent "Hegseth"; "Brussels", not a headline's "BRUSSELS")
+    const lower = e.canonical.toLowerCase();
+    const canonical = e.curated_type ? e.canonical : aliasList.find((a) => a.text.toLowerCase() === lower)?.text ?? e.canonical;
+    return {
+      canonical,
+      type,
+      aliases: aliasList,
+      articles,
+      mentions: Number(e.mentions),
+      top: topHits,
+    };
+  }
+
+  /** A full name and its short form as one entity: counts over both, top articles by their summed counts. */
+  private async groupSummary(client: PoolClient, group: EntityGroup, top: number): Promise<EntitySummary> {
+    const ids = group.members.map((m) => m.id);
+    const [row] = await this.rows<{ articles: string; aliases: { alias: string; count: number }[] | null; top: TopRow[] | null }>(client,
+      `SELECT (SELECT count(DISTINCT article_id) FROM sa_entity_articles WHERE entity_id = ANY($1::bigint[])) AS articles,
+         (SELECT json_agg(x) FROM (SELECT alias, sum(count) AS count FROM sa_entity_aliases WHERE entity_id = ANY($1::bigint[]) AND count > 0
+            GROUP BY alias ORDER BY 2 DESC, alias LIMIT 50) AS x) AS aliases,
+         (SELECT json_agg(x) FROM (
+            SELECT ea.article_id, ea.count, ea.first_start, ea.first_end, a.path, a.title, to_char(a.published, 'YYYY-MM-DD') AS published,
+                   a.outlet, ${PostgresStore.bodySql('a', 'ea.first_start')}
+            FROM (SELECT article_id, sum(count)::int AS count, min(first_start) AS first_start,
+                         (array_agg(first_end ORDER BY first_start))[1] AS first_end, max(published) AS published
+                  FROM sa_entity_articles WHERE entity_id = ANY($1::bigint[]) GROUP BY article_id
+                  ORDER BY 2 DESC, 5 DESC NULLS LAST, 1 LIMIT $2) AS ea
+            JOIN sa_articles a ON a.id = ea.article_id JOIN sa_article_texts t ON t.article_id = ea.article_id
+            ORDER BY ea.count DESC, ea.published DESC NULLS LAST, ea.article_id) AS x) AS top`,
+      [ids, top], 'sa_entity_group');
+    const full = group.members[0];
+    const merged: EntityRecord = { ...full, mentions: String(group.members.reduce((n, m) => n + Number(m.mentions), 0)) };
+    return this.summary(merged, group.type, row.aliases ?? [], row.top ?? [], Number(row.articles));
+  }
+
+  /** Uncurated multi-word entities with this surname (PERSON) or these initials (ORG) that are decided `type`. */
+  private async fullNames(client: PoolClient, type: 'PERSON' | 'ORG', short: string): Promise<EntityRecord[]> {
+    const column = type === 'PERSON' ? 'surname' : 'initials';
+    const rows = await this.rows<EntityRecord>(client,
+      `SELECT ${ENTITY_COLUMNS} FROM sa_entities WHERE ${column} = $1 AND curated_type IS NULL AND ${VISIBLE_SQL} LIMIT 50`, [short]);
+    return rows.filter((r) => this.typeOf(r) === type);
+  }
+
+  /**
+   * A one-word name's type, as the editor's index decides it: its own evidence, plus that of the one person
+   * it is the surname of (each article naming that person in full), or the one organization it abbreviates.
+   */
+  private async oneWordType(client: PoolClient, e: EntityRecord): Promise<NameType> {
+    if (e.curated_type) return e.curated_type as NameType;
+    const name = e.key.slice(UNTYPED_PREFIX.length);
+    const weights = [Number(e.w_person), Number(e.w_org), Number(e.w_place), Number(e.w_misc)];
+    const [persons, orgs] = [await this.fullNames(client, 'PERSON', name), await this.fullNames(client, 'ORG', name)];
+    if (persons.length === 1) weights[0] += PLAIN_WEIGHT * Number(persons[0].articles);
+    if (orgs.length === 1) weights[1] += PLAIN_WEIGHT * Number(orgs[0].articles);
+    return decideType(weights);
+  }
+
+  /**
+   * The editor's grouping: a person's full name and the surname alone (an organization's name and its initials)
+   * are one entity when the workspace has exactly one full name of that type with that short form.
+   */
+  private async groupOf(client: PoolClient, e: EntityRecord): Promise<EntityGroup> {
+    if (e.curated_type || !e.key.startsWith(UNTYPED_PREFIX)) return { members: [e], type: this.typeOf(e) };
+    const name = e.key.slice(UNTYPED_PREFIX.length);
+    if (!name.includes(' ')) {
+      const type = await this.oneWordType(client, e);
+      if (type !== 'PERSON' && type !== 'ORG') return { members: [e], type };
+      const fulls = await this.fullNames(client, type, name);
+      return fulls.length === 1 ? { members: [fulls[0], e], type } : { members: [e], type };
+    }
+    const type = this.typeOf(e);
+    if (type !== 'PERSON' && type !== 'ORG') return { members: [e], type };
+    const short = type === 'PERSON' ? surnameOf(name) : initialsOf(name);
+    if (!short) return { members: [e], type };
+    const fulls = await this.fullNames(client, type, short);
+    if (fulls.length !== 1 || String(fulls[0].id) !== String(e.id)) return { members: [e], type };
+    const [shortEntity] = await this.rows<EntityRecord>(client,
+      `SELECT ${ENTITY_COLUMNS} FROM sa_entities WHERE key = $1 AND ${VISIBLE_SQL}`, [UNTYPED_PREFIX + short]);
+    if (!shortEntity || await this.oneWordType(client, shortEntity) !== type) return { members: [e], type };
+    return { members: [e, shortEntity], type };
+  }
+
   async references(query: EntityQuery, page: PageRequest): Promise<Page<MentionHit>> {
-    const resolve = this.resolveSql(query, 3);
+    const resolve = this.resolveSql(query, 1);
     if (!resolve) return { items: [], total: 0 };
     const offset = Math.max(0, page.offset ?? 0);
     const limit = Math.max(1, Math.min(page.limit, 1000));
-    // one round trip: the entity's total, the page of mentions (an index-only scan) and each article's path and text once
     return this.withClient(page.signal ?? query.signal, async (client) => {
-      const [row] = await this.rows<{ total: string | null; mentions: MentionRow[] | null; articles: ArticleTextRow[] | null }>(client,
-        `WITH e AS ${resolve.sql},
-         m AS (SELECT article_id, start_offset, end_offset, surface FROM sa_mentions WHERE entity_id = (SELECT id FROM e)
-               ORDER BY article_id, start_offset OFFSET $1 LIMIT $2),
+      const [e] = await this.rows<EntityRecord>(client, `SELECT * FROM ${resolve.sql} AS e`, resolve.params,
+        query.type ? 'sa_resolve_typed' : 'sa_resolve');
+      if (!e) return { items: [], total: 0 };
+      const group = await this.groupOf(client, e);
+      const ids = group.members.map((m) => m.id);
+      // the page of each member's mentions (index-only scans, each stopped at offset + limit), merged in order,
+      // and each article's path and text once
+      const parts = ids.map((_, i) => `(SELECT article_id, start_offset, end_offset, surface FROM sa_mentions WHERE entity_id = $${i + 3}
+        ORDER BY article_id, start_offset LIMIT $1::bigint + $2::bigint)`);
+      const [row] = await this.rows<{ mentions: MentionRow[] | null; articles: ArticleTextRow[] | null }>(client,
+        `WITH m AS (SELECT * FROM (${parts.join(' UNION ALL ')}) AS u ORDER BY article_id, start_offset OFFSET $1 LIMIT $2),
          f AS (SELECT article_id, min(start_offset) AS near FROM m GROUP BY article_id)
-         SELECT (SELECT mentions FROM e) AS total,
-           (SELECT json_agg(m ORDER BY article_id, start_offset) FROM m) AS mentions,
+         SELECT (SELECT json_agg(m ORDER BY article_id, start_offset) FROM m) AS mentions,
            (SELECT json_agg(x) FROM (SELECT f.article_id, a.path, ${PostgresStore.bodySql('a', 'f.near')}
               FROM f JOIN sa_articles a ON a.id = f.article_id JOIN sa_article_texts t ON t.article_id = f.article_id) AS x) AS articles`,
-        [offset, limit, ...resolve.params], query.type ? 'sa_references_typed' : 'sa_references');
-      if (!row || row.total === null) return { items: [], total: 0 };
-      const articles = new Map((row.articles ?? []).map((a) => [String(a.article_id), a]));
-      const items = (row.mentions ?? []).map((m) => {
+        [offset, limit, ...ids], `sa_references_${ids.length}`);
+      const articles = new Map((row?.articles ?? []).map((a) => [String(a.article_id), a]));
+      const items = (row?.mentions ?? []).map((m) => {
         const a = articles.get(String(m.article_id));
         return {
           file: a?.path ?? '', start: m.start_offset, end: m.end_offset, text: m.surface,
           snippet: PostgresStore.snippet(a ? [a.body, a.body_offset] : undefined, m.start_offset, m.end_offset),
         };
       });
-      const total = Number(row.total);
+      const total = group.members.reduce((n, m) => n + Number(m.mentions), 0);
       const next = offset + items.length;
       return next < total && items.length === limit ? { items, total, nextOffset: next } : { items, total };
     });
@@ -278,14 +369,8 @@ export class PostgresStore implements CorpusStore {
            WHERE ${where.join(' AND ')} ORDER BY mentions DESC, id OFFSET ${offset} LIMIT ${limit}`, params),
         this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_entities WHERE ${where.join(' AND ')}`, params),
       ]);
-      const names = rows.length
-        ? await this.rows<{ entity_id: string; alias: string }>(client,
-          `SELECT DISTINCT ON (entity_id) entity_id, alias FROM sa_entity_aliases
-           WHERE entity_id = ANY($1::bigint[]) AND count > 0 ORDER BY entity_id, count DESC, alias`, [rows.map((r) => r.id)])
-        : [];
-      const display = new Map(names.map((n) => [n.entity_id, n.alias]));
       const items = rows.map((r) => ({
-        canonical: r.curated_type ? r.canonical : display.get(r.id) ?? r.canonical,
+        canonical: r.canonical,
         type: this.typeOf(r), mentions: Number(r.mentions), articles: Number(r.articles),
       }));
       const total = Number(count[0]?.n ?? 0);

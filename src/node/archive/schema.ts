@@ -46,6 +46,10 @@ CREATE TABLE sa_entities (
   key       text COLLATE "C" NOT NULL UNIQUE,
   canonical text NOT NULL,
   curated_type text,
+  -- of a multi-word name the registry does not curate: its last word and its initials, for joining a short
+  -- form ("Trump", "NATO") to the one full name it stands for, as the editor's index does
+  surname   text,
+  initials  text,
   -- every word of the name is a common English word (with no mention in a sentence: not an entity)
   common    boolean NOT NULL DEFAULT false,
   mentions  bigint NOT NULL DEFAULT 0,
@@ -58,6 +62,8 @@ CREATE TABLE sa_entities (
   plain     bigint NOT NULL DEFAULT 0
 );
 CREATE INDEX sa_entities_mentions ON sa_entities (mentions DESC, id);
+CREATE INDEX sa_entities_surname ON sa_entities (surname) WHERE surname IS NOT NULL;
+CREATE INDEX sa_entities_initials ON sa_entities (initials) WHERE initials IS NOT NULL;
 CREATE TABLE sa_entity_aliases (
   entity_id  bigint NOT NULL REFERENCES sa_entities (id),
   alias      text NOT NULL,
