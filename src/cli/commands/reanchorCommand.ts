@@ -20,8 +20,9 @@ const HELP = `Usage: source-annotator reanchor [--json] [--write] ARTICLE...
 
 Re-anchors the annotations in each ARTICLE's sidecar (ARTICLE.annotations.yaml) against the
 article's current text. An annotation is "exact" (its quote is where the sidecar says), "moved"
-(found elsewhere, or its quote was lightly edited), or "orphaned" (its text is gone, or it appears
-in several places and nothing tells which: the annotation is kept, with its old target).
+(found elsewhere, or its quote was lightly edited), or "orphaned" (its text is gone, it appears in
+several places and nothing tells which, or its surroundings changed so that nothing tells it from a
+copy: the annotation is kept, with its old target).
   --json    print one JSON object per article:
             {"file", "annotations": [{"id", "status", "start", "end"}]} (start/end null when orphaned),
             or {"file", "error"} when the article or its sidecar cannot be read or parsed

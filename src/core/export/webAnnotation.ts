@@ -382,6 +382,9 @@ function resolveTarget(target: WebAnnotationTarget, text: string | undefined): A
   const contextLength = Math.max(stored.prefix.length, stored.suffix.length);
   const anchored = reanchor(stored, text, { contextLength });
   if (anchored.status === 'orphan') {
+    if (anchored.reason === 'unconfirmed') {
+      return `quote "${quote.exact.slice(0, 40)}" is in the article, but not with the context its selectors give, so it may be another copy`;
+    }
     return anchored.reason === 'ambiguous'
       ? `quote "${quote.exact.slice(0, 40)}" stands more than once in the article and its selectors do not say which`
       : `quote "${quote.exact.slice(0, 40)}" not found in the article`;
