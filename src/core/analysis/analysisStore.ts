@@ -82,6 +82,8 @@ export interface ConnectionOptions {
 /** A resolved entity with the name keys of its group (the keys the store has seen). */
 interface Entity extends ResolvedEntity {
   members: number[];
+  /** A small number for the key, the same for every object of that key (see `numberOf`). */
+  num: number;
 }
 
 /** One connection of an entity, as its hover card lists it. */
@@ -177,6 +179,9 @@ export class AnalysisStore {
   private readonly forgotten = new Map<number, Entity | null>();
   /** Per entity, where its quotations are, newest first; dropped like `sharedMemo` when its keys change. */
   private readonly quotesMemo = new Map<EntityKey, { state: ArticleState; at: number; published: string }[]>();
+  private readonly entityNumbers = new Map<EntityKey, number>();
+  private scratch = new Int32Array(1024);
+  private scratchKeys = new Int32Array(1024);
   /** Per entity, its partners and shared paragraphs (see `sharedWith`). */
   private readonly sharedMemo = new Map<EntityKey, { entity: Entity; paragraphs: number }[]>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
@@ -400,30 +405,49 @@ export class AnalysisStore {
     const cached = this.sharedMemo.get(target.key);
     if (cached) return cached;
     for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
-    const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
+    // counted in arrays indexed by entity number: thousands of partners for an entity named everywhere
+    if (this.scratch.length < this.entityNumbers.size) {
+      this.scratch = new Int32Array(this.entityNumbers.size * 2);
+      this.scratchKeys = new Int32Array(this.entityNumbers.size * 2);
+    }
+    const { scratch, scratchKeys } = this;
+    const touched: Entity[] = [];
     let doubled = false;
     for (const m of target.members) {
       this.pairs.forEachPartner(m, (other, count) => {
         const e = this.resolve(other);
         if (!e) return;
-        if (e.key === target.key) {
+        if (e.num === target.num) {
           doubled = true;
           return;
         }
-        const entry = shared.get(e.key);
-        if (entry) {
-          entry.paragraphs += count;
-          entry.keys++;
-        } else shared.set(e.key, { entity: e, paragraphs: count, keys: 1 });
+        if (scratchKeys[e.num] === 0) touched.push(e);
+        scratch[e.num] += count;
+        scratchKeys[e.num]++;
       });
     }
+    const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
+    const list: { entity: Entity; paragraphs: number }[] = [];
+    for (const e of touched) {
+      const entry = { entity: e, paragraphs: scratch[e.num], keys: scratchKeys[e.num] };
+      scratch[e.num] = 0;
+      scratchKeys[e.num] = 0;
+      shared.set(e.key, entry);
+      list.push(entry);
+    }
     // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
-    const twice = [...shared.values()].filter((x) => x.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
+    const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
     if (twice.length) this.correctTarget(target, twice, shared);
-    const list = [...shared.values()].map(({ entity, paragraphs }) => ({ entity, paragraphs }));
     this.sharedMemo.set(target.key, list);
     return list;
+  }
+
+  /** The number of an entity key, kept for the store's life (the scratch arrays of `sharedWith` are indexed by it). */
+  private numberOf(key: EntityKey): number {
+    let n = this.entityNumbers.get(key);
+    if (n === undefined) this.entityNumbers.set(key, (n = this.entityNumbers.size));
+    return n;
   }
 
   // ---------------------------------------------------------------- per-article results
@@ -749,7 +773,7 @@ export class AnalysisStore {
           if (member !== undefined) members.push(member);
         }
         if (!members.includes(id)) members.push(id);
-        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members }));
+        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members, num: this.numberOf(key) }));
       }
     }
     this.resolved[id] = entity;
