@@ -3,6 +3,7 @@ import { loadDefaultNameDetector } from '../../src/cli/nameModel';
 import { extract } from '../../src/core/extract';
 import { askArchive, entityWithArchive } from '../../src/core/archive/askArchive';
 import { archiveSection } from '../../src/core/hover/archiveSection';
+import { workspaceCopies } from '../../src/core/archive/sameArticle';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import type { CorpusStore, EntityQuery, Page, PageRequest, StoreStats, EntityRow, MentionHit, EntitySummary } from '../../src/core/index/corpusStore';
 import { InMemoryStore } from '../../src/core/index/memoryStore';
@@ -81,7 +82,7 @@ describe('the team archive beside the workspace', function () {
     const merged = await entityWithArchive(workspace, archive, query, { timeoutMs: 5000 });
     assert.equal(merged.workspace?.mentions, 1);
     assert.equal(merged.archive?.status, 'ok');
-    const markdown = archiveSection(merged.archive!, { ...query, inWorkspace: (file) => file === '/archive/harbour.txt' });
+    const markdown = archiveSection(merged.archive!, { ...query, inWorkspace: (hit) => hit.file === '/archive/harbour.txt' });
     console.log(`      ${markdown.split('\n').join('\n      ')}`);
     assert.match(markdown, /^\*\*Team archive\*\* · 4 mentions in 3 articles$/mu);
     assert.match(markdown, /\[Budget of 2019\]\(command:sourceAnnotator\.archive\.openResult\?.*· 2 mentions _\(archive\)_$/mu);
@@ -147,5 +148,23 @@ describe('the team archive beside the workspace', function () {
     const merged = await entityWithArchive(workspace, undefined, query, { timeoutMs: 1 });
     assert.equal(merged.archive, undefined);
     assert.equal(merged.workspace?.canonical, 'Helena Varga');
+  });
+});
+
+describe('archive articles that are also in the workspace', () => {
+  const same = workspaceCopies([
+    { uri: 'file:///home/ana/news/Harbour%20plan.txt', headline: 'Harbour plan approved' },
+    { uri: 'file:///home/ana/news/notes.txt', headline: 'Notes' },
+  ]);
+
+  it('are the same path, or the same file name with the same title', () => {
+    assert.equal(same({ file: '/home/ana/news/Harbour plan.txt', title: 'anything' }), true);
+    assert.equal(same({ file: 'file:///home/ana/news/notes.txt', title: 'anything' }), true);
+    assert.equal(same({ file: '/srv/archive/2025/Harbour plan.txt', title: 'Harbour plan approved' }), true);
+  });
+
+  it('are not another article that shares a file name or a title', () => {
+    assert.equal(same({ file: '/srv/archive/2025/Harbour plan.txt', title: 'Harbour plan rejected' }), false);
+    assert.equal(same({ file: '/srv/archive/other.txt', title: 'Harbour plan approved' }), false);
   });
 });

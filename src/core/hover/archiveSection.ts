@@ -24,7 +24,7 @@ export interface ArchiveSectionOptions {
   name: string;
   type: string;
   /** Archive articles that are also in the workspace (listed above already) are left out of the list. */
-  inWorkspace?: (file: string) => boolean;
+  inWorkspace?: (hit: { file: string; title: string }) => boolean;
   /** Articles listed at most. */
   limit?: number;
 }
@@ -40,7 +40,7 @@ export function archiveSection(outcome: ArchiveOutcome<EntitySummary | undefined
   const summary = outcome.value;
   if (!summary) return `${heading} · _no matches in the archive._`;
   const lines = [`${heading} · ${plural(summary.mentions, 'mention')} in ${plural(summary.articles, 'article')}`];
-  const listed = summary.top.filter((hit) => !options.inWorkspace?.(hit.file)).slice(0, options.limit ?? 5);
+  const listed = summary.top.filter((hit) => !options.inWorkspace?.(hit)).slice(0, options.limit ?? 5);
   for (const hit of listed) {
     const title = cutAtWord(hit.title || hit.file.slice(hit.file.lastIndexOf('/') + 1));
     const link = commandLink(title, ArchiveCommands.openResult, [hit.file, hit.start, hit.end], `Archive article: ${hit.file}`);

@@ -9,6 +9,7 @@ import { archiveSection, ArchiveCommands } from '../../core/hover/archiveSection
 import type { EntitySummary } from '../../core/index/corpusStore';
 import type { ArchiveService } from '../archive/archiveService';
 import { signalOf } from '../archive/archiveResults';
+import { workspaceCopies } from '../../core/archive/sameArticle';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
 export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
@@ -21,6 +22,9 @@ export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(Hover
 
 /** Hover cards with cross-references: what a mention is, its normalized value, and where else it appears. */
 export class SpanHoverProvider implements vscode.HoverProvider {
+  /** Archive articles that are copies of the workspace's, until the index changes. */
+  private copies: ((hit: { file: string; title: string }) => boolean) | undefined;
+
   constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex, private readonly archive?: ArchiveService) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
@@ -47,17 +51,24 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     try {
       const outcome = await this.archive!.ask((store, signal) => store.entity({ ...query, top: 8, signal }), cancel.signal, `entity\u0000${query.type}\u0000${query.name}`);
       if (token.isCancellationRequested) return undefined;
-      const section = outcome ? archiveSection(outcome, { ...query, inWorkspace: (file) => this.inWorkspace(file) }) : '';
+      const section = outcome ? archiveSection(outcome, { ...query, inWorkspace: (hit) => this.inWorkspace(hit) }) : '';
       return trustedHover(section ? `${markdown}\n\n---\n\n${section}` : markdown, range);
     } finally {
       cancel.dispose();
     }
   }
 
-  /** An archive article that is also one of this workspace's (the card lists it above already). */
-  private inWorkspace(file: string): boolean {
-    const uri = /^[a-z][a-z0-9+.-]+:\/\//iu.test(file) ? file : vscode.Uri.file(file).toString();
-    return this.workspace.index.has(uri);
+  /** An archive article that is also one of this workspace's (the card lists it above already); rebuilt after the index changes. */
+  private inWorkspace(hit: { file: string; title: string }): boolean {
+    if (!this.copies) {
+      const index = this.workspace.index;
+      this.copies = workspaceCopies(index.uris().map((uri) => ({ uri, headline: index.articleInfo(uri)?.headline ?? '' })));
+      const subscription = index.onDidChange(() => {
+        subscription.dispose();
+        this.copies = undefined;
+      });
+    }
+    return this.copies(hit);
   }
 
   /** What the mention is, without cross-references: for an edited article the index has not caught up with. */
