@@ -25,6 +25,7 @@ import { RegistryService } from './vscode/registry/registryService';
 import { registerQuotesView } from './vscode/analysis/quotesView';
 import { registerTimelineView } from './vscode/analysis/timelineView';
 import { registerConnectionsPanel } from './vscode/analysis/connectionsPanel';
+import { WorkspaceCopies } from './vscode/analysis/corroborationFeed';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const navigation = new NavigationProviders(workspace, analyzer);
   const entities = new EntitiesViewProvider(workspace);
   const registry = new RegistryService(log);
+  const copies = new WorkspaceCopies(workspace);
 
   context.subscriptions.push(
     log,
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new IndexStatusBar(workspace),
     new AnalysisNotice(analyzer),
     analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result)),
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace)),
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace, copies)),
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
@@ -84,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       analyzer.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
-    ...registerQuotesView(workspace),
+    copies,
+    ...registerQuotesView(workspace, copies),
     ...registerTimelineView(workspace),
     ...registerConnectionsPanel(workspace, context.extensionUri),
     registerArticleWordWrap(log),

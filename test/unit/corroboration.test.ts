@@ -2,6 +2,10 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import './propertySeed';
 import { copyClusters, corroborate, CopyIndex, type SourceArticle } from '../../src/core/analysis/corroboration/corroboration';
+import { corroborationAt, corroborationMarkdown, ReportIndex, type CorroborationContext } from '../../src/core/analysis/corroboration/cardLine';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { extract } from '../../src/core/extract';
+import { hoverCardAt } from '../../src/core/hover/hoverCard';
 
 // A wire story written for this test: five paragraphs about a harbour strike in an invented port town.
 const wire = [
@@ -132,5 +136,79 @@ describe('corroboration', () => {
       if (clusters[0].includes(2)) joined++;
     }), { numRuns: 100 });
     console.log(`      ${runs} edited copies found; ${joined} of the sentence shuffles joined them`);
+  });
+});
+
+describe('corroboration in hover cards', () => {
+  // the same figure and the same dated event, in the wire story, two republications and two independent reports
+  const withFacts = (a: SourceArticle, sentence: string): SourceArticle => ({ ...a, text: `${a.text}\n${sentence}\n` });
+  const facts = 'The authority expects to lose $14 million if the strike lasts until 20 March 2026, when the next shipping season opens at the port.';
+  const reports = [
+    withFacts(original, facts),
+    withFacts(republished, facts),
+    withFacts(aggregator, facts),
+    withFacts(independent, 'Officials put the loss at $14 million should the walkout last until 20 March 2026, the first day of the spring season.'),
+    withFacts(otherIndependent, 'Shipping lines said they would not return before 20 March 2026 at the earliest.'),
+  ].map((a) => ({ ...a, uri: `file:///${a.uri}` }));
+
+  function setup(articles = reports): { index: CorpusIndex; context: CorroborationContext } {
+    const index = new CorpusIndex({ extract });
+    const context: CorroborationContext = { copies: new CopyIndex(), reports: new ReportIndex(), publicationDayOf: (uri) => index.articleInfo(uri)?.reference?.iso };
+    for (const a of articles) {
+      index.update(a.uri, a.text);
+      context.copies.set(a.uri, a.text, a);
+      context.reports.set(a.uri, index.spansOf(a.uri));
+    }
+    return { index, context };
+  }
+
+  function lineAt(index: CorpusIndex, context: CorroborationContext, uri: string, needle: string): string | undefined {
+    const text = index.textOf(uri)!;
+    const hit = index.spanAt(uri, text.lastIndexOf(needle))!;
+    assert.ok(hit, `a span at ${needle}`);
+    const found = corroborationAt(context, uri, hit.span);
+    return found && corroborationMarkdown(found);
+  }
+
+  it('says how many outlets give the same figure, wire copy counted once', () => {
+    const { index, context } = setup();
+    assert.equal(lineAt(index, context, 'file:///wire.txt', '$14 million'),
+      '**Corroboration** · reported by 2 outlets (Harbour News and Wire Service); 2 more republish the same wire copy (Coast Gazette and Daily Digest)');
+  });
+
+  it('says how many outlets date the same event', () => {
+    const { index, context } = setup();
+    assert.equal(lineAt(index, context, 'file:///evening.txt', '20 March 2026'),
+      '**Corroboration** · reported by 3 outlets (Evening Courier, Harbour News and Wire Service); 2 more republish the same wire copy (Coast Gazette and Daily Digest)');
+  });
+
+  it('puts the line in the figure card and says nothing when one source has it', () => {
+    const { index, context } = setup();
+    const uri = 'file:///wire.txt';
+    const text = index.textOf(uri)!;
+    const card = hoverCardAt(index, uri, text.lastIndexOf('$14 million'), undefined, {
+      corroboration: (hit) => { const c = corroborationAt(context, hit.uri, hit.span); return c && corroborationMarkdown(c); },
+    })!;
+    assert.match(card.markdown, /\*\*Corroboration\*\* · reported by 2 outlets/);
+    // only the wire story and its copies give "3,200"
+    const alone = index.spanAt(uri, text.indexOf('3,200'))!;
+    assert.equal(alone.span.type, 'QUANTITY');
+    assert.equal(corroborationAt(context, uri, alone.span)?.summary, 'reported by 1 outlet only; 2 more republish its wire copy');
+    const solo = setup([reports[3]]);
+    const soloHit = solo.index.spanAt(reports[3].uri, reports[3].text.lastIndexOf('$14 million'))!;
+    assert.equal(corroborationAt(solo.context, reports[3].uri, soloHit.span), undefined);
+  });
+
+  it('gives a date that restates the publication day no line, and follows removals', () => {
+    const dated = reports.map((a) => ({ ...a, text: `${a.text}\nPublished on 20 March 2026.\n` }));
+    const { index, context } = setup(dated);
+    context.publicationDayOf = () => '2026-03-20';
+    assert.equal(lineAt(index, context, 'file:///evening.txt', '20 March 2026'), undefined);
+    context.publicationDayOf = () => undefined;
+    assert.match(lineAt(index, context, 'file:///evening.txt', '20 March 2026') ?? '', /reported by 3 outlets/);
+    context.reports.remove('file:///harbour-news.txt');
+    context.reports.remove('file:///wire.txt');
+    context.reports.rename('file:///coast.txt', 'file:///moved/coast.txt');
+    assert.deepEqual([...context.reports.articlesWith('DATE|2026-03-20')].sort(), ['file:///aggregator.txt', 'file:///evening.txt', 'file:///moved/coast.txt']);
   });
 });

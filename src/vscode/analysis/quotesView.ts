@@ -3,6 +3,7 @@ import { AnalysisMemo } from '../../core/analysis/analysisMemo';
 import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
 import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceCopies } from './corroborationFeed';
 
 const REFRESH_DELAY_MS = 400;
 /** Quotations listed under one speaker before a "more" row. */
@@ -35,6 +36,24 @@ export function speakerRows(quotes: readonly LedgerQuote[]): SpeakerRow[] {
     b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
 }
 
+/** A quotation as compared across articles: its words, lower case, without punctuation. */
+export function quoteKey(text: string): string {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+}
+
+/** The articles that carry each quotation (by `quoteKey`). */
+export function quotingArticles(quotes: readonly LedgerQuote[]): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const q of quotes) {
+    const key = quoteKey(q.text);
+    if (!key) continue;
+    const set = out.get(key);
+    if (set) set.add(q.file);
+    else out.set(key, new Set([q.file]));
+  }
+  return out;
+}
+
 function shorten(text: string, max = 90): string {
   const flat = text.replace(/\s+/gu, ' ');
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
@@ -50,10 +69,12 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   private readonly memo: AnalysisMemo;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private rowsCache: SpeakerRow[] | undefined;
+  private quotedIn: Map<string, Set<string>> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<Node> | undefined;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  /** `copies`: republished wire copy, for how independently each quotation is reported. */
+  constructor(private readonly workspace: WorkspaceIndex, private readonly copies?: WorkspaceCopies) {
     this.memo = new AnalysisMemo(workspace.index);
     this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()), { dispose: () => this.memo.dispose() });
   }
@@ -66,6 +87,8 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       vscode.commands.registerCommand('sourceAnnotator.quotes.reveal', (quote?: LedgerQuote) => (quote ? this.reveal(quote) : undefined)),
       /** For tests and scripts: the speakers and quotations the view shows now. */
       vscode.commands.registerCommand('sourceAnnotator.quotes.rows', () => this.rows()),
+      /** For tests and scripts: the corroboration line of a quotation's tooltip ('' when only one source has it). */
+      vscode.commands.registerCommand('sourceAnnotator.quotes.corroboration', (quote?: LedgerQuote) => (quote ? this.corroboration(quote) : '')),
     ];
   }
 
@@ -73,6 +96,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.rowsCache = undefined;
+      this.quotedIn = undefined;
       this.describe();
       this.changed.fire();
     }, REFRESH_DELAY_MS);
@@ -85,6 +109,14 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private rows(): SpeakerRow[] {
     return (this.rowsCache ??= speakerRows(this.memo.allQuotes(this.workspace.index.uris())));
+  }
+
+  /** "reported by 3 outlets; …" for a quotation other articles carry too, or '' when only one source has it. */
+  corroboration(quote: LedgerQuote): string {
+    if (!this.copies) return '';
+    this.quotedIn ??= quotingArticles(this.rows().flatMap((r) => r.quotes));
+    const articles = this.quotedIn.get(quoteKey(quote.text));
+    return articles && articles.size > 1 ? this.copies.corroborate(articles).summary : '';
   }
 
   private describe(): void {
@@ -123,7 +155,9 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     const item = new vscode.TreeItem(`“${shorten(q.text)}”`, vscode.TreeItemCollapsibleState.None);
     const headline = this.workspace.index.articleInfo(q.file)?.headline ?? '';
     item.description = shorten(headline, 60);
-    item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}`);
+    const corroboration = this.corroboration(q);
+    item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}` +
+      (corroboration ? `\n\nThis quotation: ${corroboration}.` : ''));
     item.iconPath = new vscode.ThemeIcon('quote');
     item.accessibilityInformation = { label: `Quotation by ${q.speaker ?? 'an unnamed speaker'}: ${shorten(q.text, 200)}` };
     item.command = { command: 'sourceAnnotator.quotes.reveal', title: 'Open Quotation', arguments: [q] };
@@ -137,7 +171,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 }
 
 /** Creates the Quotes view; the returned disposables belong in the extension's subscriptions. */
-export function registerQuotesView(workspace: WorkspaceIndex): vscode.Disposable[] {
-  const provider = new QuotesViewProvider(workspace);
+export function registerQuotesView(workspace: WorkspaceIndex, copies?: WorkspaceCopies): vscode.Disposable[] {
+  const provider = new QuotesViewProvider(workspace, copies);
   return [provider, ...provider.register()];
 }

@@ -5,6 +5,7 @@ import { isArticleDocument, type DocumentAnalyzer } from '../analysis/documentAn
 import { indexedSpanAt } from '../index/lookup';
 import { isNameType } from '../../core/index/entityKey';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceCopies } from '../analysis/corroborationFeed';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
 export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
@@ -17,7 +18,8 @@ export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(Hover
 
 /** Hover cards with cross-references: what a mention is, its normalized value, and where else it appears. */
 export class SpanHoverProvider implements vscode.HoverProvider {
-  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex) {}
+  /** `copies`: republished wire copy, for the corroboration line of date and figure cards. */
+  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex, private readonly copies?: WorkspaceCopies) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
@@ -25,7 +27,7 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     if (!hit) return this.localCard(doc, position);
     const uri = doc.uri.toString();
-    const card = hoverCardAt(this.workspace.index, uri, hit.span.start);
+    const card = hoverCardAt(this.workspace.index, uri, hit.span.start, undefined, { corroboration: this.copies && ((h) => this.copies!.cardLine(h)) });
     if (!card) return undefined;
     let markdown = card.markdown;
     if (hit.span.type === 'DATE' && !this.workspace.index.articleInfo(uri)?.reference) {

@@ -37,10 +37,11 @@ const ROWS = 3;
 const BANDS = 8;
 const K = ROWS * BANDS;
 /** A band shared by more paragraphs than this (wire copy republished many times) lists only the first ones. */
-const MAX_POSTINGS = 64;
+const MAX_POSTINGS = 16;
 
-/** 32-bit seeds of the K hash functions (fixed, so that results are the same on every run). */
-const SEEDS = Array.from({ length: K }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+/** 32-bit seeds and odd multipliers of the K hash functions (fixed, so that results are the same on every run). */
+const SEEDS = Uint32Array.from({ length: K }, (_, i) => mix(0x9e3779b9 ^ Math.imul(i + 1, 0x85ebca6b)));
+const MULTIPLIERS = Uint32Array.from({ length: K }, (_, i) => mix(0x27d4eb2f ^ Math.imul(i + 1, 0xc2b2ae35)) | 1);
 
 function mix(x: number): number {
   x ^= x >>> 16;
@@ -51,27 +52,51 @@ function mix(x: number): number {
   return x >>> 0;
 }
 
-function shingleHash(words: readonly string[], from: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < from + SHINGLE; i++) {
-    const w = words[i];
-    for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
+/**
+ * Hashes of the words (runs of letters and digits, case folded) in text[start, end), without making strings:
+ * this runs over every article of the workspace.
+ */
+function wordHashes(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  let h = 0;
+  let inWord = false;
+  for (let i = start; i <= end; i++) {
+    let c = i < end ? text.charCodeAt(i) : 32;
+    let letter: boolean;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 32;
+      letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    } else {
+      letter = /[\p{L}\p{N}]/u.test(text[i]);
+      if (letter) c = text[i].toLowerCase().charCodeAt(0);
+    }
+    if (letter) {
+      if (!inWord) h = 0x811c9dc5;
+      h = Math.imul(h ^ c, 0x01000193);
+      inWord = true;
+    } else if (inWord) {
+      out.push(h);
+      inWord = false;
+    }
   }
-  return h >>> 0;
+  return out;
 }
 
 /** The MinHash signatures of the article's comparable paragraphs. */
 export function paragraphSignatures(text: string, minWords = 12): Uint32Array[] {
   const out: Uint32Array[] = [];
   for (const p of paragraphsOf(text)) {
-    const words = text.slice(p.start, p.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length < minWords) continue;
+    const hashes = wordHashes(text, p.start, p.end);
+    if (hashes.length < minWords) continue;
     const sig = new Uint32Array(K).fill(0xffffffff);
-    for (let i = 0; i + SHINGLE <= words.length; i++) {
-      const s = shingleHash(words, i);
+    for (let i = 0; i + SHINGLE <= hashes.length; i++) {
+      let s = 0;
+      for (let j = i; j < i + SHINGLE; j++) s = Math.imul(s ^ hashes[j], 0x01000193) + 0x9e3779b9;
+      s = mix(s);
       for (let k = 0; k < K; k++) {
-        const h = mix(s ^ SEEDS[k]);
+        // a multiply-xorshift family: each k a different hash of the (already mixed) shingle
+        let h = Math.imul(s ^ SEEDS[k], MULTIPLIERS[k]);
+        h = (h ^ (h >>> 15)) >>> 0;
         if (h < sig[k]) sig[k] = h;
       }
     }

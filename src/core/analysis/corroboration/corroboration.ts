@@ -46,29 +46,35 @@ export interface Corroboration {
  * each article's outlet and publication date (by default what the copy index was told).
  */
 export function corroborate(copies: CopyIndex, reporting: Iterable<string>, infoOf: (uri: string) => SourceInfo | undefined = (uri) => copies.info(uri)): Corroboration {
-  const byGroup = new Map<string, string[]>();
+  // one pass: per copy group, its earliest article (the original) and the outlets of all its articles
+  const byGroup = new Map<string, { uri: string; published: string; outlet?: string; outlets: Set<string> }>();
   let articles = 0;
   for (const uri of new Set(reporting)) {
     articles++;
     const group = copies.groupOfUri(uri);
     const key = group === undefined ? `a:${uri}` : `g:${group}`;
-    const list = byGroup.get(key);
-    if (list) list.push(uri);
-    else byGroup.set(key, [uri]);
+    const info = infoOf(uri) ?? {};
+    const published = info.published ?? '9999';
+    const outlet = info.outlet?.trim() || undefined;
+    const entry = byGroup.get(key);
+    if (!entry) {
+      byGroup.set(key, { uri, published, outlet, outlets: new Set(outlet ? [outlet] : []) });
+      continue;
+    }
+    if (outlet) entry.outlets.add(outlet);
+    if (published < entry.published || (published === entry.published && uri < entry.uri)) {
+      entry.uri = uri;
+      entry.published = published;
+      entry.outlet = outlet;
+    }
   }
   const outlets = new Set<string>();
   let unknownOutlets = 0;
   const copying = new Set<string>();
-  for (const members of byGroup.values()) {
-    const dated = members.map((uri) => ({ uri, info: infoOf(uri) ?? {} }));
-    dated.sort((x, y) => (x.info.published ?? '9999').localeCompare(y.info.published ?? '9999') || (x.uri < y.uri ? -1 : x.uri > y.uri ? 1 : 0));
-    const original = dated[0].info.outlet?.trim();
-    if (original) outlets.add(original);
+  for (const entry of byGroup.values()) {
+    if (entry.outlet) outlets.add(entry.outlet);
     else unknownOutlets++;
-    for (const m of dated.slice(1)) {
-      const outlet = m.info.outlet?.trim();
-      if (outlet) copying.add(outlet);
-    }
+    for (const o of entry.outlets) if (o !== entry.outlet) copying.add(o);
   }
   const republishers = [...copying].filter((o) => !outlets.has(o)).sort();
   const result = { independent: byGroup.size, outlets: [...outlets].sort(), unknownOutlets, republishers, articles };
