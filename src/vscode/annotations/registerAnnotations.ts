@@ -17,6 +17,7 @@ import { AnnotationStore } from './annotationStore';
 import type { NoteFileSystem } from './noteDocuments';
 import { registerArticleLifecycle, type SidecarOutcome } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
+import { quotesOfArticle } from '../../core/analysis/quotes/quoteLedger';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
 import { tagUsage } from './tagCatalog';
@@ -60,7 +61,7 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
     ...commands.register(),
     ...registerMetadataCommands(store),
     registerRenameTag(store),
-    ...registerExportImport(store),
+    ...registerExportImport(store, (uri) => quotesOfArticle(deps.workspace.index, uri).map(({ file: _file, speakerKey: _key, attribution: _how, ...quote }) => quote)),
     ...lifecycle.disposables,
     registerStateCommand(store, view.provider, lifecycle.outcomes, commands.notes),
     registerHoldReloadsCommand(store),
