@@ -48,6 +48,10 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
         .filter((anchor) => anchor !== undefined)
         .map((anchor) => new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end)));
     },
+    passagesOf: (tag) => store.all().flatMap((entry) => entry.annotations.filter((annotation) => annotation.tags.includes(tag))
+      .map((annotation) => entry.anchorOf(annotation.id))
+      .filter((anchor) => anchor !== undefined)
+      .map((anchor) => ({ uri: entry.article.toString(), start: anchor.start, end: anchor.end }))),
   });
   return [
     { dispose: () => setAnnotationTagSource(undefined) },
