@@ -141,7 +141,7 @@ function corroborationOnHover(index: CorpusIndex, uris: readonly string[], count
   for (const uri of uris) {
     const text = index.textOf(uri)!;
     copies.set(uri, text, { outlet: articleMetadata(text).outlet, published: index.articleInfo(uri)?.published });
-    context.reports.set(uri, index.spansOf(uri));
+    context.reports.set(uri, index.spansOf(uri), index.articleInfo(uri)?.reference?.iso);
   }
   copies.settle();
   const buildSeconds = (performance.now() - t0) / 1000;

@@ -5,14 +5,30 @@ import type { IndexedSpan } from '../../core/index/queryTypes';
 import { articleMetadata } from '../../core/text/articleMeta';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
+/** The analyst's metadata of an article (its sidecar's `source` and `published`), which wins over the text's. */
+export interface SidecarMetadataSource {
+  metadataFor(uri: string): { source?: string; published?: string } | undefined;
+  onDidChange: vscode.Event<vscode.Uri>;
+}
+
+let sidecarSource: SidecarMetadataSource | undefined;
+const sidecarSourceSet = new vscode.EventEmitter<void>();
+
+/** The hook for the annotations feature: the outlet an analyst records for an article counts first. */
+export function setSidecarMetadataSource(source: SidecarMetadataSource | undefined): void {
+  sidecarSource = source;
+  sidecarSourceSet.fire();
+}
+
 /** Time spent fingerprinting articles before yielding to the extension host. */
 const SLICE_MS = 15;
 
 /**
  * Keeps a `CopyIndex` of the workspace in step with the corpus index, for the corroboration lines of hover
  * cards and of the Quotes view. Articles are fingerprinted in short slices off the hover's path; until an
- * article is done, it counts as a source of its own. The outlet is the one the article's text names (a
- * dateline's agency, "Headline | Outlet", a "Source:" line); the publication date is the index's. The
+ * article is done, it counts as a source of its own. The outlet is the one the analyst recorded in the
+ * article's sidecar (`source`), else the one its text names (a dateline's agency, "Headline | Outlet", a
+ * "Source:" line); the publication date likewise the sidecar's, else the index's. The
  * dates and figures are the index's spans (so a registry or model change that re-analyses an article
  * reaches them too).
  */
@@ -54,8 +70,37 @@ export class WorkspaceCopies implements vscode.Disposable {
       for (const uri of event.changed) this.queue.add(uri);
       this.schedule();
     }));
+    let metadataSubscription: vscode.Disposable | undefined;
+    const follow = () => {
+      metadataSubscription?.dispose();
+      metadataSubscription = sidecarSource?.onDidChange((article) => this.refreshInfo(article.toString()));
+      for (const uri of index.uris()) this.refreshInfo(uri);
+    };
+    this.disposables.push(sidecarSourceSet.event(follow), { dispose: () => metadataSubscription?.dispose() });
+    follow();
     for (const uri of index.uris()) this.queue.add(uri);
     this.schedule();
+  }
+
+  private infoOf(uri: string, text: string): { outlet?: string; published?: string } {
+    const recorded = sidecarSource?.metadataFor(uri);
+    const info: { outlet?: string; published?: string } = {};
+    const outlet = recorded?.source?.trim() || articleMetadata(text).outlet;
+    if (outlet) info.outlet = outlet;
+    const published = recorded?.published?.slice(0, 10) || this.workspace.index.articleInfo(uri)?.published;
+    if (published) info.published = published;
+    return info;
+  }
+
+  /** An article's sidecar changed: its outlet may have. */
+  private refreshInfo(uri: string): void {
+    const text = this.workspace.index.textOf(uri);
+    if (text === undefined || !this.copies.has(uri)) return;
+    const before = this.copies.info(uri);
+    const after = this.infoOf(uri, text);
+    if (before?.outlet === after.outlet && before?.published === after.published) return;
+    this.copies.setInfo(uri, after);
+    this.context.cache?.clear();
   }
 
   /** True when every indexed article is fingerprinted. */
@@ -79,8 +124,8 @@ export class WorkspaceCopies implements vscode.Disposable {
         this.copies.remove(uri);
         this.reports.remove(uri);
       } else {
-        this.copies.set(uri, text, { outlet: articleMetadata(text).outlet, published: index.articleInfo(uri)?.published });
-        this.reports.set(uri, index.spansOf(uri));
+        this.copies.set(uri, text, this.infoOf(uri, text));
+        this.reports.set(uri, index.spansOf(uri), index.articleInfo(uri)?.reference?.iso);
       }
       if (performance.now() > until) break;
     }

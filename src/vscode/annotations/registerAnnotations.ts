@@ -18,6 +18,7 @@ import type { NoteFileSystem } from './noteDocuments';
 import { registerArticleLifecycle, type SidecarOutcome } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
 import { quotesOfArticle } from '../../core/analysis/quotes/quoteLedger';
+import { setSidecarMetadataSource } from '../analysis/corroborationFeed';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
 import { tagUsage } from './tagCatalog';
@@ -53,8 +54,10 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
       .filter((anchor) => anchor !== undefined)
       .map((anchor) => ({ uri: entry.article.toString(), start: anchor.start, end: anchor.end }))),
   });
+  setSidecarMetadataSource({ metadataFor: (uri) => store.get(vscode.Uri.parse(uri))?.metadata, onDidChange: store.onDidChange });
   return [
     { dispose: () => setAnnotationTagSource(undefined) },
+    { dispose: () => setSidecarMetadataSource(undefined) },
     store,
     followPublicationDates(store, deps),
     new AnnotationDecorations(store, deps.extensionUri),

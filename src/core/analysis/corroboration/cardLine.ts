@@ -1,6 +1,7 @@
 /**
  * The corroboration line of a figure's or a date's hover card: how many independent outlets give the same
- * figure (the same value and unit, as the card's "Same figure" list) or date the same day (or month), with
+ * figure (the same value and unit, as the card's "Same figure" list; a count without a unit is left out) or
+ * date the same day (a month or a year is too coarse to be one event), with
  * republished wire copy counted once. Dates that only restate their article's publication day are no event
  * and get no line.
  *
@@ -9,7 +10,7 @@
  */
 import type { Span } from '../../extract/types';
 import { escapeMarkdown } from '../../hover/markdown';
-import { corroborate, type Corroboration, type CopyIndex, type SourceInfo } from './corroboration';
+import { corroborate, corroborationSummary, type Corroboration, type CopyIndex, type SourceInfo } from './corroboration';
 
 /** Outlets named in the card before "and N more". */
 const NAMED = 4;
@@ -17,7 +18,10 @@ const NAMED = 4;
 /** The value a date or figure is compared by across articles, or undefined for other spans and unresolved values. */
 export function factKey(span: Pick<Span, 'type' | 'value' | 'unit'>): string | undefined {
   if (span.value === null || span.value === undefined || span.value === '') return undefined;
-  if (span.type === 'DATE') return typeof span.value === 'string' ? `DATE|${span.value}` : undefined;
+  // a day dates an event; a month or a year is too coarse to say two reports tell of the same one
+  if (span.type === 'DATE') return typeof span.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(span.value) ? `DATE|${span.value}` : undefined;
+  // a bare count ("two") is no figure anyone corroborates
+  if (span.type === 'QUANTITY' && !span.unit) return undefined;
   if (span.type === 'MONEY' || span.type === 'PERCENT' || span.type === 'QUANTITY') return `${span.type}|${String(span.value)}|${span.unit ?? ''}`;
   return undefined;
 }
@@ -27,11 +31,15 @@ export class ReportIndex {
   private readonly byKey = new Map<string, Set<string>>();
   private readonly keysOf = new Map<string, string[]>();
 
-  /** Adds or replaces an article's dates and figures. */
-  set(uri: string, spans: Iterable<Pick<Span, 'type' | 'value' | 'unit'>>): void {
+  /**
+   * Adds or replaces an article's dates and figures. A date that is the article's own `publicationDay` is
+   * left out: an article does not report an event by being published on its day.
+   */
+  set(uri: string, spans: Iterable<Pick<Span, 'type' | 'value' | 'unit'>>, publicationDay?: string): void {
     this.remove(uri);
     const keys = new Set<string>();
     for (const s of spans) {
+      if (s.type === 'DATE' && publicationDay !== undefined && s.value === publicationDay) continue;
       const key = factKey(s);
       if (key) keys.add(key);
     }
@@ -139,10 +147,10 @@ function names(list: readonly string[]): string {
   return shown.length > 1 ? `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}` : shown.join('');
 }
 
-/** The card's Markdown line: "**Corroboration** · reported by 3 outlets (…); 2 more republish the same wire copy (…)". */
+/**
+ * The card's Markdown line, with the outlets named: "**Corroboration** · reported by 3 outlets (AP, BBC and
+ * Reuters); 2 more republish the same wire copy (Daily Post and Herald)".
+ */
 export function corroborationMarkdown(c: Corroboration): string {
-  const [head, tail] = c.summary.split('; ');
-  const outlets = c.outlets.length ? ` (${names(c.outlets)})` : '';
-  const again = tail ? `; ${escapeMarkdown(tail)} (${names(c.republishers)})` : '';
-  return `**Corroboration** · ${escapeMarkdown(head)}${outlets}${again}`;
+  return `**Corroboration** · ${corroborationSummary(c, (list) => ` (${names(list)})`, escapeMarkdown)}`;
 }

@@ -206,6 +206,14 @@ export class CopyIndex {
     }
   }
 
+  /** Replaces what is known of an article as a source (the analyst recorded its outlet), keeping its fingerprints. */
+  setInfo(uri: string, info: SourceInfo): boolean {
+    const article = this.byUri.get(uri);
+    if (!article) return false;
+    article.info = { ...info };
+    return true;
+  }
+
   /** Forgets an article (deleted, or about to be replaced). */
   remove(uri: string): boolean {
     const article = this.byUri.get(uri);

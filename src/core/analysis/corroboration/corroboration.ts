@@ -83,18 +83,21 @@ export function corroborate(copies: CopyIndex, reporting: Iterable<string>, info
 
 /**
  * The sentence a card shows: "reported by 3 outlets; 2 more republish the same wire copy", "reported by 2
- * outlets and 1 article without a named outlet", "reported by 1 outlet only; 2 more republish its copy".
+ * outlets and 1 article without a named outlet", "reported by 1 outlet only; 2 more republish its wire copy".
  * Empty when a single source reports it and nobody republishes it: there is nothing to corroborate.
+ * `named` (optional) adds the outlets' names after their count, `escape` escapes the words for Markdown.
  */
-export function corroborationSummary(c: Omit<Corroboration, 'summary'>): string {
+export function corroborationSummary(c: Omit<Corroboration, 'summary'>, named?: (outlets: readonly string[]) => string, escape: (s: string) => string = (s) => s): string {
   const sources = c.outlets.length + c.unknownOutlets;
   const more = c.republishers.length;
   if (sources <= 1 && more === 0) return '';
-  const named = c.outlets.length;
+  const count = c.outlets.length;
+  const outlets = named && count ? named(c.outlets) : '';
   let head: string;
-  if (c.unknownOutlets === 0) head = `reported by ${plural(named, 'outlet')}${sources === 1 ? ' only' : ''}`;
-  else if (named === 0) head = `reported by ${plural(c.unknownOutlets, 'article')} without a named outlet`;
-  else head = `reported by ${plural(named, 'outlet')} and ${plural(c.unknownOutlets, 'article')} without a named outlet`;
+  if (c.unknownOutlets === 0) head = `${escape(`reported by ${plural(count, 'outlet')}`)}${outlets}${sources === 1 ? ' only' : ''}`;
+  else if (count === 0) head = escape(`reported by ${plural(c.unknownOutlets, 'article')} without a named outlet`);
+  else head = `${escape(`reported by ${plural(count, 'outlet')}`)}${outlets}${escape(` and ${plural(c.unknownOutlets, 'article')} without a named outlet`)}`;
   if (!more) return head;
-  return `${head}; ${more} more ${more === 1 ? 'republishes' : 'republish'} ${sources === 1 ? 'its' : 'the same'} wire copy`;
+  const tail = escape(`${more} more ${more === 1 ? 'republishes' : 'republish'} ${sources === 1 ? 'its' : 'the same'} wire copy`);
+  return `${head}; ${tail}${named ? named(c.republishers) : ''}`;
 }
