@@ -6,6 +6,7 @@ import { corroborationAt, corroborationMarkdown, ReportIndex, type Corroboration
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { extract } from '../../src/core/extract';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
+import { quoteKey, quotingArticles } from '../../src/core/analysis/corroboration/quoteReports';
 
 // A wire story written for this test: five paragraphs about a harbour strike in an invented port town.
 const wire = [
@@ -38,8 +39,9 @@ const otherIndependent = article('evening.txt', 'Evening Courier', '2026-03-02',
   'The authority answered that pay could only go up if shipping lines paid more to call at Halden, and that the lines would then go elsewhere, taking jobs with them along the whole coast.',
 ]);
 
+const articles = [original, republished, aggregator, independent, otherIndependent];
+
 describe('corroboration', () => {
-  const articles = [original, republished, aggregator, independent, otherIndependent];
 
   it('finds wire copy republished with a new headline, a trimmed last paragraph and a changed word', () => {
     assert.deepEqual(copyClusters(articles), [[0, 1, 2]]);
@@ -210,5 +212,24 @@ describe('corroboration in hover cards', () => {
     context.reports.remove('file:///wire.txt');
     context.reports.rename('file:///coast.txt', 'file:///moved/coast.txt');
     assert.deepEqual([...context.reports.articlesWith('DATE|2026-03-20')].sort(), ['file:///aggregator.txt', 'file:///evening.txt', 'file:///moved/coast.txt']);
+  });
+});
+
+describe('corroboration of quotations', () => {
+  it('finds the same quotation in other articles, case and punctuation aside, and counts their outlets', () => {
+    const quote = '"We have asked for a meeting every week since the cut and every week the answer was no,"';
+    const quotes = [
+      { file: 'wire.txt', text: 'We have asked for a meeting every week since the cut and every week the answer was no,' },
+      { file: 'coast.txt', text: 'We have asked for a meeting every week since the cut, and every week the answer was no.' },
+      { file: 'harbour-news.txt', text: 'WE HAVE ASKED for a meeting every week since the cut and every week the answer was no' },
+      { file: 'harbour-news.txt', text: 'Not a single crane moved.' },
+      { file: 'evening.txt', text: 'We asked for a meeting every week.' },
+    ];
+    const byQuote = quotingArticles(quotes);
+    assert.deepEqual([...byQuote.get(quoteKey(quote))!].sort(), ['coast.txt', 'harbour-news.txt', 'wire.txt']);
+    assert.deepEqual([...byQuote.get(quoteKey('We asked for a meeting every week.'))!], ['evening.txt'], 'a different wording is another quotation');
+    const copies = new CopyIndex();
+    for (const a of articles) copies.set(a.uri, a.text, a);
+    assert.equal(corroborate(copies, byQuote.get(quoteKey(quote))!).summary, 'reported by 2 outlets; 1 more republishes the same wire copy');
   });
 });

@@ -4,6 +4,7 @@ import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
 import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceCopies } from './corroborationFeed';
+import { quoteKey, quotingArticles } from '../../core/analysis/corroboration/quoteReports';
 
 const REFRESH_DELAY_MS = 400;
 /** Quotations listed under one speaker before a "more" row. */
@@ -34,24 +35,6 @@ export function speakerRows(quotes: readonly LedgerQuote[]): SpeakerRow[] {
   for (const row of rows) row.quotes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
   return rows.sort((a, b) => Number(a.speaker === UNNAMED) - Number(b.speaker === UNNAMED) ||
     b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
-}
-
-/** A quotation as compared across articles: its words, lower case, without punctuation. */
-export function quoteKey(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
-}
-
-/** The articles that carry each quotation (by `quoteKey`). */
-export function quotingArticles(quotes: readonly LedgerQuote[]): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const q of quotes) {
-    const key = quoteKey(q.text);
-    if (!key) continue;
-    const set = out.get(key);
-    if (set) set.add(q.file);
-    else out.set(key, new Set([q.file]));
-  }
-  return out;
 }
 
 function shorten(text: string, max = 90): string {
