@@ -15,6 +15,9 @@ import { wordRectOnLine } from './pageProbes.mjs';
 
 const REUTERS_STORY = 'Hegseth Not Expected to Attend NATO Defence Ministers Meeting.txt';
 const REPUBLISHED = 'Hegseth to Skip NATO Ministers Meeting, Sources Say.txt';
+const NEWSMAX_STORY = 'Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt';
+// named to sort after the story it copies: with the same publication date, the first name is the original
+const REPUBLISHED_QUOTES = 'Policy Chief Colby Urges a NATO of Partners.txt';
 
 /**
  * The analysts' sidecars of the samples (outlets, publication dates), and a republication of the Reuters
@@ -26,6 +29,11 @@ function addRepublishedStory(workspaceDir) {
   const paragraphs = readFileSync(join(workspaceDir, REUTERS_STORY), 'utf8').split('\n').filter((line) => line.trim()).slice(0, 6);
   writeFileSync(join(workspaceDir, REPUBLISHED), `Hegseth to skip NATO ministers' meeting, sources say\n\n${paragraphs.join('\n\n')}\n`);
   writeFileSync(join(workspaceDir, `${REPUBLISHED}.annotations.yaml`), 'version: 1\narticle:\n  published: 2026-01-21\n  source: Daily Courier\nannotations: []\n');
+  // and the Newsmax story with Colby's quotations, republished the same day without its dateline and copyright line
+  const story = readFileSync(join(workspaceDir, NEWSMAX_STORY), 'utf8').split('\n').filter((line) => line.trim());
+  const body = story.filter((line) => !/^Thursday, 12 February 2026|^©/.test(line)).slice(1);
+  writeFileSync(join(workspaceDir, REPUBLISHED_QUOTES), `Policy chief Colby urges a NATO of partners\n\n${body.join('\n\n')}\n`);
+  writeFileSync(join(workspaceDir, `${REPUBLISHED_QUOTES}.annotations.yaml`), 'version: 1\narticle:\n  published: 2026-02-12\n  source: Atlantic Ledger\nannotations: []\n');
 }
 
 const vsixPath = process.env.SOURCE_ANNOTATOR_VSIX || defaultVsixPath;
@@ -124,6 +132,11 @@ describe('analysis views UI (packaged extension)', function () {
     const view = page.locator('[id="workbench.view.extension.sourceAnnotator"] .pane', { has: page.locator('.pane-header', { hasText: 'Timeline' }) }).first();
     const rows = view.locator('.monaco-list-row');
     await rows.first().waitFor({ state: 'visible', timeout: 60000 });
+    // the other views of the sidebar are closed, so the Timeline has the height to show a month's dates
+    for (const name of ['Entities', 'Annotations', 'Quotes']) {
+      const header = page.locator('[id="workbench.view.extension.sourceAnnotator"] .pane-header', { hasText: name }).first();
+      if (await header.getAttribute('aria-expanded') === 'true') await header.click();
+    }
     await rows.first().click();
     const focusedLabel = () => view.locator('.monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '');
     /** Moves the keyboard focus with `key` until the focused row's label starts with `prefix`. */
@@ -139,10 +152,10 @@ describe('analysis views UI (packaged extension)', function () {
     await page.keyboard.press('End');
     await moveTo('ArrowUp', '2026, ');
     await page.keyboard.press('ArrowRight');
-    await view.locator('.monaco-list-row[aria-label^="February 2026, "]').first().waitFor({ state: 'visible', timeout: 15000 });
+    await view.locator('.monaco-list-row[aria-label^="January 2026, "]').first().waitFor({ state: 'visible', timeout: 15000 });
     await moveTo('ArrowDown', 'February 2026, ');
     await page.keyboard.press('ArrowRight');
-    await view.locator('.monaco-list-row[aria-label^="2026-02"]').first().waitFor({ state: 'visible', timeout: 15000 });
+    await view.locator('.monaco-list-row[aria-label^="2026-0"]').first().waitFor({ state: 'visible', timeout: 15000 });
     await page.keyboard.press('ArrowDown');
     const label = await focusedLabel();
     assert.match(label ?? '', /^2026-/, 'the first date of February has the focus');
@@ -179,5 +192,40 @@ describe('analysis views UI (packaged extension)', function () {
     // the card fades in: wait for it to be opaque before the screenshot
     await waitFor(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length), (n) => n === 0, 5000, (n) => `${n} animations still running`);
     await page.screenshot({ path: join(testResultsDir, 'corroboration-card.png') });
+  });
+
+  it('says in a quotation\'s tooltip in the Quotes view how many outlets report it', async () => {
+    await runCommand(page, 'Source Annotator: Focus on Quotes View');
+    const view = page.locator('[id="workbench.view.extension.sourceAnnotator"] .pane', { has: page.locator('.pane-header', { hasText: 'Quotes' }) }).first();
+    const colby = view.locator('.monaco-list-row[aria-label^="Elbridge Colby, "]').first();
+    await colby.waitFor({ state: 'visible', timeout: 60000 });
+    // the Timeline view closed, so the Quotes view has the height
+    const timelineHeader = page.locator('[id="workbench.view.extension.sourceAnnotator"] .pane-header', { hasText: 'Timeline' }).first();
+    if (await timelineHeader.getAttribute('aria-expanded') === 'true') await timelineHeader.click();
+    await colby.click();
+    if (await colby.getAttribute('aria-expanded') !== 'true') await page.keyboard.press('ArrowRight');
+    // a quotation of the Newsmax story (his first ones are the analysis piece's), reached by keyboard so it is in view
+    const wanted = 'Quotation by Elbridge Colby: we have a really strong basis';
+    for (let i = 0; i < 20; i++) {
+      const focused = await view.locator('.monaco-list-row.focused').first().getAttribute('aria-label').catch(() => '');
+      if (focused?.startsWith(wanted)) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    const quote = view.locator(`.monaco-list-row[aria-label^="${wanted}"]`).first();
+    await quote.waitFor({ state: 'visible', timeout: 15000 });
+    const tooltip = page.locator('.workbench-hover, .monaco-hover', { hasText: 'This quotation' }).first();
+    const text = await waitFor(
+      async () => {
+        await page.mouse.move(5, 5);
+        await quote.hover();
+        return tooltip.innerText({ timeout: 3000 }).catch(() => '');
+      },
+      (value) => value.includes('This quotation'),
+      60000,
+      (value) => `the quotation's tooltip never said how it is reported; last text: ${JSON.stringify(value)}`,
+    );
+    assert.match(text, /This quotation: reported by 1 outlet only; 1 more republishes its wire copy\./);
+    await waitFor(() => page.evaluate(() => document.getAnimations().filter((a) => a.playState === 'running').length), (n) => n === 0, 5000, (n) => `${n} animations still running`);
+    await page.screenshot({ path: join(testResultsDir, 'quotes-corroboration.png') });
   });
 });
