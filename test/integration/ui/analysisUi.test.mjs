@@ -213,12 +213,13 @@ describe('analysis views UI (packaged extension)', function () {
     }
     const quote = view.locator(`.monaco-list-row[aria-label^="${wanted}"]`).first();
     await quote.waitFor({ state: 'visible', timeout: 15000 });
-    const tooltip = page.locator('.workbench-hover, .monaco-hover', { hasText: 'This quotation' }).first();
+    const tooltip = page.locator('.workbench-hover, .monaco-hover', { hasText: /This\squotation/u }).first();
     const text = await waitFor(
       async () => {
         await page.mouse.move(5, 5);
         await quote.hover();
-        return tooltip.innerText({ timeout: 3000 }).catch(() => '');
+        // (the hover renders spaces as non-breaking ones)
+        return (await tooltip.innerText({ timeout: 3000 }).catch(() => '')).replace(/\s+/gu, ' ');
       },
       (value) => value.includes('This quotation'),
       60000,
