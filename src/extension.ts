@@ -27,6 +27,7 @@ import { registerTimelineView } from './vscode/analysis/timelineView';
 import { registerConnectionsPanel } from './vscode/analysis/connectionsPanel';
 import { ArchiveService } from './vscode/archive/archiveService';
 import { registerArchive } from './vscode/archive/registerArchive';
+import { WorkspaceCopies } from './vscode/analysis/corroborationFeed';
 
 /** What `activate` returns: used by integration tests and by other extensions. */
 export interface SourceAnnotatorApi {
@@ -61,6 +62,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
   const archive = new ArchiveService(context.secrets, log);
   const entities = new EntitiesViewProvider(workspace, archive);
   const registry = new RegistryService(log);
+  const copies = new WorkspaceCopies(workspace);
 
   context.subscriptions.push(
     log,
@@ -71,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     new IndexStatusBar(workspace),
     new AnalysisNotice(analyzer),
     analyzer.onDidAnalyze((doc) => workspace.updateFromEditor(doc, () => analyzer.analyze(doc).result)),
-    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace, archive)),
+    vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new SpanHoverProvider(analyzer, workspace, archive, copies)),
     vscode.languages.registerReferenceProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDefinitionProvider(ARTICLE_SELECTOR, navigation),
     vscode.languages.registerDocumentSymbolProvider(ARTICLE_SELECTOR, navigation, { label: 'Source Annotator' }),
@@ -87,7 +89,8 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
       analyzer.setRegistry(r);
     }),
     ...registerRegistryCommands({ registry, workspace, analyzer }),
-    ...registerQuotesView(workspace),
+    copies,
+    ...registerQuotesView(workspace, copies),
     ...registerTimelineView(workspace),
     ...registerConnectionsPanel(workspace, context.extensionUri),
     registerArticleWordWrap(log),

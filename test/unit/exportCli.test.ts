@@ -44,7 +44,7 @@ describe('export command and Node adapters', () => {
   it('answers --help', async () => {
     const { status, stdout } = await capture(() => exportCommand.run(['--help']));
     assert.equal(status, 0);
-    assert.match(stdout, /^Usage: source-annotator export \[--format csv\|jsonld\|markdown\] \[--out FILE\] \[--no-bom\] PATH\.\.\./);
+    assert.match(stdout, /^Usage: source-annotator export \[--format csv\|jsonld\|markdown\] \[--out FILE\] \[--no-bom\] \[--no-quotes\] PATH\.\.\./);
     assert.equal(exportCommand.name, 'export');
   });
 
@@ -59,7 +59,7 @@ describe('export command and Node adapters', () => {
     const plain = path.join(root, 'plain.csv');
     assert.equal((await capture(() => exportCommand.run(['--no-bom', '--out', plain, path.join(root, 'news')]))).status, 0);
     assert.ok(readFileSync(plain, 'utf8').startsWith('article,'), '--no-bom leaves it out');
-    assert.match(rows[1], /a\.txt,the ceasefire,claim,Unconfirmed\.,,2026-02-12T10:00:00Z,2026-02-12T10:00:00Z,15,28$/);
+    assert.match(rows[1], /a\.txt,the ceasefire,claim,Unconfirmed\.,,2026-02-12T10:00:00Z,2026-02-12T10:00:00Z,15,28,annotation,$/);
 
     const jsonld = await capture(() => exportCommand.run(['--format=jsonld', path.join(root, 'news', 'a.txt')]));
     assert.equal(jsonld.status, 0, jsonld.stderr);
@@ -69,6 +69,22 @@ describe('export command and Node adapters', () => {
     assert.match(markdown.stdout, /## Tag: claim \(1\)\n\n> the ceasefire\n/);
     assert.match(markdown.stdout, /AP · Admiralty C3/);
     assert.match(markdown.stdout, /a\.txt\*, line \d+, column \d+–\d+/, 'the report gives line and column');
+  });
+
+  it('exports the article\'s quotations after its annotations, unless --no-quotes', async () => {
+    const quoted = `${article}\n\n"We will hold the line until Sunday," Anna Berg told reporters in Geneva.\n`;
+    writeFileSync(path.join(root, 'news', 'a.txt'), quoted);
+    const csv = await capture(() => exportCommand.run(['--no-bom', path.join(root, 'news')]));
+    assert.equal(csv.status, 0, csv.stderr);
+    const rows = csv.stdout.split('\r\n');
+    assert.equal(rows.length, 4, csv.stdout);
+    assert.match(rows[2], /a\.txt,"We will hold the line until Sunday,",,,,,,\d+,\d+,quotation,Anna Berg$/);
+    const without = await capture(() => exportCommand.run(['--no-bom', '--no-quotes', path.join(root, 'news')]));
+    assert.equal(without.stdout.split('\r\n').length, 3, 'annotations only');
+    const out = path.join(root, 'out.jsonld');
+    const jsonld = await capture(() => exportCommand.run(['--format', 'jsonld', '--out', out, path.join(root, 'news')]));
+    assert.match(jsonld.stderr, /wrote 1 annotation\(s\) and 1 quotation\(s\) from 1 sidecar\(s\)/);
+    assert.equal(JSON.parse(readFileSync(out, 'utf8')).first.items[1].motivation, 'quoting');
   });
 
   it('reports malformed sidecars as FILE:LINE:COL, exports the rest and exits 1', async () => {

@@ -54,12 +54,29 @@ describe('CSV export', () => {
     assert.ok(csv.startsWith('\ufeffarticle,'), 'a UTF-8 byte-order mark first, so Excel reads curly quotes right');
     assert.ok(annotationsToCsv(items, { byteOrderMark: false }).startsWith('article,'));
     const rows = parseCsv(csv.slice(1));
-    assert.deepEqual(rows[0], ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end']);
+    assert.deepEqual(rows[0], ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end', 'kind', 'speaker']);
     assert.equal(rows.length, 4);
     assert.deepEqual(rows[1].slice(0, 3), ['news/talks.txt', 'Pentagon officials said', 'claim; military']);
     assert.equal(rows[2][1], '"without conditions"');
     assert.equal(rows[2][3], 'Line one,\nline "two"');
-    assert.deepEqual(rows[1].slice(7), [String(ARTICLE.indexOf('Pentagon')), String(ARTICLE.indexOf('Pentagon') + 23)]);
+    assert.deepEqual(rows[1].slice(7), [String(ARTICLE.indexOf('Pentagon')), String(ARTICLE.indexOf('Pentagon') + 23), 'annotation', '']);
+  });
+
+  it('adds the articles\' quotations as rows of their own, after the annotations', () => {
+    const start = ARTICLE.indexOf('without conditions');
+    const quoted: ArticleAnnotations[] = [{ ...items[0], text: ARTICLE, quotes: [
+      { start, end: start + 18, text: 'without conditions', speaker: null, speakerType: null, cueStart: ARTICLE.indexOf('Pentagon officials'), cueEnd: ARTICLE.indexOf(' said') },
+      { start: 0, end: 8, text: '=BRUSSELS', speaker: 'Mark Rutte', speakerType: 'PERSON', cueStart: null, cueEnd: null },
+    ] }];
+    const rows = parseCsv(annotationsToCsv(quoted).slice(1));
+    assert.equal(rows.length, 6);
+    assert.deepEqual(rows[4], ['news/talks.txt', 'without conditions', '', '', '', '', '', String(start), String(start + 18), 'quotation', 'unnamed speaker (“Pentagon officials”)']);
+    assert.deepEqual(rows[5].slice(1), ['\'=BRUSSELS', '', '', '', '', '', '0', '8', 'quotation', 'Mark Rutte'], 'formula-guarded like every cell');
+    const report = annotationsToMarkdown(quoted);
+    assert.match(report, /## Quotations \(2\)\n\n### news\/talks\.txt\n\n> without conditions\n\n— unnamed speaker \\\(“Pentagon officials”\\\), line 1, column \d+\n/);
+    assert.match(report, /— \*\*Mark Rutte\*\*, line 1, column 1\n/);
+    assert.ok(report.indexOf('## Quotations') > report.lastIndexOf('## Tag'), 'after the annotations');
+    assert.doesNotMatch(annotationsToMarkdown(items), /Quotations/, 'no section without quotations');
   });
 
   it('defuses cells a spreadsheet would evaluate as formulas', () => {

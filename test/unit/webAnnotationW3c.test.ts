@@ -12,6 +12,9 @@ import addFormats from 'ajv-formats';
 import type { ArticleAnnotations } from '../../src/core/export/articleAnnotations';
 import { annotationsToWebAnnotationCollection, importWebAnnotations, toWebAnnotation } from '../../src/core/export/webAnnotation';
 import { SidecarDocument } from '../../src/core/sidecar/sidecarDocument';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { extract } from '../../src/core/extract';
+import { quoteLine, quotesOfArticle } from '../../src/core/analysis/quotes/quoteLedger';
 
 const ROOT = path.resolve(__dirname, '../..');
 const W3C = path.resolve(ROOT, '../shared/w3c-web-annotation-tests');
@@ -151,5 +154,51 @@ describe('W3C Web Annotation export against the W3C test schemas', () => {
     assert.deepEqual(imported, expected);
     assert.ok(imported.some(({ annotation }) => annotation.id === 'note:1'));
     assert.ok(imported.some(({ annotation }) => annotation.id === 'x)www.evil.example('));
+  });
+});
+
+describe('W3C Web Annotation export of the articles\' quotations', () => {
+  const annotationMusts = loadMusts('annotations/annotationMusts.test');
+  const pageMusts = loadMusts('collections/pages/pageMusts.test');
+  const index = new CorpusIndex({ extract });
+  const items = sampleItems().map((item) => {
+    const text = readFileSync(new URL(item.uri!), 'utf8');
+    index.update(item.uri!, text);
+    const quotes = quotesOfArticle(index, item.uri!).map((q) => quoteLine(q)).map(({ file: _file, ...q }) => q);
+    return { ...item, text, quotes };
+  });
+  const exported = JSON.parse(JSON.stringify(annotationsToWebAnnotationCollection(items))) as { first: { items: Record<string, unknown>[] } & Record<string, unknown> } & Record<string, unknown>;
+  const quotations = exported.first.items.filter((a) => a.motivation === 'quoting');
+
+  it('exports every quotation after the annotations, each passing every annotation MUST', () => {
+    const count = items.reduce((n, item) => n + item.quotes.length, 0);
+    assert.ok(count >= 5, `${count} quotations in the annotated samples`);
+    assert.equal(quotations.length, count);
+    assert.equal(exported.first.items.length, count + items.reduce((n, item) => n + item.sidecar.annotations.length, 0));
+    const failed = quotations.flatMap((q) => failures(annotationMusts, q).map((file) => `${String(q.id)}: ${file}`));
+    const failedPage = failures(pageMusts, { '@context': exported['@context'], ...exported.first });
+    console.log(`      ${quotations.length} quotations × ${annotationMusts.length} MUST assertions: ${failed.length} failed; page: ${failedPage.length} failed`);
+    assert.deepEqual(failed, []);
+    assert.deepEqual(failedPage, []);
+  });
+
+  it('says who speaks, points at the quoted words, and keeps ids stable', () => {
+    const first = items.find((item) => item.quotes.some((q) => q.speaker))!;
+    const quote = first.quotes.find((q) => q.speaker)!;
+    const web = quotations.find((a) => ((a.target as { selector: { start?: number }[] }).selector[1].start === quote.start) && (a.target as { source: string }).source === first.uri)!;
+    assert.deepEqual(web.body, [{ type: 'TextualBody', value: `Said by ${quote.speaker}.`, purpose: 'describing', format: 'text/plain', language: 'en' }]);
+    const [textQuote, position] = (web.target as { selector: Record<string, unknown>[] }).selector;
+    assert.equal(textQuote.exact, first.text.slice(quote.start, quote.end));
+    assert.deepEqual(position, { type: 'TextPositionSelector', start: quote.start, end: quote.end });
+    assert.deepEqual(web.creator, { type: 'Software', name: 'Source Annotator' });
+    assert.equal(new Set(quotations.map((q) => q.id)).size, quotations.length, 'one id per quotation');
+    assert.deepEqual(JSON.parse(JSON.stringify(annotationsToWebAnnotationCollection(items))), exported, 'the same export twice');
+  });
+
+  it('imports only the analyst\'s annotations back, not the quotations', () => {
+    const texts = new Map(items.map((item) => [item.uri!, item.text]));
+    const { imported, skipped } = importWebAnnotations(exported, { textOf: (source) => texts.get(source) });
+    assert.deepEqual(skipped, []);
+    assert.equal(imported.length, items.reduce((n, item) => n + item.sidecar.annotations.length, 0));
   });
 });

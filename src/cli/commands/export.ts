@@ -14,11 +14,13 @@ import { articlePathFor } from '../../core/sidecar/sidecarPath';
 import { atomicWrite } from '../../node/atomicWrite';
 import { findSidecars } from '../../node/findSidecars';
 import { CliCommand } from './command';
+import { loadAnalysisCorpus } from '../analysisCorpus';
+import { quoteLine, quotesOfArticle } from '../../core/analysis/quotes/quoteLedger';
 
 const FORMATS = ['csv', 'jsonld', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
-const help = `Usage: source-annotator export [--format csv|jsonld|markdown] [--out FILE] [--no-bom] PATH...
+const help = `Usage: source-annotator export [--format csv|jsonld|markdown] [--out FILE] [--no-bom] [--no-quotes] PATH...
 
 Exports analyst annotations from YAML sidecars (article.txt.annotations.yaml).
 Each PATH is an article, a sidecar, or a directory searched recursively.
@@ -30,14 +32,18 @@ Options:
   --out FILE       Write to FILE (replaced atomically) instead of standard output.
   --no-bom         CSV without the UTF-8 byte-order mark it starts with by default
                    (the mark makes Excel read curly quotes and accents right).
+  --no-quotes      Leave out the articles' quotations. By default each exported article's
+                   quotations and their speakers follow its annotations: rows of kind
+                   "quotation" (CSV), annotations with the motivation "quoting" (JSON-LD),
+                   a Quotations section (Markdown).
   -h, --help       Show this help.
 
 Sidecars with errors are reported as FILE:LINE:COL and left out; the exit status is then 1.`;
 
-interface ExportArgs { format: Format; out?: string; paths: string[]; byteOrderMark?: boolean }
+interface ExportArgs { format: Format; out?: string; paths: string[]; byteOrderMark?: boolean; quotes: boolean }
 
 function parseArgs(argv: string[]): ExportArgs | string {
-  const args: ExportArgs = { format: 'csv', paths: [] };
+  const args: ExportArgs = { format: 'csv', paths: [], quotes: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -52,6 +58,8 @@ function parseArgs(argv: string[]): ExportArgs | string {
       }
     } else if (arg === '--no-bom') {
       args.byteOrderMark = false;
+    } else if (arg === '--no-quotes') {
+      args.quotes = false;
     } else if (arg === '--') {
       args.paths.push(...argv.slice(i + 1));
       break;
@@ -87,6 +95,7 @@ async function run(argv: string[]): Promise<number> {
     failed = true;
   }
   const items: ArticleAnnotations[] = [];
+  const articlePaths: string[] = [];
   for (const sidecarPath of sidecars) {
     const articlePath = articlePathFor(sidecarPath) ?? sidecarPath;
     const articleText = await fs.readFile(articlePath, 'utf8').catch(() => undefined);
@@ -99,6 +108,17 @@ async function run(argv: string[]): Promise<number> {
       continue;
     }
     items.push({ article: displayPath(articlePath), uri: pathToFileURL(path.resolve(articlePath)).href, sidecar: document.sidecar, text: articleText });
+    articlePaths.push(articlePath);
+  }
+  if (args.quotes && articlePaths.length > 0) {
+    // the quote ledger over the exported articles, with the shipped tagger (as `source-annotator quotes`)
+    const corpus = await loadAnalysisCorpus(articlePaths);
+    items.forEach((item, i) => {
+      const file = articlePaths[i];
+      if (!corpus.index.has(file)) return;
+      item.quotes = quotesOfArticle(corpus.index, file).map((q) => quoteLine(q)).map(({ file: _file, ...quote }) => quote);
+      item.text = corpus.index.textOf(file) ?? item.text;
+    });
   }
 
   const output = args.format === 'csv' ? annotationsToCsv(items, { byteOrderMark: args.byteOrderMark })
@@ -107,7 +127,8 @@ async function run(argv: string[]): Promise<number> {
   if (args.out) {
     await atomicWrite(args.out, output);
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-    process.stderr.write(`export: wrote ${count} annotation(s) from ${items.length} sidecar(s) to ${args.out}\n`);
+    const quotes = items.reduce((sum, item) => sum + (item.quotes?.length ?? 0), 0);
+    process.stderr.write(`export: wrote ${count} annotation(s)${args.quotes ? ` and ${quotes} quotation(s)` : ''} from ${items.length} sidecar(s) to ${args.out}\n`);
   } else {
     process.stdout.write(output);
   }

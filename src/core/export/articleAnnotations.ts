@@ -1,5 +1,6 @@
 /** The unit every exporter works on: one article and its sidecar. */
 import { Sidecar } from '../sidecar/model';
+import type { ExportQuote } from './quotations';
 
 export interface ArticleAnnotations {
   /** How the article is named in exports: a workspace-relative path or a URI. */
@@ -12,4 +13,6 @@ export interface ArticleAnnotations {
   sidecar: Sidecar;
   /** The article's text, when it could be read: the report then gives line and column. */
   text?: string;
+  /** The article's quotations with their speakers, exported in a section (rows, annotations) of their own. */
+  quotes?: readonly ExportQuote[];
 }

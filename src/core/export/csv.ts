@@ -1,10 +1,12 @@
 /**
- * CSV export, one row per annotation, RFC 4180 (CRLF line ends, fields quoted when needed, quotes
+ * CSV export, one row per annotation and then one per quotation of the exported articles (`kind` tells them
+ * apart; a quotation's `quote` is the quoted words, `speaker` who says them, its tags and note empty), RFC 4180 (CRLF line ends, fields quoted when needed, quotes
  * doubled). Cells that a spreadsheet would run as a formula are defused with a leading apostrophe.
  */
 import { ArticleAnnotations } from './articleAnnotations';
+import { speakerLabel } from './quotations';
 
-export const CSV_COLUMNS = ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end'] as const;
+export const CSV_COLUMNS = ['article', 'quote', 'tags', 'note', 'author', 'created', 'modified', 'start', 'end', 'kind', 'speaker'] as const;
 
 /** Leading characters that make Excel, LibreOffice or Sheets evaluate a cell (tab and CR included). */
 const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
@@ -29,8 +31,13 @@ export function annotationsToCsv(items: readonly ArticleAnnotations[], options: 
     for (const annotation of sidecar.annotations) {
       rows.push([
         article, annotation.target.exact, annotation.tags.join('; '), annotation.note, annotation.author,
-        annotation.created, annotation.modified, annotation.target.start, annotation.target.end,
+        annotation.created, annotation.modified, annotation.target.start, annotation.target.end, 'annotation', undefined,
       ].map(csvCell).join(','));
+    }
+  }
+  for (const { article, quotes, text } of items) {
+    for (const q of quotes ?? []) {
+      rows.push([article, q.text, undefined, undefined, undefined, undefined, undefined, q.start, q.end, 'quotation', speakerLabel(q, text)].map(csvCell).join(','));
     }
   }
   return (options.byteOrderMark === false ? '' : BYTE_ORDER_MARK) + rows.join('\r\n') + '\r\n';

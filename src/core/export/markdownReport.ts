@@ -1,11 +1,13 @@
 /**
  * A Markdown report for reading and sharing: the articles with their metadata, then every
- * annotation grouped by tag, each with its quote, article and note.
+ * annotation grouped by tag, each with its quote, article and note, then the articles' quotations with
+ * their speakers.
  */
 import { Annotation, ArticleMetadata } from '../sidecar/model';
 import { ArticleAnnotations } from './articleAnnotations';
 import { LineIndex } from '../text/lineIndex';
 import { plural } from '../util/plural';
+import { speakerLabel } from './quotations';
 
 const UNTAGGED = '(untagged)';
 
@@ -86,6 +88,20 @@ export function annotationsToMarkdown(items: readonly ArticleAnnotations[], titl
       lines.push(`— ${byline.join(', ')}`, '');
       if (annotation.note.trim() !== '') lines.push(noteMarkdown(annotation.note), '');
       if (annotation.conflict) lines.push(`**Conflict** with annotation \`${annotation.conflict.with}\`.`, '');
+    }
+  }
+  const quoted = items.filter((item) => (item.quotes?.length ?? 0) > 0);
+  if (quoted.length > 0) {
+    const count = quoted.reduce((n, item) => n + item.quotes!.length, 0);
+    lines.push(`## Quotations (${count})`, '');
+    for (const { article, quotes, text } of quoted) {
+      const at = text === undefined ? undefined : new LineIndex(text);
+      lines.push(`### ${escapeMarkdown(article)}`, '');
+      for (const q of quotes!) {
+        lines.push(quoteBlock(q.text), '');
+        const where = at ? (() => { const p = at.position(q.start); return `line ${p.line + 1}, column ${p.character + 1}`; })() : `characters ${q.start}–${q.end}`;
+        lines.push(`— ${q.speaker ? `**${escapeMarkdown(q.speaker)}**` : escapeMarkdown(speakerLabel(q, text))}, ${where}`, '');
+      }
     }
   }
   return lines.join('\n').replace(/\n+$/, '\n');

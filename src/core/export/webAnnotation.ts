@@ -12,6 +12,7 @@ import { fnv1a64Hex } from '../sidecar/textHash';
 import { createTarget } from '../anchor/createTarget';
 import { reanchor } from '../anchor/reanchor';
 import { ArticleAnnotations } from './articleAnnotations';
+import { QUOTATION_ID_PREFIX, saidBy, type ExportQuote } from './quotations';
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix of exported annotation ids: the sidecar id, percent-encoded, so any id makes a valid IRI. */
@@ -150,10 +151,37 @@ function absoluteIri(source: string): string {
   return `urn:source-annotator:article:${source.replace(/\\/g, '/').split('/').map(encodeIdForIri).join('/')}`;
 }
 
-/** All annotations of the given articles as a JSON-LD AnnotationCollection with one embedded page. */
+/**
+ * A quotation of the article (from the quote ledger) as an annotation of its own: motivation "quoting", a
+ * body that names the speaker, made by the software, not by the analyst. Its id derives from the article
+ * and the offsets, so an unchanged article exports the same ids.
+ */
+export function quotationToWebAnnotation(quote: ExportQuote, source: string, text?: string): WebAnnotation {
+  const iri = absoluteIri(source);
+  const selector: WebSelector[] = [];
+  const exact = text === undefined ? quote.text : text.slice(quote.start, quote.end);
+  const quoteSelector: WebSelector = { type: 'TextQuoteSelector', exact };
+  if (text !== undefined) {
+    quoteSelector.prefix = text.slice(Math.max(0, quote.start - 32), quote.start);
+    quoteSelector.suffix = text.slice(quote.end, quote.end + 32);
+  }
+  selector.push(quoteSelector, { type: 'TextPositionSelector', start: quote.start, end: quote.end });
+  return {
+    '@context': EXPORT_CONTEXT,
+    id: `${QUOTATION_ID_PREFIX}${fnv1a64Hex(`${iri}\u0000${quote.start}\u0000${quote.end}`)}`,
+    type: 'Annotation',
+    motivation: 'quoting',
+    creator: { type: 'Software', name: 'Source Annotator' },
+    body: [{ type: 'TextualBody', value: saidBy(quote, text), purpose: 'describing', format: 'text/plain', language: 'en' }],
+    target: { source: iri, selector },
+  };
+}
+
+/** All annotations of the given articles, then their quotations, as a JSON-LD AnnotationCollection with one embedded page. */
 export function annotationsToWebAnnotationCollection(items: readonly ArticleAnnotations[], label = 'Source Annotator export'): object {
   const annotations = items.flatMap(({ article, uri, sidecar }) => sidecar.annotations.map((a) =>
     toWebAnnotation(a, uri ?? article, { article: sidecar.article })));
+  for (const { article, uri, quotes, text } of items) for (const q of quotes ?? []) annotations.push(quotationToWebAnnotation(q, uri ?? article, text));
   // The same annotations give the same ids, so two exports of an unchanged workspace are identical.
   const digest = fnv1a64Hex(annotations.map((annotation) => `${annotation.id}\u0000${(annotation.target as WebAnnotationTarget).source}`).join('\n'));
   const id = `urn:source-annotator:collection:${digest}`;
@@ -210,6 +238,8 @@ export function importWebAnnotations(json: unknown, options: ImportOptions = {})
   const normalized: string[] = [];
   listAnnotations(json).forEach((entry, index) => {
     const label = `item ${index + 1}`;
+    // quotations we exported are found again in the article, not the analyst's annotations
+    if (isExportedQuotation(entry)) return;
     try {
       const result = importOne(entry, label, options, taken, now, normalized);
       if (typeof result === 'string') skipped.push(`${label}: ${result}`);
@@ -336,6 +366,11 @@ function importedTime(raw: unknown, field: string, label: string, normalized: st
   }
   if (result !== null) normalized.push(`${label}: ${field} ${JSON.stringify(value)} read as ${result}`);
   return result;
+}
+
+function isExportedQuotation(entry: unknown): boolean {
+  const id = (entry as { id?: unknown } | null)?.id;
+  return typeof id === 'string' && id.startsWith(QUOTATION_ID_PREFIX);
 }
 
 function listAnnotations(json: unknown): unknown[] {

@@ -27,7 +27,8 @@ export function describeReference(reference: ReferenceDate): string {
   return reference.yearFrom ? `${source}, ${YEAR_SOURCES[reference.yearFrom]}` : source;
 }
 
-export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
+/** `corroboration`: a line on how independently the dated event is reported, shown under how the date was resolved. */
+export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10, corroboration?: string): string {
   const { span } = hit;
   const blocks: string[] = [];
   if (typeof span.value !== 'string' || span.value === '') {
@@ -44,6 +45,7 @@ export function dateCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): stri
     : writtenInFull ? ', as written' : '';
   blocks.push(`${escapeMarkdown(span.text)} → ${escapeMarkdown(formatted)}${origin}`);
   if (span.reason) blocks.push(`How: _${escapeMarkdown(span.reason)}_`);
+  if (corroboration) blocks.push(corroboration);
   const related = index.relatedDates(hit, { limit });
   // one snippet per card: the sentence with the date in the first article listed
   const quote = snippetQuote(related.sameDay.articles[0] ?? related.sameMonth.articles[0]);

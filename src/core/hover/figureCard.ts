@@ -7,7 +7,8 @@ import { counted, plural } from '../util/plural';
 import { formatFigureValue, TYPE_LABELS } from './format';
 import { escapeMarkdown } from './markdown';
 
-export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): string {
+/** `corroboration`: a line on how independently the figure is reported, shown under what it measures. */
+export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10, corroboration?: string): string {
   const { span } = hit;
   const value = formatFigureValue(span);
   const blocks: string[] = [];
@@ -25,6 +26,7 @@ export function figureCard(index: CorpusIndex, hit: IndexedSpan, limit = 10): st
   ].filter(Boolean);
   if (fields.length) blocks.push(fields.join(' · '));
   if (span.reason) blocks.push(`_${escapeMarkdown(span.reason)}_`);
+  if (corroboration) blocks.push(corroboration);
   let quote: string | undefined;
   if (related.same.total) {
     blocks.push(`**Same figure** in ${plural(related.same.total, 'other article')}:\n\n${articleLines(related.same.articles).join('\n')}`);

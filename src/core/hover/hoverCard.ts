@@ -4,6 +4,7 @@
  * `supportHtml: false`; every piece of article text inside is already escaped.
  */
 import type { CorpusIndex } from '../index/corpusIndex';
+import type { IndexedSpan } from '../index/queryTypes';
 import { isNameType } from '../index/entityKey';
 import { MAX_LISTED_ARTICLES } from './articleList';
 import { dateCard } from './dateCard';
@@ -17,12 +18,18 @@ export interface HoverCard {
   end: number;
 }
 
-export function hoverCardAt(index: CorpusIndex, uri: string, offset: number, limit = MAX_LISTED_ARTICLES): HoverCard | undefined {
+export interface HoverCardOptions {
+  /** A line for a date's or a figure's card: how independently it is reported (see `corroborationAt`). */
+  corroboration?: (hit: IndexedSpan) => string | undefined;
+}
+
+export function hoverCardAt(index: CorpusIndex, uri: string, offset: number, limit = MAX_LISTED_ARTICLES, options: HoverCardOptions = {}): HoverCard | undefined {
   const hit = index.spanAt(uri, offset);
   if (!hit) return undefined;
   const { span } = hit;
+  const note = isNameType(span.type) ? undefined : options.corroboration?.(hit);
   const markdown = isNameType(span.type) ? nameCard(index, hit, limit)
-    : span.type === 'DATE' ? dateCard(index, hit, limit)
-      : figureCard(index, hit, limit);
+    : span.type === 'DATE' ? dateCard(index, hit, limit, note)
+      : figureCard(index, hit, limit, note);
   return { markdown, start: span.start, end: span.end };
 }

@@ -3,6 +3,8 @@ import { AnalysisStore } from '../../core/analysis/analysisStore';
 import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
 import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import type { WorkspaceCopies } from './corroborationFeed';
+import { quoteKey, quotingArticles } from '../../core/analysis/corroboration/quoteReports';
 
 const REFRESH_DELAY_MS = 400;
 /** Quotations listed under one speaker before a "more" row. */
@@ -50,10 +52,12 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   private readonly store: AnalysisStore;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private rowsCache: SpeakerRow[] | undefined;
+  private quotedIn: Map<string, Set<string>> | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<Node> | undefined;
 
-  constructor(private readonly workspace: WorkspaceIndex) {
+  /** `copies`: republished wire copy, for how independently each quotation is reported. */
+  constructor(private readonly workspace: WorkspaceIndex, private readonly copies?: WorkspaceCopies) {
     this.store = AnalysisStore.of(workspace.index);
     this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
     this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
@@ -67,6 +71,8 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
       vscode.commands.registerCommand('sourceAnnotator.quotes.reveal', (quote?: LedgerQuote) => (quote ? this.reveal(quote) : undefined)),
       /** For tests and scripts: the speakers and quotations the view shows now. */
       vscode.commands.registerCommand('sourceAnnotator.quotes.rows', () => this.rows()),
+      /** For tests and scripts: the corroboration line of a quotation's tooltip ('' when only one source has it). */
+      vscode.commands.registerCommand('sourceAnnotator.quotes.corroboration', (quote?: LedgerQuote) => (quote ? this.corroboration(quote) : '')),
     ];
   }
 
@@ -74,6 +80,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.rowsCache = undefined;
+      this.quotedIn = undefined;
       this.describe();
       this.changed.fire();
     }, REFRESH_DELAY_MS);
@@ -86,6 +93,14 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 
   private rows(): SpeakerRow[] {
     return (this.rowsCache ??= speakerRows(this.store.allQuotes()));
+  }
+
+  /** "reported by 3 outlets; …" for a quotation other articles carry too, or '' when only one source has it. */
+  corroboration(quote: LedgerQuote): string {
+    if (!this.copies) return '';
+    this.quotedIn ??= quotingArticles(this.rows().flatMap((r) => r.quotes));
+    const articles = this.quotedIn.get(quoteKey(quote.text));
+    return articles && articles.size > 1 ? this.copies.corroborate(articles).summary : '';
   }
 
   private describe(): void {
@@ -124,7 +139,9 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     const item = new vscode.TreeItem(`“${shorten(q.text)}”`, vscode.TreeItemCollapsibleState.None);
     const headline = this.workspace.index.articleInfo(q.file)?.headline ?? '';
     item.description = shorten(headline, 60);
-    item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}`);
+    const corroboration = this.corroboration(q);
+    item.tooltip = new vscode.MarkdownString().appendText(`“${q.text}”\n\n${q.speaker ?? 'Unnamed speaker'} — ${headline}` +
+      (corroboration ? `\n\nThis quotation: ${corroboration}.` : ''));
     item.iconPath = new vscode.ThemeIcon('quote');
     item.accessibilityInformation = { label: `Quotation by ${q.speaker ?? 'an unnamed speaker'}: ${shorten(q.text, 200)}` };
     item.command = { command: 'sourceAnnotator.quotes.reveal', title: 'Open Quotation', arguments: [q] };
@@ -138,7 +155,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
 }
 
 /** Creates the Quotes view; the returned disposables belong in the extension's subscriptions. */
-export function registerQuotesView(workspace: WorkspaceIndex): vscode.Disposable[] {
-  const provider = new QuotesViewProvider(workspace);
+export function registerQuotesView(workspace: WorkspaceIndex, copies?: WorkspaceCopies): vscode.Disposable[] {
+  const provider = new QuotesViewProvider(workspace, copies);
   return [provider, ...provider.register()];
 }

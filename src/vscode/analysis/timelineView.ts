@@ -2,59 +2,69 @@ import * as vscode from 'vscode';
 import { AnalysisStore } from '../../core/analysis/analysisStore';
 import { entityFilter } from '../../core/analysis/timeline/timeline';
 import type { TimelineEntry } from '../../core/analysis/timeline/timeline';
+import { inTaggedParagraphs, TIMELINE_GROUPINGS, timelineGroups, type TimelineGroup, type TimelineGrouping } from '../../core/analysis/timeline/timelineGroups';
+import { annotationTagSource } from '../features/focus';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 
 const REFRESH_DELAY_MS = 400;
-const MAX_PER_MONTH = 500;
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-export interface TimelineYear { year: string; months: { month: string; entries: TimelineEntry[] }[]; count: number }
+/** Dates listed in one group before a "more" row. */
+const MAX_PER_GROUP = 500;
+const GROUPING_SETTING = 'timeline.groupBy';
+const GROUPING_LABELS: Record<TimelineGrouping, string> = { day: 'Day', month: 'Month', year: 'Year' };
 
 type Node =
-  | { kind: 'year'; year: TimelineYear }
-  | { kind: 'month'; year: string; month: string; entries: TimelineEntry[] }
+  | { kind: 'group'; group: TimelineGroup }
   | { kind: 'entry'; entry: TimelineEntry }
   | { kind: 'more'; hidden: number };
-
-/** Entries (in date order) grouped by the year and month of their first day. */
-export function timelineGroups(entries: readonly TimelineEntry[]): TimelineYear[] {
-  const years: TimelineYear[] = [];
-  for (const e of entries) {
-    const year = e.from.slice(0, 4);
-    const month = e.from.slice(5, 7);
-    let y = years[years.length - 1];
-    if (!y || y.year !== year) years.push((y = { year, months: [], count: 0 }));
-    let m = y.months[y.months.length - 1];
-    if (!m || m.month !== month) y.months.push((m = { month, entries: [] }));
-    m.entries.push(e);
-    y.count++;
-  }
-  return years;
-}
 
 function shorten(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** The grouping the setting asks for (month when it is missing or not one of day, month, year). */
+export function readGrouping(): TimelineGrouping {
+  const value = vscode.workspace.getConfiguration('sourceAnnotator').get<string>(GROUPING_SETTING);
+  return (TIMELINE_GROUPINGS as readonly string[]).includes(value ?? '') ? value as TimelineGrouping : 'month';
+}
+
+/** A URI from what a command receives: a `Uri` (explorer, editor title), `{ uri }`, or a string. */
+function uriArgument(arg: unknown): string | undefined {
+  if (arg instanceof vscode.Uri) return arg.toString();
+  if (typeof arg === 'string') return arg;
+  const uri = (arg as { uri?: unknown } | undefined)?.uri;
+  return uri instanceof vscode.Uri ? uri.toString() : typeof uri === 'string' ? uri : undefined;
+}
+
 /**
- * The Timeline view: every resolved date of the workspace by year and month, with the sentence it dates;
- * dates that only restate their article's publication day are marked apart. Filter by entity; a date opens
- * its article at the date.
+ * The Timeline view: every resolved date of the workspace by year and month (or day, or year only: the
+ * `sourceAnnotator.timeline.groupBy` setting and the view's *Group By* button), with the sentence it dates;
+ * dates that only restate their article's publication day are marked apart. Filters by entity, annotation
+ * tag and article combine; a date opens its article at the date.
  */
 export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly store: AnalysisStore;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private groupsCache: TimelineYear[] | undefined;
+  private groupsCache: TimelineGroup[] | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<Node> | undefined;
   private entity = '';
+  private tag = '';
+  private article = '';
+  private grouping: TimelineGrouping = readGrouping();
 
   constructor(private readonly workspace: WorkspaceIndex) {
     this.store = AnalysisStore.of(workspace.index);
     this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
-    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
+    this.disposables.push(
+      workspace.index.onDidChange(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration(`sourceAnnotator.${GROUPING_SETTING}`)) return;
+        this.grouping = readGrouping();
+        this.refreshNow();
+      }),
+    );
   }
 
   register(): vscode.Disposable[] {
@@ -70,8 +80,7 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
         });
         if (name === undefined) return this.entity;
         this.entity = name.trim();
-        void vscode.commands.executeCommand('setContext', 'sourceAnnotator.timelineFiltered', this.entity !== '');
-        this.refreshNow();
+        this.filtersChanged();
         if (typeof given === 'string') await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
         return this.entity;
       }),
@@ -80,10 +89,68 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
         const name = node?.row?.name ?? node?.name;
         return typeof name === 'string' ? vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name }) : undefined;
       }),
-      vscode.commands.registerCommand('sourceAnnotator.timeline.clearFilter', () => vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' })),
-      /** For tests and scripts: the years, months and dates the view shows now. */
+      vscode.commands.registerCommand('sourceAnnotator.timeline.filterTag', async (args?: { tag?: unknown }) => {
+        let tag = typeof args?.tag === 'string' ? args.tag : undefined;
+        if (tag === undefined) {
+          const tags = annotationTagSource()?.tags() ?? [];
+          if (tags.length === 0) {
+            void vscode.window.showInformationMessage('Source Annotator: no annotation has a tag yet. Tag a passage first; the timeline then keeps the dates of the tagged paragraphs.');
+            return this.tag;
+          }
+          const picked = await vscode.window.showQuickPick([{ label: '$(clear-all) All tags', tag: '' }, ...tags.map((t) => ({ label: t, tag: t }))], {
+            title: 'Source Annotator: timeline of a tag', placeHolder: 'Keep the dates in paragraphs you annotated with this tag',
+          });
+          if (!picked) return this.tag;
+          tag = picked.tag;
+        }
+        this.tag = tag.trim();
+        this.filtersChanged();
+        return this.tag;
+      }),
+      vscode.commands.registerCommand('sourceAnnotator.timeline.filterArticle', async (arg?: unknown) => {
+        let uri = uriArgument(arg);
+        if (uri === undefined) {
+          const active = vscode.window.activeTextEditor?.document.uri.toString();
+          const items = this.workspace.index.uris().map((u) => ({ label: this.workspace.index.articleInfo(u)?.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(u)),
+            description: vscode.workspace.asRelativePath(vscode.Uri.parse(u)), uri: u }))
+            .sort((a, b) => Number(b.uri === active) - Number(a.uri === active) || a.label.localeCompare(b.label));
+          const picked = await vscode.window.showQuickPick([{ label: '$(clear-all) All articles', description: '', uri: '' }, ...items], {
+            title: 'Source Annotator: timeline of an article', placeHolder: 'Keep the dates of one article', matchOnDescription: true,
+          });
+          if (!picked) return this.article;
+          uri = picked.uri;
+        }
+        this.article = uri;
+        this.filtersChanged();
+        if (uri && arg !== undefined) await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
+        return this.article;
+      }),
+      vscode.commands.registerCommand('sourceAnnotator.timeline.clearFilter', () => {
+        this.entity = this.tag = this.article = '';
+        this.filtersChanged();
+      }),
+      vscode.commands.registerCommand('sourceAnnotator.timeline.groupBy', async (arg?: unknown) => {
+        let by = typeof arg === 'string' && (TIMELINE_GROUPINGS as readonly string[]).includes(arg) ? arg as TimelineGrouping : undefined;
+        if (!by) {
+          const picked = await vscode.window.showQuickPick(TIMELINE_GROUPINGS.map((g) => ({
+            label: GROUPING_LABELS[g], description: g === this.grouping ? 'current' : undefined, by: g,
+          })), { title: 'Source Annotator: group the timeline by' });
+          if (!picked) return this.grouping;
+          by = picked.by;
+        }
+        this.grouping = by;
+        this.refreshNow();
+        await vscode.workspace.getConfiguration('sourceAnnotator').update(GROUPING_SETTING, by, vscode.ConfigurationTarget.Global);
+        return this.grouping;
+      }),
+      /** For tests and scripts: the groups and dates the view shows now. */
       vscode.commands.registerCommand('sourceAnnotator.timeline.rows', () => this.groups()),
     ];
+  }
+
+  private filtersChanged(): void {
+    void vscode.commands.executeCommand('setContext', 'sourceAnnotator.timelineFiltered', Boolean(this.entity || this.tag || this.article));
+    this.refreshNow();
   }
 
   private scheduleRefresh(): void {
@@ -97,17 +164,32 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
     this.changed.fire();
   }
 
-  private groups(): TimelineYear[] {
+  private groups(): TimelineGroup[] {
     if (this.groupsCache) return this.groupsCache;
     const filter = entityFilter(this.store, this.entity || undefined);
-    return (this.groupsCache = timelineGroups(this.store.allDates(undefined, filter)));
+    const uris = this.article ? (this.workspace.index.has(this.article) ? [this.article] : []) : undefined;
+    let entries = this.store.allDates(uris, filter);
+    if (this.tag) {
+      const passages = annotationTagSource()?.passagesOf?.(this.tag) ?? [];
+      entries = inTaggedParagraphs(entries, passages, (uri) => this.workspace.index.textOf(uri));
+    }
+    return (this.groupsCache = timelineGroups(entries, this.grouping));
+  }
+
+  private filterWords(): string[] {
+    const words: string[] = [];
+    if (this.entity) words.push(`“${this.entity}”`);
+    if (this.tag) words.push(`tag ${this.tag}`);
+    if (this.article) words.push(shorten(this.workspace.index.articleInfo(this.article)?.headline || vscode.workspace.asRelativePath(vscode.Uri.parse(this.article)), 40));
+    return words;
   }
 
   private describe(): void {
     if (!this.view || !this.view.visible) return;
-    const total = this.groups().reduce((n, y) => n + y.count, 0);
-    this.view.description = this.entity ? `“${this.entity}” · ${total} dates` : total ? `${total} dates` : undefined;
-    this.view.message = total ? undefined : this.entity ? `No dated sentence names “${this.entity}”.`
+    const total = this.groups().reduce((n, g) => n + g.count, 0);
+    const filters = this.filterWords();
+    this.view.description = [...filters, total ? `${total} dates` : '', `by ${this.grouping}`].filter(Boolean).join(' · ');
+    this.view.message = total ? undefined : filters.length ? `No dates match ${filters.join(' and ')}.`
       : this.workspace.index.size === 0 ? 'No articles indexed yet.' : 'No resolved dates in the indexed articles.';
   }
 
@@ -118,23 +200,22 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   getChildren(node?: Node): Node[] {
-    if (!node) return this.groups().map((year) => ({ kind: 'year', year }));
-    if (node.kind === 'year') return node.year.months.map((m) => ({ kind: 'month', year: node.year.year, month: m.month, entries: m.entries }));
-    if (node.kind !== 'month') return [];
-    const shown: Node[] = node.entries.slice(0, MAX_PER_MONTH).map((entry) => ({ kind: 'entry', entry }));
-    if (node.entries.length > MAX_PER_MONTH) shown.push({ kind: 'more', hidden: node.entries.length - MAX_PER_MONTH });
+    if (!node) return this.groups().map((group) => ({ kind: 'group', group }));
+    if (node.kind !== 'group') return [];
+    const { group } = node;
+    if (group.groups) return group.groups.map((g) => ({ kind: 'group', group: g }));
+    const entries = group.entries ?? [];
+    const shown: Node[] = entries.slice(0, MAX_PER_GROUP).map((entry) => ({ kind: 'entry', entry }));
+    if (entries.length > MAX_PER_GROUP) shown.push({ kind: 'more', hidden: entries.length - MAX_PER_GROUP });
     return shown;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    if (node.kind === 'year') {
-      const item = new vscode.TreeItem(node.year.year, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.year.count}`;
-      return item;
-    }
-    if (node.kind === 'month') {
-      const item = new vscode.TreeItem(`${MONTHS[Number(node.month) - 1] ?? node.month} ${node.year}`, vscode.TreeItemCollapsibleState.Collapsed);
-      item.description = `${node.entries.length}`;
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(node.group.label, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `group:${this.grouping}:${node.group.key}`;
+      item.description = `${node.group.count}`;
+      item.accessibilityInformation = { label: `${node.group.label}, ${node.group.count} ${node.group.count === 1 ? 'date' : 'dates'}` };
       return item;
     }
     if (node.kind === 'more') return new vscode.TreeItem(`${node.hidden} more…`, vscode.TreeItemCollapsibleState.None);
@@ -144,6 +225,7 @@ export class TimelineViewProvider implements vscode.TreeDataProvider<Node>, vsco
     item.description = e.publication ? `publication day · ${source}` : `${e.precision} · ${source}`;
     item.iconPath = new vscode.ThemeIcon(e.publication ? 'calendar' : 'history');
     item.tooltip = new vscode.MarkdownString().appendText(`${e.text} → ${e.date} (${e.precision})${e.publication ? ', the publication day' : ''}\n\n${e.sentence}\n\n${source}${e.entities.length ? `\n\n${e.entities.join(', ')}` : ''}`);
+    item.accessibilityInformation = { label: `${e.date}${e.publication ? ', publication day' : ''}: ${shorten(e.sentence, 200)}` };
     item.command = { command: 'sourceAnnotator.timeline.reveal', title: 'Open Date', arguments: [e] };
     return item;
   }

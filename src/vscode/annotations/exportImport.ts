@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { ArticleAnnotations } from '../../core/export/articleAnnotations';
 import { annotationsToCsv } from '../../core/export/csv';
+import type { ExportQuote } from '../../core/export/quotations';
 import { annotationsToMarkdown } from '../../core/export/markdownReport';
 import { annotationsToWebAnnotationCollection, importWebAnnotations } from '../../core/export/webAnnotation';
 import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
@@ -32,7 +33,11 @@ function articleForSource(source: string): vscode.Uri | undefined {
   return folder ? vscode.Uri.joinPath(folder.uri, source.replace(/\\/g, '/')) : undefined;
 }
 
-export function registerExportImport(store: AnnotationStore): vscode.Disposable[] {
+/**
+ * `quotesOf`: an article's quotations (from the corpus index), exported after its annotations; an article
+ * the index does not hold yet is exported without them.
+ */
+export function registerExportImport(store: AnnotationStore, quotesOf?: (uri: string) => ExportQuote[]): vscode.Disposable[] {
   const exportAnnotations = async (args?: { format?: ExportFormat; target?: string }): Promise<string | undefined> => {
     await store.whenLoaded();
     let format = args?.format;
@@ -66,11 +71,13 @@ export function registerExportImport(store: AnnotationStore): vscode.Disposable[
         uri: entry.article.toString(),
         sidecar: { version: 1, article: entry.metadata, annotations: entry.annotations },
         text: format === 'markdown' ? await textOf(entry.article) : undefined,
+        quotes: quotesOf?.(entry.article.toString()),
       }))))
       .sort((a, b) => a.article.localeCompare(b.article));
     await writeTextFileAtomic(target, spec.render(items));
     const count = items.reduce((sum, item) => sum + item.sidecar.annotations.length, 0);
-    const message = `Source Annotator: exported ${plural(count, 'annotation')} to ${vscode.workspace.asRelativePath(target)}.`;
+    const quotes = items.reduce((sum, item) => sum + (item.quotes?.length ?? 0), 0);
+    const message = `Source Annotator: exported ${plural(count, 'annotation')}${quotes ? ` and ${plural(quotes, 'quotation')}` : ''} to ${vscode.workspace.asRelativePath(target)}.`;
     if (isCorpusFile(target)) {
       // Saved where articles live, the export would be read as one (its names in hover cards, the article count).
       void vscode.window.showWarningMessage(`${message} It is inside the workspace's article files, so it will be indexed as an article; `

@@ -20,6 +20,8 @@ import { AnnotationStore } from './annotationStore';
 import type { NoteFileSystem } from './noteDocuments';
 import { registerArticleLifecycle, type SidecarOutcome } from './articleLifecycle';
 import { registerExportImport } from './exportImport';
+import { quotesOfArticle } from '../../core/analysis/quotes/quoteLedger';
+import { setSidecarMetadataSource } from '../analysis/corroborationFeed';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
 import { tagUsage } from './tagCatalog';
@@ -58,9 +60,15 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
         .filter((anchor) => anchor !== undefined)
         .map((anchor) => new vscode.Range(doc.positionAt(anchor.start), doc.positionAt(anchor.end)));
     },
+    passagesOf: (tag) => store.all().flatMap((entry) => entry.annotations.filter((annotation) => annotation.tags.includes(tag))
+      .map((annotation) => entry.anchorOf(annotation.id))
+      .filter((anchor) => anchor !== undefined)
+      .map((anchor) => ({ uri: entry.article.toString(), start: anchor.start, end: anchor.end }))),
   });
+  setSidecarMetadataSource({ metadataFor: (uri) => store.get(vscode.Uri.parse(uri))?.metadata, onDidChange: store.onDidChange });
   return [
     { dispose: () => setAnnotationTagSource(undefined) },
+    { dispose: () => setSidecarMetadataSource(undefined) },
     store,
     fileHints,
     followPublicationDates(store, deps),
@@ -73,7 +81,7 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
     ...commands.register(),
     ...registerMetadataCommands(store),
     registerRenameTag(store),
-    ...registerExportImport(store),
+    ...registerExportImport(store, (uri) => quotesOfArticle(deps.workspace.index, uri).map(({ file: _file, speakerKey: _key, attribution: _how, ...quote }) => quote)),
     ...lifecycle.disposables,
     registerStateCommand(store, view.provider, lifecycle.outcomes, commands.notes),
     registerHoldReloadsCommand(store),

@@ -10,6 +10,8 @@ import type { FocusFilter, Highlighter } from './highlighter';
 export interface AnnotationTagSource {
   tags(): string[];
   rangesOf(doc: vscode.TextDocument, tag: string): vscode.Range[];
+  /** Every passage with the tag across the workspace's sidecars (offsets into the article's text), for the Timeline's tag filter. */
+  passagesOf?(tag: string): { uri: string; start: number; end: number }[];
 }
 
 let tagSource: AnnotationTagSource | undefined;
@@ -17,6 +19,11 @@ let tagSource: AnnotationTagSource | undefined;
 /** The hook for the annotations feature: lets "Focus on Annotation Tag" find the passages of a tag. */
 export function setAnnotationTagSource(source: AnnotationTagSource | undefined): void {
   tagSource = source;
+}
+
+/** The registered source of annotated passages, if the annotations feature is active. */
+export function annotationTagSource(): AnnotationTagSource | undefined {
+  return tagSource;
 }
 
 interface ActiveFocus {

@@ -10,6 +10,7 @@ import type { EntitySummary } from '../../core/index/corpusStore';
 import type { ArchiveService } from '../archive/archiveService';
 import { signalOf } from '../archive/archiveResults';
 import { workspaceCopies } from '../../core/archive/sameArticle';
+import type { WorkspaceCopies } from '../analysis/corroborationFeed';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
 export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
@@ -23,9 +24,16 @@ export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(Hover
 /** Hover cards with cross-references: what a mention is, its normalized value, and where else it appears. */
 export class SpanHoverProvider implements vscode.HoverProvider {
   /** Archive articles that are copies of the workspace's, until the index changes. */
-  private copies: ((hit: { file: string; title: string }) => boolean) | undefined;
+  private archiveCopies: ((hit: { file: string; title: string }) => boolean) | undefined;
 
-  constructor(private readonly analyzer: DocumentAnalyzer, private readonly workspace: WorkspaceIndex, private readonly archive?: ArchiveService) {}
+  /** `copies`: republished wire copy, for the corroboration line of date and figure cards. */
+
+  constructor(
+    private readonly analyzer: DocumentAnalyzer,
+    private readonly workspace: WorkspaceIndex,
+    private readonly archive?: ArchiveService,
+    private readonly copies?: WorkspaceCopies,
+  ) {}
 
   provideHover(doc: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.ProviderResult<vscode.Hover> {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
@@ -33,7 +41,7 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     if (token.isCancellationRequested) return undefined;
     if (!hit) return this.localCard(doc, position);
     const uri = doc.uri.toString();
-    const card = hoverCardAt(this.workspace.index, uri, hit.span.start);
+    const card = hoverCardAt(this.workspace.index, uri, hit.span.start, undefined, { corroboration: this.copies && ((h) => this.copies!.cardLine(h)) });
     if (!card) return undefined;
     let markdown = card.markdown;
     if (hit.span.type === 'DATE' && !this.workspace.index.articleInfo(uri)?.reference) {
@@ -60,15 +68,15 @@ export class SpanHoverProvider implements vscode.HoverProvider {
 
   /** An archive article that is also one of this workspace's (the card lists it above already); rebuilt after the index changes. */
   private inWorkspace(hit: { file: string; title: string }): boolean {
-    if (!this.copies) {
+    if (!this.archiveCopies) {
       const index = this.workspace.index;
-      this.copies = workspaceCopies(index.uris().map((uri) => ({ uri, headline: index.articleInfo(uri)?.headline ?? '' })));
+      this.archiveCopies = workspaceCopies(index.uris().map((uri) => ({ uri, headline: index.articleInfo(uri)?.headline ?? '' })));
       const subscription = index.onDidChange(() => {
         subscription.dispose();
-        this.copies = undefined;
+        this.archiveCopies = undefined;
       });
     }
-    return this.copies(hit);
+    return this.archiveCopies(hit);
   }
 
   /** What the mention is, without cross-references: for an edited article the index has not caught up with. */

@@ -40,10 +40,11 @@ describe('analysis views: Quotes', () => {
 });
 
 interface DateEntry { date: string; precision: string; file: string; start: number; end: number; text: string; sentence: string; publication: boolean; entities: string[] }
-interface TimelineYear { year: string; months: { month: string; entries: DateEntry[] }[]; count: number }
+interface TimelineGroup { key: string; label: string; count: number; groups?: TimelineGroup[]; entries?: DateEntry[] }
 
-const timeline = async (): Promise<TimelineYear[]> => (await vscode.commands.executeCommand<TimelineYear[]>('sourceAnnotator.timeline.rows')) ?? [];
-const datesOf = (years: TimelineYear[]): DateEntry[] => years.flatMap((y) => y.months.flatMap((m) => m.entries));
+const timeline = async (): Promise<TimelineGroup[]> => (await vscode.commands.executeCommand<TimelineGroup[]>('sourceAnnotator.timeline.rows')) ?? [];
+const datesOf = (groups: readonly TimelineGroup[]): DateEntry[] => groups.flatMap((g) => [...(g.entries ?? []), ...datesOf(g.groups ?? [])]);
+const depthOf = (groups: readonly TimelineGroup[]): number => Math.max(0, ...groups.map((g) => 1 + depthOf(g.groups ?? [])));
 
 describe('analysis views: Timeline', () => {
   before(async () => {
@@ -56,11 +57,34 @@ describe('analysis views: Timeline', () => {
     const entries = datesOf(years);
     const firstDays = entries.map((e) => e.date);
     assert.ok(entries.length > 20, `${entries.length} dates`);
-    assert.deepEqual(years.map((y) => y.year), [...years.map((y) => y.year)].sort(), 'years in order');
+    assert.deepEqual(years.map((y) => y.key), [...years.map((y) => y.key)].sort(), 'years in order');
+    assert.ok(years.some((y) => y.groups?.some((m) => m.label === 'February 2026')), 'months within years');
     const dateline = entries.find((e) => e.text.startsWith('Thursday, 12 February 2026'));
     assert.ok(dateline?.publication, `the Reuters dateline is the publication day: ${JSON.stringify(dateline)}`);
     assert.ok(entries.some((e) => e.date === '2025-12' && !e.publication), firstDays.join(' '));
     await vscode.commands.executeCommand('sourceAnnotator.timeline.focus');
+  });
+
+  it('groups by day or by year, and back by month, losing no date', async () => {
+    const byMonth = datesOf(await timeline());
+    try {
+      assert.equal(await vscode.commands.executeCommand('sourceAnnotator.timeline.groupBy', 'day'), 'day');
+      const byDay = await timeline();
+      assert.deepEqual(datesOf(byDay).map((e) => `${e.file}@${e.start}`).sort(), byMonth.map((e) => `${e.file}@${e.start}`).sort());
+      const february = byDay.find((y) => y.key === '2026')!.groups!.find((m) => m.key === '2026-02')!;
+      const thursday = february.groups!.find((d) => d.key === '2026-02-12')!;
+      assert.equal(thursday.label, 'Thursday 12 February 2026');
+      assert.ok(thursday.entries!.every((e) => e.date === '2026-02-12'));
+      assert.ok(february.groups!.some((d) => d.label.includes('the week')), february.groups!.map((d) => d.label).join(', '));
+      assert.equal(vscode.workspace.getConfiguration('sourceAnnotator').get('timeline.groupBy'), 'day', 'the choice is kept in the setting');
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.groupBy', 'year');
+      const byYear = await timeline();
+      assert.equal(depthOf(byYear.filter((y) => y.entries)), 1);
+      assert.equal(datesOf(byYear).length, byMonth.length);
+    } finally {
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.groupBy', 'month');
+    }
+    assert.equal(datesOf(await timeline()).length, byMonth.length);
   });
 
   it('filters by entity ("Timeline of This Entity") and opens a date in its article', async () => {
@@ -74,6 +98,28 @@ describe('analysis views: Timeline', () => {
     assert.equal(editor?.document.getText(editor.selection), entries[0].text);
     await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: '' });
     assert.ok(datesOf(await timeline()).length > entries.length);
+  });
+
+  it('filters by article, combined with the entity filter, and a click reveals the date', async () => {
+    const all = datesOf(await timeline());
+    const file = all.find((e) => e.text.startsWith('Thursday, 12 February 2026'))!.file;
+    try {
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.filterArticle', vscode.Uri.parse(file));
+      const ofArticle = datesOf(await timeline());
+      assert.ok(ofArticle.length > 0 && ofArticle.length < all.length, `${ofArticle.length} of ${all.length}`);
+      assert.ok(ofArticle.every((e) => e.file === file));
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.filterEntity', { name: 'Hegseth' });
+      const both = datesOf(await timeline());
+      assert.ok(both.length < ofArticle.length && both.every((e) => e.file === file && e.entities.includes('Pete Hegseth')), JSON.stringify(both.map((e) => e.sentence)));
+      // what a click on the row runs
+      const target = ofArticle[ofArticle.length - 1];
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.reveal', target);
+      const editor = await pollUntil(async () => vscode.window.activeTextEditor, (ed) => ed?.document.uri.toString() === file && ed.document.getText(ed.selection) === target.text);
+      assert.equal(editor?.document.offsetAt(editor.selection.start), target.start);
+    } finally {
+      await vscode.commands.executeCommand('sourceAnnotator.timeline.clearFilter');
+    }
+    assert.equal(datesOf(await timeline()).length, all.length);
   });
 });
 

@@ -1,156 +1,103 @@
 /**
- * Corroboration: how many independent sources report something. Articles that republish the same wire copy
- * (most of their paragraphs near-duplicates of another article's) count once; distinct outlets of the
- * remaining copies are told apart as republishers: "reported by 3 outlets; 2 more republish the same wire
- * copy".
- *
- * Near-duplicate paragraphs are found by word 5-shingles: candidates share rare shingles (an inverted index
- * that skips shingles common to many paragraphs), and a pair is a copy when the Jaccard similarity of their
- * shingle sets is at least `threshold`. Pure; linear in the text plus the candidate pairs.
+ * Corroboration: how many independent sources report something (a figure, a dated event, a quotation).
+ * Articles that republish the same copy (see `CopyIndex`) count once, as the earliest of them; the other
+ * outlets of a copy group are named apart as republishers: "reported by 3 outlets; 2 more republish the same
+ * wire copy". Distinct outlets count, not articles: two stories of one outlet are one source. An article
+ * whose outlet is not known counts as a source of its own. Pure.
  */
-import { paragraphsOf } from '../textUnits';
-import { plural, verb } from '../../util/plural';
+import { plural } from '../../util/plural';
+import { CopyIndex, type CopyOptions, type SourceInfo } from './copyIndex';
 
-export interface SourceArticle {
+export { CopyIndex, type CopyOptions, type SourceInfo } from './copyIndex';
+
+export interface SourceArticle extends SourceInfo {
   uri: string;
   text: string;
-  /** The outlet ("Reuters"); articles without one count as their own source. */
-  outlet?: string;
-  /** YYYY-MM-DD: the earliest copy of a cluster is its original. */
-  published?: string;
 }
 
-export interface CopyOptions {
-  /** Jaccard similarity of two paragraphs' shingle sets for them to be copies (default 0.8). */
-  threshold?: number;
-  /** Share of an article's paragraphs that must be copies of another article's (default 0.5). */
-  articleShare?: number;
-  /** Paragraphs with fewer words are not compared (default 12). */
-  minWords?: number;
-}
-
-const SHINGLE = 5;
-/** A shingle in more paragraphs than this is boilerplate: not used to find candidates. */
-const MAX_POSTINGS = 64;
-
-function hashWords(words: readonly string[], from: number): number {
-  let h = 0x811c9dc5;
-  for (let i = from; i < from + SHINGLE; i++) {
-    const w = words[i];
-    for (let j = 0; j < w.length; j++) h = Math.imul(h ^ w.charCodeAt(j), 0x01000193);
-    h = Math.imul(h ^ 32, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-interface Paragraph { article: number; shingles: Set<number> }
-
-/** Groups of articles that are copies of one another (each group sorted, singletons left out). */
+/** Groups of articles (indexes into `articles`, each sorted) that republish the same copy; singletons left out. */
 export function copyClusters(articles: readonly SourceArticle[], options: CopyOptions = {}): number[][] {
-  const threshold = options.threshold ?? 0.8;
-  const share = options.articleShare ?? 0.5;
-  const minWords = options.minWords ?? 12;
-  const paragraphs: Paragraph[] = [];
-  const countable = new Array<number>(articles.length).fill(0);
-  articles.forEach((a, index) => {
-    for (const p of paragraphsOf(a.text)) {
-      const words = a.text.slice(p.start, p.end).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length < minWords) continue;
-      const shingles = new Set<number>();
-      for (let i = 0; i + SHINGLE <= words.length; i++) shingles.add(hashWords(words, i));
-      paragraphs.push({ article: index, shingles });
-      countable[index]++;
-    }
+  const copies = new CopyIndex(options);
+  const position = new Map<string, number>();
+  articles.forEach((a, i) => {
+    position.set(a.uri, i);
+    copies.set(a.uri, a.text, a);
   });
-  const postings = new Map<number, number[]>();
-  paragraphs.forEach((p, i) => {
-    for (const s of p.shingles) {
-      const list = postings.get(s);
-      if (!list) postings.set(s, [i]);
-      else if (list.length <= MAX_POSTINGS) list.push(i);
-    }
-  });
-  /** article → other article → its paragraphs that have a copy there */
-  const copied = new Map<number, Map<number, Set<number>>>();
-  const note = (a: number, b: number, paragraph: number) => {
-    let m = copied.get(a);
-    if (!m) copied.set(a, (m = new Map()));
-    let set = m.get(b);
-    if (!set) m.set(b, (set = new Set()));
-    set.add(paragraph);
-  };
-  paragraphs.forEach((p, i) => {
-    const shared = new Map<number, number>();
-    for (const s of p.shingles) {
-      const list = postings.get(s)!;
-      if (list.length > MAX_POSTINGS) continue;
-      for (const j of list) if (j > i && paragraphs[j].article !== p.article) shared.set(j, (shared.get(j) ?? 0) + 1);
-    }
-    for (const [j, common] of shared) {
-      const q = paragraphs[j];
-      const jaccard = common / (p.shingles.size + q.shingles.size - common);
-      if (jaccard < threshold) continue;
-      note(p.article, q.article, i);
-      note(q.article, p.article, j);
-    }
-  });
-  // union-find over articles whose paragraphs are mostly copies of the other's
-  const parent = articles.map((_, i) => i);
-  const find = (x: number): number => (parent[x] === x ? x : (parent[x] = find(parent[x])));
-  for (const [a, others] of copied) {
-    for (const [b, set] of others) {
-      const smaller = Math.min(countable[a], countable[b]);
-      if (smaller > 0 && set.size / countable[a] >= share && (copied.get(b)?.get(a)?.size ?? 0) / smaller >= share * 0.5) {
-        parent[find(a)] = find(b);
-      }
-    }
-  }
-  const groups = new Map<number, number[]>();
-  articles.forEach((_, i) => {
-    const root = find(i);
-    const g = groups.get(root);
-    if (g) g.push(i);
-    else groups.set(root, [i]);
-  });
-  return [...groups.values()].filter((g) => g.length > 1);
+  return copies.groupsOfCopies().map((g) => g.map((uri) => position.get(uri)!).sort((a, b) => a - b)).sort((a, b) => a[0] - b[0]);
 }
 
 export interface Corroboration {
-  /** Independent reports: one per copy cluster (its earliest article), one per other article. */
+  /** Independent reports: one per copy group, one per article that copies nothing. */
   independent: number;
-  /** Distinct outlets among the independent reports. */
+  /** Distinct outlets among the independent reports (articles without an outlet are left out here). */
   outlets: string[];
+  /** Independent reports from articles whose outlet is not known. */
+  unknownOutlets: number;
   /** Distinct other outlets that only republish one of those reports. */
   republishers: string[];
-  /** "reported by 3 outlets; 2 more republish the same wire copy" */
+  /** Articles reporting it, all told. */
+  articles: number;
+  /** "reported by 3 outlets; 2 more republish the same wire copy"; empty when there is only one source. */
   summary: string;
 }
 
 /**
- * How independently something is reported, given the articles that report it (indexes into `articles`) and
- * the copy clusters of `copyClusters(articles)`.
+ * How independently something is reported, given the URIs of the articles that report it. `infoOf` gives
+ * each article's outlet and publication date (by default what the copy index was told).
  */
-export function corroborate(articles: readonly SourceArticle[], reporting: Iterable<number>, clusters: readonly number[][]): Corroboration {
-  const clusterOf = new Map<number, number>();
-  clusters.forEach((g, c) => g.forEach((i) => clusterOf.set(i, c)));
-  const outletOf = (i: number) => articles[i].outlet?.trim() || articles[i].uri;
-  const byCluster = new Map<string, number[]>();
-  for (const i of new Set(reporting)) {
-    const key = clusterOf.has(i) ? `c${clusterOf.get(i)}` : `a${i}`;
-    const list = byCluster.get(key);
-    if (list) list.push(i);
-    else byCluster.set(key, [i]);
+export function corroborate(copies: CopyIndex, reporting: Iterable<string>, infoOf: (uri: string) => SourceInfo | undefined = (uri) => copies.info(uri)): Corroboration {
+  // one pass: per copy group, its earliest article (the original) and the outlets of all its articles
+  const byGroup = new Map<string, { uri: string; published: string; outlet?: string; outlets: Set<string> }>();
+  let articles = 0;
+  for (const uri of new Set(reporting)) {
+    articles++;
+    const group = copies.groupOfUri(uri);
+    const key = group === undefined ? `a:${uri}` : `g:${group}`;
+    const info = infoOf(uri) ?? {};
+    const published = info.published ?? '9999';
+    const outlet = info.outlet?.trim() || undefined;
+    const entry = byGroup.get(key);
+    if (!entry) {
+      byGroup.set(key, { uri, published, outlet, outlets: new Set(outlet ? [outlet] : []) });
+      continue;
+    }
+    if (outlet) entry.outlets.add(outlet);
+    if (published < entry.published || (published === entry.published && uri < entry.uri)) {
+      entry.uri = uri;
+      entry.published = published;
+      entry.outlet = outlet;
+    }
   }
   const outlets = new Set<string>();
-  const copies = new Set<string>();
-  for (const members of byCluster.values()) {
-    members.sort((x, y) => (articles[x].published ?? '9999').localeCompare(articles[y].published ?? '9999') || x - y);
-    outlets.add(outletOf(members[0]));
-    for (const m of members.slice(1)) copies.add(outletOf(m));
+  let unknownOutlets = 0;
+  const copying = new Set<string>();
+  for (const entry of byGroup.values()) {
+    if (entry.outlet) outlets.add(entry.outlet);
+    else unknownOutlets++;
+    for (const o of entry.outlets) if (o !== entry.outlet) copying.add(o);
   }
-  const republishers = [...copies].filter((o) => !outlets.has(o)).sort();
-  const n = outlets.size;
-  const summary = `reported by ${plural(n, 'outlet')}` +
-    (republishers.length ? `; ${republishers.length} more ${verb(republishers.length, 'republishes')} the same wire copy` : '');
-  return { independent: byCluster.size, outlets: [...outlets].sort(), republishers, summary };
+  const republishers = [...copying].filter((o) => !outlets.has(o)).sort();
+  const result = { independent: byGroup.size, outlets: [...outlets].sort(), unknownOutlets, republishers, articles };
+  return { ...result, summary: corroborationSummary(result) };
+}
+
+/**
+ * The sentence a card shows: "reported by 3 outlets; 2 more republish the same wire copy", "reported by 2
+ * outlets and 1 article without a named outlet", "reported by 1 outlet only; 2 more republish its wire copy".
+ * Empty when a single source reports it and nobody republishes it: there is nothing to corroborate.
+ * `named` (optional) adds the outlets' names after their count, `escape` escapes the words for Markdown.
+ */
+export function corroborationSummary(c: Omit<Corroboration, 'summary'>, named?: (outlets: readonly string[]) => string, escape: (s: string) => string = (s) => s): string {
+  const sources = c.outlets.length + c.unknownOutlets;
+  const more = c.republishers.length;
+  if (sources <= 1 && more === 0) return '';
+  const count = c.outlets.length;
+  const outlets = named && count ? named(c.outlets) : '';
+  let head: string;
+  if (c.unknownOutlets === 0) head = `${escape(`reported by ${plural(count, 'outlet')}`)}${outlets}${sources === 1 ? ' only' : ''}`;
+  else if (count === 0) head = escape(`reported by ${plural(c.unknownOutlets, 'article')} without a named outlet`);
+  else head = `${escape(`reported by ${plural(count, 'outlet')}`)}${outlets}${escape(` and ${plural(c.unknownOutlets, 'article')} without a named outlet`)}`;
+  if (!more) return head;
+  const tail = escape(`${more} more ${more === 1 ? 'republishes' : 'republish'} ${sources === 1 ? 'its' : 'the same'} wire copy`);
+  return `${head}; ${tail}${named ? named(c.republishers) : ''}`;
 }
