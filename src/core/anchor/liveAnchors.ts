@@ -6,7 +6,7 @@
  * brings its quote back (undo, paste). Pure, so it is unit-tested without VS Code.
  */
 import type { Annotation, AnnotationTarget } from '../sidecar/model';
-import { reanchor } from './reanchor';
+import { reanchor, type OrphanReason } from './reanchor';
 import type { TextHistory } from './textHistory';
 import { shiftThroughEdits, type TextEdit } from './shiftThroughEdits';
 
@@ -32,10 +32,11 @@ function sameTarget(a: AnnotationTarget, b: AnnotationTarget): boolean {
  * Anchors every annotation in `text`. A live range from `previous` is kept when the stored target did
  * not change since it was computed (`previousTargets`), so reloading a sidecar does not undo the
  * following done while typing. `history` holds the texts targets were cut from, when they are known
- * (see `reanchor`).
+ * (see `reanchor`); `reasons` receives why each orphan is one.
  */
 export function anchorAll(annotations: readonly Annotation[], text: string, textHash: string,
-  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }, history?: TextHistory): AnchorMap {
+  previous?: { anchors: AnchorMap; targets: Map<string, AnnotationTarget> }, history?: TextHistory,
+  reasons?: Map<string, OrphanReason>): AnchorMap {
   const anchors: AnchorMap = new Map();
   for (const annotation of annotations) {
     const kept = previous?.anchors.get(annotation.id);
@@ -46,6 +47,7 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
     }
     const found = reanchor(annotation.target, text, { textHash, history });
     if (found.status !== 'orphan') anchors.set(annotation.id, { start: found.start, end: found.end });
+    else reasons?.set(annotation.id, found.reason);
   }
   return anchors;
 }

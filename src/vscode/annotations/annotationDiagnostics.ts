@@ -55,8 +55,12 @@ function articleDiagnostics(entry: ArticleEntry): vscode.Diagnostic[] {
   }
   return entry.orphans().map((annotation) => {
     const tags = annotation.tags.length > 0 ? ` [${annotation.tags.join(', ')}]` : '';
-    const diagnostic = new vscode.Diagnostic(firstLine,
-      `Annotation${tags} lost its text “${quoteLabel(annotation.target.exact, 50)}”; select where it belongs and use “Re-attach to selection”.`,
+    const quote = `“${quoteLabel(annotation.target.exact, 50)}”`;
+    const reason = entry.orphanReasons.get(annotation.id);
+    const problem = reason === 'ambiguous' ? `Annotation${tags} on ${quote} is not placed: those words appear more than once and nothing tells which`
+      : reason === 'unconfirmed' ? `Annotation${tags} on ${quote} is not placed: the text around those words changed, so they cannot be told from a copy`
+        : `Annotation${tags} lost its text ${quote}`;
+    const diagnostic = new vscode.Diagnostic(firstLine, `${problem}; select where it belongs and use “Re-attach to selection”.`,
       vscode.DiagnosticSeverity.Warning);
     diagnostic.source = 'Source Annotator';
     diagnostic.code = { value: ORPHAN_CODE, target: entry.sidecar };

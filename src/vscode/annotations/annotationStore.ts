@@ -15,6 +15,7 @@ import { SidecarOnDiskError, updateSidecar, type UpdateSidecarResult } from '../
 import { workspaceTextFile } from '../atomicFile';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
 import { anchorAll, shiftAnchors, type AnchorMap, type LiveAnchor, type LostAnchors } from '../../core/anchor/liveAnchors';
+import type { OrphanReason } from '../../core/anchor/reanchor';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 import { TextHistory } from '../../core/anchor/textHistory';
@@ -46,6 +47,8 @@ export class ArticleEntry {
   anchors: AnchorMap = new Map();
   /** The stored targets the anchors were computed from, to tell a reload that changed nothing. */
   anchoredTargets = new Map<string, AnnotationTarget>();
+  /** Why annotations orphaned by a re-anchor from the text are orphans (none: their text was removed while typing). */
+  orphanReasons = new Map<string, OrphanReason>();
   /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
   readonly lost: LostAnchors = new Map();
   queue: Promise<unknown> = Promise.resolve();
@@ -279,8 +282,11 @@ export class AnnotationStore implements vscode.Disposable {
     } else {
       const articleText = open ? open.getText() : await this.articleText(entry.article);
       const textHash = articleTextHash(articleText);
+      const history = await this.historyFor(entry, articleText, textHash);
+      const reasons = new Map<string, OrphanReason>();
       entry.anchors = anchorAll(entry.annotations, articleText, textHash,
-        open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined, await this.historyFor(entry, articleText, textHash));
+        open ? { anchors: entry.anchors, targets: entry.anchoredTargets } : undefined, history, reasons);
+      entry.orphanReasons = reasons;
       void this.keepSnapshot(entry, articleText, textHash);
     }
     entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
@@ -310,6 +316,8 @@ export class AnnotationStore implements vscode.Disposable {
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     const before = entry.anchors.size;
     entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost);
+    // Orphans made by typing lost their text; a re-attached one has no reason any more.
+    for (const id of entry.orphanReasons.keys()) if (entry.anchors.has(id) || entry.lost.has(id)) entry.orphanReasons.delete(id);
     // An annotation orphaned or re-attached by this edit changes Problems and the Annotations view too.
     if (entry.anchors.size !== before) this.changed.fire(entry.article);
     else this.moved.fire(entry.article);
@@ -322,7 +330,9 @@ export class AnnotationStore implements vscode.Disposable {
     entry.lost.clear();
     const text = await this.articleText(entry.article);
     const textHash = articleTextHash(text);
-    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash));
+    const reasons = new Map<string, OrphanReason>();
+    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
+    entry.orphanReasons = reasons;
     this.changed.fire(entry.article);
   }
 
@@ -332,7 +342,9 @@ export class AnnotationStore implements vscode.Disposable {
     if (!entry || entry.annotations.length === 0 || openDocument(article)) return;
     const text = await this.articleText(article);
     const textHash = articleTextHash(text);
-    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash));
+    const reasons = new Map<string, OrphanReason>();
+    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
+    entry.orphanReasons = reasons;
     this.changed.fire(article);
     await this.persistTargets(article, text);
   }

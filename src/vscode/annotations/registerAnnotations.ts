@@ -118,7 +118,7 @@ function followFirstAnnotations(store: AnnotationStore, hints: ArticleFileHintsS
 
 /**
  * `sourceAnnotator.annotations.state`: what the feature shows for an article (annotations with live
- * ranges, orphans, problems, metadata, `keptTexts`: the hashes of its targets whose article text is kept
+ * ranges, orphans and why (`orphanReason`: gone, ambiguous, unconfirmed), problems, metadata, `keptTexts`: the hashes of its targets whose article text is kept
  * for re-anchoring), the view's groups, what became of deleted articles' sidecars
  * and the note documents being tracked; for other extensions and the tests.
  */
@@ -134,7 +134,8 @@ function registerStateCommand(store: AnnotationStore, view: AnnotationsViewProvi
         metadata: article.metadata,
         annotations: article.annotations.map((annotation) => {
           const anchor = article.anchorOf(annotation.id);
-          return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined };
+          return { ...annotation, start: anchor?.start, end: anchor?.end, orphan: anchor === undefined,
+            orphanReason: anchor === undefined ? article.orphanReasons.get(annotation.id) ?? 'gone' : undefined };
         }),
         keptTexts: await store.keptTexts(article),
       },

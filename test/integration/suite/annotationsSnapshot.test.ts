@@ -2,13 +2,13 @@
 // is diffed with the text its annotations were anchored on, kept in the extension's storage, so an
 // annotation on one of two identical sentences stays on its own; the search alone cannot tell them apart.
 import { strict as assert } from 'node:assert';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { createTarget } from '../../../src/core/anchor/createTarget';
 import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
 import { activateExtension, pollUntil, workspaceRoot } from './helpers';
 
-interface StateAnnotation { id: string; start?: number; end?: number; orphan: boolean; target: { textHash: string } }
+interface StateAnnotation { id: string; start?: number; end?: number; orphan: boolean; orphanReason?: string; target: { textHash: string } }
 interface State { article?: { annotations: StateAnnotation[]; keptTexts: string[] } }
 
 const quote = 'the budget would rise';
@@ -48,5 +48,19 @@ describe('annotations re-anchored through the kept article text', () => {
     const moved = pulled.lastIndexOf(quote);
     const after = await pollUntil(state, (s) => s.article?.annotations[0]?.start === moved, 30000);
     assert.deepEqual([after.article?.annotations[0].start, after.article?.annotations[0].end], [moved, moved + quote.length]);
+  });
+
+  it('orphans words whose surroundings changed, and says so in Problems', async () => {
+    // The sentence around the annotated words is reworded in both copies (next pull).
+    writeFileSync(article.fsPath, pulled.split('in the capital said').join('in Vienna told reporters'));
+    const document = SidecarDocument.parse(readFileSync(sidecar.fsPath, 'utf8'));
+    document.updateAnnotation('rise', { note: 'Reworded upstream.' });
+    writeFileSync(sidecar.fsPath, document.toString());
+    const orphaned = await pollUntil(state, (s) => s.article?.annotations[0]?.orphan === true, 30000);
+    assert.equal(orphaned.article?.annotations[0].orphanReason, 'unconfirmed');
+    const problems = await pollUntil(async () => vscode.languages.getDiagnostics(article),
+      (list) => list.some((d) => /the text around those words changed/.test(d.message)));
+    assert.ok(problems.some((d) => /“the budget would rise” is not placed: the text around those words changed/.test(d.message)),
+      problems.map((d) => d.message).join('\n'));
   });
 });
