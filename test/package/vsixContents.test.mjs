@@ -1,7 +1,7 @@
 // Checks what the packaged .vsix ships: the bundles, manifest, media and README, and nothing from the
 // development tree (sources, tests, samples, source maps, node_modules).
 import { strict as assert } from 'node:assert';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { listVsix } from '../../scripts/lib/vsix.mjs';
 import { vsixPath as defaultVsixPath } from '../../scripts/lib/paths.mjs';
 
@@ -28,6 +28,14 @@ describe('packaged .vsix', () => {
 
   it('contains a README', () => {
     assert.ok(paths.some((path) => /^extension\/readme\.md$/i.test(path)), `no README in:\n${paths.join('\n')}`);
+  });
+
+  it('ships the images its README shows, and no other screenshot of the docs', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const shown = [...readme.matchAll(/!\[[^\]]*\]\((docs\/images\/[^)\s]+)\)/g)].map((m) => `extension/${m[1]}`).sort();
+    assert.ok(shown.length > 0, 'the README shows screenshots');
+    const shipped = paths.filter((path) => path.startsWith('extension/docs/images/')).sort();
+    assert.deepEqual(shipped, [...new Set(shown)]);
   });
 
   const forbidden = [
