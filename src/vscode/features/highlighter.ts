@@ -33,6 +33,9 @@ export interface PaintObserver {
   painted(doc: vscode.TextDocument, version: number): void;
 }
 
+/** The settings painting depends on: the highlight options, the size limit and which files are articles. */
+const PAINT_SETTINGS = ['highlight', 'analysis', 'articles'] as const;
+
 /**
  * Paints entity, date and figure highlights with one decoration type per category. Decoration types
  * are rebuilt only when the style setting changes; ranges are recomputed when an analysis settles.
@@ -67,7 +70,8 @@ export class Highlighter implements vscode.Disposable {
         if (this.partial.has(e.textEditor) && !this.stillCovered(e.textEditor)) this.paint(e.textEditor);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('sourceAnnotator')) this.refreshAll();
+        // Only what painting reads: another setting (the archive, the timeline) must not repaint every article.
+        if (PAINT_SETTINGS.some((section) => e.affectsConfiguration(`sourceAnnotator.${section}`))) this.refreshAll();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0) return;
