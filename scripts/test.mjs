@@ -100,7 +100,7 @@ const steps = [
   {
     // the archive against a throwaway PostgreSQL 15 cluster (scripts/pg-test-cluster.mjs); nothing else needs it
     name: 'archive',
-    needs: ['build'],
+    needs: ['build', 'package (.vsix)', 'code-server'],
     action: async () => {
       const { withTestCluster } = await import('./pg-test-cluster.mjs');
       await withTestCluster(async (cluster) => {
@@ -110,6 +110,7 @@ const steps = [
         } finally {
           delete process.env.SOURCE_ANNOTATOR_TEST_PG;
         }
+        await editorOnLiveArchive(cluster.url);
       });
     },
   },
@@ -173,3 +174,41 @@ for (const step of steps) {
 const allPassed = steps.every((step) => ['passed', 'filtered'].includes(outcomes.get(step.name)?.status));
 console.log(`\n${allPassed ? 'ALL PASSED' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s (${relative(process.cwd(), repoRoot) || '.'})`);
 process.exitCode = allPassed ? 0 : 1;
+
+/**
+ * The packaged extension in real VS Code against the live test cluster: the samples ingested into a new
+ * database with `archive ingest`, then the extension-host tests that exist only when
+ * SOURCE_ANNOTATOR_TEST_ARCHIVE is set (test/integration/suite/archiveLive.test.ts). The connection carries
+ * no password, as the setting never does; the extension host gets it as PGPASSWORD.
+ */
+async function editorOnLiveArchive(clusterUrl) {
+  const { default: pg } = await import('pg');
+  const database = `editor_live_${process.pid}`;
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${database}`);
+    await admin.query(`CREATE DATABASE ${database}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(clusterUrl);
+  url.pathname = `/${database}`;
+  const password = decodeURIComponent(url.password);
+  await run(process.execPath, [join(repoRoot, 'dist', 'cli.js'), 'archive', 'ingest', '--db', url.toString(), join(repoRoot, 'samples')], { cwd: repoRoot });
+  url.password = '';
+  const testsEntry = await buildIntegrationSuite();
+  const unpacked = await extractVsix(vsixPath);
+  try {
+    const { exitCode, results } = await runExtensionHostSuite({
+      binary: codeServerBinary, extensionDir: unpacked.extensionDir, testsEntry,
+      env: { SOURCE_ANNOTATOR_TEST_ARCHIVE: url.toString(), PGPASSWORD: password, SOURCE_ANNOTATOR_TEST_GREP: 'team archive on a live server' },
+    });
+    if (results) console.log(`editor on the live archive: ${results.passed} passed, ${results.failed} failed`);
+    for (const failure of results?.failures ?? []) console.log(`  ✗ ${failure.title}: ${failure.message}`);
+    if (exitCode !== 0) throw new TestsFailed(`editor on the live archive exited with ${exitCode}`, results?.failures ?? []);
+    if (!results || results.passed < 3) throw new Error(`editor on the live archive ran ${results?.passed ?? 0} tests, expected 3`);
+  } finally {
+    unpacked.dispose();
+  }
+}

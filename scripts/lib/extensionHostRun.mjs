@@ -13,9 +13,10 @@ const STARTUP_ARTICLE = 'Pentagon Policy Chief Calls for NATO Based on Partnersh
 
 /**
  * Resolves with `{ exitCode, results }`: exitCode 0 when every test passed; results is the JSON summary the
- * suite wrote (or undefined when it never got that far, e.g. the test module failed to load).
+ * suite wrote (or undefined when it never got that far, e.g. the test module failed to load). `env` is added to
+ * the server's environment, which the extension host inherits.
  */
-export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, timeoutMs = 300000 }) {
+export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, timeoutMs = 300000, env = {} }) {
   const runDir = createRunDir({ prefix: 'source-annotator-exthost-' });
   const workspaceDir = join(runDir.dir, 'samples');
   cpSync(samplesDir, workspaceDir, { recursive: true });
@@ -23,7 +24,7 @@ export async function runExtensionHostSuite({ binary, extensionDir, testsEntry, 
 
   const server = await startCodeServer(binary, runDir, {
     folder: workspaceDir,
-    env: { SOURCE_ANNOTATOR_TEST_RESULTS: resultsPath, SOURCE_ANNOTATOR_STARTUP_ARTICLE: STARTUP_ARTICLE },
+    env: { ...env, SOURCE_ANNOTATOR_TEST_RESULTS: resultsPath, SOURCE_ANNOTATOR_STARTUP_ARTICLE: STARTUP_ARTICLE },
   });
   let browser;
   try {
