@@ -73,6 +73,7 @@ export interface IngestSummary {
   replaced: number;
   unchanged: number;
   failed: number;
+  removed: number;
 }
 
 export async function ingestJson(url: string, ...args: string[]): Promise<{ result: CliResult; summary: IngestSummary }> {

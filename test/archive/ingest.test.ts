@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract';
 import { analyzeArticle } from '../../src/core/index/analysis';
 import { EntityLinker } from '../../src/core/index/linker';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
 import { articleRows } from '../../src/node/archive/rows';
+import { MIGRATIONS } from '../../src/node/archive/schema';
 import {
   assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, snapshot, startCli, syntheticFolder, until, withClient,
 } from './helpers';
@@ -34,7 +35,7 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.equal(await count(url, 'SELECT count(*) FROM sa_annotations'), sidecarNotes);
     assert.ok(await count(url, "SELECT count(*) FROM sa_annotations WHERE 'framing' = ANY(tags)") >= 1);
     // the schema version is recorded once
-    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), 1);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), MIGRATIONS.length);
   });
 
   it('counts the same mentions as an analysis of the files in this process', async () => {
@@ -88,6 +89,54 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
   });
 
+  it('removes the articles of files deleted from a folder given, only there, and keeps them with --keep-missing', async () => {
+    const url = await freshDatabase();
+    const a = syntheticFolder('missing-a', 10, 0);
+    const b = syntheticFolder('missing-b', 10, 100);
+    assert.equal((await ingestJson(url, a, b)).result.code, 0);
+    unlinkSync(join(a, '00003.txt'));
+    unlinkSync(join(b, '00104.txt'));
+    unlinkSync(join(b, '00105.txt'));
+
+    const kept = await ingestJson(url, '--keep-missing', a);
+    assert.equal(kept.result.code, 0, kept.result.stderr);
+    assert.deepEqual({ unchanged: kept.summary.unchanged, removed: kept.summary.removed }, { unchanged: 9, removed: 0 });
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles'), 20);
+
+    // only folder a is given: b's deleted files stay until b is ingested
+    const first = await ingestJson(url, a);
+    assert.equal(first.result.code, 0, first.result.stderr);
+    assert.deepEqual({ written: first.summary.written, unchanged: first.summary.unchanged, removed: first.summary.removed },
+      { written: 0, unchanged: 9, removed: 1 });
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles WHERE path = $1', [join(a, '00003.txt')]), 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles'), 19);
+    await assertConsistent(url);
+
+    const second = await ingestJson(url, b);
+    assert.equal(second.result.code, 0, second.result.stderr);
+    assert.equal(second.summary.removed, 2);
+    const again = await ingestJson(url, a, b);
+    assert.equal(again.summary.removed, 0, 'nothing more to remove');
+    await assertConsistent(url);
+    // the same archive as loading what is left into an empty one
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, a, b)).result.code, 0);
+    assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
+  });
+
+  it('keeps an article whose file the folder walk skips but which is still on the disk', async () => {
+    const url = await freshDatabase();
+    const parent = syntheticFolder('walk', 4, 0);
+    const hidden = join(parent, 'build');
+    mkdirSync(hidden);
+    writeFileSync(join(hidden, 'draft.txt'), readFileSync(join(parent, '00001.txt'), 'utf8'));
+    assert.equal((await ingestJson(url, hidden)).result.code, 0);
+    const run = await ingestJson(url, parent);
+    assert.equal(run.result.code, 0, run.result.stderr);
+    assert.equal(run.summary.removed, 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_articles WHERE path = $1', [join(hidden, 'draft.txt')]), 1);
+  });
+
   it('reports a bad file, loads the others and exits non-zero', async () => {
     const url = await freshDatabase();
     const dir = syntheticFolder('bad', 12);
@@ -139,7 +188,7 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.equal(ra.result.code, 0, ra.result.stderr);
     assert.equal(rb.result.code, 0, rb.result.stderr);
     assert.equal(ra.summary.written + rb.summary.written, 120);
-    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), 1);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_schema_migrations'), MIGRATIONS.length);
     await assertConsistent(url);
     const sequential = await freshDatabase();
     assert.equal((await ingestJson(sequential, a)).result.code, 0);

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import pg from 'pg';
 import { normalizeName } from '../../src/core/index/entityKey';
-import { PostgresStore } from '../../src/node/archive/postgresStore';
-import { migrate } from '../../src/node/archive/schema';
+import { entityFilterSql, PostgresStore } from '../../src/node/archive/postgresStore';
+import { migrate, MIGRATIONS } from '../../src/node/archive/schema';
 import { cli, count, freshDatabase, ingestJson, sampleFolder, until, withClient } from './helpers';
 
 describe('archive query, stats and the PostgreSQL store', function () {
@@ -151,6 +151,51 @@ describe('archive query, stats and the PostgreSQL store', function () {
     }
   });
 
+  it('answers the entities filter from trigram indexes on the name and the written forms', async () => {
+    assert.equal(await count(url, "SELECT count(*) FROM pg_indexes WHERE indexname IN ('sa_entities_name_trgm', 'sa_entity_aliases_normalized_trgm')"), 2);
+    const plan = await withClient(url, async (c) => {
+      await c.query('SET enable_seqscan = off');
+      const rows = (await c.query(`EXPLAIN SELECT id FROM sa_entities WHERE ${entityFilterSql("'%egset%'")}`)).rows as { 'QUERY PLAN': string }[];
+      return rows.map((r) => r['QUERY PLAN']).join('\n');
+    });
+    assert.match(plan, /sa_entities_name_trgm/);
+    assert.match(plan, /sa_entity_aliases_normalized_trgm/);
+    const store = new PostgresStore({ url });
+    try {
+      const found = await store.entities({ limit: 1000, filter: 'EGSET' });
+      assert.ok(found.items.some((e) => e.canonical === 'Pete Hegseth'), JSON.stringify(found.items));
+      const none = await store.entities({ limit: 10, filter: 'zzqxw' });
+      assert.deepEqual({ items: none.items, total: none.total }, { items: [], total: 0 });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades an archive of schema version 1 to the current schema, then loads into it', async () => {
+    const old = await freshDatabase('upgrade');
+    const pool = new pg.Pool({ connectionString: old, max: 1 });
+    try {
+      const client = await pool.connect();
+      try {
+        await client.query(`CREATE TABLE sa_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+        await client.query('BEGIN');
+        await client.query(MIGRATIONS[0].sql);
+        await client.query('INSERT INTO sa_schema_migrations (version, name) VALUES (1, $1)', [MIGRATIONS[0].name]);
+        await client.query('COMMIT');
+      } finally {
+        client.release();
+      }
+    } finally {
+      await pool.end();
+    }
+    const dir = sampleFolder();
+    const run = await ingestJson(old, dir);
+    assert.equal(run.result.code, 0, run.result.stderr);
+    assert.deepEqual((run.summary as unknown as { migrated: number[] }).migrated, MIGRATIONS.slice(1).map((m) => m.version));
+    assert.equal(await count(old, 'SELECT count(*) FROM sa_schema_migrations'), MIGRATIONS.length);
+    assert.equal(await count(old, "SELECT count(*) FROM pg_indexes WHERE indexname = 'sa_entities_name_trgm'"), 1);
+  });
+
   it('applies migrations once when several tools start at once, and refuses a newer schema', async () => {
     const fresh = await freshDatabase('migrate');
     const pool = new pg.Pool({ connectionString: fresh, max: 4 });
@@ -163,7 +208,7 @@ describe('archive query, stats and the PostgreSQL store', function () {
           client.release();
         }
       }));
-      assert.deepEqual(results.map((r) => r.length).sort(), [0, 0, 0, 1]);
+      assert.deepEqual(results.map((r) => r.length).sort(), [0, 0, 0, MIGRATIONS.length]);
       await withClient(fresh, (c) => c.query("INSERT INTO sa_schema_migrations (version, name) VALUES (999, 'from a newer tool')"));
       const client = await pool.connect();
       try {

@@ -16,13 +16,15 @@ const HELP = `Usage: source-annotator archive <ingest|query|stats> --db URL [opt
 The team's archive of articles on a PostgreSQL server: the entities, dates and figures of every article,
 the entity registries and the annotations, searchable by everyone.
 
-  archive ingest --db URL [--jobs N] [--json] DIR...
+  archive ingest --db URL [--jobs N] [--keep-missing] [--json] DIR...
       Analyses every article (.txt, .md) under the folders on N worker threads (default: one per core)
       and loads it into the archive, creating or upgrading the archive's tables first. Incremental: an
       article whose text, sidecar and registry are unchanged is skipped. An interrupted run is resumed by
       running it again. Several runs (from several machines) may load different folders at once.
       The registry (.sources/entities.yaml) of each folder, or of the nearest folder above it, is used
       for the analysis and copied into the archive, and so are the annotations of each article's sidecar.
+      An article whose file was deleted from a folder given is removed from the archive (only within
+      the folders given); --keep-missing keeps such articles.
       Exit status 1 when any file could not be ingested (each is reported; the others are loaded).
   archive query --db URL --entity NAME [--json]
       The entity a name or alias denotes: type, articles, mentions and the articles naming it most.
@@ -43,6 +45,7 @@ interface Parsed {
   entity?: string;
   top?: number;
   json: boolean;
+  keepMissing?: boolean;
   dirs: string[];
   error?: string;
 }
@@ -77,6 +80,7 @@ function parse(argv: string[]): Parsed {
       case '--top': out.top = number('--top'); break;
       case '--entity': out.entity = value(); if (out.entity === undefined) out.error = '--entity needs a name'; break;
       case '--json': out.json = true; break;
+      case '--keep-missing': out.keepMissing = true; break;
       default:
         if (arg.startsWith('-')) out.error = `unknown option ${arg}`;
         else out.dirs.push(arg);
@@ -121,7 +125,7 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
   process.once('SIGINT', onInterrupt);
   try {
     const result = await ingest({
-      pool, dirs: p.dirs, listArticles: listFolder, analysisPool, nameDetector, batchSize: p.batch, inFlight: jobs * 16,
+      pool, dirs: p.dirs, listArticles: listFolder, analysisPool, nameDetector, batchSize: p.batch, inFlight: jobs * 16, keepMissing: p.keepMissing,
       onProgress: (progress) => view.update(progress),
       onProblem: (message) => {
         problems++;
@@ -133,13 +137,14 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
     if (p.json) {
       process.stdout.write(JSON.stringify({
         files: result.total, written: result.written, replaced: result.replaced, unchanged: result.unchanged,
-        failed: result.failed, seconds: Math.round(result.seconds * 100) / 100, migrated: result.migrated,
+        failed: result.failed, removed: result.removed, seconds: Math.round(result.seconds * 100) / 100, migrated: result.migrated,
       }) + '\n');
     } else {
       const parts = [`${result.written} written`];
       if (result.replaced) parts.push(`${result.replaced} of them replacing an older version`);
       parts.push(`${result.unchanged} unchanged`);
       if (result.failed) parts.push(`${result.failed} failed`);
+      if (result.removed) parts.push(`${result.removed} removed (deleted from the folder)`);
       process.stdout.write(`archive ingest: ${result.total} file${result.total === 1 ? '' : 's'} in ${formatSeconds(result.seconds)}: ${parts.join(', ')}` +
         `${!result.migrated.length ? '' : result.migrated.includes(1) ? ` (archive created, schema version ${Math.max(...result.migrated)})`
           : ` (archive schema upgraded to version ${Math.max(...result.migrated)})`}\n`);

@@ -11,7 +11,7 @@
  *   short counter updates of shared entities.
  * - One bad file is reported and the rest go on; the caller exits non-zero when any failed.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Pool } from 'pg';
 import { extract, type EntityRegistry } from '../../core/extract';
@@ -25,7 +25,7 @@ import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { decodeArticle } from '../../core/text/decodeArticle';
 import type { AnalysisPool } from '../analysisPool';
-import { isRetryable, writeBatch } from './load';
+import { isRetryable, removeArticles, writeBatch } from './load';
 import { articleRows, type ArticleRows } from './rows';
 import { migrate } from './schema';
 
@@ -45,6 +45,8 @@ export interface IngestOptions {
   /** Analyses in flight at most (bounds memory while the database is slower than the workers). */
   inFlight?: number;
   batchSize?: number;
+  /** Keeps the archive's articles whose file is gone from its folder (by default they are removed). */
+  keepMissing?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   onProblem?: (message: string) => void;
 }
@@ -61,6 +63,8 @@ export interface IngestProgress {
 
 export interface IngestResult extends IngestProgress {
   replaced: number;
+  /** Articles removed from the archive because their file is no longer in the folder. */
+  removed: number;
   seconds: number;
   migrated: number[];
 }
@@ -172,6 +176,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const inFlightMax = options.inFlight ?? 64;
   const progress: IngestProgress = { total: 0, done: 0, unchanged: 0, written: 0, failed: 0 };
   let replaced = 0;
+  let removed = 0;
   const report = () => options.onProgress?.({ ...progress });
 
   const setup = await options.pool.connect();
@@ -256,10 +261,49 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     await Promise.all(inFlight);
     if (fatal !== undefined) break;
+    if (!options.keepMissing) {
+      const listed = new Set(files);
+      removed += await removeMissing(options.pool, [...known.keys()].filter((path) => !listed.has(path)), onProblem);
+    }
   }
   if (fatal === undefined) await flush();
   await flushing;
-  return { ...progress, replaced, seconds: (Date.now() - started) / 1000, migrated };
+  return { ...progress, replaced, removed, seconds: (Date.now() - started) / 1000, migrated };
+}
+
+/**
+ * Removes from the archive the articles of a folder that its listing no longer has, each only once the
+ * file is confirmed gone from the disk: a file the walk skips, or one another run has just written
+ * after this run listed the folder, stays. Returns the number removed.
+ */
+async function removeMissing(pool: Pool, candidates: string[], onProblem: (m: string) => void): Promise<number> {
+  const gone: string[] = [];
+  for (const path of candidates) {
+    try {
+      await stat(path);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') gone.push(path);
+      else onProblem(`${path}: kept in the archive: cannot tell whether it was deleted (${code ?? (err as Error).message})`);
+    }
+  }
+  let removed = 0;
+  for (let i = 0; i < gone.length; i += 500) {
+    const client = await pool.connect();
+    try {
+      for (let tries = 0; ; tries++) {
+        try {
+          removed += await removeArticles(client, gone.slice(i, i + 500));
+          break;
+        } catch (err) {
+          if (!isRetryable(err) || tries >= 5) throw err;
+        }
+      }
+    } finally {
+      client.release();
+    }
+  }
+  return removed;
 }
 
 /** The article's rows; 'unchanged' when the archive has this version; undefined (reported) when it failed. */

@@ -96,43 +96,9 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
     }
   }
   const articles = [...byPath.values()];
-  const entityDeltas = new Map<string, EntityDelta>();
-  const aliasDeltas = new Map<string, Map<string, number>>();
-  const deltaOf = (id: string): EntityDelta => {
-    let d = entityDeltas.get(id);
-    if (!d) entityDeltas.set(id, (d = { mentions: 0, articles: 0, w: [0, 0, 0, 0], plain: 0 }));
-    return d;
-  };
-  const bumpAlias = (id: string, alias: string, by: number): void => {
-    let m = aliasDeltas.get(id);
-    if (!m) aliasDeltas.set(id, (m = new Map()));
-    m.set(alias, (m.get(alias) ?? 0) + by);
-  };
-
-  if (oldIds.length) {
-    const removed = await client.query<{ entity_id: string; article_id: string; count: number; w_person: number; w_org: number; w_place: number; w_misc: number; plain: number }>(
-      `DELETE FROM sa_entity_articles WHERE article_id = ANY($1::bigint[])
-       RETURNING entity_id, article_id, count, w_person, w_org, w_place, w_misc, plain`, [oldIds]);
-    for (const r of removed.rows) {
-      const d = deltaOf(r.entity_id);
-      d.mentions -= r.count;
-      d.articles -= 1;
-      d.w[0] -= r.w_person; d.w[1] -= r.w_org; d.w[2] -= r.w_place; d.w[3] -= r.w_misc;
-      d.plain -= r.plain;
-    }
-    if (removed.rows.length) {
-      const gone = await client.query<{ entity_id: string; surface: string; n: string }>(
-        `WITH d AS (
-           DELETE FROM sa_mentions m USING unnest($1::bigint[], $2::bigint[]) AS k(e, a)
-           WHERE m.entity_id = k.e AND m.article_id = k.a RETURNING m.entity_id, m.surface)
-         SELECT entity_id, surface, count(*) AS n FROM d GROUP BY 1, 2`,
-        [removed.rows.map((r) => r.entity_id), removed.rows.map((r) => r.article_id)]);
-      for (const r of gone.rows) bumpAlias(r.entity_id, r.surface, -Number(r.n));
-    }
-    await client.query('DELETE FROM sa_dates WHERE article_id = ANY($1::bigint[])', [oldIds]);
-    await client.query('DELETE FROM sa_figures WHERE article_id = ANY($1::bigint[])', [oldIds]);
-    await client.query('DELETE FROM sa_articles WHERE id = ANY($1::bigint[])', [oldIds]);
-  }
+  const deltas = new Deltas();
+  const { deltaOf, bumpAlias } = deltas;
+  await deleteArticleRows(client, oldIds, deltas);
 
   const idOfPath = new Map<string, string>();
   if (articles.length) {
@@ -208,6 +174,58 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
     }
   }
 
+  await applyDeltas(client, deltas);
+  return { written: articles.length, replaced: oldIds.length, alreadyCurrent };
+}
+
+/** The changes to entity counters and alias counts a transaction accumulates, applied once at its end. */
+class Deltas {
+  readonly entityDeltas = new Map<string, EntityDelta>();
+  readonly aliasDeltas = new Map<string, Map<string, number>>();
+  readonly deltaOf = (id: string): EntityDelta => {
+    let d = this.entityDeltas.get(id);
+    if (!d) this.entityDeltas.set(id, (d = { mentions: 0, articles: 0, w: [0, 0, 0, 0], plain: 0 }));
+    return d;
+  };
+  readonly bumpAlias = (id: string, alias: string, by: number): void => {
+    let m = this.aliasDeltas.get(id);
+    if (!m) this.aliasDeltas.set(id, (m = new Map()));
+    m.set(alias, (m.get(alias) ?? 0) + by);
+  };
+}
+
+/** Deletes articles and every row of theirs, subtracting their counts from `deltas`. */
+async function deleteArticleRows(client: PoolClient, oldIds: string[], deltas: Deltas): Promise<void> {
+  const { deltaOf, bumpAlias } = deltas;
+  if (oldIds.length) {
+    const removed = await client.query<{ entity_id: string; article_id: string; count: number; w_person: number; w_org: number; w_place: number; w_misc: number; plain: number }>(
+      `DELETE FROM sa_entity_articles WHERE article_id = ANY($1::bigint[])
+       RETURNING entity_id, article_id, count, w_person, w_org, w_place, w_misc, plain`, [oldIds]);
+    for (const r of removed.rows) {
+      const d = deltaOf(r.entity_id);
+      d.mentions -= r.count;
+      d.articles -= 1;
+      d.w[0] -= r.w_person; d.w[1] -= r.w_org; d.w[2] -= r.w_place; d.w[3] -= r.w_misc;
+      d.plain -= r.plain;
+    }
+    if (removed.rows.length) {
+      const gone = await client.query<{ entity_id: string; surface: string; n: string }>(
+        `WITH d AS (
+           DELETE FROM sa_mentions m USING unnest($1::bigint[], $2::bigint[]) AS k(e, a)
+           WHERE m.entity_id = k.e AND m.article_id = k.a RETURNING m.entity_id, m.surface)
+         SELECT entity_id, surface, count(*) AS n FROM d GROUP BY 1, 2`,
+        [removed.rows.map((r) => r.entity_id), removed.rows.map((r) => r.article_id)]);
+      for (const r of gone.rows) bumpAlias(r.entity_id, r.surface, -Number(r.n));
+    }
+    await client.query('DELETE FROM sa_dates WHERE article_id = ANY($1::bigint[])', [oldIds]);
+    await client.query('DELETE FROM sa_figures WHERE article_id = ANY($1::bigint[])', [oldIds]);
+    await client.query('DELETE FROM sa_articles WHERE id = ANY($1::bigint[])', [oldIds]);
+  }
+}
+
+/** Applies the accumulated counter and alias changes, taking entity row locks in id order. */
+async function applyDeltas(client: PoolClient, deltas: Deltas): Promise<void> {
+  const { entityDeltas, aliasDeltas } = deltas;
   const changed = [...entityDeltas.entries()].filter(([, d]) => d.mentions || d.articles || d.plain || d.w.some((w) => w));
   if (changed.length) {
     const ids = changed.map(([id]) => id).sort((a, b) => Number(a) - Number(b));
@@ -232,5 +250,30 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
        ON CONFLICT (entity_id, alias) DO UPDATE SET count = sa_entity_aliases.count + EXCLUDED.count`,
       [aliasRows.map((r) => r[0]), aliasRows.map((r) => r[1]), aliasRows.map((r) => normalizeName(r[1])), aliasRows.map((r) => r[2])]);
   }
-  return { written: articles.length, replaced: oldIds.length, alreadyCurrent };
+}
+
+/**
+ * Removes the archive's articles at these paths (files deleted from their folder), with all their rows,
+ * adjusting entity counters as a replacement does. Takes the same per-path locks as a batch, so a run
+ * writing one of these paths at the same moment is waited for. Returns the number of articles removed.
+ */
+export async function removeArticles(client: PoolClient, input: string[]): Promise<number> {
+  const paths = [...new Set(input)].sort();
+  if (!paths.length) return 0;
+  await client.query('BEGIN');
+  try {
+    await client.query(
+      'SELECT pg_advisory_xact_lock(k) FROM (SELECT hashtextextended(p, 7) AS k FROM unnest($1::text[]) AS p ORDER BY 1) AS s',
+      [paths],
+    );
+    const { rows } = await client.query<{ id: string }>('SELECT id FROM sa_articles WHERE path = ANY($1::text[])', [paths]);
+    const deltas = new Deltas();
+    await deleteArticleRows(client, rows.map((r) => r.id), deltas);
+    await applyDeltas(client, deltas);
+    await client.query('COMMIT');
+    return rows.length;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  }
 }

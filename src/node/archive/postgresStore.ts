@@ -91,6 +91,16 @@ function missingSchema(err: unknown): boolean {
   return (err as { code?: string }).code === '42P01';
 }
 
+/**
+ * The entities filter: the entities whose name or a written form contains the pattern (a LIKE pattern in
+ * `param`). A union of two lookups, each of which a trigram index answers (an OR of the two would read
+ * every entity).
+ */
+export function entityFilterSql(param: string): string {
+  return `id IN (SELECT id FROM sa_entities WHERE substr(key, strpos(key, ':') + 1) LIKE ${param}
+    UNION SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE ${param} AND count > 0)`;
+}
+
 export class PostgresStore implements CorpusStore {
   readonly origin = 'archive' as const;
   private readonly pool: Pool;
@@ -354,8 +364,7 @@ export class PostgresStore implements CorpusStore {
       const filter = page.filter ? normalizeName(page.filter) : '';
       if (filter) {
         params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-        where.push(`(substr(key, strpos(key, ':') + 1) LIKE $${params.length}
-          OR id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE $${params.length} AND count > 0))`);
+        where.push(entityFilterSql(`$${params.length}`));
       }
       if (page.type) {
         params.push(page.type);

@@ -150,6 +150,25 @@ CREATE TABLE sa_annotations (
 CREATE INDEX sa_annotations_tags ON sa_annotations USING gin (tags);
 `,
   },
+  {
+    version: 2,
+    name: 'trigram indexes for the entities filter (pg_trgm, when the server has it)',
+    // The Entities view's filter is a substring match (LIKE '%text%') on the name and the written forms;
+    // a trigram index answers it without reading every entity. pg_trgm ships with PostgreSQL's contrib
+    // (Debian's postgresql-15 package) and is a trusted extension, so the archive's owner may create it;
+    // on a server without it the filter still works, by a scan.
+    sql: `
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm') THEN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX sa_entities_name_trgm ON sa_entities USING gin ((substr(key, strpos(key, ':') + 1)) gin_trgm_ops);
+    CREATE INDEX sa_entity_aliases_normalized_trgm ON sa_entity_aliases USING gin (normalized gin_trgm_ops);
+  END IF;
+END
+$$;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
