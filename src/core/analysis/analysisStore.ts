@@ -122,6 +122,17 @@ interface ArticleState {
   dates?: RawDate[];
 }
 
+/** A partner of an entity and the paragraphs naming both. */
+interface Shared {
+  entity: Entity;
+  paragraphs: number;
+}
+/** An entity's partners, as a list and by key (`keys`: how many of the partner's keys were counted). */
+interface SharedList {
+  list: Shared[];
+  byKey: Map<EntityKey, Shared & { keys: number }>;
+}
+
 const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
 const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
@@ -182,8 +193,11 @@ export class AnalysisStore {
   private readonly entityNumbers = new Map<EntityKey, number>();
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
-  /** Per entity, its partners and shared paragraphs (see `sharedWith`). */
-  private readonly sharedMemo = new Map<EntityKey, { entity: Entity; paragraphs: number }[]>();
+  /**
+   * Per entity, its partners and shared paragraphs (see `sharedWith`), kept up to date per article as the
+   * pair counts are (`shiftShared`) rather than read again after each change.
+   */
+  private readonly sharedMemo = new Map<EntityKey, SharedList>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
 
@@ -352,6 +366,17 @@ export class AnalysisStore {
     return graph;
   }
 
+  /** How many connections of the entity share at least `minCount` paragraphs (what `neighbours` lists without a limit). */
+  neighbourCount(key: EntityKey, minCount = 2): number {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return 0;
+    const least = Math.max(1, minCount);
+    let n = 0;
+    for (const { paragraphs } of this.sharedWith(target)) if (paragraphs >= least) n++;
+    return n;
+  }
+
   /**
    * The connections of one entity sharing at least `minCount` paragraphs, strongest first, the first
    * `limit` with their article counts: what its hover card lists. Reads only the entity's own pair counts.
@@ -401,9 +426,9 @@ export class AnalysisStore {
    * The entities sharing paragraphs with the target, with the number shared: kept across index changes
    * until a change touches the target's keys or those of one of its partners (`invalidate`).
    */
-  private sharedWith(target: Entity): { entity: Entity; paragraphs: number }[] {
+  private sharedWith(target: Entity): Shared[] {
     const cached = this.sharedMemo.get(target.key);
-    if (cached) return cached;
+    if (cached) return cached.list;
     for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
     // counted in arrays indexed by entity number: thousands of partners for an entity named everywhere
     if (this.scratch.length < this.entityNumbers.size) {
@@ -427,7 +452,7 @@ export class AnalysisStore {
       });
     }
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
-    const list: { entity: Entity; paragraphs: number }[] = [];
+    const list: Shared[] = [];
     for (const e of touched) {
       const entry = { entity: e, paragraphs: scratch[e.num], keys: scratchKeys[e.num] };
       scratch[e.num] = 0;
@@ -439,7 +464,7 @@ export class AnalysisStore {
     const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
     if (twice.length) this.correctTarget(target, twice, shared);
-    this.sharedMemo.set(target.key, list);
+    this.sharedMemo.set(target.key, { list, byKey: shared });
     return list;
   }
 
@@ -805,7 +830,7 @@ export class AnalysisStore {
   private invalidate(state: ArticleState): void {
     if (this.resolved.length === 0) return; // nothing resolved yet (the first build)
     const seen = new Set<number>();
-    const forget = (id: number, inArticle: boolean) => {
+    const forget = (id: number) => {
       if (seen.has(id)) return;
       seen.add(id);
       const e = this.resolved[id];
@@ -813,19 +838,18 @@ export class AnalysisStore {
       if (e) {
         this.entities.delete(e.key);
         this.quotesMemo.delete(e.key);
-        // its pairs changed with the article's
-        if (inArticle) this.sharedMemo.delete(e.key);
+        // its partner list is kept: the article's paragraphs are taken out of it and put in (`shiftShared`)
       }
       this.resolved[id] = undefined;
     };
-    for (const id of state.mentionKeys) if (id >= 0) forget(id, true);
+    for (const id of state.mentionKeys) if (id >= 0) forget(id);
     for (const id of state.mentionKeys) {
       if (id < 0) continue;
       const name = this.keyStrings[id].slice(this.keyStrings[id].indexOf(':') + 1);
       for (const tag of tagsOf(this.keyStrings[id])) {
         // names related through a short form decide together only where that short form is a name itself
         if (tag !== name && !this.keyIdOf.has(UNTYPED_PREFIX + tag)) continue;
-        for (const related of this.byTag.get(tag) ?? []) forget(related, false);
+        for (const related of this.byTag.get(tag) ?? []) forget(related);
       }
     }
   }
@@ -835,6 +859,8 @@ export class AnalysisStore {
    * new name, type or group), the partner lists that named the old entity are dropped too.
    */
   private settleForgotten(): void {
+    // every key resolved again first, so that the partners below are found under their present entities
+    for (const id of this.forgotten.keys()) this.resolve(id);
     for (const [id, before] of this.forgotten) {
       const now = this.resolve(id);
       if (before === now || (before && now && before.key === now.key && before.name === now.name && before.type === now.type &&
@@ -971,6 +997,7 @@ export class AnalysisStore {
     this.articles[num] = state;
     this.numByUri.set(uri, num);
     this.count(state, 1);
+    this.shiftShared(state, 1);
     this.invalidate(state);
   }
 
@@ -978,11 +1005,59 @@ export class AnalysisStore {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
     const state = this.articles[num]!;
+    this.shiftShared(state, -1); // with the entities the kept lists were counted with
     this.invalidate(state); // before its pairs are taken back, so that its partners are found
     this.count(state, -1);
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);
+  }
+
+  /**
+   * Adds (1) or takes back (-1) an article's paragraphs in the kept partner lists: in each paragraph, every
+   * kept entity gains or loses one shared paragraph with every other entity named there (once, however many
+   * of its keys name it). Entities are those the lists were counted with: a key's resolution before the
+   * change. A list meeting a key never resolved (a new name: its entity is decided only when the change is
+   * settled) is dropped, to be counted again when asked; so is one that would lose a partner it lacks.
+   */
+  private shiftShared(state: ArticleState, sign: 1 | -1): void {
+    if (this.sharedMemo.size === 0) return;
+    const keys = state.paragraphKeys;
+    const here: Entity[] = [];
+    for (let at = 0; at < keys.length;) {
+      const from = at + 1;
+      at = from + keys[at];
+      here.length = 0;
+      let unknown = false;
+      for (let i = from; i < at; i++) {
+        const id = keys[i];
+        const known = this.resolved[id];
+        const e = known !== undefined ? known : this.forgotten.has(id) ? this.forgotten.get(id)! : undefined;
+        if (e === undefined) unknown = true;
+        else if (e && !here.some((x) => x.key === e.key)) here.push(e);
+      }
+      for (const target of here) {
+        const kept = this.sharedMemo.get(target.key);
+        if (!kept) continue;
+        if (unknown) {
+          this.sharedMemo.delete(target.key);
+          continue;
+        }
+        for (const partner of here) {
+          if (partner.key === target.key) continue;
+          const entry = kept.byKey.get(partner.key);
+          if (entry) entry.paragraphs += sign;
+          else if (sign > 0) {
+            const added = { entity: partner, paragraphs: 1, keys: 1 };
+            kept.byKey.set(partner.key, added);
+            kept.list.push(added);
+          } else {
+            this.sharedMemo.delete(target.key);
+            break;
+          }
+        }
+      }
+    }
   }
 
   /** Adds (1) or takes back (-1) an article's paragraphs, pairs and quoted speakers. */
