@@ -120,7 +120,13 @@ describe('analysis store: connections against a plain recount', () => {
 });
 
 describe('analysis store: partner lists kept across edits', () => {
-  it('lists, after each edit, what a store counting afresh lists: top five, their count and every connection (property)', () => {
+  it('lists, after each edit, what a store counting afresh lists: connections and quotations (property)', () => {
+    // each paragraph's names meet, and its first name is quoted; the article's date orders the quotations
+    const quotedText = (article: Article, day: number): string =>
+      `Report of 2024-01-${String(1 + (day % 28)).padStart(2, '0')}\n\n${article.map((p, i) => (p.length
+        ? `${p.map((w) => WORDS[w]).join(' and ')} met today.\n\n"We met, number ${i}," said ${WORDS[p[0]]}.`
+        : 'Nothing happened.')).join('\n\n')}\n`;
+    let quotes = 0;
     let runs = 0;
     let edits = 0;
     let kept = 0;
@@ -129,7 +135,7 @@ describe('analysis store: partner lists kept across edits', () => {
     fc.assert(fc.property(fc.array(article, { minLength: 2, maxLength: 8 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (articles, changes) => {
       runs++;
       const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
-      articles.forEach((a, i) => index.update(`${i}.txt`, textOf(a)));
+      articles.forEach((a, i) => index.update(`${i}.txt`, quotedText(a, i)));
       const store = new AnalysisStore(index);
       const hoverAll = (s: AnalysisStore) => {
         const out: string[] = [];
@@ -139,7 +145,10 @@ describe('analysis store: partner lists kept across edits', () => {
             if (!key) continue;
             const line = (n: { entity: { key: string }; paragraphs: number; articles: number; strength: number }) =>
               `${n.entity.key}|${n.paragraphs}|${n.articles}|${n.strength}`;
-            out.push(`${key}: ${s.neighbours(key, 2, 5).map(line).join(' ')} / ${s.neighbourCount(key, 2)} / ${s.neighbours(key, 1).map(line).sort().join(' ')}`);
+            const { total, quotes: latest } = s.quotesBy(key, 3);
+            quotes += total;
+            out.push(`${key}: ${s.neighbours(key, 2, 5).map(line).join(' ')} / ${s.neighbourCount(key, 2)} / ${s.neighbours(key, 1).map(line).sort().join(' ')}` +
+              ` / ${total} ${latest.map((q) => `${q.file}@${q.start}-${q.end}:${q.text}`).join(' ')}`);
           }
         }
         return out;
@@ -148,20 +157,21 @@ describe('analysis store: partner lists kept across edits', () => {
       for (const change of changes) {
         const uris = index.uris();
         const uri = uris[change.target % uris.length];
-        if (change.kind === 'update') index.update(uri, textOf(change.article));
-        else if (change.kind === 'add') index.update(`new-${edits}.txt`, textOf(change.article));
+        if (change.kind === 'update') index.update(uri, quotedText(change.article, change.target));
+        else if (change.kind === 'add') index.update(`new-${edits}.txt`, quotedText(change.article, change.target));
         else if (change.kind === 'remove' && uris.length > 1) index.remove(uri);
         else if (change.kind === 'rename') index.rename(uri, `${uri}.moved`);
         edits++;
-        kept += (store as unknown as { sharedMemo: Map<string, unknown> }).sharedMemo.size;
+        const memos = store as unknown as { sharedMemo: Map<string, unknown>; quotesMemo: Map<string, unknown> };
+        kept += memos.sharedMemo.size + memos.quotesMemo.size;
         const fresh = new AnalysisStore(index);
         assert.deepEqual(hoverAll(store), hoverAll(fresh));
         fresh.dispose();
       }
       store.dispose();
     }), { numRuns: 80 });
-    console.log(`      ${runs} random workspaces, ${edits} edits; ${kept} partner lists kept through an edit`);
-    assert.ok(kept > 0, 'some lists were kept, not all counted again');
+    console.log(`      ${runs} random workspaces, ${edits} edits; ${kept} partner and quotation lists kept through an edit; ${quotes} quotations listed`);
+    assert.ok(kept > 0 && quotes > 0, 'some lists were kept, not all counted again, and quotations were listed');
   });
 });
 

@@ -331,8 +331,7 @@ export class AnalysisStore {
           found.push({ state, at, published });
         }
       }
-      found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
-        (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+      found.sort(compareQuoted);
       this.quotesMemo.set(target.key, found);
     }
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
@@ -837,8 +836,7 @@ export class AnalysisStore {
       if (!this.forgotten.has(id)) this.forgotten.set(id, e ?? null);
       if (e) {
         this.entities.delete(e.key);
-        this.quotesMemo.delete(e.key);
-        // its partner list is kept: the article's paragraphs are taken out of it and put in (`shiftShared`)
+        // its partner list and quotations are kept: the article's are taken out and put in (`shiftShared`, `shiftQuotes`)
       }
       this.resolved[id] = undefined;
     };
@@ -998,6 +996,7 @@ export class AnalysisStore {
     this.numByUri.set(uri, num);
     this.count(state, 1);
     this.shiftShared(state, 1);
+    this.shiftQuotes(state, 1);
     this.invalidate(state);
   }
 
@@ -1006,6 +1005,7 @@ export class AnalysisStore {
     if (num === undefined) return;
     const state = this.articles[num]!;
     this.shiftShared(state, -1); // with the entities the kept lists were counted with
+    this.shiftQuotes(state, -1);
     this.invalidate(state); // before its pairs are taken back, so that its partners are found
     this.count(state, -1);
     this.articles[num] = undefined;
@@ -1057,6 +1057,36 @@ export class AnalysisStore {
           }
         }
       }
+    }
+  }
+
+  /**
+   * Takes an article's quotations out of (-1) or puts them into (1) the kept quotation lists of their
+   * speakers, as resolved before the change (a speaker never resolved yet is settled with the change).
+   */
+  private shiftQuotes(state: ArticleState, sign: 1 | -1): void {
+    if (this.quotesMemo.size === 0) return;
+    const { quotes } = state.views;
+    let published: string | undefined;
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+      const mention = quotes[at + 4];
+      const id = mention >= 0 ? state.mentionKeys[mention] : -1;
+      if (id < 0) continue;
+      const known = this.resolved[id];
+      const e = known !== undefined ? known : this.forgotten.get(id);
+      const found = e ? this.quotesMemo.get(e.key) : undefined;
+      if (!found) continue;
+      if (sign < 0) {
+        const i = found.findIndex((f) => f.state === state && f.at === at);
+        if (i >= 0) found.splice(i, 1);
+        else this.quotesMemo.delete(e!.key);
+        continue;
+      }
+      published ??= this.index.articleInfo(state.uri)?.published ?? '';
+      const entry = { state, at, published };
+      let i = found.length;
+      while (i > 0 && compareQuoted(found[i - 1], entry) > 0) i--;
+      found.splice(i, 0, entry);
     }
   }
 
@@ -1112,6 +1142,12 @@ function npmi(together: number, a: number, b: number, total: number): number {
   if (pab >= 1) return 1;
   const value = Math.log(pab / ((a / all) * (b / all))) / -Math.log(pab);
   return Math.round(value * 10000) / 10000;
+}
+
+/** Newest article first (by publication date), then by file, each article's quotations in text order. */
+function compareQuoted(a: { state: ArticleState; at: number; published: string }, b: { state: ArticleState; at: number; published: string }): number {
+  return (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+    (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at);
 }
 
 function compareText(a: string, b: string): number {
