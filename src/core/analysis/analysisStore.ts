@@ -126,6 +126,9 @@ interface ArticleState {
 interface Shared {
   entity: Entity;
   paragraphs: number;
+  /** Articles naming both, and one of them (its number): counted when a card first lists the partner. */
+  articles?: number;
+  first?: number;
 }
 /** An entity's partners, as a list and by key (`keys`: how many of the partner's keys were counted). */
 interface SharedList {
@@ -389,34 +392,40 @@ export class AnalysisStore {
     if (known) return known;
     const own = this.entityParagraphs(target);
     const least = Math.max(1, minCount);
-    const ranked: { entity: Entity; paragraphs: number; strength: number }[] = [];
+    const ranked: { entity: Entity; paragraphs: number; strength: number; shared: Shared }[] = [];
     const better = (e: Entity, paragraphs: number, strength: number, q: { entity: Entity; paragraphs: number; strength: number }) =>
       q.strength - strength || q.paragraphs - paragraphs || compareText(e.name, q.entity.name) || compareText(e.key, q.entity.key);
-    for (const { entity, paragraphs } of this.sharedWith(target)) {
+    for (const shared of this.sharedWith(target)) {
+      const { entity, paragraphs } = shared;
       if (paragraphs < least) continue;
       const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
       // keep the best `limit` in order (a card lists five of thousands)
       if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
       let at = ranked.length;
       while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
-      ranked.splice(at, 0, { entity, paragraphs, strength });
+      ranked.splice(at, 0, { entity, paragraphs, strength, shared });
       if (ranked.length > limit) ranked.pop();
     }
-    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength }) => ({
-      entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0, strength, sharedArticle: '',
-    }));
-    const mine = this.articlesOf(target);
-    for (const n of out) {
-      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
-      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-      let first = -1;
-      for (const a of small) {
-        if (!large.has(a)) continue;
-        n.articles++;
-        if (first < 0) first = a;
+    let mine: ReadonlySet<number> | undefined;
+    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength, shared }) => {
+      // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
+      if (shared.articles === undefined) {
+        mine ??= this.articlesOf(target);
+        const theirs = this.articlesOf(this.entities.get(entity.key) ?? entity);
+        const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+        let first = -1;
+        let articles = 0;
+        for (const a of small) {
+          if (!large.has(a)) continue;
+          articles++;
+          if (first < 0) first = a;
+        }
+        shared.articles = articles;
+        shared.first = first >= 0 ? first : undefined;
       }
-      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
-    }
+      const sharedArticle = shared.first !== undefined ? this.articles[shared.first]?.uri ?? '' : '';
+      return { entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: shared.articles, strength, sharedArticle };
+    });
     this.neighbourMemo.set(memoKey, out);
     return out;
   }
@@ -1023,6 +1032,18 @@ export class AnalysisStore {
   private shiftShared(state: ArticleState, sign: 1 | -1): void {
     if (this.sharedMemo.size === 0) return;
     const keys = state.paragraphKeys;
+    // the article's entities: its partners' shared articles change with it
+    const named: Entity[] = [];
+    let unknownHere = false;
+    for (let at = 0; at < keys.length;) {
+      const from = at + 1;
+      at = from + keys[at];
+      for (let i = from; i < at; i++) {
+        const e = this.priorEntity(keys[i]);
+        if (e === undefined) unknownHere = true;
+        else if (e && !named.some((x) => x.key === e.key)) named.push(e);
+      }
+    }
     const here: Entity[] = [];
     for (let at = 0; at < keys.length;) {
       const from = at + 1;
@@ -1030,9 +1051,7 @@ export class AnalysisStore {
       here.length = 0;
       let unknown = false;
       for (let i = from; i < at; i++) {
-        const id = keys[i];
-        const known = this.resolved[id];
-        const e = known !== undefined ? known : this.forgotten.has(id) ? this.forgotten.get(id)! : undefined;
+        const e = this.priorEntity(keys[i]);
         if (e === undefined) unknown = true;
         else if (e && !here.some((x) => x.key === e.key)) here.push(e);
       }
@@ -1058,6 +1077,26 @@ export class AnalysisStore {
         }
       }
     }
+    for (const target of named) {
+      const kept = this.sharedMemo.get(target.key);
+      if (!kept) continue;
+      if (unknownHere) {
+        this.sharedMemo.delete(target.key);
+        continue;
+      }
+      for (const partner of named) {
+        const entry = partner.key === target.key ? undefined : kept.byKey.get(partner.key);
+        if (entry?.articles === undefined) continue;
+        if (sign < 0 && entry.first === state.num) entry.articles = entry.first = undefined; // counted again when listed
+        else entry.articles += sign;
+      }
+    }
+  }
+
+  /** A key's entity as the kept lists know it: before the change being caught up with (undefined: never resolved). */
+  private priorEntity(id: number): Entity | null | undefined {
+    const known = this.resolved[id];
+    return known !== undefined ? known : this.forgotten.has(id) ? this.forgotten.get(id)! : undefined;
   }
 
   /**
