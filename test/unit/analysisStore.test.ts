@@ -119,6 +119,62 @@ describe('analysis store: connections against a plain recount', () => {
   });
 });
 
+describe('analysis store: partner lists kept across edits', () => {
+  it('lists, after each edit, what a store counting afresh lists: connections and quotations (property)', () => {
+    // each paragraph's names meet, and its first name is quoted; the article's date orders the quotations
+    const quotedText = (article: Article, day: number): string =>
+      `Report of 2024-01-${String(1 + (day % 28)).padStart(2, '0')}\n\n${article.map((p, i) => (p.length
+        ? `${p.map((w) => WORDS[w]).join(' and ')} met today.\n\n"We met, number ${i}," said ${WORDS[p[0]]}.`
+        : 'Nothing happened.')).join('\n\n')}\n`;
+    let quotes = 0;
+    let runs = 0;
+    let edits = 0;
+    let kept = 0;
+    const article = fc.array(fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 6 }), { minLength: 1, maxLength: 5 });
+    const edit = fc.record({ kind: fc.constantFrom('update', 'update', 'remove', 'rename', 'add'), target: fc.nat(), article });
+    fc.assert(fc.property(fc.array(article, { minLength: 2, maxLength: 8 }), fc.array(edit, { minLength: 1, maxLength: 6 }), (articles, changes) => {
+      runs++;
+      const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+      articles.forEach((a, i) => index.update(`${i}.txt`, quotedText(a, i)));
+      const store = new AnalysisStore(index);
+      const hoverAll = (s: AnalysisStore) => {
+        const out: string[] = [];
+        for (const uri of index.uris()) {
+          for (const span of index.spansOf(uri)) {
+            const key = index.spanAt(uri, span.start)?.key;
+            if (!key) continue;
+            const line = (n: { entity: { key: string }; paragraphs: number; articles: number; strength: number }) =>
+              `${n.entity.key}|${n.paragraphs}|${n.articles}|${n.strength}`;
+            const { total, quotes: latest } = s.quotesBy(key, 3);
+            quotes += total;
+            out.push(`${key}: ${s.neighbours(key, 2, 5).map(line).join(' ')} / ${s.neighbourCount(key, 2)} / ${s.neighbours(key, 1).map(line).sort().join(' ')}` +
+              ` / ${total} ${latest.map((q) => `${q.file}@${q.start}-${q.end}:${q.text}`).join(' ')}`);
+          }
+        }
+        return out;
+      };
+      hoverAll(store); // every entity's partners counted and kept
+      for (const change of changes) {
+        const uris = index.uris();
+        const uri = uris[change.target % uris.length];
+        if (change.kind === 'update') index.update(uri, quotedText(change.article, change.target));
+        else if (change.kind === 'add') index.update(`new-${edits}.txt`, quotedText(change.article, change.target));
+        else if (change.kind === 'remove' && uris.length > 1) index.remove(uri);
+        else if (change.kind === 'rename') index.rename(uri, `${uri}.moved`);
+        edits++;
+        const memos = store as unknown as { sharedMemo: Map<string, unknown>; quotesMemo: Map<string, unknown> };
+        kept += memos.sharedMemo.size + memos.quotesMemo.size;
+        const fresh = new AnalysisStore(index);
+        assert.deepEqual(hoverAll(store), hoverAll(fresh));
+        fresh.dispose();
+      }
+      store.dispose();
+    }), { numRuns: 80 });
+    console.log(`      ${runs} random workspaces, ${edits} edits; ${kept} partner and quotation lists kept through an edit; ${quotes} quotations listed`);
+    assert.ok(kept > 0 && quotes > 0, 'some lists were kept, not all counted again, and quotations were listed');
+  });
+});
+
 describe('analysis store: entities named in hundreds of articles', () => {
   it('counts their shared articles (through bit sets) as the plain recount does', () => {
     const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });

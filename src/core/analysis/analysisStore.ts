@@ -122,6 +122,20 @@ interface ArticleState {
   dates?: RawDate[];
 }
 
+/** A partner of an entity and the paragraphs naming both. */
+interface Shared {
+  entity: Entity;
+  paragraphs: number;
+  /** Articles naming both, and one of them (its number): counted when a card first lists the partner. */
+  articles?: number;
+  first?: number;
+}
+/** An entity's partners, as a list and by key (`keys`: how many of the partner's keys were counted). */
+interface SharedList {
+  list: Shared[];
+  byKey: Map<EntityKey, Shared & { keys: number }>;
+}
+
 const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
 const pairId = (a: number, b: number): number => (a < b ? a * PAIR_BASE + b : b * PAIR_BASE + a);
 
@@ -182,8 +196,11 @@ export class AnalysisStore {
   private readonly entityNumbers = new Map<EntityKey, number>();
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
-  /** Per entity, its partners and shared paragraphs (see `sharedWith`). */
-  private readonly sharedMemo = new Map<EntityKey, { entity: Entity; paragraphs: number }[]>();
+  /**
+   * Per entity, its partners and shared paragraphs (see `sharedWith`), kept up to date per article as the
+   * pair counts are (`shiftShared`) rather than read again after each change.
+   */
+  private readonly sharedMemo = new Map<EntityKey, SharedList>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
 
@@ -317,8 +334,7 @@ export class AnalysisStore {
           found.push({ state, at, published });
         }
       }
-      found.sort((a, b) => (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
-        (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at));
+      found.sort(compareQuoted);
       this.quotesMemo.set(target.key, found);
     }
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
@@ -352,6 +368,17 @@ export class AnalysisStore {
     return graph;
   }
 
+  /** How many connections of the entity share at least `minCount` paragraphs (what `neighbours` lists without a limit). */
+  neighbourCount(key: EntityKey, minCount = 2): number {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return 0;
+    const least = Math.max(1, minCount);
+    let n = 0;
+    for (const { paragraphs } of this.sharedWith(target)) if (paragraphs >= least) n++;
+    return n;
+  }
+
   /**
    * The connections of one entity sharing at least `minCount` paragraphs, strongest first, the first
    * `limit` with their article counts: what its hover card lists. Reads only the entity's own pair counts.
@@ -365,34 +392,40 @@ export class AnalysisStore {
     if (known) return known;
     const own = this.entityParagraphs(target);
     const least = Math.max(1, minCount);
-    const ranked: { entity: Entity; paragraphs: number; strength: number }[] = [];
+    const ranked: { entity: Entity; paragraphs: number; strength: number; shared: Shared }[] = [];
     const better = (e: Entity, paragraphs: number, strength: number, q: { entity: Entity; paragraphs: number; strength: number }) =>
       q.strength - strength || q.paragraphs - paragraphs || compareText(e.name, q.entity.name) || compareText(e.key, q.entity.key);
-    for (const { entity, paragraphs } of this.sharedWith(target)) {
+    for (const shared of this.sharedWith(target)) {
+      const { entity, paragraphs } = shared;
       if (paragraphs < least) continue;
       const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
       // keep the best `limit` in order (a card lists five of thousands)
       if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
       let at = ranked.length;
       while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
-      ranked.splice(at, 0, { entity, paragraphs, strength });
+      ranked.splice(at, 0, { entity, paragraphs, strength, shared });
       if (ranked.length > limit) ranked.pop();
     }
-    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength }) => ({
-      entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: 0, strength, sharedArticle: '',
-    }));
-    const mine = this.articlesOf(target);
-    for (const n of out) {
-      const theirs = this.articlesOf(this.entities.get(n.entity.key)!);
-      const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-      let first = -1;
-      for (const a of small) {
-        if (!large.has(a)) continue;
-        n.articles++;
-        if (first < 0) first = a;
+    let mine: ReadonlySet<number> | undefined;
+    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength, shared }) => {
+      // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
+      if (shared.articles === undefined) {
+        mine ??= this.articlesOf(target);
+        const theirs = this.articlesOf(this.entities.get(entity.key) ?? entity);
+        const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
+        let first = -1;
+        let articles = 0;
+        for (const a of small) {
+          if (!large.has(a)) continue;
+          articles++;
+          if (first < 0) first = a;
+        }
+        shared.articles = articles;
+        shared.first = first >= 0 ? first : undefined;
       }
-      n.sharedArticle = first >= 0 ? this.articles[first]!.uri : '';
-    }
+      const sharedArticle = shared.first !== undefined ? this.articles[shared.first]?.uri ?? '' : '';
+      return { entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: shared.articles, strength, sharedArticle };
+    });
     this.neighbourMemo.set(memoKey, out);
     return out;
   }
@@ -401,9 +434,9 @@ export class AnalysisStore {
    * The entities sharing paragraphs with the target, with the number shared: kept across index changes
    * until a change touches the target's keys or those of one of its partners (`invalidate`).
    */
-  private sharedWith(target: Entity): { entity: Entity; paragraphs: number }[] {
+  private sharedWith(target: Entity): Shared[] {
     const cached = this.sharedMemo.get(target.key);
-    if (cached) return cached;
+    if (cached) return cached.list;
     for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
     // counted in arrays indexed by entity number: thousands of partners for an entity named everywhere
     if (this.scratch.length < this.entityNumbers.size) {
@@ -427,7 +460,7 @@ export class AnalysisStore {
       });
     }
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
-    const list: { entity: Entity; paragraphs: number }[] = [];
+    const list: Shared[] = [];
     for (const e of touched) {
       const entry = { entity: e, paragraphs: scratch[e.num], keys: scratchKeys[e.num] };
       scratch[e.num] = 0;
@@ -439,7 +472,7 @@ export class AnalysisStore {
     const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
     if (twice.length) this.correctTarget(target, twice, shared);
-    this.sharedMemo.set(target.key, list);
+    this.sharedMemo.set(target.key, { list, byKey: shared });
     return list;
   }
 
@@ -805,27 +838,25 @@ export class AnalysisStore {
   private invalidate(state: ArticleState): void {
     if (this.resolved.length === 0) return; // nothing resolved yet (the first build)
     const seen = new Set<number>();
-    const forget = (id: number, inArticle: boolean) => {
+    const forget = (id: number) => {
       if (seen.has(id)) return;
       seen.add(id);
       const e = this.resolved[id];
       if (!this.forgotten.has(id)) this.forgotten.set(id, e ?? null);
       if (e) {
         this.entities.delete(e.key);
-        this.quotesMemo.delete(e.key);
-        // its pairs changed with the article's
-        if (inArticle) this.sharedMemo.delete(e.key);
+        // its partner list and quotations are kept: the article's are taken out and put in (`shiftShared`, `shiftQuotes`)
       }
       this.resolved[id] = undefined;
     };
-    for (const id of state.mentionKeys) if (id >= 0) forget(id, true);
+    for (const id of state.mentionKeys) if (id >= 0) forget(id);
     for (const id of state.mentionKeys) {
       if (id < 0) continue;
       const name = this.keyStrings[id].slice(this.keyStrings[id].indexOf(':') + 1);
       for (const tag of tagsOf(this.keyStrings[id])) {
         // names related through a short form decide together only where that short form is a name itself
         if (tag !== name && !this.keyIdOf.has(UNTYPED_PREFIX + tag)) continue;
-        for (const related of this.byTag.get(tag) ?? []) forget(related, false);
+        for (const related of this.byTag.get(tag) ?? []) forget(related);
       }
     }
   }
@@ -835,6 +866,8 @@ export class AnalysisStore {
    * new name, type or group), the partner lists that named the old entity are dropped too.
    */
   private settleForgotten(): void {
+    // every key resolved again first, so that the partners below are found under their present entities
+    for (const id of this.forgotten.keys()) this.resolve(id);
     for (const [id, before] of this.forgotten) {
       const now = this.resolve(id);
       if (before === now || (before && now && before.key === now.key && before.name === now.name && before.type === now.type &&
@@ -971,6 +1004,8 @@ export class AnalysisStore {
     this.articles[num] = state;
     this.numByUri.set(uri, num);
     this.count(state, 1);
+    this.shiftShared(state, 1);
+    this.shiftQuotes(state, 1);
     this.invalidate(state);
   }
 
@@ -978,11 +1013,120 @@ export class AnalysisStore {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
     const state = this.articles[num]!;
+    this.shiftShared(state, -1); // with the entities the kept lists were counted with
+    this.shiftQuotes(state, -1);
     this.invalidate(state); // before its pairs are taken back, so that its partners are found
     this.count(state, -1);
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);
+  }
+
+  /**
+   * Adds (1) or takes back (-1) an article's paragraphs in the kept partner lists: in each paragraph, every
+   * kept entity gains or loses one shared paragraph with every other entity named there (once, however many
+   * of its keys name it). Entities are those the lists were counted with: a key's resolution before the
+   * change. A list meeting a key never resolved (a new name: its entity is decided only when the change is
+   * settled) is dropped, to be counted again when asked; so is one that would lose a partner it lacks.
+   */
+  private shiftShared(state: ArticleState, sign: 1 | -1): void {
+    if (this.sharedMemo.size === 0) return;
+    const keys = state.paragraphKeys;
+    // the article's entities: its partners' shared articles change with it
+    const named: Entity[] = [];
+    let unknownHere = false;
+    for (let at = 0; at < keys.length;) {
+      const from = at + 1;
+      at = from + keys[at];
+      for (let i = from; i < at; i++) {
+        const e = this.priorEntity(keys[i]);
+        if (e === undefined) unknownHere = true;
+        else if (e && !named.some((x) => x.key === e.key)) named.push(e);
+      }
+    }
+    const here: Entity[] = [];
+    for (let at = 0; at < keys.length;) {
+      const from = at + 1;
+      at = from + keys[at];
+      here.length = 0;
+      let unknown = false;
+      for (let i = from; i < at; i++) {
+        const e = this.priorEntity(keys[i]);
+        if (e === undefined) unknown = true;
+        else if (e && !here.some((x) => x.key === e.key)) here.push(e);
+      }
+      for (const target of here) {
+        const kept = this.sharedMemo.get(target.key);
+        if (!kept) continue;
+        if (unknown) {
+          this.sharedMemo.delete(target.key);
+          continue;
+        }
+        for (const partner of here) {
+          if (partner.key === target.key) continue;
+          const entry = kept.byKey.get(partner.key);
+          if (entry) entry.paragraphs += sign;
+          else if (sign > 0) {
+            const added = { entity: partner, paragraphs: 1, keys: 1 };
+            kept.byKey.set(partner.key, added);
+            kept.list.push(added);
+          } else {
+            this.sharedMemo.delete(target.key);
+            break;
+          }
+        }
+      }
+    }
+    for (const target of named) {
+      const kept = this.sharedMemo.get(target.key);
+      if (!kept) continue;
+      if (unknownHere) {
+        this.sharedMemo.delete(target.key);
+        continue;
+      }
+      for (const partner of named) {
+        const entry = partner.key === target.key ? undefined : kept.byKey.get(partner.key);
+        if (entry?.articles === undefined) continue;
+        if (sign < 0 && entry.first === state.num) entry.articles = entry.first = undefined; // counted again when listed
+        else entry.articles += sign;
+      }
+    }
+  }
+
+  /** A key's entity as the kept lists know it: before the change being caught up with (undefined: never resolved). */
+  private priorEntity(id: number): Entity | null | undefined {
+    const known = this.resolved[id];
+    return known !== undefined ? known : this.forgotten.has(id) ? this.forgotten.get(id)! : undefined;
+  }
+
+  /**
+   * Takes an article's quotations out of (-1) or puts them into (1) the kept quotation lists of their
+   * speakers, as resolved before the change (a speaker never resolved yet is settled with the change).
+   */
+  private shiftQuotes(state: ArticleState, sign: 1 | -1): void {
+    if (this.quotesMemo.size === 0) return;
+    const { quotes } = state.views;
+    let published: string | undefined;
+    for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+      const mention = quotes[at + 4];
+      const id = mention >= 0 ? state.mentionKeys[mention] : -1;
+      if (id < 0) continue;
+      const known = this.resolved[id];
+      const e = known !== undefined ? known : this.forgotten.get(id);
+      const found = e ? this.quotesMemo.get(e.key) : undefined;
+      if (!found) continue;
+      if (sign < 0) {
+        const i = found.findIndex((f) => f.state === state && f.at === at);
+        if (i >= 0) found.splice(i, 1);
+        else this.quotesMemo.delete(e!.key);
+        continue;
+      }
+      published ??= this.index.articleInfo(state.uri)?.published ?? '';
+      const entry = { state, at, published };
+      let i = found.length;
+      while (i > 0 && compareQuoted(found[i - 1], entry) > 0) i--;
+      found.splice(i, 0, entry);
+    }
   }
 
   /** Adds (1) or takes back (-1) an article's paragraphs, pairs and quoted speakers. */
@@ -1037,6 +1181,12 @@ function npmi(together: number, a: number, b: number, total: number): number {
   if (pab >= 1) return 1;
   const value = Math.log(pab / ((a / all) * (b / all))) / -Math.log(pab);
   return Math.round(value * 10000) / 10000;
+}
+
+/** Newest article first (by publication date), then by file, each article's quotations in text order. */
+function compareQuoted(a: { state: ArticleState; at: number; published: string }, b: { state: ArticleState; at: number; published: string }): number {
+  return (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
+    (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at);
 }
 
 function compareText(a: string, b: string): number {

@@ -24,9 +24,11 @@ const QUOTE_CHARS = 60;
  * naming both. Undefined when there is none.
  */
 export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: string, limit = MAX_NEIGHBOURS): string | undefined {
-  const neighbours = store.neighbours(key);
+  // the strongest `limit` only: their shared articles are counted, not those of thousands of others
+  const neighbours = store.neighbours(key, 2, limit);
   if (neighbours.length === 0) return undefined;
-  const shown = neighbours.slice(0, limit).map((n) => {
+  const total = store.neighbourCount(key, 2);
+  const shown = neighbours.map((n) => {
     const mention = index.mentionsInArticle(n.sharedArticle, n.entity.key)[0];
     const label = escapeMarkdown(n.entity.name);
     const name = mention
@@ -34,7 +36,7 @@ export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: str
       : label;
     return `${name} (${plural(n.paragraphs, 'paragraph')})`;
   });
-  const more = neighbours.length > limit ? ` · and ${neighbours.length - limit} more` : '';
+  const more = total > neighbours.length ? ` · and ${total - neighbours.length} more` : '';
   return `**Often with** ${shown.join(' · ')}${more}`;
 }
 
