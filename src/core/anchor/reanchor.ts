@@ -251,7 +251,8 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
   // surroundings, land on copies in the adversarial test: see docs/annotations.md.)
   if (!hasWholeContext(text, start, end, target)
     && !(mapped.kind === 'equal' && hasContextRuns(here, target, PARTIAL_CONTEXT_RUN)
-      && occurrences(version.before, exact, 2).length === 1 && isLoneQuote(text, start, end, target))) {
+      && occurrences(version.before, exact, 2).length === 1 && isLoneQuote(text, start, end, target)
+      && hasSmallEditsAround(version, target))) {
     return { status: 'orphan', reason: 'unconfirmed' };
   }
   // Another place with the quote and all its stored context, in text that is new (not an old copy the
@@ -396,6 +397,32 @@ function hasWholeContext(text: string, start: number, end: number, target: Annot
   const { prefix, suffix } = target;
   return text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
 }
+
+/**
+ * The diff keeps the old text around the words, with only small edits between: on each side, the equal
+ * run that holds them reaches over the whole stored context, or the change next to it is short and
+ * the run beyond it is substantial. A sentence that survives alone while the text around it was
+ * deleted or replaced wholesale may be a copy pasted before its paragraph was removed.
+ */
+function hasSmallEditsAround(version: DiffedVersion, target: AnnotationTarget): boolean {
+  const { runs } = version;
+  const index = runs.findIndex((run) => run.before <= target.start && target.end <= run.before + run.length);
+  if (index < 0) return false;
+  const run = runs[index];
+  const previous = runs[index - 1];
+  const next = runs[index + 1];
+  const beforeOk = run.before <= target.start - target.prefix.length || (previous !== undefined
+    && run.before - (previous.before + previous.length) <= SMALL_EDIT && run.after - (previous.after + previous.length) <= SMALL_EDIT
+    && previous.length >= SMALL_EDIT_NEIGHBOUR);
+  const runEnd = run.before + run.length;
+  const afterOk = runEnd >= target.end + target.suffix.length || (next !== undefined
+    && next.before - runEnd <= SMALL_EDIT && next.after - (run.after + run.length) <= SMALL_EDIT && next.length >= SMALL_EDIT_NEIGHBOUR);
+  return beforeOk && afterOk;
+}
+/** A change next to the words this short (old and new) is a small edit... */
+const SMALL_EDIT = 64;
+/** ...when the old text beyond it survives for at least this many characters. */
+const SMALL_EDIT_NEIGHBOUR = 16;
 
 /** Both sides keep at least `least` characters of the stored context verbatim (all of it where less is stored). */
 function hasContextRuns(evidence: Evidence, target: AnnotationTarget, least: number): boolean {
