@@ -125,6 +125,7 @@ const COMMON_ACRONYMS = new Set([
   'MP', 'MPS', 'AGM', 'EPS', 'PE', 'PR', 'ID', 'IQ', 'RPM', 'MPH', 'KM', 'KG', 'MW', 'GMT', 'EST', 'EDT', 'BST', 'CET',
   'FAQ', 'URL', 'USB', 'AI', 'IT', 'HQ', 'RAM', 'CPU', 'SUV', 'ATM', 'PIN', 'ETA', 'AKA', 'ASAP', 'DIY', 'RIP', 'VIP',
   'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'AD', 'BC', 'BCE', 'CE', 'OPEN', 'NOTE', 'NB', 'PS',
+  'COVID', 'SARS', 'UTC', 'ET', 'PT', 'CT', 'MT', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CHF', 'CAD', 'AUD', 'FY', 'YOY',
   // ordinary words written in capitals for emphasis ("home team in CAPS", "NOT guilty")
   'CAPS', 'A', 'AN', 'THE', 'IN', 'ON', 'AT', 'TO', 'OF', 'BY', 'FOR', 'AND', 'OR', 'BUT', 'NOT', 'NO', 'YES', 'IS', 'ARE',
   'WAS', 'BE', 'DO', 'IF', 'SO', 'UP', 'OUT', 'ALL', 'NEW', 'NOW', 'STOP', 'END', 'MORE', 'VERY', 'MUST', 'WILL', 'OFF',
