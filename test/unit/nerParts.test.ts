@@ -3,6 +3,7 @@ import { harmonize } from '../../src/core/extract/ner/consistency';
 import { segment } from '../../src/core/extract/ner/segment';
 import { makeTagSet } from '../../src/core/extract/ner/tagScheme';
 import { tokenSpans } from '../../src/core/extract/ner/spans';
+import { GAZ_COUNTRY, GAZ_FIRST_NAME, SEQUENCE_SEED, emptyLexicon, lowerHash, sequenceKey } from '../../src/core/extract/ner/lexicon';
 
 describe('name tagger parts', () => {
   it('keeps a lone initial with its period and does not end the sentence there', () => {
@@ -114,6 +115,47 @@ describe('name tagger parts', () => {
     ]);
     const without = harmonize(text, tokens, [lone], [0.6], { surnames: true, majority: false, companies: true });
     assert.deepEqual(without.spans.map((s) => s.typeIndex), [0], 'no club named in full: "Real" is left as it was');
+  });
+  it('types the team in a results line ("Person (Country), Team, time") as an organization', () => {
+    const text = '1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Jimmy Vasser (U.S.) Reynard Honda 1:16\nJohn Smith (Britain), Reynard Honda said.';
+    const { tokens } = segment(text);
+    const spanOf = (words: string, from = 0, typeIndex = 0): { first: number; last: number; typeIndex: number } => {
+      const parts = words.split(' ');
+      const first = tokens.findIndex((t, k) => k >= from && parts.every((w, j) => tokens[k + j]?.text === w));
+      return { first, last: first + parts.length, typeIndex };
+    };
+    const lines = [0, tokens.findIndex((t) => t.text === '2.'), tokens.findIndex((t) => t.text === 'John')];
+    const spans = [
+      spanOf('Alex Zanardi'), spanOf('Italy', 0, 2), spanOf('Reynard Honda', 0, 0),
+      spanOf('Jimmy Vasser', lines[1]), spanOf('U.S.', lines[1], 2), spanOf('Reynard Honda', lines[1], 0),
+      spanOf('John Smith', lines[2]), spanOf('Britain', lines[2], 2), spanOf('Reynard Honda', lines[2], 0),
+    ];
+    const options = { surnames: false, majority: false, results: true };
+    const out = harmonize(text, tokens, spans.map((s) => ({ ...s })), spans.map(() => 0.9), options);
+    assert.deepEqual(out.spans.map((s) => s.typeIndex), [0, 2, 1, 0, 2, 1, 0, 2, 0], 'no figure after the last one: left as it was');
+    const off = harmonize(text, tokens, spans.map((s) => ({ ...s })), spans.map(() => 0.9), { surnames: false, majority: false });
+    assert.deepEqual(off.spans.map((s) => s.typeIndex), spans.map((s) => s.typeIndex));
+  });
+
+  it("adds an organization's acronym the tagger missed in an ordinary line, but not in capitals, codes of places or ordinary words", () => {
+    const text = 'The film about the IRA was shown on Friday.\nHe defended his WBA title in the CAPS round.\n' +
+      'BOXING - MILLER DEFENDS WBA TITLE\nAn ACT of the US government was signed.';
+    const { tokens } = segment(text);
+    const lexicon = emptyLexicon();
+    const capRatio = new Map<number, number>([[lowerHash('act', 0, 3), 6]]);
+    const gazetteer = new Map<number, number>([
+      [sequenceKey(SEQUENCE_SEED, lowerHash('us', 0, 2)), GAZ_COUNTRY],
+      [sequenceKey(SEQUENCE_SEED, lowerHash('ira', 0, 3)), GAZ_FIRST_NAME],
+    ]);
+    const withKnowledge = { ...lexicon, capRatio, gazetteer, gazetteerMaxTokens: 1 };
+    const options = { surnames: false, majority: false, acronyms: true };
+    const out = harmonize(text, tokens, [], [], options, withKnowledge);
+    const found = out.spans.map((s) => [tokens[s.first].text, s.typeIndex, text.slice(0, tokens[s.first].start).split('\n').length]);
+    assert.deepEqual(found, [['IRA', 1, 1], ['WBA', 1, 2]]);
+    assert.ok(out.scores.every((score) => score === 0.5));
+    const covered = harmonize(text, tokens, [{ first: tokens.findIndex((t) => t.text === 'IRA'), last: tokens.findIndex((t) => t.text === 'IRA') + 1, typeIndex: 3 }], [0.9], options, withKnowledge);
+    assert.deepEqual(covered.spans.map((s) => [tokens[s.first].text, s.typeIndex]), [['IRA', 3], ['WBA', 1]], "the tagger's own span stays");
+    assert.deepEqual(harmonize(text, tokens, [], [], { surnames: false, majority: false }, withKnowledge).spans, []);
   });
 });
 

@@ -1,7 +1,9 @@
 import type { Token } from '../../text/tokenize';
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_LOCATION, GAZ_PERSON, GAZ_REGION, type Lexicon, SEQUENCE_SEED, lowerHash, sequenceKey } from './lexicon';
 import type { TokenSpan } from './spans';
 
 const PERSON = 0;
+const ORG = 1;
 
 /**
  * Document-level consistency: a news story names a person in full once ("Pete Hegseth") and by
@@ -18,10 +20,20 @@ export interface ConsistencyOptions {
    * of its short name ORG ("Pirelli", "Magna"), including ones the tagger missed. Off when absent.
    */
   companies?: boolean;
+  /**
+   * Results lines ("1. Alex Zanardi (Italy), Reynard Honda, 53.980"): the name after a person and
+   * their country is the team or make they drive or ride for, ORG. Off when absent.
+   */
+  results?: boolean;
+  /**
+   * A short all-capitals word (2–5 letters) the tagger left out, in a line written in ordinary case
+   * ("an IRA attempt", "his WBA title"), is an organization's acronym. Off when absent.
+   */
+  acronyms?: boolean;
 }
 
 export function harmonize(
-  text: string, tokens: Token[], spans: TokenSpan[], scores: number[], options: ConsistencyOptions,
+  text: string, tokens: Token[], spans: TokenSpan[], scores: number[], options: ConsistencyOptions, lexicon?: Lexicon,
 ): { spans: TokenSpan[]; scores: number[] } {
   const surface = (s: TokenSpan): string => text.slice(tokens[s.first].start, tokens[s.last - 1].end);
   let out = spans.map((s) => ({ ...s }));
@@ -65,10 +77,111 @@ export function harmonize(
     out = result.spans;
     outScores = result.scores;
   }
+  if (options.results) resultsLines(tokens, out);
+  if (options.acronyms) {
+    const result = acronyms(text, tokens, out, outScores, lexicon);
+    out = result.spans;
+    outScores = result.scores;
+  }
   return { spans: out, scores: outScores };
 }
 
-const ORG = 1;
+const PLACE = 2;
+
+/** A time, distance or points figure closing a results entry ("53.980", "1:16:05", "2-1", "112"). */
+function isFigure(token: string | undefined): boolean {
+  return token !== undefined && /^\d[\d.:,'"-]*$/.test(token);
+}
+
+/**
+ * "Person (Country), Team, figure" — the shape of motor-racing and cycling results — makes the
+ * name in the team's place ORG whatever the tagger typed it (a make such as "Reynard Honda" reads
+ * like a person's name).
+ */
+function resultsLines(tokens: Token[], spans: TokenSpan[]): void {
+  const byLast = new Map<number, TokenSpan>();
+  for (const s of spans) byLast.set(s.last, s);
+  for (const s of spans) {
+    if (s.typeIndex === ORG) continue;
+    let j = s.first - 1;
+    if (j >= 0 && tokens[j].text === ',') j--;
+    if (j < 0 || tokens[j].text !== ')') continue;
+    let open = j - 1;
+    while (open > j - 5 && open >= 0 && tokens[open].text !== '(') open--;
+    if (open < 1 || tokens[open].text !== '(') continue;
+    const country = byLast.get(j);
+    if (!country || country.first !== open + 1 || country.typeIndex !== PLACE) continue;
+    const person = byLast.get(open);
+    if (!person || person.typeIndex !== PERSON) continue;
+    const next = tokens[s.last]?.text;
+    const figure = isFigure(next) || (next === ',' && isFigure(tokens[s.last + 1]?.text));
+    if (figure) s.typeIndex = ORG;
+  }
+}
+
+/** All-capitals words that are common nouns or units, not names. */
+const COMMON_ACRONYMS = new Set([
+  'CEO', 'CFO', 'COO', 'GDP', 'GNP', 'TV', 'AM', 'PM', 'OK', 'PC', 'CD', 'CDS', 'DVD', 'DNA', 'HIV', 'AIDS', 'VAT', 'IPO',
+  'MP', 'MPS', 'AGM', 'EPS', 'PE', 'PR', 'ID', 'IQ', 'RPM', 'MPH', 'KM', 'KG', 'MW', 'GMT', 'EST', 'EDT', 'BST', 'CET',
+  'FAQ', 'URL', 'USB', 'AI', 'IT', 'HQ', 'RAM', 'CPU', 'SUV', 'ATM', 'PIN', 'ETA', 'AKA', 'ASAP', 'DIY', 'RIP', 'VIP',
+  'II', 'III', 'IV', 'VI', 'VII', 'VIII', 'IX', 'XI', 'XII', 'AD', 'BC', 'BCE', 'CE', 'OPEN', 'NOTE', 'NB', 'PS',
+  'COVID', 'SARS', 'UTC', 'ET', 'PT', 'CT', 'MT', 'USD', 'EUR', 'GBP', 'JPY', 'CNY', 'CHF', 'CAD', 'AUD', 'FY', 'YOY',
+  // ordinary words written in capitals for emphasis ("home team in CAPS", "NOT guilty")
+  'CAPS', 'A', 'AN', 'THE', 'IN', 'ON', 'AT', 'TO', 'OF', 'BY', 'FOR', 'AND', 'OR', 'BUT', 'NOT', 'NO', 'YES', 'IS', 'ARE',
+  'WAS', 'BE', 'DO', 'IF', 'SO', 'UP', 'OUT', 'ALL', 'NEW', 'NOW', 'STOP', 'END', 'MORE', 'VERY', 'MUST', 'WILL', 'OFF',
+]);
+
+/**
+ * An organization's acronym the tagger left out ("IRA", "WBA", "NFL"): a 2–5 letter all-capitals
+ * word, not part of any name, in a line most of whose words are in lower case (in a headline or a
+ * line in capitals every word looks like this).
+ */
+function acronyms(text: string, tokens: Token[], spans: TokenSpan[], scores: number[], lexicon?: Lexicon): { spans: TokenSpan[]; scores: number[] } {
+  // "US" (a country's code), "ACT" or "CAPS" (ordinary words in capitals): the model's knowledge of the word says no
+  const knownOtherwise = (t: Token): boolean => {
+    if (!lexicon) return false;
+    const lower = lowerHash(text, t.start, t.end);
+    const bucket = lexicon.capRatio.get(lower) ?? 0;
+    if (bucket >= 5) return true;
+    const flags = lexicon.gazetteer.get(sequenceKey(SEQUENCE_SEED, lower)) ?? 0;
+    // a first name in capitals mid-sentence is rarely a person's ("IRA" is also "Ira"); places and named people are
+    return (flags & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION | GAZ_DEMONYM | GAZ_PERSON)) !== 0;
+  };
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) covered[i] = 1;
+  const added: { span: TokenSpan; score: number }[] = [];
+  let lineStart = 0;
+  while (lineStart < tokens.length) {
+    const lineEnd0 = text.indexOf('\n', tokens[lineStart].start);
+    const lineEnd = lineEnd0 < 0 ? text.length : lineEnd0;
+    let next = lineStart;
+    let lower = 0;
+    let words = 0;
+    while (next < tokens.length && tokens[next].start < lineEnd) {
+      const t = tokens[next].text;
+      if (/^\p{L}/u.test(t)) {
+        words++;
+        if (/^\p{Ll}/u.test(t)) lower++;
+      }
+      next++;
+    }
+    if (words >= 4 && lower * 2 > words) {
+      for (let i = lineStart; i < next; i++) {
+        const t = tokens[i].text;
+        if (covered[i] || !/^[A-Z]{2,5}$/.test(t) || COMMON_ACRONYMS.has(t) || knownOtherwise(tokens[i])) continue;
+        // a run of capitals ("WE ARE ...") or a code glued to a name or number is not an acronym alone
+        const prev = tokens[i - 1]?.text ?? '';
+        const after = tokens[i + 1]?.text ?? '';
+        if ((i > lineStart && /^[A-Z]{2,}$/.test(prev)) || (i + 1 < next && /^[A-Z]{2,}$/.test(after))) continue;
+        added.push({ span: { first: i, last: i + 1, typeIndex: ORG }, score: 0.5 });
+      }
+    }
+    lineStart = next;
+  }
+  if (added.length === 0) return { spans, scores };
+  const merged = spans.map((span, k) => ({ span, score: scores[k] })).concat(added).sort((a, b) => a.span.first - b.span.first);
+  return { spans: merged.map((m) => m.span), scores: merged.map((m) => m.score) };
+}
 
 /** Legal forms that end a company's name: what stands before them is a company. */
 const LEGAL_FORMS = new Set([

@@ -131,7 +131,7 @@ export class NameTagger implements NameDetector {
     private readonly table: FeatureTable,
     private readonly weights: TaggerWeights,
     private readonly lexicon: Lexicon,
-    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true },
+    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true },
     /** whether the model was trained with the non-local second pass */
     private readonly nonLocal = false,
   ) {}
@@ -151,7 +151,7 @@ export class NameTagger implements NameDetector {
       for (let i = s.first; i < s.last; i++) sum += margins[i];
       return 1 / (1 + Math.exp(-sum / (s.last - s.first) / MARGIN_SCALE));
     });
-    const harmonized = harmonize(text, tokens, spans, scores, this.consistency);
+    const harmonized = harmonize(text, tokens, spans, scores, this.consistency, this.lexicon);
     return toMentions(harmonized.spans, tokens, harmonized.scores);
   }
 }
