@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index';
 import { AnalysisStore } from '../../src/core/analysis/analysisStore';
 import { CopyIndex, corroborate } from '../../src/core/analysis/corroboration/corroboration';
 import { quoteCard } from '../../src/core/hover/quoteCard';
+import { QuoteIndex } from '../../src/core/analysis/corroboration/quoteReports';
 import { lexiconExtractor, type LexiconEntry } from './indexFixtures';
 
 const LEXICON: LexiconEntry[] = [
@@ -78,5 +79,22 @@ describe('hover card: a quotation', () => {
     const unlinked = quoteCard({ uri: 'file:///anon.txt', quote: { ...quote, speakerKey: undefined } })!;
     assert.equal(links(unlinked).length, 0);
     assert.match(unlinked, /said by Evil \\\[x\\\]\\\(command\\:evil\\\.run\\\) Jones$/u);
+  });
+});
+
+describe('quotation index', () => {
+  it('keeps which articles carry each quotation, case and punctuation aside, through changes, renames and removals', () => {
+    const quotes = new QuoteIndex();
+    quotes.set('a', [{ text: 'We will not go back.' }, { text: 'Never.' }]);
+    quotes.set('b', [{ text: 'we will NOT go back' }]);
+    quotes.set('c', [{ text: 'We will not go back, ever.' }]);
+    assert.deepEqual([...quotes.articlesWith('We will not go back.')].sort(), ['a', 'b']);
+    quotes.set('b', [{ text: 'Something else.' }]);
+    assert.deepEqual([...quotes.articlesWith('We will not go back.')], ['a']);
+    quotes.rename('a', 'a2');
+    assert.deepEqual([...quotes.articlesWith('never')], ['a2']);
+    quotes.remove('a2');
+    assert.equal(quotes.articlesWith('We will not go back.').size, 0);
+    assert.deepEqual([...quotes.articlesWith('We will not go back, ever')], ['c']);
   });
 });

@@ -12,7 +12,6 @@ import { signalOf } from '../archive/archiveResults';
 import { workspaceCopies } from '../../core/archive/sameArticle';
 import type { WorkspaceCopies } from '../analysis/corroborationFeed';
 import { AnalysisStore } from '../../core/analysis/analysisStore';
-import { quoteKey, quotingArticles } from '../../core/analysis/corroboration/quoteReports';
 import { quoteCard } from '../../core/hover/quoteCard';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
@@ -28,8 +27,6 @@ export const HOVER_TRUSTED_COMMANDS: readonly string[] = [...Object.values(Hover
 export class SpanHoverProvider implements vscode.HoverProvider {
   /** Archive articles that are copies of the workspace's, until the index changes. */
   private archiveCopies: ((hit: { file: string; title: string }) => boolean) | undefined;
-  /** The articles carrying each quotation (by its words), until the index changes. */
-  private quotedIn: Map<string, Set<string>> | undefined;
 
   /** `copies`: republished wire copy, for the corroboration line of date and figure cards. */
 
@@ -101,18 +98,7 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     if (!quote) return undefined;
     const range = new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
     if (doc.getText(range) !== quote.text) return undefined;
-    let corroboration;
-    if (this.copies) {
-      if (!this.quotedIn) {
-        this.quotedIn = quotingArticles(store.allQuotes());
-        const subscription = index.onDidChange(() => {
-          subscription.dispose();
-          this.quotedIn = undefined;
-        });
-      }
-      const articles = this.quotedIn.get(quoteKey(quote.text));
-      if (articles && articles.size > 1) corroboration = this.copies.corroborate(articles);
-    }
+    const corroboration = this.copies?.quoteCorroboration(quote.text);
     const markdown = quoteCard({ uri, quote, published: index.articleInfo(uri)?.published, corroboration });
     return markdown ? { markdown, range } : undefined;
   }
