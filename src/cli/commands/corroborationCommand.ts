@@ -28,12 +28,20 @@ the articles that republish another's copy, and copyOf names the article each re
 A date that restates its article's own publication day reports nothing. Offsets are UTF-16 code units
 into the file's text, end exclusive.`;
 
+/** "Newsmax, Washington Examiner + 1 without a named outlet" */
+function outletsCell(f: CorroboratedFact): string {
+  const unnamed = f.sources - f.outlets.length;
+  const named = f.outlets.join(', ');
+  if (unnamed <= 0) return named;
+  return `${named}${named ? ' + ' : ''}${unnamed} without a named outlet`;
+}
+
 function table(facts: readonly CorroboratedFact[]): string {
   if (facts.length === 0) return 'Nothing is given by more than one article.\n';
   const rows = facts.map((f) => {
     const flat = f.text.replace(/\s+/gu, ' ');
     const shown = flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
-    return [String(f.sources), String(f.republished), String(f.articles.length), f.kind, f.kind === 'quote' ? `“${shown}”` : `${shown} (${f.value})`, f.outlets.join(', ')];
+    return [String(f.sources), String(f.republished), String(f.articles.length), f.kind, f.kind === 'quote' ? `“${shown}”` : `${shown} (${f.value})`, outletsCell(f)];
   });
   const head = ['SOURCES', 'REPUBLISHED', 'ARTICLES', 'KIND', 'WHAT', 'OUTLETS'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
