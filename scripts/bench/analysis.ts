@@ -23,10 +23,12 @@ import { latestQuotesBlock, oftenWithLine, timelineLink } from '../../src/core/h
 import type { NameType } from '../../src/core/extract/types';
 import { ensureCorpus } from './synthCorpus';
 import { seededRandom } from './synthCorpus';
-import { CopyIndex } from '../../src/core/analysis/corroboration/corroboration';
+import { CopyIndex, corroborate } from '../../src/core/analysis/corroboration/corroboration';
 import { corroborationAt, corroborationMarkdown, ReportIndex, type CorroborationContext } from '../../src/core/analysis/corroboration/cardLine';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
 import { articleMetadata } from '../../src/core/text/articleMeta';
+import { QuoteIndex } from '../../src/core/analysis/corroboration/quoteReports';
+import { quoteCard } from '../../src/core/hover/quoteCard';
 
 const WORK = join(resolve(__dirname, '..', '..'), '.bench');
 const TARGET_SECONDS = 2;
@@ -134,6 +136,7 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
       connections: time(3, () => store.connections().connections.length, edit),
     };
     corroborationLines.push(...corroborationOnHover(index, uris, count));
+    corroborationLines.push(quotationOnHover(index, uris, count));
     const cell = (t: { seconds: number }) => `${t.seconds.toFixed(2)} (×${(t.seconds / base.seconds).toFixed(1)})`;
     rows.push(`| ${count} | first | ${base.seconds.toFixed(2)} | ${cell(catchUp)} | ${cell(cold.quotes)} | ${cell(cold.timeline)} | ${cell(cold.connections)} |`);
     rows.push(`| ${count} | after one edit | | | ${cell(warm.quotes)} | ${cell(warm.timeline)} | ${cell(warm.connections)} |`);
@@ -272,5 +275,63 @@ export async function runCorroborationBenchmark(options: { quick?: boolean } = {
   for (const count of options.quick ? [1000] : [1000, 10000]) {
     const { index, uris } = await loadIndex(count);
     for (const line of corroborationOnHover(index, uris, count)) console.log(line);
+    console.log(quotationOnHover(index, uris, count));
   }
+}
+
+/**
+ * A quotation's hover card (`quoteCard`, with its corroboration line): the quotation index built once over
+ * every article's quotations, then per hover the quotation under the cursor found, the articles carrying it
+ * looked up and counted, the card written; beside a mention's card in the same articles, measured in the
+ * same run (each time the median of three).
+ */
+function quotationOnHover(index: CorpusIndex, uris: readonly string[], count: number): string {
+  const store = new AnalysisStore(index);
+  store.has('');
+  const copies = new CopyIndex();
+  for (const uri of uris) {
+    const text = index.textOf(uri)!;
+    copies.set(uri, text, { outlet: articleMetadata(text).outlet, published: index.articleInfo(uri)?.published });
+  }
+  copies.settle();
+  const t0 = performance.now();
+  const quotes = new QuoteIndex();
+  for (const uri of uris) quotes.set(uri, store.quotes(uri));
+  const buildMs = performance.now() - t0;
+  const median3 = (run: () => void): number => {
+    const xs: number[] = [];
+    for (let r = 0; r < 3; r++) {
+      const t = performance.now();
+      run();
+      xs.push(performance.now() - t);
+    }
+    return xs.sort((x, y) => x - y)[1];
+  };
+  const random = seededRandom(count + 1);
+  const quoteMs: number[] = [];
+  const cardMs: number[] = [];
+  let shown = 0;
+  for (let tries = 0; quoteMs.length < 2000 && tries < 20000; tries++) {
+    const uri = uris[Math.floor(random() * uris.length)];
+    const inArticle = store.quotes(uri);
+    const spans = index.spansOf(uri);
+    if (!inArticle.length || !spans.length) continue;
+    const at = inArticle[Math.floor(random() * inArticle.length)].start + 1;
+    let card: string | undefined;
+    quoteMs.push(median3(() => {
+      const quote = store.quotes(uri).find((q) => q.start <= at && at < q.end)!;
+      const articles = quotes.articlesWith(quote.text);
+      const c = articles.size > 1 ? corroborate(copies, articles) : undefined;
+      card = quoteCard({ uri, quote, published: index.articleInfo(uri)?.published, corroboration: c?.summary ? c : undefined });
+    }));
+    if (card?.includes('Corroboration')) shown++;
+    const start = spans[Math.floor(random() * spans.length)].start;
+    cardMs.push(median3(() => hoverCardAt(index, uri, start)));
+  }
+  store.dispose();
+  const pct = (xs: number[], p: number) => [...xs].sort((x, y) => x - y)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
+  const p99 = pct(quoteMs, 0.99);
+  return `Quotation hover at ${count} articles: quotation index built in ${buildMs.toFixed(0)} ms; over ${quoteMs.length} quotations (${shown} with a corroboration line) ` +
+    `the quotation's card takes p50 ${pct(quoteMs, 0.5).toFixed(2)} ms / p99 ${p99.toFixed(2)} ms (target ≤ 5 ms: ${p99 <= 5 ? 'met' : 'MISSED'}), ` +
+    `a mention's card in the same articles p50 ${pct(cardMs, 0.5).toFixed(2)} ms / p99 ${pct(cardMs, 0.99).toFixed(2)} ms (×${(p99 / pct(cardMs, 0.99)).toFixed(2)}).`;
 }

@@ -8,10 +8,12 @@ import { quotesCommand } from './commands/quotesCommand';
 import { timelineCommand } from './commands/timelineCommand';
 import { connectionsCommand } from './commands/connectionsCommand';
 import { archiveCommand } from './commands/archiveCommand';
+import { corroborationCommand } from './commands/corroborationCommand';
 
 const COMMANDS: CliCommand[] = [
   extractCommand, scanCommand, exportCommand, reanchorCommand, entitiesCommand, quotesCommand, timelineCommand, connectionsCommand,
   archiveCommand,
+  corroborationCommand,
 ];
 
 function usage(): string {

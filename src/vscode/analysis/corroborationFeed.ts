@@ -4,6 +4,8 @@ import { corroborationAt, corroborationMarkdown, ReportIndex, warmCorroborations
 import type { IndexedSpan } from '../../core/index/queryTypes';
 import { articleMetadata } from '../../core/text/articleMeta';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
+import { AnalysisStore } from '../../core/analysis/analysisStore';
+import { QuoteIndex } from '../../core/analysis/corroboration/quoteReports';
 
 /** The analyst's metadata of an article (its sidecar's `source` and `published`), which wins over the text's. */
 export interface SidecarMetadataSource {
@@ -37,6 +39,9 @@ export class WorkspaceCopies implements vscode.Disposable {
   readonly reports = new ReportIndex();
   private readonly context: CorroborationContext;
   private readonly queue = new Set<string>();
+  /** Which articles carry each quotation: built at the first quotation hover, then kept up per changed article. */
+  private quotes: QuoteIndex | undefined;
+  private readonly quotesToRead = new Set<string>();
   private running = false;
   /** Counts changes: a cache warm-up started before one stops. */
   private generation = 0;
@@ -58,6 +63,8 @@ export class WorkspaceCopies implements vscode.Disposable {
       this.context.cache?.clear();
       this.generation++;
       for (const uri of event.removed) {
+        this.quotesToRead.delete(uri);
+        this.quotes?.remove(uri);
         this.queue.delete(uri);
         this.copies.remove(uri);
         this.reports.remove(uri);
@@ -65,9 +72,14 @@ export class WorkspaceCopies implements vscode.Disposable {
       for (const { from, to } of event.renamed) {
         this.copies.rename(from, to);
         this.reports.rename(from, to);
+        this.quotes?.rename(from, to);
+        if (this.quotesToRead.delete(from)) this.quotesToRead.add(to);
         if (this.queue.delete(from)) this.queue.add(to);
       }
-      for (const uri of event.changed) this.queue.add(uri);
+      for (const uri of event.changed) {
+        this.queue.add(uri);
+        if (this.quotes) this.quotesToRead.add(uri);
+      }
       this.schedule();
     }));
     let metadataSubscription: vscode.Disposable | undefined;
@@ -137,6 +149,8 @@ export class WorkspaceCopies implements vscode.Disposable {
     this.copies.settle();
     this.running = false;
     this.settled.fire();
+    // the quotation index, off the first quotation hover's path
+    if (!this.quotes) setImmediate(() => { if (!this.disposed) this.quoteCorroboration(''); });
     const generation = this.generation;
     void warmCorroborations(this.context, () => new Promise((resolve) => setImmediate(() => resolve(this.generation === generation && !this.disposed))));
   }
@@ -145,6 +159,30 @@ export class WorkspaceCopies implements vscode.Disposable {
   cardLine(hit: IndexedSpan): string | undefined {
     const found = corroborationAt(this.context, hit.uri, hit.span);
     return found && corroborationMarkdown(found);
+  }
+
+  /**
+   * How independently a quotation is reported across the workspace, or undefined when only one article
+   * carries it or the workspace's quotations are not read yet (the analyses catch up in the background).
+   * The first call reads every article's quotations; later ones only the articles changed since.
+   */
+  quoteCorroboration(text: string): Corroboration | undefined {
+    const index = this.workspace.index;
+    const store = AnalysisStore.of(index);
+    if (!store.ready()) return undefined;
+    if (!this.quotes) {
+      this.quotes = new QuoteIndex();
+      for (const uri of index.uris()) this.quotesToRead.add(uri);
+    }
+    for (const uri of this.quotesToRead) {
+      if (index.has(uri)) this.quotes.set(uri, store.quotes(uri));
+      else this.quotes.remove(uri);
+    }
+    this.quotesToRead.clear();
+    const articles = this.quotes.articlesWith(text);
+    if (articles.size < 2) return undefined;
+    const found = corroborate(this.copies, articles);
+    return found.summary ? found : undefined;
   }
 
   /** How independently the articles in `uris` report something (a quotation). */

@@ -11,6 +11,8 @@ import type { ArchiveService } from '../archive/archiveService';
 import { signalOf } from '../archive/archiveResults';
 import { workspaceCopies } from '../../core/archive/sameArticle';
 import type { WorkspaceCopies } from '../analysis/corroborationFeed';
+import { AnalysisStore } from '../../core/analysis/analysisStore';
+import { quoteCard } from '../../core/hover/quoteCard';
 
 /** Set by the annotations feature; a date card offers it when the article has no publication date. */
 export const SET_PUBLICATION_DATE = 'sourceAnnotator.setPublicationDate';
@@ -39,14 +41,17 @@ export class SpanHoverProvider implements vscode.HoverProvider {
     if (!isArticleDocument(doc) || token.isCancellationRequested) return undefined;
     const hit = indexedSpanAt(this.workspace, this.analyzer, doc, position);
     if (token.isCancellationRequested) return undefined;
-    if (!hit) return this.localCard(doc, position);
+    const quote = this.quoteAt(doc, position);
+    if (!hit) return quote ? trustedHover(quote.markdown, quote.range) : this.localCard(doc, position);
     const uri = doc.uri.toString();
     const card = hoverCardAt(this.workspace.index, uri, hit.span.start, undefined, { corroboration: this.copies && ((h) => this.copies!.cardLine(h)) });
-    if (!card) return undefined;
+    if (!card) return quote ? trustedHover(quote.markdown, quote.range) : undefined;
     let markdown = card.markdown;
     if (hit.span.type === 'DATE' && !this.workspace.index.articleInfo(uri)?.reference) {
       markdown += `\n\n${commandLink('Set publication date…', SET_PUBLICATION_DATE, [uri], 'Relative dates in this article resolve against it')}`;
     }
+    // a mention inside a quotation: its card, then the quotation's
+    if (quote) markdown += `\n\n---\n\n${quote.markdown}`;
     const range = new vscode.Range(doc.positionAt(card.start), doc.positionAt(card.end));
     if (this.archive?.enabled && isNameType(hit.span.type)) return this.withArchive(markdown, hit.span, range, token);
     return trustedHover(markdown, range);
@@ -77,6 +82,25 @@ export class SpanHoverProvider implements vscode.HoverProvider {
       });
     }
     return this.archiveCopies(hit);
+  }
+
+  /**
+   * The card of the quotation under the cursor, when the quote ledger found one there and the article is as
+   * indexed (the analyses catch up in the background: until then, no quotation card).
+   */
+  private quoteAt(doc: vscode.TextDocument, position: vscode.Position): { markdown: string; range: vscode.Range } | undefined {
+    const index = this.workspace.index;
+    const uri = doc.uri.toString();
+    const store = AnalysisStore.of(index);
+    if (!index.has(uri) || !store.ready()) return undefined;
+    const offset = doc.offsetAt(position);
+    const quote = store.quotes(uri).find((q) => q.start <= offset && offset < q.end);
+    if (!quote) return undefined;
+    const range = new vscode.Range(doc.positionAt(quote.start), doc.positionAt(quote.end));
+    if (doc.getText(range) !== quote.text) return undefined;
+    const corroboration = this.copies?.quoteCorroboration(quote.text);
+    const markdown = quoteCard({ uri, quote, published: index.articleInfo(uri)?.published, corroboration });
+    return markdown ? { markdown, range } : undefined;
   }
 
   /** What the mention is, without cross-references: for an edited article the index has not caught up with. */
