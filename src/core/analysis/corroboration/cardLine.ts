@@ -10,6 +10,7 @@
  */
 import type { Span } from '../../extract/types';
 import { escapeMarkdown } from '../../hover/markdown';
+import { ArticlesByKey } from './articlesByKey';
 import { corroborate, corroborationSummary, type Corroboration, type CopyIndex, type SourceInfo } from './corroboration';
 
 /** Outlets named in the card before "and N more". */
@@ -28,63 +29,41 @@ export function factKey(span: Pick<Span, 'type' | 'value' | 'unit'>): string | u
 
 /** Which articles give which dates and figures. */
 export class ReportIndex {
-  private readonly byKey = new Map<string, Set<string>>();
-  private readonly keysOf = new Map<string, string[]>();
+  private readonly articles = new ArticlesByKey();
 
   /**
    * Adds or replaces an article's dates and figures. A date that is the article's own `publicationDay` is
    * left out: an article does not report an event by being published on its day.
    */
   set(uri: string, spans: Iterable<Pick<Span, 'type' | 'value' | 'unit'>>, publicationDay?: string): void {
-    this.remove(uri);
-    const keys = new Set<string>();
+    const keys: (string | undefined)[] = [];
     for (const s of spans) {
       if (s.type === 'DATE' && publicationDay !== undefined && s.value === publicationDay) continue;
-      const key = factKey(s);
-      if (key) keys.add(key);
+      keys.push(factKey(s));
     }
-    for (const key of keys) {
-      const set = this.byKey.get(key);
-      if (set) set.add(uri);
-      else this.byKey.set(key, new Set([uri]));
-    }
-    this.keysOf.set(uri, [...keys]);
+    this.articles.set(uri, keys);
   }
 
   remove(uri: string): void {
-    for (const key of this.keysOf.get(uri) ?? []) {
-      const set = this.byKey.get(key);
-      set?.delete(uri);
-      if (set?.size === 0) this.byKey.delete(key);
-    }
-    this.keysOf.delete(uri);
+    this.articles.remove(uri);
   }
 
   rename(from: string, to: string): void {
-    const keys = this.keysOf.get(from);
-    if (!keys || from === to) return;
-    this.remove(to);
-    for (const key of keys) {
-      const set = this.byKey.get(key)!;
-      set.delete(from);
-      set.add(to);
-    }
-    this.keysOf.delete(from);
-    this.keysOf.set(to, keys);
+    this.articles.rename(from, to);
   }
 
   has(uri: string): boolean {
-    return this.keysOf.has(uri);
+    return this.articles.has(uri);
   }
 
   /** The values at least `min` articles give, with one of those articles. */
   *commonValues(min: number): Generator<{ key: string; uri: string }> {
-    for (const [key, set] of this.byKey) if (set.size >= min) yield { key, uri: set.values().next().value as string };
+    for (const [key, set] of this.articles.entries()) if (set.size >= min) yield { key, uri: set.values().next().value as string };
   }
 
   /** The articles giving this value (empty when none). */
   articlesWith(key: string): ReadonlySet<string> {
-    return this.byKey.get(key) ?? new Set();
+    return this.articles.articlesWith(key);
   }
 }
 

@@ -2,6 +2,7 @@
  * Which articles carry the same quotation: the same words, case and punctuation aside (curly or straight
  * apostrophes, a comma the outlet dropped). Pure; linear in the quotations.
  */
+import { ArticlesByKey } from './articlesByKey';
 
 /** A quotation as compared across articles: its words, lower case, without punctuation. */
 export function quoteKey(text: string): string {
@@ -26,49 +27,23 @@ export function quotingArticles(quotes: Iterable<{ file: string; text: string }>
  * and figures), so that a hover asks a map instead of reading every article's quotations.
  */
 export class QuoteIndex {
-  private readonly byKey = new Map<string, Set<string>>();
-  private readonly keysOf = new Map<string, string[]>();
+  private readonly articles = new ArticlesByKey();
 
   /** Adds or replaces an article's quotations. */
   set(uri: string, quotes: Iterable<{ text: string }>): void {
-    this.remove(uri);
-    const keys = new Set<string>();
-    for (const q of quotes) {
-      const key = quoteKey(q.text);
-      if (key) keys.add(key);
-    }
-    for (const key of keys) {
-      const set = this.byKey.get(key);
-      if (set) set.add(uri);
-      else this.byKey.set(key, new Set([uri]));
-    }
-    this.keysOf.set(uri, [...keys]);
+    this.articles.set(uri, (function* () { for (const q of quotes) yield quoteKey(q.text); })());
   }
 
   remove(uri: string): void {
-    for (const key of this.keysOf.get(uri) ?? []) {
-      const set = this.byKey.get(key);
-      set?.delete(uri);
-      if (set?.size === 0) this.byKey.delete(key);
-    }
-    this.keysOf.delete(uri);
+    this.articles.remove(uri);
   }
 
   rename(from: string, to: string): void {
-    const keys = this.keysOf.get(from);
-    if (!keys || from === to) return;
-    this.remove(to);
-    for (const key of keys) {
-      const set = this.byKey.get(key)!;
-      set.delete(from);
-      set.add(to);
-    }
-    this.keysOf.delete(from);
-    this.keysOf.set(to, keys);
+    this.articles.rename(from, to);
   }
 
   /** The articles carrying this quotation's words (empty when none). */
   articlesWith(text: string): ReadonlySet<string> {
-    return this.byKey.get(quoteKey(text)) ?? new Set();
+    return this.articles.articlesWith(quoteKey(text));
   }
 }
