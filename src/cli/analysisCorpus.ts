@@ -6,7 +6,7 @@
 import { extract } from '../core/extract';
 import { CorpusIndex } from '../core/index';
 import type { ArticleMetadata } from '../core/sidecar/model';
-import { findRegistry, listArticles, publishedDay, readSidecarMetadata } from './articleCorpus';
+import { findRegistry, listArticles, publishedDay, readSidecarMetadata } from '../node/articleCorpus';
 import { loadDefaultNameDetector } from './nameModel';
 import { readArticle } from './readArticle';
 

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import type { CliCommand } from './command';
-import { listArticles } from '../articleCorpus';
+import { listArticles } from '../../node/articleCorpus';
 import { loadDefaultNameDetector } from '../nameModel';
 import { formatBytes, formatSeconds, IngestProgressView } from '../archive/progress';
 import { AnalysisPool } from '../../node/analysisPool';

@@ -4,7 +4,7 @@ import { analyzeArticle } from '../../core/index/analysis';
 import { CorpusIndex } from '../../core/index/corpusIndex';
 import { listEntities, type EntityListing } from '../../core/index/entityList';
 import { DEFAULT_REGISTRY_PATH } from '../../core/registry/registryDocument';
-import { findRegistry, listArticles, publishedDay, readSidecarMetadata } from '../articleCorpus';
+import { findRegistry, listArticles, publishedDay, readSidecarMetadata } from '../../node/articleCorpus';
 import { readArticle } from '../readArticle';
 import { plural } from '../../core/util/plural';
 import { loadDefaultNameDetector } from '../nameModel';

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { CliCommand } from './command';
 import { extract, SPAN_TYPES } from '../../core/extract';
-import { listArticles } from '../articleCorpus';
+import { listArticles } from '../../node/articleCorpus';
 import { describeReadError, readArticle, fileHints } from '../readArticle';
 import { plural } from '../../core/util/plural';
 import { loadDefaultNameDetector } from '../nameModel';

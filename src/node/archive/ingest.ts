@@ -12,14 +12,14 @@
  * - One bad file is reported and the rest go on; the caller exits non-zero when any failed.
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import type { Pool } from 'pg';
 import { extract, type EntityRegistry } from '../../core/extract';
 import type { NameDetector } from '../../core/extract/types';
 import { analyzeArticle, CACHE_VERSION, registryFingerprint, type ArticleAnalysis } from '../../core/index/analysis';
 import { contentHash } from '../../core/index/hash';
 import { EntityLinker } from '../../core/index/linker';
-import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../../core/registry/registryDocument';
+import { findRegistry } from '../articleCorpus';
 import type { Annotation } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
@@ -75,25 +75,6 @@ interface DirContext {
   registryPath?: string;
   linker: EntityLinker;
   fingerprint: string;
-}
-
-/** The registry of the folder, or of the nearest folder above it that has one. */
-async function findRegistry(dir: string, onProblem: (m: string) => void): Promise<{ path: string; registry: EntityRegistry } | undefined> {
-  for (let at = resolve(dir); ; at = dirname(at)) {
-    const path = join(at, DEFAULT_REGISTRY_PATH);
-    let text: string | undefined;
-    try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      text = undefined;
-    }
-    if (text !== undefined) {
-      const doc = RegistryDocument.parse(text);
-      for (const p of doc.problems) onProblem(`${path}:${p.line}:${p.col}: ${p.severity}: ${p.message}`);
-      return { path, registry: doc.toEntityRegistry() };
-    }
-    if (dirname(at) === at) return undefined;
-  }
 }
 
 interface SidecarInfo {
@@ -225,7 +206,9 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     }
     progress.total += files.length;
     report();
-    const found = await findRegistry(dir, onProblem);
+    const registryProblems: string[] = [];
+    const found = await findRegistry([dir], registryProblems);
+    registryProblems.forEach(onProblem);
     const context: DirContext = {
       dir,
       registry: found?.registry,
