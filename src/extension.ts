@@ -2,6 +2,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { watchConfig } from './vscode/config';
+import { FolderEvents } from './vscode/folderEvents';
 import type { Span } from './core/extract';
 import { DocumentAnalyzer, isArticleDocument } from './vscode/analysis/documentAnalyzer';
 import { registerAnnotations } from './vscode/annotations/registerAnnotations';
@@ -55,17 +56,20 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     extract: (texts, options) => pool.extractTexts(texts, options),
     extractNow: (texts, options) => pool.extractTextsNow(texts, options),
   });
-  const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool);
+  // One watcher of folders coming and going for the features below that watch files by pattern.
+  const folders = new FolderEvents();
+  const workspace = new WorkspaceIndex(context.storageUri, `source-annotator@${version}`, log, pool, folders);
   const highlighter = new Highlighter(analyzer);
   highlighter.setNameTypes((span) => workspace.index.nameTypeOf(span.type, span.text, span.canonical), workspace.index.onDidChange);
   const navigation = new NavigationProviders(workspace, analyzer);
   const archive = new ArchiveService(context.secrets, log);
   const entities = new EntitiesViewProvider(workspace, archive);
-  const registry = new RegistryService(log);
+  const registry = new RegistryService(log, folders);
   const copies = new WorkspaceCopies(workspace);
 
   context.subscriptions.push(
     log,
+    folders,
     analyzer,
     workspace,
     highlighter,

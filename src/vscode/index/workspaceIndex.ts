@@ -15,6 +15,7 @@ import { decodeArticle } from '../../core/text/decodeArticle';
 import { findArticleFiles, isCorpusFile } from './articleFiles';
 import { documentHash } from './documentHash';
 import { IndexCache } from './indexCache';
+import { isInside, type FolderEvents } from '../folderEvents';
 
 export type IndexState = { kind: 'idle' } | { kind: 'indexing'; done: number; total: number } | { kind: 'ready'; articles: number; entities: number; millis: number };
 
@@ -59,7 +60,7 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** False until the name model has loaded (or failed to): analyses made before it are not cached. */
   private detectorSettled = false;
 
-  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly baseEngine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool) {
+  constructor(private readonly storageUri: vscode.Uri | undefined, private readonly baseEngine: string, private readonly log: vscode.LogOutputChannel, private readonly pool?: AnalysisPool, folders?: FolderEvents) {
     this.engine = `${baseEngine}+rules`;
     this.cache = new IndexCache(storageUri, this.engine);
     this.index = new CorpusIndex({ extract: (text, options) => this.extract(text, options) });
@@ -70,6 +71,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate((uri) => this.enqueue(uri)),
       watcher.onDidChange((uri) => this.enqueue(uri)),
       watcher.onDidDelete((uri) => this.enqueue(uri, true)),
+      // Articles that came or went with their folder, which the pattern above does not report (see FolderEvents).
+      ...(folders ? [
+        folders.onDidCreateFolder((folder) => void this.enqueueFolder(folder)),
+        folders.onDidDelete((uri) => { for (const key of this.index.uris()) if (isInside(key, uri.toString())) this.enqueue(vscode.Uri.parse(key), true); }),
+      ] : []),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
           const from = f.oldUri.toString();
@@ -381,6 +387,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     } catch (err) {
       this.log.warn(`Cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
+    }
+  }
+
+  private async enqueueFolder(folder: vscode.Uri): Promise<void> {
+    try {
+      for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.{txt,md}'), '**/node_modules/**')) this.enqueue(uri);
+    } catch (err) {
+      this.log.warn(`Could not list the articles of ${folder.toString()}: ${String(err)}`);
     }
   }
 

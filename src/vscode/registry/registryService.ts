@@ -4,6 +4,7 @@ import { DEFAULT_REGISTRY_PATH, RegistryDocument } from '../../core/registry/reg
 import { RegistryBrokenError, updateRegistry } from '../../core/registry/updateRegistry';
 import { KeyedQueue } from '../../core/util/compareAndSwap';
 import { readTextIfExists, workspaceTextFile } from '../atomicFile';
+import { isInside, type FolderEvents } from '../folderEvents';
 
 /**
  * The workspace entity registry (`.sources/entities.yaml` by default): loaded at start, reloaded live on
@@ -20,19 +21,14 @@ export class RegistryService implements vscode.Disposable {
   private lastWritten: string | undefined;
   private readonly edits = new KeyedQueue();
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(private readonly log: vscode.LogOutputChannel, folders: FolderEvents) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
     const onFile = (uri: vscode.Uri) => { if (this.uri && uri.toString() === this.uri.toString()) void this.load(); };
-    // Deleting the registry's folder reports only the folder, which the YAML pattern above does not match.
-    const deletions = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
-    const onDeleted = (uri: vscode.Uri) => {
-      const registry = this.uri?.toString();
-      const deleted = uri.toString();
-      if (registry && registry !== deleted && registry.startsWith(deleted.endsWith('/') ? deleted : `${deleted}/`)) void this.load();
-    };
+    // The YAML pattern misses the registry when its folder comes or goes with it (see FolderEvents).
+    const onFolder = (uri: vscode.Uri) => { if (this.uri && isInside(this.uri.toString(), uri.toString())) void this.load(); };
     this.disposables.push(
       watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile),
-      deletions, deletions.onDidDelete(onDeleted),
+      folders.onDidCreateFolder(onFolder), folders.onDidDelete(onFolder),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sourceAnnotator.registry.path')) void this.load(); }),
     );
   }

@@ -1,6 +1,8 @@
 // The corpus index follows the workspace: new, changed, renamed and deleted article files, batched bursts,
 // and next/previous mention within an article.
 import { strict as assert } from 'node:assert';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { activateExtension, openSample, pollUntil, positionOf, workspaceRoot } from './helpers';
 
@@ -49,6 +51,23 @@ describe('index updates from the file system', () => {
     const afterDelete = await pollUntil(() => referencedFiles(document, rutte), (files) => !files.has('burst-2.txt'), 30000);
     assert.ok(!afterDelete.has('burst-2.txt'), 'a deleted article drops out');
     assert.ok(afterDelete.has('Pentagon Policy Chief Calls for NATO Based on Partnership Rather Than Dependency.txt'), 'the open article is still there');
+  });
+
+  it('finds articles that arrive with their folders, as a checkout writes them, and drops them with their folder', async () => {
+    // Written with Node's fs at once, as git does: the file watcher sees the new folders, but the files
+    // inside them are created before it watches those folders, so it never reports them itself.
+    const root = join(workspaceRoot().fsPath, 'checkout');
+    const deepest = join(root, '2026', 'week-49');
+    try {
+      mkdirSync(deepest, { recursive: true });
+      for (const n of [1, 2, 3]) writeFileSync(join(deepest, `arrived-${n}.txt`), `Alliance brief ${n}\n\nNATO Secretary General Mark Rutte met defence ministers in Brussels on Monday.\n`);
+      const arrived = await pollUntil(() => referencedFiles(document, rutte), (files) => [1, 2, 3].every((n) => files.has(`arrived-${n}.txt`)), 30000);
+      assert.deepEqual([1, 2, 3].filter((n) => !arrived.has(`arrived-${n}.txt`)), [], `references: ${[...arrived].join(', ')}`);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+    const gone = await pollUntil(() => referencedFiles(document, rutte), (files) => ![...files].some((f) => f.startsWith('arrived-')), 30000);
+    assert.deepEqual([...gone].filter((f) => f.startsWith('arrived-')), [], 'the articles of a deleted folder drop out of the index');
   });
 
   it('keeps an article deleted from disk out of the index while an editor still holds its text', async () => {
