@@ -26,6 +26,11 @@ export interface ResolveContext {
   past?: boolean;
   /** A past-tense verb comes before it in the sentence ("The leaders met this weekend"). */
   pastBefore?: boolean;
+  /**
+   * Since the last date, the text turned to a run of months longer than a quarter ("For the nine months,
+   * …"): "a year earlier" then compares with that part of the year, which TimeML writes as the year.
+   */
+  partOfYear?: boolean;
 }
 
 export interface Resolution {
@@ -126,6 +131,13 @@ function thisWeekend(ref: CalendarDay, ctx: ResolveContext, refText: string): Re
   else if (weekday === 1) { first = saturdayOnOrBefore; reason = `the weekend just past: ${refText} is a Monday`; }
   else { first = saturdayOnOrAfter; reason = weekday >= 6 ? `the weekend of ${refText}` : `the coming weekend after ${refText}`; }
   return resolved({ unit: 'weekend', first }, reason);
+}
+
+/** "For the nine months, … a year earlier": the year before the one those months belong to. */
+function yearBeforePartOfYear(ctx: ResolveContext): Resolution {
+  const year = ctx.anchor && ctx.anchor.unit !== 'decade' && ctx.anchor.unit !== 'century' ? ctx.anchor.first.year : ctx.reference?.year;
+  if (year === undefined) return unresolved(NO_REFERENCE);
+  return resolved(yearPeriod(year - 1), `the year before ${year}: the text compares a run of months of that year`);
 }
 
 export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resolution {
@@ -231,6 +243,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(last, `the last full quarter before ${refText}`);
     }
     case 'yearEarlier': {
+      if (!e.noun && ctx.partOfYear) return yearBeforePartOfYear(ctx);
       // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
       const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
       const discussed = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
@@ -296,6 +309,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved({ unit: 'century', first: { year: e.century * 100, month: 1, day: 1 } });
     case 'offset': {
       const sign = e.direction === 'later' ? 1 : -1;
+      if (e.unit === 'year' && e.amount === 1 && ctx.partOfYear) return yearBeforePartOfYear(ctx);
       if (e.direction === 'ago') {
         if (!ref) return unresolved(NO_REFERENCE);
         // In results reporting "a year ago" compares with the quarter under discussion.
