@@ -26,3 +26,32 @@ describe('findDates conventions: "a year earlier" after a run of months', () => 
       [['the third quarter', '2025-Q3'], ['Nine months ago', '2025-01'], ['a year ago', '2024-Q3']]);
   });
 });
+
+describe('findDates conventions: "last <month>"', () => {
+  it('is a year back when the month named is the one just ended or the current one', () => {
+    assert.deepEqual(valuesOf('Two helicopters crashed last February.', '2026-03-01'), [['last February', '2025-02']]);
+    assert.deepEqual(valuesOf('The plant closed last March.', '2026-03-20'), [['last March', '2025-03']]);
+  });
+
+  it('is this year\'s month when it came earlier in the year, and last year\'s when it is later in the year', () => {
+    assert.deepEqual(valuesOf('The treaty was signed last June.', '2026-10-14'), [['last June', '2026-06']]);
+    assert.deepEqual(valuesOf('Prices rose last December.', '2026-02-12'), [['last December', '2025-12']]);
+    assert.deepEqual(valuesOf('The strike ended last December.', '2026-01-05'), [['last December', '2025-12']]);
+  });
+});
+
+describe('findDates conventions: "the quarter ended <day>"', () => {
+  it('is the calendar quarter holding most of the three months up to that day', () => {
+    assert.deepEqual(valuesOf('In the quarter ended July 31, Acme had 5.6 million shares outstanding.', '2025-10-30'),
+      [['the quarter', '2025-Q2'], ['July 31', '2025-07-31']]);
+    assert.deepEqual(valuesOf('For the quarter ended Sept. 30, Acme posted net income of $133 million.', '2025-10-26'),
+      [['the quarter', '2025-Q3'], ['Sept. 30', '2025-09-30']]);
+    assert.deepEqual(valuesOf('For the quarter ended Nov. 30, Acme posted a loss.', '2026-01-10'),
+      [['the quarter', '2025-Q4'], ['Nov. 30', '2025-11-30']]);
+  });
+
+  it('overrides the quarter the text named before', () => {
+    assert.deepEqual(valuesOf('Acme reported third-quarter profit. In the quarter ended April 30, its unit lost money.', '2025-10-30'),
+      [['third-quarter', '2025-Q3'], ['the quarter', '2025-Q1'], ['April 30', '2025-04-30']]);
+  });
+});

@@ -133,6 +133,17 @@ function thisWeekend(ref: CalendarDay, ctx: ResolveContext, refText: string): Re
   return resolved({ unit: 'weekend', first }, reason);
 }
 
+/**
+ * A fiscal quarter that ends in `month`, in the latest such month up to the reference: TimeML writes it as
+ * the calendar quarter holding two or three of its months (ended July 31: May to July, the second quarter).
+ */
+function quarterEndingIn(month: number, ref: CalendarDay): Period {
+  const year = month <= ref.month ? ref.year : ref.year - 1;
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  // a quarter ending in its calendar quarter's first month lies mostly in the quarter before
+  return (month - 1) % 3 === 0 ? shiftPeriod(quarterPeriod(year, quarter), 'quarter', -1) : quarterPeriod(year, quarter);
+}
+
 /** "For the nine months, … a year earlier": the year before the one those months belong to. */
 function yearBeforePartOfYear(ctx: ResolveContext): Resolution {
   const year = ctx.anchor && ctx.anchor.unit !== 'decade' && ctx.anchor.unit !== 'century' ? ctx.anchor.first.year : ctx.reference?.year;
@@ -207,7 +218,10 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
     case 'relativeMonth': {
       if (!ref) return unresolved(NO_REFERENCE);
       let year = ref.year;
-      if (e.shift === -1) year = e.month < ref.month ? ref.year : ref.year - 1;
+      // "last <month>" is that month of the year before, unless it came earlier this year before the month
+      // just ended: "last June" in October is this June, but "last February" on March 1 is a year back (the
+      // February just ended would be "last month")
+      if (e.shift === -1) year = e.month < ref.month - 1 ? ref.year : ref.year - 1;
       if (e.shift === 1) year = e.month > ref.month ? ref.year : ref.year + 1;
       return resolved(monthPeriod(year, e.month), `relative to ${refText}`);
     }
@@ -233,6 +247,10 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
     }
     case 'currentQuarter': {
+      if (e.endsIn !== undefined) {
+        if (!ref) return unresolved(NO_REFERENCE);
+        return resolved(quarterEndingIn(e.endsIn, ref), 'the calendar quarter holding most of the three months up to the day it ended');
+      }
       // "the latest quarter" is one already reported: not a quarter still under way or ahead
       const reported = !e.completed || !ref || daysBetween(shiftPeriod(ctx.anchor ?? dayPeriod(ref), 'quarter', 1).first, ref) >= 0;
       if (!e.previous && ctx.anchor?.unit === 'quarter' && reported) {
