@@ -55,3 +55,15 @@ describe('findDates conventions: "the quarter ended <day>"', () => {
       [['third-quarter', '2025-Q3'], ['the quarter', '2025-Q1'], ['April 30', '2025-04-30']]);
   });
 });
+
+describe('findDates conventions: a plan points ahead', () => {
+  it('reads "planned a …" and "planning for …" before a day or month as future', () => {
+    // 2026-02-13 is a Friday
+    assert.deepEqual(valuesOf('Protesters planned a large march in the capital on Saturday.', '2026-02-13'), [['Saturday', '2026-02-14']]);
+    assert.deepEqual(valuesOf('Officials are planning for the summit in April.', '2026-12-05'), [['April', '2027-04']]);
+  });
+
+  it('does not read a past participle ("a service planned for Saturday was canceled") as a plan ahead', () => {
+    assert.deepEqual(valuesOf('A memorial service planned at the hall for Saturday was canceled.', '2026-02-15'), [['Saturday', '2026-02-14']]);
+  });
+});

@@ -23,7 +23,7 @@ function clauses(text: string): string[] {
   parts.push(text.slice(start));
   return parts;
 }
-const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|ahead of)\b|'ll\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|planned an?|planning (?:an?|for)|ahead of)\b|'ll\b/i;
 
 /** A deadline right before the date ("repay the loan by February"), in a clause with no past-tense verb. */
 const DEADLINE_BEFORE = /\bby\s+$/i;
