@@ -67,3 +67,16 @@ describe('findDates conventions: a plan points ahead', () => {
     assert.deepEqual(valuesOf('A memorial service planned at the hall for Saturday was canceled.', '2026-02-15'), [['Saturday', '2026-02-14']]);
   });
 });
+
+describe('findDates conventions: a scheduled event in the present tense', () => {
+  it('points the day ahead ("the leaders meet separately Monday", "talks resume on Tuesday")', () => {
+    // 2026-02-13 is a Friday
+    assert.deepEqual(valuesOf('The two leaders meet separately Monday with the envoy.', '2026-02-13'), [['Monday', '2026-02-16']]);
+    assert.deepEqual(valuesOf('Talks resume on Tuesday in Geneva.', '2026-02-13'), [['Tuesday', '2026-02-17']]);
+  });
+
+  it('leaves a past-tense verb looking back', () => {
+    assert.deepEqual(valuesOf('The two leaders met separately Monday with the envoy.', '2026-02-13'), [['Monday', '2026-02-09']]);
+    assert.deepEqual(valuesOf('Talks resumed on Tuesday in Geneva.', '2026-02-13'), [['Tuesday', '2026-02-10']]);
+  });
+});
