@@ -6,7 +6,9 @@
  * out, and predictions overlapping them count neither way. Strict = identical offsets, relaxed = overlap;
  * value accuracy is over relaxed matches, compared upper-case.
  *
- * `npx tsx scripts/eval/tempeval.ts [--errors] [--part TimeBank|AQUAINT]` scores `findDates` alone.
+ * `npx tsx scripts/eval/tempeval.ts [--errors] [--part TimeBank|AQUAINT]` scores `findDates` alone;
+ * `--value-errors` lists every value error (class, phrase, our value, gold value, DCT, document), grouped by
+ * the class `goldInconsistency` gives it and then by phrase, with a count per phrase.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -325,6 +327,25 @@ export function evaluateTempEval(extractDates: DateExtractor): EvalSection {
   return { title, markdown: tableOf(byPart) + '\n' + inconsistencyTable(docs, extractDates, byPart.get('all')!), metrics };
 }
 
+/** Value errors as a tab-separated listing grouped by inconsistency class, then by phrase (digits as "d"). */
+export function valueErrorListing(errors: DateError[], phraseShapes: Map<string, Set<string>>): string {
+  const rows = errors.map((e) => ({
+    why: goldInconsistency(e, phraseShapes) ?? ('rest' as const), phrase: phraseOf(e.text ?? ''), e,
+  }));
+  const order: (GoldInconsistency | 'rest')[] = ['rest', 'granularity', 'dct', 'weekday', 'spelling'];
+  const classOf = (p: string): string => p.replace(/\d/g, 'd');
+  const perPhrase = new Map<string, number>();
+  for (const r of rows) perPhrase.set(`${r.why}\t${classOf(r.phrase)}`, (perPhrase.get(`${r.why}\t${classOf(r.phrase)}`) ?? 0) + 1);
+  rows.sort((a, b) => order.indexOf(a.why) - order.indexOf(b.why) ||
+    (perPhrase.get(`${b.why}\t${classOf(b.phrase)}`)! - perPhrase.get(`${a.why}\t${classOf(a.phrase)}`)!) ||
+    classOf(a.phrase).localeCompare(classOf(b.phrase)) || a.e.doc.localeCompare(b.e.doc));
+  const lines = ['class\tphrase class (count)\ttext\tours\tgold\tDCT\tdocument'];
+  for (const r of rows) {
+    lines.push([r.why, `${classOf(r.phrase)} (${perPhrase.get(`${r.why}\t${classOf(r.phrase)}`)})`, r.e.text ?? '', r.e.predicted ?? '', r.e.gold ?? '', r.e.dct ?? '', r.e.doc].join('\t'));
+  }
+  return lines.join('\n');
+}
+
 async function main(): Promise<void> {
   const docs = loadTempEval();
   if (!docs) {
@@ -343,6 +364,7 @@ async function main(): Promise<void> {
   console.log(tableOf(byPart));
   console.log(`\n${selected.length} documents in ${elapsed.toFixed(0)} ms (including scoring)`);
   console.log(inconsistencyTable(selected, (text, dct) => findDates(text, dct), byPart.get('all')!));
+  if (args.includes('--value-errors')) console.log(valueErrorListing(errors.filter((e) => e.kind === 'value'), goldPhraseShapes(selected)));
   if (args.includes('--errors')) {
     const shapes = goldPhraseShapes(selected);
     const kinds = args.includes('--kind') ? [args[args.indexOf('--kind') + 1]] : ['missed', 'spurious', 'boundary', 'value'];

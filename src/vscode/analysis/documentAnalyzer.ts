@@ -90,9 +90,14 @@ export class DocumentAnalyzer implements vscode.Disposable {
     this.fileHints = hints;
     this.disposables.push(hints.onDidChange((uri) => {
       const cached = this.cache.get(uri.toString());
-      if (!cached || cached.large || this.publishedFor?.(uri)) return;
+      if (!cached || this.publishedFor?.(uri)) return;
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       if (!doc || doc.isClosed) return;
+      // a long document's blocks resolve against the date its head and file hints give, as a short one does
+      if (cached.large) {
+        if (this.large.referenceChanged(doc, hints.hintsFor(uri))) this.invalidate(uri);
+        return;
+      }
       const reference = findPublicationDate(doc.getText(), hints.hintsFor(uri));
       if (reference?.iso !== cached.result.reference?.iso || reference?.yearFrom !== cached.result.reference?.yearFrom) this.invalidate(uri);
     }));
@@ -148,7 +153,9 @@ export class DocumentAnalyzer implements vscode.Disposable {
       return flatAnalysis(doc.version, { spans: [] }, `larger than sourceAnnotator.analysis.maxFileSizeMB (${config.maxFileSizeMB} MB)`);
     }
     if (LargeDocumentAnalyzer.isLarge(length)) {
-      const blocks = this.large.analyze(doc, { detector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri) });
+      const blocks = this.large.analyze(doc, {
+        detector: this.nameDetector, registry: this.registry, published: this.publishedFor?.(doc.uri), file: this.fileHints?.hintsFor(doc.uri),
+      });
       return {
         version: doc.version,
         result: blocks,

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
-import { extract, type EntityRegistry, type ExtractResult, type NameDetector, type ReferenceDate, type Span } from '../../core/extract';
-import { findPublicationDate } from '../../core/extract/dates';
+import type { ArticleFileHints, EntityRegistry, ExtractResult, NameDetector, ReferenceDate, Span } from '../../core/extract';
 import { detectLanguage, type LanguageVerdict } from '../../core/extract/language';
 import { readConfig } from '../config';
 import { BlockBackfill, type BlockExtractor } from './blockBackfill';
+import { blockReference, extractBlock, HEAD_CHARS, sameReference, type BlockExtraction } from './blockReference';
 import { fill, LiveBlocks, type LiveBlock } from './liveBlocks';
 
 /** Documents at least this long are analysed block by block instead of in one synchronous pass. */
@@ -17,8 +17,6 @@ const SLICE_BUDGET_MS = 10;
 const ANALYZE_BUDGET_MS = 8;
 /** Extra lines above and below the visible range analysed right after it, so a small scroll finds colours ready. */
 const VISIBLE_MARGIN_LINES = 60;
-/** The publication date is looked for in the document's head only, as a dateline would be. */
-const HEAD_CHARS = 16384;
 
 /** What a block is extracted with; a change of any of them re-extracts every block. */
 export interface BlockOptions {
@@ -26,20 +24,25 @@ export interface BlockOptions {
   registry: EntityRegistry | undefined;
   /** A publication date recorded outside the text (the sidecar); else the one in the document's head. */
   published: string | undefined;
+  /**
+   * What is known of the document's file (name, first annotation, modification day): it completes a date
+   * line without a year in the head, or gives the date in the file name, as for a short article.
+   */
+  file?: ArticleFileHints;
 }
-
-/**
- * The options in effect for a document's blocks: `published` is the sidecar's date, else the head's, else
- * null: a block has none then, and a paragraph is not searched for a dateline of its own.
- */
-type BlockExtraction = Omit<BlockOptions, 'published'> & { published: string | null };
 
 interface DocumentState {
   doc: vscode.TextDocument;
   /** What every block is extracted with. */
   options: BlockExtraction;
-  /** The publication date and language found in the head, kept until an edit reaches the head. */
-  headDate: string | undefined;
+  /**
+   * The reference date every block resolves against (`blockReference`), and the language found in the
+   * head, kept until an edit reaches the head or the options change.
+   */
+  reference: ReferenceDate | undefined;
+  /** What `reference` was chosen from besides the head: the sidecar's date and the file hints. */
+  published: string | undefined;
+  file: ArticleFileHints | undefined;
   language: LanguageVerdict;
   headChanged: boolean;
   /** The text as blocks, kept in step with the editor by `applyChanges`. */
@@ -57,8 +60,8 @@ export class BlockSpans implements ExtractResult {
   readonly reference: ReferenceDate | undefined;
 
   /** `live` is undefined when the document is not analysed (not English). */
-  constructor(private readonly live: LiveBlocks | undefined, reference: string | undefined, source: ReferenceDate['source'], readonly language: LanguageVerdict) {
-    this.reference = reference ? { iso: reference, source } : undefined;
+  constructor(private readonly live: LiveBlocks | undefined, reference: ReferenceDate | undefined, readonly language: LanguageVerdict) {
+    this.reference = reference;
   }
 
   /** Every span, gathered on first use (a full pass over the document). */
@@ -134,12 +137,18 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   analyze(doc: vscode.TextDocument, options: BlockOptions): BlockSpans {
     const state = this.stateFor(doc, options);
     // Judged on the head, as for a short article on its whole text: a long German report gets no English names.
-    if (!state.language.english) return new BlockSpans(undefined, undefined, 'dateline', state.language);
+    if (!state.language.english) return new BlockSpans(undefined, undefined, state.language);
     this.extractOnScreen(doc, state, ANALYZE_BUDGET_MS, 0);
     this.extractOnScreenSoon(doc, state);
     this.startBackfill(state);
-    const reference = state.options.published ?? undefined;
-    return new BlockSpans(state.live, reference, reference !== undefined && reference === state.headDate ? 'dateline' : 'caller', state.language);
+    return new BlockSpans(state.live, state.reference, state.language);
+  }
+
+  /** Whether `file` as the file hints of `doc` would change the reference date its blocks resolve against. */
+  referenceChanged(doc: vscode.TextDocument, file: ArticleFileHints | undefined): boolean {
+    const state = this.states.get(doc.uri.toString());
+    if (!state) return false;
+    return !sameReference(state.reference, blockReference(state.live.head(HEAD_CHARS), state.published, file));
   }
 
   forget(uri: vscode.Uri): void {
@@ -157,29 +166,30 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
     if (this.background && state.language.english) state.backfill.start(() => this.visibleOffsets(state.doc, VISIBLE_MARGIN_LINES));
   }
 
-  private stateFor(doc: vscode.TextDocument, { detector, registry, published }: BlockOptions): DocumentState {
-    const optionsFor = (headDate: string | undefined): BlockExtraction => ({ detector, registry, published: published ?? headDate ?? null });
+  private stateFor(doc: vscode.TextDocument, { detector, registry, published, file }: BlockOptions): DocumentState {
+    const optionsFor = (reference: ReferenceDate | undefined): BlockExtraction => ({ detector, registry, published: reference?.iso ?? null });
     const key = doc.uri.toString();
     let state = this.states.get(key);
     if (!state || state.version !== doc.version || state.live.length !== documentLength(doc)) {
       if (state) stop(state);
       const live = new LiveBlocks(doc.getText());
       const head = live.head(HEAD_CHARS);
-      const headDate = findPublicationDate(head)?.iso;
-      const options = optionsFor(headDate);
+      const reference = blockReference(head, published, file);
+      const options = optionsFor(reference);
       state = {
-        doc, options, headDate, language: detectLanguage(head), headChanged: false, live, version: doc.version,
+        doc, options, reference, published, file, language: detectLanguage(head), headChanged: false, live, version: doc.version,
         backfill: this.newBackfill(doc, live, options), onScreenJob: undefined,
       };
       this.states.set(key, state);
-    }
-    if (state.headChanged) {
+    } else if (state.headChanged || state.published !== published || !sameHints(state.file, file)) {
       const head = state.live.head(HEAD_CHARS);
-      state.headDate = findPublicationDate(head)?.iso;
-      state.language = detectLanguage(head);
+      state.reference = blockReference(head, published, file);
+      state.published = published;
+      state.file = file;
+      if (state.headChanged) state.language = detectLanguage(head);
     }
     state.headChanged = false;
-    const options = optionsFor(state.headDate);
+    const options = optionsFor(state.reference);
     const current = state.options;
     if (current.detector !== detector || current.registry !== registry || current.published !== options.published) {
       stop(state);
@@ -274,8 +284,8 @@ export class LargeDocumentAnalyzer implements vscode.Disposable {
   }
 }
 
-function extractBlock(text: string, { detector, registry, published }: BlockExtraction): Span[] {
-  return extract(text, { nameDetector: detector, registry, published }).spans;
+function sameHints(a: ArticleFileHints | undefined, b: ArticleFileHints | undefined): boolean {
+  return a?.name === b?.name && a?.sidecarYear === b?.sidecarYear && a?.annotated === b?.annotated && a?.modified === b?.modified;
 }
 
 function stop(state: DocumentState): void {

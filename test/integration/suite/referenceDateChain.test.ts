@@ -16,6 +16,8 @@ describe('reference date chain in the editor', () => {
   const annotated = vscode.Uri.joinPath(workspaceRoot(), 'reference-chain-annotated.txt');
   const sidecar = vscode.Uri.joinPath(workspaceRoot(), 'reference-chain-annotated.txt.annotations.yaml');
   const named = vscode.Uri.joinPath(workspaceRoot(), 'reference-chain-2023.txt');
+  // past the large-document size (256 KB): analysed block by block, yet resolved against the same date
+  const long = vscode.Uri.joinPath(workspaceRoot(), 'reference-chain-long-2023-11-25.txt');
 
   before(async () => {
     const dateLines: [vscode.Uri, string][] = [[saved, 'Tuesday, November 25'], [annotated, 'Monday, November 25'], [named, 'Saturday, November 25']];
@@ -31,12 +33,15 @@ describe('reference date chain in the editor', () => {
     document.addAnnotation({ id: 'first', tags: ['claim'], note: '', created: '2024-12-01T09:00:00Z', modified: '2024-12-01T09:00:00Z',
       target: createTarget(text, start, start + 'the spending target'.length) });
     writeFileSync(sidecar.fsPath, document.toString());
+    const filler = 'The ministers discussed the budget in Brussels, officials said, and talks continued.\n\n'.repeat(4000);
+    writeFileSync(long.fsPath, articleWith('Saturday, November 25') + '\n' + filler);
+    utimesSync(long.fsPath, new Date('2026-01-05T12:00:00Z'), new Date('2026-01-05T12:00:00Z'));
     await activateExtension();
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of [saved, annotated, sidecar, named]) rmSync(uri.fsPath, { force: true });
+    for (const uri of [saved, annotated, sidecar, named, long]) rmSync(uri.fsPath, { force: true });
   });
 
   async function weekdays(uri: vscode.Uri, expected: string): Promise<string> {
@@ -68,6 +73,21 @@ describe('reference date chain in the editor', () => {
   it('prefers a year in the file name to both', async () => {
     assert.equal(await weekdays(named, 'Monday=2023-11-20 Thursday=2023-11-30'), 'Monday=2023-11-20 Thursday=2023-11-30');
     const card = await dateCard(named, /2023-11-25/);
+    assert.match(card, /from the publication date 2023-11-25 \(from the date line, the year from the file name\)/, card);
+  });
+
+  it('gives a long article analysed block by block the same year from the file name as a short one', async function () {
+    this.timeout(120000);
+    const api = await activateExtension();
+    const document = await vscode.workspace.openTextDocument(long);
+    assert.ok(document.getText().length > 256 * 1024);
+    await vscode.window.showTextDocument(document);
+    // the first paragraph is on screen, so it is extracted first; the blocks off screen follow
+    const values = async (): Promise<string> => (await api.getSpans(long.toString()))
+      .filter((s) => s.type === 'DATE' && /day$/.test(s.text)).map((s) => `${s.text}=${String(s.value)}`).join(' ');
+    const expected = 'Monday=2023-11-20 Thursday=2023-11-30';
+    assert.equal(await pollUntil(values, (v) => v === expected, 90000), expected);
+    const card = await dateCard(long, /2023-11-25/);
     assert.match(card, /from the publication date 2023-11-25 \(from the date line, the year from the file name\)/, card);
   });
 });

@@ -24,7 +24,7 @@ export type DateExpression =
   | { kind: 'season'; season: Season; year?: number; shift?: -1 | 0 | 1 }
   | { kind: 'quarter'; quarter: number; year?: number; yearShift?: number }
   /** "the quarter", "the latest quarter": the quarter under discussion */
-  | { kind: 'currentQuarter'; previous: boolean; completed?: boolean }
+  | { kind: 'currentQuarter'; previous: boolean; completed?: boolean; endsIn?: number }
   /** "the year-earlier quarter", "year-ago": the period under discussion one year back */
   | { kind: 'yearEarlier'; noun?: 'quarter' | 'period' }
   /** "the 1988 period": the period under discussion, in that year */

@@ -11,18 +11,29 @@ import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJu
 
 export { findPublicationDate } from './publicationDate';
 
-/** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
 /** "the day before " / "the day after " right before a date. */
 const DAY_BEFORE_AFTER = /\b[Tt]he\s{1,3}day\s{1,3}(before|after)\s{1,3}$/;
 const WEEK_OF = /\b[Tt]he\s{1,3}week\s{1,3}of\s{1,3}$/;
 
+/**
+ * A run of months longer than a quarter, as results reports give them ("For the nine months", "in the first
+ * six months"): written without "of <year>", it is a part of the year under discussion.
+ */
+const MONTHS_OF_YEAR = /\b(?:five|six|seven|eight|nine|ten|eleven|[5-9]|1[01])[\s-]{1,3}months(?![A-Za-z])(?!\s{1,3}(?:of|to|ago|earlier|later|before|after)\b)/i;
+/** How far back from a date a run of months is looked for (within the text since the date before it). */
+const PART_OF_YEAR_LOOKBACK = 300;
+
+/** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
 export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
   const referenceIso = referenceDay ? reference?.slice(0, 10) : undefined;
   let anchor: Period | undefined;
   let reported: Period | undefined;
   const spans: Span[] = [];
+  let lastEnd = 0;
   for (let c of scanDates(text)) {
+    const partOfYear = MONTHS_OF_YEAR.test(text.slice(Math.max(lastEnd, c.start - PART_OF_YEAR_LOOKBACK), c.start));
+    lastEnd = c.end;
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
     const future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
@@ -31,6 +42,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
       // only "this weekend" asks: "The leaders met this weekend" looks back though nothing follows the date
       pastBefore: weekend && !future && !past && pastJustBefore(text, c.start),
+      partOfYear,
     });
     // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day
     const dayOff = DAY_BEFORE_AFTER.exec(text.slice(Math.max(0, c.start - 20), c.start));

@@ -95,6 +95,9 @@ function insideSpelledNumber(text: string, start: number, end: number): boolean 
   return NUMBER_WORD_BEFORE.test(text.slice(Math.max(0, start - 30), start)) || NUMBER_WORD_AFTER.test(text.slice(end, end + 30));
 }
 
+/** After "the quarter": "ended Sept. 30", "ending July 31". */
+const QUARTER_ENDED = new RegExp(`^${W}end(?:ed|ing)${W}(${MONTH_SRC})${W}${DAY_SRC}`);
+
 const UNIT_WORDS: Record<string, Unit> = {
   week: 'week', weekend: 'weekend', month: 'month', year: 'year', quarter: 'quarter', decade: 'decade', century: 'century',
 };
@@ -238,10 +241,16 @@ export const DATE_RULES: readonly DateRule[] = [
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
   }),
   rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
-    false, (g) => ({
-      kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? ''),
-      ...(/^(?:latest|recent|most\s+recent|just-ended)$/.test(g.adj ?? '') ? { completed: true } : {}),
-    })),
+    false, (g, text, _start, end) => {
+      // "the quarter ended July 31": the three months up to that day, whatever the quarter the text named before
+      const ended = QUARTER_ENDED.exec(text.slice(end, end + 24));
+      const endsIn = ended ? lookupMonth(ended[1]) : undefined;
+      return {
+        kind: 'currentQuarter', previous: /^(?:past|previous|last)$/.test(g.adj ?? ''),
+        ...(/^(?:latest|recent|most\s+recent|just-ended)$/.test(g.adj ?? '') ? { completed: true } : {}),
+        ...(endsIn !== undefined ? { endsIn } : {}),
+      };
+    }),
   rule('yearEarlier', `(?:(?:the|The)${W}(?:comparable${W})?year-(?:earlier|ago)${W}(?<noun>quarter|period)|${capitalizable('year')}-(?:earlier|ago))(?![A-Za-z-])`, false,
     (g) => (g.noun ? { kind: 'yearEarlier', noun: g.noun as 'quarter' | 'period' } : { kind: 'yearEarlier' })),
   // "the quarter a year ago", "the corresponding period last year", "last year's quarter": the period under

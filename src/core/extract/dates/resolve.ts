@@ -26,6 +26,11 @@ export interface ResolveContext {
   past?: boolean;
   /** A past-tense verb comes before it in the sentence ("The leaders met this weekend"). */
   pastBefore?: boolean;
+  /**
+   * Since the last date, the text turned to a run of months longer than a quarter ("For the nine months,
+   * …"): "a year earlier" then compares with that part of the year, which TimeML writes as the year.
+   */
+  partOfYear?: boolean;
 }
 
 export interface Resolution {
@@ -128,6 +133,24 @@ function thisWeekend(ref: CalendarDay, ctx: ResolveContext, refText: string): Re
   return resolved({ unit: 'weekend', first }, reason);
 }
 
+/**
+ * A fiscal quarter that ends in `month`, in the latest such month up to the reference: TimeML writes it as
+ * the calendar quarter holding two or three of its months (ended July 31: May to July, the second quarter).
+ */
+function quarterEndingIn(month: number, ref: CalendarDay): Period {
+  const year = month <= ref.month ? ref.year : ref.year - 1;
+  const quarter = Math.floor((month - 1) / 3) + 1;
+  // a quarter ending in its calendar quarter's first month lies mostly in the quarter before
+  return (month - 1) % 3 === 0 ? shiftPeriod(quarterPeriod(year, quarter), 'quarter', -1) : quarterPeriod(year, quarter);
+}
+
+/** "For the nine months, … a year earlier": the year before the one those months belong to. */
+function yearBeforePartOfYear(ctx: ResolveContext): Resolution {
+  const year = ctx.anchor && ctx.anchor.unit !== 'decade' && ctx.anchor.unit !== 'century' ? ctx.anchor.first.year : ctx.reference?.year;
+  if (year === undefined) return unresolved(NO_REFERENCE);
+  return resolved(yearPeriod(year - 1), `the year before ${year}: the text compares a run of months of that year`);
+}
+
 export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resolution {
   const ref = ctx.reference;
   const refText = `the publication date ${ctx.referenceIso ?? ''}`;
@@ -195,7 +218,10 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
     case 'relativeMonth': {
       if (!ref) return unresolved(NO_REFERENCE);
       let year = ref.year;
-      if (e.shift === -1) year = e.month < ref.month ? ref.year : ref.year - 1;
+      // "last <month>" is that month of the year before, unless it came earlier this year before the month
+      // just ended: "last June" in October is this June, but "last February" on March 1 is a year back (the
+      // February just ended would be "last month")
+      if (e.shift === -1) year = e.month < ref.month - 1 ? ref.year : ref.year - 1;
       if (e.shift === 1) year = e.month > ref.month ? ref.year : ref.year + 1;
       return resolved(monthPeriod(year, e.month), `relative to ${refText}`);
     }
@@ -221,6 +247,10 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
     }
     case 'currentQuarter': {
+      if (e.endsIn !== undefined) {
+        if (!ref) return unresolved(NO_REFERENCE);
+        return resolved(quarterEndingIn(e.endsIn, ref), 'the calendar quarter holding most of the three months up to the day it ended');
+      }
       // "the latest quarter" is one already reported: not a quarter still under way or ahead
       const reported = !e.completed || !ref || daysBetween(shiftPeriod(ctx.anchor ?? dayPeriod(ref), 'quarter', 1).first, ref) >= 0;
       if (!e.previous && ctx.anchor?.unit === 'quarter' && reported) {
@@ -231,6 +261,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(last, `the last full quarter before ${refText}`);
     }
     case 'yearEarlier': {
+      if (!e.noun && ctx.partOfYear) return yearBeforePartOfYear(ctx);
       // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
       const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
       const discussed = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
@@ -296,6 +327,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved({ unit: 'century', first: { year: e.century * 100, month: 1, day: 1 } });
     case 'offset': {
       const sign = e.direction === 'later' ? 1 : -1;
+      if (e.unit === 'year' && e.amount === 1 && ctx.partOfYear) return yearBeforePartOfYear(ctx);
       if (e.direction === 'ago') {
         if (!ref) return unresolved(NO_REFERENCE);
         // In results reporting "a year ago" compares with the quarter under discussion.

@@ -23,15 +23,21 @@ function clauses(text: string): string[] {
   parts.push(text.slice(start));
   return parts;
 }
-const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|ahead of)\b|'ll\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|planned an?|planning (?:an?|for)|ahead of)\b|'ll\b/i;
 
 /** A deadline right before the date ("repay the loan by February"), in a clause with no past-tense verb. */
 const DEADLINE_BEFORE = /\bby\s+$/i;
 
+/**
+ * A verb of a scheduled event in the present tense right before the date: news writes a plan as a present
+ * ("Arafat and Netanyahu meet separately Monday", "talks resume on Tuesday").
+ */
+const SCHEDULED_PRESENT_BEFORE = /\b(?:meets?|resumes?|begins?|starts?|opens?|visits?|votes?|arrives?|leaves?|returns?|travels?|heads?)(?:\s{1,3}[a-z]+)?\s{1,3}(?:on\s{1,3})?$/i;
+
 export function readsAsFuture(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
   const sentence = clauses(before).pop() ?? '';
-  return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence));
+  return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence)) || SCHEDULED_PRESENT_BEFORE.test(sentence);
 }
 
 const LOOKAHEAD = 60;
