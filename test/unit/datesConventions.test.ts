@@ -80,3 +80,16 @@ describe('findDates conventions: a scheduled event in the present tense', () => 
     assert.deepEqual(valuesOf('Talks resumed on Tuesday in Geneva.', '2026-02-13'), [['Tuesday', '2026-02-10']]);
   });
 });
+
+describe('findDates: a bare weekday after a past-tense verb', () => {
+  // 2026-12-01 is a Tuesday
+  it('is the weekday just past, not the day after publication', () => {
+    assert.deepEqual(valuesOf('The ministers met on Wednesday to discuss the budget.', '2026-12-01'), [['Wednesday', '2026-11-25']]);
+    assert.deepEqual(valuesOf('Officials announced the plan Wednesday.', '2026-12-01'), [['Wednesday', '2026-11-25']]);
+  });
+
+  it('is still the day after publication in the present or future tense', () => {
+    assert.deepEqual(valuesOf('The ministers meet on Wednesday to discuss the budget.', '2026-12-01'), [['Wednesday', '2026-12-02']]);
+    assert.deepEqual(valuesOf('The ministers will meet on Wednesday.', '2026-12-01'), [['Wednesday', '2026-12-02']]);
+  });
+});

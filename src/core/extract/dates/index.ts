@@ -35,13 +35,15 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     const partOfYear = MONTHS_OF_YEAR.test(text.slice(Math.max(lastEnd, c.start - PART_OF_YEAR_LOOKBACK), c.start));
     lastEnd = c.end;
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
+    const bareWeekday = c.expression.kind === 'weekday' && c.expression.shift === undefined && c.expression.week === undefined;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
     const future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
     const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
     let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
-      // only "this weekend" asks: "The leaders met this weekend" looks back though nothing follows the date
-      pastBefore: weekend && !future && !past && pastJustBefore(text, c.start),
+      // "this weekend" and a bare weekday ask: "The leaders met this weekend", "The ministers met on
+      // Wednesday" look back though nothing follows the date
+      pastBefore: (weekend || bareWeekday) && !future && !past && pastJustBefore(text, c.start),
       partOfYear,
     });
     // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day

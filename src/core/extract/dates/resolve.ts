@@ -188,7 +188,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.shift === 0 || ctx.future) {
         return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrAfter')), `weekday on or after ${refText} (future tense)`);
       }
-      if (!ctx.past && weekdayNear(ref, e.weekday, 'after').day === addDays(ref, 1).day) {
+      if (!ctx.past && !ctx.pastBefore && weekdayNear(ref, e.weekday, 'after').day === addDays(ref, 1).day) {
         return resolved(dayPeriod(addDays(ref, 1)), `the day after ${refText}`);
       }
       return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'onOrBefore')), `weekday nearest ${refText}, on or before it`);
