@@ -32,6 +32,13 @@ interface EntityGroup {
   type: NameType;
 }
 
+/** An entity of the archive as the editor shows it: its rows (a full name and a short form joined), name and type. */
+export interface ArchiveEntityGroup {
+  ids: string[];
+  canonical: string;
+  type: NameType;
+}
+
 export interface PostgresStoreOptions extends Partial<ArchiveConnectionOptions> {
   /** An existing pool (the store does not end it on `close`); otherwise `url` is required. */
   pool?: Pool;
@@ -319,6 +326,33 @@ export class PostgresStore implements CorpusStore {
       `SELECT ${ENTITY_COLUMNS} FROM sa_entities WHERE key = $1 AND ${VISIBLE_SQL}`, [UNTYPED_PREFIX + short]);
     if (!shortEntity || await this.oneWordType(client, shortEntity) !== type) return { members: [e], type };
     return { members: [e, shortEntity], type };
+  }
+
+  /**
+   * The entity a name or alias denotes, resolved as `entity` resolves it (a short form joined to its full
+   * name): the ids of its rows, its name as the editor shows it, and its type. For queries of other tables
+   * by entity (`quoteQueries.ts`).
+   */
+  async resolveGroup(query: EntityQuery): Promise<ArchiveEntityGroup | undefined> {
+    const resolve = this.resolveSql(query, 1);
+    if (!resolve) return undefined;
+    return this.withClient(query.signal, async (client) => {
+      const [e] = await this.rows<EntityRecord>(client, `SELECT * FROM ${resolve.sql} AS e`, resolve.params,
+        query.type ? 'sa_resolve_typed' : 'sa_resolve');
+      if (!e) return undefined;
+      const group = await this.groupOf(client, e);
+      const ids = group.members.map((m) => String(m.id));
+      const full = group.members[0];
+      let canonical = full.canonical;
+      if (!full.curated_type) {
+        const aliases = await this.rows<{ alias: string }>(client,
+          `SELECT alias FROM sa_entity_aliases WHERE entity_id = ANY($1::bigint[]) AND count > 0
+           GROUP BY alias ORDER BY sum(count) DESC, alias LIMIT 50`, [ids]);
+        const lower = full.canonical.toLowerCase();
+        canonical = aliases.find((a) => a.alias.toLowerCase() === lower)?.alias ?? full.canonical;
+      }
+      return { ids, canonical, type: group.type };
+    });
   }
 
   async references(query: EntityQuery, page: PageRequest): Promise<Page<MentionHit>> {
