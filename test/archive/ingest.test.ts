@@ -124,6 +124,44 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
   });
 
+  it('deletes the entities and written forms no article names any more, after a replacement or a removal', async () => {
+    const url = await freshDatabase();
+    const dir = sampleFolder();
+    const extra = join(dir, 'Quellmark Visits Tallinn.txt');
+    writeFileSync(extra, 'Quellmark Visits Tallinn\n\nThe envoy Zbigniew Quellmark met officials of Estonia in Tallinn on Monday. ' +
+      'Quellmark said the talks with the Baltic Defence Forum went well.\n');
+    const edited = join(dir, readdirSync(dir).find((f) => f.startsWith('Hegseth Warns'))!);
+    appendFileSync(edited, '\nLater, Ambassador Ottoline Varga-Brenner of Hungary said Budapest would agree.\n');
+    assert.equal((await ingestJson(url, dir)).result.code, 0);
+    const keys = async () => (await withClient(url, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows)).map((r) => r.key);
+    const before = await keys();
+    for (const name of ['~:zbigniew quellmark', '~:ottoline varga brenner']) assert.ok(before.includes(name), `${name} in ${before.join(', ')}`);
+    const aliasesBefore = await count(url, 'SELECT count(*) FROM sa_entity_aliases');
+
+    // the extra article deleted, the ambassador's line taken out again
+    unlinkSync(extra);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\nLater, Ambassador [^\n]*\n$/, ''));
+    const run = await ingestJson(url, dir);
+    assert.equal(run.result.code, 0, run.result.stderr);
+    assert.deepEqual({ written: run.summary.written, removed: run.summary.removed }, { written: 1, removed: 1 });
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE mentions = 0'), 0, 'no entity left at 0 mentions');
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entity_aliases WHERE count = 0'), 0, 'no written form left at 0');
+    const after = await keys();
+    for (const name of ['~:zbigniew quellmark', '~:ottoline varga brenner', '~:tallinn']) assert.ok(!after.includes(name), `${name} deleted`);
+    assert.ok(await count(url, 'SELECT count(*) FROM sa_entity_aliases') < aliasesBefore);
+    await assertConsistent(url);
+    // exactly the entities and written forms of a fresh load of what is left
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, dir)).result.code, 0);
+    const cleanKeys = (await withClient(clean, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows)).map((r) => r.key);
+    assert.deepEqual(after, cleanKeys);
+    const forms = (u: string) => withClient(u, async (c) => (await c.query<{ f: string }>(
+      "SELECT e.key || ' ' || a.alias || ' ' || a.count AS f FROM sa_entity_aliases a JOIN sa_entities e ON e.id = a.entity_id ORDER BY 1")).rows.map((r) => r.f));
+    assert.deepEqual(await forms(url), await forms(clean));
+    const stats = JSON.parse((await cli('archive', 'stats', '--db', url, '--json')).stdout);
+    assert.equal(stats.entities, JSON.parse((await cli('archive', 'stats', '--db', clean, '--json')).stdout).entities);
+  });
+
   it('keeps an article whose file the folder walk skips but which is still on the disk', async () => {
     const url = await freshDatabase();
     const parent = syntheticFolder('walk', 4, 0);
