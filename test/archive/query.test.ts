@@ -44,6 +44,41 @@ describe('archive query, stats and the PostgreSQL store', function () {
     assert.ok(joined >= 1);
   });
 
+  it('lists the entities as the entities command does: short forms joined, same names, types and counts', async () => {
+    const listed = await cli('entities', '--json', folder);
+    assert.equal(listed.code, 0, listed.stderr);
+    const expected = listed.stdout.trim().split('\n').map((line) => JSON.parse(line) as { canonical: string; type: string; mentions: number; articles: number });
+    const store = new PostgresStore({ url });
+    try {
+      const rows: { canonical: string; type: string; mentions: number; articles: number }[] = [];
+      let offset: number | undefined = 0;
+      let total = -1;
+      while (offset !== undefined) {
+        const page = await store.entities({ offset, limit: 25 });
+        assert.ok(total === -1 || page.total === total, 'the same total on every page');
+        total = page.total;
+        rows.push(...page.items);
+        offset = page.nextOffset;
+      }
+      assert.equal(rows.length, total);
+      const line = (r: { canonical: string; type: string; mentions: number; articles: number }) => `${r.canonical} ${r.type} ${r.mentions} ${r.articles}`;
+      assert.deepEqual(rows.map(line).sort(), expected.map(line).sort());
+      const mentions = rows.map((r) => r.mentions);
+      assert.deepEqual(mentions, [...mentions].sort((a, b) => b - a), 'most mentioned first');
+      assert.equal((await store.stats()).entities, expected.length, 'stats count the entities as listed');
+      const unjoined = await count(url, 'SELECT count(*) FROM sa_entities WHERE mentions > 0 AND NOT (common AND plain = 0)');
+      console.log(`      ${total} entities listed, ${unjoined - total} short forms counted with their full names`);
+      assert.ok(unjoined - total >= 1, 'short forms are joined');
+      // no short form listed apart from its full name
+      assert.ok(!rows.some((r) => r.canonical === 'Trump'), 'Trump is counted with Donald Trump');
+      // the filter finds a joined entity by its short form's written forms, and the type filter applies to the group
+      const trump = await store.entities({ limit: 10, filter: 'trump', type: 'PERSON' });
+      assert.deepEqual(trump.items.map(line), expected.filter((e) => e.canonical === 'Donald Trump').map(line));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('archive query --json prints exactly the contract, by canonical name or alias, any case', async () => {
     const r = await cli('archive', 'query', '--db', url, '--entity', 'NATO', '--json');
     assert.equal(r.code, 0, r.stderr);

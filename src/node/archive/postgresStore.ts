@@ -25,6 +25,41 @@ const WHOLE_BODY = 256 * 1024;
 const SNIPPET_WINDOW = 400;
 const ENTITY_COLUMNS = 'id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc';
 
+/**
+ * The entities as the Entities view lists them (`g`, for a WITH clause): each visible entity, except a
+ * one-word name joined to the one full name it is the surname (initials) of, which is counted with it —
+ * the joins `groupOf` makes for one entity, made here for all of them at once. Columns: the full name's
+ * record (id, key, canonical, curated_type), its type, the group's mentions and articles, and its ids.
+ */
+const GROUPS_SQL = `v AS (
+    SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc, surname, initials,
+      (${DECIDED_TYPE_SQL}) AS type
+    FROM sa_entities WHERE ${VISIBLE_SQL}),
+  fp AS (SELECT surname AS short, min(id) AS id, min(articles) AS articles FROM v
+    WHERE curated_type IS NULL AND surname IS NOT NULL AND type = 'PERSON' GROUP BY surname HAVING count(*) = 1),
+  fo AS (SELECT initials AS short, min(id) AS id, min(articles) AS articles FROM v
+    WHERE curated_type IS NULL AND initials IS NOT NULL AND type = 'ORG' GROUP BY initials HAVING count(*) = 1),
+  sh AS (
+    SELECT x.id, x.pid, x.oid, CASE WHEN x.wp >= x.wo AND x.wp >= x.w_place AND x.wp >= x.w_misc THEN 'PERSON'
+      WHEN x.wo >= x.w_place AND x.wo >= x.w_misc THEN 'ORG' WHEN x.w_place >= x.w_misc THEN 'PLACE' ELSE 'MISC' END AS type
+    FROM (SELECT s.id, s.w_place, s.w_misc, fp.id AS pid, fo.id AS oid,
+            s.w_person + coalesce(${PLAIN_WEIGHT} * fp.articles, 0) AS wp, s.w_org + coalesce(${PLAIN_WEIGHT} * fo.articles, 0) AS wo
+          FROM v s LEFT JOIN fp ON fp.short = substr(s.key, ${UNTYPED_PREFIX.length + 1}) LEFT JOIN fo ON fo.short = substr(s.key, ${UNTYPED_PREFIX.length + 1})
+          WHERE s.curated_type IS NULL AND s.key LIKE '${UNTYPED_PREFIX}%' AND strpos(s.key, ' ') = 0
+            AND (fp.id IS NOT NULL OR fo.id IS NOT NULL)) AS x),
+  j AS (SELECT id AS short_id, CASE type WHEN 'PERSON' THEN pid WHEN 'ORG' THEN oid END AS head_id FROM sh),
+  g AS (
+    SELECT v.id, v.key, v.canonical, v.curated_type, coalesce(sh.type, v.type) AS type,
+      v.mentions + coalesce(s.mentions, 0) AS mentions,
+      CASE WHEN s.id IS NULL THEN v.articles
+        ELSE (SELECT count(DISTINCT article_id) FROM sa_entity_articles WHERE entity_id IN (v.id, s.id)) END AS articles,
+      CASE WHEN s.id IS NULL THEN ARRAY[v.id] ELSE ARRAY[v.id, s.id] END AS ids
+    FROM v
+    LEFT JOIN sh ON sh.id = v.id
+    LEFT JOIN j ON j.head_id = v.id
+    LEFT JOIN v s ON s.id = j.short_id
+    WHERE NOT EXISTS (SELECT 1 FROM j WHERE j.short_id = v.id AND j.head_id IS NOT NULL))`;
+
 /** An entity as the editor shows it: one record, or a full name with the short form that stands for it. */
 interface EntityGroup {
   /** The full name first. */
@@ -393,30 +428,38 @@ export class PostgresStore implements CorpusStore {
 
   async entities(page: PageRequest & { filter?: string; type?: NameType }): Promise<Page<EntityRow>> {
     return this.withClient(page.signal, async (client) => {
-      const where = [VISIBLE_SQL];
       const params: unknown[] = [];
+      const where: string[] = [];
       const filter = page.filter ? normalizeName(page.filter) : '';
       if (filter) {
         params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-        where.push(entityFilterSql(`$${params.length}`));
+        const p = `$${params.length}`;
+        // the entity is listed when its name or a written form of any of its rows matches
+        where.push(`g.ids && ARRAY(SELECT id FROM sa_entities WHERE substr(key, strpos(key, ':') + 1) LIKE ${p}
+          UNION SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE ${p} AND count > 0)`);
       }
       if (page.type) {
         params.push(page.type);
-        where.push(`(${DECIDED_TYPE_SQL}) = $${params.length}`);
+        where.push(`g.type = $${params.length}`);
       }
       const offset = Math.max(0, page.offset ?? 0);
       const limit = Math.max(1, Math.min(page.limit, 1000));
-      const [rows, count] = await Promise.all([
-        this.rows<EntityRecord>(client,
-          `SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc FROM sa_entities
-           WHERE ${where.join(' AND ')} ORDER BY mentions DESC, id OFFSET ${offset} LIMIT ${limit}`, params),
-        this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_entities WHERE ${where.join(' AND ')}`, params),
-      ]);
-      const items = rows.map((r) => ({
-        canonical: r.canonical,
-        type: this.typeOf(r), mentions: Number(r.mentions), articles: Number(r.articles),
-      }));
-      const total = Number(count[0]?.n ?? 0);
+      const [row] = await this.rows<{ total: string; items: (EntityRecord & { ids: string[]; type: NameType; forms: string[] | null })[] | null }>(client,
+        `WITH ${GROUPS_SQL}, l AS (SELECT * FROM g ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+         SELECT (SELECT count(*) FROM l) AS total,
+           (SELECT json_agg(p ORDER BY p.mentions DESC, p.articles DESC, p.canonical COLLATE "C", p.id) FROM (
+              SELECT l.*, (SELECT json_agg(alias ORDER BY c DESC, alias) FROM (
+                  SELECT alias, sum(count) AS c FROM sa_entity_aliases WHERE entity_id = ANY(l.ids) AND count > 0
+                  GROUP BY alias ORDER BY 2 DESC, alias LIMIT 50) AS x) AS forms
+              FROM (SELECT * FROM l ORDER BY mentions DESC, articles DESC, canonical COLLATE "C", id OFFSET ${offset} LIMIT ${limit}) AS l) AS p) AS items`,
+        params);
+      const items = (row?.items ?? []).map((r) => {
+        // named as `entity` names it: the recorded canonical form in its most frequent spelling
+        const lower = r.canonical.toLowerCase();
+        const canonical = r.curated_type ? r.canonical : (r.forms ?? []).find((f) => f.toLowerCase() === lower) ?? r.canonical;
+        return { canonical, type: r.type, mentions: Number(r.mentions), articles: Number(r.articles) };
+      });
+      const total = Number(row?.total ?? 0);
       const next = offset + items.length;
       return next < total ? { items, total, nextOffset: next } : { items, total };
     });
@@ -425,9 +468,10 @@ export class PostgresStore implements CorpusStore {
   async stats(signal?: AbortSignal): Promise<StoreStats> {
     return this.withClient(signal, async (client) => {
       const [row] = await this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
-        `SELECT (SELECT count(*) FROM sa_articles) AS articles,
+        `WITH ${GROUPS_SQL}
+         SELECT (SELECT count(*) FROM sa_articles) AS articles,
                 (SELECT coalesce(sum(mentions), 0) FROM sa_entities) AS mentions,
-                (SELECT count(*) FROM sa_entities WHERE ${VISIBLE_SQL}) AS entities,
+                (SELECT count(*) FROM g) AS entities,
                 pg_database_size(current_database()) AS bytes`, []);
       return { articles: Number(row.articles), mentions: Number(row.mentions), entities: Number(row.entities), bytes: Number(row.bytes) };
     });
