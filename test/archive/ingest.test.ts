@@ -6,6 +6,8 @@ import { analyzeArticle } from '../../src/core/index/analysis';
 import { EntityLinker } from '../../src/core/index/linker';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
 import { articleRows } from '../../src/node/archive/rows';
+import pg from 'pg';
+import { removeEmptyEntities } from '../../src/node/archive/load';
 import { MIGRATIONS } from '../../src/node/archive/schema';
 import {
   assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, snapshot, startCli, syntheticFolder, until, withClient,
@@ -160,6 +162,43 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual(await forms(url), await forms(clean));
     const stats = JSON.parse((await cli('archive', 'stats', '--db', url, '--json')).stdout);
     assert.equal(stats.entities, JSON.parse((await cli('archive', 'stats', '--db', clean, '--json')).stdout).entities);
+  });
+
+  it('never deletes an empty entity that a batch in progress is writing mentions of', async () => {
+    const url = await freshDatabase();
+    assert.equal((await ingestJson(url, syntheticFolder('empty-race', 2))).result.code, 0);
+    const id = await count(url, "INSERT INTO sa_entities (key, canonical) VALUES ('~:ilse vandermolen', 'Ilse Vandermolen') RETURNING id");
+    // a batch that has locked the entity as writeBatch does (key share) and not yet added its counts
+    const batch = new pg.Client({ connectionString: url });
+    await batch.connect();
+    const pool = new pg.Pool({ connectionString: url, max: 1, application_name: 'archive clean-up' });
+    try {
+      await batch.query('BEGIN');
+      await batch.query('SELECT id FROM sa_entities WHERE id = $1 FOR KEY SHARE', [id]);
+      const client = await pool.connect();
+      const cleanup = removeEmptyEntities(client, [String(id)]).finally(() => client.release());
+      await until(async () => await count(url,
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'archive clean-up' AND wait_event_type = 'Lock'") === 1,
+      'the clean-up to wait for the batch');
+      // the batch adds its counts (the NO KEY UPDATE lock does not wait for the clean-up) and commits
+      await batch.query('SELECT id FROM sa_entities WHERE id = $1 FOR NO KEY UPDATE', [id]);
+      await batch.query('UPDATE sa_entities SET mentions = mentions + 3, articles = articles + 1 WHERE id = $1', [id]);
+      await batch.query('COMMIT');
+      assert.equal(await cleanup, 0, 'nothing deleted');
+      assert.equal(await count(url, 'SELECT mentions FROM sa_entities WHERE id = $1', [id]), 3);
+      // once empty and unlocked, it goes
+      await batch.query('UPDATE sa_entities SET mentions = 0, articles = 0 WHERE id = $1', [id]);
+      const again = await pool.connect();
+      try {
+        assert.equal(await removeEmptyEntities(again, [String(id)]), 1);
+      } finally {
+        again.release();
+      }
+      assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE id = $1', [id]), 0);
+    } finally {
+      await batch.end();
+      await pool.end();
+    }
   });
 
   it('keeps an article whose file the folder walk skips but which is still on the disk', async () => {
