@@ -162,6 +162,14 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual(await forms(url), await forms(clean));
     const stats = JSON.parse((await cli('archive', 'stats', '--db', url, '--json')).stdout);
     assert.equal(stats.entities, JSON.parse((await cli('archive', 'stats', '--db', clean, '--json')).stdout).entities);
+
+    // what a run killed before its clean-up leaves: an entity at 0 with a written form at 0; the next run deletes them
+    const left = await count(url, "INSERT INTO sa_entities (key, canonical) VALUES ('~:wilhelmina oort', 'Wilhelmina Oort') RETURNING id");
+    await withClient(url, (c) => c.query("INSERT INTO sa_entity_aliases (entity_id, alias, normalized, count) VALUES ($1, 'Wilhelmina Oort', 'wilhelmina oort', 0)", [left]));
+    const unchanged = await ingestJson(url, dir);
+    assert.equal(unchanged.summary.written, 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE id = $1', [left]), 0);
+    assert.deepEqual(await forms(url), await forms(clean));
   });
 
   it('never deletes an empty entity that a batch in progress is writing mentions of', async () => {

@@ -259,13 +259,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   if (fatal === undefined) await flush();
   await flushing;
   let emptied = 0;
-  if (lowered.size) {
-    const client = await options.pool.connect();
-    try {
-      emptied = await removeEmptyEntities(client, [...lowered]);
-    } finally {
-      client.release();
-    }
+  const client = await options.pool.connect();
+  try {
+    // with those an interrupted run left empty (found through the mentions index: only the empty rows are read)
+    const left = await client.query<{ id: string }>('SELECT id FROM sa_entities WHERE mentions = 0');
+    for (const r of left.rows) lowered.add(String(r.id));
+    if (lowered.size) emptied = await removeEmptyEntities(client, [...lowered]);
+  } finally {
+    client.release();
   }
   return { ...progress, replaced, removed, seconds: (Date.now() - started) / 1000, migrated, emptied };
 }
