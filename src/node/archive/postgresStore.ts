@@ -31,33 +31,41 @@ const ENTITY_COLUMNS = 'id, key, canonical, curated_type, mentions, articles, w_
  * the joins `groupOf` makes for one entity, made here for all of them at once. Columns: the full name's
  * record (id, key, canonical, curated_type), its type, the group's mentions and articles, and its ids.
  */
-const GROUPS_SQL = `v AS (
+export const GROUPS_SQL = `v AS MATERIALIZED (
     SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc, surname, initials,
       (${DECIDED_TYPE_SQL}) AS type
     FROM sa_entities WHERE ${VISIBLE_SQL}),
-  fp AS (SELECT surname AS short, min(id) AS id, min(articles) AS articles FROM v
-    WHERE curated_type IS NULL AND surname IS NOT NULL AND type = 'PERSON' GROUP BY surname HAVING count(*) = 1),
-  fo AS (SELECT initials AS short, min(id) AS id, min(articles) AS articles FROM v
-    WHERE curated_type IS NULL AND initials IS NOT NULL AND type = 'ORG' GROUP BY initials HAVING count(*) = 1),
-  sh AS (
-    SELECT x.id, x.pid, x.oid, CASE WHEN x.wp >= x.wo AND x.wp >= x.w_place AND x.wp >= x.w_misc THEN 'PERSON'
-      WHEN x.wo >= x.w_place AND x.wo >= x.w_misc THEN 'ORG' WHEN x.w_place >= x.w_misc THEN 'PLACE' ELSE 'MISC' END AS type
-    FROM (SELECT s.id, s.w_place, s.w_misc, fp.id AS pid, fo.id AS oid,
-            s.w_person + coalesce(${PLAIN_WEIGHT} * fp.articles, 0) AS wp, s.w_org + coalesce(${PLAIN_WEIGHT} * fo.articles, 0) AS wo
-          FROM v s LEFT JOIN fp ON fp.short = substr(s.key, ${UNTYPED_PREFIX.length + 1}) LEFT JOIN fo ON fo.short = substr(s.key, ${UNTYPED_PREFIX.length + 1})
-          WHERE s.curated_type IS NULL AND s.key LIKE '${UNTYPED_PREFIX}%' AND strpos(s.key, ' ') = 0
-            AND (fp.id IS NOT NULL OR fo.id IS NOT NULL)) AS x),
-  j AS (SELECT id AS short_id, CASE type WHEN 'PERSON' THEN pid WHEN 'ORG' THEN oid END AS head_id FROM sh),
+  -- per short form: the one-word name (S) and the full names of that type it may stand for (P: surname of a
+  -- person, O: initials of an organization), gathered by one aggregation rather than joins
+  k AS (
+    SELECT substr(key, ${UNTYPED_PREFIX.length + 1}) AS short, 'S' AS role, id, mentions, articles, w_person, w_org, w_place, w_misc FROM v
+      WHERE curated_type IS NULL AND key LIKE '${UNTYPED_PREFIX}%' AND strpos(key, ' ') = 0
+    UNION ALL SELECT surname, 'P', id, 0, articles, 0, 0, 0, 0 FROM v WHERE curated_type IS NULL AND surname IS NOT NULL AND type = 'PERSON'
+    UNION ALL SELECT initials, 'O', id, 0, articles, 0, 0, 0, 0 FROM v WHERE curated_type IS NULL AND initials IS NOT NULL AND type = 'ORG'),
+  per AS (
+    SELECT min(id) FILTER (WHERE role = 'S') AS sid, sum(mentions) AS smentions,
+      CASE WHEN count(*) FILTER (WHERE role = 'P') = 1 THEN min(id) FILTER (WHERE role = 'P') END AS pid,
+      CASE WHEN count(*) FILTER (WHERE role = 'O') = 1 THEN min(id) FILTER (WHERE role = 'O') END AS oid,
+      -- the short form's type, with each article of the one full name as evidence (as the index decides it)
+      sum(w_person) + CASE WHEN count(*) FILTER (WHERE role = 'P') = 1 THEN ${PLAIN_WEIGHT} * min(articles) FILTER (WHERE role = 'P') ELSE 0 END AS wp,
+      sum(w_org) + CASE WHEN count(*) FILTER (WHERE role = 'O') = 1 THEN ${PLAIN_WEIGHT} * min(articles) FILTER (WHERE role = 'O') ELSE 0 END AS wo,
+      sum(w_place) AS wl, sum(w_misc) AS wm
+    FROM k GROUP BY short
+    HAVING count(*) FILTER (WHERE role = 'S') = 1 AND (count(*) FILTER (WHERE role = 'P') = 1 OR count(*) FILTER (WHERE role = 'O') = 1)),
+  sh AS MATERIALIZED (
+    SELECT sid AS id, smentions, pid, oid, CASE WHEN wp >= wo AND wp >= wl AND wp >= wm THEN 'PERSON'
+      WHEN wo >= wl AND wo >= wm THEN 'ORG' WHEN wl >= wm THEN 'PLACE' ELSE 'MISC' END AS type
+    FROM per),
+  j AS MATERIALIZED (SELECT id AS short_id, smentions, CASE type WHEN 'PERSON' THEN pid WHEN 'ORG' THEN oid END AS head_id FROM sh),
   g AS (
     SELECT v.id, v.key, v.canonical, v.curated_type, coalesce(sh.type, v.type) AS type,
-      v.mentions + coalesce(s.mentions, 0) AS mentions,
-      CASE WHEN s.id IS NULL THEN v.articles
-        ELSE (SELECT count(DISTINCT article_id) FROM sa_entity_articles WHERE entity_id IN (v.id, s.id)) END AS articles,
-      CASE WHEN s.id IS NULL THEN ARRAY[v.id] ELSE ARRAY[v.id, s.id] END AS ids
+      v.mentions + coalesce(j.smentions, 0) AS mentions,
+      CASE WHEN j.short_id IS NULL THEN v.articles
+        ELSE (SELECT count(DISTINCT article_id) FROM sa_entity_articles WHERE entity_id IN (v.id, j.short_id)) END AS articles,
+      CASE WHEN j.short_id IS NULL THEN ARRAY[v.id] ELSE ARRAY[v.id, j.short_id] END AS ids
     FROM v
     LEFT JOIN sh ON sh.id = v.id
     LEFT JOIN j ON j.head_id = v.id
-    LEFT JOIN v s ON s.id = j.short_id
     WHERE NOT EXISTS (SELECT 1 FROM j WHERE j.short_id = v.id AND j.head_id IS NOT NULL))`;
 
 /** An entity as the editor shows it: one record, or a full name with the short form that stands for it. */
@@ -197,6 +205,23 @@ export class PostgresStore implements CorpusStore {
         () => client?.release(),
         (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
       );
+    }
+  }
+
+  /**
+   * Runs the listing's statement with JIT compilation off: it reads every entity, so the planner's cost can
+   * pass the JIT threshold, and compiling then costs far more (seconds, measured) than the query itself.
+   */
+  private static async withoutJit<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+    await client.query('BEGIN READ ONLY');
+    try {
+      await client.query('SET LOCAL jit = off');
+      const result = await work();
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
     }
   }
 
@@ -430,13 +455,15 @@ export class PostgresStore implements CorpusStore {
     return this.withClient(page.signal, async (client) => {
       const params: unknown[] = [];
       const where: string[] = [];
+      let matching = '';
       const filter = page.filter ? normalizeName(page.filter) : '';
       if (filter) {
         params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
         const p = `$${params.length}`;
-        // the entity is listed when its name or a written form of any of its rows matches
-        where.push(`g.ids && ARRAY(SELECT id FROM sa_entities WHERE substr(key, strpos(key, ':') + 1) LIKE ${p}
-          UNION SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE ${p} AND count > 0)`);
+        // the entity is listed when its name or a written form of any of its rows matches (a hashed lookup per row)
+        matching = `, f AS MATERIALIZED (SELECT id FROM sa_entities WHERE substr(key, strpos(key, ':') + 1) LIKE ${p}
+          UNION SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE ${p} AND count > 0)`;
+        where.push('(g.id IN (SELECT id FROM f) OR g.ids[2] IN (SELECT id FROM f))');
       }
       if (page.type) {
         params.push(page.type);
@@ -444,15 +471,15 @@ export class PostgresStore implements CorpusStore {
       }
       const offset = Math.max(0, page.offset ?? 0);
       const limit = Math.max(1, Math.min(page.limit, 1000));
-      const [row] = await this.rows<{ total: string; items: (EntityRecord & { ids: string[]; type: NameType; forms: string[] | null })[] | null }>(client,
-        `WITH ${GROUPS_SQL}, l AS (SELECT * FROM g ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+      const [row] = await PostgresStore.withoutJit(client, () => this.rows<{ total: string; items: (EntityRecord & { ids: string[]; type: NameType; forms: string[] | null })[] | null }>(client,
+        `WITH ${GROUPS_SQL}${matching}, l AS (SELECT * FROM g ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
          SELECT (SELECT count(*) FROM l) AS total,
            (SELECT json_agg(p ORDER BY p.mentions DESC, p.articles DESC, p.canonical COLLATE "C", p.id) FROM (
               SELECT l.*, (SELECT json_agg(alias ORDER BY c DESC, alias) FROM (
                   SELECT alias, sum(count) AS c FROM sa_entity_aliases WHERE entity_id = ANY(l.ids) AND count > 0
                   GROUP BY alias ORDER BY 2 DESC, alias LIMIT 50) AS x) AS forms
               FROM (SELECT * FROM l ORDER BY mentions DESC, articles DESC, canonical COLLATE "C", id OFFSET ${offset} LIMIT ${limit}) AS l) AS p) AS items`,
-        params);
+        params));
       const items = (row?.items ?? []).map((r) => {
         // named as `entity` names it: the recorded canonical form in its most frequent spelling
         const lower = r.canonical.toLowerCase();
@@ -467,12 +494,12 @@ export class PostgresStore implements CorpusStore {
 
   async stats(signal?: AbortSignal): Promise<StoreStats> {
     return this.withClient(signal, async (client) => {
-      const [row] = await this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
+      const [row] = await PostgresStore.withoutJit(client, () => this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
         `WITH ${GROUPS_SQL}
          SELECT (SELECT count(*) FROM sa_articles) AS articles,
                 (SELECT coalesce(sum(mentions), 0) FROM sa_entities) AS mentions,
                 (SELECT count(*) FROM g) AS entities,
-                pg_database_size(current_database()) AS bytes`, []);
+                pg_database_size(current_database()) AS bytes`, []));
       return { articles: Number(row.articles), mentions: Number(row.mentions), entities: Number(row.entities), bytes: Number(row.bytes) };
     });
   }
