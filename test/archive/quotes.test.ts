@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { appendFileSync, readdirSync, unlinkSync } from 'node:fs';
+import { appendFileSync, readdirSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, count, freshDatabase, ingestJson, sampleFolder, withClient } from './helpers';
 
@@ -84,6 +84,29 @@ describe('archive quotations (PostgreSQL)', function () {
     assert.equal(missing.code, 1);
     assert.equal(missing.stdout, '');
     assert.match(missing.stderr, /no entity "Nobody Anywhere" in the archive/);
+  });
+
+  it('attributes a quotation to the registry\'s entity when the registry merges the speaker\'s names', async () => {
+    const url = await freshDatabase('quotes_registry');
+    const dir = sampleFolder();
+    // the analyst merged the under secretary's names into one curated entity
+    writeFileSync(join(dir, '.sources', 'entities.yaml'), [
+      'entities:',
+      '  - canonical: North Atlantic Treaty Organization', '    type: ORG', '    aliases:', '      - NATO',
+      '  - canonical: Elbridge A. Colby', '    type: PERSON', '    aliases:', '      - Elbridge Colby', '      - Colby',
+      '',
+    ].join('\n'));
+    const { result } = await ingestJson(url, dir);
+    assert.equal(result.code, 0, result.stderr);
+    const expected = parseLines((await cli('quotes', '--json', dir)).stdout).filter((q) => q.speaker === 'Elbridge A. Colby');
+    assert.ok(expected.length >= 2, 'the quotes command attributes them to the curated entity');
+    for (const name of ['Elbridge A. Colby', 'Colby']) {
+      const r = await cli('archive', 'quotes', '--db', url, '--entity', name, '--json');
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(parseLines(r.stdout).sort(byPlace), [...expected].sort(byPlace), `asked as ${name}`);
+    }
+    assert.equal(await count(url, "SELECT count(*) FROM sa_quotes q JOIN sa_entities e ON e.id = q.speaker_entity_id WHERE e.key = 'PERSON:elbridge a colby'"),
+      expected.length);
   });
 
   it('changes no quotation on an unchanged re-ingest, replaces an edited article\'s and drops a deleted one\'s', async () => {
