@@ -281,6 +281,25 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual(await snapshot(url), await snapshot(sequential));
   });
 
+  it('takes a run removing articles and a run adding others at once, and ends as a fresh load of what is left', async () => {
+    const url = await freshDatabase();
+    const a = syntheticFolder('shrinking', 40, 0);
+    const b = syntheticFolder('growing', 40, 2000);
+    assert.equal((await ingestJson(url, '--batch', '5', a)).result.code, 0);
+    for (let n = 0; n < 40; n += 2) unlinkSync(join(a, `${String(n).padStart(5, '0')}.txt`));
+    const [ra, rb] = await Promise.all([ingestJson(url, '--jobs', '1', a), ingestJson(url, '--jobs', '1', '--batch', '5', b)]);
+    assert.equal(ra.result.code, 0, ra.result.stderr);
+    assert.equal(rb.result.code, 0, rb.result.stderr);
+    assert.deepEqual([ra.summary.removed, rb.summary.written], [20, 40]);
+    await assertConsistent(url);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE mentions = 0'), 0);
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, a, b)).result.code, 0);
+    const keys = (u: string) => withClient(u, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows.map((r) => r.key));
+    assert.deepEqual(await keys(url), await keys(clean));
+    assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
+  });
+
   it('says why when the server is down, the password is refused or the URL is wrong, without a stack trace', async () => {
     const good = new URL(await freshDatabase());
     const down = new URL(good.toString());
