@@ -16,6 +16,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
 import { PostgresStore } from '../../src/node/archive/postgresStore';
+import { quotesBy } from '../../src/node/archive/quoteQueries';
 import { ensureCorpus, seededRandom } from './synthCorpus';
 import { benchmarkSize } from './index';
 
@@ -119,6 +120,9 @@ async function main(): Promise<void> {
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind = 'r' AND c.relname LIKE 'sa\\_%' ORDER BY pg_total_relation_size(c.oid) DESC`)).rows;
     const databaseBytes = Number((await client.query('SELECT pg_database_size(current_database()) AS b')).rows[0].b);
+    // the most quoted speaker, for the quotations query
+    const quoted = (await client.query<{ key: string; n: string }>(
+      `SELECT e.key, count(*) AS n FROM sa_quotes q JOIN sa_entities e ON e.id = q.speaker_entity_id GROUP BY e.key ORDER BY 2 DESC, 1 LIMIT 1`)).rows[0];
     await client.end();
     const nameOf = (key: string) => key.slice(key.indexOf(':') + 1);
 
@@ -132,8 +136,26 @@ async function main(): Promise<void> {
       const refsMost = await timed(100, () => store.references({ name: nameOf(most.key) }, { limit: 50 }));
       const hoverAny = await timed(QUERIES, () => store.entity({ name: nameOf(sample[Math.floor(random() * sample.length)].key), top: 5 }));
       const refsAny = await timed(QUERIES, () => store.references({ name: nameOf(sample[Math.floor(random() * sample.length)].key) }, { limit: 50 }));
+      // the Entities view: its first page, and a filtered one (the short-form joins are made over every entity)
+      const entitiesFirst = await timed(30, () => store.entities({ limit: 100 }));
+      const entitiesFiltered = await timed(30, () => store.entities({ limit: 100, filter: 'an' }));
+      let quotesFirst: number[] = [];
+      if (quoted) {
+        const speaker = (await store.resolveGroup({ name: nameOf(quoted.key) }))!;
+        const quoteClient = new pg.Client({ connectionString: url });
+        await quoteClient.connect();
+        try {
+          quotesFirst = await timed(100, () => quotesBy(quoteClient, speaker, { limit: 50 }));
+        } finally {
+          await quoteClient.end();
+        }
+      }
       const stats = await store.stats();
       Object.assign(results, {
+        entitiesFirstP50Ms: percentile(entitiesFirst, 50), entitiesFirstP99Ms: percentile(entitiesFirst, 99),
+        entitiesFilteredP50Ms: percentile(entitiesFiltered, 50), entitiesFilteredP99Ms: percentile(entitiesFiltered, 99),
+        mostQuoted: quoted ? { key: quoted.key, quotes: Number(quoted.n) } : null,
+        quotesFirstP50Ms: quotesFirst.length ? percentile(quotesFirst, 50) : null, quotesFirstP99Ms: quotesFirst.length ? percentile(quotesFirst, 99) : null,
         articles, megabytes, jobs, loadBefore, loadDuring, loadAfterQueries: load(),
         ingestSeconds: ingest.seconds, ingestPerSecond: articles / ingest.seconds, reingestSeconds: reingest.seconds,
         entityNear100k: { key: near.key, mentions: Number(near.mentions) },
@@ -181,6 +203,10 @@ function format(r: Record<string, unknown>): string {
     `| hover / references p99, ${most.key} (${most.mentions} mentions) | ${ms('hoverMostP99Ms')} / ${ms('referencesMostP99Ms')} | |`,
     `| hover p50 / p99, random entities | ${ms('hoverAnyP50Ms')} / ${ms('hoverAnyP99Ms')} | |`,
     `| references p50 / p99, random entities | ${ms('referencesAnyP50Ms')} / ${ms('referencesAnyP99Ms')} | |`,
+    `| Entities view, first page (100) p50 / p99 | ${ms('entitiesFirstP50Ms')} / ${ms('entitiesFirstP99Ms')} | |`,
+    `| Entities view, filtered "an" (100) p50 / p99 | ${ms('entitiesFilteredP50Ms')} / ${ms('entitiesFilteredP99Ms')} | |`,
+    ...(r.mostQuoted ? [`| quotations of ${(r.mostQuoted as { key: string }).key} (${(r.mostQuoted as { quotes: number }).quotes}), first page (50) p50 / p99 | ` +
+      `${ms('quotesFirstP50Ms')} / ${ms('quotesFirstP99Ms')} | |`] : []),
     `| database size | ${(n('databaseBytes') / 1048576).toFixed(0)} MB | |`,
     '',
     '| table | rows | table MB | index MB | bytes/row (table + index) |',

@@ -6,6 +6,8 @@ import { analyzeArticle } from '../../src/core/index/analysis';
 import { EntityLinker } from '../../src/core/index/linker';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
 import { articleRows } from '../../src/node/archive/rows';
+import pg from 'pg';
+import { removeEmptyEntities } from '../../src/node/archive/load';
 import { MIGRATIONS } from '../../src/node/archive/schema';
 import {
   assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, snapshot, startCli, syntheticFolder, until, withClient,
@@ -124,6 +126,89 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
   });
 
+  it('deletes the entities and written forms no article names any more, after a replacement or a removal', async () => {
+    const url = await freshDatabase();
+    const dir = sampleFolder();
+    const extra = join(dir, 'Quellmark Visits Tallinn.txt');
+    writeFileSync(extra, 'Quellmark Visits Tallinn\n\nThe envoy Zbigniew Quellmark met officials of Estonia in Tallinn on Monday. ' +
+      'Quellmark said the talks with the Baltic Defence Forum went well.\n');
+    const edited = join(dir, readdirSync(dir).find((f) => f.startsWith('Hegseth Warns'))!);
+    appendFileSync(edited, '\nLater, Ambassador Ottoline Varga-Brenner of Hungary said Budapest would agree.\n');
+    assert.equal((await ingestJson(url, dir)).result.code, 0);
+    const keys = async () => (await withClient(url, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows)).map((r) => r.key);
+    const before = await keys();
+    for (const name of ['~:zbigniew quellmark', '~:ottoline varga brenner']) assert.ok(before.includes(name), `${name} in ${before.join(', ')}`);
+    const aliasesBefore = await count(url, 'SELECT count(*) FROM sa_entity_aliases');
+
+    // the extra article deleted, the ambassador's line taken out again
+    unlinkSync(extra);
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\nLater, Ambassador [^\n]*\n$/, ''));
+    const run = await ingestJson(url, dir);
+    assert.equal(run.result.code, 0, run.result.stderr);
+    assert.deepEqual({ written: run.summary.written, removed: run.summary.removed }, { written: 1, removed: 1 });
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE mentions = 0'), 0, 'no entity left at 0 mentions');
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entity_aliases WHERE count = 0'), 0, 'no written form left at 0');
+    const after = await keys();
+    for (const name of ['~:zbigniew quellmark', '~:ottoline varga brenner', '~:tallinn']) assert.ok(!after.includes(name), `${name} deleted`);
+    assert.ok(await count(url, 'SELECT count(*) FROM sa_entity_aliases') < aliasesBefore);
+    await assertConsistent(url);
+    // exactly the entities and written forms of a fresh load of what is left
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, dir)).result.code, 0);
+    const cleanKeys = (await withClient(clean, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows)).map((r) => r.key);
+    assert.deepEqual(after, cleanKeys);
+    const forms = (u: string) => withClient(u, async (c) => (await c.query<{ f: string }>(
+      "SELECT e.key || ' ' || a.alias || ' ' || a.count AS f FROM sa_entity_aliases a JOIN sa_entities e ON e.id = a.entity_id ORDER BY 1")).rows.map((r) => r.f));
+    assert.deepEqual(await forms(url), await forms(clean));
+    const stats = JSON.parse((await cli('archive', 'stats', '--db', url, '--json')).stdout);
+    assert.equal(stats.entities, JSON.parse((await cli('archive', 'stats', '--db', clean, '--json')).stdout).entities);
+
+    // what a run killed before its clean-up leaves: an entity at 0 with a written form at 0; the next run deletes them
+    const left = await count(url, "INSERT INTO sa_entities (key, canonical) VALUES ('~:wilhelmina oort', 'Wilhelmina Oort') RETURNING id");
+    await withClient(url, (c) => c.query("INSERT INTO sa_entity_aliases (entity_id, alias, normalized, count) VALUES ($1, 'Wilhelmina Oort', 'wilhelmina oort', 0)", [left]));
+    const unchanged = await ingestJson(url, dir);
+    assert.equal(unchanged.summary.written, 0);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE id = $1', [left]), 0);
+    assert.deepEqual(await forms(url), await forms(clean));
+  });
+
+  it('never deletes an empty entity that a batch in progress is writing mentions of', async () => {
+    const url = await freshDatabase();
+    assert.equal((await ingestJson(url, syntheticFolder('empty-race', 2))).result.code, 0);
+    const id = await count(url, "INSERT INTO sa_entities (key, canonical) VALUES ('~:ilse vandermolen', 'Ilse Vandermolen') RETURNING id");
+    // a batch that has locked the entity as writeBatch does (key share) and not yet added its counts
+    const batch = new pg.Client({ connectionString: url });
+    await batch.connect();
+    const pool = new pg.Pool({ connectionString: url, max: 1, application_name: 'archive clean-up' });
+    try {
+      await batch.query('BEGIN');
+      await batch.query('SELECT id FROM sa_entities WHERE id = $1 FOR KEY SHARE', [id]);
+      const client = await pool.connect();
+      const cleanup = removeEmptyEntities(client, [String(id)]).finally(() => client.release());
+      await until(async () => await count(url,
+        "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'archive clean-up' AND wait_event_type = 'Lock'") === 1,
+      'the clean-up to wait for the batch');
+      // the batch adds its counts (the NO KEY UPDATE lock does not wait for the clean-up) and commits
+      await batch.query('SELECT id FROM sa_entities WHERE id = $1 FOR NO KEY UPDATE', [id]);
+      await batch.query('UPDATE sa_entities SET mentions = mentions + 3, articles = articles + 1 WHERE id = $1', [id]);
+      await batch.query('COMMIT');
+      assert.equal(await cleanup, 0, 'nothing deleted');
+      assert.equal(await count(url, 'SELECT mentions FROM sa_entities WHERE id = $1', [id]), 3);
+      // once empty and unlocked, it goes
+      await batch.query('UPDATE sa_entities SET mentions = 0, articles = 0 WHERE id = $1', [id]);
+      const again = await pool.connect();
+      try {
+        assert.equal(await removeEmptyEntities(again, [String(id)]), 1);
+      } finally {
+        again.release();
+      }
+      assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE id = $1', [id]), 0);
+    } finally {
+      await batch.end();
+      await pool.end();
+    }
+  });
+
   it('keeps an article whose file the folder walk skips but which is still on the disk', async () => {
     const url = await freshDatabase();
     const parent = syntheticFolder('walk', 4, 0);
@@ -194,6 +279,25 @@ describe('archive ingest (PostgreSQL)', function () {
     assert.equal((await ingestJson(sequential, a)).result.code, 0);
     assert.equal((await ingestJson(sequential, b)).result.code, 0);
     assert.deepEqual(await snapshot(url), await snapshot(sequential));
+  });
+
+  it('takes a run removing articles and a run adding others at once, and ends as a fresh load of what is left', async () => {
+    const url = await freshDatabase();
+    const a = syntheticFolder('shrinking', 40, 0);
+    const b = syntheticFolder('growing', 40, 2000);
+    assert.equal((await ingestJson(url, '--batch', '5', a)).result.code, 0);
+    for (let n = 0; n < 40; n += 2) unlinkSync(join(a, `${String(n).padStart(5, '0')}.txt`));
+    const [ra, rb] = await Promise.all([ingestJson(url, '--jobs', '1', a), ingestJson(url, '--jobs', '1', '--batch', '5', b)]);
+    assert.equal(ra.result.code, 0, ra.result.stderr);
+    assert.equal(rb.result.code, 0, rb.result.stderr);
+    assert.deepEqual([ra.summary.removed, rb.summary.written], [20, 40]);
+    await assertConsistent(url);
+    assert.equal(await count(url, 'SELECT count(*) FROM sa_entities WHERE mentions = 0'), 0);
+    const clean = await freshDatabase();
+    assert.equal((await ingestJson(clean, a, b)).result.code, 0);
+    const keys = (u: string) => withClient(u, async (c) => (await c.query<{ key: string }>('SELECT key FROM sa_entities ORDER BY key')).rows.map((r) => r.key));
+    assert.deepEqual(await keys(url), await keys(clean));
+    assert.deepEqual((await snapshot(url)).entities, (await snapshot(clean)).entities);
   });
 
   it('says why when the server is down, the password is refused or the URL is wrong, without a stack trace', async () => {

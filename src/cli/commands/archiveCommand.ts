@@ -7,11 +7,13 @@ import { listArticles } from '../../node/articleCorpus';
 import { loadDefaultNameDetector } from '../nameModel';
 import { formatBytes, formatSeconds, IngestProgressView } from '../archive/progress';
 import { AnalysisPool } from '../../node/analysisPool';
-import { createArchivePool, describeArchiveError, parseArchiveUrl } from '../../node/archive/connection';
+import { ArchiveError, createArchivePool, describeArchiveError, parseArchiveUrl } from '../../node/archive/connection';
 import { ingest } from '../../node/archive/ingest';
 import { PostgresStore } from '../../node/archive/postgresStore';
+import { quotesBy } from '../../node/archive/quoteQueries';
+import type { QuoteRecord } from '../../core/analysis/quotes/quoteLedger';
 
-const HELP = `Usage: source-annotator archive <ingest|query|stats> --db URL [options]
+const HELP = `Usage: source-annotator archive <ingest|query|quotes|stats> --db URL [options]
 
 The team's archive of articles on a PostgreSQL server: the entities, dates and figures of every article,
 the entity registries and the annotations, searchable by everyone.
@@ -30,6 +32,10 @@ the entity registries and the annotations, searchable by everyone.
       The entity a name or alias denotes: type, articles, mentions and the articles naming it most.
       --json prints one object: {"canonical", "type", "articles", "mentions",
       "top": [{"file", "title", "date", "count", "snippet"}]}
+  archive quotes --db URL --entity NAME [--json]
+      The quotations the entity is the speaker of, newest article first (each article's in text order).
+      --json prints one object a line, as "source-annotator quotes --json" does:
+      {"file", "start", "end", "text", "speaker", "speakerType", "cueStart", "cueEnd"}
   archive stats --db URL [--json]
       Articles, mentions and entities in the archive, and the database's size.
       --json prints one object: {"articles", "mentions", "entities", "bytes"}
@@ -127,6 +133,10 @@ async function runIngest(p: Parsed, url: string): Promise<number> {
     const result = await ingest({
       pool, dirs: p.dirs, listArticles: listFolder, analysisPool, nameDetector, batchSize: p.batch, inFlight: jobs * 16, keepMissing: p.keepMissing,
       onProgress: (progress) => view.update(progress),
+      onNotice: (message) => {
+        view.interrupt();
+        process.stderr.write(`archive ingest: note: ${message}\n`);
+      },
       onProblem: (message) => {
         problems++;
         view.interrupt();
@@ -190,6 +200,59 @@ async function runQuery(p: Parsed, url: string): Promise<number> {
   }
 }
 
+async function runQuotes(p: Parsed, url: string): Promise<number> {
+  if (p.entity === undefined || !p.entity.trim()) { process.stderr.write(`archive quotes: --entity NAME is required\n${HELP}\n`); return 2; }
+  const pool = createArchivePool({ url, max: 2, applicationName: 'source-annotator quotes' });
+  const store = new PostgresStore({ pool });
+  try {
+    const entity = await store.resolveGroup({ name: p.entity });
+    if (!entity) {
+      process.stderr.write(`archive quotes: no entity "${p.entity}" in the archive\n`);
+      return 1;
+    }
+    const client = await pool.connect();
+    const quotes: QuoteRecord[] = [];
+    try {
+      for (let offset: number | undefined = 0; offset !== undefined;) {
+        const page = await quotesBy(client, entity, { offset, limit: 1000 });
+        if (p.json) {
+          let lines = '';
+          for (const q of page.items) lines += JSON.stringify(q) + '\n';
+          if (lines) process.stdout.write(lines);
+        } else {
+          quotes.push(...page.items);
+        }
+        offset = page.nextOffset;
+      }
+    } catch (err) {
+      if ((err as { code?: string }).code === '42P01') {
+        throw new ArchiveError('this archive has no quotations yet: run "source-annotator archive ingest" again to add them');
+      }
+      throw err;
+    } finally {
+      client.release();
+    }
+    if (p.json) return 0;
+    if (!quotes.length) {
+      process.stdout.write(`No quotations of ${entity.canonical} (${entity.type}) in the archive.\n`);
+      return 0;
+    }
+    const lines = [`${entity.canonical} (${entity.type}): ${quotes.length} quotation${quotes.length === 1 ? '' : 's'}`];
+    let file = '';
+    for (const q of quotes) {
+      if (q.file !== file) lines.push('', q.file);
+      file = q.file;
+      const text = q.text.replace(/\s+/g, ' ');
+      lines.push(`  ${String(q.start).padStart(7)}  \u201c${text.length > 160 ? `${text.slice(0, 159)}\u2026` : text}\u201d`);
+    }
+    process.stdout.write(lines.join('\n') + '\n');
+    return 0;
+  } finally {
+    await store.close();
+    await pool.end().catch(() => undefined);
+  }
+}
+
 async function runStats(p: Parsed, url: string): Promise<number> {
   const store = new PostgresStore({ url, max: 1 });
   try {
@@ -219,13 +282,13 @@ async function listFolder(dir: string): Promise<string[]> {
 
 export const archiveCommand: CliCommand = {
   name: 'archive',
-  summary: 'load articles into a shared PostgreSQL archive and query it (ingest, query, stats)',
+  summary: 'load articles into a shared PostgreSQL archive and query it (ingest, query, quotes, stats)',
   help: HELP,
   async run(argv) {
     if (!argv.length || argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return argv.length ? 0 : 2; }
     const p = parse(argv);
-    if (!['ingest', 'query', 'stats'].includes(p.sub ?? '')) {
-      process.stderr.write(`archive: unknown subcommand "${p.sub}" (ingest, query or stats)\n`);
+    if (!['ingest', 'query', 'quotes', 'stats'].includes(p.sub ?? '')) {
+      process.stderr.write(`archive: unknown subcommand "${p.sub}" (ingest, query, quotes or stats)\n`);
       return 2;
     }
     if (p.error) { process.stderr.write(`archive ${p.sub}: ${p.error}\n`); return 2; }
@@ -236,6 +299,7 @@ export const archiveCommand: CliCommand = {
       parseArchiveUrl(url);
       if (p.sub === 'ingest') return await runIngest(p, url);
       if (p.sub === 'query') return await runQuery(p, url);
+      if (p.sub === 'quotes') return await runQuotes(p, url);
       return await runStats(p, url);
     } catch (err) {
       process.stderr.write(`archive ${p.sub}: ${describeArchiveError(err, url)}\n`);

@@ -25,12 +25,12 @@ import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { decodeArticle } from '../../core/text/decodeArticle';
 import type { AnalysisPool } from '../analysisPool';
-import { isRetryable, removeArticles, writeBatch } from './load';
+import { isRetryable, removeArticles, removeEmptyEntities, writeBatch, type BatchOutcome } from './load';
 import { articleRows, type ArticleRows } from './rows';
 import { migrate } from './schema';
 
 /** Bump when the rows built from an analysis change, so the next ingest rewrites every article. */
-export const ARCHIVE_ROWS_VERSION = 1;
+export const ARCHIVE_ROWS_VERSION = 2; // 2: quotations
 /** Files larger than this are not articles (the editor's own limit is of the same order). */
 export const MAX_ARTICLE_BYTES = 16 * 1048576;
 
@@ -49,6 +49,8 @@ export interface IngestOptions {
   keepMissing?: boolean;
   onProgress?: (progress: IngestProgress) => void;
   onProblem?: (message: string) => void;
+  /** Told what the archive does differently than asked, not a failure (an index the server cannot build). */
+  onNotice?: (message: string) => void;
 }
 
 export interface IngestProgress {
@@ -67,6 +69,8 @@ export interface IngestResult extends IngestProgress {
   removed: number;
   seconds: number;
   migrated: number[];
+  /** Entities deleted because no article names them any more. */
+  emptied: number;
 }
 
 interface DirContext {
@@ -158,12 +162,14 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
   const progress: IngestProgress = { total: 0, done: 0, unchanged: 0, written: 0, failed: 0 };
   let replaced = 0;
   let removed = 0;
+  /** Entities whose counts went down in this run: deleted at the end if none is left. */
+  const lowered = new Set<string>();
   const report = () => options.onProgress?.({ ...progress });
 
   const setup = await options.pool.connect();
   let migrated: number[];
   try {
-    migrated = await migrate(setup);
+    migrated = await migrate(setup, { onNotice: options.onNotice });
   } finally {
     setup.release();
   }
@@ -186,6 +192,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
       progress.unchanged += outcome.alreadyCurrent;
       progress.failed += outcome.failed;
       replaced += outcome.replaced;
+      for (const id of outcome.lowered) lowered.add(id);
       progress.done += rows.length;
       report();
     });
@@ -246,12 +253,22 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
     if (fatal !== undefined) break;
     if (!options.keepMissing) {
       const listed = new Set(files);
-      removed += await removeMissing(options.pool, [...known.keys()].filter((path) => !listed.has(path)), onProblem);
+      removed += await removeMissing(options.pool, [...known.keys()].filter((path) => !listed.has(path)), onProblem, lowered);
     }
   }
   if (fatal === undefined) await flush();
   await flushing;
-  return { ...progress, replaced, removed, seconds: (Date.now() - started) / 1000, migrated };
+  let emptied = 0;
+  const client = await options.pool.connect();
+  try {
+    // with those an interrupted run left empty (found through the mentions index: only the empty rows are read)
+    const left = await client.query<{ id: string }>('SELECT id FROM sa_entities WHERE mentions = 0');
+    for (const r of left.rows) lowered.add(String(r.id));
+    if (lowered.size) emptied = await removeEmptyEntities(client, [...lowered]);
+  } finally {
+    client.release();
+  }
+  return { ...progress, replaced, removed, seconds: (Date.now() - started) / 1000, migrated, emptied };
 }
 
 /**
@@ -259,7 +276,7 @@ export async function ingest(options: IngestOptions): Promise<IngestResult> {
  * file is confirmed gone from the disk: a file the walk skips, or one another run has just written
  * after this run listed the folder, stays. Returns the number removed.
  */
-async function removeMissing(pool: Pool, candidates: string[], onProblem: (m: string) => void): Promise<number> {
+async function removeMissing(pool: Pool, candidates: string[], onProblem: (m: string) => void, lowered: Set<string>): Promise<number> {
   const gone: string[] = [];
   for (const path of candidates) {
     try {
@@ -276,7 +293,9 @@ async function removeMissing(pool: Pool, candidates: string[], onProblem: (m: st
     try {
       for (let tries = 0; ; tries++) {
         try {
-          removed += await removeArticles(client, gone.slice(i, i + 500));
+          const outcome = await removeArticles(client, gone.slice(i, i + 500));
+          removed += outcome.removed;
+          for (const id of outcome.lowered) lowered.add(id);
           break;
         } catch (err) {
           if (!isRetryable(err) || tries >= 5) throw err;
@@ -324,7 +343,7 @@ async function ingestOne(
  * Writes a batch, again after a deadlock or serialization failure; when the batch itself fails, each
  * article alone, so one article the database refuses costs only that article.
  */
-async function writeWithRetry(pool: Pool, rows: ArticleRows[], onProblem: (m: string) => void): Promise<{ written: number; replaced: number; alreadyCurrent: number; failed: number }> {
+async function writeWithRetry(pool: Pool, rows: ArticleRows[], onProblem: (m: string) => void): Promise<BatchOutcome & { failed: number }> {
   const attempt = async (batch: ArticleRows[]) => {
     for (let tries = 0; ; tries++) {
       const client = await pool.connect();
@@ -343,17 +362,18 @@ async function writeWithRetry(pool: Pool, rows: ArticleRows[], onProblem: (m: st
     if (!isArticleError(err) || rows.length === 1) {
       if (rows.length === 1 && isArticleError(err)) {
         onProblem(`${rows[0].path}: not written: ${(err as Error).message}`);
-        return { written: 0, replaced: 0, alreadyCurrent: 0, failed: 1 };
+        return { written: 0, replaced: 0, alreadyCurrent: 0, failed: 1, lowered: [] };
       }
       throw err;
     }
-    const total = { written: 0, replaced: 0, alreadyCurrent: 0, failed: 0 };
+    const total = { written: 0, replaced: 0, alreadyCurrent: 0, failed: 0, lowered: [] as string[] };
     for (const one of rows) {
       const outcome = await writeWithRetry(pool, [one], onProblem);
       total.written += outcome.written;
       total.replaced += outcome.replaced;
       total.alreadyCurrent += outcome.alreadyCurrent;
       total.failed += outcome.failed;
+      total.lowered.push(...outcome.lowered);
     }
     return total;
   }

@@ -17,6 +17,8 @@ export interface BatchOutcome {
   replaced: number;
   /** Articles another run had already written with the same content meanwhile. */
   alreadyCurrent: number;
+  /** Entities whose counts went down (an article replaced or removed): candidates for `removeEmptyEntities`. */
+  lowered: string[];
 }
 
 /** The surname and initials of an uncurated multi-word name's key; undefined for other keys. */
@@ -124,8 +126,24 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
         [keys, keys.map((k) => firstOfKey.get(k)!.canonical), keys.map((k) => firstOfKey.get(k)!.curatedType ?? null),
           keys.map((k) => firstOfKey.get(k)!.common), keys.map((k) => shortForms(k)?.surname ?? null),
           keys.map((k) => shortForms(k)?.initials ?? null)]);
-      const ids = await client.query<{ id: string; key: string }>('SELECT id, key FROM sa_entities WHERE key = ANY($1::text[])', [keys]);
-      for (const r of ids.rows) idOfKey.set(r.key, r.id);
+      // a key share lock on each entity keeps it from being deleted as empty (`removeEmptyEntities`) until this
+      // batch commits its mentions; an entity deleted between the insert and the lock is inserted again
+      for (let tries = 0; ; tries++) {
+        const missing = keys.filter((k) => !idOfKey.has(k));
+        if (!missing.length) break;
+        if (tries > 0) {
+          if (tries > 5) throw new Error('entities kept disappearing while being written');
+          await client.query(
+            `INSERT INTO sa_entities (key, canonical, curated_type, common, surname, initials)
+             SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::text[], $6::text[]) ORDER BY 1 ON CONFLICT (key) DO NOTHING`,
+            [missing, missing.map((k) => firstOfKey.get(k)!.canonical), missing.map((k) => firstOfKey.get(k)!.curatedType ?? null),
+              missing.map((k) => firstOfKey.get(k)!.common), missing.map((k) => shortForms(k)?.surname ?? null),
+              missing.map((k) => shortForms(k)?.initials ?? null)]);
+        }
+        const ids = await client.query<{ id: string; key: string }>(
+          'SELECT id, key FROM sa_entities WHERE key = ANY($1::text[]) ORDER BY id FOR KEY SHARE', [missing]);
+        for (const r of ids.rows) idOfKey.set(r.key, r.id);
+      }
     }
 
     await copyRows(client, 'COPY sa_mentions (entity_id, article_id, start_offset, end_offset, surface, type) FROM STDIN', (function* () {
@@ -160,6 +178,16 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
     await copyRows(client, 'COPY sa_figures (article_id, start_offset, end_offset, type, value, unit, measure) FROM STDIN', (function* () {
       for (const a of articles) for (const f of a.figures) yield [idOfPath.get(a.path)!, ...f];
     })());
+    await copyRows(client,
+      'COPY sa_quotes (article_id, start_offset, end_offset, text, speaker_entity_id, speaker, speaker_type, cue_start, cue_end) FROM STDIN',
+      (function* () {
+        for (const a of articles) {
+          for (const q of a.quotes) {
+            yield [idOfPath.get(a.path)!, q.start, q.end, q.text, q.speakerKey === null ? null : idOfKey.get(q.speakerKey) ?? null,
+              q.speaker, q.speakerType, q.cueStart, q.cueEnd];
+          }
+        }
+      })());
     const notes = articles.flatMap((a) => a.annotations.map((n) => ({ articleId: idOfPath.get(a.path)!, n })));
     if (notes.length) {
       await client.query(
@@ -175,13 +203,15 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
   }
 
   await applyDeltas(client, deltas);
-  return { written: articles.length, replaced: oldIds.length, alreadyCurrent };
+  return { written: articles.length, replaced: oldIds.length, alreadyCurrent, lowered: [...deltas.lowered] };
 }
 
 /** The changes to entity counters and alias counts a transaction accumulates, applied once at its end. */
 class Deltas {
   readonly entityDeltas = new Map<string, EntityDelta>();
   readonly aliasDeltas = new Map<string, Map<string, number>>();
+  /** Entities with a mention taken away. */
+  readonly lowered = new Set<string>();
   readonly deltaOf = (id: string): EntityDelta => {
     let d = this.entityDeltas.get(id);
     if (!d) this.entityDeltas.set(id, (d = { mentions: 0, articles: 0, w: [0, 0, 0, 0], plain: 0 }));
@@ -202,6 +232,7 @@ async function deleteArticleRows(client: PoolClient, oldIds: string[], deltas: D
       `DELETE FROM sa_entity_articles WHERE article_id = ANY($1::bigint[])
        RETURNING entity_id, article_id, count, w_person, w_org, w_place, w_misc, plain`, [oldIds]);
     for (const r of removed.rows) {
+      deltas.lowered.add(String(r.entity_id));
       const d = deltaOf(r.entity_id);
       d.mentions -= r.count;
       d.articles -= 1;
@@ -229,7 +260,9 @@ async function applyDeltas(client: PoolClient, deltas: Deltas): Promise<void> {
   const changed = [...entityDeltas.entries()].filter(([, d]) => d.mentions || d.articles || d.plain || d.w.some((w) => w));
   if (changed.length) {
     const ids = changed.map(([id]) => id).sort((a, b) => Number(a) - Number(b));
-    await client.query('SELECT id FROM sa_entities WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE', [ids]);
+    // NO KEY UPDATE (what the UPDATE takes anyway): it waits for other writers of these counters but not for
+    // the key share locks of batches that are still writing mentions of these entities
+    await client.query('SELECT id FROM sa_entities WHERE id = ANY($1::bigint[]) ORDER BY id FOR NO KEY UPDATE', [ids]);
     await client.query(
       `UPDATE sa_entities e SET mentions = e.mentions + d.m, articles = e.articles + d.a, w_person = e.w_person + d.wp,
          w_org = e.w_org + d.wo, w_place = e.w_place + d.wl, w_misc = e.w_misc + d.wm, plain = e.plain + d.pl
@@ -257,9 +290,9 @@ async function applyDeltas(client: PoolClient, deltas: Deltas): Promise<void> {
  * adjusting entity counters as a replacement does. Takes the same per-path locks as a batch, so a run
  * writing one of these paths at the same moment is waited for. Returns the number of articles removed.
  */
-export async function removeArticles(client: PoolClient, input: string[]): Promise<number> {
+export async function removeArticles(client: PoolClient, input: string[]): Promise<{ removed: number; lowered: string[] }> {
   const paths = [...new Set(input)].sort();
-  if (!paths.length) return 0;
+  if (!paths.length) return { removed: 0, lowered: [] };
   await client.query('BEGIN');
   try {
     await client.query(
@@ -271,9 +304,42 @@ export async function removeArticles(client: PoolClient, input: string[]): Promi
     await deleteArticleRows(client, rows.map((r) => r.id), deltas);
     await applyDeltas(client, deltas);
     await client.query('COMMIT');
-    return rows.length;
+    return { removed: rows.length, lowered: [...deltas.lowered] };
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * Deletes, of these entities, those left without a mention (every article naming them was replaced or
+ * removed), with their written forms, and the written forms of any of them whose count fell to 0. Each
+ * entity is locked first (FOR UPDATE, in id order) and deleted only if it is still empty: a batch that is
+ * writing mentions of it holds a key share lock on it, so it is either waited for (and the entity, no
+ * longer empty, stays) or finds it gone and inserts it again. Returns the entities deleted.
+ */
+export async function removeEmptyEntities(client: PoolClient, candidates: readonly string[]): Promise<number> {
+  const ids = [...new Set(candidates)].sort((a, b) => Number(a) - Number(b));
+  let deleted = 0;
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    for (let tries = 0; ; tries++) {
+      await client.query('BEGIN');
+      try {
+        const { rows } = await client.query<{ id: string }>(
+          'SELECT id FROM sa_entities WHERE id = ANY($1::bigint[]) AND mentions = 0 ORDER BY id FOR UPDATE', [chunk]);
+        const empty = rows.map((r) => r.id);
+        await client.query('DELETE FROM sa_entity_aliases WHERE entity_id = ANY($1::bigint[]) AND (count = 0 OR entity_id = ANY($2::bigint[]))',
+          [chunk, empty]);
+        const gone = empty.length ? (await client.query('DELETE FROM sa_entities WHERE id = ANY($1::bigint[]) AND mentions = 0', [empty])).rowCount ?? 0 : 0;
+        await client.query('COMMIT');
+        deleted += gone;
+        break;
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        if (!isRetryable(err) || tries >= 5) throw err;
+      }
+    }
+  }
+  return deleted;
 }

@@ -25,10 +25,60 @@ const WHOLE_BODY = 256 * 1024;
 const SNIPPET_WINDOW = 400;
 const ENTITY_COLUMNS = 'id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc';
 
+/**
+ * The entities as the Entities view lists them (`g`, for a WITH clause): each visible entity, except a
+ * one-word name joined to the one full name it is the surname (initials) of, which is counted with it —
+ * the joins `groupOf` makes for one entity, made here for all of them at once. Columns: the full name's
+ * record (id, key, canonical, curated_type), its type, the group's mentions and articles, and its ids.
+ */
+export const GROUPS_SQL = `v AS MATERIALIZED (
+    SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc, surname, initials,
+      (${DECIDED_TYPE_SQL}) AS type
+    FROM sa_entities WHERE ${VISIBLE_SQL}),
+  -- per short form: the one-word name (S) and the full names of that type it may stand for (P: surname of a
+  -- person, O: initials of an organization), gathered by one aggregation rather than joins
+  k AS (
+    SELECT substr(key, ${UNTYPED_PREFIX.length + 1}) AS short, 'S' AS role, id, mentions, articles, w_person, w_org, w_place, w_misc FROM v
+      WHERE curated_type IS NULL AND key LIKE '${UNTYPED_PREFIX}%' AND strpos(key, ' ') = 0
+    UNION ALL SELECT surname, 'P', id, 0, articles, 0, 0, 0, 0 FROM v WHERE curated_type IS NULL AND surname IS NOT NULL AND type = 'PERSON'
+    UNION ALL SELECT initials, 'O', id, 0, articles, 0, 0, 0, 0 FROM v WHERE curated_type IS NULL AND initials IS NOT NULL AND type = 'ORG'),
+  per AS (
+    SELECT min(id) FILTER (WHERE role = 'S') AS sid, sum(mentions) AS smentions,
+      CASE WHEN count(*) FILTER (WHERE role = 'P') = 1 THEN min(id) FILTER (WHERE role = 'P') END AS pid,
+      CASE WHEN count(*) FILTER (WHERE role = 'O') = 1 THEN min(id) FILTER (WHERE role = 'O') END AS oid,
+      -- the short form's type, with each article of the one full name as evidence (as the index decides it)
+      sum(w_person) + CASE WHEN count(*) FILTER (WHERE role = 'P') = 1 THEN ${PLAIN_WEIGHT} * min(articles) FILTER (WHERE role = 'P') ELSE 0 END AS wp,
+      sum(w_org) + CASE WHEN count(*) FILTER (WHERE role = 'O') = 1 THEN ${PLAIN_WEIGHT} * min(articles) FILTER (WHERE role = 'O') ELSE 0 END AS wo,
+      sum(w_place) AS wl, sum(w_misc) AS wm
+    FROM k GROUP BY short
+    HAVING count(*) FILTER (WHERE role = 'S') = 1 AND (count(*) FILTER (WHERE role = 'P') = 1 OR count(*) FILTER (WHERE role = 'O') = 1)),
+  sh AS MATERIALIZED (
+    SELECT sid AS id, smentions, pid, oid, CASE WHEN wp >= wo AND wp >= wl AND wp >= wm THEN 'PERSON'
+      WHEN wo >= wl AND wo >= wm THEN 'ORG' WHEN wl >= wm THEN 'PLACE' ELSE 'MISC' END AS type
+    FROM per),
+  j AS MATERIALIZED (SELECT id AS short_id, smentions, CASE type WHEN 'PERSON' THEN pid WHEN 'ORG' THEN oid END AS head_id FROM sh),
+  g AS (
+    SELECT v.id, v.key, v.canonical, v.curated_type, coalesce(sh.type, v.type) AS type,
+      v.mentions + coalesce(j.smentions, 0) AS mentions,
+      CASE WHEN j.short_id IS NULL THEN v.articles
+        ELSE (SELECT count(DISTINCT article_id) FROM sa_entity_articles WHERE entity_id IN (v.id, j.short_id)) END AS articles,
+      CASE WHEN j.short_id IS NULL THEN ARRAY[v.id] ELSE ARRAY[v.id, j.short_id] END AS ids
+    FROM v
+    LEFT JOIN sh ON sh.id = v.id
+    LEFT JOIN j ON j.head_id = v.id
+    WHERE NOT EXISTS (SELECT 1 FROM j WHERE j.short_id = v.id AND j.head_id IS NOT NULL))`;
+
 /** An entity as the editor shows it: one record, or a full name with the short form that stands for it. */
 interface EntityGroup {
   /** The full name first. */
   members: EntityRecord[];
+  type: NameType;
+}
+
+/** An entity of the archive as the editor shows it: its rows (a full name and a short form joined), name and type. */
+export interface ArchiveEntityGroup {
+  ids: string[];
+  canonical: string;
   type: NameType;
 }
 
@@ -155,6 +205,23 @@ export class PostgresStore implements CorpusStore {
         () => client?.release(),
         (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
       );
+    }
+  }
+
+  /**
+   * Runs the listing's statement with JIT compilation off: it reads every entity, so the planner's cost can
+   * pass the JIT threshold, and compiling then costs far more (seconds, measured) than the query itself.
+   */
+  private static async withoutJit<T>(client: PoolClient, work: () => Promise<T>): Promise<T> {
+    await client.query('BEGIN READ ONLY');
+    try {
+      await client.query('SET LOCAL jit = off');
+      const result = await work();
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
     }
   }
 
@@ -321,6 +388,33 @@ export class PostgresStore implements CorpusStore {
     return { members: [e, shortEntity], type };
   }
 
+  /**
+   * The entity a name or alias denotes, resolved as `entity` resolves it (a short form joined to its full
+   * name): the ids of its rows, its name as the editor shows it, and its type. For queries of other tables
+   * by entity (`quoteQueries.ts`).
+   */
+  async resolveGroup(query: EntityQuery): Promise<ArchiveEntityGroup | undefined> {
+    const resolve = this.resolveSql(query, 1);
+    if (!resolve) return undefined;
+    return this.withClient(query.signal, async (client) => {
+      const [e] = await this.rows<EntityRecord>(client, `SELECT * FROM ${resolve.sql} AS e`, resolve.params,
+        query.type ? 'sa_resolve_typed' : 'sa_resolve');
+      if (!e) return undefined;
+      const group = await this.groupOf(client, e);
+      const ids = group.members.map((m) => String(m.id));
+      const full = group.members[0];
+      let canonical = full.canonical;
+      if (!full.curated_type) {
+        const aliases = await this.rows<{ alias: string }>(client,
+          `SELECT alias FROM sa_entity_aliases WHERE entity_id = ANY($1::bigint[]) AND count > 0
+           GROUP BY alias ORDER BY sum(count) DESC, alias LIMIT 50`, [ids]);
+        const lower = full.canonical.toLowerCase();
+        canonical = aliases.find((a) => a.alias.toLowerCase() === lower)?.alias ?? full.canonical;
+      }
+      return { ids, canonical, type: group.type };
+    });
+  }
+
   async references(query: EntityQuery, page: PageRequest): Promise<Page<MentionHit>> {
     const resolve = this.resolveSql(query, 1);
     if (!resolve) return { items: [], total: 0 };
@@ -359,30 +453,40 @@ export class PostgresStore implements CorpusStore {
 
   async entities(page: PageRequest & { filter?: string; type?: NameType }): Promise<Page<EntityRow>> {
     return this.withClient(page.signal, async (client) => {
-      const where = [VISIBLE_SQL];
       const params: unknown[] = [];
+      const where: string[] = [];
+      let matching = '';
       const filter = page.filter ? normalizeName(page.filter) : '';
       if (filter) {
         params.push(`%${filter.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-        where.push(entityFilterSql(`$${params.length}`));
+        const p = `$${params.length}`;
+        // the entity is listed when its name or a written form of any of its rows matches (a hashed lookup per row)
+        matching = `, f AS MATERIALIZED (SELECT id FROM sa_entities WHERE substr(key, strpos(key, ':') + 1) LIKE ${p}
+          UNION SELECT entity_id FROM sa_entity_aliases WHERE normalized LIKE ${p} AND count > 0)`;
+        where.push('(g.id IN (SELECT id FROM f) OR g.ids[2] IN (SELECT id FROM f))');
       }
       if (page.type) {
         params.push(page.type);
-        where.push(`(${DECIDED_TYPE_SQL}) = $${params.length}`);
+        where.push(`g.type = $${params.length}`);
       }
       const offset = Math.max(0, page.offset ?? 0);
       const limit = Math.max(1, Math.min(page.limit, 1000));
-      const [rows, count] = await Promise.all([
-        this.rows<EntityRecord>(client,
-          `SELECT id, key, canonical, curated_type, mentions, articles, w_person, w_org, w_place, w_misc FROM sa_entities
-           WHERE ${where.join(' AND ')} ORDER BY mentions DESC, id OFFSET ${offset} LIMIT ${limit}`, params),
-        this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_entities WHERE ${where.join(' AND ')}`, params),
-      ]);
-      const items = rows.map((r) => ({
-        canonical: r.canonical,
-        type: this.typeOf(r), mentions: Number(r.mentions), articles: Number(r.articles),
-      }));
-      const total = Number(count[0]?.n ?? 0);
+      const [row] = await PostgresStore.withoutJit(client, () => this.rows<{ total: string; items: (EntityRecord & { ids: string[]; type: NameType; forms: string[] | null })[] | null }>(client,
+        `WITH ${GROUPS_SQL}${matching}, l AS (SELECT * FROM g ${where.length ? `WHERE ${where.join(' AND ')}` : ''})
+         SELECT (SELECT count(*) FROM l) AS total,
+           (SELECT json_agg(p ORDER BY p.mentions DESC, p.articles DESC, p.canonical COLLATE "C", p.id) FROM (
+              SELECT l.*, (SELECT json_agg(alias ORDER BY c DESC, alias) FROM (
+                  SELECT alias, sum(count) AS c FROM sa_entity_aliases WHERE entity_id = ANY(l.ids) AND count > 0
+                  GROUP BY alias ORDER BY 2 DESC, alias LIMIT 50) AS x) AS forms
+              FROM (SELECT * FROM l ORDER BY mentions DESC, articles DESC, canonical COLLATE "C", id OFFSET ${offset} LIMIT ${limit}) AS l) AS p) AS items`,
+        params));
+      const items = (row?.items ?? []).map((r) => {
+        // named as `entity` names it: the recorded canonical form in its most frequent spelling
+        const lower = r.canonical.toLowerCase();
+        const canonical = r.curated_type ? r.canonical : (r.forms ?? []).find((f) => f.toLowerCase() === lower) ?? r.canonical;
+        return { canonical, type: r.type, mentions: Number(r.mentions), articles: Number(r.articles) };
+      });
+      const total = Number(row?.total ?? 0);
       const next = offset + items.length;
       return next < total ? { items, total, nextOffset: next } : { items, total };
     });
@@ -390,11 +494,12 @@ export class PostgresStore implements CorpusStore {
 
   async stats(signal?: AbortSignal): Promise<StoreStats> {
     return this.withClient(signal, async (client) => {
-      const [row] = await this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
-        `SELECT (SELECT count(*) FROM sa_articles) AS articles,
+      const [row] = await PostgresStore.withoutJit(client, () => this.rows<{ articles: string; mentions: string; entities: string; bytes: string }>(client,
+        `WITH ${GROUPS_SQL}
+         SELECT (SELECT count(*) FROM sa_articles) AS articles,
                 (SELECT coalesce(sum(mentions), 0) FROM sa_entities) AS mentions,
-                (SELECT count(*) FROM sa_entities WHERE ${VISIBLE_SQL}) AS entities,
-                pg_database_size(current_database()) AS bytes`, []);
+                (SELECT count(*) FROM g) AS entities,
+                pg_database_size(current_database()) AS bytes`, []));
       return { articles: Number(row.articles), mentions: Number(row.mentions), entities: Number(row.entities), bytes: Number(row.bytes) };
     });
   }

@@ -6,7 +6,8 @@
  */
 import { NAME_TYPES, SPAN_TYPES } from '../../core/extract/types';
 import type { ArticleAnalysis } from '../../core/index/analysis';
-import { SPAN_STRIDE, SpanField, atomAt, measureAt, spanCount } from '../../core/index/analysis';
+import { SPAN_STRIDE, SpanField, atomAt, measureAt, spanCount, unpackSpan } from '../../core/index/analysis';
+import { articleViewsOf, MENTION_STRIDE, QUOTE_STRIDE, type ArticleViews } from '../../core/analysis/articleViews';
 import { isCommonWord } from '../../core/index/commonWords';
 import { isNameType, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { followsPersonTitle, LineStyles } from '../../core/index/lineStyle';
@@ -47,6 +48,23 @@ export interface ArticleRows {
   dates: [number, number, string | null, string | null][];
   figures: [number, number, string, number | null, string | null, string | null][];
   annotations: Annotation[];
+  quotes: QuoteRow[];
+}
+
+/**
+ * A quotation: the quoted words (offsets without the quotation marks), the entity key of the name its
+ * attribution rests on with that name and type as the article gives them (null when the speaker is not
+ * named, or the name is one the registry ignores), and the cue (the speaker's mention, or a pronoun).
+ */
+export interface QuoteRow {
+  start: number;
+  end: number;
+  text: string;
+  speakerKey: string | null;
+  speaker: string | null;
+  speakerType: string | null;
+  cueStart: number | null;
+  cueEnd: number | null;
 }
 
 const commonMemo = new Map<string, boolean>();
@@ -127,7 +145,46 @@ export function articleRows(
     dates: dedupeBySpan(dates),
     figures: dedupeBySpan(figures),
     annotations: article.annotations ?? [],
+    quotes: quoteRows(analysis.views ?? viewsOf(analysis, text), text, linker, byKey),
   };
+}
+
+/** The views of an analysis made without them (an older cache entry): computed from its spans. */
+function viewsOf(analysis: ArticleAnalysis, text: string): ArticleViews {
+  const spans = [];
+  for (let i = 0, n = spanCount(analysis); i < n; i++) spans.push(unpackSpan(analysis, i, text));
+  return articleViewsOf(text, spans);
+}
+
+/**
+ * The article's quotations, each speaker linked as its mentions are (so it is one of the article's entities:
+ * the registry's aliases and merges apply, an ignored name is no speaker).
+ */
+function quoteRows(views: ArticleViews, text: string, linker: EntityLinker, entities: ReadonlyMap<string, EntityRowsInArticle>): QuoteRow[] {
+  const out: QuoteRow[] = [];
+  const seen = new Set<string>();
+  const { quotes, mentions, names } = views;
+  for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+    const [start, end, cueStart, cueEnd, mention] = [quotes[at], quotes[at + 1], quotes[at + 2], quotes[at + 3], quotes[at + 4]];
+    if (seen.has(`${start}:${end}`)) continue; // the table's key
+    seen.add(`${start}:${end}`);
+    let speakerKey: string | null = null;
+    let speaker: string | null = null;
+    let speakerType: string | null = null;
+    if (mention >= 0) {
+      const [type, surface, canonical] = names[mentions[mention * MENTION_STRIDE + 2]];
+      const key = linker.keyFor(type, surface, canonical ?? undefined);
+      const entity = key === undefined ? undefined : entities.get(key);
+      if (key !== undefined && entity) {
+        speakerKey = key;
+        speaker = entity.curatedType ? entity.canonical : canonical ?? surface;
+        speakerType = entity.curatedType ?? type;
+      }
+    }
+    out.push({ start, end, text: text.slice(start, end), speakerKey, speaker, speakerType,
+      cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? cueEnd : null });
+  }
+  return out;
 }
 
 /** One row per (start, end): the key of the dates and figures tables. */
