@@ -1,0 +1,340 @@
+/**
+ * The analysis views' queries (`AnalysisQueries`: timeline, connections, a speaker's quotations) answered by
+ * the archive on PostgreSQL, from the tables `archive ingest` fills (schema version 4, see `schema.ts`):
+ *
+ * - timeline: `sa_dates` rows the timeline places (`from_day` set), ordered by `sa_dates_timeline`
+ *   (first day, precision) then path and offset; narrowed to an entity through the GIN index on the entities
+ *   each date's sentence names. The sentence is cut from the article's text (`sa_article_texts`), white space
+ *   collapsed as the editor collapses it.
+ * - connections: paragraphs naming two entities, from `sa_paragraph_entities` (joined on article and paragraph;
+ *   for one entity, read from `sa_paragraph_entities_entity`); the strength is computed in TypeScript by the
+ *   editor's own `npmi` over the same counts; shared articles are counted from `sa_entity_articles`, only for
+ *   the pairs whose order on the page depends on them.
+ * - quotations: `sa_quotes` by speaker entity, newest article first (`quotesBySpeaker`).
+ *
+ * Entities are the archive's: named as `PostgresStore` names them (the registry's canonical name, else the
+ * extractor's canonical form in its most frequent spelling). Short forms are not joined to their full names
+ * here ("Varga" and "Helena Varga" stay two entities), as in the archive's Entities view.
+ */
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { npmi } from '../../core/analysis/analysisStore';
+import { collapseSpace } from '../../core/analysis/articleViews';
+import type { NameType } from '../../core/extract/types';
+import type {
+  AnalysisQueries, ConnectionRow, ConnectionsQuery, QuoteRow, TimelineQuery, TimelineRow,
+} from '../../core/index/analysisQueries';
+import { compareConnections, isDay, pageBounds, pageOf, PRECISION_ORDER } from '../../core/index/analysisQueries';
+import type { EntityQuery, Page, PageRequest } from '../../core/index/corpusStore';
+import { normalizeName, UNTYPED_PREFIX } from '../../core/index/entityKey';
+import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
+import { DECIDED_TYPE_SQL } from './postgresStore';
+import { decideType } from './rows';
+
+/** The largest page, as the archive's `CorpusStore`. */
+const MAX_PAGE = 1000;
+/** An entity the views show: mentioned, and not a common word seen only in headline-style lines. */
+const VISIBLE_SQL = 'mentions > 0 AND NOT (common AND plain = 0)';
+
+export interface PostgresAnalysisOptions extends Partial<ArchiveConnectionOptions> {
+  /** An existing pool (not ended on `close`); otherwise `url` is required. */
+  pool?: Pool;
+  /** Longest a query may run when the caller passes no signal (ms). */
+  queryTimeoutMs?: number;
+}
+
+/** An entity as the views show it. */
+interface Named {
+  name: string;
+  type: NameType;
+}
+
+interface DateRow {
+  article_id: string;
+  path: string;
+  start_offset: number;
+  end_offset: number;
+  value: string;
+  precision: number;
+  sentence_start: number | null;
+  sentence_end: number | null;
+  entity_ids: string[] | null;
+}
+
+/** A pair of entity ids and the paragraphs naming both. */
+interface PairCount {
+  x: string;
+  y: string;
+  n: number;
+}
+
+function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const err = new Error('the archive query was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+export class PostgresAnalysisQueries implements AnalysisQueries {
+  readonly origin = 'archive' as const;
+  private readonly pool: Pool;
+  private readonly ownsPool: boolean;
+  private readonly queryTimeoutMs: number;
+  private closed = false;
+
+  constructor(options: PostgresAnalysisOptions) {
+    if (options.pool) {
+      this.pool = options.pool;
+      this.ownsPool = false;
+    } else {
+      if (!options.url) throw new ArchiveError('PostgresAnalysisQueries needs a connection URL or a pool');
+      this.pool = createArchivePool({ ...options, url: options.url, applicationName: options.applicationName ?? 'source-annotator analysis' });
+      this.ownsPool = true;
+    }
+    this.queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
+  }
+
+  async timeline(query: TimelineQuery): Promise<Page<TimelineRow>> {
+    const { offset, limit } = pageBounds(query.page, MAX_PAGE);
+    for (const [what, day] of [['from', query.from], ['to', query.to]] as const) {
+      if (day !== undefined && !isDay(day)) throw new ArchiveError(`timeline: "${what}" must be a day, YYYY-MM-DD (got "${day}")`);
+    }
+    return this.withClient(query.page.signal ?? query.entity?.signal, async (client) => {
+      const where = ['d.from_day IS NOT NULL'];
+      const params: unknown[] = [];
+      if (query.entity) {
+        const id = await this.resolve(client, query.entity);
+        if (id === undefined) return { items: [], total: 0 };
+        params.push([id]);
+        where.push(`d.entity_ids @> $${params.length}::bigint[]`);
+      }
+      if (query.from !== undefined) {
+        params.push(query.from);
+        where.push(`d.to_day >= $${params.length}`);
+      }
+      if (query.to !== undefined) {
+        params.push(query.to);
+        where.push(`d.from_day <= $${params.length}`);
+      }
+      const filter = where.join(' AND ');
+      // one statement after another: a connection runs one at a time
+      const rows = await this.rows<DateRow>(client,
+          `SELECT d.article_id, a.path, d.start_offset, d.end_offset, d.value, d.precision, d.sentence_start, d.sentence_end, d.entity_ids
+           FROM sa_dates d JOIN sa_articles a ON a.id = d.article_id
+           WHERE ${filter}
+           ORDER BY d.from_day, d.precision, a.path, d.start_offset OFFSET ${offset} LIMIT ${limit}`, params);
+      const [count] = await this.rows<{ n: string }>(client, `SELECT count(*) AS n FROM sa_dates d WHERE ${filter}`, params);
+      const total = Number(count?.n ?? 0);
+      if (rows.length === 0) return { items: [], total };
+      const articleIds = [...new Set(rows.map((r) => r.article_id))];
+      const entityIds = [...new Set(rows.flatMap((r) => r.entity_ids ?? []))];
+      const bodies = await this.rows<{ article_id: string; body: string }>(client,
+        'SELECT article_id, body FROM sa_article_texts WHERE article_id = ANY($1::bigint[])', [articleIds]);
+      const names = await this.namesOf(client, entityIds);
+      const bodyOf = new Map(bodies.map((b) => [String(b.article_id), b.body]));
+      const items = rows.map((r): TimelineRow => {
+        const body = bodyOf.get(String(r.article_id)) ?? '';
+        const entities: string[] = [];
+        for (const id of r.entity_ids ?? []) {
+          const name = names.get(String(id))?.name;
+          if (name !== undefined && !entities.includes(name)) entities.push(name);
+        }
+        const sentence = r.sentence_start === null || r.sentence_end === null
+          ? body.slice(r.start_offset, r.end_offset) : body.slice(r.sentence_start, r.sentence_end);
+        return {
+          date: r.value, precision: PRECISION_ORDER[r.precision], file: r.path, start: r.start_offset, end: r.end_offset,
+          text: body.slice(r.start_offset, r.end_offset), sentence: collapseSpace(sentence), entities,
+        };
+      });
+      return pageOf(items, total, offset);
+    });
+  }
+
+  async connections(query: ConnectionsQuery): Promise<Page<ConnectionRow>> {
+    const { offset, limit } = pageBounds(query.page, MAX_PAGE);
+    const minCount = Math.max(1, Math.floor(query.minCount ?? 2));
+    return this.withClient(query.page.signal ?? query.entity?.signal, async (client) => {
+      let pairs: PairCount[];
+      if (query.entity) {
+        const id = await this.resolve(client, query.entity);
+        if (id === undefined) return { items: [], total: 0 };
+        pairs = await this.rows<PairCount>(client,
+          `SELECT p1.entity_id AS x, p2.entity_id AS y, count(*)::int AS n
+           FROM sa_paragraph_entities p1
+           JOIN sa_paragraph_entities p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.entity_id <> p1.entity_id
+           WHERE p1.entity_id = $1 AND p2.entity_id IN (SELECT id FROM sa_entities WHERE ${VISIBLE_SQL})
+           GROUP BY 1, 2 HAVING count(*) >= $2`, [id, minCount], 'sa_connections_of');
+      } else {
+        pairs = await this.rows<PairCount>(client,
+          `WITH v AS (SELECT p.* FROM sa_paragraph_entities p JOIN sa_entities e ON e.id = p.entity_id WHERE ${VISIBLE_SQL})
+           SELECT p1.entity_id AS x, p2.entity_id AS y, count(*)::int AS n
+           FROM v p1 JOIN v p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.entity_id > p1.entity_id
+           GROUP BY 1, 2 HAVING count(*) >= $1`, [minCount], 'sa_connections');
+      }
+      const total = pairs.length;
+      if (total === 0) return { items: [], total };
+      const ids = [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))];
+      const paragraphCounts = await this.rows<{ entity_id: string; n: number }>(client,
+        'SELECT entity_id, count(*)::int AS n FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[]) GROUP BY 1', [ids]);
+      const [all] = await this.rows<{ n: string }>(client, 'SELECT coalesce(sum(paragraphs), 0) AS n FROM sa_articles', []);
+      const paragraphsOf = new Map(paragraphCounts.map((r) => [String(r.entity_id), Number(r.n)]));
+      const paragraphTotal = Number(all?.n ?? 0);
+      const scored = pairs.map((p) => ({
+        x: String(p.x), y: String(p.y), paragraphs: Number(p.n),
+        strength: npmi(Number(p.n), paragraphsOf.get(String(p.x)) ?? 0, paragraphsOf.get(String(p.y)) ?? 0, paragraphTotal),
+      }));
+      scored.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs);
+      // The page, widened to whole runs of equal strength and paragraphs: within a run the order depends on
+      // the shared articles and the names, which are read for those pairs only.
+      const same = (i: number, j: number) => scored[i].strength === scored[j].strength && scored[i].paragraphs === scored[j].paragraphs;
+      if (offset >= total) return { items: [], total };
+      let from = offset;
+      while (from > 0 && same(from - 1, from)) from--;
+      let to = Math.min(total, offset + limit);
+      while (to < total && same(to - 1, to)) to++;
+      const window = scored.slice(from, to);
+      const wanted = [...new Set(window.flatMap((p) => [p.x, p.y]))];
+      const names = await this.namesOf(client, wanted);
+      const shared = await this.rows<{ x: string; y: string; n: number }>(client,
+          `SELECT u.x, u.y, (SELECT count(*)::int FROM sa_entity_articles a JOIN sa_entity_articles b ON b.article_id = a.article_id AND b.entity_id = u.y
+                              WHERE a.entity_id = u.x) AS n
+           FROM unnest($1::bigint[], $2::bigint[]) AS u(x, y)`, [window.map((p) => p.x), window.map((p) => p.y)]);
+      const sharedOf = new Map(shared.map((r) => [`${r.x}:${r.y}`, Number(r.n)]));
+      const rows = window.map((p): ConnectionRow => {
+        let [x, y] = [p.x, p.y];
+        const nx = names.get(x)?.name ?? '';
+        const ny = names.get(y)?.name ?? '';
+        // `a` sorts before `b`: by name, then by key (the archive's ids stand for keys here)
+        if (ny < nx || (ny === nx && Number(y) < Number(x))) [x, y] = [y, x];
+        return {
+          a: names.get(x)?.name ?? '', b: names.get(y)?.name ?? '', articles: sharedOf.get(`${p.x}:${p.y}`) ?? 0,
+          paragraphs: p.paragraphs, strength: p.strength,
+        };
+      });
+      rows.sort(compareConnections);
+      return pageOf(rows.slice(offset - from, offset - from + limit), total, offset);
+    });
+  }
+
+  async quotesBy(speaker: EntityQuery, page: PageRequest): Promise<Page<QuoteRow>> {
+    const { offset, limit } = pageBounds(page, MAX_PAGE);
+    return this.withClient(page.signal ?? speaker.signal, async (client) => {
+      const id = await this.resolve(client, speaker);
+      if (id === undefined) return { items: [], total: 0 };
+      const found = await quotesBySpeaker(client, [id], offset, limit);
+      const names = await this.namesOf(client, [id]);
+      const who = names.get(id);
+      const items = found.rows.map((q): QuoteRow => ({ ...q, speaker: who?.name ?? null, speakerType: who?.type ?? null }));
+      return pageOf(items, found.total, offset);
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.ownsPool) await this.pool.end();
+  }
+
+  /**
+   * The entity a name or alias denotes, found as `PostgresStore` finds it: the exact key first (untyped, or a
+   * registry's typed key), then the most mentioned entity having it as a written form; narrowed by type.
+   */
+  private async resolve(client: PoolClient, query: EntityQuery): Promise<string | undefined> {
+    const name = normalizeName(query.name);
+    if (!name) return undefined;
+    const keys = [UNTYPED_PREFIX + name, ...['PERSON', 'ORG', 'PLACE', 'MISC'].map((t) => `${t}:${name}`)];
+    const typeFilter = query.type ? `AND (${DECIDED_TYPE_SQL}) = $3` : '';
+    const [row] = await this.rows<{ id: string }>(client,
+      `((SELECT id, mentions FROM sa_entities WHERE key = ANY($1::text[]) AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1)
+        UNION ALL
+        (SELECT id, mentions FROM sa_entities WHERE id IN (SELECT entity_id FROM sa_entity_aliases WHERE normalized = $2 AND count > 0)
+           AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1) LIMIT 1)`,
+      query.type ? [keys, name, query.type] : [keys, name], query.type ? 'sa_analysis_resolve_typed' : 'sa_analysis_resolve');
+    return row ? String(row.id) : undefined;
+  }
+
+  /**
+   * The name and type of each visible entity among `ids`, as the archive's hover card names it: the registry's
+   * canonical name, else the extractor's canonical form in its most frequent spelling among the 50 most
+   * frequent written forms (`PostgresStore.summary`).
+   */
+  private async namesOf(client: PoolClient, ids: readonly string[]): Promise<Map<string, Named>> {
+    const out = new Map<string, Named>();
+    if (ids.length === 0) return out;
+    const rows = await this.rows<{ id: string; canonical: string; curated_type: string | null; w: string[]; aliases: string[] | null }>(client,
+      `SELECT e.id, e.canonical, e.curated_type, ARRAY[e.w_person, e.w_org, e.w_place, e.w_misc]::text[] AS w,
+         ARRAY(SELECT alias FROM sa_entity_aliases WHERE entity_id = e.id AND count > 0 ORDER BY count DESC, alias LIMIT 50) AS aliases
+       FROM sa_entities e WHERE e.id = ANY($1::bigint[]) AND ${VISIBLE_SQL}`, [ids]);
+    for (const r of rows) {
+      const lower = r.canonical.toLowerCase();
+      const name = r.curated_type ? r.canonical : (r.aliases ?? []).find((a) => a.toLowerCase() === lower) ?? r.canonical;
+      const type = (r.curated_type as NameType | null) ?? decideType(r.w.map(Number));
+      out.set(String(r.id), { name, type });
+    }
+    return out;
+  }
+
+  /** Runs `work` on one connection; an abort (or the timeout) rejects at once and asks the server to cancel. */
+  private async withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    if (this.closed) throw new ArchiveError('the archive analysis is closed');
+    const timeout = AbortSignal.timeout(this.queryTimeoutMs);
+    const effective = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    if (effective.aborted) throw abortError(effective);
+    let client: PoolClient | undefined;
+    let aborted = false;
+    const running = (async () => {
+      client = await this.pool.connect();
+      if (aborted) throw abortError(effective);
+      return work(client);
+    })();
+    const cancelled = new Promise<never>((_, reject) => {
+      const onAbort = () => {
+        aborted = true;
+        const pid = (client as unknown as { processID?: number } | undefined)?.processID;
+        if (pid) void this.pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+        reject(abortError(effective));
+      };
+      if (effective.aborted) onAbort();
+      else effective.addEventListener('abort', onAbort, { once: true });
+      void running.finally(() => effective.removeEventListener('abort', onAbort)).catch(() => undefined);
+    });
+    try {
+      return await Promise.race([running, cancelled]);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if (code === '42P01' || code === '42703') {
+        throw new ArchiveError('this archive has no analysis tables yet: run "source-annotator archive ingest" with this version first');
+      }
+      throw err;
+    } finally {
+      void running.then(
+        () => client?.release(),
+        (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
+      );
+    }
+  }
+
+  private async rows<R extends QueryResultRow>(client: PoolClient, sql: string, params: unknown[], name?: string): Promise<R[]> {
+    return (await client.query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+  }
+}
+
+/**
+ * A speaker's quotations (the speaker's entity ids), newest article first (undated last), then by path, each
+ * article's in text order: one page and the total. Over `sa_quotes (article_id, start_offset, end_offset, text,
+ * speaker_entity_id, …)`, read through its index on `speaker_entity_id`. The speaker's name and type are the
+ * caller's (the entity asked for).
+ */
+export async function quotesBySpeaker(client: PoolClient, speakerIds: readonly string[], offset: number, limit: number):
+Promise<{ rows: Omit<QuoteRow, 'speaker' | 'speakerType'>[]; total: number }> {
+  const page = await client.query<{ path: string; start_offset: number; end_offset: number; text: string; cue_start: number | null; cue_end: number | null }>(
+      `SELECT a.path, q.start_offset, q.end_offset, q.text, q.cue_start, q.cue_end
+       FROM sa_quotes q JOIN sa_articles a ON a.id = q.article_id
+       WHERE q.speaker_entity_id = ANY($1::bigint[])
+       ORDER BY a.published DESC NULLS LAST, a.path, q.start_offset OFFSET $2 LIMIT $3`, [speakerIds, offset, limit]);
+  const count = await client.query<{ n: string }>('SELECT count(*) AS n FROM sa_quotes WHERE speaker_entity_id = ANY($1::bigint[])', [speakerIds]);
+  return {
+    rows: page.rows.map((q) => ({ file: q.path, start: q.start_offset, end: q.end_offset, text: q.text, cueStart: q.cue_start, cueEnd: q.cue_end })),
+    total: Number(count.rows[0]?.n ?? 0),
+  };
+}
