@@ -45,7 +45,8 @@ export interface ExpectedAnswers {
 /**
  * Five articles of a harbour story: dated sentences (days, a month, a year, a quarter), entities named together
  * in several paragraphs (Helena Varga and Nordwind Shipping, Tallinn), quotations of two named speakers, in
- * articles published on different days and one undated.
+ * articles published on different days and one undated. One article names the mayor by her surname alone
+ * ("Varga"): the one person of that surname, so the same entity as "Helena Varga" in every answer.
  */
 export const ANALYSIS_ARTICLES: readonly AnalysisArticle[] = [
   {
@@ -112,6 +113,10 @@ export const ANALYSIS_ARTICLES: readonly AnalysisArticle[] = [
       'Nordwind Shipping ordered two ferries from a yard in Riga in March 2025.',
       '',
       'Nordwind Shipping said the ferries would sail between Tallinn and Riga.',
+      '',
+      'Mayor Varga visited the yard in Riga on 14 March 2025 with Nordwind Shipping.',
+      '',
+      '"The yard can start in May," Varga said.',
     ].join('\n'),
   },
 ];
@@ -213,6 +218,7 @@ export function describeAnalysisQueries(
       const rows = named(await allPages((offset) => queries.timeline({ page: { offset, limit: 3 } }), 'timeline'));
       console.log(`      timeline: ${rows.length} dates in ${new Set(rows.map((r) => r.file)).size} articles`);
       assert.deepEqual(rows, want.timeline);
+      assert.ok(rows.some((r) => r.file === 'shipping.txt' && r.entities.includes('Helena Varga')), '"Varga" alone is Helena Varga');
       for (const r of rows) {
         const text = textOf(r.file);
         assert.equal(text.slice(r.start, r.end), r.text);
@@ -269,6 +275,7 @@ export function describeAnalysisQueries(
       const varga = named((await queries.quotesBy({ name: 'HELENA VARGA' }, { limit: 100 })).items);
       console.log(`      quotations of Helena Varga: ${varga.map((q) => q.file).join(', ')}`);
       assert.equal(varga[varga.length - 1].file, 'profile.txt', 'the undated article last');
+      assert.equal(varga[0].file, 'shipping.txt', 'the newest article first, where "Varga" alone speaks');
       assert.deepEqual(await queries.quotesBy({ name: 'Nobody Anywhere' }, { limit: 10 }), { items: [], total: 0 });
       assert.deepEqual(await queries.quotesBy({ name: '  ' }, { limit: 10 }), { items: [], total: 0 });
     });

@@ -12,9 +12,10 @@
  *   the pairs whose order on the page depends on them.
  * - quotations: `sa_quotes` by speaker entity, newest article first (`quotesBySpeaker`).
  *
- * Entities are the archive's: named as `PostgresStore` names them (the registry's canonical name, else the
- * extractor's canonical form in its most frequent spelling). Short forms are not joined to their full names
- * here ("Varga" and "Helena Varga" stay two entities), as in the archive's Entities view.
+ * Entities are those of the archive's hover cards (`PostgresStore`): a short form joins the one full name it
+ * stands for ("Varga" with "Helena Varga", "NATO" with the one organization it abbreviates, under the same rule,
+ * decided in SQL: `shortFormJoinsSql`), and a group is named by its full name's canonical form in its most
+ * frequent spelling (the registry's canonical name for a curated entity).
  */
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import { npmi } from '../../core/analysis/analysisStore';
@@ -25,10 +26,10 @@ import type {
 } from '../../core/index/analysisQueries';
 import { compareConnections, isDay, pageBounds, pageOf, PRECISION_ORDER } from '../../core/index/analysisQueries';
 import type { EntityQuery, Page, PageRequest } from '../../core/index/corpusStore';
-import { normalizeName, UNTYPED_PREFIX } from '../../core/index/entityKey';
+import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
 import { DECIDED_TYPE_SQL } from './postgresStore';
-import { decideType } from './rows';
+import { decideType, PLAIN_WEIGHT } from './rows';
 
 /** The largest page, as the archive's `CorpusStore`. */
 const MAX_PAGE = 1000;
@@ -60,6 +61,12 @@ interface DateRow {
   entity_ids: string[] | null;
 }
 
+/** An entity with the short form joined to it: `rep` is the full name (the entity itself when alone). */
+interface Group {
+  rep: string;
+  members: string[];
+}
+
 /** A pair of entity ids and the paragraphs naming both. */
 interface PairCount {
   x: string;
@@ -73,6 +80,34 @@ function abortError(signal: AbortSignal): Error {
   const err = new Error('the archive query was cancelled');
   err.name = 'AbortError';
   return err;
+}
+
+/**
+ * SQL of the one-word entities (those matching `filter`, a condition on `e`) that join a full name, as
+ * (id, group_id) rows — the rule of `PostgresStore.groupOf`: a one-word name is one entity with the one
+ * uncurated full name whose surname it is (a person) or whose initials it is (an organization), when the
+ * archive has exactly one such full name of that type and the one-word name is decided that type, its own
+ * evidence counting that full name's articles (PLAIN_WEIGHT each) as the editor's index counts them.
+ */
+export function shortFormJoinsSql(filter: string): string {
+  const full = (column: 'surname' | 'initials', type: 'PERSON' | 'ORG') => `LEFT JOIN LATERAL (
+      SELECT count(*) AS n, min(id) AS id, min(articles) AS articles FROM sa_entities
+      WHERE ${column} = substr(e.key, ${UNTYPED_PREFIX.length + 1}) AND curated_type IS NULL AND ${VISIBLE_SQL} AND (${DECIDED_TYPE_SQL}) = '${type}'
+    ) AS ${column === 'surname' ? 'fp' : 'fo'} ON true`;
+  return `SELECT id, group_id FROM (
+    SELECT e.id, CASE WHEN x.t = 'PERSON' AND fp.n = 1 THEN fp.id WHEN x.t = 'ORG' AND fo.n = 1 THEN fo.id END AS group_id
+    FROM sa_entities e
+    ${full('surname', 'PERSON')}
+    ${full('initials', 'ORG')}
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN wp >= wo AND wp >= wl AND wp >= wm THEN 'PERSON' WHEN wo >= wl AND wo >= wm THEN 'ORG'
+                  WHEN wl >= wm THEN 'PLACE' ELSE 'MISC' END AS t
+      FROM (SELECT e.w_person + CASE WHEN fp.n = 1 THEN ${PLAIN_WEIGHT} * fp.articles ELSE 0 END AS wp,
+                   e.w_org + CASE WHEN fo.n = 1 THEN ${PLAIN_WEIGHT} * fo.articles ELSE 0 END AS wo,
+                   e.w_place AS wl, e.w_misc AS wm) AS w
+    ) AS x
+    WHERE e.key LIKE '${UNTYPED_PREFIX}%' AND strpos(e.key, ' ') = 0 AND e.mentions > 0 AND NOT (e.common AND e.plain = 0) AND ${filter}
+  ) AS j WHERE group_id IS NOT NULL`;
 }
 
 export class PostgresAnalysisQueries implements AnalysisQueries {
@@ -105,8 +140,8 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       if (query.entity) {
         const id = await this.resolve(client, query.entity);
         if (id === undefined) return { items: [], total: 0 };
-        params.push([id]);
-        where.push(`d.entity_ids @> $${params.length}::bigint[]`);
+        params.push((await this.groupsOf(client, [id])).get(id)!.members);
+        where.push(`d.entity_ids && $${params.length}::bigint[]`);
       }
       if (query.from !== undefined) {
         params.push(query.from);
@@ -130,14 +165,19 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       const entityIds = [...new Set(rows.flatMap((r) => r.entity_ids ?? []))];
       const bodies = await this.rows<{ article_id: string; body: string }>(client,
         'SELECT article_id, body FROM sa_article_texts WHERE article_id = ANY($1::bigint[])', [articleIds]);
-      const names = await this.namesOf(client, entityIds);
+      const groups = await this.groupsOf(client, entityIds);
+      const names = await this.namesOf(client, groups);
       const bodyOf = new Map(bodies.map((b) => [String(b.article_id), b.body]));
       const items = rows.map((r): TimelineRow => {
         const body = bodyOf.get(String(r.article_id)) ?? '';
         const entities: string[] = [];
+        const seen = new Set<string>();
         for (const id of r.entity_ids ?? []) {
-          const name = names.get(String(id))?.name;
-          if (name !== undefined && !entities.includes(name)) entities.push(name);
+          const rep = groups.get(String(id))?.rep;
+          const name = rep === undefined ? undefined : names.get(rep)?.name;
+          if (name === undefined || seen.has(rep!)) continue;
+          seen.add(rep!);
+          entities.push(name);
         }
         const sentence = r.sentence_start === null || r.sentence_end === null
           ? body.slice(r.start_offset, r.end_offset) : body.slice(r.sentence_start, r.sentence_end);
@@ -158,26 +198,39 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       if (query.entity) {
         const id = await this.resolve(client, query.entity);
         if (id === undefined) return { items: [], total: 0 };
+        const { rep, members } = (await this.groupsOf(client, [id])).get(id)!;
+        // the paragraphs naming the entity, the entities named there beside it, and their groups
         pairs = await this.rows<PairCount>(client,
-          `SELECT p1.entity_id AS x, p2.entity_id AS y, count(*)::int AS n
-           FROM sa_paragraph_entities p1
-           JOIN sa_paragraph_entities p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.entity_id <> p1.entity_id
-           WHERE p1.entity_id = $1 AND p2.entity_id IN (SELECT id FROM sa_entities WHERE ${VISIBLE_SQL})
-           GROUP BY 1, 2 HAVING count(*) >= $2`, [id, minCount], 'sa_connections_of');
+          `WITH mine AS (SELECT DISTINCT article_id, paragraph FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[])),
+           near AS (SELECT p.article_id, p.paragraph, p.entity_id FROM mine JOIN sa_paragraph_entities p USING (article_id, paragraph)
+                    WHERE p.entity_id <> ALL($1::bigint[])),
+           j AS (${shortFormJoinsSql('e.id IN (SELECT entity_id FROM near)')}),
+           v AS (SELECT DISTINCT n.article_id, n.paragraph, coalesce(j.group_id, n.entity_id) AS g
+                 FROM near n JOIN sa_entities e ON e.id = n.entity_id LEFT JOIN j ON j.id = n.entity_id
+                 WHERE e.mentions > 0 AND NOT (e.common AND e.plain = 0))
+           SELECT $2::bigint AS x, g AS y, count(*)::int AS n FROM v WHERE g <> $2::bigint GROUP BY g HAVING count(*) >= $3`,
+          [members, rep, minCount]);
       } else {
         pairs = await this.rows<PairCount>(client,
-          `WITH v AS (SELECT p.* FROM sa_paragraph_entities p JOIN sa_entities e ON e.id = p.entity_id WHERE ${VISIBLE_SQL})
-           SELECT p1.entity_id AS x, p2.entity_id AS y, count(*)::int AS n
-           FROM v p1 JOIN v p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.entity_id > p1.entity_id
-           GROUP BY 1, 2 HAVING count(*) >= $1`, [minCount], 'sa_connections');
+          `WITH j AS (${shortFormJoinsSql('TRUE')}),
+           v AS (SELECT DISTINCT p.article_id, p.paragraph, coalesce(j.group_id, p.entity_id) AS g
+                 FROM sa_paragraph_entities p JOIN sa_entities e ON e.id = p.entity_id LEFT JOIN j ON j.id = p.entity_id
+                 WHERE e.mentions > 0 AND NOT (e.common AND e.plain = 0))
+           SELECT p1.g AS x, p2.g AS y, count(*)::int AS n
+           FROM v p1 JOIN v p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.g > p1.g
+           GROUP BY 1, 2 HAVING count(*) >= $1`, [minCount]);
       }
       const total = pairs.length;
       if (total === 0) return { items: [], total };
-      const ids = [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))];
-      const paragraphCounts = await this.rows<{ entity_id: string; n: number }>(client,
-        'SELECT entity_id, count(*)::int AS n FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[]) GROUP BY 1', [ids]);
+      // each group's paragraphs (those naming any of its members, once)
+      const groups = await this.groupsOf(client, [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))]);
+      const membership = [...new Set([...groups.values()])].flatMap((g) => g.members.map((m) => [g.rep, m]));
+      const paragraphCounts = await this.rows<{ g: string; n: number }>(client,
+        `SELECT g, count(*)::int AS n FROM (SELECT DISTINCT m.g, p.article_id, p.paragraph
+           FROM unnest($1::bigint[], $2::bigint[]) AS m(g, id) JOIN sa_paragraph_entities p ON p.entity_id = m.id) AS x GROUP BY g`,
+        [membership.map((m) => m[0]), membership.map((m) => m[1])]);
       const [all] = await this.rows<{ n: string }>(client, 'SELECT coalesce(sum(paragraphs), 0) AS n FROM sa_articles', []);
-      const paragraphsOf = new Map(paragraphCounts.map((r) => [String(r.entity_id), Number(r.n)]));
+      const paragraphsOf = new Map(paragraphCounts.map((r) => [String(r.g), Number(r.n)]));
       const paragraphTotal = Number(all?.n ?? 0);
       const scored = pairs.map((p) => ({
         x: String(p.x), y: String(p.y), paragraphs: Number(p.n),
@@ -194,20 +247,25 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       while (to < total && same(to - 1, to)) to++;
       const window = scored.slice(from, to);
       const wanted = [...new Set(window.flatMap((p) => [p.x, p.y]))];
-      const names = await this.namesOf(client, wanted);
-      const shared = await this.rows<{ x: string; y: string; n: number }>(client,
-          `SELECT u.x, u.y, (SELECT count(*)::int FROM sa_entity_articles a JOIN sa_entity_articles b ON b.article_id = a.article_id AND b.entity_id = u.y
-                              WHERE a.entity_id = u.x) AS n
-           FROM unnest($1::bigint[], $2::bigint[]) AS u(x, y)`, [window.map((p) => p.x), window.map((p) => p.y)]);
-      const sharedOf = new Map(shared.map((r) => [`${r.x}:${r.y}`, Number(r.n)]));
-      const rows = window.map((p): ConnectionRow => {
+      const names = await this.namesOf(client, groups, wanted);
+      // articles naming both sides: each side's articles (of any member), intersected per pair
+      const sides = window.flatMap((p, i) => [
+        ...groups.get(p.x)!.members.map((id) => [i, 0, id] as const), ...groups.get(p.y)!.members.map((id) => [i, 1, id] as const)]);
+      const shared = await this.rows<{ i: number; n: number }>(client,
+        `WITH m AS (SELECT * FROM unnest($1::int[], $2::int[], $3::bigint[]) AS m(i, side, id)),
+         xa AS (SELECT DISTINCT m.i, ea.article_id FROM m JOIN sa_entity_articles ea ON ea.entity_id = m.id WHERE m.side = 0),
+         ya AS (SELECT DISTINCT m.i, ea.article_id FROM m JOIN sa_entity_articles ea ON ea.entity_id = m.id WHERE m.side = 1)
+         SELECT xa.i, count(*)::int AS n FROM xa JOIN ya USING (i, article_id) GROUP BY xa.i`,
+        [sides.map((x) => x[0]), sides.map((x) => x[1]), sides.map((x) => x[2])]);
+      const sharedOf = new Map(shared.map((r) => [Number(r.i), Number(r.n)]));
+      const rows = window.map((p, i): ConnectionRow => {
         let [x, y] = [p.x, p.y];
         const nx = names.get(x)?.name ?? '';
         const ny = names.get(y)?.name ?? '';
         // `a` sorts before `b`: by name, then by key (the archive's ids stand for keys here)
         if (ny < nx || (ny === nx && Number(y) < Number(x))) [x, y] = [y, x];
         return {
-          a: names.get(x)?.name ?? '', b: names.get(y)?.name ?? '', articles: sharedOf.get(`${p.x}:${p.y}`) ?? 0,
+          a: names.get(x)?.name ?? '', b: names.get(y)?.name ?? '', articles: sharedOf.get(i) ?? 0,
           paragraphs: p.paragraphs, strength: p.strength,
         };
       });
@@ -221,9 +279,10 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
     return this.withClient(page.signal ?? speaker.signal, async (client) => {
       const id = await this.resolve(client, speaker);
       if (id === undefined) return { items: [], total: 0 };
-      const found = await quotesBySpeaker(client, [id], offset, limit);
-      const names = await this.namesOf(client, [id]);
-      const who = names.get(id);
+      const groups = await this.groupsOf(client, [id]);
+      const { rep, members } = groups.get(id)!;
+      const found = await quotesBySpeaker(client, members, offset, limit);
+      const who = (await this.namesOf(client, groups)).get(rep);
       const items = found.rows.map((q): QuoteRow => ({ ...q, speaker: who?.name ?? null, speakerType: who?.type ?? null }));
       return pageOf(items, found.total, offset);
     });
@@ -254,17 +313,50 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
   }
 
   /**
-   * The name and type of each visible entity among `ids`, as the archive's hover card names it: the registry's
-   * canonical name, else the extractor's canonical form in its most frequent spelling among the 50 most
-   * frequent written forms (`PostgresStore.summary`).
+   * The group of each of `ids`: the entity itself, or a full name and the short form joined to it (`rep`: the
+   * full name). A short form maps to its full name; a full name finds its short form by its surname or initials.
    */
-  private async namesOf(client: PoolClient, ids: readonly string[]): Promise<Map<string, Named>> {
-    const out = new Map<string, Named>();
+  private async groupsOf(client: PoolClient, ids: readonly string[]): Promise<Map<string, Group>> {
+    const out = new Map<string, Group>();
     if (ids.length === 0) return out;
+    const records = await this.rows<{ id: string; key: string }>(client, 'SELECT id, key FROM sa_entities WHERE id = ANY($1::bigint[])', [ids]);
+    const shortKeys = new Set<string>();
+    for (const r of records) {
+      if (!r.key.startsWith(UNTYPED_PREFIX)) continue;
+      const name = r.key.slice(UNTYPED_PREFIX.length);
+      if (!name.includes(' ')) continue;
+      for (const short of [surnameOf(name), initialsOf(name)]) if (short) shortKeys.add(UNTYPED_PREFIX + short);
+    }
+    const joins = await this.rows<{ id: string; group_id: string }>(client,
+      shortFormJoinsSql('(e.id = ANY($1::bigint[]) OR e.key = ANY($2::text[]))'), [ids, [...shortKeys]]);
+    const groups = new Map<string, Group>();
+    const groupOf = (rep: string) => {
+      let g = groups.get(rep);
+      if (!g) groups.set(rep, (g = { rep, members: [rep] }));
+      return g;
+    };
+    for (const j of joins) groupOf(String(j.group_id)).members.push(String(j.id));
+    const repOf = new Map(joins.map((j) => [String(j.id), String(j.group_id)]));
+    for (const id of ids) out.set(String(id), groupOf(repOf.get(String(id)) ?? String(id)));
+    return out;
+  }
+
+  /**
+   * The name and type of each visible group among `groups` (of its `only` representatives, default all), as the
+   * archive's hover card names it: the registry's canonical name, else the full name's canonical form in its
+   * most frequent spelling among the group's 50 most frequent written forms (`PostgresStore.summary`).
+   */
+  private async namesOf(client: PoolClient, groups: ReadonlyMap<string, Group>, only?: readonly string[]): Promise<Map<string, Named>> {
+    const out = new Map<string, Named>();
+    const reps = only ?? [...new Set([...groups.values()].map((g) => g.rep))];
+    if (reps.length === 0) return out;
+    const membership = reps.flatMap((rep) => (groups.get(rep)?.members ?? [rep]).map((m) => [rep, m]));
     const rows = await this.rows<{ id: string; canonical: string; curated_type: string | null; w: string[]; aliases: string[] | null }>(client,
       `SELECT e.id, e.canonical, e.curated_type, ARRAY[e.w_person, e.w_org, e.w_place, e.w_misc]::text[] AS w,
-         ARRAY(SELECT alias FROM sa_entity_aliases WHERE entity_id = e.id AND count > 0 ORDER BY count DESC, alias LIMIT 50) AS aliases
-       FROM sa_entities e WHERE e.id = ANY($1::bigint[]) AND ${VISIBLE_SQL}`, [ids]);
+         ARRAY(SELECT alias FROM sa_entity_aliases a JOIN unnest($2::bigint[], $3::bigint[]) AS m(g, id) ON a.entity_id = m.id
+               WHERE m.g = e.id AND a.count > 0 GROUP BY alias ORDER BY sum(a.count) DESC, alias LIMIT 50) AS aliases
+       FROM sa_entities e WHERE e.id = ANY($1::bigint[]) AND ${VISIBLE_SQL}`,
+      [reps, membership.map((m) => m[0]), membership.map((m) => m[1])]);
     for (const r of rows) {
       const lower = r.canonical.toLowerCase();
       const name = r.curated_type ? r.canonical : (r.aliases ?? []).find((a) => a.toLowerCase() === lower) ?? r.canonical;
