@@ -12,7 +12,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { EntityLinker } from '../../src/core/index/linker';
 import { PostgresAnalysisQueries } from '../../src/node/archive/postgresAnalysis';
 import { ANALYSIS_ARTICLES, describeAnalysisQueries, expectedAnswers, type AnalysisArticle } from '../unit/analysisQueriesContract';
-import { assertConsistent, count, freshDatabase, ingestJson, tempDir, withClient } from './helpers';
+import { assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, tempDir, withClient } from './helpers';
 
 /**
  * The quotations table as the quotation mirroring (schema version 3) lays it out. Where this tool's schema does
@@ -68,6 +68,41 @@ describeAnalysisQueries('the archive on PostgreSQL', async (articles) => {
 
 describe('the archive\'s analysis tables', function () {
   this.timeout(300_000);
+
+  it('answers as the timeline and connections commands over the sample articles (registry, short forms and all)', async () => {
+    const folder = sampleFolder();
+    const url = await freshDatabase('analysis_samples');
+    const { result } = await ingestJson(url, folder);
+    assert.equal(result.code, 0, result.stderr);
+    const lines = async (...args: string[]) => {
+      const r = await cli(...args, folder);
+      assert.equal(r.code, 0, r.stderr);
+      return r.stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    };
+    const queries = new PostgresAnalysisQueries({ url, queryTimeoutMs: 60_000 });
+    try {
+      const timeline = await lines('timeline', '--json');
+      const archived = (await queries.timeline({ page: { limit: 1000 } })).items;
+      assert.ok(timeline.length >= 50, `${timeline.length} dates`);
+      assert.deepEqual(archived, timeline);
+      const connections = await lines('connections', '--json', '--min-count', '1');
+      const pairs = [];
+      for (let offset: number | undefined = 0; offset !== undefined;) {
+        const page = await queries.connections({ minCount: 1, page: { offset, limit: 1000 } });
+        pairs.push(...page.items);
+        offset = page.nextOffset;
+      }
+      assert.ok(connections.length >= 100, `${connections.length} pairs`);
+      assert.deepEqual(pairs.map((p) => [p.a, p.b, p.articles, p.paragraphs]), connections.map((c) => [c.a, c.b, c.articles, c.paragraphs]));
+      pairs.forEach((p, i) => assert.ok(Math.abs(p.strength - (connections[i].strength as number)) <= 1e-9, `${p.a} / ${p.b}`));
+      const ofNato = (await queries.connections({ entity: { name: 'NATO' }, minCount: 2, page: { limit: 1000 } })).items;
+      const natoLines = await lines('connections', '--json', '--entity', 'North Atlantic Treaty Organization');
+      assert.deepEqual(ofNato, natoLines);
+      console.log(`      samples: ${timeline.length} dates, ${connections.length} pairs, ${ofNato.length} of NATO: the same rows as the commands`);
+    } finally {
+      await queries.close();
+    }
+  });
 
   it('replaces an article\'s paragraphs and dated sentences with the article, and removes them with it', async () => {
     const { url, folder } = await ingestedFolder('analysis_replace', ANALYSIS_ARTICLES);
