@@ -69,7 +69,7 @@ describeAnalysisQueries('the archive on PostgreSQL', async (articles) => {
 describe('the archive\'s analysis tables', function () {
   this.timeout(300_000);
 
-  it('answers as the timeline and connections commands over the sample articles (registry, short forms and all)', async () => {
+  it('answers as the timeline and connections commands over the sample articles (registry, short forms and all), and so do its CLI twins', async () => {
     const folder = sampleFolder();
     const url = await freshDatabase('analysis_samples');
     const { result } = await ingestJson(url, folder);
@@ -99,6 +99,22 @@ describe('the archive\'s analysis tables', function () {
       const natoLines = await lines('connections', '--json', '--entity', 'North Atlantic Treaty Organization');
       assert.deepEqual(ofNato, natoLines);
       console.log(`      samples: ${timeline.length} dates, ${connections.length} pairs, ${ofNato.length} of NATO: the same rows as the commands`);
+      // the archive's twins of the commands print the same lines, byte for byte
+      for (const args of [['timeline', '--json'], ['connections', '--json'], ['connections', '--json', '--entity', 'NATO', '--min-count', '3'],
+        ['timeline', '--json', '--entity', 'Trump']]) {
+        const local = await cli(...args, folder);
+        const archived = await cli('archive', ...args, '--db', url);
+        assert.equal(archived.code, 0, archived.stderr);
+        assert.ok(local.stdout.length > 0, args.join(' '));
+        assert.equal(archived.stdout, local.stdout, `archive ${args.join(' ')}`);
+      }
+      const bad = await cli('archive', 'timeline', '--db', url, '--from', '2025-13');
+      assert.equal(bad.code, 2);
+      assert.match(bad.stderr, /--from needs a day, YYYY-MM-DD/);
+      const down = await cli('archive', 'connections', '--db', 'postgres://analyst:secret@127.0.0.1:9/archive');
+      assert.equal(down.code, 1);
+      assert.match(down.stderr, /^archive connections: .*127\.0\.0\.1:9/);
+      assert.doesNotMatch(down.stderr, /secret/);
     } finally {
       await queries.close();
     }

@@ -10,6 +10,7 @@ import { AnalysisPool } from '../../node/analysisPool';
 import { createArchivePool, describeArchiveError, parseArchiveUrl } from '../../node/archive/connection';
 import { ingest } from '../../node/archive/ingest';
 import { PostgresStore } from '../../node/archive/postgresStore';
+import { ARCHIVE_ANALYSIS_HELP, runArchiveAnalysis } from '../archive/analysisSubcommands';
 
 const HELP = `Usage: source-annotator archive <ingest|query|stats> --db URL [options]
 
@@ -33,6 +34,7 @@ the entity registries and the annotations, searchable by everyone.
   archive stats --db URL [--json]
       Articles, mentions and entities in the archive, and the database's size.
       --json prints one object: {"articles", "mentions", "entities", "bytes"}
+${ARCHIVE_ANALYSIS_HELP}
 
   --db URL     postgres://user:password@host:5432/database (or the SOURCE_ANNOTATOR_ARCHIVE_URL variable)
   -h, --help   show this help`;
@@ -222,6 +224,8 @@ export const archiveCommand: CliCommand = {
   summary: 'load articles into a shared PostgreSQL archive and query it (ingest, query, stats)',
   help: HELP,
   async run(argv) {
+    const analysis = runArchiveAnalysis(argv);
+    if (analysis) return analysis;
     if (!argv.length || argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return argv.length ? 0 : 2; }
     const p = parse(argv);
     if (!['ingest', 'query', 'stats'].includes(p.sub ?? '')) {

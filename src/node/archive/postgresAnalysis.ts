@@ -41,6 +41,8 @@ export interface PostgresAnalysisOptions extends Partial<ArchiveConnectionOption
   pool?: Pool;
   /** Longest a query may run when the caller passes no signal (ms). */
   queryTimeoutMs?: number;
+  /** The largest page (default 1,000, as the archive's `CorpusStore`); a command printing everything may lift it. */
+  maxPage?: number;
 }
 
 /** An entity as the views show it. */
@@ -115,6 +117,7 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
   private readonly pool: Pool;
   private readonly ownsPool: boolean;
   private readonly queryTimeoutMs: number;
+  private readonly maxPage: number;
   private closed = false;
 
   constructor(options: PostgresAnalysisOptions) {
@@ -127,10 +130,11 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       this.ownsPool = true;
     }
     this.queryTimeoutMs = options.queryTimeoutMs ?? 10_000;
+    this.maxPage = options.maxPage ?? MAX_PAGE;
   }
 
   async timeline(query: TimelineQuery): Promise<Page<TimelineRow>> {
-    const { offset, limit } = pageBounds(query.page, MAX_PAGE);
+    const { offset, limit } = pageBounds(query.page, this.maxPage);
     for (const [what, day] of [['from', query.from], ['to', query.to]] as const) {
       if (day !== undefined && !isDay(day)) throw new ArchiveError(`timeline: "${what}" must be a day, YYYY-MM-DD (got "${day}")`);
     }
@@ -191,7 +195,7 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
   }
 
   async connections(query: ConnectionsQuery): Promise<Page<ConnectionRow>> {
-    const { offset, limit } = pageBounds(query.page, MAX_PAGE);
+    const { offset, limit } = pageBounds(query.page, this.maxPage);
     const minCount = Math.max(1, Math.floor(query.minCount ?? 2));
     return this.withClient(query.page.signal ?? query.entity?.signal, async (client) => {
       let pairs: PairCount[];
@@ -275,7 +279,7 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
   }
 
   async quotesBy(speaker: EntityQuery, page: PageRequest): Promise<Page<QuoteRow>> {
-    const { offset, limit } = pageBounds(page, MAX_PAGE);
+    const { offset, limit } = pageBounds(page, this.maxPage);
     return this.withClient(page.signal ?? speaker.signal, async (client) => {
       const id = await this.resolve(client, speaker);
       if (id === undefined) return { items: [], total: 0 };
