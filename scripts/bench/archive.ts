@@ -18,6 +18,7 @@ import pg from 'pg';
 import { PostgresStore } from '../../src/node/archive/postgresStore';
 import { ensureCorpus, seededRandom } from './synthCorpus';
 import { benchmarkSize } from './index';
+import { timeAnalysisQueries } from './analysisTimings';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
     } finally {
       await store.close();
     }
+    console.log(`  analysis queries (timeline, connections, quotations); load average ${load()}`);
+    results.analysis = await timeAnalysisQueries(url, nameOf(near.key), sample.slice(0, 1000).map((r) => nameOf(r.key)), seededRandom(12));
+    results.loadAfterAnalysis = load();
 
     if (memoryArticles > 0) {
       console.log(`  in-memory CorpusIndex at ${memoryArticles} for comparison…`);
