@@ -101,7 +101,7 @@ describe('the archive\'s analysis tables', function () {
       console.log(`      samples: ${timeline.length} dates, ${connections.length} pairs, ${ofNato.length} of NATO: the same rows as the commands`);
       // the archive's twins of the commands print the same lines, byte for byte
       for (const args of [['timeline', '--json'], ['connections', '--json'], ['connections', '--json', '--entity', 'NATO', '--min-count', '3'],
-        ['timeline', '--json', '--entity', 'Trump']]) {
+        ['timeline', '--json', '--entity', 'Trump'], ['connections', '--json', '--entity', 'Trump', '--min-count', '1']]) {
         const local = await cli(...args, folder);
         const archived = await cli('archive', ...args, '--db', url);
         assert.equal(archived.code, 0, archived.stderr);

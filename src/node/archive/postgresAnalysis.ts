@@ -94,7 +94,7 @@ function abortError(signal: AbortSignal): Error {
 export function shortFormJoinsSql(filter: string): string {
   const full = (column: 'surname' | 'initials', type: 'PERSON' | 'ORG') => `LEFT JOIN LATERAL (
       SELECT count(*) AS n, min(id) AS id, min(articles) AS articles FROM sa_entities
-      WHERE ${column} = substr(e.key, ${UNTYPED_PREFIX.length + 1}) AND curated_type IS NULL AND ${VISIBLE_SQL} AND (${DECIDED_TYPE_SQL}) = '${type}'
+      WHERE ${column} = substr(e.key, ${UNTYPED_PREFIX.length + 1}) COLLATE "default" AND curated_type IS NULL AND ${VISIBLE_SQL} AND (${DECIDED_TYPE_SQL}) = '${type}'
     ) AS ${column === 'surname' ? 'fp' : 'fo'} ON true`;
   return `SELECT id, group_id FROM (
     SELECT e.id, CASE WHEN x.t = 'PERSON' AND fp.n = 1 THEN fp.id WHEN x.t = 'ORG' AND fo.n = 1 THEN fo.id END AS group_id
@@ -199,21 +199,32 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
     const minCount = Math.max(1, Math.floor(query.minCount ?? 2));
     return this.withClient(query.page.signal ?? query.entity?.signal, async (client) => {
       let pairs: PairCount[];
+      let groups: Map<string, Group>;
       if (query.entity) {
         const id = await this.resolve(client, query.entity);
         if (id === undefined) return { items: [], total: 0 };
-        const { rep, members } = (await this.groupsOf(client, [id])).get(id)!;
-        // the paragraphs naming the entity, the entities named there beside it, and their groups
-        pairs = await this.rows<PairCount>(client,
-          `WITH mine AS (SELECT DISTINCT article_id, paragraph FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[])),
-           near AS (SELECT p.article_id, p.paragraph, p.entity_id FROM mine JOIN sa_paragraph_entities p USING (article_id, paragraph)
-                    WHERE p.entity_id <> ALL($1::bigint[])),
-           j AS (${shortFormJoinsSql('e.id IN (SELECT entity_id FROM near)')}),
-           v AS (SELECT DISTINCT n.article_id, n.paragraph, coalesce(j.group_id, n.entity_id) AS g
-                 FROM near n JOIN sa_entities e ON e.id = n.entity_id LEFT JOIN j ON j.id = n.entity_id
-                 WHERE e.mentions > 0 AND NOT (e.common AND e.plain = 0))
-           SELECT $2::bigint AS x, g AS y, count(*)::int AS n FROM v WHERE g <> $2::bigint GROUP BY g HAVING count(*) >= $3`,
-          [members, rep, minCount]);
+        const target = (await this.groupsOf(client, [id])).get(id)!;
+        // the paragraphs naming the entity (any member), and per other visible entity the paragraphs of those naming it
+        const MINE = 'mine AS (SELECT DISTINCT article_id, paragraph FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[]))';
+        const near = await this.rows<{ id: string; n: number }>(client,
+          `WITH ${MINE}
+           SELECT c.id, c.n FROM (SELECT p.entity_id AS id, count(*)::int AS n FROM mine JOIN sa_paragraph_entities p USING (article_id, paragraph)
+                                  WHERE p.entity_id <> ALL($1::bigint[]) GROUP BY 1) AS c
+           JOIN sa_entities e ON e.id = c.id WHERE e.mentions > 0 AND NOT (e.common AND e.plain = 0)`, [target.members], 'sa_connections_near');
+        groups = await this.groupsOf(client, near.map((r) => String(r.id)));
+        groups.set(id, target);
+        for (const g of [...groups.values()]) if (!groups.has(g.rep)) groups.set(g.rep, g); // by full name too
+        // per partner group: its members' paragraphs, less those naming two of its members (counted twice)
+        const shared = new Map<string, number>();
+        for (const r of near) {
+          const rep = groups.get(String(r.id))!.rep;
+          if (rep !== target.rep) shared.set(rep, (shared.get(rep) ?? 0) + Number(r.n));
+        }
+        const present = new Set(near.map((r) => String(r.id)));
+        for (const [g, twice] of await this.overlaps(client, [...shared.keys()].map((rep) => groups.get(rep)!), present, MINE, target.members)) {
+          shared.set(g, shared.get(g)! - twice);
+        }
+        pairs = [...shared].filter(([, n]) => n >= minCount).map(([y, n]) => ({ x: target.rep, y, n }));
       } else {
         pairs = await this.rows<PairCount>(client,
           `WITH j AS (${shortFormJoinsSql('TRUE')}),
@@ -223,18 +234,19 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
            SELECT p1.g AS x, p2.g AS y, count(*)::int AS n
            FROM v p1 JOIN v p2 ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.g > p1.g
            GROUP BY 1, 2 HAVING count(*) >= $1`, [minCount]);
+        groups = await this.groupsOf(client, [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))]);
       }
       const total = pairs.length;
       if (total === 0) return { items: [], total };
-      // each group's paragraphs (those naming any of its members, once)
-      const groups = await this.groupsOf(client, [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))]);
-      const membership = [...new Set([...groups.values()])].flatMap((g) => g.members.map((m) => [g.rep, m]));
-      const paragraphCounts = await this.rows<{ g: string; n: number }>(client,
-        `SELECT g, count(*)::int AS n FROM (SELECT DISTINCT m.g, p.article_id, p.paragraph
-           FROM unnest($1::bigint[], $2::bigint[]) AS m(g, id) JOIN sa_paragraph_entities p ON p.entity_id = m.id) AS x GROUP BY g`,
-        [membership.map((m) => m[0]), membership.map((m) => m[1])]);
+      // each group's paragraphs: its members' (an index-only count each), less those naming two of its members
+      const reps = [...new Set(pairs.flatMap((p) => [String(p.x), String(p.y)]))].map((rep) => groups.get(rep)!);
+      const memberIds = reps.flatMap((g) => g.members);
+      const counts = await this.rows<{ id: string; n: number }>(client,
+        'SELECT entity_id AS id, count(*)::int AS n FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[]) GROUP BY 1', [memberIds]);
+      const countOf = new Map(counts.map((r) => [String(r.id), Number(r.n)]));
+      const paragraphsOf = new Map(reps.map((g) => [g.rep, g.members.reduce((n, m) => n + (countOf.get(m) ?? 0), 0)]));
+      for (const [g, twice] of await this.overlaps(client, reps, new Set(countOf.keys()))) paragraphsOf.set(g, paragraphsOf.get(g)! - twice);
       const [all] = await this.rows<{ n: string }>(client, 'SELECT coalesce(sum(paragraphs), 0) AS n FROM sa_articles', []);
-      const paragraphsOf = new Map(paragraphCounts.map((r) => [String(r.g), Number(r.n)]));
       const paragraphTotal = Number(all?.n ?? 0);
       const scored = pairs.map((p) => ({
         x: String(p.x), y: String(p.y), paragraphs: Number(p.n),
@@ -252,15 +264,29 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       const window = scored.slice(from, to);
       const wanted = [...new Set(window.flatMap((p) => [p.x, p.y]))];
       const names = await this.namesOf(client, groups, wanted);
-      // articles naming both sides: each side's articles (of any member), intersected per pair
-      const sides = window.flatMap((p, i) => [
-        ...groups.get(p.x)!.members.map((id) => [i, 0, id] as const), ...groups.get(p.y)!.members.map((id) => [i, 1, id] as const)]);
+      // articles naming both sides: the articles of the side named in fewer (each a group of one or two entities),
+      // each probed in the other side's (entity, article) keys
+      const articleIds = [...new Set(window.flatMap((p) => [...groups.get(p.x)!.members, ...groups.get(p.y)!.members]))];
+      const articleCounts = new Map((await this.rows<{ id: string; articles: string }>(client,
+        'SELECT id, articles FROM sa_entities WHERE id = ANY($1::bigint[])', [articleIds])).map((r) => [String(r.id), Number(r.articles)]));
+      const sizeOf = (g: Group) => g.members.reduce((n, m) => n + (articleCounts.get(m) ?? 0), 0);
+      const sides = window.map((p) => {
+        const [x, y] = [groups.get(p.x)!, groups.get(p.y)!];
+        return sizeOf(x) <= sizeOf(y) ? [x, y] : [y, x];
+      });
+      // each group's articles read once (a target shared by every pair is not read again per pair), then per pair
+      // the smaller side's articles looked up among the larger side's
+      const numbered = new Map<Group, number>();
+      for (const [small, large] of sides) for (const g of [small, large]) if (!numbered.has(g)) numbered.set(g, numbered.size);
+      const membersOf = [...numbered].flatMap(([g, n]) => g.members.map((id) => [n, id] as const));
       const shared = await this.rows<{ i: number; n: number }>(client,
-        `WITH m AS (SELECT * FROM unnest($1::int[], $2::int[], $3::bigint[]) AS m(i, side, id)),
-         xa AS (SELECT DISTINCT m.i, ea.article_id FROM m JOIN sa_entity_articles ea ON ea.entity_id = m.id WHERE m.side = 0),
-         ya AS (SELECT DISTINCT m.i, ea.article_id FROM m JOIN sa_entity_articles ea ON ea.entity_id = m.id WHERE m.side = 1)
-         SELECT xa.i, count(*)::int AS n FROM xa JOIN ya USING (i, article_id) GROUP BY xa.i`,
-        [sides.map((x) => x[0]), sides.map((x) => x[1]), sides.map((x) => x[2])]);
+        `WITH ga AS (SELECT DISTINCT m.g, ea.article_id FROM unnest($1::int[], $2::bigint[]) AS m(g, id)
+                     JOIN sa_entity_articles ea ON ea.entity_id = m.id),
+         pr AS (SELECT * FROM unnest($3::int[], $4::int[], $5::int[]) AS pr(i, small, large))
+         SELECT pr.i, count(*)::int AS n FROM pr JOIN ga a ON a.g = pr.small JOIN ga b ON b.g = pr.large AND b.article_id = a.article_id
+         GROUP BY pr.i`,
+        [membersOf.map((x) => x[0]), membersOf.map((x) => x[1]), sides.map((_, i) => i),
+          sides.map(([small]) => numbered.get(small)!), sides.map(([, large]) => numbered.get(large)!)]);
       const sharedOf = new Map(shared.map((r) => [Number(r.i), Number(r.n)]));
       const rows = window.map((p, i): ConnectionRow => {
         let [x, y] = [p.x, p.y];
@@ -314,6 +340,28 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
            AND ${VISIBLE_SQL} ${typeFilter} ORDER BY mentions DESC, id LIMIT 1) LIMIT 1)`,
       query.type ? [keys, name, query.type] : [keys, name], query.type ? 'sa_analysis_resolve_typed' : 'sa_analysis_resolve');
     return row ? String(row.id) : undefined;
+  }
+
+  /**
+   * For each group of two members both in `present`: the paragraphs naming both (of the paragraphs `mine`
+   * defines, a CTE over $1 = `mineOf`, when given), which a sum over the members counts twice.
+   */
+  private async overlaps(client: PoolClient, groups: readonly Group[], present: ReadonlySet<string>, mine?: string, mineOf?: readonly string[]):
+  Promise<Map<string, number>> {
+    const pairs = groups.filter((g) => g.members.length === 2 && g.members.every((m) => present.has(m)));
+    const out = new Map<string, number>();
+    if (pairs.length === 0) return out;
+    const offset = mine ? 1 : 0;
+    const rows = await this.rows<{ g: string; n: number }>(client,
+      `${mine ? `WITH ${mine} ` : ''}SELECT u.g, count(*)::int AS n
+       FROM unnest($${offset + 1}::bigint[], $${offset + 2}::bigint[], $${offset + 3}::bigint[]) AS u(g, a, b)
+       JOIN sa_paragraph_entities pa ON pa.entity_id = u.a
+       JOIN sa_paragraph_entities pb ON pb.entity_id = u.b AND pb.article_id = pa.article_id AND pb.paragraph = pa.paragraph
+       ${mine ? 'JOIN mine ON mine.article_id = pa.article_id AND mine.paragraph = pa.paragraph' : ''}
+       GROUP BY u.g`,
+      [...(mine ? [mineOf] : []), pairs.map((g) => g.rep), pairs.map((g) => g.members[0]), pairs.map((g) => g.members[1])]);
+    for (const r of rows) out.set(String(r.g), Number(r.n));
+    return out;
   }
 
   /**
