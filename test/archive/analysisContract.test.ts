@@ -10,7 +10,7 @@ import { MENTION_STRIDE, QUOTE_STRIDE } from '../../src/core/analysis/articleVie
 import { extract } from '../../src/core/extract';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { EntityLinker } from '../../src/core/index/linker';
-import { PostgresAnalysisQueries } from '../../src/node/archive/postgresAnalysis';
+import { PostgresAnalysisQueries, shortFormJoinsSql } from '../../src/node/archive/postgresAnalysis';
 import { ANALYSIS_ARTICLES, describeAnalysisQueries, expectedAnswers, type AnalysisArticle } from '../unit/analysisQueriesContract';
 import { assertConsistent, cli, count, freshDatabase, ingestJson, sampleFolder, tempDir, withClient } from './helpers';
 
@@ -152,16 +152,23 @@ describe('the archive\'s analysis tables', function () {
     }
   });
 
-  it('reads one entity\'s connections and timeline through its indexes', async () => {
+  it('reads one entity\'s connections, its short forms and the timeline through their indexes', async () => {
     const { url } = await ingestedFolder('analysis_plans', ANALYSIS_ARTICLES);
     await withClient(url, async (c) => {
       await c.query('SET enable_seqscan = off'); // a five-article table would be read whole otherwise
       const plan = async (sql: string, params: unknown[]) =>
         (await c.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${sql}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n');
       const id = Number((await c.query("SELECT id FROM sa_entities WHERE key = '~:nordwind shipping'")).rows[0].id);
-      const pairs = await plan(`SELECT p2.entity_id, count(*) FROM sa_paragraph_entities p1 JOIN sa_paragraph_entities p2
-        ON p2.article_id = p1.article_id AND p2.paragraph = p1.paragraph AND p2.entity_id <> p1.entity_id WHERE p1.entity_id = $1 GROUP BY 1`, [id]);
+      const pairs = await plan(`WITH mine AS (SELECT DISTINCT article_id, paragraph FROM sa_paragraph_entities WHERE entity_id = ANY($1::bigint[]))
+        SELECT p.entity_id, count(*) FROM mine JOIN sa_paragraph_entities p USING (article_id, paragraph)
+        WHERE p.entity_id <> ALL($1::bigint[]) GROUP BY 1`, [[id]]);
       assert.match(pairs, /sa_paragraph_entities_entity/, pairs);
+      assert.match(pairs, /sa_paragraph_entities_pkey/, pairs);
+      // a short form finds its full name through the surname and initials indexes, not by reading every entity
+      const joins = await plan(shortFormJoinsSql('e.id = ANY($1::bigint[])'), [[id]]);
+      assert.match(joins, /sa_entities_surname/, joins);
+      assert.match(joins, /sa_entities_initials/, joins);
+      assert.doesNotMatch(joins, /Seq Scan/, joins);
       const dates = await plan(`SELECT * FROM sa_dates d WHERE d.from_day IS NOT NULL AND d.entity_ids @> $1::bigint[]`, [[id]]);
       assert.match(dates, /sa_dates_entities/, dates);
       const ordered = await plan('SELECT * FROM sa_dates d WHERE d.from_day IS NOT NULL ORDER BY d.from_day, d.precision LIMIT 50', []);

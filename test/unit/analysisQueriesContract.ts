@@ -241,6 +241,7 @@ export function describeAnalysisQueries(
       assert.deepEqual(march, inMarch);
       assert.ok(march.length >= 3 && march.length < want.timeline.length, `${march.length} dates in March`);
       assert.deepEqual(await queries.timeline({ entity: { name: 'Nobody Anywhere' }, page: { limit: 10 } }), { items: [], total: 0 });
+      await rejects(queries.timeline({ from: 'March 2025', page: { limit: 10 } }), 'a "from" that is no day');
     });
 
     it('ranks connections as the editor does, with the same strengths, in pages', async () => {

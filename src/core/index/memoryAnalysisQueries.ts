@@ -8,7 +8,7 @@ import { NAME_TYPES } from '../extract/types';
 import type {
   AnalysisQueries, ConnectionRow, ConnectionsQuery, QuoteRow, TimelineQuery, TimelineRow,
 } from './analysisQueries';
-import { compareConnections, pageBounds, pageOf } from './analysisQueries';
+import { compareConnections, isDay, pageBounds, pageOf } from './analysisQueries';
 import type { CorpusIndex } from './corpusIndex';
 import type { EntityQuery, Page, PageRequest } from './corpusStore';
 import { entityKey, normalizeName, type EntityKey } from './entityKey';
@@ -32,6 +32,9 @@ export class MemoryAnalysisQueries implements AnalysisQueries {
 
   async timeline(query: TimelineQuery): Promise<Page<TimelineRow>> {
     this.check(query.page.signal ?? query.entity?.signal);
+    for (const [what, day] of [['from', query.from], ['to', query.to]] as const) {
+      if (day !== undefined && !isDay(day)) throw new Error(`timeline: "${what}" must be a day, YYYY-MM-DD (got "${day}")`);
+    }
     let wanted: EntityKey | undefined;
     if (query.entity) {
       wanted = this.entityOf(query.entity);
