@@ -264,8 +264,8 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       const window = scored.slice(from, to);
       const wanted = [...new Set(window.flatMap((p) => [p.x, p.y]))];
       const names = await this.namesOf(client, groups, wanted);
-      // articles naming both sides: the articles of the side named in fewer (each a group of one or two entities),
-      // each probed in the other side's (entity, article) keys
+      // articles naming both sides (each a group of one or two entities); which side is the smaller, by the
+      // entities' article counters
       const articleIds = [...new Set(window.flatMap((p) => [...groups.get(p.x)!.members, ...groups.get(p.y)!.members]))];
       const articleCounts = new Map((await this.rows<{ id: string; articles: string }>(client,
         'SELECT id, articles FROM sa_entities WHERE id = ANY($1::bigint[])', [articleIds])).map((r) => [String(r.id), Number(r.articles)]));
