@@ -19,6 +19,7 @@ import { PostgresStore } from '../../src/node/archive/postgresStore';
 import { quotesBy } from '../../src/node/archive/quoteQueries';
 import { ensureCorpus, seededRandom } from './synthCorpus';
 import { benchmarkSize } from './index';
+import { timeAnalysisQueries } from './analysisTimings';
 
 const ROOT = resolve(__dirname, '..', '..');
 const WORK = join(ROOT, '.bench');
@@ -171,6 +172,9 @@ async function main(): Promise<void> {
     } finally {
       await store.close();
     }
+    console.log(`  analysis queries (timeline, connections, quotations); load average ${load()}`);
+    results.analysis = await timeAnalysisQueries(url, nameOf(near.key), sample.slice(0, 1000).map((r) => nameOf(r.key)), seededRandom(12));
+    results.loadAfterAnalysis = load();
 
     if (memoryArticles > 0) {
       console.log(`  in-memory CorpusIndex at ${memoryArticles} for comparison…`);

@@ -12,6 +12,7 @@ import { ingest } from '../../node/archive/ingest';
 import { PostgresStore } from '../../node/archive/postgresStore';
 import { quotesBy } from '../../node/archive/quoteQueries';
 import type { QuoteRecord } from '../../core/analysis/quotes/quoteLedger';
+import { ARCHIVE_ANALYSIS_HELP, runArchiveAnalysis } from '../archive/analysisSubcommands';
 
 const HELP = `Usage: source-annotator archive <ingest|query|quotes|stats> --db URL [options]
 
@@ -39,6 +40,7 @@ the entity registries and the annotations, searchable by everyone.
   archive stats --db URL [--json]
       Articles, mentions and entities in the archive, and the database's size.
       --json prints one object: {"articles", "mentions", "entities", "bytes"}
+${ARCHIVE_ANALYSIS_HELP}
 
   --db URL     postgres://user:password@host:5432/database (or the SOURCE_ANNOTATOR_ARCHIVE_URL variable)
   -h, --help   show this help`;
@@ -285,6 +287,8 @@ export const archiveCommand: CliCommand = {
   summary: 'load articles into a shared PostgreSQL archive and query it (ingest, query, quotes, stats)',
   help: HELP,
   async run(argv) {
+    const analysis = runArchiveAnalysis(argv);
+    if (analysis) return analysis;
     if (!argv.length || argv.includes('-h') || argv.includes('--help')) { process.stdout.write(HELP + '\n'); return argv.length ? 0 : 2; }
     const p = parse(argv);
     if (!['ingest', 'query', 'quotes', 'stats'].includes(p.sub ?? '')) {

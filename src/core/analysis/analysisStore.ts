@@ -1175,7 +1175,7 @@ function popCount(word: number): number {
 }
 
 /** Normalized pointwise mutual information over paragraphs, rounded to 4 decimals. */
-function npmi(together: number, a: number, b: number, total: number): number {
+export function npmi(together: number, a: number, b: number, total: number): number {
   const all = Math.max(1, total);
   const pab = together / all;
   if (pab >= 1) return 1;

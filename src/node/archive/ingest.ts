@@ -30,7 +30,7 @@ import { articleRows, type ArticleRows } from './rows';
 import { migrate } from './schema';
 
 /** Bump when the rows built from an analysis change, so the next ingest rewrites every article. */
-export const ARCHIVE_ROWS_VERSION = 2; // 2: quotations
+export const ARCHIVE_ROWS_VERSION = 3; // 2: quotations; 3: dated sentences and paragraph entities
 /** Files larger than this are not articles (the editor's own limit is of the same order). */
 export const MAX_ARTICLE_BYTES = 16 * 1048576;
 

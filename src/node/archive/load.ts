@@ -105,12 +105,12 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
   const idOfPath = new Map<string, string>();
   if (articles.length) {
     const inserted = await client.query<{ id: string; path: string }>(
-      `INSERT INTO sa_articles (path, content_hash, ingest_hash, title, outlet, byline, published, size)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::int[])
+      `INSERT INTO sa_articles (path, content_hash, ingest_hash, title, outlet, byline, published, size, paragraphs)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::date[], $8::int[], $9::int[])
        RETURNING id, path`,
       [articles.map((a) => a.path), articles.map((a) => a.contentHash), articles.map((a) => a.ingestHash),
         articles.map((a) => a.title), articles.map((a) => a.outlet ?? null), articles.map((a) => a.byline ?? null),
-        articles.map((a) => a.published ?? null), articles.map((a) => a.size)]);
+        articles.map((a) => a.published ?? null), articles.map((a) => a.size), articles.map((a) => a.paragraphs)]);
     for (const r of inserted.rows) idOfPath.set(r.path, r.id);
     await copyRows(client, 'COPY sa_article_texts (article_id, body) FROM STDIN', articles.map((a) => [idOfPath.get(a.path)!, a.body]));
 
@@ -172,8 +172,23 @@ async function writeInTransaction(client: PoolClient, input: ArticleRows[]): Pro
           }
         }
       })());
-    await copyRows(client, 'COPY sa_dates (article_id, start_offset, end_offset, value, mod) FROM STDIN', (function* () {
-      for (const a of articles) for (const d of a.dates) yield [idOfPath.get(a.path)!, ...d];
+    await copyRows(client,
+      'COPY sa_dates (article_id, start_offset, end_offset, value, mod, sentence_start, sentence_end, from_day, to_day, precision, entity_ids) FROM STDIN',
+      (function* () {
+        for (const a of articles) {
+          for (const d of a.dates) {
+            const keys = d[9];
+            yield [idOfPath.get(a.path)!, ...d.slice(0, 9) as (string | number | null)[], keys ? `{${keys.flatMap((k) => idOfKey.get(k) ?? []).join(',')}}` : null];
+          }
+        }
+      })());
+    await copyRows(client, 'COPY sa_paragraph_entities (article_id, paragraph, entity_id) FROM STDIN', (function* () {
+      for (const a of articles) {
+        for (const [p, key] of a.paragraphEntities) {
+          const entityId = idOfKey.get(key);
+          if (entityId !== undefined) yield [idOfPath.get(a.path)!, p, entityId];
+        }
+      }
     })());
     await copyRows(client, 'COPY sa_figures (article_id, start_offset, end_offset, type, value, unit, measure) FROM STDIN', (function* () {
       for (const a of articles) for (const f of a.figures) yield [idOfPath.get(a.path)!, ...f];
@@ -249,6 +264,7 @@ async function deleteArticleRows(client: PoolClient, oldIds: string[], deltas: D
       for (const r of gone.rows) bumpAlias(r.entity_id, r.surface, -Number(r.n));
     }
     await client.query('DELETE FROM sa_dates WHERE article_id = ANY($1::bigint[])', [oldIds]);
+    await client.query('DELETE FROM sa_paragraph_entities WHERE article_id = ANY($1::bigint[])', [oldIds]);
     await client.query('DELETE FROM sa_figures WHERE article_id = ANY($1::bigint[])', [oldIds]);
     await client.query('DELETE FROM sa_articles WHERE id = ANY($1::bigint[])', [oldIds]);
   }

@@ -7,12 +7,14 @@
 import { NAME_TYPES, SPAN_TYPES } from '../../core/extract/types';
 import type { ArticleAnalysis } from '../../core/index/analysis';
 import { SPAN_STRIDE, SpanField, atomAt, measureAt, spanCount, unpackSpan } from '../../core/index/analysis';
-import { articleViewsOf, MENTION_STRIDE, QUOTE_STRIDE, type ArticleViews } from '../../core/analysis/articleViews';
 import { isCommonWord } from '../../core/index/commonWords';
 import { isNameType, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { followsPersonTitle, LineStyles } from '../../core/index/lineStyle';
 import type { EntityLinker } from '../../core/index/linker';
 import type { Annotation } from '../../core/sidecar/model';
+import { articleViewsOf, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews } from '../../core/analysis/articleViews';
+import { periodOf } from '../../core/analysis/timeline/timex';
+import { PRECISION_ORDER } from '../../core/index/analysisQueries';
 
 export const PLAIN_WEIGHT = 4;
 export const HEADLINE_WEIGHT = 1;
@@ -45,7 +47,16 @@ export interface ArticleRows {
   size: number;
   body: string;
   entities: EntityRowsInArticle[];
-  dates: [number, number, string | null, string | null][];
+  /**
+   * start, end, value, mod; then, for a date the timeline places (see `timelineOfDates`): its sentence's start and
+   * end, its period's first and last day, its precision (index into PRECISION_ORDER), and the keys of the
+   * entities its sentence names, in text order.
+   */
+  dates: [number, number, string | null, string | null, ...DatedSentence][];
+  /** Paragraphs of the article (with names or not), for connection strengths. */
+  paragraphs: number;
+  /** (paragraph number, entity key): the entities each paragraph names, each once. */
+  paragraphEntities: [number, string][];
   figures: [number, number, string, number | null, string | null, string | null][];
   annotations: Annotation[];
   quotes: QuoteRow[];
@@ -123,13 +134,20 @@ export function articleRows(
     } else if (type === 'DATE') {
       const value = atomAt(analysis, i, SpanField.value);
       const mod = analysis.spans[base + SpanField.mod];
-      dates.push([start, end, value === undefined ? null : String(value), mod ? ['', 'START', 'MID', 'END'][mod] : null]);
+      dates.push([start, end, value === undefined ? null : String(value), mod ? ['', 'START', 'MID', 'END'][mod] : null, ...NOT_DATED]);
     } else {
       const value = atomAt(analysis, i, SpanField.value);
       const unit = atomAt(analysis, i, SpanField.unit);
       const number = typeof value === 'number' ? value : value === undefined ? null : Number(value);
       figures.push([start, end, type, number !== null && Number.isFinite(number) ? number : null, unit === undefined ? null : String(unit), measureAt(analysis, i) ?? null]);
     }
+  }
+  const views = analysis.views ?? viewsOf(analysis, text);
+  const keyOfName = namesToKeys(views, linker);
+  const timeline = timelineOfDates(views, keyOfName);
+  for (const d of dates) {
+    const dated = timeline.get(`${d[0]}:${d[1]}`);
+    if (dated) d.splice(4, dated.length, ...dated);
   }
   return {
     path: article.path,
@@ -143,9 +161,11 @@ export function articleRows(
     body: text,
     entities: [...byKey.values()],
     dates: dedupeBySpan(dates),
+    paragraphs: views.paragraphs.length / PARAGRAPH_STRIDE,
+    paragraphEntities: paragraphEntities(views, keyOfName),
     figures: dedupeBySpan(figures),
     annotations: article.annotations ?? [],
-    quotes: quoteRows(analysis.views ?? viewsOf(analysis, text), text, linker, byKey),
+    quotes: quoteRows(views, text, linker, byKey),
   };
 }
 
@@ -183,6 +203,47 @@ function quoteRows(views: ArticleViews, text: string, linker: EntityLinker, enti
     }
     out.push({ start, end, text: text.slice(start, end), speakerKey, speaker, speakerType,
       cueStart: cueStart >= 0 ? cueStart : null, cueEnd: cueStart >= 0 ? cueEnd : null });
+  }
+  return out;
+}
+
+/** Sentence start and end, period's first and last day, precision, entity keys (all null: not on the timeline). */
+type DatedSentence = [number | null, number | null, string | null, string | null, number | null, string[] | null];
+const NOT_DATED: DatedSentence = [null, null, null, null, null, null];
+
+/** The entity key of each of the views' names (undefined: a name the registry ignores). */
+function namesToKeys(views: ArticleViews, linker: EntityLinker): (string | undefined)[] {
+  return views.names.map(([type, surface, canonical]) => linker.keyFor(type, surface, canonical ?? undefined));
+}
+
+/** The distinct keys of the views' mentions `from` to `to` (exclusive), in text order. */
+function keysOfMentions(views: ArticleViews, keyOfName: readonly (string | undefined)[], from: number, to: number): string[] {
+  const keys: string[] = [];
+  for (let m = from; m < to; m++) {
+    const key = keyOfName[views.mentions[m * MENTION_STRIDE + 2]];
+    if (key !== undefined && !keys.includes(key)) keys.push(key);
+  }
+  return keys;
+}
+
+/** Each resolved date the timeline shows, by "start:end": its sentence, period, precision and the sentence's entities. */
+function timelineOfDates(views: ArticleViews, keyOfName: readonly (string | undefined)[]): Map<string, DatedSentence> {
+  const out = new Map<string, DatedSentence>();
+  for (let at = 0, k = 0; at < views.dates.length; at += DATE_STRIDE, k++) {
+    const period = periodOf(views.dateValues[k]);
+    if (!period) continue;
+    const [start, end, sentenceStart, sentenceEnd, first, last] = views.dates.slice(at, at + DATE_STRIDE);
+    const span = `${start}:${end}`;
+    if (out.has(span)) continue;
+    out.set(span, [sentenceStart, sentenceEnd, period.from, period.to, PRECISION_ORDER.indexOf(period.precision), keysOfMentions(views, keyOfName, first, last)]);
+  }
+  return out;
+}
+
+function paragraphEntities(views: ArticleViews, keyOfName: readonly (string | undefined)[]): [number, string][] {
+  const out: [number, string][] = [];
+  for (let at = 0, p = 0; at < views.paragraphs.length; at += PARAGRAPH_STRIDE, p++) {
+    for (const key of keysOfMentions(views, keyOfName, views.paragraphs[at + 2], views.paragraphs[at + 3])) out.push([p, key]);
   }
   return out;
 }

@@ -191,6 +191,32 @@ INSERT INTO sa_schema_deferred (step, reason)
   ON CONFLICT (step) DO NOTHING;
 `,
   },
+  // Version 3 is the quotations table (sa_quotes), added by the quotation mirroring.
+  {
+    version: 4,
+    name: 'analysis views: paragraph entity sets, dated sentences (timeline and connections queries)',
+    // Connections count paragraphs naming two entities: one row per (article, paragraph, entity), read by
+    // entity for one entity's connections and joined on (article, paragraph) for pairs. The timeline orders
+    // resolved dates by their period's first day and precision (as the editor's timeline orders them); each date
+    // keeps its sentence's offsets (the sentence is cut from the article's text) and the entities it names,
+    // in text order (a GIN index answers "dates naming this entity"). Articles ingested before this version
+    // have none of these until they are ingested again (the rows version changed with it).
+    sql: `
+ALTER TABLE sa_articles ADD COLUMN paragraphs integer NOT NULL DEFAULT 0;
+ALTER TABLE sa_dates ADD COLUMN sentence_start integer, ADD COLUMN sentence_end integer,
+  ADD COLUMN from_day text COLLATE "C", ADD COLUMN to_day text COLLATE "C", ADD COLUMN precision smallint,
+  ADD COLUMN entity_ids bigint[];
+CREATE INDEX sa_dates_timeline ON sa_dates (from_day, precision) WHERE from_day IS NOT NULL;
+CREATE INDEX sa_dates_entities ON sa_dates USING gin (entity_ids) WHERE from_day IS NOT NULL;
+CREATE TABLE sa_paragraph_entities (
+  article_id bigint NOT NULL,
+  paragraph  integer NOT NULL,
+  entity_id  bigint NOT NULL,
+  PRIMARY KEY (article_id, paragraph, entity_id)
+);
+CREATE INDEX sa_paragraph_entities_entity ON sa_paragraph_entities (entity_id, article_id, paragraph);
+`,
+  },
 ];
 
 /**
