@@ -19,6 +19,8 @@ interface Paths {
   index?: Span[];
   display: Span[];
   painted?: (string | null | undefined)[];
+  /** per path, the tagger's confidence in each span's type as packed (-1 for none) */
+  confidence: Record<'worker' | 'thread' | 'cache' | 'index', number[] | undefined>;
 }
 
 /** A span as a comparable line: everything the extractor decides about it. */
@@ -76,6 +78,10 @@ describe('entity identity and analysis paths', () => {
       assert.deepEqual(lines(p.thread), editor, `${name}: extension host thread`);
       assert.deepEqual(lines(p.index), editor, `${name}: index`);
       assert.deepEqual(lines(p.cache), editor, `${name}: cache, as the next start reads it`);
+      // the index holds the editor's analysis of the open document: its type confidences are the worker's too
+      const confident = (p.confidence.index ?? []).filter((c) => c >= 0).length;
+      assert.ok(confident > 5, `${name}: ${confident} spans carry the tagger's type confidence in the index`);
+      for (const path of ['worker', 'thread', 'cache'] as const) assert.deepEqual(p.confidence[path], p.confidence.index, `${name}: type confidence, ${path}`);
       assertPaintedAsDisplayed(p, name);
     }
   });
