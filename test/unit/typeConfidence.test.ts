@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract';
+import { applyDocumentConsistency } from '../../src/core/extract/names/documentConsistency';
 import { loadNameTagger } from '../../src/core/extract/ner';
 import type { EntityRegistry, NameType, Span } from '../../src/core/extract/types';
 import { analyzeArticle, CACHE_VERSION, packAnalysis, quantizeConfidence, spanCount, typeConfidenceAt, unpackSpan } from '../../src/core/index/analysis';
@@ -60,6 +61,29 @@ describe("the tagger's confidence in a name's type", () => {
     assert.equal(curated.canonical, 'Marco Rubio');
     assert.equal(confidence.get(curated), undefined, 'the registry, not the tagger, typed it');
     assert.ok(!JSON.stringify(result.spans).includes('onfidence'), 'the spans of the extract contract are unchanged');
+  });
+
+  it('is least for a name its article outvoted: the type is then its other mentions\', which vote themselves', () => {
+    const spansOf = (t: string, typed: [string, NameType][]): Span[] => typed.map(([surface, type], k) => {
+      let at = -1;
+      for (let n = 0; n <= typed.slice(0, k).filter(([x]) => x === surface).length; n++) at = t.indexOf(surface, at + 1);
+      return { start: at, end: at + surface.length, type, text: surface, value: null };
+    });
+    const t = 'Talks in Jordan went on. Jordan said no. Jordan left.';
+    const spans = spansOf(t, [['Jordan', 'PLACE'], ['Jordan', 'PLACE'], ['Jordan', 'PERSON']]);
+    const outvoted = new Set<Span>();
+    applyDocumentConsistency(t, spans, undefined, outvoted);
+    assert.deepEqual(spans.map((s) => s.type), ['PLACE', 'PLACE', 'PLACE']);
+    assert.deepEqual([...outvoted], [spans[2]]);
+
+    // the shipped tagger calls the team "Washington" a person; its article says place twice
+    const sports = 'Officials in Washington said the deal with Washington was close. Washington scored twice against Dallas.\n';
+    const result = extract(sports, { nameDetector: detector });
+    const team = sports.indexOf('Washington scored');
+    assert.equal(detector.detect(sports).find((m) => m.start === team)?.type, 'PERSON');
+    const span = result.spans.find((s) => s.start === team)!;
+    assert.equal(span.type, 'PLACE');
+    assert.equal(result.typeConfidence!.get(span), 0);
   });
 
   it('survives packing, the cache and the index byte for byte', () => {

@@ -124,11 +124,14 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     if (raw.score !== undefined) confidence.set(span, raw.score);
     if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
-  const consistent = applyDocumentConsistency(text, spans, confidence);
+  const outvoted = new Set<Span>();
+  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted);
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
     const detected = typed.get(s);
     if (detected && detected[0] === s.type) typeConfidence.set(s, detected[1]);
+    // its type is its article's other mentions', which vote themselves: it adds the least evidence
+    else if (detected && outvoted.has(s)) typeConfidence.set(s, 0);
   }
   return { spans: [...consistent, ...linkMentions(text, consistent)], typeConfidence };
 }
