@@ -96,6 +96,7 @@ describe('entity identity and analysis paths', () => {
     await settledEdit;
     const edited = await pollUntil(() => paths(document), (p) => p.index !== undefined && p.hash !== before.hash, 30000);
     assert.deepEqual(lines(edited.index), lines(await api.getSpans(document.uri.toString())), 'the index follows the edited text');
+    assert.deepEqual(edited.confidence.index, edited.confidence.thread, 'with the type confidences of the edited text');
     assertPaintedAsDisplayed(edited, 'after the edit');
     const settledUndo = api.nextSettled(document.uri.toString());
     await vscode.commands.executeCommand('undo');
@@ -104,6 +105,7 @@ describe('entity identity and analysis paths', () => {
     const after = await pollUntil(() => paths(document), (p) => p.index !== undefined && p.hash === before.hash, 30000);
     assert.deepEqual(lines(await api.getSpans(document.uri.toString())), editorBefore, 'the editor');
     assert.deepEqual(lines(after.index), lines(before.index), 'the index');
+    assert.deepEqual(after.confidence.index, before.confidence.index, "the tagger's type confidences in the index");
     assert.deepEqual(after.display.map(line), before.display.map(line), 'hover cards and the outline');
     assert.deepEqual(after.painted, before.painted, 'highlight colours');
   });
