@@ -116,6 +116,21 @@ describe('name tagger parts', () => {
     const without = harmonize(text, tokens, [lone], [0.6], { surnames: true, majority: false, companies: true });
     assert.deepEqual(without.spans.map((s) => s.typeIndex), [0], 'no club named in full: "Real" is left as it was');
   });
+  it('leaves a capitalised "The" out of an organization\'s name, except a newspaper\'s', () => {
+    const text = 'The Commerce Department said so.\nThe New York Times said so.\nThe Times said so.\nTHE PARTY OF DEMOCRATIC ACTION WON.\nThe Royal Navy sailed.';
+    const { tokens } = segment(text);
+    const span = (words: string, typeIndex: number): { first: number; last: number; typeIndex: number } => {
+      const parts = words.split(' ');
+      const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
+      return { first, last: first + parts.length, typeIndex };
+    };
+    const spans = [span('The Commerce Department', 1), span('The New York Times', 1), span('The Times', 1), span('THE PARTY OF DEMOCRATIC ACTION', 1), span('The Royal Navy', 3)];
+    const named = (options: { articles?: boolean }) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: true, majority: false, ...options }).spans
+      .map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
+    assert.deepEqual(named({ articles: true }), ['Commerce Department', 'The New York Times', 'The Times', 'PARTY OF DEMOCRATIC ACTION', 'The Royal Navy']);
+    assert.deepEqual(named({}), spans.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' ')), 'off when absent');
+  });
+
   it('types the team in a results line ("Person (Country), Team, time") as an organization', () => {
     const text = '1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Jimmy Vasser (U.S.) Reynard Honda 1:16\nJohn Smith (Britain), Reynard Honda said.';
     const { tokens } = segment(text);

@@ -30,6 +30,12 @@ export interface ConsistencyOptions {
    * ("an IRA attempt", "his WBA title"), is an organization's acronym. Off when absent.
    */
   acronyms?: boolean;
+  /**
+   * A capitalised "The" opening an organization's name of two words or more ("The Commerce Department
+   * said", first in its sentence) is left out of it, as "the" is mid-sentence, except before a newspaper's
+   * name ("The New York Times"). Off when absent.
+   */
+  articles?: boolean;
 }
 
 export function harmonize(
@@ -83,7 +89,19 @@ export function harmonize(
     out = result.spans;
     outScores = result.scores;
   }
+  if (options.articles) out = leadingArticles(tokens, out);
   return { spans: out, scores: outScores };
+}
+
+/** The last words of newspapers' names, which keep their "The" ("The Washington Post"). */
+const NEWSPAPER_WORDS = new Set(['times', 'post', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'observer', 'independent', 'economist', 'globe', 'chronicle']);
+
+function leadingArticles(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
+  return spans.map((s) => {
+    if (s.typeIndex !== ORG || s.last - s.first < 3 || (tokens[s.first].text !== 'The' && tokens[s.first].text !== 'THE')) return s;
+    if (NEWSPAPER_WORDS.has(tokens[s.last - 1].text.toLowerCase())) return s;
+    return { ...s, first: s.first + 1 };
+  });
 }
 
 const PLACE = 2;
