@@ -197,7 +197,7 @@ export class NameTagger implements NameDetector {
 
   /**
    * Gives each mention the tagger decoded as it stands (same tokens, same type) its type confidence;
-   * a mention the document rules added or re-typed gets none, as the tagger's scores do not speak for it.
+   * a mention the document rules added, re-typed or trimmed gets none, as the tagger's scores do not speak for it.
    */
   private addTypeConfidence(
     mentions: NameMention[], final: TokenSpan[], decoded: TokenSpan[], sentences: Sentence[], tags: Int32Array, emissions: Float64Array,
