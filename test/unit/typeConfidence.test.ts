@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract';
@@ -9,6 +10,10 @@ import { analyzeArticle, CACHE_VERSION, packAnalysis, quantizeConfidence, spanCo
 import { deserializeAnalysis, serializeAnalysis } from '../../src/core/index/cacheEntry';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { HEADLINE_WEIGHT, mentionWeight, PLAIN_WEIGHT } from '../../src/core/index/indexTables';
+import { viterbi } from '../../src/core/extract/ner/decode';
+import { tokenSpans } from '../../src/core/extract/ner/spans';
+import { typeMargin } from '../../src/core/extract/ner/tagger';
+import { makeTagSet, type Scheme } from '../../src/core/extract/ner/tagScheme';
 
 const ROOT = join(__dirname, '..', '..');
 const detector = loadNameTagger(readFileSync(join(ROOT, 'models', 'ner.model')));
@@ -84,6 +89,47 @@ describe("the tagger's confidence in a name's type", () => {
     const span = result.spans.find((s) => s.start === team)!;
     assert.equal(span.type, 'PLACE');
     assert.equal(result.typeConfidence!.get(span), 0);
+  });
+
+  it('is what the best tagging loses when a span takes the best other type, never negative (property, both schemes)', () => {
+    const outcomes = { spans: 0, sentences: 0, zero: 0 };
+    const sentence = fc.record({
+      scheme: fc.constantFrom<Scheme>('BIO', 'BILOU'),
+      n: fc.integer({ min: 1, max: 9 }),
+      values: fc.array(fc.integer({ min: -40, max: 40 }), { minLength: 9 * 17 + 18 * 17, maxLength: 9 * 17 + 18 * 17 }),
+    });
+    fc.assert(fc.property(sentence, ({ scheme, n, values }) => {
+      const tagSet = makeTagSet(scheme);
+      const size = tagSet.size;
+      const emissions = Float64Array.from(values.slice(0, n * size));
+      const transitions = Float64Array.from(values.slice(9 * 17, 9 * 17 + (size + 1) * size));
+      const tags = new Int32Array(n);
+      viterbi(emissions, n, transitions, tagSet, tags);
+      // the score of a whole tagging, as Viterbi counts it
+      const pathScore = (path: ArrayLike<number>): number => {
+        let score = 0;
+        for (let i = 0; i < n; i++) score += emissions[i * size + path[i]] + transitions[(i === 0 ? size : path[i - 1]) * size + path[i]];
+        return score;
+      };
+      const legal = (path: ArrayLike<number>): boolean => Array.from(path).every((t, i) => tagSet.allowed[(i === 0 ? size : path[i - 1]) * size + t] === 1);
+      outcomes.sentences++;
+      for (const span of tokenSpans(tags, [{ first: 0, last: n }], tagSet)) {
+        let best = Infinity;
+        for (let other = 0; other < 4; other++) {
+          if (other === span.typeIndex) continue;
+          const relabelled = Int32Array.from(tags);
+          for (let i = span.first; i < span.last; i++) relabelled[i] = tagSet.tagFor(other, i - span.first, span.last - span.first);
+          assert.ok(legal(relabelled), 'a relabelled span is a legal tagging');
+          best = Math.min(best, pathScore(tags) - pathScore(relabelled));
+        }
+        const margin = typeMargin(span, 0, n, tags, emissions, { tagSet, emission: new Float64Array(0), transitions });
+        assert.ok(margin >= 0 && Math.abs(margin - best) < 1e-9, `margin ${margin}, brute force ${best}`);
+        outcomes.spans++;
+        if (margin === 0) outcomes.zero++;
+      }
+    }), { numRuns: 300 });
+    console.log(`      ${outcomes.sentences} sentences, ${outcomes.spans} spans checked (${outcomes.zero} with a zero margin)`);
+    assert.ok(outcomes.spans > 100);
   });
 
   it('survives packing, the cache and the index byte for byte', () => {
