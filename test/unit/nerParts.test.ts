@@ -3,7 +3,7 @@ import { harmonize } from '../../src/core/extract/ner/consistency';
 import { segment } from '../../src/core/extract/ner/segment';
 import { makeTagSet } from '../../src/core/extract/ner/tagScheme';
 import { tokenSpans } from '../../src/core/extract/ner/spans';
-import { GAZ_COUNTRY, GAZ_FIRST_NAME, SEQUENCE_SEED, emptyLexicon, lowerHash, sequenceKey } from '../../src/core/extract/ner/lexicon';
+import { GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, SEQUENCE_SEED, emptyLexicon, lowerHash, sequenceKey } from '../../src/core/extract/ner/lexicon';
 
 describe('name tagger parts', () => {
   it('keeps a lone initial with its period and does not end the sentence there', () => {
@@ -116,6 +116,21 @@ describe('name tagger parts', () => {
     const without = harmonize(text, tokens, [lone], [0.6], { surnames: true, majority: false, companies: true });
     assert.deepEqual(without.spans.map((s) => s.typeIndex), [0], 'no club named in full: "Real" is left as it was');
   });
+  it('leaves a capitalised "The" out of an organization\'s name, except a newspaper\'s', () => {
+    const text = 'The Commerce Department said so.\nThe New York Times said so.\nThe Times said so.\nTHE PARTY OF DEMOCRATIC ACTION WON.\nThe Royal Navy sailed.';
+    const { tokens } = segment(text);
+    const span = (words: string, typeIndex: number): { first: number; last: number; typeIndex: number } => {
+      const parts = words.split(' ');
+      const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
+      return { first, last: first + parts.length, typeIndex };
+    };
+    const spans = [span('The Commerce Department', 1), span('The New York Times', 1), span('The Times', 1), span('THE PARTY OF DEMOCRATIC ACTION', 1), span('The Royal Navy', 3)];
+    const named = (options: { articles?: boolean }) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: true, majority: false, ...options }).spans
+      .map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
+    assert.deepEqual(named({ articles: true }), ['Commerce Department', 'The New York Times', 'The Times', 'PARTY OF DEMOCRATIC ACTION', 'The Royal Navy']);
+    assert.deepEqual(named({}), spans.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' ')), 'off when absent');
+  });
+
   it('types the team in a results line ("Person (Country), Team, time") as an organization', () => {
     const text = '1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Jimmy Vasser (U.S.) Reynard Honda 1:16\nJohn Smith (Britain), Reynard Honda said.';
     const { tokens } = segment(text);
@@ -156,6 +171,24 @@ describe('name tagger parts', () => {
     const covered = harmonize(text, tokens, [{ first: tokens.findIndex((t) => t.text === 'IRA'), last: tokens.findIndex((t) => t.text === 'IRA') + 1, typeIndex: 3 }], [0.9], options, withKnowledge);
     assert.deepEqual(covered.spans.map((s) => [tokens[s.first].text, s.typeIndex]), [['IRA', 3], ['WBA', 1]], "the tagger's own span stays");
     assert.deepEqual(harmonize(text, tokens, [], [], { surnames: false, majority: false }, withKnowledge).spans, []);
+  });
+
+  it('types a one-word organization that is a nationality, singular or plural, as MISC', () => {
+    const text = 'Libyans protested. The Libyan army moved. LIBYANS MARCH. Tajik forces fired. Libya Airlines flew. Tajiks said.';
+    const { tokens } = segment(text);
+    const gazetteer = new Map<number, number>([
+      [sequenceKey(SEQUENCE_SEED, lowerHash('libyan', 0, 6)), GAZ_DEMONYM],
+      [sequenceKey(SEQUENCE_SEED, lowerHash('tajik', 0, 5)), GAZ_DEMONYM],
+    ]);
+    const lexicon = { ...emptyLexicon(), gazetteer, gazetteerMaxTokens: 1 };
+    const spans = ['Libyans', 'Libyan', 'LIBYANS', 'Tajik', 'Libya', 'Tajiks'].map((w) => {
+      const first = tokens.findIndex((t) => t.text === w);
+      return { first, last: w === 'Libya' ? first + 2 : first + 1, typeIndex: 1 };
+    });
+    const types = (demonyms: boolean) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: false, majority: false, demonyms }, lexicon).spans
+      .map((s) => [tokens.slice(s.first, s.last).map((t) => t.text).join(' '), s.typeIndex]);
+    assert.deepEqual(types(true), [['Libyans', 3], ['Libyan', 3], ['LIBYANS', 3], ['Tajik', 3], ['Libya Airlines', 1], ['Tajiks', 3]]);
+    assert.ok(types(false).every(([, type]) => type === 1), 'off when absent');
   });
 });
 

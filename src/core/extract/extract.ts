@@ -42,7 +42,8 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const dates = findDates(text, reference?.iso);
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
-  const names = [...findNames(blankMarkRuns(text), options), ...findNumberedNames(text)];
+  const found = findNames(blankMarkRuns(text), options);
+  const names = [...found.spans, ...findNumberedNames(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -68,7 +69,16 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   propagateMentions(text, nameSpans, occupied).filter((s) => !ignored.has(s.text)).forEach(accept);
 
   accepted.sort((a, b) => a.start - b.start);
-  return { spans: accepted, reference, language };
+  const result: ExtractResult = { spans: accepted, reference, language };
+  if (found.typeConfidence.size) {
+    const typeConfidence = new Map<Span, number>();
+    for (const s of accepted) {
+      const c = found.typeConfidence.get(s);
+      if (c !== undefined) typeConfidence.set(s, c);
+    }
+    result.typeConfidence = typeConfidence;
+  }
+  return result;
 }
 
 function referenceDate(text: string, published: string | null | undefined, file: ExtractOptions['file']): ReferenceDate | undefined {
@@ -84,12 +94,19 @@ function isName(s: Span): boolean {
 /** Longer than any name ("International Bank for Reconstruction and Development" is 52 characters). */
 const MAX_NAME_CHARS = 300;
 
-function findNames(text: string, options: ExtractOptions): Span[] {
+/**
+ * The detector's names, refined, made consistent within the document and linked to their full forms; with
+ * the detector's confidence in the type of each name it typed itself and that kept that type (a name the
+ * registry, a document rule or linking typed has none: the detector's scores do not speak for it).
+ */
+function findNames(text: string, options: ExtractOptions): { spans: Span[]; typeConfidence: Map<Span, number> } {
   const detector = options.nameDetector ?? getDefaultNameDetector();
   const ignored = new Set(options.registry?.ignore ?? []);
   const lookup = registryLookup(options.registry);
   const spans: Span[] = [];
   const confidence = new Map<Span, number>();
+  /** the detector's type and its confidence in it, for names whose type came from the detector alone */
+  const typed = new Map<Span, [Span['type'], number]>();
   for (const raw of detector.detect(text)) {
     // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
     // linking and propagating a mention that long would cost far more than the text
@@ -105,9 +122,18 @@ function findNames(text: string, options: ExtractOptions): Span[] {
     };
     spans.push(span);
     if (raw.score !== undefined) confidence.set(span, raw.score);
+    if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
-  const consistent = applyDocumentConsistency(text, spans, confidence);
-  return [...consistent, ...linkMentions(text, consistent)];
+  const outvoted = new Set<Span>();
+  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted);
+  const typeConfidence = new Map<Span, number>();
+  for (const s of consistent) {
+    const detected = typed.get(s);
+    if (detected && detected[0] === s.type) typeConfidence.set(s, detected[1]);
+    // its type is its article's other mentions', which vote themselves: it adds the least evidence
+    else if (detected && outvoted.has(s)) typeConfidence.set(s, 0);
+  }
+  return { spans: [...consistent, ...linkMentions(text, consistent)], typeConfidence };
 }
 
 const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;

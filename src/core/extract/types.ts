@@ -72,6 +72,11 @@ export interface NameMention {
   type: NameType;
   /** Confidence in [0, 1] where the detector has one; document-level consistency prefers confident mentions. */
   score?: number;
+  /**
+   * Confidence in [0, 1) in the mention's type (against the other name types, not against being no name),
+   * where the detector has one; the workspace weighs each mention's vote for a name's type by it.
+   */
+  typeConfidence?: number;
 }
 
 /**
@@ -116,6 +121,12 @@ export interface ExtractResult {
   spans: Span[];
   /** The reference date used for relative dates, if any. */
   reference?: ReferenceDate;
+  /**
+   * The name detector's confidence in [0, 1) in the type of each name span it typed itself (see
+   * `NameMention.typeConfidence`); absent for other spans and for detectors without one. Keyed by the
+   * span objects of `spans`; not part of the spans' JSON.
+   */
+  typeConfidence?: ReadonlyMap<Span, number>;
   /** Set when the text is not English: spans are then empty. */
   language?: { code: string; english: boolean; reason?: string };
 }

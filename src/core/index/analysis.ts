@@ -12,7 +12,7 @@ import { articleMetadata } from '../text/articleMeta';
 import { articleViewsOf, type ArticleViews } from '../analysis/articleViews';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 4;
+export const CACHE_VERSION = 5;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
@@ -42,8 +42,13 @@ export const SpanField = {
   measure: 8,
   /** names: the text as written, index into `atoms` (names recur, so linking works per distinct atom) */
   surface: 9,
+  /**
+   * names: the tagger's confidence in the type, quantized to a byte (0–255; see `ExtractResult.typeConfidence`),
+   * or -1 when the type did not come from the tagger alone
+   */
+  confidence: 10,
 } as const;
-export const SPAN_STRIDE = 10;
+export const SPAN_STRIDE = 11;
 
 const MODS = [undefined, 'START', 'MID', 'END'] as const;
 
@@ -107,6 +112,7 @@ export function packAnalysis(
   };
   const meta = articleMetadata(text);
   const sorted = [...result.spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  const confidence = result.typeConfidence;
   const spans: number[] = [];
   for (const span of sorted) {
     const isFigure = span.type === 'MONEY' || span.type === 'PERCENT' || span.type === 'QUANTITY';
@@ -115,6 +121,7 @@ export function packAnalysis(
       intern(span.unit), intern(span.reason), span.mod ? MODS.indexOf(span.mod) : 0,
       isFigure ? intern(describeMeasure(text, span)) : -1,
       isNameType(span.type) ? intern(text.slice(span.start, span.end)) : -1,
+      quantizeConfidence(confidence?.get(span)),
     );
   }
   const analysis: ArticleAnalysis = {
@@ -134,6 +141,17 @@ export function packAnalysis(
   if (result.reference) analysis.reference = result.reference;
   if (result.language) analysis.language = result.language;
   return analysis;
+}
+
+/** A type confidence in [0, 1] as the byte the packed spans keep; -1 for none. */
+export function quantizeConfidence(confidence: number | undefined): number {
+  return confidence === undefined || !(confidence >= 0) ? -1 : Math.min(255, Math.round(confidence * 255));
+}
+
+/** The tagger's confidence in name span `i`'s type as its packed byte (0–255), or undefined when it has none. */
+export function typeConfidenceAt(packed: PackedSpans, i: number): number | undefined {
+  const byte = packed.spans[i * SPAN_STRIDE + SpanField.confidence];
+  return byte >= 0 ? byte : undefined;
 }
 
 /** Read access to packed spans, shared by the analysis (number[]) and the index (Int32Array). */

@@ -9,7 +9,7 @@ import { SPAN_STRIDE, SpanField, measureAt, spanCount, spanTypeAt } from './anal
 import type { EntityDecisions } from './entityDecisions';
 import { isNameType } from './entityKey';
 import {
-  bump, EMPTY_VOTES, HEADLINE_WEIGHT, IGNORED, NO_KEY, PLAIN_WEIGHT, TITLE_WEIGHT, VOTE_PLAIN, VOTE_TOTAL,
+  bump, EMPTY_VOTES, IGNORED, mentionWeight, NO_KEY, TITLE_WEIGHT, VOTE_PLAIN, VOTE_TOTAL,
   type ArticleRecord, type IndexTables,
 } from './indexTables';
 import { followsPersonTitle, LineStyles } from './lineStyle';
@@ -70,7 +70,7 @@ export class ArticleLinks {
           }
           const start = spans[base + SpanField.start];
           const headline = lines.capitalisedByLine(start, entry.surface);
-          votes[slot + 1 + typeCode] += headline ? HEADLINE_WEIGHT : PLAIN_WEIGHT;
+          votes[slot + 1 + typeCode] += mentionWeight(headline, spans[base + SpanField.confidence]);
           if (followsPersonTitle(record.text, start)) votes[slot + 1] += TITLE_WEIGHT;
           if (!headline) votes[slot + VOTE_PLAIN]++;
           votes[slot + VOTE_TOTAL]++;

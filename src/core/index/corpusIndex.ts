@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../util/async';
 import { NEVER_CANCELLED, type CancellationToken } from '../util/cancellation';
 import { Emitter, type Event } from '../util/emitter';
 import {
-  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, unpackSpan, type ArticleAnalysis, type Extractor,
+  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, typeConfidenceAt, unpackSpan, type ArticleAnalysis, type Extractor,
 } from './analysis';
 import { ArticleLinks } from './articleLinks';
 import { EntityDecisions } from './entityDecisions';
@@ -270,6 +270,16 @@ export class CorpusIndex {
     const out: Span[] = [];
     for (let i = 0; i < spanCount(record.packed); i++) out.push(unpackSpan(record.packed, i, record.text));
     return out;
+  }
+
+  /**
+   * The tagger's confidence in each analysed span's type, as packed (0–255; -1 for none), in the order of
+   * `analysedSpansOf` (for consistency checks).
+   */
+  analysedConfidencesOf(uri: string): number[] {
+    const record = this.tables.recordOf(uri);
+    if (!record) return [];
+    return Array.from({ length: spanCount(record.packed) }, (_, i) => typeConfidenceAt(record.packed, i) ?? -1);
   }
 
   /** What the analysis views read of an article, computed when it was indexed (see `ArticleAnalysis.views`). */

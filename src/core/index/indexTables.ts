@@ -24,15 +24,29 @@ export interface ArticleRecord {
  * The evidence a name's mentions give for its type, per key id: a weight per name type (PERSON, ORG,
  * PLACE, MISC), then the mentions in ordinary lines, then all mentions. A mention in a sentence weighs
  * PLAIN_WEIGHT, one in a Title Case or ALL-CAPS line (where every word is capitalised) HEADLINE_WEIGHT,
- * and a personal title just before it ("President", "Secretary") adds TITLE_WEIGHT to PERSON. Integers,
- * so the sums do not depend on the order articles arrive in.
+ * each scaled by the tagger's confidence in the type it gave (`mentionWeight`), and a personal title just
+ * before it ("President", "Secretary") adds TITLE_WEIGHT to PERSON. Integers, so the sums do not depend
+ * on the order articles arrive in.
  */
 export const VOTE_STRIDE = 7;
 export const VOTE_PLAIN = 5;
 export const VOTE_TOTAL = 6;
-export const PLAIN_WEIGHT = 4;
-export const HEADLINE_WEIGHT = 1;
-export const TITLE_WEIGHT = 12;
+export const PLAIN_WEIGHT = 64;
+export const HEADLINE_WEIGHT = 16;
+export const TITLE_WEIGHT = 192;
+
+/**
+ * One mention's vote for its type: its line's weight, scaled by the tagger's confidence in the type
+ * (`confidence`, the packed byte 0–255; -1 or undefined when the type did not come from the tagger alone,
+ * which counts in full) from 1/8 for a type the tagger barely preferred to 1 for a sure one. So a
+ * confident mention outweighs several doubtful ones of another type, while a title or the registry still
+ * decides.
+ */
+export function mentionWeight(headline: boolean, confidence: number | undefined): number {
+  const base = headline ? HEADLINE_WEIGHT : PLAIN_WEIGHT;
+  if (confidence === undefined || confidence < 0) return base;
+  return Math.round((base * (32 * 255 + 224 * Math.min(confidence, 255))) / (256 * 255));
+}
 
 export const NO_KEY = -1;
 export const IGNORED = -2;

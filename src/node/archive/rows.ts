@@ -1,7 +1,8 @@
 /**
  * One analysed article as the archive's rows: its mentions grouped by entity (with the evidence for the
  * entity's type that the editor's index counts: a mention in a sentence weighs 4, one in a Title Case or
- * ALL-CAPS line 1, a personal title before it adds 12 to PERSON), its dates and its figures. Pure: the
+ * ALL-CAPS line 1, each scaled by the tagger's confidence in the type (`mentionWeight`), a personal title
+ * before it adds 12 to PERSON; in units of 1/16), its dates and its figures. Pure: the
  * ingest builds the rows, the loader writes them.
  */
 import { NAME_TYPES, SPAN_TYPES } from '../../core/extract/types';
@@ -10,15 +11,15 @@ import { SPAN_STRIDE, SpanField, atomAt, measureAt, spanCount, unpackSpan } from
 import { isCommonWord } from '../../core/index/commonWords';
 import { isNameType, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { followsPersonTitle, LineStyles } from '../../core/index/lineStyle';
+import { mentionWeight, TITLE_WEIGHT } from '../../core/index/indexTables';
 import type { EntityLinker } from '../../core/index/linker';
 import type { Annotation } from '../../core/sidecar/model';
 import { articleViewsOf, DATE_STRIDE, MENTION_STRIDE, PARAGRAPH_STRIDE, QUOTE_STRIDE, type ArticleViews } from '../../core/analysis/articleViews';
 import { periodOf } from '../../core/analysis/timeline/timex';
 import { PRECISION_ORDER } from '../../core/index/analysisQueries';
 
-export const PLAIN_WEIGHT = 4;
-export const HEADLINE_WEIGHT = 1;
-export const TITLE_WEIGHT = 12;
+// the editor's index's weights, so the archive and the editor decide a name's type alike
+export { HEADLINE_WEIGHT, PLAIN_WEIGHT, TITLE_WEIGHT } from '../../core/index/indexTables';
 
 export interface EntityRowsInArticle {
   /** The entity key (see `EntityLinker.keyFor`). */
@@ -128,7 +129,7 @@ export function articleRows(
       }
       entity.mentions.push([start, end, surface, typeCode]);
       const headline = lines.capitalisedByLine(start, surface);
-      entity.weights[NAME_TYPES.indexOf(type)] += headline ? HEADLINE_WEIGHT : PLAIN_WEIGHT;
+      entity.weights[NAME_TYPES.indexOf(type)] += mentionWeight(headline, analysis.spans[base + SpanField.confidence]);
       if (followsPersonTitle(text, start)) entity.weights[0] += TITLE_WEIGHT;
       if (!headline) entity.plain++;
     } else if (type === 'DATE') {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { extract, type ArticleFileHints, type EntityRegistry, type ExtractResult, type NameDetector, type NameType, type ReferenceDate, type Span } from '../../core/extract';
-import { analyzeArticle, packAnalysis, registryFingerprint, SPAN_STRIDE, unpackSpan, type ArticleAnalysis } from '../../core/index/analysis';
+import { analyzeArticle, packAnalysis, registryFingerprint, SPAN_STRIDE, typeConfidenceAt, unpackSpan, type ArticleAnalysis } from '../../core/index/analysis';
 import { isNameType } from '../../core/index/entityKey';
 import type { AnalysisPool } from '../../node/analysisPool';
 import { findPublicationDate } from '../../core/extract/dates';
@@ -261,7 +261,7 @@ export class WorkspaceIndex implements vscode.Disposable {
    * would read it, and the index (as analysed, as displayed, and the type the highlighter paints each
    * name in). The same text, registry and publication date must give the same spans on every path.
    */
-  async analysisPaths(uriString: string): Promise<Record<string, Span[] | (NameType | null | undefined)[] | string | undefined>> {
+  async analysisPaths(uriString: string): Promise<Record<string, Span[] | (NameType | null | undefined)[] | string | Record<string, number[] | undefined> | undefined>> {
     const uri = vscode.Uri.parse(uriString);
     const key = uri.toString();
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
@@ -270,17 +270,27 @@ export class WorkspaceIndex implements vscode.Disposable {
     const options = { registry: this.registry, published: this.publishedFor?.(key), file: this.hintsFor(key) };
     const unpacked = (analysis: ArticleAnalysis | undefined): Span[] | undefined => analysis &&
       Array.from({ length: analysis.spans.length / SPAN_STRIDE }, (_, i) => unpackSpan(analysis, i, text));
-    const worker = this.pool ? unpacked(await this.pool.analyze(key, text, options)) : undefined;
-    const thread = unpacked(analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) }));
+    // the tagger's confidence in each span's type, as packed: it weighs the workspace's type decisions
+    const confidences = (analysis: ArticleAnalysis | undefined): number[] | undefined => analysis &&
+      Array.from({ length: analysis.spans.length / SPAN_STRIDE }, (_, i) => typeConfidenceAt(analysis, i) ?? -1);
+    const workerAnalysis = this.pool ? await this.pool.analyze(key, text, options) : undefined;
+    const threadAnalysis = analyzeArticle(key, text, { ...options, extract: (t, o) => this.extract(t, o) });
+    const worker = unpacked(workerAnalysis);
+    const thread = unpacked(threadAnalysis);
     await this.cache.save();
     const reread = new IndexCache(this.storageUri, this.engine);
     await reread.load();
     const hash = contentHash(text);
     const cached = reread.lookup(key, hash);
     const indexed = this.index.hashOf(key) === hash ? this.index.analysedSpansOf(key) : undefined;
+    const cache = cached && isReusable(cached, hash, registryFingerprint(this.registry)) ? cached : undefined;
     return {
       hash, worker, thread,
-      cache: cached && isReusable(cached, hash, registryFingerprint(this.registry)) ? unpacked(cached) : undefined,
+      cache: unpacked(cache),
+      confidence: {
+        worker: confidences(workerAnalysis), thread: confidences(threadAnalysis), cache: confidences(cache),
+        index: indexed && this.index.analysedConfidencesOf(key),
+      },
       index: indexed,
       display: this.index.spansOf(key),
       painted: indexed?.map((s) => isNameType(s.type) ? this.index.nameTypeOf(s.type, s.text, s.canonical) : undefined),

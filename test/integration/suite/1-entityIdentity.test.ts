@@ -19,6 +19,8 @@ interface Paths {
   index?: Span[];
   display: Span[];
   painted?: (string | null | undefined)[];
+  /** per path, the tagger's confidence in each span's type as packed (-1 for none) */
+  confidence: Record<'worker' | 'thread' | 'cache' | 'index', number[] | undefined>;
 }
 
 /** A span as a comparable line: everything the extractor decides about it. */
@@ -76,6 +78,10 @@ describe('entity identity and analysis paths', () => {
       assert.deepEqual(lines(p.thread), editor, `${name}: extension host thread`);
       assert.deepEqual(lines(p.index), editor, `${name}: index`);
       assert.deepEqual(lines(p.cache), editor, `${name}: cache, as the next start reads it`);
+      // the index holds the editor's analysis of the open document: its type confidences are the worker's too
+      const confident = (p.confidence.index ?? []).filter((c) => c >= 0).length;
+      assert.ok(confident > 5, `${name}: ${confident} spans carry the tagger's type confidence in the index`);
+      for (const path of ['worker', 'thread', 'cache'] as const) assert.deepEqual(p.confidence[path], p.confidence.index, `${name}: type confidence, ${path}`);
       assertPaintedAsDisplayed(p, name);
     }
   });
@@ -90,6 +96,7 @@ describe('entity identity and analysis paths', () => {
     await settledEdit;
     const edited = await pollUntil(() => paths(document), (p) => p.index !== undefined && p.hash !== before.hash, 30000);
     assert.deepEqual(lines(edited.index), lines(await api.getSpans(document.uri.toString())), 'the index follows the edited text');
+    assert.deepEqual(edited.confidence.index, edited.confidence.thread, 'with the type confidences of the edited text');
     assertPaintedAsDisplayed(edited, 'after the edit');
     const settledUndo = api.nextSettled(document.uri.toString());
     await vscode.commands.executeCommand('undo');
@@ -98,6 +105,7 @@ describe('entity identity and analysis paths', () => {
     const after = await pollUntil(() => paths(document), (p) => p.index !== undefined && p.hash === before.hash, 30000);
     assert.deepEqual(lines(await api.getSpans(document.uri.toString())), editorBefore, 'the editor');
     assert.deepEqual(lines(after.index), lines(before.index), 'the index');
+    assert.deepEqual(after.confidence.index, before.confidence.index, "the tagger's type confidences in the index");
     assert.deepEqual(after.display.map(line), before.display.map(line), 'hover cards and the outline');
     assert.deepEqual(after.painted, before.painted, 'highlight colours');
   });

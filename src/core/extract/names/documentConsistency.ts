@@ -68,8 +68,11 @@ function headlineTest(text: string): (offset: number) => boolean {
  */
 const HEADLINE_CONFIDENT = 0.8;
 
-/** `confidence` holds the detector's score of each span that has one. */
-export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>): Span[] {
+/**
+ * `confidence` holds the detector's score of each span that has one; `outvoted`, when given, receives the
+ * spans that took another type only because more mentions of the same string had it.
+ */
+export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>, outvoted?: Set<Span>): Span[] {
   const inHeadline = headlineTest(text);
   const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   const confident = (s: Span): boolean => (confidence?.get(s) ?? 0) >= HEADLINE_CONFIDENT;
@@ -113,6 +116,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (v.size < 2) continue;
     let best: NameType = s.type as NameType;
     for (const [type, n] of v) if (n > (v.get(best) ?? 0)) best = type;
+    if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
   return kept;

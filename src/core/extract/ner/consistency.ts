@@ -4,6 +4,7 @@ import type { TokenSpan } from './spans';
 
 const PERSON = 0;
 const ORG = 1;
+const MISC = 3;
 
 /**
  * Document-level consistency: a news story names a person in full once ("Pete Hegseth") and by
@@ -30,6 +31,14 @@ export interface ConsistencyOptions {
    * ("an IRA attempt", "his WBA title"), is an organization's acronym. Off when absent.
    */
   acronyms?: boolean;
+  /**
+   * A capitalised "The" opening an organization's name of two words or more ("The Commerce Department
+   * said", first in its sentence) is left out of it, as "the" is mid-sentence, except before a newspaper's
+   * name ("The New York Times"). Off when absent.
+   */
+  articles?: boolean;
+  /** A one-word ORG that is a nationality ("Libyans", "Tajik") is MISC. Off when absent. */
+  demonyms?: boolean;
 }
 
 export function harmonize(
@@ -83,7 +92,31 @@ export function harmonize(
     out = result.spans;
     outScores = result.scores;
   }
+  if (options.articles) out = leadingArticles(tokens, out);
+  if (options.demonyms && lexicon) out = nationalities(text, tokens, out, lexicon);
   return { spans: out, scores: outScores };
+}
+
+function nationalities(text: string, tokens: Token[], spans: TokenSpan[], lexicon: Lexicon): TokenSpan[] {
+  const isDemonym = (start: number, end: number): boolean =>
+    ((lexicon.gazetteer.get(sequenceKey(SEQUENCE_SEED, lowerHash(text, start, end))) ?? 0) & GAZ_DEMONYM) !== 0;
+  return spans.map((s) => {
+    if (s.typeIndex !== ORG || s.last - s.first !== 1) return s;
+    const t = tokens[s.first];
+    const plural = /[sS]$/.test(t.text) && t.end - t.start > 3;
+    return isDemonym(t.start, t.end) || (plural && isDemonym(t.start, t.end - 1)) ? { ...s, typeIndex: MISC } : s;
+  });
+}
+
+/** The last words of newspapers' names, which keep their "The" ("The Washington Post"). */
+const NEWSPAPER_WORDS = new Set(['times', 'post', 'journal', 'herald', 'tribune', 'telegraph', 'guardian', 'observer', 'independent', 'economist', 'globe', 'chronicle']);
+
+function leadingArticles(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
+  return spans.map((s) => {
+    if (s.typeIndex !== ORG || s.last - s.first < 3 || (tokens[s.first].text !== 'The' && tokens[s.first].text !== 'THE')) return s;
+    if (NEWSPAPER_WORDS.has(tokens[s.last - 1].text.toLowerCase())) return s;
+    return { ...s, first: s.first + 1 };
+  });
 }
 
 const PLACE = 2;

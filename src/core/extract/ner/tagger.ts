@@ -7,9 +7,9 @@ import { segment } from './segment';
 import { FEATURE_SLOTS, extractFeatures } from './features';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
-import { tokenSpans, toMentions } from './spans';
+import { tokenSpans, toMentions, type TokenSpan } from './spans';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from './nonLocal';
-import type { TagSet } from './tagScheme';
+import { ENTITY_TYPES, type TagSet } from './tagScheme';
 
 /** Weights in the form decoding needs them. */
 export interface TaggerWeights {
@@ -107,8 +107,40 @@ export function secondPass(
       }
     }
     decodeSentence(scratch, len, s.first, weights, decoding, tags, margins);
+    // the emissions this sentence was decoded with, for `typeMargins`
+    emissions.set(scratch.subarray(0, len * size), s.first * size);
   }
   return rows;
+}
+
+/**
+ * How much the document's best tagging loses when a span keeps its tokens but takes another name type
+ * (the best other type): the emissions of the span's tags under each type, plus the transitions into,
+ * within and out of the span. The relabelled tagging is a legal path, so Viterbi's choice never loses to
+ * it and the margin is never negative. `emissions` holds the scores each token was last decoded with.
+ */
+export function typeMargin(
+  span: TokenSpan, sentenceFirst: number, sentenceLast: number, tags: Int32Array, emissions: Float64Array, weights: TaggerWeights,
+): number {
+  const { tagSet, transitions } = weights;
+  const size = tagSet.size;
+  const length = span.last - span.first;
+  const prev = span.first > sentenceFirst ? tags[span.first - 1] : size;
+  const next = span.last < sentenceLast ? tags[span.last] : -1;
+  const pathScore = (typeIndex: number): number => {
+    let score = 0;
+    let before = prev;
+    for (let i = span.first; i < span.last; i++) {
+      const tag = tagSet.tagFor(typeIndex, i - span.first, length);
+      score += emissions[i * size + tag] + transitions[before * size + tag];
+      before = tag;
+    }
+    return next < 0 ? score : score + transitions[before * size + next];
+  };
+  const own = pathScore(span.typeIndex);
+  let rival = -Infinity;
+  for (let t = 0; t < ENTITY_TYPES.length; t++) if (t !== span.typeIndex) rival = Math.max(rival, pathScore(t));
+  return Math.max(0, own - rival);
 }
 
 /** Maps feature hashes to weight rows. */
@@ -124,6 +156,12 @@ export function lookupRows(features: Int32Array, table: FeatureTable): Int32Arra
  */
 const MARGIN_SCALE = 16;
 
+/**
+ * The type margin (see `typeMargin`) per token of a span, squashed into [0, 1): 0 → 0, 8 → 0.39,
+ * 24 → 0.78, 48 → 0.95: how sure the tagger is of the type it gave, as opposed to whether it is a name.
+ */
+const TYPE_MARGIN_SCALE = 16;
+
 export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
 
@@ -131,7 +169,7 @@ export class NameTagger implements NameDetector {
     private readonly table: FeatureTable,
     private readonly weights: TaggerWeights,
     private readonly lexicon: Lexicon,
-    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true },
+    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true, articles: true, demonyms: true },
     /** whether the model was trained with the non-local second pass */
     private readonly nonLocal = false,
   ) {}
@@ -142,9 +180,9 @@ export class NameTagger implements NameDetector {
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
     const rows = lookupRows(features, this.table);
-    const store = keys ? new Float64Array(tokens.length * this.weights.tagSet.size) : undefined;
+    const store = new Float64Array(tokens.length * this.weights.tagSet.size);
     const { tags, margins } = tagDocument(rows, sentences, this.weights, tokens.length, FEATURE_SLOTS, store);
-    if (keys && store) secondPass(keys, store, tags, margins, sentences, this.weights, (f) => this.table.get(f));
+    if (keys) secondPass(keys, store, tags, margins, sentences, this.weights, (f) => this.table.get(f));
     const spans = tokenSpans(tags, sentences, this.weights.tagSet);
     const scores = spans.map((s) => {
       let sum = 0;
@@ -152,6 +190,29 @@ export class NameTagger implements NameDetector {
       return 1 / (1 + Math.exp(-sum / (s.last - s.first) / MARGIN_SCALE));
     });
     const harmonized = harmonize(text, tokens, spans, scores, this.consistency, this.lexicon);
-    return toMentions(harmonized.spans, tokens, harmonized.scores);
+    const mentions = toMentions(harmonized.spans, tokens, harmonized.scores);
+    this.addTypeConfidence(mentions, harmonized.spans, spans, sentences, tags, store);
+    return mentions;
+  }
+
+  /**
+   * Gives each mention the tagger decoded as it stands (same tokens, same type) its type confidence;
+   * a mention the document rules added, re-typed or trimmed gets none, as the tagger's scores do not speak for it.
+   */
+  private addTypeConfidence(
+    mentions: NameMention[], final: TokenSpan[], decoded: TokenSpan[], sentences: Sentence[], tags: Int32Array, emissions: Float64Array,
+  ): void {
+    const decodedType = new Map<number, number>();
+    for (const s of decoded) decodedType.set(s.first * 0x10000 + (s.last - s.first), s.typeIndex);
+    let sentence = 0;
+    for (let k = 0; k < final.length; k++) {
+      const s = final[k];
+      if (decodedType.get(s.first * 0x10000 + (s.last - s.first)) !== s.typeIndex) continue;
+      if (sentences[sentence].first > s.first) sentence = 0;
+      while (sentences[sentence].last <= s.first) sentence++;
+      const { first, last } = sentences[sentence];
+      const margin = typeMargin(s, first, last, tags, emissions, this.weights) / (s.last - s.first);
+      mentions[k].typeConfidence = 1 - Math.exp(-margin / TYPE_MARGIN_SCALE);
+    }
   }
 }
