@@ -314,7 +314,9 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
       const { rep, members } = groups.get(id)!;
       const found = await quotesBySpeaker(client, members, offset, limit);
       const who = (await this.namesOf(client, groups)).get(rep);
-      const items = found.rows.map((q): QuoteRow => ({ ...q, speaker: who?.name ?? null, speakerType: who?.type ?? null }));
+      const items = found.rows.map((q): QuoteRow => ({
+        file: q.file, start: q.start, end: q.end, text: q.text, speaker: who?.name ?? null, speakerType: who?.type ?? null, cueStart: q.cueStart, cueEnd: q.cueEnd,
+      }));
       return pageOf(items, found.total, offset);
     });
   }

@@ -55,5 +55,9 @@ export async function quotationsOf(client: ClientBase, ids: readonly string[], p
  */
 export async function quotesBy(client: ClientBase, entity: ArchiveEntityGroup, page: QuotePageRequest): Promise<Page<QuoteRecord>> {
   const found = await quotationsOf(client, entity.ids, page);
-  return { ...found, items: found.items.map((q) => ({ ...q, speaker: entity.canonical, speakerType: entity.type })) };
+  // in the key order `quotes --json` prints
+  const items = found.items.map((q): QuoteRecord => ({
+    file: q.file, start: q.start, end: q.end, text: q.text, speaker: entity.canonical, speakerType: entity.type, cueStart: q.cueStart, cueEnd: q.cueEnd,
+  }));
+  return { ...found, items };
 }
