@@ -16,7 +16,12 @@ function live(trial: Trial, target: AnnotationTarget): { start: number; end: num
   let anchors: AnchorMap = new Map([['a', { start: trial.start, end: trial.end }]]);
   const targets = new Map([['a', target]]);
   const lost: LostAnchors = new Map();
-  for (const step of trial.steps) anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost);
+  let before = trial.original;
+  for (const step of trial.steps) {
+    const previous = before;
+    anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost, () => previous);
+    before = step.after;
+  }
   return anchors.get('a');
 }
 
@@ -39,21 +44,21 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   const seeds = fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: TRIALS, seed });
   const trials = seeds.map(makeTrial);
 
-  // Bounds as reached at the fixed seed, 5,000 trials: live 1 copy (an orphan re-attached by a paste of
-  // an identical sentence of the same length right after its quote was deleted: only the removed text,
-  // which change events do not carry, would tell them apart) and 6 unnecessary orphans; the full
+  // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
+  // each change event, so only the very text an edit removed, put back by the next event, brings an
+  // annotation back) and 6 unnecessary orphans; the full
   // re-anchor 0 copies with or without the snapshot, 1,115 and 1,085 unnecessary orphans (words whose
   // stored context changed: without the edit history nothing tells them from a copy that outlived them;
   // with the snapshot, words the diff keeps in place with 28 of 32 context characters on each side, only
   // small edits around them, and nothing like them elsewhere are taken).
   const paths = [
-    ['live editor path', live, { copies: 0.0002, unnecessary: 0.002 }],
+    ['live editor path', live, { copies: 0, unnecessary: 0.002 }],
     ['full re-anchor', full, { copies: 0, unnecessary: 0.23 }],
     ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22 }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {
-    it(`${name}: never lands on other words in ${TRIALS} seeded trials; landings on a copy (none in the full re-anchor) and unnecessary orphans bounded`, () => {
+    it(`${name}: never lands on other words or on a copy in ${TRIALS} seeded trials; unnecessary orphans bounded`, () => {
       const counts = new Map<Outcome, number>();
       const byKind = new Map<string, Map<Outcome, number>>();
       const wrong: string[] = [];
@@ -88,4 +93,27 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
       if (name === 'full re-anchor with the snapshot') assert.ok(onTrueWords.get(name)! >= onTrueWords.get('full re-anchor')!);
     });
   }
+
+  // Other seeds, fewer trials each: a rule tuned to one seed's scripts shows here. (10 seeds of 5,000
+  // were run while developing the rules; the suite keeps a few to stay quick.)
+  const otherSeeds = [7, 99, 555, 1234567].map((offset) => seed + offset);
+  const OTHER_TRIALS = Math.ceil(TRIALS / 4);
+  it(`every path at ${otherSeeds.length} other seeds (${OTHER_TRIALS} trials each): never on other words; the live path and the full re-anchor never on a copy`, () => {
+    for (const [name, path] of paths) {
+      const counts = new Map<Outcome, number>();
+      const wrong: string[] = [];
+      for (const other of otherSeeds) {
+        for (const trialSeed of fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: OTHER_TRIALS, seed: other })) {
+          const trial = makeTrial(trialSeed);
+          const target = createTarget(trial.original, trial.start, trial.end);
+          const outcome = judge(trial, target, path(trial, target));
+          counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+          if (outcome.startsWith('WRONG')) wrong.push(`seed ${other}, trial ${trialSeed}: ${outcome} (${trial.kinds.join(', ')})`);
+        }
+      }
+      console.log(`      ${name}, seeds ${otherSeeds.join(', ')}:`, Object.fromEntries([...counts].sort()));
+      assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
+      if (name !== 'full re-anchor with the snapshot') assert.equal(counts.get('WRONG: onto a copy of the words') ?? 0, 0, wrong.join('\n'));
+    }
+  });
 });

@@ -19,6 +19,7 @@ import type { OrphanReason } from '../../core/anchor/reanchor';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 import { TextHistory } from '../../core/anchor/textHistory';
+import { TextBeforeEvents } from '../../core/anchor/textBeforeEvents';
 import type { ArticleSnapshots } from '../../node/articleSnapshots';
 
 /**
@@ -51,6 +52,8 @@ export class ArticleEntry {
   orphanReasons = new Map<string, OrphanReason>();
   /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
   readonly lost: LostAnchors = new Map();
+  /** The open article's text before each change event (what an edit removed), when it is being followed. */
+  liveText: TextBeforeEvents | undefined;
   queue: Promise<unknown> = Promise.resolve();
   /** The copies of the article being kept (see `AnnotationStore.keepSnapshot`), one after the other. */
   snapshotSaving: Promise<void> = Promise.resolve();
@@ -279,8 +282,10 @@ export class AnnotationStore implements vscode.Disposable {
     if (entry.annotations.length === 0) {
       // Nothing to anchor: no copy or hash of the article (tens of milliseconds for a multi-megabyte one).
       entry.anchors = new Map();
+      entry.liveText = undefined;
     } else {
       const articleText = open ? open.getText() : await this.articleText(entry.article);
+      entry.liveText = open ? new TextBeforeEvents(articleText) : undefined;
       const textHash = articleTextHash(articleText);
       const history = await this.historyFor(entry, articleText, textHash);
       const reasons = new Map<string, OrphanReason>();
@@ -309,13 +314,25 @@ export class AnnotationStore implements vscode.Disposable {
   private shiftLive(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const entry = this.get(e.document.uri);
-    if (!entry || entry.annotations.length === 0) return;
+    if (!entry) return;
+    if (entry.annotations.length === 0) {
+      entry.liveText = undefined;
+      return;
+    }
     const edits = e.contentChanges.map((change) => ({
       start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text,
     }));
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     const before = entry.anchors.size;
-    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost);
+    // The text before this event, when every event since it was read is known (the lengths agree):
+    // without it, nothing put back can be shown to be a removed quote, and none is re-attached.
+    const log = entry.liveText;
+    const delta = edits.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
+    const known = log !== undefined && log.length + delta === documentLength(e.document);
+    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost,
+      known ? () => log.current() : undefined);
+    if (known) log.record(edits, () => e.document.getText());
+    else entry.liveText = new TextBeforeEvents(e.document.getText());
     // Orphans made by typing lost their text; a re-attached one has no reason any more.
     for (const id of entry.orphanReasons.keys()) if (entry.anchors.has(id) || entry.lost.has(id)) entry.orphanReasons.delete(id);
     // An annotation orphaned or re-attached by this edit changes Problems and the Annotations view too.
@@ -328,6 +345,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {
     entry.lost.clear();
+    entry.liveText = undefined;
     const text = await this.articleText(entry.article);
     const textHash = articleTextHash(text);
     const reasons = new Map<string, OrphanReason>();
@@ -419,6 +437,11 @@ export class AnnotationStore implements vscode.Disposable {
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The document's length in UTF-16 units, without copying its text. */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
