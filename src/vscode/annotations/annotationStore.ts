@@ -93,6 +93,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly moved = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private watcher: vscode.FileSystemWatcher | undefined;
+  /** Articles whose re-anchoring from disk is queued and has not read the file yet. */
+  private readonly diskChecks = new Set<string>();
   private loading: Promise<void> = Promise.resolve();
 
   /** An article's annotations, metadata or problems changed (load, write, external edit). */
@@ -105,10 +107,13 @@ export class AnnotationStore implements vscode.Disposable {
    *   so that a change made while the article was closed is followed through a diff
    */
   constructor(private readonly log: vscode.LogOutputChannel, private readonly snapshots?: ArticleSnapshots) {
-    const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', true, false, true);
+    // Creations too: a file replaced by git (removed, then written anew) or renamed over by a sync tool,
+    // or changed right after it was created, is reported as created (the watcher merges its events).
+    const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', false, false, true);
     this.disposables.push(
       articles,
-      articles.onDidChange((uri) => void this.articleChangedOnDisk(uri)),
+      articles.onDidCreate((uri) => this.articleChangedOnDisk(uri)),
+      articles.onDidChange((uri) => this.articleChangedOnDisk(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.shiftLive(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.persistTargets(doc.uri, doc.getText())),
       vscode.workspace.onDidOpenTextDocument((doc) => {
@@ -354,17 +359,34 @@ export class AnnotationStore implements vscode.Disposable {
     this.changed.fire(entry.article);
   }
 
-  /** An article changed on disk while closed (git pull, another tool): follow its annotations there. */
-  private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
+  /**
+   * An article changed on disk while closed (git pull, another tool): follow its annotations there.
+   * Runs in the article's queue, after the sidecar reloads and writes before it, so that a slow
+   * re-anchoring of an older text never overwrites that of a newer one; changes reported while one is
+   * waiting are read by it (it reads the file when it runs).
+   */
+  private articleChangedOnDisk(article: vscode.Uri): void {
     const entry = this.get(article);
-    if (!entry || entry.annotations.length === 0 || openDocument(article)) return;
-    const text = await this.articleText(article);
-    const textHash = articleTextHash(text);
-    const reasons = new Map<string, OrphanReason>();
-    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
-    entry.orphanReasons = reasons;
-    this.changed.fire(article);
-    await this.persistTargets(article, text);
+    const key = article.toString();
+    if (!entry || this.diskChecks.has(key)) return;
+    this.diskChecks.add(key);
+    void this.serialize(entry, async () => {
+      this.diskChecks.delete(key);
+      if (entry.annotations.length === 0 || openDocument(article)) return undefined;
+      const text = await this.articleText(article);
+      const textHash = articleTextHash(text);
+      const reasons = new Map<string, OrphanReason>();
+      entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
+      entry.orphanReasons = reasons;
+      entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
+      this.changed.fire(article);
+      return text;
+    }).then((text) => {
+      // Outside the queue: the write takes its own turn in it.
+      if (text !== undefined) return this.persistTargets(article, text);
+    }).catch((error: unknown) => {
+      this.log.warn(`Cannot re-anchor ${vscode.workspace.asRelativePath(article)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /**
