@@ -98,22 +98,42 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // were run while developing the rules; the suite keeps a few to stay quick.)
   const otherSeeds = [7, 99, 555, 1234567].map((offset) => seed + offset);
   const OTHER_TRIALS = Math.ceil(TRIALS / 4);
-  it(`every path at ${otherSeeds.length} other seeds (${OTHER_TRIALS} trials each): never on other words; the live path and the full re-anchor never on a copy`, () => {
+  // Where the full re-anchor may still land on a copy, nothing it is given can tell: the text is byte
+  // for byte the one annotated (a paragraph cut and pasted back beside an identical one), or (with the
+  // earlier text) the annotated passage was one of two identical ones, both still there with all the
+  // stored context, and one was moved across the other in a way the diff reads as no move at all.
+  it(`every path at ${otherSeeds.length} other seeds (${OTHER_TRIALS} trials each): never on other words; the live path never on a copy; the full re-anchor only where the texts cannot tell`, () => {
     for (const [name, path] of paths) {
-      const counts = new Map<Outcome, number>();
+      const counts = new Map<string, number>();
       const wrong: string[] = [];
       for (const other of otherSeeds) {
         for (const trialSeed of fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: OTHER_TRIALS, seed: other })) {
           const trial = makeTrial(trialSeed);
           const target = createTarget(trial.original, trial.start, trial.end);
-          const outcome = judge(trial, target, path(trial, target));
+          let outcome: string = judge(trial, target, path(trial, target));
+          if (outcome === 'WRONG: onto a copy of the words' && name !== 'live editor path') {
+            if (trial.final === trial.original) outcome += ' (text unchanged)';
+            else if (name === 'full re-anchor with the snapshot' && framedPlaces(trial.original, target) > 1 && framedPlaces(trial.final, target) > 1) {
+              outcome += ' (one of two identical passages)';
+            }
+          }
           counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
           if (outcome.startsWith('WRONG')) wrong.push(`seed ${other}, trial ${trialSeed}: ${outcome} (${trial.kinds.join(', ')})`);
         }
       }
       console.log(`      ${name}, seeds ${otherSeeds.join(', ')}:`, Object.fromEntries([...counts].sort()));
       assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
-      if (name !== 'full re-anchor with the snapshot') assert.equal(counts.get('WRONG: onto a copy of the words') ?? 0, 0, wrong.join('\n'));
+      assert.equal(counts.get('WRONG: onto a copy of the words') ?? 0, 0, wrong.join('\n'));
     }
   });
 });
+
+/** How many places in `text` hold the quote with all of its stored context. */
+function framedPlaces(text: string, target: AnnotationTarget): number {
+  let count = 0;
+  for (let at = text.indexOf(target.exact); at >= 0; at = text.indexOf(target.exact, at + 1)) {
+    if (text.slice(Math.max(0, at - target.prefix.length), at) === target.prefix
+      && text.slice(at + target.exact.length, at + target.exact.length + target.suffix.length) === target.suffix) count++;
+  }
+  return count;
+}
