@@ -98,7 +98,7 @@ describe('live anchors: an edit that replaces all of the annotated words', () =>
 });
 
 describe('the text before each change event', () => {
-  it('is the text with every recorded event applied, read afresh every few hundred events', () => {
+  it('is the text with every recorded event applied, read afresh every few dozen events', () => {
     const rnd = seededRandom(20261123);
     let text = article.repeat(5);
     const log = new TextBeforeEvents(text);

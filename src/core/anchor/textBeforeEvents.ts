@@ -9,7 +9,7 @@
 import type { TextEdit } from './shiftThroughEdits';
 
 /** Events kept unapplied before the text is read afresh. */
-const MAX_PENDING = 256;
+const MAX_PENDING = 64;
 
 export class TextBeforeEvents {
   private pending: (readonly TextEdit[])[] = [];
