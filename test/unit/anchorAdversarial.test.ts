@@ -19,7 +19,7 @@ function live(trial: Trial, target: AnnotationTarget): { start: number; end: num
   let before = trial.original;
   for (const step of trial.steps) {
     const previous = before;
-    anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost, () => previous);
+    anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost, () => previous, step.undo);
     before = step.after;
   }
   return anchors.get('a');
@@ -46,28 +46,30 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
 
   // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
   // each change event, so only the very text an edit removed, put back by the next event, brings an
-  // annotation back) and 6 unnecessary orphans; the full
-  // re-anchor 0 copies with or without the snapshot, 1,115 and 1,085 unnecessary orphans (words whose
+  // annotation back; an undo, which the editor reports, puts back the removed text even where an
+  // identical text is elsewhere) and 7 unnecessary orphans; the full re-anchor 0 copies with or without the
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,086 unnecessary orphans (words whose
   // stored context changed: without the edit history nothing tells them from a copy that outlived them;
   // with the snapshot, words the diff keeps in place with 28 of 32 context characters on each side, only
   // small edits around them, and nothing like them elsewhere are taken).
   const paths = [
-    ['live editor path', live, { copies: 0, unnecessary: 0.002 }],
-    ['full re-anchor', full, { copies: 0, unnecessary: 0.23 }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22 }],
+    // (The orphan bounds leave room for other seeds: up to 12, 1,153 and 1,146 of 5,000 at 20 seeds.)
+    ['live editor path', live, { copies: 0, unnecessary: 0.003 }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.235 }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.235 }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {
     it(`${name}: never lands on other words or on a copy in ${TRIALS} seeded trials; unnecessary orphans bounded`, () => {
-      const counts = new Map<Outcome, number>();
-      const byKind = new Map<string, Map<Outcome, number>>();
+      const counts = new Map<string, number>();
+      const byKind = new Map<string, Map<string, number>>();
       const wrong: string[] = [];
       for (const trial of trials) {
         const target = createTarget(trial.original, trial.start, trial.end);
-        const outcome = judge(trial, target, path(trial, target));
+        const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
         counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
         for (const kind of new Set(trial.kinds)) {
-          const kindCounts = byKind.get(kind) ?? new Map<Outcome, number>();
+          const kindCounts = byKind.get(kind) ?? new Map<string, number>();
           kindCounts.set(outcome, (kindCounts.get(outcome) ?? 0) + 1);
           byKind.set(kind, kindCounts);
         }
@@ -110,13 +112,7 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
         for (const trialSeed of fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: OTHER_TRIALS, seed: other })) {
           const trial = makeTrial(trialSeed);
           const target = createTarget(trial.original, trial.start, trial.end);
-          let outcome: string = judge(trial, target, path(trial, target));
-          if (outcome === 'WRONG: onto a copy of the words' && name !== 'live editor path') {
-            if (trial.final === trial.original) outcome += ' (text unchanged)';
-            else if (name === 'full re-anchor with the snapshot' && framedPlaces(trial.original, target) > 1 && framedPlaces(trial.final, target) > 1) {
-              outcome += ' (one of two identical passages)';
-            }
-          }
+          const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
           counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
           if (outcome.startsWith('WRONG')) wrong.push(`seed ${other}, trial ${trialSeed}: ${outcome} (${trial.kinds.join(', ')})`);
         }
@@ -127,6 +123,21 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
     }
   });
 });
+
+/**
+ * A landing on a copy by the full re-anchor where what it is given cannot tell, counted apart: the text
+ * is byte for byte the one annotated (the stored offsets are the only answer), or, with the earlier
+ * text, the annotated passage was one of two or more identical ones, all still there with their
+ * whole stored context. The live path, which sees the edits, has no such excuse.
+ */
+function undecidable(path: string, trial: Trial, target: AnnotationTarget, outcome: Outcome): string {
+  if (outcome !== 'WRONG: onto a copy of the words' || path === 'live editor path') return outcome;
+  if (trial.final === trial.original) return `${outcome} (text unchanged)`;
+  if (path === 'full re-anchor with the snapshot' && framedPlaces(trial.original, target) > 1 && framedPlaces(trial.final, target) > 1) {
+    return `${outcome} (one of two identical passages)`;
+  }
+  return outcome;
+}
 
 /** How many places in `text` hold the quote with all of its stored context. */
 function framedPlaces(text: string, target: AnnotationTarget): number {

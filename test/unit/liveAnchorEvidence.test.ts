@@ -9,7 +9,7 @@ import { applyEvent, TextBeforeEvents } from '../../src/core/anchor/textBeforeEv
 import { seededRandom } from '../../src/core/util/seededRandom';
 
 /** Plays single-edit events through the live path, as the editor does, with the text before each. */
-function play(text: string, quote: string, edits: TextEdit[], options: { occurrence?: number; withBefore?: boolean } = {}) {
+function play(text: string, quote: string, edits: TextEdit[], options: { occurrence?: number; withBefore?: boolean; lastIsUndo?: boolean } = {}) {
   let start = -1;
   for (let i = 0; i <= (options.occurrence ?? 0); i++) start = text.indexOf(quote, start + 1);
   const target = createTarget(text, start, start + quote.length);
@@ -17,12 +17,13 @@ function play(text: string, quote: string, edits: TextEdit[], options: { occurre
   const lost: LostAnchors = new Map();
   let anchors: AnchorMap = new Map([['a', { start, end: start + quote.length }]]);
   let current = text;
-  for (const edit of edits) {
+  edits.forEach((edit, i) => {
     const before = current;
     current = applyEvent(current, [edit]);
     const after = current;
-    anchors = shiftAnchors(anchors, [edit], () => after, targets, lost, options.withBefore === false ? undefined : () => before);
-  }
+    anchors = shiftAnchors(anchors, [edit], () => after, targets, lost, options.withBefore === false ? undefined : () => before,
+      options.lastIsUndo === true && i === edits.length - 1);
+  });
   const anchor = anchors.get('a');
   return { text: current, anchor, words: anchor && current.slice(anchor.start, anchor.end) };
 }
@@ -57,6 +58,15 @@ describe('live anchors: only the removed text put back brings an annotation back
       { start: at, end: at, text: `${line}\n` },
     ], { withBefore: false });
     assert.equal(result.anchor, undefined);
+  });
+
+  it('with an identical line elsewhere, the same text pasted where the annotated line was is a copy; an undo brings it back', () => {
+    const twice = `${line}\nThe ministers then met the press.\n${line}\n`;
+    const removal = { start: 0, end: line.length + 1, text: '' };
+    const putBack = { start: 0, end: 0, text: `${line}\n` };
+    assert.equal(play(twice, 'Contact Group meeting', [removal, putBack]).anchor, undefined, 'a paste of the other line');
+    const undone = play(twice, 'Contact Group meeting', [removal, putBack], { lastIsUndo: true });
+    assert.equal(undone.anchor?.start, twice.indexOf('Contact Group meeting'));
   });
 
   it('an identical line cut after the deletion and pasted back at the same place is that line, not the annotated one', () => {

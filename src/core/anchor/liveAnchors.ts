@@ -61,7 +61,7 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
  * when a quote was touched or an orphan may be back, so plain typing stays O(annotations + edits).
  */
 export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map(), before?: () => string): AnchorMap {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map(), before?: () => string, undo = false): AnchorMap {
   const descending = [...edits].sort((a, b) => b.start - a.start);
   let current: string | undefined;
   const read = (): string => (current ??= text());
@@ -94,11 +94,16 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     if (!target) continue;
     if (restores && anchor.before !== undefined) {
       // Undoing the cut that took part of an edited quote: the words it held before come back whole.
+      // Where they take in the words still in place (another copy of them may lie in the text put back).
       const hint = widened(moved, edits);
       const region = read().slice(hint.start, hint.end);
-      const at = region.indexOf(anchor.before);
-      const start = hint.start + at;
-      if (at >= 0 && region.indexOf(anchor.before, at + 1) < 0 && start <= moved.start && start + anchor.before.length >= moved.end) {
+      const covering: number[] = [];
+      for (let at = region.indexOf(anchor.before); at >= 0; at = region.indexOf(anchor.before, at + 1)) {
+        const from = hint.start + at;
+        if (from <= moved.start && from + anchor.before.length >= moved.end) covering.push(from);
+      }
+      const start = covering[0];
+      if (covering.length === 1) {
         const edited = anchor.before !== target.exact;
         shifted.set(id, edited ? { start, end: start + anchor.before.length, edited, words: anchor.before } : { start, end: start + anchor.before.length });
         continue;
@@ -120,7 +125,7 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     }
   }
   for (const id of shifted.keys()) lost.delete(id);
-  if (shifted.size < targets.size) reattachOrphans(shifted, edits, read, targets, lost);
+  if (shifted.size < targets.size) reattachOrphans(shifted, edits, read, targets, lost, undo);
   ageLostAnchors(lost, anchors);
   return shifted;
 }
@@ -217,7 +222,7 @@ function insertedRanges(edits: readonly TextEdit[]): { start: number; end: numbe
  * stays an orphan).
  */
 function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors): void {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors, undo: boolean): void {
   if (edits.length === 0) return;
   const inserted = insertedRanges(edits);
   for (const [id, target] of targets) {
@@ -229,10 +234,11 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: (
       // (the words were then cut whole: a part of them pasted elsewhere is not them).
       if (removal.length < 0) continue;
       const { words, offset } = removal;
-      // A paste elsewhere is the cut text only when nothing else in the article reads the same: a copy
-      // of an identical paragraph pasted after the cut is that paragraph's words, not these.
+      // A paste, even where the text was cut, is the cut text only when nothing else in the article
+      // reads the same: a copy of an identical paragraph pasted after the cut is that paragraph's
+      // words, not these. An undo (the editor says so) is the removed text itself.
       const back = inserted.find((range) => range.end - range.start === removal.length && range.edit.text === removal.removed
-        && (range.start === removal.at || (removal.fresh && isOnlyCopy(read(), range.start, range.end)))
+        && ((undo && range.start === removal.at) || ((range.start === removal.at || removal.fresh) && isOnlyCopy(read(), range.start, range.end)))
         && range.start + offset >= 0 && read().startsWith(words, range.start + offset));
       if (back) {
         const start = back.start + offset;

@@ -335,7 +335,7 @@ export class AnnotationStore implements vscode.Disposable {
     const delta = edits.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
     const known = log !== undefined && log.length + delta === documentLength(e.document);
     entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost,
-      known ? () => log.current() : undefined);
+      known ? () => log.current() : undefined, e.reason === vscode.TextDocumentChangeReason.Undo);
     if (known) log.record(edits, () => e.document.getText());
     else entry.liveText = new TextBeforeEvents(e.document.getText());
     // Orphans made by typing lost their text; a re-attached one has no reason any more.
