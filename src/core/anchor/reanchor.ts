@@ -412,9 +412,11 @@ function wholeContextPlaces(text: string, target: AnnotationTarget): number[] {
 
 /** A piece of deleted text at least this long (without its outer fifths) found in inserted text makes a move. */
 const MIN_MOVED_PIECE = 8;
-/** Beyond this many characters of inserted text, or this many deleted pieces, the search is not made: taken as a move. */
-const MAX_SEARCHED_INSERTIONS = 1_000_000;
-const MAX_SEARCHED_DELETIONS = 2_000;
+/**
+ * Beyond this many characters searched (deleted pieces times inserted characters: tens of milliseconds)
+ * the search is not made, and the diff is taken to hold a move.
+ */
+const MAX_MOVE_SEARCH = 50_000_000;
 
 /**
  * Whether text the diff deletes comes back in text it inserts: a block moved. The middle three fifths
@@ -434,7 +436,7 @@ function hasMove(version: DiffedVersion, text: string): boolean {
     newAt = run.after + run.length;
   }
   const added = inserted.join('\u0000');
-  if (added.length > MAX_SEARCHED_INSERTIONS || deleted.length > MAX_SEARCHED_DELETIONS) return true;
+  if (deleted.length * added.length > MAX_MOVE_SEARCH) return true;
   return deleted.some((piece) => {
     const middle = piece.slice(Math.floor(piece.length * 0.2), Math.ceil(piece.length * 0.8));
     return middle.trim().length >= MIN_MOVED_PIECE && added.includes(middle);
