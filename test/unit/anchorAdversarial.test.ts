@@ -16,7 +16,12 @@ function live(trial: Trial, target: AnnotationTarget): { start: number; end: num
   let anchors: AnchorMap = new Map([['a', { start: trial.start, end: trial.end }]]);
   const targets = new Map([['a', target]]);
   const lost: LostAnchors = new Map();
-  for (const step of trial.steps) anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost);
+  let before = trial.original;
+  for (const step of trial.steps) {
+    const previous = before;
+    anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost, () => previous, step.undo);
+    before = step.after;
+  }
   return anchors.get('a');
 }
 
@@ -39,30 +44,32 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   const seeds = fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: TRIALS, seed });
   const trials = seeds.map(makeTrial);
 
-  // Bounds as reached at the fixed seed, 5,000 trials: live 1 copy (an orphan re-attached by a paste of
-  // an identical sentence of the same length right after its quote was deleted: only the removed text,
-  // which change events do not carry, would tell them apart) and 6 unnecessary orphans; the full
-  // re-anchor 0 copies with or without the snapshot, 1,115 and 1,085 unnecessary orphans (words whose
+  // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
+  // each change event, so only the very text an edit removed, put back by the next event, brings an
+  // annotation back; an undo, which the editor reports, puts back the removed text even where an
+  // identical text is elsewhere) and 7 unnecessary orphans; the full re-anchor 0 copies with or without the
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,086 unnecessary orphans (words whose
   // stored context changed: without the edit history nothing tells them from a copy that outlived them;
   // with the snapshot, words the diff keeps in place with 28 of 32 context characters on each side, only
   // small edits around them, and nothing like them elsewhere are taken).
   const paths = [
-    ['live editor path', live, { copies: 0.0002, unnecessary: 0.002 }],
-    ['full re-anchor', full, { copies: 0, unnecessary: 0.23 }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22 }],
+    // (The orphan bounds leave room for other seeds: up to 12, 1,153 and 1,146 of 5,000 at 20 seeds.)
+    ['live editor path', live, { copies: 0, unnecessary: 0.003 }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.235 }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.235 }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {
-    it(`${name}: never lands on other words in ${TRIALS} seeded trials; landings on a copy (none in the full re-anchor) and unnecessary orphans bounded`, () => {
-      const counts = new Map<Outcome, number>();
-      const byKind = new Map<string, Map<Outcome, number>>();
+    it(`${name}: never lands on other words or on a copy in ${TRIALS} seeded trials; unnecessary orphans bounded`, () => {
+      const counts = new Map<string, number>();
+      const byKind = new Map<string, Map<string, number>>();
       const wrong: string[] = [];
       for (const trial of trials) {
         const target = createTarget(trial.original, trial.start, trial.end);
-        const outcome = judge(trial, target, path(trial, target));
+        const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
         counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
         for (const kind of new Set(trial.kinds)) {
-          const kindCounts = byKind.get(kind) ?? new Map<Outcome, number>();
+          const kindCounts = byKind.get(kind) ?? new Map<string, number>();
           kindCounts.set(outcome, (kindCounts.get(outcome) ?? 0) + 1);
           byKind.set(kind, kindCounts);
         }
@@ -88,4 +95,56 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
       if (name === 'full re-anchor with the snapshot') assert.ok(onTrueWords.get(name)! >= onTrueWords.get('full re-anchor')!);
     });
   }
+
+  // Other seeds, fewer trials each: a rule tuned to one seed's scripts shows here. (10 seeds of 5,000
+  // were run while developing the rules; the suite keeps a few to stay quick.)
+  const otherSeeds = [7, 99, 555, 1234567].map((offset) => seed + offset);
+  const OTHER_TRIALS = Math.ceil(TRIALS / 4);
+  // Where the full re-anchor may still land on a copy, nothing it is given can tell: the text is byte
+  // for byte the one annotated (a paragraph cut and pasted back beside an identical one), or (with the
+  // earlier text) the annotated passage was one of two identical ones, both still there with all the
+  // stored context, and one was moved across the other in a way the diff reads as no move at all.
+  it(`every path at ${otherSeeds.length} other seeds (${OTHER_TRIALS} trials each): never on other words; the live path never on a copy; the full re-anchor only where the texts cannot tell`, () => {
+    for (const [name, path] of paths) {
+      const counts = new Map<string, number>();
+      const wrong: string[] = [];
+      for (const other of otherSeeds) {
+        for (const trialSeed of fc.sample(fc.noBias(fc.integer({ min: 0, max: 0x7fffffff })), { numRuns: OTHER_TRIALS, seed: other })) {
+          const trial = makeTrial(trialSeed);
+          const target = createTarget(trial.original, trial.start, trial.end);
+          const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
+          counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+          if (outcome.startsWith('WRONG')) wrong.push(`seed ${other}, trial ${trialSeed}: ${outcome} (${trial.kinds.join(', ')})`);
+        }
+      }
+      console.log(`      ${name}, seeds ${otherSeeds.join(', ')}:`, Object.fromEntries([...counts].sort()));
+      assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
+      assert.equal(counts.get('WRONG: onto a copy of the words') ?? 0, 0, wrong.join('\n'));
+    }
+  });
 });
+
+/**
+ * A landing on a copy by the full re-anchor where what it is given cannot tell, counted apart: the text
+ * is byte for byte the one annotated (the stored offsets are the only answer), or, with the earlier
+ * text, the annotated passage was one of two or more identical ones, all still there with their
+ * whole stored context. The live path, which sees the edits, has no such excuse.
+ */
+function undecidable(path: string, trial: Trial, target: AnnotationTarget, outcome: Outcome): string {
+  if (outcome !== 'WRONG: onto a copy of the words' || path === 'live editor path') return outcome;
+  if (trial.final === trial.original) return `${outcome} (text unchanged)`;
+  if (path === 'full re-anchor with the snapshot' && framedPlaces(trial.original, target) > 1 && framedPlaces(trial.final, target) > 1) {
+    return `${outcome} (one of two identical passages)`;
+  }
+  return outcome;
+}
+
+/** How many places in `text` hold the quote with all of its stored context. */
+function framedPlaces(text: string, target: AnnotationTarget): number {
+  let count = 0;
+  for (let at = text.indexOf(target.exact); at >= 0; at = text.indexOf(target.exact, at + 1)) {
+    if (text.slice(Math.max(0, at - target.prefix.length), at) === target.prefix
+      && text.slice(at + target.exact.length, at + target.exact.length + target.suffix.length) === target.suffix) count++;
+  }
+  return count;
+}

@@ -18,8 +18,8 @@ export const random = seededRandom;
 /** Where the annotated words are: a range (edited when an edit landed inside it), or gone. */
 export type Truth = { start: number; end: number; edited: boolean } | undefined;
 
-/** One primitive edit of a script, with the text after it (for the live path). */
-export interface Step { edit: TextEdit; after: string }
+/** One primitive edit of a script, with the text after it (for the live path); `undo` as the editor reports it. */
+export interface Step { edit: TextEdit; after: string; undo?: boolean }
 
 export interface Trial {
   original: string;
@@ -120,6 +120,7 @@ class Script {
   /** Undo of the last cut: the text comes back where it was, and with it the annotated words. */
   undoCut(at: number, before: Truth): void {
     this.paste(at);
+    this.steps[this.steps.length - 1].undo = true;
     if (before) this.truth = before;
   }
 

@@ -126,10 +126,10 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
     const paragraphStart = text.indexOf(second);
     const removal = { start: paragraphStart, end: paragraphStart + second.length + 2, text: '' };
     const afterDelete = text.slice(0, removal.start) + text.slice(removal.end);
-    let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [removal], () => afterDelete, targets, lost);
+    let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [removal], () => afterDelete, targets, lost, () => text);
     assert.equal(anchors.has('a'), false, 'not moved onto the first figure');
     const undo = { start: removal.start, end: removal.start, text: text.slice(removal.start, removal.end) };
-    anchors = shiftAnchors(anchors, [undo], () => text, targets, lost);
+    anchors = shiftAnchors(anchors, [undo], () => text, targets, lost, () => afterDelete);
     assert.deepEqual(anchors.get('a'), { start, end: start + quote.length });
   });
 
@@ -147,12 +147,12 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
       const at = article.indexOf('withdraw');
       const copyEdit = { start: at, end: at + 'withdraw'.length, text: 'retreat' };
       const edited = apply(article, copyEdit);
-      let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [copyEdit], () => edited, targets, lost);
+      let anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [copyEdit], () => edited, targets, lost, () => article);
       assert.equal(anchors.get('a')?.edited, true);
       const paragraphStart = edited.indexOf('The minister');
       const cut = { start: paragraphStart, end: edited.indexOf('Nothing'), text: '' };
       const afterCut = apply(edited, cut);
-      anchors = shiftAnchors(anchors, [cut], () => afterCut, targets, lost);
+      anchors = shiftAnchors(anchors, [cut], () => afterCut, targets, lost, () => edited);
       assert.equal(anchors.has('a'), false);
       return { anchors, lost, afterCut, clipboard: edited.slice(cut.start, cut.end) };
     }
@@ -161,7 +161,7 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
       const { anchors, lost, afterCut, clipboard } = editedThenCut();
       const paste = { start: afterCut.length, end: afterCut.length, text: clipboard };
       const pasted = apply(afterCut, paste);
-      const back = shiftAnchors(anchors, [paste], () => pasted, targets, lost).get('a');
+      const back = shiftAnchors(anchors, [paste], () => pasted, targets, lost, () => afterCut).get('a');
       assert.ok(back, 'the moved paragraph brings the annotation along');
       assert.equal(pasted.slice(back.start, back.end), 'the army would retreat from the border');
       assert.equal(back.start, pasted.lastIndexOf('the army would retreat'));
@@ -174,15 +174,15 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
       assert.equal(other.length, first.clipboard.length);
       const paste = { start: 0, end: 0, text: other };
       const pasted = apply(first.afterCut, paste);
-      assert.equal(shiftAnchors(first.anchors, [paste], () => pasted, targets, first.lost).has('a'), false);
+      assert.equal(shiftAnchors(first.anchors, [paste], () => pasted, targets, first.lost, () => first.afterCut).has('a'), false);
 
       const second = editedThenCut();
       const typed = { start: 0, end: 0, text: 'Update: ' };
       const afterTyping = apply(second.afterCut, typed);
-      const anchors = shiftAnchors(second.anchors, [typed], () => afterTyping, targets, second.lost);
+      const anchors = shiftAnchors(second.anchors, [typed], () => afterTyping, targets, second.lost, () => second.afterCut);
       const late = { start: afterTyping.length, end: afterTyping.length, text: second.clipboard };
       const pastedLate = apply(afterTyping, late);
-      assert.equal(shiftAnchors(anchors, [late], () => pastedLate, targets, second.lost).has('a'), false,
+      assert.equal(shiftAnchors(anchors, [late], () => pastedLate, targets, second.lost, () => afterTyping).has('a'), false,
         'only the event right after the cut can be its paste');
     });
 
@@ -193,18 +193,18 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
       const removed = article.slice(cut.start, cut.end);
       const orphaned = () => {
         const lost: LostAnchors = new Map();
-        const anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [cut], () => afterCut, targets, lost);
+        const anchors = shiftAnchors(new Map([['a', { start, end: start + quote.length }]]), [cut], () => afterCut, targets, lost, () => article);
         assert.equal(anchors.has('a'), false, 'too little of the quote is left to keep it');
         return { anchors, lost };
       };
       let { anchors, lost } = orphaned();
       const undo = { start: cut.start, end: cut.start, text: removed };
-      assert.deepEqual(shiftAnchors(anchors, [undo], () => article, targets, lost).get('a'), { start, end: start + quote.length });
+      assert.deepEqual(shiftAnchors(anchors, [undo], () => article, targets, lost, () => afterCut).get('a'), { start, end: start + quote.length });
 
       ({ anchors, lost } = orphaned());
       const elsewhere = { start: 0, end: 0, text: removed };
       const pasted = apply(afterCut, elsewhere);
-      assert.equal(shiftAnchors(anchors, [elsewhere], () => pasted, targets, lost).has('a'), false,
+      assert.equal(shiftAnchors(anchors, [elsewhere], () => pasted, targets, lost, () => afterCut).has('a'), false,
         'half of the quote pasted elsewhere is not the quote');
     });
   });

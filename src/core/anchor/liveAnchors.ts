@@ -61,12 +61,28 @@ export function anchorAll(annotations: readonly Annotation[], text: string, text
  * when a quote was touched or an orphan may be back, so plain typing stays O(annotations + edits).
  */
 export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], text: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map()): AnchorMap {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors = new Map(), before?: () => string, undo = false): AnchorMap {
   const descending = [...edits].sort((a, b) => b.start - a.start);
   let current: string | undefined;
   const read = (): string => (current ??= text());
   const shifted: AnchorMap = new Map();
   for (const [id, anchor] of anchors) {
+    const replacement = replacedWhole(anchor, edits);
+    if (replacement) {
+      // One edit replaced all the words: they are still there only when the new text holds them once,
+      // unedited (a line moved or reformatted); anything else removed them, however similar it reads.
+      const target = targets.get(id);
+      if (!target) continue;
+      const inserted = insertedRanges(edits).find((range) => range.edit === replacement)!;
+      const words = anchor.words ?? target.exact;
+      const at = anchor.edited ? -1 : replacement.text.indexOf(target.exact);
+      if (at >= 0 && replacement.text.indexOf(target.exact, at + 1) < 0) {
+        shifted.set(id, { start: inserted.start + at, end: inserted.start + at + target.exact.length });
+      } else {
+        lost.set(id, removalOf(anchor, words, edits, before));
+      }
+      continue;
+    }
     const moved = shiftThroughEdits(anchor, descending);
     // An edited quote also follows text put back right next to it (undoing a cut across its edge).
     const restores = anchor.edited && !moved.touched && edits.some((e) => e.start <= anchor.end && e.end >= anchor.start);
@@ -78,18 +94,25 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     if (!target) continue;
     if (restores && anchor.before !== undefined) {
       // Undoing the cut that took part of an edited quote: the words it held before come back whole.
+      // Where they take in the words still in place (another copy of them may lie in the text put back).
       const hint = widened(moved, edits);
       const region = read().slice(hint.start, hint.end);
-      const at = region.indexOf(anchor.before);
-      const start = hint.start + at;
-      if (at >= 0 && region.indexOf(anchor.before, at + 1) < 0 && start <= moved.start && start + anchor.before.length >= moved.end) {
+      const covering: number[] = [];
+      for (let at = region.indexOf(anchor.before); at >= 0; at = region.indexOf(anchor.before, at + 1)) {
+        const from = hint.start + at;
+        if (from <= moved.start && from + anchor.before.length >= moved.end) covering.push(from);
+      }
+      const start = covering[0];
+      if (covering.length === 1) {
         const edited = anchor.before !== target.exact;
         shifted.set(id, edited ? { start, end: start + anchor.before.length, edited, words: anchor.before } : { start, end: start + anchor.before.length });
         continue;
       }
     }
     const found = reanchor(target, read(), { hint: restores ? widened(moved, edits) : moved });
-    if (restores && (found.status === 'fuzzy' || found.status === 'orphan')) {
+    // Text put back next to the edited words is the rest of the quote only when the quote found there
+    // takes in the words still in place: the stored words whole beside them are a copy pasted next to them.
+    if (restores && (found.status === 'fuzzy' || found.status === 'orphan' || found.start >= moved.end || found.end <= moved.start)) {
       // Not the quote coming back whole: the edit next to it is other text, and the range stays.
       shifted.set(id, { ...anchor, start: moved.start, end: moved.end });
     } else if (found.status === 'fuzzy') {
@@ -98,12 +121,12 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
     } else if (found.status !== 'orphan') {
       shifted.set(id, { start: found.start, end: found.end });
     } else {
-      lost.set(id, removalOf(anchor, anchor.words ?? target.exact, edits));
+      lost.set(id, removalOf(anchor, anchor.words ?? target.exact, edits, before));
     }
   }
   for (const id of shifted.keys()) lost.delete(id);
-  if (shifted.size < targets.size) reattachOrphans(shifted, edits, read, targets, lost);
-  ageLostAnchors(lost, anchors, descending);
+  if (shifted.size < targets.size) reattachOrphans(shifted, edits, read, targets, lost, undo);
+  ageLostAnchors(lost, anchors);
   return shifted;
 }
 
@@ -114,27 +137,36 @@ export function shiftAnchors(anchors: AnchorMap, edits: readonly TextEdit[], tex
  * Edited beyond recognition rather than removed, or by several edits at once: nothing put back can
  * be told to be it.
  */
-function removalOf(anchor: LiveAnchor, words: string, edits: readonly TextEdit[]): LostAnchor {
+function removalOf(anchor: LiveAnchor, words: string, edits: readonly TextEdit[], before?: () => string): LostAnchor {
   const removals = edits.filter((e) => e.end > e.start && e.start < anchor.end && e.end > anchor.start);
-  if (removals.length !== 1 || anchor.end - anchor.start !== words.length) return { offset: 0, length: -1, at: -1, fresh: false, words };
+  // Without the text the edit removed nothing put back can be shown to be it.
+  if (removals.length !== 1 || anchor.end - anchor.start !== words.length || !before) return { offset: 0, length: -1, at: -1, fresh: false, words, removed: '' };
   const [removal] = removals;
   // Where the removal's own text begins after the event: the earlier edits of the event shift it.
   const at = removal.start + edits.filter((e) => e.end <= removal.start && e !== removal)
     .reduce((delta, e) => delta + e.text.length - (e.end - e.start), 0);
   // Only a removal that took all the words can have put them on the clipboard.
   const whole = removal.start <= anchor.start && removal.end >= anchor.end;
-  return { offset: anchor.start - removal.start, length: removal.end - removal.start, at, fresh: whole, words };
+  return { offset: anchor.start - removal.start, length: removal.end - removal.start, at, fresh: whole, words,
+    removed: before().slice(removal.start, removal.end) };
+}
+
+/** The one edit of the event that replaced all of the anchor's words, if there is one. */
+function replacedWhole(anchor: LiveAnchor, edits: readonly TextEdit[]): TextEdit | undefined {
+  const touching = edits.filter((e) => e.start < anchor.end && e.end > anchor.start);
+  return touching.length === 1 && touching[0].start <= anchor.start && touching[0].end >= anchor.end ? touching[0] : undefined;
 }
 
 /**
- * After an event: a removal recorded earlier is no longer fresh (only the event right after a cut can
- * be its paste), and the place it happened follows the edits (an undo puts the text back there).
+ * After an event: a removal recorded earlier can no longer be undone or pasted by what follows. Only
+ * the event right after it can be its undo or the paste of the cut: any later edit comes before an
+ * undo of the removal in the undo stack, so the same text put back at the same place after it is
+ * another copy cut and pasted (an identical paragraph), not the removed one coming back.
  */
-function ageLostAnchors(lost: LostAnchors, before: AnchorMap, descending: readonly TextEdit[]): void {
+function ageLostAnchors(lost: LostAnchors, before: AnchorMap): void {
   for (const [id, removal] of lost) {
     if (before.has(id) || removal.at < 0) continue; // recorded by this event
-    const moved = shiftThroughEdits({ start: removal.at, end: removal.at }, descending);
-    lost.set(id, { ...removal, at: moved.touched ? -1 : moved.start, fresh: false });
+    lost.set(id, { ...removal, at: -1, fresh: false });
   }
 }
 
@@ -149,8 +181,8 @@ export type LostAnchors = Map<string, LostAnchor>;
  * `words`: what the range held when it was removed (the stored quote, or its edited version);
  * `offset`: where they began relative to the removed text (negative when the removal took only their
  * end); `length`: how long the removed text was (-1: nothing put back can be told to be them); `at`:
- * where the removal happened in the current text (-1 once an edit touched that place); `fresh`: the
- * last event removed them whole, so its very next one may be the paste of the cut.
+ * where the removal happened in the current text (-1 after the next event: only that one can be its
+ * undo); `fresh`: the last event removed them whole, so its very next one may be the paste of the cut.
  */
 export interface LostAnchor {
   offset: number;
@@ -158,6 +190,8 @@ export interface LostAnchor {
   at: number;
   fresh: boolean;
   words: string;
+  /** The text the removal took, words included: only that very text put back is them. */
+  removed: string;
 }
 
 /** The range `moved` widened over the inserted text of the edits at its edges. */
@@ -171,12 +205,12 @@ function widened(moved: { start: number; end: number }, edits: readonly TextEdit
 }
 
 /** Where each edit's inserted text lies in the text after the event. */
-function insertedRanges(edits: readonly TextEdit[]): { start: number; end: number }[] {
+function insertedRanges(edits: readonly TextEdit[]): { start: number; end: number; edit: TextEdit }[] {
   let delta = 0;
   return [...edits].sort((a, b) => a.start - b.start).map((edit) => {
     const start = edit.start + delta;
     delta += edit.text.length - (edit.end - edit.start);
-    return { start, end: start + edit.text.length };
+    return { start, end: start + edit.text.length, edit };
   });
 }
 
@@ -188,7 +222,7 @@ function insertedRanges(edits: readonly TextEdit[]): { start: number; end: numbe
  * stays an orphan).
  */
 function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: () => string,
-  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors): void {
+  targets: ReadonlyMap<string, AnnotationTarget>, lost: LostAnchors, undo: boolean): void {
   if (edits.length === 0) return;
   const inserted = insertedRanges(edits);
   for (const [id, target] of targets) {
@@ -200,10 +234,11 @@ function reattachOrphans(anchors: AnchorMap, edits: readonly TextEdit[], read: (
       // (the words were then cut whole: a part of them pasted elsewhere is not them).
       if (removal.length < 0) continue;
       const { words, offset } = removal;
-      // A paste elsewhere is the cut text only when nothing else in the article reads the same: a copy
-      // of an identical paragraph pasted after the cut is that paragraph's words, not these.
-      const back = inserted.find((range) => range.end - range.start === removal.length
-        && (range.start === removal.at || (removal.fresh && isOnlyCopy(read(), range.start, range.end)))
+      // A paste, even where the text was cut, is the cut text only when nothing else in the article
+      // reads the same: a copy of an identical paragraph pasted after the cut is that paragraph's
+      // words, not these. An undo (the editor says so) is the removed text itself.
+      const back = inserted.find((range) => range.end - range.start === removal.length && range.edit.text === removal.removed
+        && ((undo && range.start === removal.at) || ((range.start === removal.at || removal.fresh) && isOnlyCopy(read(), range.start, range.end)))
         && range.start + offset >= 0 && read().startsWith(words, range.start + offset));
       if (back) {
         const start = back.start + offset;

@@ -235,10 +235,23 @@ type Followed =
  */
 function followThroughDiff(target: AnnotationTarget, text: string, contextLength: number, version: DiffedVersion): Followed {
   const { exact } = target;
-  const mapped = mapRange(version.runs, version.before, text, target.start, target.end);
+  let mapped = mapRange(version.runs, version.before, text, target.start, target.end);
   if (mapped.kind === 'ambiguous') return { status: 'orphan', reason: 'ambiguous' };
   const isNew: PlaceFilter = (from, to) => isNewText(version.runs, from, to);
   if (!('start' in mapped)) return movedWhole(target, text, version, isNew);
+  // A passage the old text had twice, with a block moved past it: the diff pins the move on either
+  // block (moving a paragraph up past its twin reads the same as moving the text between them down),
+  // so which twin it maps the annotated one onto is a guess.
+  if (wholeContextPlaces(version.before, target).length > 1 && hasMove(version, text)) return { status: 'orphan', reason: 'ambiguous' };
+  if (mapped.kind === 'edited') {
+    // The stored words whole inside what the diff calls their edited version: text inserted at their
+    // edge, which the diff may align either side of a character they share ("© 2026" before "© 2026").
+    const region = text.slice(mapped.start, mapped.end);
+    const inside = region.indexOf(exact);
+    if (inside >= 0 && region.indexOf(exact, inside + 1) < 0) {
+      mapped = { kind: 'equal', start: mapped.start + inside, end: mapped.start + inside + exact.length };
+    }
+  }
   const { start, end } = mapped;
   const here = evidenceAt(text, start, end, target, contextLength);
   // With its context reworded, the place the diff gives may be a copy or near-copy that the diff aligned
@@ -390,6 +403,44 @@ function hasNearbyCopy(text: string, start: number, exact: string, distance: num
   if (before >= from) return true;
   const after = text.indexOf(exact, start + 1);
   return after >= 0 && after <= start + exact.length + distance;
+}
+
+/** Where the quote stands with its whole stored context in `text`. */
+function wholeContextPlaces(text: string, target: AnnotationTarget): number[] {
+  return occurrences(text, target.exact, MAX_CANDIDATES).filter((at) => hasWholeContext(text, at, at + target.exact.length, target));
+}
+
+/** A piece of deleted text at least this long (without its outer fifths) found in inserted text makes a move. */
+const MIN_MOVED_PIECE = 8;
+/**
+ * Beyond this many characters searched (deleted pieces times inserted characters: tens of milliseconds)
+ * the search is not made, and the diff is taken to hold a move.
+ */
+const MAX_MOVE_SEARCH = 50_000_000;
+
+/**
+ * Whether text the diff deletes comes back in text it inserts: a block moved. The middle three fifths
+ * of each deleted piece are looked for, as the diff may cut a moved block a few characters off its
+ * ends (a line break taken from one side or the other).
+ */
+function hasMove(version: DiffedVersion, text: string): boolean {
+  const { runs, before } = version;
+  const deleted: string[] = [];
+  const inserted: string[] = [];
+  let oldAt = 0;
+  let newAt = 0;
+  for (const run of [...runs, { before: before.length, after: text.length, length: 0 }]) {
+    if (run.before > oldAt) deleted.push(before.slice(oldAt, run.before));
+    if (run.after > newAt) inserted.push(text.slice(newAt, run.after));
+    oldAt = run.before + run.length;
+    newAt = run.after + run.length;
+  }
+  const added = inserted.join('\u0000');
+  if (deleted.length * added.length > MAX_MOVE_SEARCH) return true;
+  return deleted.some((piece) => {
+    const middle = piece.slice(Math.floor(piece.length * 0.2), Math.ceil(piece.length * 0.8));
+    return middle.trim().length >= MIN_MOVED_PIECE && added.includes(middle);
+  });
 }
 
 /** The whole stored context, verbatim, on both sides of `[start, end)` (at the article's edge where it was cut short by it). */

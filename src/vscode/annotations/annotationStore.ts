@@ -19,6 +19,7 @@ import type { OrphanReason } from '../../core/anchor/reanchor';
 import { articleUriFor, readTextFile, sidecarGlob, sidecarUriFor } from './sidecarFiles';
 import { targetUpdates } from '../../core/anchor/targetUpdates';
 import { TextHistory } from '../../core/anchor/textHistory';
+import { TextBeforeEvents } from '../../core/anchor/textBeforeEvents';
 import type { ArticleSnapshots } from '../../node/articleSnapshots';
 
 /**
@@ -51,6 +52,8 @@ export class ArticleEntry {
   orphanReasons = new Map<string, OrphanReason>();
   /** How typing removed the quotes of annotations orphaned while typing, so undo or paste brings them back. */
   readonly lost: LostAnchors = new Map();
+  /** The open article's text before each change event (what an edit removed), when it is being followed. */
+  liveText: TextBeforeEvents | undefined;
   queue: Promise<unknown> = Promise.resolve();
   /** The copies of the article being kept (see `AnnotationStore.keepSnapshot`), one after the other. */
   snapshotSaving: Promise<void> = Promise.resolve();
@@ -90,6 +93,8 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly moved = new vscode.EventEmitter<vscode.Uri>();
   private readonly disposables: vscode.Disposable[] = [this.changed, this.moved];
   private watcher: vscode.FileSystemWatcher | undefined;
+  /** Articles whose re-anchoring from disk is queued and has not read the file yet. */
+  private readonly diskChecks = new Set<string>();
   private loading: Promise<void> = Promise.resolve();
 
   /** An article's annotations, metadata or problems changed (load, write, external edit). */
@@ -102,10 +107,13 @@ export class AnnotationStore implements vscode.Disposable {
    *   so that a change made while the article was closed is followed through a diff
    */
   constructor(private readonly log: vscode.LogOutputChannel, private readonly snapshots?: ArticleSnapshots) {
-    const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', true, false, true);
+    // Creations too: a file replaced by git (removed, then written anew) or renamed over by a sync tool,
+    // or changed right after it was created, is reported as created (the watcher merges its events).
+    const articles = vscode.workspace.createFileSystemWatcher('**/*.{txt,md}', false, false, true);
     this.disposables.push(
       articles,
-      articles.onDidChange((uri) => void this.articleChangedOnDisk(uri)),
+      articles.onDidCreate((uri) => this.articleChangedOnDisk(uri)),
+      articles.onDidChange((uri) => this.articleChangedOnDisk(uri)),
       vscode.workspace.onDidChangeTextDocument((e) => this.shiftLive(e)),
       vscode.workspace.onDidSaveTextDocument((doc) => void this.persistTargets(doc.uri, doc.getText())),
       vscode.workspace.onDidOpenTextDocument((doc) => {
@@ -279,8 +287,10 @@ export class AnnotationStore implements vscode.Disposable {
     if (entry.annotations.length === 0) {
       // Nothing to anchor: no copy or hash of the article (tens of milliseconds for a multi-megabyte one).
       entry.anchors = new Map();
+      entry.liveText = undefined;
     } else {
       const articleText = open ? open.getText() : await this.articleText(entry.article);
+      entry.liveText = open ? new TextBeforeEvents(articleText) : undefined;
       const textHash = articleTextHash(articleText);
       const history = await this.historyFor(entry, articleText, textHash);
       const reasons = new Map<string, OrphanReason>();
@@ -309,13 +319,25 @@ export class AnnotationStore implements vscode.Disposable {
   private shiftLive(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0) return;
     const entry = this.get(e.document.uri);
-    if (!entry || entry.annotations.length === 0) return;
+    if (!entry) return;
+    if (entry.annotations.length === 0) {
+      entry.liveText = undefined;
+      return;
+    }
     const edits = e.contentChanges.map((change) => ({
       start: change.rangeOffset, end: change.rangeOffset + change.rangeLength, text: change.text,
     }));
     const targets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
     const before = entry.anchors.size;
-    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost);
+    // The text before this event, when every event since it was read is known (the lengths agree):
+    // without it, nothing put back can be shown to be a removed quote, and none is re-attached.
+    const log = entry.liveText;
+    const delta = edits.reduce((sum, edit) => sum + edit.text.length - (edit.end - edit.start), 0);
+    const known = log !== undefined && log.length + delta === documentLength(e.document);
+    entry.anchors = shiftAnchors(entry.anchors, edits, () => e.document.getText(), targets, entry.lost,
+      known ? () => log.current() : undefined, e.reason === vscode.TextDocumentChangeReason.Undo);
+    if (known) log.record(edits, () => e.document.getText());
+    else entry.liveText = new TextBeforeEvents(e.document.getText());
     // Orphans made by typing lost their text; a re-attached one has no reason any more.
     for (const id of entry.orphanReasons.keys()) if (entry.anchors.has(id) || entry.lost.has(id)) entry.orphanReasons.delete(id);
     // An annotation orphaned or re-attached by this edit changes Problems and the Annotations view too.
@@ -328,6 +350,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async reanchorFromDisk(entry: ArticleEntry): Promise<void> {
     entry.lost.clear();
+    entry.liveText = undefined;
     const text = await this.articleText(entry.article);
     const textHash = articleTextHash(text);
     const reasons = new Map<string, OrphanReason>();
@@ -336,17 +359,34 @@ export class AnnotationStore implements vscode.Disposable {
     this.changed.fire(entry.article);
   }
 
-  /** An article changed on disk while closed (git pull, another tool): follow its annotations there. */
-  private async articleChangedOnDisk(article: vscode.Uri): Promise<void> {
+  /**
+   * An article changed on disk while closed (git pull, another tool): follow its annotations there.
+   * Runs in the article's queue, after the sidecar reloads and writes before it, so that a slow
+   * re-anchoring of an older text never overwrites that of a newer one; changes reported while one is
+   * waiting are read by it (it reads the file when it runs).
+   */
+  private articleChangedOnDisk(article: vscode.Uri): void {
     const entry = this.get(article);
-    if (!entry || entry.annotations.length === 0 || openDocument(article)) return;
-    const text = await this.articleText(article);
-    const textHash = articleTextHash(text);
-    const reasons = new Map<string, OrphanReason>();
-    entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
-    entry.orphanReasons = reasons;
-    this.changed.fire(article);
-    await this.persistTargets(article, text);
+    const key = article.toString();
+    if (!entry || this.diskChecks.has(key)) return;
+    this.diskChecks.add(key);
+    void this.serialize(entry, async () => {
+      this.diskChecks.delete(key);
+      if (entry.annotations.length === 0 || openDocument(article)) return undefined;
+      const text = await this.articleText(article);
+      const textHash = articleTextHash(text);
+      const reasons = new Map<string, OrphanReason>();
+      entry.anchors = anchorAll(entry.annotations, text, textHash, undefined, await this.historyFor(entry, text, textHash), reasons);
+      entry.orphanReasons = reasons;
+      entry.anchoredTargets = new Map(entry.annotations.map((annotation) => [annotation.id, annotation.target]));
+      this.changed.fire(article);
+      return text;
+    }).then((text) => {
+      // Outside the queue: the write takes its own turn in it.
+      if (text !== undefined) return this.persistTargets(article, text);
+    }).catch((error: unknown) => {
+      this.log.warn(`Cannot re-anchor ${vscode.workspace.asRelativePath(article)}: ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   /**
@@ -419,6 +459,11 @@ export class AnnotationStore implements vscode.Disposable {
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** The document's length in UTF-16 units, without copying its text. */
+function documentLength(document: vscode.TextDocument): number {
+  return document.offsetAt(document.lineAt(document.lineCount - 1).range.end);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
