@@ -85,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SourceAnnotatorApi {
     navigation.prepareOutlines(),
     ...registerReadingFeatures({ analyzer, highlighter, workspace, entities }),
     ...registerCommands({ analyzer, highlighter, workspace }),
-    ...registerAnnotations({ analyzer, workspace, log, extensionUri: context.extensionUri, storageUri: context.storageUri ?? context.globalStorageUri }),
+    ...registerAnnotations({ analyzer, workspace, log, extensionUri: context.extensionUri, storageUri: context.storageUri ?? context.globalStorageUri, folders }),
     registry,
     registry.onDidChange((r) => {
       // the index first: the analyzer's re-analysis reaches it at once, and must find the new registry there

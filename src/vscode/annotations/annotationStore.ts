@@ -21,6 +21,7 @@ import { targetUpdates } from '../../core/anchor/targetUpdates';
 import { TextHistory } from '../../core/anchor/textHistory';
 import { TextBeforeEvents } from '../../core/anchor/textBeforeEvents';
 import type { ArticleSnapshots } from '../../node/articleSnapshots';
+import type { FolderEvents } from '../folderEvents';
 
 /**
  * Thrown by `mutate` when the sidecar on disk does not parse: the core's error, named by the sidecar's file
@@ -237,18 +238,34 @@ export class AnnotationStore implements vscode.Disposable {
     if (this.entries.delete(article.toString())) this.changed.fire(article);
   }
 
+  private sidecarChanged(uri: vscode.Uri): void {
+    const article = articleUriFor(uri);
+    if (!article) return;
+    if (this.heldReloads) this.heldReloads.set(article.toString(), article);
+    else void this.refresh(article);
+  }
+
+  /**
+   * Sidecars that arrive with their folder (a checkout of a new folder of articles), which the sidecar
+   * pattern's watcher does not report (see FolderEvents).
+   */
+  watchFolders(folders: FolderEvents): vscode.Disposable {
+    return folders.onDidCreateFolder(async (folder) => {
+      try {
+        for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, sidecarGlob()), '**/node_modules/**')) this.sidecarChanged(uri);
+      } catch (err) {
+        this.log.warn(`Could not list the sidecars of ${folder.toString()}: ${String(err)}`);
+      }
+    });
+  }
+
   private async loadAll(): Promise<void> {
     this.watcher?.dispose();
     const known = [...this.entries.values()].map((entry) => entry.article);
     this.entries.clear();
     for (const article of known) this.changed.fire(article);
     const watcher = (this.watcher = vscode.workspace.createFileSystemWatcher(sidecarGlob()));
-    const onSidecar = (uri: vscode.Uri): void => {
-      const article = articleUriFor(uri);
-      if (!article) return;
-      if (this.heldReloads) this.heldReloads.set(article.toString(), article);
-      else void this.refresh(article);
-    };
+    const onSidecar = (uri: vscode.Uri): void => this.sidecarChanged(uri);
     watcher.onDidCreate(onSidecar);
     watcher.onDidChange(onSidecar);
     watcher.onDidDelete(onSidecar);

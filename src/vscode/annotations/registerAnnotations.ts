@@ -25,6 +25,7 @@ import { setSidecarMetadataSource } from '../analysis/corroborationFeed';
 import { registerMetadataCommands } from './metadataCommands';
 import { registerRenameTag } from './renameTag';
 import { tagUsage } from './tagCatalog';
+import type { FolderEvents } from '../folderEvents';
 
 export interface AnnotationDeps {
   analyzer: DocumentAnalyzer;
@@ -33,6 +34,8 @@ export interface AnnotationDeps {
   extensionUri: vscode.Uri;
   /** The extension's storage for this workspace: where article snapshots are kept (none: re-anchoring only searches). */
   storageUri?: vscode.Uri;
+  /** Folders coming and going: sidecars that arrive with their folder are found through it. */
+  folders?: FolderEvents;
 }
 
 const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }, { language: 'markdown' }, { language: 'article' }];
@@ -40,6 +43,7 @@ const ARTICLES: vscode.DocumentSelector = [{ language: 'plaintext' }, { language
 export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
   const snapshots = deps.storageUri?.scheme === 'file' ? new ArticleSnapshots(path.join(deps.storageUri.fsPath, 'article-snapshots')) : undefined;
   const store = new AnnotationStore(deps.log, snapshots);
+  const folderWatch = deps.folders ? store.watchFolders(deps.folders) : undefined;
   deps.analyzer.setPublishedProvider((uri) => store.publishedFor(uri));
   deps.workspace.setPublishedProvider((uri) => store.publishedFor(vscode.Uri.parse(uri)));
   // the reference-date chain: a date line without a year takes it from the file name, the sidecar or the file's date
@@ -70,6 +74,7 @@ export function registerAnnotations(deps: AnnotationDeps): vscode.Disposable[] {
     { dispose: () => setAnnotationTagSource(undefined) },
     { dispose: () => setSidecarMetadataSource(undefined) },
     store,
+    ...(folderWatch ? [folderWatch] : []),
     fileHints,
     followPublicationDates(store, deps),
     followFirstAnnotations(store, fileHints),

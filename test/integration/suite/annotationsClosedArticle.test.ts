@@ -2,7 +2,8 @@
 // text and the sidecar and the Annotations view say so, whatever way the file was replaced (written in
 // place, removed and written anew as git does, renamed over as sync tools do, several writes in a row).
 import { strict as assert } from 'node:assert';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { createTarget } from '../../../src/core/anchor/createTarget';
 import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
@@ -87,5 +88,29 @@ describe('annotations of a closed article that changed on disk', () => {
     assert.equal(orphaned.article?.annotations[0]?.orphanReason, 'gone');
     assert.ok(orphaned.view.groups.some((group) => group.kind === 'orphans' && group.count >= 1), JSON.stringify(orphaned.view.groups));
     assert.equal(storedTarget().exact, quote);
+  });
+
+  it('an article and its sidecar that arrive with their folder (a checkout of a new folder) are loaded without being opened', async () => {
+    // Written with Node's fs at once, as git does: the watcher sees the new folders only, not the files in them.
+    const root = join(workspaceRoot().fsPath, 'checked-out');
+    const file = join(root, 'desk', 'arrived-with-folder.txt');
+    const arrived = vscode.Uri.file(file);
+    try {
+      mkdirSync(join(root, 'desk'), { recursive: true });
+      writeFileSync(file, body);
+      const document = SidecarDocument.create();
+      const start = body.indexOf(quote);
+      document.addAnnotation({ id: 'arrived', tags: ['arrived-with-folder'], note: '', created: '2026-02-12T10:00:00Z', modified: '2026-02-12T10:00:00Z',
+        target: createTarget(body, start, start + quote.length) });
+      writeFileSync(`${file}.annotations.yaml`, document.toString());
+      // Asked without naming the article (naming it would load its sidecar on demand): the Annotations
+      // view lists it once the store has found the sidecar by itself. Its tag and file name are unique.
+      const listed = (s: State) => s.view.groups.some((group) => group.label.includes('arrived-with-folder') && group.count >= 1);
+      const shown = await pollUntil(async () => vscode.commands.executeCommand<State>('sourceAnnotator.annotations.state'), listed, 30000);
+      assert.ok(listed(shown), JSON.stringify(shown.view.groups));
+      assert.equal(vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === arrived.toString()), false, 'the article is not open');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
