@@ -7,25 +7,13 @@
  * As `CorpusStore`: every query is asynchronous and paged, "not found" is an empty page (never an error), and
  * a query rejects only when it cannot answer (aborted, closed, the server down or too slow).
  */
-import type { NameType } from '../extract/types';
 import type { DatePrecision } from '../analysis/timeline/timex';
+import type { TimelineEntry } from '../analysis/timeline/timeline';
+import type { QuoteRecord } from '../analysis/quotes/quoteLedger';
 import type { EntityQuery, Page, PageRequest, StoreOrigin } from './corpusStore';
 
-/** One date on the time axis, as a line of `timeline --json`. */
-export interface TimelineRow {
-  /** The resolved value as the extractor gives it: "2026-02-12", "2026-W07", "2026-02", "2026-Q1", "2026". */
-  date: string;
-  precision: DatePrecision;
-  file: string;
-  /** The date as written, UTF-16 offsets into the article's text, end exclusive. */
-  start: number;
-  end: number;
-  text: string;
-  /** The sentence the date belongs to, white space collapsed. */
-  sentence: string;
-  /** Names of the entities the sentence names, in text order, once each. */
-  entities: string[];
-}
+/** One date on the time axis, as a line of `timeline --json` (the fields of the view's entry it prints). */
+export type TimelineRow = Pick<TimelineEntry, 'date' | 'precision' | 'file' | 'start' | 'end' | 'text' | 'sentence' | 'entities'>;
 
 /** Two entities named together, as a line of `connections --json`. */
 export interface ConnectionRow {
@@ -41,19 +29,7 @@ export interface ConnectionRow {
 }
 
 /** One quotation, as a line of `quotes --json`. */
-export interface QuoteRow {
-  file: string;
-  /** The quoted words without the quotation marks. */
-  start: number;
-  end: number;
-  text: string;
-  /** The speaker's entity name, null when the speaker is not named. */
-  speaker: string | null;
-  speakerType: NameType | null;
-  /** The mention the attribution rests on, or null. */
-  cueStart: number | null;
-  cueEnd: number | null;
-}
+export type QuoteRow = QuoteRecord;
 
 export interface TimelineQuery {
   /** Only dates whose sentence names this entity. */

@@ -3,6 +3,7 @@
  * (server unreachable, password refused, no such database) worded as such, without a stack trace.
  */
 import pg from 'pg';
+import type { Pool, PoolClient } from 'pg';
 
 export interface ArchiveConnectionOptions {
   /** `postgres://user:password@host:port/database` (also `postgresql://`). */
@@ -92,4 +93,54 @@ export function describeArchiveError(err: unknown, url?: string): string {
   if (/timeout/i.test(message)) return `cannot reach ${where}: no answer in time`;
   if (/password must be a string|SASL/i.test(message)) return `${where} asks for a password and the URL gives none`;
   return `${where}: ${message}`;
+}
+
+/** The error an aborted archive query rejects with: the signal's reason, or an AbortError. */
+export function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error) return reason;
+  const err = new Error('the archive query was cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+/**
+ * Runs `work` on one connection of `pool`. An abort of `signal`, or `timeoutMs` passing, rejects at once and
+ * asks the server to cancel the statement; the connection goes back to the pool once the statement has
+ * ended (destroyed when it was cancelled or broke). `describe` may turn a server error into a clearer one.
+ */
+export async function withArchiveClient<T>(pool: Pool, signal: AbortSignal | undefined, timeoutMs: number, work: (client: PoolClient) => Promise<T>,
+  describe?: (err: unknown) => Error | undefined): Promise<T> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const effective = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  if (effective.aborted) throw abortError(effective);
+  let client: PoolClient | undefined;
+  let aborted = false;
+  const running = (async () => {
+    client = await pool.connect();
+    if (aborted) throw abortError(effective);
+    return work(client);
+  })();
+  const cancelled = new Promise<never>((_, reject) => {
+    const onAbort = () => {
+      aborted = true;
+      const pid = (client as unknown as { processID?: number } | undefined)?.processID;
+      if (pid) void pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
+      reject(abortError(effective));
+    };
+    if (effective.aborted) onAbort();
+    else effective.addEventListener('abort', onAbort, { once: true });
+    void running.finally(() => effective.removeEventListener('abort', onAbort)).catch(() => undefined);
+  });
+  try {
+    return await Promise.race([running, cancelled]);
+  } catch (err) {
+    throw describe?.(err) ?? err;
+  } finally {
+    // a cancelled statement may still be running: give the connection back once it has ended
+    void running.then(
+      () => client?.release(),
+      (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
+    );
+  }
 }

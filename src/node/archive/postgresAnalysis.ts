@@ -27,7 +27,7 @@ import type {
 import { compareConnections, isDay, pageBounds, pageOf, PRECISION_ORDER } from '../../core/index/analysisQueries';
 import type { EntityQuery, Page, PageRequest } from '../../core/index/corpusStore';
 import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../../core/index/entityKey';
-import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
+import { ArchiveError, createArchivePool, withArchiveClient, type ArchiveConnectionOptions } from './connection';
 import { DECIDED_TYPE_SQL } from './postgresStore';
 import { quotationsOf } from './quoteQueries';
 import { decideType, PLAIN_WEIGHT } from './rows';
@@ -77,13 +77,6 @@ interface PairCount {
   n: number;
 }
 
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  const err = new Error('the archive query was cancelled');
-  err.name = 'AbortError';
-  return err;
-}
 
 /**
  * SQL of the one-word entities (those matching `filter`, a condition on `e`) that join a full name, as
@@ -424,42 +417,13 @@ export class PostgresAnalysisQueries implements AnalysisQueries {
   /** Runs `work` on one connection; an abort (or the timeout) rejects at once and asks the server to cancel. */
   private async withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
     if (this.closed) throw new ArchiveError('the archive analysis is closed');
-    const timeout = AbortSignal.timeout(this.queryTimeoutMs);
-    const effective = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    if (effective.aborted) throw abortError(effective);
-    let client: PoolClient | undefined;
-    let aborted = false;
-    const running = (async () => {
-      client = await this.pool.connect();
-      if (aborted) throw abortError(effective);
-      return work(client);
-    })();
-    const cancelled = new Promise<never>((_, reject) => {
-      const onAbort = () => {
-        aborted = true;
-        const pid = (client as unknown as { processID?: number } | undefined)?.processID;
-        if (pid) void this.pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
-        reject(abortError(effective));
-      };
-      if (effective.aborted) onAbort();
-      else effective.addEventListener('abort', onAbort, { once: true });
-      void running.finally(() => effective.removeEventListener('abort', onAbort)).catch(() => undefined);
-    });
-    try {
-      return await Promise.race([running, cancelled]);
-    } catch (err) {
+    return withArchiveClient(this.pool, signal, this.queryTimeoutMs, work, (err) => {
       const code = (err as { code?: string }).code;
-      if (code === '42P01' || code === '42703') {
-        throw new ArchiveError('this archive has no analysis tables yet: run "source-annotator archive ingest" with this version first');
-      }
-      throw err;
-    } finally {
-      void running.then(
-        () => client?.release(),
-        (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
-      );
-    }
+      return code === '42P01' || code === '42703'
+        ? new ArchiveError('this archive has no analysis tables yet: run "source-annotator archive ingest" with this version first') : undefined;
+    });
   }
+
 
   private async rows<R extends QueryResultRow>(client: PoolClient, sql: string, params: unknown[], name?: string): Promise<R[]> {
     return (await client.query<R>(name ? { name, text: sql, values: params } : { text: sql, values: params })).rows;

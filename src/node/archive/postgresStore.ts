@@ -11,7 +11,7 @@ import type {
 } from '../../core/index/corpusStore';
 import { initialsOf, normalizeName, surnameOf, UNTYPED_PREFIX } from '../../core/index/entityKey';
 import { snippetAt } from '../../core/index/snippet';
-import { ArchiveError, createArchivePool, type ArchiveConnectionOptions } from './connection';
+import { ArchiveError, createArchivePool, withArchiveClient, type ArchiveConnectionOptions } from './connection';
 import { decideType, PLAIN_WEIGHT } from './rows';
 
 /** The decided type in SQL, as `decideType` decides it (ties to PERSON, ORG, PLACE, MISC in that order). */
@@ -129,13 +129,6 @@ interface ArticleTextRow {
   body_offset: number;
 }
 
-function abortError(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error) return reason;
-  const err = new Error('the archive query was cancelled');
-  err.name = 'AbortError';
-  return err;
-}
 
 function missingSchema(err: unknown): boolean {
   return (err as { code?: string }).code === '42P01';
@@ -173,40 +166,9 @@ export class PostgresStore implements CorpusStore {
   /** Runs `work` on one connection; an abort (or the store's timeout) rejects at once and cancels the statement. */
   private async withClient<T>(signal: AbortSignal | undefined, work: (client: PoolClient) => Promise<T>): Promise<T> {
     if (this.closed) throw new ArchiveError('the archive store is closed');
-    const timeout = AbortSignal.timeout(this.queryTimeoutMs);
-    const effective = signal ? AbortSignal.any([signal, timeout]) : timeout;
-    if (effective.aborted) throw abortError(effective);
-    let client: PoolClient | undefined;
-    let aborted = false;
-    const running = (async () => {
-      client = await this.pool.connect();
-      if (aborted) throw abortError(effective);
-      return work(client);
-    })();
-    const cancelled = new Promise<never>((_, reject) => {
-      const onAbort = () => {
-        aborted = true;
-        const pid = (client as unknown as { processID?: number } | undefined)?.processID;
-        if (pid) void this.pool.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => undefined);
-        reject(abortError(effective));
-      };
-      if (effective.aborted) onAbort();
-      else effective.addEventListener('abort', onAbort, { once: true });
-      void running.finally(() => effective.removeEventListener('abort', onAbort)).catch(() => undefined);
-    });
-    try {
-      return await Promise.race([running, cancelled]);
-    } catch (err) {
-      if (missingSchema(err)) throw new ArchiveError('this database holds no archive yet: run "source-annotator archive ingest" first');
-      throw err;
-    } finally {
-      // a cancelled statement may still be running: give the connection back once it has ended
-      void running.then(
-        () => client?.release(),
-        (err: unknown) => client?.release(aborted ? true : err instanceof Error && !(err as { code?: string }).code ? err : undefined),
-      );
-    }
+    return withArchiveClient(this.pool, signal, this.queryTimeoutMs, work, (err) => missingSchema(err) ? new ArchiveError('this database holds no archive yet: run "source-annotator archive ingest" first') : undefined);
   }
+
 
   /**
    * Runs the listing's statement with JIT compilation off: it reads every entity, so the planner's cost can
