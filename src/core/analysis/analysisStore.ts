@@ -203,6 +203,8 @@ export class AnalysisStore {
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
+  /** What each `trackQuotations` follower has not taken yet: articles whose quotations or speakers changed. */
+  private readonly quotationFollowers = new Set<{ all: boolean; uris: Set<string> }>();
 
   /** `only`: the articles taken into account (default every article of the index). */
   constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
@@ -338,6 +340,38 @@ export class AnalysisStore {
       this.quotesMemo.set(target.key, found);
     }
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
+  }
+
+  /**
+   * Follows which articles' quotations change: `take()` brings the store up to date and says which articles'
+   * quotations (or the entities their speakers resolve to) changed since the last `take()` — `all` after a
+   * rebuild (a registry change) and at the first call. What a list of every quotation kept per article (the
+   * Quotes view) reads again, instead of every article's.
+   */
+  trackQuotations(): { take(): { all: boolean; uris: ReadonlySet<string> }; dispose(): void } {
+    let pending = { all: true, uris: new Set<string>() };
+    this.quotationFollowers.add(pending);
+    return {
+      take: () => {
+        this.sync();
+        const taken = pending;
+        this.quotationFollowers.delete(taken);
+        pending = { all: false, uris: new Set() };
+        this.quotationFollowers.add(pending);
+        return taken;
+      },
+      dispose: () => {
+        this.quotationFollowers.delete(pending);
+      },
+    };
+  }
+
+  /** Tells the followers of quotations that an article's quotations changed (`all`: every article's). */
+  private quotationsChanged(uri: string | undefined): void {
+    for (const f of this.quotationFollowers) {
+      if (uri === undefined) f.all = true;
+      else if (!f.all) f.uris.add(uri);
+    }
   }
 
   /** The dates of one article, in text order. */
@@ -877,6 +911,11 @@ export class AnalysisStore {
         this.sharedMemo.delete(e.key);
         this.quotesMemo.delete(e.key);
       }
+      // the quotations it speaks, in articles the change did not touch, have another speaker now
+      for (const n of this.keyQuoted[id] ?? []) {
+        const article = this.articles[n];
+        if (article) this.quotationsChanged(article.uri);
+      }
       this.pairs.forEachPartner(id, (other) => {
         const partner = this.resolved[other];
         if (partner) this.sharedMemo.delete(partner.key);
@@ -933,6 +972,7 @@ export class AnalysisStore {
     this.quotesMemo.clear();
     this.forgotten.clear();
     this.forgetAnswers();
+    this.quotationsChanged(undefined);
   }
 
   private stateOf(uri: string): ArticleState | undefined {
@@ -1007,6 +1047,7 @@ export class AnalysisStore {
     this.shiftShared(state, 1);
     this.shiftQuotes(state, 1);
     this.invalidate(state);
+    if (views.quotes.length > 0) this.quotationsChanged(uri);
   }
 
   private remove(uri: string): void {
@@ -1020,6 +1061,7 @@ export class AnalysisStore {
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);
+    if (state.views.quotes.length > 0) this.quotationsChanged(uri);
   }
 
   /**
