@@ -122,6 +122,26 @@ interface ArticleState {
   dates?: RawDate[];
 }
 
+/** Where a quotation of an entity is, and its article's publication date (for the newest first). */
+interface QuotedAt {
+  state: ArticleState;
+  at: number;
+  published: string;
+}
+
+/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`). */
+export interface WarmTuning {
+  hubCost?: number;
+  pairsPerStep?: number;
+  articlesPerStep?: number;
+}
+
+/** A count in steps (see `AnalysisStore.prepare`), valid while the store stays at `generation`. */
+interface Job {
+  generation: number;
+  steps: Generator<void, unknown>;
+}
+
 /** A partner of an entity and the paragraphs naming both. */
 interface Shared {
   entity: Entity;
@@ -146,6 +166,18 @@ const BIT_SET_MIN = 256;
 const READY_PENDING = 50;
 /** Articles the background catch-up reads per turn of the event loop. */
 const CATCH_UP_SLICE = 200;
+/** Pairs read, and articles read, between two looks at the clock when a list is counted in steps. */
+const PAIRS_PER_STEP = 2048;
+const ARTICLES_PER_STEP = 32;
+/** A slice of background counting stops after this long (ms), leaving the event loop to the editor. */
+const WARM_SLICE_MS = 10;
+/**
+ * Lists costing at least this much to count — partner pairs read plus the articles that may be read again,
+ * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (a few dozen
+ * entities at 10,000 articles; about 2 ms of counting each, and up to 200 ms for the costliest).
+ */
+const HUB_COST = 4000;
+const QUOTE_COST = 4;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -192,7 +224,7 @@ export class AnalysisStore {
   /** Keys forgotten by the changes being caught up with, and what they resolved to before. */
   private readonly forgotten = new Map<number, Entity | null>();
   /** Per entity, where its quotations are, newest first; dropped like `sharedMemo` when its keys change. */
-  private readonly quotesMemo = new Map<EntityKey, { state: ArticleState; at: number; published: string }[]>();
+  private readonly quotesMemo = new Map<EntityKey, QuotedAt[]>();
   private readonly entityNumbers = new Map<EntityKey, number>();
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
@@ -203,11 +235,36 @@ export class AnalysisStore {
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
+  private readonly hubCost: number;
+  private readonly pairsPerStep: number;
+  private readonly articlesPerStep: number;
+  /** Bumped by every change to the store's articles: a count in steps started before it must start again. */
+  private generation = 0;
+  /** Counts in steps under way, by what and entity key (see `prepare`, `warmSlice`). */
+  private readonly jobs = new Map<string, Job>();
+  /** Lists cards asked for and could not wait for, counted first in the background. */
+  private readonly requested: string[] = [];
+  /** The costliest lists not kept, counted next in the background. */
+  private hubQueue: string[] = [];
+  /** The generation the hubs were last queued at. */
+  private warmedAt = -1;
+  private warming: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly idleWaiters: (() => void)[] = [];
+  /** Keys to resolve right after a new entity's (see `resolveKey`). */
+  private readonly relatives: number[] = [];
+  private resolvingRelatives = false;
   /** What each `trackQuotations` follower has not taken yet: articles whose quotations or speakers changed. */
   private readonly quotationFollowers = new Set<{ all: boolean; uris: Set<string> }>();
 
-  /** `only`: the articles taken into account (default every article of the index). */
-  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
+  /**
+   * `only`: the articles taken into account (default every article of the index). `tuning`: the background
+   * warm-up's thresholds (see `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`), for tests.
+   */
+  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>, tuning: WarmTuning = {}) {
+    this.hubCost = tuning.hubCost ?? HUB_COST;
+    this.pairsPerStep = tuning.pairsPerStep ?? PAIRS_PER_STEP;
+    this.articlesPerStep = tuning.articlesPerStep ?? ARTICLES_PER_STEP;
     this.linker = new EntityLinker(index.registry);
     this.subscription = index.onDidChange((event) => {
       this.forgetAnswers();
@@ -224,7 +281,12 @@ export class AnalysisStore {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.catchingUp);
+    clearTimeout(this.warming);
+    this.warming = undefined;
+    this.catchingUp = undefined;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     this.subscription.dispose();
     if (stores.get(this.index) === this) stores.delete(this.index);
   }
@@ -266,6 +328,7 @@ export class AnalysisStore {
       }
       this.settleForgotten();
       if (this.dirty.size > 0 || this.rebuild) this.catchUp();
+      else this.scheduleWarm();
     }, 0);
   }
 
@@ -321,26 +384,54 @@ export class AnalysisStore {
     if (!target) return { total: 0, quotes: [] };
     let found = this.quotesMemo.get(target.key);
     if (!found) {
-      for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
-      const nums = new Set<number>();
-      for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
-      found = [];
-      for (const n of nums) {
-        const state = this.articles[n]!;
-        const { quotes } = state.views;
-        let published: string | undefined;
-        for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
-          const mention = quotes[at + 4];
-          if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
-          published ??= this.index.articleInfo(state.uri)?.published ?? '';
-          found.push({ state, at, published });
-        }
-      }
-      found.sort(compareQuoted);
-      this.quotesMemo.set(target.key, found);
+      const steps = this.countQuotes(target);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      found = step.value;
     }
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
   }
+
+  /**
+   * Readies what a hover card shows of an entity — its partners (`neighbours`, `neighbourCount`) or its
+   * quotations (`quotesBy`) — spending at most about `budgetMs` on it now. True when the answer is at hand:
+   * a list kept from before, or one counted within the budget; false when counting it takes longer (an
+   * entity named in thousands of articles): the count goes on in the background, where the lists of such
+   * entities are counted anyway once the store has caught up (`warm`), and the card leaves the entry out
+   * this time rather than keep the editor waiting. Whatever the path, the lists are the ones `neighbours`
+   * and `quotesBy` count from scratch.
+   */
+  prepare(key: EntityKey, what: 'partners' | 'quotes', budgetMs: number): boolean {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return true;
+    if ((what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) return true;
+    const id = `${what}\u0000${target.key}`;
+    let job = this.jobs.get(id);
+    if (!job || job.generation !== this.generation) {
+      job = this.newJob(what, target);
+      this.jobs.set(id, job);
+    }
+    if (this.runJob(job, performance.now() + budgetMs)) return true;
+    this.requested.push(id);
+    this.scheduleWarm();
+    return false;
+  }
+
+  /**
+   * Resolves once the store has nothing left to do in the background: it has caught up with the index and
+   * counted the lists of the entities named most (see `warm`). For tests and benchmarks.
+   */
+  idle(): Promise<void> {
+    this.inUse = true;
+    const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.rebuild || this.dirty.size > 0) this.catchUp();
+    else this.scheduleWarm();
+    return done;
+  }
+
+  /** What the background warm-up has done: slices run, the longest (ms), lists counted. For benchmarks. */
+  readonly warmStats = { slices: 0, longestMs: 0, lists: 0 };
 
   /**
    * Follows which articles' quotations change: `take()` brings the store up to date and says which articles'
@@ -471,27 +562,60 @@ export class AnalysisStore {
   private sharedWith(target: Entity): Shared[] {
     const cached = this.sharedMemo.get(target.key);
     if (cached) return cached.list;
+    const steps = this.countPartners(target, false);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value.list;
+  }
+
+  /**
+   * Counts the target's partners from the pair table and keeps the list (`sharedMemo`), in steps: it yields
+   * every few thousand pairs or few dozen articles read, so that the background warm-up (`warmSlice`) can
+   * spread an entity named everywhere over several turns of the event loop. Only valid while the store does
+   * not change (`generation`): a caller resuming it after a change must start again. `own`: counts in arrays
+   * of its own rather than the shared scratch ones (a count that may be suspended).
+   */
+  private *countPartners(target: Entity, own: boolean): Generator<void, SharedList> {
     for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
     // counted in arrays indexed by entity number: thousands of partners for an entity named everywhere
-    if (this.scratch.length < this.entityNumbers.size) {
-      this.scratch = new Int32Array(this.entityNumbers.size * 2);
-      this.scratchKeys = new Int32Array(this.entityNumbers.size * 2);
+    let size = Math.max(1024, this.entityNumbers.size * 2);
+    if (!own && this.scratch.length < this.entityNumbers.size) {
+      this.scratch = new Int32Array(size);
+      this.scratchKeys = new Int32Array(size);
     }
-    const { scratch, scratchKeys } = this;
+    let scratch = own ? new Int32Array(size) : this.scratch;
+    let scratchKeys = own ? new Int32Array(size) : this.scratchKeys;
     const touched: Entity[] = [];
     let doubled = false;
+    let visited = 0;
     for (const m of target.members) {
-      this.pairs.forEachPartner(m, (other, count) => {
-        const e = this.resolve(other);
-        if (!e) return;
+      const partners = this.pairs.partnersOf(m);
+      for (let i = 0; i < partners.length; i += 2) {
+        const e = this.resolve(partners[i]);
+        if (!e) continue;
         if (e.num === target.num) {
           doubled = true;
-          return;
+          continue;
+        }
+        if (e.num >= size) {
+          // an entity numbered since the arrays were made (resolved for the first time here)
+          size = e.num * 2;
+          const grown = new Int32Array(size);
+          const grownKeys = new Int32Array(size);
+          grown.set(scratch);
+          grownKeys.set(scratchKeys);
+          scratch = grown;
+          scratchKeys = grownKeys;
+          if (!own) {
+            this.scratch = scratch;
+            this.scratchKeys = scratchKeys;
+          }
         }
         if (scratchKeys[e.num] === 0) touched.push(e);
-        scratch[e.num] += count;
+        scratch[e.num] += partners[i + 1];
         scratchKeys[e.num]++;
-      });
+        if (own && ++visited % this.pairsPerStep === 0) yield;
+      }
     }
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
     const list: Shared[] = [];
@@ -505,9 +629,133 @@ export class AnalysisStore {
     // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
     const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
-    if (twice.length) this.correctTarget(target, twice, shared);
-    this.sharedMemo.set(target.key, { list, byKey: shared });
-    return list;
+    if (twice.length) yield* this.correctTarget(target, twice, shared);
+    const kept = { list, byKey: shared };
+    this.sharedMemo.set(target.key, kept);
+    return kept;
+  }
+
+  /** Where the target's quotations are, newest first, counted and kept (`quotesMemo`), in steps (see `countPartners`). */
+  private *countQuotes(target: Entity): Generator<void, QuotedAt[]> {
+    for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
+    const nums = new Set<number>();
+    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+    const found: QuotedAt[] = [];
+    let read = 0;
+    for (const n of nums) {
+      if (++read % this.articlesPerStep === 0) yield;
+      const state = this.articles[n]!;
+      const { quotes } = state.views;
+      let published: string | undefined;
+      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+        const mention = quotes[at + 4];
+        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+        published ??= this.index.articleInfo(state.uri)?.published ?? '';
+        found.push({ state, at, published });
+      }
+    }
+    found.sort(compareQuoted);
+    this.quotesMemo.set(target.key, found);
+    return found;
+  }
+
+  // ---------------------------------------------------------------- background warm-up
+
+  /** A count in steps (`countPartners`, `countQuotes`), valid while the store stays at `generation`. */
+  private newJob(what: 'partners' | 'quotes', target: Entity): Job {
+    return { generation: this.generation, steps: what === 'partners' ? this.countPartners(target, true) : this.countQuotes(target) };
+  }
+
+  /** Runs a job until it is done (true) or the clock passes `deadline` (false). */
+  private runJob(job: Job, deadline: number): boolean {
+    for (;;) {
+      if (job.steps.next().done) {
+        for (const [id, j] of this.jobs) if (j === job) this.jobs.delete(id);
+        this.warmStats.lists++;
+        return true;
+      }
+      if (performance.now() >= deadline) return false;
+    }
+  }
+
+  /** Schedules a slice of background counting when there is something to count (else tells `idle` waiters). */
+  private scheduleWarm(): void {
+    if (this.warming !== undefined || this.disposed || !this.inUse) return;
+    if (this.warmedAt === this.generation && this.requested.length === 0 && this.hubQueue.length === 0) {
+      this.settleIdle();
+      return;
+    }
+    this.warming = setTimeout(() => this.warmSlice(), 0);
+  }
+
+  /**
+   * One background slice of counting, at most `WARM_SLICE_MS` (a single step past it at most): first the
+   * lists cards asked for and could not wait for, then those of the entities whose lists cost most to count
+   * (pairs read plus articles read again, at least `HUB_COST`), so that the first hover on an entity named
+   * everywhere finds its list kept. Waits while the store has articles to catch up with; starts a job again
+   * when the store changed since it began.
+   */
+  private warmSlice(): void {
+    this.warming = undefined;
+    if (this.disposed) return;
+    if (this.rebuild || this.dirty.size > READY_PENDING || this.catchingUp !== undefined) {
+      this.catchUp(); // which calls again when it is done
+      return;
+    }
+    const started = performance.now();
+    const deadline = started + WARM_SLICE_MS;
+    this.sync();
+    for (const [id, job] of this.jobs) if (job.generation !== this.generation) this.jobs.delete(id);
+    if (this.warmedAt !== this.generation) {
+      this.warmedAt = this.generation;
+      this.queueHubs();
+    }
+    while (performance.now() < deadline) {
+      const id = this.requested.shift() ?? this.hubQueue.shift();
+      if (id === undefined) break;
+      const [what, key] = id.split('\u0000') as ['partners' | 'quotes', EntityKey];
+      const target = this.entities.get(key) ?? this.entityOf(key);
+      if (!target || (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) {
+        this.jobs.delete(id);
+        continue;
+      }
+      let job = this.jobs.get(id);
+      if (!job) this.jobs.set(id, (job = this.newJob(what, target)));
+      if (!this.runJob(job, deadline)) {
+        this.requested.unshift(id); // resumed first in the next slice
+        break;
+      }
+    }
+    const took = performance.now() - started;
+    this.warmStats.slices++;
+    if (took > this.warmStats.longestMs) this.warmStats.longestMs = took;
+    if (this.requested.length > 0 || this.hubQueue.length > 0) {
+      this.scheduleWarm();
+      return;
+    }
+    this.jobs.clear();
+    this.settleIdle();
+  }
+
+  /** The entities whose lists cost at least `HUB_COST` to count and are not kept, costliest first. */
+  private queueHubs(): void {
+    const costs = new Map<string, number>();
+    for (let id = 0; id < this.keyStrings.length; id++) {
+      const pairCost = this.pairs.partnerSlots(id) + (this.keyArticles[id]?.size ?? 0);
+      const quoteCost = (this.keyQuoted[id]?.size ?? 0) * QUOTE_COST;
+      if (pairCost < this.hubCost && quoteCost < this.hubCost) continue;
+      const e = this.resolve(id);
+      if (!e) continue;
+      if (pairCost >= this.hubCost && !this.sharedMemo.has(e.key)) costs.set(`partners\u0000${e.key}`, (costs.get(`partners\u0000${e.key}`) ?? 0) + pairCost);
+      if (quoteCost >= this.hubCost && e.type !== 'PLACE' && !this.quotesMemo.has(e.key)) costs.set(`quotes\u0000${e.key}`, (costs.get(`quotes\u0000${e.key}`) ?? 0) + quoteCost);
+    }
+    this.hubQueue = [...costs].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  private settleIdle(): void {
+    if (this.catchingUp !== undefined || this.warming !== undefined || this.rebuild || this.dirty.size > 0) return;
+    const waiters = this.idleWaiters.splice(0);
+    for (const resolve of waiters) resolve();
   }
 
   /** The number of an entity key, kept for the store's life (the scratch arrays of `sharedWith` are indexed by it). */
@@ -628,7 +876,7 @@ export class AnalysisStore {
    * twice (or more): the articles where two keys of such an entity meet the target are read again, and in
    * each such paragraph the surplus is taken off.
    */
-  private correctTarget(target: Entity, twice: readonly Entity[], shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
+  private *correctTarget(target: Entity, twice: readonly Entity[], shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): Generator<void, void> {
     const targetArticles = this.articlesOf(target);
     const nums = new Set<number>();
     for (const e of twice) {
@@ -643,9 +891,12 @@ export class AnalysisStore {
         }
       }
     }
+    yield;
     const isMember = new Set(target.members);
     const multiplicity = new Map<EntityKey, number>();
+    let read = 0;
     for (const n of nums) {
+      if (++read % this.articlesPerStep === 0) yield;
       const keys = this.articles[n]!.paragraphKeys;
       for (let at = 0; at < keys.length;) {
         const from = at + 1;
@@ -826,6 +1077,25 @@ export class AnalysisStore {
     if (id < 0) return null;
     const known = this.resolved[id];
     if (known !== undefined) return known;
+    const entity = this.resolveKey(id);
+    if (!this.resolvingRelatives) {
+      this.resolvingRelatives = true;
+      while (this.relatives.length > 0) {
+        const related = this.relatives.pop()!;
+        if (this.resolved[related] === undefined) this.resolveKey(related);
+      }
+      this.resolvingRelatives = false;
+    }
+    return entity;
+  }
+
+  /**
+   * Resolves one key. A new entity's members are the keys of its group; the keys related to them by a short
+   * form are resolved right after (`relatives`), so that a key the index puts under the entity without its
+   * group listing it (a surname alone, once the registry names the full name) joins it whichever of them is
+   * asked for first. One that joins later still joins: what was counted without it is counted again.
+   */
+  private resolveKey(id: number): Entity | null {
     const [type, surface, canonical] = this.keyNames[id];
     const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
     let entity: Entity | null = null;
@@ -841,6 +1111,17 @@ export class AnalysisStore {
         }
         if (!members.includes(id)) members.push(id);
         this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members, num: this.numberOf(key) }));
+        if (!this.resolvingRelatives) {
+          for (const m of members) {
+            for (const tag of tagsOf(this.keyStrings[m])) for (const related of this.byTag.get(tag) ?? []) if (this.resolved[related] === undefined) this.relatives.push(related);
+          }
+        }
+      } else if (!entity.members.includes(id)) {
+        entity.members.push(id);
+        this.sharedMemo.delete(entity.key);
+        this.quotesMemo.delete(entity.key);
+        this.forgetAnswers();
+        this.generation++;
       }
     }
     this.resolved[id] = entity;
@@ -939,6 +1220,7 @@ export class AnalysisStore {
       this.dirty.clear();
       this.reset();
       for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.add(uri);
+      this.scheduleWarm();
       return;
     }
     if (this.dirty.size === 0) return;
@@ -948,9 +1230,11 @@ export class AnalysisStore {
     }
     this.dirty.clear();
     this.settleForgotten();
+    this.scheduleWarm(); // the lists the change dropped, counted again in the background
   }
 
   private reset(): void {
+    this.generation++;
     this.linker = new EntityLinker(this.index.registry);
     this.keyMemo = new Map();
     this.articles.length = 0;
@@ -1038,6 +1322,7 @@ export class AnalysisStore {
       flat.push(ids.length);
       for (const id of ids) flat.push(id);
     }
+    this.generation++;
     const state: ArticleState = {
       uri, num, views, mentionKeys, paragraphKeys: Int32Array.from(flat), paragraphCount: views.paragraphs.length / PARAGRAPH_STRIDE,
     };
@@ -1054,6 +1339,7 @@ export class AnalysisStore {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
     const state = this.articles[num]!;
+    this.generation++;
     this.shiftShared(state, -1); // with the entities the kept lists were counted with
     this.shiftQuotes(state, -1);
     this.invalidate(state); // before its pairs are taken back, so that its partners are found
