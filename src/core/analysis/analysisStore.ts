@@ -167,17 +167,17 @@ const READY_PENDING = 50;
 /** Articles the background catch-up reads per turn of the event loop. */
 const CATCH_UP_SLICE = 200;
 /** Pairs read, and articles read, between two looks at the clock when a list is counted in steps. */
-const PAIRS_PER_STEP = 2048;
-const ARTICLES_PER_STEP = 32;
+const PAIRS_PER_STEP = 64;
+const ARTICLES_PER_STEP = 8;
 /** A slice of background counting stops after this long (ms), leaving the event loop to the editor. */
 const WARM_SLICE_MS = 10;
 /**
  * Lists costing at least this much to count — partner pairs read plus the articles that may be read again,
- * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (a few dozen
- * entities at 10,000 articles; about 2 ms of counting each, and up to 200 ms for the costliest).
+ * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (about 50 lists at
+ * 10,000 articles: a few milliseconds of counting each, up to a few hundred for the costliest).
  */
 const HUB_COST = 4000;
-const QUOTE_COST = 4;
+const QUOTE_COST = 40;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -253,7 +253,8 @@ export class AnalysisStore {
   private readonly idleWaiters: (() => void)[] = [];
   /** Keys to resolve right after a new entity's (see `resolveKey`). */
   private readonly relatives: number[] = [];
-  private resolvingRelatives = false;
+  /** The next name key the warm-up resolves (see `warmSlice`). */
+  private resolveCursor = 0;
   /** What each `trackQuotations` follower has not taken yet: articles whose quotations or speakers changed. */
   private readonly quotationFollowers = new Set<{ all: boolean; uris: Set<string> }>();
 
@@ -591,6 +592,8 @@ export class AnalysisStore {
     for (const m of target.members) {
       const partners = this.pairs.partnersOf(m);
       for (let i = 0; i < partners.length; i += 2) {
+        // every pair read counts towards a step: most partner keys of a name found everywhere are no entity
+        if (own && ++visited % this.pairsPerStep === 0) yield;
         const e = this.resolve(partners[i]);
         if (!e) continue;
         if (e.num === target.num) {
@@ -614,20 +617,21 @@ export class AnalysisStore {
         if (scratchKeys[e.num] === 0) touched.push(e);
         scratch[e.num] += partners[i + 1];
         scratchKeys[e.num]++;
-        if (own && ++visited % this.pairsPerStep === 0) yield;
       }
     }
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
     const list: Shared[] = [];
+    const twice: Entity[] = [];
     for (const e of touched) {
       const entry = { entity: e, paragraphs: scratch[e.num], keys: scratchKeys[e.num] };
       scratch[e.num] = 0;
       scratchKeys[e.num] = 0;
       shared.set(e.key, entry);
       list.push(entry);
+      // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
+      if (entry.keys > 1 && this.hasDoubles(e)) twice.push(e);
+      if (own && list.length % (this.pairsPerStep * 4) === 0) yield;
     }
-    // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
-    const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
     if (twice.length) yield* this.correctTarget(target, twice, shared);
     const kept = { list, byKey: shared };
@@ -681,7 +685,8 @@ export class AnalysisStore {
   /** Schedules a slice of background counting when there is something to count (else tells `idle` waiters). */
   private scheduleWarm(): void {
     if (this.warming !== undefined || this.disposed || !this.inUse) return;
-    if (this.warmedAt === this.generation && this.requested.length === 0 && this.hubQueue.length === 0) {
+    if (this.warmedAt === this.generation && this.requested.length === 0 && this.hubQueue.length === 0 &&
+      this.resolveCursor >= this.keyStrings.length && this.relatives.length === 0) {
       this.settleIdle();
       return;
     }
@@ -708,28 +713,43 @@ export class AnalysisStore {
     for (const [id, job] of this.jobs) if (job.generation !== this.generation) this.jobs.delete(id);
     if (this.warmedAt !== this.generation) {
       this.warmedAt = this.generation;
+      this.resolveCursor = 0;
       this.queueHubs();
     }
-    while (performance.now() < deadline) {
+    // Every name key resolved first, a few at a time: resolving a key for the first time resolves those
+    // related to it by a short form too (thousands, for some), which a count's step must not do at once.
+    while (this.resolveCursor < this.keyStrings.length || this.relatives.length > 0) {
+      if (performance.now() >= deadline) break;
+      for (let n = 0; n < 16; n++) {
+        const related = this.relatives.pop();
+        if (related !== undefined) {
+          if (this.resolved[related] === undefined) this.resolveKey(related, false);
+        } else if (this.resolveCursor < this.keyStrings.length) {
+          const id = this.resolveCursor++;
+          if (this.resolved[id] === undefined) this.resolveKey(id, true);
+        }
+      }
+    }
+    while (this.resolveCursor >= this.keyStrings.length && this.relatives.length === 0 && performance.now() < deadline) {
       const id = this.requested.shift() ?? this.hubQueue.shift();
       if (id === undefined) break;
-      const [what, key] = id.split('\u0000') as ['partners' | 'quotes', EntityKey];
-      const target = this.entities.get(key) ?? this.entityOf(key);
-      if (!target || (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) {
-        this.jobs.delete(id);
-        continue;
-      }
-      let job = this.jobs.get(id);
-      if (!job) this.jobs.set(id, (job = this.newJob(what, target)));
+      const [what, key] = id.split('\u0000') as ['partners' | 'quotes', string];
+      // a queued hub is a name key ('#' and its id), a requested list an entity key
+      const target = key.startsWith('#') ? this.resolve(Number(key.slice(1))) : this.entities.get(key) ?? this.entityOf(key);
+      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG') ||
+        (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) continue;
+      const jobId = `${what}\u0000${target.key}`; // the id `prepare` gives it
+      let job = this.jobs.get(jobId);
+      if (!job) this.jobs.set(jobId, (job = this.newJob(what, target)));
       if (!this.runJob(job, deadline)) {
-        this.requested.unshift(id); // resumed first in the next slice
+        this.requested.unshift(jobId); // resumed first in the next slice
         break;
       }
     }
     const took = performance.now() - started;
     this.warmStats.slices++;
     if (took > this.warmStats.longestMs) this.warmStats.longestMs = took;
-    if (this.requested.length > 0 || this.hubQueue.length > 0) {
+    if (this.requested.length > 0 || this.hubQueue.length > 0 || this.resolveCursor < this.keyStrings.length || this.relatives.length > 0) {
       this.scheduleWarm();
       return;
     }
@@ -737,19 +757,19 @@ export class AnalysisStore {
     this.settleIdle();
   }
 
-  /** The entities whose lists cost at least `HUB_COST` to count and are not kept, costliest first. */
+  /**
+   * The name keys whose lists cost at least `HUB_COST` to count, costliest first: their entities are
+   * resolved when their turn comes (a key whose entity's list is kept by then is passed over).
+   */
   private queueHubs(): void {
-    const costs = new Map<string, number>();
+    const costs: [string, number][] = [];
     for (let id = 0; id < this.keyStrings.length; id++) {
       const pairCost = this.pairs.partnerSlots(id) + (this.keyArticles[id]?.size ?? 0);
       const quoteCost = (this.keyQuoted[id]?.size ?? 0) * QUOTE_COST;
-      if (pairCost < this.hubCost && quoteCost < this.hubCost) continue;
-      const e = this.resolve(id);
-      if (!e) continue;
-      if (pairCost >= this.hubCost && !this.sharedMemo.has(e.key)) costs.set(`partners\u0000${e.key}`, (costs.get(`partners\u0000${e.key}`) ?? 0) + pairCost);
-      if (quoteCost >= this.hubCost && e.type !== 'PLACE' && !this.quotesMemo.has(e.key)) costs.set(`quotes\u0000${e.key}`, (costs.get(`quotes\u0000${e.key}`) ?? 0) + quoteCost);
+      if (pairCost >= this.hubCost) costs.push([`partners\u0000#${id}`, pairCost]);
+      if (quoteCost >= this.hubCost) costs.push([`quotes\u0000#${id}`, quoteCost]);
     }
-    this.hubQueue = [...costs].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+    this.hubQueue = costs.sort((a, b) => b[1] - a[1]).map(([id]) => id);
   }
 
   private settleIdle(): void {
@@ -887,7 +907,11 @@ export class AnalysisStore {
           const a = this.keyArticles[members[i]] ?? new Set<number>();
           const b = this.keyArticles[members[j]] ?? new Set<number>();
           const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-          for (const n of small) if (large.has(n) && targetArticles.has(n)) nums.add(n);
+          let seen = 0;
+          for (const n of small) {
+            if (large.has(n) && targetArticles.has(n)) nums.add(n);
+            if (++seen % (this.articlesPerStep * 128) === 0) yield;
+          }
         }
       }
     }
@@ -1077,14 +1101,10 @@ export class AnalysisStore {
     if (id < 0) return null;
     const known = this.resolved[id];
     if (known !== undefined) return known;
-    const entity = this.resolveKey(id);
-    if (!this.resolvingRelatives) {
-      this.resolvingRelatives = true;
-      while (this.relatives.length > 0) {
-        const related = this.relatives.pop()!;
-        if (this.resolved[related] === undefined) this.resolveKey(related);
-      }
-      this.resolvingRelatives = false;
+    const entity = this.resolveKey(id, true);
+    while (this.relatives.length > 0) {
+      const related = this.relatives.pop()!;
+      if (this.resolved[related] === undefined) this.resolveKey(related, false);
     }
     return entity;
   }
@@ -1095,7 +1115,7 @@ export class AnalysisStore {
    * group listing it (a surname alone, once the registry names the full name) joins it whichever of them is
    * asked for first. One that joins later still joins: what was counted without it is counted again.
    */
-  private resolveKey(id: number): Entity | null {
+  private resolveKey(id: number, withRelatives: boolean): Entity | null {
     const [type, surface, canonical] = this.keyNames[id];
     const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
     let entity: Entity | null = null;
@@ -1111,7 +1131,7 @@ export class AnalysisStore {
         }
         if (!members.includes(id)) members.push(id);
         this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members, num: this.numberOf(key) }));
-        if (!this.resolvingRelatives) {
+        if (withRelatives) {
           for (const m of members) {
             for (const tag of tagsOf(this.keyStrings[m])) for (const related of this.byTag.get(tag) ?? []) if (this.resolved[related] === undefined) this.relatives.push(related);
           }
