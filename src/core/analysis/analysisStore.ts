@@ -251,8 +251,6 @@ export class AnalysisStore {
   private warming: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   private readonly idleWaiters: (() => void)[] = [];
-  /** Keys to resolve right after a new entity's (see `resolveKey`). */
-  private readonly relatives: number[] = [];
   /** The next name key the warm-up resolves (see `warmSlice`). */
   private resolveCursor = 0;
   /** What each `trackQuotations` follower has not taken yet: articles whose quotations or speakers changed. */
@@ -686,7 +684,7 @@ export class AnalysisStore {
   private scheduleWarm(): void {
     if (this.warming !== undefined || this.disposed || !this.inUse) return;
     if (this.warmedAt === this.generation && this.requested.length === 0 && this.hubQueue.length === 0 &&
-      this.resolveCursor >= this.keyStrings.length && this.relatives.length === 0) {
+      this.resolveCursor >= this.keyStrings.length) {
       this.settleIdle();
       return;
     }
@@ -716,21 +714,12 @@ export class AnalysisStore {
       this.resolveCursor = 0;
       this.queueHubs();
     }
-    // Every name key resolved first, a few at a time: resolving a key for the first time resolves those
+    // Every name key resolved first, a few at a time: resolving a key for the first time looks at those
     // related to it by a short form too (thousands, for some), which a count's step must not do at once.
-    while (this.resolveCursor < this.keyStrings.length || this.relatives.length > 0) {
-      if (performance.now() >= deadline) break;
-      for (let n = 0; n < 16; n++) {
-        const related = this.relatives.pop();
-        if (related !== undefined) {
-          if (this.resolved[related] === undefined) this.resolveKey(related, false);
-        } else if (this.resolveCursor < this.keyStrings.length) {
-          const id = this.resolveCursor++;
-          if (this.resolved[id] === undefined) this.resolveKey(id, true);
-        }
-      }
+    while (this.resolveCursor < this.keyStrings.length && performance.now() < deadline) {
+      for (let n = 0; n < 16 && this.resolveCursor < this.keyStrings.length; n++) this.resolve(this.resolveCursor++);
     }
-    while (this.resolveCursor >= this.keyStrings.length && this.relatives.length === 0 && performance.now() < deadline) {
+    while (this.resolveCursor >= this.keyStrings.length && performance.now() < deadline) {
       const id = this.requested.shift() ?? this.hubQueue.shift();
       if (id === undefined) break;
       const [what, key] = id.split('\u0000') as ['partners' | 'quotes', string];
@@ -749,7 +738,7 @@ export class AnalysisStore {
     const took = performance.now() - started;
     this.warmStats.slices++;
     if (took > this.warmStats.longestMs) this.warmStats.longestMs = took;
-    if (this.requested.length > 0 || this.hubQueue.length > 0 || this.resolveCursor < this.keyStrings.length || this.relatives.length > 0) {
+    if (this.requested.length > 0 || this.hubQueue.length > 0 || this.resolveCursor < this.keyStrings.length) {
       this.scheduleWarm();
       return;
     }
@@ -1101,21 +1090,6 @@ export class AnalysisStore {
     if (id < 0) return null;
     const known = this.resolved[id];
     if (known !== undefined) return known;
-    const entity = this.resolveKey(id, true);
-    while (this.relatives.length > 0) {
-      const related = this.relatives.pop()!;
-      if (this.resolved[related] === undefined) this.resolveKey(related, false);
-    }
-    return entity;
-  }
-
-  /**
-   * Resolves one key. A new entity's members are the keys of its group; the keys related to them by a short
-   * form are resolved right after (`relatives`), so that a key the index puts under the entity without its
-   * group listing it (a surname alone, once the registry names the full name) joins it whichever of them is
-   * asked for first. One that joins later still joins: what was counted without it is counted again.
-   */
-  private resolveKey(id: number, withRelatives: boolean): Entity | null {
     const [type, surface, canonical] = this.keyNames[id];
     const decided = this.index.nameTypeOf(type, surface, canonical ?? undefined);
     let entity: Entity | null = null;
@@ -1124,19 +1098,10 @@ export class AnalysisStore {
       const key = group[0];
       entity = this.entities.get(key) ?? null;
       if (!entity) {
-        const members: number[] = [];
-        for (const exposed of group) {
-          const member = this.keyIdOf.get(this.internalOf(exposed));
-          if (member !== undefined) members.push(member);
-        }
-        if (!members.includes(id)) members.push(id);
-        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members, num: this.numberOf(key) }));
-        if (withRelatives) {
-          for (const m of members) {
-            for (const tag of tagsOf(this.keyStrings[m])) for (const related of this.byTag.get(tag) ?? []) if (this.resolved[related] === undefined) this.relatives.push(related);
-          }
-        }
+        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members: this.membersOf(key, group, id), num: this.numberOf(key) }));
       } else if (!entity.members.includes(id)) {
+        // a key the index puts under the entity that neither its group nor a short form relates to it: it
+        // joins, and what was counted without it is counted again
         entity.members.push(id);
         this.sharedMemo.delete(entity.key);
         this.quotesMemo.delete(entity.key);
@@ -1146,6 +1111,31 @@ export class AnalysisStore {
     }
     this.resolved[id] = entity;
     return entity;
+  }
+
+  /**
+   * The name keys of a new entity: those of its group, and those related to them by a short form that the
+   * index puts under it although its group does not list them (a surname alone, once the registry names the
+   * full name), so that the members do not depend on which key is asked for first.
+   */
+  private membersOf(key: EntityKey, group: readonly EntityKey[], id: number): number[] {
+    const members: number[] = [];
+    for (const exposed of group) {
+      const member = this.keyIdOf.get(this.internalOf(exposed));
+      if (member !== undefined && !members.includes(member)) members.push(member);
+    }
+    if (!members.includes(id)) members.push(id);
+    const inGroup = members.length;
+    for (let i = 0; i < inGroup; i++) {
+      for (const tag of tagsOf(this.keyStrings[members[i]])) {
+        for (const related of this.byTag.get(tag) ?? []) {
+          if (members.includes(related) || !this.keyParagraphs[related] && !this.keyQuoted[related]?.size) continue;
+          const [type, surface, canonical] = this.keyNames[related];
+          if (this.index.nameTypeOf(type, surface, canonical ?? undefined) && this.index.entityGroup(this.keyStrings[related])[0] === key) members.push(related);
+        }
+      }
+    }
+    return members;
   }
 
   /** The entity of an index key, through the keys of its group. */
