@@ -1129,7 +1129,8 @@ export class AnalysisStore {
     for (let i = 0; i < inGroup; i++) {
       for (const tag of tagsOf(this.keyStrings[members[i]])) {
         for (const related of this.byTag.get(tag) ?? []) {
-          if (members.includes(related) || !this.keyParagraphs[related] && !this.keyQuoted[related]?.size) continue;
+          // the short form itself (a surname or an acronym alone), not the other full names sharing it
+          if (members.includes(related) || !this.keyStrings[related].endsWith(`:${tag}`)) continue;
           const [type, surface, canonical] = this.keyNames[related];
           if (this.index.nameTypeOf(type, surface, canonical ?? undefined) && this.index.entityGroup(this.keyStrings[related])[0] === key) members.push(related);
         }
