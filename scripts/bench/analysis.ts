@@ -12,6 +12,7 @@
  * keeps its cache; later runs load it.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { extract, setDefaultNameDetector } from '../../src/core/extract';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
@@ -29,6 +30,27 @@ import { hoverCardAt } from '../../src/core/hover/hoverCard';
 import { articleMetadata } from '../../src/core/text/articleMeta';
 import { QuoteIndex } from '../../src/core/analysis/corroboration/quoteReports';
 import { quoteCard } from '../../src/core/hover/quoteCard';
+import { SpeakerLedger, speakerRows } from '../../src/core/analysis/quotes/speakerRows';
+import { quotingArticles } from '../../src/core/analysis/corroboration/quoteReports';
+
+/**
+ * What the Quotes view does to list its rows: every article's quotations read once, then only those of the
+ * articles the store says changed (`trackQuotations`), kept by speaker in a `SpeakerLedger`.
+ */
+function quotesViewRows(index: CorpusIndex, store: AnalysisStore): () => number {
+  const followed = store.trackQuotations();
+  const ledger = new SpeakerLedger();
+  return () => {
+    const { all, uris } = followed.take();
+    if (all) {
+      ledger.clear();
+      for (const uri of index.uris()) ledger.set(uri, store.quotes(uri));
+    } else {
+      for (const uri of uris) ledger.set(uri, store.quotes(uri));
+    }
+    return ledger.rows().reduce((n, r) => n + r.quotes.length, 0);
+  };
+}
 
 const WORK = join(resolve(__dirname, '..', '..'), '.bench');
 const TARGET_SECONDS = 2;
@@ -114,24 +136,38 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
         store.has('');
       });
     };
+    let viewOf = new WeakMap<AnalysisStore, () => number>();
+    const view = (s: AnalysisStore) => {
+      let rows = viewOf.get(s);
+      if (!rows) viewOf.set(s, (rows = quotesViewRows(index, s)));
+      return rows();
+    };
     const cold = {
-      quotes: fresh((s) => s.allQuotes().length),
+      quotes: fresh((s) => view(s)),
       timeline: fresh((s) => s.allDates().length),
       connections: fresh((s) => s.connections().connections.length),
     };
     // Rebuild after one article is edited: the store takes the article's old pairs out and puts the new ones in.
     const store = new AnalysisStore(index);
-    store.allQuotes();
+    viewOf = new WeakMap();
+    view(store);
     store.allDates();
     store.connections();
+    // the Quotes view as it was: every quotation listed again, grouped and sorted, its quotation map rebuilt
+    const wholeRows = () => {
+      const quotes = store.allQuotes();
+      return speakerRows(quotes).length + quotingArticles(quotes).size;
+    };
+    wholeRows();
     let edits = 0;
     const edit = () => {
       const uri = uris[edits++ % uris.length];
       const text = `${index.textOf(uri)}\nEdited ${edits}.\n`;
       index.addAnalysis(analyzeArticle(uri, text, { extract }), text);
     };
+    const wholeQuotes = time(3, wholeRows, edit);
     const warm = {
-      quotes: time(3, () => store.allQuotes().length, edit),
+      quotes: time(3, () => view(store), edit),
       timeline: time(3, () => store.allDates().length, edit),
       connections: time(3, () => store.connections().connections.length, edit),
     };
@@ -141,6 +177,8 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
     rows.push(`| ${count} | first | ${base.seconds.toFixed(2)} | ${cell(catchUp)} | ${cell(cold.quotes)} | ${cell(cold.timeline)} | ${cell(cold.connections)} |`);
     rows.push(`| ${count} | after one edit | | | ${cell(warm.quotes)} | ${cell(warm.timeline)} | ${cell(warm.connections)} |`);
     verdicts.push(`${count} articles: ${cold.quotes.result} quotations, ${cold.timeline.result} dates, ${cold.connections.result} connections.`);
+    verdicts.push(`At ${count}, the Quotes view after one edit: ${warm.quotes.seconds.toFixed(3)} s kept per article, against ${wholeQuotes.seconds.toFixed(3)} s ` +
+      `rebuilding its rows and quotation map from every quotation (×${(warm.quotes.seconds / wholeQuotes.seconds).toFixed(2)}), same run.`);
 
     // Hover-card entries: names hovered where they occur (so frequent entities are hovered often), each
     // right after an index change (an article re-added), when nothing about the entity is memoized.
@@ -156,25 +194,59 @@ export async function runBenchmark(options: { quick?: boolean; sizes?: number[] 
     const touchedText = index.textOf(touched)!;
     const touchedAnalysis = analyzeArticle(touched, touchedText, { extract });
     const change = () => index.addAnalysis(touchedAnalysis, touchedText);
-    const entries: Record<string, (s: { key: string; type: NameType }) => unknown> = {
-      'often with …': (s) => oftenWithLine(index, store, s.key),
-      'latest quotes': (s) => latestQuotesBlock(index, store, s.key, s.type),
+    // Before: each entry counted whatever it takes when the store does not keep its list (the first hover on
+    // an entity), on a store that has caught up and counted nothing in the background.
+    // After: a store whose background warm-up is done, entries with their 2 ms counting budget.
+    store.dispose(); // one store at a time: the heap as the extension's
+    let warmSeconds = 0;
+    let warmed = { slices: 0, longestMs: 0, lists: 0 };
+    const left = { 'often with …': 0, 'latest quotes': 0 };
+    const entries: Record<string, (s: { key: string; type: NameType }, st: AnalysisStore, budget: number) => unknown> = {
+      'often with …': (s, st, budget) => oftenWithLine(index, st, s.key, undefined, budget),
+      'latest quotes': (s, st, budget) => latestQuotesBlock(index, st, s.key, s.type, undefined, budget),
       'timeline of …': (s) => timelineLink({ name: index.displayName(s.key) }),
     };
-    for (const [label, entry] of Object.entries(entries)) {
-      const ms: number[] = [];
-      for (const s of samples) {
-        change();
-        store.has(touched); // the store catches up with the change: one article, counted in no entry
-        const t0 = performance.now();
-        entry(s);
-        ms.push(performance.now() - t0);
+    const p99s: Record<string, number> = {};
+    for (const mode of ['before', 'after'] as const) {
+      const budget = mode === 'before' ? Infinity : undefined;
+      const st = mode === 'before' ? new AnalysisStore(index, undefined, { hubCost: Infinity }) : new AnalysisStore(index); // before: no warm-up
+      if (mode === 'before') st.has('');
+      else {
+        const warmStarted = performance.now();
+        await st.idle();
+        warmSeconds = (performance.now() - warmStarted) / 1000;
+        warmed = { ...st.warmStats };
       }
-      const p99 = percentile(ms, 99);
-      hoverRows.push(`| ${count} | ${label} | ${percentile(ms, 50).toFixed(2)} | ${p99.toFixed(2)} | ${Math.max(...ms).toFixed(2)} |`);
-      if (count >= 10000) verdicts.push(`At ${count}, hover entry "${label}": p99 ${p99.toFixed(2)} ms over ${ms.length} hovers (target ≤ ${HOVER_TARGET_MS} ms: ${p99 <= HOVER_TARGET_MS ? 'met' : 'MISSED'}).`);
+      for (const [label, entry] of Object.entries(entries)) {
+        if (mode === 'before' && label === 'timeline of …') continue;
+        const ms: number[] = [];
+        for (const s of samples) {
+          change();
+          st.has(touched); // the store catches up with the change: one article, counted in no entry
+          const t0 = performance.now();
+          const shown = entry(s, st, budget ?? 2);
+          ms.push(performance.now() - t0);
+          if (mode === 'after' && shown === undefined && label in left) {
+            // left out: was there something to show? (asked again with all the time it needs)
+            if (entry(s, st, Infinity) !== undefined) left[label as keyof typeof left]++;
+          }
+        }
+        const p99 = percentile(ms, 99);
+        const name = label === 'timeline of …' ? label : `${label} (${mode})`;
+        hoverRows.push(`| ${count} | ${name} | ${percentile(ms, 50).toFixed(2)} | ${p99.toFixed(2)} | ${Math.max(...ms).toFixed(2)} |`);
+        if (mode === 'before') {
+          p99s[label] = p99;
+          continue;
+        }
+        const ratio = p99s[label] ? ` (×${(p99 / p99s[label]).toFixed(2)} of before's ${p99s[label].toFixed(2)} ms, same run)` : '';
+        const omitted = label in left ? `; left out of ${left[label as keyof typeof left]} cards that had one` : '';
+        if (count >= 10000) verdicts.push(`At ${count}, hover entry "${label}": p99 ${p99.toFixed(2)} ms over ${ms.length} hovers${ratio}${omitted} (target ≤ ${HOVER_TARGET_MS} ms: ${p99 <= HOVER_TARGET_MS ? 'met' : 'MISSED'}).`);
+      }
+      st.dispose();
     }
-    store.dispose();
+    verdicts.push(`At ${count}, background warm-up (catch-up, then every name resolved and the costliest lists counted): ${warmed.lists} lists counted ` +
+      `in ${warmed.slices} slices over ${warmSeconds.toFixed(2)} s, the longest slice ${warmed.longestMs.toFixed(1)} ms wall time ` +
+      `(bound 50 ms: ${warmed.longestMs <= 50 ? 'met' : 'MISSED'}; load average ${loadavg().map((x) => x.toFixed(1)).join(' ')}).`);
     if (count >= 10000) {
       const check = (label: string, s: number) => `${label} ${s.toFixed(2)} s (${s <= TARGET_SECONDS ? 'met' : 'MISSED'})`;
       verdicts.push(`At ${count}, target ≤ ${TARGET_SECONDS} s per view — ${check('store catch-up', catchUp.seconds)}; first build: ${[check('quotes', cold.quotes.seconds), check('timeline', cold.timeline.seconds), check('connections', cold.connections.seconds)].join('; ')}; ` +

@@ -175,6 +175,88 @@ describe('analysis store: partner lists kept across edits', () => {
   });
 });
 
+describe('analysis store: lists counted in steps and in the background', () => {
+  it('answers as a store counting from scratch, whether a list was kept, counted within a card\'s budget or in the background, through edits, adds, removals, renames and registry merges (property)', async () => {
+    const quotedText = (article: Article, day: number): string =>
+      `Report of 2024-03-${String(1 + (day % 28)).padStart(2, '0')}\n\n${article.map((p, i) => (p.length
+        ? `${p.map((w) => WORDS[w]).join(' and ')} met today.\n\n"We met, number ${i}," said ${WORDS[p[0]]}.`
+        : 'Nothing happened.')).join('\n\n')}\n`;
+    let runs = 0;
+    let changes = 0;
+    let answered = 0;
+    let deferred = 0;
+    let restarted = 0;
+    let background = 0;
+    const article = fc.array(fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 6 }), { minLength: 1, maxLength: 5 });
+    const edit = fc.record({
+      kind: fc.constantFrom('update', 'add', 'remove', 'rename', 'merge', 'unmerge'),
+      target: fc.nat(), other: fc.nat(), article,
+      // hovers with no time to count (the count is left suspended across the next change), or after the background is done
+      hovers: fc.array(fc.nat(), { maxLength: 3 }), wait: fc.boolean(),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(article, { minLength: 2, maxLength: 8 }), fc.array(edit, { minLength: 1, maxLength: 5 }), async (articles, edits) => {
+      runs++;
+      const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+      articles.forEach((a, i) => index.update(`${i}.txt`, quotedText(a, i)));
+      // every list counts as costly, and a count looks at the clock after every pair and every article
+      const store = new AnalysisStore(index, undefined, { hubCost: 1, pairsPerStep: 1, articlesPerStep: 1 });
+      const keys = () => [...new Set(index.uris().flatMap((uri) => index.spansOf(uri).map((s) => index.spanAt(uri, s.start)?.key)))]
+        .filter((k): k is string => !!k).sort();
+      const line = (n: { entity: { key: string }; paragraphs: number; articles: number; strength: number }) =>
+        `${n.entity.key}|${n.paragraphs}|${n.articles}|${n.strength}`;
+      const answer = (s: AnalysisStore, key: string) => {
+        const { total, quotes } = s.quotesBy(key, 2);
+        return `${key}: ${s.neighbours(key, 2, 5).map(line).join(' ')} / ${s.neighbourCount(key, 2)} / ` +
+          `${s.neighbours(key, 1).map(line).sort().join(' ')} / ${total} ${quotes.map((q) => `${q.file}@${q.start}`).join(' ')}`;
+      };
+      const compare = async () => {
+        const fresh = new AnalysisStore(index);
+        for (const key of keys()) {
+          for (const what of ['partners', 'quotes'] as const) {
+            if (store.prepare(key, what, 0)) answered++;
+            else deferred++;
+          }
+        }
+        await store.idle();
+        const stats = store.warmStats;
+        background = stats.lists;
+        for (const key of keys()) assert.equal(answer(store, key), answer(fresh, key));
+        fresh.dispose();
+      };
+      await store.idle(); // caught up, and every entity's lists counted in the background
+      await compare();
+      for (const change of edits) {
+        const uris = index.uris();
+        const uri = uris[change.target % uris.length];
+        if (change.kind === 'update') index.update(uri, quotedText(change.article, change.target));
+        else if (change.kind === 'add') index.update(`new-${changes}.txt`, quotedText(change.article, change.target));
+        else if (change.kind === 'remove' && uris.length > 1) index.remove(uri);
+        else if (change.kind === 'rename') index.rename(uri, `${uri}.moved`);
+        else if (change.kind === 'merge' || change.kind === 'unmerge') {
+          const people = LEXICON.filter((e) => e.type === 'PERSON' && e.text.includes(' ')).map((e) => e.text);
+          const into = people[change.target % people.length];
+          const from = people[change.other % people.length];
+          index.setRegistry(change.kind === 'unmerge' || into === from ? { entities: [] } : { entities: [{ canonical: into, type: 'PERSON', aliases: [from] }] });
+        }
+        changes++;
+        // hovers with no time to count start counts the change left to do, and leave them suspended; another
+        // article's edit then makes them start again
+        const now = keys();
+        for (const h of change.hovers) if (now.length && !store.prepare(now[h % now.length], h % 2 ? 'partners' : 'quotes', 0)) restarted++;
+        const others = index.uris();
+        const other = others[change.other % others.length];
+        index.update(other, `${index.textOf(other)}\nAnna Berg met Nordbank.\n`);
+        if (change.wait) await store.idle();
+        await compare();
+      }
+      store.dispose();
+    }), { numRuns: 40 });
+    console.log(`      ${runs} random workspaces, ${changes} changes; hovers with no time to count: ${answered} answered from kept lists, ${deferred} left to the background, ` +
+      `${restarted} counts left suspended across a change; ${background} lists counted in steps by the last store`);
+    assert.ok(deferred > 0 && answered > 0 && restarted > 0, 'every path was taken');
+  });
+});
+
 describe('analysis store: entities named in hundreds of articles', () => {
   it('counts their shared articles (through bit sets) as the plain recount does', () => {
     const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });

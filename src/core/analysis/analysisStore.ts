@@ -122,6 +122,26 @@ interface ArticleState {
   dates?: RawDate[];
 }
 
+/** Where a quotation of an entity is, and its article's publication date (for the newest first). */
+interface QuotedAt {
+  state: ArticleState;
+  at: number;
+  published: string;
+}
+
+/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`). */
+export interface WarmTuning {
+  hubCost?: number;
+  pairsPerStep?: number;
+  articlesPerStep?: number;
+}
+
+/** A count in steps (see `AnalysisStore.prepare`), valid while the store stays at `generation`. */
+interface Job {
+  generation: number;
+  steps: Generator<void, unknown>;
+}
+
 /** A partner of an entity and the paragraphs naming both. */
 interface Shared {
   entity: Entity;
@@ -146,6 +166,18 @@ const BIT_SET_MIN = 256;
 const READY_PENDING = 50;
 /** Articles the background catch-up reads per turn of the event loop. */
 const CATCH_UP_SLICE = 200;
+/** Pairs read, and articles read, between two looks at the clock when a list is counted in steps. */
+const PAIRS_PER_STEP = 64;
+const ARTICLES_PER_STEP = 8;
+/** A slice of background counting stops after this long (ms), leaving the event loop to the editor. */
+const WARM_SLICE_MS = 10;
+/**
+ * Lists costing at least this much to count — partner pairs read plus the articles that may be read again,
+ * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (about 50 lists at
+ * 10,000 articles: a few milliseconds of counting each, up to a few hundred for the costliest).
+ */
+const HUB_COST = 4000;
+const QUOTE_COST = 40;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -192,7 +224,7 @@ export class AnalysisStore {
   /** Keys forgotten by the changes being caught up with, and what they resolved to before. */
   private readonly forgotten = new Map<number, Entity | null>();
   /** Per entity, where its quotations are, newest first; dropped like `sharedMemo` when its keys change. */
-  private readonly quotesMemo = new Map<EntityKey, { state: ArticleState; at: number; published: string }[]>();
+  private readonly quotesMemo = new Map<EntityKey, QuotedAt[]>();
   private readonly entityNumbers = new Map<EntityKey, number>();
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
@@ -203,9 +235,35 @@ export class AnalysisStore {
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
+  private readonly hubCost: number;
+  private readonly pairsPerStep: number;
+  private readonly articlesPerStep: number;
+  /** Bumped by every change to the store's articles: a count in steps started before it must start again. */
+  private generation = 0;
+  /** Counts in steps under way, by what and entity key (see `prepare`, `warmSlice`). */
+  private readonly jobs = new Map<string, Job>();
+  /** Lists cards asked for and could not wait for, counted first in the background. */
+  private readonly requested: string[] = [];
+  /** The costliest lists not kept, counted next in the background. */
+  private hubQueue: string[] = [];
+  /** The generation the hubs were last queued at. */
+  private warmedAt = -1;
+  private warming: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  private readonly idleWaiters: (() => void)[] = [];
+  /** The next name key the warm-up resolves (see `warmSlice`). */
+  private resolveCursor = 0;
+  /** What each `trackQuotations` follower has not taken yet: articles whose quotations or speakers changed. */
+  private readonly quotationFollowers = new Set<{ all: boolean; uris: Set<string> }>();
 
-  /** `only`: the articles taken into account (default every article of the index). */
-  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>) {
+  /**
+   * `only`: the articles taken into account (default every article of the index). `tuning`: the background
+   * warm-up's thresholds (see `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`), for tests.
+   */
+  constructor(private readonly index: CorpusIndex, private readonly only?: ReadonlySet<string>, tuning: WarmTuning = {}) {
+    this.hubCost = tuning.hubCost ?? HUB_COST;
+    this.pairsPerStep = tuning.pairsPerStep ?? PAIRS_PER_STEP;
+    this.articlesPerStep = tuning.articlesPerStep ?? ARTICLES_PER_STEP;
     this.linker = new EntityLinker(index.registry);
     this.subscription = index.onDidChange((event) => {
       this.forgetAnswers();
@@ -222,7 +280,12 @@ export class AnalysisStore {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearTimeout(this.catchingUp);
+    clearTimeout(this.warming);
+    this.warming = undefined;
+    this.catchingUp = undefined;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
     this.subscription.dispose();
     if (stores.get(this.index) === this) stores.delete(this.index);
   }
@@ -264,6 +327,7 @@ export class AnalysisStore {
       }
       this.settleForgotten();
       if (this.dirty.size > 0 || this.rebuild) this.catchUp();
+      else this.scheduleWarm();
     }, 0);
   }
 
@@ -319,25 +383,85 @@ export class AnalysisStore {
     if (!target) return { total: 0, quotes: [] };
     let found = this.quotesMemo.get(target.key);
     if (!found) {
-      for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
-      const nums = new Set<number>();
-      for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
-      found = [];
-      for (const n of nums) {
-        const state = this.articles[n]!;
-        const { quotes } = state.views;
-        let published: string | undefined;
-        for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
-          const mention = quotes[at + 4];
-          if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
-          published ??= this.index.articleInfo(state.uri)?.published ?? '';
-          found.push({ state, at, published });
-        }
-      }
-      found.sort(compareQuoted);
-      this.quotesMemo.set(target.key, found);
+      const steps = this.countQuotes(target);
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      found = step.value;
     }
     return { total: found.length, quotes: found.slice(0, limit).map((f) => this.quoteAt(f.state, f.at, this.index.textOf(f.state.uri) ?? '')) };
+  }
+
+  /**
+   * Readies what a hover card shows of an entity — its partners (`neighbours`, `neighbourCount`) or its
+   * quotations (`quotesBy`) — spending at most about `budgetMs` on it now. True when the answer is at hand:
+   * a list kept from before, or one counted within the budget; false when counting it takes longer (an
+   * entity named in thousands of articles): the count goes on in the background, where the lists of such
+   * entities are counted anyway once the store has caught up (`warm`), and the card leaves the entry out
+   * this time rather than keep the editor waiting. Whatever the path, the lists are the ones `neighbours`
+   * and `quotesBy` count from scratch.
+   */
+  prepare(key: EntityKey, what: 'partners' | 'quotes', budgetMs: number): boolean {
+    this.sync();
+    const target = this.entityOf(key);
+    if (!target) return true;
+    if ((what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) return true;
+    const id = `${what}\u0000${target.key}`;
+    let job = this.jobs.get(id);
+    if (!job || job.generation !== this.generation) {
+      job = this.newJob(what, target);
+      this.jobs.set(id, job);
+    }
+    if (this.runJob(job, performance.now() + budgetMs)) return true;
+    this.requested.push(id);
+    this.scheduleWarm();
+    return false;
+  }
+
+  /**
+   * Resolves once the store has nothing left to do in the background: it has caught up with the index and
+   * counted the lists of the entities named most (see `warm`). For tests and benchmarks.
+   */
+  idle(): Promise<void> {
+    this.inUse = true;
+    const done = new Promise<void>((resolve) => this.idleWaiters.push(resolve));
+    if (this.rebuild || this.dirty.size > 0) this.catchUp();
+    else this.scheduleWarm();
+    return done;
+  }
+
+  /** What the background warm-up has done: slices run, the longest (ms), lists counted. For benchmarks. */
+  readonly warmStats = { slices: 0, longestMs: 0, lists: 0 };
+
+  /**
+   * Follows which articles' quotations change: `take()` brings the store up to date and says which articles'
+   * quotations (or the entities their speakers resolve to) changed since the last `take()` — `all` after a
+   * rebuild (a registry change) and at the first call. What a list of every quotation kept per article (the
+   * Quotes view) reads again, instead of every article's.
+   */
+  trackQuotations(): { take(): { all: boolean; uris: ReadonlySet<string> }; dispose(): void } {
+    let pending = { all: true, uris: new Set<string>() };
+    this.quotationFollowers.add(pending);
+    return {
+      take: () => {
+        this.sync();
+        const taken = pending;
+        this.quotationFollowers.delete(taken);
+        pending = { all: false, uris: new Set() };
+        this.quotationFollowers.add(pending);
+        return taken;
+      },
+      dispose: () => {
+        this.quotationFollowers.delete(pending);
+      },
+    };
+  }
+
+  /** Tells the followers of quotations that an article's quotations changed (`all`: every article's). */
+  private quotationsChanged(uri: string | undefined): void {
+    for (const f of this.quotationFollowers) {
+      if (uri === undefined) f.all = true;
+      else if (!f.all) f.uris.add(uri);
+    }
   }
 
   /** The dates of one article, in text order. */
@@ -437,43 +561,210 @@ export class AnalysisStore {
   private sharedWith(target: Entity): Shared[] {
     const cached = this.sharedMemo.get(target.key);
     if (cached) return cached.list;
+    const steps = this.countPartners(target, false);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value.list;
+  }
+
+  /**
+   * Counts the target's partners from the pair table and keeps the list (`sharedMemo`), in steps: it yields
+   * every few thousand pairs or few dozen articles read, so that the background warm-up (`warmSlice`) can
+   * spread an entity named everywhere over several turns of the event loop. Only valid while the store does
+   * not change (`generation`): a caller resuming it after a change must start again. `own`: counts in arrays
+   * of its own rather than the shared scratch ones (a count that may be suspended).
+   */
+  private *countPartners(target: Entity, own: boolean): Generator<void, SharedList> {
     for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
     // counted in arrays indexed by entity number: thousands of partners for an entity named everywhere
-    if (this.scratch.length < this.entityNumbers.size) {
-      this.scratch = new Int32Array(this.entityNumbers.size * 2);
-      this.scratchKeys = new Int32Array(this.entityNumbers.size * 2);
+    let size = Math.max(1024, this.entityNumbers.size * 2);
+    if (!own && this.scratch.length < this.entityNumbers.size) {
+      this.scratch = new Int32Array(size);
+      this.scratchKeys = new Int32Array(size);
     }
-    const { scratch, scratchKeys } = this;
+    let scratch = own ? new Int32Array(size) : this.scratch;
+    let scratchKeys = own ? new Int32Array(size) : this.scratchKeys;
     const touched: Entity[] = [];
     let doubled = false;
+    let visited = 0;
     for (const m of target.members) {
-      this.pairs.forEachPartner(m, (other, count) => {
-        const e = this.resolve(other);
-        if (!e) return;
+      const partners = this.pairs.partnersOf(m);
+      for (let i = 0; i < partners.length; i += 2) {
+        // every pair read counts towards a step: most partner keys of a name found everywhere are no entity
+        if (own && ++visited % this.pairsPerStep === 0) yield;
+        const e = this.resolve(partners[i]);
+        if (!e) continue;
         if (e.num === target.num) {
           doubled = true;
-          return;
+          continue;
+        }
+        if (e.num >= size) {
+          // an entity numbered since the arrays were made (resolved for the first time here)
+          size = e.num * 2;
+          const grown = new Int32Array(size);
+          const grownKeys = new Int32Array(size);
+          grown.set(scratch);
+          grownKeys.set(scratchKeys);
+          scratch = grown;
+          scratchKeys = grownKeys;
+          if (!own) {
+            this.scratch = scratch;
+            this.scratchKeys = scratchKeys;
+          }
         }
         if (scratchKeys[e.num] === 0) touched.push(e);
-        scratch[e.num] += count;
+        scratch[e.num] += partners[i + 1];
         scratchKeys[e.num]++;
-      });
+      }
     }
     const shared = new Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>();
     const list: Shared[] = [];
+    const twice: Entity[] = [];
     for (const e of touched) {
       const entry = { entity: e, paragraphs: scratch[e.num], keys: scratchKeys[e.num] };
       scratch[e.num] = 0;
       scratchKeys[e.num] = 0;
       shared.set(e.key, entry);
       list.push(entry);
+      // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
+      if (entry.keys > 1 && this.hasDoubles(e)) twice.push(e);
+      if (own && list.length % (this.pairsPerStep * 4) === 0) yield;
     }
-    // A paragraph naming one side through two of its keys counted twice: read the paragraphs (rare).
-    const twice = list.filter((x) => shared.get(x.entity.key)!.keys > 1 && this.hasDoubles(x.entity)).map((x) => x.entity);
     if (doubled) twice.push(target);
-    if (twice.length) this.correctTarget(target, twice, shared);
-    this.sharedMemo.set(target.key, { list, byKey: shared });
-    return list;
+    if (twice.length) yield* this.correctTarget(target, twice, shared);
+    const kept = { list, byKey: shared };
+    this.sharedMemo.set(target.key, kept);
+    return kept;
+  }
+
+  /** Where the target's quotations are, newest first, counted and kept (`quotesMemo`), in steps (see `countPartners`). */
+  private *countQuotes(target: Entity): Generator<void, QuotedAt[]> {
+    for (const m of target.members) this.resolve(m); // so that a change to any of them drops this entry
+    const nums = new Set<number>();
+    for (const id of target.members) for (const n of this.keyQuoted[id] ?? []) nums.add(n);
+    const found: QuotedAt[] = [];
+    let read = 0;
+    for (const n of nums) {
+      if (++read % this.articlesPerStep === 0) yield;
+      const state = this.articles[n]!;
+      const { quotes } = state.views;
+      let published: string | undefined;
+      for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
+        const mention = quotes[at + 4];
+        if (mention < 0 || this.resolve(state.mentionKeys[mention])?.key !== target.key) continue;
+        published ??= this.index.articleInfo(state.uri)?.published ?? '';
+        found.push({ state, at, published });
+      }
+    }
+    found.sort(compareQuoted);
+    this.quotesMemo.set(target.key, found);
+    return found;
+  }
+
+  // ---------------------------------------------------------------- background warm-up
+
+  /** A count in steps (`countPartners`, `countQuotes`), valid while the store stays at `generation`. */
+  private newJob(what: 'partners' | 'quotes', target: Entity): Job {
+    return { generation: this.generation, steps: what === 'partners' ? this.countPartners(target, true) : this.countQuotes(target) };
+  }
+
+  /** Runs a job until it is done (true) or the clock passes `deadline` (false). */
+  private runJob(job: Job, deadline: number): boolean {
+    for (;;) {
+      if (job.steps.next().done) {
+        for (const [id, j] of this.jobs) if (j === job) this.jobs.delete(id);
+        this.warmStats.lists++;
+        return true;
+      }
+      if (performance.now() >= deadline) return false;
+    }
+  }
+
+  /** Schedules a slice of background counting when there is something to count (else tells `idle` waiters). */
+  private scheduleWarm(): void {
+    if (this.warming !== undefined || this.disposed || !this.inUse) return;
+    if (this.warmedAt === this.generation && this.requested.length === 0 && this.hubQueue.length === 0 &&
+      this.resolveCursor >= this.keyStrings.length) {
+      this.settleIdle();
+      return;
+    }
+    this.warming = setTimeout(() => this.warmSlice(), 0);
+  }
+
+  /**
+   * One background slice of counting, at most `WARM_SLICE_MS` (a single step past it at most): first the
+   * lists cards asked for and could not wait for, then those of the entities whose lists cost most to count
+   * (pairs read plus articles read again, at least `HUB_COST`), so that the first hover on an entity named
+   * everywhere finds its list kept. Waits while the store has articles to catch up with; starts a job again
+   * when the store changed since it began.
+   */
+  private warmSlice(): void {
+    this.warming = undefined;
+    if (this.disposed) return;
+    if (this.rebuild || this.dirty.size > READY_PENDING || this.catchingUp !== undefined) {
+      this.catchUp(); // which calls again when it is done
+      return;
+    }
+    const started = performance.now();
+    const deadline = started + WARM_SLICE_MS;
+    this.sync();
+    for (const [id, job] of this.jobs) if (job.generation !== this.generation) this.jobs.delete(id);
+    if (this.warmedAt !== this.generation) {
+      this.warmedAt = this.generation;
+      this.resolveCursor = 0;
+      this.queueHubs();
+    }
+    // Every name key resolved first, a few at a time: resolving a key for the first time looks at those
+    // related to it by a short form too (thousands, for some), which a count's step must not do at once.
+    while (this.resolveCursor < this.keyStrings.length && performance.now() < deadline) {
+      for (let n = 0; n < 16 && this.resolveCursor < this.keyStrings.length; n++) this.resolve(this.resolveCursor++);
+    }
+    while (this.resolveCursor >= this.keyStrings.length && performance.now() < deadline) {
+      const id = this.requested.shift() ?? this.hubQueue.shift();
+      if (id === undefined) break;
+      const [what, key] = id.split('\u0000') as ['partners' | 'quotes', string];
+      // a queued hub is a name key ('#' and its id), a requested list an entity key
+      const target = key.startsWith('#') ? this.resolve(Number(key.slice(1))) : this.entities.get(key) ?? this.entityOf(key);
+      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG') ||
+        (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) continue;
+      const jobId = `${what}\u0000${target.key}`; // the id `prepare` gives it
+      let job = this.jobs.get(jobId);
+      if (!job) this.jobs.set(jobId, (job = this.newJob(what, target)));
+      if (!this.runJob(job, deadline)) {
+        this.requested.unshift(jobId); // resumed first in the next slice
+        break;
+      }
+    }
+    const took = performance.now() - started;
+    this.warmStats.slices++;
+    if (took > this.warmStats.longestMs) this.warmStats.longestMs = took;
+    if (this.requested.length > 0 || this.hubQueue.length > 0 || this.resolveCursor < this.keyStrings.length) {
+      this.scheduleWarm();
+      return;
+    }
+    this.jobs.clear();
+    this.settleIdle();
+  }
+
+  /**
+   * The name keys whose lists cost at least `HUB_COST` to count, costliest first: their entities are
+   * resolved when their turn comes (a key whose entity's list is kept by then is passed over).
+   */
+  private queueHubs(): void {
+    const costs: [string, number][] = [];
+    for (let id = 0; id < this.keyStrings.length; id++) {
+      const pairCost = this.pairs.partnerSlots(id) + (this.keyArticles[id]?.size ?? 0);
+      const quoteCost = (this.keyQuoted[id]?.size ?? 0) * QUOTE_COST;
+      if (pairCost >= this.hubCost) costs.push([`partners\u0000#${id}`, pairCost]);
+      if (quoteCost >= this.hubCost) costs.push([`quotes\u0000#${id}`, quoteCost]);
+    }
+    this.hubQueue = costs.sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  }
+
+  private settleIdle(): void {
+    if (this.catchingUp !== undefined || this.warming !== undefined || this.rebuild || this.dirty.size > 0) return;
+    const waiters = this.idleWaiters.splice(0);
+    for (const resolve of waiters) resolve();
   }
 
   /** The number of an entity key, kept for the store's life (the scratch arrays of `sharedWith` are indexed by it). */
@@ -594,7 +885,7 @@ export class AnalysisStore {
    * twice (or more): the articles where two keys of such an entity meet the target are read again, and in
    * each such paragraph the surplus is taken off.
    */
-  private correctTarget(target: Entity, twice: readonly Entity[], shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): void {
+  private *correctTarget(target: Entity, twice: readonly Entity[], shared: Map<EntityKey, { entity: Entity; paragraphs: number; keys: number }>): Generator<void, void> {
     const targetArticles = this.articlesOf(target);
     const nums = new Set<number>();
     for (const e of twice) {
@@ -605,13 +896,20 @@ export class AnalysisStore {
           const a = this.keyArticles[members[i]] ?? new Set<number>();
           const b = this.keyArticles[members[j]] ?? new Set<number>();
           const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-          for (const n of small) if (large.has(n) && targetArticles.has(n)) nums.add(n);
+          let seen = 0;
+          for (const n of small) {
+            if (large.has(n) && targetArticles.has(n)) nums.add(n);
+            if (++seen % (this.articlesPerStep * 128) === 0) yield;
+          }
         }
       }
     }
+    yield;
     const isMember = new Set(target.members);
     const multiplicity = new Map<EntityKey, number>();
+    let read = 0;
     for (const n of nums) {
+      if (++read % this.articlesPerStep === 0) yield;
       const keys = this.articles[n]!.paragraphKeys;
       for (let at = 0; at < keys.length;) {
         const from = at + 1;
@@ -800,17 +1098,45 @@ export class AnalysisStore {
       const key = group[0];
       entity = this.entities.get(key) ?? null;
       if (!entity) {
-        const members: number[] = [];
-        for (const exposed of group) {
-          const member = this.keyIdOf.get(this.internalOf(exposed));
-          if (member !== undefined) members.push(member);
-        }
-        if (!members.includes(id)) members.push(id);
-        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members, num: this.numberOf(key) }));
+        this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members: this.membersOf(key, group, id), num: this.numberOf(key) }));
+      } else if (!entity.members.includes(id)) {
+        // a key the index puts under the entity that neither its group nor a short form relates to it: it
+        // joins, and what was counted without it is counted again
+        entity.members.push(id);
+        this.sharedMemo.delete(entity.key);
+        this.quotesMemo.delete(entity.key);
+        this.forgetAnswers();
+        this.generation++;
       }
     }
     this.resolved[id] = entity;
     return entity;
+  }
+
+  /**
+   * The name keys of a new entity: those of its group, and those related to them by a short form that the
+   * index puts under it although its group does not list them (a surname alone, once the registry names the
+   * full name), so that the members do not depend on which key is asked for first.
+   */
+  private membersOf(key: EntityKey, group: readonly EntityKey[], id: number): number[] {
+    const members: number[] = [];
+    for (const exposed of group) {
+      const member = this.keyIdOf.get(this.internalOf(exposed));
+      if (member !== undefined && !members.includes(member)) members.push(member);
+    }
+    if (!members.includes(id)) members.push(id);
+    const inGroup = members.length;
+    for (let i = 0; i < inGroup; i++) {
+      for (const tag of tagsOf(this.keyStrings[members[i]])) {
+        for (const related of this.byTag.get(tag) ?? []) {
+          // the short form itself (a surname or an acronym alone), not the other full names sharing it
+          if (members.includes(related) || !this.keyStrings[related].endsWith(`:${tag}`)) continue;
+          const [type, surface, canonical] = this.keyNames[related];
+          if (this.index.nameTypeOf(type, surface, canonical ?? undefined) && this.index.entityGroup(this.keyStrings[related])[0] === key) members.push(related);
+        }
+      }
+    }
+    return members;
   }
 
   /** The entity of an index key, through the keys of its group. */
@@ -877,6 +1203,11 @@ export class AnalysisStore {
         this.sharedMemo.delete(e.key);
         this.quotesMemo.delete(e.key);
       }
+      // the quotations it speaks, in articles the change did not touch, have another speaker now
+      for (const n of this.keyQuoted[id] ?? []) {
+        const article = this.articles[n];
+        if (article) this.quotationsChanged(article.uri);
+      }
       this.pairs.forEachPartner(id, (other) => {
         const partner = this.resolved[other];
         if (partner) this.sharedMemo.delete(partner.key);
@@ -900,6 +1231,7 @@ export class AnalysisStore {
       this.dirty.clear();
       this.reset();
       for (const uri of this.index.uris()) if (!this.only || this.only.has(uri)) this.add(uri);
+      this.scheduleWarm();
       return;
     }
     if (this.dirty.size === 0) return;
@@ -909,9 +1241,11 @@ export class AnalysisStore {
     }
     this.dirty.clear();
     this.settleForgotten();
+    this.scheduleWarm(); // the lists the change dropped, counted again in the background
   }
 
   private reset(): void {
+    this.generation++;
     this.linker = new EntityLinker(this.index.registry);
     this.keyMemo = new Map();
     this.articles.length = 0;
@@ -933,6 +1267,7 @@ export class AnalysisStore {
     this.quotesMemo.clear();
     this.forgotten.clear();
     this.forgetAnswers();
+    this.quotationsChanged(undefined);
   }
 
   private stateOf(uri: string): ArticleState | undefined {
@@ -998,6 +1333,7 @@ export class AnalysisStore {
       flat.push(ids.length);
       for (const id of ids) flat.push(id);
     }
+    this.generation++;
     const state: ArticleState = {
       uri, num, views, mentionKeys, paragraphKeys: Int32Array.from(flat), paragraphCount: views.paragraphs.length / PARAGRAPH_STRIDE,
     };
@@ -1007,12 +1343,14 @@ export class AnalysisStore {
     this.shiftShared(state, 1);
     this.shiftQuotes(state, 1);
     this.invalidate(state);
+    if (views.quotes.length > 0) this.quotationsChanged(uri);
   }
 
   private remove(uri: string): void {
     const num = this.numByUri.get(uri);
     if (num === undefined) return;
     const state = this.articles[num]!;
+    this.generation++;
     this.shiftShared(state, -1); // with the entities the kept lists were counted with
     this.shiftQuotes(state, -1);
     this.invalidate(state); // before its pairs are taken back, so that its partners are found
@@ -1020,6 +1358,7 @@ export class AnalysisStore {
     this.articles[num] = undefined;
     this.numByUri.delete(uri);
     this.freeNums.push(num);
+    if (state.views.quotes.length > 0) this.quotationsChanged(uri);
   }
 
   /**

@@ -53,6 +53,28 @@ export class PairTable {
     }
   }
 
+  /** The ids paired with `id` with a positive count, each followed by its count: [other, count, other, count, …]. */
+  partnersOf(id: number): Int32Array {
+    const list = this.partners[id];
+    const n = this.partnerCount[id] ?? 0;
+    const out = new Int32Array(n * 2);
+    const { first, second, counts } = this;
+    let at = 0;
+    for (let i = 0; i < n; i++) {
+      const slot = list![i];
+      const count = counts[slot];
+      if (count <= 0) continue;
+      out[at++] = first[slot] === id ? second[slot] : first[slot];
+      out[at++] = count;
+    }
+    return at === out.length ? out : out.subarray(0, at);
+  }
+
+  /** How many pairs `id` has ever been in (an upper bound on its partners, and what reading them costs). */
+  partnerSlots(id: number): number {
+    return this.partnerCount[id] ?? 0;
+  }
+
   /** Calls `visit(a, b, count)` for every pair with a positive count (a < b). */
   forEachPair(visit: (a: number, b: number, count: number) => void): void {
     const { first, second, counts } = this;

@@ -17,13 +17,21 @@ export const MAX_NEIGHBOURS = 5;
 export const MAX_QUOTES = 2;
 /** A quotation longer than this is cut at a word boundary. */
 const QUOTE_CHARS = 60;
+/**
+ * What a card spends at most on counting one entry's list when the store does not keep it yet (ms): the
+ * lists of the entities named most are counted in the background (`AnalysisStore.prepare`); one that takes
+ * longer is left out of this card and ready for the next.
+ */
+export const COUNT_BUDGET_MS = 2;
 
 /**
  * "Often with: Anna Berg (4 paragraphs) · Nordbank (2 paragraphs)": the strongest connections (NPMI over
  * paragraphs, at least two shared), each name opening that entity's references at a mention in an article
- * naming both. Undefined when there is none.
+ * naming both. Undefined when there is none, or when counting the entity's partners would take longer than
+ * `budgetMs` (it goes on in the background; `Infinity`: count whatever it takes).
  */
-export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: string, limit = MAX_NEIGHBOURS): string | undefined {
+export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: string, limit = MAX_NEIGHBOURS, budgetMs = COUNT_BUDGET_MS): string | undefined {
+  if (budgetMs !== Infinity && !store.prepare(key, 'partners', budgetMs)) return undefined;
   // the strongest `limit` only: their shared articles are counted, not those of thousands of others
   const neighbours = store.neighbours(key, 2, limit);
   if (neighbours.length === 0) return undefined;
@@ -43,10 +51,13 @@ export function oftenWithLine(index: CorpusIndex, store: AnalysisStore, key: str
 /**
  * "Latest quotes (2 of 12)": a person's or an organization's newest quotations (by their articles'
  * publication dates), one line each with the article's date, each a link that opens the quoted words.
- * Lines, not a list, to keep the card compact. Undefined for places and other names, or with none.
+ * Lines, not a list, to keep the card compact. Undefined for places and other names, or with none, or
+ * while finding the quotations would take longer than `budgetMs` (as for `oftenWithLine`).
  */
-export function latestQuotesBlock(index: CorpusIndex, store: AnalysisStore, key: string, type: NameType, limit = MAX_QUOTES): string | undefined {
+export function latestQuotesBlock(index: CorpusIndex, store: AnalysisStore, key: string, type: NameType, limit = MAX_QUOTES,
+  budgetMs = COUNT_BUDGET_MS): string | undefined {
   if (type !== 'PERSON' && type !== 'ORG') return undefined;
+  if (budgetMs !== Infinity && !store.prepare(key, 'quotes', budgetMs)) return undefined;
   const { total, quotes } = store.quotesBy(key, limit);
   if (total === 0) return undefined;
   const lines = quotes.map((q) => {

@@ -4,38 +4,18 @@ import type { LedgerQuote } from '../../core/analysis/quotes/quoteLedger';
 import { plural } from '../../core/util/plural';
 import type { WorkspaceIndex } from '../index/workspaceIndex';
 import type { WorkspaceCopies } from './corroborationFeed';
-import { quoteKey, quotingArticles } from '../../core/analysis/corroboration/quoteReports';
+import { SpeakerLedger, UNNAMED_SPEAKERS as UNNAMED, type SpeakerRow } from '../../core/analysis/quotes/speakerRows';
+
+export { speakerRows, type SpeakerRow } from '../../core/analysis/quotes/speakerRows';
 
 const REFRESH_DELAY_MS = 400;
 /** Quotations listed under one speaker before a "more" row. */
 const MAX_PER_SPEAKER = 200;
-const UNNAMED = 'Unnamed speakers';
-
-export interface SpeakerRow {
-  speaker: string;
-  type: string | null;
-  quotes: LedgerQuote[];
-}
 
 type Node =
   | { kind: 'speaker'; row: SpeakerRow }
   | { kind: 'quote'; quote: LedgerQuote }
   | { kind: 'more'; hidden: number };
-
-/** Speakers by number of quotations (unnamed last), each speaker's quotations by article and position. */
-export function speakerRows(quotes: readonly LedgerQuote[]): SpeakerRow[] {
-  const bySpeaker = new Map<string, SpeakerRow>();
-  for (const q of quotes) {
-    const name = q.speaker ?? UNNAMED;
-    let row = bySpeaker.get(name);
-    if (!row) bySpeaker.set(name, (row = { speaker: name, type: q.speakerType, quotes: [] }));
-    row.quotes.push(q);
-  }
-  const rows = [...bySpeaker.values()];
-  for (const row of rows) row.quotes.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.start - b.start));
-  return rows.sort((a, b) => Number(a.speaker === UNNAMED) - Number(b.speaker === UNNAMED) ||
-    b.quotes.length - a.quotes.length || a.speaker.localeCompare(b.speaker));
-}
 
 function shorten(text: string, max = 90): string {
   const flat = text.replace(/\s+/gu, ' ');
@@ -52,7 +32,9 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   private readonly store: AnalysisStore;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private rowsCache: SpeakerRow[] | undefined;
-  private quotedIn: Map<string, Set<string>> | undefined;
+  /** Every article's quotations by speaker, kept up to date per changed article (see `rows`). */
+  private readonly ledger = new SpeakerLedger();
+  private readonly followed: ReturnType<AnalysisStore['trackQuotations']>;
   private refreshTimer: NodeJS.Timeout | undefined;
   private view: vscode.TreeView<Node> | undefined;
 
@@ -60,7 +42,8 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
   constructor(private readonly workspace: WorkspaceIndex, private readonly copies?: WorkspaceCopies) {
     this.store = AnalysisStore.of(workspace.index);
     this.store.ready(); // starts reading the indexed articles in the background, before the view is opened
-    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()));
+    this.followed = this.store.trackQuotations();
+    this.disposables.push(workspace.index.onDidChange(() => this.scheduleRefresh()), this.followed);
   }
 
   register(): vscode.Disposable[] {
@@ -80,7 +63,6 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => {
       this.rowsCache = undefined;
-      this.quotedIn = undefined;
       this.describe();
       this.changed.fire();
     }, REFRESH_DELAY_MS);
@@ -91,16 +73,28 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
     return this.view?.visible ?? false;
   }
 
+  /**
+   * The rows: only the articles whose quotations changed since the last build are read again (an edited,
+   * added, removed or renamed article, and those whose speakers a change resolved to another entity).
+   */
   private rows(): SpeakerRow[] {
-    return (this.rowsCache ??= speakerRows(this.store.allQuotes()));
+    if (this.rowsCache) return this.rowsCache;
+    const { all, uris } = this.followed.take();
+    if (all) {
+      this.ledger.clear();
+      for (const uri of this.workspace.index.uris()) this.ledger.set(uri, this.store.quotes(uri));
+    } else {
+      for (const uri of uris) this.ledger.set(uri, this.store.quotes(uri));
+    }
+    return (this.rowsCache = this.ledger.rows());
   }
 
-  /** "reported by 3 outlets; …" for a quotation other articles carry too, or '' when only one source has it. */
+  /**
+   * "reported by 3 outlets; …" for a quotation other articles carry too, or '' when only one source has it:
+   * the workspace's quotation index, kept up to date per changed article (`WorkspaceCopies`).
+   */
   corroboration(quote: LedgerQuote): string {
-    if (!this.copies) return '';
-    this.quotedIn ??= quotingArticles(this.rows().flatMap((r) => r.quotes));
-    const articles = this.quotedIn.get(quoteKey(quote.text));
-    return articles && articles.size > 1 ? this.copies.corroborate(articles).summary : '';
+    return this.copies?.quoteCorroboration(quote.text)?.summary ?? '';
   }
 
   private describe(): void {
