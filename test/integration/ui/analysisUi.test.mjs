@@ -128,7 +128,7 @@ describe('analysis views UI (packaged extension)', function () {
 
   it('groups the Timeline by year and month, and opens a date from the keyboard', async () => {
     // (the Explorer has a Timeline view of its own: ours is the one in the Source Annotator sidebar)
-    await runCommand(page, 'Source Annotator: Focus on Timeline View');
+    await runCommand(page, 'Source Annotator: Focus on Event Timeline View');
     const view = page.locator('[id="workbench.view.extension.sourceAnnotator"] .pane', { has: page.locator('.pane-header', { hasText: 'Timeline' }) }).first();
     const rows = view.locator('.monaco-list-row');
     await rows.first().waitFor({ state: 'visible', timeout: 60000 });
