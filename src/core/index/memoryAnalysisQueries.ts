@@ -4,15 +4,14 @@
  * answers are promises only because the archive answers the same queries over the network.
  */
 import { AnalysisStore } from '../analysis/analysisStore';
-import { NAME_TYPES } from '../extract/types';
 import type {
   AnalysisQueries, ConnectionRow, ConnectionsQuery, QuoteRow, TimelineQuery, TimelineRow,
 } from './analysisQueries';
 import { compareConnections, isDay, pageBounds, pageOf } from './analysisQueries';
 import type { CorpusIndex } from './corpusIndex';
 import type { EntityQuery, Page, PageRequest } from './corpusStore';
-import { entityKey, normalizeName, type EntityKey } from './entityKey';
-import { MAX_PAGE, throwIfAborted } from './memoryStore';
+import type { EntityKey } from './entityKey';
+import { MAX_PAGE, resolveEntityKey, throwIfAborted } from './memoryStore';
 
 /** Full answers kept until the index changes (a view pages through the same list). */
 const CACHE_SIZE = 16;
@@ -116,27 +115,7 @@ export class MemoryAnalysisQueries implements AnalysisQueries {
    * under any type, else the most mentioned entity having it as a written form.
    */
   private entityOf(query: EntityQuery): EntityKey | undefined {
-    const name = normalizeName(query.name);
-    if (!name) return undefined;
-    const types = query.type ? [query.type, ...NAME_TYPES.filter((t) => t !== query.type)] : NAME_TYPES;
-    let found: EntityKey | undefined;
-    for (const type of types) {
-      const info = this.index.entityInfo(entityKey(type, query.name));
-      if (info && info.mentionCount > 0 && (!query.type || info.type === query.type)) {
-        found = info.key;
-        break;
-      }
-    }
-    if (!found) {
-      let best: { key: EntityKey; mentions: number } | undefined;
-      for (const symbol of this.index.workspaceSymbols(query.name, Number.MAX_SAFE_INTEGER)) {
-        if (query.type && symbol.type !== query.type) continue;
-        if (!this.index.entityForms(symbol.key).some((form) => normalizeName(form.text) === name)) continue;
-        const mentions = this.index.entityInfo(symbol.key)?.mentionCount ?? 0;
-        if (mentions > 0 && (!best || mentions > best.mentions)) best = { key: symbol.key, mentions };
-      }
-      found = best?.key;
-    }
+    const found = resolveEntityKey(this.index, query);
     return found === undefined ? undefined : this.store.entity(found)?.key;
   }
 }

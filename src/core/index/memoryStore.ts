@@ -113,27 +113,8 @@ export class InMemoryStore implements CorpusStore {
     throwIfAborted(signal);
   }
 
-  /**
-   * The entity key a name denotes: its own key under any type (the index decides a name's type from its
-   * mentions, so `PERSON:x` and `ORG:x` find the same entity), else an entity having it as a written form.
-   */
   private resolve(query: EntityQuery): EntityKey | undefined {
-    const name = normalizeName(query.name);
-    if (!name) return undefined;
-    const types = query.type ? [query.type, ...NAME_TYPES.filter((t) => t !== query.type)] : NAME_TYPES;
-    for (const type of types) {
-      const info = this.index.entityInfo(entityKey(type, query.name));
-      if (info && info.mentionCount > 0 && (!query.type || info.type === query.type)) return info.key;
-    }
-    // a written form of an entity keyed under another name (a registry alias, a merged spelling)
-    let best: { key: EntityKey; mentions: number } | undefined;
-    for (const symbol of this.index.workspaceSymbols(query.name, Number.MAX_SAFE_INTEGER)) {
-      if (query.type && symbol.type !== query.type) continue;
-      if (!this.index.entityForms(symbol.key).some((form) => normalizeName(form.text) === name)) continue;
-      const mentions = this.index.entityInfo(symbol.key)?.mentionCount ?? 0;
-      if (mentions > 0 && (!best || mentions > best.mentions)) best = { key: symbol.key, mentions };
-    }
-    return best?.key;
+    return resolveEntityKey(this.index, query);
   }
 
   /** Every mention of the entity by file, then offset. */
@@ -170,4 +151,27 @@ export class InMemoryStore implements CorpusStore {
 function pageOf<T>(items: T[], total: number, offset: number): Page<T> {
   const next = offset + items.length;
   return next < total && items.length > 0 ? { items, total, nextOffset: next } : { items, total };
+}
+
+/**
+ * The entity key a name denotes in the index: its own key under any type (the index decides a name's type
+ * from its mentions, so `PERSON:x` and `ORG:x` find the same entity), else the most mentioned entity having
+ * it as a written form (a registry alias, a merged spelling).
+ */
+export function resolveEntityKey(index: CorpusIndex, query: EntityQuery): EntityKey | undefined {
+  const name = normalizeName(query.name);
+  if (!name) return undefined;
+  const types = query.type ? [query.type, ...NAME_TYPES.filter((t) => t !== query.type)] : NAME_TYPES;
+  for (const type of types) {
+    const info = index.entityInfo(entityKey(type, query.name));
+    if (info && info.mentionCount > 0 && (!query.type || info.type === query.type)) return info.key;
+  }
+  let best: { key: EntityKey; mentions: number } | undefined;
+  for (const symbol of index.workspaceSymbols(query.name, Number.MAX_SAFE_INTEGER)) {
+    if (query.type && symbol.type !== query.type) continue;
+    if (!index.entityForms(symbol.key).some((form) => normalizeName(form.text) === name)) continue;
+    const mentions = index.entityInfo(symbol.key)?.mentionCount ?? 0;
+    if (mentions > 0 && (!best || mentions > best.mentions)) best = { key: symbol.key, mentions };
+  }
+  return best?.key;
 }
