@@ -75,6 +75,22 @@ describe('corpus index: linking across articles', () => {
     assert.equal(index.articlesMentioning('ORG:nato').total, 2);
   });
 
+  it('gives a name the registry curates the same group from its full name and from its short form', () => {
+    const { index } = makeIndex();
+    index.update('a', A);
+    index.update('b', B);
+    const before = index.entityGroup('PERSON:hegseth');
+    assert.deepEqual(before, ['PERSON:pete hegseth', 'PERSON:hegseth']);
+    assert.deepEqual(index.entityGroup('PERSON:pete hegseth'), before);
+    // Curating the full name (a description, say) must not split the surname mentions off it in one
+    // direction only: references, cards and views ask from either side.
+    index.setRegistry({ entities: [{ canonical: 'Pete Hegseth', type: 'PERSON' }], ignore: [] });
+    const fromShort = index.entityGroup('PERSON:hegseth');
+    assert.deepEqual(index.entityGroup('PERSON:pete hegseth'), fromShort);
+    assert.deepEqual(fromShort, ['PERSON:pete hegseth', 'PERSON:hegseth']);
+    assert.equal(index.references('PERSON:pete hegseth').length, 3);
+  });
+
   it('does not link a surname shared by two different people', () => {
     const extract = lexiconExtractor([
       { text: 'Anna Smith', type: 'PERSON' }, { text: 'John Smith', type: 'PERSON' }, { text: 'Smith', type: 'PERSON' },

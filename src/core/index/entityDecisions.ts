@@ -209,7 +209,7 @@ export class EntityDecisions {
 
   private computeGroup(internal: string): string[] {
     const type = this.decidedType(internal);
-    if ((type !== 'PERSON' && type !== 'ORG') || this.tables.linker.registryEntity(internal)) return [internal];
+    if (type !== 'PERSON' && type !== 'ORG') return [internal];
     const name = internal.slice(internal.indexOf(':') + 1);
     const index = type === 'PERSON' ? this.bySurname : this.byInitials;
     if (name.includes(' ')) {
@@ -222,6 +222,8 @@ export class EntityDecisions {
       }
       return [internal];
     }
+    // A one-word name the registry curates keeps the aliases the analyst gave it and nothing more.
+    if (this.tables.linker.registryEntity(internal)) return [internal];
     const full = this.onlyOfType(index.get(name), type);
     return full ? [full, internal] : [internal];
   }
