@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 
+export { isInside, isInsideAny } from '../core/util/uriPaths';
+
 /** How long to gather watcher events before looking at them: a checkout reports thousands at once. */
 const GATHER_MS = 100;
 
@@ -14,13 +16,18 @@ const GATHER_MS = 100;
  */
 export class FolderEvents implements vscode.Disposable {
   private readonly createdEmitter = new vscode.EventEmitter<vscode.Uri>();
-  private readonly deletedEmitter = new vscode.EventEmitter<vscode.Uri>();
+  private readonly deletedEmitter = new vscode.EventEmitter<readonly vscode.Uri[]>();
   /** A folder that appeared (the outermost of those created together), once its creation is seen. */
   readonly onDidCreateFolder = this.createdEmitter.event;
-  /** Something deleted: a file or a folder (it cannot be told which any more). */
+  /**
+   * Things deleted, files or folders (it cannot be told which any more), gathered as creations are: a
+   * checkout that removes ten thousand files is one event, which a listener answers in one pass.
+   */
   readonly onDidDelete = this.deletedEmitter.event;
   private readonly created = new Map<string, vscode.Uri>();
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly deleted = new Map<string, vscode.Uri>();
+  private deleteTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly disposables: vscode.Disposable[];
   private disposed = false;
 
@@ -29,13 +36,23 @@ export class FolderEvents implements vscode.Disposable {
     this.disposables = [
       watcher, this.createdEmitter, this.deletedEmitter,
       watcher.onDidCreate((uri) => this.gather(uri)),
-      watcher.onDidDelete((uri) => this.deletedEmitter.fire(uri)),
+      watcher.onDidDelete((uri) => this.gatherDeleted(uri)),
     ];
   }
 
   private gather(uri: vscode.Uri): void {
     this.created.set(uri.toString(), uri);
     this.timer ??= setTimeout(() => void this.flush(), GATHER_MS);
+  }
+
+  private gatherDeleted(uri: vscode.Uri): void {
+    this.deleted.set(uri.toString(), uri);
+    this.deleteTimer ??= setTimeout(() => {
+      this.deleteTimer = undefined;
+      const batch = [...this.deleted.values()];
+      this.deleted.clear();
+      if (!this.disposed) this.deletedEmitter.fire(batch);
+    }, GATHER_MS);
   }
 
   private async flush(): Promise<void> {
@@ -59,13 +76,9 @@ export class FolderEvents implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.deleteTimer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** Whether `uri` is strictly inside the folder `folder` (both as `Uri.toString()` forms). */
-export function isInside(uri: string, folder: string): boolean {
-  return uri !== folder && uri.startsWith(folder.endsWith('/') ? folder : `${folder}/`);
 }
 
 function hasAncestorIn(uri: vscode.Uri, keys: ReadonlySet<string>): boolean {

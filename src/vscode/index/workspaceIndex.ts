@@ -15,7 +15,7 @@ import { decodeArticle } from '../../core/text/decodeArticle';
 import { findArticleFiles, isCorpusFile } from './articleFiles';
 import { documentHash } from './documentHash';
 import { IndexCache } from './indexCache';
-import { isInside, type FolderEvents } from '../folderEvents';
+import { isInsideAny, type FolderEvents } from '../folderEvents';
 
 export type IndexState = { kind: 'idle' } | { kind: 'indexing'; done: number; total: number } | { kind: 'ready'; articles: number; entities: number; millis: number };
 
@@ -74,7 +74,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       // Articles that came or went with their folder, which the pattern above does not report (see FolderEvents).
       ...(folders ? [
         folders.onDidCreateFolder((folder) => void this.enqueueFolder(folder)),
-        folders.onDidDelete((uri) => { for (const key of this.index.uris()) if (isInside(key, uri.toString())) this.enqueue(vscode.Uri.parse(key), true); }),
+        folders.onDidDelete((uris) => {
+          const gone = new Set(uris.map((uri) => uri.toString()));
+          for (const key of this.index.uris()) if (isInsideAny(key, gone)) this.enqueue(vscode.Uri.parse(key), true);
+        }),
       ] : []),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {

@@ -28,7 +28,7 @@ export class RegistryService implements vscode.Disposable {
     const onFolder = (uri: vscode.Uri) => { if (this.uri && isInside(this.uri.toString(), uri.toString())) void this.load(); };
     this.disposables.push(
       watcher, watcher.onDidChange(onFile), watcher.onDidCreate(onFile), watcher.onDidDelete(onFile),
-      folders.onDidCreateFolder(onFolder), folders.onDidDelete(onFolder),
+      folders.onDidCreateFolder(onFolder), folders.onDidDelete((uris) => { if (uris.some((uri) => this.uri && isInside(this.uri.toString(), uri.toString()))) void this.load(); }),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('sourceAnnotator.registry.path')) void this.load(); }),
     );
   }
