@@ -94,6 +94,7 @@ export async function evaluateQuotes(): Promise<EvalSection> {
   const sets = [
     { name: 'development', dir: QUOTE_GOLD_DIR, ...(await scoreSet(QUOTE_GOLD_DIR)) },
     { name: 'held-out', dir: join(QUOTE_GOLD_DIR, 'heldout'), ...(await scoreSet(join(QUOTE_GOLD_DIR, 'heldout'))) },
+    { name: 'held-out, real-page shapes', dir: join(QUOTE_GOLD_DIR, 'heldout2'), ...(await scoreSet(join(QUOTE_GOLD_DIR, 'heldout2'))) },
   ];
   const row = (name: string, s: QuoteScores): string => {
     const q = prf(s.quotes);
@@ -102,7 +103,7 @@ export async function evaluateQuotes(): Promise<EvalSection> {
   };
   const count = (gold: Record<string, GoldQuote[]>) => `${Object.keys(gold).length} articles, ${Object.values(gold).reduce((n, l) => n + l.length, 0)} quotations`;
   const markdown = [
-    'Gold: short news-style articles written for this project (`test/fixtures/quotes/`; none from ../shared/corpus). The development set (' + count(sets[0].gold) + ') was used to shape the rules; the held-out set (`heldout/`, ' + count(sets[1].gold) + ') was written afterwards and never used to tune them. A quotation matches when its text between the marks is the gold\'s; an attribution is right when the quotation matches and its speaker is the gold\'s canonical name (or both are null). Scored through the code of `source-annotator quotes --json`; the baseline (every span between quotation marks, given the nearest name in its paragraph) runs in the same pass.',
+    'Gold: short news-style articles written for this project (`test/fixtures/quotes/`; none from ../shared/corpus). The development set (' + count(sets[0].gold) + ') was used to shape the rules; the held-out set (`heldout/`, ' + count(sets[1].gold) + ') was written afterwards and never used to tune them; the second held-out set (`heldout2/`, ' + count(sets[2].gold) + ') is in the shapes of real pages (wire copy, broadcast interviews, company statements, page furniture, court and sports reporting) and was written later still, without looking at the rules. A quotation matches when its text between the marks is the gold\'s; an attribution is right when the quotation matches and its speaker is the gold\'s canonical name (or both are null). Scored through the code of `source-annotator quotes --json`; the baseline (every span between quotation marks, given the nearest name in its paragraph) runs in the same pass.',
     '',
     '| set / system | quote P | quote R | speaker P | speaker R | speaker F1 |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',

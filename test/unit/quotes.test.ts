@@ -70,6 +70,28 @@ describe('quote ledger: findQuotes', () => {
     assert.equal(quotes[1].attribution, 'adjacent');
   });
 
+  it('reads a pronoun that opens its sentence before the verb: He added that "…", She told reporters: "…"', () => {
+    const text = 'Minister Jan Kowal spoke first.\n\nHe added that talks would resume "within days, not weeks." She told the court: "The rules were clear from the start."\n';
+    const quotes = findQuotes(text, names(text, [['Jan Kowal', 'PERSON']]));
+    assert.deepEqual(quotes.map(said), [['within days, not weeks.', 'Jan Kowal'], ['The rules were clear from the start.', null]]);
+    assert.equal(text.slice(quotes[0].speaker!.cueStart, quotes[0].speaker!.cueEnd), 'He');
+  });
+
+  it('does not give "she" to a man the article already called "he", nor "he" to a woman titled Ms', () => {
+    const text = [
+      'Judge Eva Lind questioned the lawyer. The lawyer, Tom Berg, said the law was old.',
+      'He told the court: "The law has always meant this."',
+      'When Berg finished, she said, "Then why has nobody read it that way?"',
+      'Ms Dahl, the clerk, read the order to Mr Holm. "We object," he said.',
+    ].join('\n\n');
+    const quotes = findQuotes(text, names(text, [['Eva Lind', 'PERSON'], ['Tom Berg', 'PERSON'], ['Berg', 'PERSON', 'Tom Berg'], ['Dahl', 'PERSON'], ['Holm', 'PERSON']]));
+    assert.deepEqual(quotes.map(said), [
+      ['The law has always meant this.', 'Tom Berg'],
+      ['Then why has nobody read it that way?', 'Eva Lind'],
+      ['We object,', 'Holm'],
+    ]);
+  });
+
   it('resolves "it said" to an organization and "the tribunal said" to the tribunal named before', () => {
     const text = 'Veltrix Corp reported record revenue.\n\n"Demand has never been stronger," it said.\n\n' +
       'The Competition Appeal Tribunal blocked the deal.\n\n"The merger would remove a competitor," the tribunal said.\n';

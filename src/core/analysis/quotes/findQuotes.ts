@@ -91,7 +91,8 @@ const SPACE_PRONOUN = new RegExp(`^\\s+${PRONOUN}\\b`, 'iu');
 const SPACE_VERB = new RegExp(`^\\s*${VERB}\\b`, 'iu');
 const NOMINAL_VERB = new RegExp(`^${NOMINAL}\\b(?:\\s+(?:for|of|at|in|from|with|to)\\s+[^,.;:"\u201c\u201d]{1,60}?)?\\s*(?:,[^,.;:"\u201c\u201d]{1,100},\\s*)?\\s*${VERB}\\b`, 'iu');
 const NOMINAL_AT_START = new RegExp(`^${NOMINAL}\\b`, 'iu');
-const LAST_PRONOUN = new RegExp(`\\b${PRONOUN}\\b(?!.*\\b(?:he|she|it|they|we|I)\\b)`, 'u');
+// Any case: a pronoun opening the sentence ("He added that …") is the commonest subject of all.
+const LAST_PRONOUN = new RegExp(`\\b${PRONOUN}\\b(?!.*\\b(?:he|she|it|they|we|I)\\b)`, 'iu');
 const NOMINAL_SUBJECT = new RegExp(`(?:^|[\\s,])(${NOMINAL})\\b[^,;:]{0,40}$`, 'iu');
 const APPOSITION_VERB = new RegExp(`^(?:\\s*,[^,.]{1,100},)?\\s*${VERB}\\b`, 'iu');
 
@@ -169,6 +170,29 @@ interface Context {
   /** In text order. */
   pieces: Piece[];
   byParagraph: Piece[][];
+  /**
+   * The pronoun ("he" or "she") each person has been referred to by so far, by canonical name: from a
+   * title (Mr, Ms, …) before a mention, or from a pronoun already resolved to them. A "she" then skips
+   * a man named since, as a reader does.
+   */
+  genders: Map<string, 'he' | 'she'>;
+}
+
+const GENDER_TITLE = /\b(?:(Mr|Sir|Lord)|(Mrs|Ms|Miss|Dame|Lady))\.?\s+$/u;
+
+function genderKey(span: Span): string {
+  return (span.canonical ?? span.text).toLowerCase();
+}
+
+/** Genders stated by a title right before a person's mention ("Ms Reeves", "Mr. Sauer"). */
+function titledGenders(text: string, names: readonly Span[]): Map<string, 'he' | 'she'> {
+  const genders = new Map<string, 'he' | 'she'>();
+  for (const n of names) {
+    if (n.type !== 'PERSON' || genders.has(genderKey(n))) continue;
+    const m = GENDER_TITLE.exec(text.slice(Math.max(0, n.start - 8), n.start));
+    if (m) genders.set(genderKey(n), m[1] ? 'he' : 'she');
+  }
+  return genders;
 }
 
 const SPEAKER_TYPES = new Set<string>(['PERSON', 'ORG', 'PLACE']);
@@ -197,7 +221,7 @@ export function findQuotes(text: string, spans: readonly Span[]): FoundQuote[] {
       return q !== undefined && offset < (q.close < 0 ? q.end : q.close);
     } : undefined);
   });
-  const ctx: Context = { text, names, paragraphs, sentences, pieces, byParagraph };
+  const ctx: Context = { text, names, paragraphs, sentences, pieces, byParagraph, genders: titledGenders(text, names) };
 
   for (const q of pieces) attributeDirectly(ctx, q);
   linkContinuations(ctx);
@@ -539,6 +563,7 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
  */
 function resolvePronoun(ctx: Context, at: number, pronoun: string): QuoteSpeaker | null {
   const kind = PRONOUNS[pronoun.toLowerCase()] ?? 'none';
+  const gender = pronoun.toLowerCase() === 'he' ? 'he' : pronoun.toLowerCase() === 'she' ? 'she' : undefined;
   const cue: QuoteSpeaker = { cueStart: at, cueEnd: at + pronoun.length };
   if (kind === 'none') return cue;
   const wanted: NameType[] = kind === 'person' ? ['PERSON'] : ['ORG', 'PLACE'];
@@ -558,6 +583,8 @@ function resolvePronoun(ctx: Context, at: number, pronoun: string): QuoteSpeaker
         if (!wanted.includes(n.type as NameType)) continue;
         // names inside quotations are not speakers
         if (insidePiece(ctx, n)) continue;
+        // a person already called by the other pronoun
+        if (gender && (ctx.genders.get(genderKey(n)) ?? gender) !== gender) continue;
         candidates.push(n);
       }
       if (candidates.length === 0) continue;
@@ -565,6 +592,7 @@ function resolvePronoun(ctx: Context, at: number, pronoun: string): QuoteSpeaker
       const speaking = candidates.find((n) => APPOSITION_VERB.test(ctx.text.slice(n.end, Math.min(end, n.end + 140))));
       const chosen = speaking ?? candidates.find((n) => !/^['\u2019]s?\b/u.test(ctx.text.slice(n.end, n.end + 2))) ?? candidates[0];
       const named = speakerFromName(chosen);
+      if (gender && !ctx.genders.has(genderKey(chosen))) ctx.genders.set(genderKey(chosen), gender);
       return { ...named, cueStart: cue.cueStart, cueEnd: cue.cueEnd };
     }
   }
