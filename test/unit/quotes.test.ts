@@ -92,6 +92,33 @@ describe('quote ledger: findQuotes', () => {
     ]);
   });
 
+  it('gives a paragraph that is one quotation the speaker of the quotation that ends the paragraph before', () => {
+    const text = [
+      '"Costs are rising," said Ana Ruiz, who runs the clinic.',
+      '"Without help, we will close."',
+      'The clinic opened in 2001. "It was a good year."',
+      'Officials called the plan "a start".',
+      '"More is needed."',
+    ].join('\n\n');
+    const quotes = findQuotes(text, names(text, [['Ana Ruiz', 'PERSON']]));
+    assert.deepEqual(quotes.map(said), [
+      ['Costs are rising,', 'Ana Ruiz'],
+      ['Without help, we will close.', 'Ana Ruiz'],
+      // not a paragraph of its own: nothing says who
+      ['It was a good year.', null],
+      ['a start', null],
+      // after a partial quotation of unnamed officials, not a speaker's next words
+      ['More is needed.', null],
+    ]);
+    assert.equal(quotes[1].attribution, 'continued');
+  });
+
+  it('reads "NAME told analysts" as the name speaking, and "a NATO official" as an unnamed speaker', () => {
+    const text = 'Finance chief Lea Horn told analysts that the slump would last "several quarters." A NATO official said the talks were "going nowhere."';
+    const quotes = findQuotes(text, names(text, [['Lea Horn', 'PERSON'], ['NATO', 'ORG']]));
+    assert.deepEqual(quotes.map(said), [['several quarters.', 'Lea Horn'], ['going nowhere.', null]]);
+  });
+
   it('resolves "it said" to an organization and "the tribunal said" to the tribunal named before', () => {
     const text = 'Veltrix Corp reported record revenue.\n\n"Demand has never been stronger," it said.\n\n' +
       'The Competition Appeal Tribunal blocked the deal.\n\n"The merger would remove a competitor," the tribunal said.\n';

@@ -226,6 +226,7 @@ export function findQuotes(text: string, spans: readonly Span[]): FoundQuote[] {
   for (const q of pieces) attributeDirectly(ctx, q);
   linkContinuations(ctx);
   fillFromNeighbours(ctx);
+  fillStandaloneParagraphs(ctx);
 
   return pieces.filter((q) => !q.notQuote).map((q) => ({
     start: q.start, end: q.end, text: text.slice(q.start, q.end), speaker: q.speaker, attribution: q.attribution,
@@ -422,8 +423,15 @@ const NAME_AS_MODIFIER = /^(?:['\u2019]s?)?\s+(?:[\p{L}-]+\s+){0,2}?(?:officials
 
 function modifiesNominal(ctx: Context, name: Span): number | undefined {
   const m = NAME_AS_MODIFIER.exec(ctx.text.slice(name.end, name.end + 60));
-  return m ? name.end + m[0].length : undefined;
+  if (!m) return undefined;
+  // "Kress told analysts": the name speaks to the noun, it does not qualify it ("U.S. state officials" does).
+  const between = m[0].trim().split(/\s+/u).slice(0, -1);
+  if (between.some((w) => SPEAKING_FORMS.has(w.toLowerCase()))) return undefined;
+  return name.end + m[0].length;
 }
+
+/** Speaking verbs in forms that are never the noun or adjective before "officials" or "analysts". */
+const SPEAKING_FORMS = new Set(['said', 'says', 'told', 'tells', 'wrote', 'writes', 'spoke', ...SPEECH_VERBS.filter((v) => v.endsWith('ed'))]);
 
 function speakerFromName(span: Span): QuoteSpeaker {
   return { cueStart: span.start, cueEnd: span.end, nameStart: span.start, nameEnd: span.end, name: span.canonical ?? span.text, type: span.type as NameType };
@@ -643,5 +651,27 @@ function fillFromNeighbours(ctx: Context): void {
       for (let j = i + 1; j < list.length && j <= i + 4 && !source; j++) if (list[j].speaker && list[j].attribution !== 'partial') source = list[j];
       if (source) { q.speaker = source.speaker; q.attribution = 'adjacent'; }
     }
+  }
+}
+
+/**
+ * A paragraph that is one quotation and nothing else, with no cue, goes on with the speaker of the
+ * paragraph before it when that one ends with an attributed quotation: the wire-copy habit of quoting
+ * a speaker's next words as a paragraph of their own.
+ */
+function fillStandaloneParagraphs(ctx: Context): void {
+  const { text } = ctx;
+  for (let p = 1; p < ctx.paragraphs.length; p++) {
+    const own = ctx.byParagraph[p];
+    if (own.length !== 1) continue;
+    const q = own[0];
+    const paragraph = ctx.paragraphs[p];
+    if (q.speaker || q.attribution !== 'none' || q.notQuote || q.close < 0) continue;
+    if (text.slice(paragraph.start, q.open).trim() !== '' || text.slice(q.close + 1, paragraph.end).trim() !== '') continue;
+    const previous = ctx.byParagraph[p - 1].filter((x) => !x.notQuote);
+    const source = previous[previous.length - 1];
+    if (!source?.speaker || source.attribution === 'partial') continue;
+    q.speaker = source.speaker;
+    q.attribution = 'continued';
   }
 }
