@@ -119,6 +119,24 @@ describe('quote ledger: findQuotes', () => {
     assert.deepEqual(quotes.map(said), [['several quarters.', 'Lea Horn'], ['going nowhere.', null]]);
   });
 
+  it('resolves "the minister said" to the person last given that title, and "the club wrote" to the club that opened a sentence before', () => {
+    const text = [
+      'Trade Minister Ola Berg met Jan Holm, the union\'s general secretary, in Oslo.',
+      '"We have a deal," the minister said. The secretary has said his members were "ready to vote."',
+      'Rosenborg thanked the coach on its website. "We wish him well," the club wrote.',
+      'Fans of Brann gathered outside. "Nobody told us," the company said.',
+    ].join('\n\n');
+    const quotes = findQuotes(text, names(text, [['Ola Berg', 'PERSON'], ['Jan Holm', 'PERSON'], ['Oslo', 'PLACE'], ['Rosenborg', 'ORG'], ['Brann', 'ORG']]));
+    assert.deepEqual(quotes.map(said), [
+      ['We have a deal,', 'Ola Berg'],
+      ['ready to vote.', 'Jan Holm'],
+      ['We wish him well,', 'Rosenborg'],
+      // Brann is named in passing, not as a sentence's subject: the company stays unnamed
+      ['Nobody told us,', null],
+    ]);
+    assert.equal(text.slice(quotes[0].speaker!.cueStart, quotes[0].speaker!.cueEnd), 'the minister');
+  });
+
   it('resolves "it said" to an organization and "the tribunal said" to the tribunal named before', () => {
     const text = 'Veltrix Corp reported record revenue.\n\n"Demand has never been stronger," it said.\n\n' +
       'The Competition Appeal Tribunal blocked the deal.\n\n"The merger would remove a competitor," the tribunal said.\n';

@@ -80,7 +80,8 @@ const PRONOUNS: Record<string, 'person' | 'org' | 'none'> = {
 };
 const PRONOUN = '(he|she|it|they|we|I)';
 /** Nominal speakers: "a spokesperson", "the ministry", "one senior official", "officials". */
-const NOMINAL = `(?:(?:a|an|the|one|two|three|several|other|another|some)\\s+)?(?:[\\p{L}.'\u2019-]+\\s+){0,3}(?:spokes(?:person|man|woman)|authority|authorities|union|council|court|tribunal|committee|board|commission|club|firm|bank|party|team|ministry|official|officials|source|sources|aide|aides|minister|ministry|government|statement|spokesperson|representative|diplomat|diplomats|analyst|analysts|officer|officers|agency|company|group|office|department|police|army|military|report|residents?|witness(?:es)?|lawmaker|lawmakers|activists?|experts?|economists?|people|person|man|woman|president|leader|chief|executive|director)`;
+// A word before the noun holds periods only as initials do ("U.S."): "the minister said. The secretary" is two clauses.
+const NOMINAL = `(?:(?:a|an|the|one|two|three|several|other|another|some)\\s+)?(?:(?:(?:\\p{L}\\.)+|[\\p{L}'\u2019-]+)\\s+){0,3}(?:spokes(?:person|man|woman)|authority|authorities|union|council|court|tribunal|committee|board|commission|club|firm|bank|party|team|ministry|official|officials|source|sources|aide|aides|minister|ministry|government|statement|spokesperson|representative|diplomat|diplomats|analyst|analysts|officer|officers|agency|company|group|office|department|police|army|military|report|residents?|witness(?:es)?|lawmaker|lawmakers|activists?|experts?|economists?|people|person|man|woman|president|leader|chief|executive|director|secretary|senator|chancellor|coach|manager|judge|mayor|governor|prosecutor|ambassador|envoy|commissioner|chair|chairman|chairwoman|premier|lawyer|attorney|carmaker|chipmaker|airline|retailer|insurer|lender|broadcaster)`;
 
 /** Words that introduce a name or title in quotation marks, not something said. */
 const NAMING_BEFORE = /(?:so-called|so called|dubbed|nicknamed|titled|entitled|named|known as|labelled|labeled|branded as|termed|the words?|the term|the phrase|the slogan|the hashtag|the headline|(?:book|film|movie|song|album|series|show|programme|program|podcast|report|documentary|novel|play|poem|article|essay|column|op-ed|operation|campaign|motto|sign|banner|slogan)(?:,)?)\s*$/iu;
@@ -389,13 +390,71 @@ function nominalSpeaker(ctx: Context, start: number, end: number): QuoteSpeaker 
   const first = firstNameIndexFrom(ctx, start) - 1;
   for (let i = first; i >= 0 && i > first - 200; i--) {
     const n = ctx.names[i];
-    if ((n.type !== 'ORG' && n.type !== 'PLACE') || insidePiece(ctx, n)) continue;
+    if (insidePiece(ctx, n)) continue;
+    if (n.type === 'PERSON') {
+      // "the minister": the person last given that title ("Foreign Minister Penny Wong", "Cullen, the union's general secretary,").
+      if (PERSON_ROLES.has(noun) && titleOf(ctx, n).includes(noun)) return { ...speakerFromName(n), cueStart: start, cueEnd: end };
+      continue;
+    }
+    if (n.type !== 'ORG' && n.type !== 'PLACE') continue;
     const last = /([\p{L}-]+)\W*$/u.exec(n.text)?.[1].toLowerCase();
     const before = /([\p{L}-]+)\s+$/u.exec(ctx.text.slice(Math.max(0, n.start - 30), n.start))?.[1].toLowerCase();
     // "club Valencia" settles the type whatever the tagger thought; a last word only counts for organizations.
     if (before === noun || (last === noun && n.type === 'ORG')) return { ...speakerFromName(n), cueStart: start, cueEnd: end };
   }
+  if (ORG_NOUNS.has(noun)) {
+    const subject = organizationSubjectBefore(ctx, start);
+    if (subject) return { ...speakerFromName(subject), cueStart: start, cueEnd: end };
+  }
   return cue;
+}
+
+/** Role nouns that refer back to a person named with that title. */
+const PERSON_ROLES = new Set([
+  'minister', 'secretary', 'senator', 'chancellor', 'coach', 'manager', 'judge', 'mayor', 'governor', 'prosecutor',
+  'ambassador', 'envoy', 'commissioner', 'chair', 'chairman', 'chairwoman', 'premier', 'president', 'leader',
+  'director', 'executive', 'chief', 'spokesperson', 'spokesman', 'spokeswoman', 'lawyer', 'attorney',
+]);
+
+/** The lower-cased words of a person's title: those right before the name, and an apposition right after it. */
+function titleOf(ctx: Context, n: Span): string[] {
+  const { text } = ctx;
+  // The title ends at the name and starts after the line's start or the name before (not "Minister Berg met Holm").
+  let from = Math.max(text.lastIndexOf('\n', n.start) + 1, n.start - 60);
+  const i = firstNameIndexFrom(ctx, n.start);
+  if (i > 0 && ctx.names[i - 1].end > from) from = Math.min(n.start, ctx.names[i - 1].end);
+  const before = /(?:[\p{L}'\u2019.-]+\s+){1,4}$/u.exec(text.slice(from, n.start))?.[0] ?? '';
+  const after = /^\s*,\s*([^,.;:"\u201c\u201d\n]{1,80}),/u.exec(text.slice(n.end, n.end + 90))?.[1] ?? '';
+  return `${before} ${after}`.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
+}
+
+/** Nouns that stand for an organization the article named as the subject of a sentence just before. */
+const ORG_NOUNS = new Set([
+  'company', 'firm', 'club', 'group', 'bank', 'union', 'party', 'team', 'agency', 'carmaker', 'chipmaker', 'airline',
+  'retailer', 'insurer', 'lender', 'broadcaster',
+]);
+
+/**
+ * The organization opening one of the two sentences before `at` (or the sentence of `at` itself, before
+ * it): "Santos thanked the player. … the club wrote". Only a sentence's subject, never a name in passing.
+ */
+function organizationSubjectBefore(ctx: Context, at: number): Span | undefined {
+  const p = rangeIndexAt(ctx.paragraphs, at);
+  if (p < 0) return undefined;
+  let seen = 0;
+  for (let pi = p; pi >= 0 && pi > p - 2 && seen < 3; pi--) {
+    const sentences = ctx.sentences[pi];
+    for (let si = sentences.length - 1; si >= 0 && seen < 3; si--) {
+      const s = sentences[si];
+      if (s.start >= at) continue;
+      seen++;
+      const name = firstNameIn(ctx, s.start, Math.min(s.end, at));
+      if (!name || insidePiece(ctx, name)) continue;
+      const lead = ctx.text.slice(s.start, name.start);
+      if (name.type === 'ORG' && /^\s*(?:the\s+)?$/iu.test(lead)) return name;
+    }
+  }
+  return undefined;
 }
 
 /**
