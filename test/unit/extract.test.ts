@@ -116,6 +116,25 @@ describe('extract pipeline', () => {
 });
 
 describe('document-level name consistency', () => {
+  it('links a surname to the nearest full name before it that ends so, and a word inside a long name to that name', () => {
+    const text = 'Luiz Inácio Lula da Silva spoke first. Lula said little. Marina Silva spoke next. Silva said more.';
+    const detector: NameDetector = {
+      id: 'fixed',
+      detect: (t) => ['Luiz Inácio Lula da Silva', 'Lula said', 'Marina Silva', 'Silva said'].map((form) => {
+        const start = t.indexOf(form);
+        const end = start + (form.endsWith(' said') ? form.length - 5 : form.length);
+        return { start, end, type: 'PERSON' as const };
+      }),
+    };
+    const { spans } = extract(text, { nameDetector: detector });
+    assert.deepEqual(spans.filter((s) => s.type === 'PERSON').map((s) => [s.text, s.canonical]), [
+      ['Luiz Inácio Lula da Silva', 'Luiz Inácio Lula da Silva'],
+      ['Lula', 'Luiz Inácio Lula da Silva'],
+      ['Marina Silva', 'Marina Silva'],
+      ['Silva', 'Marina Silva'],
+    ]);
+  });
+
   it('makes "First Last" a person when its surname alone is tagged as one, and links the surname', () => {
     const text = 'Pentagon policy chief Elbridge Colby arrived. Later, Colby spoke. Colby left.';
     const detector = detectorFor({ 'Elbridge Colby': 'ORG', 'Later, Colby': 'PERSON' });

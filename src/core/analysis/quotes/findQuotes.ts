@@ -335,7 +335,8 @@ function subjectThenVerb(ctx: Context, from: number, limit: number): { speaker: 
   const name = firstNameIn(ctx, from, Math.min(limit, from + 80));
   if (name) {
     const between = text.slice(from, name.start);
-    if (/^(?:[\p{L}'\u2019.-]+\s+){0,6}$/u.test(between) && !/[.!?;]/u.test(between)) {
+    // Not past a verb of its own: in `"theft" and said Russia would respond`, Russia speaks of nothing quoted.
+    if (/^(?:[\p{L}'\u2019.-]+\s+){0,6}$/u.test(between) && !/[.!?;]/u.test(between) && !VERB_ANYWHERE_ONCE.test(between)) {
       const lastName = extendNameRun(ctx, name);
       let cursor = lastName.end;
       // an apposition: ", the alliance's secretary general,"

@@ -30,12 +30,31 @@ export function isAcronym(s: string): boolean {
 export function linkMentions(text: string, spans: Span[]): Span[] {
   const defined: Span[] = [];
   const persons = spans.filter((s) => s.type === 'PERSON' && /\s/.test(s.text));
-  const surnameOf = new Map<string, string>();
+  // Full names by surname, in text order; a surname alone is the nearest full name before it that ends so
+  // ("Marina Silva … Silva said" after "Lula da Silva"), else the first after it.
+  const bySurname = new Map<string, Span[]>();
+  // Failing that, a word inside a long name that no full name ends with: "Lula" of "Luiz Inácio Lula da Silva".
+  const byInnerWord = new Map<string, Span[]>();
   for (const p of persons) {
     const parts = p.text.split(/\s+/);
     const last = parts[parts.length - 1];
-    if (!surnameOf.has(last)) surnameOf.set(last, p.text);
+    const list = bySurname.get(last);
+    if (list) list.push(p);
+    else bySurname.set(last, [p]);
+    for (const word of parts.slice(1, -1)) {
+      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) continue;
+      const inner = byInnerWord.get(word);
+      if (inner) inner.push(p);
+      else byInnerWord.set(word, [p]);
+    }
   }
+  const fullNameFor = (mention: Span): string | undefined => {
+    const list = bySurname.get(mention.text) ?? (new Set(byInnerWord.get(mention.text)?.map((p) => p.text)).size === 1 ? byInnerWord.get(mention.text) : undefined);
+    if (!list) return undefined;
+    let chosen = list[0];
+    for (const p of list) if (p.start < mention.start) chosen = p;
+    return chosen.text;
+  };
   const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));
   const acronymOf = new Map<string, { canonical: string; type: NameType }>();
   for (const s of longNames) {
@@ -61,7 +80,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
       continue;
     }
     if (!/\s/.test(s.text)) {
-      const full = surnameOf.get(s.text);
+      const full = fullNameFor(s);
       if (full && (s.type === 'PERSON' || !isAcronym(s.text))) {
         s.type = 'PERSON';
         s.canonical = full;
