@@ -131,6 +131,20 @@ describe('name tagger parts', () => {
     assert.deepEqual(named({}), spans.map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' ')), 'off when absent');
   });
 
+  it('makes a place or misc name ending in an organization head noun an organization, not a country or a bank of a river', () => {
+    const text = 'The King\'s Fund said so. Synovus Trust agreed. The Russian Federation and the West Bank and Tom Trust.';
+    const { tokens } = segment(text);
+    const span = (words: string, typeIndex: number): { first: number; last: number; typeIndex: number } => {
+      const parts = words.split(' ');
+      const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
+      return { first, last: first + parts.length, typeIndex };
+    };
+    const spans = [span('King \'s Fund', 3), span('Synovus Trust', 2), span('Russian Federation', 2), span('West Bank', 2), span('Tom Trust', 0)];
+    const types = (organizationHeads: boolean) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: false, majority: false, organizationHeads }).spans.map((s) => s.typeIndex);
+    assert.deepEqual(types(true), [1, 1, 2, 2, 0]);
+    assert.deepEqual(types(false), [3, 2, 2, 2, 0], 'off when absent');
+  });
+
   it('types the team in a results line ("Person (Country), Team, time") as an organization', () => {
     const text = '1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Jimmy Vasser (U.S.) Reynard Honda 1:16\nJohn Smith (Britain), Reynard Honda said.';
     const { tokens } = segment(text);

@@ -137,6 +137,12 @@ describe('quote ledger: findQuotes', () => {
     assert.equal(text.slice(quotes[0].speaker!.cueStart, quotes[0].speaker!.cueEnd), 'the minister');
   });
 
+  it('finds the subject before several asides set off by commas, not a name inside an aside', () => {
+    const text = 'Premier Ana Costa, speaking from Kenya, where she was on a visit, said the result was "a great day." Then Lisbon, Porto, and Braga voted, said Rui Lopes, and the count ended "late at night."';
+    const quotes = findQuotes(text, names(text, [['Ana Costa', 'PERSON'], ['Kenya', 'PLACE'], ['Lisbon', 'PLACE'], ['Porto', 'PLACE'], ['Braga', 'PLACE'], ['Rui Lopes', 'PERSON']]));
+    assert.deepEqual(quotes.map(said)[0], ['a great day.', 'Ana Costa']);
+  });
+
   it('resolves "it said" to an organization and "the tribunal said" to the tribunal named before', () => {
     const text = 'Veltrix Corp reported record revenue.\n\n"Demand has never been stronger," it said.\n\n' +
       'The Competition Appeal Tribunal blocked the deal.\n\n"The merger would remove a competitor," the tribunal said.\n';

@@ -592,6 +592,10 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
       const seg = ctx.text.slice(segStart, segEnd).trim();
       const name = firstNameIn(ctx, segStart, segEnd);
       if (name && name.type === 'PERSON' && name.end <= segEnd && seg === ctx.text.slice(name.start, name.end)) return speakerFromName(name);
+      // "Modi, watching from South Africa, where he was attending a summit, said": set-off clauses after the
+      // subject, however many, each opening in lower case.
+      const subject = subjectBeforeAsides(ctx, sentenceStart, prefix);
+      if (subject) return speakerFromName(subject);
       prefix = prefix.slice(0, open);
     }
   }
@@ -622,6 +626,22 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
     return nominalSpeaker(ctx, at, at + nominal[1].length);
   }
   return undefined;
+}
+
+/**
+ * The name right before the first comma of `prefix` (the sentence up to its verb, ending in a comma) when
+ * every comma-separated piece after it opens in lower case: the subject, then asides.
+ */
+function subjectBeforeAsides(ctx: Context, sentenceStart: number, prefix: string): Span | undefined {
+  const first = prefix.indexOf(',');
+  if (first < 0 || first === prefix.length - 1) return undefined;
+  const asides = prefix.slice(first + 1, -1).split(',');
+  if (!asides.every((a) => /^\s*\p{Ll}/u.test(a))) return undefined;
+  const commaAt = sentenceStart + first;
+  const i = firstNameIndexFrom(ctx, commaAt) - 1;
+  const name = ctx.names[i];
+  if (!name || name.end !== commaAt || name.start < sentenceStart || (name.type !== 'PERSON' && name.type !== 'ORG') || insidePiece(ctx, name)) return undefined;
+  return modifiesNominal(ctx, name) === undefined ? name : undefined;
 }
 
 /**

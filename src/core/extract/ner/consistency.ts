@@ -39,7 +39,22 @@ export interface ConsistencyOptions {
   articles?: boolean;
   /** A one-word ORG that is a nationality ("Libyans", "Tajik") is MISC. Off when absent. */
   demonyms?: boolean;
+  /**
+   * A name of two words or more typed MISC or place whose last word is an organization's head noun
+   * ("King's Fund", "Synovus Trust", "Climate Observatory") is ORG. Off when absent.
+   */
+  organizationHeads?: boolean;
 }
+
+/**
+ * Last words that make a name an organization's. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Federation" ("Russian Federation") or
+ * "Court" (a street or a building as often), which name places too.
+ */
+const ORGANIZATION_HEADS = new Set([
+  'fund', 'trust', 'foundation', 'institute', 'association', 'council', 'committee', 'commission',
+  'agency', 'authority', 'corporation', 'company', 'party', 'university', 'college', 'ministry', 'department',
+  'bureau', 'observatory', 'society', 'organisation', 'organization', 'institution', 'inc', 'ltd', 'corp', 'plc',
+]);
 
 export function harmonize(
   text: string, tokens: Token[], spans: TokenSpan[], scores: number[], options: ConsistencyOptions, lexicon?: Lexicon,
@@ -94,6 +109,10 @@ export function harmonize(
   }
   if (options.articles) out = leadingArticles(tokens, out);
   if (options.demonyms && lexicon) out = nationalities(text, tokens, out, lexicon);
+  if (options.organizationHeads) {
+    out = out.map((s) => s.typeIndex !== ORG && s.typeIndex !== PERSON && s.last - s.first >= 2 &&
+      ORGANIZATION_HEADS.has(tokens[s.last - 1].text.replace(/\.$/u, '').toLowerCase()) ? { ...s, typeIndex: ORG } : s);
+  }
   return { spans: out, scores: outScores };
 }
 
