@@ -143,6 +143,12 @@ describe('quote ledger: findQuotes', () => {
     assert.deepEqual(quotes.map(said)[0], ['a great day.', 'Ana Costa']);
   });
 
+  it('takes the name in an apposition after a role as the speaker after the quotation', () => {
+    const text = '"Renters are struggling," the charity\'s chief executive, Polly Neate, said.';
+    const quotes = findQuotes(text, names(text, [['Polly Neate', 'PERSON']]));
+    assert.deepEqual(quotes.map(said), [['Renters are struggling,', 'Polly Neate']]);
+  });
+
   it('resolves "it said" to an organization and "the tribunal said" to the tribunal named before', () => {
     const text = 'Veltrix Corp reported record revenue.\n\n"Demand has never been stronger," it said.\n\n' +
       'The Competition Appeal Tribunal blocked the deal.\n\n"The merger would remove a competitor," the tribunal said.\n';

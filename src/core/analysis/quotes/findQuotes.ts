@@ -352,7 +352,17 @@ function subjectThenVerb(ctx: Context, from: number, limit: number): { speaker: 
   const nominal = NOMINAL_VERB.exec(text.slice(from, limit));
   if (nominal) {
     const noun = NOMINAL_AT_START.exec(text.slice(from, limit))!;
-    return { speaker: nominalSpeaker(ctx, from, from + noun[0].length), verbEnd: from + nominal[0].length };
+    const nounEnd = from + noun[0].length;
+    // "the charity's chief executive, Polly Neate, said": the apposition names the speaker.
+    const appos = /^\s*,\s*([^,]+?)\s*,/u.exec(text.slice(nounEnd, from + nominal[0].length));
+    if (appos) {
+      const at = nounEnd + appos[0].indexOf(appos[1]);
+      const name = firstNameIn(ctx, at, at + appos[1].length);
+      if (name && name.type === 'PERSON' && name.start === at && name.end === at + appos[1].length) {
+        return { speaker: speakerFromName(name), verbEnd: from + nominal[0].length };
+      }
+    }
+    return { speaker: nominalSpeaker(ctx, from, nounEnd), verbEnd: from + nominal[0].length };
   }
   return undefined;
 }
