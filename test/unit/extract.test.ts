@@ -135,6 +135,13 @@ describe('document-level name consistency', () => {
     ]);
   });
 
+  it('finds no name in a line of page furniture, but keeps a name that merely starts like one', () => {
+    const text = 'Storm hits coast\n\nAdvertisement\n\nShare\n\nHomeland Security said the coast was closed.\n\nAdvertisement';
+    const detector = detectorFor({ Advertisement: 'ORG', Share: 'ORG', 'Homeland Security': 'ORG' });
+    const { spans } = extract(text, { nameDetector: detector });
+    assert.deepEqual(spans.filter((s) => s.type === 'ORG').map((s) => s.text), ['Homeland Security']);
+  });
+
   it('makes "First Last" a person when its surname alone is tagged as one, and links the surname', () => {
     const text = 'Pentagon policy chief Elbridge Colby arrived. Later, Colby spoke. Colby left.';
     const detector = detectorFor({ 'Elbridge Colby': 'ORG', 'Later, Colby': 'PERSON' });

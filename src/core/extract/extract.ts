@@ -7,6 +7,7 @@ import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
 import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
+import { isFurnitureLine } from '../text/articleMeta';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
 /**
@@ -125,7 +126,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
   const outvoted = new Set<Span>();
-  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted);
+  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
     const detected = typed.get(s);
@@ -134,6 +135,17 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     else if (detected && outvoted.has(s)) typeConfidence.set(s, 0);
   }
   return { spans: [...consistent, ...linkMentions(text, consistent)], typeConfidence };
+}
+
+/** A name that is the whole of a page-furniture line ("Advertisement", "Share", "Most Read"). */
+function isAloneOnFurnitureLine(text: string, s: Span): boolean {
+  if (s.end - s.start > 30) return false;
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  const newline = text.indexOf('\n', s.end);
+  const lineEnd = newline < 0 ? text.length : newline;
+  if (lineEnd - lineStart > 40) return false;
+  const line = text.slice(lineStart, lineEnd);
+  return line.trim().replace(/[\s\p{P}]+$/u, '') === s.text && isFurnitureLine(line);
 }
 
 const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;

@@ -97,6 +97,18 @@ function topLines(text: string): string[] {
   return out;
 }
 
+/**
+ * A line that is page furniture and nothing else ("Advertisement", "Share", "Most read"): a name
+ * detector's capitalised word there names nothing.
+ */
+export function isFurnitureLine(line: string): boolean {
+  const trimmed = line.trim();
+  return trimmed.length > 0 && trimmed.length <= 30 && FURNITURE.test(trimmed) && FURNITURE_WHOLE.test(trimmed);
+}
+
+/** The furniture words alone on their line, with nothing after them but punctuation. */
+const FURNITURE_WHOLE = new RegExp(`^(?:${FURNITURE.source.slice(4, -3)})[\\s\\p{P}]*$`, 'iu');
+
 function isFurniture(line: string): boolean {
   if (FURNITURE.test(line) || BRACKETED_NOTE.test(line)) return true;
   if (/:$/.test(line)) return true; // a label: "Play all audios:", "Key points:"
