@@ -145,6 +145,19 @@ describe('name tagger parts', () => {
     assert.deepEqual(types(false), [3, 2, 2, 2, 0], 'off when absent');
   });
 
+  it('makes a named storm a misc name, not a person', () => {
+    const text = 'Storm Ciaran hit. Hurricane Katrina struck. Storm Smith spoke? No: Tom Storm spoke.';
+    const { tokens } = segment(text);
+    const at = (first: string, n: number, typeIndex: number) => {
+      const k = tokens.findIndex((t, i) => t.text === first && (n < 2 || /^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')));
+      return { first: k, last: k + n, typeIndex };
+    };
+    const spans = [at('Storm', 2, 0), at('Hurricane', 2, 2), { first: tokens.findIndex((t) => t.text === 'Tom'), last: tokens.findIndex((t) => t.text === 'Tom') + 2, typeIndex: 0 }];
+    const types = (storms: boolean) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: false, majority: false, storms }).spans.map((s) => s.typeIndex);
+    assert.deepEqual(types(true), [3, 3, 0]);
+    assert.deepEqual(types(false), [0, 2, 0], 'off when absent');
+  });
+
   it('types the team in a results line ("Person (Country), Team, time") as an organization', () => {
     const text = '1. Alex Zanardi (Italy), Reynard Honda, 53.980\n2. Jimmy Vasser (U.S.) Reynard Honda 1:16\nJohn Smith (Britain), Reynard Honda said.';
     const { tokens } = segment(text);

@@ -44,7 +44,11 @@ export interface ConsistencyOptions {
    * ("King's Fund", "Synovus Trust", "Climate Observatory") is ORG. Off when absent.
    */
   organizationHeads?: boolean;
+  /** A name opening with "Storm", "Hurricane", "Typhoon" or "Cyclone" ("Storm Ciaran") is MISC, not a person. Off when absent. */
+  storms?: boolean;
 }
+
+const STORM_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone']);
 
 /**
  * Last words that make a name an organization's. Not "Bank" ("West Bank"), "Union" ("Soviet Union"), "Federation" ("Russian Federation") or
@@ -112,6 +116,10 @@ export function harmonize(
   if (options.organizationHeads) {
     out = out.map((s) => s.typeIndex !== ORG && s.typeIndex !== PERSON && s.last - s.first >= 2 &&
       ORGANIZATION_HEADS.has(tokens[s.last - 1].text.replace(/\.$/u, '').toLowerCase()) ? { ...s, typeIndex: ORG } : s);
+  }
+  if (options.storms) {
+    out = out.map((s) => s.typeIndex !== MISC && s.last - s.first >= 2 && STORM_WORDS.has(tokens[s.first].text.toLowerCase()) &&
+      /^\p{Lu}/u.test(tokens[s.first + 1].text) ? { ...s, typeIndex: MISC } : s);
   }
   return { spans: out, scores: outScores };
 }
