@@ -145,6 +145,22 @@ describe('name tagger parts', () => {
     assert.deepEqual(types(false), [3, 2, 2, 2, 0], 'off when absent');
   });
 
+  it('takes a capitalised word joined by a hyphen into the name after it, unless that word is a name itself', () => {
+    const text = 'Meteo-France warned. The Russia-Ukraine war. Meteo - France apart. pro-France views.';
+    const { tokens } = segment(text);
+    const idx = (word: string, from = 0) => tokens.findIndex((t, i) => i >= from && t.text === word);
+    const france1 = idx('France');
+    const russia = idx('Russia');
+    const ukraine = idx('Ukraine');
+    const france2 = idx('France', ukraine);
+    const france3 = idx('France', france2 + 1);
+    const spans = [france1, russia, ukraine, france2, france3].map((k) => ({ first: k, last: k + 1, typeIndex: 2 }));
+    const words = (hyphenated: boolean) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: false, majority: false, hyphenated }).spans
+      .map((s) => text.slice(tokens[s.first].start, tokens[s.last - 1].end));
+    assert.deepEqual(words(true), ['Meteo-France', 'Russia', 'Ukraine', 'France', 'France']);
+    assert.deepEqual(words(false), ['France', 'Russia', 'Ukraine', 'France', 'France'], 'off when absent');
+  });
+
   it('makes a named storm a misc name, not a person', () => {
     const text = 'Storm Ciaran hit. Hurricane Katrina struck. Storm Smith spoke? No: Tom Storm spoke.';
     const { tokens } = segment(text);

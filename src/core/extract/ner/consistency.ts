@@ -46,6 +46,12 @@ export interface ConsistencyOptions {
   organizationHeads?: boolean;
   /** A name opening with "Storm", "Hurricane", "Typhoon" or "Cyclone" ("Storm Ciaran") is MISC, not a person. Off when absent. */
   storms?: boolean;
+  /**
+   * A name joined by a hyphen to a capitalised word before it that is no name of its own takes that
+   * word in ("Meteo-France", "Air-France", not "France"); two names so joined ("Russia-Ukraine") stay
+   * two. Off when absent.
+   */
+  hyphenated?: boolean;
 }
 
 const STORM_WORDS = new Set(['storm', 'hurricane', 'typhoon', 'cyclone']);
@@ -117,11 +123,24 @@ export function harmonize(
     out = out.map((s) => s.typeIndex !== ORG && s.typeIndex !== PERSON && s.last - s.first >= 2 &&
       ORGANIZATION_HEADS.has(tokens[s.last - 1].text.replace(/\.$/u, '').toLowerCase()) ? { ...s, typeIndex: ORG } : s);
   }
+  if (options.hyphenated) out = hyphenatedNames(tokens, out);
   if (options.storms) {
     out = out.map((s) => s.typeIndex !== MISC && s.last - s.first >= 2 && STORM_WORDS.has(tokens[s.first].text.toLowerCase()) &&
       /^\p{Lu}/u.test(tokens[s.first + 1].text) ? { ...s, typeIndex: MISC } : s);
   }
   return { spans: out, scores: outScores };
+}
+
+function hyphenatedNames(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
+  const covered = new Uint8Array(tokens.length);
+  for (const s of spans) for (let i = s.first; i < s.last; i++) covered[i] = 1;
+  return spans.map((s) => {
+    const hyphen = tokens[s.first - 1];
+    const word = tokens[s.first - 2];
+    if (!hyphen || !word || hyphen.text !== '-' || covered[s.first - 2]) return s;
+    if (word.end !== hyphen.start || hyphen.end !== tokens[s.first].start || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) return s;
+    return { ...s, first: s.first - 2 };
+  });
 }
 
 function nationalities(text: string, tokens: Token[], spans: TokenSpan[], lexicon: Lexicon): TokenSpan[] {

@@ -169,7 +169,7 @@ export class NameTagger implements NameDetector {
     private readonly table: FeatureTable,
     private readonly weights: TaggerWeights,
     private readonly lexicon: Lexicon,
-    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true, articles: true, demonyms: true, organizationHeads: true, storms: true },
+    private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true, articles: true, demonyms: true, organizationHeads: true, storms: true, hyphenated: true },
     /** whether the model was trained with the non-local second pass */
     private readonly nonLocal = false,
   ) {}
