@@ -142,6 +142,14 @@ describe('document-level name consistency', () => {
     assert.deepEqual(spans.filter((s) => s.type === 'ORG').map((s) => s.text), ['Homeland Security']);
   });
 
+  it('finds brands written in camel case from a lower-case start, and nothing in ordinary words, units or addresses', () => {
+    const text = 'Budget carrier easyJet cut flights. Sellers on eBay and buyers of the iPhone waited. The mRNA shot, pH tests, iOS, eCommerce and kWh. See www.easyJet.com or @easyJet.';
+    const { spans } = extract(text, { nameDetector: detectorFor({}) });
+    assert.deepEqual(spans.filter((s) => s.type === 'ORG' || s.type === 'MISC').map((s) => [s.text, s.type]), [
+      ['easyJet', 'ORG'], ['eBay', 'ORG'], ['iPhone', 'MISC'],
+    ]);
+  });
+
   it('makes "First Last" a person when its surname alone is tagged as one, and links the surname', () => {
     const text = 'Pentagon policy chief Elbridge Colby arrived. Later, Colby spoke. Colby left.';
     const detector = detectorFor({ 'Elbridge Colby': 'ORG', 'Later, Colby': 'PERSON' });

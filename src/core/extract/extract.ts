@@ -44,7 +44,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
-  const names = [...found.spans, ...findNumberedNames(text)];
+  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -135,6 +135,30 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     else if (detected && outvoted.has(s)) typeConfidence.set(s, 0);
   }
   return { spans: [...consistent, ...linkMentions(text, consistent)], typeConfidence };
+}
+
+/**
+ * Brands written in camel case from a lower-case start, which no capitalised-word cue finds: "easyJet",
+ * "eBay", "eToro" are companies; "iPhone", "iPad" products (MISC). Behind every other name in rank.
+ */
+const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/gu;
+
+const E_WORDS = new Set([
+  'commerce', 'mail', 'mails', 'book', 'books', 'sports', 'scooter', 'scooters', 'bike', 'bikes', 'learning', 'government',
+  'reader', 'readers', 'wallet', 'passport', 'visa', 'voting', 'health', 'money', 'business', 'banking', 'ticket', 'tickets',
+]);
+
+function camelCaseBrands(text: string): Span[] {
+  const out: Span[] = [];
+  CAMEL_BRAND.lastIndex = 0;
+  for (let m = CAMEL_BRAND.exec(text); m; m = CAMEL_BRAND.exec(text)) {
+    // "eCommerce", "eBook": electronic things, not brands; "mRNA" never reaches here (capitals after the first)
+    if (m[1] === 'e' && E_WORDS.has(m[2].toLowerCase())) continue;
+    // "iPhone", "iPad": products
+    const type = m[1] === 'i' ? 'MISC' : 'ORG';
+    out.push({ start: m.index, end: m.index + m[0].length, type, text: m[0], value: null, canonical: m[0] });
+  }
+  return out;
 }
 
 /** A name that is the whole of a page-furniture line ("Advertisement", "Share", "Most Read"). */
