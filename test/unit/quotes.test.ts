@@ -123,7 +123,7 @@ describe('quote ledger: findQuotes', () => {
     const text = [
       'Trade Minister Ola Berg met Jan Holm, the union\'s general secretary, in Oslo.',
       '"We have a deal," the minister said. The secretary has said his members were "ready to vote."',
-      'Rosenborg thanked the coach on its website. "We wish him well," the club wrote.',
+      'Norwegian champions Rosenborg thanked the coach on its website. "We wish him well," the club wrote.',
       'Fans of Brann gathered outside. "Nobody told us," the company said.',
     ].join('\n\n');
     const quotes = findQuotes(text, names(text, [['Ola Berg', 'PERSON'], ['Jan Holm', 'PERSON'], ['Oslo', 'PLACE'], ['Rosenborg', 'ORG'], ['Brann', 'ORG']]));

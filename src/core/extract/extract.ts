@@ -143,6 +143,12 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
  */
 const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/gu;
 
+function inProseLine(text: string, at: number): boolean {
+  const start = text.lastIndexOf('\n', at) + 1;
+  const newline = text.indexOf('\n', at);
+  return (newline < 0 ? text.length : newline) - start >= 60;
+}
+
 const E_WORDS = new Set([
   'commerce', 'mail', 'mails', 'book', 'books', 'sports', 'scooter', 'scooters', 'bike', 'bikes', 'learning', 'government',
   'reader', 'readers', 'wallet', 'passport', 'visa', 'voting', 'health', 'money', 'business', 'banking', 'ticket', 'tickets',
@@ -154,6 +160,9 @@ function camelCaseBrands(text: string): Span[] {
   for (let m = CAMEL_BRAND.exec(text); m; m = CAMEL_BRAND.exec(text)) {
     // "eCommerce", "eBook": electronic things, not brands; "mRNA" never reaches here (capitals after the first)
     if (m[1] === 'e' && E_WORDS.has(m[2].toLowerCase())) continue;
+    // words run together on a short line of page furniture ("Get more newsLiveon") are no brand: a longer
+    // lower-case start counts in prose only
+    if (m[1].length > 2 && !inProseLine(text, m.index)) continue;
     // "iPhone", "iPad": products
     const type = m[1] === 'i' ? 'MISC' : 'ORG';
     out.push({ start: m.index, end: m.index + m[0].length, type, text: m[0], value: null, canonical: m[0] });

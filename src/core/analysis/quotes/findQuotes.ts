@@ -462,7 +462,8 @@ function organizationSubjectBefore(ctx: Context, at: number): Span | undefined {
       const name = firstNameIn(ctx, s.start, Math.min(s.end, at));
       if (!name || insidePiece(ctx, name)) continue;
       const lead = ctx.text.slice(s.start, name.start);
-      if (name.type === 'ORG' && /^\s*(?:the\s+)?$/iu.test(lead)) return name;
+      // the name opens the sentence, perhaps after a short description ("Budget carrier easyJet cancelled")
+      if (name.type === 'ORG' && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(lead) && !/\b(?:of|in|at|for|with|by|from|to|on|and|or|but|after|before|as)\b/iu.test(lead)) return name;
     }
   }
   return undefined;
