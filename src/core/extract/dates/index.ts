@@ -65,7 +65,9 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       (c.expression.kind === 'offset' && c.expression.direction !== 'later');
     if (r.period && !looksBack) anchor = r.period;
     if (!reported && r.period && (c.expression.kind === 'quarter' || c.expression.kind === 'half') && isRecent(r.period, referenceDay)) reported = r.period;
-    const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value: r.value };
+    // "9 a.m. Tuesday", "Wednesday night": TIMEX3 writes the time of day after the day it falls on
+    const value = c.time && r.value !== null && r.period?.unit === 'day' ? `${r.value}${c.time}` : r.value;
+    const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;
     spans.push(span);
