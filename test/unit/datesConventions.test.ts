@@ -56,6 +56,21 @@ describe('findDates conventions: "the quarter ended <day>"', () => {
   });
 });
 
+describe('findDates conventions: the day a reported period ended', () => {
+  it('does not replace the quarter under discussion: "a year ago" still compares with the quarter', () => {
+    assert.deepEqual(valuesOf('Acme earned $4 million in the second quarter ended June 30, against a loss a year ago. ' +
+      'Sales were $90 million, up from $80 million a year earlier.', '2025-08-05'),
+    [['the second quarter', '2025-Q2'], ['June 30', '2025-06-30'], ['a year ago', '2024-Q2'], ['a year earlier', '2024-Q2']]);
+  });
+
+  it('still moves the focus to a day that does not close the period ("by Sept. 30", a day after a year)', () => {
+    assert.deepEqual(valuesOf('Acme earned $4 million in the second quarter. The plant closed Sept. 30; a year earlier it had 500 workers.', '2025-10-20'),
+      [['the second quarter', '2025-Q2'], ['Sept. 30', '2025-09-30'], ['a year earlier', '2024']]);
+    assert.deepEqual(valuesOf('Acme was founded in 1985. In the 12 weeks ended Aug. 12, sales fell from a year earlier.', '2025-10-20'),
+      [['1985', '1985'], ['Aug. 12', '2025-08-12'], ['a year earlier', '2024']]);
+  });
+});
+
 describe('findDates conventions: a plan points ahead', () => {
   it('reads "planned a …" and "planning for …" before a day or month as future', () => {
     // 2026-02-13 is a Friday
