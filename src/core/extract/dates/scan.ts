@@ -56,7 +56,8 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
 /**
  * The time of day a match gives: its `clock` group ("9 a.m.", "08:03 AM EST"), as TIMEX3 appends it to the day.
  * A part of day ("Wednesday night") is left out of the value: TempEval-3 train gives the plain day to 11 of the
- * 18 DATE timexes with "night" and 6 of the 7 with "morning" (see docs/accuracy.md).
+ * 18 DATE timexes on "<day> night" or "tonight" and to 5 of the 6 on "<day> morning" (the gold conventions table
+ * in docs/accuracy.md).
  */
 function timeOfDay(groups: Record<string, string | undefined>): string | undefined {
   return groups.clock ? clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, '')) : undefined;
