@@ -8,7 +8,8 @@
  *
  * `npx tsx scripts/eval/tempeval.ts [--errors] [--part TimeBank|AQUAINT]` scores `findDates` alone;
  * `--value-errors` lists every value error (class, phrase, our value, gold value, DCT, document), grouped by
- * the class `goldInconsistency` gives it and then by phrase, with a count per phrase.
+ * the class `goldInconsistency` gives it and then by phrase, with a count per phrase; `--conventions` counts how
+ * the whole gold writes each class of expression whose convention the extractor chooses.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -309,6 +310,102 @@ function inconsistencyTable(docs: TempEvalDoc[], extractDates: DateExtractor, al
   ].join('\n');
 }
 
+interface Tally { timexes: number; docs: Set<string> }
+
+/** Counts of gold timexes (and the documents they are in) by a label; `label` undefined leaves a timex out. */
+function tallyGold(docs: TempEvalDoc[], label: (doc: TempEvalDoc, t: GoldTimex) => string | undefined): Map<string, Tally> {
+  const tallies = new Map<string, Tally>();
+  for (const doc of docs) {
+    for (const t of doc.timexes) {
+      const key = label(doc, t);
+      if (key === undefined) continue;
+      const tally = tallies.get(key) ?? { timexes: 0, docs: new Set<string>() };
+      tally.timexes++;
+      tally.docs.add(doc.id);
+      tallies.set(key, tally);
+    }
+  }
+  return tallies;
+}
+
+const tallyText = (tallies: Map<string, Tally>, order?: string[]): string =>
+  [...tallies].sort((a, b) => (order ? order.indexOf(a[0]) - order.indexOf(b[0]) : 0) || b[1].timexes - a[1].timexes || a[0].localeCompare(b[0]))
+    .map(([k, t]) => `\`${k}\` ${t.timexes} (${t.docs.size} docs)`).join(', ') || 'none';
+
+const isDate = (t: GoldTimex): boolean => t.type === 'DATE' && !VAGUE_REFS.has(t.value);
+
+/**
+ * How the whole gold writes each class of expression whose convention the extractor had to choose: spellings
+ * of the same value, a part of the day or a clock time after a day, and the granularity of relative phrases by
+ * document group. Each row counts timexes and the documents they are in, and says what `findDates` writes.
+ */
+export function goldConventions(docs: TempEvalDoc[]): string {
+  const rows: [string, string, string][] = [];
+  const spelling = (name: string, ours: string, classify: (v: string) => string | undefined): void => {
+    rows.push([name, tallyText(tallyGold(docs, (_d, t) => (isDate(t) ? classify(t.value.toUpperCase()) : undefined))), ours]);
+  };
+  spelling('decade', '`199`', (v) => (/^\d{3}$/.test(v) ? '199' : /^\d{3}X$/.test(v) ? '199X' : undefined));
+  spelling('century', '`19`', (v) => (/^\d{2}$/.test(v) ? '19' : /^\d{2}XX$/.test(v) ? '19XX' : undefined));
+  spelling('ISO week 1-9', '`W06`', (v) => (/^\d{4}-W0\d(?:-WE)?$/.test(v) ? 'W06' : /^\d{4}-W\d(?:-WE)?$/.test(v) ? 'W6' : undefined));
+  spelling('year', '`1968`', (v) => (/^\d{4}$/.test(v) ? '1968' : /^\d{4}(?:-XX)+$/.test(v) ? v.replace(/^\d{4}/, '1968') : undefined));
+  // a part of the day after a day: the timex may hold it ("Wednesday night") or stop before it ("[Friday] night")
+  const dayWord = /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow)\s+(morning|afternoon|evening|night)\b|^(tonight)\b/;
+  for (const part of ['morning', 'afternoon', 'evening', 'night']) {
+    const coded = tallyGold(docs, (doc, t) => {
+      if (!isDate(t)) return undefined;
+      const m = dayWord.exec(doc.text.slice(t.start, t.end + 12).toLowerCase());
+      if (!m || (m[1] ?? 'night') !== part) return undefined;
+      return /T(?:MO|AF|EV|NI)$/i.test(t.value) ? 'day + code' : 'day';
+    });
+    rows.push([`DATE on "<day> ${part}"${part === 'night' ? ' / "tonight"' : ''}`, tallyText(coded, ['day', 'day + code']), 'day']);
+  }
+  rows.push(['part-of-day code of "night" (all types)', tallyText(tallyGold(docs, (doc, t) => {
+    const code = /T(NI|EV)$/i.exec(t.value);
+    return code && /night/i.test(doc.text.slice(t.start, t.end)) ? `T${code[1].toUpperCase()}` : undefined;
+  })), '(no code)']);
+  rows.push(['DATE with a clock time', tallyText(tallyGold(docs, (doc, t) => {
+    if (!isDate(t) || !/\d\s?[ap]\.?m\b|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(doc.text.slice(t.start, t.end))) return undefined;
+    return /T\d\d/.test(t.value) ? 'day + time' : 'no time';
+  })), 'day + time']);
+  // the temporal focus: a bare weekday after a date written out more than a week before the DCT, in the same paragraph
+  rows.push(['bare weekday after "Aug. 6"-style date > 7 days before the DCT, same paragraph', tallyText(tallyGold(docs, (doc, t) => {
+    if (!isDate(t) || !/^(?:on )?[a-z]+day$/.test(phraseOf(doc.text.slice(t.start, t.end))) || !WEEKDAYS.some((w) => phraseOf(doc.text.slice(t.start, t.end)).endsWith(w))) return undefined;
+    const gold = dayOf(t.value);
+    const dct = dayOf(doc.dct);
+    const earlier = doc.timexes.filter((e) => e.type === 'DATE' && e.end <= t.start && !doc.text.slice(e.end, t.start).includes('\n\n') &&
+      /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/.test(doc.text.slice(e.start, e.end)) && dayOf(e.value)).pop();
+    const focus = earlier ? dayOf(earlier.value) : undefined;
+    if (!gold || !dct || !focus || dct.getTime() - focus.getTime() <= 7 * 86_400_000) return undefined;
+    const within = (from: Date, days: number): boolean => Math.abs(gold.getTime() - from.getTime()) <= days * 86_400_000;
+    return within(dct, 6) ? 'within 6 days of the DCT' : within(focus, 6) ? 'within 6 days of that date' : 'elsewhere';
+  })), 'within 6 days of the DCT']);
+  const granularity: [string, RegExp, string][] = [
+    ['"last week"', /^last week$/, '`dddd-Wdd`'], ['"this week"', /^this week$/, '`dddd-Wdd`'], ['"next week"', /^next week$/, '`dddd-Wdd`'],
+    ['"a year ago"', /^a year ago$/, 'the quarter under discussion a year back, else `dddd`'],
+    ['"a year earlier"', /^a year earlier$/, 'the quarter under discussion a year back, else `dddd`'],
+    ['"last year"', /^last year$/, '`dddd`'], ['"this year"', /^this year$/, '`dddd`'],
+    ['"the quarter"', /^the quarter$/, '`dddd-Qd`'], ['"the latest quarter" / "period"', /^the (?:latest|most recent|recent) (?:quarter|period)$/, '`dddd-Qd`'],
+  ];
+  for (const [name, phrase, ours] of granularity) {
+    for (const group of ['WSJ 1989', 'other']) {
+      const tallies = tallyGold(docs, (doc, t) => {
+        if (t.type !== 'DATE' || (doc.id.startsWith('wsj_') ? 'WSJ 1989' : 'other') !== group) return undefined;
+        return phrase.test(phraseOf(doc.text.slice(t.start, t.end))) ? t.value.toUpperCase().replace(/\d/g, 'd') : undefined;
+      });
+      if (tallies.size) rows.push([`${name}, ${group}`, tallyText(tallies), ours]);
+    }
+  }
+  return [
+    'How the whole gold writes the expressions whose convention `findDates` chooses (`goldConventions` in `scripts/eval/tempeval.ts`: ' +
+      'timexes, and the documents they are in, over all 256 documents; "WSJ 1989" are the `wsj_` documents):',
+    '',
+    '| class | the gold | ours |',
+    '| --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+  ].join('\n');
+}
+
 /** Scores an extractor on TempEval-3 DATE timexes; the lead's report calls this with the full pipeline. */
 export function evaluateTempEval(extractDates: DateExtractor): EvalSection {
   const title = 'TempEval-3 DATE (TBAQ-cleaned train)';
@@ -324,7 +421,7 @@ export function evaluateTempEval(extractDates: DateExtractor): EvalSection {
     const prefix = part === 'all' ? '' : `${part}.`;
     for (const [k, v] of Object.entries(m)) metrics[`${prefix}${k}`] = v;
   }
-  return { title, markdown: tableOf(byPart) + '\n' + inconsistencyTable(docs, extractDates, byPart.get('all')!), metrics };
+  return { title, markdown: tableOf(byPart) + '\n' + inconsistencyTable(docs, extractDates, byPart.get('all')!) + '\n' + goldConventions(docs), metrics };
 }
 
 /** Value errors as a tab-separated listing grouped by inconsistency class, then by phrase (digits as "d"). */
@@ -364,6 +461,7 @@ async function main(): Promise<void> {
   console.log(tableOf(byPart));
   console.log(`\n${selected.length} documents in ${elapsed.toFixed(0)} ms (including scoring)`);
   console.log(inconsistencyTable(selected, (text, dct) => findDates(text, dct), byPart.get('all')!));
+  if (args.includes('--conventions')) console.log(goldConventions(selected));
   if (args.includes('--value-errors')) console.log(valueErrorListing(errors.filter((e) => e.kind === 'value'), goldPhraseShapes(selected)));
   if (args.includes('--errors')) {
     const shapes = goldPhraseShapes(selected);

@@ -56,6 +56,21 @@ describe('findDates conventions: "the quarter ended <day>"', () => {
   });
 });
 
+describe('findDates conventions: the day a reported period ended', () => {
+  it('does not replace the quarter under discussion: "a year ago" still compares with the quarter', () => {
+    assert.deepEqual(valuesOf('Acme earned $4 million in the second quarter ended June 30, against a loss a year ago. ' +
+      'Sales were $90 million, up from $80 million a year earlier.', '2025-08-05'),
+    [['the second quarter', '2025-Q2'], ['June 30', '2025-06-30'], ['a year ago', '2024-Q2'], ['a year earlier', '2024-Q2']]);
+  });
+
+  it('still moves the focus to a day that does not close the period ("by Sept. 30", a day after a year)', () => {
+    assert.deepEqual(valuesOf('Acme earned $4 million in the second quarter. The plant closed Sept. 30; a year earlier it had 500 workers.', '2025-10-20'),
+      [['the second quarter', '2025-Q2'], ['Sept. 30', '2025-09-30'], ['a year earlier', '2024']]);
+    assert.deepEqual(valuesOf('Acme was founded in 1985. In the 12 weeks ended Aug. 12, sales fell from a year earlier.', '2025-10-20'),
+      [['1985', '1985'], ['Aug. 12', '2025-08-12'], ['a year earlier', '2024']]);
+  });
+});
+
 describe('findDates conventions: a plan points ahead', () => {
   it('reads "planned a …" and "planning for …" before a day or month as future', () => {
     // 2026-02-13 is a Friday
@@ -91,5 +106,27 @@ describe('findDates: a bare weekday after a past-tense verb', () => {
   it('is still the day after publication in the present or future tense', () => {
     assert.deepEqual(valuesOf('The ministers meet on Wednesday to discuss the budget.', '2026-12-01'), [['Wednesday', '2026-12-02']]);
     assert.deepEqual(valuesOf('The ministers will meet on Wednesday.', '2026-12-01'), [['Wednesday', '2026-12-02']]);
+  });
+});
+
+describe('findDates conventions: a clock time before a day', () => {
+  // 2026-02-12 is a Thursday
+  it('is part of the phrase and of the value, as TIMEX3 writes a time of day', () => {
+    assert.deepEqual(valuesOf('The agency gave the family until 9 a.m. Friday to reply.', '2026-02-12'), [['9 a.m. Friday', '2026-02-13T09:00']]);
+    assert.deepEqual(valuesOf('The convoy leaves at 4 a.m. EDT Saturday, the officer said.', '2026-02-12'), [['4 a.m. EDT Saturday', '2026-02-14T04:00']]);
+    assert.deepEqual(valuesOf('The polls closed at 8:30 p.m. Tuesday.', '2026-02-12'), [['8:30 p.m. Tuesday', '2026-02-10T20:30']]);
+    assert.deepEqual(valuesOf('The strike starts at noon tomorrow.', '2026-02-12'), [['noon tomorrow', '2026-02-13T12:00']]);
+    assert.deepEqual(valuesOf('The curfew will end at midnight on Sunday.', '2026-02-12'), [['midnight on Sunday', '2026-02-15T24:00']]);
+    assert.deepEqual(valuesOf('Lunch is served at 12 p.m. Monday; the bar shuts at 12 a.m. Monday.', '2026-02-12'),
+      [['12 p.m. Monday', '2026-02-09T12:00'], ['12 a.m. Monday', '2026-02-09T00:00']]);
+  });
+
+  it('leaves an impossible clock out of the value, and a date line\'s time stamp too', () => {
+    assert.deepEqual(valuesOf('Doors open 13 p.m. Friday.', '2026-02-12'), [['13 p.m. Friday', '2026-02-13']]);
+    assert.deepEqual(valuesOf('Thursday, 12 February 2026 08:03 AM EST', '2026-02-12'), [['Thursday, 12 February 2026 08:03 AM EST', '2026-02-12']]);
+  });
+
+  it('keeps a part of the day out of the value ("Wednesday night" is the day, as most TempEval-3 DATE timexes give it)', () => {
+    assert.deepEqual(valuesOf('Crowds gathered Wednesday night in the square.', '2026-02-12'), [['Wednesday night', '2026-02-11']]);
   });
 });

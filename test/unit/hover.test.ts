@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { hoverCardAt } from '../../src/core/hover/hoverCard';
 import { commandUri, escapeMarkdown } from '../../src/core/hover/markdown';
 import { formatDateValue } from '../../src/core/hover/format';
+import { extract } from '../../src/core/extract';
 import { lexiconExtractor, type LexiconEntry } from './indexFixtures';
 
 // markdown-it is present through the packaging tool; it stands in for VS Code's Markdown renderer here.
@@ -68,6 +69,19 @@ describe('hover cards: content', () => {
     assert.match(card.markdown, /\*\*Same day\*\* in 1 other article/);
     assert.equal(formatDateValue('2026-02'), 'Feb 2026');
     assert.equal(formatDateValue('2026-02-30'), '2026-02-30');
+  });
+
+  it('date card: a clock time before a day shows after the day', () => {
+    assert.equal(formatDateValue('2026-02-13T09:00'), 'Fri 13 Feb 2026, 09:00');
+    assert.equal(formatDateValue('2026-02-15T24:00'), 'Sun 15 Feb 2026, midnight (end of the day)');
+    assert.equal(formatDateValue('2026-02-11TNI'), 'Wed 11 Feb 2026, night');
+    assert.equal(formatDateValue('2026-02-11T99:00'), 'Wed 11 Feb 2026');
+    const index = new CorpusIndex({ extract: (text, options) => extract(text, { ...options, published: '2026-02-12' }) });
+    const text = 'Deadline set\n\nThe agency gave the family until 9 a.m. Friday to reply.';
+    index.update('file:///d.txt', text);
+    const card = hoverCardAt(index, 'file:///d.txt', text.indexOf('Friday'))!;
+    assert.ok(card.markdown.includes(`**Date** · ${escapeMarkdown('Fri 13 Feb 2026, 09:00')}`), card.markdown);
+    assert.ok(card.markdown.includes(`${escapeMarkdown('9 a.m. Friday → Fri 13 Feb 2026, 09:00, from the publication date 2026-02-12')}`), card.markdown);
   });
 
   it('figure card: value with unit, and no conflict between counts whose claims differ in period', () => {

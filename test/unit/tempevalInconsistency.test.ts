@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { goldInconsistency, goldPhraseShapes, valueErrorListing, type DateError, type TempEvalDoc } from '../../scripts/eval/tempeval';
+import { goldConventions, goldInconsistency, goldPhraseShapes, parseTimeML, valueErrorListing, type DateError, type TempEvalDoc } from '../../scripts/eval/tempeval';
 
 const error = (text: string, gold: string, predicted: string, dct = '2000-02-10'): DateError =>
   ({ doc: 'd', kind: 'value', gold, predicted, context: '', text, dct });
@@ -40,5 +40,30 @@ describe('TempEval-3 value errors that are inconsistencies of the gold', () => {
       ['rest', 'oct. dd (2)'], ['rest', 'oct. dd (2)'], ['rest', 'december (1)'], ['rest', 'nov. d (1)'], ['granularity', 'last week (1)'],
     ]);
     assert.deepEqual(listing[3].split('\t').slice(2), ['December', '1997-12', '1998-12', '1998-03-04', 'd']);
+  });
+});
+
+describe('TempEval-3 gold conventions', () => {
+  const tml = (id: string, dct: string, body: string): TempEvalDoc =>
+    parseTimeML(`<DCT><TIMEX3 tid="t0" type="DATE" value="${dct}">${dct}</TIMEX3></DCT><TEXT>${body}</TEXT>`, id, 'AQUAINT');
+  const docs = [
+    tml('a', '2000-02-16', 'Crowds met <TIMEX3 type="DATE" value="2000-02-16TNI">Wednesday night</TIMEX3> and ' +
+      '<TIMEX3 type="DATE" value="2000-02-15">Tuesday</TIMEX3> night, in the <TIMEX3 type="DATE" value="199X">1990s</TIMEX3> style, ' +
+      'until <TIMEX3 type="DATE" value="2000-02-17T09:00">9 a.m. Thursday</TIMEX3>, <TIMEX3 type="DATE" value="2000-W7">this week</TIMEX3>.'),
+    tml('wsj_1', '1989-10-27', 'Sales fell <TIMEX3 type="DATE" value="1989-WXX">last week</TIMEX3> from the <TIMEX3 type="DATE" value="198">1980s</TIMEX3>; ' +
+      'the <TIMEX3 type="TIME" value="1989-10-26TNI">Thursday night</TIMEX3> session ran late.'),
+  ];
+  const table = goldConventions(docs);
+  const row = (name: string): string => table.split('\n').find((l) => l.startsWith(`| ${name} |`)) ?? '';
+
+  it('counts each spelling, part of day, clock time and phrase granularity with the documents it is in', () => {
+    assert.equal(row('decade'), '| decade | `199` 1 (1 docs), `199X` 1 (1 docs) | `199` |');
+    assert.equal(row('ISO week 1-9'), '| ISO week 1-9 | `W6` 1 (1 docs) | `W06` |');
+    assert.equal(row('DATE on "<day> night" / "tonight"'), '| DATE on "<day> night" / "tonight" | `day` 1 (1 docs), `day + code` 1 (1 docs) | day |');
+    assert.equal(row('part-of-day code of "night" (all types)'), '| part-of-day code of "night" (all types) | `TNI` 2 (2 docs) | (no code) |');
+    assert.equal(row('DATE with a clock time'), '| DATE with a clock time | `day + time` 1 (1 docs) | day + time |');
+    assert.equal(row('"last week", WSJ 1989'), '| "last week", WSJ 1989 | `dddd-WXX` 1 (1 docs) | `dddd-Wdd` |');
+    assert.equal(row('"this week", other'), '| "this week", other | `dddd-Wd` 1 (1 docs) | `dddd-Wdd` |');
+    assert.equal(row('"last week", other'), '', 'a phrase class absent from a group gets no row');
   });
 });

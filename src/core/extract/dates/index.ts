@@ -23,6 +23,9 @@ const MONTHS_OF_YEAR = /\b(?:five|six|seven|eight|nine|ten|eleven|[5-9]|1[01])[\
 /** How far back from a date a run of months is looked for (within the text since the date before it). */
 const PART_OF_YEAR_LOOKBACK = 300;
 
+/** A period's end right before a day: "the quarter ended ", "the nine months ending ". */
+const PERIOD_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half)\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
+
 /** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
 export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
@@ -63,9 +66,14 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     // Looking back ("a year earlier", "year-ago") compares with the period under discussion; it does not replace it.
     const looksBack = c.expression.kind === 'yearEarlier' ||
       (c.expression.kind === 'offset' && c.expression.direction !== 'later');
-    if (r.period && !looksBack) anchor = r.period;
+    // "the quarter ended Sept. 30": the day closes the period under discussion, which stays the one compared with
+    const closesPeriod = r.period?.unit === 'day' && (anchor?.unit === 'quarter' || anchor?.unit === 'half') &&
+      PERIOD_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
+    if (r.period && !looksBack && !closesPeriod) anchor = r.period;
     if (!reported && r.period && (c.expression.kind === 'quarter' || c.expression.kind === 'half') && isRecent(r.period, referenceDay)) reported = r.period;
-    const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value: r.value };
+    // "9 a.m. Tuesday", "Wednesday night": TIMEX3 writes the time of day after the day it falls on
+    const value = c.time && r.value !== null && r.period?.unit === 'day' ? `${r.value}${c.time}` : r.value;
+    const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;
     spans.push(span);

@@ -6,7 +6,7 @@
 import type { DateExpression, Unit } from './expression';
 import { nthWeekdayOfMonth, isValidDay } from './calendar';
 import {
-  CENTURY_ORDINALS, CENTURY_ORDINAL_SRC, CLOCK_SRC, DAY_SRC, DECADE_WORDS, DECADE_WORD_SRC, MONTH_SRC,
+  CENTURY_ORDINALS, CENTURY_ORDINAL_SRC, CLOCK_OR_NOON_SRC, CLOCK_SRC, DAY_SRC, DECADE_WORDS, DECADE_WORD_SRC, MONTH_SRC,
   NUMBER_WORD_SRC, ORDINALS, ORDINAL_SRC, PART_OF_DAY_SRC, SEASONS, SEASON_SRC, WEEKDAY_SRC, YEAR_SRC,
   capitalizable, lookupMonth, lookupNumber, lookupWeekday,
 } from './lexicon';
@@ -44,7 +44,7 @@ const SEASON_JOINED_TO_YEAR = new RegExp(
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
-  anaphoricWeekday: /previous|preceding|following/, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
+  anaphoricWeekday: /previous|preceding|following/, clockDay: /\d\s?[AaPp]\.?[Mm]|\d:\d\d|noon|midnight/i, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
@@ -137,7 +137,9 @@ export const DATE_RULES: readonly DateRule[] = [
   }),
   rule('monthDay',
     `(?:(?<wd>${WEEKDAY_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
-    `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<clock>${CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+    // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
+    // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)
+    `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<stamp>${CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
     false, (g) => {
       const month = lookupMonth(g.m1 ?? g.m2 ?? '');
       const day = parseInt(g.d1 ?? g.d2 ?? '', 10);
@@ -191,6 +193,13 @@ export const DATE_RULES: readonly DateRule[] = [
         return { kind: 'weekday', weekday, week };
       }
       return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
+    }),
+  // a clock time before a day: "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon tomorrow" (the time is read from `clock`)
+  rule('clockDay', `(?<clock>${CLOCK_OR_NOON_SRC}),?${W}(?:on${W})?(?:(?<wd>${WEEKDAY_FULL_SRC})|(?<w>today|yesterday|tomorrow)(?![A-Za-z]))`,
+    false, (g) => {
+      if (g.w) return { kind: 'dayOffset', days: g.w === 'yesterday' ? -1 : g.w === 'tomorrow' ? 1 : 0 };
+      const weekday = lookupWeekday(g.wd ?? '');
+      return weekday === undefined ? undefined : { kind: 'weekday', weekday };
     }),
   rule('anaphoricWeekday', `(?:the|The)${W}(?<dir>previous|preceding|following)${W}(?<wd>${WEEKDAY_FULL_SRC})`, false, (g) => {
     const weekday = lookupWeekday(g.wd ?? '');
