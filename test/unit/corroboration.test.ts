@@ -201,6 +201,14 @@ describe('corroboration in hover cards', () => {
     assert.equal(corroborationAt(solo.context, reports[3].uri, soloHit.span), undefined);
   });
 
+  it('counts a day given with a clock time ("9 a.m. on 20 March") as that day', () => {
+    const reports2 = new ReportIndex();
+    reports2.set('a', [{ type: 'DATE', value: '2026-03-20T09:00' }]);
+    reports2.set('b', [{ type: 'DATE', value: '2026-03-20' }]);
+    reports2.set('c', [{ type: 'DATE', value: '2026-03' }, { type: 'DATE', value: '2026-03-20T24:00' }], '2026-03-20');
+    assert.deepEqual([...reports2.articlesWith('DATE|2026-03-20')].sort(), ['a', 'b']);
+  });
+
   it('gives a date that restates the publication day no line, and follows removals', () => {
     const dated = reports.map((a) => ({ ...a, text: `${a.text}\nPublished on 20 March 2026.\n` }));
     const { index, context } = setup(dated);

@@ -20,7 +20,8 @@ const NAMED = 4;
 export function factKey(span: Pick<Span, 'type' | 'value' | 'unit'>): string | undefined {
   if (span.value === null || span.value === undefined || span.value === '') return undefined;
   // a day dates an event; a month or a year is too coarse to say two reports tell of the same one
-  if (span.type === 'DATE') return typeof span.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(span.value) ? `DATE|${span.value}` : undefined;
+  // ("9 a.m. Tuesday" is that Tuesday: its clock time is left out of the key)
+  if (span.type === 'DATE') return typeof span.value === 'string' && /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(span.value) ? `DATE|${span.value.slice(0, 10)}` : undefined;
   // a bare count ("two") is no figure anyone corroborates
   if (span.type === 'QUANTITY' && !span.unit) return undefined;
   if (span.type === 'MONEY' || span.type === 'PERCENT' || span.type === 'QUANTITY') return `${span.type}|${String(span.value)}|${span.unit ?? ''}`;
@@ -38,7 +39,7 @@ export class ReportIndex {
   set(uri: string, spans: Iterable<Pick<Span, 'type' | 'value' | 'unit'>>, publicationDay?: string): void {
     const keys: (string | undefined)[] = [];
     for (const s of spans) {
-      if (s.type === 'DATE' && publicationDay !== undefined && s.value === publicationDay) continue;
+      if (s.type === 'DATE' && publicationDay !== undefined && typeof s.value === 'string' && s.value.slice(0, 10) === publicationDay) continue;
       keys.push(factKey(s));
     }
     this.articles.set(uri, keys);
@@ -88,7 +89,7 @@ export const CACHED_FROM = 200;
 export function corroborationAt(context: CorroborationContext, uri: string, span: Pick<Span, 'type' | 'value' | 'unit'>): Corroboration | undefined {
   const key = factKey(span);
   if (!key) return undefined;
-  if (span.type === 'DATE' && span.value === context.publicationDayOf?.(uri)) return undefined;
+  if (span.type === 'DATE' && typeof span.value === 'string' && span.value.slice(0, 10) === context.publicationDayOf?.(uri)) return undefined;
   const others = context.reports.articlesWith(key);
   if (others.size === 0 || (others.size === 1 && others.has(uri))) return undefined;
   // the article's own value is among `others` once it is indexed: then the result is the same for every article giving it
