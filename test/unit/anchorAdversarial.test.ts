@@ -48,10 +48,9 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // each change event, so only the very text an edit removed, put back by the next event, brings an
   // annotation back; an undo, which the editor reports, puts back the removed text even where an
   // identical text is elsewhere) and 7 unnecessary orphans; the full re-anchor 0 copies with or without the
-  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,086 unnecessary orphans (words whose
-  // stored context changed: without the edit history nothing tells them from a copy that outlived them;
-  // with the snapshot, words the diff keeps in place with 28 of 32 context characters on each side, only
-  // small edits around them, and nothing like them elsewhere are taken).
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,099 unnecessary orphans (words whose
+  // stored context changed: without the edit history nothing tells them from a copy that outlived them,
+  // and the diff from the snapshot reads a copy pasted before the original was deleted as the original).
   const paths = [
     // (The orphan bounds leave room for other seeds: up to 12, 1,153 and 1,146 of 5,000 at 20 seeds.)
     ['live editor path', live, { copies: 0, unnecessary: 0.003 }],
