@@ -47,15 +47,16 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
   // each change event, so only the very text an edit removed, put back by the next event, brings an
   // annotation back; an undo, which the editor reports, puts back the removed text even where an
-  // identical text is elsewhere) and 7 unnecessary orphans; the full re-anchor 0 copies with or without the
-  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,099 unnecessary orphans (words whose
+  // identical text is elsewhere) and 3 unnecessary orphans; the full re-anchor 0 copies with or without the
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,002 and 996 unnecessary orphans (words whose
   // stored context changed: without the edit history nothing tells them from a copy that outlived them,
-  // and the diff from the snapshot reads a copy pasted before the original was deleted as the original).
+  // and the diff from the snapshot reads a copy pasted before the original was deleted as the original;
+  // docs/annotations.md has the breakdown and the looser rules measured).
   const paths = [
-    // (The orphan bounds leave room for other seeds: up to 12, 1,153 and 1,146 of 5,000 at 20 seeds.)
+    // (The orphan bounds leave room for other seeds: up to 6, 1,045 and 1,061 of 5,000 at 20 seeds.)
     ['live editor path', live, { copies: 0, unnecessary: 0.003 }],
-    ['full re-anchor', full, { copies: 0, unnecessary: 0.235 }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.235 }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.22 }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22 }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {

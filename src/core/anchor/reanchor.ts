@@ -235,7 +235,8 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
   // A passage the old text had twice, with a block moved past it: the diff pins the move on either
   // block (moving a paragraph up past its twin reads the same as moving the text between them down),
   // so which twin it maps the annotated one onto is a guess.
-  if (wholeContextPlaces(version.before, target).length > 1 && hasMove(version, text)) return { status: 'orphan', reason: 'ambiguous' };
+  const twins = wholeContextPlaces(version.before, target).length > 1;
+  if (twins && hasMove(version, text)) return { status: 'orphan', reason: 'ambiguous' };
   if (mapped.kind === 'edited') {
     // The stored words whole inside what the diff calls their edited version: text inserted at their
     // edge, which the diff may align either side of a character they share ("© 2026" before "© 2026").
@@ -246,6 +247,12 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
     }
   }
   const { start, end } = mapped;
+  // One of two identical passages, edited where the diff puts it, while the stored words stand whole
+  // with all their context elsewhere: the diff may have paired the old passages the wrong way round
+  // (the annotated one moved past its twin, a near-copy pasted where it was), so either is a guess.
+  if (twins && mapped.kind === 'edited' && wholeContextPlaces(text, target).some((at) => at + exact.length <= start || at >= end)) {
+    return { status: 'orphan', reason: 'ambiguous' };
+  }
   const here = evidenceAt(text, start, end, target, contextLength);
   // With its context reworded, the place the diff gives may be a copy or near-copy that the diff aligned
   // with the old words (a paragraph pasted above, then the original deleted; a short quote matched by
