@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { createTarget } from '../../src/core/anchor/createTarget';
 import { shiftAnchors, type AnchorMap, type LostAnchors } from '../../src/core/anchor/liveAnchors';
 import { reanchor } from '../../src/core/anchor/reanchor';
+import { boundaryRuns } from '../../src/core/anchor/similarity';
 import { TextHistory } from '../../src/core/anchor/textHistory';
 import type { AnnotationTarget } from '../../src/core/sidecar/model';
 import { EDIT_KINDS, judge, makeTrial, type Outcome, type Trial } from './anchorAdversary';
@@ -63,11 +64,16 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
     it(`${name}: never lands on other words or on a copy in ${TRIALS} seeded trials; unnecessary orphans bounded`, () => {
       const counts = new Map<string, number>();
       const byKind = new Map<string, Map<string, number>>();
+      const unnecessaryBy = new Map<string, number>();
       const wrong: string[] = [];
       for (const trial of trials) {
         const target = createTarget(trial.original, trial.start, trial.end);
         const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
         counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+        if (outcome === 'orphan: unnecessary') {
+          const left = whatIsLeft(trial, target);
+          unnecessaryBy.set(left, (unnecessaryBy.get(left) ?? 0) + 1);
+        }
         for (const kind of new Set(trial.kinds)) {
           const kindCounts = byKind.get(kind) ?? new Map<string, number>();
           kindCounts.set(outcome, (kindCounts.get(outcome) ?? 0) + 1);
@@ -80,6 +86,7 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
         }
       }
       console.log(`      ${name}, ${TRIALS} trials:`, Object.fromEntries([...counts].sort()));
+      console.log('        unnecessary orphans by what is left at the true place:', Object.fromEntries([...unnecessaryBy].sort()));
       for (const kind of EDIT_KINDS) console.log(`        with "${kind}":`, Object.fromEntries([...(byKind.get(kind) ?? [])].sort()));
       assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
       // Copies: the scripts also delete or rewrite the annotated words while a copy made by an earlier
@@ -137,6 +144,15 @@ function undecidable(path: string, trial: Trial, target: AnnotationTarget, outco
     return `${outcome} (one of two identical passages)`;
   }
   return outcome;
+}
+
+/** What an unnecessary orphan left at the true place: the exact or edited words, and how much of their stored context. */
+function whatIsLeft(trial: Trial, target: AnnotationTarget): string {
+  const truth = trial.truth!;
+  const runs = boundaryRuns(trial.final, truth.start, truth.end, target.prefix, target.suffix);
+  const whole = Number(runs.prefix === target.prefix.length) + Number(runs.suffix === target.suffix.length);
+  const sides = ['neither context side whole', 'one context side whole', 'both context sides whole'][whole];
+  return `${trial.final.slice(truth.start, truth.end) === target.exact ? 'exact' : 'edited'} words, ${sides}`;
 }
 
 /** How many places in `text` hold the quote with all of its stored context. */
