@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { createTarget } from '../../src/core/anchor/createTarget';
 import { shiftAnchors, type AnchorMap, type LostAnchors } from '../../src/core/anchor/liveAnchors';
 import { reanchor } from '../../src/core/anchor/reanchor';
+import { boundaryRuns } from '../../src/core/anchor/similarity';
 import { TextHistory } from '../../src/core/anchor/textHistory';
 import type { AnnotationTarget } from '../../src/core/sidecar/model';
 import { EDIT_KINDS, judge, makeTrial, type Outcome, type Trial } from './anchorAdversary';
@@ -47,27 +48,32 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
   // each change event, so only the very text an edit removed, put back by the next event, brings an
   // annotation back; an undo, which the editor reports, puts back the removed text even where an
-  // identical text is elsewhere) and 7 unnecessary orphans; the full re-anchor 0 copies with or without the
-  // snapshot (at any seed, none but those `undecidable` counts apart), 1,115 and 1,086 unnecessary orphans (words whose
-  // stored context changed: without the edit history nothing tells them from a copy that outlived them;
-  // with the snapshot, words the diff keeps in place with 28 of 32 context characters on each side, only
-  // small edits around them, and nothing like them elsewhere are taken).
+  // identical text is elsewhere) and 3 unnecessary orphans; the full re-anchor 0 copies with or without the
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,002 and 996 unnecessary orphans (words whose
+  // stored context changed: without the edit history nothing tells them from a copy that outlived them,
+  // and the diff from the snapshot reads a copy pasted before the original was deleted as the original;
+  // docs/annotations.md has the breakdown and the looser rules measured).
   const paths = [
-    // (The orphan bounds leave room for other seeds: up to 12, 1,153 and 1,146 of 5,000 at 20 seeds.)
+    // (The orphan bounds leave room for other seeds: up to 6, 1,045 and 1,061 of 5,000 at 20 seeds.)
     ['live editor path', live, { copies: 0, unnecessary: 0.003 }],
-    ['full re-anchor', full, { copies: 0, unnecessary: 0.235 }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.235 }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.22 }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22 }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {
     it(`${name}: never lands on other words or on a copy in ${TRIALS} seeded trials; unnecessary orphans bounded`, () => {
       const counts = new Map<string, number>();
       const byKind = new Map<string, Map<string, number>>();
+      const unnecessaryBy = new Map<string, number>();
       const wrong: string[] = [];
       for (const trial of trials) {
         const target = createTarget(trial.original, trial.start, trial.end);
         const outcome = undecidable(name, trial, target, judge(trial, target, path(trial, target)));
         counts.set(outcome, (counts.get(outcome) ?? 0) + 1);
+        if (outcome === 'orphan: unnecessary') {
+          const left = whatIsLeft(trial, target);
+          unnecessaryBy.set(left, (unnecessaryBy.get(left) ?? 0) + 1);
+        }
         for (const kind of new Set(trial.kinds)) {
           const kindCounts = byKind.get(kind) ?? new Map<string, number>();
           kindCounts.set(outcome, (kindCounts.get(outcome) ?? 0) + 1);
@@ -80,6 +86,7 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
         }
       }
       console.log(`      ${name}, ${TRIALS} trials:`, Object.fromEntries([...counts].sort()));
+      console.log('        unnecessary orphans by what is left at the true place:', Object.fromEntries([...unnecessaryBy].sort()));
       for (const kind of EDIT_KINDS) console.log(`        with "${kind}":`, Object.fromEntries([...(byKind.get(kind) ?? [])].sort()));
       assert.equal(counts.get('WRONG: other words') ?? 0, 0, wrong.join('\n'));
       // Copies: the scripts also delete or rewrite the annotated words while a copy made by an earlier
@@ -137,6 +144,15 @@ function undecidable(path: string, trial: Trial, target: AnnotationTarget, outco
     return `${outcome} (one of two identical passages)`;
   }
   return outcome;
+}
+
+/** What an unnecessary orphan left at the true place: the exact or edited words, and how much of their stored context. */
+function whatIsLeft(trial: Trial, target: AnnotationTarget): string {
+  const truth = trial.truth!;
+  const runs = boundaryRuns(trial.final, truth.start, truth.end, target.prefix, target.suffix);
+  const whole = Number(runs.prefix === target.prefix.length) + Number(runs.suffix === target.suffix.length);
+  const sides = ['neither context side whole', 'one context side whole', 'both context sides whole'][whole];
+  return `${trial.final.slice(truth.start, truth.end) === target.exact ? 'exact' : 'edited'} words, ${sides}`;
 }
 
 /** How many places in `text` hold the quote with all of its stored context. */

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { editedQuoteSimilarity, MIN_EDITED_QUOTE_SIMILARITY } from '../../src/core/anchor/reanchor';
 import type { TextEdit } from '../../src/core/anchor/shiftThroughEdits';
+import { boundaryRuns } from '../../src/core/anchor/similarity';
 import type { AnnotationTarget } from '../../src/core/sidecar/model';
 import { seededRandom } from '../../src/core/util/seededRandom';
 
@@ -316,7 +317,7 @@ export function makeTrial(seed: number): Trial {
 }
 
 export type Outcome = 'on the true words' | 'the stored quote within the edited words' | 'WRONG: onto a copy of the words' | 'WRONG: other words' | 'indistinguishable copy' | 'orphan: words gone' | 'orphan: words rewritten'
-  | 'orphan: ambiguous' | 'orphan: quote repeated' | 'orphan: unnecessary';
+  | 'orphan: ambiguous' | 'orphan: a copy with context fits as well' | 'orphan: quote repeated' | 'orphan: unnecessary';
 
 /**
  * Judges a result against the tracked truth. Landing anywhere but the true range is wrong (an edited
@@ -353,6 +354,12 @@ export function judge(trial: Trial, target: AnnotationTarget, found: { start: nu
   const words = final.slice(truth.start, truth.end);
   if (truth.edited && editedQuoteSimilarity(words, target.exact) < MIN_EDITED_QUOTE_SIMILARITY) return 'orphan: words rewritten';
   if (isAmbiguous(final, truth.start, truth.end)) return 'orphan: ambiguous';
+  // Another place holds the stored words, or the words as edited, exactly or nearly, next to 16
+  // characters of their context and with at least as much of the stored context around it: the text
+  // and its diff from the annotated one are also those of the opposite script (annotate, paste a copy
+  // of the paragraph above, edit the words in the lower one; against: annotate, paste an edited copy
+  // below), so neither place can be told to be the annotated one.
+  if (hasRivalWithContext(final, truth, target)) return 'orphan: a copy with context fits as well';
   // Without the edits (the full re-anchor), a quote that appears more than once is only attached where
   // its context settles it; these orphans are counted apart from those of a quote that is unique.
   const quote = final.slice(truth.start, truth.end);
@@ -375,4 +382,70 @@ function isAmbiguous(text: string, start: number, end: number): boolean {
     if (text.slice(Math.max(0, at - 16), at) === before || text.slice(at + quote.length, at + quote.length + 16) === after) return true;
   }
   return false;
+}
+
+/** The 16 characters of context a rival must have verbatim on one side. */
+const RIVAL_CONTEXT = 16;
+
+/**
+ * Whether a place away from the true words holds the stored quote or the true words, exactly or edited
+ * (at least MIN_EDITED_QUOTE_SIMILARITY like the stored quote), with RIVAL_CONTEXT characters of context
+ * verbatim on one side (those of the stored context, or those now next to the true words), and with at
+ * least as many characters of the stored context verbatim around it as the true words have.
+ */
+export function hasRivalWithContext(text: string, truth: { start: number; end: number }, target: AnnotationTarget): boolean {
+  const words = text.slice(truth.start, truth.end);
+  const quotes = [...new Set([target.exact, words])];
+  const heads = new Set([target.prefix.slice(-RIVAL_CONTEXT), text.slice(Math.max(0, truth.start - RIVAL_CONTEXT), truth.start)]);
+  const tails = new Set([target.suffix.slice(0, RIVAL_CONTEXT), text.slice(truth.end, truth.end + RIVAL_CONTEXT)]);
+  const evidence = (start: number, end: number): number => {
+    const runs = boundaryRuns(text, start, end, target.prefix, target.suffix);
+    return runs.prefix + runs.suffix;
+  };
+  const truthEvidence = evidence(truth.start, truth.end);
+  const away = (start: number, end: number): boolean => (end <= truth.start || start >= truth.end) && evidence(start, end) >= truthEvidence;
+  for (const head of heads) {
+    if (head.length < RIVAL_CONTEXT) continue;
+    for (let at = text.indexOf(head); at >= 0; at = text.indexOf(head, at + 1)) {
+      const start = at + head.length;
+      for (const quote of quotes) {
+        const end = start + bestEnd(text.slice(start, start + Math.ceil(quote.length * 1.6) + 8), quote);
+        if (end > start && away(start, end) && fits(text.slice(start, end), quote, target)) return true;
+      }
+    }
+  }
+  for (const tail of tails) {
+    if (tail.length < RIVAL_CONTEXT) continue;
+    for (let at = text.indexOf(tail); at >= 0; at = text.indexOf(tail, at + 1)) {
+      for (const quote of quotes) {
+        const from = Math.max(0, at - Math.ceil(quote.length * 1.6) - 8);
+        const start = at - bestEnd(reverse(text.slice(from, at)), reverse(quote));
+        if (at > start && away(start, at) && fits(text.slice(start, at), quote, target)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function fits(region: string, quote: string, target: AnnotationTarget): boolean {
+  return region === quote || editedQuoteSimilarity(region, target.exact) >= MIN_EDITED_QUOTE_SIMILARITY;
+}
+
+/** The length of the prefix of `text` closest (by edit distance, then by length) to `pattern`. */
+function bestEnd(text: string, pattern: string): number {
+  let row = Array.from({ length: text.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= pattern.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= text.length; j++) {
+      next[j] = Math.min(row[j - 1] + (pattern[i - 1] === text[j - 1] ? 0 : 1), row[j] + 1, next[j - 1] + 1);
+    }
+    row = next;
+  }
+  let best = 0;
+  for (let j = 1; j <= text.length; j++) if (row[j] < row[best]) best = j;
+  return best;
+}
+
+function reverse(text: string): string {
+  return text.split('').reverse().join('');
 }

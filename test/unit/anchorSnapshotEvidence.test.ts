@@ -39,4 +39,15 @@ describe('re-anchoring through the earlier text', () => {
     assert.ok(result.status !== 'orphan', JSON.stringify(result));
     assert.equal(result.start, after.lastIndexOf('the budget would rise by a third'));
   });
+
+  it('one of two identical paragraphs, moved past its twin while a near-copy takes its place: an orphan, as the diff may pair them either way', () => {
+    const paragraph = 'The other articles in this folder are news reports from February 2026 about NATO and its defence ministers.';
+    const middle = '- Click the highlight counter in the status bar to turn kinds of highlight on and off.';
+    const earlier = `${paragraph}\n${middle}\n\n${paragraph}\n`;
+    // The annotated first paragraph moved to the end, its twin edited, a near-copy pasted at the top:
+    // the diff pairs the near-copy with the annotated paragraph and the moved one with its twin.
+    const later = `${paragraph.replace('news', 'it;')} ${middle}\n\n${paragraph.replace('reports from', ' in the file')}\n${paragraph}\n`;
+    const result = withHistory(earlier, 'news reports', later, 0);
+    assert.deepEqual(result.status === 'orphan' && result.reason, 'ambiguous');
+  });
 });

@@ -104,13 +104,6 @@ const LONG_QUOTE_ERRORS = 0.25;
 const MAX_FRAMED_GROWTH = 1.25;
 /** A moved quote is recognised by the old text around it: at least this many characters of it besides the quote. */
 const MIN_MOVED_CONTEXT = 16;
-/**
- * With the earlier text, words the diff maps unchanged are taken with this many characters of their
- * stored context verbatim on each side (not all 32) when nothing like them is elsewhere.
- */
-const PARTIAL_CONTEXT_RUN = 28;
-/** Anything within this share of edits of the quote with its stored context counts as like it. */
-const WINDOW_ERRORS = 0.4;
 /** Occurrences of a very common quote beyond this many are not scored one by one. */
 const MAX_CANDIDATES = 2000;
 /** An edited quote may be this much longer than the stored one (plus a few characters). */
@@ -242,7 +235,8 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
   // A passage the old text had twice, with a block moved past it: the diff pins the move on either
   // block (moving a paragraph up past its twin reads the same as moving the text between them down),
   // so which twin it maps the annotated one onto is a guess.
-  if (wholeContextPlaces(version.before, target).length > 1 && hasMove(version, text)) return { status: 'orphan', reason: 'ambiguous' };
+  const twins = wholeContextPlaces(version.before, target).length > 1;
+  if (twins && hasMove(version, text)) return { status: 'orphan', reason: 'ambiguous' };
   if (mapped.kind === 'edited') {
     // The stored words whole inside what the diff calls their edited version: text inserted at their
     // edge, which the diff may align either side of a character they share ("© 2026" before "© 2026").
@@ -253,21 +247,18 @@ function followThroughDiff(target: AnnotationTarget, text: string, contextLength
     }
   }
   const { start, end } = mapped;
+  // One of two identical passages, edited where the diff puts it, while the stored words stand whole
+  // with all their context elsewhere: the diff may have paired the old passages the wrong way round
+  // (the annotated one moved past its twin, a near-copy pasted where it was), so either is a guess.
+  if (twins && mapped.kind === 'edited' && wholeContextPlaces(text, target).some((at) => at + exact.length <= start || at >= end)) {
+    return { status: 'orphan', reason: 'ambiguous' };
+  }
   const here = evidenceAt(text, start, end, target, contextLength);
   // With its context reworded, the place the diff gives may be a copy or near-copy that the diff aligned
   // with the old words (a paragraph pasted above, then the original deleted; a short quote matched by
   // chance inside rewritten text): the texts cannot tell which, so only words that kept their whole
   // stored context are taken.
-  // One exception: the words unchanged where the diff puts them, with nearly all their context, and the
-  // only place in either version with these words or anything like them or like their surroundings:
-  // there is no copy for them to be confused with. (Shorter runs of context, or no check for rewritten
-  // surroundings, land on copies in the adversarial test: see docs/annotations.md.)
-  if (!hasWholeContext(text, start, end, target)
-    && !(mapped.kind === 'equal' && hasContextRuns(here, target, PARTIAL_CONTEXT_RUN)
-      && occurrences(version.before, exact, 2).length === 1 && isLoneQuote(text, start, end, target)
-      && hasSmallEditsAround(version, target))) {
-    return { status: 'orphan', reason: 'unconfirmed' };
-  }
+  if (!hasWholeContext(text, start, end, target)) return { status: 'orphan', reason: 'unconfirmed' };
   // Another place with the quote and all its stored context, in text that is new (not an old copy the
   // diff kept where it was), is as good as this one.
   for (const at of occurrences(text, exact, MAX_CANDIDATES)) {
@@ -447,63 +438,6 @@ function hasMove(version: DiffedVersion, text: string): boolean {
 function hasWholeContext(text: string, start: number, end: number, target: AnnotationTarget): boolean {
   const { prefix, suffix } = target;
   return text.slice(Math.max(0, start - prefix.length), start) === prefix && text.slice(end, end + suffix.length) === suffix;
-}
-
-/**
- * The diff keeps the old text around the words, with only small edits between: on each side, the equal
- * run that holds them reaches over the whole stored context, or the change next to it is short and
- * the run beyond it is substantial. A sentence that survives alone while the text around it was
- * deleted or replaced wholesale may be a copy pasted before its paragraph was removed.
- */
-function hasSmallEditsAround(version: DiffedVersion, target: AnnotationTarget): boolean {
-  const { runs } = version;
-  const index = runs.findIndex((run) => run.before <= target.start && target.end <= run.before + run.length);
-  if (index < 0) return false;
-  const run = runs[index];
-  const previous = runs[index - 1];
-  const next = runs[index + 1];
-  const beforeOk = run.before <= target.start - target.prefix.length || (previous !== undefined
-    && run.before - (previous.before + previous.length) <= SMALL_EDIT && run.after - (previous.after + previous.length) <= SMALL_EDIT
-    && previous.length >= SMALL_EDIT_NEIGHBOUR);
-  const runEnd = run.before + run.length;
-  const afterOk = runEnd >= target.end + target.suffix.length || (next !== undefined
-    && next.before - runEnd <= SMALL_EDIT && next.after - (run.after + run.length) <= SMALL_EDIT && next.length >= SMALL_EDIT_NEIGHBOUR);
-  return beforeOk && afterOk;
-}
-/** A change next to the words this short (old and new) is a small edit... */
-const SMALL_EDIT = 64;
-/** ...when the old text beyond it survives for at least this many characters. */
-const SMALL_EDIT_NEIGHBOUR = 16;
-
-/** Both sides keep at least `least` characters of the stored context verbatim (all of it where less is stored). */
-function hasContextRuns(evidence: Evidence, target: AnnotationTarget, least: number): boolean {
-  return evidence.prefixRun >= Math.min(least, target.prefix.length) && evidence.suffixRun >= Math.min(least, target.suffix.length);
-}
-
-/**
- * The quote at `[start, end)` is the only place in the text with these words or anything close to
- * them (an edited copy as similar as an edited quote may be), and nowhere else is there anything like
- * the quote with its stored context (the annotated sentence rewritten in place while a copy of it
- * survived elsewhere).
- */
-function isLoneQuote(text: string, start: number, end: number, target: AnnotationTarget): boolean {
-  const { exact, prefix, suffix } = target;
-  if (exact.length > MAX_APPROXIMATE_QUOTE) return false;
-  if (text.indexOf(exact) !== start || text.indexOf(exact, start + 1) >= 0) return false;
-  const maxErrors = Math.ceil(exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY));
-  if (hasApproximateMatch(text, start, end, exact, maxErrors)) return false;
-  const window = prefix + exact + suffix;
-  return !hasApproximateMatch(text, Math.max(0, start - prefix.length), Math.min(text.length, end + suffix.length), window,
-    Math.floor(window.length * WINDOW_ERRORS));
-}
-
-/** Whether `pattern`, with at most `maxErrors` edits, occurs in `text` away from `[from, to)` (masked out). */
-function hasApproximateMatch(text: string, from: number, to: number, pattern: string, maxErrors: number): boolean {
-  const masked = text.slice(0, from) + '\u0000'.repeat(to - from) + text.slice(to);
-  for (const match of approximateSearch(masked, pattern, maxErrors)) {
-    if (match.end > match.start) return true;
-  }
-  return false;
 }
 
 /** Evidence that identifies a place: both sides agree and at least one is strong. */
