@@ -144,9 +144,21 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
 const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/gu;
 
 function inProseLine(text: string, at: number): boolean {
-  const start = text.lastIndexOf('\n', at) + 1;
-  const newline = text.indexOf('\n', at);
-  return (newline < 0 ? text.length : newline) - start >= 60;
+  const { start, end } = lineAround(text, at, at, 60);
+  return end - start >= 60;
+}
+
+/**
+ * The line holding `start`..`end`, looked for no further than `reach` characters either way (a line
+ * longer than that reads as `reach` characters past the range): a megabyte line costs no more than a short one.
+ */
+function lineAround(text: string, start: number, end: number, reach: number): { start: number; end: number } {
+  const from = Math.max(0, start - reach);
+  const before = text.slice(from, start).lastIndexOf('\n');
+  const lineStart = before >= 0 ? from + before + 1 : from;
+  const after = text.slice(end, Math.min(text.length, end + reach)).indexOf('\n');
+  const lineEnd = after >= 0 ? end + after : Math.min(text.length, end + reach);
+  return { start: lineStart, end: lineEnd };
 }
 
 const E_WORDS = new Set([
@@ -173,9 +185,7 @@ function camelCaseBrands(text: string): Span[] {
 /** A name that is the whole of a page-furniture line ("Advertisement", "Share", "Most Read"). */
 function isAloneOnFurnitureLine(text: string, s: Span): boolean {
   if (s.end - s.start > 30) return false;
-  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-  const newline = text.indexOf('\n', s.end);
-  const lineEnd = newline < 0 ? text.length : newline;
+  const { start: lineStart, end: lineEnd } = lineAround(text, s.start, s.end, 41);
   if (lineEnd - lineStart > 40) return false;
   const line = text.slice(lineStart, lineEnd);
   return line.trim().replace(/[\s\p{P}]+$/u, '') === s.text && isFurnitureLine(line);

@@ -431,7 +431,8 @@ const PERSON_ROLES = new Set([
 function titleOf(ctx: Context, n: Span): string[] {
   const { text } = ctx;
   // The title ends at the name and starts after the line's start or the name before (not "Minister Berg met Holm").
-  let from = Math.max(text.lastIndexOf('\n', n.start) + 1, n.start - 60);
+  const window = Math.max(0, n.start - 60);
+  let from = window + text.slice(window, n.start).lastIndexOf('\n') + 1;
   const i = firstNameIndexFrom(ctx, n.start);
   if (i > 0 && ctx.names[i - 1].end > from) from = Math.min(n.start, ctx.names[i - 1].end);
   const before = /(?:[\p{L}'\u2019.-]+\s+){1,4}$/u.exec(text.slice(from, n.start))?.[0] ?? '';

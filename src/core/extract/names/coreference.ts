@@ -48,12 +48,21 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
       else byInnerWord.set(word, [p]);
     }
   }
+  // only a word inside one full name (however often that name is repeated) names it
+  const innerWordOwner = new Map<string, string | null>();
+  for (const [word, owners] of byInnerWord) innerWordOwner.set(word, owners.every((p) => p.text === owners[0].text) ? owners[0].text : null);
   const fullNameFor = (mention: Span): string | undefined => {
-    const list = bySurname.get(mention.text) ?? (new Set(byInnerWord.get(mention.text)?.map((p) => p.text)).size === 1 ? byInnerWord.get(mention.text) : undefined);
-    if (!list) return undefined;
-    let chosen = list[0];
-    for (const p of list) if (p.start < mention.start) chosen = p;
-    return chosen.text;
+    const surnamed = bySurname.get(mention.text);
+    if (!surnamed) return innerWordOwner.get(mention.text) ?? undefined;
+    // the last full name starting before the mention (lists are in text order), else the first
+    let lo = 0;
+    let hi = surnamed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (surnamed[mid].start < mention.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return surnamed[Math.max(0, lo - 1)].text;
   };
   const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));
   const acronymOf = new Map<string, { canonical: string; type: NameType }>();
