@@ -5,6 +5,13 @@ import { makeTagSet } from '../../src/core/extract/ner/tagScheme';
 import { tokenSpans } from '../../src/core/extract/ner/spans';
 import { GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, SEQUENCE_SEED, emptyLexicon, lowerHash, sequenceKey } from '../../src/core/extract/ner/lexicon';
 
+/** The span of the first run of tokens spelling `words` (space-separated token texts). */
+function spanOfWords(tokens: { text: string }[], words: string, typeIndex: number): { first: number; last: number; typeIndex: number } {
+  const parts = words.split(' ');
+  const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
+  return { first, last: first + parts.length, typeIndex };
+}
+
 describe('name tagger parts', () => {
   it('keeps a lone initial with its period and does not end the sentence there', () => {
     const text = 'A goal by J. Russell. Then U.S. officials left.';
@@ -119,11 +126,7 @@ describe('name tagger parts', () => {
   it('leaves a capitalised "The" out of an organization\'s name, except a newspaper\'s', () => {
     const text = 'The Commerce Department said so.\nThe New York Times said so.\nThe Times said so.\nTHE PARTY OF DEMOCRATIC ACTION WON.\nThe Royal Navy sailed.';
     const { tokens } = segment(text);
-    const span = (words: string, typeIndex: number): { first: number; last: number; typeIndex: number } => {
-      const parts = words.split(' ');
-      const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
-      return { first, last: first + parts.length, typeIndex };
-    };
+    const span = (words: string, typeIndex: number) => spanOfWords(tokens, words, typeIndex);
     const spans = [span('The Commerce Department', 1), span('The New York Times', 1), span('The Times', 1), span('THE PARTY OF DEMOCRATIC ACTION', 1), span('The Royal Navy', 3)];
     const named = (options: { articles?: boolean }) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: true, majority: false, ...options }).spans
       .map((s) => tokens.slice(s.first, s.last).map((t) => t.text).join(' '));
@@ -134,11 +137,7 @@ describe('name tagger parts', () => {
   it('makes a place or misc name ending in an organization head noun an organization, not a country or a bank of a river', () => {
     const text = 'The King\'s Fund said so. Synovus Trust agreed. The Russian Federation and the West Bank and Tom Trust.';
     const { tokens } = segment(text);
-    const span = (words: string, typeIndex: number): { first: number; last: number; typeIndex: number } => {
-      const parts = words.split(' ');
-      const first = tokens.findIndex((t, k) => parts.every((w, j) => tokens[k + j]?.text === w));
-      return { first, last: first + parts.length, typeIndex };
-    };
+    const span = (words: string, typeIndex: number) => spanOfWords(tokens, words, typeIndex);
     const spans = [span('King \'s Fund', 3), span('Synovus Trust', 2), span('Russian Federation', 2), span('West Bank', 2), span('Tom Trust', 0)];
     const types = (organizationHeads: boolean) => harmonize(text, tokens, spans, spans.map(() => 0.9), { surnames: false, majority: false, organizationHeads }).spans.map((s) => s.typeIndex);
     assert.deepEqual(types(true), [1, 1, 2, 2, 0]);
