@@ -27,6 +27,7 @@ import type { LedgerQuote } from './quotes/quoteLedger';
 import { compareEntries, type TimelineEntry } from './timeline/timeline';
 import { periodOf, type DatePeriod, type DatePrecision } from './timeline/timex';
 import { PairTable } from './pairTable';
+import { TopRanking, type Describe } from './topRanking';
 
 /** An entity as the workspace sees it now. */
 export interface ResolvedEntity {
@@ -129,11 +130,13 @@ interface QuotedAt {
   published: string;
 }
 
-/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`). */
+/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`, `RANK_KEEP`). */
 export interface WarmTuning {
   hubCost?: number;
   pairsPerStep?: number;
   articlesPerStep?: number;
+  /** Partners a kept ranking holds (0: no ranking is kept, every card ranks every partner). */
+  rankKeep?: number;
 }
 
 /** A count in steps (see `AnalysisStore.prepare`), valid while the store stays at `generation`. */
@@ -154,6 +157,28 @@ interface Shared {
 interface SharedList {
   list: Shared[];
   byKey: Map<EntityKey, Shared & { keys: number }>;
+  /** `atLeast[n]`: how many partners share n paragraphs or more (n ≥ 1; missing: none), kept with the counts. */
+  atLeast: number[];
+  /** The first partners as a card ranks them, per least number of shared paragraphs, kept across changes (`rankedPartners`). */
+  ranks?: Map<number, PartnerRanking>;
+  /** The partners by the name keys of their entities (what a logged change names), made when first needed. */
+  byMember?: { epoch: number; map: Map<number, Shared | Shared[]> };
+}
+
+/**
+ * An entity's first partners as ranked at `total` paragraphs in all and `own` paragraphs naming it, with the
+ * partners whose counts changed since (`dirty`, and the name keys logged after `logAt`): while the totals
+ * stay, a change re-ranks only those (`TopRanking.update`), not the thousands of partners of an entity
+ * named everywhere.
+ */
+interface PartnerRanking {
+  ranking: TopRanking<Shared>;
+  total: number;
+  own: number;
+  /** `AnalysisStore.rankEpoch` when ranked: an entity whose keys changed makes every ranking start again. */
+  epoch: number;
+  logAt: number;
+  dirty: Set<Shared>;
 }
 
 const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
@@ -178,6 +203,15 @@ const WARM_SLICE_MS = 10;
  */
 const HUB_COST = 4000;
 const QUOTE_COST = 40;
+/**
+ * Partners a kept ranking holds in order: a card lists five; the margin lets a change push a few of them
+ * down without ranking every partner again.
+ */
+const RANK_KEEP = 24;
+/** Name keys the change log keeps (`changedIds`): a ranking older than that is made again. */
+const CHANGE_LOG = 1 << 16;
+/** The partners a card lists (`MAX_NEIGHBOURS` of the hover entries): their shared articles are counted in the warm-up. */
+const CARD_PARTNERS = 5;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -205,6 +239,12 @@ export class AnalysisStore {
   private readonly pairs = new PairTable();
   /** Short form → the keys it relates (surname, initials; a one-word name itself), see `invalidate`. */
   private readonly byTag = new Map<string, number[]>();
+  /**
+   * Short form → the keys that are that short form itself (the name after the type is the surname or the
+   * acronym alone): of the thousands of keys a common surname relates, the few that join a full name's
+   * entity (`membersOf`).
+   */
+  private readonly shortKeys = new Map<string, number[]>();
   private paragraphTotal = 0;
   private articleTotal = 0;
 
@@ -233,11 +273,20 @@ export class AnalysisStore {
    * pair counts are (`shiftShared`) rather than read again after each change.
    */
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
+  /**
+   * The name keys of every article counted in or out, in order (from position `changedBase`): what changed
+   * the paragraph counts of the entities they belong to, for the kept rankings (`PartnerRanking.logAt`).
+   */
+  private readonly changedIds: number[] = [];
+  private changedBase = 0;
+  /** Bumped when an entity's keys change in place (a key joins it): the kept rankings are made again. */
+  private rankEpoch = 0;
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
   private readonly hubCost: number;
   private readonly pairsPerStep: number;
   private readonly articlesPerStep: number;
+  private readonly rankKeep: number;
   /** Bumped by every change to the store's articles: a count in steps started before it must start again. */
   private generation = 0;
   /** Counts in steps under way, by what and entity key (see `prepare`, `warmSlice`). */
@@ -264,6 +313,7 @@ export class AnalysisStore {
     this.hubCost = tuning.hubCost ?? HUB_COST;
     this.pairsPerStep = tuning.pairsPerStep ?? PAIRS_PER_STEP;
     this.articlesPerStep = tuning.articlesPerStep ?? ARTICLES_PER_STEP;
+    this.rankKeep = tuning.rankKeep ?? RANK_KEEP;
     this.linker = new EntityLinker(index.registry);
     this.subscription = index.onDidChange((event) => {
       this.forgetAnswers();
@@ -431,6 +481,11 @@ export class AnalysisStore {
 
   /** What the background warm-up has done: slices run, the longest (ms), lists counted. For benchmarks. */
   readonly warmStats = { slices: 0, longestMs: 0, lists: 0 };
+  /**
+   * How the partners a card lists were ranked: from a kept ranking adjusted for the partners changed since
+   * (`kept`, of which `adjusted` had some), or every partner ranked (`ranked`). For tests and benchmarks.
+   */
+  readonly rankStats = { kept: 0, adjusted: 0, ranked: 0 };
 
   /**
    * Follows which articles' quotations change: `take()` brings the store up to date and says which articles'
@@ -497,10 +552,7 @@ export class AnalysisStore {
     this.sync();
     const target = this.entityOf(key);
     if (!target) return 0;
-    const least = Math.max(1, minCount);
-    let n = 0;
-    for (const { paragraphs } of this.sharedWith(target)) if (paragraphs >= least) n++;
-    return n;
+    return this.sharedListOf(target).atLeast[Math.max(1, minCount)] ?? 0;
   }
 
   /**
@@ -514,24 +566,10 @@ export class AnalysisStore {
     const memoKey = `${minCount}\u0000${limit}\u0000${target.key}`;
     const known = this.neighbourMemo.get(memoKey);
     if (known) return known;
-    const own = this.entityParagraphs(target);
-    const least = Math.max(1, minCount);
-    const ranked: { entity: Entity; paragraphs: number; strength: number; shared: Shared }[] = [];
-    const better = (e: Entity, paragraphs: number, strength: number, q: { entity: Entity; paragraphs: number; strength: number }) =>
-      q.strength - strength || q.paragraphs - paragraphs || compareText(e.name, q.entity.name) || compareText(e.key, q.entity.key);
-    for (const shared of this.sharedWith(target)) {
-      const { entity, paragraphs } = shared;
-      if (paragraphs < least) continue;
-      const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
-      // keep the best `limit` in order (a card lists five of thousands)
-      if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
-      let at = ranked.length;
-      while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
-      ranked.splice(at, 0, { entity, paragraphs, strength, shared });
-      if (ranked.length > limit) ranked.pop();
-    }
+    const ranked = this.rankedPartners(target, Math.max(1, minCount), limit);
     let mine: ReadonlySet<number> | undefined;
-    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength, shared }) => {
+    const out: Neighbour[] = ranked.map(({ item: shared, paragraphs, strength }) => {
+      const { entity } = shared;
       // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
       if (shared.articles === undefined) {
         mine ??= this.articlesOf(target);
@@ -555,16 +593,94 @@ export class AnalysisStore {
   }
 
   /**
+   * The target's partners sharing at least `least` paragraphs, the first `limit` in rank order (strength,
+   * then paragraphs, name, key). A card's few come from a ranking kept with the partner list: while the
+   * paragraph totals it was made at hold, a change re-ranks only the partners whose counts it changed (those
+   * of the changed articles' names); otherwise, or when too few are left known to come first, every partner
+   * is ranked again.
+   */
+  private rankedPartners(target: Entity, least: number, limit: number) {
+    const kept = this.sharedListOf(target);
+    const own = this.entityParagraphs(target);
+    const total = this.paragraphTotal;
+    const describe: Describe<Shared> = (shared, into) => {
+      if (shared.paragraphs < least) return false;
+      into.strength = npmi(shared.paragraphs, own, this.entityParagraphs(shared.entity), total);
+      into.paragraphs = shared.paragraphs;
+      into.name = shared.entity.name;
+      into.key = shared.entity.key;
+      return true;
+    };
+    if (limit > this.rankKeep) {
+      this.rankStats.ranked++;
+      return TopRanking.of(kept.list, describe, limit).first(limit);
+    }
+    let rank = kept.ranks?.get(least);
+    if (rank && rank.total === total && rank.own === own && rank.epoch === this.rankEpoch && rank.logAt >= this.changedBase) {
+      this.collectDirty(kept, rank);
+      const changed = rank.dirty.size > 0;
+      const fits = rank.ranking.update(rank.dirty, describe, limit);
+      rank.dirty.clear();
+      if (fits) {
+        this.rankStats.kept++;
+        if (changed) this.rankStats.adjusted++;
+        return rank.ranking.first(limit);
+      }
+    }
+    this.rankStats.ranked++;
+    rank = { ranking: TopRanking.of(kept.list, describe, this.rankKeep), total, own, epoch: this.rankEpoch, logAt: this.changedBase + this.changedIds.length, dirty: new Set() };
+    (kept.ranks ??= new Map()).set(least, rank);
+    return rank.ranking.first(limit);
+  }
+
+  /** Marks the partners whose paragraph counts the changes logged since the ranking may have changed. */
+  private collectDirty(kept: SharedList, rank: PartnerRanking): void {
+    const end = this.changedBase + this.changedIds.length;
+    if (rank.logAt < end) {
+      const byMember = this.partnersByMember(kept);
+      for (let i = rank.logAt - this.changedBase; i < this.changedIds.length; i++) {
+        const hit = byMember.get(this.changedIds[i]);
+        if (hit === undefined) continue;
+        if (Array.isArray(hit)) for (const shared of hit) rank.dirty.add(shared);
+        else rank.dirty.add(hit);
+      }
+    }
+    rank.logAt = end;
+  }
+
+  /** The partners by each name key of their entities (as the list counted them), made once per list and epoch. */
+  private partnersByMember(kept: SharedList): Map<number, Shared | Shared[]> {
+    if (kept.byMember?.epoch === this.rankEpoch) return kept.byMember.map;
+    const map = new Map<number, Shared | Shared[]>();
+    for (const shared of kept.list) indexMembers(map, shared);
+    kept.byMember = { epoch: this.rankEpoch, map };
+    return map;
+  }
+
+  /** Moves a kept partner's shared paragraphs by one, keeping `atLeast` and the rankings' changed partners. */
+  private shiftPartner(kept: SharedList, entry: Shared, sign: 1 | -1): void {
+    const { atLeast } = kept;
+    if (sign > 0) {
+      const n = ++entry.paragraphs;
+      while (atLeast.length <= n) atLeast.push(0);
+      atLeast[n]++;
+    } else {
+      atLeast[entry.paragraphs--]--;
+    }
+    if (kept.ranks) for (const rank of kept.ranks.values()) rank.dirty.add(entry);
+  }
+
+  /**
    * The entities sharing paragraphs with the target, with the number shared: kept across index changes
    * until a change touches the target's keys or those of one of its partners (`invalidate`).
    */
-  private sharedWith(target: Entity): Shared[] {
+  private sharedListOf(target: Entity): SharedList {
     const cached = this.sharedMemo.get(target.key);
-    if (cached) return cached.list;
+    if (cached) return cached;
     const steps = this.countPartners(target, false);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    return step.value.list;
+    return step.value;
   }
 
   /**
@@ -632,7 +748,14 @@ export class AnalysisStore {
     }
     if (doubled) twice.push(target);
     if (twice.length) yield* this.correctTarget(target, twice, shared);
-    const kept = { list, byKey: shared };
+    const atLeast = [0];
+    for (const { paragraphs } of list) {
+      while (atLeast.length <= paragraphs) atLeast.push(0);
+      atLeast[paragraphs]++;
+    }
+    for (let n = atLeast.length - 2; n >= 1; n--) atLeast[n] += atLeast[n + 1];
+    atLeast[0] = 0;
+    const kept: SharedList = { list, byKey: shared, atLeast };
     this.sharedMemo.set(target.key, kept);
     return kept;
   }
@@ -725,8 +848,11 @@ export class AnalysisStore {
       const [what, key] = id.split('\u0000') as ['partners' | 'quotes', string];
       // a queued hub is a name key ('#' and its id), a requested list an entity key
       const target = key.startsWith('#') ? this.resolve(Number(key.slice(1))) : this.entities.get(key) ?? this.entityOf(key);
-      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG') ||
-        (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) continue;
+      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG')) continue;
+      if ((what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) {
+        if (what === 'partners') this.rankForCard(target);
+        continue;
+      }
       const jobId = `${what}\u0000${target.key}`; // the id `prepare` gives it
       let job = this.jobs.get(jobId);
       if (!job) this.jobs.set(jobId, (job = this.newJob(what, target)));
@@ -734,6 +860,7 @@ export class AnalysisStore {
         this.requested.unshift(jobId); // resumed first in the next slice
         break;
       }
+      if (what === 'partners') this.rankForCard(target);
     }
     const took = performance.now() - started;
     this.warmStats.slices++;
@@ -744,6 +871,15 @@ export class AnalysisStore {
     }
     this.jobs.clear();
     this.settleIdle();
+  }
+
+  /**
+   * Ranks a counted list's partners as a card does (at least two shared paragraphs, the default of
+   * `neighbours`) and counts the shared articles of those it lists, so that the card finds both at hand; a
+   * ranking kept since an earlier change is only adjusted (`rankedPartners`).
+   */
+  private rankForCard(target: Entity): void {
+    if (this.rankKeep > 0) this.neighbours(target.key, 2, Math.min(CARD_PARTNERS, this.rankKeep));
   }
 
   /**
@@ -1103,6 +1239,7 @@ export class AnalysisStore {
         // a key the index puts under the entity that neither its group nor a short form relates to it: it
         // joins, and what was counted without it is counted again
         entity.members.push(id);
+        this.rankEpoch++; // its paragraphs in every ranking that lists it
         this.sharedMemo.delete(entity.key);
         this.quotesMemo.delete(entity.key);
         this.forgetAnswers();
@@ -1128,9 +1265,9 @@ export class AnalysisStore {
     const inGroup = members.length;
     for (let i = 0; i < inGroup; i++) {
       for (const tag of tagsOf(this.keyStrings[members[i]])) {
-        for (const related of this.byTag.get(tag) ?? []) {
-          // the short form itself (a surname or an acronym alone), not the other full names sharing it
-          if (members.includes(related) || !this.keyStrings[related].endsWith(`:${tag}`)) continue;
+        // the short form itself (a surname or an acronym alone), not the other full names sharing it
+        for (const related of this.shortKeys.get(tag) ?? []) {
+          if (members.includes(related)) continue;
           const [type, surface, canonical] = this.keyNames[related];
           if (this.index.nameTypeOf(type, surface, canonical ?? undefined) && this.index.entityGroup(this.keyStrings[related])[0] === key) members.push(related);
         }
@@ -1259,6 +1396,7 @@ export class AnalysisStore {
     this.keyQuoted.length = 0;
     this.pairs.clear();
     this.byTag.clear();
+    this.shortKeys.clear();
     this.paragraphTotal = 0;
     this.articleTotal = 0;
     this.resolved = [];
@@ -1266,6 +1404,9 @@ export class AnalysisStore {
     this.sharedMemo.clear();
     this.quotesMemo.clear();
     this.forgotten.clear();
+    this.changedBase += this.changedIds.length;
+    this.changedIds.length = 0;
+    this.rankEpoch++;
     this.forgetAnswers();
     this.quotationsChanged(undefined);
   }
@@ -1307,6 +1448,11 @@ export class AnalysisStore {
         const list = this.byTag.get(tag);
         if (list) list.push(id);
         else this.byTag.set(tag, [id]);
+        if (key.endsWith(`:${tag}`)) {
+          const short = this.shortKeys.get(tag);
+          if (short) short.push(id);
+          else this.shortKeys.set(tag, [id]);
+        }
       }
     }
     bySurface.set(surface, id!);
@@ -1404,11 +1550,13 @@ export class AnalysisStore {
         for (const partner of here) {
           if (partner.key === target.key) continue;
           const entry = kept.byKey.get(partner.key);
-          if (entry) entry.paragraphs += sign;
+          if (entry && (sign > 0 || entry.paragraphs > 0)) this.shiftPartner(kept, entry, sign);
           else if (sign > 0) {
-            const added = { entity: partner, paragraphs: 1, keys: 1 };
+            const added = { entity: partner, paragraphs: 0, keys: 1 };
             kept.byKey.set(partner.key, added);
             kept.list.push(added);
+            if (kept.byMember) indexMembers(kept.byMember.map, added);
+            this.shiftPartner(kept, added, 1);
           } else {
             this.sharedMemo.delete(target.key);
             break;
@@ -1478,11 +1626,17 @@ export class AnalysisStore {
       at = from + keys[at];
       for (let i = from; i < at; i++) {
         const a = keys[i];
+        this.changedIds.push(a);
         this.keyParagraphs[a] += sign;
         if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
         else this.keyArticles[a]?.delete(num);
         for (let j = i + 1; j < at; j++) this.pairs.add(a, keys[j], sign);
       }
+    }
+    if (this.changedIds.length > CHANGE_LOG) {
+      const dropped = this.changedIds.length - CHANGE_LOG / 2;
+      this.changedIds.splice(0, dropped);
+      this.changedBase += dropped;
     }
     const { quotes } = state.views;
     for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
@@ -1507,6 +1661,16 @@ function tagsOf(key: string): string[] {
   return tags;
 }
 
+/** Files a partner under each name key of its entity. */
+function indexMembers(map: Map<number, Shared | Shared[]>, shared: Shared): void {
+  for (const m of shared.entity.members) {
+    const known = map.get(m);
+    if (known === undefined) map.set(m, shared);
+    else if (Array.isArray(known)) known.push(shared);
+    else map.set(m, [known, shared]);
+  }
+}
+
 function popCount(word: number): number {
   let v = word - ((word >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
@@ -1526,8 +1690,4 @@ export function npmi(together: number, a: number, b: number, total: number): num
 function compareQuoted(a: { state: ArticleState; at: number; published: string }, b: { state: ArticleState; at: number; published: string }): number {
   return (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
     (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
