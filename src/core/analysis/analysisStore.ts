@@ -161,8 +161,6 @@ interface SharedList {
   atLeast: number[];
   /** The first partners as a card ranks them, per least number of shared paragraphs, kept across changes (`rankedPartners`). */
   ranks?: Map<number, PartnerRanking>;
-  /** The partners by the name keys of their entities (what a logged change names), made when first needed. */
-  byMember?: { epoch: number; map: Map<number, Shared | Shared[]> };
 }
 
 /**
@@ -175,8 +173,6 @@ interface PartnerRanking {
   ranking: TopRanking<Shared>;
   total: number;
   own: number;
-  /** `AnalysisStore.rankEpoch` when ranked: an entity whose keys changed makes every ranking start again. */
-  epoch: number;
   logAt: number;
   dirty: Set<Shared>;
 }
@@ -279,8 +275,11 @@ export class AnalysisStore {
    */
   private readonly changedIds: number[] = [];
   private changedBase = 0;
-  /** Bumped when an entity's keys change in place (a key joins it): the kept rankings are made again. */
-  private rankEpoch = 0;
+  /**
+   * Per name key, the keys of every entity it has been a member of (since the last rebuild): a logged change
+   * to the name's paragraphs changes the paragraph count of those entities, as partners in any kept list.
+   */
+  private readonly holders: (EntityKey | EntityKey[] | undefined)[] = [];
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
   private readonly hubCost: number;
@@ -567,29 +566,46 @@ export class AnalysisStore {
     const known = this.neighbourMemo.get(memoKey);
     if (known) return known;
     const ranked = this.rankedPartners(target, Math.max(1, minCount), limit);
-    let mine: ReadonlySet<number> | undefined;
     const out: Neighbour[] = ranked.map(({ item: shared, paragraphs, strength }) => {
       const { entity } = shared;
       // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
-      if (shared.articles === undefined) {
-        mine ??= this.articlesOf(target);
-        const theirs = this.articlesOf(this.entities.get(entity.key) ?? entity);
-        const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-        let first = -1;
-        let articles = 0;
-        for (const a of small) {
-          if (!large.has(a)) continue;
-          articles++;
-          if (first < 0) first = a;
-        }
-        shared.articles = articles;
-        shared.first = first >= 0 ? first : undefined;
+      if (shared.articles === undefined || (shared.first === undefined && shared.articles > 0)) {
+        const { articles, first } = this.sharedArticles(target, this.entities.get(entity.key) ?? entity, shared.articles === undefined);
+        shared.articles ??= articles;
+        shared.first = first;
       }
       const sharedArticle = shared.first !== undefined ? this.articles[shared.first]?.uri ?? '' : '';
       return { entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: shared.articles, strength, sharedArticle };
     });
     this.neighbourMemo.set(memoKey, out);
     return out;
+  }
+
+  /**
+   * The articles naming both entities (`articles`, when `all`; else only one is looked for) and one of them
+   * (`first`), read through their keys' article sets without making their unions: an entity named everywhere
+   * is named in thousands of articles.
+   */
+  private sharedArticles(x: Entity, y: Entity, all: boolean): { articles: number; first: number | undefined } {
+    const size = (e: Entity) => e.members.reduce((n, m) => n + (this.keyArticles[m]?.size ?? 0), 0);
+    const [small, large] = size(x) <= size(y) ? [x, y] : [y, x];
+    const sets = large.members.map((m) => this.keyArticles[m]).filter((set): set is Set<number> => set !== undefined);
+    const seen = small.members.length > 1 ? new Set<number>() : undefined;
+    let articles = 0;
+    let first: number | undefined;
+    for (const m of small.members) {
+      for (const a of this.keyArticles[m] ?? []) {
+        if (seen) {
+          if (seen.has(a)) continue;
+          seen.add(a);
+        }
+        if (!sets.some((set) => set.has(a))) continue;
+        articles++;
+        first ??= a;
+        if (!all) return { articles, first };
+      }
+    }
+    return { articles, first };
   }
 
   /**
@@ -616,7 +632,7 @@ export class AnalysisStore {
       return TopRanking.of(kept.list, describe, limit).first(limit);
     }
     let rank = kept.ranks?.get(least);
-    if (rank && rank.total === total && rank.own === own && rank.epoch === this.rankEpoch && rank.logAt >= this.changedBase) {
+    if (rank && rank.total === total && rank.own === own && rank.logAt >= this.changedBase) {
       this.collectDirty(kept, rank);
       const changed = rank.dirty.size > 0;
       const fits = rank.ranking.update(rank.dirty, describe, limit);
@@ -628,33 +644,37 @@ export class AnalysisStore {
       }
     }
     this.rankStats.ranked++;
-    rank = { ranking: TopRanking.of(kept.list, describe, this.rankKeep), total, own, epoch: this.rankEpoch, logAt: this.changedBase + this.changedIds.length, dirty: new Set() };
+    rank = { ranking: TopRanking.of(kept.list, describe, this.rankKeep), total, own, logAt: this.changedBase + this.changedIds.length, dirty: new Set() };
     (kept.ranks ??= new Map()).set(least, rank);
     return rank.ranking.first(limit);
   }
 
   /** Marks the partners whose paragraph counts the changes logged since the ranking may have changed. */
   private collectDirty(kept: SharedList, rank: PartnerRanking): void {
-    const end = this.changedBase + this.changedIds.length;
-    if (rank.logAt < end) {
-      const byMember = this.partnersByMember(kept);
-      for (let i = rank.logAt - this.changedBase; i < this.changedIds.length; i++) {
-        const hit = byMember.get(this.changedIds[i]);
-        if (hit === undefined) continue;
-        if (Array.isArray(hit)) for (const shared of hit) rank.dirty.add(shared);
-        else rank.dirty.add(hit);
+    const { changedIds, holders } = this;
+    for (let i = rank.logAt - this.changedBase; i < changedIds.length; i++) {
+      const held = holders[changedIds[i]];
+      if (held === undefined) continue;
+      if (typeof held === 'string') {
+        const shared = kept.byKey.get(held);
+        if (shared) rank.dirty.add(shared);
+      } else {
+        for (const key of held) {
+          const shared = kept.byKey.get(key);
+          if (shared) rank.dirty.add(shared);
+        }
       }
     }
-    rank.logAt = end;
+    rank.logAt = this.changedBase + changedIds.length;
   }
 
-  /** The partners by each name key of their entities (as the list counted them), made once per list and epoch. */
-  private partnersByMember(kept: SharedList): Map<number, Shared | Shared[]> {
-    if (kept.byMember?.epoch === this.rankEpoch) return kept.byMember.map;
-    const map = new Map<number, Shared | Shared[]>();
-    for (const shared of kept.list) indexMembers(map, shared);
-    kept.byMember = { epoch: this.rankEpoch, map };
-    return map;
+  /** Notes that the name key `id` is a member of the entity `key` (see `holders`). */
+  private hold(id: number, key: EntityKey): void {
+    const held = this.holders[id];
+    if (held === undefined) this.holders[id] = key;
+    else if (typeof held === 'string') {
+      if (held !== key) this.holders[id] = [held, key];
+    } else if (!held.includes(key)) held.push(key);
   }
 
   /** Moves a kept partner's shared paragraphs by one, keeping `atLeast` and the rankings' changed partners. */
@@ -1235,11 +1255,13 @@ export class AnalysisStore {
       entity = this.entities.get(key) ?? null;
       if (!entity) {
         this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members: this.membersOf(key, group, id), num: this.numberOf(key) }));
+        for (const m of entity.members) this.hold(m, key);
       } else if (!entity.members.includes(id)) {
         // a key the index puts under the entity that neither its group nor a short form relates to it: it
         // joins, and what was counted without it is counted again
         entity.members.push(id);
-        this.rankEpoch++; // its paragraphs in every ranking that lists it
+        this.hold(id, entity.key);
+        this.changedIds.push(id); // its paragraphs changed, in every ranking that lists it
         this.sharedMemo.delete(entity.key);
         this.quotesMemo.delete(entity.key);
         this.forgetAnswers();
@@ -1406,7 +1428,7 @@ export class AnalysisStore {
     this.forgotten.clear();
     this.changedBase += this.changedIds.length;
     this.changedIds.length = 0;
-    this.rankEpoch++;
+    this.holders.length = 0;
     this.forgetAnswers();
     this.quotationsChanged(undefined);
   }
@@ -1555,7 +1577,6 @@ export class AnalysisStore {
             const added = { entity: partner, paragraphs: 0, keys: 1 };
             kept.byKey.set(partner.key, added);
             kept.list.push(added);
-            if (kept.byMember) indexMembers(kept.byMember.map, added);
             this.shiftPartner(kept, added, 1);
           } else {
             this.sharedMemo.delete(target.key);
@@ -1574,8 +1595,10 @@ export class AnalysisStore {
       for (const partner of named) {
         const entry = partner.key === target.key ? undefined : kept.byKey.get(partner.key);
         if (entry?.articles === undefined) continue;
-        if (sign < 0 && entry.first === state.num) entry.articles = entry.first = undefined; // counted again when listed
-        else entry.articles += sign;
+        // the article names both: one more or one fewer shared, and the link goes to it (or to another, found when listed)
+        entry.articles += sign;
+        if (sign < 0 && entry.first === state.num) entry.first = undefined;
+        else if (sign > 0) entry.first ??= state.num;
       }
     }
   }
@@ -1659,16 +1682,6 @@ function tagsOf(key: string): string[] {
   const initials = initialsOf(name);
   if (initials) tags.push(initials);
   return tags;
-}
-
-/** Files a partner under each name key of its entity. */
-function indexMembers(map: Map<number, Shared | Shared[]>, shared: Shared): void {
-  for (const m of shared.entity.members) {
-    const known = map.get(m);
-    if (known === undefined) map.set(m, shared);
-    else if (Array.isArray(known)) known.push(shared);
-    else map.set(m, [known, shared]);
-  }
 }
 
 function popCount(word: number): number {
