@@ -194,10 +194,11 @@ const ARTICLES_PER_STEP = 8;
 const WARM_SLICE_MS = 10;
 /**
  * Lists costing at least this much to count — partner pairs read plus the articles that may be read again,
- * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (about 50 lists at
- * 10,000 articles: a few milliseconds of counting each, up to a few hundred for the costliest).
+ * or quoted articles × `QUOTE_COST` — are counted (and partner lists ranked) in the background before a card
+ * asks: about 1,200 lists at 10,000 articles, most under a millisecond of counting each, up to a few hundred
+ * for the costliest; a card would otherwise count and rank such a list itself on its first hover (0.5–10 ms).
  */
-const HUB_COST = 4000;
+const HUB_COST = 300;
 const QUOTE_COST = 40;
 /**
  * Partners a kept ranking holds in order: a card lists five; the margin lets a change push a few of them
@@ -275,6 +276,9 @@ export class AnalysisStore {
    */
   private readonly changedIds: number[] = [];
   private changedBase = 0;
+  /** Per name key, the `logStamp` it was last logged at: a key is logged once per catch-up, however often counted. */
+  private readonly loggedAt: number[] = [];
+  private logStamp = 0;
   /**
    * Per name key, the keys of every entity it has been a member of (since the last rebuild): a logged change
    * to the name's paragraphs changes the paragraph count of those entities, as partners in any kept list.
@@ -367,6 +371,7 @@ export class AnalysisStore {
     }
     this.catchingUp = setTimeout(() => {
       this.catchingUp = undefined;
+      this.logStamp++;
       let n = 0;
       for (const uri of this.dirty) {
         if (n++ >= CATCH_UP_SLICE) break;
@@ -478,8 +483,8 @@ export class AnalysisStore {
     return done;
   }
 
-  /** What the background warm-up has done: slices run, the longest (ms), lists counted. For benchmarks. */
-  readonly warmStats = { slices: 0, longestMs: 0, lists: 0 };
+  /** What the background warm-up has done: slices run, the longest (ms), lists counted, partners in the lists. For benchmarks. */
+  readonly warmStats = { slices: 0, longestMs: 0, lists: 0, partners: 0 };
   /**
    * How the partners a card lists were ranked: from a kept ranking adjusted for the partners changed since
    * (`kept`, of which `adjusted` had some), or every partner ranked (`ranked`). For tests and benchmarks.
@@ -568,14 +573,19 @@ export class AnalysisStore {
     const ranked = this.rankedPartners(target, Math.max(1, minCount), limit);
     const out: Neighbour[] = ranked.map(({ item: shared, paragraphs, strength }) => {
       const { entity } = shared;
-      // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
-      if (shared.articles === undefined || (shared.first === undefined && shared.articles > 0)) {
-        const { articles, first } = this.sharedArticles(target, this.entities.get(entity.key) ?? entity, shared.articles === undefined);
-        shared.articles ??= articles;
-        shared.first = first;
-      }
+      const partner = this.entities.get(entity.key) ?? entity;
+      // an article naming both (the card links to it), found once and kept up to date per article (`shiftShared`)
+      if (shared.first === undefined && shared.articles !== 0) shared.first = this.sharedArticles(target, partner, false).first;
       const sharedArticle = shared.first !== undefined ? this.articles[shared.first]?.uri ?? '' : '';
-      return { entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: shared.articles, strength, sharedArticle };
+      const count = (all: boolean) => this.sharedArticles(target, partner, all);
+      return {
+        entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, strength, sharedArticle,
+        // counted when first read (a card shows the paragraphs only), then kept up to date per article
+        get articles(): number {
+          shared.articles ??= count(true).articles;
+          return shared.articles;
+        },
+      };
     });
     this.neighbourMemo.set(memoKey, out);
     return out;
@@ -632,7 +642,9 @@ export class AnalysisStore {
       return TopRanking.of(kept.list, describe, limit).first(limit);
     }
     let rank = kept.ranks?.get(least);
-    if (rank && rank.total === total && rank.own === own && rank.logAt >= this.changedBase) {
+    // (a ranking left for longer than its partners would take to rank again is made again)
+    const logged = this.changedBase + this.changedIds.length - (rank?.logAt ?? 0);
+    if (rank && rank.total === total && rank.own === own && rank.logAt >= this.changedBase && logged <= kept.list.length) {
       this.collectDirty(kept, rank);
       const changed = rank.dirty.size > 0;
       const fits = rank.ranking.update(rank.dirty, describe, limit);
@@ -880,7 +892,10 @@ export class AnalysisStore {
         this.requested.unshift(jobId); // resumed first in the next slice
         break;
       }
-      if (what === 'partners') this.rankForCard(target);
+      if (what === 'partners') {
+        this.warmStats.partners += this.sharedMemo.get(target.key)?.list.length ?? 0;
+        this.rankForCard(target);
+      }
     }
     const took = performance.now() - started;
     this.warmStats.slices++;
@@ -1132,50 +1147,65 @@ export class AnalysisStore {
     for (const [id, count] of merged) if (count >= minCount) direct.push([Math.floor(id / PAIR_BASE), id % PAIR_BASE, count]);
 
     const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
-    const articleSets = new Map<number, ReadonlySet<number>>();
-    const articlesOf = (n: number): ReadonlySet<number> => {
-      let set = articleSets.get(n);
-      if (!set) {
+    // Each entity's articles as a sorted array (two small ones intersect by a merge), and a bit set for an
+    // entity named in many articles (two of those intersect by words, a small one is looked up in it).
+    const lists: (Int32Array | undefined)[] = new Array(byNum.length);
+    const articlesOf = (n: number): Int32Array => {
+      let list = lists[n];
+      if (!list) {
         const members = membersByNum[n];
-        if (members.length === 1) set = this.keyArticles[members[0]] ?? new Set();
+        if (members.length === 1) list = Int32Array.from(this.keyArticles[members[0]] ?? []);
         else {
           const union = new Set<number>();
           for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
-          set = union;
+          list = Int32Array.from(union);
         }
-        articleSets.set(n, set);
+        lists[n] = list.sort();
       }
-      return set;
+      return list;
     };
-    // Shared articles: a bit set per entity named in many articles, so that two of those intersect by words.
     const words = (this.articles.length >> 5) + 1;
-    const bitSets = new Map<number, Uint32Array | null>();
+    const bitSets: (Uint32Array | null | undefined)[] = new Array(byNum.length);
     const bitsOf = (n: number): Uint32Array | null => {
-      let bits = bitSets.get(n);
+      let bits = bitSets[n];
       if (bits === undefined) {
-        const set = articlesOf(n);
-        bits = set.size < BIT_SET_MIN ? null : new Uint32Array(words);
-        if (bits) for (const a of set) bits[a >> 5] |= 1 << (a & 31);
-        bitSets.set(n, bits);
+        const list = articlesOf(n);
+        bits = list.length < BIT_SET_MIN ? null : new Uint32Array(words);
+        if (bits) for (const a of list) bits[a >> 5] |= 1 << (a & 31);
+        bitSets[n] = bits;
       }
       return bits;
     };
     const sharedArticles = (x: number, y: number): number => {
-      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [x, y] : [y, x];
-      const smallBits = bitsOf(small);
+      const [small, large] = articlesOf(x).length <= articlesOf(y).length ? [x, y] : [y, x];
       const largeBits = bitsOf(large);
+      const few = articlesOf(small);
       let shared = 0;
-      if (smallBits && largeBits) {
-        for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
-      } else if (largeBits) {
-        for (const a of articlesOf(small)) if (largeBits[a >> 5] & (1 << (a & 31))) shared++;
+      if (largeBits) {
+        const smallBits = bitsOf(small);
+        if (smallBits) for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
+        else for (let i = 0; i < few.length; i++) if (largeBits[few[i] >> 5] & (1 << (few[i] & 31))) shared++;
       } else {
-        const other = articlesOf(large);
-        for (const a of articlesOf(small)) if (other.has(a)) shared++;
+        const many = articlesOf(large);
+        for (let i = 0, j = 0; i < few.length && j < many.length;) {
+          if (few[i] < many[j]) i++;
+          else if (few[i] > many[j]) j++;
+          else {
+            shared++;
+            i++;
+            j++;
+          }
+        }
       }
       return shared;
     };
-    const connections: Connection[] = [];
+    const found: Connection[] = [];
+    const nameRank = new Map<string, number>();
+    for (const [i, name] of [...new Set(byNum.map((e) => e.name))].sort().entries()) nameRank.set(name, i);
+    // the sort keys, in arrays of numbers: strength, paragraphs and articles (the higher first), then the names' ranks
+    const strengths: number[] = [];
+    const counts: number[] = [];
+    const ranks: number[] = [];
     for (const [first, second, count] of direct) {
       let x = first;
       let y = second;
@@ -1184,20 +1214,23 @@ export class AnalysisStore {
       const ex = byNum[x];
       const ey = byNum[y];
       if (ey.name < ex.name || (ey.name === ex.name && ey.key < ex.key)) [x, y] = [y, x];
-      connections.push({
-        a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count,
-        strength: npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal), aKey: byNum[x].key, bKey: byNum[y].key,
-      });
+      const strength = npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal);
+      found.push({ a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count, strength, aKey: byNum[x].key, bKey: byNum[y].key });
+      strengths.push(strength);
+      counts.push(count, articles);
+      ranks.push(nameRank.get(byNum[x].name)!, nameRank.get(byNum[y].name)!);
     }
-    connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
-      (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+    // strongest first, then more paragraphs, more articles, then by the names (a sort on numbers, stable)
+    const order = found.map((_, i) => i).sort((i, j) => strengths[j] - strengths[i] || counts[2 * j] - counts[2 * i] ||
+      counts[2 * j + 1] - counts[2 * i + 1] || ranks[2 * i] - ranks[2 * j] || ranks[2 * i + 1] - ranks[2 * j + 1]);
+    const connections = order.map((i) => found[i]);
     // nodes in the order of their strongest connection, whatever order the counts were kept in
     const nodes = new Map<string, EntityNode>();
     for (const c of connections) {
       for (const key of [c.aKey, c.bKey]) {
         if (nodes.has(key)) continue;
         const n = numOf.get(key)!;
-        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
+        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).length, paragraphs: paragraphsOf[n] });
       }
     }
     return { connections, nodes, paragraphCount: this.paragraphTotal, articleCount: this.articleTotal };
@@ -1394,6 +1427,7 @@ export class AnalysisStore {
       return;
     }
     if (this.dirty.size === 0) return;
+    this.logStamp++;
     for (const uri of this.dirty) {
       this.remove(uri);
       if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
@@ -1414,6 +1448,7 @@ export class AnalysisStore {
     this.keyStrings.length = 0;
     this.keyNames.length = 0;
     this.keyParagraphs.length = 0;
+    this.loggedAt.length = 0;
     this.keyArticles.length = 0;
     this.keyQuoted.length = 0;
     this.pairs.clear();
@@ -1464,6 +1499,7 @@ export class AnalysisStore {
       this.keyStrings.push(key);
       this.keyNames.push([type, surface, canonical]);
       this.keyParagraphs.push(0);
+      this.loggedAt.push(-1);
       this.keyArticles.push(undefined);
       this.keyQuoted.push(undefined);
       for (const tag of tagsOf(key)) {
@@ -1594,11 +1630,12 @@ export class AnalysisStore {
       }
       for (const partner of named) {
         const entry = partner.key === target.key ? undefined : kept.byKey.get(partner.key);
-        if (entry?.articles === undefined) continue;
+        if (!entry) continue;
         // the article names both: one more or one fewer shared, and the link goes to it (or to another, found when listed)
-        entry.articles += sign;
         if (sign < 0 && entry.first === state.num) entry.first = undefined;
-        else if (sign > 0) entry.first ??= state.num;
+        if (entry.articles === undefined) continue;
+        entry.articles += sign;
+        if (sign > 0) entry.first ??= state.num;
       }
     }
   }
@@ -1649,7 +1686,10 @@ export class AnalysisStore {
       at = from + keys[at];
       for (let i = from; i < at; i++) {
         const a = keys[i];
-        this.changedIds.push(a);
+        if (this.loggedAt[a] !== this.logStamp) {
+          this.loggedAt[a] = this.logStamp;
+          this.changedIds.push(a);
+        }
         this.keyParagraphs[a] += sign;
         if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
         else this.keyArticles[a]?.delete(num);
