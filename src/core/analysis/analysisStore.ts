@@ -266,7 +266,7 @@ export class AnalysisStore {
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
   /**
-   * Per entity, its partners and shared paragraphs (see `sharedWith`), kept up to date per article as the
+   * Per entity, its partners and shared paragraphs (see `sharedListOf`), kept up to date per article as the
    * pair counts are (`shiftShared`) rather than read again after each change.
    */
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
@@ -938,7 +938,7 @@ export class AnalysisStore {
     for (const resolve of waiters) resolve();
   }
 
-  /** The number of an entity key, kept for the store's life (the scratch arrays of `sharedWith` are indexed by it). */
+  /** The number of an entity key, kept for the store's life (the scratch arrays of `countPartners` are indexed by it). */
   private numberOf(key: EntityKey): number {
     let n = this.entityNumbers.get(key);
     if (n === undefined) this.entityNumbers.set(key, (n = this.entityNumbers.size));

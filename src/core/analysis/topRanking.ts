@@ -86,11 +86,6 @@ export class TopRanking<T> {
   first(limit: number): readonly Ranked<T>[] {
     return this.top.slice(0, limit);
   }
-
-  /** True when it can answer for the first `limit` items. */
-  covers(limit: number): boolean {
-    return !this.bound || limit <= this.top.length;
-  }
 }
 
 /** Inserts `r` in order (the list is short: a card's few and a margin). */
