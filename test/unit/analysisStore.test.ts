@@ -257,6 +257,80 @@ describe('analysis store: lists counted in steps and in the background', () => {
   });
 });
 
+describe('analysis store: the rankings a card lists, kept across changes', () => {
+  it('lists after each change what ranking every partner again lists, and what a fresh store lists (property)', async () => {
+    let runs = 0;
+    let changes = 0;
+    let sameTotals = 0;
+    // Kept rankings of three partners (so that most entities have partners outside them), against a twin
+    // store on the same index that ranks every partner at each hover, and a fresh store.
+    const kept = { kept: 0, adjusted: 0, ranked: 0 };
+    const article = fc.array(fc.array(fc.integer({ min: 0, max: WORDS.length - 1 }), { maxLength: 6 }), { minLength: 1, maxLength: 5 });
+    const edit = fc.record({
+      kind: fc.constantFrom('reword', 'reword', 'reword', 'update', 'add', 'remove', 'rename', 'merge', 'unmerge'),
+      target: fc.nat(), other: fc.nat(), article, wait: fc.boolean(),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(article, { minLength: 3, maxLength: 9 }), fc.array(edit, { minLength: 1, maxLength: 8 }), async (articles, edits) => {
+      runs++;
+      const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+      const written = new Map<string, Article>();
+      const write = (uri: string, a: Article) => {
+        written.set(uri, a);
+        index.update(uri, textOf(a));
+      };
+      articles.forEach((a, i) => write(`${i}.txt`, a));
+      const store = new AnalysisStore(index, undefined, { hubCost: 1, rankKeep: 3 });
+      const twin = new AnalysisStore(index, undefined, { rankKeep: 0 });
+      const keys = () => [...new Set(index.uris().flatMap((uri) => index.spansOf(uri).map((s) => index.spanAt(uri, s.start)?.key)))]
+        .filter((k): k is string => !!k).sort();
+      const answer = (s: AnalysisStore, key: string) => [1, 2, 3].map((limit) =>
+        s.neighbours(key, 2, limit).map((n) => `${n.entity.key}|${n.paragraphs}|${n.articles}|${n.strength}`).join(' ')).join(' / ') +
+        ` / ${s.neighbourCount(key, 2)} / ${s.neighbourCount(key, 1)} / ${s.neighbourCount(key, 3)}`;
+      const compare = () => {
+        const fresh = new AnalysisStore(index);
+        for (const key of keys()) {
+          const mine = answer(store, key);
+          assert.equal(mine, answer(twin, key), key);
+          assert.equal(mine, answer(fresh, key), key);
+        }
+        fresh.dispose();
+      };
+      compare();
+      for (const change of edits) {
+        const uris = index.uris();
+        const uri = uris[change.target % uris.length];
+        const before = store.connections().paragraphCount;
+        // a reworded article keeps its paragraphs (so the paragraph total stays) with other names in them
+        if (change.kind === 'reword') write(uri, written.get(uri)!.map((p, i) => change.article[i % change.article.length] ?? p));
+        else if (change.kind === 'update') write(uri, change.article);
+        else if (change.kind === 'add') write(`new-${changes}.txt`, change.article);
+        else if (change.kind === 'remove' && uris.length > 1) index.remove(uri);
+        else if (change.kind === 'rename') {
+          index.rename(uri, `${uri}.moved`);
+          written.set(`${uri}.moved`, written.get(uri)!);
+        } else if (change.kind === 'merge' || change.kind === 'unmerge') {
+          const people = LEXICON.filter((e) => e.type === 'PERSON' && e.text.includes(' ')).map((e) => e.text);
+          const into = people[change.target % people.length];
+          const from = people[change.other % people.length];
+          index.setRegistry(change.kind === 'unmerge' || into === from ? { entities: [] } : { entities: [{ canonical: into, type: 'PERSON', aliases: [from] }] });
+        }
+        changes++;
+        if (store.connections().paragraphCount === before) sameTotals++;
+        if (change.wait) await store.idle(); // the background ranks the lists again (every list counts as costly here)
+        compare();
+      }
+      kept.kept += store.rankStats.kept;
+      kept.adjusted += store.rankStats.adjusted;
+      kept.ranked += store.rankStats.ranked;
+      store.dispose();
+      twin.dispose();
+    }), { numRuns: 60 });
+    console.log(`      ${runs} random workspaces, ${changes} changes (${sameTotals} keeping the paragraph total); card rankings: ` +
+      `${kept.kept} from kept rankings (${kept.adjusted} adjusted for changed partners), ${kept.ranked} ranked from scratch`);
+    assert.ok(kept.adjusted > 0 && kept.ranked > 0 && sameTotals > 0, 'kept rankings were adjusted, and rankings made from scratch');
+  });
+});
+
 describe('analysis store: entities named in hundreds of articles', () => {
   it('counts their shared articles (through bit sets) as the plain recount does', () => {
     const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });

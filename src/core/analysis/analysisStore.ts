@@ -27,6 +27,7 @@ import type { LedgerQuote } from './quotes/quoteLedger';
 import { compareEntries, type TimelineEntry } from './timeline/timeline';
 import { periodOf, type DatePeriod, type DatePrecision } from './timeline/timex';
 import { PairTable } from './pairTable';
+import { TopRanking, type Describe } from './topRanking';
 
 /** An entity as the workspace sees it now. */
 export interface ResolvedEntity {
@@ -129,11 +130,13 @@ interface QuotedAt {
   published: string;
 }
 
-/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`). */
+/** The background warm-up's thresholds (defaults `HUB_COST`, `PAIRS_PER_STEP`, `ARTICLES_PER_STEP`, `RANK_KEEP`). */
 export interface WarmTuning {
   hubCost?: number;
   pairsPerStep?: number;
   articlesPerStep?: number;
+  /** Partners a kept ranking holds (0: no ranking is kept, every card ranks every partner). */
+  rankKeep?: number;
 }
 
 /** A count in steps (see `AnalysisStore.prepare`), valid while the store stays at `generation`. */
@@ -154,6 +157,24 @@ interface Shared {
 interface SharedList {
   list: Shared[];
   byKey: Map<EntityKey, Shared & { keys: number }>;
+  /** `atLeast[n]`: how many partners share n paragraphs or more (n ≥ 1; missing: none), kept with the counts. */
+  atLeast: number[];
+  /** The first partners as a card ranks them, per least number of shared paragraphs, kept across changes (`rankedPartners`). */
+  ranks?: Map<number, PartnerRanking>;
+}
+
+/**
+ * An entity's first partners as ranked at `total` paragraphs in all and `own` paragraphs naming it, with the
+ * partners whose counts changed since (`dirty`, and the name keys logged after `logAt`): while the totals
+ * stay, a change re-ranks only those (`TopRanking.update`), not the thousands of partners of an entity
+ * named everywhere.
+ */
+interface PartnerRanking {
+  ranking: TopRanking<Shared>;
+  total: number;
+  own: number;
+  logAt: number;
+  dirty: Set<Shared>;
 }
 
 const PAIR_BASE = 67108864; // 2^26 entities at most in a pair id
@@ -173,11 +194,21 @@ const ARTICLES_PER_STEP = 8;
 const WARM_SLICE_MS = 10;
 /**
  * Lists costing at least this much to count — partner pairs read plus the articles that may be read again,
- * or quoted articles × `QUOTE_COST` — are counted in the background before a card asks (about 50 lists at
- * 10,000 articles: a few milliseconds of counting each, up to a few hundred for the costliest).
+ * or quoted articles × `QUOTE_COST` — are counted (and partner lists ranked) in the background before a card
+ * asks: about 1,200 lists at 10,000 articles, most under a millisecond of counting each, up to a few hundred
+ * for the costliest; a card would otherwise count and rank such a list itself on its first hover (0.5–10 ms).
  */
-const HUB_COST = 4000;
+const HUB_COST = 300;
 const QUOTE_COST = 40;
+/**
+ * Partners a kept ranking holds in order: a card lists five; the margin lets a change push a few of them
+ * down without ranking every partner again.
+ */
+const RANK_KEEP = 24;
+/** Name keys the change log keeps (`changedIds`): a ranking older than that is made again. */
+const CHANGE_LOG = 1 << 16;
+/** The partners a card lists (`MAX_NEIGHBOURS` of the hover entries): their shared articles are counted in the warm-up. */
+const CARD_PARTNERS = 5;
 
 export class AnalysisStore {
   /** The store every view and card of this index shares (created on first use). */
@@ -205,6 +236,12 @@ export class AnalysisStore {
   private readonly pairs = new PairTable();
   /** Short form → the keys it relates (surname, initials; a one-word name itself), see `invalidate`. */
   private readonly byTag = new Map<string, number[]>();
+  /**
+   * Short form → the keys that are that short form itself (the name after the type is the surname or the
+   * acronym alone): of the thousands of keys a common surname relates, the few that join a full name's
+   * entity (`membersOf`).
+   */
+  private readonly shortKeys = new Map<string, number[]>();
   private paragraphTotal = 0;
   private articleTotal = 0;
 
@@ -229,15 +266,30 @@ export class AnalysisStore {
   private scratch = new Int32Array(1024);
   private scratchKeys = new Int32Array(1024);
   /**
-   * Per entity, its partners and shared paragraphs (see `sharedWith`), kept up to date per article as the
+   * Per entity, its partners and shared paragraphs (see `sharedListOf`), kept up to date per article as the
    * pair counts are (`shiftShared`) rather than read again after each change.
    */
   private readonly sharedMemo = new Map<EntityKey, SharedList>();
+  /**
+   * The name keys of every article counted in or out, in order (from position `changedBase`): what changed
+   * the paragraph counts of the entities they belong to, for the kept rankings (`PartnerRanking.logAt`).
+   */
+  private readonly changedIds: number[] = [];
+  private changedBase = 0;
+  /** Per name key, the `logStamp` it was last logged at: a key is logged once per catch-up, however often counted. */
+  private readonly loggedAt: number[] = [];
+  private logStamp = 0;
+  /**
+   * Per name key, the keys of every entity it has been a member of (since the last rebuild): a logged change
+   * to the name's paragraphs changes the paragraph count of those entities, as partners in any kept list.
+   */
+  private readonly holders: (EntityKey | EntityKey[] | undefined)[] = [];
   private graphMemo: { options: string; graph: ConnectionGraph } | undefined;
   private readonly subscription: { dispose(): void };
   private readonly hubCost: number;
   private readonly pairsPerStep: number;
   private readonly articlesPerStep: number;
+  private readonly rankKeep: number;
   /** Bumped by every change to the store's articles: a count in steps started before it must start again. */
   private generation = 0;
   /** Counts in steps under way, by what and entity key (see `prepare`, `warmSlice`). */
@@ -264,6 +316,7 @@ export class AnalysisStore {
     this.hubCost = tuning.hubCost ?? HUB_COST;
     this.pairsPerStep = tuning.pairsPerStep ?? PAIRS_PER_STEP;
     this.articlesPerStep = tuning.articlesPerStep ?? ARTICLES_PER_STEP;
+    this.rankKeep = tuning.rankKeep ?? RANK_KEEP;
     this.linker = new EntityLinker(index.registry);
     this.subscription = index.onDidChange((event) => {
       this.forgetAnswers();
@@ -318,6 +371,7 @@ export class AnalysisStore {
     }
     this.catchingUp = setTimeout(() => {
       this.catchingUp = undefined;
+      this.logStamp++;
       let n = 0;
       for (const uri of this.dirty) {
         if (n++ >= CATCH_UP_SLICE) break;
@@ -429,8 +483,13 @@ export class AnalysisStore {
     return done;
   }
 
-  /** What the background warm-up has done: slices run, the longest (ms), lists counted. For benchmarks. */
-  readonly warmStats = { slices: 0, longestMs: 0, lists: 0 };
+  /** What the background warm-up has done: slices run, the longest (ms), lists counted, partners in the lists. For benchmarks. */
+  readonly warmStats = { slices: 0, longestMs: 0, lists: 0, partners: 0 };
+  /**
+   * How the partners a card lists were ranked: from a kept ranking adjusted for the partners changed since
+   * (`kept`, of which `adjusted` had some), or every partner ranked (`ranked`). For tests and benchmarks.
+   */
+  readonly rankStats = { kept: 0, adjusted: 0, ranked: 0 };
 
   /**
    * Follows which articles' quotations change: `take()` brings the store up to date and says which articles'
@@ -497,10 +556,7 @@ export class AnalysisStore {
     this.sync();
     const target = this.entityOf(key);
     if (!target) return 0;
-    const least = Math.max(1, minCount);
-    let n = 0;
-    for (const { paragraphs } of this.sharedWith(target)) if (paragraphs >= least) n++;
-    return n;
+    return this.sharedListOf(target).atLeast[Math.max(1, minCount)] ?? 0;
   }
 
   /**
@@ -514,57 +570,149 @@ export class AnalysisStore {
     const memoKey = `${minCount}\u0000${limit}\u0000${target.key}`;
     const known = this.neighbourMemo.get(memoKey);
     if (known) return known;
-    const own = this.entityParagraphs(target);
-    const least = Math.max(1, minCount);
-    const ranked: { entity: Entity; paragraphs: number; strength: number; shared: Shared }[] = [];
-    const better = (e: Entity, paragraphs: number, strength: number, q: { entity: Entity; paragraphs: number; strength: number }) =>
-      q.strength - strength || q.paragraphs - paragraphs || compareText(e.name, q.entity.name) || compareText(e.key, q.entity.key);
-    for (const shared of this.sharedWith(target)) {
-      const { entity, paragraphs } = shared;
-      if (paragraphs < least) continue;
-      const strength = npmi(paragraphs, own, this.entityParagraphs(entity), this.paragraphTotal);
-      // keep the best `limit` in order (a card lists five of thousands)
-      if (ranked.length >= limit && (strength < ranked[ranked.length - 1].strength || better(entity, paragraphs, strength, ranked[ranked.length - 1]) >= 0)) continue;
-      let at = ranked.length;
-      while (at > 0 && better(entity, paragraphs, strength, ranked[at - 1]) < 0) at--;
-      ranked.splice(at, 0, { entity, paragraphs, strength, shared });
-      if (ranked.length > limit) ranked.pop();
-    }
-    let mine: ReadonlySet<number> | undefined;
-    const out: Neighbour[] = ranked.map(({ entity, paragraphs, strength, shared }) => {
-      // the shared articles, counted once per partner listed and kept up to date per article (`shiftShared`)
-      if (shared.articles === undefined) {
-        mine ??= this.articlesOf(target);
-        const theirs = this.articlesOf(this.entities.get(entity.key) ?? entity);
-        const [small, large] = mine.size <= theirs.size ? [mine, theirs] : [theirs, mine];
-        let first = -1;
-        let articles = 0;
-        for (const a of small) {
-          if (!large.has(a)) continue;
-          articles++;
-          if (first < 0) first = a;
-        }
-        shared.articles = articles;
-        shared.first = first >= 0 ? first : undefined;
-      }
+    const ranked = this.rankedPartners(target, Math.max(1, minCount), limit);
+    const out: Neighbour[] = ranked.map(({ item: shared, paragraphs, strength }) => {
+      const { entity } = shared;
+      const partner = this.entities.get(entity.key) ?? entity;
+      // an article naming both (the card links to it), found once and kept up to date per article (`shiftShared`)
+      if (shared.first === undefined && shared.articles !== 0) shared.first = this.sharedArticles(target, partner, false).first;
       const sharedArticle = shared.first !== undefined ? this.articles[shared.first]?.uri ?? '' : '';
-      return { entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, articles: shared.articles, strength, sharedArticle };
+      const count = (all: boolean) => this.sharedArticles(target, partner, all);
+      return {
+        entity: { key: entity.key, name: entity.name, type: entity.type }, paragraphs, strength, sharedArticle,
+        // counted when first read (a card shows the paragraphs only), then kept up to date per article
+        get articles(): number {
+          shared.articles ??= count(true).articles;
+          return shared.articles;
+        },
+      };
     });
     this.neighbourMemo.set(memoKey, out);
     return out;
   }
 
   /**
+   * The articles naming both entities (`articles`, when `all`; else only one is looked for) and one of them
+   * (`first`), read through their keys' article sets without making their unions: an entity named everywhere
+   * is named in thousands of articles.
+   */
+  private sharedArticles(x: Entity, y: Entity, all: boolean): { articles: number; first: number | undefined } {
+    const size = (e: Entity) => e.members.reduce((n, m) => n + (this.keyArticles[m]?.size ?? 0), 0);
+    const [small, large] = size(x) <= size(y) ? [x, y] : [y, x];
+    const sets = large.members.map((m) => this.keyArticles[m]).filter((set): set is Set<number> => set !== undefined);
+    const seen = small.members.length > 1 ? new Set<number>() : undefined;
+    let articles = 0;
+    let first: number | undefined;
+    for (const m of small.members) {
+      for (const a of this.keyArticles[m] ?? []) {
+        if (seen) {
+          if (seen.has(a)) continue;
+          seen.add(a);
+        }
+        if (!sets.some((set) => set.has(a))) continue;
+        articles++;
+        first ??= a;
+        if (!all) return { articles, first };
+      }
+    }
+    return { articles, first };
+  }
+
+  /**
+   * The target's partners sharing at least `least` paragraphs, the first `limit` in rank order (strength,
+   * then paragraphs, name, key). A card's few come from a ranking kept with the partner list: while the
+   * paragraph totals it was made at hold, a change re-ranks only the partners whose counts it changed (those
+   * of the changed articles' names); otherwise, or when too few are left known to come first, every partner
+   * is ranked again.
+   */
+  private rankedPartners(target: Entity, least: number, limit: number) {
+    const kept = this.sharedListOf(target);
+    const own = this.entityParagraphs(target);
+    const total = this.paragraphTotal;
+    const describe: Describe<Shared> = (shared, into) => {
+      if (shared.paragraphs < least) return false;
+      into.strength = npmi(shared.paragraphs, own, this.entityParagraphs(shared.entity), total);
+      into.paragraphs = shared.paragraphs;
+      into.name = shared.entity.name;
+      into.key = shared.entity.key;
+      return true;
+    };
+    if (limit > this.rankKeep) {
+      this.rankStats.ranked++;
+      return TopRanking.of(kept.list, describe, limit).first(limit);
+    }
+    let rank = kept.ranks?.get(least);
+    // (a ranking left for longer than its partners would take to rank again is made again)
+    const logged = this.changedBase + this.changedIds.length - (rank?.logAt ?? 0);
+    if (rank && rank.total === total && rank.own === own && rank.logAt >= this.changedBase && logged <= kept.list.length) {
+      this.collectDirty(kept, rank);
+      const changed = rank.dirty.size > 0;
+      const fits = rank.ranking.update(rank.dirty, describe, limit);
+      rank.dirty.clear();
+      if (fits) {
+        this.rankStats.kept++;
+        if (changed) this.rankStats.adjusted++;
+        return rank.ranking.first(limit);
+      }
+    }
+    this.rankStats.ranked++;
+    rank = { ranking: TopRanking.of(kept.list, describe, this.rankKeep), total, own, logAt: this.changedBase + this.changedIds.length, dirty: new Set() };
+    (kept.ranks ??= new Map()).set(least, rank);
+    return rank.ranking.first(limit);
+  }
+
+  /** Marks the partners whose paragraph counts the changes logged since the ranking may have changed. */
+  private collectDirty(kept: SharedList, rank: PartnerRanking): void {
+    const { changedIds, holders } = this;
+    for (let i = rank.logAt - this.changedBase; i < changedIds.length; i++) {
+      const held = holders[changedIds[i]];
+      if (held === undefined) continue;
+      if (typeof held === 'string') {
+        const shared = kept.byKey.get(held);
+        if (shared) rank.dirty.add(shared);
+      } else {
+        for (const key of held) {
+          const shared = kept.byKey.get(key);
+          if (shared) rank.dirty.add(shared);
+        }
+      }
+    }
+    rank.logAt = this.changedBase + changedIds.length;
+  }
+
+  /** Notes that the name key `id` is a member of the entity `key` (see `holders`). */
+  private hold(id: number, key: EntityKey): void {
+    const held = this.holders[id];
+    if (held === undefined) this.holders[id] = key;
+    else if (typeof held === 'string') {
+      if (held !== key) this.holders[id] = [held, key];
+    } else if (!held.includes(key)) held.push(key);
+  }
+
+  /** Moves a kept partner's shared paragraphs by one, keeping `atLeast` and the rankings' changed partners. */
+  private shiftPartner(kept: SharedList, entry: Shared, sign: 1 | -1): void {
+    const { atLeast } = kept;
+    if (sign > 0) {
+      const n = ++entry.paragraphs;
+      while (atLeast.length <= n) atLeast.push(0);
+      atLeast[n]++;
+    } else {
+      atLeast[entry.paragraphs--]--;
+    }
+    if (kept.ranks) for (const rank of kept.ranks.values()) rank.dirty.add(entry);
+  }
+
+  /**
    * The entities sharing paragraphs with the target, with the number shared: kept across index changes
    * until a change touches the target's keys or those of one of its partners (`invalidate`).
    */
-  private sharedWith(target: Entity): Shared[] {
+  private sharedListOf(target: Entity): SharedList {
     const cached = this.sharedMemo.get(target.key);
-    if (cached) return cached.list;
+    if (cached) return cached;
     const steps = this.countPartners(target, false);
     let step = steps.next();
     while (!step.done) step = steps.next();
-    return step.value.list;
+    return step.value;
   }
 
   /**
@@ -632,7 +780,14 @@ export class AnalysisStore {
     }
     if (doubled) twice.push(target);
     if (twice.length) yield* this.correctTarget(target, twice, shared);
-    const kept = { list, byKey: shared };
+    const atLeast = [0];
+    for (const { paragraphs } of list) {
+      while (atLeast.length <= paragraphs) atLeast.push(0);
+      atLeast[paragraphs]++;
+    }
+    for (let n = atLeast.length - 2; n >= 1; n--) atLeast[n] += atLeast[n + 1];
+    atLeast[0] = 0;
+    const kept: SharedList = { list, byKey: shared, atLeast };
     this.sharedMemo.set(target.key, kept);
     return kept;
   }
@@ -725,14 +880,21 @@ export class AnalysisStore {
       const [what, key] = id.split('\u0000') as ['partners' | 'quotes', string];
       // a queued hub is a name key ('#' and its id), a requested list an entity key
       const target = key.startsWith('#') ? this.resolve(Number(key.slice(1))) : this.entities.get(key) ?? this.entityOf(key);
-      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG') ||
-        (what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) continue;
+      if (!target || (what === 'quotes' && target.type !== 'PERSON' && target.type !== 'ORG')) continue;
+      if ((what === 'partners' ? this.sharedMemo : this.quotesMemo).has(target.key)) {
+        if (what === 'partners') this.rankForCard(target);
+        continue;
+      }
       const jobId = `${what}\u0000${target.key}`; // the id `prepare` gives it
       let job = this.jobs.get(jobId);
       if (!job) this.jobs.set(jobId, (job = this.newJob(what, target)));
       if (!this.runJob(job, deadline)) {
         this.requested.unshift(jobId); // resumed first in the next slice
         break;
+      }
+      if (what === 'partners') {
+        this.warmStats.partners += this.sharedMemo.get(target.key)?.list.length ?? 0;
+        this.rankForCard(target);
       }
     }
     const took = performance.now() - started;
@@ -744,6 +906,15 @@ export class AnalysisStore {
     }
     this.jobs.clear();
     this.settleIdle();
+  }
+
+  /**
+   * Ranks a counted list's partners as a card does (at least two shared paragraphs, the default of
+   * `neighbours`) and counts the shared articles of those it lists, so that the card finds both at hand; a
+   * ranking kept since an earlier change is only adjusted (`rankedPartners`).
+   */
+  private rankForCard(target: Entity): void {
+    if (this.rankKeep > 0) this.neighbours(target.key, 2, Math.min(CARD_PARTNERS, this.rankKeep));
   }
 
   /**
@@ -767,7 +938,7 @@ export class AnalysisStore {
     for (const resolve of waiters) resolve();
   }
 
-  /** The number of an entity key, kept for the store's life (the scratch arrays of `sharedWith` are indexed by it). */
+  /** The number of an entity key, kept for the store's life (the scratch arrays of `countPartners` are indexed by it). */
   private numberOf(key: EntityKey): number {
     let n = this.entityNumbers.get(key);
     if (n === undefined) this.entityNumbers.set(key, (n = this.entityNumbers.size));
@@ -976,50 +1147,65 @@ export class AnalysisStore {
     for (const [id, count] of merged) if (count >= minCount) direct.push([Math.floor(id / PAIR_BASE), id % PAIR_BASE, count]);
 
     const wanted = options.entity !== undefined ? normalizeName(options.entity) : undefined;
-    const articleSets = new Map<number, ReadonlySet<number>>();
-    const articlesOf = (n: number): ReadonlySet<number> => {
-      let set = articleSets.get(n);
-      if (!set) {
+    // Each entity's articles as a sorted array (two small ones intersect by a merge), and a bit set for an
+    // entity named in many articles (two of those intersect by words, a small one is looked up in it).
+    const lists: (Int32Array | undefined)[] = new Array(byNum.length);
+    const articlesOf = (n: number): Int32Array => {
+      let list = lists[n];
+      if (!list) {
         const members = membersByNum[n];
-        if (members.length === 1) set = this.keyArticles[members[0]] ?? new Set();
+        if (members.length === 1) list = Int32Array.from(this.keyArticles[members[0]] ?? []);
         else {
           const union = new Set<number>();
           for (const id of members) for (const a of this.keyArticles[id] ?? []) union.add(a);
-          set = union;
+          list = Int32Array.from(union);
         }
-        articleSets.set(n, set);
+        lists[n] = list.sort();
       }
-      return set;
+      return list;
     };
-    // Shared articles: a bit set per entity named in many articles, so that two of those intersect by words.
     const words = (this.articles.length >> 5) + 1;
-    const bitSets = new Map<number, Uint32Array | null>();
+    const bitSets: (Uint32Array | null | undefined)[] = new Array(byNum.length);
     const bitsOf = (n: number): Uint32Array | null => {
-      let bits = bitSets.get(n);
+      let bits = bitSets[n];
       if (bits === undefined) {
-        const set = articlesOf(n);
-        bits = set.size < BIT_SET_MIN ? null : new Uint32Array(words);
-        if (bits) for (const a of set) bits[a >> 5] |= 1 << (a & 31);
-        bitSets.set(n, bits);
+        const list = articlesOf(n);
+        bits = list.length < BIT_SET_MIN ? null : new Uint32Array(words);
+        if (bits) for (const a of list) bits[a >> 5] |= 1 << (a & 31);
+        bitSets[n] = bits;
       }
       return bits;
     };
     const sharedArticles = (x: number, y: number): number => {
-      const [small, large] = articlesOf(x).size <= articlesOf(y).size ? [x, y] : [y, x];
-      const smallBits = bitsOf(small);
+      const [small, large] = articlesOf(x).length <= articlesOf(y).length ? [x, y] : [y, x];
       const largeBits = bitsOf(large);
+      const few = articlesOf(small);
       let shared = 0;
-      if (smallBits && largeBits) {
-        for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
-      } else if (largeBits) {
-        for (const a of articlesOf(small)) if (largeBits[a >> 5] & (1 << (a & 31))) shared++;
+      if (largeBits) {
+        const smallBits = bitsOf(small);
+        if (smallBits) for (let w = 0; w < words; w++) shared += popCount(smallBits[w] & largeBits[w]);
+        else for (let i = 0; i < few.length; i++) if (largeBits[few[i] >> 5] & (1 << (few[i] & 31))) shared++;
       } else {
-        const other = articlesOf(large);
-        for (const a of articlesOf(small)) if (other.has(a)) shared++;
+        const many = articlesOf(large);
+        for (let i = 0, j = 0; i < few.length && j < many.length;) {
+          if (few[i] < many[j]) i++;
+          else if (few[i] > many[j]) j++;
+          else {
+            shared++;
+            i++;
+            j++;
+          }
+        }
       }
       return shared;
     };
-    const connections: Connection[] = [];
+    const found: Connection[] = [];
+    const nameRank = new Map<string, number>();
+    for (const [i, name] of [...new Set(byNum.map((e) => e.name))].sort().entries()) nameRank.set(name, i);
+    // the sort keys, in arrays of numbers: strength, paragraphs and articles (the higher first), then the names' ranks
+    const strengths: number[] = [];
+    const counts: number[] = [];
+    const ranks: number[] = [];
     for (const [first, second, count] of direct) {
       let x = first;
       let y = second;
@@ -1028,20 +1214,23 @@ export class AnalysisStore {
       const ex = byNum[x];
       const ey = byNum[y];
       if (ey.name < ex.name || (ey.name === ex.name && ey.key < ex.key)) [x, y] = [y, x];
-      connections.push({
-        a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count,
-        strength: npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal), aKey: byNum[x].key, bKey: byNum[y].key,
-      });
+      const strength = npmi(count, paragraphsOf[x], paragraphsOf[y], this.paragraphTotal);
+      found.push({ a: byNum[x].name, b: byNum[y].name, articles, paragraphs: count, strength, aKey: byNum[x].key, bKey: byNum[y].key });
+      strengths.push(strength);
+      counts.push(count, articles);
+      ranks.push(nameRank.get(byNum[x].name)!, nameRank.get(byNum[y].name)!);
     }
-    connections.sort((p, q) => q.strength - p.strength || q.paragraphs - p.paragraphs || q.articles - p.articles ||
-      (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+    // strongest first, then more paragraphs, more articles, then by the names (a sort on numbers, stable)
+    const order = found.map((_, i) => i).sort((i, j) => strengths[j] - strengths[i] || counts[2 * j] - counts[2 * i] ||
+      counts[2 * j + 1] - counts[2 * i + 1] || ranks[2 * i] - ranks[2 * j] || ranks[2 * i + 1] - ranks[2 * j + 1]);
+    const connections = order.map((i) => found[i]);
     // nodes in the order of their strongest connection, whatever order the counts were kept in
     const nodes = new Map<string, EntityNode>();
     for (const c of connections) {
       for (const key of [c.aKey, c.bKey]) {
         if (nodes.has(key)) continue;
         const n = numOf.get(key)!;
-        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).size, paragraphs: paragraphsOf[n] });
+        nodes.set(key, { key, name: byNum[n].name, type: byNum[n].type, articles: articlesOf(n).length, paragraphs: paragraphsOf[n] });
       }
     }
     return { connections, nodes, paragraphCount: this.paragraphTotal, articleCount: this.articleTotal };
@@ -1099,10 +1288,13 @@ export class AnalysisStore {
       entity = this.entities.get(key) ?? null;
       if (!entity) {
         this.entities.set(key, (entity = { key, name: this.index.displayName(key), type: decided, members: this.membersOf(key, group, id), num: this.numberOf(key) }));
+        for (const m of entity.members) this.hold(m, key);
       } else if (!entity.members.includes(id)) {
         // a key the index puts under the entity that neither its group nor a short form relates to it: it
         // joins, and what was counted without it is counted again
         entity.members.push(id);
+        this.hold(id, entity.key);
+        this.changedIds.push(id); // its paragraphs changed, in every ranking that lists it
         this.sharedMemo.delete(entity.key);
         this.quotesMemo.delete(entity.key);
         this.forgetAnswers();
@@ -1128,9 +1320,9 @@ export class AnalysisStore {
     const inGroup = members.length;
     for (let i = 0; i < inGroup; i++) {
       for (const tag of tagsOf(this.keyStrings[members[i]])) {
-        for (const related of this.byTag.get(tag) ?? []) {
-          // the short form itself (a surname or an acronym alone), not the other full names sharing it
-          if (members.includes(related) || !this.keyStrings[related].endsWith(`:${tag}`)) continue;
+        // the short form itself (a surname or an acronym alone), not the other full names sharing it
+        for (const related of this.shortKeys.get(tag) ?? []) {
+          if (members.includes(related)) continue;
           const [type, surface, canonical] = this.keyNames[related];
           if (this.index.nameTypeOf(type, surface, canonical ?? undefined) && this.index.entityGroup(this.keyStrings[related])[0] === key) members.push(related);
         }
@@ -1235,6 +1427,7 @@ export class AnalysisStore {
       return;
     }
     if (this.dirty.size === 0) return;
+    this.logStamp++;
     for (const uri of this.dirty) {
       this.remove(uri);
       if (this.index.has(uri) && (!this.only || this.only.has(uri))) this.add(uri);
@@ -1255,10 +1448,12 @@ export class AnalysisStore {
     this.keyStrings.length = 0;
     this.keyNames.length = 0;
     this.keyParagraphs.length = 0;
+    this.loggedAt.length = 0;
     this.keyArticles.length = 0;
     this.keyQuoted.length = 0;
     this.pairs.clear();
     this.byTag.clear();
+    this.shortKeys.clear();
     this.paragraphTotal = 0;
     this.articleTotal = 0;
     this.resolved = [];
@@ -1266,6 +1461,9 @@ export class AnalysisStore {
     this.sharedMemo.clear();
     this.quotesMemo.clear();
     this.forgotten.clear();
+    this.changedBase += this.changedIds.length;
+    this.changedIds.length = 0;
+    this.holders.length = 0;
     this.forgetAnswers();
     this.quotationsChanged(undefined);
   }
@@ -1301,12 +1499,18 @@ export class AnalysisStore {
       this.keyStrings.push(key);
       this.keyNames.push([type, surface, canonical]);
       this.keyParagraphs.push(0);
+      this.loggedAt.push(-1);
       this.keyArticles.push(undefined);
       this.keyQuoted.push(undefined);
       for (const tag of tagsOf(key)) {
         const list = this.byTag.get(tag);
         if (list) list.push(id);
         else this.byTag.set(tag, [id]);
+        if (key.endsWith(`:${tag}`)) {
+          const short = this.shortKeys.get(tag);
+          if (short) short.push(id);
+          else this.shortKeys.set(tag, [id]);
+        }
       }
     }
     bySurface.set(surface, id!);
@@ -1404,11 +1608,12 @@ export class AnalysisStore {
         for (const partner of here) {
           if (partner.key === target.key) continue;
           const entry = kept.byKey.get(partner.key);
-          if (entry) entry.paragraphs += sign;
+          if (entry && (sign > 0 || entry.paragraphs > 0)) this.shiftPartner(kept, entry, sign);
           else if (sign > 0) {
-            const added = { entity: partner, paragraphs: 1, keys: 1 };
+            const added = { entity: partner, paragraphs: 0, keys: 1 };
             kept.byKey.set(partner.key, added);
             kept.list.push(added);
+            this.shiftPartner(kept, added, 1);
           } else {
             this.sharedMemo.delete(target.key);
             break;
@@ -1425,9 +1630,12 @@ export class AnalysisStore {
       }
       for (const partner of named) {
         const entry = partner.key === target.key ? undefined : kept.byKey.get(partner.key);
-        if (entry?.articles === undefined) continue;
-        if (sign < 0 && entry.first === state.num) entry.articles = entry.first = undefined; // counted again when listed
-        else entry.articles += sign;
+        if (!entry) continue;
+        // the article names both: one more or one fewer shared, and the link goes to it (or to another, found when listed)
+        if (sign < 0 && entry.first === state.num) entry.first = undefined;
+        if (entry.articles === undefined) continue;
+        entry.articles += sign;
+        if (sign > 0) entry.first ??= state.num;
       }
     }
   }
@@ -1478,11 +1686,20 @@ export class AnalysisStore {
       at = from + keys[at];
       for (let i = from; i < at; i++) {
         const a = keys[i];
+        if (this.loggedAt[a] !== this.logStamp) {
+          this.loggedAt[a] = this.logStamp;
+          this.changedIds.push(a);
+        }
         this.keyParagraphs[a] += sign;
         if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
         else this.keyArticles[a]?.delete(num);
         for (let j = i + 1; j < at; j++) this.pairs.add(a, keys[j], sign);
       }
+    }
+    if (this.changedIds.length > CHANGE_LOG) {
+      const dropped = this.changedIds.length - CHANGE_LOG / 2;
+      this.changedIds.splice(0, dropped);
+      this.changedBase += dropped;
     }
     const { quotes } = state.views;
     for (let at = 0; at < quotes.length; at += QUOTE_STRIDE) {
@@ -1526,8 +1743,4 @@ export function npmi(together: number, a: number, b: number, total: number): num
 function compareQuoted(a: { state: ArticleState; at: number; published: string }, b: { state: ArticleState; at: number; published: string }): number {
   return (a.published < b.published ? 1 : a.published > b.published ? -1 : 0) ||
     (a.state.uri < b.state.uri ? -1 : a.state.uri > b.state.uri ? 1 : a.at - b.at);
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
