@@ -379,3 +379,19 @@ describe('pair table', () => {
     assert.ok(grown > 0);
   });
 });
+
+describe('analysis store: keeping up with an edit', () => {
+  it('catches up with a one-article edit in the background once in use, so the next card does not pay for it', async () => {
+    const index = new CorpusIndex({ extract: lexiconExtractor(LEXICON) });
+    index.update('a.txt', textOf([[0, 6], [3]]));
+    index.update('b.txt', textOf([[0, 8]]));
+    const store = new AnalysisStore(index);
+    await store.idle();
+    index.update('a.txt', textOf([[0, 7], [3, 8]]));
+    // the catch-up is queued by the change itself: one turn of the event loop later it is done, with no query asked
+    await new Promise<void>((resolve) => setTimeout(resolve, 0));
+    assert.equal(store.ready(0), true, 'caught up before any card asked');
+    assert.ok(store.neighbours('PERSON:mark rutte', 1).some((n) => n.entity.key === 'PLACE:oslo'));
+    store.dispose();
+  });
+});

@@ -327,8 +327,9 @@ export class AnalysisStore {
         this.dirty.add(from);
         this.dirty.add(to);
       }
-      // a store in use keeps up with large changes (a branch switch, the first indexing) in the background
-      if (this.inUse && (this.rebuild || this.dirty.size > READY_PENDING)) this.catchUp();
+      // a store in use keeps up with changes in the background, large ones (a branch switch, the first
+      // indexing) a slice at a time, so that the next card seldom pays for catching up with an edit itself
+      if (this.inUse) this.catchUp();
     });
   }
 
