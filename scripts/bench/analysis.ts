@@ -42,13 +42,7 @@ function quotesViewRows(index: CorpusIndex, store: AnalysisStore): () => number 
   const followed = store.trackQuotations();
   const ledger = new SpeakerLedger();
   return () => {
-    const { all, uris } = followed.take();
-    if (all) {
-      ledger.clear();
-      for (const uri of index.uris()) ledger.set(uri, store.quotes(uri));
-    } else {
-      for (const uri of uris) ledger.set(uri, store.quotes(uri));
-    }
+    ledger.apply(followed.take(), index.uris(), (uri) => store.quotes(uri));
     return ledger.rows().reduce((n, r) => n + r.quotes.length, 0);
   };
 }

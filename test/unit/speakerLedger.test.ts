@@ -53,13 +53,10 @@ describe('Quotes view rows kept per article', () => {
       const ledger = new SpeakerLedger();
       // what the Quotes view does: read again only the articles the store says changed
       const kept = () => {
-        const { all, uris } = followed.take();
-        if (all) {
-          ledger.clear();
-          for (const uri of index.uris()) ledger.set(uri, store.quotes(uri));
-        } else {
-          for (const uri of uris) ledger.set(uri, store.quotes(uri));
-          reread += uris.size;
+        const changes = followed.take();
+        ledger.apply(changes, index.uris(), (uri) => store.quotes(uri));
+        if (!changes.all) {
+          reread += changes.uris.size;
           held += index.size;
         }
         return ledger.rows();

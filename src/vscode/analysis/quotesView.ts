@@ -79,13 +79,7 @@ export class QuotesViewProvider implements vscode.TreeDataProvider<Node>, vscode
    */
   private rows(): SpeakerRow[] {
     if (this.rowsCache) return this.rowsCache;
-    const { all, uris } = this.followed.take();
-    if (all) {
-      this.ledger.clear();
-      for (const uri of this.workspace.index.uris()) this.ledger.set(uri, this.store.quotes(uri));
-    } else {
-      for (const uri of uris) this.ledger.set(uri, this.store.quotes(uri));
-    }
+    this.ledger.apply(this.followed.take(), this.workspace.index.uris(), (uri) => this.store.quotes(uri));
     return (this.rowsCache = this.ledger.rows());
   }
 

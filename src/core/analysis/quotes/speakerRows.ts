@@ -77,6 +77,15 @@ export class SpeakerLedger {
     this.ordered = undefined;
   }
 
+  /**
+   * Takes in what changed since the last call (as `AnalysisStore.trackQuotations().take()` reports it): every
+   * article of `allUris` read again after a rebuild, else only the changed ones (a removed article has none).
+   */
+  apply(changes: { all: boolean; uris: ReadonlySet<string> }, allUris: Iterable<string>, quotesOf: (uri: string) => readonly LedgerQuote[]): void {
+    if (changes.all) this.clear();
+    for (const uri of changes.all ? allUris : changes.uris) this.set(uri, quotesOf(uri));
+  }
+
   remove(uri: string): void {
     const quotes = this.articles.get(uri);
     if (!quotes) return;
