@@ -208,4 +208,21 @@ describe('re-anchoring: the failures that once put annotations on wrong words', 
         'half of the quote pasted elsewhere is not the quote');
     });
   });
+
+  it('places a target without stored context by its offsets when the quote stands there, else only a quote the text holds once', () => {
+    const quoteOnly = (exact: string, start = 0, offsetsUnknown = false) =>
+      ({ exact, prefix: '', suffix: '', start, end: start + exact.length, textHash: '', contextUnknown: true, offsetsUnknown });
+    const atOffsets = TEXT.indexOf('minister said', 10);
+    assert.deepEqual(pick(reanchor(quoteOnly('minister said', atOffsets), TEXT)), ['unchanged', atOffsets]);
+    // "minister said" twice, no offsets to go by: ambiguous, never the first one found.
+    const twice = reanchor(quoteOnly('minister said', 0, true), TEXT);
+    assert.equal(twice.status, 'orphan');
+    assert.equal(twice.status === 'orphan' && twice.reason, 'ambiguous');
+    assert.deepEqual(pick(reanchor(quoteOnly('the army', 0, true), TEXT)), ['moved', TEXT.indexOf('the army')]);
+    assert.equal(reanchor(quoteOnly('the navy', 0, true), TEXT).status, 'orphan');
+  });
 });
+
+function pick(result: ReturnType<typeof reanchor>): [string, number | undefined] {
+  return [result.status, result.status === 'orphan' ? undefined : result.start];
+}

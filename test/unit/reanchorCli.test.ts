@@ -152,4 +152,21 @@ describe('source-annotator reanchor (black-box)', function () {
     const inPlain = JSON.parse(cli('--json', copy).stdout);
     assert.deepEqual(inPlain, { file: copy, annotations: [{ id: 'rise', status: 'orphaned', start: null, end: null }] });
   });
+  it('reads a sidecar written by another tool: no version, numeric ids, quotes without offsets or context', () => {
+    const loose = join(dir, 'loose.txt');
+    writeFileSync(loose, SPENDING);
+    writeFileSync(`${loose}.annotations.yaml`, 'annotations:\n'
+      + '  - id: 1\n    target:\n      exact: "The ministry declined"\n'
+      + '  - id: 2\n    target:\n      exact: "per cent of national income"\n'
+      + `  - id: 3\n    target:\n      exact: "per cent of national income"\n      start: ${SPENDING.lastIndexOf('per cent')}\n      end: ${SPENDING.lastIndexOf('per cent') + 27}\n`);
+    const run = cli('--json', loose);
+    assert.equal(run.status, 0, run.stderr);
+    const second = SPENDING.lastIndexOf('per cent');
+    assert.deepEqual(JSON.parse(run.stdout), { file: loose, annotations: [
+      { id: '1', status: 'moved', start: 0, end: 'The ministry declined'.length },
+      // Twice in the text and nothing to tell which: an orphan, never the first one.
+      { id: '2', status: 'orphaned', start: null, end: null },
+      { id: '3', status: 'exact', start: second, end: second + 27 },
+    ] });
+  });
 });

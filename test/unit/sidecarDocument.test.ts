@@ -238,6 +238,26 @@ describe('malformed sidecars', () => {
     assert.match(problemsOf('version: 1\nversion: 1\n').problems[0].message, /unique/i);
   });
 
+  it('reads what another tool or a hand writes loosely: no version, a numeric id, a quote without offsets or context', () => {
+    const loose = 'annotations:\n  - id: 7\n    tags: [claim]\n    target:\n      exact: "the army"\n';
+    const { document, problems } = problemsOf(loose);
+    assert.deepEqual(problems.map((p) => [p.severity, p.path]), [['warning', 'version'], ['warning', 'annotations.0.target.start']]);
+    assert.equal(document.hasErrors, false);
+    const [read] = document.sidecar.annotations;
+    assert.equal(read.id, '7');
+    assert.equal(read.target.contextUnknown, true);
+    assert.equal(read.target.offsetsUnknown, true);
+    // The numeric id is found for edits, and the flags are never written.
+    assert.equal(document.updateAnnotation('7', { note: 'checked', target: { ...read.target, start: 3, end: 11, prefix: 'at ', suffix: '.' } }), true);
+    const written = document.toString();
+    assert.match(written, /note: checked/);
+    assert.doesNotMatch(written, /Unknown/);
+    // A stated context, even an empty one, is known: the quote sat at an edge of the article.
+    const stated = problemsOf('version: 1\nannotations:\n  - id: a\n    target:\n      exact: "x"\n      prefix: ""\n      start: 0\n      end: 1\n');
+    assert.equal(stated.document.sidecar.annotations[0].target.contextUnknown, undefined);
+    assert.equal(stated.document.sidecar.annotations[0].target.offsetsUnknown, undefined);
+  });
+
   it('refuses a 10 MB sidecar with one clear error instead of parsing it', function () {
     // Parsing 10 MB of YAML takes far longer than this: the timeout catches a guard that parses first.
     this.timeout(5000);

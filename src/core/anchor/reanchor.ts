@@ -127,7 +127,7 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
   let hash = options.textHash;
   const found = (status: 'unchanged' | 'moved' | 'fuzzy', start: number, end: number, score: number): AnchorResult => {
     hash ??= articleTextHash(text);
-    const unchanged = status !== 'fuzzy' && start === target.start && end === target.end;
+    const unchanged = status !== 'fuzzy' && !target.offsetsUnknown && start === target.start && end === target.end;
     return {
       status: unchanged ? 'unchanged' : status, start, end, score,
       target: createTarget(text, start, end, { contextLength, textHash: hash }),
@@ -152,6 +152,14 @@ export function reanchor(target: AnnotationTarget, text: string, options: Reanch
     }
     // The known edits removed the quote: whatever looks like it elsewhere is other words.
     return orphan('gone');
+  }
+
+  if (target.contextUnknown) {
+    // No context to go by: the stated offsets when the quote stands there, else a quote the text holds once.
+    if (!target.offsetsUnknown && text.slice(target.start, target.end) === exact) return found('moved', target.start, target.end, 1);
+    const places = occurrences(text, exact, 2);
+    if (places.length === 1) return found('moved', places[0], places[0] + exact.length, 1);
+    return orphan(places.length === 0 ? 'gone' : 'ambiguous');
   }
 
   if (text.slice(target.start, target.end) === exact && target.textHash === (hash ??= articleTextHash(text))) {

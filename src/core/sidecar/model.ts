@@ -48,6 +48,13 @@ export interface AnnotationTarget {
   end: number;
   /** `fnv1a64:<16 hex digits>` of the whole article text when the target was last anchored. */
   textHash: string;
+  /**
+   * Set when the sidecar states neither `prefix` nor `suffix` (a target written by hand or by another
+   * tool): the context is unknown, not empty, so the quote is placed by its text alone. Never written.
+   */
+  contextUnknown?: boolean;
+  /** Set when the sidecar states neither `start` nor `end`: the offsets are placeholders. Never written. */
+  offsetsUnknown?: boolean;
 }
 
 /** Left on our copy of an annotation when a merge found that both sides changed it differently. */

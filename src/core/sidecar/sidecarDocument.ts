@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isNode, isScalar, isSeq, LineCounter, Pair, parseDocument, Scalar, ToStringOptions, YAMLMap, YAMLSeq } from 'yaml';
 import { Annotation, AnnotationTarget, ArticleMetadata, METADATA_KEYS, Sidecar, SidecarProblem, SIDECAR_VERSION } from './model';
-import { validateSidecarDocument } from './validateSidecar';
+import { idText, validateSidecarDocument } from './validateSidecar';
 import { preserveLayout } from './preserveLayout';
 import { detectYamlStyle } from './yamlStyle';
 
@@ -294,7 +294,7 @@ export class SidecarDocument {
   private findAnnotationNode(id: string): YAMLMap | undefined {
     const seq = this.doc?.get('annotations', true);
     if (!isSeq(seq)) return undefined;
-    return seq.items.find((item): item is YAMLMap => isMap(item) && item.get('id') === id);
+    return seq.items.find((item): item is YAMLMap => isMap(item) && idText(item.get('id')) === id);
   }
 
   private annotationNode(annotation: Annotation): YAMLMap {

@@ -90,7 +90,8 @@ function validate(doc: Document, lineCounter: LineCounter, options: ValidateOpti
 
   const version = deref(root.get('version', true));
   if (version === undefined) {
-    report.at(root, null, 'error', 'version', `Missing "version: ${SIDECAR_VERSION}"`);
+    // A hand-written sidecar often starts at "annotations:"; there is only one version to read it as.
+    report.at(root, null, 'warning', 'version', `No "version"; read as "version: ${SIDECAR_VERSION}"`);
   } else if (!isScalar(version) || version.value !== SIDECAR_VERSION) {
     report.at(version as Node, root, 'error', 'version',
       `Unsupported sidecar version: ${describe(version)}; this build reads version ${SIDECAR_VERSION}`);
@@ -133,6 +134,19 @@ function readString(map: YAMLMap, key: string, path: string, report: ProblemColl
     return undefined;
   }
   return node.value;
+}
+
+/** An annotation id: any string; a number written without quotes (`id: 7`) is read as its digits. */
+function readId(map: YAMLMap, path: string, report: ProblemCollector): string | undefined {
+  const node = deref(map.get('id', true)) as Node | undefined;
+  if (isScalar(node) && typeof node.value === 'number' && Number.isFinite(node.value)) return idText(node.value);
+  return readString(map, 'id', path, report, true);
+}
+
+/** The text of a numeric id as it is compared and written back: `7`, not `7.0`. */
+export function idText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
 function readInteger(map: YAMLMap, key: string, path: string, report: ProblemCollector, required: boolean,
@@ -178,7 +192,7 @@ function readAnnotations(seq: YAMLSeq, report: ProblemCollector, options: Valida
       report.at(item as Node, seq, 'error', path, `Annotation #${index + 1} must be a mapping, not ${describe(item)}`);
       return;
     }
-    const id = readString(item, 'id', `${path}.id`, report, true);
+    const id = readId(item, `${path}.id`, report);
     if (id !== undefined) {
       const idNode = item.get('id', true) as Node;
       const earlier = firstLineOfId.get(id);
@@ -237,8 +251,14 @@ function readTarget(map: YAMLMap, path: string, report: ProblemCollector, option
   if (exact === '') report.at(node.get('exact', true) as Node, node, 'error', `${path}.exact`, '"exact" must not be empty');
   const prefix = readString(node, 'prefix', `${path}.prefix`, report, false) ?? '';
   const suffix = readString(node, 'suffix', `${path}.suffix`, report, false) ?? '';
-  const start = readInteger(node, 'start', `${path}.start`, report, true, 0);
-  const end = readInteger(node, 'end', `${path}.end`, report, true, 0);
+  // Without offsets (a quote-only target written by hand or by another tool) the quote is found by its
+  // text and context when re-anchoring; the placeholder offsets are never taken as its place.
+  const unplaced = node.get('start', true) === undefined && node.get('end', true) === undefined && exact !== undefined && exact !== '';
+  if (unplaced) {
+    report.at(node, map, 'warning', `${path}.start`, 'No "start"/"end": the quote is looked for by its text and context');
+  }
+  const start = unplaced ? 0 : readInteger(node, 'start', `${path}.start`, report, true, 0);
+  const end = unplaced ? exact!.length : readInteger(node, 'end', `${path}.end`, report, true, 0);
   const textHash = readString(node, 'textHash', `${path}.textHash`, report, false,
     { regex: TEXT_HASH, what: '"fnv1a64:" followed by 16 hex digits' }) ?? '';
   if (start !== undefined && end !== undefined) {
@@ -257,7 +277,10 @@ function readTarget(map: YAMLMap, path: string, report: ProblemCollector, option
     }
   }
   if (exact === undefined || exact === '' || start === undefined || end === undefined) return undefined;
-  return { exact, prefix, suffix, start, end, textHash };
+  const target: AnnotationTarget = { exact, prefix, suffix, start, end, textHash };
+  if (node.get('prefix', true) === undefined && node.get('suffix', true) === undefined) target.contextUnknown = true;
+  if (unplaced) target.offsetsUnknown = true;
+  return target;
 }
 
 function readConflict(map: YAMLMap, path: string, report: ProblemCollector): Annotation['conflict'] {
