@@ -18,11 +18,11 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // Bounds as reached at the fixed seed, 5,000 trials: live no copy (the editor keeps the text before
   // each change event, so only the very text an edit removed, put back by the next event, brings an
   // annotation back; an undo, which the editor reports, puts back the removed text even where an
-  // identical text is elsewhere) and 3 unnecessary orphans; the full re-anchor 0 copies with or without the
-  // snapshot (at any seed, none but those `undecidable` counts apart), 1,002 and 996 unnecessary orphans (words whose
-  // stored context changed: without the edit history nothing tells them from a copy that outlived them,
-  // and the diff from the snapshot reads a copy pasted before the original was deleted as the original;
-  // docs/annotations.md has the breakdown and the looser rules measured).
+  // identical text is elsewhere) and 3 unnecessary orphans before transfers; the full re-anchor 0 copies with or without the
+  // snapshot (at any seed, none but those `undecidable` counts apart), 1,013 and 1,026 unnecessary orphans (1,002
+  // and 996 before transfers: words whose stored context changed, which without the edit history nothing
+  // tells from a copy made after an edit next to them that outlived them; docs/annotations.md has the
+  // breakdown and the looser rules measured, none of which stays off copies).
   // The judge moves the annotated words to a copy when an edit removed them and exactly one copy with
   // the whole stored context stood elsewhere right after (see `Script` in anchorAdversary.ts); the
   // judge before transfers never does. Each path's orphans are bounded by the judge named here: the
@@ -30,10 +30,10 @@ describe('re-anchoring under adversarial edit scripts (property-based)', functio
   // (that is its documented behaviour), so its orphans are judged by provenance; the full re-anchor
   // sees only the texts, so by what the texts show. Every count is printed under both.
   const paths = [
-    // (The orphan bounds leave room for other seeds: up to 6, 1,045 and 1,061 of 5,000 at 20 seeds.)
+    // (The orphan bounds leave room for other seeds: up to 6 (before transfers), 1,061 and 1,092 of 5,000 at 20 seeds.)
     ['live editor path', live, { copies: 0, unnecessary: 0.003, orphansBy: 'provenance' }],
-    ['full re-anchor', full, { copies: 0, unnecessary: 0.22, orphansBy: 'transfers' }],
-    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.22, orphansBy: 'transfers' }],
+    ['full re-anchor', full, { copies: 0, unnecessary: 0.23, orphansBy: 'transfers' }],
+    ['full re-anchor with the snapshot', withSnapshot, { copies: 0, unnecessary: 0.23, orphansBy: 'transfers' }],
   ] as const;
   const onTrueWords = new Map<string, number>();
   for (const [name, path, limits] of paths) {

@@ -88,6 +88,13 @@ function words(text: string, from = 0, to = text.length): Para[] {
   return out;
 }
 
+/**
+ * For measuring only (test/unit/anchorFrontier.ts `--framed-as-before`): also move the words to the one
+ * copy framed, 32 characters each side, exactly as the words were at some moment before the edit that
+ * removed them, even where that is not the stored context (a copy made after an edit next to the words).
+ */
+export const JUDGE_READING = { framedAsBefore: false };
+
 /** Where one reading of the script puts the annotated words, and where a cut put them on the clipboard. */
 interface Tracked { truth: Truth; clip?: { start: number; end: number; edited: boolean } }
 
@@ -152,12 +159,15 @@ export class Script {
   private clipboard: string | undefined;
   private provenance: Tracked;
   private observed: Tracked;
+  /** How the observed words were framed after each edit (for `JUDGE_READING.framedAsBefore`). */
+  private readonly frames: AnnotationTarget[] = [];
   /** How many times the observed words moved to a copy (an undo puts the count back with the words). */
   transfers = 0;
 
   constructor(public text: string, truth: Truth, private readonly target: AnnotationTarget) {
     this.provenance = { truth };
     this.observed = { truth };
+    this.frames.push(target);
   }
 
   /** The annotated words as followed through the edits (what the adversary aims at). */
@@ -174,13 +184,21 @@ export class Script {
     let truth = carry(had, before, start, end, inserted);
     // A cut that takes the words whole moves them (they come back with the paste), it does not delete them.
     if (had && this.removes(truth) && !(moving && this.observed.clip)) {
-      const copies = wholeContextCopies(this.text, this.target).filter((at) => !truth || at + this.target.exact.length <= truth.start || at >= truth.end);
+      const away = (at: number): boolean => !truth || at + this.target.exact.length <= truth.start || at >= truth.end;
+      let copies = wholeContextCopies(this.text, this.target).filter(away);
+      if (copies.length === 0 && JUDGE_READING.framedAsBefore) {
+        // The measurement-only reading: a copy framed exactly as the words were at some moment before the edit.
+        const places = new Set<number>();
+        for (const frame of this.frames) for (const at of wholeContextCopies(this.text, frame)) if (away(at)) places.add(at);
+        copies = [...places];
+      }
       if (copies.length === 1) {
         truth = { start: copies[0], end: copies[0] + this.target.exact.length, edited: false };
         this.transfers++;
       }
     }
     this.observed = { ...this.observed, truth };
+    if (JUDGE_READING.framedAsBefore && truth && !truth.edited) this.frames.push(createTarget(this.text, truth.start, truth.end));
     this.steps.push({ edit: { start, end, text: inserted }, after: this.text });
   }
 

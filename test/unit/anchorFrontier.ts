@@ -5,6 +5,7 @@
  * and by the judge before transfers (`judgeByProvenance`). Not part of the suite; run it with
  *
  *   nice -n 5 npx tsx test/unit/anchorFrontier.ts [--trials 5000] [--seeds 20261123,7,...] [--paths full,snapshot,live]
+ *     [--framed-as-before]
  *
  * It prints, per path, the outcome counts under both judges summed over the seeds, the most
  * unnecessary orphans and the landings on other words or a copy at any one seed, and what is left at
@@ -12,7 +13,7 @@
  */
 import fc from 'fast-check';
 import { createTarget } from '../../src/core/anchor/createTarget';
-import { judge, judgeByProvenance, makeTrial, PATHS, undecidable, whatIsLeft, type Trial } from './anchorAdversary';
+import { JUDGE_READING, judge, judgeByProvenance, makeTrial, PATHS, undecidable, whatIsLeft, type Trial } from './anchorAdversary';
 
 const argument = (name: string): string | undefined => {
   const at = process.argv.indexOf(`--${name}`);
@@ -27,6 +28,7 @@ type Counts = Map<string, number>;
 const add = (counts: Counts, key: string, by = 1): void => { counts.set(key, (counts.get(key) ?? 0) + by); };
 const sorted = (counts: Counts): Record<string, number> => Object.fromEntries([...counts].sort());
 
+JUDGE_READING.framedAsBefore = process.argv.includes('--framed-as-before');
 const started = Date.now();
 const trialsBySeed = SEEDS.map((seed) => ({
   seed,
@@ -62,15 +64,15 @@ for (const [name, path] of PATHS) {
       add(byJudge.new, now);
       add(byJudge.old, before);
       if (now === 'orphan: unnecessary') { unnecessary++; add(left, whatIsLeft(trial, target)); }
+      if (now === 'WRONG: other words' || now === 'WRONG: onto a copy of the words') wrong++;
       if (now.startsWith('WRONG')) {
-        wrong++;
         if (wrongCases.length < 12) {
           wrongCases.push(`seed ${seed} trial ${trialSeed}: ${now} (${trial.kinds.join(', ')}) quote ${JSON.stringify(target.exact)} truth ${JSON.stringify(trial.truth)} found ${JSON.stringify(found)} ${JSON.stringify(found && trial.final.slice(found.start, found.end))}`);
         }
       }
       if (now.startsWith('WRONG') && !before.startsWith('WRONG')) newWrong.push(`seed ${seed} trial ${trialSeed}: ${before} → ${now} (${trial.kinds.join(', ')})`);
+      if (before === 'WRONG: other words' || before === 'WRONG: onto a copy of the words') oldWrong++;
       if (before.startsWith('WRONG')) {
-        oldWrong++;
         if (trial.transfers) oldWrongWithTransfer.push(`seed ${seed} trial ${trialSeed}: ${before} → ${now} (${trial.kinds.join(', ')})`);
       }
     }
@@ -85,6 +87,9 @@ for (const [name, path] of PATHS) {
   console.log(`  unnecessary orphans: ${oldUnnecessary} (${(100 * oldUnnecessary / total).toFixed(2)} %) before transfers, ${unnecessary} (${(100 * unnecessary / total).toFixed(2)} %) with; most at one seed ${Math.max(...perSeed.map((s) => s.unnecessary))}`);
   console.log(`  wrong (other words or a copy, not counted apart) with transfers: ${perSeed.map((s) => s.wrong).join(' ')} per seed; before transfers: ${perSeed.map((s) => s.oldWrong).join(' ')}`);
   console.log('  unnecessary orphans by what is left at the true place:', sorted(left));
+  const wrongOf = (counts: Counts): number => (counts.get('WRONG: other words') ?? 0) + (counts.get('WRONG: onto a copy of the words') ?? 0);
+  console.log(`  summary | ${name} | unnecessary orphans ${unnecessary} (before transfers ${oldUnnecessary}) | wrong ${wrongOf(byJudge.new)} (before transfers ${wrongOf(byJudge.old)}) `
+    + `| seeds with a wrong landing ${perSeed.filter((p) => p.wrong > 0).length} | indistinguishable copy ${byJudge.new.get('indistinguishable copy') ?? 0} (before transfers ${byJudge.old.get('indistinguishable copy') ?? 0})`);
   if (wrongCases.length > 0) console.log(`  wrong:\n    ${wrongCases.join('\n    ')}`);
   if (newWrong.length > 0) console.log(`  wrong only with transfers:\n    ${newWrong.join('\n    ')}`);
   if (oldWrongWithTransfer.length > 0) console.log(`  wrong before transfers, in scripts with a transfer:\n    ${oldWrongWithTransfer.join('\n    ')}`);
