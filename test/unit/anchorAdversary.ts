@@ -7,9 +7,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { editedQuoteSimilarity, MIN_EDITED_QUOTE_SIMILARITY } from '../../src/core/anchor/reanchor';
+import { createTarget, DEFAULT_CONTEXT_LENGTH } from '../../src/core/anchor/createTarget';
+import { shiftAnchors, type AnchorMap, type LostAnchors } from '../../src/core/anchor/liveAnchors';
+import { editedQuoteSimilarity, MIN_EDITED_QUOTE_SIMILARITY, reanchor } from '../../src/core/anchor/reanchor';
 import type { TextEdit } from '../../src/core/anchor/shiftThroughEdits';
 import { boundaryRuns } from '../../src/core/anchor/similarity';
+import { TextHistory } from '../../src/core/anchor/textHistory';
 import type { AnnotationTarget } from '../../src/core/sidecar/model';
 import { seededRandom } from '../../src/core/util/seededRandom';
 
@@ -28,7 +31,16 @@ export interface Trial {
   end: number;
   steps: Step[];
   final: string;
+  /**
+   * The annotated words as the text shows them: followed through every edit, and moved to a copy when
+   * an edit removed them while exactly one copy framed by the whole stored context stood elsewhere
+   * (see `Script`). The judge's truth.
+   */
   truth: Truth;
+  /** The annotated words followed through the edits only, a copy never taking their place (the judge before transfers). */
+  provenanceTruth?: Truth;
+  /** How many times the words moved to a copy in this script. */
+  transfers?: number;
   /** The kinds of edit applied, for the printed breakdown. */
   kinds: string[];
 }
@@ -76,60 +88,158 @@ function words(text: string, from = 0, to = text.length): Para[] {
   return out;
 }
 
-class Script {
-  readonly steps: Step[] = [];
-  /** What a cut put on the clipboard and where the annotated words were inside it. */
-  private clipboard: { text: string; quote?: { start: number; end: number; edited: boolean } } | undefined;
+/**
+ * For measuring only (test/unit/anchorFrontier.ts `--framed-as-before`): also move the words to the one
+ * copy framed, 32 characters each side, exactly as the words were at some moment before the edit that
+ * removed them, even where that is not the stored context (a copy made after an edit next to the words).
+ */
+export const JUDGE_READING = { framedAsBefore: false };
 
-  constructor(public text: string, public truth: Truth) {}
+/** Where one reading of the script puts the annotated words, and where a cut put them on the clipboard. */
+interface Tracked { truth: Truth; clip?: { start: number; end: number; edited: boolean } }
+
+/**
+ * Carries a tracked range through one primitive edit, like an editor's range would: shifted by edits
+ * before it, kept when an edit puts the same words back once, edited by an edit inside it, gone when
+ * an edit removes it.
+ */
+function carry(truth: Truth, text: string, start: number, end: number, inserted: string): Truth {
+  if (!truth) return undefined;
+  const delta = inserted.length - (end - start);
+  if (end <= truth.start && !(start === end && start > truth.start)) {
+    return { ...truth, start: truth.start + delta, end: truth.end + delta };
+  }
+  // After the quote, or an insertion right at its end: the quote is unchanged.
+  if (start >= truth.end) return truth;
+  if (start <= truth.start && end >= truth.end) {
+    // Replaced as a whole. An edit that puts the same words back once (moving a line, reformatting)
+    // carries them; anything else removed them.
+    const quote = text.slice(truth.start, truth.end);
+    const at = truth.edited ? -1 : inserted.indexOf(quote);
+    return at >= 0 && inserted.indexOf(quote, at + 1) < 0 ? { start: start + at, end: start + at + quote.length, edited: false } : undefined;
+  }
+  // Inside or across an edge: what survives, with the inserted text, is the edited quote.
+  const newStart = Math.min(truth.start, start);
+  const newEnd = truth.end > end ? truth.end + delta : start + inserted.length;
+  return newEnd > newStart ? { start: newStart, end: newEnd, edited: true } : undefined;
+}
+
+/**
+ * Where `text` holds the stored quote framed by the whole stored prefix and suffix (a side stored
+ * shorter than the context length because the quote sat near an edge of the article: at that edge).
+ */
+export function wholeContextCopies(text: string, target: AnnotationTarget, contextLength = DEFAULT_CONTEXT_LENGTH): number[] {
+  const { exact, prefix, suffix } = target;
+  const found: number[] = [];
+  for (let at = text.indexOf(exact); at >= 0; at = text.indexOf(exact, at + 1)) {
+    const end = at + exact.length;
+    const prefixWhole = prefix.length < contextLength ? at === prefix.length : at >= prefix.length;
+    const suffixWhole = suffix.length < contextLength ? end + suffix.length === text.length : end + suffix.length <= text.length;
+    if (prefixWhole && suffixWhole && text.startsWith(prefix, at - prefix.length) && text.startsWith(suffix, end)) found.push(at);
+  }
+  return found;
+}
+
+/**
+ * A script of primitive edits with the annotated words tracked two ways. `provenance` follows the
+ * words through every edit and nothing else: a copy is never the annotated words. `observed` does the
+ * same, except that when an edit deletes the words or rewrites them beyond recognition and, right
+ * after it, exactly one other place holds the stored quote framed by the whole stored context, the
+ * annotated words are that copy from then on: the text at that moment is, around that place, the text
+ * that was annotated, and nothing (the text, a diff from the annotated text) can tell the copy from
+ * the original. (The adversary's own case: paste a copy of the paragraph above the annotated one,
+ * delete the original — the text is now byte for byte the one annotated — then edit a word next to
+ * the copy: the final text is byte for byte that of the same edit next to the original.) An original
+ * that was only edited keeps the words; so does one with several such copies, or copies with only part
+ * of the context. Edits are chosen by the provenance reading, so both readings judge the same scripts.
+ */
+export class Script {
+  readonly steps: Step[] = [];
+  /** What a cut put on the clipboard. */
+  private clipboard: string | undefined;
+  private provenance: Tracked;
+  private observed: Tracked;
+  /** How the observed words were framed after each edit (for `JUDGE_READING.framedAsBefore`). */
+  private readonly frames: AnnotationTarget[] = [];
+  /** How many times the observed words moved to a copy (an undo puts the count back with the words). */
+  transfers = 0;
+
+  constructor(public text: string, truth: Truth, private readonly target: AnnotationTarget) {
+    this.provenance = { truth };
+    this.observed = { truth };
+    this.frames.push(target);
+  }
+
+  /** The annotated words as followed through the edits (what the adversary aims at). */
+  get truth(): Truth { return this.provenance.truth; }
+  get provenanceTruth(): Truth { return this.provenance.truth; }
+  get observedTruth(): Truth { return this.observed.truth; }
 
   /** Applies one primitive edit, tracking the annotated words like an editor's range would. */
-  replace(start: number, end: number, inserted: string): void {
-    const truth = this.truth;
-    const delta = inserted.length - (end - start);
-    if (truth) {
-      if (end <= truth.start && !(start === end && start > truth.start)) {
-        this.truth = { ...truth, start: truth.start + delta, end: truth.end + delta };
-      } else if (start >= truth.end) {
-        // After the quote, or an insertion right at its end: the quote is unchanged.
-      } else if (start <= truth.start && end >= truth.end) {
-        // Replaced as a whole. An edit that puts the same words back once (moving a line, reformatting)
-        // carries them; anything else removed them.
-        const quote = this.text.slice(truth.start, truth.end);
-        const at = truth.edited ? -1 : inserted.indexOf(quote);
-        this.truth = at >= 0 && inserted.indexOf(quote, at + 1) < 0
-          ? { start: start + at, end: start + at + quote.length, edited: false } : undefined;
-      } else {
-        // Inside or across an edge: what survives, with the inserted text, is the edited quote.
-        const newStart = Math.min(truth.start, start);
-        const newEnd = truth.end > end ? truth.end + delta : start + inserted.length;
-        this.truth = newEnd > newStart ? { start: newStart, end: newEnd, edited: true } : undefined;
+  replace(start: number, end: number, inserted: string, moving = false): void {
+    const before = this.text;
+    this.text = before.slice(0, start) + inserted + before.slice(end);
+    this.provenance = { ...this.provenance, truth: carry(this.provenance.truth, before, start, end, inserted) };
+    const had = this.observed.truth;
+    let truth = carry(had, before, start, end, inserted);
+    // A cut that takes the words whole moves them (they come back with the paste), it does not delete them.
+    if (had && this.removes(truth) && !(moving && this.observed.clip)) {
+      const away = (at: number): boolean => !truth || at + this.target.exact.length <= truth.start || at >= truth.end;
+      let copies = wholeContextCopies(this.text, this.target).filter(away);
+      if (copies.length === 0 && JUDGE_READING.framedAsBefore) {
+        // The measurement-only reading: a copy framed exactly as the words were at some moment before the edit.
+        const places = new Set<number>();
+        for (const frame of this.frames) for (const at of wholeContextCopies(this.text, frame)) if (away(at)) places.add(at);
+        copies = [...places];
+      }
+      if (copies.length === 1) {
+        truth = { start: copies[0], end: copies[0] + this.target.exact.length, edited: false };
+        this.transfers++;
       }
     }
-    this.text = this.text.slice(0, start) + inserted + this.text.slice(end);
+    this.observed = { ...this.observed, truth };
+    if (JUDGE_READING.framedAsBefore && truth && !truth.edited) this.frames.push(createTarget(this.text, truth.start, truth.end));
     this.steps.push({ edit: { start, end, text: inserted }, after: this.text });
   }
 
+  /** Whether the words are gone or rewritten beyond recognition. */
+  private removes(truth: Truth): boolean {
+    return !truth || (truth.edited && editedQuoteSimilarity(this.text.slice(truth.start, truth.end), this.target.exact) < MIN_EDITED_QUOTE_SIMILARITY);
+  }
+
   cut(start: number, end: number): void {
-    const truth = this.truth;
-    const quote = truth && truth.start >= start && truth.end <= end
-      ? { start: truth.start - start, end: truth.end - start, edited: truth.edited } : undefined;
-    this.clipboard = { text: this.text.slice(start, end), quote };
-    this.replace(start, end, '');
+    const onClipboard = (truth: Truth): Tracked['clip'] => (truth && truth.start >= start && truth.end <= end
+      ? { start: truth.start - start, end: truth.end - start, edited: truth.edited } : undefined);
+    this.clipboard = this.text.slice(start, end);
+    this.provenance = { ...this.provenance, clip: onClipboard(this.provenance.truth) };
+    this.observed = { ...this.observed, clip: onClipboard(this.observed.truth) };
+    this.replace(start, end, '', true);
   }
 
   /** Undo of the last cut: the text comes back where it was, and with it the annotated words. */
-  undoCut(at: number, before: Truth): void {
+  undoCut(at: number, before: { provenance: Truth; observed: Truth; transfers: number }): void {
     this.paste(at);
     this.steps[this.steps.length - 1].undo = true;
-    if (before) this.truth = before;
+    if (before.provenance) this.provenance = { ...this.provenance, truth: before.provenance };
+    if (before.observed) {
+      this.observed = { ...this.observed, truth: before.observed };
+      this.transfers = before.transfers;
+    }
+  }
+
+  /** The tracked state an undo puts back. */
+  checkpoint(): { provenance: Truth; observed: Truth; transfers: number } {
+    return { provenance: this.provenance.truth, observed: this.observed.truth, transfers: this.transfers };
   }
 
   paste(at: number): void {
-    const clip = this.clipboard;
-    if (!clip) return;
-    this.replace(at, at, clip.text);
-    if (clip.quote && !this.truth) this.truth = { start: at + clip.quote.start, end: at + clip.quote.end, edited: clip.quote.edited };
+    const text = this.clipboard;
+    if (text === undefined) return;
+    this.replace(at, at, text);
+    const restore = (tracked: Tracked): Tracked => (tracked.clip && !tracked.truth
+      ? { ...tracked, truth: { start: at + tracked.clip.start, end: at + tracked.clip.end, edited: tracked.clip.edited } } : tracked);
+    this.provenance = restore(this.provenance);
+    this.observed = restore(this.observed);
   }
 }
 
@@ -235,7 +345,7 @@ function applyKind(script: Script, kind: string, rnd: () => number, vocabulary: 
       const around = truth && rnd() < 0.7
         ? { start: Math.max(0, truth.start - int(rnd, 0, 40)), end: Math.min(text.length, truth.end + int(rnd, 0, 40)) }
         : (() => { const at = near(); return { start: at, end: Math.min(text.length, at + int(rnd, 1, 80)) }; })();
-      const before = script.truth;
+      const before = script.checkpoint();
       script.cut(around.start, around.end);
       script.undoCut(around.start, before);
       break;
@@ -305,7 +415,7 @@ export function makeTrial(seed: number): Trial {
     end = wordList[j].end;
   }
 
-  const script = new Script(text, { start, end, edited: false });
+  const script = new Script(text, { start, end, edited: false }, createTarget(text, start, end));
   const kinds: string[] = [];
   const count = int(rnd, 1, 4);
   for (let k = 0; k < count; k++) {
@@ -313,7 +423,10 @@ export function makeTrial(seed: number): Trial {
     kinds.push(kind);
     applyKind(script, kind, rnd, vocabulary);
   }
-  return { original: text, start, end, steps: script.steps, final: script.text, truth: script.truth, kinds };
+  return {
+    original: text, start, end, steps: script.steps, final: script.text, truth: script.observedTruth,
+    provenanceTruth: script.provenanceTruth, transfers: script.transfers, kinds,
+  };
 }
 
 export type Outcome = 'on the true words' | 'the stored quote within the edited words' | 'WRONG: onto a copy of the words' | 'WRONG: other words' | 'indistinguishable copy' | 'orphan: words gone' | 'orphan: words rewritten'
@@ -448,4 +561,79 @@ function bestEnd(text: string, pattern: string): number {
 
 function reverse(text: string): string {
   return text.split('').reverse().join('');
+}
+
+/** A way of re-anchoring an annotation made on `trial.original` in `trial.final`: where it lands, or undefined for an orphan. */
+export type AnchorPath = (trial: Trial, target: AnnotationTarget) => { start: number; end: number } | undefined;
+
+/** The live editor path, following one change event per edit. */
+export function live(trial: Trial, target: AnnotationTarget): { start: number; end: number } | undefined {
+  let anchors: AnchorMap = new Map([['a', { start: trial.start, end: trial.end }]]);
+  const targets = new Map([['a', target]]);
+  const lost: LostAnchors = new Map();
+  let before = trial.original;
+  for (const step of trial.steps) {
+    const previous = before;
+    anchors = shiftAnchors(anchors, [step.edit], () => step.after, targets, lost, () => previous, step.undo);
+    before = step.after;
+  }
+  return anchors.get('a');
+}
+
+export function full(trial: Trial, target: AnnotationTarget): { start: number; end: number } | undefined {
+  const result = reanchor(target, trial.final);
+  return result.status === 'orphan' ? undefined : { start: result.start, end: result.end };
+}
+
+/** The full re-anchor with the text the annotation was made on at hand (the editor's snapshot, git's copy). */
+export function withSnapshot(trial: Trial, target: AnnotationTarget): { start: number; end: number } | undefined {
+  const history = new TextHistory(trial.final, (hash) => (hash === target.textHash ? trial.original : undefined));
+  const result = reanchor(target, trial.final, { history });
+  return result.status === 'orphan' ? undefined : { start: result.start, end: result.end };
+}
+
+/** The three paths, by the names the test prints. */
+export const PATHS: readonly (readonly [string, AnchorPath])[] = [
+  ['live editor path', live], ['full re-anchor', full], ['full re-anchor with the snapshot', withSnapshot],
+];
+
+/**
+ * The judge before transfers: the annotated words are only ever those followed through the edits, so
+ * landing on a copy that took their place is wrong even when the text cannot tell (see `Script`).
+ */
+export function judgeByProvenance(trial: Trial, target: AnnotationTarget, found: { start: number; end: number } | undefined): Outcome {
+  return judge({ ...trial, truth: trial.provenanceTruth }, target, found);
+}
+
+/**
+ * A landing on a copy by the full re-anchor where what it is given cannot tell, counted apart: the text
+ * is byte for byte the one annotated (the stored offsets are the only answer), or, with the earlier
+ * text, the annotated passage was one of two or more identical ones, all still there with their
+ * whole stored context. The live path, which sees the edits, has no such excuse.
+ */
+export function undecidable(path: string, trial: Trial, target: AnnotationTarget, outcome: Outcome): string {
+  if (outcome !== 'WRONG: onto a copy of the words' || path === 'live editor path') return outcome;
+  if (trial.final === trial.original) return `${outcome} (text unchanged)`;
+  if (path === 'full re-anchor with the snapshot' && framedPlaces(trial.original, target) > 1 && framedPlaces(trial.final, target) > 1) {
+    return `${outcome} (one of two identical passages)`;
+  }
+  return outcome;
+}
+
+/** What an unnecessary orphan left at the true place: the exact or edited words, and how much of their stored context. */
+export function whatIsLeft(trial: Trial, target: AnnotationTarget, truth = trial.truth!): string {
+  const runs = boundaryRuns(trial.final, truth.start, truth.end, target.prefix, target.suffix);
+  const whole = Number(runs.prefix === target.prefix.length) + Number(runs.suffix === target.suffix.length);
+  const sides = ['neither context side whole', 'one context side whole', 'both context sides whole'][whole];
+  return `${trial.final.slice(truth.start, truth.end) === target.exact ? 'exact' : 'edited'} words, ${sides}`;
+}
+
+/** How many places in `text` hold the quote with all of its stored context. */
+function framedPlaces(text: string, target: AnnotationTarget): number {
+  let count = 0;
+  for (let at = text.indexOf(target.exact); at >= 0; at = text.indexOf(target.exact, at + 1)) {
+    if (text.slice(Math.max(0, at - target.prefix.length), at) === target.prefix
+      && text.slice(at + target.exact.length, at + target.exact.length + target.suffix.length) === target.suffix) count++;
+  }
+  return count;
 }
