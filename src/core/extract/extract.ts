@@ -10,6 +10,10 @@ import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import { isFurnitureLine } from '../text/articleMeta';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const TRAILING_MARKS = /[\s\p{P}]+$/u;
+
 /**
  * The extraction pipeline: publication date → dates, figures and names → one set of non-overlapping spans.
  * When candidates overlap, the stronger claim wins: the analyst's registry, then dates, then money and
@@ -188,7 +192,7 @@ function isAloneOnFurnitureLine(text: string, s: Span): boolean {
   const { start: lineStart, end: lineEnd } = lineAround(text, s.start, s.end, 41);
   if (lineEnd - lineStart > 40) return false;
   const line = text.slice(lineStart, lineEnd);
-  return line.trim().replace(/[\s\p{P}]+$/u, '') === s.text && isFurnitureLine(line);
+  return line.trim().replace(TRAILING_MARKS, '') === s.text && isFurnitureLine(line);
 }
 
 const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;

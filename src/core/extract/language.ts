@@ -5,6 +5,11 @@
  * short texts have few function words of any language and stay English.
  */
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const LETTER_RUNS = /\p{L}+/gu;
+const LATIN_WORD = /^\p{Script=Latin}+$/u;
+
 const FUNCTION_WORDS: Record<string, string[]> = {
   en: ['the', 'of', 'and', 'to', 'a', 'in', 'is', 'that', 'for', 'it', 'as', 'was', 'with', 'be', 'by', 'on', 'not', 'he',
     'this', 'are', 'or', 'his', 'from', 'at', 'which', 'but', 'have', 'an', 'had', 'they', 'you', 'were', 'their', 'has',
@@ -49,7 +54,7 @@ const MIN_WORDS_FOR_VERDICT = 30;
 export function detectLanguage(text: string): LanguageVerdict {
   // The first 4,000 characters (several hundred words) are enough for a verdict and keep this cheap.
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  const words = sample.match(/\p{L}+/gu) ?? [];
+  const words = sample.match(LETTER_RUNS) ?? [];
   if (words.length < MIN_WORDS_FOR_VERDICT) return { code: 'en', english: true };
   let latin = 0;
   const counts = new Map<string, number>();
@@ -73,5 +78,5 @@ export function detectLanguage(text: string): LanguageVerdict {
 
 /** ASCII letters are the common case; only other words pay for the Unicode script test. */
 function isLatin(word: string): boolean {
-  return /^[A-Za-z]+$/.test(word) || /^\p{Script=Latin}+$/u.test(word);
+  return /^[A-Za-z]+$/.test(word) || LATIN_WORD.test(word);
 }

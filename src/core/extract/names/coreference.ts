@@ -1,6 +1,11 @@
 import type { NameType, Span } from '../types';
 import { canonicalPlace } from './placeAliases';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /**
  * In-document coreference and consistency for names:
  * - a surname (or first name) alone refers to the full name of a person mentioned in the document;
@@ -42,7 +47,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
     if (list) list.push(p);
     else bySurname.set(last, [p]);
     for (const word of parts.slice(1, -1)) {
-      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) continue;
+      if (!CAPITALISED_WORD.test(word)) continue;
       const inner = byInnerWord.get(word);
       if (inner) inner.push(p);
       else byInnerWord.set(word, [p]);
@@ -118,12 +123,12 @@ function normalizeSpace(s: string): string {
 export function propagateMentions(text: string, spans: Span[], occupied: (start: number, end: number) => boolean): Span[] {
   const forms = new Map<string, { type: NameType; canonical: string }>();
   for (const s of spans) {
-    if (s.text.length < 2 || !/^\p{Lu}/u.test(s.text)) continue;
+    if (s.text.length < 2 || !STARTS_UPPER.test(s.text)) continue;
     if (!forms.has(s.text)) forms.set(s.text, { type: s.type as NameType, canonical: s.canonical ?? s.text });
     if (s.type === 'PERSON' && /\s/.test(s.text)) {
       const parts = s.text.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (last.length >= 3 && /^\p{Lu}/u.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
+      if (last.length >= 3 && STARTS_UPPER.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
     }
   }
   if (forms.size === 0) return [];
