@@ -145,7 +145,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
  * Brands written in camel case from a lower-case start, which no capitalised-word cue finds: "easyJet",
  * "eBay", "eToro" are companies; "iPhone", "iPad" products (MISC). Behind every other name in rank.
  */
-const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/gu;
+const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/uy;
 
 function inProseLine(text: string, at: number): boolean {
   const { start, end } = lineAround(text, at, at, 60);
@@ -172,8 +172,7 @@ const E_WORDS = new Set([
 
 function camelCaseBrands(text: string): Span[] {
   const out: Span[] = [];
-  CAMEL_BRAND.lastIndex = 0;
-  for (let m = CAMEL_BRAND.exec(text); m; m = CAMEL_BRAND.exec(text)) {
+  for (const m of camelMatches(text)) {
     // "eCommerce", "eBook": electronic things, not brands; "mRNA" never reaches here (capitals after the first)
     if (m[1] === 'e' && E_WORDS.has(m[2].toLowerCase())) continue;
     // words run together on a short line of page furniture ("Get more newsLiveon") are no brand: a longer
@@ -184,6 +183,43 @@ function camelCaseBrands(text: string): Span[] {
     out.push({ start: m.index, end: m.index + m[0].length, type, text: m[0], value: null, canonical: m[0] });
   }
   return out;
+}
+
+/**
+ * The matches of CAMEL_BRAND, leftmost first and not overlapping, as a global scan would give them, tried
+ * only where they can be: a match's lower-case start ends right before a capital, at most 4 letters after
+ * it starts, so each lower-case letter followed by a capital is tried as the end of a start 1 to 4 letters
+ * long. (The scan itself tried the expression, look-behind first, at every position of the text.)
+ */
+function camelMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  let tried = 0;
+  for (let c = lowerBeforeCapital(text, 0); c >= 0; c = lowerBeforeCapital(text, c + 1)) {
+    let m: RegExpExecArray | null = null;
+    for (let s = Math.max(from, tried, c - 3); s <= c && !m; s++) {
+      CAMEL_BRAND.lastIndex = s;
+      m = CAMEL_BRAND.exec(text);
+    }
+    tried = c + 1;
+    if (!m) continue;
+    out.push(m);
+    from = m.index + m[0].length;
+    c = from - 1;
+  }
+  return out;
+}
+
+/** The first position at or after `from` holding a letter a-z followed by a letter A-Z, or -1. */
+function lowerBeforeCapital(text: string, from: number): number {
+  for (let k = from; k + 1 < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) {
+      const d = text.charCodeAt(k + 1);
+      if (d >= 65 && d <= 90) return k;
+    }
+  }
+  return -1;
 }
 
 /** A name that is the whole of a page-furniture line ("Advertisement", "Share", "Most Read"). */

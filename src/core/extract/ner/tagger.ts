@@ -2,7 +2,7 @@ import type { Sentence } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
 import { viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
-import { FeatureTable } from './featureTable';
+import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
 import { FEATURE_SLOTS, extractFeatures } from './features';
 import type { Lexicon } from './lexicon';
@@ -44,6 +44,25 @@ export function tagDocument(
   return { tags, margins };
 }
 
+/**
+ * Decodes every sentence of a document from emission scores already computed for all its tokens
+ * (tokenCount × tags, as `EmissionTable.addFeatures` writes them): the tagging `tagDocument` gives.
+ */
+export function decodeDocument(
+  emissions: Float64Array, sentences: Sentence[], weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, tokenCount: number,
+): { tags: Int32Array; margins: Float64Array } {
+  const size = weights.tagSet.size;
+  const tags = new Int32Array(tokenCount);
+  const margins = new Float64Array(tokenCount);
+  let longest = 0;
+  for (const s of sentences) longest = Math.max(longest, s.last - s.first);
+  const scratch = decodeScratch(longest, weights.tagSet);
+  for (const s of sentences) {
+    decodeSentence(emissions.subarray(s.first * size, s.last * size), s.last - s.first, s.first, weights, scratch, tags, margins);
+  }
+  return { tags, margins };
+}
+
 interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array }
 
 function decodeScratch(longest: number, tagSet: TagSet): DecodeScratch {
@@ -52,7 +71,7 @@ function decodeScratch(longest: number, tagSet: TagSet): DecodeScratch {
   return { path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types };
 }
 
-function decodeSentence(emissions: Float64Array, n: number, first: number, weights: TaggerWeights, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
+function decodeSentence(emissions: Float64Array, n: number, first: number, weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
   const size = weights.tagSet.size;
   const { path, types } = scratch;
   viterbi(emissions, n, weights.transitions, weights.tagSet, path, scratch);
@@ -75,11 +94,16 @@ function decodeSentence(emissions: Float64Array, n: number, first: number, weigh
 /**
  * The second pass: non-local features from the first pass's decisions (see nonLocal.ts) are added to the
  * stored first-pass emissions, and the sentences they touch are decoded again; `tags` and `margins`
- * change in place. `rowOf` maps a feature hash to its weight row (-1 = unknown).
+ * change in place. `rowOf` maps a feature hash to its weight row (-1 = unknown); `addRow` adds a row's
+ * weights to the scores of one token (by default from `weights.emission`).
  */
 export function secondPass(
   keys: DocumentKeys, emissions: Float64Array, tags: Int32Array, margins: Float64Array, sentences: Sentence[],
   weights: TaggerWeights, rowOf: (feature: number) => number,
+  addRow: (row: number, out: Float64Array, offset: number) => void = (row, out, offset) => {
+    const size = weights.tagSet.size;
+    for (let t = 0; t < size; t++) out[offset + t] += weights.emission[row * size + t];
+  },
 ): Int32Array {
   const tagSet = weights.tagSet;
   const size = tagSet.size;
@@ -103,7 +127,7 @@ export function secondPass(
       for (let f = 0; f < NL_SLOTS; f++) {
         const r = rows[(s.first + i) * NL_SLOTS + f];
         if (r < 0) continue;
-        for (let t = 0; t < size; t++) scratch[i * size + t] += weights.emission[r * size + t];
+        addRow(r, scratch, i * size);
       }
     }
     decodeSentence(scratch, len, s.first, weights, decoding, tags, margins);
@@ -120,7 +144,8 @@ export function secondPass(
  * it and the margin is never negative. `emissions` holds the scores each token was last decoded with.
  */
 export function typeMargin(
-  span: TokenSpan, sentenceFirst: number, sentenceLast: number, tags: Int32Array, emissions: Float64Array, weights: TaggerWeights,
+  span: TokenSpan, sentenceFirst: number, sentenceLast: number, tags: Int32Array, emissions: Float64Array,
+  weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>,
 ): number {
   const { tagSet, transitions } = weights;
   const size = tagSet.size;
@@ -143,13 +168,6 @@ export function typeMargin(
   return Math.max(0, own - rival);
 }
 
-/** Maps feature hashes to weight rows. */
-export function lookupRows(features: Int32Array, table: FeatureTable): Int32Array {
-  const rows = new Int32Array(features.length);
-  for (let k = 0; k < features.length; k++) rows[k] = features[k] === 0 ? -1 : table.get(features[k]);
-  return rows;
-}
-
 /**
  * Margins are in perceptron update units (clear names have margins of 30–200); this squashes the mean
  * margin of a span into (0, 1): 0 → 0.5, 16 → 0.73, 48 → 0.95.
@@ -166,8 +184,8 @@ export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
 
   constructor(
-    private readonly table: FeatureTable,
-    private readonly weights: TaggerWeights,
+    private readonly table: EmissionTable,
+    private readonly weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>,
     private readonly lexicon: Lexicon,
     private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true, articles: true, demonyms: true, organizationHeads: true, storms: true, hyphenated: true },
     /** whether the model was trained with the non-local second pass */
@@ -179,10 +197,15 @@ export class NameTagger implements NameDetector {
     if (tokens.length === 0) return [];
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
-    const rows = lookupRows(features, this.table);
+    // every token's emission scores, kept for the second pass and the type margins
     const store = new Float64Array(tokens.length * this.weights.tagSet.size);
-    const { tags, margins } = tagDocument(rows, sentences, this.weights, tokens.length, FEATURE_SLOTS, store);
-    if (keys) secondPass(keys, store, tags, margins, sentences, this.weights, (f) => this.table.get(f));
+    this.table.addFeatures(features, FEATURE_SLOTS, tokens.length, store);
+    const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
+    if (keys) {
+      const table = this.table;
+      secondPass(keys, store, tags, margins, sentences, { ...this.weights, emission: new Float32Array(0) },
+        (f) => table.get(f), (slot, out, offset) => table.addSlot(slot, out, offset));
+    }
     const spans = tokenSpans(tags, sentences, this.weights.tagSet);
     const scores = spans.map((s) => {
       let sum = 0;
