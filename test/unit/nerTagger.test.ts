@@ -68,6 +68,25 @@ describe('name tagger (trained model)', () => {
     assert.deepEqual(other.detect(text), tagger.detect(text));
   });
 
+  it('tags an article the same whatever it tagged before: its per-word sums carry over articles and start afresh when full', () => {
+    const samples = path.resolve(__dirname, '../../samples');
+    const [first, second] = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()
+      .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+    const cold = loadNameTagger(modelBytes).detect(first);
+    const warm = loadNameTagger(modelBytes);
+    warm.detect(second);
+    warm.detect(first);
+    assert.deepEqual(warm.detect(first), cold, 'after other articles and itself');
+    // more distinct words than the tagger keeps sums for (20,000), then the article again
+    const words = Array.from({ length: 25_000 }, (_, i) => `Qz${i.toString(36)}`);
+    const many: string[] = [];
+    for (let i = 0; i < words.length; i += 10) many.push(`${words.slice(i, i + 10).join(' and ')} met in Brussels.`);
+    warm.detect(many.join('\n'));
+    const again = warm.detect(first);
+    assert.ok(cold.length > 20 && cold.some((m) => m.typeConfidence !== undefined), 'the article has names with scores to compare');
+    assert.deepEqual(again, cold, 'after the per-word sums started afresh');
+  });
+
   it('returns valid UTF-16 offsets on CRLF, BOM, emoji and accented text', () => {
     const texts = [
       '\uFEFFPrime Minister Tony Blair arrived in London.\r\nFrançois Mitterrand and José María Aznar 🎉 met in Zürich.\r\n',

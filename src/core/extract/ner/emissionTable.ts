@@ -67,10 +67,10 @@ export class EmissionTable {
   }
 
   /**
-   * Emission scores of every token: for token i, the sum over its `slots` feature hashes (0 = none) of
-   * their weights, in slot order, written to out[i * tagCount ...]. `out` must start zeroed.
+   * Adds the weights of features[from .. to) (0 = none), in that order, to out[offset .. offset + tagCount):
+   * one token's slots or a run of them.
    */
-  addFeatures(features: Int32Array, slots: number, tokenCount: number, out: Float64Array): void {
+  addRange(features: Int32Array, from: number, to: number, out: Float64Array, offset: number): void {
     const keys = this.keys;
     const codes = this.codes;
     const book = this.book;
@@ -78,22 +78,18 @@ export class EmissionTable {
     const step = stride >> 2;
     const mask = this.mask;
     const tagCount = this.tagCount;
-    for (let i = 0; i < tokenCount; i++) {
-      const o = i * tagCount;
-      const end = (i + 1) * slots;
-      for (let f = i * slots; f < end; f++) {
-        const key = features[f];
-        if (key === 0) continue;
-        let slot = (key ^ (key >>> 16)) & mask;
-        let k = keys[slot * step];
-        while (k !== key && k !== 0) {
-          slot = (slot + 1) & mask;
-          k = keys[slot * step];
-        }
-        if (k === 0) continue;
-        const base = slot * stride + 4;
-        for (let t = 0; t < tagCount; t++) out[o + t] += book[codes[base + t]];
+    for (let f = from; f < to; f++) {
+      const key = features[f];
+      if (key === 0) continue;
+      let slot = (key ^ (key >>> 16)) & mask;
+      let k = keys[slot * step];
+      while (k !== key && k !== 0) {
+        slot = (slot + 1) & mask;
+        k = keys[slot * step];
       }
+      if (k === 0) continue;
+      const base = slot * stride + 4;
+      for (let t = 0; t < tagCount; t++) out[offset + t] += book[codes[base + t]];
     }
   }
 

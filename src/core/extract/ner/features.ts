@@ -36,6 +36,11 @@ const T = {
 };
 /** one slot per template, and a second one each for the neighbours of a second other occurrence (aggPrev, aggNext) */
 export const FEATURE_SLOTS = Object.keys(T).length + 2;
+/**
+ * The first slots of every token (bias, word, lower case, shape, prefixes, suffixes) depend on nothing but
+ * the token's text: the tagger adds their weights up once per word (see NameTagger).
+ */
+export const WORD_SLOTS = 12;
 
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
@@ -193,6 +198,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   const first = v.first[i];
   const cc = v.caseClass[i];
   let k = o;
+  // the WORD_SLOTS first slots read the token's own text only
   out[k++] = mix(T.bias, 0);
   out[k++] = mix(T.word, v.word[i]);
   out[k++] = mix(T.lower, lower0);
@@ -205,6 +211,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = v.suffix[i * 4 + 1] ? mix(T.s2, v.suffix[i * 4 + 1]) : 0;
   out[k++] = v.suffix[i * 4 + 2] ? mix(T.s3, v.suffix[i * 4 + 2]) : 0;
   out[k++] = v.suffix[i * 4 + 3] ? mix(T.s4, v.suffix[i * 4 + 3]) : 0;
+  // from here on, the token's neighbours, line and document count too
   out[k++] = mix(T.lowerM1, lowerM1);
   out[k++] = mix(T.lowerP1, lowerP1);
   out[k++] = mix(T.lowerM2, lowerM2);
