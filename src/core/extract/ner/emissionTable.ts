@@ -71,26 +71,62 @@ export class EmissionTable {
    * one token's slots or a run of them.
    */
   addRange(features: Int32Array, from: number, to: number, out: Float64Array, offset: number): void {
+    for (let f = from; f < to; f++) {
+      const key = features[f];
+      if (key !== 0) this.addKey(key, out, offset);
+    }
+  }
+
+  /** Adds the weights of features[base + slots[k]] for each k, in that order (see `addRange`). */
+  addSlots(features: Int32Array, base: number, slots: Int32Array, out: Float64Array, offset: number): void {
+    for (let k = 0; k < slots.length; k++) {
+      const key = features[base + slots[k]];
+      if (key !== 0) this.addKey(key, out, offset);
+    }
+  }
+
+  /**
+   * Whether any `terms` weights add up to the same double in any order. They do when every weight is a
+   * whole multiple of one unit (the step of the smallest weight's 32-bit float) and `terms` times the largest
+   * stays within the 53 bits a double holds exactly: every partial sum is then an exact whole number of units.
+   * The shipped model's weights are multiples of 2^-31 below 2^7, so 49 terms need 43 bits.
+   */
+  sumsExactUpTo(terms: number): boolean {
+    let unit = Infinity;
+    let largest = 0;
+    for (const v of this.book) {
+      const a = Math.abs(v);
+      if (a === 0) continue;
+      if (!Number.isFinite(a)) return false;
+      let exponent = Math.floor(Math.log2(a));
+      if (2 ** exponent > a) exponent--;
+      if (2 ** (exponent + 1) <= a) exponent++;
+      // the step between 32-bit floats of this magnitude (2^-149 for subnormals)
+      unit = Math.min(unit, 2 ** Math.max(exponent - 23, -149));
+      largest = Math.max(largest, a);
+    }
+    if (largest === 0) return true;
+    for (const v of this.book) if (!Number.isInteger(v / unit)) return false;
+    return (terms * largest) / unit <= 2 ** 53;
+  }
+
+  /** Adds the weights of the feature `key` (never 0), when the model has it. */
+  private addKey(key: number, out: Float64Array, offset: number): void {
     const keys = this.keys;
-    const codes = this.codes;
-    const book = this.book;
     const stride = this.stride;
     const step = stride >> 2;
     const mask = this.mask;
-    const tagCount = this.tagCount;
-    for (let f = from; f < to; f++) {
-      const key = features[f];
-      if (key === 0) continue;
-      let slot = (key ^ (key >>> 16)) & mask;
-      let k = keys[slot * step];
-      while (k !== key && k !== 0) {
-        slot = (slot + 1) & mask;
-        k = keys[slot * step];
-      }
-      if (k === 0) continue;
-      const base = slot * stride + 4;
-      for (let t = 0; t < tagCount; t++) out[offset + t] += book[codes[base + t]];
+    let slot = (key ^ (key >>> 16)) & mask;
+    let k = keys[slot * step];
+    while (k !== key && k !== 0) {
+      slot = (slot + 1) & mask;
+      k = keys[slot * step];
     }
+    if (k === 0) return;
+    const codes = this.codes;
+    const book = this.book;
+    const base = slot * stride + 4;
+    for (let t = 0; t < this.tagCount; t++) out[offset + t] += book[codes[base + t]];
   }
 
   private slotOf(key: number): number {

@@ -37,10 +37,19 @@ const T = {
 /** one slot per template, and a second one each for the neighbours of a second other occurrence (aggPrev, aggNext) */
 export const FEATURE_SLOTS = Object.keys(T).length + 2;
 /**
- * The first slots of every token (bias, word, lower case, shape, prefixes, suffixes) depend on nothing but
- * the token's text: the tagger adds their weights up once per word (see NameTagger).
+ * With word clusters in the model (their five slots follow slot 37), the slots that read nothing but one
+ * word: the token's own (the first 12, its cluster and coarse cluster) and each neighbour's
+ * (lower case, shape, 3-letter suffix, cluster of the word before, after, two before, two after, or the
+ * sentence boundary in its place). Their positions follow the order writeTokenFeatures writes them in;
+ * the tagger adds up their weights once per word (NameTagger.emissions).
  */
-export const WORD_SLOTS = 12;
+export const ONE_WORD_SLOTS = {
+  own: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 38, 39],
+  before: [12, 16, 35, 40],
+  after: [13, 17, 36, 41],
+  twoBefore: [14, 18],
+  twoAfter: [15, 19],
+} as const;
 
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
@@ -198,7 +207,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   const first = v.first[i];
   const cc = v.caseClass[i];
   let k = o;
-  // the WORD_SLOTS first slots read the token's own text only
+  // the first 12 slots read the token's own text only (ONE_WORD_SLOTS.own)
   out[k++] = mix(T.bias, 0);
   out[k++] = mix(T.word, v.word[i]);
   out[k++] = mix(T.lower, lower0);

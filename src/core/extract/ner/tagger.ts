@@ -4,7 +4,8 @@ import { viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, WORD_SLOTS, extractFeatures } from './features';
+import { FEATURE_SLOTS, ONE_WORD_SLOTS, extractFeatures } from './features';
+import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
 import { tokenSpans, toMentions, type TokenSpan } from './spans';
@@ -180,10 +181,7 @@ const MARGIN_SCALE = 16;
  */
 const TYPE_MARGIN_SCALE = 16;
 
-/**
- * How many words' summed word-only weights the tagger keeps (20,000 × 9 tags: 1.4 MB); when full it starts
- * afresh. News vocabulary is Zipfian: the few thousand commonest words are most of the tokens of any article.
- */
+/** How many words' summed weights the tagger keeps (20,000 × 5 parts × 9 tags: 7.2 MB); when full it starts afresh. */
 const WORD_CACHE_LIMIT = 20_000;
 
 export class NameTagger implements NameDetector {
@@ -198,36 +196,66 @@ export class NameTagger implements NameDetector {
     private readonly nonLocal = false,
   ) {}
 
-  /** Per word, where its summed word-only weights sit in `wordScores` (see `emissions`). */
-  private readonly wordRows = new Map<string, number>();
-  private wordScores: Float64Array | undefined;
+  /**
+   * Per word, summed weights of the features that read that word only (see `emissions`); null when the
+   * model cannot use them, undefined until the first document.
+   */
+  private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
 
   /**
-   * Every token's emission scores (tokens × tags). A token's first WORD_SLOTS features depend on its text
-   * alone and come first in the sum, so their partial sum is computed once per word and kept: starting a
-   * token's scores from it and adding the remaining features in order gives the same sums, bit for bit,
-   * as adding all of them.
+   * Every token's emission scores (tokens × tags), each the sum of its features' weights. Many features read
+   * one word only, the token's own or one neighbour's (ONE_WORD_SLOTS), so their sums are kept per word: a
+   * token's scores are five kept sums (its own word's, and its neighbours' as the word before, after, two
+   * before and two after it) and its other features. The model's weights add up exactly in any order
+   * (`EmissionTable.sumsExactUpTo`), so the scores are those of the plain sum, bit for bit. A model without
+   * that guarantee, or without word clusters (another slot layout), and a document of more tokens than the
+   * words kept, take the plain sum.
    */
-  private emissions(tokens: Token[], features: Int32Array): Float64Array {
+  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array): Float64Array {
     const size = this.weights.tagSet.size;
-    const out = new Float64Array(tokens.length * size);
+    const n = tokens.length;
+    const out = new Float64Array(n * size);
     const table = this.table;
-    const rows = this.wordRows;
-    const scores = this.wordScores ??= new Float64Array(WORD_CACHE_LIMIT * size);
-    for (let i = 0; i < tokens.length; i++) {
-      const base = i * FEATURE_SLOTS;
-      const word = tokens[i].text;
-      let row = rows.get(word);
-      if (row === undefined) {
-        if (rows.size >= WORD_CACHE_LIMIT) rows.clear();
-        row = rows.size * size;
-        scores.fill(0, row, row + size);
-        table.addRange(features, base, base + WORD_SLOTS, scores, row);
-        rows.set(word, row);
+    if (this.sums === undefined) {
+      const usable = this.lexicon.clusters !== undefined && table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
+      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
+      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
+      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
+      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
+      this.sums = usable ? { words: new WordSums(parts.length * size, WORD_CACHE_LIMIT), parts, rest } : null;
+    }
+    const sums = this.sums;
+    if (!sums || n + 1 > WORD_CACHE_LIMIT) {
+      for (let i = 0; i < n; i++) table.addRange(features, i * FEATURE_SLOTS, (i + 1) * FEATURE_SLOTS, out, i * size);
+      return out;
+    }
+    const { words, parts, rest } = sums;
+    // every row this document uses must stay put until its end
+    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
+    const rowOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
+    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
+    const boundary = words.rowOf('');
+    const scores = words.scores;
+    const width = words.width;
+    // part 0: the token's own word; parts 1-4: the word before, after, two before, two after it
+    const OFFSETS = [0, -1, 1, -2, 2];
+    for (const s of sentences) {
+      for (let i = s.first; i < s.last; i++) {
+        const base = i * FEATURE_SLOTS;
+        const o = i * size;
+        for (let p = 0; p < parts.length; p++) {
+          const j = i + OFFSETS[p];
+          const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
+          const at = row * width + p * size;
+          if (!(words.filled[row] & (1 << p))) {
+            table.addSlots(features, base, parts[p], scores, at);
+            words.filled[row] |= 1 << p;
+          }
+          for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        }
+        table.addSlots(features, base, rest, out, o);
       }
-      const o = i * size;
-      for (let t = 0; t < size; t++) out[o + t] = scores[row + t];
-      table.addRange(features, base + WORD_SLOTS, base + FEATURE_SLOTS, out, o);
     }
     return out;
   }
@@ -238,7 +266,7 @@ export class NameTagger implements NameDetector {
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
     // every token's emission scores, kept for the second pass and the type margins
-    const store = this.emissions(tokens, features);
+    const store = this.emissions(tokens, sentences, features);
     const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
     if (keys) {
       const table = this.table;
