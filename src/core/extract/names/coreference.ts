@@ -139,9 +139,18 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
   for (const form of forms.keys()) if (form.length <= MAX_PROPAGATED_FORM) trie.add(form);
   const added: Span[] = [];
   const n = text.length;
+  // the characters forms start with, looked up per character of the text: ASCII ones in a table
+  const startsAscii = new Uint8Array(128);
+  let startsOther = false;
+  for (const c of trie.next.keys()) {
+    if (c < 128) startsAscii[c] = 1;
+    else startsOther = true;
+  }
   let i = 0;
   while (i < n) {
-    if (!trie.next.has(text.charCodeAt(i)) || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
+    const c = text.charCodeAt(i);
+    const starts = c < 128 ? startsAscii[c] === 1 : startsOther && trie.next.has(c);
+    if (!starts || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
     // longest form starting here that ends at a word boundary, as the alternation longest-first did
     let node: TrieNode | undefined = trie;
     let end = -1;

@@ -6,7 +6,7 @@ import { TagSet, canEnd } from './tagScheme';
  */
 export function viterbi(
   emissions: Float64Array, n: number, transitions: Float32Array | Float64Array, tags: TagSet, out: Int32Array,
-  scratch?: { score: Float64Array; back: Int32Array },
+  scratch?: { score: Float64Array; back: Int32Array; weight?: Float64Array },
 ): void {
   const size = tags.size;
   if (n === 0) return;
@@ -19,6 +19,7 @@ export function viterbi(
     score[t] = allowed[size * size + t] ? transitions[size * size + t] + emissions[t] : NEG;
   }
   const { first, list } = predecessorsOf(tags);
+  const weight = scratch?.weight ?? transitionsInListOrder(transitions, tags);
   for (let i = 1; i < n; i++) {
     const prevBase = (i - 1) * size;
     for (let t = 0; t < size; t++) {
@@ -26,7 +27,7 @@ export function viterbi(
       let arg = 0;
       for (let k = first[t]; k < first[t + 1]; k++) {
         const p = list[k];
-        const s = score[prevBase + p] + transitions[p * size + t];
+        const s = score[prevBase + p] + weight[k];
         if (s > best) { best = s; arg = p; }
       }
       score[i * size + t] = best + emissions[i * size + t];
@@ -70,4 +71,17 @@ function predecessorsOf(tags: TagSet): Predecessors {
     predecessors.set(tags, found);
   }
   return found;
+}
+
+/**
+ * transitions[p * size + t] for the k-th (p, t) of the predecessor lists, at k: in the order decoding reads
+ * them. Callers that decode many sentences with the same transitions make it once (`scratch.weight`).
+ */
+export function transitionsInListOrder(transitions: Float32Array | Float64Array, tags: TagSet): Float64Array {
+  const { first, list } = predecessorsOf(tags);
+  const weight = new Float64Array(list.length);
+  for (let t = 0; t < tags.size; t++) {
+    for (let k = first[t]; k < first[t + 1]; k++) weight[k] = transitions[list[k] * tags.size + t];
+  }
+  return weight;
 }

@@ -182,14 +182,27 @@ function markGazetteer(v: TokenValues, lexicon: Lexicon, n: number): void {
  * a name even where a headline or a sentence start hides its case.
  */
 function markDocumentCase(v: TokenValues, n: number): void {
-  const seen = new Map<number, number>();
+  // per lower-case word hash, the bits seen (0 = an empty slot): an open-addressing table over typed arrays
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Int32Array(capacity);
+  const seen = new Uint8Array(capacity);
+  const slotOf = (key: number): number => {
+    let slot = (key ^ (key >>> 16)) & mask;
+    while (seen[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  };
   for (let i = 0; i < n; i++) {
     if (v.first[i] || v.lineCase[i] !== LineCase.Normal) continue;
     const c = v.caseClass[i];
     const bit = c === CaseClass.InitCap || c === CaseClass.AllCaps ? 1 : c === CaseClass.Lower ? 2 : 0;
-    if (bit) seen.set(v.lower[i], (seen.get(v.lower[i]) ?? 0) | bit);
+    if (!bit) continue;
+    const slot = slotOf(v.lower[i]);
+    keys[slot] = v.lower[i];
+    seen[slot] |= bit;
   }
-  for (let i = 0; i < n; i++) v.docCase[i] = (seen.get(v.lower[i]) ?? 0) + 1;
+  for (let i = 0; i < n; i++) v.docCase[i] = seen[slotOf(v.lower[i])] + 1;
 }
 
 function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sentence, out: Int32Array, o: number): void {

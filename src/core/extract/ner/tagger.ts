@@ -1,6 +1,6 @@
 import type { Sentence, Token } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
-import { viterbi } from './decode';
+import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
@@ -35,7 +35,7 @@ export function tagDocument(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const emissions = new Float64Array(longest * size);
-  const scratch = decodeScratch(longest, weights.tagSet);
+  const scratch = decodeScratch(longest, weights);
   for (const s of sentences) {
     const n = s.last - s.first;
     emissionScores(rows, slots, s.first, s.last, weights.emission, size, emissions);
@@ -57,19 +57,24 @@ export function decodeDocument(
   const margins = new Float64Array(tokenCount);
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
-  const scratch = decodeScratch(longest, weights.tagSet);
+  const scratch = decodeScratch(longest, weights);
   for (const s of sentences) {
     decodeSentence(emissions.subarray(s.first * size, s.last * size), s.last - s.first, s.first, weights, scratch, tags, margins);
   }
   return { tags, margins };
 }
 
-interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array }
+interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array; weight: Float64Array }
 
-function decodeScratch(longest: number, tagSet: TagSet): DecodeScratch {
+/** Buffers for decoding sentences of up to `longest` tokens with these weights (which must not change meanwhile). */
+function decodeScratch(longest: number, weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>): DecodeScratch {
+  const tagSet = weights.tagSet;
   const types = new Int8Array(tagSet.size);
   for (let t = 0; t < tagSet.size; t++) types[t] = tagSet.typeOf(t);
-  return { path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types };
+  return {
+    path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types,
+    weight: transitionsInListOrder(weights.transitions, tagSet),
+  };
 }
 
 function decodeSentence(emissions: Float64Array, n: number, first: number, weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
@@ -117,7 +122,7 @@ export function secondPass(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const scratch = new Float64Array(longest * size);
-  const decoding = decodeScratch(longest, tagSet);
+  const decoding = decodeScratch(longest, weights);
   for (const s of sentences) {
     let touched = false;
     for (let k = s.first * NL_SLOTS; k < s.last * NL_SLOTS && !touched; k++) touched = rows[k] >= 0;
