@@ -46,27 +46,50 @@ export function isTitleCaseLine(line: string): boolean {
 }
 
 /**
- * Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline.
- * Scans at most MAX_HEADLINE_CHARS either way, so a megabyte-long line costs no more than a short one.
+ * Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline: a
+ * line of at most MAX_HEADLINE_CHARS (an offset further than that into its line is in no headline). The
+ * line breaks are listed once, and each offset finds its line by binary search, so a megabyte-long line
+ * costs no more than a short one.
  */
 function headlineTest(text: string): (offset: number) => boolean {
   const verdicts = new Map<number, boolean>();
-  const isBreak = (k: number) => text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+  let breaks: Int32Array | undefined;
   return (offset) => {
-    let start = offset;
-    while (start > 0 && !isBreak(start - 1)) {
-      if (offset - start > MAX_HEADLINE_CHARS) return false;
-      start--;
+    breaks ??= lineBreaks(text);
+    // the number of breaks before the offset: the last of them ends the line before
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
     }
+    const start = lo > 0 ? breaks[lo - 1] + 1 : 0;
+    if (offset - start > MAX_HEADLINE_CHARS + 1) return false;
     let verdict = verdicts.get(start);
     if (verdict === undefined) {
-      let end = offset;
-      while (end < text.length && !isBreak(end) && end - start <= MAX_HEADLINE_CHARS) end++;
+      const end = lo < breaks.length ? breaks[lo] : text.length;
       verdict = end - start <= MAX_HEADLINE_CHARS && isTitleCaseLine(text.slice(start, end));
       verdicts.set(start, verdict);
     }
     return verdict;
   };
+}
+
+/** The offsets of the text's line breaks (\n and \r), in order. */
+function lineBreaks(text: string): Int32Array {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) count++;
+  }
+  const breaks = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) breaks[count++] = k;
+  }
+  return breaks;
 }
 
 /**
