@@ -5,8 +5,8 @@
  * numbers beside a separate matrix of 32-bit weights took two reads from far-apart memory per feature;
  * the bytes also take a quarter of the room (1.1 MB of weights instead of 4.3 MB for the shipped model).
  *
- * The scores are exactly those of the float matrix the codebook decodes to (`codebook[code]`, a 32-bit
- * float, added in the same order), so tagging gives the same result to the last bit.
+ * A weight is exactly the 32-bit float the codebook decodes its byte to, as in the float matrix a model's
+ * weights once were: tagging gives the same result to the last bit.
  */
 export class EmissionTable {
   /** Bytes per slot: 4 for the key, then one per tag, rounded up to a power of two (16 for 9 tags). */

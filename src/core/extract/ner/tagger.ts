@@ -47,7 +47,7 @@ export function tagDocument(
 
 /**
  * Decodes every sentence of a document from emission scores already computed for all its tokens
- * (tokenCount × tags, as `EmissionTable.addFeatures` writes them): the tagging `tagDocument` gives.
+ * (tokenCount × tags, as `NameTagger.emissions` makes them): the tagging `tagDocument` gives.
  */
 export function decodeDocument(
   emissions: Float64Array, sentences: Sentence[], weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, tokenCount: number,
