@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { loadNameTagger, loadNameTaggerWithHeader } from '../../src/core/extract/ner/index';
+import { EmissionTable } from '../../src/core/extract/ner/emissionTable';
 import { decodeModel, encodeModel, makeCodebook, quantize } from '../../src/core/extract/ner/modelFormat';
 import type { NameMention } from '../../src/core/extract/types';
 
@@ -68,6 +69,28 @@ describe('name tagger (trained model)', () => {
     assert.deepEqual(other.detect(text), tagger.detect(text));
   });
 
+  it('tags an article the same whatever it tagged before: its per-word sums carry over articles and start afresh when full', () => {
+    const samples = path.resolve(__dirname, '../../samples');
+    const [first, second] = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort()
+      .map((f) => fs.readFileSync(path.join(samples, f), 'utf8'));
+    const cold = loadNameTagger(modelBytes).detect(first);
+    const warm = loadNameTagger(modelBytes);
+    warm.detect(second);
+    warm.detect(first);
+    assert.deepEqual(warm.detect(first), cold, 'after other articles and itself');
+    // more distinct words than the tagger keeps sums for (20,000), in three articles, then the article again
+    const words = Array.from({ length: 25_000 }, (_, i) => `Qz${i.toString(36)}`);
+    for (let part = 0; part < 3; part++) {
+      const lines: string[] = [];
+      for (let i = part * 8_400; i < Math.min(words.length, (part + 1) * 8_400); i += 10) lines.push(`${words.slice(i, i + 10).join(' and ')} met in Brussels.`);
+      const article = lines.join('\n');
+      assert.deepEqual(warm.detect(article), loadNameTagger(modelBytes).detect(article), `article ${part + 1} of many words`);
+    }
+    const again = warm.detect(first);
+    assert.ok(cold.length > 20 && cold.some((m) => m.typeConfidence !== undefined), 'the article has names with scores to compare');
+    assert.deepEqual(again, cold, 'after the per-word sums started afresh');
+  });
+
   it('returns valid UTF-16 offsets on CRLF, BOM, emoji and accented text', () => {
     const texts = [
       '\uFEFFPrime Minister Tony Blair arrived in London.\r\nFrançois Mitterrand and José María Aznar 🎉 met in Zürich.\r\n',
@@ -92,6 +115,21 @@ describe('name tagger (trained model)', () => {
       }),
       { numRuns: 200, seed: 7 },
     );
+  });
+
+  it('adds weights up in any order only when the sums are exact: not with weights far apart in scale', () => {
+    const keys = Int32Array.from([11, 22]);
+    const codes = Uint8Array.from([1, 2]);
+    const shipped = decodeModel(modelBytes);
+    assert.ok(new EmissionTable(shipped.featureKeys, shipped.weights, shipped.tagCount, shipped.codebook).sumsExactUpTo(49), 'the shipped model');
+    const book = new Float32Array(256);
+    book[1] = 1;
+    book[2] = 2 ** -30;
+    // 49 terms of 1 in steps of 2^-53 need 59 bits
+    assert.equal(new EmissionTable(keys, codes, 1, book).sumsExactUpTo(49), false);
+    book[2] = 2 ** -20;
+    assert.equal(new EmissionTable(keys, codes, 1, book).sumsExactUpTo(49), true);
+    assert.equal(new EmissionTable(keys, codes, 1, book).sumsExactUpTo(2 ** 20), false);
   });
 
   it('records the dev F1 it was shipped with', () => {

@@ -10,6 +10,10 @@ import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import { isFurnitureLine } from '../text/articleMeta';
 import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const TRAILING_MARKS = /[\s\p{P}]+$/u;
+
 /**
  * The extraction pipeline: publication date → dates, figures and names → one set of non-overlapping spans.
  * When candidates overlap, the stronger claim wins: the analyst's registry, then dates, then money and
@@ -141,7 +145,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
  * Brands written in camel case from a lower-case start, which no capitalised-word cue finds: "easyJet",
  * "eBay", "eToro" are companies; "iPhone", "iPad" products (MISC). Behind every other name in rank.
  */
-const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/gu;
+const CAMEL_BRAND = /(?<![\p{L}\p{N}_@#./-])([a-z]{1,4})([A-Z][a-z]{2,}(?:[A-Z][a-z]+)?)(?![\p{L}\p{N}_-])/uy;
 
 function inProseLine(text: string, at: number): boolean {
   const { start, end } = lineAround(text, at, at, 60);
@@ -168,8 +172,7 @@ const E_WORDS = new Set([
 
 function camelCaseBrands(text: string): Span[] {
   const out: Span[] = [];
-  CAMEL_BRAND.lastIndex = 0;
-  for (let m = CAMEL_BRAND.exec(text); m; m = CAMEL_BRAND.exec(text)) {
+  for (const m of camelMatches(text)) {
     // "eCommerce", "eBook": electronic things, not brands; "mRNA" never reaches here (capitals after the first)
     if (m[1] === 'e' && E_WORDS.has(m[2].toLowerCase())) continue;
     // words run together on a short line of page furniture ("Get more newsLiveon") are no brand: a longer
@@ -182,13 +185,50 @@ function camelCaseBrands(text: string): Span[] {
   return out;
 }
 
+/**
+ * The matches of CAMEL_BRAND, leftmost first and not overlapping, as a global scan would give them, tried
+ * only where they can be: a match's lower-case start ends right before a capital, at most 4 letters after
+ * it starts, so each lower-case letter followed by a capital is tried as the end of a start 1 to 4 letters
+ * long. (The scan itself tried the expression, look-behind first, at every position of the text.)
+ */
+function camelMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let from = 0;
+  let tried = 0;
+  for (let c = lowerBeforeCapital(text, 0); c >= 0; c = lowerBeforeCapital(text, c + 1)) {
+    let m: RegExpExecArray | null = null;
+    for (let s = Math.max(from, tried, c - 3); s <= c && !m; s++) {
+      CAMEL_BRAND.lastIndex = s;
+      m = CAMEL_BRAND.exec(text);
+    }
+    tried = c + 1;
+    if (!m) continue;
+    out.push(m);
+    from = m.index + m[0].length;
+    c = from - 1;
+  }
+  return out;
+}
+
+/** The first position at or after `from` holding a letter a-z followed by a letter A-Z, or -1. */
+function lowerBeforeCapital(text: string, from: number): number {
+  for (let k = from; k + 1 < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 97 && c <= 122) {
+      const d = text.charCodeAt(k + 1);
+      if (d >= 65 && d <= 90) return k;
+    }
+  }
+  return -1;
+}
+
 /** A name that is the whole of a page-furniture line ("Advertisement", "Share", "Most Read"). */
 function isAloneOnFurnitureLine(text: string, s: Span): boolean {
   if (s.end - s.start > 30) return false;
   const { start: lineStart, end: lineEnd } = lineAround(text, s.start, s.end, 41);
   if (lineEnd - lineStart > 40) return false;
   const line = text.slice(lineStart, lineEnd);
-  return line.trim().replace(/[\s\p{P}]+$/u, '') === s.text && isFurnitureLine(line);
+  return line.trim().replace(TRAILING_MARKS, '') === s.text && isFurnitureLine(line);
 }
 
 const NUMBER_WORDS = /^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|half|quarter|dozen|and|a|[-\s])+$/i;

@@ -1,3 +1,10 @@
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_LOWER = /^\p{Ll}/u;
+const LETTER = /\p{L}/u;
+const TWO_SENTENCES = /[.!?]\s+\p{Lu}/u;
+const UPPER = /\p{Lu}/u;
+
 /**
  * An article's title, outlet and byline, as a reader would name them from the top of a page saved as text.
  * The title is the first line near the top that reads as a headline: page furniture ("Play all audios:",
@@ -58,7 +65,7 @@ export function articleMetadata(text: string): ArticleMetadata {
     if (title || inBody) continue;
     const words = line.split(' ').length;
     // a line the next one continues in lower case is a wrapped paragraph
-    const continued = /^\p{Ll}/u.test(lines.slice(i + 1).find((l) => l.trim())?.trim() ?? '');
+    const continued = STARTS_LOWER.test(lines.slice(i + 1).find((l) => l.trim())?.trim() ?? '');
     if (readsAsHeadline(line) && !continued) {
       // a sentence right after a short headline ("Budget fight") is the body's first, not a longer title
       if (shortTitle !== undefined && /[.!?]["”’]?$/u.test(line)) inBody = true;
@@ -114,7 +121,7 @@ function isFurniture(line: string): boolean {
   if (/:$/.test(line)) return true; // a label: "Play all audios:", "Key points:"
   if ((line.match(BREADCRUMB_G) ?? []).length >= 2 && line.split(' ').length <= 10) return true; // "News › World › Europe"
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(line)) return true;
-  if (!/\p{L}/u.test(line)) return true; // rules, separators, bare numbers
+  if (!LETTER.test(line)) return true; // rules, separators, bare numbers
   return false;
 }
 
@@ -122,10 +129,10 @@ function isFurniture(line: string): boolean {
 function readsAsHeadline(line: string): boolean {
   if (isParagraph(line)) return false;
   const words = line.split(' ');
-  if (/[.!?]\s+\p{Lu}/u.test(line)) return false; // two sentences
+  if (TWO_SENTENCES.test(line)) return false; // two sentences
   if (/\.$/.test(line) && words.length > 12) return false; // a paragraph's sentence
   if (WEEKDAY_OR_MONTH.test(line) && words.length <= 8 && /\d/.test(line)) return false; // a date line
-  if (!/\p{Lu}/u.test(line)) return false;
+  if (!UPPER.test(line)) return false;
   return true;
 }
 

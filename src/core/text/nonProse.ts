@@ -5,6 +5,10 @@
  * the chunk, so the scan is linear in the text whatever its shape.
  */
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const DOMAIN_NAME = /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u;
+
 export interface Range { start: number; end: number }
 
 const TRAILING_MARKS = new Set([...'.,;:!?\'"\u201d\u2019)]}>']);
@@ -147,7 +151,7 @@ function emails(body: string, offset: number, out: Range[]): boolean {
     while (e < body.length && EMAIL_DOMAIN.test(body[e])) e++;
     while (e > at + 1 && (body[e - 1] === '.' || body[e - 1] === '-')) e--;
     const domain = body.slice(at + 1, e);
-    if (s < at && domain.length <= 255 && /^[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}$/u.test(domain)) {
+    if (s < at && domain.length <= 255 && DOMAIN_NAME.test(domain)) {
       out.push({ start: offset + s, end: offset + e });
       found = true;
       from = e;

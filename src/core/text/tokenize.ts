@@ -6,6 +6,11 @@
  * compound can be tagged on its own.
  */
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const LETTER = /\p{L}/u;
+const STARTS_LOWER = /^[\p{Ll}]/u;
+
 export interface Token {
   start: number;
   end: number;
@@ -65,7 +70,7 @@ function splitChunk(text: string, start: number, end: number, out: Token[]): voi
   const trailing: Token[] = [];
   while (e > s && !WORDISH.test(text[e - 1]) && text[e - 1] !== '%') {
     const ch = text[e - 1];
-    if (ch === '.' && e - 2 >= s && /\p{L}/u.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
+    if (ch === '.' && e - 2 >= s && LETTER.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
     trailing.push({ start: e - 1, end: e, text: ch });
     e--;
   }
@@ -131,11 +136,11 @@ export function sentences(text: string, tokens: Token[]): Sentence[] {
     if (!next) brk = true;
     else if (hasNewline(text, t.end, next.start)) brk = true;
     else if (SENTENCE_END.has(t.text) || (t.text.endsWith('.') && t.text.length > 1 && i + 1 < tokens.length && isAbbrevEndingSentence(t, next))) {
-      brk = !/^[\p{Ll}]/u.test(next.text) && !/^[,;:)\]]/.test(next.text);
+      brk = !STARTS_LOWER.test(next.text) && !/^[,;:)\]]/.test(next.text);
       // closing quote right after the terminator stays in this sentence
       if (brk && /^["'\u201d\u2019)]$/.test(next.text)) brk = false;
     } else if (/^["\u201d\u2019)]$/.test(t.text) && i > 0 && SENTENCE_END.has(tokens[i - 1].text)) {
-      brk = !/^[\p{Ll}]/u.test(next.text);
+      brk = !STARTS_LOWER.test(next.text);
     }
     if (brk) {
       out.push({ first, last: i + 1 });

@@ -6,6 +6,10 @@ import type { DateCandidate, Mod } from './expression';
 import { clockValue } from './lexicon';
 import { DATE_RULES, type DateRule } from './patterns';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const LOWER_WORD_AFTER = /^\s{1,3}\p{Ll}/u;
+
 const LOOKBACK = 40;
 const MODIFIER_BEFORE =
   /(?:(?<![A-Za-z])(?<the>[Tt]he)\s{1,3})?(?:(?<![A-Za-z])(?<edge>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)(?:-|\s{1,3})|(?<![A-Za-z])(?<part>[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)$/;
@@ -49,7 +53,7 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
   }
   const the = rule.takesThe ? THE_BEFORE.exec(before) : null;
   // a hyphenated date before a noun is an adjective: "the" belongs to the noun ("the third-quarter profit")
-  if (the && /-/.test(text.slice(c.start, c.end)) && /^\s{1,3}\p{Ll}/u.test(text.slice(c.end, c.end + 4))) return c;
+  if (the && /-/.test(text.slice(c.start, c.end)) && LOWER_WORD_AFTER.test(text.slice(c.end, c.end + 4))) return c;
   return the ? { ...c, start: c.start - the[0].length } : c;
 }
 

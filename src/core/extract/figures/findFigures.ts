@@ -7,6 +7,11 @@ import { type FigureToken, lexFigures } from './lexer';
 import { countedNoun, looksLikeModifier, singular } from './nouns';
 import { type NumberMatch, NumberReader } from './numberParser';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /**
  * MONEY, PERCENT and QUANTITY spans, left to right, non-overlapping. Approximators ("over", "about",
  * "at least") are never part of a span; MONEY spans include the scale word ("$33 billion"); QUANTITY
@@ -402,7 +407,7 @@ class FigureScanner {
 
     if (single && firstTok.kind === 'word' && firstTok.lower === 'one' && this.isPronounOne(m)) return undefined;
     if (single && firstTok.kind === 'num' && this.isDatePart(m, prev, next)) return undefined;
-    if (prev && prev.kind === 'word' && /^\p{Lu}/u.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
+    if (prev && prev.kind === 'word' && STARTS_UPPER.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
     if (prev && (prev.text === '#' || (prev.text === '.' && toks[m.first - 2]?.lower === 'no'))) return undefined;
 
     // hyphen-joined unit: "32-nation", "two-day" (a duration: not annotated)
@@ -411,7 +416,7 @@ class FigureScanner {
       const unitTok = toks[m.last + 1];
       if (isNumberWord(unitTok.lower)) return this.quantitySpan(m, m.last, undefined); // "three-nought-four"
       if (TIME_UNITS.test(unitTok.lower) || unitTok.lower === 'year' || denominatorOf(unitTok.lower)) return undefined;
-      if (/^\p{Lu}/u.test(unitTok.text)) return this.quantitySpan(m, m.last, countedNoun(toks, m.last + 2));
+      if (STARTS_UPPER.test(unitTok.text)) return this.quantitySpan(m, m.last, countedNoun(toks, m.last + 2));
       return this.quantitySpan(m, m.last + 2, singular(unitTok.lower));
     }
     if (next?.kind === 'word' && TIME_UNITS.test(next.lower) && !m.fraction) return undefined; // durations are not annotated
@@ -439,7 +444,7 @@ class FigureScanner {
     if (next && (next.text === "'s" || next.text === "'" || next.text === '\u2019')) return true;
     // "one diplomatic official": the indefinite article, not a count
     const after = toks[m.last + 1];
-    if (next?.kind === 'word' && after?.kind === 'word' && /^\p{Ll}/u.test(after.text) && looksLikeModifier(next.lower)) return true;
+    if (next?.kind === 'word' && after?.kind === 'word' && STARTS_LOWER.test(after.text) && looksLikeModifier(next.lower)) return true;
     if (!next || !this.adjacent(m.last - 1, m.last)) return false;
     // "one thing you need", "one reason": an indefinite with an abstract noun, not a count
     if (next.kind === 'word' && ONE_INDEFINITE_NOUNS.test(next.lower)) return true;
@@ -476,7 +481,7 @@ class FigureScanner {
   private isCodeNumber(i: number): boolean {
     const toks = this.toks;
     return i >= 2 && toks[i - 1].text === '-' && this.reader.gap(i - 1, i) === 'glued' && this.reader.gap(i - 2, i - 1) === 'glued' &&
-      toks[i - 2].kind === 'word' && /^\p{Lu}/u.test(toks[i - 2].text);
+      toks[i - 2].kind === 'word' && STARTS_UPPER.test(toks[i - 2].text);
   }
 }
 

@@ -1,5 +1,10 @@
 import type { FigureToken } from './lexer';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+
 /**
  * The counted noun after a numeral ("23 NATO nations" → "nation"): the first lower-case word after it,
  * skipping capitalised modifiers and words that look like adjectives, in the singular.
@@ -60,11 +65,11 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
       break;
     }
     if (t.kind !== 'word') break;
-    if (/^\p{Lu}/u.test(t.text)) continue;
+    if (STARTS_UPPER.test(t.text)) continue;
     const w = t.lower;
     if (STOP.has(w)) break;
     const next = toks[k + 1];
-    const nextIsWord = next?.kind === 'word' && /^\p{Ll}/u.test(next.text) && !STOP.has(next.lower);
+    const nextIsWord = next?.kind === 'word' && STARTS_LOWER.test(next.text) && !STOP.has(next.lower);
     if (nextIsWord && (MODIFIERS.has(w) || ADJECTIVE_ENDING.test(w))) {
       lastCandidate = w;
       continue;

@@ -1,6 +1,10 @@
 import { denominatorOf, SCALES, TEENS, TENS, UNITS } from './lexicon';
 import type { FigureToken } from './lexer';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 /**
  * Reads one number starting at a token: digits ("1,234.5", "2.5 million", "10 bln"), words ("one hundred
  * and twenty three", "twenty-one trillion", "a dozen"), decimals in words ("five point five"), fractions
@@ -113,7 +117,7 @@ export class NumberReader {
       sign = -1;
       i = n.index;
     } else if (toks[i].kind === 'sym' && toks[i].text === '-' && toks[i + 1]?.kind === 'num' && this.gap(i, i + 1) === 'glued' &&
-      !/[\p{L}\p{N}]/u.test(this.text[toks[i].start - 1] ?? ' ')) {
+      !LETTER_OR_DIGIT.test(this.text[toks[i].start - 1] ?? ' ')) {
       sign = -1;
       i = i + 1;
     } else if (toks[i].kind === 'sym' && toks[i].text === '-' && toks[i + 1]?.kind === 'num' && this.gap(i, i + 1) === 'space' &&

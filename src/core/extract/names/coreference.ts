@@ -1,6 +1,11 @@
 import type { NameType, Span } from '../types';
 import { canonicalPlace } from './placeAliases';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}{2,}$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+
 /**
  * In-document coreference and consistency for names:
  * - a surname (or first name) alone refers to the full name of a person mentioned in the document;
@@ -42,7 +47,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
     if (list) list.push(p);
     else bySurname.set(last, [p]);
     for (const word of parts.slice(1, -1)) {
-      if (!/^\p{Lu}\p{Ll}{2,}$/u.test(word)) continue;
+      if (!CAPITALISED_WORD.test(word)) continue;
       const inner = byInnerWord.get(word);
       if (inner) inner.push(p);
       else byInnerWord.set(word, [p]);
@@ -118,12 +123,12 @@ function normalizeSpace(s: string): string {
 export function propagateMentions(text: string, spans: Span[], occupied: (start: number, end: number) => boolean): Span[] {
   const forms = new Map<string, { type: NameType; canonical: string }>();
   for (const s of spans) {
-    if (s.text.length < 2 || !/^\p{Lu}/u.test(s.text)) continue;
+    if (s.text.length < 2 || !STARTS_UPPER.test(s.text)) continue;
     if (!forms.has(s.text)) forms.set(s.text, { type: s.type as NameType, canonical: s.canonical ?? s.text });
     if (s.type === 'PERSON' && /\s/.test(s.text)) {
       const parts = s.text.split(/\s+/);
       const last = parts[parts.length - 1];
-      if (last.length >= 3 && /^\p{Lu}/u.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
+      if (last.length >= 3 && STARTS_UPPER.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
     }
   }
   if (forms.size === 0) return [];
@@ -134,9 +139,18 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
   for (const form of forms.keys()) if (form.length <= MAX_PROPAGATED_FORM) trie.add(form);
   const added: Span[] = [];
   const n = text.length;
+  // the characters forms start with, looked up per character of the text: ASCII ones in a table
+  const startsAscii = new Uint8Array(128);
+  let startsOther = false;
+  for (const c of trie.next.keys()) {
+    if (c < 128) startsAscii[c] = 1;
+    else startsOther = true;
+  }
   let i = 0;
   while (i < n) {
-    if (!trie.next.has(text.charCodeAt(i)) || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
+    const c = text.charCodeAt(i);
+    const starts = c < 128 ? startsAscii[c] === 1 : startsOther && trie.next.has(c);
+    if (!starts || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
     // longest form starting here that ends at a word boundary, as the alternation longest-first did
     let node: TrieNode | undefined = trie;
     let end = -1;

@@ -1,6 +1,14 @@
 import type { NameType, Span } from '../types';
 import { canonicalPlace } from './placeAliases';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const ENDS_WITH_INITIAL = /\b\p{Lu}\.\s*$/u;
+const BYLINE_START = /^\s*(?:By|BY|by)\s+\p{Lu}/u;
+const WORDS = /[\p{L}][\p{L}\p{M}'’.-]*/gu;
+const STARTS_UPPER = /^\p{Lu}/u;
+const STARTS_CAPITALISED = /^\p{Lu}\p{Ll}/u;
+
 /**
  * Document-level decisions that a token-level detector cannot make alone:
  * - in title-cased headlines capitalisation says little, so a multi-word name is kept there only when the
@@ -24,41 +32,64 @@ export function isTitleCaseLine(line: string): boolean {
   // A headline is a short line; paragraphs (a line each in most articles) are never one.
   if (line.length > MAX_HEADLINE_CHARS) return false;
   // A headline is neither a sentence (it has no full stop) nor a list of names ("X (Y), Z, W").
-  if (/\.\s*$/.test(line) && !/\b\p{Lu}\.\s*$/u.test(line)) return false;
+  if (/\.\s*$/.test(line) && !ENDS_WITH_INITIAL.test(line)) return false;
   if ((line.match(/,/g)?.length ?? 0) >= 2 || /[()]/.test(line)) return false;
   // A byline names its writers ("By Jane Doe and Rahul Mehta, Reuters"): its capitals are names.
-  if (/^\s*(?:By|BY|by)\s+\p{Lu}/u.test(line)) return false;
-  const words = line.match(/[\p{L}][\p{L}\p{M}'’.-]*/gu) ?? [];
+  if (BYLINE_START.test(line)) return false;
+  const words = line.match(WORDS) ?? [];
   const content = words.filter((w) => !MINOR_WORDS.has(w.toLowerCase()));
   if (content.length < MIN_HEADLINE_WORDS || /\d/.test(line)) return false;
   // ALL-CAPS lines are left to the tagger, which learned them from newswire headlines.
   if (content.every((w) => w === w.toUpperCase())) return false;
-  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const capitalised = content.filter((w) => STARTS_UPPER.test(w)).length;
   return capitalised / content.length >= 0.8;
 }
 
 /**
- * Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline.
- * Scans at most MAX_HEADLINE_CHARS either way, so a megabyte-long line costs no more than a short one.
+ * Decides, line by line and only for lines that hold a mention, whether an offset sits in a headline: a
+ * line of at most MAX_HEADLINE_CHARS (an offset further than that into its line is in no headline). The
+ * line breaks are listed once, and each offset finds its line by binary search, so a megabyte-long line
+ * costs no more than a short one.
  */
 function headlineTest(text: string): (offset: number) => boolean {
   const verdicts = new Map<number, boolean>();
-  const isBreak = (k: number) => text.charCodeAt(k) === 10 || text.charCodeAt(k) === 13;
+  let breaks: Int32Array | undefined;
   return (offset) => {
-    let start = offset;
-    while (start > 0 && !isBreak(start - 1)) {
-      if (offset - start > MAX_HEADLINE_CHARS) return false;
-      start--;
+    breaks ??= lineBreaks(text);
+    // the number of breaks before the offset: the last of them ends the line before
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid] < offset) lo = mid + 1;
+      else hi = mid;
     }
+    const start = lo > 0 ? breaks[lo - 1] + 1 : 0;
+    if (offset - start > MAX_HEADLINE_CHARS + 1) return false;
     let verdict = verdicts.get(start);
     if (verdict === undefined) {
-      let end = offset;
-      while (end < text.length && !isBreak(end) && end - start <= MAX_HEADLINE_CHARS) end++;
+      const end = lo < breaks.length ? breaks[lo] : text.length;
       verdict = end - start <= MAX_HEADLINE_CHARS && isTitleCaseLine(text.slice(start, end));
       verdicts.set(start, verdict);
     }
     return verdict;
   };
+}
+
+/** The offsets of the text's line breaks (\n and \r), in order. */
+function lineBreaks(text: string): Int32Array {
+  let count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) count++;
+  }
+  const breaks = new Int32Array(count);
+  count = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) breaks[count++] = k;
+  }
+  return breaks;
 }
 
 /**
@@ -91,7 +122,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     if (s.type === 'PERSON') continue;
     const words = s.text.split(/\s+/);
-    if (words.length >= 2 && words.length <= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) && lonePersons.has(words[words.length - 1])) {
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => STARTS_CAPITALISED.test(w)) && lonePersons.has(words[words.length - 1])) {
       s.type = 'PERSON';
     }
   }
@@ -101,7 +132,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     if (s.type !== 'PERSON') continue;
     const words = s.text.split(/\s+/);
-    if (words.length > 1) for (const w of words) if (/^\p{Lu}\p{Ll}/u.test(w)) personParts.add(w);
+    if (words.length > 1) for (const w of words) if (STARTS_CAPITALISED.test(w)) personParts.add(w);
   }
   for (const s of kept) if (personParts.has(s.text)) s.type = 'PERSON';
 

@@ -1,6 +1,12 @@
 import type { NameMention } from '../types';
 import { ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_UPPER = /^\p{Lu}/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+
 /**
  * Trims what the guidelines keep outside a name: leading titles and roles, possessive 's / ’s / ’,
  * enclosing quotes and brackets, and surrounding punctuation. Returns undefined when nothing is left.
@@ -26,13 +32,13 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
     const afterRole = skipLeadingTitles(text, start, end);
     const rest = text.slice(afterRole, end).split(/\s+/);
     const lastTitle = capitalsAsTitle(text.slice(start, afterRole).trim().split(/\s+/).pop() ?? '');
-    if (afterRole > start && ROLE_NOUNS.has(lastTitle) && rest.length >= 2 && rest.every((w) => /^\p{Lu}/u.test(w))) {
+    if (afterRole > start && ROLE_NOUNS.has(lastTitle) && rest.length >= 2 && rest.every((w) => STARTS_UPPER.test(w))) {
       start = afterRole;
       type = 'PERSON';
     }
   }
   if (end <= start) return undefined;
-  if (!/[\p{L}\p{N}]/u.test(text.slice(start, end))) return undefined;
+  if (!LETTER_OR_DIGIT.test(text.slice(start, end))) return undefined;
   return { ...m, start, end, type };
 }
 
@@ -54,7 +60,7 @@ function closesOpenBracket(text: string, start: number, end: number): boolean {
 function isAbbreviationEnd(text: string, start: number, end: number): boolean {
   if (text[end - 1] !== '.') return false;
   const word = text.slice(start, end).split(/\s+/).pop() ?? '';
-  return /^(?:\p{L}\.)+$/u.test(word) || /^(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/.test(word);
+  return INITIALS.test(word) || /^(?:Jr|Sr|Inc|Corp|Co|Ltd|St)\.$/.test(word);
 }
 
 /**

@@ -2,6 +2,11 @@ import type { NameDetector, NameMention, NameType } from '../types';
 import { sentences, tokenize, type Token } from '../../text/tokenize';
 import { TITLE_WORDS } from './titles';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_UPPER = /^\p{Lu}/u;
+const LETTER = /\p{L}/u;
+
 /**
  * The rule-based name detector: capitalised token runs, typed by cues (organization suffixes, acronyms,
  * place prepositions, nationality suffixes). It is the baseline the trained tagger is measured against
@@ -28,7 +33,7 @@ const SENTENCE_OPENERS = new Set([
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'von', 'van', 'al', 'bin']);
 
 function isCapitalised(t: Token): boolean {
-  return /^\p{Lu}/u.test(t.text) && /\p{L}/u.test(t.text);
+  return STARTS_UPPER.test(t.text) && LETTER.test(t.text);
 }
 
 export class RuleNameDetector implements NameDetector {

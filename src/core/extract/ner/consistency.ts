@@ -2,6 +2,14 @@ import type { Token } from '../../text/tokenize';
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_LOCATION, GAZ_PERSON, GAZ_REGION, type Lexicon, SEQUENCE_SEED, lowerHash, sequenceKey } from './lexicon';
 import type { TokenSpan } from './spans';
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const STARTS_UPPER = /^\p{Lu}/u;
+const CAPITALISED_WORD = /^\p{Lu}\p{Ll}+$/u;
+const STARTS_LETTER = /^\p{L}/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const NAME_WORD = /^\p{Lu}[\p{L}'\u2019-]+$/u;
+
 const PERSON = 0;
 const ORG = 1;
 const MISC = 3;
@@ -126,7 +134,7 @@ export function harmonize(
   if (options.hyphenated) out = hyphenatedNames(tokens, out);
   if (options.storms) {
     out = out.map((s) => s.typeIndex !== MISC && s.last - s.first >= 2 && STORM_WORDS.has(tokens[s.first].text.toLowerCase()) &&
-      /^\p{Lu}/u.test(tokens[s.first + 1].text) ? { ...s, typeIndex: MISC } : s);
+      STARTS_UPPER.test(tokens[s.first + 1].text) ? { ...s, typeIndex: MISC } : s);
   }
   return { spans: out, scores: outScores };
 }
@@ -138,7 +146,7 @@ function hyphenatedNames(tokens: Token[], spans: TokenSpan[]): TokenSpan[] {
     const hyphen = tokens[s.first - 1];
     const word = tokens[s.first - 2];
     if (!hyphen || !word || hyphen.text !== '-' || covered[s.first - 2]) return s;
-    if (word.end !== hyphen.start || hyphen.end !== tokens[s.first].start || !/^\p{Lu}\p{Ll}+$/u.test(word.text)) return s;
+    if (word.end !== hyphen.start || hyphen.end !== tokens[s.first].start || !CAPITALISED_WORD.test(word.text)) return s;
     return { ...s, first: s.first - 2 };
   });
 }
@@ -238,9 +246,9 @@ function acronyms(text: string, tokens: Token[], spans: TokenSpan[], scores: num
     let words = 0;
     while (next < tokens.length && tokens[next].start < lineEnd) {
       const t = tokens[next].text;
-      if (/^\p{L}/u.test(t)) {
+      if (STARTS_LETTER.test(t)) {
         words++;
-        if (/^\p{Ll}/u.test(t)) lower++;
+        if (STARTS_LOWER.test(t)) lower++;
       }
       next++;
     }
@@ -294,7 +302,7 @@ const ARTICLES = new Set(['The', 'THE', 'A']);
 
 function companyShortNames(tokens: Token[], spans: TokenSpan[], scores: number[]): { spans: TokenSpan[]; scores: number[] } {
   const lower = (i: number): string => tokens[i].text.toLowerCase();
-  const isLegal = (i: number): boolean => i < tokens.length && LEGAL_FORMS.has(lower(i)) && /^\p{Lu}/u.test(tokens[i].text);
+  const isLegal = (i: number): boolean => i < tokens.length && LEGAL_FORMS.has(lower(i)) && STARTS_UPPER.test(tokens[i].text);
   const shortNames = new Set<string>();
   const out = spans.map((s) => ({ ...s }));
   // a short name that is also a person's surname here ("Jones Medical Industries Inc", "David Jones") stays apart
@@ -342,5 +350,5 @@ function companyShortNames(tokens: Token[], spans: TokenSpan[], scores: number[]
 }
 
 function isWord(token: string): boolean {
-  return /^\p{Lu}[\p{L}'\u2019-]+$/u.test(token);
+  return NAME_WORD.test(token);
 }

@@ -36,6 +36,20 @@ const T = {
 };
 /** one slot per template, and a second one each for the neighbours of a second other occurrence (aggPrev, aggNext) */
 export const FEATURE_SLOTS = Object.keys(T).length + 2;
+/**
+ * With word clusters in the model (their five slots follow slot 37), the slots that read nothing but one
+ * word: the token's own (the first 12, its cluster and coarse cluster) and each neighbour's
+ * (lower case, shape, 3-letter suffix, cluster of the word before, after, two before, two after, or the
+ * sentence boundary in its place). Their positions follow the order writeTokenFeatures writes them in;
+ * the tagger adds up their weights once per word (NameTagger.emissions).
+ */
+export const ONE_WORD_SLOTS = {
+  own: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 38, 39],
+  before: [12, 16, 35, 40],
+  after: [13, 17, 36, 41],
+  twoBefore: [14, 18],
+  twoAfter: [15, 19],
+} as const;
 
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
@@ -168,14 +182,27 @@ function markGazetteer(v: TokenValues, lexicon: Lexicon, n: number): void {
  * a name even where a headline or a sentence start hides its case.
  */
 function markDocumentCase(v: TokenValues, n: number): void {
-  const seen = new Map<number, number>();
+  // per lower-case word hash, the bits seen (0 = an empty slot): an open-addressing table over typed arrays
+  let capacity = 16;
+  while (capacity < 2 * n) capacity *= 2;
+  const mask = capacity - 1;
+  const keys = new Int32Array(capacity);
+  const seen = new Uint8Array(capacity);
+  const slotOf = (key: number): number => {
+    let slot = (key ^ (key >>> 16)) & mask;
+    while (seen[slot] !== 0 && keys[slot] !== key) slot = (slot + 1) & mask;
+    return slot;
+  };
   for (let i = 0; i < n; i++) {
     if (v.first[i] || v.lineCase[i] !== LineCase.Normal) continue;
     const c = v.caseClass[i];
     const bit = c === CaseClass.InitCap || c === CaseClass.AllCaps ? 1 : c === CaseClass.Lower ? 2 : 0;
-    if (bit) seen.set(v.lower[i], (seen.get(v.lower[i]) ?? 0) | bit);
+    if (!bit) continue;
+    const slot = slotOf(v.lower[i]);
+    keys[slot] = v.lower[i];
+    seen[slot] |= bit;
   }
-  for (let i = 0; i < n; i++) v.docCase[i] = (seen.get(v.lower[i]) ?? 0) + 1;
+  for (let i = 0; i < n; i++) v.docCase[i] = seen[slotOf(v.lower[i])] + 1;
 }
 
 function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sentence, out: Int32Array, o: number): void {
@@ -193,6 +220,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   const first = v.first[i];
   const cc = v.caseClass[i];
   let k = o;
+  // the first 12 slots read the token's own text only (ONE_WORD_SLOTS.own)
   out[k++] = mix(T.bias, 0);
   out[k++] = mix(T.word, v.word[i]);
   out[k++] = mix(T.lower, lower0);
@@ -205,6 +233,7 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = v.suffix[i * 4 + 1] ? mix(T.s2, v.suffix[i * 4 + 1]) : 0;
   out[k++] = v.suffix[i * 4 + 2] ? mix(T.s3, v.suffix[i * 4 + 2]) : 0;
   out[k++] = v.suffix[i * 4 + 3] ? mix(T.s4, v.suffix[i * 4 + 3]) : 0;
+  // from here on, the token's neighbours, line and document count too
   out[k++] = mix(T.lowerM1, lowerM1);
   out[k++] = mix(T.lowerP1, lowerP1);
   out[k++] = mix(T.lowerM2, lowerM2);

@@ -1,6 +1,6 @@
 import type { NameDetector } from '../types';
 import type { ConsistencyOptions } from './consistency';
-import { FeatureTable } from './featureTable';
+import { EmissionTable } from './emissionTable';
 import { decodeModel, type ModelHeader } from './modelFormat';
 import { NameTagger } from './tagger';
 import { makeTagSet } from './tagScheme';
@@ -17,12 +17,9 @@ export function loadNameTaggerWithHeader(bytes: Uint8Array, consistency?: Consis
   const model = decodeModel(bytes);
   const tagSet = makeTagSet(model.header.scheme);
   if (tagSet.size !== model.tagCount) throw new Error(`Model has ${model.tagCount} tags, scheme ${model.header.scheme} needs ${tagSet.size}.`);
-  const emission = new Float32Array(model.weights.length);
-  const book = model.codebook;
-  for (let k = 0; k < emission.length; k++) emission[k] = book[model.weights[k]];
-  const table = new FeatureTable(model.featureKeys);
+  const table = new EmissionTable(model.featureKeys, model.weights, model.tagCount, model.codebook);
   model.lexicon.contextFeatures = model.header.contextFeatures === true;
-  const detector = new NameTagger(table, { tagSet, emission, transitions: model.transitions }, model.lexicon, consistency, model.header.nonLocal === true);
+  const detector = new NameTagger(table, { tagSet, transitions: model.transitions }, model.lexicon, consistency, model.header.nonLocal === true);
   return { detector, header: model.header };
 }
 

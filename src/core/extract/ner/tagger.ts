@@ -1,10 +1,11 @@
-import type { Sentence } from '../../text/tokenize';
+import type { Sentence, Token } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
-import { viterbi } from './decode';
+import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
-import { FeatureTable } from './featureTable';
+import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, extractFeatures } from './features';
+import { FEATURE_SLOTS, ONE_WORD_SLOTS, extractFeatures } from './features';
+import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
 import { tokenSpans, toMentions, type TokenSpan } from './spans';
@@ -34,7 +35,7 @@ export function tagDocument(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const emissions = new Float64Array(longest * size);
-  const scratch = decodeScratch(longest, weights.tagSet);
+  const scratch = decodeScratch(longest, weights);
   for (const s of sentences) {
     const n = s.last - s.first;
     emissionScores(rows, slots, s.first, s.last, weights.emission, size, emissions);
@@ -44,15 +45,39 @@ export function tagDocument(
   return { tags, margins };
 }
 
-interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array }
-
-function decodeScratch(longest: number, tagSet: TagSet): DecodeScratch {
-  const types = new Int8Array(tagSet.size);
-  for (let t = 0; t < tagSet.size; t++) types[t] = tagSet.typeOf(t);
-  return { path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types };
+/**
+ * Decodes every sentence of a document from emission scores already computed for all its tokens
+ * (tokenCount × tags, as `NameTagger.emissions` makes them): the tagging `tagDocument` gives.
+ */
+export function decodeDocument(
+  emissions: Float64Array, sentences: Sentence[], weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, tokenCount: number,
+): { tags: Int32Array; margins: Float64Array } {
+  const size = weights.tagSet.size;
+  const tags = new Int32Array(tokenCount);
+  const margins = new Float64Array(tokenCount);
+  let longest = 0;
+  for (const s of sentences) longest = Math.max(longest, s.last - s.first);
+  const scratch = decodeScratch(longest, weights);
+  for (const s of sentences) {
+    decodeSentence(emissions.subarray(s.first * size, s.last * size), s.last - s.first, s.first, weights, scratch, tags, margins);
+  }
+  return { tags, margins };
 }
 
-function decodeSentence(emissions: Float64Array, n: number, first: number, weights: TaggerWeights, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
+interface DecodeScratch { path: Int32Array; score: Float64Array; back: Int32Array; types: Int8Array; weight: Float64Array }
+
+/** Buffers for decoding sentences of up to `longest` tokens with these weights (which must not change meanwhile). */
+function decodeScratch(longest: number, weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>): DecodeScratch {
+  const tagSet = weights.tagSet;
+  const types = new Int8Array(tagSet.size);
+  for (let t = 0; t < tagSet.size; t++) types[t] = tagSet.typeOf(t);
+  return {
+    path: new Int32Array(longest), score: new Float64Array(longest * tagSet.size), back: new Int32Array(longest * tagSet.size), types,
+    weight: transitionsInListOrder(weights.transitions, tagSet),
+  };
+}
+
+function decodeSentence(emissions: Float64Array, n: number, first: number, weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, scratch: DecodeScratch, tags: Int32Array, margins: Float64Array): void {
   const size = weights.tagSet.size;
   const { path, types } = scratch;
   viterbi(emissions, n, weights.transitions, weights.tagSet, path, scratch);
@@ -75,11 +100,16 @@ function decodeSentence(emissions: Float64Array, n: number, first: number, weigh
 /**
  * The second pass: non-local features from the first pass's decisions (see nonLocal.ts) are added to the
  * stored first-pass emissions, and the sentences they touch are decoded again; `tags` and `margins`
- * change in place. `rowOf` maps a feature hash to its weight row (-1 = unknown).
+ * change in place. `rowOf` maps a feature hash to its weight row (-1 = unknown); `addRow` adds a row's
+ * weights to the scores of one token (by default from `weights.emission`).
  */
 export function secondPass(
   keys: DocumentKeys, emissions: Float64Array, tags: Int32Array, margins: Float64Array, sentences: Sentence[],
   weights: TaggerWeights, rowOf: (feature: number) => number,
+  addRow: (row: number, out: Float64Array, offset: number) => void = (row, out, offset) => {
+    const size = weights.tagSet.size;
+    for (let t = 0; t < size; t++) out[offset + t] += weights.emission[row * size + t];
+  },
 ): Int32Array {
   const tagSet = weights.tagSet;
   const size = tagSet.size;
@@ -92,7 +122,7 @@ export function secondPass(
   let longest = 0;
   for (const s of sentences) longest = Math.max(longest, s.last - s.first);
   const scratch = new Float64Array(longest * size);
-  const decoding = decodeScratch(longest, tagSet);
+  const decoding = decodeScratch(longest, weights);
   for (const s of sentences) {
     let touched = false;
     for (let k = s.first * NL_SLOTS; k < s.last * NL_SLOTS && !touched; k++) touched = rows[k] >= 0;
@@ -103,7 +133,7 @@ export function secondPass(
       for (let f = 0; f < NL_SLOTS; f++) {
         const r = rows[(s.first + i) * NL_SLOTS + f];
         if (r < 0) continue;
-        for (let t = 0; t < size; t++) scratch[i * size + t] += weights.emission[r * size + t];
+        addRow(r, scratch, i * size);
       }
     }
     decodeSentence(scratch, len, s.first, weights, decoding, tags, margins);
@@ -120,7 +150,8 @@ export function secondPass(
  * it and the margin is never negative. `emissions` holds the scores each token was last decoded with.
  */
 export function typeMargin(
-  span: TokenSpan, sentenceFirst: number, sentenceLast: number, tags: Int32Array, emissions: Float64Array, weights: TaggerWeights,
+  span: TokenSpan, sentenceFirst: number, sentenceLast: number, tags: Int32Array, emissions: Float64Array,
+  weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>,
 ): number {
   const { tagSet, transitions } = weights;
   const size = tagSet.size;
@@ -143,13 +174,6 @@ export function typeMargin(
   return Math.max(0, own - rival);
 }
 
-/** Maps feature hashes to weight rows. */
-export function lookupRows(features: Int32Array, table: FeatureTable): Int32Array {
-  const rows = new Int32Array(features.length);
-  for (let k = 0; k < features.length; k++) rows[k] = features[k] === 0 ? -1 : table.get(features[k]);
-  return rows;
-}
-
 /**
  * Margins are in perceptron update units (clear names have margins of 30–200); this squashes the mean
  * margin of a span into (0, 1): 0 → 0.5, 16 → 0.73, 48 → 0.95.
@@ -162,27 +186,98 @@ const MARGIN_SCALE = 16;
  */
 const TYPE_MARGIN_SCALE = 16;
 
+/** How many words' summed weights the tagger keeps (20,000 × 5 parts × 9 tags: 7.2 MB); when full it starts afresh. */
+const WORD_CACHE_LIMIT = 20_000;
+
 export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
 
   constructor(
-    private readonly table: FeatureTable,
-    private readonly weights: TaggerWeights,
+    private readonly table: EmissionTable,
+    private readonly weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>,
     private readonly lexicon: Lexicon,
     private readonly consistency: ConsistencyOptions = { surnames: true, majority: false, companies: true, results: true, acronyms: true, articles: true, demonyms: true, organizationHeads: true, storms: true, hyphenated: true },
     /** whether the model was trained with the non-local second pass */
     private readonly nonLocal = false,
   ) {}
 
+  /**
+   * Per word, summed weights of the features that read that word only (see `emissions`); null when the
+   * model cannot use them, undefined until the first document.
+   */
+  private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
+
+  /**
+   * Every token's emission scores (tokens × tags), each the sum of its features' weights. Many features read
+   * one word only, the token's own or one neighbour's (ONE_WORD_SLOTS), so their sums are kept per word: a
+   * token's scores are five kept sums (its own word's, and its neighbours' as the word before, after, two
+   * before and two after it) and its other features. The model's weights add up exactly in any order
+   * (`EmissionTable.sumsExactUpTo`), so the scores are those of the plain sum, bit for bit. A model without
+   * that guarantee, or without word clusters (another slot layout), and a document of more tokens than the
+   * words kept, take the plain sum.
+   */
+  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array): Float64Array {
+    const size = this.weights.tagSet.size;
+    const n = tokens.length;
+    const out = new Float64Array(n * size);
+    const table = this.table;
+    if (this.sums === undefined) {
+      const usable = this.lexicon.clusters !== undefined && table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
+      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
+      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
+      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
+      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
+      this.sums = usable ? { words: new WordSums(parts.length * size, WORD_CACHE_LIMIT), parts, rest } : null;
+    }
+    const sums = this.sums;
+    if (!sums || n + 1 > WORD_CACHE_LIMIT) {
+      for (let i = 0; i < n; i++) table.addRange(features, i * FEATURE_SLOTS, (i + 1) * FEATURE_SLOTS, out, i * size);
+      return out;
+    }
+    const { words, parts, rest } = sums;
+    // every row this document uses must stay put until its end
+    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
+    const rowOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
+    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
+    const boundary = words.rowOf('');
+    const scores = words.scores;
+    const width = words.width;
+    // part 0: the token's own word; parts 1-4: the word before, after, two before, two after it
+    const OFFSETS = [0, -1, 1, -2, 2];
+    for (const s of sentences) {
+      for (let i = s.first; i < s.last; i++) {
+        const base = i * FEATURE_SLOTS;
+        const o = i * size;
+        for (let p = 0; p < parts.length; p++) {
+          const j = i + OFFSETS[p];
+          const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
+          const at = row * width + p * size;
+          if (!(words.filled[row] & (1 << p))) {
+            table.addSlots(features, base, parts[p], scores, at);
+            words.filled[row] |= 1 << p;
+          }
+          for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        }
+        table.addSlots(features, base, rest, out, o);
+      }
+    }
+    return out;
+  }
+
   detect(text: string): NameMention[] {
     const { tokens, sentences } = segment(text);
     if (tokens.length === 0) return [];
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
-    const rows = lookupRows(features, this.table);
-    const store = new Float64Array(tokens.length * this.weights.tagSet.size);
-    const { tags, margins } = tagDocument(rows, sentences, this.weights, tokens.length, FEATURE_SLOTS, store);
-    if (keys) secondPass(keys, store, tags, margins, sentences, this.weights, (f) => this.table.get(f));
+    // every token's emission scores, kept for the second pass and the type margins
+    const store = this.emissions(tokens, sentences, features);
+    const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
+    if (keys) {
+      const table = this.table;
+      secondPass(keys, store, tags, margins, sentences, { ...this.weights, emission: new Float32Array(0) },
+        (f) => table.get(f), (slot, out, offset) => table.addSlot(slot, out, offset));
+    }
     const spans = tokenSpans(tags, sentences, this.weights.tagSet);
     const scores = spans.map((s) => {
       let sum = 0;
