@@ -15,6 +15,37 @@ import {
 import { followsPersonTitle, LineStyles } from './lineStyle';
 import { dateKeys, figureKeys } from './spanKeys';
 
+/** One distinct (type, canonical, surface) name of the article being linked. */
+interface NameEntry {
+  keyId: number;
+  count: number;
+  surface: string;
+  canonical: string;
+  slot: number;
+}
+
+// What `link` reads for every span of the corpus, bound once here as plain module constants (an imported
+// binding may be read through an accessor, per span, depending on how the module was compiled).
+const STRIDE = SPAN_STRIDE;
+const START = SpanField.start;
+const END = SpanField.end;
+const TYPE = SpanField.type;
+const CANONICAL = SpanField.canonical;
+const VALUE = SpanField.value;
+const UNIT = SpanField.unit;
+const MEASURE = SpanField.measure;
+const SURFACE = SpanField.surface;
+const CONFIDENCE = SpanField.confidence;
+const NONE = NO_KEY;
+const PLAIN = VOTE_PLAIN;
+const TOTAL = VOTE_TOTAL;
+const TITLE = TITLE_WEIGHT;
+const weightOf = mentionWeight;
+const followsTitle = followsPersonTitle;
+/** The name types come first in SPAN_TYPES: a type code below this is a name's. */
+const NAME_TYPE_COUNT = SPAN_TYPES.findIndex((type) => !isNameType(type));
+if (SPAN_TYPES.slice(NAME_TYPE_COUNT).some(isNameType)) throw new Error('SPAN_TYPES must list the name types first');
+
 export class ArticleLinks {
   /** Memoized links, reset with the registry: type code → canonical → surface → key id (or IGNORED). */
   private nameMemo: Map<string, Map<string, number>>[] = [];
@@ -30,30 +61,31 @@ export class ArticleLinks {
 
   link(record: ArticleRecord): void {
     const { spans, atoms } = record.packed;
+    const { text, keyIds } = record;
+    const postings = this.tables.postings;
+    const articleId = record.id;
     const n = spanCount(record.packed);
     const width = atoms.length + 1;
     // distinct (type, canonical, surface) names and value signatures of this article, linked once each
-    const nameEntries = new Map<number, { keyId: number; count: number; surface: string; canonical: string; slot: number }>();
+    const nameEntries = new Map<number, NameEntry>();
     const valueEntries = new Map<number, [number, number]>();
     // key id → its slot in `votes` (this article's evidence for each name's type)
     const voteSlots = new Map<number, number>();
     const votes: number[] = [];
-    const lines = new LineStyles(record.text);
-    for (let i = 0; i < n; i++) {
-      const base = i * SPAN_STRIDE;
-      const typeCode = spans[base + SpanField.type];
-      const type = SPAN_TYPES[typeCode];
-      let primary = NO_KEY;
-      let secondary = NO_KEY;
-      if (isNameType(type)) {
-        const canonicalAtom = spans[base + SpanField.canonical];
-        const surfaceAtom = spans[base + SpanField.surface];
+    const lines = new LineStyles(text);
+    for (let i = 0, base = 0; i < n; i++, base += STRIDE) {
+      const typeCode = spans[base + TYPE];
+      let primary = NONE;
+      let secondary = NONE;
+      if (typeCode < NAME_TYPE_COUNT) {
+        const canonicalAtom = spans[base + CANONICAL];
+        const surfaceAtom = spans[base + SURFACE];
         const code = (typeCode * width + canonicalAtom + 1) * width + surfaceAtom + 1;
         let entry = nameEntries.get(code);
         if (!entry) {
-          const surface = surfaceAtom < 0 ? record.text.slice(spans[base + SpanField.start], spans[base + SpanField.end]) : String(atoms[surfaceAtom]);
+          const surface = surfaceAtom < 0 ? text.slice(spans[base + START], spans[base + END]) : String(atoms[surfaceAtom]);
           const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
-          entry = { keyId: this.nameKeyId(typeCode, type, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
+          entry = { keyId: this.nameKeyId(typeCode, SPAN_TYPES[typeCode] as NameType, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
           nameEntries.set(code, entry);
         }
         entry.count++;
@@ -68,24 +100,25 @@ export class ArticleLinks {
             }
             entry.slot = slot;
           }
-          const start = spans[base + SpanField.start];
+          const start = spans[base + START];
           const headline = lines.capitalisedByLine(start, entry.surface);
-          votes[slot + 1 + typeCode] += mentionWeight(headline, spans[base + SpanField.confidence]);
-          if (followsPersonTitle(record.text, start)) votes[slot + 1] += TITLE_WEIGHT;
-          if (!headline) votes[slot + VOTE_PLAIN]++;
-          votes[slot + VOTE_TOTAL]++;
+          votes[slot + 1 + typeCode] += weightOf(headline, spans[base + CONFIDENCE]);
+          if (followsTitle(text, start)) votes[slot + 1] += TITLE;
+          if (!headline) votes[slot + PLAIN]++;
+          votes[slot + TOTAL]++;
+          postings.add(primary, articleId, i);
         }
       } else {
-        const code = (((typeCode * width + spans[base + SpanField.value] + 1) * width + spans[base + SpanField.unit] + 1) * width) +
-          spans[base + SpanField.measure] + 1;
+        const code = (((typeCode * width + spans[base + VALUE] + 1) * width + spans[base + UNIT] + 1) * width) + spans[base + MEASURE] + 1;
         let ids = valueEntries.get(code);
-        if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, type)));
-        [primary, secondary] = ids;
+        if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, SPAN_TYPES[typeCode])));
+        primary = ids[0];
+        secondary = ids[1];
+        if (primary >= 0) postings.add(primary, articleId, i);
+        if (secondary >= 0) postings.add(secondary, articleId, i);
       }
-      record.keyIds[i * 2] = primary;
-      record.keyIds[i * 2 + 1] = secondary;
-      if (primary >= 0) this.tables.postings.add(primary, record.id, i);
-      if (secondary >= 0) this.tables.postings.add(secondary, record.id, i);
+      keyIds[i * 2] = primary;
+      keyIds[i * 2 + 1] = secondary;
     }
     for (const entry of nameEntries.values()) {
       if (entry.keyId < 0) continue;

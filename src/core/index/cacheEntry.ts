@@ -4,11 +4,21 @@
  */
 import { CACHE_VERSION, type ArticleAnalysis } from './analysis';
 
+/**
+ * The entry is the analysis as JSON, with its views as one JSON string (`viewsJson`) rather than nested
+ * arrays: reading the entry back then costs one string for the views instead of thousands of small
+ * arrays, and they are parsed only when the analysis views first ask (see `ArticleAnalysis.viewsJson`).
+ */
 export function serializeAnalysis(analysis: ArticleAnalysis): string {
-  return JSON.stringify(analysis);
+  const { views, viewsJson, ...rest } = analysis;
+  const viewsText = views ? JSON.stringify(views) : viewsJson;
+  return JSON.stringify(viewsText === undefined ? rest : { ...rest, viewsJson: viewsText });
 }
 
-/** Parses an entry; undefined when it is corrupt or was written by another CACHE_VERSION. */
+/**
+ * Parses an entry; undefined when it is corrupt or was written by another CACHE_VERSION. The views stay
+ * text (`viewsJson`) until `viewsOfAnalysis` or `CorpusIndex.viewsOf` reads them.
+ */
 export function deserializeAnalysis(serialized: string): ArticleAnalysis | undefined {
   let parsed: unknown;
   try {
@@ -29,7 +39,8 @@ function isArticleAnalysis(value: unknown): value is ArticleAnalysis {
   const v = value as Record<string, unknown>;
   return typeof v.cacheVersion === 'number' && typeof v.uri === 'string' && typeof v.hash === 'string' &&
     typeof v.headline === 'string' && typeof v.registryFingerprint === 'string' &&
-    Array.isArray(v.spans) && Array.isArray(v.atoms);
+    Array.isArray(v.spans) && Array.isArray(v.atoms) && v.views === undefined &&
+    (v.viewsJson === undefined || typeof v.viewsJson === 'string');
 }
 
 const PIECE_CHARS = 256 * 1024;

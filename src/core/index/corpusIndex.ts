@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../util/async';
 import { NEVER_CANCELLED, type CancellationToken } from '../util/cancellation';
 import { Emitter, type Event } from '../util/emitter';
 import {
-  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, typeConfidenceAt, unpackSpan, type ArticleAnalysis, type Extractor,
+  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, typeConfidenceAt, unpackSpan, viewsOfAnalysis, type ArticleAnalysis, type Extractor,
 } from './analysis';
 import { ArticleLinks } from './articleLinks';
 import { EntityDecisions } from './entityDecisions';
@@ -284,7 +284,13 @@ export class CorpusIndex {
 
   /** What the analysis views read of an article, computed when it was indexed (see `ArticleAnalysis.views`). */
   viewsOf(uri: string): ArticleAnalysis['views'] {
-    return this.tables.recordOf(uri)?.analysis.views;
+    const analysis = this.tables.recordOf(uri)?.analysis;
+    if (analysis?.viewsJson !== undefined) {
+      // from a cache entry: parsed on this first read, kept parsed
+      analysis.views = viewsOfAnalysis(analysis);
+      delete analysis.viewsJson;
+    }
+    return analysis?.views;
   }
 
   /** The span covering `offset` (start ≤ offset < end), by binary search. */

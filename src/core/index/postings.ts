@@ -33,21 +33,21 @@ export class PostingIndex {
     return id;
   }
 
+  /**
+   * An article's spans arrive together (`ArticleLinks.link`), and an article is taken out (`removeArticle`)
+   * before it is linked again: so when this key's last list is another article's, this article has none yet.
+   */
   add(keyId: number, articleId: number, spanIndex: number): void {
     if (this.lastArticle[keyId] === articleId) {
       this.lastList[keyId]!.push(spanIndex);
       return;
     }
     const byArticle = this.postings[keyId];
-    const list = byArticle.get(articleId);
-    if (list) list.push(spanIndex);
-    else {
-      if (byArticle.size === 0) this.onFirstPosting(this.keys[keyId]);
-      const fresh = [spanIndex];
-      byArticle.set(articleId, fresh);
-      this.lastArticle[keyId] = articleId;
-      this.lastList[keyId] = fresh;
-    }
+    if (byArticle.size === 0) this.onFirstPosting(this.keys[keyId]);
+    const fresh = [spanIndex];
+    byArticle.set(articleId, fresh);
+    this.lastArticle[keyId] = articleId;
+    this.lastList[keyId] = fresh;
   }
 
   removeArticle(keyId: number, articleId: number): void {
