@@ -134,9 +134,10 @@ describe('Corpus index warm start', function () {
     assert.equal(index.viewsOf(article.uri), index.viewsOf(article.uri));
   });
 
-  it('reads damaged views as none (the analysis store then computes them from the spans) and rejects entries of the old layout', () => {
+  it('reads damaged views as none (the analysis store then computes them from the spans), and rejects entries of the old layout or with damaged spans', () => {
     const [article] = pool;
-    const damaged = deserializeAnalysis(article.entry.replace('"viewsJson":"{', '"viewsJson":"{oops'))!;
+    assert.ok(article.entry.includes('\t{'), 'the views follow a tab');
+    const damaged = deserializeAnalysis(article.entry.replace('\t{', '\t{oops'))!;
     assert.ok(damaged, 'the rest of the entry still reads');
     const index = new CorpusIndex();
     index.addAnalysis(damaged, article.text);
@@ -144,5 +145,10 @@ describe('Corpus index warm start', function () {
     assert.equal(index.spansOf(article.uri).length > 0, true);
     // an entry whose views are nested arrays (cache version 6 and before) is analysed again, never misread
     assert.equal(deserializeAnalysis(JSON.stringify(article.analysis)), undefined);
+    // so is one whose packed spans were cut or altered
+    const packed = /"spans":"([^"]*)"/u.exec(article.entry)![1];
+    assert.equal(deserializeAnalysis(article.entry.replace(packed, packed.slice(0, -3))), undefined);
+    assert.equal(deserializeAnalysis(article.entry.replace(packed, `${packed}A`)), undefined);
+    assert.equal(deserializeAnalysis(article.entry.replace(packed, packed.replace(/[A-Za-z]/u, '!'))), undefined);
   });
 });

@@ -69,8 +69,8 @@ export interface ArticleAnalysis {
   published?: string;
   reference?: ReferenceDate;
   language?: ExtractResult['language'];
-  /** SPAN_STRIDE numbers per span, sorted by start. */
-  spans: number[];
+  /** SPAN_STRIDE numbers per span, sorted by start (an `Int32Array` when read back from a cache entry). */
+  spans: number[] | Int32Array;
   /** Interned strings and numbers the spans refer to. */
   atoms: (string | number)[];
   /**
@@ -101,12 +101,12 @@ export function viewsOfAnalysis(analysis: Pick<ArticleAnalysis, 'views' | 'views
   return isArticleViews(parsed) ? parsed : undefined;
 }
 
-/** The analysis with its views parsed (`viewsJson` read), as `analyzeArticle` made it. */
-export function withViews(analysis: ArticleAnalysis): ArticleAnalysis {
-  if (analysis.viewsJson === undefined) return analysis;
+/** The analysis as `analyzeArticle` made it: spans a plain array, views parsed (`viewsJson` read). */
+export function asAnalysed(analysis: ArticleAnalysis): ArticleAnalysis {
   const { viewsJson: _text, ...rest } = analysis;
   const views = viewsOfAnalysis(analysis);
-  return views ? { ...rest, views } : rest;
+  const spans = Array.from(analysis.spans);
+  return views ? { ...rest, spans, views } : { ...rest, spans };
 }
 
 function isArticleViews(value: unknown): value is ArticleViews {

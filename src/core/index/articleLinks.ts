@@ -52,6 +52,12 @@ export class ArticleLinks {
   /** Memoized date / figure keys: value signature → [primary, secondary] key ids. */
   private readonly valueMemo = new Map<string | number, [number, number]>();
 
+  /** While an article is linked: key id → 1 + its place among the article's keys (0: none yet); then all 0 again. */
+  private slotOfKey = new Int32Array(1024);
+  /** The article's keys in order of first mention, and the spans of each. */
+  private readonly keysSeen: number[] = [];
+  private readonly spansOfKey: number[] = [];
+
   constructor(private readonly tables: IndexTables, private readonly decisions: EntityDecisions) {}
 
   /** Forgets the memoized name links (the registry changed). */
@@ -62,7 +68,6 @@ export class ArticleLinks {
   link(record: ArticleRecord): void {
     const { spans, atoms } = record.packed;
     const { text, keyIds } = record;
-    const postings = this.tables.postings;
     const articleId = record.id;
     const n = spanCount(record.packed);
     const width = atoms.length + 1;
@@ -73,6 +78,8 @@ export class ArticleLinks {
     const voteSlots = new Map<number, number>();
     const votes: number[] = [];
     const lines = new LineStyles(text);
+    // the distinct keys of the article so far (`keysSeen`)
+    let keyCount = 0;
     for (let i = 0, base = 0; i < n; i++, base += STRIDE) {
       const typeCode = spans[base + TYPE];
       let primary = NONE;
@@ -106,7 +113,7 @@ export class ArticleLinks {
           if (followsTitle(text, start)) votes[slot + 1] += TITLE;
           if (!headline) votes[slot + PLAIN]++;
           votes[slot + TOTAL]++;
-          postings.add(primary, articleId, i);
+          keyCount = this.countPosting(primary, keyCount);
         }
       } else {
         const code = (((typeCode * width + spans[base + VALUE] + 1) * width + spans[base + UNIT] + 1) * width) + spans[base + MEASURE] + 1;
@@ -114,12 +121,13 @@ export class ArticleLinks {
         if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, SPAN_TYPES[typeCode])));
         primary = ids[0];
         secondary = ids[1];
-        if (primary >= 0) postings.add(primary, articleId, i);
-        if (secondary >= 0) postings.add(secondary, articleId, i);
+        if (primary >= 0) keyCount = this.countPosting(primary, keyCount);
+        if (secondary >= 0) keyCount = this.countPosting(secondary, keyCount);
       }
       keyIds[i * 2] = primary;
       keyIds[i * 2 + 1] = secondary;
     }
+    this.filePostings(keyIds, articleId, keyCount);
     for (const entry of nameEntries.values()) {
       if (entry.keyId < 0) continue;
       bump(this.tables.surfaces, entry.keyId, entry.surface, entry.count);
@@ -127,6 +135,46 @@ export class ArticleLinks {
     }
     record.votes = votes.length ? Int32Array.from(votes) : EMPTY_VOTES;
     this.decisions.addVotes(record.votes, 1);
+  }
+
+  /**
+   * Counts one more span of the article under `keyId`; returns the number of distinct keys seen. The
+   * article's posting lists are made once it is all linked (`filePostings`), each exactly as long as it
+   * must be: lists grown by pushing would keep room for seventeen numbers or more, for half a million
+   * lists of one or two spans at 10,000 articles.
+   */
+  private countPosting(keyId: number, keyCount: number): number {
+    if (keyId >= this.slotOfKey.length) {
+      const grown = new Int32Array(Math.max(keyId + 1, this.slotOfKey.length * 2));
+      grown.set(this.slotOfKey);
+      this.slotOfKey = grown;
+    }
+    let slot = this.slotOfKey[keyId];
+    if (slot === 0) {
+      this.keysSeen[keyCount] = keyId;
+      this.spansOfKey[keyCount] = 0;
+      this.slotOfKey[keyId] = slot = ++keyCount;
+    }
+    this.spansOfKey[slot - 1]++;
+    return keyCount;
+  }
+
+  /** Files the article's span indexes under each of its `keyCount` keys, in text order; resets the counts. */
+  private filePostings(keyIds: Int32Array, articleId: number, keyCount: number): void {
+    const lists: number[][] = [];
+    for (let k = 0; k < keyCount; k++) lists.push(new Array<number>(this.spansOfKey[k]));
+    const filled = new Int32Array(keyCount);
+    for (let j = 0; j < keyIds.length; j++) {
+      const keyId = keyIds[j];
+      if (keyId < 0) continue;
+      const k = this.slotOfKey[keyId] - 1;
+      lists[k][filled[k]++] = j >> 1;
+    }
+    for (let k = 0; k < keyCount; k++) {
+      const keyId = this.keysSeen[k];
+      this.slotOfKey[keyId] = 0;
+      this.tables.postings.setArticle(keyId, articleId, lists[k]);
+    }
   }
 
   private nameKeyId(typeCode: number, type: NameType, surface: string, canonical: string | undefined): number {

@@ -139,7 +139,8 @@ export class CorpusIndex {
     const id = previous ?? this.tables.records.length;
     const record: ArticleRecord = {
       id, uri, text, analysis: rest,
-      packed: { spans: Int32Array.from(spans), atoms },
+      // a cache entry's spans arrive as an Int32Array of their own (`deserializeAnalysis`): kept as they are, never written to
+      packed: { spans: spans instanceof Int32Array ? spans : Int32Array.from(spans), atoms },
       keyIds: new Int32Array((spans.length / SPAN_STRIDE) * 2),
       votes: EMPTY_VOTES,
     };
