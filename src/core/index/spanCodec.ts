@@ -40,27 +40,32 @@ export function isPackable(spans: ArrayLike<number>): boolean {
 
 /** The string for `spans` (SPAN_STRIDE numbers per span); check `isPackable` first. */
 export function encodeSpans(spans: ArrayLike<number>): string {
-  const out: string[] = [digitsOf(spans.length)];
+  const codes: number[] = [];
+  pushDigits(codes, spans.length);
   let previousStart = 0;
-  for (let i = 0; i < spans.length; i++) {
+  for (let i = 0, field = 0; i < spans.length; i++, field = field === STRIDE - 1 ? 0 : field + 1) {
     const v = spans[i];
-    const field = i % SPAN_STRIDE;
     if (field === START) {
-      out.push(digitsOf(v - previousStart));
+      pushDigits(codes, v - previousStart);
       previousStart = v;
-    } else out.push(digitsOf(field === END ? v - spans[i - 1] : v));
+    } else pushDigits(codes, field === END ? v - spans[i - 1] : v);
   }
-  return out.join('');
+  let text = '';
+  for (let at = 0; at < codes.length; at += CHUNK) text += String.fromCharCode(...codes.slice(at, at + CHUNK));
+  return text;
 }
 
-function digitsOf(value: number): string {
+/** Characters per `String.fromCharCode` call (its arguments go on the stack). */
+const CHUNK = 4096;
+const CODE_OF = Array.from(DIGITS, (c) => c.charCodeAt(0));
+
+function pushDigits(codes: number[], value: number): void {
   let z = ((value << 1) ^ (value >> 31)) >>> 0;
-  let s = '';
   while (z >= MORE) {
-    s += DIGITS[MORE + (z & 31)];
-    z = Math.floor(z / 32);
+    codes.push(CODE_OF[MORE + (z & 31)]);
+    z >>>= 5;
   }
-  return s + DIGITS[z];
+  codes.push(CODE_OF[z]);
 }
 
 /**
