@@ -54,9 +54,8 @@ export class ArticleLinks {
 
   /** While an article is linked: key id → 1 + its place among the article's keys (0: none yet); then all 0 again. */
   private slotOfKey = new Int32Array(1024);
-  /** The article's keys in order of first mention, and the spans of each. */
+  /** The article's keys in order of first mention. */
   private readonly keysSeen: number[] = [];
-  private readonly spansOfKey: number[] = [];
 
   constructor(private readonly tables: IndexTables, private readonly decisions: EntityDecisions) {}
 
@@ -80,52 +79,58 @@ export class ArticleLinks {
     const lines = new LineStyles(text);
     // the distinct keys of the article so far (`keysSeen`)
     let keyCount = 0;
-    for (let i = 0, base = 0; i < n; i++, base += STRIDE) {
-      const typeCode = spans[base + TYPE];
-      let primary = NONE;
-      let secondary = NONE;
-      if (typeCode < NAME_TYPE_COUNT) {
-        const canonicalAtom = spans[base + CANONICAL];
-        const surfaceAtom = spans[base + SURFACE];
-        const code = (typeCode * width + canonicalAtom + 1) * width + surfaceAtom + 1;
-        let entry = nameEntries.get(code);
-        if (!entry) {
-          const surface = surfaceAtom < 0 ? text.slice(spans[base + START], spans[base + END]) : String(atoms[surfaceAtom]);
-          const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
-          entry = { keyId: this.nameKeyId(typeCode, SPAN_TYPES[typeCode] as NameType, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
-          nameEntries.set(code, entry);
-        }
-        entry.count++;
-        primary = entry.keyId;
-        if (primary >= 0) {
-          let slot = entry.slot;
-          if (slot < 0) {
-            slot = voteSlots.get(primary) ?? -1;
-            if (slot < 0) {
-              voteSlots.set(primary, (slot = votes.length));
-              votes.push(primary, 0, 0, 0, 0, 0, 0);
-            }
-            entry.slot = slot;
+    try {
+      for (let i = 0, base = 0; i < n; i++, base += STRIDE) {
+        const typeCode = spans[base + TYPE];
+        let primary = NONE;
+        let secondary = NONE;
+        if (typeCode < NAME_TYPE_COUNT) {
+          const canonicalAtom = spans[base + CANONICAL];
+          const surfaceAtom = spans[base + SURFACE];
+          const code = (typeCode * width + canonicalAtom + 1) * width + surfaceAtom + 1;
+          let entry = nameEntries.get(code);
+          if (!entry) {
+            const surface = surfaceAtom < 0 ? text.slice(spans[base + START], spans[base + END]) : String(atoms[surfaceAtom]);
+            const canonical = canonicalAtom < 0 ? undefined : String(atoms[canonicalAtom]);
+            entry = { keyId: this.nameKeyId(typeCode, SPAN_TYPES[typeCode] as NameType, surface, canonical), count: 0, surface, canonical: canonical ?? surface, slot: -1 };
+            nameEntries.set(code, entry);
           }
-          const start = spans[base + START];
-          const headline = lines.capitalisedByLine(start, entry.surface);
-          votes[slot + 1 + typeCode] += weightOf(headline, spans[base + CONFIDENCE]);
-          if (followsTitle(text, start)) votes[slot + 1] += TITLE;
-          if (!headline) votes[slot + PLAIN]++;
-          votes[slot + TOTAL]++;
-          keyCount = this.countPosting(primary, keyCount);
+          entry.count++;
+          primary = entry.keyId;
+          if (primary >= 0) {
+            let slot = entry.slot;
+            if (slot < 0) {
+              slot = voteSlots.get(primary) ?? -1;
+              if (slot < 0) {
+                voteSlots.set(primary, (slot = votes.length));
+                votes.push(primary, 0, 0, 0, 0, 0, 0);
+              }
+              entry.slot = slot;
+            }
+            const start = spans[base + START];
+            const headline = lines.capitalisedByLine(start, entry.surface);
+            votes[slot + 1 + typeCode] += weightOf(headline, spans[base + CONFIDENCE]);
+            if (followsTitle(text, start)) votes[slot + 1] += TITLE;
+            if (!headline) votes[slot + PLAIN]++;
+            votes[slot + TOTAL]++;
+            keyCount = this.countPosting(primary, keyCount);
+          }
+        } else {
+          const code = (((typeCode * width + spans[base + VALUE] + 1) * width + spans[base + UNIT] + 1) * width) + spans[base + MEASURE] + 1;
+          let ids = valueEntries.get(code);
+          if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, SPAN_TYPES[typeCode])));
+          primary = ids[0];
+          secondary = ids[1];
+          if (primary >= 0) keyCount = this.countPosting(primary, keyCount);
+          if (secondary >= 0) keyCount = this.countPosting(secondary, keyCount);
         }
-      } else {
-        const code = (((typeCode * width + spans[base + VALUE] + 1) * width + spans[base + UNIT] + 1) * width) + spans[base + MEASURE] + 1;
-        let ids = valueEntries.get(code);
-        if (!ids) valueEntries.set(code, (ids = this.valueKeyIds(record, i, SPAN_TYPES[typeCode])));
-        primary = ids[0];
-        secondary = ids[1];
-        if (primary >= 0) keyCount = this.countPosting(primary, keyCount);
-        if (secondary >= 0) keyCount = this.countPosting(secondary, keyCount);
+        keyIds[i * 2] = primary;
+        keyIds[i * 2 + 1] = secondary;
       }
-      keyIds[i * 2] = primary;
-      keyIds[i * 2 + 1] = secondary;
+    } catch (err) {
+      // leave the counts clean for the next article
+      for (let k = 0; k < keyCount; k++) this.slotOfKey[this.keysSeen[k]] = 0;
+      throw err;
     }
     this.filePostings(keyIds, articleId, keyCount);
     for (const entry of nameEntries.values()) {
@@ -138,10 +143,10 @@ export class ArticleLinks {
   }
 
   /**
-   * Counts one more span of the article under `keyId`; returns the number of distinct keys seen. The
+   * Notes that the article has a span under `keyId`; returns the number of distinct keys seen. The
    * article's posting lists are made once it is all linked (`filePostings`), each exactly as long as it
-   * must be: lists grown by pushing would keep room for seventeen numbers or more, for half a million
-   * lists of one or two spans at 10,000 articles.
+   * must be: lists grown by pushing keep room for seventeen numbers or more, and there are half a million
+   * lists, mostly of one or two spans, at 10,000 articles.
    */
   private countPosting(keyId: number, keyCount: number): number {
     if (keyId >= this.slotOfKey.length) {
@@ -149,31 +154,30 @@ export class ArticleLinks {
       grown.set(this.slotOfKey);
       this.slotOfKey = grown;
     }
-    let slot = this.slotOfKey[keyId];
-    if (slot === 0) {
+    if (this.slotOfKey[keyId] === 0) {
       this.keysSeen[keyCount] = keyId;
-      this.spansOfKey[keyCount] = 0;
-      this.slotOfKey[keyId] = slot = ++keyCount;
+      this.slotOfKey[keyId] = ++keyCount;
     }
-    this.spansOfKey[slot - 1]++;
     return keyCount;
   }
 
-  /** Files the article's span indexes under each of its `keyCount` keys, in text order; resets the counts. */
+  /** Files the article's span indexes under each of its `keyCount` keys, in text order; resets the slots. */
   private filePostings(keyIds: Int32Array, articleId: number, keyCount: number): void {
-    const lists: number[][] = [];
-    for (let k = 0; k < keyCount; k++) lists.push(new Array<number>(this.spansOfKey[k]));
-    const filled = new Int32Array(keyCount);
+    const lists: (number[] | undefined)[] = new Array(keyCount);
     for (let j = 0; j < keyIds.length; j++) {
       const keyId = keyIds[j];
       if (keyId < 0) continue;
       const k = this.slotOfKey[keyId] - 1;
-      lists[k][filled[k]++] = j >> 1;
+      const list = lists[k];
+      if (list) list.push(j >> 1);
+      else lists[k] = [j >> 1];
     }
     for (let k = 0; k < keyCount; k++) {
       const keyId = this.keysSeen[k];
       this.slotOfKey[keyId] = 0;
-      this.tables.postings.setArticle(keyId, articleId, lists[k]);
+      const list = lists[k]!;
+      // a copy holds exactly its numbers (a one-span list was made so)
+      this.tables.postings.setArticle(keyId, articleId, list.length > 1 ? list.slice() : list);
     }
   }
 

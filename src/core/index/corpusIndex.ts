@@ -455,7 +455,7 @@ export class CorpusIndex {
     }
     const cached = options.cached?.(file.uri, hash);
     if (cached && cached.hash === hash) {
-      this.addAnalysis({ ...cached, uri: file.uri }, file.text);
+      this.addAnalysis(cached.uri === file.uri ? cached : { ...cached, uri: file.uri }, file.text);
       result.reused++;
       return;
     }
