@@ -47,8 +47,8 @@ function spansByMode(articles: Article[], detector: NameDetector): Record<Mode, 
   return out;
 }
 
-function withoutConfidence(spans: number[]): number[] {
-  return spans.map((v, k) => (k % SPAN_STRIDE === SpanField.confidence ? -1 : v));
+function withoutConfidence(spans: ArrayLike<number>): number[] {
+  return Array.from(spans, (v, k) => (k % SPAN_STRIDE === SpanField.confidence ? -1 : v));
 }
 
 function conllRows(detector: NameDetector): string[] {

@@ -12,7 +12,7 @@ import { articleMetadata } from '../text/articleMeta';
 import { articleViewsOf, type ArticleViews } from '../analysis/articleViews';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 6;
+export const CACHE_VERSION = 7;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 
@@ -69,8 +69,8 @@ export interface ArticleAnalysis {
   published?: string;
   reference?: ReferenceDate;
   language?: ExtractResult['language'];
-  /** SPAN_STRIDE numbers per span, sorted by start. */
-  spans: number[];
+  /** SPAN_STRIDE numbers per span, sorted by start (an `Int32Array` when read back from a cache entry). */
+  spans: number[] | Int32Array;
   /** Interned strings and numbers the spans refer to. */
   atoms: (string | number)[];
   /**
@@ -78,6 +78,42 @@ export interface ArticleAnalysis {
    * extraction so that building a view never re-reads the text; absent in analyses made without it.
    */
   views?: ArticleViews;
+  /**
+   * The same views as the cache entry keeps them, JSON text parsed only when they are first read
+   * (`viewsOfAnalysis`, `CorpusIndex.viewsOf`): a warm start links every article but needs no view, so it
+   * parses none. `deserializeAnalysis` sets this instead of `views`.
+   */
+  viewsJson?: string;
+}
+
+/**
+ * The views of an analysis, parsed from `viewsJson` when it came from a cache entry; undefined when it has
+ * none or its text is not views (the analysis store then computes them from the spans).
+ */
+export function viewsOfAnalysis(analysis: Pick<ArticleAnalysis, 'views' | 'viewsJson'>): ArticleViews | undefined {
+  if (analysis.views || analysis.viewsJson === undefined) return analysis.views;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(analysis.viewsJson);
+  } catch {
+    return undefined;
+  }
+  return isArticleViews(parsed) ? parsed : undefined;
+}
+
+/** The analysis as `analyzeArticle` made it: spans a plain array, views parsed (`viewsJson` read). */
+export function asAnalysed(analysis: ArticleAnalysis): ArticleAnalysis {
+  const { viewsJson: _text, ...rest } = analysis;
+  const views = viewsOfAnalysis(analysis);
+  const spans = Array.from(analysis.spans);
+  return views ? { ...rest, spans, views } : { ...rest, spans };
+}
+
+function isArticleViews(value: unknown): value is ArticleViews {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<keyof ArticleViews, unknown>;
+  return Array.isArray(v.names) && Array.isArray(v.mentions) && Array.isArray(v.paragraphs) && Array.isArray(v.quotes) &&
+    Array.isArray(v.dates) && Array.isArray(v.dateValues) && Array.isArray(v.dateSentences);
 }
 
 export function registryFingerprint(registry: EntityRegistry | undefined): string {

@@ -3,20 +3,40 @@
  * reads the file, computes `contentHash`, and reuses the entry when `isReusable` says so — no extraction.
  */
 import { CACHE_VERSION, type ArticleAnalysis } from './analysis';
+import { decodeSpans, encodeSpans, isPackable } from './spanCodec';
 
+/**
+ * An entry is the analysis as JSON with its spans packed in one string (`spanCodec.ts`), then, after a tab,
+ * its views as JSON (nothing in JSON text is a raw tab or line break). A warm start then parses no view
+ * at all and allocates no array of numbers: the spans decode straight into the index's `Int32Array`, and
+ * the views stay text (`ArticleAnalysis.viewsJson`) until the analysis store first reads them.
+ */
 export function serializeAnalysis(analysis: ArticleAnalysis): string {
-  return JSON.stringify(analysis);
+  const { views, viewsJson, spans, ...rest } = analysis;
+  const core = JSON.stringify({ ...rest, spans: isPackable(spans) ? encodeSpans(spans) : Array.from(spans) });
+  const viewsText = views ? JSON.stringify(views) : viewsJson;
+  return viewsText === undefined ? core : `${core}\t${viewsText}`;
 }
 
-/** Parses an entry; undefined when it is corrupt or was written by another CACHE_VERSION. */
+/**
+ * Parses an entry; undefined when it is corrupt or was written by another CACHE_VERSION. Its spans come
+ * back as an `Int32Array`, its views as text (`viewsJson`) until `viewsOfAnalysis` or `CorpusIndex.viewsOf`
+ * reads them.
+ */
 export function deserializeAnalysis(serialized: string): ArticleAnalysis | undefined {
+  const tab = serialized.indexOf('\t');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(serialized);
+    parsed = JSON.parse(tab < 0 ? serialized : serialized.slice(0, tab));
   } catch {
     return undefined;
   }
-  return isArticleAnalysis(parsed) && parsed.cacheVersion === CACHE_VERSION ? parsed : undefined;
+  if (!isStoredAnalysis(parsed) || parsed.cacheVersion !== CACHE_VERSION) return undefined;
+  const spans = typeof parsed.spans === 'string' ? decodeSpans(parsed.spans) : parsed.spans;
+  if (!spans) return undefined;
+  const analysis: ArticleAnalysis = { ...parsed, spans };
+  if (tab >= 0) analysis.viewsJson = serialized.slice(tab + 1);
+  return analysis;
 }
 
 /** True when a cached analysis still describes this exact text under this registry. */
@@ -24,19 +44,23 @@ export function isReusable(analysis: ArticleAnalysis, hash: string, registryFing
   return analysis.cacheVersion === CACHE_VERSION && analysis.hash === hash && analysis.registryFingerprint === registryFingerprint;
 }
 
-function isArticleAnalysis(value: unknown): value is ArticleAnalysis {
+/** An analysis as an entry keeps it: spans packed (or, if they could not be, a plain array), no views. */
+type StoredAnalysis = Omit<ArticleAnalysis, 'spans' | 'views' | 'viewsJson'> & { spans: string | number[] };
+
+function isStoredAnalysis(value: unknown): value is StoredAnalysis {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return typeof v.cacheVersion === 'number' && typeof v.uri === 'string' && typeof v.hash === 'string' &&
     typeof v.headline === 'string' && typeof v.registryFingerprint === 'string' &&
-    Array.isArray(v.spans) && Array.isArray(v.atoms);
+    (typeof v.spans === 'string' || (Array.isArray(v.spans) && v.spans.every(Number.isInteger))) && Array.isArray(v.atoms) &&
+    v.views === undefined && v.viewsJson === undefined;
 }
 
 const PIECE_CHARS = 256 * 1024;
 
 /**
  * A cache file as JSON Lines, in pieces: a header line, then one line per entry, `"<uri>"<TAB><entry>`
- * (entries are JSON, so they hold no raw line break or tab). Nothing is re-escaped on the way out, and a
+ * (an entry holds no raw line break; it may hold tabs, after the URI's). Nothing is re-escaped on the way out, and a
  * multi-megabyte entry goes out in slices, so no single piece is large.
  */
 export function* cacheFileLines(header: Record<string, string | number>, entries: Iterable<[string, string]>): Generator<string> {

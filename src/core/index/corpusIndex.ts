@@ -15,7 +15,7 @@ import { yieldToEventLoop } from '../util/async';
 import { NEVER_CANCELLED, type CancellationToken } from '../util/cancellation';
 import { Emitter, type Event } from '../util/emitter';
 import {
-  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, typeConfidenceAt, unpackSpan, type ArticleAnalysis, type Extractor,
+  analyzeArticle, SPAN_STRIDE, SpanField, spanCount, typeConfidenceAt, unpackSpan, viewsOfAnalysis, type ArticleAnalysis, type Extractor,
 } from './analysis';
 import { ArticleLinks } from './articleLinks';
 import { EntityDecisions } from './entityDecisions';
@@ -139,7 +139,8 @@ export class CorpusIndex {
     const id = previous ?? this.tables.records.length;
     const record: ArticleRecord = {
       id, uri, text, analysis: rest,
-      packed: { spans: Int32Array.from(spans), atoms },
+      // a cache entry's spans arrive as an Int32Array of their own (`deserializeAnalysis`): kept as they are, never written to
+      packed: { spans: spans instanceof Int32Array ? spans : Int32Array.from(spans), atoms },
       keyIds: new Int32Array((spans.length / SPAN_STRIDE) * 2),
       votes: EMPTY_VOTES,
     };
@@ -284,7 +285,13 @@ export class CorpusIndex {
 
   /** What the analysis views read of an article, computed when it was indexed (see `ArticleAnalysis.views`). */
   viewsOf(uri: string): ArticleAnalysis['views'] {
-    return this.tables.recordOf(uri)?.analysis.views;
+    const analysis = this.tables.recordOf(uri)?.analysis;
+    if (analysis?.viewsJson !== undefined) {
+      // from a cache entry: parsed on this first read, kept parsed
+      analysis.views = viewsOfAnalysis(analysis);
+      delete analysis.viewsJson;
+    }
+    return analysis?.views;
   }
 
   /** The span covering `offset` (start ≤ offset < end), by binary search. */
@@ -448,7 +455,7 @@ export class CorpusIndex {
     }
     const cached = options.cached?.(file.uri, hash);
     if (cached && cached.hash === hash) {
-      this.addAnalysis({ ...cached, uri: file.uri }, file.text);
+      this.addAnalysis(cached.uri === file.uri ? cached : { ...cached, uri: file.uri }, file.text);
       result.reused++;
       return;
     }

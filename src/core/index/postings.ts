@@ -7,9 +7,6 @@ export class PostingIndex {
   private readonly ids = new Map<string, number>();
   private readonly keys: string[] = [];
   private readonly postings: Map<number, number[]>[] = [];
-  /** The list last appended to per key: an article's spans arrive together, so this skips most map lookups. */
-  private readonly lastArticle: number[] = [];
-  private readonly lastList: (number[] | undefined)[] = [];
   /** Keys whose posting list became empty or non-empty, for the entity-group indexes. */
   onFirstPosting: (key: string) => void = () => undefined;
   onLastPosting: (key: string) => void = () => undefined;
@@ -33,29 +30,15 @@ export class PostingIndex {
     return id;
   }
 
-  add(keyId: number, articleId: number, spanIndex: number): void {
-    if (this.lastArticle[keyId] === articleId) {
-      this.lastList[keyId]!.push(spanIndex);
-      return;
-    }
+  /** Files an article's span indexes under a key, where the article has none yet (it is linked whole, after `removeArticle`). */
+  setArticle(keyId: number, articleId: number, spanIndexes: number[]): void {
     const byArticle = this.postings[keyId];
-    const list = byArticle.get(articleId);
-    if (list) list.push(spanIndex);
-    else {
-      if (byArticle.size === 0) this.onFirstPosting(this.keys[keyId]);
-      const fresh = [spanIndex];
-      byArticle.set(articleId, fresh);
-      this.lastArticle[keyId] = articleId;
-      this.lastList[keyId] = fresh;
-    }
+    if (byArticle.size === 0) this.onFirstPosting(this.keys[keyId]);
+    byArticle.set(articleId, spanIndexes);
   }
 
   removeArticle(keyId: number, articleId: number): void {
     const byArticle = this.postings[keyId];
-    if (this.lastArticle[keyId] === articleId) {
-      this.lastArticle[keyId] = -1;
-      this.lastList[keyId] = undefined;
-    }
     if (byArticle.delete(articleId) && byArticle.size === 0) this.onLastPosting(this.keys[keyId]);
   }
 
