@@ -6,6 +6,11 @@
 import type { NameType, SpanType } from '../extract/types';
 import { NAME_TYPES } from '../extract/types';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const SPACED_INITIALS = /(?:^| )\p{L} \p{L}(?: |$)/u;
+const SPACE_BETWEEN_INITIALS = /(?<=(?:^| )\p{L}) (?=\p{L}(?: |$))/gu;
+
 /**
  * `${type}:${normalized canonical}`, e.g. "PERSON:pete hegseth". Inside the corpus index a name the
  * registry does not curate is keyed without a type (`UNTYPED_PREFIX` + name) and shown under the type the
@@ -41,7 +46,7 @@ export function normalizeName(name: string): string {
   s = s.replace(/\./g, '').replace(/[\s\u00a0\-\u2010-\u2015_]+/gu, ' ');
   s = s.toLowerCase().replace(LEADING_ARTICLE, '').trim();
   // initials are one word however they are spaced: "J. D. Vance" = "JD Vance"
-  if (/(?:^| )\p{L} \p{L}(?: |$)/u.test(s)) s = s.replace(/(?<=(?:^| )\p{L}) (?=\p{L}(?: |$))/gu, '');
+  if (SPACED_INITIALS.test(s)) s = s.replace(SPACE_BETWEEN_INITIALS, '');
   return WELL_KNOWN_EQUIVALENTS[s] ?? s;
 }
 

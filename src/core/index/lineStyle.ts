@@ -4,6 +4,11 @@
  * a personal title just before a name ("President", "Secretary", "Mr.") says it is a person.
  */
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const LETTER = /\p{L}/u;
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+
 /** Lines longer than this are prose, never headline-style (keeps the check linear on long lines). */
 const MAX_HEADLINE_LINE = 400;
 const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'by', 'with', 'from', 'as', 'vs', 'via', 'into', 'over', 'amid']);
@@ -48,7 +53,7 @@ const WORD_INNER = new Set([39, 0x2019, 46, 45]);
 function isLetterAt(s: string, i: number): boolean {
   const c = s.charCodeAt(i);
   if (c < 128) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-  return /\p{L}/u.test(s[i]);
+  return LETTER.test(s[i]);
 }
 
 function isLowerAt(s: string, i: number): boolean {
@@ -78,7 +83,7 @@ export class LineStyles {
     // a line longer than the limit is prose: it is not read
     const line = this.lineEnd - this.lineStart <= MAX_HEADLINE_LINE ? this.text.slice(this.lineStart, this.lineEnd) : '';
     this.headline = line !== '' && isHeadlineStyle(line);
-    this.lowerCase = this.headline && /\p{Ll}/u.test(line);
+    this.lowerCase = this.headline && LOWER_CASE_LETTER.test(line);
     return this.headline;
   }
 
@@ -88,7 +93,7 @@ export class LineStyles {
    */
   capitalisedByLine(offset: number, surface: string): boolean {
     if (!this.at(offset)) return false;
-    return !(this.lowerCase && surface.length >= 2 && !/\p{Ll}/u.test(surface));
+    return !(this.lowerCase && surface.length >= 2 && !LOWER_CASE_LETTER.test(surface));
   }
 }
 

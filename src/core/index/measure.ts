@@ -9,6 +9,10 @@ import * as figuresModule from '../extract/figures';
 import { describeClaim, type FigureClaim } from '../extract/figures/claim';
 import type { Span } from '../extract/types';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const LETTERS_AND_HYPHENS = /^[\p{L}-]+$/u;
+
 type DescribeMeasure = (text: string, span: Span) => string | undefined;
 
 function sharedDescribeMeasure(): DescribeMeasure | undefined {
@@ -36,7 +40,7 @@ export function fallbackDescribeMeasure(text: string, span: Pick<Span, 'end'>): 
     const word = words[i].replace(/['\u2019]s$/u, '');
     const lower = word.toLowerCase();
     if (phrase.length === 0 && SKIPPED_WORDS.has(lower)) continue;
-    if (PHRASE_STOPS.has(lower) || !/^[\p{L}-]+$/u.test(word)) break;
+    if (PHRASE_STOPS.has(lower) || !LETTERS_AND_HYPHENS.test(word)) break;
     phrase.push(word);
   }
   return phrase.length ? phrase.join(' ') : undefined;

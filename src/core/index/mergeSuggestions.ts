@@ -4,6 +4,12 @@ import type { EntityDecisions } from './entityDecisions';
 import { compareStrings, type IndexTables } from './indexTables';
 import { groupCounts } from './ranking';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const COMBINING_MARKS = /\p{M}/gu;
+const NOT_LETTER_OR_SPACE = /[^\p{L} ]/gu;
+const DOUBLED_LETTER = /(\p{L})\1+/gu;
+
 export interface MergeSuggestion {
   key: EntityKey;
   into: EntityKey;
@@ -17,8 +23,8 @@ export interface MergeSuggestion {
  * ks/x, ph/f ("Zelenskiy", "Zelenskyy" and "Zelensky" agree).
  */
 export function spellingSkeleton(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L} ]/gu, '')
-    .replace(/y/g, 'i').replace(/ph/g, 'f').replace(/ks/g, 'x').replace(/ck/g, 'k').replace(/(\p{L})\1+/gu, '$1')
+  return name.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase().replace(NOT_LETTER_OR_SPACE, '')
+    .replace(/y/g, 'i').replace(/ph/g, 'f').replace(/ks/g, 'x').replace(/ck/g, 'k').replace(DOUBLED_LETTER, '$1')
     .replace(/i+\b/g, 'i');
 }
 

@@ -1,4 +1,10 @@
 /** A mention in context, as raw text; the hover card escapes it. */
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const LETTER_OR_PERIOD = /[\p{L}.]/u;
+const DOTTED_LETTERS = /^(\p{L}\.)*\p{L}$/u;
+const ONE_LETTER = /^\p{L}$/u;
+
 export interface Snippet {
   before: string;
   match: string;
@@ -23,11 +29,11 @@ function endsSentenceBefore(text: string, i: number): boolean {
   if (text[k] !== '.') return true;
   // "U.S.", "Mr.", "Gen.": the word before the full stop decides.
   let w = k;
-  while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+  while (w > 0 && LETTER_OR_PERIOD.test(text[w - 1])) w--;
   const word = text.slice(w, k).toLowerCase();
   if (word === '') return true;
-  if (/^(\p{L}\.)*\p{L}$/u.test(word) && word.replace(/\./g, '').length <= 3 && word.includes('.')) return false; // u.s, e.u
-  if (/^\p{L}$/u.test(word)) return false; // an initial: "George W. Bush"
+  if (DOTTED_LETTERS.test(word) && word.replace(/\./g, '').length <= 3 && word.includes('.')) return false; // u.s, e.u
+  if (ONE_LETTER.test(word)) return false; // an initial: "George W. Bush"
   return !ABBREVIATIONS.has(word);
 }
 
