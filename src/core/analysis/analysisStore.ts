@@ -280,6 +280,12 @@ export class AnalysisStore {
   private readonly loggedAt: number[] = [];
   private logStamp = 0;
   /**
+   * Per name key, the `count` call that last put the article in (or took it out of) its `keyArticles`: a key
+   * named in several paragraphs of an article touches its article set once.
+   */
+  private readonly countedIn: number[] = [];
+  private countStamp = 0;
+  /**
    * Per name key, the keys of every entity it has been a member of (since the last rebuild): a logged change
    * to the name's paragraphs changes the paragraph count of those entities, as partners in any kept list.
    */
@@ -1450,6 +1456,7 @@ export class AnalysisStore {
     this.keyNames.length = 0;
     this.keyParagraphs.length = 0;
     this.loggedAt.length = 0;
+    this.countedIn.length = 0;
     this.keyArticles.length = 0;
     this.keyQuoted.length = 0;
     this.pairs.clear();
@@ -1501,6 +1508,7 @@ export class AnalysisStore {
       this.keyNames.push([type, surface, canonical]);
       this.keyParagraphs.push(0);
       this.loggedAt.push(-1);
+      this.countedIn.push(-1);
       this.keyArticles.push(undefined);
       this.keyQuoted.push(undefined);
       for (const tag of tagsOf(key)) {
@@ -1532,9 +1540,16 @@ export class AnalysisStore {
       ids.length = 0;
       for (let m = views.paragraphs[at + 2]; m < views.paragraphs[at + 3]; m++) {
         const id = mentionKeys[m];
-        if (id >= 0 && !ids.includes(id)) ids.push(id);
+        if (id < 0 || ids.includes(id)) continue;
+        // in order as they come (a paragraph names a handful of keys): no comparator to call
+        let i = ids.length;
+        ids.push(id);
+        while (i > 0 && ids[i - 1] > id) {
+          ids[i] = ids[i - 1];
+          i--;
+        }
+        ids[i] = id;
       }
-      ids.sort((a, b) => a - b);
       flat.push(ids.length);
       for (const id of ids) flat.push(id);
     }
@@ -1680,6 +1695,7 @@ export class AnalysisStore {
   /** Adds (1) or takes back (-1) an article's paragraphs, pairs and quoted speakers. */
   private count(state: ArticleState, sign: 1 | -1): void {
     const { paragraphKeys: keys, num } = state;
+    const stamp = ++this.countStamp;
     this.paragraphTotal += sign * state.paragraphCount;
     this.articleTotal += sign;
     for (let at = 0; at < keys.length;) {
@@ -1692,8 +1708,11 @@ export class AnalysisStore {
           this.changedIds.push(a);
         }
         this.keyParagraphs[a] += sign;
-        if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
-        else this.keyArticles[a]?.delete(num);
+        if (this.countedIn[a] !== stamp) {
+          this.countedIn[a] = stamp;
+          if (sign > 0) (this.keyArticles[a] ??= new Set()).add(num);
+          else this.keyArticles[a]?.delete(num);
+        }
         for (let j = i + 1; j < at; j++) this.pairs.add(a, keys[j], sign);
       }
     }
