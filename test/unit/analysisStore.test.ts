@@ -348,35 +348,48 @@ describe('analysis store: entities named in hundreds of articles', () => {
 });
 
 describe('pair table', () => {
-  it('counts as a map of pairs does, through growth, removals and partner lists (property)', () => {
+  it('counts as a map of pairs does, through growth, removals, partner lists and room reserved ahead (property)', () => {
     let runs = 0;
     let grown = 0;
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat({ max: 3000 }), fc.nat({ max: 3000 }), fc.boolean()), { minLength: 6000, maxLength: 8000 }), (ops) => {
+    let reservedWhileFilled = 0;
+    const ops = fc.array(fc.tuple(fc.nat({ max: 3000 }), fc.nat({ max: 3000 }), fc.boolean()), { minLength: 6000, maxLength: 8000 });
+    fc.assert(fc.property(ops, fc.nat({ max: 20000 }), fc.nat({ max: 20000 }), (ops, ahead, midway) => {
       runs++;
       const table = new PairTable();
+      // the same operations on a table told ahead how many pairs to expect, and again half-way (a hint, too small or too large)
+      const reserved = new PairTable();
+      reserved.reserve(ahead);
       const plain = new Map<string, number>();
-      for (const [x, y, remove] of ops) {
-        if (x === y) continue;
+      ops.forEach(([x, y, remove], i) => {
+        if (i === ops.length >> 1) {
+          if (midway * 2 > 4096 && plain.size > 0) reservedWhileFilled++;
+          reserved.reserve(midway);
+        }
+        if (x === y) return;
         const key = x < y ? `${x}|${y}` : `${y}|${x}`;
         const now = plain.get(key) ?? 0;
-        if (remove && now === 0) continue; // counts never go below zero: an article only takes back what it added
+        if (remove && now === 0) return; // counts never go below zero: an article only takes back what it added
         plain.set(key, now + (remove ? -1 : 1));
         table.add(x, y, remove ? -1 : 1);
-      }
+        reserved.add(x, y, remove ? -1 : 1);
+      });
       if (plain.size > 2048) grown++;
-      const listed = new Map<string, number>();
-      table.forEachPair((a, b, count) => listed.set(`${a}|${b}`, count));
-      assert.deepEqual([...listed].sort(), [...plain].filter(([, c]) => c > 0).sort());
-      for (const [key, count] of plain) {
-        const [a, b] = key.split('|').map(Number);
-        assert.equal(table.get(b, a), count);
-        const partners: number[] = [];
-        table.forEachPartner(a, (other, c) => { if (other === b) partners.push(c); });
-        assert.deepEqual(partners, count > 0 ? [count] : []);
+      for (const t of [table, reserved]) {
+        const listed = new Map<string, number>();
+        t.forEachPair((a, b, count) => listed.set(`${a}|${b}`, count));
+        assert.deepEqual([...listed].sort(), [...plain].filter(([, c]) => c > 0).sort());
+        for (const [key, count] of plain) {
+          const [a, b] = key.split('|').map(Number);
+          assert.equal(t.get(b, a), count);
+          const partners: number[] = [];
+          t.forEachPartner(a, (other, c) => { if (other === b) partners.push(c); });
+          assert.deepEqual(partners, count > 0 ? [count] : []);
+        }
       }
     }), { numRuns: 30 });
-    console.log(`      ${runs} random operation lists, ${grown} large enough to grow the table`);
+    console.log(`      ${runs} random operation lists, ${grown} large enough to grow the table, ${reservedWhileFilled} with room reserved in a table in use`);
     assert.ok(grown > 0);
+    assert.ok(reservedWhileFilled > 0);
   });
 });
 

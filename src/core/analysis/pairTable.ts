@@ -13,6 +13,23 @@ export class PairTable {
   private partners: (Int32Array | undefined)[] = [];
   private partnerCount: number[] = [];
 
+  /**
+   * Makes room for about `pairs` pairs, so that adding them does not grow the table (each growth places
+   * every pair again). Only a hint: the table grows as before past it.
+   */
+  reserve(pairs: number): void {
+    let size = this.first.length;
+    while (pairs * 2 > size) size *= 2;
+    if (size === this.first.length) return;
+    if (this.used > 0) {
+      while (this.first.length < size) this.grow();
+      return;
+    }
+    this.first = new Int32Array(size).fill(-1);
+    this.second = new Int32Array(size);
+    this.counts = new Int32Array(size);
+  }
+
   /** Adds `by` (may be negative) to the count of the pair {a, b}, a ≠ b. */
   add(x: number, y: number, by: number): void {
     const a = x < y ? x : y;

@@ -46,19 +46,31 @@ export interface Corroboration {
  * each article's outlet and publication date (by default what the copy index was told).
  */
 export function corroborate(copies: CopyIndex, reporting: Iterable<string>, infoOf: (uri: string) => SourceInfo | undefined = (uri) => copies.info(uri)): Corroboration {
-  // one pass: per copy group, its earliest article (the original) and the outlets of all its articles
-  const byGroup = new Map<string, { uri: string; published: string; outlet?: string; outlets: Set<string> }>();
+  // one pass: an article that copies nothing is a report of its own (its outlet, or one without a named
+  // outlet); per copy group, its earliest article (the original) and the outlets of all its articles
+  const byGroup = new Map<number, { uri: string; published: string; outlet?: string; outlets: Set<string> }>();
+  const outlets = new Set<string>();
+  let unknownOutlets = 0;
+  let alone = 0;
   let articles = 0;
-  for (const uri of new Set(reporting)) {
+  // a hover passes the quotation index's own set of articles: no copy of it is needed to count each once
+  const unique = reporting instanceof Set ? reporting as ReadonlySet<string> : new Set(reporting);
+  copies.settle();
+  for (const uri of unique) {
     articles++;
     const group = copies.groupOfUri(uri);
-    const key = group === undefined ? `a:${uri}` : `g:${group}`;
-    const info = infoOf(uri) ?? {};
-    const published = info.published ?? '9999';
-    const outlet = info.outlet?.trim() || undefined;
-    const entry = byGroup.get(key);
+    const info = infoOf(uri);
+    const outlet = info?.outlet?.trim() || undefined;
+    if (group === undefined) {
+      alone++;
+      if (outlet) outlets.add(outlet);
+      else unknownOutlets++;
+      continue;
+    }
+    const published = info?.published ?? '9999';
+    const entry = byGroup.get(group);
     if (!entry) {
-      byGroup.set(key, { uri, published, outlet, outlets: new Set(outlet ? [outlet] : []) });
+      byGroup.set(group, { uri, published, outlet, outlets: new Set(outlet ? [outlet] : []) });
       continue;
     }
     if (outlet) entry.outlets.add(outlet);
@@ -68,8 +80,6 @@ export function corroborate(copies: CopyIndex, reporting: Iterable<string>, info
       entry.outlet = outlet;
     }
   }
-  const outlets = new Set<string>();
-  let unknownOutlets = 0;
   const copying = new Set<string>();
   for (const entry of byGroup.values()) {
     if (entry.outlet) outlets.add(entry.outlet);
@@ -77,7 +87,7 @@ export function corroborate(copies: CopyIndex, reporting: Iterable<string>, info
     for (const o of entry.outlets) if (o !== entry.outlet) copying.add(o);
   }
   const republishers = [...copying].filter((o) => !outlets.has(o)).sort();
-  const result = { independent: byGroup.size, outlets: [...outlets].sort(), unknownOutlets, republishers, articles };
+  const result = { independent: alone + byGroup.size, outlets: [...outlets].sort(), unknownOutlets, republishers, articles };
   return { ...result, summary: corroborationSummary(result) };
 }
 
