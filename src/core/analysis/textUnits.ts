@@ -3,6 +3,12 @@
  * by the quote ledger, the timeline and connections. Linear in the text's length.
  */
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const SENTENCE_OPENER = /[\p{Lu}\d"\u201c'\u2018(]/u;
+const LETTER_OR_PERIOD = /[\p{L}.]/u;
+const UPPER_CASE_LETTER = /\p{Lu}/u;
+
 export interface TextRange {
   start: number;
   end: number;
@@ -76,7 +82,7 @@ export function sentencesOf(text: string, range: TextRange, inside?: (offset: nu
     while (k < range.end && /\s/u.test(text[k])) k++;
     if (k >= range.end) break;
     const next = text[k];
-    if (!/[\p{Lu}\d"\u201c'\u2018(]/u.test(next)) continue;
+    if (!SENTENCE_OPENER.test(next)) continue;
     if (c === '.' && isAbbreviation(text, i)) continue;
     if (inside?.(j)) continue;
     out.push({ start, end: j });
@@ -89,11 +95,11 @@ export function sentencesOf(text: string, range: TextRange, inside?: (offset: nu
 /** True when the period at `period` ends an abbreviation or an initial, not a sentence. */
 export function isAbbreviation(text: string, period: number): boolean {
   let w = period;
-  while (w > 0 && /[\p{L}.]/u.test(text[w - 1])) w--;
+  while (w > 0 && LETTER_OR_PERIOD.test(text[w - 1])) w--;
   const word = text.slice(w, period);
   if (word.length === 0) return false;
   if (word.includes('.')) return true; // U.S. / a.m.
-  if (word.length === 1 && /\p{Lu}/u.test(word)) return true; // an initial
+  if (word.length === 1 && UPPER_CASE_LETTER.test(word)) return true; // an initial
   return ABBREVIATIONS.has(word.toLowerCase());
 }
 

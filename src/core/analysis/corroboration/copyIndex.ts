@@ -15,6 +15,10 @@
  */
 import { paragraphsOf } from '../textUnits';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
 export interface CopyOptions {
   /** Share of the signature two paragraphs must agree on to be copies (an estimated Jaccard similarity; default 0.7). */
   threshold?: number;
@@ -67,7 +71,7 @@ function wordHashes(text: string, start: number, end: number): number[] {
       if (c >= 65 && c <= 90) c |= 32;
       letter = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     } else {
-      letter = /[\p{L}\p{N}]/u.test(text[i]);
+      letter = LETTER_OR_DIGIT.test(text[i]);
       if (letter) c = text[i].toLowerCase().charCodeAt(0);
     }
     if (letter) {

@@ -4,9 +4,13 @@
  */
 import { ArticlesByKey } from './articlesByKey';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const WORDS = /[\p{L}\p{N}]+/gu;
+
 /** A quotation as compared across articles: its words, lower case, without punctuation. */
 export function quoteKey(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
+  return (text.toLowerCase().match(WORDS) ?? []).join(' ');
 }
 
 /** The articles that carry each quotation (by `quoteKey`). */

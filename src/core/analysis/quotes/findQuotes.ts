@@ -20,6 +20,22 @@
 import type { NameType, Span } from '../../extract/types';
 import { isAbbreviation, paragraphsOf, rangeIndexAt, sentencesOf, type TextRange } from '../textUnits';
 
+// Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
+// `new RegExp` call, which inside a function would build it again at every call.
+const LETTER = /\p{L}/u;
+const CAPITAL_OR_DIGIT_FIRST = /^[\p{Lu}\d]/u;
+const LOWER_CASE_FIRST = /^\s*\p{Ll}/u;
+const UP_TO_SIX_WORDS = /^(?:[\p{L}'\u2019.-]+\s+){0,6}$/u;
+const UP_TO_SEVEN_WORDS = /^(?:[\p{L}'\u2019.-]+\s+){0,7}$/u;
+const UP_TO_THREE_WORDS = /^\s*(?:[\p{L}-]+\s+){0,3}$/u;
+const UP_TO_FOUR_WORDS_BEFORE = /(?:[\p{L}'\u2019.-]+\s+){1,4}$/u;
+const THE_AND_HEAD_NOUN = /^the\s+(?:[\p{L}'\u2019-]+\s+)*?([\p{L}-]+)$/iu;
+const LAST_WORD = /([\p{L}-]+)\W*$/u;
+const WORD_BEFORE = /([\p{L}-]+)\s+$/u;
+const NOT_WORD = /[^\p{L}-]+/u;
+const POSSESSIVE_AND_FEW_WORDS = /^['\u2019]?s?\s+(?:[\p{L}][\p{L}.'\u2019-]*\s+){0,4}$/u;
+const NOUN_PHRASE_BEFORE = /(?:\b(?:a|an|the|one|two|three|several|some)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}$/iu;
+
 export interface QuoteSpeaker {
   /** The mention the attribution rests on: a name, a pronoun ("he") or a description ("a spokesperson"). */
   cueStart: number;
@@ -260,16 +276,16 @@ function attributeDirectly(ctx: Context, q: Piece): void {
   if (beforeCue) { q.speaker = beforeCue.speaker; q.attribution = beforeCue.kind; return; }
   // 3. Nothing in the sentence: a quotation only if it reads like speech (a whole sentence, or long).
   const inner = text.slice(q.start, q.end);
-  const wholeSentence = q.open <= sentence.start + 1 && /^[\p{Lu}\d]/u.test(inner);
+  const wholeSentence = q.open <= sentence.start + 1 && CAPITAL_OR_DIGIT_FIRST.test(inner);
   if (words < 4 && !wholeSentence) { q.notQuote = true; return; }
   if (!wholeSentence && isTitleCase(inner)) { q.notQuote = true; return; }
   if (!wholeSentence && words < 8) q.notQuote = true; // a phrase in a sentence with no speaking verb: scare quotes
 }
 
 function isTitleCase(s: string): boolean {
-  const words = s.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  const words = s.split(/\s+/u).filter((w) => LETTER.test(w));
   const small = new Set(['a', 'an', 'the', 'of', 'and', 'or', 'in', 'on', 'for', 'to', 'at', 'by', 'with', 'from']);
-  return words.length > 0 && words.every((w, i) => /^[\p{Lu}\d]/u.test(w) || (i > 0 && small.has(w.toLowerCase())));
+  return words.length > 0 && words.every((w, i) => CAPITAL_OR_DIGIT_FIRST.test(w) || (i > 0 && small.has(w.toLowerCase())));
 }
 
 interface Cue { speaker: QuoteSpeaker | null; kind: AttributionKind }
@@ -336,7 +352,7 @@ function subjectThenVerb(ctx: Context, from: number, limit: number): { speaker: 
   if (name) {
     const between = text.slice(from, name.start);
     // Not past a verb of its own: in `"theft" and said Russia would respond`, Russia speaks of nothing quoted.
-    if (/^(?:[\p{L}'\u2019.-]+\s+){0,6}$/u.test(between) && !/[.!?;]/u.test(between) && !VERB_ANYWHERE_ONCE.test(between)) {
+    if (UP_TO_SIX_WORDS.test(between) && !/[.!?;]/u.test(between) && !VERB_ANYWHERE_ONCE.test(between)) {
       const lastName = extendNameRun(ctx, name);
       let cursor = lastName.end;
       // an apposition: ", the alliance's secretary general,"
@@ -377,7 +393,7 @@ function speakerAt(ctx: Context, from: number, limit: number): QuoteSpeaker | nu
   const name = firstNameIn(ctx, at, clauseEnd);
   if (name) {
     const between = text.slice(at, name.start);
-    if (/^(?:[\p{L}'\u2019.-]+\s+){0,7}$/u.test(between)) {
+    if (UP_TO_SEVEN_WORDS.test(between)) {
       const run = extendNameRun(ctx, name);
       const nominalEnd = modifiesNominal(ctx, run);
       return nominalEnd === undefined ? speakerFromName(run) : { cueStart: at, cueEnd: nominalEnd };
@@ -395,7 +411,7 @@ function speakerAt(ctx: Context, from: number, limit: number): QuoteSpeaker | nu
  */
 function nominalSpeaker(ctx: Context, start: number, end: number): QuoteSpeaker {
   const cue: QuoteSpeaker = { cueStart: start, cueEnd: end };
-  const m = /^the\s+(?:[\p{L}'\u2019-]+\s+)*?([\p{L}-]+)$/iu.exec(ctx.text.slice(start, end));
+  const m = THE_AND_HEAD_NOUN.exec(ctx.text.slice(start, end));
   if (!m) return cue;
   const noun = m[1].toLowerCase();
   const first = firstNameIndexFrom(ctx, start) - 1;
@@ -408,8 +424,8 @@ function nominalSpeaker(ctx: Context, start: number, end: number): QuoteSpeaker 
       continue;
     }
     if (n.type !== 'ORG' && n.type !== 'PLACE') continue;
-    const last = /([\p{L}-]+)\W*$/u.exec(n.text)?.[1].toLowerCase();
-    const before = /([\p{L}-]+)\s+$/u.exec(ctx.text.slice(Math.max(0, n.start - 30), n.start))?.[1].toLowerCase();
+    const last = LAST_WORD.exec(n.text)?.[1].toLowerCase();
+    const before = WORD_BEFORE.exec(ctx.text.slice(Math.max(0, n.start - 30), n.start))?.[1].toLowerCase();
     // "club Valencia" settles the type whatever the tagger thought; a last word only counts for organizations.
     if (before === noun || (last === noun && n.type === 'ORG')) return { ...speakerFromName(n), cueStart: start, cueEnd: end };
   }
@@ -435,9 +451,9 @@ function titleOf(ctx: Context, n: Span): string[] {
   let from = window + text.slice(window, n.start).lastIndexOf('\n') + 1;
   const i = firstNameIndexFrom(ctx, n.start);
   if (i > 0 && ctx.names[i - 1].end > from) from = Math.min(n.start, ctx.names[i - 1].end);
-  const before = /(?:[\p{L}'\u2019.-]+\s+){1,4}$/u.exec(text.slice(from, n.start))?.[0] ?? '';
+  const before = UP_TO_FOUR_WORDS_BEFORE.exec(text.slice(from, n.start))?.[0] ?? '';
   const after = /^\s*,\s*([^,.;:"\u201c\u201d\n]{1,80}),/u.exec(text.slice(n.end, n.end + 90))?.[1] ?? '';
-  return `${before} ${after}`.toLowerCase().split(/[^\p{L}-]+/u).filter(Boolean);
+  return `${before} ${after}`.toLowerCase().split(NOT_WORD).filter(Boolean);
 }
 
 /** Nouns that stand for an organization the article named as the subject of a sentence just before. */
@@ -464,7 +480,7 @@ function organizationSubjectBefore(ctx: Context, at: number): Span | undefined {
       if (!name || insidePiece(ctx, name)) continue;
       const lead = ctx.text.slice(s.start, name.start);
       // the name opens the sentence, perhaps after a short description ("Budget carrier easyJet cancelled")
-      if (name.type === 'ORG' && /^\s*(?:[\p{L}-]+\s+){0,3}$/u.test(lead) && !/\b(?:of|in|at|for|with|by|from|to|on|and|or|but|after|before|as)\b/iu.test(lead)) return name;
+      if (name.type === 'ORG' && UP_TO_THREE_WORDS.test(lead) && !/\b(?:of|in|at|for|with|by|from|to|on|and|or|but|after|before|as)\b/iu.test(lead)) return name;
     }
   }
   return undefined;
@@ -480,9 +496,9 @@ function extendNameRun(ctx: Context, name: Span): Span {
   for (let j = i + 1; j < ctx.names.length; j++) {
     const next = ctx.names[j];
     const between = ctx.text.slice(current.end, next.start);
-    if (!/^['\u2019]?s?\s+(?:[\p{L}][\p{L}.'\u2019-]*\s+){0,4}$/u.test(between) || /\s(?:and|or|with|to|from|by|at|in|on|for)\s/iu.test(` ${between} `) ||
+    if (!POSSESSIVE_AND_FEW_WORDS.test(between) || /\s(?:and|or|with|to|from|by|at|in|on|for)\s/iu.test(` ${between} `) ||
       between.includes('\n') || VERB_ANYWHERE_ONCE.test(between)) break;
-    if (next.type === 'PERSON' && (current.type !== 'PERSON' || /\p{L}/u.test(between))) current = next;
+    if (next.type === 'PERSON' && (current.type !== 'PERSON' || LETTER.test(between))) current = next;
     else if (current.type === next.type && current.type !== 'PERSON') current = next;
     else break;
   }
@@ -625,7 +641,7 @@ function subjectBefore(ctx: Context, sentenceStart: number, verbAt: number): Quo
     const nominalEnd = modifiesNominal(ctx, nearest);
     if (nominalEnd === undefined) return speakerFromName(nearest);
     // "a senior U.S. official described …": an unnamed speaker, from the start of its noun phrase
-    const np = /(?:\b(?:a|an|the|one|two|three|several|some)\s+)?(?:[\p{L}.'\u2019-]+\s+){0,3}$/iu.exec(ctx.text.slice(Math.max(sentenceStart, nearest.start - 60), nearest.start));
+    const np = NOUN_PHRASE_BEFORE.exec(ctx.text.slice(Math.max(sentenceStart, nearest.start - 60), nearest.start));
     let from = np ? nearest.start - np[0].length : nearest.start;
     const conjunction = /^(?:but|and|yet|so|however|still)\s+/iu.exec(ctx.text.slice(from, nearest.start));
     if (conjunction) from += conjunction[0].length;
@@ -648,7 +664,7 @@ function subjectBeforeAsides(ctx: Context, sentenceStart: number, prefix: string
   const first = prefix.indexOf(',');
   if (first < 0 || first === prefix.length - 1) return undefined;
   const asides = prefix.slice(first + 1, -1).split(',');
-  if (!asides.every((a) => /^\s*\p{Ll}/u.test(a))) return undefined;
+  if (!asides.every((a) => LOWER_CASE_FIRST.test(a))) return undefined;
   const commaAt = sentenceStart + first;
   const i = firstNameIndexFrom(ctx, commaAt) - 1;
   const name = ctx.names[i];
