@@ -29,13 +29,8 @@ export interface TaggerWeights {
 export function tagDocument(
   rows: Int32Array, sentences: Sentence[], weights: TaggerWeights, tokenCount: number, slots = FEATURE_SLOTS, store?: Float64Array,
 ): { tags: Int32Array; margins: Float64Array } {
-  const size = weights.tagSet.size;
-  const tags = new Int32Array(tokenCount);
-  const margins = new Float64Array(tokenCount);
-  let longest = 0;
-  for (const s of sentences) longest = Math.max(longest, s.last - s.first);
+  const { size, tags, margins, longest, scratch } = documentBuffers(sentences, weights, tokenCount);
   const emissions = new Float64Array(longest * size);
-  const scratch = decodeScratch(longest, weights);
   for (const s of sentences) {
     const n = s.last - s.first;
     emissionScores(rows, slots, s.first, s.last, weights.emission, size, emissions);
@@ -45,6 +40,16 @@ export function tagDocument(
   return { tags, margins };
 }
 
+/** The tags and margins of a whole document, and the decoding scratch sized for its longest sentence. */
+function documentBuffers(sentences: Sentence[], weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, tokenCount: number) {
+  let longest = 0;
+  for (const s of sentences) longest = Math.max(longest, s.last - s.first);
+  return {
+    size: weights.tagSet.size, tags: new Int32Array(tokenCount), margins: new Float64Array(tokenCount),
+    longest, scratch: decodeScratch(longest, weights),
+  };
+}
+
 /**
  * Decodes every sentence of a document from emission scores already computed for all its tokens
  * (tokenCount × tags, as `NameTagger.emissions` makes them): the tagging `tagDocument` gives.
@@ -52,12 +57,7 @@ export function tagDocument(
 export function decodeDocument(
   emissions: Float64Array, sentences: Sentence[], weights: Pick<TaggerWeights, 'tagSet' | 'transitions'>, tokenCount: number,
 ): { tags: Int32Array; margins: Float64Array } {
-  const size = weights.tagSet.size;
-  const tags = new Int32Array(tokenCount);
-  const margins = new Float64Array(tokenCount);
-  let longest = 0;
-  for (const s of sentences) longest = Math.max(longest, s.last - s.first);
-  const scratch = decodeScratch(longest, weights);
+  const { size, tags, margins, scratch } = documentBuffers(sentences, weights, tokenCount);
   for (const s of sentences) {
     decodeSentence(emissions.subarray(s.first * size, s.last * size), s.last - s.first, s.first, weights, scratch, tags, margins);
   }
