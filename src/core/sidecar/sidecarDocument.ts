@@ -74,7 +74,7 @@ export class SidecarDocument {
     for (const [severity, list] of [['error', doc.errors], ['warning', doc.warnings]] as const) {
       for (const error of list) {
         const position = error.linePos?.[0] ?? lineCounter.linePos(error.pos[0]);
-        problems.push({ severity, line: position.line, column: position.col, message: error.message.split('\n')[0] });
+        problems.push({ severity, line: position.line, column: position.col, message: yamlErrorMessage(error.message) });
       }
     }
     if (problems.some((problem) => problem.severity === 'error')) {
@@ -423,4 +423,12 @@ function annotationList(doc: Document): YAMLSeq {
   // An empty `annotations: []` would otherwise grow as a one-line flow list.
   if (list.items.length === 0) list.flow = false;
   return list;
+}
+
+/**
+ * The first line of a YAML parser message, without the ":" that introduced the excerpt it printed below it
+ * and without the position it repeats ("at line 3, column 1"), which the problem carries already.
+ */
+function yamlErrorMessage(message: string): string {
+  return message.split('\n')[0].replace(/:\s*$/, '').replace(/ at line \d+, column \d+$/, '');
 }
