@@ -11,12 +11,14 @@ function trial(original: string, quote: string, final: string, truthText: string
   return { original, start, end: start + quote.length, steps: [], final, truth: { start: at, end: at + truthText.length, edited: truthText !== quote }, kinds: [] };
 }
 
+// One annotated paragraph between two others, shared by both groups of cases.
+const before = 'Spending rose.\n';
+const paragraph = 'By 2024 the alliance said members spent 2 per cent of national income on defence, as agreed in Wales.\n';
+const after = 'Officials declined to comment.\n';
+const original = before + paragraph + after;
+const quote = '2 per cent of national income';
+
 describe('the adversarial judge on orphans', () => {
-  const before = 'Spending rose.\n';
-  const paragraph = 'By 2024 the alliance said members spent 2 per cent of national income on defence, as agreed in Wales.\n';
-  const after = 'Officials declined to comment.\n';
-  const original = before + paragraph + after;
-  const quote = '2 per cent of national income';
 
   it('calls an orphan necessary when a copy with as much of the stored context fits as well (a paragraph pasted above, the words edited in the lower one)', () => {
     // Indistinguishable from: the annotated paragraph kept, an edited copy pasted below it.
@@ -38,11 +40,6 @@ describe('the adversarial judge on orphans', () => {
 });
 
 describe('the adversarial judge: the annotated words move to a copy the text cannot tell from them', () => {
-  const before = 'Spending rose.\n';
-  const paragraph = 'By 2024 the alliance said members spent 2 per cent of national income on defence, as agreed in Wales.\n';
-  const after = 'Officials declined to comment.\n';
-  const original = before + paragraph + after;
-  const quote = '2 per cent of national income';
   const start = original.indexOf(quote);
   const target = createTarget(original, start, start + quote.length);
   const script = (): Script => new Script(original, { start, end: start + quote.length, edited: false }, target);
