@@ -44,3 +44,32 @@ describe('findDates: which way an unanchored day or month points', () => {
     it(`${text} (${why}) → ${value}`, () => assert.equal(valueOf(text, reference), value));
   }
 });
+
+describe('findDates: a bare month with no tense next to it takes the tense of its sentence', () => {
+  const MARCH = '2026-03-04';
+  const AUGUST = '2026-08-14';
+  const FEBRUARY = '2026-02-10';
+  const OCTOBER = '2026-10-27';
+
+  const cases: [string, string, string, string][] = [
+    // the future cue is too far before the month for the clause test
+    ['Lieutenant Colonel Ada Brandt will be appointed commander of the research vessel Meridian for its survey voyage in December',
+      MARCH, '2026-12', '"will" far before; "appointed" after "be" is no past tense'],
+    // a past verb that governs the month: the month has begun by the publication date
+    ['The cooperative switched its accounts from a fiscal year to a calendar year in December', OCTOBER, '2025-12', 'past verb before'],
+    // the past verb comes well after the month, past an abbreviation that does not end the sentence
+    ['In January, three weeks after the ruling in the Hale vs. Morrow appeal, a fire in Mobile, Ala., destroyed the county archive',
+      OCTOBER, '2026-01', 'past verb far after'],
+    // what a reporting verb reports may lie ahead
+    ['Trade officials said the refinery told its buyers of a cut in deliveries in September', AUGUST, '2026-09', 'reported'],
+    // an infinitive puts the month under another verb
+    ['The council decided to reopen the old bridge to traffic in March', FEBRUARY, '2026-03', 'infinitive'],
+    // a bound the month closes is not placed by the verb
+    ['A group of lenders has extended the company revolving credit through January', OCTOBER, '2027-01', 'bound'],
+    // adjectives in "-ed" are no past tense
+    ['The bonus would be paid on an unspecified date in January to staff on the payroll', OCTOBER, '2027-01', '"unspecified"'],
+  ];
+  for (const [text, reference, value, why] of cases) {
+    it(`${text} (${why}) → ${value}`, () => assert.equal(valueOf(text, reference), value));
+  }
+});

@@ -3,11 +3,12 @@
  * publication date, plus the publication date itself.
  */
 import type { Span } from '../types';
+import type { DateExpression } from './expression';
 import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar';
 import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
 import { resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, untilInThePast } from './tense';
+import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, sentenceTense, untilInThePast } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -40,13 +41,21 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     const weekend = c.expression.kind === 'relativeUnit' && c.expression.unit === 'weekend' && c.expression.shift === 0;
     const bareWeekday = c.expression.kind === 'weekday' && c.expression.shift === undefined && c.expression.week === undefined;
     // "This weekend the leaders will vote": for "this weekend" the tense may come after the date
-    const future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
-    const past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
+    let future = (readsAsFuture(text, c.start) && !untilInThePast(text, c.start, c.end)) || (weekend && futureJustAfter(text, c.end));
+    let past = !future && (readsAsPast(text, c.end) || reportedJustBefore(text, c.start));
+    let pastVerbBefore = false;
+    // a bare month with no tense next to it takes the tense of its sentence
+    if (!future && !past && isBareMonth(c.expression)) {
+      const tense = sentenceTense(text, c.start, c.end);
+      future = tense === 'future';
+      past = tense === 'past' || tense === 'pastBefore';
+      pastVerbBefore = tense === 'pastBefore';
+    }
     let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
       // "this weekend" and a bare weekday ask: "The leaders met this weekend", "The ministers met on
       // Wednesday" look back though nothing follows the date
-      pastBefore: (weekend || bareWeekday) && !future && !past && pastJustBefore(text, c.start),
+      pastBefore: pastVerbBefore || ((weekend || bareWeekday) && !future && !past && pastJustBefore(text, c.start)),
       partOfYear,
     });
     // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day
@@ -87,4 +96,8 @@ const REPORTING_LAG_DAYS = 182;
 function isRecent(period: Period, reference: CalendarDay | undefined): boolean {
   if (!reference || daysBetween(reference, period.first) > 0) return false;
   return daysBetween(shiftPeriod(period, period.unit, 1).first, reference) <= REPORTING_LAG_DAYS;
+}
+
+function isBareMonth(e: DateExpression): boolean {
+  return e.kind === 'calendar' && e.month !== undefined && e.day === undefined && e.year === undefined;
 }

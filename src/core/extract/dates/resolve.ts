@@ -81,13 +81,15 @@ function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, 
   return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
 }
 
-function yearForMonth(month: number, ref: CalendarDay, future: boolean, past = false): number {
+function yearForMonth(month: number, ref: CalendarDay, future: boolean, past = false, pastBefore = false): number {
   const delta = month - ref.month;
   if (future) return delta >= 0 ? ref.year : ref.year + 1;
   // months ahead of the reference, across the turn of the year ("January" in a November article is next
   // January) unless the clause after it is in the past tense
   const ahead = (y: number): number => (y - ref.year) * 12 + delta;
-  return candidateYears(ref, past).find((y) => ahead(y) <= Math.round(LOOKAHEAD_DAYS / 30)) ?? ref.year;
+  // after a past-tense verb the month has begun by the reference date ("changed its fiscal year in December")
+  const limit = pastBefore ? 0 : Math.round(LOOKAHEAD_DAYS / 30);
+  return candidateYears(ref, past).find((y) => ahead(y) <= limit) ?? ref.year;
 }
 
 function weekdayNear(ref: CalendarDay, weekday: number, direction: 'onOrBefore' | 'before' | 'onOrAfter' | 'after'): CalendarDay {
@@ -164,7 +166,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.month === undefined) return unresolved('no year or month given');
       if (!ref) return unresolved(NO_REFERENCE);
       if (e.day === undefined) {
-        const year = yearForMonth(e.month, ref, ctx.future, ctx.past);
+        const year = yearForMonth(e.month, ref, ctx.future, ctx.past, ctx.past && ctx.pastBefore);
         return resolved(monthPeriod(year, e.month),
           ctx.future ? `the next such month after ${refText} (future tense)` : `the latest such month up to three months after ${refText}`);
       }
@@ -264,7 +266,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (!e.noun && ctx.partOfYear) return yearBeforePartOfYear(ctx);
       // "the year-ago quarter" needs a quarter (or a month) to go back from, not a year
       const fits = (p: Period): boolean => p.unit !== 'day' && p.unit !== 'week' && (e.noun !== 'quarter' || ['month', 'quarter'].includes(p.unit));
-      const discussed = ctx.reported && ctx.anchor && ['quarter', 'half'].includes(ctx.anchor.unit) ? ctx.reported : ctx.anchor;
+      const discussed = ctx.reported && ctx.anchor && (['quarter', 'half'].includes(ctx.anchor.unit) || e.noun === 'quarter') ? ctx.reported : ctx.anchor;
       let base = discussed && fits(discussed) ? discussed : undefined;
       if (base && ref) {
         // "year-ago" compares with the period being reported: not with a forecast period that has not begun,

@@ -9,14 +9,18 @@ const LOOKBEHIND = 50;
  * Periods that do not end a sentence: an initial or a letter of "a.m." ("Daniel P. Davison", "9 a.m.") or a
  * short abbreviation of a title, company form, country or month ("Mr.", "Corp.", "U.S.", "Sept.").
  */
-const NON_FINAL_PERIOD = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Corp|Inc|Co|Ltd|Bros|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K))\.$/;
+const NON_FINAL_PERIOD = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|Rep|Lt|Col|Sgt|Capt|Corp|Inc|Co|Ltd|Bros|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|U\.S|U\.N|U\.K|vs))\.$/;
+
+/** A period followed by a comma or a lower-case word ends an abbreviation, not a sentence ("Birmingham, Ala., killed"). */
+const CONTINUES_AFTER_PERIOD = /^(?:,|\s{1,2}[a-z])/;
 
 /** The text split into clauses at sentence ends and semicolons, keeping abbreviations and initials inside. */
 function clauses(text: string): string[] {
   const parts: string[] = [];
   let start = 0;
   for (const m of text.matchAll(/[.!?;\n]/g)) {
-    if (m[0] === '.' && NON_FINAL_PERIOD.test(text.slice(Math.max(start, m.index - 5), m.index + 1))) continue;
+    if (m[0] === '.' && (NON_FINAL_PERIOD.test(text.slice(Math.max(start, m.index - 5), m.index + 1)) ||
+      CONTINUES_AFTER_PERIOD.test(text.slice(m.index + 1, m.index + 4)))) continue;
     parts.push(text.slice(start, m.index));
     start = m.index + 1;
   }
@@ -82,4 +86,53 @@ const UNTIL_BEFORE = /\b(?:until|till)\s+$/i;
 
 export function untilInThePast(text: string, start: number, end: number): boolean {
   return UNTIL_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && readsAsPast(text, end);
+}
+
+/**
+ * How far either side of a date the whole-sentence tense looks: a sentence's verb can sit well away from a
+ * month it places ("Collins will be named commander of the shuttle for a mission in December").
+ */
+const SENTENCE_REACH = 200;
+
+/**
+ * Words that look like past tenses but are not finite verbs: a participle after "be" / "been" / "being" ("will
+ * be named", "would be paid"), an "-ed" word after a determiner ("the proposed merger") and an "un-…-ed"
+ * adjective ("an unspecified date").
+ */
+const NOT_FINITE_PAST = /\b(?:(?:be|been|being)\s{1,3}[a-z]+|(?:the|a|an|its|their|his|her|our|this|that)\s{1,3}[a-z]+ed|un[a-z]+ed)\b/g;
+
+/** A bound the date closes ("loans through January"): the sentence's verb tells when it began, not where the bound lies. */
+const BOUND_BEFORE = /\b(?:through|thru|until|till|to|by)\s{1,3}$/i;
+
+/**
+ * The tense of the whole sentence a date sits in, for a date with no tense cue next to it: future when the
+ * sentence has a future cue and no past-tense verb, past when it has a past-tense verb and no future cue
+ * (`pastBefore` when that verb comes before the date), undefined when it has both or neither. Looks at most
+ * SENTENCE_REACH characters either side.
+ */
+export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | 'pastBefore' | undefined {
+  if (BOUND_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
+  const before = (clauses(text.slice(Math.max(0, start - SENTENCE_REACH), start)).pop() ?? '').replace(NOT_FINITE_PAST, ' ');
+  const after = (clauses(text.slice(end, end + SENTENCE_REACH))[0] ?? '').replace(NOT_FINITE_PAST, ' ');
+  const future = FUTURE_CUE.test(before) || FUTURE_CUE.test(after);
+  if (future) return PAST_CUE.test(before) || PAST_CUE.test(after) ? undefined : 'future';
+  if (governingPastBefore(before)) return 'pastBefore';
+  return PAST_CUE.test(after) ? 'past' : undefined;
+}
+
+const PAST_CUE_ALL = new RegExp(PAST_CUE.source, 'g');
+/** Reporting verbs: what they report may lie ahead ("told its customers of a cutback in September"). */
+const REPORTING = /^(?:said|told|announced|reported|added|confirmed|disclosed|warned|predicted|forecast)$/;
+/**
+ * Words after a past verb that put the date under another verb: an infinitive ("decided to admit them in
+ * March"), a present tense ("when the case is heard in May"), a subordinate clause.
+ */
+const OTHER_VERB_BETWEEN = /\b(?:to\s{1,3}(?!(?:the|a|an|its|their|his|her|our|this|that|be)\b)[a-z]+|is|are|am|will|would|when|if|that|which|who)\b/;
+
+/** Whether the last past-tense verb before the date governs it: no reporting verb, no other verb in between. */
+function governingPastBefore(before: string): boolean {
+  let last: RegExpMatchArray | undefined;
+  for (const m of before.matchAll(PAST_CUE_ALL)) last = m;
+  if (!last || REPORTING.test(last[0])) return false;
+  return !OTHER_VERB_BETWEEN.test(before.slice((last.index ?? 0) + last[0].length));
 }
