@@ -73,3 +73,20 @@ describe('findDates: a bare month with no tense next to it takes the tense of it
     it(`${text} (${why}) → ${value}`, () => assert.equal(valueOf(text, reference), value));
   }
 });
+
+describe('findDates: a period that has ended', () => {
+  const values = (text: string, reference: string): (string | null)[] => findDates(text, reference).map((s) => s.value as string | null);
+
+  it('"the quarter ended Nov. 30" a few days before that day is the quarter of a year before', () => {
+    assert.deepEqual(values('The retailer said sales fell 4% in the quarter ended Nov. 30.', '2026-11-20'), ['2025-Q4', '2025-11-30']);
+  });
+  it('"the second quarter ended Oct. 31" lies in the year of the day it ended', () => {
+    assert.deepEqual(values('In its second quarter ended Oct. 31, the chain lost $3 million.', '2026-10-20'), ['2025-Q2', '2025-10-31']);
+  });
+  it('a quarter ending ahead keeps the year of the publication date', () => {
+    assert.deepEqual(values('For its fourth quarter ending Dec. 31, the company expects a small profit.', '2026-11-20'), ['2026-Q4', '2026-12-31']);
+  });
+  it('a quarter with its year written keeps it', () => {
+    assert.deepEqual(values('In the 2026 second quarter ended Oct. 31, the chain lost $3 million.', '2026-10-20').slice(-1), ['2025-10-31']);
+  });
+});

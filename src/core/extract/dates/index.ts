@@ -6,7 +6,7 @@ import type { Span } from '../types';
 import type { DateExpression } from './expression';
 import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar';
 import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
-import { resolveExpression } from './resolve';
+import { quarterEndingIn, resolveExpression } from './resolve';
 import { scanDates } from './scan';
 import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, sentenceTense, untilInThePast } from './tense';
 
@@ -27,6 +27,9 @@ const PART_OF_YEAR_LOOKBACK = 300;
 /** A period's end right before a day: "the quarter ended ", "the nine months ending ". */
 const PERIOD_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half)\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
 
+/** A period that has ended right before a day: "the quarter ended ", "the year that ended on ". */
+const PERIOD_HAS_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half|year)\s{1,3}(?:that\s{1,3})?ended\s{1,3}(?:on\s{1,3})?$/i;
+
 /** DATE spans with TIMEX3 values resolved against `reference` (YYYY-MM-DD), sorted, non-overlapping. */
 export function findDates(text: string, reference: string | undefined): Span[] {
   const referenceDay = parseIsoDay(reference);
@@ -35,6 +38,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   let reported: Period | undefined;
   const spans: Span[] = [];
   let lastEnd = 0;
+  let previous: { expression: DateExpression; period: Period } | undefined;
   for (let c of scanDates(text)) {
     const partOfYear = MONTHS_OF_YEAR.test(text.slice(Math.max(lastEnd, c.start - PART_OF_YEAR_LOOKBACK), c.start));
     lastEnd = c.end;
@@ -50,6 +54,9 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       future = tense === 'future';
       past = tense === 'past' || tense === 'pastBefore';
       pastVerbBefore = tense === 'pastBefore';
+    } else if (!future && isYearless(c.expression)) {
+      // "the quarter ended Oct. 31": a period that has ended ended by the publication date
+      pastVerbBefore = PERIOD_HAS_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
     }
     let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
@@ -78,6 +85,12 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     // "the quarter ended Sept. 30": the day closes the period under discussion, which stays the one compared with
     const closesPeriod = r.period?.unit === 'day' && (anchor?.unit === 'quarter' || anchor?.unit === 'half') &&
       PERIOD_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
+    // "the second quarter ended Oct. 31": a quarter named without a year is the one that ended that day
+    const closed = spans.length > 0 && r.period?.unit === 'day' ? closedPeriod(text, spans[spans.length - 1], previous, c.start, r.period) : undefined;
+    if (closed && previous) {
+      if (anchor === previous.period) anchor = closed;
+      if (reported === previous.period) reported = closed;
+    }
     if (r.period && !looksBack && !closesPeriod) anchor = r.period;
     if (!reported && r.period && (c.expression.kind === 'quarter' || c.expression.kind === 'half') && isRecent(r.period, referenceDay)) reported = r.period;
     // "9 a.m. Tuesday", "Wednesday night": TIMEX3 writes the time of day after the day it falls on
@@ -86,8 +99,32 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;
     spans.push(span);
+    previous = r.period ? { expression: c.expression, period: r.period } : undefined;
   }
   return spans;
+}
+
+/** A period's end right after it: "quarter ended ", "half ending on ". */
+const ENDED_BETWEEN = /^\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
+
+/**
+ * "the second quarter ended Oct. 31": a quarter or half the text names without a year, followed by the day it
+ * ended, lies in that day's year (a fiscal quarter may end in the year before the publication's). Rewrites the
+ * span of that period and returns the period it now means.
+ */
+function closedPeriod(text: string, span: Span, previous: { expression: DateExpression; period: Period } | undefined,
+  dayStart: number, day: Period): Period | undefined {
+  if (!previous || span.end >= dayStart || !ENDED_BETWEEN.test(text.slice(span.end, dayStart))) return undefined;
+  const e = previous.expression;
+  let period: Period;
+  if (e.kind === 'currentQuarter' && e.endsIn !== undefined) period = quarterEndingIn(e.endsIn, day.first);
+  else if ((e.kind === 'quarter' || e.kind === 'half') && e.year === undefined && e.yearShift === undefined) {
+    period = shiftPeriod(previous.period, 'year', day.first.year - previous.period.first.year);
+  } else return undefined;
+  if (formatPeriod(period) === formatPeriod(previous.period)) return undefined;
+  span.value = formatPeriod(period);
+  span.reason = `the ${e.kind === 'half' ? 'half' : 'quarter'} that ended ${formatPeriod(day)}`;
+  return period;
 }
 
 /** Results are reported within months of a period's end: a period under way or ended lately, not a historic one. */
@@ -100,4 +137,9 @@ function isRecent(period: Period, reference: CalendarDay | undefined): boolean {
 
 function isBareMonth(e: DateExpression): boolean {
   return e.kind === 'calendar' && e.month !== undefined && e.day === undefined && e.year === undefined;
+}
+
+/** A month or a day of a month without a year: the year comes from the reference date. */
+function isYearless(e: DateExpression): boolean {
+  return e.kind === 'calendar' && e.month !== undefined && e.year === undefined;
 }

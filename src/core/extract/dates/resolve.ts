@@ -74,11 +74,12 @@ function candidateYears(ref: CalendarDay, past: boolean): number[] {
   return past ? [ref.year, ref.year - 1] : [ref.year + 1, ref.year, ref.year - 1];
 }
 
-function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false): number {
+function yearFor(month: number, day: number, ref: CalendarDay, future: boolean, past = false, pastBefore = false): number {
   const candidates = candidateYears(ref, past);
   const distance = (y: number): number => daysBetween(ref, { year: y, month, day: Math.min(day, 28) });
   if (future) return [...candidates].reverse().find((y) => distance(y) >= -FUTURE_GRACE_DAYS) ?? ref.year;
-  return candidates.find((y) => distance(y) <= LOOKAHEAD_DAYS) ?? ref.year;
+  // after a past-tense verb that governs it the day has come by the reference date ("the quarter ended Oct. 31")
+  return candidates.find((y) => distance(y) <= (pastBefore ? 0 : LOOKAHEAD_DAYS)) ?? ref.year;
 }
 
 function yearForMonth(month: number, ref: CalendarDay, future: boolean, past = false, pastBefore = false): number {
@@ -139,7 +140,7 @@ function thisWeekend(ref: CalendarDay, ctx: ResolveContext, refText: string): Re
  * A fiscal quarter that ends in `month`, in the latest such month up to the reference: TimeML writes it as
  * the calendar quarter holding two or three of its months (ended July 31: May to July, the second quarter).
  */
-function quarterEndingIn(month: number, ref: CalendarDay): Period {
+export function quarterEndingIn(month: number, ref: CalendarDay): Period {
   const year = month <= ref.month ? ref.year : ref.year - 1;
   const quarter = Math.floor((month - 1) / 3) + 1;
   // a quarter ending in its calendar quarter's first month lies mostly in the quarter before
@@ -166,13 +167,15 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.month === undefined) return unresolved('no year or month given');
       if (!ref) return unresolved(NO_REFERENCE);
       if (e.day === undefined) {
-        const year = yearForMonth(e.month, ref, ctx.future, ctx.past, ctx.past && ctx.pastBefore);
+        const year = yearForMonth(e.month, ref, ctx.future, ctx.past, ctx.pastBefore);
         return resolved(monthPeriod(year, e.month),
-          ctx.future ? `the next such month after ${refText} (future tense)` : `the latest such month up to three months after ${refText}`);
+          ctx.future ? `the next such month after ${refText} (future tense)`
+            : ctx.pastBefore ? `the latest such month up to ${refText} (past tense)` : `the latest such month up to three months after ${refText}`);
       }
-      const year = yearFor(e.month, e.day, ref, ctx.future, ctx.past);
+      const year = yearFor(e.month, e.day, ref, ctx.future, ctx.past, ctx.pastBefore);
       return resolved(dayPeriod({ year, month: e.month, day: e.day }),
-        ctx.future ? `the next such day after ${refText} (future tense)` : `the latest such day up to three months after ${refText}`);
+        ctx.future ? `the next such day after ${refText} (future tense)`
+          : ctx.pastBefore ? `the latest such day up to ${refText} (past tense)` : `the latest such day up to three months after ${refText}`);
     }
     case 'yearRange':
       return { value: `${e.from}/${e.to}`, period: yearPeriod(e.to) };
