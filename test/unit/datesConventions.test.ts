@@ -126,7 +126,13 @@ describe('findDates conventions: a clock time before a day', () => {
     assert.deepEqual(valuesOf('Thursday, 12 February 2026 08:03 AM EST', '2026-02-12'), [['Thursday, 12 February 2026 08:03 AM EST', '2026-02-12']]);
   });
 
-  it('keeps a part of the day out of the value ("Wednesday night" is the day, as most TempEval-3 DATE timexes give it)', () => {
+  it('keeps night and morning out of the value ("Wednesday night" is the day, as most TempEval-3 DATE timexes give it)', () => {
     assert.deepEqual(valuesOf('Crowds gathered Wednesday night in the square.', '2026-02-12'), [['Wednesday night', '2026-02-11']]);
+    assert.deepEqual(valuesOf('The ferry sailed Tuesday morning.', '2026-02-12'), [['Tuesday morning', '2026-02-10']]);
+  });
+
+  it('writes afternoon and evening after the day, as the TimeML guideline does', () => {
+    assert.deepEqual(valuesOf('The jury returned Tuesday afternoon.', '2026-02-12'), [['Tuesday afternoon', '2026-02-10TAF']]);
+    assert.deepEqual(valuesOf('Talks broke up yesterday evening.', '2026-02-12'), [['yesterday evening', '2026-02-11TEV']]);
   });
 });
