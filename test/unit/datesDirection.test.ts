@@ -90,3 +90,27 @@ describe('findDates: a period that has ended', () => {
     assert.deepEqual(values('In the 2026 second quarter ended Oct. 31, the chain lost $3 million.', '2026-10-20').slice(-1), ['2025-10-31']);
   });
 });
+
+describe('findDates: the nearest tense cue before a bare weekday', () => {
+  const FRIDAY = '2026-02-13';
+  it('a future cue beyond the clause test, after a past verb, looks ahead', () => {
+    const text = 'Farmers staged a rally outside the ministry on Saturday and were planning to drive their tractors around the ring road on Monday.';
+    assert.deepEqual(findDates(text, FRIDAY).map((s) => s.value), ['2026-02-07', '2026-02-16']);
+  });
+  it('"next to" is a place, not the future', () => {
+    const text = 'Dozens of people were hurt in the explosion right next to the old market hall downtown on Friday.';
+    assert.deepEqual(findDates(text, '2026-02-14').map((s) => s.value), ['2026-02-13']);
+  });
+});
+
+describe('findDates: "this quarter" in a results report', () => {
+  const REPORT = 'Harbor Tools reported a net loss for the third quarter ended Sept. 30. ';
+  it('"This quarter\'s loss" is the quarter the text reports, which has ended', () => {
+    assert.deepEqual(findDates(`${REPORT}This quarter's loss includes a charge for a plant closing.`, '2026-10-29').map((s) => s.value),
+      ['2026-Q3', '2026-09-30', '2026-Q3']);
+  });
+  it('results still to come are of the quarter under way', () => {
+    assert.deepEqual(findDates(`${REPORT}This quarter's sales will benefit from the holiday season.`, '2026-10-29').map((s) => s.value),
+      ['2026-Q3', '2026-09-30', '2026-Q4']);
+  });
+});

@@ -8,7 +8,7 @@ import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar'
 import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
 import { quarterEndingIn, resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, sentenceTense, untilInThePast } from './tense';
+import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, nearestCueBefore, sentenceTense, untilInThePast } from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -26,6 +26,9 @@ const PART_OF_YEAR_LOOKBACK = 300;
 
 /** A period's end right before a day: "the quarter ended ", "the nine months ending ". */
 const PERIOD_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half)\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
+
+/** A quarter's results right after it: "This quarter's loss", "this quarter's net income". */
+const RESULTS_AFTER = /^['’]s\s{1,3}(?:net\s{1,3}|operating\s{1,3}|pretax\s{1,3})?(?:loss|profit|earnings|results|income|sales|revenue)/i;
 
 /** A period that has ended right before a day: "the quarter ended ", "the year that ended on ". */
 const PERIOD_HAS_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half|year)\s{1,3}(?:that\s{1,3})?ended\s{1,3}(?:on\s{1,3})?$/i;
@@ -54,6 +57,9 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       future = tense === 'future';
       past = tense === 'past' || tense === 'pastBefore';
       pastVerbBefore = tense === 'pastBefore';
+    } else if (!future && !past && bareWeekday) {
+      // "were planning to drive around the airport on Monday": the nearest tense cue before it in its sentence
+      future = nearestCueBefore(text, c.start) === 'future';
     } else if (!future && isYearless(c.expression)) {
       // "the quarter ended Oct. 31": a period that has ended ended by the publication date
       pastVerbBefore = PERIOD_HAS_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
@@ -65,6 +71,12 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       pastBefore: pastVerbBefore || ((weekend || bareWeekday) && !future && !past && pastJustBefore(text, c.start)),
       partOfYear,
     });
+    // "This quarter's loss includes charges": results are of a quarter that has ended, the one the text reports
+    if (c.expression.kind === 'relativeUnit' && c.expression.unit === 'quarter' && c.expression.shift === 0 && !future &&
+      reported && referenceDay && daysBetween(shiftPeriod(reported, 'quarter', 1).first, referenceDay) >= 0 &&
+      RESULTS_AFTER.test(text.slice(c.end, c.end + 24)) && !futureJustAfter(text, c.end)) {
+      r = { value: formatPeriod(reported), period: reported, reason: `${formatPeriod(reported)}, the quarter the text reports results for` };
+    }
     // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day
     const dayOff = DAY_BEFORE_AFTER.exec(text.slice(Math.max(0, c.start - 20), c.start));
     if (dayOff && r.period?.unit === 'day') {

@@ -27,7 +27,7 @@ function clauses(text: string): string[] {
   parts.push(text.slice(start));
   return parts;
 }
-const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next|as soon as|as early as|effective|plans? to|planned to|planning to|planned an?|planning (?:an?|for)|ahead of)\b|'ll\b/i;
+const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next(?!\s{1,3}to\b)|as soon as|as early as|effective|plans? to|planned to|planning to|planned an?|planning (?:an?|for)|ahead of)\b|'ll\b/i;
 
 /** A deadline right before the date ("repay the loan by February"), in a clause with no past-tense verb. */
 const DEADLINE_BEFORE = /\bby\s+$/i;
@@ -135,4 +135,19 @@ function governingPastBefore(before: string): boolean {
   for (const m of before.matchAll(PAST_CUE_ALL)) last = m;
   if (!last || REPORTING.test(last[0])) return false;
   return !OTHER_VERB_BETWEEN.test(before.slice((last.index ?? 0) + last[0].length));
+}
+
+const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
+/**
+ * The tense of the cue nearest before the date in its sentence, past the reach of the clause test: "Protesters
+ * planned a rally on Saturday and were planning to drive around the airport on Monday" looks ahead for Monday.
+ */
+export function nearestCueBefore(text: string, start: number): 'future' | 'past' | undefined {
+  const before = (clauses(text.slice(Math.max(0, start - SENTENCE_REACH), start)).pop() ?? '').replace(NOT_FINITE_PAST, (m) => ' '.repeat(m.length));
+  let f = -1;
+  let p = -1;
+  for (const m of before.matchAll(FUTURE_CUE_ALL)) f = m.index ?? -1;
+  for (const m of before.matchAll(PAST_CUE_ALL)) p = m.index ?? -1;
+  if (f < 0 && p < 0) return undefined;
+  return f > p ? 'future' : 'past';
 }
