@@ -312,3 +312,20 @@ describe('findDates: "until <day>" in the past tense', () => {
     assert.deepEqual(findDates('The talks run until Thursday.', '2026-02-13').map((s) => [s.text, s.value]), [['Thursday', '2026-02-19']]);
   });
 });
+
+describe('findDates: a day joined to a month-day', () => {
+  const spans = (text: string, reference: string): [string, string | null][] =>
+    findDates(text, reference).map((s) => [s.text, s.value as string | null]);
+
+  it('"April 24 and 25": the second day is its own date, in the month and year of the first', () => {
+    assert.deepEqual(spans('The ministers meet in Lisbon on April 24 and 25, the agency said.', '2026-02-10'),
+      [['April 24', '2026-04-24'], ['25', '2026-04-25']]);
+    assert.deepEqual(spans('Polls close Nov. 30 or Dec. 1 in most states; the count ran Dec. 1 and 2.', '2026-12-03').map((s) => s[1]),
+      ['2026-11-30', '2026-12-01', '2026-12-01', '2026-12-02']);
+  });
+
+  it('a number that counts something after "and" is no day', () => {
+    assert.deepEqual(spans('Prices rose between May 3 and 25 percent.', '2026-02-10'), [['May 3', '2026-05-03']]);
+    assert.deepEqual(spans('On June 2 or 3 people were hurt.', '2026-06-10'), [['June 2', '2026-06-02']]);
+  });
+});

@@ -27,6 +27,9 @@ const PART_OF_YEAR_LOOKBACK = 300;
 /** A period's end right before a day: "the quarter ended ", "the nine months ending ". */
 const PERIOD_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half)\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
 
+/** Between two days of one month: "April 24 and 25". */
+const JOINED_DAYS = /^,?\s{1,3}(?:and|or|&)\s{1,3}$/;
+
 /** A quarter's results right after it: "This quarter's loss", "this quarter's net income". */
 const RESULTS_AFTER = /^['’]s\s{1,3}(?:net\s{1,3}|operating\s{1,3}|pretax\s{1,3})?(?:loss|profit|earnings|results|income|sales|revenue)/i;
 
@@ -76,6 +79,14 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       reported && referenceDay && daysBetween(shiftPeriod(reported, 'quarter', 1).first, referenceDay) >= 0 &&
       RESULTS_AFTER.test(text.slice(c.end, c.end + 24)) && !futureJustAfter(text, c.end)) {
       r = { value: formatPeriod(reported), period: reported, reason: `${formatPeriod(reported)}, the quarter the text reports results for` };
+    }
+    // "April 24 and 25": the second day is in the year of the first
+    const joined = previous?.period.unit === 'day' && c.expression.kind === 'calendar' && c.expression.year === undefined &&
+      c.expression.month === previous.period.first.month && c.expression.day !== undefined && spans.length > 0 &&
+      JOINED_DAYS.test(text.slice(spans[spans.length - 1].end, c.start));
+    if (joined && previous && c.expression.kind === 'calendar' && c.expression.day !== undefined) {
+      const period = dayPeriod({ ...previous.period.first, day: c.expression.day });
+      r = { value: formatPeriod(period), period, reason: `the day joined to ${formatPeriod(previous.period)}` };
     }
     // "the day before last Tuesday's hearing", "the day after Christmas": one day off a day
     const dayOff = DAY_BEFORE_AFTER.exec(text.slice(Math.max(0, c.start - 20), c.start));

@@ -19,6 +19,8 @@ export interface DateRule {
   /** A cheap test the whole text must pass before the pattern is worth running. */
   readonly requires?: RegExp;
   build(groups: Record<string, string | undefined>, text: string, start: number, end: number): DateExpression | undefined;
+  /** The group that is the date phrase, when the rest of the match is context (the pattern has the `d` flag). */
+  readonly only?: string;
 }
 
 const W = '\\s{1,3}';
@@ -43,7 +45,7 @@ const SEASON_JOINED_TO_YEAR = new RegExp(
 
 /** Literal words some rules cannot match without; most articles lack most of them. */
 const REQUIRED_WORDS: Record<string, RegExp> = {
-  iso: /\d-\d\d-\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
+  iso: /\d-\d\d-\d/, coordinatedDay: /\d,?\s{1,3}(?:and|or|&)\s{1,3}\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
   anaphoricWeekday: /previous|preceding|following/, clockDay: /\d\s?[AaPp]\.?[Mm]|\d:\d\d|noon|midnight/i, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
@@ -122,6 +124,12 @@ const MONTH_CUE_WORDS = new Set([
 const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
 
 
+/**
+ * What may follow a day joined to a month-day ("April 24 and 25 in Washington"): punctuation, the end of a line,
+ * or a function word. A noun after the number shows it counts something ("June 2 or 3 people", "25 percent").
+ */
+const AFTER_JOINED_DAY_SRC = `(?=[,;:!?)\\]]|\\.(?!\\d)|\\s{0,3}\\n|\\s{0,3}$|\\s{1,3}(?:in|at|on|to|and|or|when|while|with|for|from|of|the|this|that|next|last|is|are|was|were|will|would|as|before|after|respectively)\\b)`;
+
 export const DATE_RULES: readonly DateRule[] = [
   rule('iso', '(?<y>\\d{4})-(?<m>\\d{2})-(?<d>\\d{2})(?:T\\d{2}:\\d{2}(?::\\d{2})?(?:\\.\\d+)?(?:Z|[+-]\\d{2}:?\\d{2})?)?(?![\\d-])',
     false, (g) => {
@@ -150,6 +158,16 @@ export const DATE_RULES: readonly DateRule[] = [
       }
       return isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
     }),
+  // "April 24 and 25": the second day, in the month of the first (the first is a date of its own)
+  {
+    ...rule('coordinatedDay', `(?<m>${MONTH_SRC})${W}${DAY_SRC},?${W}(?:and|or|&)${W}(?<d>${DAY_SRC})${AFTER_JOINED_DAY_SRC}`, false, (g) => {
+      const month = lookupMonth(g.m ?? '');
+      const day = parseInt(g.d ?? '', 10);
+      return month !== undefined && isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
+    }),
+    pattern: new RegExp(`\\b(?<m>${MONTH_SRC})${W}${DAY_SRC},?${W}(?:and|or|&)${W}(?<d>${DAY_SRC})${AFTER_JOINED_DAY_SRC}`, 'gd'),
+    only: 'd',
+  },
   rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     return month === undefined ? undefined : { kind: 'calendar', year: Number(g.y), month };

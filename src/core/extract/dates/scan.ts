@@ -78,8 +78,9 @@ function timeOfDay(groups: Record<string, string | undefined>): string | undefin
 function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
   rule.pattern.lastIndex = 0;
   for (const m of text.matchAll(rule.pattern)) {
-    const start = m.index;
-    const end = start + m[0].length;
+    const only = rule.only ? m.indices?.groups?.[rule.only] : undefined;
+    const start = only ? only[0] : m.index;
+    const end = only ? only[1] : m.index + m[0].length;
     const groups = m.groups ?? {};
     const expression = rule.build(groups, text, start, end);
     if (!expression) continue;
