@@ -114,3 +114,16 @@ describe('findDates: "this quarter" in a results report', () => {
       ['2026-Q3', '2026-09-30', '2026-Q4']);
   });
 });
+
+describe('findDates: a date without a year after one that lies ahead, in the same sentence', () => {
+  const values = (text: string, reference: string): (string | null)[] => findDates(text, reference).map((s) => s.value as string | null);
+  const FEBRUARY = '2026-02-13';
+  it('lies ahead too', () => {
+    assert.deepEqual(values('Two ferries leave Bergen on Mondays from March 30, with a third sailing weekly from August 6.', FEBRUARY),
+      ['2026-03-30', '2026-08-06']);
+  });
+  it('not when a past verb comes between them, nor in the next sentence', () => {
+    assert.deepEqual(values('The talks, set for March 30, follow a meeting held in Oslo on August 6.', FEBRUARY), ['2026-03-30', '2025-08-06']);
+    assert.deepEqual(values('The ferry leaves on March 30. A second one sailed from August 6.', FEBRUARY), ['2026-03-30', '2025-08-06']);
+  });
+});

@@ -329,3 +329,11 @@ describe('findDates: a day joined to a month-day', () => {
     assert.deepEqual(spans('On June 2 or 3 people were hurt.', '2026-06-10'), [['June 2', '2026-06-02']]);
   });
 });
+
+describe('findDates: a recurrence is no date', () => {
+  it('"each Thursday" and "every July" are left out; "last Thursday" and "July 4" stay', () => {
+    const texts = findDates('The ferry sails each Thursday, the fair opens every July, and the pier shut last Thursday and on July 4.', '2026-02-12')
+      .map((s) => s.text);
+    assert.deepEqual(texts, ['last Thursday', 'July 4']);
+  });
+});

@@ -8,7 +8,9 @@ import { addDays, daysBetween, parseIsoDay, type CalendarDay } from './calendar'
 import { dayPeriod, formatPeriod, shiftPeriod, weekPeriod, type Period } from './anchor';
 import { quarterEndingIn, resolveExpression } from './resolve';
 import { scanDates } from './scan';
-import { futureJustAfter, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, nearestCueBefore, sentenceTense, untilInThePast } from './tense';
+import {
+  futureJustAfter, hasPastVerb, nearestCueBefore, pastJustBefore, readsAsFuture, readsAsPast, reportedJustBefore, sentenceTense, untilInThePast,
+} from './tense';
 
 export { findPublicationDate } from './publicationDate';
 
@@ -26,6 +28,11 @@ const PART_OF_YEAR_LOOKBACK = 300;
 
 /** A period's end right before a day: "the quarter ended ", "the nine months ending ". */
 const PERIOD_ENDED_BEFORE = /\b(?:quarters?|period|months|weeks|half)\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\s{1,3}(?:on\s{1,3})?$/i;
+
+/** How far after a date that lies ahead a later date in its sentence still follows it. */
+const SAME_SENTENCE_REACH = 200;
+/** The end of a sentence or clause between two dates (a period of an abbreviation before a lower-case word is none). */
+const SENTENCE_BREAK = /[!?;]|\.\s{1,3}(?![a-z])|\n/;
 
 /** Between two days of one month: "April 24 and 25". */
 const JOINED_DAYS = /^,?\s{1,3}(?:and|or|&)\s{1,3}$/;
@@ -45,6 +52,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   const spans: Span[] = [];
   let lastEnd = 0;
   let previous: { expression: DateExpression; period: Period } | undefined;
+  let aheadEnd: number | undefined;
   for (let c of scanDates(text)) {
     const partOfYear = MONTHS_OF_YEAR.test(text.slice(Math.max(lastEnd, c.start - PART_OF_YEAR_LOOKBACK), c.start));
     lastEnd = c.end;
@@ -67,6 +75,10 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       // "the quarter ended Oct. 31": a period that has ended ended by the publication date
       pastVerbBefore = PERIOD_HAS_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
     }
+    // "flights from March 30, with the third departing from August 6": a date without a year after one that lies
+    // ahead, in the same sentence and with no past tense of its own, lies ahead too
+    if (!future && !past && isYearless(c.expression) && aheadEnd !== undefined && c.start - aheadEnd < SAME_SENTENCE_REACH &&
+      !SENTENCE_BREAK.test(text.slice(aheadEnd, c.start)) && !hasPastVerb(text.slice(aheadEnd, c.start))) future = true;
     let r = resolveExpression(c.expression, {
       reference: referenceDay, referenceIso, anchor, reported, future, past,
       // "this weekend" and a bare weekday ask: "The leaders met this weekend", "The ministers met on
@@ -121,6 +133,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;
+    if (isYearless(c.expression) && r.period && referenceDay && daysBetween(referenceDay, r.period.first) > 0) aheadEnd = c.end;
     spans.push(span);
     previous = r.period ? { expression: c.expression, period: r.period } : undefined;
   }

@@ -75,6 +75,14 @@ function timeOfDay(groups: Record<string, string | undefined>): string | undefin
   return groups.pod ? PART_OF_DAY_CODE[groups.pod.toLowerCase()] : undefined;
 }
 
+/** "each Thursday", "every July": a recurrence (a TIMEX3 SET), not a date. */
+const RECURRING_BEFORE = /\b(?:[Ee]ach|[Ee]very)\s{1,3}$/;
+
+function recurs(e: DateCandidate['expression']): boolean {
+  return (e.kind === 'weekday' && e.shift === undefined && e.week === undefined) ||
+    (e.kind === 'calendar' && e.year === undefined && e.day === undefined);
+}
+
 function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
   rule.pattern.lastIndex = 0;
   for (const m of text.matchAll(rule.pattern)) {
@@ -83,7 +91,7 @@ function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
     const end = only ? only[1] : m.index + m[0].length;
     const groups = m.groups ?? {};
     const expression = rule.build(groups, text, start, end);
-    if (!expression) continue;
+    if (!expression || (RECURRING_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && recurs(expression))) continue;
     const time = timeOfDay(groups);
     out.push(widen(text, rule, time ? { start, end, expression, time } : { start, end, expression }));
   }

@@ -151,3 +151,8 @@ export function nearestCueBefore(text: string, start: number): 'future' | 'past'
   if (f < 0 && p < 0) return undefined;
   return f > p ? 'future' : 'past';
 }
+
+/** Whether a stretch of text has a past-tense verb (participles after "be", "-ed" adjectives left out). */
+export function hasPastVerb(stretch: string): boolean {
+  return PAST_CUE.test(stretch.replace(NOT_FINITE_PAST, ' '));
+}
