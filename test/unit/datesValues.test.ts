@@ -337,3 +337,10 @@ describe('findDates: a recurrence is no date', () => {
     assert.deepEqual(texts, ['last Thursday', 'July 4']);
   });
 });
+
+describe('findDates: "the March <noun>"', () => {
+  it('dates the noun; "the March on Rome" and "the March of Dimes" are marches', () => {
+    const spans = findDates('The March accession lets them join. Historians recall the March on Rome and the March of Dimes.', '2026-02-10');
+    assert.deepEqual(spans.map((s) => [s.text, s.value]), [['March', '2026-03']]);
+  });
+});

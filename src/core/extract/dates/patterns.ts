@@ -120,6 +120,9 @@ const MONTH_CUE_WORDS = new Set([
   'last', 'next', 'this', 'that', 'each', 'every', 'between', 'and', 'or', 'for', 'on', 'around', 'as', 'throughout',
 ]);
 
+/** Words after "the March" that make it a march (a procession), not the month: "the March on Rome", "the March of Dimes". */
+const MARCH_ROUTE_WORDS = new Set(['on', 'of', 'to', 'for', 'from', 'through', 'against', 'across', 'into', 'toward', 'towards', 'past', 'along', 'and']);
+
 /** Nouns that, after a bare four-digit number, show it counts something rather than naming a year. */
 const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
 
@@ -194,8 +197,10 @@ export const DATE_RULES: readonly DateRule[] = [
     const before = wordBefore(text, start);
     const next = wordAfter(text, end);
     if (/^[A-Z]/.test(next) && !/[,.;:]/.test(text.slice(end, end + 2))) return undefined; // "August Wilson"
-    if ((word === 'May' || word === 'March') && !MONTH_CUE_WORDS.has(before.toLowerCase())) return undefined;
-    if (/^[A-Z]/.test(before) && !/[.,;:!?\n]\s*$/.test(text.slice(start - 3, start)) && !MONTH_CUE_WORDS.has(before.toLowerCase())) {
+    // "the March accession": March before a noun it dates, not a march somewhere ("the March on Rome")
+    const attributive = word === 'March' && before.toLowerCase() === 'the' && /^[a-z]/.test(next) && !MARCH_ROUTE_WORDS.has(next);
+    if ((word === 'May' || word === 'March') && !MONTH_CUE_WORDS.has(before.toLowerCase()) && !attributive) return undefined;
+    if (/^[A-Z]/.test(before) && !/[.,;:!?\n]\s*$/.test(text.slice(start - 3, start)) && !MONTH_CUE_WORDS.has(before.toLowerCase()) && !attributive) {
       return undefined; // "General March"
     }
     return { kind: 'calendar', month };
