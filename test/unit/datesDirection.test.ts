@@ -127,3 +127,15 @@ describe('findDates: a date without a year after one that lies ahead, in the sam
     assert.deepEqual(values('The ferry leaves on March 30. A second one sailed from August 6.', FEBRUARY), ['2026-03-30', '2025-08-06']);
   });
 });
+
+describe('findDates: a period named in apposition', () => {
+  const values = (text: string, reference: string): (string | null)[] => findDates(text, reference).map((s) => s.value as string | null);
+  it('"the year-ago quarter, the second quarter ended Oct. 31," is that quarter', () => {
+    const text = 'Marlow Foods will report third-quarter results next month. In the comparable year-ago quarter, the second quarter ended Oct. 31, it lost $2 million.';
+    assert.deepEqual(values(text, '2026-10-20'), ['2026-Q3', '2026-11', '2025-Q2', '2025-Q2', '2025-10-31']);
+  });
+  it('a list of periods is no apposition', () => {
+    const text = 'Marlow Foods reported third-quarter results. Sales fell in the year-ago quarter, the first quarter and the second quarter.';
+    assert.deepEqual(values(text, '2026-10-20').slice(1), ['2025-Q3', '2026-Q1', '2026-Q2']);
+  });
+});

@@ -53,6 +53,7 @@ export function findDates(text: string, reference: string | undefined): Span[] {
   let lastEnd = 0;
   let previous: { expression: DateExpression; period: Period } | undefined;
   let aheadEnd: number | undefined;
+  const kinds: { kind: DateExpression['kind']; unit?: Period['unit'] }[] = [];
   for (let c of scanDates(text)) {
     const partOfYear = MONTHS_OF_YEAR.test(text.slice(Math.max(lastEnd, c.start - PART_OF_YEAR_LOOKBACK), c.start));
     lastEnd = c.end;
@@ -135,9 +136,32 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     if (r.reason) span.reason = r.reason;
     if (isYearless(c.expression) && r.period && referenceDay && daysBetween(referenceDay, r.period.first) > 0) aheadEnd = c.end;
     spans.push(span);
+    kinds.push({ kind: c.expression.kind, unit: r.period?.unit });
     previous = r.period ? { expression: c.expression, period: r.period } : undefined;
   }
+  nameAppositions(text, spans, kinds);
   return spans;
+}
+
+/** Between a period and the one named in apposition to it; and what follows that one. */
+const APPOSITION = /^,\s{1,3}$/;
+const APPOSITION_END = /^(?:[,;.]|\s{1,3}(?:that\s{1,3})?end(?:ed|ing|s)\b)/;
+/** Expressions that refer to a period the text discusses rather than name it. */
+const REFERS_BACK = new Set<DateExpression['kind']>(['yearEarlier', 'currentQuarter', 'anaphoricUnit', 'yearPeriod', 'yearQuarter']);
+
+/**
+ * "In the comparable year-ago quarter, the second quarter ended Oct. 31, …": a period the text refers to,
+ * followed by the same kind of period named in apposition, is the period named.
+ */
+function nameAppositions(text: string, spans: Span[], kinds: { kind: DateExpression['kind']; unit?: Period['unit'] }[]): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const [a, b] = [spans[i], spans[i + 1]];
+    if (!REFERS_BACK.has(kinds[i].kind) || REFERS_BACK.has(kinds[i + 1].kind) || kinds[i].unit === undefined ||
+      kinds[i].unit !== kinds[i + 1].unit || b.value === null || a.value === b.value) continue;
+    if (!APPOSITION.test(text.slice(a.end, b.start)) || !APPOSITION_END.test(text.slice(b.end, b.end + 12))) continue;
+    a.value = b.value;
+    a.reason = `${String(b.value)}, the period named right after it`;
+  }
 }
 
 /** A period's end right after it: "quarter ended ", "half ending on ". */
