@@ -1,4 +1,5 @@
 import type { NameType, Span } from '../types';
+import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -104,6 +105,7 @@ const HEADLINE_CONFIDENT = 0.8;
  * spans that took another type only because more mentions of the same string had it.
  */
 export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>, outvoted?: Set<Span>): Span[] {
+  spans = joinedByPatronymic(text, spans);
   const inHeadline = headlineTest(text);
   const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   const confident = (s: Span): boolean => (confidence?.get(s) ?? 0) >= HEADLINE_CONFIDENT;
@@ -116,11 +118,12 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (words[0] === 'Operation' && words.length > 1) s.type = 'MISC';
     if (canonicalPlace(s.text)) s.type = 'PLACE';
   }
+  const teams = scoreLineTeams(text, kept);
 
   // A surname used alone as a person makes "First Last" a person too ("Elbridge Colby" … "Colby said").
   const lonePersons = new Set(kept.filter((s) => s.type === 'PERSON' && !/\s/.test(s.text)).map((s) => s.text));
   for (const s of kept) {
-    if (s.type === 'PERSON') continue;
+    if (s.type === 'PERSON' || teams.has(s.text)) continue;
     const words = s.text.split(/\s+/);
     if (words.length >= 2 && words.length <= 3 && words.every((w) => STARTS_CAPITALISED.test(w)) && lonePersons.has(words[words.length - 1])) {
       s.type = 'PERSON';
@@ -136,6 +139,13 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   for (const s of kept) if (personParts.has(s.text)) s.type = 'PERSON';
 
+  // "Birch Glacier", "Kings Road", "Jordan Valley": a geographic head noun makes the name a place's, whatever
+  // a lone word said above
+  for (const s of kept) {
+    const words = s.text.split(/\s+/);
+    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && PLACE_HEADS.has(words[words.length - 1])) s.type = 'PLACE';
+  }
+
   const votes = new Map<string, Map<NameType, number>>();
   for (const s of kept) {
     let v = votes.get(s.text);
@@ -143,6 +153,10 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     v.set(s.type as NameType, (v.get(s.type as NameType) ?? 0) + 1);
   }
   for (const s of kept) {
+    if (teams.has(s.text)) {
+      s.type = 'ORG';
+      continue;
+    }
     const v = votes.get(s.text)!;
     if (v.size < 2) continue;
     let best: NameType = s.type as NameType;
@@ -150,5 +164,91 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
+  organizationWords(kept);
   return kept;
+}
+
+/** Last words that make a name a place's, and that are no one's surname. */
+const PLACE_HEADS = new Set([
+  'Glacier', 'Glaciers', 'Mountains', 'Valley', 'Peninsula', 'Desert', 'Strait', 'Straits', 'Canal', 'Avenue', 'Boulevard',
+  'Road', 'Street', 'Square', 'Fjord', 'Archipelago', 'Plateau', 'Basin', 'Delta', 'Estuary', 'Lagoon', 'Reservoir',
+]);
+
+/** The particles that join a given name to a father's name: "Faisal bin Farhan", "Ahmad ibn Hanbal". */
+const PATRONYMIC = /^\s(?:bin|ibn|bint|ben|binti|ould)\s$/;
+
+/**
+ * "Faisal" + "bin" + "Farhan Al Saud": two person mentions joined by a patronymic particle are one name;
+ * "Rhone" + "Glacier": a name and the place head noun right after it are one place. The spans are in text order.
+ */
+function joinedByPatronymic(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    // "Rhone" + "Glacier": a place's head noun the detector took for a name of its own
+    if (prev && PLACE_HEADS.has(s.text) && s.start - prev.end === 1 && text[prev.end] === ' ' && prev.type !== 'PERSON' &&
+      !prev.canonical && !s.canonical) {
+      out[out.length - 1] = { ...prev, end: s.end, text: text.slice(prev.start, s.end), type: 'PLACE' };
+      continue;
+    }
+    if (prev && prev.type === 'PERSON' && (s.type === 'PERSON' || s.type === 'ORG') && s.start - prev.end <= 7 &&
+      PATRONYMIC.test(text.slice(prev.end, s.start)) && !prev.canonical && !s.canonical) {
+      out[out.length - 1] = { ...prev, end: s.end, text: text.slice(prev.start, s.end) };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** A score between two names ("Aston Villa 2-1 Newcastle United", "Leeds 0 - 0 Hull"). */
+const SCORE_BETWEEN = /^[ \t]+\d{1,2}[ \t]?[-–][ \t]?\d{1,2}[ \t]+$/;
+
+/**
+ * The two sides of a score are the same kind of name: when one is an organization (a club), both are, at
+ * every mention, whatever a surname used alone or a vote says later. Returns the names so made organizations.
+ */
+function scoreLineTeams(text: string, spans: Span[]): Set<string> {
+  const teams = new Set<string>();
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (b.start - a.end > 12 || !SCORE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    if (a.type !== 'ORG' && b.type !== 'ORG') continue;
+    if (a.type !== 'PLACE' && b.type !== 'PLACE') {
+      teams.add(a.text);
+      teams.add(b.text);
+    }
+  }
+  return teams;
+}
+
+/**
+ * A single word typed as a person that names one organization of the document, and is a word of no
+ * person's name, stands for that organization: the first word of a company's name whose other words
+ * say its trade or legal form ("Northwind" after "Northwind Robotics, Inc."), or the last word of a
+ * name ("Villa" after "Aston Villa"; not "Thornbury" of "Thornbury District Council").
+ */
+function organizationWords(spans: Span[]): void {
+  const personWords = new Set<string>();
+  const orgByWord = new Map<string, string | null>();
+  for (const s of spans) {
+    if (!/\s/.test(s.text)) continue;
+    const words = s.text.split(/\s+/).filter((w) => STARTS_CAPITALISED.test(w));
+    if (s.type === 'PERSON') for (const w of words) personWords.add(w);
+    else if (s.type === 'ORG' && words.length >= 2) {
+      const trade = words.slice(1).every((w) => TRADE_WORDS.has(w.toLowerCase()) || LEGAL_FORMS.has(w.toLowerCase()));
+      for (const w of trade ? [words[0], words[words.length - 1]] : [words[words.length - 1]]) {
+        const known = orgByWord.get(w);
+        orgByWord.set(w, known === undefined || known === s.text ? s.text : null);
+      }
+    }
+  }
+  for (const s of spans) {
+    if (s.type !== 'PERSON' || /\s/.test(s.text) || personWords.has(s.text)) continue;
+    const org = orgByWord.get(s.text);
+    if (!org) continue;
+    s.type = 'ORG';
+    s.canonical = org;
+  }
 }

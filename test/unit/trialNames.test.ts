@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/core/extract';
+import type { NameDetector, Span } from '../../src/core/extract';
+import { loadNameTagger } from '../../src/core/extract/ner';
+
+/**
+ * Name rules prompted by pages in the shapes users save (test/fixtures/trial/); every sentence here is
+ * written for this test. A fixed detector proposes what a tagger might, so each pipeline rule is tested
+ * apart from any model; the shipped tagger then shows the rules at work end to end.
+ */
+
+/** Proposes each [form, type] at every occurrence of the form that no form listed before it covers, in text order. */
+function detectorFor(forms: [string, Span['type']][]): NameDetector {
+  return {
+    id: 'fixed',
+    detect(text) {
+      const out: { start: number; end: number; type: 'PERSON' | 'ORG' | 'PLACE' | 'MISC' }[] = [];
+      for (const [form, type] of forms) {
+        for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
+          if (out.some((o) => o.start < i + form.length && i < o.end)) continue;
+          out.push({ start: i, end: i + form.length, type: type as 'PERSON' });
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+function names(text: string, forms: [string, Span['type']][]): string[] {
+  const { spans } = extract(text, { nameDetector: detectorFor(forms), published: '2026-03-02' });
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+  return spans.filter((s) => ['PERSON', 'ORG', 'PLACE', 'MISC'].includes(s.type))
+    .map((s) => `${s.type} ${s.text}${s.canonical && s.canonical !== s.text ? ` → ${s.canonical}` : ''}`);
+}
+
+const tagger = loadNameTagger(readFileSync(join(__dirname, '..', '..', 'models', 'ner.model')));
+
+function tagged(text: string): Span[] {
+  return extract(text, { nameDetector: tagger, published: '2026-03-02' }).spans;
+}
+
+describe('names on real-page shapes', () => {
+  it('leaves post-nominal letters and councillors’ titles out of a person’s name', () => {
+    assert.deepEqual(names('Defending, Imogen Hart KC told the jury that Hart had no case to answer.', [['Imogen Hart KC', 'PERSON']]),
+      ['PERSON Imogen Hart', 'PERSON Hart → Imogen Hart']);
+    assert.deepEqual(names('The motion was moved by Cllr Dev Patel and seconded by Tom Reyes MP.', [['Cllr Dev Patel', 'PERSON'], ['Tom Reyes MP', 'PERSON']]),
+      ['PERSON Dev Patel', 'PERSON Tom Reyes']);
+    // two words of the name always stay: a one-word name before the letters is left as found
+    assert.deepEqual(names('Baroness Ode OBE spoke.', [['Ode OBE', 'PERSON']]), ['PERSON Ode OBE']);
+  });
+
+  it('joins a given name to the father’s name after bin, ibn or bint', () => {
+    assert.deepEqual(names('Sheikh Tamim met Khalid bin Salman Al Nahyan in Doha.', [['Khalid', 'PERSON'], ['Salman Al Nahyan', 'PERSON'], ['Doha', 'PLACE']]),
+      ['PERSON Khalid bin Salman Al Nahyan', 'PLACE Doha']);
+    // a lower-case "bin" between two unrelated words joins nothing
+    assert.deepEqual(names('Put Oslo bin Bergen', [['Oslo', 'PLACE'], ['Bergen', 'PLACE']]), ['PLACE Oslo', 'PLACE Bergen']);
+  });
+
+  it('types a name ending in a geographic head noun as a place, and joins a head noun the detector split off', () => {
+    assert.deepEqual(names('Ice from the Morteratsch Glacier and the Aletsch Glacier melted.', [['Morteratsch Glacier', 'PERSON'], ['Aletsch', 'MISC'], ['Glacier', 'PERSON']]),
+      ['PLACE Morteratsch Glacier', 'PLACE Aletsch Glacier']);
+    assert.deepEqual(names('Shops on Kings Road closed early.', [['Kings Road', 'PERSON']]), ['PLACE Kings Road']);
+  });
+
+  it('makes both sides of a score the same kind of name, at every mention', () => {
+    const text = 'Burnley 3-1 Hull City\n\nBurnley won easily. Hull City never threatened.';
+    assert.deepEqual(names(text, [['Burnley', 'PERSON'], ['Hull City', 'ORG']]),
+      ['ORG Burnley', 'ORG Hull City', 'ORG Burnley', 'ORG Hull City']);
+    // a country's team stays a place, as the guidelines type it
+    assert.deepEqual(names('Italy 2-0 Leeds United', [['Italy', 'PLACE'], ['Leeds United', 'ORG']]), ['PLACE Italy', 'ORG Leeds United']);
+  });
+
+  it('reads a one-word mention as the organization whose name it ends, or the company whose name it starts', () => {
+    assert.deepEqual(names('Crystal Rovers 2-2 Leeds United\n\nRovers levelled late.', [['Crystal Rovers', 'ORG'], ['Leeds United', 'ORG'], ['Rovers', 'PERSON']]),
+      ['ORG Crystal Rovers', 'ORG Leeds United', 'ORG Rovers → Crystal Rovers']);
+    assert.deepEqual(names('Halden Robotics hired staff. Halden said more would follow.', [['Halden Robotics', 'ORG'], ['Halden', 'PERSON']]),
+      ['ORG Halden Robotics', 'ORG Halden → Halden Robotics']);
+    // the first word of a council's name is its place, not the council
+    assert.deepEqual(names('Marlow Town Council met. Marlow voted.', [['Marlow Town Council', 'ORG'], ['Marlow', 'PERSON']]),
+      ['ORG Marlow Town Council', 'PERSON Marlow']);
+    // a word of a person's name stays that person's
+    assert.deepEqual(names('Jones Logistics grew. Ann Jones said Jones was pleased.', [['Jones Logistics', 'ORG'], ['Ann Jones', 'PERSON'], ['Jones', 'PERSON']]),
+      ['ORG Jones Logistics', 'PERSON Ann Jones', 'PERSON Jones → Ann Jones']);
+  });
+
+  it('writes a name in capitals canonically as the article writes it elsewhere', () => {
+    assert.deepEqual(names('OSLO, March 2 - Snow closed Oslo airport.', [['OSLO', 'PLACE'], ['Oslo', 'PLACE']]),
+      ['PLACE OSLO → Oslo', 'PLACE Oslo']);
+    // an acronym stays as it is
+    assert.deepEqual(names('NATO met. Nato agreed.', [['NATO', 'ORG'], ['Nato', 'ORG']]), ['ORG NATO', 'ORG Nato']);
+  });
+
+  it('finds a transcript’s speaker labels in capitals as the person named in full', () => {
+    const text = 'HOST (Ruth Adeyemi): Welcome.\n\nADEYEMI: Are rates going up?\nGUEST: Not yet.\nThe ADEYEMI report is out.';
+    const spans = names(text, [['Ruth Adeyemi', 'PERSON']]);
+    assert.deepEqual(spans, ['PERSON Ruth Adeyemi', 'PERSON ADEYEMI → Ruth Adeyemi']);
+  });
+
+  it('the shipped tagger with these rules: a company written with ", Inc." and its short name', () => {
+    const text = 'Keswick Robotics, Inc. said on Monday it had raised $40 million. Keswick Robotics makes warehouse robots, ' +
+      'and Keswick expects to double its staff, chief executive Mara Olsen said.';
+    const spans = tagged(text);
+    const types = spans.filter((s) => /Keswick/.test(s.text)).map((s) => `${s.type} ${s.text}`);
+    assert.deepEqual(types, ['ORG Keswick Robotics, Inc.', 'ORG Keswick Robotics', 'ORG Keswick']);
+  });
+});
