@@ -98,11 +98,48 @@ describe('names on real-page shapes', () => {
     assert.deepEqual(spans, ['PERSON Ruth Adeyemi', 'PERSON ADEYEMI → Ruth Adeyemi']);
   });
 
+  it('takes in the head noun a detector left out after a name, in ordinary prose only', () => {
+    assert.deepEqual(names('He was sentenced at Leeds Crown Court on Friday.', [['Leeds Crown', 'PLACE']]), ['ORG Leeds Crown Court']);
+    assert.deepEqual(names('Both signed the Kyoto Protocol, officials said.', [['Kyoto', 'PLACE']]), ['MISC Kyoto Protocol']);
+    // in a title-cased line a capital says nothing: "Court" may be an ordinary word written so
+    assert.deepEqual(names('Judge Rules In A Leeds Court On Tuesday', [['Leeds', 'PLACE']]), ['PLACE Leeds']);
+    // a head word another name covers stays that name's
+    assert.deepEqual(names('Voters in Kent Council areas met.', [['Kent', 'PLACE'], ['Council', 'ORG']]), ['PLACE Kent', 'ORG Council']);
+  });
+
+  it('joins an organization’s head, "of (the)" and the name after it', () => {
+    assert.deepEqual(names('The bill went to the Assembly of the Regions on Monday.', [['Assembly', 'ORG'], ['Regions', 'MISC']]),
+      ['ORG Assembly of the Regions']);
+    // a person after "of" is no part of it
+    assert.deepEqual(names('The Council of Maria Lopez met.', [['Council', 'ORG'], ['Maria Lopez', 'PERSON']]), ['ORG Council', 'PERSON Maria Lopez']);
+  });
+
+  it('reads a first name alone as the one person of the document it starts, and nothing else', () => {
+    assert.deepEqual(names('Nadia Okoro founded the firm. Nadia said it was hard.', [['Nadia Okoro', 'PERSON'], ['Nadia', 'PERSON']]),
+      ['PERSON Nadia Okoro', 'PERSON Nadia → Nadia Okoro']);
+    // two people with that first name: which one is meant is not said
+    assert.deepEqual(names('Nadia Okoro and Nadia Fell spoke. Nadia left.', [['Nadia Okoro', 'PERSON'], ['Nadia Fell', 'PERSON'], ['Nadia', 'PERSON']]),
+      ['PERSON Nadia Okoro', 'PERSON Nadia Fell', 'PERSON Nadia']);
+    // a mention typed otherwise is not read as a first name
+    assert.deepEqual(names('Kenya Lowe flew home. Kenya Airways said so.', [['Kenya Lowe', 'PERSON'], ['Kenya Airways', 'ORG']]),
+      ['PERSON Kenya Lowe', 'ORG Kenya Airways']);
+  });
+
+  it('finds no names on a share bar', () => {
+    const text = 'Share this article\nFacebook Twitter WhatsApp Email Copy link\n\nFacebook said on Monday it would appeal.';
+    assert.deepEqual(names(text, [['Facebook Twitter', 'PERSON'], ['Facebook', 'ORG']]), ['ORG Facebook']);
+  });
+
   it('the shipped tagger with these rules: a company written with ", Inc." and its short name', () => {
     const text = 'Keswick Robotics, Inc. said on Monday it had raised $40 million. Keswick Robotics makes warehouse robots, ' +
       'and Keswick expects to double its staff, chief executive Mara Olsen said.';
     const spans = tagged(text);
     const types = spans.filter((s) => /Keswick/.test(s.text)).map((s) => `${s.type} ${s.text}`);
     assert.deepEqual(types, ['ORG Keswick Robotics, Inc.', 'ORG Keswick Robotics', 'ORG Keswick']);
+  });
+
+  it('the shipped tagger with these rules: a party named as an alliance, and its acronym', () => {
+    const spans = tagged('The centre-right Civic Alliance (CA) won 40 seats. The CA will now seek partners.');
+    assert.deepEqual(spans.filter((s) => /Civic|CA/.test(s.text)).map((s) => `${s.type} ${s.text}`), ['ORG Civic Alliance', 'ORG CA', 'ORG CA']);
   });
 });

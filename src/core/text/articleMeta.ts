@@ -152,6 +152,28 @@ export function isFurnitureLine(line: string): boolean {
   return trimmed.length > 0 && trimmed.length <= 30 && FURNITURE.test(trimmed) && FURNITURE_WHOLE.test(trimmed);
 }
 
+/** The buttons of a page's share bar, saved as a line of words ("Facebook Twitter WhatsApp Email Copy link"). */
+const SHARE_WORDS = new Set([
+  'share', 'this', 'article', 'story', 'page', 'on', 'via', 'facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'copy',
+  'link', 'linkedin', 'reddit', 'pinterest', 'print', 'messenger', 'telegram', 'bluesky', 'threads', 'mastodon', 'flipboard',
+]);
+const SHARE_TARGETS = /facebook|twitter|whatsapp|linkedin|reddit|pinterest|messenger|telegram|bluesky|mastodon|flipboard/;
+
+/** A line that is a share bar and nothing else: two or more of its buttons, one of them a network. */
+export function isShareLine(line: string): boolean {
+  const words = line.trim().toLowerCase().split(/[\s|·•,/]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 16 && words.every((w) => SHARE_WORDS.has(w)) && SHARE_TARGETS.test(line.toLowerCase());
+}
+
+/** Whether a range sits on a share bar's line: a name there is a button, not a mention. Looks no further than 120 characters either way. */
+export function onShareLine(text: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) if (start - --lineStart > 120) return false;
+  let lineEnd = end;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) if (++lineEnd - end > 120) return false;
+  return isShareLine(text.slice(lineStart, lineEnd));
+}
+
 /** The furniture words alone on their line, with nothing after them but punctuation. */
 const FURNITURE_WHOLE = new RegExp(`^(?:${FURNITURE.source.slice(4, -3)})[\\s\\p{P}]*$`, 'iu');
 

@@ -422,8 +422,13 @@ class FigureScanner {
     if (!t.plain || t.value > 99 || !mark || (mark.text !== '.' && mark.text !== ')') || this.reader.gap(i, i + 1) !== 'glued') return false;
     const word = toks[i + 2];
     if (!word || word.kind !== 'word' || !STARTS_UPPER.test(word.text) || this.reader.gap(i + 1, i + 2) !== 'space') return false;
-    const lineStart = this.text.lastIndexOf('\n', t.start - 1) + 1;
-    return /^[ \t]*$/.test(this.text.slice(lineStart, t.start));
+    // only spaces between the line's start and the number (looked at no further back than they can reach)
+    for (let k = t.start - 1; k >= 0; k--) {
+      const c = this.text.charCodeAt(k);
+      if (c === 10) return true;
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
   }
 
   private moneyAfterNumber(m: NumberMatch): Found | undefined {

@@ -1,4 +1,5 @@
 import type { NameType, Span } from '../types';
+import { onShareLine } from '../../text/articleMeta';
 import { canonicalPlace } from './placeAliases';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -53,6 +54,15 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
       else byInnerWord.set(word, [p]);
     }
   }
+  // a first name alone ("Priya and her team", "Sir Howard, thank you") is the one full name of the document that
+  // starts with it, when no full name ends with it
+  const firstNameOwner = new Map<string, string | null>();
+  for (const p of persons) {
+    const first = p.text.split(/\s+/)[0];
+    if (!CAPITALISED_WORD.test(first)) continue;
+    const known = firstNameOwner.get(first);
+    firstNameOwner.set(first, known === undefined || known === p.text ? p.text : null);
+  }
   // only a word inside one full name (however often that name is repeated) names it
   const innerWordOwner = new Map<string, string | null>();
   for (const [word, owners] of byInnerWord) innerWordOwner.set(word, owners.every((p) => p.text === owners[0].text) ? owners[0].text : null);
@@ -98,6 +108,11 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
       if (full && (s.type === 'PERSON' || !isAcronym(s.text))) {
         s.type = 'PERSON';
         s.canonical = full;
+        continue;
+      }
+      const byFirstName = s.type === 'PERSON' ? firstNameOwner.get(s.text) : undefined;
+      if (byFirstName) {
+        s.canonical = byFirstName;
         continue;
       }
       const acr = acronymOf.get(s.text.replace(/\./g, ''));
@@ -191,7 +206,7 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
     const form = text.slice(i, end);
     const f = forms.get(form);
     if (labels.has(form) && !isSpeakerLabel(text, i, end)) { i = end; continue; }
-    if (f && !occupied(i, end)) added.push({ start: i, end, type: f.type, text: form, value: null, canonical: f.canonical });
+    if (f && !occupied(i, end) && !onShareLine(text, i, end)) added.push({ start: i, end, type: f.type, text: form, value: null, canonical: f.canonical });
     i = end;
   }
   return added;

@@ -1,4 +1,5 @@
 import type { NameType, Span } from '../types';
+import { onShareLine } from '../../text/articleMeta';
 import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
 
@@ -105,7 +106,7 @@ const HEADLINE_CONFIDENT = 0.8;
  * spans that took another type only because more mentions of the same string had it.
  */
 export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>, outvoted?: Set<Span>): Span[] {
-  spans = joinedByPatronymic(text, spans);
+  spans = withHeadWords(text, joinedByPatronymic(text, spans)).filter((s) => !onShareLine(text, s.start, s.end));
   const inHeadline = headlineTest(text);
   const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   const confident = (s: Span): boolean => (confidence?.get(s) ?? 0) >= HEADLINE_CONFIDENT;
@@ -166,6 +167,65 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   organizationWords(kept);
   return kept;
+}
+
+/** Capitalised head nouns of an organization's name, which a detector may leave out of it ("Bristol Crown" + "Court"). */
+const ORG_HEAD_WORDS = new Set([
+  'Court', 'Council', 'Committee', 'Commission', 'University', 'College', 'Institute', 'Ministry', 'Department',
+  'Agency', 'Authority', 'Assembly', 'Parliament', 'Tribunal', 'Police', 'Hospital', 'Foundation', 'Association',
+  'Party', 'Union', 'Federation', 'Ombudsman', 'Inquiry', 'Service',
+]);
+/** Organizations named "<head> of (the) <name>" ("Assembly of the Republic", "Council of Europe"). */
+const OF_HEADS = new Set(['Assembly', 'Council', 'Ministry', 'Department', 'Court', 'University', 'Parliament', 'Academy', 'Chamber', 'Bank', 'Commission', 'Congress']);
+/** The head word, then prose (a lower-case word, punctuation or the line's end): in a title-cased line every word is capitalised. */
+const HEAD_AFTER = /^ (\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll}|[.,;:!?)"”’'\n]|$)/u;
+/** Documents a detector may leave out of their name after a place ("Paris" + "Agreement"). */
+const DOCUMENT_HEAD_WORDS = new Set(['Agreement', 'Accord', 'Accords', 'Treaty', 'Convention', 'Declaration', 'Protocol', 'Act', 'Charter', 'Doctrine']);
+const OF_AFTER = /^ of (?:the )?$/;
+
+/**
+ * A name and the head noun a detector left out right after it are one name: "Bristol Crown" + "Court" is an
+ * organization, "Paris" + "Agreement" a document (MISC); an organization's head and "of (the)" before the
+ * next name are one organization ("Assembly" + "of the" + "Republic"). The spans are in text order.
+ */
+function withHeadWords(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    let s = spans[k];
+    const next = spans[k + 1];
+    if (s.type !== 'PERSON' && !s.canonical) {
+      const head = HEAD_AFTER.exec(text.slice(s.end, s.end + 40));
+      const free = head && (!next || next.start >= s.end + head[0].length);
+      if (head && free && (ORG_HEAD_WORDS.has(head[1]) || DOCUMENT_HEAD_WORDS.has(head[1])) && inOrdinaryCase(text, s.start, s.end)) {
+        const end = s.end + head[0].length;
+        s = { ...s, end, text: text.slice(s.start, end), type: ORG_HEAD_WORDS.has(head[1]) ? 'ORG' : 'MISC' };
+      } else if (next && s.type === 'ORG' && !next.canonical && next.type !== 'PERSON' && next.start - s.end <= 8 &&
+        OF_HEADS.has(s.text.split(' ').pop()!) && OF_AFTER.test(text.slice(s.end, next.start))) {
+        s = { ...s, end: next.end, text: text.slice(s.start, next.end), type: 'ORG' };
+        k++;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu;
+const SMALL_WORDS = new Set(['the', 'and', 'but', 'nor', 'for', 'via', 'with', 'from']);
+
+/**
+ * Whether the line around a range is written in ordinary case, a lower-case word other than a small
+ * function word near it on its line: in a title-cased line every word is capitalised, and a capital says nothing.
+ */
+function inOrdinaryCase(text: string, start: number, end: number): boolean {
+  let around = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120));
+  // the range's own line only
+  const before = start - Math.max(0, start - 120);
+  const lineStart = around.lastIndexOf('\n', before) + 1;
+  const lineEnd = around.indexOf('\n', before + (end - start));
+  around = around.slice(lineStart, lineEnd < 0 ? around.length : lineEnd);
+  for (const m of around.matchAll(LOWER_WORD)) if (!SMALL_WORDS.has(m[0])) return true;
+  return false;
 }
 
 /** Last words that make a name a place's, and that are no one's surname. */

@@ -75,6 +75,8 @@ const ORGANIZATION_HEADS = new Set([
   // a company's trade as the last word of its name ("Sequoia Capital", "Boston Dynamics"), a public service's ("Monitoring Service")
   'capital', 'ventures', 'robotics', 'dynamics', 'holdings', 'technologies', 'investors', 'airlines', 'airways',
   'pharmaceuticals', 'bancorp', 'service', 'services',
+  // a political party's or campaign's ("Democratic Alliance", "Five Star Movement")
+  'alliance', 'movement',
 ]);
 
 export function harmonize(
