@@ -125,6 +125,19 @@ describe('names on real-page shapes', () => {
       ['PERSON Kenya Lowe', 'ORG Kenya Airways']);
   });
 
+  it("reads the names on a team sheet as its players, and splits a name run across a semicolon", () => {
+    const text = 'Leeds (4-3-3): Perri; Bogle, Rodon; Ampadu; James, Piroe.\nThe James Report was published.';
+    assert.deepEqual(names(text, [['Perri', 'PERSON'], ['Bogle', 'PLACE'], ['Rodon; Ampadu', 'PERSON'], ['James Report', 'MISC'], ['James', 'ORG'], ['Piroe', 'MISC']]),
+      ['PERSON Perri', 'PERSON Bogle', 'PERSON Rodon', 'PERSON Ampadu', 'PERSON James', 'PERSON Piroe', 'MISC James Report']);
+    // a line without a formation is no team sheet
+    assert.deepEqual(names('Ministers (three of them): Bogle; Rodon.', [['Bogle', 'PLACE'], ['Rodon', 'ORG']]), ['PLACE Bogle', 'ORG Rodon']);
+  });
+
+  it('types a name opening with a place word as a place', () => {
+    assert.deepEqual(names('Crowds gathered outside the Palazzo Chigi and on Mount Ida.', [['Palazzo Chigi', 'PERSON'], ['Mount Ida', 'PERSON']]),
+      ['PLACE Palazzo Chigi', 'PLACE Mount Ida']);
+  });
+
   it('finds no names on a share bar', () => {
     const text = 'Share this article\nFacebook Twitter WhatsApp Email Copy link\n\nFacebook said on Monday it would appeal.';
     assert.deepEqual(names(text, [['Facebook Twitter', 'PERSON'], ['Facebook', 'ORG']]), ['ORG Facebook']);

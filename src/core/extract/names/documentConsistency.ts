@@ -106,7 +106,7 @@ const HEADLINE_CONFIDENT = 0.8;
  * spans that took another type only because more mentions of the same string had it.
  */
 export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>, outvoted?: Set<Span>): Span[] {
-  spans = withHeadWords(text, joinedByPatronymic(text, spans)).filter((s) => !onShareLine(text, s.start, s.end));
+  spans = lineupPlayers(text, withHeadWords(text, joinedByPatronymic(text, spans)).filter((s) => !onShareLine(text, s.start, s.end)));
   const inHeadline = headlineTest(text);
   const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   const confident = (s: Span): boolean => (confidence?.get(s) ?? 0) >= HEADLINE_CONFIDENT;
@@ -140,11 +140,13 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   for (const s of kept) if (personParts.has(s.text)) s.type = 'PERSON';
 
-  // "Birch Glacier", "Kings Road", "Jordan Valley": a geographic head noun makes the name a place's, whatever
-  // a lone word said above
+  // "Birch Glacier", "Kings Road", "Jordan Valley", "Palacio de Viana": a geographic head noun or a place's first
+  // word makes the name a place's, whatever a lone word said above
   for (const s of kept) {
     const words = s.text.split(/\s+/);
-    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && PLACE_HEADS.has(words[words.length - 1])) s.type = 'PLACE';
+    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && (PLACE_HEADS.has(words[words.length - 1]) || PLACE_PREFIXES.has(words[0]))) {
+      s.type = 'PLACE';
+    }
   }
 
   const votes = new Map<string, Map<NameType, number>>();
@@ -167,6 +169,44 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   organizationWords(kept);
   return kept;
+}
+
+/** A team sheet: the team, its formation in brackets, a colon ("Aston Villa (4-2-3-1): Martinez; Cash, Konsa…"). */
+const LINEUP_HEAD = /^[^\n:]{2,60}\(\d(?:[-–]\d){2,4}\):/;
+
+/**
+ * The names after a team sheet's colon are its players: persons, whatever a surname alone looked like to the
+ * detector ("Konsa", "Trippier"), and a name run across a semicolon ("Hall; Guimaraes") is two.
+ */
+function lineupPlayers(text: string, spans: Span[]): Span[] {
+  const verdicts = new Map<number, number>(); // line start → offset of the colon, or -1
+  const colonOf = (at: number): number => {
+    let lineStart = at;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) if (at - --lineStart > 600) return -1;
+    let colon = verdicts.get(lineStart);
+    if (colon === undefined) {
+      const m = LINEUP_HEAD.exec(text.slice(lineStart, lineStart + 80));
+      colon = m ? lineStart + m[0].length : -1;
+      verdicts.set(lineStart, colon);
+    }
+    return colon;
+  };
+  const out: Span[] = [];
+  for (const s of spans) {
+    const colon = colonOf(s.start);
+    if (colon < 0 || s.start < colon || s.canonical) {
+      out.push(s);
+      continue;
+    }
+    let from = s.start;
+    for (const part of s.text.split(';')) {
+      const lead = part.length - part.trimStart().length;
+      const name = part.trim();
+      if (name) out.push({ ...s, start: from + lead, end: from + lead + name.length, text: name, type: 'PERSON' });
+      from += part.length + 1;
+    }
+  }
+  return out;
 }
 
 /** Capitalised head nouns of an organization's name, which a detector may leave out of it ("Bristol Crown" + "Court"). */
@@ -233,6 +273,9 @@ const PLACE_HEADS = new Set([
   'Glacier', 'Glaciers', 'Mountains', 'Valley', 'Peninsula', 'Desert', 'Strait', 'Straits', 'Canal', 'Avenue', 'Boulevard',
   'Road', 'Street', 'Square', 'Fjord', 'Archipelago', 'Plateau', 'Basin', 'Delta', 'Estuary', 'Lagoon', 'Reservoir',
 ]);
+
+/** First words that make a name a place's ("Palacio de Viana", "Piazza Navona", "Mount Kenya", "Lake Como"). */
+const PLACE_PREFIXES = new Set(['Palacio', 'Palazzo', 'Palais', 'Plaza', 'Piazza', 'Castillo', 'Schloss', 'Rue', 'Avenida', 'Calle', 'Mount', 'Lake', 'Isle']);
 
 /** The particles that join a given name to a father's name: "Faisal bin Farhan", "Ahmad ibn Hanbal". */
 const PATRONYMIC = /^\s(?:bin|ibn|bint|ben|binti|ould)\s$/;
