@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { findFigures } from '../../src/core/extract/figures';
+import { describeClaim } from '../../src/core/extract/figures/claim';
 import type { Span } from '../../src/core/extract/types';
 
 /** Shapes of real pages that yielded wrong figures: each case is a sentence written for this test. */
@@ -62,5 +63,22 @@ describe('figures on real-page shapes', () => {
     // a year before "and" is no part of a range (years are left to the dates)
     check('It grew 3% in 2024 and 5% in 2025.', ['PERCENT 3% = 3', 'PERCENT 5% = 5']);
     check('a fall from 30 to 25 per cent', ['PERCENT 30 = 30', 'PERCENT 25 per cent = 25']);
+  });
+
+  it('a figure after a verb of change measures what changed; a time or a comparison after it measures nothing', () => {
+    const measure = (text: string, surface: string): string | undefined => {
+      const span = findFigures(text).find((f) => f.text === surface);
+      assert.ok(span, surface);
+      return describeClaim(text, span).measure;
+    };
+    assert.equal(measure('The broad index rose 1.4 per cent on Friday.', '1.4 per cent'), 'broad index');
+    assert.equal(measure('In May, container traffic at Redcar fell 6 per cent.', '6 per cent'), 'container traffic');
+    assert.equal(measure('Its bond yields climbed by 0.12 per cent.', '0.12 per cent'), 'bond yields');
+    assert.equal(measure('In May, loan approvals fell to 48,200.', '48,200'), 'loan approvals');
+    // "last year", "higher", "a day for" after the figure are no measure
+    assert.equal(measure('The bills came in 9 per cent higher than before.', '9 per cent'), undefined);
+    assert.equal(measure('It costs about £2m a day for the city.', '£2m'), undefined);
+    // a measure named before the figure still wins
+    assert.equal(measure('In 2025, defence spending rose 3 per cent.', '3 per cent'), 'defence spending');
   });
 });
