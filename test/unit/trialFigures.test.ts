@@ -63,6 +63,8 @@ describe('figures on real-page shapes', () => {
     // a year before "and" is no part of a range (years are left to the dates)
     check('It grew 3% in 2024 and 5% in 2025.', ['PERCENT 3% = 3', 'PERCENT 5% = 5']);
     check('a fall from 30 to 25 per cent', ['PERCENT 30 = 30', 'PERCENT 25 per cent = 25']);
+    // a figure with a unit of its own is no part of a range: "to" says where the other went
+    check('Yields rose 6bps to 4.52 per cent.', ['QUANTITY 6bps = 6 (basis point)', 'PERCENT 4.52 per cent = 4.52']);
   });
 
   it('a figure after a verb of change measures what changed; a time or a comparison after it measures nothing', () => {

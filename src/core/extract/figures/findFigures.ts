@@ -393,7 +393,8 @@ class FigureScanner {
   private sharedRangeUnit(m: NumberMatch): Found | undefined {
     const toks = this.toks;
     const link = toks[m.last];
-    if (!link) return undefined;
+    // a unit of its own ("rose 6bps to 4.52 per cent"): "to" is where it went, not a range
+    if (!link || toks[m.last - 1].suffix) return undefined;
     let k: number;
     if ((link.text === '-' || link.text === '\u2013') && this.reader.gap(m.last - 1, m.last) === 'glued' && this.reader.gap(m.last, m.last + 1) === 'glued') k = m.last + 1;
     else if (link.kind === 'word' && (link.lower === 'to' || link.lower === 'and') && this.spaced(m.last - 1, m.last) && this.spaced(m.last, m.last + 1)) k = m.last + 1;
@@ -404,7 +405,8 @@ class FigureScanner {
     const firstTok = toks[m.first];
     if (!second || (m.last - m.first === 1 && firstTok.plain && firstTok.text.length === 4 && m.value >= 1000 && m.value <= 2199)) return undefined;
     const pct = this.adjacent(second.last - 1, second.last) ? this.percentWordAt(second.last) : undefined;
-    if (pct) return { span: this.span(m.first, m.last, 'PERCENT', round(m.value)), next: m.last };
+    if (pct && !toks[m.last - 1].scaleSuffix) return { span: this.span(m.first, m.last, 'PERCENT', round(m.value)), next: m.last };
+    if (pct) return undefined;
     if (m.scaled !== second.scaled) return undefined;
     const money = this.moneyAfterNumber(second);
     if (!money || typeof money.span.value !== 'string') return undefined;
