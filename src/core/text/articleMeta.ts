@@ -9,14 +9,15 @@ const UPPER = /\p{Lu}/u;
  * An article's title, outlet and byline, as a reader would name them from the top of a page saved as text.
  * The title is the first line near the top that reads as a headline: page furniture ("Play all audios:",
  * "IE 11 is not supported…", "Skip to content"), bracketed editor's notes, section labels, datelines,
- * bylines and paragraphs are passed over. Outlet and byline only when the text states them.
+ * bylines and paragraphs are passed over. Outlet and byline only when the text states them: the outlet from a
+ * dateline, a "Title | Outlet" suffix, a source line, or else a copyright line at the end of the page.
  */
 export interface ArticleMetadata {
   /** The headline; when no line reads as one, the start of the first line of text, shortened. */
   title: string;
   /** The publication named by the text ("Reuters" in "BRUSSELS (Reuters) -", "Title | The Guardian"). */
   outlet?: string;
-  /** The author(s) from a "By …" line. */
+  /** The author(s) from a "By …" line, without their role or where they wrote from. */
   byline?: string;
 }
 
@@ -32,7 +33,7 @@ const FURNITURE = new RegExp([
 const BRACKETED_NOTE = /^\s*[[(][^\])]*[\])]\s*$/;
 const BREADCRUMB_G = /\s(?:[›»>|/]|::)\s/g;
 const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporting by|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*)*)\s*$/u;
-const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}\((AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|TASS|ANSA|EFE|PA|CNN|[\p{Lu}][\p{L}.&' -]{1,30})\)\s*[-–—]/u;
+const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,30}?)?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|,?\s*\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\s+(?:19|20)\d\d)?\s*(?:\((AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|TASS|ANSA|EFE|PA|CNN|[\p{Lu}][\p{L}.&' -]{1,30})\)|\/([\p{Lu}][\p{L}.&' -]{1,30})\/)\s*[-–—]/u;
 const SOURCE_LINE = /^(?:source|publisher|published by|originally published (?:by|in|at)|©\s*(?:\d{4}\s+)?|copyright\s*(?:\d{4}\s+)?)[:\s]*([\p{Lu}][\p{L}\p{N}.&' -]{1,40}?)\s*\.?$/iu;
 const TITLE_SUFFIX = /\s+[|–—-]\s+([\p{Lu}][\p{L}\p{N}.&' ]{1,40})$/u;
 const WEEKDAY_OR_MONTH = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d/;
@@ -48,12 +49,13 @@ export function articleMetadata(text: string): ArticleMetadata {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\s+/g, ' ').trim();
     if (!line) continue;
-    const byline = BYLINE.exec(line);
+    const byline = BYLINE.exec(bylineNames(line));
     if (byline && line.length <= 120 && !meta.byline) { meta.byline = byline[1].replace(/\s+/g, ' ').trim(); continue; }
     const outletInDateline = DATELINE_OUTLET.exec(line);
     if (outletInDateline) {
-      // "BRUSSELS (Reuters) - …" opens the body; the agency is the outlet unless the page names its own
-      wire ??= outletInDateline[1].trim();
+      // "BRUSSELS (Reuters) - …", "ROTTERDAM, Netherlands, March 11, 2026 (Reuters) - …", "AUSTIN, Texas, Sept. 23,
+      // 2025 /PRNewswire/ -- …" open the body; the agency is the outlet unless the page names its own
+      wire ??= (outletInDateline[1] ?? outletInDateline[2]).trim();
       firstText ??= line;
       inBody = true;
       continue;
@@ -85,10 +87,47 @@ export function articleMetadata(text: string): ArticleMetadata {
       chosen = chosen.slice(0, chosen.length - suffix[0].length).trim();
     }
   }
-  meta.outlet ??= wire;
+  meta.outlet ??= wire ?? copyrightHolder(text);
   if (!meta.outlet) delete meta.outlet;
   meta.title = chosen ? shorten(chosen, MAX_TITLE) : firstText ? shorten(firstSentence(firstText), 100) : '';
   return meta;
+}
+
+/**
+ * A "By" line without what follows the names: the writer's role ("By Harriet Lowe, Courts Correspondent",
+ * "By Oliver Grant, Markets Reporter") and where the story was written ("By Sam Whitfield at Villa Park").
+ */
+function bylineNames(line: string): string {
+  if (!/^(?:[Bb]y|BY)\s/.test(line)) return line;
+  return line
+    .replace(ROLE_AFTER_NAME, '')
+    .replace(/\s+(?:at|in|from)\s+\p{Lu}[\p{L}'’. -]*$/u, '');
+}
+
+/** ", Courts Correspondent", ", Senior Reporter", ", Editor": a role after a writer's name, to the end of the line. */
+const ROLE_AFTER_NAME = new RegExp(
+  `,\\s*(?:[\\p{L}'’&-]+\\s+){0,4}(?:${[
+    'correspondents?', 'reporters?', 'editors?', 'writers?', 'columnists?', 'journalists?', 'contributors?', 'analysts?',
+    'producers?', 'presenters?', 'critics?', 'commentators?', 'staff', 'desk', 'bureau', 'chief',
+  ].join('|')})\\b.*$`,
+  'iu',
+);
+
+/** How many lines at the end of a page may hold its copyright line. */
+const BOTTOM_LINES = 15;
+const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d\s+)?)?([\p{Lu}][\p{L}\p{N}&' -]{1,40}?)\s*(?:[.,|]|\s+all rights reserved|$)/iu;
+
+/** The outlet a page names in its copyright line near the end ("© 2026 The Daily Ledger. All rights reserved."). */
+function copyrightHolder(text: string): string | undefined {
+  // only the end of the text is looked at: a megabyte costs no more than a page
+  const tail = text.slice(Math.max(0, text.length - 3000)).split('\n').slice(-BOTTOM_LINES);
+  for (let i = tail.length - 1; i >= 0; i--) {
+    const line = tail[i].replace(/\s+/g, ' ').trim();
+    if (line.length > 200) continue;
+    const m = COPYRIGHT_LINE.exec(line);
+    if (m && !/^(?:all rights|the author|\d)/i.test(m[1])) return m[1].trim();
+  }
+  return undefined;
 }
 
 function topLines(text: string): string[] {
@@ -111,6 +150,28 @@ function topLines(text: string): string[] {
 export function isFurnitureLine(line: string): boolean {
   const trimmed = line.trim();
   return trimmed.length > 0 && trimmed.length <= 30 && FURNITURE.test(trimmed) && FURNITURE_WHOLE.test(trimmed);
+}
+
+/** The buttons of a page's share bar, saved as a line of words ("Facebook Twitter WhatsApp Email Copy link"). */
+const SHARE_WORDS = new Set([
+  'share', 'this', 'article', 'story', 'page', 'on', 'via', 'facebook', 'twitter', 'x', 'whatsapp', 'email', 'e-mail', 'copy',
+  'link', 'linkedin', 'reddit', 'pinterest', 'print', 'messenger', 'telegram', 'bluesky', 'threads', 'mastodon', 'flipboard',
+]);
+const SHARE_TARGETS = /facebook|twitter|whatsapp|linkedin|reddit|pinterest|messenger|telegram|bluesky|mastodon|flipboard/;
+
+/** A line that is a share bar and nothing else: two or more of its buttons, one of them a network. */
+export function isShareLine(line: string): boolean {
+  const words = line.trim().toLowerCase().split(/[\s|·•,/]+/).filter(Boolean);
+  return words.length >= 2 && words.length <= 16 && words.every((w) => SHARE_WORDS.has(w)) && SHARE_TARGETS.test(line.toLowerCase());
+}
+
+/** Whether a range sits on a share bar's line: a name there is a button, not a mention. Looks no further than 120 characters either way. */
+export function onShareLine(text: string, start: number, end: number): boolean {
+  let lineStart = start;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) if (start - --lineStart > 120) return false;
+  let lineEnd = end;
+  while (lineEnd < text.length && text.charCodeAt(lineEnd) !== 10) if (++lineEnd - end > 120) return false;
+  return isShareLine(text.slice(lineStart, lineEnd));
 }
 
 /** The furniture words alone on their line, with nothing after them but punctuation. */

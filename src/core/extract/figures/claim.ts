@@ -67,14 +67,15 @@ export function describeClaim(text: string, span: Pick<Span, 'start' | 'end' | '
     // a unit written into the figure ("32-nation") is what it counts; else the phrase after it, else the
     // counted noun the figure grammar found, unless that is an adverb or a verb ("two emerged primarily")
     const unit = span.unit && !/(?:ly|ed)$/i.test(span.unit) ? span.unit.toLowerCase() : undefined;
-    const counted = unit && span.text.toLowerCase().includes(unit) ? unit : phrase ?? unit;
+    const counted = unit && span.text.toLowerCase().includes(unit) ? unit : phrase ?? unit ?? changedBefore(before)?.measure;
     if (counted) claim.measure = counted;
   } else {
     const spendOn = SPEND_ON.exec(after) ?? USED_ON.exec(after);
     const target = spendOn ? normalizeSpace(spendOn[1]).replace(/^the\s+/i, '') : undefined;
-    const measured = target ? (/spending|budget|funding$/.test(target) ? target : `${target} spending`) : rest ?? measureBefore(before);
+    const changed = changedBefore(before);
+    const measured = target ? (/spending|budget|funding$/.test(target) ? target : `${target} spending`) : rest ?? measureBefore(before) ?? changed?.measure;
     if (measured) claim.measure = measured;
-    else if (!claim.base && phrase) claim.measure = phrase;
+    else if (!claim.base && phrase && !NOT_A_MEASURE.test(phrase)) claim.measure = phrase;
   }
   const subject = subjectBefore(before);
   if (subject) claim.subject = subject;
@@ -115,6 +116,33 @@ function firstSentenceEnd(s: string): number {
 /** "U.S." or "Mr." end in a period that does not end the sentence. */
 function isAbbreviationEnd(s: string, k: number): boolean {
   return /(?:^|[^\p{L}])(?:\p{L}\.\p{L}|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov)$/u.test(s.slice(Math.max(0, k - 4), k));
+}
+
+/** Verbs of change right before a figure ("fell 1.8 per cent", "rose by 0.1 per cent", "fell to 61,400"). */
+const CHANGED = new RegExp(
+  '(?:^|[\\s(])((?:[\\p{Ll}][\\p{Ll}-]*\\s+){0,2}[\\p{Ll}][\\p{Ll}-]*)' +
+  // "container volumes at Rotterdam fell": the place or company after the noun says whose
+  '(?:\\s+(?:at|in|of|for)\\s+\\p{Lu}[\\p{L}&\'’-]*(?:\\s+\\p{Lu}[\\p{L}&\'’-]*)?)?' +
+  '\\s+(?:(?:was|were|is|are|has|have)\\s+)?(?:rose|risen|fell|fallen|grew|grown|jumped|gained|slipped|dropped|declined|climbed|' +
+  'increased|decreased|slid|sank|soared|surged|plunged|edged\\s+(?:up|down|higher|lower)|up|down)' +
+  '(?:\\s+(?:by|to|about|around|nearly|almost|some|just|over|under))*\\s*$',
+  'u',
+);
+const DETERMINERS = /^(?:the|a|an|its|their|his|her|our|this|that|these|those|average|overall)$/;
+/** Phrases the words after a figure make that are no measure: a time ("last year"), a rank ("first"), a comparison ("higher"). */
+const NOT_A_MEASURE = /^(?:last|next|this|first|second|third|day|week|month|year|against|higher|lower|more|less|above|below|financial)\b/i;
+
+/**
+ * What changed by the figure, when a verb of change comes right before it: "container volumes … fell 1.8 per
+ * cent" → "container volumes", "the blue-chip index rose 0.8 per cent" → "blue-chip index".
+ */
+function changedBefore(before: string): { measure: string } | undefined {
+  const m = CHANGED.exec(before.slice(-160));
+  if (!m) return undefined;
+  const words = m[1].split(/\s+/);
+  while (words.length && (DETERMINERS.test(words[0]) || NOT_MODIFIERS.test(words[0]))) words.shift();
+  if (!words.length || NOT_MODIFIERS.test(words[words.length - 1])) return undefined;
+  return { measure: words.join(' ') };
 }
 
 /** The nearest "X spending"-style noun phrase before the figure in its sentence. */

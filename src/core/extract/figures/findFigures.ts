@@ -31,7 +31,30 @@ export function findFigures(text: string): Span[] {
       i++;
     }
   }
-  return withVagueMoney(text, spans);
+  return withoutPhoneNumbers(text, withVagueMoney(text, spans));
+}
+
+/**
+ * Telephone numbers ("+1 (512) 555-0148", "020 7946 0958", "555-123-4567") are no figures: an international
+ * prefix, an area code in brackets, or groups of digits joined by hyphens or dots, or by spaces when a
+ * group starts with 0 or has four digits (a number written in groups of three, "1 414 021", is a figure).
+ */
+const PHONE = /(?<![\p{L}\p{N}.,/-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,5}\)|\d{1,5})(?:[ .-]\d{2,5}){1,4}|\(\d{2,5}\)[ .-]?\d{3,4}[ .-]\d{3,5}|\d{3}([.-])\d{3}\1\d{4}|0\d{2,4} \d{3,4} \d{3,4})(?![\p{L}\p{N}]|[.,/-]\d)/gu;
+
+function withoutPhoneNumbers(text: string, spans: Span[]): Span[] {
+  if (spans.length === 0) return spans;
+  const phones: [number, number][] = [];
+  for (const m of text.matchAll(PHONE)) {
+    // "0 114 021" would be a space-grouped number: only groups of four or a leading 0 mark a telephone
+    if (!/[+()]/.test(m[0]) && !/[.-]/.test(m[0]) && !/^0/.test(m[0]) && !/\b\d{4}\b/.test(m[0])) continue;
+    phones.push([m.index, m.index + m[0].length]);
+  }
+  if (phones.length === 0) return spans;
+  let k = 0;
+  return spans.filter((s) => {
+    while (k < phones.length && phones[k][1] <= s.start) k++;
+    return !(k < phones.length && phones[k][0] < s.end);
+  });
 }
 
 /**
@@ -88,8 +111,12 @@ const SHARE_ADJECTIVES = /^(?:small|large|high|higher|low|lower|big|significant|
 class FigureScanner {
   private readonly reader: NumberReader;
 
+  /** Digits in a chain of three or more joined by hyphens ("4-2-3-1", a team's formation): no figures. */
+  private readonly chained: Uint8Array;
+
   constructor(private readonly text: string, private readonly toks: readonly FigureToken[]) {
     this.reader = new NumberReader(text, toks);
+    this.chained = hyphenChains(toks);
   }
 
   /** Token index just after the last MONEY span, for a currency repeated right after it. */
@@ -340,7 +367,7 @@ class FigureScanner {
     const t = toks[i];
     const signed = t.text === '-' && toks[i + 1]?.kind === 'num';
     if (!signed && !this.reader.startsNumber(i)) return undefined;
-    if (t.kind === 'num' && this.isCodeNumber(i)) return undefined;
+    if (t.kind === 'num' && (this.isCodeNumber(i) || this.chained[i] || this.isListMarker(i))) return undefined;
     const m = this.reader.read(i);
     if (!m) return undefined;
     const after = m.last;
@@ -355,7 +382,55 @@ class FigureScanner {
 
     const money = this.moneyAfterNumber(m);
     if (money) return money;
-    return this.quantity(m);
+    return this.sharedRangeUnit(m) ?? this.quantity(m);
+  }
+
+  /**
+   * The first figure of a range takes the unit written once after the second: "3-5%", "3 to 5 per cent"
+   * (PERCENT 3), "25 million to 30 million euros" (EUR 25,000,000). Only when the first is complete as
+   * written: "25 to 30 million euros" leaves the first figure as it is, its scale unsaid.
+   */
+  private sharedRangeUnit(m: NumberMatch): Found | undefined {
+    const toks = this.toks;
+    const link = toks[m.last];
+    // a unit of its own ("rose 6bps to 4.52 per cent"): "to" is where it went, not a range
+    if (!link || toks[m.last - 1].suffix) return undefined;
+    let k: number;
+    if ((link.text === '-' || link.text === '\u2013') && this.reader.gap(m.last - 1, m.last) === 'glued' && this.reader.gap(m.last, m.last + 1) === 'glued') k = m.last + 1;
+    else if (link.kind === 'word' && (link.lower === 'to' || link.lower === 'and') && this.spaced(m.last - 1, m.last) && this.spaced(m.last, m.last + 1)) k = m.last + 1;
+    else return undefined;
+    if (!toks[k] || toks[k].kind !== 'num') return undefined;
+    const second = this.reader.read(k);
+    // "in 2024 and 5% in 2025": a year is no part of a range
+    const firstTok = toks[m.first];
+    if (!second || (m.last - m.first === 1 && firstTok.plain && firstTok.text.length === 4 && m.value >= 1000 && m.value <= 2199)) return undefined;
+    const pct = this.adjacent(second.last - 1, second.last) ? this.percentWordAt(second.last) : undefined;
+    if (pct && !toks[m.last - 1].scaleSuffix) return { span: this.span(m.first, m.last, 'PERCENT', round(m.value)), next: m.last };
+    if (pct) return undefined;
+    if (m.scaled !== second.scaled) return undefined;
+    const money = this.moneyAfterNumber(second);
+    if (!money || typeof money.span.value !== 'string') return undefined;
+    const code = money.span.value.split(' ')[0];
+    const ratio = Number(money.span.value.split(' ')[1]) / second.value;
+    if (!Number.isFinite(ratio) || ratio <= 0) return undefined;
+    return { span: this.span(m.first, m.last, 'MONEY', isoAmount(code, round(m.value * ratio))), next: m.last };
+  }
+
+  /** "1. Ryanair to scrap…", "2) The best…": a numbered list's item number at the start of a line. */
+  private isListMarker(i: number): boolean {
+    const toks = this.toks;
+    const t = toks[i];
+    const mark = toks[i + 1];
+    if (!t.plain || t.value > 99 || !mark || (mark.text !== '.' && mark.text !== ')') || this.reader.gap(i, i + 1) !== 'glued') return false;
+    const word = toks[i + 2];
+    if (!word || word.kind !== 'word' || !STARTS_UPPER.test(word.text) || this.reader.gap(i + 1, i + 2) !== 'space') return false;
+    // only spaces between the line's start and the number (looked at no further back than they can reach)
+    for (let k = t.start - 1; k >= 0; k--) {
+      const c = this.text.charCodeAt(k);
+      if (c === 10) return true;
+      if (c !== 32 && c !== 9) return false;
+    }
+    return true;
   }
 
   private moneyAfterNumber(m: NumberMatch): Found | undefined {
@@ -421,7 +496,8 @@ class FigureScanner {
     }
     if (next?.kind === 'word' && TIME_UNITS.test(next.lower) && !m.fraction) return undefined; // durations are not annotated
     if (lastTok.kind === 'num' && lastTok.suffix) {
-      return this.quantitySpan(m, m.last, lastTok.suffix.toLowerCase());
+      const suffix = lastTok.suffix.toLowerCase();
+      return this.quantitySpan(m, m.last, suffix === 'bp' || suffix === 'bps' ? 'basis point' : suffix);
     }
     if (lastTok.kind === 'num' && lastTok.scaleSuffix === 'm') return this.quantitySpan(m, m.last, 'm');
     const unit = m.fraction ? 'fraction' : countedNoun(toks, m.last);
@@ -483,6 +559,25 @@ class FigureScanner {
     return i >= 2 && toks[i - 1].text === '-' && this.reader.gap(i - 1, i) === 'glued' && this.reader.gap(i - 2, i - 1) === 'glued' &&
       toks[i - 2].kind === 'word' && STARTS_UPPER.test(toks[i - 2].text);
   }
+}
+
+/** Marks the digits of every chain of three or more single digits joined by glued hyphens ("4-2-3-1", "4-3-3"). */
+function hyphenChains(toks: readonly FigureToken[]): Uint8Array {
+  const marks = new Uint8Array(toks.length);
+  let i = 0;
+  while (i < toks.length) {
+    if (!isDigit(toks[i])) { i++; continue; }
+    let j = i;
+    while (j + 2 < toks.length && toks[j + 1].text === '-' && toks[j + 1].start === toks[j].end && isDigit(toks[j + 2]) &&
+      toks[j + 2].start === toks[j + 1].end) j += 2;
+    if ((j - i) / 2 + 1 >= 3) for (let k = i; k <= j; k += 2) marks[k] = 1;
+    i = j + 1;
+  }
+  return marks;
+}
+
+function isDigit(t: FigureToken): boolean {
+  return t.kind === 'num' && t.plain && t.text.length === 1;
 }
 
 /** "MUSD" → USD, read as millions (a convention of financial reports). */

@@ -61,6 +61,9 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
   for (let k = from; k < toks.length && k < from + 6; k++) {
     const t = toks[k];
     if (t.kind === 'sym') {
+      // a full stop after a word or a number ends the sentence ("rose to 22,917. Rio Tinto jumped"); one
+      // after a single letter is an abbreviation's ("23 U.S. troops")
+      if (t.text === '.' && endsSentence(toks, k)) break;
       if (t.text === '.' || t.text === '-' || t.text === '\u2011' || t.text === "'" || t.text === '\u2019' || t.text === '&') continue;
       break;
     }
@@ -69,6 +72,9 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
     const w = t.lower;
     if (STOP.has(w)) break;
     const next = toks[k + 1];
+    // "20 basis points", "6 bps": the unit of interest rates and yields
+    if (w === 'basis' && /^points?$/.test(next?.lower ?? '')) return 'basis point';
+    if (w === 'bp' || w === 'bps') return 'basis point';
     const nextIsWord = next?.kind === 'word' && STARTS_LOWER.test(next.text) && !STOP.has(next.lower);
     if (nextIsWord && (MODIFIERS.has(w) || ADJECTIVE_ENDING.test(w))) {
       lastCandidate = w;
@@ -77,4 +83,15 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
     return singular(w);
   }
   return lastCandidate ? singular(lastCandidate) : undefined;
+}
+
+/** Whether the full stop at token k ends a sentence: it follows a number or a word of two letters or more, or a line ends after it. */
+function endsSentence(toks: readonly FigureToken[], k: number): boolean {
+  const prev = toks[k - 1];
+  const next = toks[k + 1];
+  if (!prev || prev.end !== toks[k].start) return true;
+  if (!next) return true;
+  if (next.start === toks[k].end) return false; // "U.S": letters glued after the stop
+  if (prev.kind === 'num') return true;
+  return prev.kind === 'word' && prev.text.length >= 2 && !/^(?:[A-Z]|Mr|Mrs|Ms|Dr|St|No|Co|Inc|Ltd|Corp|Jr|Sr|vs|approx|est)$/.test(prev.text);
 }

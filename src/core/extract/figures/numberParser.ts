@@ -162,7 +162,11 @@ export class NumberReader {
     if (!state) return undefined;
     snaps.push({ state, atom: first, end: i + 1 });
     let failed: Atom | undefined;
+    // a decimal amount and its scale are a whole figure ("13.2 million"): a number word after it starts
+    // something else ("13.2 million twenty-foot containers"), never a part of the amount
+    const decimalMantissa = first.kind === 'digits' && !Number.isInteger(first.value);
     for (;;) {
+      if (decimalMantissa && state.last === 'scale') break;
       const n = this.next(snaps[snaps.length - 1].end - 1);
       if (!n) break;
       const atom = this.atomAt(n.index, state.last === 'digits');

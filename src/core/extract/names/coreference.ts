@@ -1,4 +1,5 @@
 import type { NameType, Span } from '../types';
+import { onShareLine } from '../../text/articleMeta';
 import { canonicalPlace } from './placeAliases';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -53,6 +54,15 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
       else byInnerWord.set(word, [p]);
     }
   }
+  // a first name alone ("Priya and her team", "Sir Howard, thank you") is the one full name of the document that
+  // starts with it, when no full name ends with it
+  const firstNameOwner = new Map<string, string | null>();
+  for (const p of persons) {
+    const first = p.text.split(/\s+/)[0];
+    if (!CAPITALISED_WORD.test(first)) continue;
+    const known = firstNameOwner.get(first);
+    firstNameOwner.set(first, known === undefined || known === p.text ? p.text : null);
+  }
   // only a word inside one full name (however often that name is repeated) names it
   const innerWordOwner = new Map<string, string | null>();
   for (const [word, owners] of byInnerWord) innerWordOwner.set(word, owners.every((p) => p.text === owners[0].text) ? owners[0].text : null);
@@ -100,6 +110,11 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
         s.canonical = full;
         continue;
       }
+      const byFirstName = s.type === 'PERSON' ? firstNameOwner.get(s.text) : undefined;
+      if (byFirstName) {
+        s.canonical = byFirstName;
+        continue;
+      }
       const acr = acronymOf.get(s.text.replace(/\./g, ''));
       if (acr && isAcronym(s.text) && acr.canonical !== s.text) {
         s.canonical = acr.canonical;
@@ -109,7 +124,28 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
     }
     s.canonical = normalizeSpace(s.text);
   }
+  capitalsToWrittenCase(spans);
   return defined;
+}
+
+/**
+ * A name written in capitals ("ROTTERDAM" in a dateline, "SIR HOWARD PEMBERTON:" in a transcript) is
+ * canonically written as the article writes it elsewhere in ordinary case ("Rotterdam", "Howard Pemberton").
+ */
+function capitalsToWrittenCase(spans: Span[]): void {
+  const written = new Map<string, string>();
+  for (const s of spans) {
+    const c = s.canonical ?? s.text;
+    if (c !== c.toUpperCase() && !written.has(c.toUpperCase())) written.set(c.toUpperCase(), c);
+  }
+  if (written.size === 0) return;
+  for (const s of spans) {
+    const c = s.canonical;
+    // an organization's acronym ("NATO" beside "Nato") is left as written
+    if (!c || c.length < 3 || c !== c.toUpperCase() || c === c.toLowerCase() || (s.type === 'ORG' && isAcronym(c))) continue;
+    const w = written.get(c);
+    if (w) s.canonical = w;
+  }
 }
 
 function normalizeSpace(s: string): string {
@@ -122,6 +158,8 @@ function normalizeSpace(s: string): string {
  */
 export function propagateMentions(text: string, spans: Span[], occupied: (start: number, end: number) => boolean): Span[] {
   const forms = new Map<string, { type: NameType; canonical: string }>();
+  /** surnames in capitals, found only as speaker labels: first on their line, a colon after them */
+  const labels = new Set<string>();
   for (const s of spans) {
     if (s.text.length < 2 || !STARTS_UPPER.test(s.text)) continue;
     if (!forms.has(s.text)) forms.set(s.text, { type: s.type as NameType, canonical: s.canonical ?? s.text });
@@ -129,6 +167,12 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
       const parts = s.text.split(/\s+/);
       const last = parts[parts.length - 1];
       if (last.length >= 3 && STARTS_UPPER.test(last) && !forms.has(last)) forms.set(last, { type: 'PERSON', canonical: s.canonical ?? s.text });
+      // a transcript's speaker label gives the surname in capitals ("DONNELLY: Is a cut a done deal?")
+      const label = last.toUpperCase();
+      if (last.length >= 3 && label !== last && !forms.has(label)) {
+        forms.set(label, { type: 'PERSON', canonical: s.canonical ?? s.text });
+        labels.add(label);
+      }
     }
   }
   if (forms.size === 0) return [];
@@ -161,10 +205,22 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
     if (end < 0) { i++; continue; }
     const form = text.slice(i, end);
     const f = forms.get(form);
-    if (f && !occupied(i, end)) added.push({ start: i, end, type: f.type, text: form, value: null, canonical: f.canonical });
+    if (labels.has(form) && !isSpeakerLabel(text, i, end)) { i = end; continue; }
+    if (f && !occupied(i, end) && !onShareLine(text, i, end)) added.push({ start: i, end, type: f.type, text: form, value: null, canonical: f.canonical });
     i = end;
   }
   return added;
+}
+
+/** A word first on its line (after spaces) with a colon right after it. */
+function isSpeakerLabel(text: string, start: number, end: number): boolean {
+  if (text[end] !== ':') return false;
+  for (let k = start - 1; k >= 0; k--) {
+    const c = text[k];
+    if (c === '\n') return true;
+    if (c !== ' ' && c !== '\t') return false;
+  }
+  return true;
 }
 
 /** Longer forms are not propagated (no name is this long; it bounds the walk from each position). */

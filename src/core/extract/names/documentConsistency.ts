@@ -1,4 +1,6 @@
 import type { NameType, Span } from '../types';
+import { onShareLine } from '../../text/articleMeta';
+import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -104,6 +106,7 @@ const HEADLINE_CONFIDENT = 0.8;
  * spans that took another type only because more mentions of the same string had it.
  */
 export function applyDocumentConsistency(text: string, spans: Span[], confidence?: ReadonlyMap<Span, number>, outvoted?: Set<Span>): Span[] {
+  spans = lineupPlayers(text, withHeadWords(text, joinedByPatronymic(text, spans)).filter((s) => !onShareLine(text, s.start, s.end)));
   const inHeadline = headlineTest(text);
   const inRunningText = new Set(spans.filter((s) => !inHeadline(s.start)).map((s) => s.text));
   const confident = (s: Span): boolean => (confidence?.get(s) ?? 0) >= HEADLINE_CONFIDENT;
@@ -116,11 +119,12 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (words[0] === 'Operation' && words.length > 1) s.type = 'MISC';
     if (canonicalPlace(s.text)) s.type = 'PLACE';
   }
+  const teams = scoreLineTeams(text, kept);
 
   // A surname used alone as a person makes "First Last" a person too ("Elbridge Colby" … "Colby said").
   const lonePersons = new Set(kept.filter((s) => s.type === 'PERSON' && !/\s/.test(s.text)).map((s) => s.text));
   for (const s of kept) {
-    if (s.type === 'PERSON') continue;
+    if (s.type === 'PERSON' || teams.has(s.text)) continue;
     const words = s.text.split(/\s+/);
     if (words.length >= 2 && words.length <= 3 && words.every((w) => STARTS_CAPITALISED.test(w)) && lonePersons.has(words[words.length - 1])) {
       s.type = 'PERSON';
@@ -136,6 +140,15 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   for (const s of kept) if (personParts.has(s.text)) s.type = 'PERSON';
 
+  // "Birch Glacier", "Kings Road", "Jordan Valley", "Palacio de Viana": a geographic head noun or a place's first
+  // word makes the name a place's, whatever a lone word said above
+  for (const s of kept) {
+    const words = s.text.split(/\s+/);
+    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && (PLACE_HEADS.has(words[words.length - 1]) || PLACE_PREFIXES.has(words[0]))) {
+      s.type = 'PLACE';
+    }
+  }
+
   const votes = new Map<string, Map<NameType, number>>();
   for (const s of kept) {
     let v = votes.get(s.text);
@@ -143,6 +156,10 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     v.set(s.type as NameType, (v.get(s.type as NameType) ?? 0) + 1);
   }
   for (const s of kept) {
+    if (teams.has(s.text)) {
+      s.type = 'ORG';
+      continue;
+    }
     const v = votes.get(s.text)!;
     if (v.size < 2) continue;
     let best: NameType = s.type as NameType;
@@ -150,5 +167,191 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
+  organizationWords(kept);
   return kept;
+}
+
+/** A team sheet: the team, its formation in brackets, a colon ("Aston Villa (4-2-3-1): Martinez; Cash, Konsa…"). */
+const LINEUP_HEAD = /^[^\n:]{2,60}\(\d(?:[-–]\d){2,4}\):/;
+
+/**
+ * The names after a team sheet's colon are its players: persons, whatever a surname alone looked like to the
+ * detector ("Konsa", "Trippier"), and a name run across a semicolon ("Hall; Guimaraes") is two.
+ */
+function lineupPlayers(text: string, spans: Span[]): Span[] {
+  const verdicts = new Map<number, number>(); // line start → offset of the colon, or -1
+  const colonOf = (at: number): number => {
+    let lineStart = at;
+    while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) if (at - --lineStart > 600) return -1;
+    let colon = verdicts.get(lineStart);
+    if (colon === undefined) {
+      const m = LINEUP_HEAD.exec(text.slice(lineStart, lineStart + 80));
+      colon = m ? lineStart + m[0].length : -1;
+      verdicts.set(lineStart, colon);
+    }
+    return colon;
+  };
+  const out: Span[] = [];
+  for (const s of spans) {
+    const colon = colonOf(s.start);
+    if (colon < 0 || s.start < colon || s.canonical) {
+      out.push(s);
+      continue;
+    }
+    let from = s.start;
+    for (const part of s.text.split(';')) {
+      const lead = part.length - part.trimStart().length;
+      const name = part.trim();
+      if (name) out.push({ ...s, start: from + lead, end: from + lead + name.length, text: name, type: 'PERSON' });
+      from += part.length + 1;
+    }
+  }
+  return out;
+}
+
+/** Capitalised head nouns of an organization's name, which a detector may leave out of it ("Bristol Crown" + "Court"). */
+const ORG_HEAD_WORDS = new Set([
+  'Court', 'Council', 'Committee', 'Commission', 'University', 'College', 'Institute', 'Ministry', 'Department',
+  'Agency', 'Authority', 'Assembly', 'Parliament', 'Tribunal', 'Police', 'Hospital', 'Foundation', 'Association',
+  'Party', 'Union', 'Federation', 'Ombudsman', 'Inquiry', 'Service',
+]);
+/** Organizations named "<head> of (the) <name>" ("Assembly of the Republic", "Council of Europe"). */
+const OF_HEADS = new Set(['Assembly', 'Council', 'Ministry', 'Department', 'Court', 'University', 'Parliament', 'Academy', 'Chamber', 'Bank', 'Commission', 'Congress']);
+/** The head word, then prose (a lower-case word, punctuation or the line's end): in a title-cased line every word is capitalised. */
+const HEAD_AFTER = /^ (\p{Lu}\p{Ll}+)(?=[ \t]+\p{Ll}|[.,;:!?)"”’'\n]|$)/u;
+/** Documents a detector may leave out of their name after a place ("Paris" + "Agreement"). */
+const DOCUMENT_HEAD_WORDS = new Set(['Agreement', 'Accord', 'Accords', 'Treaty', 'Convention', 'Declaration', 'Protocol', 'Act', 'Charter', 'Doctrine']);
+const OF_AFTER = /^ of (?:the )?$/;
+
+/**
+ * A name and the head noun a detector left out right after it are one name: "Bristol Crown" + "Court" is an
+ * organization, "Paris" + "Agreement" a document (MISC); an organization's head and "of (the)" before the
+ * next name are one organization ("Assembly" + "of the" + "Republic"). The spans are in text order.
+ */
+function withHeadWords(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < spans.length; k++) {
+    let s = spans[k];
+    const next = spans[k + 1];
+    if (s.type !== 'PERSON' && !s.canonical) {
+      const head = HEAD_AFTER.exec(text.slice(s.end, s.end + 40));
+      const free = head && (!next || next.start >= s.end + head[0].length);
+      if (head && free && (ORG_HEAD_WORDS.has(head[1]) || DOCUMENT_HEAD_WORDS.has(head[1])) && inOrdinaryCase(text, s.start, s.end)) {
+        const end = s.end + head[0].length;
+        s = { ...s, end, text: text.slice(s.start, end), type: ORG_HEAD_WORDS.has(head[1]) ? 'ORG' : 'MISC' };
+      } else if (next && s.type === 'ORG' && !next.canonical && next.type !== 'PERSON' && next.start - s.end <= 8 &&
+        OF_HEADS.has(s.text.split(' ').pop()!) && OF_AFTER.test(text.slice(s.end, next.start))) {
+        s = { ...s, end: next.end, text: text.slice(s.start, next.end), type: 'ORG' };
+        k++;
+      }
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu;
+const SMALL_WORDS = new Set(['the', 'and', 'but', 'nor', 'for', 'via', 'with', 'from']);
+
+/**
+ * Whether the line around a range is written in ordinary case, a lower-case word other than a small
+ * function word near it on its line: in a title-cased line every word is capitalised, and a capital says nothing.
+ */
+function inOrdinaryCase(text: string, start: number, end: number): boolean {
+  let around = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120));
+  // the range's own line only
+  const before = start - Math.max(0, start - 120);
+  const lineStart = around.lastIndexOf('\n', before) + 1;
+  const lineEnd = around.indexOf('\n', before + (end - start));
+  around = around.slice(lineStart, lineEnd < 0 ? around.length : lineEnd);
+  for (const m of around.matchAll(LOWER_WORD)) if (!SMALL_WORDS.has(m[0])) return true;
+  return false;
+}
+
+/** Last words that make a name a place's, and that are no one's surname. */
+const PLACE_HEADS = new Set([
+  'Glacier', 'Glaciers', 'Mountains', 'Valley', 'Peninsula', 'Desert', 'Strait', 'Straits', 'Canal', 'Avenue', 'Boulevard',
+  'Road', 'Street', 'Square', 'Fjord', 'Archipelago', 'Plateau', 'Basin', 'Delta', 'Estuary', 'Lagoon', 'Reservoir',
+]);
+
+/** First words that make a name a place's ("Palacio de Viana", "Piazza Navona", "Mount Kenya", "Lake Como"). */
+const PLACE_PREFIXES = new Set(['Palacio', 'Palazzo', 'Palais', 'Plaza', 'Piazza', 'Castillo', 'Schloss', 'Rue', 'Avenida', 'Calle', 'Mount', 'Lake', 'Isle']);
+
+/** The particles that join a given name to a father's name: "Faisal bin Farhan", "Ahmad ibn Hanbal". */
+const PATRONYMIC = /^\s(?:bin|ibn|bint|ben|binti|ould)\s$/;
+
+/**
+ * "Faisal" + "bin" + "Farhan Al Saud": two person mentions joined by a patronymic particle are one name;
+ * "Rhone" + "Glacier": a name and the place head noun right after it are one place. The spans are in text order.
+ */
+function joinedByPatronymic(text: string, spans: Span[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const prev = out[out.length - 1];
+    // "Rhone" + "Glacier": a place's head noun the detector took for a name of its own
+    if (prev && PLACE_HEADS.has(s.text) && s.start - prev.end === 1 && text[prev.end] === ' ' && prev.type !== 'PERSON' &&
+      !prev.canonical && !s.canonical) {
+      out[out.length - 1] = { ...prev, end: s.end, text: text.slice(prev.start, s.end), type: 'PLACE' };
+      continue;
+    }
+    if (prev && prev.type === 'PERSON' && (s.type === 'PERSON' || s.type === 'ORG') && s.start - prev.end <= 7 &&
+      PATRONYMIC.test(text.slice(prev.end, s.start)) && !prev.canonical && !s.canonical) {
+      out[out.length - 1] = { ...prev, end: s.end, text: text.slice(prev.start, s.end) };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** A score between two names ("Aston Villa 2-1 Newcastle United", "Leeds 0 - 0 Hull"). */
+const SCORE_BETWEEN = /^[ \t]+\d{1,2}[ \t]?[-–][ \t]?\d{1,2}[ \t]+$/;
+
+/**
+ * The two sides of a score are the same kind of name: when one is an organization (a club), both are, at
+ * every mention, whatever a surname used alone or a vote says later. Returns the names so made organizations.
+ */
+function scoreLineTeams(text: string, spans: Span[]): Set<string> {
+  const teams = new Set<string>();
+  for (let k = 0; k + 1 < spans.length; k++) {
+    const a = spans[k];
+    const b = spans[k + 1];
+    if (b.start - a.end > 12 || !SCORE_BETWEEN.test(text.slice(a.end, b.start))) continue;
+    if (a.type !== 'ORG' && b.type !== 'ORG') continue;
+    if (a.type !== 'PLACE' && b.type !== 'PLACE') {
+      teams.add(a.text);
+      teams.add(b.text);
+    }
+  }
+  return teams;
+}
+
+/**
+ * A single word typed as a person that names one organization of the document, and is a word of no
+ * person's name, stands for that organization: the first word of a company's name whose other words
+ * say its trade or legal form ("Northwind" after "Northwind Robotics, Inc."), or the last word of a
+ * name ("Villa" after "Aston Villa"; not "Thornbury" of "Thornbury District Council").
+ */
+function organizationWords(spans: Span[]): void {
+  const personWords = new Set<string>();
+  const orgByWord = new Map<string, string | null>();
+  for (const s of spans) {
+    if (!/\s/.test(s.text)) continue;
+    const words = s.text.split(/\s+/).filter((w) => STARTS_CAPITALISED.test(w));
+    if (s.type === 'PERSON') for (const w of words) personWords.add(w);
+    else if (s.type === 'ORG' && words.length >= 2) {
+      const trade = words.slice(1).every((w) => TRADE_WORDS.has(w.toLowerCase()) || LEGAL_FORMS.has(w.toLowerCase()));
+      for (const w of trade ? [words[0], words[words.length - 1]] : [words[words.length - 1]]) {
+        const known = orgByWord.get(w);
+        orgByWord.set(w, known === undefined || known === s.text ? s.text : null);
+      }
+    }
+  }
+  for (const s of spans) {
+    if (s.type !== 'PERSON' || /\s/.test(s.text) || personWords.has(s.text)) continue;
+    const org = orgByWord.get(s.text);
+    if (!org) continue;
+    s.type = 'ORG';
+    s.canonical = org;
+  }
 }

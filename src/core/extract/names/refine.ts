@@ -1,5 +1,5 @@
 import type { NameMention } from '../types';
-import { ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles';
+import { POST_NOMINALS, ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -27,7 +27,10 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   else if (end - 1 > start && (text[end - 1] === '’' || text[end - 1] === "'")) end -= 1;
   while (end > start && /[.\s]/.test(text[end - 1]) && !isAbbreviationEnd(text, start, end)) end--;
   let type = m.type;
-  if (type === 'PERSON') start = skipLeadingTitles(text, start, end);
+  if (type === 'PERSON') {
+    start = skipLeadingTitles(text, start, end);
+    end = withoutPostNominals(text, start, end);
+  }
   else {
     const afterRole = skipLeadingTitles(text, start, end);
     const rest = text.slice(afterRole, end).split(/\s+/);
@@ -70,6 +73,19 @@ function isAbbreviationEnd(text: string, start: number, end: number): boolean {
 function capitalsAsTitle(word: string): string {
   if (word.length < 2 || word !== word.toUpperCase() || word === word.toLowerCase()) return word;
   return word[0] + word.slice(1).toLowerCase();
+}
+
+/** "Caroline Mercer KC" → "Caroline Mercer": post-nominal letters at the end go, two words of the name stay. */
+function withoutPostNominals(text: string, start: number, end: number): number {
+  for (;;) {
+    const name = text.slice(start, end);
+    const cut = Math.max(name.lastIndexOf(' '), name.lastIndexOf(','));
+    if (cut < 0) return end;
+    const last = name.slice(cut + 1);
+    const rest = name.slice(0, cut).replace(/[\s,]+$/, '');
+    if (!POST_NOMINALS.has(last) || rest.split(/\s+/).length < 2) return end;
+    end = start + rest.length;
+  }
 }
 
 function skipLeadingTitles(text: string, start: number, end: number): number {

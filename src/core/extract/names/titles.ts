@@ -14,6 +14,16 @@ export const TITLE_WORDS = new Set([
   'Leader', 'Premier', 'Foreign', 'Defense', 'Defence', 'War', 'State', 'Treasury', 'Finance', 'Interior', 'Justice',
   'Attorney', 'Policy', 'Executive', 'Former', 'Acting', 'Interim', 'Senior', 'Top', 'Head', 'Commissioner',
   'Marshal', 'Field', 'Brigadier', 'Major', 'Private', 'Corporal', 'Saint', 'Mrs', 'Miss',
+  'Cllr', 'Cllr.', 'Councillor', 'Councilor', 'Alderman', 'Bishop', 'Archbishop', 'Cardinal', 'Rabbi', 'Imam',
+  'Det', 'Det.', 'Detective', 'Inspector', 'Insp', 'Insp.', 'Supt', 'Supt.', 'Superintendent', 'Constable',
+]);
+
+/**
+ * Letters written after a person's name that are no part of it: ranks of the bar, seats in a
+ * parliament, honours and degrees ("Caroline Mercer KC", "Jane Doe MP", "John Smith OBE").
+ */
+export const POST_NOMINALS = new Set([
+  'KC', 'QC', 'SC', 'MP', 'MEP', 'MSP', 'MLA', 'MS', 'OBE', 'CBE', 'MBE', 'KBE', 'DBE', 'GBE', 'PhD', 'FRS', 'JP',
 ]);
 
 /** Words that end a role phrase and never start a name ("Secretary of State Marco Rubio"). */

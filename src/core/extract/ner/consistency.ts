@@ -72,6 +72,11 @@ const ORGANIZATION_HEADS = new Set([
   'fund', 'trust', 'foundation', 'institute', 'association', 'council', 'committee', 'commission',
   'agency', 'authority', 'corporation', 'company', 'party', 'university', 'college', 'ministry', 'department',
   'bureau', 'observatory', 'society', 'organisation', 'organization', 'institution', 'inc', 'ltd', 'corp', 'plc',
+  // a company's trade as the last word of its name ("Sequoia Capital", "Boston Dynamics"), a public service's ("Monitoring Service")
+  'capital', 'ventures', 'robotics', 'dynamics', 'holdings', 'technologies', 'investors', 'airlines', 'airways',
+  'pharmaceuticals', 'bancorp', 'service', 'services',
+  // a political party's or campaign's ("Democratic Alliance", "Five Star Movement")
+  'alliance', 'movement',
 ]);
 
 export function harmonize(
@@ -271,7 +276,7 @@ function acronyms(text: string, tokens: Token[], spans: TokenSpan[], scores: num
 }
 
 /** Legal forms that end a company's name: what stands before them is a company. */
-const LEGAL_FORMS = new Set([
+export const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'inc', 'inc.', 'corp', 'corp.', 'co', 'co.', 'ltd', 'ltd.', 'plc', 'spa', 's.p.a.', 'ag', 'nv', 'n.v.', 'gmbh', 'sa', 's.a.',
   'llc', 'bhd', 'pty', 'oyj', 'asa', 'corporation', 'incorporated', 'limited', 'bros', 'bros.',
 ]);
@@ -280,12 +285,14 @@ const LEGAL_FORMS = new Set([
  * Words that describe a company's trade after its short name ("Magna International", "Commerce
  * Bancshares", "Kia Motor Corp"): the first word of such a name is what the rest of a story calls it.
  */
-const TRADE_WORDS = new Set([
+export const TRADE_WORDS: ReadonlySet<string> = new Set([
   'international', 'group', 'holdings', 'holding', 'financial', 'bancorp', 'bancshares', 'bank', 'banks', 'banking',
   'motor', 'motors', 'chemical', 'chemicals', 'industries', 'industrial', 'petroleum', 'oil', 'gas', 'energy', 'mining',
   'pharmaceuticals', 'pharmaceutical', 'medical', 'securities', 'capital', 'investments', 'hospitality', 'airlines',
   'airways', 'communications', 'telecom', 'technologies', 'technology', 'systems', 'electric', 'electronics', 'steel',
   'foods', 'entertainment', 'media', 'resources', 'enterprises', 'partners', 'insurance', 'trust', 'company',
+  'robotics', 'dynamics', 'ventures', 'software', 'labs', 'logistics', 'therapeutics', 'biosciences', 'semiconductor',
+  'semiconductors', 'networks', 'solutions', 'services', 'aerospace', 'brands', 'shipping', 'pharma', 'biotech',
 ]);
 
 /** Lower-case words that join the parts of a longer name. */
@@ -312,6 +319,8 @@ function companyShortNames(tokens: Token[], spans: TokenSpan[], scores: number[]
     // the legal form inside the span ("Lear Corp" as one ORG) or right after it ("Pirelli" + "SpA")
     let end = s.last;
     while (end > s.first + 1 && isLegal(end - 1)) end--;
+    // "Northwind Robotics, Inc.": a comma before the legal form
+    if (end < s.last && end > s.first + 1 && tokens[end - 1].text === ',') end--;
     let after = s.last;
     while (isLegal(after)) after++;
     if (end === s.last && after === s.last) continue;
