@@ -139,3 +139,32 @@ describe('findDates: a period named in apposition', () => {
     assert.deepEqual(values(text, '2026-10-20').slice(1), ['2025-Q3', '2026-Q1', '2026-Q2']);
   });
 });
+
+describe('findDates: real-page shapes', () => {
+  const dates = (text: string, reference: string): [string, string | null][] =>
+    findDates(text, reference).map((s) => [s.text, s.value as string | null]);
+
+  it('a date is not read across a blank line: a live blog\'s date line keeps its day, the time stamp below is apart', () => {
+    assert.deepEqual(dates('Sunday 18 January 2026\n\n22:47 The first results are in.', '2026-01-18'), [['Sunday 18 January 2026', '2026-01-18']]);
+    assert.deepEqual(dates('The summit ended on 12\n\nMay the talks resume?', '2026-06-01').map(([t]) => t).includes('12\n\nMay'), false);
+    // a single line break, as in hard-wrapped text, still joins the parts
+    assert.deepEqual(dates('The vote is on 12\nMay 2026.', '2026-04-01'), [['12\nMay 2026', '2026-05-12']]);
+  });
+  it('a noun before the date is no scheduled present: "lost a confidence vote on December 9" looks back', () => {
+    assert.deepEqual(dates('The government lost a confidence vote on December 9, and the prime minister resigned.', '2026-01-20'),
+      [['December 9', '2025-12-09']]);
+    assert.deepEqual(dates('The assembly votes on December 9 on the budget.', '2026-11-20'), [['December 9', '2026-12-09']]);
+  });
+  it('a scheduled present with the place between verb and day: "United travel to Bournemouth on Wednesday"', () => {
+    assert.deepEqual(dates('United travel to Bournemouth on Wednesday.', '2025-11-30'), [['Wednesday', '2025-12-03']]);
+  });
+  it('a quarter in the past tense has begun by the publication date: "grew 0.1 per cent in Q4" in February', () => {
+    assert.deepEqual(dates('The economy grew 0.1 per cent in Q4, figures showed.', '2026-02-12'), [['Q4', '2025-Q4']]);
+    assert.deepEqual(dates('The economy will grow 0.3 per cent in Q4, the bank forecast.', '2026-02-12'), [['Q4', '2026-Q4']]);
+  });
+  it('a half of a match is no half-year; a half of the year stays one', () => {
+    assert.deepEqual(dates('Villa scored twice in the first half and once more after the break.', '2025-11-30'), []);
+    assert.deepEqual(dates('The referee sent him off early in the second half.', '2025-11-30'), []);
+    assert.deepEqual(dates('Profits rose in the first half, the company said.', '2025-11-30'), [['the first half', '2025-H1']]);
+  });
+});

@@ -123,6 +123,23 @@ const MONTH_CUE_WORDS = new Set([
 /** Words after "the March" that make it a march (a procession), not the month: "the March on Rome", "the March of Dimes". */
 const MARCH_ROUTE_WORDS = new Set(['on', 'of', 'to', 'for', 'from', 'through', 'against', 'across', 'into', 'toward', 'towards', 'past', 'along', 'and']);
 
+/**
+ * Words of a game in the sentence around "the first half" that make it a half of a match, not of a year
+ * ("scored twice in the second half", "a penalty in the first half").
+ */
+const MATCH_WORDS = /\b(?:scored?|scoring|goals?|penalty|penalties|equali[sz](?:er|ed)|kick-?off|half-?time|full-?time|minutes?|striker|goalkeeper|keeper|referee|substitutes?|innings|touchdowns?|tries|quarterback|match|game|fixture)\b/i;
+/** How far on each side of a date the sentence around it is read. */
+const SENTENCE_AROUND = 160;
+
+/** The sentence around a match, cut at sentence ends and line breaks within reach. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const before = text.slice(Math.max(0, start - SENTENCE_AROUND), start);
+  const after = text.slice(end, end + SENTENCE_AROUND);
+  const from = Math.max(before.lastIndexOf('. '), before.lastIndexOf('\n'), before.lastIndexOf('? '), before.lastIndexOf('! '));
+  const stops = [after.indexOf('. '), after.indexOf('\n'), after.indexOf('? '), after.indexOf('! ')].filter((i) => i >= 0);
+  return before.slice(from + 1) + text.slice(start, end) + after.slice(0, stops.length ? Math.min(...stops) : after.length);
+}
+
 /** Nouns that, after a bare four-digit number, show it counts something rather than naming a year. */
 const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
 
@@ -328,6 +345,8 @@ export const DATE_RULES: readonly DateRule[] = [
     if (!g.y && !/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 5), start))) return undefined;
     // a half of something other than a year: "the last half of the '80s", "the first half of the season"
     if (!g.y && /^\s{1,3}of\b/.test(text.slice(end, end + 6))) return undefined;
+    // a half of a match: "scored twice in the first half", "the second half began"
+    if (!g.y && MATCH_WORDS.test(sentenceAround(text, start, end))) return undefined;
     return { kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) };
   }),
   // "the first two quarters of 1990" is its first half

@@ -249,7 +249,12 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
     case 'quarter': {
       if (e.year !== undefined) return resolved(quarterPeriod(e.year, e.quarter));
       if (!ref) return unresolved(NO_REFERENCE);
-      return resolved(quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter), `in the year of ${refText}`);
+      const quarter = quarterPeriod(ref.year + (e.yearShift ?? 0), e.quarter);
+      // "the economy grew 0.1% in Q4" in a February story: a quarter in the past tense has begun by then
+      if (e.yearShift === undefined && (ctx.past || ctx.pastBefore) && daysBetween(ref, quarter.first) > 0) {
+        return resolved(shiftPeriod(quarter, 'year', -1), `the latest such quarter up to ${refText} (past tense)`);
+      }
+      return resolved(quarter, `in the year of ${refText}`);
     }
     case 'currentQuarter': {
       if (e.endsIn !== undefined) {

@@ -75,6 +75,8 @@ function timeOfDay(groups: Record<string, string | undefined>): string | undefin
   return groups.pod ? PART_OF_DAY_CODE[groups.pod.toLowerCase()] : undefined;
 }
 
+const BLANK_LINE = /\n[^\S\n]*\n/;
+
 /** "each Thursday", "every July": a recurrence (a TIMEX3 SET), not a date. */
 const RECURRING_BEFORE = /\b(?:[Ee]ach|[Ee]very)\s{1,3}$/;
 
@@ -85,7 +87,15 @@ function recurs(e: DateCandidate['expression']): boolean {
 
 function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
   rule.pattern.lastIndex = 0;
-  for (const m of text.matchAll(rule.pattern)) {
+  for (let m of text.matchAll(rule.pattern)) {
+    // a date is never read across a blank line ("Sunday 18 January 2026" and, a paragraph later, "22:47"):
+    // the match is taken again from the text before it
+    const blank = m[0].search(BLANK_LINE);
+    if (blank >= 0) {
+      const shorter = matchBefore(text, m.index + blank, rule, m.index);
+      if (!shorter) continue;
+      m = shorter;
+    }
     const only = rule.only ? m.indices?.groups?.[rule.only] : undefined;
     const start = only ? only[0] : m.index;
     const end = only ? only[1] : m.index + m[0].length;
@@ -95,6 +105,35 @@ function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
     const time = timeOfDay(groups);
     out.push(widen(text, rule, time ? { start, end, expression, time } : { start, end, expression }));
   }
+}
+
+const stickyPatterns = new WeakMap<RegExp, RegExp>();
+
+/** Characters before a match that the patterns' look-behinds may read. */
+const LOOKBEHIND_MARGIN = 64;
+
+/**
+ * The rule's match starting exactly at `at` in the text cut at `limit`, if any. Only a window is cut (the
+ * margin before `at`, the match itself), so that matches across blank lines cost their length, not the text's.
+ */
+function matchBefore(text: string, limit: number, rule: DateRule, at: number): RegExpExecArray | null {
+  let sticky = stickyPatterns.get(rule.pattern);
+  if (!sticky) {
+    sticky = new RegExp(rule.pattern.source, rule.pattern.flags.replace('g', '') + 'y');
+    stickyPatterns.set(rule.pattern, sticky);
+  }
+  const from = Math.max(0, at - LOOKBEHIND_MARGIN);
+  sticky.lastIndex = at - from;
+  const m = sticky.exec(text.slice(from, limit));
+  if (!m) return null;
+  m.index += from;
+  const indices = m.indices;
+  if (indices) {
+    const shift = (pair: [number, number] | undefined): void => { if (pair) { pair[0] += from; pair[1] += from; } };
+    for (let i = 0; i < indices.length; i++) shift(indices[i]);
+    for (const pair of Object.values(indices.groups ?? {})) shift(pair);
+  }
+  return m;
 }
 
 /** Keeps the longest candidates among those that overlap; clusters of overlapping matches are small. */

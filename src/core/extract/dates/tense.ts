@@ -36,12 +36,12 @@ const DEADLINE_BEFORE = /\bby\s+$/i;
  * A verb of a scheduled event in the present tense right before the date: news writes a plan as a present
  * ("Arafat and Netanyahu meet separately Monday", "talks resume on Tuesday").
  */
-const SCHEDULED_PRESENT_BEFORE = /\b(?:meets?|resumes?|begins?|starts?|opens?|visits?|votes?|arrives?|leaves?|returns?|travels?|heads?)(?:\s{1,3}[a-z]+)?\s{1,3}(?:on\s{1,3})?$/i;
+const SCHEDULED_PRESENT_BEFORE = /\b(?:meets?|resumes?|begins?|starts?|opens?|visits?|votes?|arrives?|leaves?|returns?|travels?|heads?)(?:\s{1,3}[A-Za-z]+){0,3}?\s{1,3}(?:on\s{1,3})?$/i;
 
 export function readsAsFuture(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
   const sentence = clauses(before).pop() ?? '';
-  return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence)) || SCHEDULED_PRESENT_BEFORE.test(sentence);
+  return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence)) || (SCHEDULED_PRESENT_BEFORE.test(sentence) && !PAST_CUE.test(sentence));
 }
 
 const LOOKAHEAD = 60;
