@@ -125,6 +125,15 @@ describe('names on real-page shapes', () => {
       ['PERSON Kenya Lowe', 'ORG Kenya Airways']);
   });
 
+  it('keeps a place that is also the first name of a person in the document a place; a surname alone is the person', () => {
+    assert.deepEqual(names('Jordan Ames flew in. Jordan has hosted the talks since March.', [['Jordan Ames', 'PERSON'], ['Jordan', 'PLACE']]),
+      ['PERSON Jordan Ames', 'PLACE Jordan']);
+    assert.deepEqual(names('Paul Chad flew in. Chad has hosted the talks since March.', [['Paul Chad', 'PERSON'], ['Chad', 'PLACE']]),
+      ['PERSON Paul Chad', 'PERSON Chad → Paul Chad']);
+    assert.deepEqual(names('Jordan Ames flew in. Jordan said it was hard.', [['Jordan Ames', 'PERSON'], ['Jordan', 'ORG']]),
+      ['PERSON Jordan Ames', 'PERSON Jordan → Jordan Ames']);
+  });
+
   it("reads the names on a team sheet as its players, and splits a name run across a semicolon", () => {
     const text = 'Leeds (4-3-3): Perri; Bogle, Rodon; Ampadu; James, Piroe.\nThe James Report was published.';
     assert.deepEqual(names(text, [['Perri', 'PERSON'], ['Bogle', 'PLACE'], ['Rodon; Ampadu', 'PERSON'], ['James Report', 'MISC'], ['James', 'ORG'], ['Piroe', 'MISC']]),

@@ -131,14 +131,20 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     }
   }
 
-  // A surname or first name of a person named in full is that person, whatever the detector said.
-  const personParts = new Set<string>();
+  // A surname or first name of a person named in full is that person, whatever the detector said; but a first
+  // name alone that the detector read as a place in its sentence stays the place ("Jordan Ames" … "Jordan has
+  // hosted the talks"): news calls a person by the surname, rarely by the first name alone.
+  const surnames = new Set<string>();
+  const givenNames = new Set<string>();
   for (const s of kept) {
     if (s.type !== 'PERSON') continue;
     const words = s.text.split(/\s+/);
-    if (words.length > 1) for (const w of words) if (STARTS_CAPITALISED.test(w)) personParts.add(w);
+    if (words.length < 2) continue;
+    words.forEach((w, i) => { if (STARTS_CAPITALISED.test(w)) (i === words.length - 1 ? surnames : givenNames).add(w); });
   }
-  for (const s of kept) if (personParts.has(s.text)) s.type = 'PERSON';
+  for (const s of kept) {
+    if (surnames.has(s.text) || (givenNames.has(s.text) && s.type !== 'PLACE')) s.type = 'PERSON';
+  }
 
   // "Birch Glacier", "Kings Road", "Jordan Valley", "Palacio de Viana": a geographic head noun or a place's first
   // word makes the name a place's, whatever a lone word said above
