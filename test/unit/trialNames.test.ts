@@ -134,6 +134,13 @@ describe('names on real-page shapes', () => {
       ['PERSON Jordan Ames', 'PERSON Jordan → Jordan Ames']);
   });
 
+  it('keeps a club a club when the detector read its short name as a person; a person’s surname still makes the full name a person', () => {
+    assert.deepEqual(names('Crystal Rovers won. Rovers were the better side.', [['Crystal Rovers', 'ORG'], ['Rovers', 'PERSON']]),
+      ['ORG Crystal Rovers', 'ORG Rovers → Crystal Rovers']);
+    assert.deepEqual(names('Elbridge Colby spoke. Colby said so.', [['Elbridge Colby', 'ORG'], ['Colby', 'PERSON']]),
+      ['PERSON Elbridge Colby', 'PERSON Colby → Elbridge Colby']);
+  });
+
   it("reads the names on a team sheet as its players, and splits a name run across a semicolon", () => {
     const text = 'Leeds (4-3-3): Perri; Bogle, Rodon; Ampadu; James, Piroe.\nThe James Report was published.';
     assert.deepEqual(names(text, [['Perri', 'PERSON'], ['Bogle', 'PLACE'], ['Rodon; Ampadu', 'PERSON'], ['James Report', 'MISC'], ['James', 'ORG'], ['Piroe', 'MISC']]),

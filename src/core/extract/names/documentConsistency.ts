@@ -126,7 +126,9 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     if (s.type === 'PERSON' || teams.has(s.text)) continue;
     const words = s.text.split(/\s+/);
-    if (words.length >= 2 && words.length <= 3 && words.every((w) => STARTS_CAPITALISED.test(w)) && lonePersons.has(words[words.length - 1])) {
+    const last = words[words.length - 1];
+    if (words.length >= 2 && words.length <= 3 && words.every((w) => STARTS_CAPITALISED.test(w)) && lonePersons.has(last) &&
+      !(s.type === 'ORG' && (CLUB_SUFFIXES.has(last) || ORG_HEAD_WORDS.has(last)))) {
       s.type = 'PERSON';
     }
   }
@@ -214,6 +216,12 @@ function lineupPlayers(text: string, spans: Span[]): Span[] {
   }
   return out;
 }
+
+/**
+ * Last words of clubs' names, by which a report calls the club ("Crystal Rovers" … "Rovers"): a detector that read
+ * the lone word as a person does not make the club one.
+ */
+const CLUB_SUFFIXES = new Set(['Rovers', 'United', 'Athletic', 'Wanderers', 'Albion', 'Rangers', 'Hotspur', 'Villa', 'Town', 'County', 'City', 'Celtic', 'Argyle', 'Orient', 'Vale', 'Wednesday']);
 
 /** Capitalised head nouns of an organization's name, which a detector may leave out of it ("Bristol Crown" + "Court"). */
 const ORG_HEAD_WORDS = new Set([
