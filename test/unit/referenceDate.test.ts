@@ -81,6 +81,19 @@ describe('the reference date chain', () => {
     assert.equal(describeReference(analysis.reference!), 'from the date line, the year from the file name');
   });
 
+  it('completes a wire dateline without a year the same way', () => {
+    const wire = 'EU backs loan\n\nBRUSSELS, Dec 4 (Reuters) - European leaders on Thursday backed a loan.\n';
+    assert.deepEqual(findPublicationDate(wire, { name: 'loan.txt', modified: '2026-12-05' }),
+      { iso: '2026-12-04', source: 'date line', yearFrom: 'modified date', start: 25, end: 30 });
+    const region = 'ROTTERDAM, Netherlands, March 11 — Dock workers walked out.\n';
+    assert.equal(findPublicationDate(region, { name: 'strike-2026.txt' })?.iso, '2026-03-11');
+    const dashOnly = 'KYIV, Dec. 4 -- Air raid sirens sounded.\n';
+    assert.equal(findPublicationDate(dashOnly, { modified: '2026-12-05' })?.iso, '2026-12-04');
+    // a place in ordinary case, or no dash after the date, is a sentence
+    assert.equal(findPublicationDate('In Brussels, Dec 4 was the day the talks began.\n', { modified: '2026-12-05' }), undefined);
+    assert.equal(findPublicationDate('BRUSSELS, Dec 4 was the day the talks began.\n', { modified: '2026-12-05' }), undefined);
+  });
+
   it('does not take a sentence that merely contains a date for a date line', () => {
     const prose = 'NATO leaders meet\nOn November 25 the ministers met in The Hague to agree on spending.\n';
     assert.equal(findPublicationDate(prose, { name: 'nato-2025.txt' }), undefined);

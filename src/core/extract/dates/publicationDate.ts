@@ -48,11 +48,12 @@ function fromDateline(top: string, scanned: DateCandidate[]): ReferenceDate | un
 
 /**
  * A line near the top that is a date without a year ("Tuesday, November 25", "25 November 2025" has one):
- * the line holds the date and little else (a weekday, "Updated", "Published", a time).
+ * the line holds the date and little else (a weekday, "Updated", "Published", a time); or a wire story's
+ * dateline that gives no year ("BRUSSELS, Dec 4 (Reuters) - ").
  */
 function fromYearlessDateLine(top: string, scanned: DateCandidate[], hints: ArticleFileHints): ReferenceDate | undefined {
   const partial = scanned.find((c) => c.expression.kind === 'calendar' && c.expression.year === undefined &&
-    c.expression.month !== undefined && c.expression.day !== undefined && isDateLine(top, c.start, c.end));
+    c.expression.month !== undefined && c.expression.day !== undefined && (isDateLine(top, c.start, c.end) || isWireDateline(top, c.start, c.end)));
   if (!partial || partial.expression.kind !== 'calendar') return undefined;
   const { month, day } = partial.expression;
   if (month === undefined || day === undefined) return undefined;
@@ -69,6 +70,17 @@ function fromYearlessDateLine(top: string, scanned: DateCandidate[], hints: Arti
 }
 
 const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2})*$/i;
+
+/** A wire story's dateline before its date: the place in capitals, perhaps a region or country ("ROTTERDAM, Netherlands, "). */
+const WIRE_PLACE_BEFORE = /^[ \t]*\p{Lu}[\p{Lu}.'’ -]{1,40},(?:[ \t]*\p{Lu}[\p{L}.'’ -]{1,30},)?[ \t]*$/u;
+/** After its date: perhaps the agency in brackets, then a dash opening the story ("(Reuters) - ", " — "). */
+const WIRE_DASH_AFTER = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]/;
+
+/** Whether the date at [start, end) is a wire story's dateline ("BRUSSELS, Dec 4 (Reuters) - "), whose year is not given. */
+function isWireDateline(top: string, start: number, end: number): boolean {
+  const lineStart = top.lastIndexOf('\n', start - 1) + 1;
+  return WIRE_PLACE_BEFORE.test(top.slice(lineStart, start)) && WIRE_DASH_AFTER.test(top.slice(end, end + 48));
+}
 
 /** Whether the date at [start, end) is, with at most a weekday, a time or a "Published" cue, its line's whole text. */
 function isDateLine(top: string, start: number, end: number): boolean {
