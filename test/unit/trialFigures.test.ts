@@ -16,6 +16,11 @@ function check(text: string, expected: string[]): void {
 }
 
 describe('figures on real-page shapes', () => {
+  it('a rate written with hyphens is one figure; a number hyphen-joined to a function word counts nothing', () => {
+    check('Markets priced in a one-in-three chance of a cut, and 1-in-20 odds.', ['QUANTITY one-in-three = 0.333333333333 (fraction)', 'QUANTITY 1-in-20 = 0.05 (fraction)']);
+    check('It was a one-in-a-million shot under a one-in, one-out rule.', []);
+  });
+
   it('a counted noun never comes from the next sentence', () => {
     check('The index closed at 8,204.\n\nShell fell 2 per cent.', ['QUANTITY 8,204 = 8204', 'PERCENT 2 per cent = 2']);
     check('They finished in the top six. Leeds drew at home.', ['QUANTITY six = 6']);

@@ -141,6 +141,12 @@ describe('names on real-page shapes', () => {
       ['PERSON Elbridge Colby', 'PERSON Colby → Elbridge Colby']);
   });
 
+  it('leaves a dash set off by spaces out of a name', () => {
+    assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
+      ['PERSON Alan Tayler', 'PERSON Sarah Breden']);
+    assert.deepEqual(names('- Jean-Luc Picard spoke.', [['- Jean-Luc Picard', 'PERSON']]), ['PERSON Jean-Luc Picard']);
+  });
+
   it("reads the names on a team sheet as its players, and splits a name run across a semicolon", () => {
     const text = 'Leeds (4-3-3): Perri; Bogle, Rodon; Ampadu; James, Piroe.\nThe James Report was published.';
     assert.deepEqual(names(text, [['Perri', 'PERSON'], ['Bogle', 'PLACE'], ['Rodon; Ampadu', 'PERSON'], ['James Report', 'MISC'], ['James', 'ORG'], ['Piroe', 'MISC']]),

@@ -12,6 +12,9 @@ import { type NumberMatch, NumberReader } from './numberParser';
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
+/** Words a number is hyphen-joined to in set phrases, never a unit ("one-in-a-million", "one-on-one", "two-to-one"). */
+const JOINED_FUNCTION_WORDS = new Set(['in', 'out', 'on', 'off', 'up', 'to', 'a', 'an', 'the', 'and', 'or', 'of', 'for', 'by', 'at']);
+
 /**
  * MONEY, PERCENT and QUANTITY spans, left to right, non-overlapping. Approximators ("over", "about",
  * "at least") are never part of a span; MONEY spans include the scale word ("$33 billion"); QUANTITY
@@ -491,6 +494,8 @@ class FigureScanner {
       const unitTok = toks[m.last + 1];
       if (isNumberWord(unitTok.lower)) return this.quantitySpan(m, m.last, undefined); // "three-nought-four"
       if (TIME_UNITS.test(unitTok.lower) || unitTok.lower === 'year' || denominatorOf(unitTok.lower)) return undefined;
+      // "one-in-a-million", "one-on-one", "one-in, one-out": a phrase, no count of anything
+      if (JOINED_FUNCTION_WORDS.has(unitTok.lower)) return undefined;
       if (STARTS_UPPER.test(unitTok.text)) return this.quantitySpan(m, m.last, countedNoun(toks, m.last + 2));
       return this.quantitySpan(m, m.last + 2, singular(unitTok.lower));
     }

@@ -395,13 +395,15 @@ export class NumberReader {
     return { value: Number('0.' + digits), end: at + 1 };
   }
 
-  /** "one over three", "2000 over 3", "one out of three" — only where nothing follows the divisor. */
+  /** "one over three", "2000 over 3", "one out of three", "one in five", "one-in-three": only where nothing follows the divisor. */
   private withDivision(m: NumberMatch): NumberMatch {
     const toks = this.toks;
     const op = this.next(m.last - 1);
-    if (!op || op.hyphen || toks[op.index].kind !== 'word') return m;
+    if (!op || toks[op.index].kind !== 'word') return m;
     let divisorStart: number;
     const w = toks[op.index].lower;
+    // "a one-in-three chance": only the rate may be written with hyphens, and then on both sides of "in"
+    if (op.hyphen && w !== 'in') return m;
     if (w === 'over') {
       const n = this.next(op.index);
       if (!n || n.hyphen) return m;
@@ -413,7 +415,7 @@ export class NumberReader {
     } else if (w === 'in' && m.value === 1 && !m.fraction) {
       // "1 in twenty-one", "one in five": a rate
       const n = this.next(op.index);
-      if (!n || n.hyphen) return m;
+      if (!n || n.hyphen !== op.hyphen) return m;
       divisorStart = n.index;
     } else {
       return m;

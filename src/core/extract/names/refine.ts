@@ -5,6 +5,7 @@ import { POST_NOMINALS, ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles'
 // `new RegExp` call, which inside a function would build the expression again at every use
 const STARTS_UPPER = /^\p{Lu}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const DASH = /[-\u2010-\u2015]/;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 
 /**
@@ -17,6 +18,15 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   // outer punctuation and quotes
   while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
   while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
+  // a dash set off by a space opens or closes an aside; it is no part of the name ("… and Sarah Breeden - voted")
+  while (end > start && DASH.test(text[end - 1]) && /\s/.test(text[end - 2] ?? ' ')) {
+    end--;
+    while (end > start && /\s/.test(text[end - 1])) end--;
+  }
+  while (start < end && DASH.test(text[start]) && /\s/.test(text[start + 1] ?? ' ')) {
+    start++;
+    while (start < end && /\s/.test(text[start])) start++;
+  }
   // "the Pentagon's No. 3 post": a rank after a possessive is no part of the name
   const rank = /['’][sS]\s*No\.?$/.exec(text.slice(start, end));
   if (rank && rank.index > 0 && /^\.?\s*\d/.test(text.slice(end, end + 4))) end = start + rank.index;
