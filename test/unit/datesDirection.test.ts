@@ -162,6 +162,12 @@ describe('findDates: real-page shapes', () => {
     assert.deepEqual(dates('The economy grew 0.1 per cent in Q4, figures showed.', '2026-02-12'), [['Q4', '2025-Q4']]);
     assert.deepEqual(dates('The economy will grow 0.3 per cent in Q4, the bank forecast.', '2026-02-12'), [['Q4', '2026-Q4']]);
   });
+  it('"the Today programme" and "USA Today" are titles; "Today" opening a sentence or in a title-case headline is the day', () => {
+    assert.deepEqual(dates('He told the Today programme on BBC Radio 4.', '2025-12-03'), []);
+    assert.deepEqual(dates('She wrote in USA Today that it failed.', '2025-12-03'), []);
+    assert.deepEqual(dates('Today, the talks resume.', '2025-12-03'), [['Today', '2025-12-03']]);
+    assert.deepEqual(dates('Nato Leaders Meet Today In Brussels', '2025-12-03'), [['Today', '2025-12-03']]);
+  });
   it('a half of a match is no half-year; a half of the year stays one', () => {
     assert.deepEqual(dates('Villa scored twice in the first half and once more after the break.', '2025-11-30'), []);
     assert.deepEqual(dates('The referee sent him off early in the second half.', '2025-11-30'), []);

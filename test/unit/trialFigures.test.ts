@@ -21,6 +21,10 @@ describe('figures on real-page shapes', () => {
     check('It was a one-in-a-million shot under a one-in, one-out rule.', []);
   });
 
+  it('a station\'s number is part of its name', () => {
+    check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
+  });
+
   it('a counted noun never comes from the next sentence', () => {
     check('The index closed at 8,204.\n\nShell fell 2 per cent.', ['QUANTITY 8,204 = 8204', 'PERCENT 2 per cent = 2']);
     check('They finished in the top six. Leeds drew at home.', ['QUANTITY six = 6']);

@@ -247,9 +247,14 @@ export const DATE_RULES: readonly DateRule[] = [
   }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
-    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g) => {
+    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g, text, start, end) => {
     if (g.before) return { kind: 'dayOffset', days: -2 };
     if (g.after) return { kind: 'dayOffset', days: 2 };
+    // "the Today programme", "USA Today": capitalised inside a sentence after "the" or a word in capitals, or
+    // before a programme noun, the word is a title, not a day (a title-case headline's "Meet Today" stays a day)
+    if (g.w && /^[A-Z]/.test(g.w) && !/(?:^|[.!?:;"“”]\s{0,3}|\n\s{0,3})$/.test(text.slice(Math.max(0, start - 4), start)) &&
+      (/(?:^|[^A-Za-z])(?:the|[A-Z]{2,})\s{1,3}$/.test(text.slice(Math.max(0, start - 12), start)) ||
+        /^\s{1,3}(?:programme|program|show|newspaper)\b/.test(text.slice(end, end + 12)))) return undefined;
     const w = (g.w ?? '').toLowerCase();
     return { kind: 'dayOffset', days: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
   }),

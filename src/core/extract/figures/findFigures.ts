@@ -95,7 +95,7 @@ const NAME_HEADS = new Set([
   'block', 'annex', 'protocol', 'clause', 'schedule', 'line', 'unit', 'pillar', 'group', 'division', 'regiment',
   'brigade', 'battalion', 'corps', 'fleet', 'army', 'squadron', 'wing', 'district', 'ward', 'zone', 'sector', 'camp',
   'base', 'gate', 'terminal', 'platform', 'channel', 'g', 'p', 'f', 'su', 'mig', 'iphone', 'galaxy', 'covid', 'ps',
-  'xbox', 'formula', 'cop', 'bundesliga', 'premier', 'ligue', 'serie', 'fifa', 'nba', 'studio', 'tu', 'il', 'an',
+  'xbox', 'formula', 'cop', 'radio', 'bundesliga', 'premier', 'ligue', 'serie', 'fifa', 'nba', 'studio', 'tu', 'il', 'an',
 ]);
 const LOWER_CASE_CODES = new Set(['usd', 'eur', 'gbp', 'rmb', 'cny', 'jpy', 'inr', 'chf', 'hkd', 'sgd', 'aud', 'nzd', 'sek', 'nok', 'dkk', 'rub', 'krw']);
 const PRONOUN_ONE_BEFORE = /^(?:the|this|that|which|every|each|any|no|some|another|anyone|someone|everyone|no-one|only|last|other|little|right|wrong|new|old|big|small)$/;
