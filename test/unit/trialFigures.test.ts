@@ -21,6 +21,11 @@ describe('figures on real-page shapes', () => {
     check('It was a one-in-a-million shot under a one-in, one-out rule.', []);
   });
 
+  it('"mm" and "m" after a bare number are lengths; after a currency, millions', () => {
+    check('120mm of rain fell on 400m of road.', ['QUANTITY 120mm = 120 (mm)', 'QUANTITY 400m = 400 (m)']);
+    check('The fund raised $120mm.', ['MONEY $120mm = USD 120000000']);
+  });
+
   it('a station\'s number is part of its name', () => {
     check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
   });

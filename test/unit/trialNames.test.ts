@@ -141,6 +141,12 @@ describe('names on real-page shapes', () => {
       ['PERSON Elbridge Colby', 'PERSON Colby → Elbridge Colby']);
   });
 
+  it('reads a two-word street or river the detector took for an organization as a place', () => {
+    assert.deepEqual(names('People on Sion Street left as the River Monnow rose; Lake Forest College shut.',
+      [['Sion Street', 'ORG'], ['River Monnow', 'ORG'], ['Lake Forest College', 'ORG']]),
+    ['PLACE Sion Street', 'PLACE River Monnow', 'ORG Lake Forest College']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

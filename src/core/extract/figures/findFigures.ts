@@ -3,7 +3,7 @@ import {
   CURRENCY_NAMES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, isMinorUnitWord, isoOf, MAX_CURRENCY_NAME_WORDS, SPACED_DOLLAR_PREFIXES,
 } from './currency';
 import { denominatorOf, isNumberWord, SCALES } from './lexicon';
-import { type FigureToken, lexFigures } from './lexer';
+import { type FigureToken, isLengthOrMillions, lexFigures } from './lexer';
 import { countedNoun, looksLikeModifier, singular } from './nouns';
 import { type NumberMatch, NumberReader } from './numberParser';
 
@@ -161,7 +161,7 @@ class FigureScanner {
     let value = m.value * prefix.multiplier;
     let last = m.last;
     const lastTok = this.toks[m.last - 1];
-    if (lastTok.scaleSuffix === 'm' && m.last - 1 === amountAt) value *= 1e6;
+    if (isLengthOrMillions(lastTok.scaleSuffix) && m.last - 1 === amountAt) value *= 1e6;
     // "$1.5 mn", "$5 bn": a spaced scale abbreviation
     const sc = this.toks[last];
     if (sc && sc.kind === 'word' && this.spaced(last - 1, last) && !m.scaled && /^(?:m|mn|bn|b|tn|trn|mln|bln)$/.test(sc.text)) {
@@ -460,7 +460,7 @@ class FigureScanner {
       }
     }
     if (!currency) return undefined;
-    if (lastTok.scaleSuffix === 'm' && m.last - 1 === m.first) value *= 1e6;
+    if (isLengthOrMillions(lastTok.scaleSuffix) && m.last - 1 === m.first) value *= 1e6;
     value = value * currency.multiplier / currency.divisor;
     last = currency.last;
     const major = currency.divisor === 1 && (toks[currency.first].kind === 'sym' || /^(?:dollars?|euros?|pounds?|usd|\$)$/.test(toks[currency.last - 1].lower));
@@ -504,7 +504,7 @@ class FigureScanner {
       const suffix = lastTok.suffix.toLowerCase();
       return this.quantitySpan(m, m.last, suffix === 'bp' || suffix === 'bps' ? 'basis point' : suffix);
     }
-    if (lastTok.kind === 'num' && lastTok.scaleSuffix === 'm') return this.quantitySpan(m, m.last, 'm');
+    if (lastTok.kind === 'num' && isLengthOrMillions(lastTok.scaleSuffix)) return this.quantitySpan(m, m.last, lastTok.scaleSuffix);
     const unit = m.fraction ? 'fraction' : countedNoun(toks, m.last);
     return this.quantitySpan(m, m.last, unit);
   }

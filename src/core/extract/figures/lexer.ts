@@ -210,7 +210,8 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
     p += word.length;
     plain = false;
     // "13.4bn", "£13.4billion", "$5tn": the scale belongs to the amount
-    if (scaleSuffix && scaleSuffix !== 'm') value *= SCALE_ABBREVIATIONS.get(scaleSuffix) ?? gluedScale ?? 1;
+    // "m" and "mm" are millions after a currency and metres or millimetres otherwise: the figure decides
+    if (scaleSuffix && !isLengthOrMillions(scaleSuffix)) value *= SCALE_ABBREVIATIONS.get(scaleSuffix) ?? gluedScale ?? 1;
   } else if (letters || (p < text.length && isLetterAt(text, p) && !GLUED_CURRENCY_LETTERS.test(text.slice(p, p + 2)))) {
     // a code such as "3G", "4x4" or "2nd-largest": not a figure
     let j = p;
@@ -272,4 +273,9 @@ function isWordChar(text: string, i: number): boolean {
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0xa0 || c === 0xfeff ||
     (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
+}
+
+/** A suffix that is millions after a currency ("$120mm", "£5m") and a length otherwise ("120mm of rain", "400m"). */
+export function isLengthOrMillions(suffix: string | undefined): boolean {
+  return suffix === 'm' || suffix === 'mm';
 }

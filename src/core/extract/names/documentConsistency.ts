@@ -152,9 +152,11 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   // word makes the name a place's, whatever a lone word said above
   for (const s of kept) {
     const words = s.text.split(/\s+/);
-    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && (PLACE_HEADS.has(words[words.length - 1]) || PLACE_PREFIXES.has(words[0]))) {
-      s.type = 'PLACE';
-    }
+    const placeWord = PLACE_HEADS.has(words[words.length - 1]) || PLACE_PREFIXES.has(words[0]);
+    if (words.length > 1 && (s.type === 'PERSON' || s.type === 'MISC') && placeWord) s.type = 'PLACE';
+    // "Sion Street", "River Monnow" read as organizations: two words, one of them a street or a water, are the
+    // place (a longer name such as "Lake Forest College" may be an institution named after it)
+    else if (words.length === 2 && s.type === 'ORG' && (STREET_OR_WATER.has(words[1]) || STREET_OR_WATER_FIRST.has(words[0]))) s.type = 'PLACE';
   }
 
   const votes = new Map<string, Map<NameType, number>>();
@@ -290,6 +292,10 @@ const PLACE_HEADS = new Set([
 
 /** First words that make a name a place's ("Palacio de Viana", "Piazza Navona", "Mount Kenya", "Lake Como"). */
 const PLACE_PREFIXES = new Set(['Palacio', 'Palazzo', 'Palais', 'Plaza', 'Piazza', 'Castillo', 'Schloss', 'Rue', 'Avenida', 'Calle', 'Mount', 'Lake', 'Isle']);
+
+/** Of the place words, those an organization's two-word name does not end or begin with ("Sion Street", "River Monnow"). */
+const STREET_OR_WATER = new Set(['Road', 'Street', 'Avenue', 'Boulevard', 'Square', 'Lane', 'Glacier', 'Canal', 'Estuary', 'Reservoir', 'Fjord']);
+const STREET_OR_WATER_FIRST = new Set(['River', 'Lake', 'Mount', 'Rue', 'Avenida', 'Calle', 'Piazza']);
 
 /** The particles that join a given name to a father's name: "Faisal bin Farhan", "Ahmad ibn Hanbal". */
 const PATRONYMIC = /^\s(?:bin|ibn|bint|ben|binti|ould)\s$/;
