@@ -147,6 +147,11 @@ describe('names on real-page shapes', () => {
     ['PLACE Sion Street', 'PLACE River Monnow', 'ORG Lake Forest College']);
   });
 
+  it('the shipped tagger with these rules: "the Met Office", whose first word is also a verb', () => {
+    const spans = tagged('Rain hits Wales\n\nThe Met Office says 120mm of rain fell, and a Met Police officer was hurt.\n');
+    assert.deepEqual(spans.filter((s) => /Met/.test(s.text)).map((s) => `${s.type} ${s.text}`), ['ORG Met Office', 'ORG Met Police']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

@@ -48,7 +48,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
-  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text)];
+  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -163,6 +163,23 @@ function lineAround(text: string, start: number, end: number, reach: number): { 
   const after = text.slice(end, Math.min(text.length, end + reach)).indexOf('\n');
   const lineEnd = after >= 0 ? end + after : Math.min(text.length, end + reach);
   return { start: lineStart, end: lineEnd };
+}
+
+/**
+ * "the Met Office says", "a Met Police officer": an article, a capitalised word and the head noun of a public
+ * body, in prose. The tagger reads some of these as no name when the first word is also a common word ("Met");
+ * where it found a name there, its span comes first and is kept.
+ */
+const HEADED_ORGANIZATION = /\b(?:the|The|a|A|an|An)\s(\p{Lu}\p{Ll}{1,15}\s(?:Office|Police))(?=\s\p{Ll}|[,.;:!?'’])/gu;
+
+function headedOrganizations(text: string): Span[] {
+  if (!text.includes(' Office') && !text.includes(' Police')) return [];
+  const out: Span[] = [];
+  for (const m of text.matchAll(HEADED_ORGANIZATION)) {
+    const start = m.index + m[0].length - m[1].length;
+    out.push({ start, end: start + m[1].length, type: 'ORG', text: m[1], value: null, canonical: m[1] });
+  }
+  return out;
 }
 
 const E_WORDS = new Set([
