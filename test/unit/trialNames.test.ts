@@ -152,6 +152,14 @@ describe('names on real-page shapes', () => {
     assert.deepEqual(spans.filter((s) => /Met/.test(s.text)).map((s) => `${s.type} ${s.text}`), ['ORG Met Office', 'ORG Met Police']);
   });
 
+  it('reads the last part of an address as a place', () => {
+    assert.deepEqual(names('Gwyn Pryse, of Llandaff, Cardiff, pleaded guilty.', [['Gwyn Pryse', 'PERSON'], ['Llandaff', 'PLACE'], ['Cardiff', 'ORG']]),
+      ['PERSON Gwyn Pryse', 'PLACE Llandaff', 'PLACE Cardiff']);
+    // a list of clubs after a place is no address
+    assert.deepEqual(names('In Wales, Cardiff beat Swansea.', [['Wales', 'PLACE'], ['Cardiff', 'ORG'], ['Swansea', 'ORG']]),
+      ['PLACE Wales', 'ORG Cardiff', 'ORG Swansea']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

@@ -121,6 +121,14 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   }
   const teams = scoreLineTeams(text, kept);
 
+  // "of Llandaff, Cardiff, pleaded": a one-word name right after a place and a comma, and closed by punctuation,
+  // is the larger place of an address, whatever the detector said
+  for (let k = 1; k < kept.length; k++) {
+    const [place, s] = [kept[k - 1], kept[k]];
+    if (place.type !== 'PLACE' || s.type === 'PLACE' || s.type === 'PERSON' || /\s/.test(s.text) || teams.has(s.text)) continue;
+    if (ADDRESS_COMMA.test(text.slice(place.end, s.start)) && ADDRESS_END.test(text.slice(s.end, s.end + 2))) s.type = 'PLACE';
+  }
+
   // A surname used alone as a person makes "First Last" a person too ("Elbridge Colby" … "Colby said").
   const lonePersons = new Set(kept.filter((s) => s.type === 'PERSON' && !/\s/.test(s.text)).map((s) => s.text));
   for (const s of kept) {
@@ -292,6 +300,10 @@ const PLACE_HEADS = new Set([
 
 /** First words that make a name a place's ("Palacio de Viana", "Piazza Navona", "Mount Kenya", "Lake Como"). */
 const PLACE_PREFIXES = new Set(['Palacio', 'Palazzo', 'Palais', 'Plaza', 'Piazza', 'Castillo', 'Schloss', 'Rue', 'Avenida', 'Calle', 'Mount', 'Lake', 'Isle']);
+
+/** Between the parts of an address ("Llandaff, Cardiff"), and what closes its last part. */
+const ADDRESS_COMMA = /^,[ \t]$/;
+const ADDRESS_END = /^(?:[,.;:)]|$)/;
 
 /** Of the place words, those an organization's two-word name does not end or begin with ("Sion Street", "River Monnow"). */
 const STREET_OR_WATER = new Set(['Road', 'Street', 'Avenue', 'Boulevard', 'Square', 'Lane', 'Glacier', 'Canal', 'Estuary', 'Reservoir', 'Fjord']);
