@@ -359,7 +359,7 @@ export function goldConventions(docs: TempEvalDoc[]): string {
       return /T(?:MO|AF|EV|NI)$/i.test(t.value) ? 'day + code' : 'day';
     });
     rows.push([`DATE on "<day> ${part}"${part === 'night' ? ' / "tonight"' : ''}`, tallyText(coded, ['day', 'day + code']),
-      part === 'afternoon' || part === 'evening' ? 'day + code' : 'day']);
+      'day']);
   }
   rows.push(['part-of-day code of "night" (all types)', tallyText(tallyGold(docs, (doc, t) => {
     const code = /T(NI|EV)$/i.exec(t.value);
@@ -423,10 +423,10 @@ export function guidelineDepartures(docs: TempEvalDoc[]): string {
       if (!m || !parts.includes(m[1] ?? 'night')) return undefined;
       return /T(?:MO|AF|EV|NI)$/i.test(t.value) ? 'day + code' : 'day';
     });
-    const follows = parts[0] === 'afternoon';
     rows.push([`part of the day after a day: "<day> ${parts.join('" / "<day> ')}"`,
       'the day and the code of the part of the day (`TMO`, `TAF`, `TEV`, `TNI`)', tallyText(coded, ['day', 'day + code']),
-      follows ? 'day + code, as the guideline' : 'day: the gold gives the plain day more often than the code'],
+      parts[0] === 'afternoon' ? 'day: the project\'s guidelines never give a part of the day a value finer than the day'
+        : 'day: the gold gives the plain day more often than the code, and the project\'s guidelines the day'],
     );
   }
   // weeks run Monday to Sunday in ISO 8601; some annotators started the week on the Sunday of the DCT

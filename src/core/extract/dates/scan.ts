@@ -58,21 +58,14 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
 }
 
 /**
- * The TIMEX3 code of a part of the day that the value keeps, as the TimeML guideline writes it after the day
- * ("Wednesday evening" 2000-03-29TEV). "Morning" and "night" are left out of the value, against the guideline:
- * TempEval-3 train gives the plain day to 11 of the 18 DATE timexes on "<day> night" or "tonight" and to 5 of
- * the 6 on "<day> morning", but the code to its one "<day> evening" (the gold conventions table in
- * docs/accuracy.md).
- */
-const PART_OF_DAY_CODE: Record<string, string> = { afternoon: 'TAF', evening: 'TEV' };
-
-/**
- * The time of day a match gives, as TIMEX3 appends it to the day: its `clock` group ("9 a.m.", "08:03 AM EST"),
- * else the code of its part of the day (`pod`) where the value keeps it.
+ * The time of day a match gives, as TIMEX3 appends it to the day: its `clock` group ("9 a.m.", "08:03 AM EST").
+ * A part of the day ("Tuesday evening", "Wednesday night") stays in the span and out of the value, which is the
+ * day: the project's annotation guidelines never give a value finer than a day for one ("Thursday morning"), and
+ * TempEval-3 train gives the plain day to most DATE timexes on "<day> morning" or "<day> night" (the gold
+ * conventions table in docs/accuracy.md); the TimeML guideline would write the code (`TEV`, `TNI`).
  */
 function timeOfDay(groups: Record<string, string | undefined>): string | undefined {
-  if (groups.clock) return clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, ''));
-  return groups.pod ? PART_OF_DAY_CODE[groups.pod.toLowerCase()] : undefined;
+  return groups.clock ? clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, '')) : undefined;
 }
 
 const BLANK_LINE = /\n[^\S\n]*\n/;
