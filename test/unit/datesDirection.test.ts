@@ -168,6 +168,9 @@ describe('findDates: real-page shapes', () => {
     assert.deepEqual(dates('Today, the talks resume.', '2025-12-03'), [['Today', '2025-12-03']]);
     assert.deepEqual(dates('Nato Leaders Meet Today In Brussels', '2025-12-03'), [['Today', '2025-12-03']]);
   });
+  it('a two-letter time zone ("ET") is part of a date line\'s time stamp', () => {
+    assert.deepEqual(dates('By Jane Doe | Dec. 2, 2025, 6:15 PM ET', '2025-12-02'), [['Dec. 2, 2025, 6:15 PM ET', '2025-12-02']]);
+  });
   it('a half of a match is no half-year; a half of the year stays one', () => {
     assert.deepEqual(dates('Villa scored twice in the first half and once more after the break.', '2025-11-30'), []);
     assert.deepEqual(dates('The referee sent him off early in the second half.', '2025-11-30'), []);

@@ -160,6 +160,11 @@ describe('names on real-page shapes', () => {
       ['PLACE Wales', 'ORG Cardiff', 'ORG Swansea']);
   });
 
+  it('ends a name at a byline\'s separator', () => {
+    assert.deepEqual(names('By Jane Doe | Dec. 2, 2025, 6:15 PM ET', [['Jane Doe | Dec.', 'PERSON']]), ['PERSON Jane Doe']);
+    assert.deepEqual(names('Tom Reed • 5 min read', [['Tom Reed •', 'PERSON']]), ['PERSON Tom Reed']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

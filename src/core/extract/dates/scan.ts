@@ -65,7 +65,7 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
  * conventions table in docs/accuracy.md); the TimeML guideline would write the code (`TEV`, `TNI`).
  */
 function timeOfDay(groups: Record<string, string | undefined>): string | undefined {
-  return groups.clock ? clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, '')) : undefined;
+  return groups.clock ? clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, '')) : undefined;
 }
 
 const BLANK_LINE = /\n[^\S\n]*\n/;

@@ -6,6 +6,8 @@ import { POST_NOMINALS, ROLE_NOUNS, TITLE_LINKERS, TITLE_WORDS } from './titles'
 const STARTS_UPPER = /^\p{Lu}/u;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const DASH = /[-\u2010-\u2015]/;
+/** Characters that separate the fields of a byline or a page's furniture, never part of a name. */
+const FURNITURE_SEPARATOR = /\s?[|•·]/;
 const INITIALS = /^(?:\p{L}\.)+$/u;
 
 /**
@@ -15,6 +17,9 @@ const INITIALS = /^(?:\p{L}\.)+$/u;
 export function refineMention(text: string, m: NameMention): NameMention | undefined {
   let start = m.start;
   let end = m.end;
+  // a separator of page furniture ends a name: "By Jane Doe | Dec. 2, 2025", "Jane Doe • 5 min read"
+  const separator = text.slice(start, end).search(FURNITURE_SEPARATOR);
+  if (separator > 0) end = start + separator;
   // outer punctuation and quotes
   while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
   while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
