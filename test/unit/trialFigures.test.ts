@@ -26,6 +26,12 @@ describe('figures on real-page shapes', () => {
     check('The fund raised $120mm.', ['MONEY $120mm = USD 120000000']);
   });
 
+  it('"first-half profit" and "the first half" are periods, not fractions; "half a million" is one figure', () => {
+    check('First-half profit fell 55% and in the second half sales rose.', ['PERCENT 55% = 55']);
+    check('Half a million people marched; he paid half a million dollars.', ['QUANTITY Half a million = 500000 (person)', 'MONEY half a million dollars = USD 500000']);
+    check('Half the staff left.', ['QUANTITY Half = 0.5 (fraction)']);
+  });
+
   it('a station\'s number is part of its name', () => {
     check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
   });

@@ -1,6 +1,9 @@
 import { denominatorOf, SCALES, TEENS, TENS, UNITS } from './lexicon';
 import type { FigureToken } from './lexer';
 
+/** Ordinals that make a following half or quarter a period of a year or a match ("first-half profit"). */
+const PERIOD_ORDINALS = new Set(['first', 'second', 'third', 'fourth', 'last', '1st', '2nd', '3rd', '4th']);
+
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -263,15 +266,21 @@ export class NumberReader {
     return { first: snaps[0].atom.token, last: part.last, value: whole.total + whole.current + part.value, fraction: true, wordy: true, scaled: false };
   }
 
-  /** "half a dozen", "half million", "quarter million", and "half" alone. */
+  /** "half a dozen", "half million", "quarter million", and "half" alone (not "the first half"). */
   private readLeadingFraction(i: number): NumberMatch | undefined {
     const toks = this.toks;
     const isHalf = toks[i].lower === 'half';
     if (toks[i + 1]?.text === '-' && this.gap(i, i + 1) === 'glued') return undefined; // half-hour, quarter-final
+    // "first-half profit", "second-quarter sales", "the first half": a period, not a fraction
+    const before = toks[i - 1]?.text === '-' && i >= 2 && this.gap(i - 1, i) === 'glued' && this.gap(i - 2, i - 1) === 'glued' ? toks[i - 2] : toks[i - 1];
+    if (before && PERIOD_ORDINALS.has(before.lower) && (before === toks[i - 2] || this.gap(i - 1, i) === 'space')) return undefined;
     const n = this.next(i);
     if (isHalf && n && toks[n.index].lower === 'a') {
       const m = this.next(n.index);
       if (m && DOZENS.has(toks[m.index].lower)) return { first: i, last: m.index + 1, value: 6, fraction: false, wordy: true, scaled: false };
+      // "half a million people"
+      const scaleAfterA = m ? SCALES.get(toks[m.index].lower) : undefined;
+      if (m && !m.hyphen && scaleAfterA !== undefined) return { first: i, last: m.index + 1, value: 0.5 * scaleAfterA, fraction: false, wordy: true, scaled: true };
     }
     const scale = n ? SCALES.get(toks[n.index].lower) : undefined;
     if (n && scale !== undefined) {
