@@ -160,6 +160,12 @@ describe('names on real-page shapes', () => {
       ['PLACE Wales', 'ORG Cardiff', 'ORG Swansea']);
   });
 
+  it('reads a company\'s first word alone as the company when its name ends in a legal form, and drops a newswire\'s SOURCE label', () => {
+    const text = 'Larkfield Health, Inc. ("Larkfield") raised funds. Larkfield said so.\nSOURCE Larkfield Health, Inc.';
+    assert.deepEqual(names(text, [['SOURCE Larkfield Health, Inc.', 'ORG'], ['Larkfield Health, Inc.', 'ORG'], ['Larkfield', 'PERSON']]),
+      ['ORG Larkfield Health, Inc.', 'ORG Larkfield → Larkfield Health', 'ORG Larkfield → Larkfield Health', 'ORG Larkfield Health, Inc.']);
+  });
+
   it('ends a name at a byline\'s separator', () => {
     assert.deepEqual(names('By Jane Doe | Dec. 2, 2025, 6:15 PM ET', [['Jane Doe | Dec.', 'PERSON']]), ['PERSON Jane Doe']);
     assert.deepEqual(names('Tom Reed • 5 min read', [['Tom Reed •', 'PERSON']]), ['PERSON Tom Reed']);

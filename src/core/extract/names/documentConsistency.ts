@@ -361,7 +361,8 @@ function scoreLineTeams(text: string, spans: Span[]): Set<string> {
 /**
  * A single word typed as a person that names one organization of the document, and is a word of no
  * person's name, stands for that organization: the first word of a company's name whose other words
- * say its trade or legal form ("Northwind" after "Northwind Robotics, Inc."), or the last word of a
+ * say its trade or legal form or that ends in a legal form ("Northwind" after "Northwind Robotics" or "Northwind
+ * Health, Inc."), or the last word of a
  * name ("Villa" after "Aston Villa"; not "Thornbury" of "Thornbury District Council").
  */
 function organizationWords(spans: Span[]): void {
@@ -372,10 +373,14 @@ function organizationWords(spans: Span[]): void {
     const words = s.text.split(/\s+/).filter((w) => STARTS_CAPITALISED.test(w));
     if (s.type === 'PERSON') for (const w of words) personWords.add(w);
     else if (s.type === 'ORG' && words.length >= 2) {
-      const trade = words.slice(1).every((w) => TRADE_WORDS.has(w.toLowerCase()) || LEGAL_FORMS.has(w.toLowerCase()));
+      const bare = words.map((w) => w.replace(/[,;:]$/, '').toLowerCase());
+      // a company: its other words say its trade or legal form, or it ends in a legal form ("Northwind Health, Inc.")
+      const trade = bare.slice(1).every((w) => TRADE_WORDS.has(w) || LEGAL_FORMS.has(w)) || LEGAL_FORMS.has(bare[bare.length - 1]);
+      // "Northwind Health" and "Northwind Health, Inc." are one organization
+      const name = LEGAL_FORMS.has(bare[bare.length - 1]) && bare.length > 2 ? s.text.slice(0, s.text.lastIndexOf(words[words.length - 1])).replace(/[\s,]+$/, '') : s.text;
       for (const w of trade ? [words[0], words[words.length - 1]] : [words[words.length - 1]]) {
         const known = orgByWord.get(w);
-        orgByWord.set(w, known === undefined || known === s.text ? s.text : null);
+        orgByWord.set(w, known === undefined || known === name ? name : null);
       }
     }
   }

@@ -20,6 +20,8 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   // a separator of page furniture ends a name: "By Jane Doe | Dec. 2, 2025", "Jane Doe • 5 min read"
   const separator = text.slice(start, end).search(FURNITURE_SEPARATOR);
   if (separator > 0) end = start + separator;
+  // "SOURCE Northwind Health, Inc.": the newswire's closing source line names the organization after the label
+  if (text.startsWith('SOURCE ', start) && end - start > 7 && (start === 0 || text[start - 1] === '\n')) start += 7;
   // outer punctuation and quotes
   while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
   while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
