@@ -32,6 +32,11 @@ describe('figures on real-page shapes', () => {
     check('Half the staff left.', ['QUANTITY Half = 0.5 (fraction)']);
   });
 
+  it('a capitalised plural with no noun after it is what is counted ("70,000 Palestinians"); before a noun, the noun is', () => {
+    check('More than 70,000 Palestinians have been killed.', ['QUANTITY 70,000 = 70000 (Palestinian)']);
+    check('Four Apache helicopters and 23 NATO nations.', ['QUANTITY Four = 4 (helicopter)', 'QUANTITY 23 = 23 (nation)']);
+  });
+
   it('a station\'s number is part of its name', () => {
     check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
   });

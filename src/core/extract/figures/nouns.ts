@@ -58,6 +58,8 @@ export function looksLikeModifier(word: string): boolean {
 
 export function countedNoun(toks: readonly FigureToken[], from: number): string | undefined {
   let lastCandidate: string | undefined;
+  // "70,000 Palestinians have been", "five Democrats voted": a capitalised plural counted when no noun follows it
+  let capitalisedPlural: string | undefined;
   for (let k = from; k < toks.length && k < from + 6; k++) {
     const t = toks[k];
     if (t.kind === 'sym') {
@@ -68,9 +70,13 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
       break;
     }
     if (t.kind !== 'word') break;
-    if (STARTS_UPPER.test(t.text)) continue;
+    if (STARTS_UPPER.test(t.text)) {
+      if (k === from && CAPITALISED_PLURAL.test(t.text)) capitalisedPlural = t.text;
+      continue;
+    }
     const w = t.lower;
     if (STOP.has(w)) break;
+    if (capitalisedPlural && k === from + 1) break;
     const next = toks[k + 1];
     // "20 basis points", "6 bps": the unit of interest rates and yields
     if (w === 'basis' && /^points?$/.test(next?.lower ?? '')) return 'basis point';
@@ -82,8 +88,14 @@ export function countedNoun(toks: readonly FigureToken[], from: number): string 
     }
     return singular(w);
   }
-  return lastCandidate ? singular(lastCandidate) : undefined;
+  if (lastCandidate) return singular(lastCandidate);
+  if (!capitalisedPlural) return undefined;
+  const one = singular(capitalisedPlural.toLowerCase());
+  return capitalisedPlural[0] + one.slice(1);
 }
+
+/** A capitalised plural such as a people's name ("Palestinians", "Democrats"); not an acronym ("NGOs" is fine, "US" is not). */
+const CAPITALISED_PLURAL = /^\p{Lu}\p{Ll}{2,}s$/u;
 
 /** Whether the full stop at token k ends a sentence: it follows a number or a word of two letters or more, or a line ends after it. */
 function endsSentence(toks: readonly FigureToken[], k: number): boolean {
