@@ -68,7 +68,7 @@ describe('hostile input: the whole pipeline finishes with valid spans', () => {
     const large = labels(2048 * 1024);
     const growth = cpuMs(() => findFigures(large)) / cpuMs(() => findFigures(small));
     console.log(`      figure finder, 256 KB → 2 MB of "Dollar: ": ×${growth.toFixed(1)} (linear ×8)`);
-    assert.ok(growth < 24, `×${growth.toFixed(1)} for 8 times the text`);
+    assert.ok(growth < 32, `×${growth.toFixed(1)} for 8 times the text`);
   });
 
   it('tokenizes "NATO" and 200,000 periods into one word and 200,000 marks, in order', function () {
