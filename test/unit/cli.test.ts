@@ -49,7 +49,8 @@ describe('CLI', function () {
 
   it('prints a file with many thousands of spans as one JSON line, the spans whole and in order', () => {
     // written in several pieces (a few thousand spans each): the joins must not show
-    const many = join(dir, 'many.txt');
+    // in a folder of its own: the scan test below counts the articles of `dir`
+    const many = join(mkdtempSync(join(tmpdir(), 'sa-cli-many-')), 'many.txt');
     const text = '1,'.repeat(12000);
     writeFileSync(many, text);
     const r = cli('extract', '--json', many, a, '--date', '2026-02-12');
