@@ -47,6 +47,26 @@ describe('CLI', function () {
     assert.deepEqual(lines[1].spans, []);
   });
 
+  it('prints a file with many thousands of spans as one JSON line, the spans whole and in order', () => {
+    // written in several pieces (a few thousand spans each): the joins must not show
+    // in a folder of its own: the scan test below counts the articles of `dir`
+    const many = join(mkdtempSync(join(tmpdir(), 'sa-cli-many-')), 'many.txt');
+    const text = '1,'.repeat(12000);
+    writeFileSync(many, text);
+    const r = cli('extract', '--json', many, a, '--date', '2026-02-12');
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.deepEqual(lines.slice(2), ['']);
+    const first = JSON.parse(lines[0]);
+    assert.deepEqual(Object.keys(first), ['file', 'spans']);
+    assert.equal(first.file, many);
+    assert.equal(first.spans.length, 12000);
+    first.spans.forEach((s: { start: number; end: number; text: string; type: string; value: unknown }, k: number) => {
+      assert.deepEqual([s.start, s.end, s.text, s.type, s.value], [2 * k, 2 * k + 1, '1', 'QUANTITY', 1]);
+    });
+    assert.equal(JSON.parse(lines[1]).file, a);
+  });
+
   it('fails with a clear message on a missing file or a malformed date', () => {
     const missing = cli('extract', '--json', join(dir, 'nope.txt'));
     assert.notEqual(missing.status, 0);

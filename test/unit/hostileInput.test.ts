@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { extract } from '../../src/core/extract';
 import type { NameDetector, Span } from '../../src/core/extract';
+import { findFigures } from '../../src/core/extract/figures';
 import { propagateMentions } from '../../src/core/extract/names/coreference';
 import { tokenize } from '../../src/core/text/tokenize';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
@@ -19,7 +20,20 @@ export const HOSTILE_SHAPES: [string, (size: number) => string][] = [
   ['digits and hyphens', (n) => '12-'.repeat(Math.ceil(n / 3))],
   ['nested quotes', (n) => '"\u201c\'\u2018'.repeat(Math.ceil(n / 8)) + 'NATO' + '\'\u2019"\u201d'.repeat(Math.ceil(n / 8))],
   ['one line of URLs', (n) => 'https://x.com/s?q=nato%20spending%2050%25&p=%24300%20million '.repeat(Math.ceil(n / 60))],
+  ['currency names as labels on one line', (n) => 'Dollar: '.repeat(Math.ceil(n / 8))],
 ];
+
+/** The fewest CPU milliseconds of two runs of `work` (CPU time: wall time on a shared machine swings more). */
+function cpuMs(work: () => void): number {
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const before = process.cpuUsage();
+    work();
+    const used = process.cpuUsage(before);
+    best = Math.min(best, (used.user + used.system) / 1000);
+  }
+  return best;
+}
 
 function assertValidSpans(text: string, spans: Span[]): void {
   let lastEnd = 0;
@@ -42,6 +56,20 @@ describe('hostile input: the whole pipeline finishes with valid spans', () => {
       assertValidSpans(text, spans);
     });
   }
+
+  it('reads "Dollar:" as a line\'s label by the line break before it, in linear time on one line of labels', function () {
+    this.timeout(120000);
+    assert.deepEqual(findFigures('Markets\nDollar: 143.80 yen').map((s) => [s.text, s.value]), [['Dollar', null], ['143.80 yen', 'JPY 143.8']]);
+    assert.deepEqual(findFigures('Markets Dollar: 143.80 yen').map((s) => [s.text, s.value]), [['143.80 yen', 'JPY 143.8']]);
+    // each label used to look back to the start of its line: 128 KB → 1 MB took ×56 (20 s), where linear is ×8
+    const labels = (size: number): string => 'Dollar: '.repeat(size / 8);
+    findFigures(labels(64 * 1024));
+    const small = labels(256 * 1024);
+    const large = labels(2048 * 1024);
+    const growth = cpuMs(() => findFigures(large)) / cpuMs(() => findFigures(small));
+    console.log(`      figure finder, 256 KB → 2 MB of "Dollar: ": ×${growth.toFixed(1)} (linear ×8)`);
+    assert.ok(growth < 32, `×${growth.toFixed(1)} for 8 times the text`);
+  });
 
   it('tokenizes "NATO" and 200,000 periods into one word and 200,000 marks, in order', function () {
     this.timeout(60000);

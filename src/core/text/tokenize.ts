@@ -33,9 +33,24 @@ const SHORT_ABBREV = new Set([
 ]);
 const APOSTROPHES = "'\u2019";
 
+/**
+ * Each distinct word's text, shared by its tokens: a long text holds few distinct words, and one string per
+ * token kept for the whole document is most of what a megabyte of repeated words keeps alive.
+ */
+type WordTexts = Map<string, string>;
+const MAX_SHARED_WORDS = 50_000;
+
+function shared(words: WordTexts, word: string): string {
+  const known = words.get(word);
+  if (known !== undefined) return known;
+  if (words.size < MAX_SHARED_WORDS) words.set(word, word);
+  return word;
+}
+
 /** Splits text into tokens. Linear time; never throws. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const words: WordTexts = new Map();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -44,7 +59,7 @@ export function tokenize(text: string): Token[] {
     if (i >= n) break;
     let j = i;
     while (j < n && !isSpace(text.charCodeAt(j))) j++;
-    splitChunk(text, i, j, tokens);
+    splitChunk(text, i, j, tokens, words);
     i = j;
   }
   return tokens;
@@ -55,7 +70,7 @@ function isSpace(c: number): boolean {
     (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
 }
 
-function splitChunk(text: string, start: number, end: number, out: Token[]): void {
+function splitChunk(text: string, start: number, end: number, out: Token[], words: WordTexts): void {
   // leading punctuation, one token each
   let s = start;
   while (s < end && !WORDISH.test(text[s]) && !isCurrencyOrSign(text[s], text[s + 1])) {
@@ -74,7 +89,7 @@ function splitChunk(text: string, start: number, end: number, out: Token[]): voi
     trailing.push({ start: e - 1, end: e, text: ch });
     e--;
   }
-  if (e > s) splitCore(text, s, e, out);
+  if (e > s) splitCore(text, s, e, out, words);
   for (let k = trailing.length - 1; k >= 0; k--) out.push(trailing[k]);
 }
 
@@ -93,7 +108,7 @@ function isCurrencyOrSign(ch: string, next: string | undefined): boolean {
 }
 
 /** Splits a chunk without outer punctuation at possessives, hyphens, slashes and inner punctuation. */
-function splitCore(text: string, s: number, e: number, out: Token[]): void {
+function splitCore(text: string, s: number, e: number, out: Token[], words: WordTexts): void {
   // possessive at the end
   let possessiveStart = -1;
   if (e - s > 2 && APOSTROPHES.includes(text[e - 2]) && (text[e - 1] === 's' || text[e - 1] === 'S')) possessiveStart = e - 2;
@@ -107,13 +122,13 @@ function splitCore(text: string, s: number, e: number, out: Token[]): void {
     const isBreak = (ch === '-' || ch === '\u2013' || ch === '\u2014' || ch === '/') && k > s && k < coreEnd - 1 &&
       !(ch === '-' && isoDate && /\d/.test(text[k - 1]) && /\d/.test(text[k + 1]));
     if (isBreak) {
-      if (k > p) out.push({ start: p, end: k, text: text.slice(p, k) });
+      if (k > p) out.push({ start: p, end: k, text: shared(words, text.slice(p, k)) });
       out.push({ start: k, end: k + 1, text: ch });
       p = k + 1;
     }
   }
-  if (coreEnd > p) out.push({ start: p, end: coreEnd, text: text.slice(p, coreEnd) });
-  if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: text.slice(possessiveStart, e) });
+  if (coreEnd > p) out.push({ start: p, end: coreEnd, text: shared(words, text.slice(p, coreEnd)) });
+  if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: shared(words, text.slice(possessiveStart, e)) });
 }
 
 function looksLikeIsoDate(text: string, s: number, e: number): boolean {

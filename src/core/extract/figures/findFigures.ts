@@ -313,7 +313,9 @@ class FigureScanner {
     const single = CURRENCY_NAMES.get(t.lower);
     const code = single && single.divisor === 1 ? single.code : isoOf(t.text);
     if (!code) return undefined;
-    const lineStart = i === 0 || this.text.lastIndexOf('\n', t.start) >= toks[i - 1].end;
+    // a line break between the previous token and this one (looked for there only: a search back from the
+    // word would cross the whole of a one-line text at every "dollar:")
+    const lineStart = i === 0 || hasLineBreak(this.text, toks[i - 1].end, t.start);
     const labelsLine = lineStart && labelColon;
     if (!labelsLine && !repeatsAmount) return undefined;
     return { span: this.span(i, i + 1, 'MONEY', null, { reason: 'a currency without an amount' }), next: i + 1 };
@@ -583,6 +585,12 @@ function hyphenChains(toks: readonly FigureToken[]): Uint8Array {
 
 function isDigit(t: FigureToken): boolean {
   return t.kind === 'num' && t.plain && t.text.length === 1;
+}
+
+/** Whether text[from, to) holds a "\n". */
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (text.charCodeAt(k) === 10) return true;
+  return false;
 }
 
 /** "MUSD" → USD, read as millions (a convention of financial reports). */
