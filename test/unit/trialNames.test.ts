@@ -171,6 +171,14 @@ describe('names on real-page shapes', () => {
     assert.deepEqual(names('Tom Reed • 5 min read', [['Tom Reed •', 'PERSON']]), ['PERSON Tom Reed']);
   });
 
+  it('names the person after a title where the detector found nothing, linked to the full name; not a headline\'s verb', () => {
+    const text = 'Trump Signs Bill\n\nPresident Donald Trump signed it on Friday. It went to President Trump\'s desk; Dr. Who was not there.\n\nJudge Overturns a Ruling\n';
+    // the headline's "Trump" is the same person, found again once the body names him
+    assert.deepEqual(names(text, [['Donald Trump', 'PERSON']]), ['PERSON Trump → Donald Trump', 'PERSON Donald Trump', 'PERSON Trump → Donald Trump']);
+    assert.deepEqual(names('Secretary Rubio spoke with Mr. O\'Brien and Mrs. Smith-Jones, then left.', []),
+      ['PERSON Rubio', 'PERSON O\'Brien', 'PERSON Smith-Jones']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

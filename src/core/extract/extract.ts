@@ -129,6 +129,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     if (raw.score !== undefined) confidence.set(span, raw.score);
     if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
+  spans.push(...titledPersons(text, spans, ignored));
   const outvoted = new Set<Span>();
   const consistent = applyDocumentConsistency(text, spans, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
   const typeConfidence = new Map<Span, number>();
@@ -163,6 +164,41 @@ function lineAround(text: string, start: number, end: number, reach: number): { 
   const after = text.slice(end, Math.min(text.length, end + reach)).indexOf('\n');
   const lineEnd = after >= 0 ? end + after : Math.min(text.length, end + reach);
   return { start: lineStart, end: lineEnd };
+}
+
+/**
+ * "sending it to President Trump's desk", "Sen. Thune, R-S.D.,": a person's title, then one or two capitalised
+ * words followed by a possessive, punctuation or a lower-case word that a title-case headline would not keep in
+ * lower case ("Judge Overturns a Ruling" is a headline's verb).
+ */
+const TITLED_PERSON = /(?<![\p{L}\p{N}.])(?:President|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Mayor|Judge|Pope|Secretary|Minister|Ambassador|Professor|Prof\.)[ \t](\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:-?\p{Lu}\p{Ll}+)?(?:[ \t]\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:-?\p{Lu}\p{Ll}+)?)?)(?=['’]s\b|[,.;:!?)]|[ \t](?!(?:a|an|the|to|in|on|of|at|by|for|from|and|or|but|as|with|into|over|after)\b)\p{Ll}|[ \t]*(?:\n|$))/gu;
+
+/**
+ * Persons named after a title where the detector found no name: the tagger reads some surnames after a title
+ * as common words ("President Trump's desk"). Added before the document's rules and the linking, so the
+ * mention takes its full name's canonical form like any other.
+ */
+/** Capitalised words after a title that are no one's name ("Dr. Who", "Mr. Speaker", "Madam President"). */
+const NOT_A_SURNAME = new Set([
+  'who', 'what', 'the', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'you', 'and', 'but', 'or', 'if', 'speaker', 'president',
+  'chairman', 'secretary', 'was', 'is', 'has', 'had', 'says', 'said', 'will', 'would', 'says', 'calls', 'warns', 'meets', 'visits',
+]);
+
+function titledPersons(text: string, found: readonly Span[], ignored: ReadonlySet<string>): Span[] {
+  if (!/(?:President|Sen|Rep|Gov|Governor|Mr|Mrs|Ms|Dr|Chancellor|Mayor|Judge|Pope|Secretary|Minister|Ambassador|Prof)/.test(text)) return [];
+  const sorted = [...found].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  let k = 0;
+  for (const m of text.matchAll(TITLED_PERSON)) {
+    const start = m.index + m[0].length - m[1].length;
+    const end = start + m[1].length;
+    while (k < sorted.length && sorted[k].end <= m.index) k++;
+    if (k < sorted.length && sorted[k].start < end) continue; // the detector named something there
+    const first = m[1].split(/[ \t]/)[0].toLowerCase();
+    if (ignored.has(m[1]) || !looksLikeName(m[1]) || NOT_A_SURNAME.has(first) || /[a-z]{3}ed$/.test(first)) continue;
+    out.push({ start, end, type: 'PERSON', text: m[1], value: null });
+  }
+  return out;
 }
 
 /**
