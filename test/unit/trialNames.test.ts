@@ -175,7 +175,7 @@ describe('names on real-page shapes', () => {
     const text = 'Trump Signs Bill\n\nPresident Donald Trump signed it on Friday. It went to President Trump\'s desk; Dr. Who was not there.\n\nJudge Overturns a Ruling\n';
     // the headline's "Trump" is the same person, found again once the body names him
     assert.deepEqual(names(text, [['Donald Trump', 'PERSON']]), ['PERSON Trump → Donald Trump', 'PERSON Donald Trump', 'PERSON Trump → Donald Trump']);
-    assert.deepEqual(names('Secretary Rubio spoke with Mr. O\'Brien and Mrs. Smith-Jones, then left.', []),
+    assert.deepEqual(names('Secretary Rubio spoke with Mr. O\'Brien, then Mrs. Smith-Jones left.', []),
       ['PERSON Rubio', 'PERSON O\'Brien', 'PERSON Smith-Jones']);
   });
 
