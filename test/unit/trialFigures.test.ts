@@ -37,6 +37,10 @@ describe('figures on real-page shapes', () => {
     check('Four Apache helicopters and 23 NATO nations.', ['QUANTITY Four = 4 (helicopter)', 'QUANTITY 23 = 23 (nation)']);
   });
 
+  it('a time after a number is no counted noun ("voted 68-31 late Friday")', () => {
+    check('The Senate voted 68-31 late Friday.', ['QUANTITY 68 = 68', 'QUANTITY 31 = 31']);
+  });
+
   it('a station\'s number is part of its name', () => {
     check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
   });

@@ -39,6 +39,8 @@ const STOP = new Set([
   'he', 'she', 'we', 'you', 'i', 'a', 'an', 'the', 'said', 'says', 'per', 'percent', 'but', 'if', 'when', 'while',
   'after', 'before', 'since', 'until', 'about', 'more', 'less', 'fewer', 'out', 'up', 'down', 'over', 'under',
   'each', 'apiece', 'so', 'too', 'also', 'not', 'only', 'just', 'there', 'here', 'then', 'now', 'all',
+  // a time after a number ("voted 68-31 late Friday", "rose 2% early on")
+  'late', 'early', 'earlier', 'later', 'ago', 'last', 'next', 'yesterday', 'today', 'tomorrow', 'tonight',
 ]);
 
 /** Frequent pre-nominal modifiers that are not caught by their ending. */
