@@ -179,6 +179,12 @@ describe('names on real-page shapes', () => {
       ['PERSON Rubio', 'PERSON O\'Brien', 'PERSON Smith-Jones']);
   });
 
+  it('splits a person\'s name the detector ran across an ordinary word, and keeps particles', () => {
+    assert.deepEqual(names('Macron names Lecornu as prime minister.\n\nEmmanuel Macron spoke to Sébastien Lecornu and Ursula von der Leyen.',
+      [['Macron names Lecornu', 'PERSON'], ['Emmanuel Macron', 'PERSON'], ['Sébastien Lecornu', 'PERSON'], ['Ursula von der Leyen', 'PERSON']]),
+    ['PERSON Macron → Emmanuel Macron', 'PERSON Lecornu → Sébastien Lecornu', 'PERSON Emmanuel Macron', 'PERSON Sébastien Lecornu', 'PERSON Ursula von der Leyen']);
+  });
+
   it('leaves a dash set off by spaces out of a name', () => {
     assert.deepEqual(names('Four members - Alan Tayler and Sarah Breden - voted to cut.', [['Alan Tayler', 'PERSON'], ['Sarah Breden -', 'PERSON']]),
       ['PERSON Alan Tayler', 'PERSON Sarah Breden']);

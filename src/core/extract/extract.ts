@@ -8,7 +8,7 @@ import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
 import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import { isFurnitureLine } from '../text/articleMeta';
-import type { ExtractOptions, ExtractResult, NameDetector, ReferenceDate, Span } from './types';
+import type { ExtractOptions, ExtractResult, NameDetector, NameMention, ReferenceDate, Span } from './types';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -112,7 +112,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const confidence = new Map<Span, number>();
   /** the detector's type and its confidence in it, for names whose type came from the detector alone */
   const typed = new Map<Span, [Span['type'], number]>();
-  for (const raw of detector.detect(text)) {
+  for (const raw of splitAtCommonWords(text, detector.detect(text))) {
     // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
     // linking and propagating a mention that long would cost far more than the text
     if (raw.end - raw.start > MAX_NAME_CHARS) continue;
@@ -164,6 +164,34 @@ function lineAround(text: string, start: number, end: number, reach: number): { 
   const after = text.slice(end, Math.min(text.length, end + reach)).indexOf('\n');
   const lineEnd = after >= 0 ? end + after : Math.min(text.length, end + reach);
   return { start: lineStart, end: lineEnd };
+}
+
+/** Lower-case words inside people's names: particles of family names and patronymics ("Ursula von der Leyen", "bin"). */
+const NAME_PARTICLES = new Set([
+  'de', 'da', 'di', 'do', 'dos', 'das', 'del', 'della', 'der', 'den', 'van', 'von', 'la', 'le', 'du', 'des', 'y', 'e', 'ter',
+  'ten', 'zu', 'bin', 'ibn', 'bint', 'ben', 'al', 'el', 'ul', 'abu', 'st', 'af', 'av', 'wa', 'na', 'dal', 'dei', 'of', 'the',
+]);
+const LOWER_WORD = /(?<![\p{L}\p{N}'’.-])\p{Ll}+(?![\p{L}\p{N}'’-])/gu;
+
+/**
+ * A person's name the detector ran across an ordinary lower-case word ("Macron names Lecornu as prime minister"):
+ * the capitalised parts on either side are names of their own. Organizations keep theirs ("Bank of England").
+ */
+function* splitAtCommonWords(text: string, raws: Iterable<NameMention>): Iterable<NameMention> {
+  for (const raw of raws) {
+    if (raw.type !== 'PERSON' || raw.end - raw.start > MAX_NAME_CHARS) { yield raw; continue; }
+    let from = raw.start;
+    let split = false;
+    for (const m of text.slice(raw.start, raw.end).matchAll(LOWER_WORD)) {
+      if (NAME_PARTICLES.has(m[0])) continue;
+      const at = raw.start + m.index;
+      if (/\S/.test(text.slice(from, at))) yield { ...raw, start: from, end: at };
+      from = at + m[0].length;
+      split = true;
+    }
+    if (!split) { yield raw; continue; }
+    if (/\S/.test(text.slice(from, raw.end))) yield { ...raw, start: from, end: raw.end };
+  }
 }
 
 /**
