@@ -94,6 +94,14 @@ describe('the reference date chain', () => {
     assert.equal(findPublicationDate('BRUSSELS, Dec 4 was the day the talks began.\n', { modified: '2026-12-05' }), undefined);
   });
 
+  it('finds a page\'s date line under its furniture, headline and byline, with a short weekday and a time with a point', () => {
+    const page = 'Skip to main content\nSkip to navigation\n\nEurope\nLeaders meet again\n\nThe talks resume after a week of turmoil\n\nAnna Berg in Paris\nFri 10 Oct 2025 22.15 BST\n\nThe talks resumed on Friday.\n';
+    assert.deepEqual(findPublicationDate(page, {})?.iso, '2025-10-10');
+    assert.deepEqual(findDates(page, '2025-10-10').map((s) => s.text), ['Fri 10 Oct 2025 22.15 BST', 'Friday']);
+    // further down, a date inside a paragraph is not the page's
+    assert.equal(findPublicationDate('A\nB\nC\nD\nE\nF\nOn 3 March 2024 the talks began in earnest.\n', {}), undefined);
+  });
+
   it('does not take a sentence that merely contains a date for a date line', () => {
     const prose = 'NATO leaders meet\nOn November 25 the ministers met in The Hague to agree on spending.\n';
     assert.equal(findPublicationDate(prose, { name: 'nato-2025.txt' }), undefined);

@@ -24,6 +24,10 @@ export interface DateRule {
 }
 
 const W = '\\s{1,3}';
+/** A weekday shortened without a period, before a day and a month only ("Fri 10 Oct 2025"): alone, "Sat" and "Wed" are verbs. */
+const WEEKDAY_SHORT_SRC = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-Za-z.])';
+/** A date line's time written with a point, which only its time zone tells from a decimal ("22.15 BST"). */
+const DOT_CLOCK_SRC = '(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s(?:[A-Z]{2,4}T|UTC|GMT)(?![A-Za-z])';
 const W0 = '\\s{0,3}';
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
@@ -164,10 +168,10 @@ export const DATE_RULES: readonly DateRule[] = [
     return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
   }),
   rule('monthDay',
-    `(?:(?<wd>${WEEKDAY_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
+    `(?:(?<wd>${WEEKDAY_SRC}|${WEEKDAY_SHORT_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
     // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
     // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)
-    `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<stamp>${CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
+    `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<stamp>${CLOCK_SRC}|${DOT_CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
     false, (g) => {
       const month = lookupMonth(g.m1 ?? g.m2 ?? '');
       const day = parseInt(g.d1 ?? g.d2 ?? '', 10);

@@ -129,5 +129,27 @@ export function findPublicationDate(text: string, hints: ArticleFileHints = {}):
   // the dateline and the date line without a year read the same top lines: scan them once
   const top = topLines(text);
   const scanned = scanDates(top);
-  return fromDateline(top, scanned) ?? fromYearlessDateLine(top, scanned, hints) ?? dateInFileName(hints.name);
+  return fromDateline(top, scanned) ?? fromDateLineBelow(text, top.length) ?? fromYearlessDateLine(top, scanned, hints) ??
+    dateInFileName(hints.name);
+}
+
+/** How far below the top lines a page's own date line may stand, under its furniture, headline and standfirst. */
+const DATE_LINE_BELOW_LINES = 10;
+const DATE_LINE_BELOW_MAX_CHARS = 2500;
+
+/**
+ * A full date on a line of its own further down ("Fri 10 Oct 2025 22.15 BST" under "Skip to main content", a
+ * section name, the headline, the standfirst and the byline): only a line that is the date and little else,
+ * so a date in the story's first paragraphs is never taken for the page's.
+ */
+function fromDateLineBelow(text: string, from: number): ReferenceDate | undefined {
+  let end = from;
+  for (let line = 0; line < DATE_LINE_BELOW_LINES && end < text.length && end < DATE_LINE_BELOW_MAX_CHARS; line++) {
+    const next = text.indexOf('\n', end);
+    end = next < 0 ? text.length : next + 1;
+  }
+  const below = text.slice(0, Math.min(end, DATE_LINE_BELOW_MAX_CHARS));
+  const dated = scanDates(below.slice(from)).map((c) => ({ ...c, start: c.start + from, end: c.end + from }))
+    .filter((c) => isDateLine(below, c.start, c.end));
+  return dated.length ? fromDateline(below, dated) : undefined;
 }
