@@ -221,4 +221,9 @@ describe('names on real-page shapes', () => {
     const spans = tagged('The centre-right Civic Alliance (CA) won 40 seats. The CA will now seek partners.');
     assert.deepEqual(spans.filter((s) => /Civic|CA/.test(s.text)).map((s) => `${s.type} ${s.text}`), ['ORG Civic Alliance', 'ORG CA', 'ORG CA']);
   });
+
+  it('the shipped tagger with these rules: a party named as a rally', () => {
+    const spans = tagged('The far-right National Rally leader said his party would table a motion.');
+    assert.deepEqual(spans.filter((s) => /Rally/.test(s.text)).map((s) => `${s.type} ${s.text}`), ['ORG National Rally']);
+  });
 });

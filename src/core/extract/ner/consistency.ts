@@ -76,7 +76,7 @@ const ORGANIZATION_HEADS = new Set([
   'capital', 'ventures', 'robotics', 'dynamics', 'holdings', 'technologies', 'investors', 'airlines', 'airways',
   'pharmaceuticals', 'bancorp', 'service', 'services',
   // a political party's or campaign's ("Democratic Alliance", "Five Star Movement")
-  'alliance', 'movement',
+  'alliance', 'movement', 'rally',
 ]);
 
 export function harmonize(
