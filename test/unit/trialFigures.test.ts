@@ -41,6 +41,12 @@ describe('figures on real-page shapes', () => {
     check('The Senate voted 68-31 late Friday.', ['QUANTITY 68 = 68', 'QUANTITY 31 = 31']);
   });
 
+  it('codes ("5G", "3D") and slashed pairs ("24/7", "50/50") are no figures; "2.4pc" is a percentage; "1.2m people" are millions', () => {
+    check('The 5G network, 3D printing, open 24/7, 50/50 odds.', []);
+    check('Inflation of 2.4pc; 5M users; 40C heat.', ['PERCENT 2.4pc = 2.4', 'QUANTITY 5M = 5000000 (user)', 'QUANTITY 40C = 40 (c)']);
+    check('1.2m people crossed 400m of road.', ['QUANTITY 1.2m = 1200000 (person)', 'QUANTITY 400m = 400 (m)']);
+  });
+
   it('a station\'s number is part of its name', () => {
     check('She told BBC Radio 4 that 12 ministers agreed.', ['QUANTITY 12 = 12 (minister)']);
   });

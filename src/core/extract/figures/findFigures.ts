@@ -12,6 +12,9 @@ import { type NumberMatch, NumberReader } from './numberParser';
 const STARTS_UPPER = /^\p{Lu}/u;
 const STARTS_LOWER = /^\p{Ll}/u;
 
+/** A plural noun right after a number ("1.2m people", "3.4m homes"). */
+const PLURAL_WORD = /^(?:people|men|women|children|\p{Ll}+[^s\W]s)$/u;
+
 /** Words a number is hyphen-joined to in set phrases, never a unit ("one-in-a-million", "one-on-one", "two-to-one"). */
 const JOINED_FUNCTION_WORDS = new Set(['in', 'out', 'on', 'off', 'up', 'to', 'a', 'an', 'the', 'and', 'or', 'of', 'for', 'by', 'at']);
 
@@ -502,6 +505,14 @@ class FigureScanner {
       return this.quantitySpan(m, m.last + 2, singular(unitTok.lower));
     }
     if (next?.kind === 'word' && TIME_UNITS.test(next.lower) && !m.fraction) return undefined; // durations are not annotated
+    // "inflation of 2.4pc": British papers' short form of per cent
+    if (lastTok.kind === 'num' && lastTok.suffix === 'pc') return { span: this.span(m.first, m.last, 'PERCENT', round(m.value)), next: m.last };
+    // "1.2m people": a decimal with "m" before what it counts is millions of them, not metres
+    if (lastTok.kind === 'num' && lastTok.scaleSuffix === 'm' && !m.scaled && /\.\d/.test(lastTok.text) &&
+      PLURAL_WORD.test(toks[m.last]?.text ?? '') && toks[m.last]?.kind === 'word' && this.spaced(m.last - 1, m.last)) {
+      const counted = countedNoun(toks, m.last);
+      if (counted) return { span: this.span(m.first, m.last, 'QUANTITY', round(m.value * 1e6), { unit: counted }), next: m.last };
+    }
     if (lastTok.kind === 'num' && lastTok.suffix) {
       const suffix = lastTok.suffix.toLowerCase();
       return this.quantitySpan(m, m.last, suffix === 'bp' || suffix === 'bps' ? 'basis point' : suffix);

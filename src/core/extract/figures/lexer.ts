@@ -187,6 +187,10 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
       p += slash[0].length;
       plain = false;
       fraction = true;
+    } else if (slash && !isDigit(text.charCodeAt(p + slash[0].length)) && text[p + slash[0].length] !== '/') {
+      // "24/7", "50/50": a pair written with a slash that is no fraction is no figure either
+      out.push(token('skip', text, start, p + slash[0].length));
+      return p + slash[0].length;
     }
   }
   // a clock time ("12.30pm", "9 a.m.", "10.15 GMT") is not a figure: the whole of it is skipped
@@ -200,6 +204,12 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
   const letters = at(GLUED_LETTERS, text, p);
   if (letters && !(p + letters[0].length < text.length && isLetterAt(text, p + letters[0].length)) && !isDigit(text.charCodeAt(p + letters[0].length))) {
     const word = letters[0];
+    // "5G", "4G", "3D": a digit and a capital are a code, not five billion or three of "d"; a scale ("5M users",
+    // "$5M"), a thousand ("4K") or a temperature ("5C") stays a figure
+    if (/^[A-Z]$/.test(word) && !'MBKTCF'.includes(word) && literal.length === 1 && !/[$£€¥]/.test(text[start - 1] ?? '')) {
+      out.push(token('skip', text, start, p + 1));
+      return p + 1;
+    }
     if (/^(?:st|nd|rd|th)$/i.test(word)) {
       out.push(token('skip', text, start, p + word.length));
       return p + word.length;
