@@ -136,6 +136,8 @@ export function findPublicationDate(text: string, hints: ArticleFileHints = {}):
 /** How far below the top lines a page's own date line may stand, under its furniture, headline and standfirst. */
 const DATE_LINE_BELOW_LINES = 10;
 const DATE_LINE_BELOW_MAX_CHARS = 2500;
+/** The longest line read as a date line: the date, a weekday, a time and a zone. */
+const DATE_LINE_MAX_CHARS = 80;
 
 /**
  * A full date on a line of its own further down ("Fri 10 Oct 2025 22.15 BST" under "Skip to main content", a
@@ -143,13 +145,18 @@ const DATE_LINE_BELOW_MAX_CHARS = 2500;
  * so a date in the story's first paragraphs is never taken for the page's.
  */
 function fromDateLineBelow(text: string, from: number): ReferenceDate | undefined {
-  let end = from;
-  for (let line = 0; line < DATE_LINE_BELOW_LINES && end < text.length && end < DATE_LINE_BELOW_MAX_CHARS; line++) {
-    const next = text.indexOf('\n', end);
-    end = next < 0 ? text.length : next + 1;
+  let start = from;
+  for (let line = 0; line < DATE_LINE_BELOW_LINES && start < text.length && start < DATE_LINE_BELOW_MAX_CHARS; line++) {
+    const next = text.indexOf('\n', start);
+    const end = next < 0 ? text.length : next;
+    // a date line is short and has a digit: only such lines are scanned
+    if (end - start <= DATE_LINE_MAX_CHARS && /\d/.test(text.slice(start, end))) {
+      const lineText = text.slice(start, end);
+      const dated = scanDates(lineText).filter((c) => isDateLine(lineText, c.start, c.end));
+      const found = dated.length ? fromDateline(lineText, dated) : undefined;
+      if (found) return { ...found, start: (found.start ?? 0) + start, end: (found.end ?? 0) + start };
+    }
+    start = end + 1;
   }
-  const below = text.slice(0, Math.min(end, DATE_LINE_BELOW_MAX_CHARS));
-  const dated = scanDates(below.slice(from)).map((c) => ({ ...c, start: c.start + from, end: c.end + from }))
-    .filter((c) => isDateLine(below, c.start, c.end));
-  return dated.length ? fromDateline(below, dated) : undefined;
+  return undefined;
 }
