@@ -201,17 +201,17 @@ function* splitAtCommonWords(text: string, raws: Iterable<NameMention>): Iterabl
  */
 const TITLED_PERSON = /(?<![\p{L}\p{N}.])(?:President|Senator|Sen\.|Rep\.|Gov\.|Governor|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Chancellor|Mayor|Judge|Pope|Secretary|Minister|Ambassador|Professor|Prof\.)[ \t](\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:-?\p{Lu}\p{Ll}+)?(?:[ \t]\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:-?\p{Lu}\p{Ll}+)?)?)(?=['’]s\b|[,.;:!?)]|[ \t](?!(?:a|an|the|to|in|on|of|at|by|for|from|and|or|but|as|with|into|over|after)\b)\p{Ll}|[ \t]*(?:\n|$))/gu;
 
+/** Capitalised words after a title that are no one's name ("Dr. Who", "Mr. Speaker", "Madam President"). */
+const NOT_A_SURNAME = new Set([
+  'who', 'what', 'the', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'you', 'and', 'but', 'or', 'if', 'speaker', 'president',
+  'chairman', 'secretary', 'was', 'is', 'has', 'had', 'says', 'said', 'will', 'would', 'calls', 'warns', 'meets', 'visits',
+]);
+
 /**
  * Persons named after a title where the detector found no name: the tagger reads some surnames after a title
  * as common words ("President Trump's desk"). Added before the document's rules and the linking, so the
  * mention takes its full name's canonical form like any other.
  */
-/** Capitalised words after a title that are no one's name ("Dr. Who", "Mr. Speaker", "Madam President"). */
-const NOT_A_SURNAME = new Set([
-  'who', 'what', 'the', 'this', 'that', 'it', 'he', 'she', 'they', 'we', 'you', 'and', 'but', 'or', 'if', 'speaker', 'president',
-  'chairman', 'secretary', 'was', 'is', 'has', 'had', 'says', 'said', 'will', 'would', 'says', 'calls', 'warns', 'meets', 'visits',
-]);
-
 function titledPersons(text: string, found: readonly Span[], ignored: ReadonlySet<string>): Span[] {
   if (!/(?:President|Sen|Rep|Gov|Governor|Mr|Mrs|Ms|Dr|Chancellor|Mayor|Judge|Pope|Secretary|Minister|Ambassador|Prof)/.test(text)) return [];
   const sorted = [...found].sort((a, b) => a.start - b.start);
