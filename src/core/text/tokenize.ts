@@ -6,6 +6,8 @@
  * compound can be tagged on its own.
  */
 
+import { StringPool } from '../util/stringPool';
+
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LETTER = /\p{L}/u;
@@ -33,24 +35,12 @@ const SHORT_ABBREV = new Set([
 ]);
 const APOSTROPHES = "'\u2019";
 
-/**
- * Each distinct word's text, shared by its tokens: a long text holds few distinct words, and one string per
- * token kept for the whole document is most of what a megabyte of repeated words keeps alive.
- */
-type WordTexts = Map<string, string>;
-const MAX_SHARED_WORDS = 50_000;
-
-function shared(words: WordTexts, word: string): string {
-  const known = words.get(word);
-  if (known !== undefined) return known;
-  if (words.size < MAX_SHARED_WORDS) words.set(word, word);
-  return word;
-}
-
 /** Splits text into tokens. Linear time; never throws. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const words: WordTexts = new Map();
+  // each distinct word's text, shared by its tokens: a long text holds few distinct words, and one string per
+  // token kept for the whole document is most of what a megabyte of repeated words keeps alive
+  const words = new StringPool();
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -70,7 +60,7 @@ function isSpace(c: number): boolean {
     (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0x202f;
 }
 
-function splitChunk(text: string, start: number, end: number, out: Token[], words: WordTexts): void {
+function splitChunk(text: string, start: number, end: number, out: Token[], words: StringPool): void {
   // leading punctuation, one token each
   let s = start;
   while (s < end && !WORDISH.test(text[s]) && !isCurrencyOrSign(text[s], text[s + 1])) {
@@ -108,7 +98,7 @@ function isCurrencyOrSign(ch: string, next: string | undefined): boolean {
 }
 
 /** Splits a chunk without outer punctuation at possessives, hyphens, slashes and inner punctuation. */
-function splitCore(text: string, s: number, e: number, out: Token[], words: WordTexts): void {
+function splitCore(text: string, s: number, e: number, out: Token[], words: StringPool): void {
   // possessive at the end
   let possessiveStart = -1;
   if (e - s > 2 && APOSTROPHES.includes(text[e - 2]) && (text[e - 1] === 's' || text[e - 1] === 'S')) possessiveStart = e - 2;
@@ -122,13 +112,13 @@ function splitCore(text: string, s: number, e: number, out: Token[], words: Word
     const isBreak = (ch === '-' || ch === '\u2013' || ch === '\u2014' || ch === '/') && k > s && k < coreEnd - 1 &&
       !(ch === '-' && isoDate && /\d/.test(text[k - 1]) && /\d/.test(text[k + 1]));
     if (isBreak) {
-      if (k > p) out.push({ start: p, end: k, text: shared(words, text.slice(p, k)) });
+      if (k > p) out.push({ start: p, end: k, text: words.intern(text.slice(p, k)) });
       out.push({ start: k, end: k + 1, text: ch });
       p = k + 1;
     }
   }
-  if (coreEnd > p) out.push({ start: p, end: coreEnd, text: shared(words, text.slice(p, coreEnd)) });
-  if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: shared(words, text.slice(possessiveStart, e)) });
+  if (coreEnd > p) out.push({ start: p, end: coreEnd, text: words.intern(text.slice(p, coreEnd)) });
+  if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: words.intern(text.slice(possessiveStart, e)) });
 }
 
 function looksLikeIsoDate(text: string, s: number, e: number): boolean {

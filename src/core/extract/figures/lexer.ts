@@ -20,7 +20,7 @@ export interface FigureToken {
   value: number;
   /** num: digits only, no separators, decimals or suffixes ("2026", not "2,026" or "10k"). */
   plain: boolean;
-  /** num: a glued scale abbreviation ("bn" in "$1bn"); lower-case "m" is kept apart as it may be metres. */
+  /** num: a glued scale abbreviation ("bn" in "$1bn"); lower-case "m" and "mm" are kept apart as they may be lengths. */
   scaleSuffix?: string;
   /** num: a glued letter suffix that is not a scale ("USD" in "115USD", "ml" in "180ml"). */
   suffix?: string;
