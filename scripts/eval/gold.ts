@@ -13,6 +13,11 @@ interface GoldFile {
   spans: { start: number; end: number; type: SpanType; text: string; value?: unknown; canonical?: string }[];
 }
 
+/** Project gold sets of made-up news pages, one folder each with `articles/` and `gold/`. */
+export const NEWS_GOLD_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'newsgold');
+/** What each set is and whether it shaped rules (shown in its title). */
+export const NEWS_GOLD_SETS: Record<string, string> = {};
+
 /** The reference date the scorer passes: `published`, else `anchor_date` (a month pads to the 15th, a year to 30 June). */
 export function referenceFor(gold: GoldFile): string | undefined {
   if (gold.published) return String(gold.published);
@@ -26,6 +31,28 @@ export function referenceFor(gold: GoldFile): string | undefined {
 export function evaluateGold(extract: (text: string, date: string | undefined) => Span[]): EvalSection {
   const corpus = sharedPath('corpus');
   if (!corpus) return { title: 'Sample-article gold', markdown: '_skipped: ../shared/corpus not found_\n', metrics: {} };
+  return scoreGoldSet(extract, corpus, 'Sample-article gold');
+}
+
+/** A mismatch between the gold and the extraction, for `scripts/eval/goldErrors.ts`. */
+export interface GoldError {
+  article: string;
+  kind: 'missed' | 'extra' | 'value';
+  type: SpanType;
+  start: number;
+  end: number;
+  text: string;
+  gold?: unknown;
+  ours?: unknown;
+}
+
+/**
+ * Scores one gold set: `dir/gold/NAME.gold.yaml` beside `dir/articles/NAME.txt`, in the format of
+ * `../shared/corpus/gold/GUIDELINES.md`. `errors`, when given, receives every mismatch.
+ */
+export function scoreGoldSet(extract: (text: string, date: string | undefined) => Span[], dir: string, label: string,
+  errors?: GoldError[]): EvalSection {
+  const corpus = dir;
   const counts = new Map<SpanType, Counts & { valueOk: number; canonicalOk: number }>(
     SPAN_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0, valueOk: 0, canonicalOk: 0 }]),
   );
@@ -40,13 +67,24 @@ export function evaluateGold(extract: (text: string, date: string | undefined) =
     for (const p of predicted) {
       const c = counts.get(p.type)!;
       const g = goldByKey.get(key(p));
-      if (!g) { c.fp++; continue; }
+      if (!g) {
+        c.fp++;
+        errors?.push({ article: gold.article, kind: 'extra', type: p.type, start: p.start, end: p.end, text: p.text, ours: p.value ?? p.canonical });
+        continue;
+      }
       c.tp++;
       matched.add(key(p));
+      const name = g.canonical !== undefined;
       if (sameValue(g.value ?? null, p.value)) c.valueOk++;
-      if (g.canonical !== undefined && g.canonical === p.canonical) c.canonicalOk++;
+      else if (!name) errors?.push({ article: gold.article, kind: 'value', type: p.type, start: p.start, end: p.end, text: p.text, gold: g.value ?? null, ours: p.value ?? null });
+      if (name && g.canonical === p.canonical) c.canonicalOk++;
+      else if (name) errors?.push({ article: gold.article, kind: 'value', type: p.type, start: p.start, end: p.end, text: p.text, gold: g.canonical, ours: p.canonical });
     }
-    for (const g of gold.spans) if (!matched.has(key(g))) counts.get(g.type)!.fn++;
+    for (const g of gold.spans) {
+      if (matched.has(key(g))) continue;
+      counts.get(g.type)!.fn++;
+      errors?.push({ article: gold.article, kind: 'missed', type: g.type, start: g.start, end: g.end, text: g.text, gold: g.value ?? g.canonical });
+    }
   }
   const rows: string[] = ['| type | P | R | F1 | value / canonical accuracy | gold |', '|---|---|---|---|---|---|'];
   const metrics: Record<string, number> = {};
@@ -71,7 +109,7 @@ export function evaluateGold(extract: (text: string, date: string | undefined) =
   metrics['overall.f1'] = all.f1;
   metrics['names.f1'] = ppl.f1;
   return {
-    title: `Sample-article gold (${goldFiles.length} articles, exact start/end/type)`,
+    title: `${label} (${goldFiles.length} articles, exact start/end/type)`,
     markdown: rows.join('\n') + '\n',
     metrics,
   };
