@@ -67,6 +67,20 @@ describe('findPublicationDate', () => {
     assert.equal(text.slice(pub!.start, pub!.end), '2025-06-05');
   });
 
+  it('takes no event date from the story\'s first sentences for the page\'s date', () => {
+    const story = 'Shipyard sells notes\n\nHarbour Line Corp. said it sold $90 million of notes due Sept. 1, 2031, through underwriters led by a '
+      + 'regional bank, and would use the money to repay a loan that falls due next year.\n';
+    assert.equal(findPublicationDate(story), undefined);
+    const event = 'Inquiry reopens\nThe inquiry into the ferry that sank on May 3, 2009 will reopen on Monday, the ministry said in a short note.\n';
+    assert.equal(findPublicationDate(event), undefined, 'a short first sentence: the date follows "on"');
+    for (const [text, iso] of [
+      ['Ports deal\nLISBON, Portugal, October 2, 2025 /PRNewswire/ -- Atlantic Terminals said today it had signed a thirty-year '
+        + 'concession for the container port, after a tender that drew four bidders from three continents.', '2025-10-02'],
+      ['Ports deal\nBy Ana Sousa, October 2, 2025\nAtlantic Terminals said it had signed.', '2025-10-02'],
+      ['Ports deal\nLast updated on October 2, 2025 at 09:10\nAtlantic Terminals said it had signed.', '2025-10-02'],
+    ]) assert.equal(findPublicationDate(text)?.iso, iso, text);
+  });
+
   it('ignores dates far below the top and articles without one', () => {
     assert.equal(findPublicationDate('Headline\n\n\n\n\n\nLater: February 12, 2026.'), undefined);
     assert.equal(findPublicationDate('Headline\nNo date here at all.'), undefined);

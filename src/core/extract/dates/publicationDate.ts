@@ -9,6 +9,7 @@ const DATELINE_MAX_CHARS = 1500;
 const FRONT_MATTER_MAX_CHARS = 10_000;
 const FRONT_MATTER_DATE = /^(?:date|published|pubDate|publishDate):[ \t]*["']?(\d{4})-(\d{2})-(\d{2})/m;
 const PUBLISHED_CUE = /\b(?:published|posted|first published)\b/i;
+const UPDATED_CUE = /\b(?:updated|last modified)\b/i;
 
 function fromFrontMatter(text: string): ReferenceDate | undefined {
   const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
@@ -36,7 +37,8 @@ function topLines(text: string): string {
 
 function fromDateline(top: string, scanned: DateCandidate[]): ReferenceDate | undefined {
   const full = scanned.filter((c) => c.expression.kind === 'calendar' &&
-    c.expression.year !== undefined && c.expression.month !== undefined && c.expression.day !== undefined);
+    c.expression.year !== undefined && c.expression.month !== undefined && c.expression.day !== undefined &&
+    isPageDate(top, c.start, c.end));
   if (full.length === 0) return undefined;
   const lineOf = (pos: number): string => top.slice(top.lastIndexOf('\n', pos - 1) + 1, pos);
   // A "Published" date beats an "Updated" one when both are given.
@@ -44,6 +46,29 @@ function fromDateline(top: string, scanned: DateCandidate[]): ReferenceDate | un
   const e = chosen.expression;
   if (e.kind !== 'calendar' || e.year === undefined || e.month === undefined || e.day === undefined) return undefined;
   return { iso: formatDay({ year: e.year, month: e.month, day: e.day }), source: 'dateline', start: chosen.start, end: chosen.end };
+}
+
+/** The longest line whose full date is taken as the page's without a cue: a byline or a credit line with a date. */
+const SHORT_LINE_CHARS = 100;
+/** A word that puts the date inside a sentence ("due March 1, 2011", "shot down on April 6, 1994"). */
+const PROSE_BEFORE_DATE = /(?:^|[^\p{L}])(?:on|in|by|due|since|until|till|from|of|before|after|through|to|at|between|and|or|than|until|ending|ended|dated)[ \t]*$/iu;
+const BYLINE_START = /^[ \t]*By[ \t]+\p{Lu}/u;
+
+/**
+ * Whether a full date near the top is the page's own: a line that is the date and little else, a dateline
+ * ("WASHINGTON, Feb. 12, 2026 - "), a date after "Published" or "Updated" or in a byline, or a short line
+ * where it does not follow a preposition. A date inside the story's first sentences ("debentures due March 1,
+ * 2011", "the plane shot down on April 6, 1994") is an event, not the day the page was written.
+ */
+function isPageDate(top: string, start: number, end: number): boolean {
+  if (isDateLine(top, start, end) || isWireDateline(top, start, end)) return true;
+  const lineStart = top.lastIndexOf('\n', start - 1) + 1;
+  const newline = top.indexOf('\n', end);
+  const lineEnd = newline < 0 ? top.length : newline;
+  const before = top.slice(lineStart, start);
+  if (PUBLISHED_CUE.test(before) || UPDATED_CUE.test(before) || BYLINE_START.test(before)) return true;
+  if (/^[ \t]*$/.test(before) && WIRE_DASH_AFTER.test(top.slice(end, end + 48))) return true;
+  return lineEnd - lineStart <= SHORT_LINE_CHARS && !PROSE_BEFORE_DATE.test(before);
 }
 
 /**
@@ -73,8 +98,8 @@ const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satu
 
 /** A wire story's dateline before its date: the place in capitals, perhaps a region or country ("ROTTERDAM, Netherlands, "). */
 const WIRE_PLACE_BEFORE = /^[ \t]*\p{Lu}[\p{Lu}.'’ -]{1,40},(?:[ \t]*\p{Lu}[\p{L}.'’ -]{1,30},)?[ \t]*$/u;
-/** After its date: perhaps the agency in brackets, then a dash opening the story ("(Reuters) - ", " — "). */
-const WIRE_DASH_AFTER = /^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—]/;
+/** After its date: perhaps the agency in brackets or slashes, then a dash opening the story ("(Reuters) - ", " /PRNewswire/ --", " — "). */
+const WIRE_DASH_AFTER = /^[ \t]*(?:(?:\([^()\n]{1,40}\)|\/[^/\n]{1,40}\/)[ \t]*)?[-–—]/;
 
 /** Whether the date at [start, end) is a wire story's dateline ("BRUSSELS, Dec 4 (Reuters) - "), whose year is not given. */
 function isWireDateline(top: string, start: number, end: number): boolean {
