@@ -54,9 +54,4 @@ export interface DateCandidate {
   end: number;
   expression: DateExpression;
   mod?: Mod;
-  /**
-   * The time of day the phrase gives, as TIMEX3 appends it to a day: "T09:00" for "9 a.m. Tuesday", "TNI" for
-   * "Wednesday night". Kept only when the phrase resolves to a single day.
-   */
-  time?: string;
 }

@@ -129,8 +129,9 @@ export function findDates(text: string, reference: string | undefined): Span[] {
     }
     if (r.period && !looksBack && !closesPeriod) anchor = r.period;
     if (!reported && r.period && (c.expression.kind === 'quarter' || c.expression.kind === 'half') && isRecent(r.period, referenceDay)) reported = r.period;
-    // "9 a.m. Tuesday", "Wednesday night": TIMEX3 writes the time of day after the day it falls on
-    const value = c.time && r.value !== null && r.period?.unit === 'day' ? `${r.value}${c.time}` : r.value;
+    // "9 a.m. Tuesday", "Wednesday night": the time of day stays in the span and out of the value, which is the
+    // day (the annotation guidelines never give a value finer than a day; TimeML types most such phrases TIME)
+    const { value } = r;
     const span: Span = { start: c.start, end: c.end, type: 'DATE', text: text.slice(c.start, c.end), value };
     if (c.mod) span.mod = c.mod;
     if (r.reason) span.reason = r.reason;

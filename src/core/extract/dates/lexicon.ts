@@ -84,27 +84,6 @@ export const CLOCK_SRC =
 /** A clock time standing before a day ("9 a.m. Tuesday", "noon Thursday"): the clock forms plus noon and midnight. */
 export const CLOCK_OR_NOON_SRC = `(?:${CLOCK_SRC}|${capitalizable('noon')}|${capitalizable('midnight')})`;
 
-/**
- * A clock time as TIMEX3 appends it to a day: "9 a.m." → "T09:00", "4:30 PM EST" → "T16:30", "noon" → "T12:00",
- * "midnight" → "T24:00" (the end of the day named). The zone is left out, as TimeML values of local times do.
- * Undefined for an impossible time ("13 p.m.", "9:75").
- */
-export function clockValue(clock: string): string | undefined {
-  const word = clock.trim().toLowerCase();
-  if (word === 'noon') return 'T12:00';
-  if (word === 'midnight') return 'T24:00';
-  const m = /^(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s?(?:([ap])\.?m\.?)?/i.exec(word);
-  if (!m) return undefined;
-  let hour = Number(m[1]);
-  const minute = m[2] === undefined ? 0 : Number(m[2]);
-  const half = m[3]?.toLowerCase();
-  if (minute > 59 || hour > 24 || (half && (hour < 1 || hour > 12))) return undefined;
-  if (half === 'p' && hour < 12) hour += 12;
-  if (half === 'a' && hour === 12) hour = 0;
-  if (hour === 24 && minute > 0) return undefined;
-  return `T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
-}
-
 export function lookupMonth(word: string): number | undefined {
   return MONTHS.get(word.toLowerCase().replace(/\.$/, ''));
 }

@@ -169,8 +169,7 @@ export const DATE_RULES: readonly DateRule[] = [
   }),
   rule('monthDay',
     `(?:(?<wd>${WEEKDAY_SRC}|${WEEKDAY_SHORT_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
-    // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
-    // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)
+    // a clock after the date (a date line's time stamp, "12 February 2026 08:03 AM EST") is part of the phrase
     `(?:,?${W}(?<y>${YEAR_SRC}))?(?:,?${W}(?<stamp>${CLOCK_SRC}|${DOT_CLOCK_SRC}))?(?:${W}(?<pod>${PART_OF_DAY_SRC}))?`,
     false, (g) => {
       const month = lookupMonth(g.m1 ?? g.m2 ?? '');
@@ -238,7 +237,7 @@ export const DATE_RULES: readonly DateRule[] = [
       }
       return { kind: 'weekday', weekday, shift: shiftOf(g.shift) };
     }),
-  // a clock time before a day: "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon tomorrow" (the time is read from `clock`)
+  // a clock time before a day: "9 a.m. Tuesday", "4 a.m. EDT Thursday", "noon tomorrow" (the value is the day)
   rule('clockDay', `(?<clock>${CLOCK_OR_NOON_SRC}),?${W}(?:on${W})?(?:(?<wd>${WEEKDAY_FULL_SRC})|(?<w>today|yesterday|tomorrow)(?![A-Za-z]))`,
     false, (g) => {
       if (g.w) return { kind: 'dayOffset', days: g.w === 'yesterday' ? -1 : g.w === 'tomorrow' ? 1 : 0 };

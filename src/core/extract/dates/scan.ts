@@ -3,7 +3,6 @@
  * ("the end of", "early", "mid-"), and keeps the longest of overlapping matches.
  */
 import type { DateCandidate, Mod } from './expression';
-import { clockValue } from './lexicon';
 import { DATE_RULES, type DateRule } from './patterns';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -57,17 +56,6 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
   return the ? { ...c, start: c.start - the[0].length } : c;
 }
 
-/**
- * The time of day a match gives, as TIMEX3 appends it to the day: its `clock` group ("9 a.m.", "08:03 AM EST").
- * A part of the day ("Tuesday evening", "Wednesday night") stays in the span and out of the value, which is the
- * day: the project's annotation guidelines never give a value finer than a day for one ("Thursday morning"), and
- * TempEval-3 train gives the plain day to most DATE timexes on "<day> morning" or "<day> night" (the gold
- * conventions table in docs/accuracy.md); the TimeML guideline would write the code (`TEV`, `TNI`).
- */
-function timeOfDay(groups: Record<string, string | undefined>): string | undefined {
-  return groups.clock ? clockValue(groups.clock.replace(/\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)$/, '')) : undefined;
-}
-
 const BLANK_LINE = /\n[^\S\n]*\n/;
 
 /** "each Thursday", "every July": a recurrence (a TIMEX3 SET), not a date. */
@@ -95,8 +83,7 @@ function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
     const groups = m.groups ?? {};
     const expression = rule.build(groups, text, start, end);
     if (!expression || (RECURRING_BEFORE.test(text.slice(Math.max(0, start - 8), start)) && recurs(expression))) continue;
-    const time = timeOfDay(groups);
-    out.push(widen(text, rule, time ? { start, end, expression, time } : { start, end, expression }));
+    out.push(widen(text, rule, { start, end, expression }));
   }
 }
 
