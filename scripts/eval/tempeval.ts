@@ -368,7 +368,7 @@ export function goldConventions(docs: TempEvalDoc[]): string {
   rows.push(['DATE with a clock time', tallyText(tallyGold(docs, (doc, t) => {
     if (!isDate(t) || !/\d\s?[ap]\.?m\b|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(doc.text.slice(t.start, t.end))) return undefined;
     return /T\d\d/.test(t.value) ? 'day + time' : 'no time';
-  })), 'day + time']);
+  })), 'day (the annotation guidelines: never finer than a day)']);
   // the temporal focus: a bare weekday after a date written out more than a week before the DCT, in the same paragraph
   rows.push(['bare weekday after "Aug. 6"-style date > 7 days before the DCT, same paragraph', tallyText(tallyGold(docs, (doc, t) => {
     if (!isDate(t) || !/^(?:on )?[a-z]+day$/.test(phraseOf(doc.text.slice(t.start, t.end))) || !WEEKDAYS.some((w) => phraseOf(doc.text.slice(t.start, t.end)).endsWith(w))) return undefined;
@@ -429,6 +429,12 @@ export function guidelineDepartures(docs: TempEvalDoc[]): string {
         : 'day: the gold gives the plain day more often than the code, and the project\'s guidelines the day'],
     );
   }
+  const clocked = tallyGold(docs, (doc, t) => {
+    if (!/\d\s?[ap]\.?m\b|\d:\d\d|\bnoon\b|\bmidnight\b/i.test(doc.text.slice(t.start, t.end)) || !/^\d{4}-\d{2}-\d{2}/.test(t.value)) return undefined;
+    return `${t.type} ${/T\d\d/.test(t.value) ? 'day + time' : 'day'}`;
+  });
+  rows.push(['a clock time with a day: "9 a.m. Tuesday", "noon Thursday"', 'TIME, the day and the time (`T09:00`)', tallyText(clocked),
+    'DATE, the day: the project\'s guidelines never give a value finer than the day (2 more TBAQ value errors than with the time)']);
   // weeks run Monday to Sunday in ISO 8601; some annotators started the week on the Sunday of the DCT
   const weekOnSunday = tallyGold(docs, (doc, t) => {
     const dct = parseIsoDay(doc.dct);
