@@ -61,7 +61,7 @@ describe('TempEval-3 gold conventions', () => {
     assert.equal(row('ISO week 1-9'), '| ISO week 1-9 | `W6` 1 (1 docs) | `W06` |');
     assert.equal(row('DATE on "<day> night" / "tonight"'), '| DATE on "<day> night" / "tonight" | `day` 1 (1 docs), `day + code` 1 (1 docs) | day |');
     assert.equal(row('part-of-day code of "night" (all types)'), '| part-of-day code of "night" (all types) | `TNI` 2 (2 docs) | (no code) |');
-    assert.equal(row('DATE with a clock time'), '| DATE with a clock time | `day + time` 1 (1 docs) | day + time |');
+    assert.equal(row('DATE with a clock time'), '| DATE with a clock time | `day + time` 1 (1 docs) | day (the annotation guidelines: never finer than a day) |');
     assert.equal(row('"last week", WSJ 1989'), '| "last week", WSJ 1989 | `dddd-WXX` 1 (1 docs) | `dddd-Wdd` |');
     assert.equal(row('"this week", other'), '| "this week", other | `dddd-Wd` 1 (1 docs) | `dddd-Wdd` |');
     assert.equal(row('"last week", other'), '', 'a phrase class absent from a group gets no row');
