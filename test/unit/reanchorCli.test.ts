@@ -152,6 +152,19 @@ describe('source-annotator reanchor (black-box)', function () {
     const inPlain = JSON.parse(cli('--json', copy).stdout);
     assert.deepEqual(inPlain, { file: copy, annotations: [{ id: 'rise', status: 'orphaned', start: null, end: null }] });
   });
+  it('names, in the readable summary only, the line where an orphan\'s words may stand, and attaches nothing there', () => {
+    const file = join(dir, 'neighbour.txt');
+    writeFileSync(file, SPENDING);
+    writeFileSync(`${file}.annotations.yaml`, sidecarFor(SPENDING, [{ id: 'quarter', quote: 'fewer than a quarter were meeting the target' }]));
+    // a word changed right before the annotated words, as a pull might bring
+    writeFileSync(file, SPENDING.replace('Eight years earlier', 'Eight years before'));
+    const readable = cli(file);
+    assert.equal(readable.status, 0);
+    assert.match(readable.stdout, /orphaned {2}quarter: “fewer than a quarter were meeting the target” not found with confidence \(kept, old target unchanged\); its words may stand on line 3: re-attach it in the editor to confirm/);
+    assert.deepEqual(JSON.parse(cli('--json', file).stdout), { file, annotations: [{ id: 'quarter', status: 'orphaned', start: null, end: null }] },
+      'the JSON contract is unchanged');
+  });
+
   it('reads a sidecar written by another tool: no version, numeric ids, quotes without offsets or context', () => {
     const loose = join(dir, 'loose.txt');
     writeFileSync(loose, SPENDING);

@@ -6,6 +6,7 @@
  */
 import type { CliCommand } from './command';
 import { reanchor } from '../../core/anchor/reanchor';
+import { suggestPlaces } from '../../core/anchor/suggestPlaces';
 import { TextHistory } from '../../core/anchor/textHistory';
 import type { AnnotationTarget } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
@@ -38,7 +39,11 @@ Offsets are UTF-16 code units into the article's text, end exclusive. Exits 1 if
 
 type Status = 'exact' | 'moved' | 'orphaned';
 
-interface AnnotationReport { id: string; status: Status; start: number | null; end: number | null; quote: string }
+interface AnnotationReport {
+  id: string; status: Status; start: number | null; end: number | null; quote: string;
+  /** Orphans only, in the readable summary: the lines where their words may stand now, for a person to confirm. */
+  suggestedLines?: number[];
+}
 
 interface ArticleReport { file: string; annotations?: AnnotationReport[]; error?: string; written?: boolean }
 
@@ -86,7 +91,8 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
     const result = reanchor(annotation.target, text, { textHash, history });
     const quote = annotation.target.exact;
     if (result.status === 'orphan') {
-      annotations.push({ id: annotation.id, status: 'orphaned', start: null, end: null, quote });
+      const suggestedLines = suggestPlaces(annotation.target, text).map((place) => lineOf(text, place.start));
+      annotations.push({ id: annotation.id, status: 'orphaned', start: null, end: null, quote, suggestedLines });
       continue;
     }
     annotations.push({ id: annotation.id, status: result.status === 'unchanged' ? 'exact' : 'moved', start: result.start, end: result.end, quote });
@@ -109,6 +115,13 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
   return { file, annotations, written };
 }
 
+/** The 1-based line of an offset. */
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
 function summary(report: ArticleReport, write: boolean): string {
   if (report.error !== undefined) return `${report.file}: error: ${report.error}\n`;
   const all = report.annotations ?? [];
@@ -122,7 +135,11 @@ function summary(report: ArticleReport, write: boolean): string {
   };
   for (const a of all) {
     if (a.status === 'moved') out += `  moved     ${a.id}: “${short(a.quote)}” now at ${a.start}–${a.end}\n`;
-    if (a.status === 'orphaned') out += `  orphaned  ${a.id}: “${short(a.quote)}” not found with confidence (kept, old target unchanged)\n`;
+    if (a.status === 'orphaned') {
+      const lines = a.suggestedLines ?? [];
+      const where = lines.length === 0 ? '' : `; its words may stand on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}: re-attach it in the editor to confirm`;
+      out += `  orphaned  ${a.id}: “${short(a.quote)}” not found with confidence (kept, old target unchanged)${where}\n`;
+    }
   }
   return out;
 }

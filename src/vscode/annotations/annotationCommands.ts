@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { createTarget } from '../../core/anchor/createTarget';
+import { suggestPlaces } from '../../core/anchor/suggestPlaces';
 import { uniqueAnnotationId } from '../../core/sidecar/annotationId';
 import type { Annotation } from '../../core/sidecar/model';
 import { isArticleDocument } from '../analysis/documentAnalyzer';
@@ -21,6 +22,13 @@ import { quoteLabel } from './viewModel';
 export interface AnnotationRef {
   article: string;
   id: string;
+}
+
+/** A place offered for an orphan (`suggestPlaces`): its offsets and the words it held when offered. */
+export interface SuggestedPlaceRef {
+  start: number;
+  end: number;
+  expect: string;
 }
 
 interface RemovedAnnotation {
@@ -46,7 +54,7 @@ export class AnnotationCommands {
       'sourceAnnotator.undoRemoveAnnotation': () => this.undoRemove(),
       'sourceAnnotator.nextAnnotation': () => this.step('next'),
       'sourceAnnotator.previousAnnotation': () => this.step('previous'),
-      'sourceAnnotator.reattachAnnotation': (args?: AnnotationRef) => this.reattach(args),
+      'sourceAnnotator.reattachAnnotation': (args?: AnnotationRef & Partial<SuggestedPlaceRef>) => this.reattach(args),
       'sourceAnnotator.revealAnnotation': (args?: AnnotationRef) => this.reveal(args),
     };
     return [
@@ -256,11 +264,31 @@ export class AnnotationCommands {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  /** Points an orphaned (or misplaced) annotation at the current selection. */
-  private async reattach(args?: AnnotationRef): Promise<boolean> {
+  /**
+   * Points an orphaned (or misplaced) annotation at the current selection, or at a place offered for it
+   * (`start`, `end` and the words `expect`ed there, checked again: the text may have changed since).
+   */
+  private async reattach(args?: AnnotationRef & Partial<SuggestedPlaceRef>): Promise<boolean> {
+    if (!args) return false;
+    const article = vscode.Uri.parse(args.article);
+    if (args.start !== undefined && args.end !== undefined && args.expect !== undefined) {
+      const { start, end, expect } = args;
+      const document = await vscode.workspace.openTextDocument(article);
+      if (document.getText().slice(start, end) !== expect) {
+        void vscode.window.showWarningMessage('Source Annotator: the text there changed. Select where the annotation belongs and use “Re-attach to selection”.');
+        return false;
+      }
+      return this.store.mutate(article, (sidecar, context) => {
+        // the article as the store reads it must still hold the words there (an edit may have come in between)
+        if (context.text.slice(start, end) !== expect) return false;
+        return sidecar.updateAnnotation(args.id, {
+          target: createTarget(context.text, start, end, { textHash: context.textHash }), modified: new Date().toISOString(),
+        });
+      });
+    }
     const editor = this.articleEditor();
-    if (!editor || !args) return false;
-    if (editor.selection.isEmpty || editor.document.uri.toString() !== vscode.Uri.parse(args.article).toString()) {
+    if (!editor) return false;
+    if (editor.selection.isEmpty || editor.document.uri.toString() !== article.toString()) {
       void vscode.window.showInformationMessage('Source Annotator: select the passage in the article to re-attach the annotation to.');
       return false;
     }
@@ -279,6 +307,20 @@ export class AnnotationCommands {
     const anchor = entry.anchorOf(args.id);
     if (!anchor) {
       const annotation = entry.annotations.find((candidate) => candidate.id === args.id);
+      const [place] = annotation ? suggestPlaces(annotation.target, doc.getText(), 1) : [];
+      if (annotation && place) {
+        // Show where its words may be and let the analyst say whether they are the annotated ones.
+        const range = new vscode.Range(doc.positionAt(place.start), doc.positionAt(place.end));
+        await vscode.window.showTextDocument(doc, { selection: range, preview: true });
+        const words = place.exact ? 'its words stand here' : 'words like its own stand here';
+        const expect = doc.getText().slice(place.start, place.end);
+        // not awaited: the reveal is done, the question stays until answered
+        void vscode.window.showWarningMessage(
+          `Source Annotator: the annotation on “${quoteLabel(annotation.target.exact, 50)}” is not placed; ${words} (line ${range.start.line + 1}). Re-attach it here?`,
+          'Re-attach Here', 'Not Now',
+        ).then((choice) => choice === 'Re-attach Here' ? this.reattach({ ...args, start: place.start, end: place.end, expect }) : undefined);
+        return;
+      }
       await vscode.window.showTextDocument(doc, { preview: true });
       if (annotation) {
         void vscode.window.showWarningMessage(`Source Annotator: the text “${quoteLabel(annotation.target.exact, 50)}” is no longer in the article. `

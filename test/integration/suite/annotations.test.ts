@@ -4,6 +4,7 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { createTarget } from '../../../src/core/anchor/createTarget';
 import { SidecarDocument } from '../../../src/core/sidecar/sidecarDocument';
 import { activateExtension, hoversAt, hoverText, pollUntil, workspaceRoot } from './helpers';
 
@@ -186,6 +187,45 @@ describe('annotations (sidecars in the editor)', () => {
     } finally {
       rmSync(closedArticle.fsPath, { force: true });
       rmSync(closedSidecar.fsPath, { force: true });
+    }
+  });
+
+  it('offers the place where an unconfirmed orphan\'s words stand as a quick fix, and re-attaches it there only when chosen', async () => {
+    const changedArticle = vscode.Uri.joinPath(workspaceRoot(), 'annotations-suggested.txt');
+    const changedSidecar = vscode.Uri.joinPath(workspaceRoot(), 'annotations-suggested.txt.annotations.yaml');
+    try {
+      // annotated elsewhere (a colleague's sidecar), then a word changed right before the quote, as a pull
+      // might bring, before the article was ever opened here: the words are there, their context is not
+      const id = 'suggested';
+      const sidecarDocument = SidecarDocument.create();
+      const at = articleText.indexOf(quote);
+      sidecarDocument.addAnnotation({ id, tags: ['suggested'], note: '', created: '2026-02-12T10:00:00Z', modified: '2026-02-12T10:00:00Z',
+        target: createTarget(articleText, at, at + quote.length) });
+      writeFileSync(changedSidecar.fsPath, sidecarDocument.toString());
+      writeFileSync(changedArticle.fsPath, articleText.replace('on Thursday.', 'on Friday.'));
+      const orphaned = await pollUntil(() => state(changedArticle), (s) => s.article?.annotations[0]?.orphan === true, 15000);
+      assert.equal(orphaned.article!.annotations[0].orphan, true, 'not attached without the analyst');
+      const doc = await vscode.workspace.openTextDocument(changedArticle);
+      await vscode.window.showTextDocument(doc);
+      const problems = await pollUntil(async () => vscode.languages.getDiagnostics(changedArticle), (list) => list.some((d) => /is not placed/.test(d.message)));
+      const problem = problems.find((d) => /is not placed/.test(d.message))!;
+      assert.match(problem.message, /Re-attach to line/);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', changedArticle, problem.range);
+      const offered = actions.find((action) => action.title.startsWith('Re-attach to line 3:'));
+      assert.ok(offered?.command, `actions offered: ${actions.map((a) => a.title).join(' | ')}`);
+      const [args] = offered.command.arguments as { start: number; end: number; expect: string }[];
+      assert.equal(doc.getText().slice(args.start, args.end), quote);
+      assert.equal(await vscode.commands.executeCommand(offered.command.command, { ...args, expect: 'other words' }), false,
+        'a place whose words changed since it was offered is refused');
+      assert.equal(await vscode.commands.executeCommand(offered.command.command, ...(offered.command.arguments ?? [])), true);
+      const placed = await pollUntil(() => state(changedArticle), (s) => s.article?.annotations.find((a) => a.id === id)?.orphan === false);
+      const annotation = placed.article!.annotations.find((a) => a.id === id)!;
+      assert.equal(doc.getText().slice(annotation.start, annotation.end), quote);
+      assert.equal(readSidecar(changedSidecar).sidecar.annotations[0].target.prefix.endsWith('on Friday. '), true);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      rmSync(changedArticle.fsPath, { force: true });
+      rmSync(changedSidecar.fsPath, { force: true });
     }
   });
 
