@@ -77,6 +77,28 @@ describe('CLI', function () {
     assert.match(badDate.stderr, /YYYY-MM-DD/);
   });
 
+  it('takes a month or a year for --date when no day is known, and resolves only what it fixes', () => {
+    const dated = join(dir, 'dated.txt');
+    const text = 'Ministers met on Thursday. Spending rose last year and again last month.\n';
+    writeFileSync(dated, text);
+    const valueOf = (out: { spans: { text: string; value: unknown }[] }, phrase: string) => out.spans.find((s) => s.text === phrase)?.value;
+    const year = cli('extract', '--json', dated, '--date', '2026');
+    assert.equal(year.status, 0, year.stderr);
+    const byYear = JSON.parse(year.stdout);
+    assert.equal(valueOf(byYear, 'last year'), '2025');
+    assert.equal(valueOf(byYear, 'Thursday'), null, 'which Thursday depends on the day');
+    assert.equal(valueOf(byYear, 'last month'), null);
+    const month = JSON.parse(cli('extract', '--json', dated, '--date', '2026-03').stdout);
+    assert.equal(valueOf(month, 'last month'), '2026-02');
+    assert.equal(valueOf(month, 'last year'), '2025');
+    assert.equal(valueOf(month, 'Thursday'), null);
+    for (const bad of ['2026-13', '2026-02-30', '26']) {
+      const r = cli('extract', '--json', dated, '--date', bad);
+      assert.equal(r.status, 2, bad);
+      assert.match(r.stderr, /--date must be a date YYYY-MM-DD, a month YYYY-MM or a year YYYY/);
+    }
+  });
+
   it('gives a failing file an error object in place of its spans, goes on with the rest, and exits 1 at the end', () => {
     const folder = join(dir, 'folder.txt');
     mkdirSync(folder, { recursive: true });

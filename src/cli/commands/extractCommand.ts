@@ -3,13 +3,15 @@ import { extract, type Span } from '../../core/extract';
 import { loadDefaultNameDetector } from '../nameModel';
 import { describeReadError, readArticle, fileHints } from '../readArticle';
 
-const HELP = `Usage: source-annotator extract --json FILE... [--date YYYY-MM-DD]
+const HELP = `Usage: source-annotator extract --json FILE... [--date YYYY-MM-DD | YYYY-MM | YYYY]
 
 Extracts people, organizations, places, misc names, dates and figures from each FILE.
   --json              print JSON: one object {"file", "spans"} for one FILE, JSON Lines for several;
                       a file that cannot be read or analysed gives {"file", "error"} and the rest go on
                       (the exit status is 1 at the end if any file failed)
-  --date YYYY-MM-DD   reference date for relative dates (overrides a dateline found in the article)
+  --date YYYY-MM-DD   reference date for relative dates (overrides a dateline found in the article); a month
+                      (YYYY-MM) or a year (YYYY) when no day is known: dates that depend on the day get
+                      no value
   -h, --help          show this help
 
 Offsets are UTF-16 code units into the file's text, end exclusive.`;
@@ -33,8 +35,8 @@ export const extractCommand: CliCommand = {
     }
     if (!json) { process.stderr.write('extract: only --json output is supported; add --json\n'); return 2; }
     if (files.length === 0) { process.stderr.write(`extract: no FILE given\n${HELP}\n`); return 2; }
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-      process.stderr.write(`extract: --date must be YYYY-MM-DD, got "${date}"\n`);
+    if (date !== undefined && !isReferenceDate(date)) {
+      process.stderr.write(`extract: --date must be a date YYYY-MM-DD, a month YYYY-MM or a year YYYY, got "${date}"\n`);
       return 2;
     }
     const nameDetector = await loadDefaultNameDetector();
@@ -68,6 +70,15 @@ export const extractCommand: CliCommand = {
     return status;
   },
 };
+
+/** A real day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY). */
+function isReferenceDate(date: string): boolean {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
 
 /** Spans serialised per write: a few hundred kilobytes of JSON. */
 const SPANS_PER_WRITE = 4096;

@@ -44,7 +44,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   // URLs, e-mail addresses, paths, handles, hashtags and percent-encoded text are blanked (same length,
   // so offsets hold): nothing is found inside them
   const text = blankNonProse(original, findNonProse(original));
-  const dates = findDates(text, reference?.iso);
+  const dates = datesAgainst(text, reference);
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
@@ -89,7 +89,36 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
 function referenceDate(text: string, published: string | null | undefined, file: ExtractOptions['file']): ReferenceDate | undefined {
   if (published === null) return undefined;
   if (published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { iso: published, source: 'caller' };
+  // a year or a month only: a day in its middle, as far as possible from either end
+  if (published && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(published)) return { iso: `${published}-15`, source: 'caller', precision: 'month' };
+  if (published && /^\d{4}$/.test(published)) return { iso: `${published}-06-30`, source: 'caller', precision: 'year' };
   return findPublicationDate(text, file);
+}
+
+/**
+ * The dates against the reference date. When the caller gave only a year or a month, a date whose value
+ * differs between the first and the last day of it ("Thursday", "yesterday", "last month" against 2026) is
+ * not fixed by what is known, so it keeps its span and loses its value; "last year" against 2026 keeps 2025.
+ */
+function datesAgainst(text: string, reference: ReferenceDate | undefined): Span[] {
+  const dates = findDates(text, reference?.iso);
+  if (!reference?.precision) return dates;
+  const period = reference.iso.slice(0, reference.precision === 'year' ? 4 : 7);
+  const first = reference.precision === 'year' ? `${period}-01-01` : `${period}-01`;
+  const last = reference.precision === 'year' ? `${period}-12-31` : `${period}-${lastDayOfMonth(period)}`;
+  const valueAt = (spans: Span[]): Map<string, Span['value']> => new Map(spans.map((s) => [`${s.start}:${s.end}`, s.value]));
+  const early = valueAt(findDates(text, first));
+  const late = valueAt(findDates(text, last));
+  return dates.map((s) => {
+    const key = `${s.start}:${s.end}`;
+    if (s.value === null || (early.get(key) === s.value && late.get(key) === s.value)) return s;
+    return { ...s, value: null, reason: `the reference date ${period} does not say which day it is counted from` };
+  });
+}
+
+function lastDayOfMonth(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  return String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
 }
 
 function isName(s: Span): boolean {

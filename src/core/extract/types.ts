@@ -44,6 +44,11 @@ export interface ReferenceDate {
   source: 'caller' | 'dateline' | 'front-matter' | 'date line' | 'file name';
   /** For a date line without a year: where the year came from. */
   yearFrom?: 'file name' | 'sidecar' | 'modified date';
+  /**
+   * A reference the caller gave as a year or a month only: `iso` is then a day in the middle of it (30 June,
+   * the 15th), and a relative date whose value depends on which day of it is meant has no value.
+   */
+  precision?: 'year' | 'month';
   /** Offsets of the dateline in the text, when it came from the text. */
   start?: number;
   end?: number;
@@ -91,8 +96,9 @@ export interface NameDetector {
 
 export interface ExtractOptions {
   /**
-   * YYYY-MM-DD; overrides a publication date found in the text. `null` when the text has none of its own to
-   * look for: a block of a long document, whose dateline would be at the top of the whole document.
+   * YYYY-MM-DD, or a month (YYYY-MM) or a year (YYYY) when no day is known; overrides a publication date
+   * found in the text. `null` when the text has none of its own to look for: a block of a long document,
+   * whose dateline would be at the top of the whole document.
    */
   published?: string | null;
   registry?: EntityRegistry;
