@@ -45,6 +45,18 @@ describe('suggestPlaces: where an orphan\'s words may be, for the analyst to con
     assert.deepEqual(suggestPlaces(target, 'A text about something else entirely.'), []);
   });
 
+  it('offers the edited original in its context before a verbatim copy out of it, with the bounds its context draws', () => {
+    const quote = 'fewer than a quarter were meeting the target';
+    const target = targetOf(quote);
+    // the original's first word edited; a verbatim copy of the words quoted in a new last line
+    const edited = TEXT.replace('fewer than a quarter were', 'less than a quarter were') + `Critics noted that "${quote}" then.\n`;
+    const [first, second] = suggestPlaces(target, edited);
+    assert.equal(edited.slice(first.start, first.end), 'less than a quarter were meeting the target', 'bounded by the stored context');
+    assert.equal(first.exact, false);
+    assert.equal(edited.slice(second.start, second.end), quote);
+    assert.equal(second.exact, true);
+  });
+
   it('suggests nothing for a quote the text holds too often to point at one place', () => {
     const text = 'the end. '.repeat(50);
     assert.deepEqual(suggestPlaces(createTarget(text, 0, 3), text.replace('the end. ', 'an end. ')), []);

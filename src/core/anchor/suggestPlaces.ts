@@ -46,22 +46,24 @@ export function suggestPlaces(target: AnnotationTarget, text: string, limit = 3)
     if (places.length === MAX_OCCURRENCES) return [];
     places.push({ start: at, end: at + exact.length, exact: true, similarity: 1, context: contextAt(at, at + exact.length) });
   }
-  if (places.length === 0 && exact.length >= MIN_APPROXIMATE && exact.length <= MAX_APPROXIMATE) {
+  if (exact.length >= MIN_APPROXIMATE && exact.length <= MAX_APPROXIMATE) {
     const maxErrors = Math.floor(exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY));
+    // An edited original may stand beside a verbatim copy, so it is looked for as well, the copies masked.
     // The search reports only the matches with the fewest errors: each round masks what it found, so that
     // the edited original is found after a near-copy that is more alike.
-    let searched = text;
+    let searched = masked(text, places);
     for (let round = 0; round < MAX_ROUNDS; round++) {
       const matches = approximateSearch(searched, exact, maxErrors).filter((m) => m.end > m.start);
       if (matches.length === 0) break;
       for (const match of matches) {
-        const similarity = editedQuoteSimilarity(text.slice(match.start, match.end), exact);
-        if (similarity < MIN_EDITED_QUOTE_SIMILARITY) continue;
+        const { start, end } = framedByContext(text, match.start, match.end, target);
+        const similarity = editedQuoteSimilarity(text.slice(start, end), exact);
+        if (similarity < MIN_EDITED_QUOTE_SIMILARITY || similarity === 1) continue;
         // overlapping matches are one place: keep the most alike
-        const overlapping = places.findIndex((p) => p.start < match.end && match.start < p.end);
-        const place = { start: match.start, end: match.end, exact: false, similarity, context: contextAt(match.start, match.end) };
+        const overlapping = places.findIndex((p) => p.start < end && start < p.end);
+        const place = { start, end, exact: false, similarity, context: contextAt(start, end) };
         if (overlapping < 0) places.push(place);
-        else if (similarity > places[overlapping].similarity) places[overlapping] = place;
+        else if (!places[overlapping].exact && similarity > places[overlapping].similarity) places[overlapping] = place;
       }
       if (places.length > MAX_OCCURRENCES) return [];
       searched = masked(searched, matches);
@@ -71,6 +73,31 @@ export function suggestPlaces(target: AnnotationTarget, text: string, limit = 3)
   // to the stored words than the edited original, which still stands between its stored context
   const score = (p: SuggestedPlace): number => p.similarity * exact.length + p.context / 2;
   return places.sort((a, b) => score(b) - score(a) || a.start - b.start).slice(0, limit);
+}
+
+/** How far from a match's edge the stored context may be found to set the edge there. */
+const SNAP = 12;
+/** The characters of the stored context next to the quote that place an edge. */
+const EDGE_CONTEXT = 8;
+
+/**
+ * An edited version's bounds as the stored context draws them: the search may take or leave a character
+ * or a word at an edge that was edited, where the context next to it still says where the words begin and end.
+ */
+function framedByContext(text: string, start: number, end: number, target: AnnotationTarget): { start: number; end: number } {
+  const head = target.prefix.slice(-EDGE_CONTEXT);
+  const tail = target.suffix.slice(0, EDGE_CONTEXT);
+  if (head.length === EDGE_CONTEXT) {
+    const from = Math.max(0, start - SNAP - head.length);
+    const at = text.slice(from, start + SNAP).lastIndexOf(head);
+    if (at >= 0 && from + at + head.length < end) start = from + at + head.length;
+  }
+  if (tail.length === EDGE_CONTEXT) {
+    const from = Math.max(start + 1, end - SNAP);
+    const at = text.slice(from, end + SNAP + tail.length).indexOf(tail);
+    if (at >= 0) end = from + at;
+  }
+  return { start, end };
 }
 
 /** `text` with the characters of every range replaced by NUL, in one pass. */
