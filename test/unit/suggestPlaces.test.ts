@@ -43,6 +43,7 @@ describe('suggestPlaces: where an orphan\'s words may be, for the analyst to con
     assert.ok(place.similarity >= 0.6 && place.similarity < 1);
     assert.match(edited.slice(place.start, place.end), /2 percent of national/);
     assert.deepEqual(suggestPlaces(target, 'A text about something else entirely.'), []);
+    assert.deepEqual(suggestPlaces(target, edited, 3, { edited: false }).map((p) => p.exact), [], 'verbatim words only, when asked');
   });
 
   it('offers the edited original in its context before a verbatim copy out of it, with the bounds its context draws', () => {

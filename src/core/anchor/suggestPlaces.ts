@@ -32,9 +32,9 @@ const MAX_ROUNDS = 4;
 /**
  * The places where `target`'s words stand in `text`, verbatim, or else edited but at least 60 % alike,
  * ordered by how much of the words and of the stored context next to them stand; at most `limit`. None for a quote the
- * text holds more than twenty times.
+ * text holds more than twenty times. `edited: false` looks for the verbatim words only (cheap: no approximate search).
  */
-export function suggestPlaces(target: AnnotationTarget, text: string, limit = 3): SuggestedPlace[] {
+export function suggestPlaces(target: AnnotationTarget, text: string, limit = 3, options: { edited?: boolean } = {}): SuggestedPlace[] {
   const { exact, prefix, suffix } = target;
   if (exact.length === 0 || limit <= 0) return [];
   const contextAt = (start: number, end: number): number => {
@@ -46,7 +46,7 @@ export function suggestPlaces(target: AnnotationTarget, text: string, limit = 3)
     if (places.length === MAX_OCCURRENCES) return [];
     places.push({ start: at, end: at + exact.length, exact: true, similarity: 1, context: contextAt(at, at + exact.length) });
   }
-  if (exact.length >= MIN_APPROXIMATE && exact.length <= MAX_APPROXIMATE) {
+  if (options.edited !== false && exact.length >= MIN_APPROXIMATE && exact.length <= MAX_APPROXIMATE) {
     const maxErrors = Math.floor(exact.length * (1 - MIN_EDITED_QUOTE_SIMILARITY));
     // An edited original may stand beside a verbatim copy, so it is looked for as well, the copies masked.
     // The search reports only the matches with the fewest errors: each round masks what it found, so that

@@ -96,7 +96,9 @@ export class ReattachCodeActions implements vscode.CodeActionProvider {
       // Diagnostics come back serialized, so they are matched by their text rather than by identity.
       const quote = `“${quoteLabel(annotation.target.exact, 50)}”`;
       const diagnostics = context.diagnostics.filter((d) => d.source === 'Source Annotator' && d.message.includes(quote));
-      for (const place of this.placesFor(doc, annotation)) {
+      // on the orphan's problem, every place; elsewhere only its verbatim words under the cursor (the
+      // provider runs on every cursor move, and the search for edited words costs the whole text)
+      for (const place of this.placesFor(doc, annotation, diagnostics.length > 0)) {
         if (diagnostics.length === 0 && !(from <= place.end && place.start <= to)) continue;
         const line = doc.positionAt(place.start).line + 1;
         const action = new vscode.CodeAction(`Re-attach to line ${line}${place.exact ? '' : ' (edited words)'}: annotation on “${label}”`,
@@ -120,15 +122,15 @@ export class ReattachCodeActions implements vscode.CodeActionProvider {
     return actions;
   }
 
-  private placesFor(doc: vscode.TextDocument, annotation: Annotation): SuggestedPlace[] {
+  private placesFor(doc: vscode.TextDocument, annotation: Annotation, edited: boolean): SuggestedPlace[] {
     const uri = doc.uri.toString();
     if (this.cached?.uri !== uri || this.cached.version !== doc.version) this.cached = { uri, version: doc.version, places: new Map() };
     // a reload may give the annotation another target while the document stays the same
     const { exact, prefix, suffix } = annotation.target;
-    const key = [annotation.id, exact, prefix, suffix].join('\u0000');
+    const key = [annotation.id, exact, prefix, suffix, edited].join('\u0000');
     let places = this.cached.places.get(key);
     if (!places) {
-      places = suggestPlaces(annotation.target, doc.getText());
+      places = suggestPlaces(annotation.target, doc.getText(), 3, { edited });
       this.cached.places.set(key, places);
     }
     return places;
