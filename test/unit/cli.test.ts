@@ -78,7 +78,8 @@ describe('CLI', function () {
   });
 
   it('takes a month or a year for --date when no day is known, and resolves only what it fixes', () => {
-    const dated = join(dir, 'dated.txt');
+    // its own folder: other tests scan `dir`
+    const dated = join(mkdtempSync(join(tmpdir(), 'sa-cli-date-')), 'dated.txt');
     const text = 'Ministers met on Thursday. Spending rose last year and again last month.\n';
     writeFileSync(dated, text);
     const valueOf = (out: { spans: { text: string; value: unknown }[] }, phrase: string) => out.spans.find((s) => s.text === phrase)?.value;
