@@ -4,7 +4,7 @@ import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, ONE_WORD_SLOTS, extractFeatures } from './features';
+import { FEATURE_SLOTS, ONE_WORD_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
@@ -186,6 +186,18 @@ const MARGIN_SCALE = 16;
  */
 const TYPE_MARGIN_SCALE = 16;
 
+/** The word each one-word part reads, from the token: its own, then the word before, after, two before, two after it. */
+const PART_OFFSETS = [0, -1, 1, -2, 2];
+const ALL_PARTS = (1 << PART_OFFSETS.length) - 1;
+
+/** See NameTagger.planSums. */
+interface SumsPlan {
+  rowOf: Int32Array;
+  boundary: number;
+  /** Per token, bit p set: this token's features fill part p of its word's row (of the boundary's, past the sentence). */
+  fills: Uint8Array;
+}
+
 /** How many words' summed weights the tagger keeps (20,000 × 5 parts × 9 tags: 7.2 MB); when full it starts afresh. */
 const WORD_CACHE_LIMIT = 20_000;
 
@@ -207,6 +219,9 @@ export class NameTagger implements NameDetector {
    */
   private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
 
+  /** Each word's own values for the features, kept across documents (see WordValues). */
+  private wordValues: WordValues | undefined;
+
   /**
    * Every token's emission scores (tokens × tags), each the sum of its features' weights. Many features read
    * one word only, the token's own or one neighbour's (ONE_WORD_SLOTS), so their sums are kept per word: a
@@ -216,47 +231,29 @@ export class NameTagger implements NameDetector {
    * that guarantee, or without word clusters (another slot layout), and a document of more tokens than the
    * words kept, take the plain sum.
    */
-  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array): Float64Array {
+  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array, plan: SumsPlan | undefined): Float64Array {
     const size = this.weights.tagSet.size;
     const n = tokens.length;
     const out = new Float64Array(n * size);
     const table = this.table;
-    if (this.sums === undefined) {
-      const usable = this.lexicon.clusters !== undefined && table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
-      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
-      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
-      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
-      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
-      this.sums = usable ? { words: new WordSums(parts.length * size, WORD_CACHE_LIMIT), parts, rest } : null;
-    }
     const sums = this.sums;
-    if (!sums || n + 1 > WORD_CACHE_LIMIT) {
+    if (!sums || !plan) {
       for (let i = 0; i < n; i++) table.addRange(features, i * FEATURE_SLOTS, (i + 1) * FEATURE_SLOTS, out, i * size);
       return out;
     }
     const { words, parts, rest } = sums;
-    // every row this document uses must stay put until its end
-    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
-    const rowOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
-    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
-    const boundary = words.rowOf('');
+    const { rowOf, boundary, fills } = plan;
     const scores = words.scores;
     const width = words.width;
-    // part 0: the token's own word; parts 1-4: the word before, after, two before, two after it
-    const OFFSETS = [0, -1, 1, -2, 2];
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         const base = i * FEATURE_SLOTS;
         const o = i * size;
         for (let p = 0; p < parts.length; p++) {
-          const j = i + OFFSETS[p];
+          const j = i + PART_OFFSETS[p];
           const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
           const at = row * width + p * size;
-          if (!(words.filled[row] & (1 << p))) {
-            table.addSlots(features, base, parts[p], scores, at);
-            words.filled[row] |= 1 << p;
-          }
+          if (fills[i] & (1 << p)) table.addSlots(features, base, parts[p], scores, at);
           for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
         }
         table.addSlots(features, base, rest, out, o);
@@ -265,13 +262,63 @@ export class NameTagger implements NameDetector {
     return out;
   }
 
+  /**
+   * Each token's word row in the kept sums, and which parts of which rows this document fills: the first
+   * token (in the order `emissions` reads them) to need a part its word's row lacks fills it from its own
+   * features; every other token's one-word slots are never read, so its features leave them out. Undefined
+   * when the document takes the plain sum (see `emissions`).
+   */
+  private planSums(tokens: Token[], sentences: Sentence[]): SumsPlan | undefined {
+    if (this.sums === undefined) {
+      const usable = this.lexicon.clusters !== undefined && this.table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
+      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
+      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
+      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
+      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
+      this.sums = usable ? { words: new WordSums(parts.length * this.weights.tagSet.size, WORD_CACHE_LIMIT), parts, rest } : null;
+    }
+    const sums = this.sums;
+    const n = tokens.length;
+    if (!sums || n + 1 > WORD_CACHE_LIMIT) return undefined;
+    const { words, parts } = sums;
+    // every row this document uses must stay put until its end
+    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
+    const rowOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
+    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
+    const boundary = words.rowOf('');
+    const fills = new Uint8Array(n);
+    const filled = words.filled;
+    for (const s of sentences) {
+      for (let i = s.first; i < s.last; i++) {
+        for (let p = 0; p < parts.length; p++) {
+          const j = i + PART_OFFSETS[p];
+          const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
+          if (!(filled[row] & (1 << p))) {
+            fills[i] |= 1 << p;
+            filled[row] |= 1 << p;
+          }
+        }
+      }
+    }
+    return { rowOf, boundary, fills };
+  }
+
   detect(text: string): NameMention[] {
     const { tokens, sentences } = segment(text);
     if (tokens.length === 0) return [];
     const keys = this.nonLocal ? emptyKeys() : undefined;
-    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
+    const plan = this.planSums(tokens, sentences);
+    // the one-word slots of the parts a token does not fill are never read: they are not computed
+    let skip: Uint8Array | undefined;
+    if (plan) {
+      skip = new Uint8Array(tokens.length);
+      for (let i = 0; i < skip.length; i++) skip[i] = ~plan.fills[i] & ALL_PARTS;
+    }
+    this.wordValues ??= new WordValues(this.lexicon);
+    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys, { words: this.wordValues, skip });
     // every token's emission scores, kept for the second pass and the type margins
-    const store = this.emissions(tokens, sentences, features);
+    const store = this.emissions(tokens, sentences, features, plan);
     const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
     if (keys) {
       const table = this.table;
