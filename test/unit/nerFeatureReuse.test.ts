@@ -12,18 +12,35 @@ const articles = fs.readdirSync(samples).filter((f) => f.endsWith('.txt')).sort(
 const PARTS = [ONE_WORD_SLOTS.own, ONE_WORD_SLOTS.before, ONE_WORD_SLOTS.after, ONE_WORD_SLOTS.twoBefore, ONE_WORD_SLOTS.twoAfter];
 
 describe('name tagger features kept per word', () => {
-  it('gives the features computed from each token, whatever the kept words saw before, across its limit', () => {
-    // a small limit, so that the kept words start afresh within the articles
-    const words = new WordValues(lexicon, 300);
+  it('gives the features computed from each token, whatever its word\'s row held before, rows given to other words', () => {
+    // rows given out as the tagger does: a word keeps its row, and when a document's words might not fit in
+    // the rows left, all start afresh before it; rows are few here, so that they pass to other words
+    const texts = [...articles, ...[...articles].reverse(), 'ÉLYSÉE Straße and Zoë met O’Brien; 1996-08-22, U.S.-led.'];
+    const LIMIT = Math.max(...texts.map((t) => segment(t).tokens.length)) + 1;
+    const flags = new Uint8Array(LIMIT);
+    const words = new WordValues(lexicon, LIMIT, flags, 1 << 5);
+    const rowOf = new Map<string, number>();
     let tokensSeen = 0;
-    for (const text of [...articles.slice(0, 4), articles[0], 'ÉLYSÉE Straße and Zoë met O’Brien; 1996-08-22, U.S.-led.']) {
+    let fresh = 0;
+    for (const text of texts) {
       const { tokens, sentences } = segment(text);
+      if (rowOf.size + tokens.length > LIMIT) { rowOf.clear(); fresh++; }
+      const rows = new Int32Array(tokens.length);
+      tokens.forEach((t, i) => {
+        let row = rowOf.get(t.text);
+        if (row === undefined) {
+          row = rowOf.size;
+          rowOf.set(t.text, row);
+          flags[row] = 0;
+        }
+        rows[i] = row;
+      });
       const plain = extractFeatures(text, tokens, sentences, lexicon);
-      const kept = extractFeatures(text, tokens, sentences, lexicon, undefined, { words });
+      const kept = extractFeatures(text, tokens, sentences, lexicon, undefined, { words, rows });
       assert.deepEqual(kept, plain);
       tokensSeen += tokens.length;
     }
-    assert.ok(tokensSeen > 2000, `${tokensSeen} tokens compared`);
+    assert.ok(tokensSeen > 2000 && fresh >= 2, `${tokensSeen} tokens compared, rows given afresh ${fresh} times`);
   });
 
   it('leaves out exactly the one-word slots of the parts a token is told to skip', () => {
@@ -32,7 +49,10 @@ describe('name tagger features kept per word', () => {
     const plain = extractFeatures(text, tokens, sentences, lexicon);
     const skip = new Uint8Array(tokens.length);
     for (let i = 0; i < skip.length; i++) skip[i] = (i * 7) % 32; // every combination of the five parts
-    const partial = extractFeatures(text, tokens, sentences, lexicon, undefined, { words: new WordValues(lexicon), skip });
+    // a row per token, so no row holds another word's values
+    const rows = Int32Array.from(tokens, (_, i) => i);
+    const words = new WordValues(lexicon, tokens.length, new Uint8Array(tokens.length), 1);
+    const partial = extractFeatures(text, tokens, sentences, lexicon, undefined, { words, rows, skip });
     let left = 0;
     for (let i = 0; i < tokens.length; i++) {
       const skipped = new Set<number>();

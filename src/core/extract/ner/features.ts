@@ -76,6 +76,8 @@ interface TokenValues {
  */
 export interface FeatureReuse {
   words: WordValues;
+  /** Each token's row in `words`. */
+  rows: Int32Array;
   /**
    * Per token, bit p set: the caller already holds the summed weights of one-word part p for this token
    * (bit 0 its own word, then the word before, after, two before, two after it, as in ONE_WORD_SLOTS), so
@@ -87,7 +89,7 @@ export interface FeatureReuse {
 export function extractFeatures(
   text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, keys?: DocumentKeys, reuse?: FeatureReuse,
 ): Int32Array {
-  const values = tokenValues(text, tokens, sentences, lexicon, reuse?.words);
+  const values = tokenValues(text, tokens, sentences, lexicon, reuse);
   if (keys) {
     keys.lower = values.lower;
     keys.lineCase = values.lineCase;
@@ -112,25 +114,22 @@ const enum WV { Word, Lower, Shape, CaseClass, Cluster, Prefix, Suffix = Prefix 
 /**
  * Each distinct word's values (hashes of the word, its lower case, shape, prefixes and suffixes; its case
  * class and cluster), kept across documents for one lexicon: news vocabulary is Zipfian, so most tokens are
- * words seen before, and a lookup by the token's text costs less than hashing its characters five ways.
- * Bounded: when full it starts afresh.
+ * words seen before, and reading a row costs less than hashing the token's characters five ways. The caller
+ * gives each word its row (NameTagger: the row of the word's summed weights, found once for both) and keeps a
+ * flag per row that says the row holds its word's values: it clears the flag when it gives the row to another word.
  */
 export class WordValues {
-  private readonly rows = new Map<string, number>();
   readonly values: Int32Array;
 
-  constructor(readonly lexicon: Lexicon, private readonly limit = 20_000) {
-    this.values = new Int32Array(limit * WV.Width);
+  constructor(readonly lexicon: Lexicon, rows: number, readonly flags: Uint8Array, readonly flag: number) {
+    this.values = new Int32Array(rows * WV.Width);
   }
 
-  /** The row of the token's word, its values computed from `text` when the word is new. */
-  rowOf(text: string, t: Token): number {
-    let row = this.rows.get(t.text);
-    if (row !== undefined) return row;
-    if (this.rows.size >= this.limit) this.rows.clear();
-    row = this.rows.size;
-    this.rows.set(t.text, row);
+  /** Where the values of row `row` start, computed from the token `t` of `text` when the row has none. */
+  at(row: number, text: string, t: Token): number {
     const at = row * WV.Width;
+    if (this.flags[row] & this.flag) return at;
+    this.flags[row] |= this.flag;
     const v = this.values;
     v.fill(0, at, at + WV.Width);
     v[at + WV.Word] = hashRange(text, t.start, t.end, WORD_SEED);
@@ -141,7 +140,7 @@ export class WordValues {
     const clusters = this.lexicon.clusters;
     if (clusters) v[at + WV.Cluster] = clusters.get(lower) ?? 0;
     affixHashes(text, t, v, at + WV.Prefix, v, at + WV.Suffix);
-    return row;
+    return at;
   }
 }
 
@@ -160,7 +159,7 @@ function affixHashes(text: string, t: Token, prefix: Int32Array, p0: number, suf
   }
 }
 
-function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, words?: WordValues): TokenValues {
+function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, reuse?: FeatureReuse): TokenValues {
   const n = tokens.length;
   const v: TokenValues = {
     word: new Int32Array(n), lower: new Int32Array(n), shape: new Int32Array(n),
@@ -170,10 +169,11 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
     other1: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1), other2: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1),
   };
   const clusters = lexicon.clusters;
-  if (words && words.lexicon === lexicon) {
+  if (reuse && reuse.words.lexicon === lexicon) {
+    const { words, rows } = reuse;
     const w = words.values;
     for (let i = 0; i < n; i++) {
-      const at = words.rowOf(text, tokens[i]) * WV.Width;
+      const at = words.at(rows[i], text, tokens[i]);
       v.word[i] = w[at + WV.Word];
       v.lower[i] = w[at + WV.Lower];
       v.shape[i] = w[at + WV.Shape];

@@ -4,7 +4,7 @@ import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, ONE_WORD_SLOTS, WordValues, extractFeatures } from './features';
+import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
@@ -219,7 +219,7 @@ export class NameTagger implements NameDetector {
    */
   private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
 
-  /** Each word's own values for the features, kept across documents (see WordValues). */
+  /** Each word's own values for the features, in the rows of its sums (see WordValues). */
   private wordValues: WordValues | undefined;
 
   /**
@@ -309,14 +309,16 @@ export class NameTagger implements NameDetector {
     if (tokens.length === 0) return [];
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const plan = this.planSums(tokens, sentences);
-    // the one-word slots of the parts a token does not fill are never read: they are not computed
-    let skip: Uint8Array | undefined;
-    if (plan) {
-      skip = new Uint8Array(tokens.length);
+    let reuse: FeatureReuse | undefined;
+    if (plan && this.sums) {
+      // the one-word slots of the parts a token does not fill are never read: they are not computed
+      const skip = new Uint8Array(tokens.length);
       for (let i = 0; i < skip.length; i++) skip[i] = ~plan.fills[i] & ALL_PARTS;
+      // each word's own values sit in the row of its sums: one lookup of the word for both
+      this.wordValues ??= new WordValues(this.lexicon, WORD_CACHE_LIMIT, this.sums.words.filled, 1 << PART_OFFSETS.length);
+      reuse = { words: this.wordValues, rows: plan.rowOf, skip };
     }
-    this.wordValues ??= new WordValues(this.lexicon);
-    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys, { words: this.wordValues, skip });
+    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys, reuse);
     // every token's emission scores, kept for the second pass and the type margins
     const store = this.emissions(tokens, sentences, features, plan);
     const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
