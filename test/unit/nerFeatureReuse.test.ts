@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FEATURE_SLOTS, ONE_WORD_SLOTS, WordValues, extractFeatures } from '../../src/core/extract/ner/features';
+import { FEATURE_SLOTS, ONE_WORD_SLOTS, WORD_IN_PLACE_SLOTS, WordValues, extractFeatures } from '../../src/core/extract/ner/features';
 import { decodeModel } from '../../src/core/extract/ner/modelFormat';
 import { segment } from '../../src/core/extract/ner/segment';
 
@@ -64,5 +64,37 @@ describe('name tagger features kept per word', () => {
       }
     }
     assert.ok(left > 1000, `${left} features left out`);
+  });
+
+  it('reads nothing but the word and its place in the placed slots, and nothing but one word in the one-word parts', () => {
+    const placed = new Map<string, string>();
+    const byWord = PARTS.map(() => new Map<string, string>());
+    let placedRepeats = 0;
+    let wordRepeats = 0;
+    for (const text of articles) {
+      const { tokens, sentences } = segment(text);
+      const rows = Int32Array.from(tokens, (_, i) => i);
+      const place = new Uint8Array(tokens.length);
+      const features = extractFeatures(text, tokens, sentences, lexicon, undefined, { words: new WordValues(lexicon, tokens.length, new Uint8Array(tokens.length), 1), rows, place });
+      const slotsOf = (i: number, slots: readonly number[]): string => slots.map((f) => features[i * FEATURE_SLOTS + f]).join(',');
+      for (const s of sentences) {
+        for (let i = s.first; i < s.last; i++) {
+          assert.ok(place[i] < 64, 'a place below 64');
+          const key = `${tokens[i].text}\u0000${place[i]}`;
+          const seen = placed.get(key);
+          if (seen === undefined) placed.set(key, slotsOf(i, WORD_IN_PLACE_SLOTS));
+          else { assert.equal(slotsOf(i, WORD_IN_PLACE_SLOTS), seen, `placed slots of ${tokens[i].text}`); placedRepeats++; }
+          [0, -1, 1, -2, 2].forEach((offset, p) => {
+            const j = i + offset;
+            // past the sentence, the boundary stands in for the word
+            const word = j >= s.first && j < s.last ? tokens[j].text : '';
+            const before = byWord[p].get(word);
+            if (before === undefined) byWord[p].set(word, slotsOf(i, PARTS[p]));
+            else { assert.equal(slotsOf(i, PARTS[p]), before, `part ${p} of ${word}`); wordRepeats++; }
+          });
+        }
+      }
+    }
+    assert.ok(placedRepeats > 2000 && wordRepeats > 10000, `${placedRepeats} placed and ${wordRepeats} one-word repeats compared`);
   });
 });

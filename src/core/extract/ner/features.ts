@@ -51,6 +51,13 @@ export const ONE_WORD_SLOTS = {
   twoAfter: [15, 19],
 } as const;
 
+/**
+ * With word clusters in the model, the slots that read nothing but the token's own word and three marks of
+ * where it stands (see `placeCode`): its line's case, whether it opens its sentence, and how the word is
+ * written elsewhere in the document. The tagger adds up their weights once per word and place.
+ */
+export const WORD_IN_PLACE_SLOTS = [25, 26, 27, 28, 29, 42] as const;
+
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
   word: Int32Array;
@@ -84,6 +91,8 @@ export interface FeatureReuse {
    * those slots are left 0 instead of computed.
    */
   skip?: Uint8Array;
+  /** When given, filled with each token's place (see WORD_IN_PLACE_SLOTS): a number below 64. */
+  place?: Uint8Array;
 }
 
 export function extractFeatures(
@@ -102,10 +111,17 @@ export function extractFeatures(
   const n = tokens.length;
   const out = new Int32Array(n * FEATURE_SLOTS);
   const skip = reuse?.skip;
+  const place = reuse?.place;
+  if (place) for (let i = 0; i < n; i++) place[i] = placeCode(values, i);
   for (const s of sentences) {
     for (let i = s.first; i < s.last; i++) writeTokenFeatures(values, lexicon, i, s, out, i * FEATURE_SLOTS, skip ? skip[i] : 0);
   }
   return out;
+}
+
+/** What the WORD_IN_PLACE_SLOTS read of a token besides its word: line case, sentence start and document case. */
+function placeCode(v: TokenValues, i: number): number {
+  return (v.docCase[i] * 4 + v.lineCase[i]) * 2 + v.first[i];
 }
 
 /** The values of one word that tokenValues computes from its characters, in this order in a WordValues row. */

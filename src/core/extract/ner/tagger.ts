@@ -4,7 +4,7 @@ import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WordValues, extractFeatures } from './features';
+import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WORD_IN_PLACE_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
@@ -189,6 +189,9 @@ const TYPE_MARGIN_SCALE = 16;
 /** The word each one-word part reads, from the token: its own, then the word before, after, two before, two after it. */
 const PART_OFFSETS = [0, -1, 1, -2, 2];
 const ALL_PARTS = (1 << PART_OFFSETS.length) - 1;
+/** The flags of a row of sums (WordSums.filled): one per part, then the word's values (WordValues), then the placed slots' sum. */
+const VALUES = 1 << PART_OFFSETS.length;
+const PLACED = VALUES << 1;
 
 /** See NameTagger.planSums. */
 interface SumsPlan {
@@ -217,7 +220,11 @@ export class NameTagger implements NameDetector {
    * Per word, summed weights of the features that read that word only (see `emissions`); null when the
    * model cannot use them, undefined until the first document.
    */
-  private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
+  private sums: {
+    words: WordSums; parts: Int32Array[]; rest: Int32Array;
+    /** WORD_IN_PLACE_SLOTS, summed per word for one place (see `emissions`): each row's place, when its PLACED flag is set */
+    placed: Int32Array; placeOf: Uint8Array;
+  } | null | undefined;
 
   /** Each word's own values for the features, in the rows of its sums (see WordValues). */
   private wordValues: WordValues | undefined;
@@ -226,25 +233,30 @@ export class NameTagger implements NameDetector {
    * Every token's emission scores (tokens × tags), each the sum of its features' weights. Many features read
    * one word only, the token's own or one neighbour's (ONE_WORD_SLOTS), so their sums are kept per word: a
    * token's scores are five kept sums (its own word's, and its neighbours' as the word before, after, two
-   * before and two after it) and its other features. The model's weights add up exactly in any order
+   * before and two after it) and its other features. A few more read the word and where it stands
+   * (WORD_IN_PLACE_SLOTS): their sum is kept for the place of the word's first token, and serves every other
+   * token of the word in that place (most of them: a word in ordinary prose, not opening its sentence). The
+   * model's weights add up exactly in any order
    * (`EmissionTable.sumsExactUpTo`), so the scores are those of the plain sum, bit for bit. A model without
    * that guarantee, or without word clusters (another slot layout), and a document of more tokens than the
    * words kept, take the plain sum.
    */
-  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array, plan: SumsPlan | undefined): Float64Array {
+  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array, plan: SumsPlan | undefined, place: Uint8Array | undefined): Float64Array {
     const size = this.weights.tagSet.size;
     const n = tokens.length;
     const out = new Float64Array(n * size);
     const table = this.table;
     const sums = this.sums;
-    if (!sums || !plan) {
+    if (!sums || !plan || !place) {
       for (let i = 0; i < n; i++) table.addRange(features, i * FEATURE_SLOTS, (i + 1) * FEATURE_SLOTS, out, i * size);
       return out;
     }
-    const { words, parts, rest } = sums;
+    const { words, parts, rest, placed, placeOf } = sums;
     const { rowOf, boundary, fills } = plan;
     const scores = words.scores;
+    const filled = words.filled;
     const width = words.width;
+    const placedAt = parts.length * size;
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         const base = i * FEATURE_SLOTS;
@@ -255,6 +267,18 @@ export class NameTagger implements NameDetector {
           const at = row * width + p * size;
           if (fills[i] & (1 << p)) table.addSlots(features, base, parts[p], scores, at);
           for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        }
+        const row = rowOf[i];
+        if (!(filled[row] & PLACED)) {
+          table.addSlots(features, base, placed, scores, row * width + placedAt);
+          filled[row] |= PLACED;
+          placeOf[row] = place[i];
+        }
+        if (placeOf[row] === place[i]) {
+          const at = row * width + placedAt;
+          for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        } else {
+          table.addSlots(features, base, placed, out, o);
         }
         table.addSlots(features, base, rest, out, o);
       }
@@ -273,9 +297,14 @@ export class NameTagger implements NameDetector {
       const usable = this.lexicon.clusters !== undefined && this.table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
       const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
       const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
-      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
+      const placed = Int32Array.from(WORD_IN_PLACE_SLOTS);
+      const grouped = new Set<number>([...parts.flatMap((p) => Array.from(p)), ...placed]);
       const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
-      this.sums = usable ? { words: new WordSums(parts.length * this.weights.tagSet.size, WORD_CACHE_LIMIT), parts, rest } : null;
+      // a row: the five parts' sums, then the placed slots' sum
+      this.sums = usable ? {
+        words: new WordSums((parts.length + 1) * this.weights.tagSet.size, WORD_CACHE_LIMIT), parts, rest, placed,
+        placeOf: new Uint8Array(WORD_CACHE_LIMIT),
+      } : null;
     }
     const sums = this.sums;
     const n = tokens.length;
@@ -310,17 +339,19 @@ export class NameTagger implements NameDetector {
     const keys = this.nonLocal ? emptyKeys() : undefined;
     const plan = this.planSums(tokens, sentences);
     let reuse: FeatureReuse | undefined;
+    let place: Uint8Array | undefined;
     if (plan && this.sums) {
       // the one-word slots of the parts a token does not fill are never read: they are not computed
       const skip = new Uint8Array(tokens.length);
       for (let i = 0; i < skip.length; i++) skip[i] = ~plan.fills[i] & ALL_PARTS;
       // each word's own values sit in the row of its sums: one lookup of the word for both
-      this.wordValues ??= new WordValues(this.lexicon, WORD_CACHE_LIMIT, this.sums.words.filled, 1 << PART_OFFSETS.length);
-      reuse = { words: this.wordValues, rows: plan.rowOf, skip };
+      this.wordValues ??= new WordValues(this.lexicon, WORD_CACHE_LIMIT, this.sums.words.filled, VALUES);
+      place = new Uint8Array(tokens.length);
+      reuse = { words: this.wordValues, rows: plan.rowOf, skip, place };
     }
     const features = extractFeatures(text, tokens, sentences, this.lexicon, keys, reuse);
     // every token's emission scores, kept for the second pass and the type margins
-    const store = this.emissions(tokens, sentences, features, plan);
+    const store = this.emissions(tokens, sentences, features, plan, place);
     const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
     if (keys) {
       const table = this.table;
