@@ -63,24 +63,28 @@ function isSpace(c: number): boolean {
 function splitChunk(text: string, start: number, end: number, out: Token[], words: StringPool): void {
   // leading punctuation, one token each
   let s = start;
-  while (s < end && !WORDISH.test(text[s]) && !isCurrencyOrSign(text[s], text[s + 1])) {
+  while (s < end && !isWordish(text, s) && !isCurrencyOrSign(text[s], text[s + 1])) {
     out.push({ start: s, end: s + 1, text: text[s] });
     s++;
   }
   if (s >= end) return;
-  // trailing punctuation, collected then pushed after the core
-  // (collected backwards and pushed in reverse; the abbreviation test runs only for a period right after a
-  // letter, which happens once per chunk, so a run of marks costs linear time)
+  // trailing punctuation, one token each after the core: where it starts is found backwards first
+  // (the abbreviation test runs only for a period right after a letter, which happens once per chunk, so a
+  // run of marks costs linear time)
   let e = end;
-  const trailing: Token[] = [];
-  while (e > s && !WORDISH.test(text[e - 1]) && text[e - 1] !== '%') {
-    const ch = text[e - 1];
-    if (ch === '.' && e - 2 >= s && LETTER.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
-    trailing.push({ start: e - 1, end: e, text: ch });
+  while (e > s && !isWordish(text, e - 1) && text[e - 1] !== '%') {
+    if (text[e - 1] === '.' && e - 2 >= s && LETTER.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
     e--;
   }
   if (e > s) splitCore(text, s, e, out, words);
-  for (let k = trailing.length - 1; k >= 0; k--) out.push(trailing[k]);
+  for (let k = e; k < end; k++) out.push({ start: k, end: k + 1, text: text[k] });
+}
+
+/** Whether the code unit at k is a letter or a digit (WORDISH), ASCII answered without the expression. */
+function isWordish(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORDISH.test(text[k]);
 }
 
 /** Longest abbreviation tested: "U.S." style runs longer than this are not abbreviations. */
