@@ -201,7 +201,10 @@ interface SumsPlan {
   fills: Uint8Array;
 }
 
-/** How many words' summed weights the tagger keeps (20,000 × 5 parts × 9 tags: 7.2 MB); when full it starts afresh. */
+/**
+ * How many words' summed weights the tagger keeps (20,000 × 6 sums × 9 tags: 8.6 MB, and 1 MB of the words' own
+ * values); when full it starts afresh.
+ */
 const WORD_CACHE_LIMIT = 20_000;
 
 export class NameTagger implements NameDetector {
