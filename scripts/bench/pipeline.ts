@@ -69,3 +69,20 @@ export function measureThroughput(name: string, process: (text: string) => unkno
 export function pipeline(text: string): unknown {
   return extract(text, {});
 }
+
+/**
+ * Run alone (`nice -n 5 npx tsx scripts/bench/pipeline.ts [MB]`): the bench's pipeline lines only, with the
+ * shipped name tagger, for comparing two checkouts run by turns.
+ */
+if (require.main === module) {
+  void (async () => {
+    const { setDefaultNameDetector } = await import('../../src/core/extract');
+    const { loadDefaultNameDetector } = await import('../../src/cli/nameModel');
+    setDefaultNameDetector(await loadDefaultNameDetector());
+    const mb = Number(process.argv[2] ?? 10);
+    const cpu = process.cpuUsage();
+    const r = measureThroughput('source-annotator pipeline', pipeline, sampleArticles(), mb * 1048576);
+    const used = process.cpuUsage(cpu);
+    console.log(`${r.name.padEnd(40)} ${r.mbPerSecond.toFixed(2).padStart(8)} MB/s   ${r.msPer5kb.toFixed(2).padStart(8)} ms per 5 KB article (median)   ${((used.user + used.system) / 1000 / (3 * mb)).toFixed(0)} ms CPU per MB`);
+  })();
+}

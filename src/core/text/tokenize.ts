@@ -63,24 +63,28 @@ function isSpace(c: number): boolean {
 function splitChunk(text: string, start: number, end: number, out: Token[], words: StringPool): void {
   // leading punctuation, one token each
   let s = start;
-  while (s < end && !WORDISH.test(text[s]) && !isCurrencyOrSign(text[s], text[s + 1])) {
+  while (s < end && !isWordish(text, s) && !isCurrencyOrSign(text[s], text[s + 1])) {
     out.push({ start: s, end: s + 1, text: text[s] });
     s++;
   }
   if (s >= end) return;
-  // trailing punctuation, collected then pushed after the core
-  // (collected backwards and pushed in reverse; the abbreviation test runs only for a period right after a
-  // letter, which happens once per chunk, so a run of marks costs linear time)
+  // trailing punctuation, one token each after the core: where it starts is found backwards first
+  // (the abbreviation test runs only for a period right after a letter, which happens once per chunk, so a
+  // run of marks costs linear time)
   let e = end;
-  const trailing: Token[] = [];
-  while (e > s && !WORDISH.test(text[e - 1]) && text[e - 1] !== '%') {
-    const ch = text[e - 1];
-    if (ch === '.' && e - 2 >= s && LETTER.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
-    trailing.push({ start: e - 1, end: e, text: ch });
+  while (e > s && !isWordish(text, e - 1) && text[e - 1] !== '%') {
+    if (text[e - 1] === '.' && e - 2 >= s && LETTER.test(text[e - 2]) && isAbbreviation(text, s, e)) break;
     e--;
   }
   if (e > s) splitCore(text, s, e, out, words);
-  for (let k = trailing.length - 1; k >= 0; k--) out.push(trailing[k]);
+  for (let k = e; k < end; k++) out.push({ start: k, end: k + 1, text: text[k] });
+}
+
+/** Whether the code unit at k is a letter or a digit (WORDISH), ASCII answered without the expression. */
+function isWordish(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return WORDISH.test(text[k]);
 }
 
 /** Longest abbreviation tested: "U.S." style runs longer than this are not abbreviations. */
@@ -121,11 +125,25 @@ function splitCore(text: string, s: number, e: number, out: Token[], words: Stri
   if (possessiveStart >= 0) out.push({ start: possessiveStart, end: e, text: words.intern(text.slice(possessiveStart, e)) });
 }
 
+/** Whether text[s, e) is an ISO date or month, 2025-11-25 or 2025-11 (read in place: tested once per short chunk). */
 function looksLikeIsoDate(text: string, s: number, e: number): boolean {
-  return /^\d{4}-\d{2}(-\d{2})?$/.test(text.slice(s, e));
+  const len = e - s;
+  if (len !== 7 && len !== 10) return false;
+  for (let k = 0; k < len; k++) {
+    const c = text.charCodeAt(s + k);
+    if (k === 4 || k === 7 ? c !== 45 : c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const SENTENCE_END = new Set(['.', '!', '?']);
+/** Tokens that keep a sentence going after its terminator ("etc.," "U.S.)"). */
+const CONTINUES_SENTENCE = /^[,;:)\]]/;
+/** A closing quote or bracket right after a terminator, which stays in its sentence. */
+const CLOSES_AFTER_END = /^["'\u201d\u2019)]$/;
+/** A closing quote or bracket that may end a sentence its terminator ended before it. */
+const CLOSING_MARK = /^["\u201d\u2019)]$/;
+const SENTENCE_OPENER = /^(The|A|An|In|On|But|And|He|She|It|They|We|This|That|Those|These)$/;
 
 /**
  * Groups tokens into sentences: a break after . ! ? (unless the next token is lower-case), and at every
@@ -141,10 +159,10 @@ export function sentences(text: string, tokens: Token[]): Sentence[] {
     if (!next) brk = true;
     else if (hasNewline(text, t.end, next.start)) brk = true;
     else if (SENTENCE_END.has(t.text) || (t.text.endsWith('.') && t.text.length > 1 && i + 1 < tokens.length && isAbbrevEndingSentence(t, next))) {
-      brk = !STARTS_LOWER.test(next.text) && !/^[,;:)\]]/.test(next.text);
+      brk = !STARTS_LOWER.test(next.text) && !CONTINUES_SENTENCE.test(next.text);
       // closing quote right after the terminator stays in this sentence
-      if (brk && /^["'\u201d\u2019)]$/.test(next.text)) brk = false;
-    } else if (/^["\u201d\u2019)]$/.test(t.text) && i > 0 && SENTENCE_END.has(tokens[i - 1].text)) {
+      if (brk && CLOSES_AFTER_END.test(next.text)) brk = false;
+    } else if (CLOSING_MARK.test(t.text) && i > 0 && SENTENCE_END.has(tokens[i - 1].text)) {
       brk = !STARTS_LOWER.test(next.text);
     }
     if (brk) {
@@ -166,5 +184,5 @@ function hasNewline(text: string, from: number, to: number): boolean {
 function isAbbrevEndingSentence(t: Token, next: Token): boolean {
   // "the U.S. NATO leaders" — an abbreviation followed by a capitalised word may end a sentence;
   // treat it as a break only when the next token starts a typical sentence opener.
-  return /^(The|A|An|In|On|But|And|He|She|It|They|We|This|That|Those|These)$/.test(next.text) && ABBREV_WITH_DOTS.test(t.text);
+  return SENTENCE_OPENER.test(next.text) && ABBREV_WITH_DOTS.test(t.text);
 }

@@ -14,18 +14,32 @@ const NON_FINAL_PERIOD = /(?:\b[A-Za-z]|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Gov|Sen|R
 /** A period followed by a comma or a lower-case word ends an abbreviation, not a sentence ("Birmingham, Ala., killed"). */
 const CONTINUES_AFTER_PERIOD = /^(?:,|\s{1,2}[a-z])/;
 
-/** The text split into clauses at sentence ends and semicolons, keeping abbreviations and initials inside. */
-function clauses(text: string): string[] {
-  const parts: string[] = [];
+/** Where a clause may end: a sentence's end, a semicolon or a line break (a period only where `endsClause` says). */
+const CLAUSE_END = /[.!?;\n]/g;
+
+/**
+ * Whether the mark at `at` ends a clause that starts at `start`: a period does unless it ends an abbreviation
+ * or an initial (the window looked at never reaches back past the clause's start).
+ */
+function endsClause(text: string, start: number, at: number): boolean {
+  return text[at] !== '.' || !(NON_FINAL_PERIOD.test(text.slice(Math.max(start, at - 5), at + 1)) ||
+    CONTINUES_AFTER_PERIOD.test(text.slice(at + 1, at + 4)));
+}
+
+/**
+ * The last clause of the text split at sentence ends and semicolons, abbreviations and initials kept inside.
+ * Only the last is cut out: the dates' tense tests read the clause right before a date, from a window of text.
+ */
+function lastClause(text: string): string {
   let start = 0;
-  for (const m of text.matchAll(/[.!?;\n]/g)) {
-    if (m[0] === '.' && (NON_FINAL_PERIOD.test(text.slice(Math.max(start, m.index - 5), m.index + 1)) ||
-      CONTINUES_AFTER_PERIOD.test(text.slice(m.index + 1, m.index + 4)))) continue;
-    parts.push(text.slice(start, m.index));
-    start = m.index + 1;
-  }
-  parts.push(text.slice(start));
-  return parts;
+  for (const m of text.matchAll(CLAUSE_END)) if (endsClause(text, start, m.index)) start = m.index + 1;
+  return text.slice(start);
+}
+
+/** The first clause of the text (see `lastClause`): the scan stops at its end. */
+function firstClause(text: string): string {
+  for (const m of text.matchAll(CLAUSE_END)) if (endsClause(text, 0, m.index)) return text.slice(0, m.index);
+  return text;
 }
 const FUTURE_CUE = /\b(?:will|won't|shall|is to|are to|is due|are due|scheduled|expected to|set to|going to|until|next(?!\s{1,3}to\b)|as soon as|as early as|effective|plans? to|planned to|planning to|planned an?|planning (?:an?|for)|ahead of)\b|'ll\b/i;
 
@@ -40,7 +54,7 @@ const SCHEDULED_PRESENT_BEFORE = /\b(?:meets?|resumes?|begins?|starts?|opens?|vi
 
 export function readsAsFuture(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
-  const sentence = clauses(before).pop() ?? '';
+  const sentence = lastClause(before);
   return FUTURE_CUE.test(sentence) || (DEADLINE_BEFORE.test(sentence) && !PAST_CUE.test(sentence)) || (SCHEDULED_PRESENT_BEFORE.test(sentence) && !PAST_CUE.test(sentence));
 }
 
@@ -56,7 +70,7 @@ const PAST_CUE = new RegExp(`\\b(?:was|were|had|did|brought|began|took|made|came
 /** Whether the clause right after a date is in the past tense ("In January, the company brought in a new chief"). */
 export function readsAsPast(text: string, end: number): boolean {
   const after = text.slice(end, end + LOOKAHEAD);
-  const sentence = clauses(after)[0] ?? '';
+  const sentence = firstClause(after);
   return PAST_CUE.test(sentence);
 }
 
@@ -70,14 +84,14 @@ export function reportedJustBefore(text: string, start: number): boolean {
 /** A past-tense verb earlier in the same sentence: "The leaders met this weekend". */
 export function pastJustBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - LOOKBEHIND), start);
-  const sentence = clauses(before).pop() ?? '';
+  const sentence = lastClause(before);
   return PAST_CUE.test(sentence);
 }
 
 /** A future cue later in the same sentence: "This weekend the leaders will vote". */
 export function futureJustAfter(text: string, end: number): boolean {
   const after = text.slice(end, end + LOOKAHEAD);
-  const sentence = clauses(after)[0] ?? '';
+  const sentence = firstClause(after);
   return FUTURE_CUE.test(sentence);
 }
 
@@ -112,8 +126,8 @@ const BOUND_BEFORE = /\b(?:through|thru|until|till|to|by)\s{1,3}$/i;
  */
 export function sentenceTense(text: string, start: number, end: number): 'future' | 'past' | 'pastBefore' | undefined {
   if (BOUND_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return undefined;
-  const before = (clauses(text.slice(Math.max(0, start - SENTENCE_REACH), start)).pop() ?? '').replace(NOT_FINITE_PAST, ' ');
-  const after = (clauses(text.slice(end, end + SENTENCE_REACH))[0] ?? '').replace(NOT_FINITE_PAST, ' ');
+  const before = lastClause(text.slice(Math.max(0, start - SENTENCE_REACH), start)).replace(NOT_FINITE_PAST, ' ');
+  const after = firstClause(text.slice(end, end + SENTENCE_REACH)).replace(NOT_FINITE_PAST, ' ');
   const future = FUTURE_CUE.test(before) || FUTURE_CUE.test(after);
   if (future) return PAST_CUE.test(before) || PAST_CUE.test(after) ? undefined : 'future';
   if (governingPastBefore(before)) return 'pastBefore';
@@ -143,7 +157,7 @@ const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
  * planned a rally on Saturday and were planning to drive around the airport on Monday" looks ahead for Monday.
  */
 export function nearestCueBefore(text: string, start: number): 'future' | 'past' | undefined {
-  const before = (clauses(text.slice(Math.max(0, start - SENTENCE_REACH), start)).pop() ?? '').replace(NOT_FINITE_PAST, (m) => ' '.repeat(m.length));
+  const before = lastClause(text.slice(Math.max(0, start - SENTENCE_REACH), start)).replace(NOT_FINITE_PAST, (m) => ' '.repeat(m.length));
   let f = -1;
   let p = -1;
   for (const m of before.matchAll(FUTURE_CUE_ALL)) f = m.index ?? -1;

@@ -179,28 +179,28 @@ export function propagateMentions(text: string, spans: Span[], occupied: (start:
   // A character trie of the forms, walked from each word start: one regular expression of thousands of
   // alternatives is more than V8 compiles ("Regular expression too large"), and a walk bounded by the
   // longest form keeps the scan linear in the text whatever the names are.
-  const trie = new TrieNode();
+  const trie = new FormTrie();
   for (const form of forms.keys()) if (form.length <= MAX_PROPAGATED_FORM) trie.add(form);
   const added: Span[] = [];
   const n = text.length;
   // the characters forms start with, looked up per character of the text: ASCII ones in a table
   const startsAscii = new Uint8Array(128);
   let startsOther = false;
-  for (const c of trie.next.keys()) {
+  for (const c of trie.firstChars) {
     if (c < 128) startsAscii[c] = 1;
     else startsOther = true;
   }
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const starts = c < 128 ? startsAscii[c] === 1 : startsOther && trie.next.has(c);
+    const starts = c < 128 ? startsAscii[c] === 1 : startsOther && trie.child(FormTrie.ROOT, c) >= 0;
     if (!starts || (i > 0 && isWordChar(text, i - 1))) { i++; continue; }
     // longest form starting here that ends at a word boundary, as the alternation longest-first did
-    let node: TrieNode | undefined = trie;
+    let node = FormTrie.ROOT;
     let end = -1;
-    for (let k = i; k < n && node; k++) {
-      node = node.next.get(text.charCodeAt(k));
-      if (node?.form !== undefined && (k + 1 >= n || !isWordChar(text, k + 1))) end = k + 1;
+    for (let k = i; k < n && node >= 0; k++) {
+      node = trie.child(node, text.charCodeAt(k));
+      if (node >= 0 && trie.endsForm(node) && (k + 1 >= n || !isWordChar(text, k + 1))) end = k + 1;
     }
     if (end < 0) { i++; continue; }
     const form = text.slice(i, end);
@@ -226,23 +226,42 @@ function isSpeakerLabel(text: string, start: number, end: number): boolean {
 /** Longer forms are not propagated (no name is this long; it bounds the walk from each position). */
 const MAX_PROPAGATED_FORM = 80;
 
-class TrieNode {
-  readonly next = new Map<number, TrieNode>();
-  form: string | undefined;
-  add(form: string): void {
-    addToTrie(this, form);
-  }
-}
+/**
+ * The forms' characters as a trie of numbered nodes, every edge in one map keyed by node and character: a
+ * map per node cost an allocation per character of every name, for each document.
+ */
+class FormTrie {
+  static readonly ROOT = 0;
+  private readonly edges = new Map<number, number>();
+  /** Per node, whether a form ends there. */
+  private readonly ends: boolean[] = [false];
+  /** The characters some form starts with. */
+  readonly firstChars = new Set<number>();
 
-function addToTrie(root: TrieNode, form: string): void {
-  let node = root;
-  for (let k = 0; k < form.length; k++) {
-    const c = form.charCodeAt(k);
-    let child = node.next.get(c);
-    if (!child) { child = new TrieNode(); node.next.set(c, child); }
-    node = child;
+  add(form: string): void {
+    if (form.length > 0) this.firstChars.add(form.charCodeAt(0));
+    let node = FormTrie.ROOT;
+    for (let k = 0; k < form.length; k++) {
+      const key = node * 0x10000 + form.charCodeAt(k);
+      let next = this.edges.get(key);
+      if (next === undefined) {
+        next = this.ends.length;
+        this.ends.push(false);
+        this.edges.set(key, next);
+      }
+      node = next;
+    }
+    this.ends[node] = true;
   }
-  node.form = form;
+
+  /** The node after `node` on character code `c`, or -1. */
+  child(node: number, c: number): number {
+    return this.edges.get(node * 0x10000 + c) ?? -1;
+  }
+
+  endsForm(node: number): boolean {
+    return this.ends[node];
+  }
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;

@@ -51,6 +51,13 @@ export const ONE_WORD_SLOTS = {
   twoAfter: [15, 19],
 } as const;
 
+/**
+ * With word clusters in the model, the slots that read nothing but the token's own word and three marks of
+ * where it stands (see `placeCode`): its line's case, whether it opens its sentence, and how the word is
+ * written elsewhere in the document. The tagger adds up their weights once per word and place.
+ */
+export const WORD_IN_PLACE_SLOTS = [25, 26, 27, 28, 29, 42] as const;
+
 /** Per-token values computed once and shared by all templates. */
 interface TokenValues {
   word: Int32Array;
@@ -70,8 +77,28 @@ interface TokenValues {
   other2: Int32Array;
 }
 
-export function extractFeatures(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, keys?: DocumentKeys): Int32Array {
-  const values = tokenValues(text, tokens, sentences, lexicon);
+/**
+ * What a caller that tags many documents with one lexicon keeps between them (see NameTagger): each word's
+ * own values, and which parts of each token's one-word slots it will not read.
+ */
+export interface FeatureReuse {
+  words: WordValues;
+  /** Each token's row in `words`. */
+  rows: Int32Array;
+  /**
+   * Per token, bit p set: the caller already holds the summed weights of one-word part p for this token
+   * (bit 0 its own word, then the word before, after, two before, two after it, as in ONE_WORD_SLOTS), so
+   * those slots are left 0 instead of computed.
+   */
+  skip?: Uint8Array;
+  /** When given, filled with each token's place (see WORD_IN_PLACE_SLOTS): a number below 64. */
+  place?: Uint8Array;
+}
+
+export function extractFeatures(
+  text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, keys?: DocumentKeys, reuse?: FeatureReuse,
+): Int32Array {
+  const values = tokenValues(text, tokens, sentences, lexicon, reuse);
   if (keys) {
     keys.lower = values.lower;
     keys.lineCase = values.lineCase;
@@ -83,13 +110,72 @@ export function extractFeatures(text: string, tokens: Token[], sentences: Senten
   }
   const n = tokens.length;
   const out = new Int32Array(n * FEATURE_SLOTS);
+  const skip = reuse?.skip;
+  const place = reuse?.place;
+  if (place) for (let i = 0; i < n; i++) place[i] = placeCode(values, i);
   for (const s of sentences) {
-    for (let i = s.first; i < s.last; i++) writeTokenFeatures(values, lexicon, i, s, out, i * FEATURE_SLOTS);
+    for (let i = s.first; i < s.last; i++) writeTokenFeatures(values, lexicon, i, s, out, i * FEATURE_SLOTS, skip ? skip[i] : 0);
   }
   return out;
 }
 
-function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon): TokenValues {
+/** What the WORD_IN_PLACE_SLOTS read of a token besides its word: line case, sentence start and document case. */
+function placeCode(v: TokenValues, i: number): number {
+  return (v.docCase[i] * 4 + v.lineCase[i]) * 2 + v.first[i];
+}
+
+/** The values of one word that tokenValues computes from its characters, in this order in a WordValues row. */
+const enum WV { Word, Lower, Shape, CaseClass, Cluster, Prefix, Suffix = Prefix + 4, Width = Suffix + 4 }
+
+/**
+ * Each distinct word's values (hashes of the word, its lower case, shape, prefixes and suffixes; its case
+ * class and cluster), kept across documents for one lexicon: news vocabulary is Zipfian, so most tokens are
+ * words seen before, and reading a row costs less than hashing the token's characters five ways. The caller
+ * gives each word its row (NameTagger: the row of the word's summed weights, found once for both) and keeps a
+ * flag per row that says the row holds its word's values: it clears the flag when it gives the row to another word.
+ */
+export class WordValues {
+  readonly values: Int32Array;
+
+  constructor(readonly lexicon: Lexicon, rows: number, readonly flags: Uint8Array, readonly flag: number) {
+    this.values = new Int32Array(rows * WV.Width);
+  }
+
+  /** Where the values of row `row` start, computed from the token `t` of `text` when the row has none. */
+  at(row: number, text: string, t: Token): number {
+    const at = row * WV.Width;
+    if (this.flags[row] & this.flag) return at;
+    this.flags[row] |= this.flag;
+    const v = this.values;
+    v.fill(0, at, at + WV.Width);
+    v[at + WV.Word] = hashRange(text, t.start, t.end, WORD_SEED);
+    const lower = lowerHash(text, t.start, t.end);
+    v[at + WV.Lower] = lower;
+    v[at + WV.Shape] = shapeHash(text, t.start, t.end);
+    v[at + WV.CaseClass] = caseClass(text, t.start, t.end);
+    const clusters = this.lexicon.clusters;
+    if (clusters) v[at + WV.Cluster] = clusters.get(lower) ?? 0;
+    affixHashes(text, t, v, at + WV.Prefix, v, at + WV.Suffix);
+    return at;
+  }
+}
+
+/** The hashes of the first and last 1..4 characters of a token, case folded; slots past its length stay 0. */
+function affixHashes(text: string, t: Token, prefix: Int32Array, p0: number, suffix: Int32Array, s0: number): void {
+  let p = PREFIX_SEED;
+  let s = SUFFIX_SEED;
+  const len = t.end - t.start;
+  for (let k = 0; k < 4; k++) {
+    if (k < len) {
+      p = hashStep(p, foldCase(text.charCodeAt(t.start + k)));
+      s = hashStep(s, foldCase(text.charCodeAt(t.end - 1 - k)));
+      prefix[p0 + k] = p;
+      suffix[s0 + k] = s;
+    }
+  }
+}
+
+function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexicon: Lexicon, reuse?: FeatureReuse): TokenValues {
   const n = tokens.length;
   const v: TokenValues = {
     word: new Int32Array(n), lower: new Int32Array(n), shape: new Int32Array(n),
@@ -99,23 +185,30 @@ function tokenValues(text: string, tokens: Token[], sentences: Sentence[], lexic
     other1: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1), other2: new Int32Array(lexicon.contextFeatures ? n : 0).fill(-1),
   };
   const clusters = lexicon.clusters;
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i];
-    v.word[i] = hashRange(text, t.start, t.end, WORD_SEED);
-    v.lower[i] = lowerHash(text, t.start, t.end);
-    v.shape[i] = shapeHash(text, t.start, t.end);
-    v.caseClass[i] = caseClass(text, t.start, t.end);
-    if (clusters) v.cluster[i] = clusters.get(v.lower[i]) ?? 0;
-    let p = PREFIX_SEED;
-    let s = SUFFIX_SEED;
-    const len = t.end - t.start;
-    for (let k = 0; k < 4; k++) {
-      if (k < len) {
-        p = hashStep(p, foldCase(text.charCodeAt(t.start + k)));
-        s = hashStep(s, foldCase(text.charCodeAt(t.end - 1 - k)));
-        v.prefix[i * 4 + k] = p;
-        v.suffix[i * 4 + k] = s;
+  if (reuse && reuse.words.lexicon === lexicon) {
+    const { words, rows } = reuse;
+    const w = words.values;
+    for (let i = 0; i < n; i++) {
+      const at = words.at(rows[i], text, tokens[i]);
+      v.word[i] = w[at + WV.Word];
+      v.lower[i] = w[at + WV.Lower];
+      v.shape[i] = w[at + WV.Shape];
+      v.caseClass[i] = w[at + WV.CaseClass];
+      v.cluster[i] = w[at + WV.Cluster];
+      for (let k = 0; k < 4; k++) {
+        v.prefix[i * 4 + k] = w[at + WV.Prefix + k];
+        v.suffix[i * 4 + k] = w[at + WV.Suffix + k];
       }
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      v.word[i] = hashRange(text, t.start, t.end, WORD_SEED);
+      v.lower[i] = lowerHash(text, t.start, t.end);
+      v.shape[i] = shapeHash(text, t.start, t.end);
+      v.caseClass[i] = caseClass(text, t.start, t.end);
+      if (clusters) v.cluster[i] = clusters.get(v.lower[i]) ?? 0;
+      affixHashes(text, t, v.prefix, i * 4, v.suffix, i * 4);
     }
   }
   for (const s of sentences) {
@@ -205,7 +298,8 @@ function markDocumentCase(v: TokenValues, n: number): void {
   for (let i = 0; i < n; i++) v.docCase[i] = seen[slotOf(v.lower[i])] + 1;
 }
 
-function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sentence, out: Int32Array, o: number): void {
+/** `skip`: bits of the one-word parts (see FeatureReuse) whose slots stay 0. */
+function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sentence, out: Int32Array, o: number, skip: number): void {
   const lower0 = v.lower[i];
   const shape0 = v.shape[i];
   const lowerM1 = i - 1 >= s.first ? v.lower[i - 1] : BOUNDARY_BEFORE;
@@ -219,29 +313,22 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   const line = v.lineCase[i];
   const first = v.first[i];
   const cc = v.caseClass[i];
+  const own = (skip & 1) === 0;
+  const before = (skip & 2) === 0;
+  const after = (skip & 4) === 0;
   let k = o;
   // the first 12 slots read the token's own text only (ONE_WORD_SLOTS.own)
-  out[k++] = mix(T.bias, 0);
-  out[k++] = mix(T.word, v.word[i]);
-  out[k++] = mix(T.lower, lower0);
-  out[k++] = mix(T.shape, shape0);
-  out[k++] = v.prefix[i * 4] ? mix(T.p1, v.prefix[i * 4]) : 0;
-  out[k++] = v.prefix[i * 4 + 1] ? mix(T.p2, v.prefix[i * 4 + 1]) : 0;
-  out[k++] = v.prefix[i * 4 + 2] ? mix(T.p3, v.prefix[i * 4 + 2]) : 0;
-  out[k++] = v.prefix[i * 4 + 3] ? mix(T.p4, v.prefix[i * 4 + 3]) : 0;
-  out[k++] = v.suffix[i * 4] ? mix(T.s1, v.suffix[i * 4]) : 0;
-  out[k++] = v.suffix[i * 4 + 1] ? mix(T.s2, v.suffix[i * 4 + 1]) : 0;
-  out[k++] = v.suffix[i * 4 + 2] ? mix(T.s3, v.suffix[i * 4 + 2]) : 0;
-  out[k++] = v.suffix[i * 4 + 3] ? mix(T.s4, v.suffix[i * 4 + 3]) : 0;
+  if (own) writeOwnFeatures(v, i, out, k);
+  k += 12;
   // from here on, the token's neighbours, line and document count too
-  out[k++] = mix(T.lowerM1, lowerM1);
-  out[k++] = mix(T.lowerP1, lowerP1);
-  out[k++] = mix(T.lowerM2, lowerM2);
-  out[k++] = mix(T.lowerP2, lowerP2);
-  out[k++] = mix(T.shapeM1, shapeM1);
-  out[k++] = mix(T.shapeP1, shapeP1);
-  out[k++] = mix(T.shapeM2, shapeM2);
-  out[k++] = mix(T.shapeP2, shapeP2);
+  out[k++] = before ? mix(T.lowerM1, lowerM1) : 0;
+  out[k++] = after ? mix(T.lowerP1, lowerP1) : 0;
+  out[k++] = (skip & 8) === 0 ? mix(T.lowerM2, lowerM2) : 0;
+  out[k++] = (skip & 16) === 0 ? mix(T.lowerP2, lowerP2) : 0;
+  out[k++] = before ? mix(T.shapeM1, shapeM1) : 0;
+  out[k++] = after ? mix(T.shapeP1, shapeP1) : 0;
+  out[k++] = (skip & 8) === 0 ? mix(T.shapeM2, shapeM2) : 0;
+  out[k++] = (skip & 16) === 0 ? mix(T.shapeP2, shapeP2) : 0;
   out[k++] = mix3(T.bigramM1, lowerM1, lower0);
   out[k++] = mix3(T.bigramP1, lower0, lowerP1);
   out[k++] = mix3(T.shapeBiM1, shapeM1, shape0);
@@ -258,16 +345,16 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = i + 1 < s.last && v.gaz[i + 1] ? mix(T.gazP1, v.gaz[i + 1]) : 0;
   out[k++] = mix3(T.lowerM1Shape, lowerM1, shape0);
   out[k++] = mix3(T.shapeLowerP1, shape0, lowerP1);
-  out[k++] = i - 1 >= s.first && v.suffix[(i - 1) * 4 + 2] ? mix(T.suffixM1, v.suffix[(i - 1) * 4 + 2]) : 0;
-  out[k++] = i + 1 < s.last && v.suffix[(i + 1) * 4 + 2] ? mix(T.suffixP1, v.suffix[(i + 1) * 4 + 2]) : 0;
+  out[k++] = before && i - 1 >= s.first && v.suffix[(i - 1) * 4 + 2] ? mix(T.suffixM1, v.suffix[(i - 1) * 4 + 2]) : 0;
+  out[k++] = after && i + 1 < s.last && v.suffix[(i + 1) * 4 + 2] ? mix(T.suffixP1, v.suffix[(i + 1) * 4 + 2]) : 0;
   // a gazetteer match means less in a headline, where every word is capitalised
   out[k++] = v.gaz[i] ? mix3(T.gazLine, v.gaz[i], line) : 0;
   if (lexicon.clusters) {
     const c0 = v.cluster[i];
-    out[k++] = c0 ? mix(T.cluster, c0) : 0;
-    out[k++] = c0 ? mix(T.clusterCoarse, lexicon.coarseClusters![c0] ?? 0) : 0;
-    out[k++] = mix(T.clusterM1, i - 1 >= s.first ? v.cluster[i - 1] : 255);
-    out[k++] = mix(T.clusterP1, i + 1 < s.last ? v.cluster[i + 1] : 255);
+    out[k++] = own && c0 ? mix(T.cluster, c0) : 0;
+    out[k++] = own && c0 ? mix(T.clusterCoarse, lexicon.coarseClusters![c0] ?? 0) : 0;
+    out[k++] = before ? mix(T.clusterM1, i - 1 >= s.first ? v.cluster[i - 1] : 255) : 0;
+    out[k++] = after ? mix(T.clusterP1, i + 1 < s.last ? v.cluster[i + 1] : 255) : 0;
     out[k++] = mix(T.clusterLine, (c0 * 4 + line) * 8 + cc);
   }
   if (!lexicon.contextFeatures) return;
@@ -277,6 +364,22 @@ function writeTokenFeatures(v: TokenValues, lexicon: Lexicon, i: number, s: Sent
   out[k++] = j1 >= 0 ? mix(T.aggNext, neighbour(v, j1, 1)) : 0;
   out[k++] = j2 >= 0 ? mix(T.aggPrev, neighbour(v, j2, -1)) : 0;
   out[k++] = j2 >= 0 ? mix(T.aggNext, neighbour(v, j2, 1)) : 0;
+}
+
+/** The slots that read the token's own text only: ONE_WORD_SLOTS.own but for the cluster's two. */
+function writeOwnFeatures(v: TokenValues, i: number, out: Int32Array, k: number): void {
+  out[k++] = mix(T.bias, 0);
+  out[k++] = mix(T.word, v.word[i]);
+  out[k++] = mix(T.lower, v.lower[i]);
+  out[k++] = mix(T.shape, v.shape[i]);
+  out[k++] = v.prefix[i * 4] ? mix(T.p1, v.prefix[i * 4]) : 0;
+  out[k++] = v.prefix[i * 4 + 1] ? mix(T.p2, v.prefix[i * 4 + 1]) : 0;
+  out[k++] = v.prefix[i * 4 + 2] ? mix(T.p3, v.prefix[i * 4 + 2]) : 0;
+  out[k++] = v.prefix[i * 4 + 3] ? mix(T.p4, v.prefix[i * 4 + 3]) : 0;
+  out[k++] = v.suffix[i * 4] ? mix(T.s1, v.suffix[i * 4]) : 0;
+  out[k++] = v.suffix[i * 4 + 1] ? mix(T.s2, v.suffix[i * 4 + 1]) : 0;
+  out[k++] = v.suffix[i * 4 + 2] ? mix(T.s3, v.suffix[i * 4 + 2]) : 0;
+  out[k] = v.suffix[i * 4 + 3] ? mix(T.s4, v.suffix[i * 4 + 3]) : 0;
 }
 
 /** The lower-case word next to token j within its sentence, or a boundary marker. */

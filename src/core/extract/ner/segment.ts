@@ -7,17 +7,20 @@ import { sentences, tokenize, type Sentence, type Token } from '../../text/token
  */
 export function segment(text: string): { tokens: Token[]; sentences: Sentence[] } {
   const raw = tokenize(text);
-  const tokens: Token[] = [];
+  // the tokenizer's own list, copied only from the first initial on (most texts have few or none)
+  let tokens: Token[] | undefined;
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i];
     const next = raw[i + 1];
     if (next && t.end - t.start === 1 && next.text === '.' && next.start === t.end && isCapital(t.text) && !wordBefore(text, t.start)) {
+      tokens ??= raw.slice(0, i);
       tokens.push({ start: t.start, end: next.end, text: text.slice(t.start, next.end) });
       i++;
-    } else {
+    } else if (tokens) {
       tokens.push(t);
     }
   }
+  tokens ??= raw;
   return { tokens, sentences: sentences(text, tokens) };
 }
 

@@ -4,7 +4,7 @@ import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
 import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
-import { FEATURE_SLOTS, ONE_WORD_SLOTS, extractFeatures } from './features';
+import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WORD_IN_PLACE_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
 import { emissionScores } from './scoring';
@@ -186,7 +186,25 @@ const MARGIN_SCALE = 16;
  */
 const TYPE_MARGIN_SCALE = 16;
 
-/** How many words' summed weights the tagger keeps (20,000 × 5 parts × 9 tags: 7.2 MB); when full it starts afresh. */
+/** The word each one-word part reads, from the token: its own, then the word before, after, two before, two after it. */
+const PART_OFFSETS = [0, -1, 1, -2, 2];
+const ALL_PARTS = (1 << PART_OFFSETS.length) - 1;
+/** The flags of a row of sums (WordSums.filled): one per part, then the word's values (WordValues), then the placed slots' sum. */
+const VALUES = 1 << PART_OFFSETS.length;
+const PLACED = VALUES << 1;
+
+/** See NameTagger.planSums. */
+interface SumsPlan {
+  rowOf: Int32Array;
+  boundary: number;
+  /** Per token, bit p set: this token's features fill part p of its word's row (of the boundary's, past the sentence). */
+  fills: Uint8Array;
+}
+
+/**
+ * How many words' summed weights the tagger keeps (20,000 × 6 sums × 9 tags: 8.6 MB, and 1 MB of the words' own
+ * values); when full it starts afresh.
+ */
 const WORD_CACHE_LIMIT = 20_000;
 
 export class NameTagger implements NameDetector {
@@ -205,59 +223,65 @@ export class NameTagger implements NameDetector {
    * Per word, summed weights of the features that read that word only (see `emissions`); null when the
    * model cannot use them, undefined until the first document.
    */
-  private sums: { words: WordSums; parts: Int32Array[]; rest: Int32Array } | null | undefined;
+  private sums: {
+    words: WordSums; parts: Int32Array[]; rest: Int32Array;
+    /** WORD_IN_PLACE_SLOTS, summed per word for one place (see `emissions`): each row's place, when its PLACED flag is set */
+    placed: Int32Array; placeOf: Uint8Array;
+  } | null | undefined;
+
+  /** Each word's own values for the features, in the rows of its sums (see WordValues). */
+  private wordValues: WordValues | undefined;
 
   /**
    * Every token's emission scores (tokens × tags), each the sum of its features' weights. Many features read
    * one word only, the token's own or one neighbour's (ONE_WORD_SLOTS), so their sums are kept per word: a
    * token's scores are five kept sums (its own word's, and its neighbours' as the word before, after, two
-   * before and two after it) and its other features. The model's weights add up exactly in any order
+   * before and two after it) and its other features. A few more read the word and where it stands
+   * (WORD_IN_PLACE_SLOTS): their sum is kept for the place of the word's first token, and serves every other
+   * token of the word in that place (most of them: a word in ordinary prose, not opening its sentence). The
+   * model's weights add up exactly in any order
    * (`EmissionTable.sumsExactUpTo`), so the scores are those of the plain sum, bit for bit. A model without
    * that guarantee, or without word clusters (another slot layout), and a document of more tokens than the
    * words kept, take the plain sum.
    */
-  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array): Float64Array {
+  private emissions(tokens: Token[], sentences: Sentence[], features: Int32Array, plan: SumsPlan | undefined, place: Uint8Array | undefined): Float64Array {
     const size = this.weights.tagSet.size;
     const n = tokens.length;
     const out = new Float64Array(n * size);
     const table = this.table;
-    if (this.sums === undefined) {
-      const usable = this.lexicon.clusters !== undefined && table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
-      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
-      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
-      const grouped = new Set<number>(parts.flatMap((p) => Array.from(p)));
-      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
-      this.sums = usable ? { words: new WordSums(parts.length * size, WORD_CACHE_LIMIT), parts, rest } : null;
-    }
     const sums = this.sums;
-    if (!sums || n + 1 > WORD_CACHE_LIMIT) {
+    if (!sums || !plan || !place) {
       for (let i = 0; i < n; i++) table.addRange(features, i * FEATURE_SLOTS, (i + 1) * FEATURE_SLOTS, out, i * size);
       return out;
     }
-    const { words, parts, rest } = sums;
-    // every row this document uses must stay put until its end
-    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
-    const rowOf = new Int32Array(n);
-    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
-    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
-    const boundary = words.rowOf('');
+    const { words, parts, rest, placed, placeOf } = sums;
+    const { rowOf, boundary, fills } = plan;
     const scores = words.scores;
+    const filled = words.filled;
     const width = words.width;
-    // part 0: the token's own word; parts 1-4: the word before, after, two before, two after it
-    const OFFSETS = [0, -1, 1, -2, 2];
+    const placedAt = parts.length * size;
     for (const s of sentences) {
       for (let i = s.first; i < s.last; i++) {
         const base = i * FEATURE_SLOTS;
         const o = i * size;
         for (let p = 0; p < parts.length; p++) {
-          const j = i + OFFSETS[p];
+          const j = i + PART_OFFSETS[p];
           const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
           const at = row * width + p * size;
-          if (!(words.filled[row] & (1 << p))) {
-            table.addSlots(features, base, parts[p], scores, at);
-            words.filled[row] |= 1 << p;
-          }
+          if (fills[i] & (1 << p)) table.addSlots(features, base, parts[p], scores, at);
           for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        }
+        const row = rowOf[i];
+        if (!(filled[row] & PLACED)) {
+          table.addSlots(features, base, placed, scores, row * width + placedAt);
+          filled[row] |= PLACED;
+          placeOf[row] = place[i];
+        }
+        if (placeOf[row] === place[i]) {
+          const at = row * width + placedAt;
+          for (let t = 0; t < size; t++) out[o + t] += scores[at + t];
+        } else {
+          table.addSlots(features, base, placed, out, o);
         }
         table.addSlots(features, base, rest, out, o);
       }
@@ -265,13 +289,72 @@ export class NameTagger implements NameDetector {
     return out;
   }
 
+  /**
+   * Each token's word row in the kept sums, and which parts of which rows this document fills: the first
+   * token (in the order `emissions` reads them) to need a part its word's row lacks fills it from its own
+   * features; every other token's one-word slots are never read, so its features leave them out. Undefined
+   * when the document takes the plain sum (see `emissions`).
+   */
+  private planSums(tokens: Token[], sentences: Sentence[]): SumsPlan | undefined {
+    if (this.sums === undefined) {
+      const usable = this.lexicon.clusters !== undefined && this.table.sumsExactUpTo(FEATURE_SLOTS + NL_SLOTS);
+      const { own, before, after, twoBefore, twoAfter } = ONE_WORD_SLOTS;
+      const parts = [own, before, after, twoBefore, twoAfter].map((slots) => Int32Array.from(slots));
+      const placed = Int32Array.from(WORD_IN_PLACE_SLOTS);
+      const grouped = new Set<number>([...parts.flatMap((p) => Array.from(p)), ...placed]);
+      const rest = Int32Array.from({ length: FEATURE_SLOTS }, (_, f) => f).filter((f) => !grouped.has(f));
+      // a row: the five parts' sums, then the placed slots' sum
+      this.sums = usable ? {
+        words: new WordSums((parts.length + 1) * this.weights.tagSet.size, WORD_CACHE_LIMIT), parts, rest, placed,
+        placeOf: new Uint8Array(WORD_CACHE_LIMIT),
+      } : null;
+    }
+    const sums = this.sums;
+    const n = tokens.length;
+    if (!sums || n + 1 > WORD_CACHE_LIMIT) return undefined;
+    const { words, parts } = sums;
+    // every row this document uses must stay put until its end
+    if (words.size + n + 1 > WORD_CACHE_LIMIT) words.clear();
+    const rowOf = new Int32Array(n);
+    for (let i = 0; i < n; i++) rowOf[i] = words.rowOf(tokens[i].text);
+    // the sentence boundary in place of a neighbour reads as a word of its own ('' is no token's text)
+    const boundary = words.rowOf('');
+    const fills = new Uint8Array(n);
+    const filled = words.filled;
+    for (const s of sentences) {
+      for (let i = s.first; i < s.last; i++) {
+        for (let p = 0; p < parts.length; p++) {
+          const j = i + PART_OFFSETS[p];
+          const row = j >= s.first && j < s.last ? rowOf[j] : boundary;
+          if (!(filled[row] & (1 << p))) {
+            fills[i] |= 1 << p;
+            filled[row] |= 1 << p;
+          }
+        }
+      }
+    }
+    return { rowOf, boundary, fills };
+  }
+
   detect(text: string): NameMention[] {
     const { tokens, sentences } = segment(text);
     if (tokens.length === 0) return [];
     const keys = this.nonLocal ? emptyKeys() : undefined;
-    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys);
+    const plan = this.planSums(tokens, sentences);
+    let reuse: FeatureReuse | undefined;
+    let place: Uint8Array | undefined;
+    if (plan && this.sums) {
+      // the one-word slots of the parts a token does not fill are never read: they are not computed
+      const skip = new Uint8Array(tokens.length);
+      for (let i = 0; i < skip.length; i++) skip[i] = ~plan.fills[i] & ALL_PARTS;
+      // each word's own values sit in the row of its sums: one lookup of the word for both
+      this.wordValues ??= new WordValues(this.lexicon, WORD_CACHE_LIMIT, this.sums.words.filled, VALUES);
+      place = new Uint8Array(tokens.length);
+      reuse = { words: this.wordValues, rows: plan.rowOf, skip, place };
+    }
+    const features = extractFeatures(text, tokens, sentences, this.lexicon, keys, reuse);
     // every token's emission scores, kept for the second pass and the type margins
-    const store = this.emissions(tokens, sentences, features);
+    const store = this.emissions(tokens, sentences, features, plan, place);
     const { tags, margins } = decodeDocument(store, sentences, this.weights, tokens.length);
     if (keys) {
       const table = this.table;
