@@ -3,6 +3,7 @@ import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
+import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
@@ -112,7 +113,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const confidence = new Map<Span, number>();
   /** the detector's type and its confidence in it, for names whose type came from the detector alone */
   const typed = new Map<Span, [Span['type'], number]>();
-  for (const raw of splitAtCommonWords(text, detector.detect(text))) {
+  for (const raw of splitAtPossessives(text, splitAtCommonWords(text, detector.detect(text)))) {
     // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
     // linking and propagating a mention that long would cost far more than the text
     if (raw.end - raw.start > MAX_NAME_CHARS) continue;

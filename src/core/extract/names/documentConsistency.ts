@@ -155,6 +155,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     if (surnames.has(s.text) || (givenNames.has(s.text) && s.type !== 'PLACE')) s.type = 'PERSON';
   }
+  particleSurnames(text, kept);
 
   // "Birch Glacier", "Kings Road", "Jordan Valley", "Palacio de Viana": a geographic head noun or a place's first
   // word makes the name a place's, whatever a lone word said above
@@ -182,6 +183,11 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (v.size < 2) continue;
     let best: NameType = s.type as NameType;
     for (const [type, n] of v) if (n > (v.get(best) ?? 0)) best = type;
+    // a single word read as a person and as something else as often, that is no word of a person's full name,
+    // is the something else ("Hezbollah, weakened …" beside "what it calls Hezbollah targets")
+    if (best === 'PERSON' && !/\s/.test(s.text) && !surnames.has(s.text) && !givenNames.has(s.text)) {
+      for (const [type, n] of v) if (type !== 'PERSON' && n === v.get('PERSON')) best = type;
+    }
     if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
@@ -390,5 +396,55 @@ function organizationWords(spans: Span[]): void {
     if (!org) continue;
     s.type = 'ORG';
     s.canonical = org;
+  }
+}
+
+/** Lower-case particles that begin a family name ("Ursula von der Leyen", "Marine Le Pen", "Bart De Wever"). */
+const SURNAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ter', 'ten', 'al', 'el']);
+/** Particle words right before a name: "… met von der " + "Leyen". */
+const PARTICLES_BEFORE = /(?:(?<![\p{L}\p{N}])(?:von|van|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el)[ \t]+)+$/u;
+
+/** A family name read with its first letter in lower case: "Von der Leyen" and "von der Leyen" are one key. */
+function particleKey(name: string): string {
+  return name[0].toLowerCase() + name.slice(1);
+}
+
+/**
+ * A family name that opens with a particle, used alone, is the person named in full: "Le Pen" (which a
+ * detector reads as an organization) and "Von der Leyen" at a sentence's start after "Ursula von der Leyen";
+ * a surname the detector found without its lower-case particles ("von der" + "Leyen") takes them in.
+ */
+function particleSurnames(text: string, spans: Span[]): void {
+  const owner = new Map<string, string | null>();
+  for (const s of spans) {
+    if (s.type !== 'PERSON') continue;
+    const words = s.text.split(/\s+/);
+    for (let i = 1; i + 1 < words.length; i++) {
+      if (!SURNAME_PARTICLES.has(words[i].toLowerCase())) continue;
+      const key = particleKey(words.slice(i).join(' '));
+      const known = owner.get(key);
+      owner.set(key, known === undefined || known === s.text ? s.text : null);
+      break;
+    }
+  }
+  if (owner.size === 0) return;
+  for (const s of spans) {
+    const before = PARTICLES_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+    if (before && !/\s/.test(s.text) && (s.type === 'PERSON' || s.type === 'ORG')) {
+      const start = s.start - before[0].length;
+      const full = owner.get(particleKey(text.slice(start, s.end)));
+      if (full) {
+        s.start = start;
+        s.text = text.slice(start, s.end);
+        s.type = 'PERSON';
+        s.canonical = full;
+        continue;
+      }
+    }
+    const full = /\s/.test(s.text) ? owner.get(particleKey(s.text)) : undefined;
+    if (full && full !== s.text) {
+      s.type = 'PERSON';
+      s.canonical = full;
+    }
   }
 }
