@@ -96,4 +96,24 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.ok(out.includes('PERSON Le Pen → Marine Le Pen'), out.join('; '));
     assert.ok(out.includes('PERSON Von der Leyen → Ursula von der Leyen'), out.join('; '));
   });
+
+  it('reads a picture credit in title case as the photographer and the agencies', () => {
+    const text = 'Crowds Gather Outside The Old Courthouse In Tallinn\nPhotograph: Liisa Tamm/EPA Via Shutterstock\n\n' +
+      'Rescue teams search the rubble on Monday. Photo: Omar Haddad/Reuters\nPhotograph: Magnum Photos\n' +
+      'Photo: Volunteers hand out bread near the station.\nPicture: Juan de la Cruz/AP/Getty Images For Sony\n';
+    // what a detector might read there: the credit's names replace it
+    const out = names(text, [['Tallinn', 'PLACE'], ['Liisa Tamm/EPA', 'PERSON'], ['Haddad/Reuters', 'PERSON']]);
+    assert.deepEqual(out, [
+      'PLACE Tallinn', 'PERSON Liisa Tamm', 'ORG EPA', 'ORG Shutterstock',
+      'PERSON Omar Haddad', 'ORG Reuters', 'ORG Magnum Photos', 'PERSON Juan de la Cruz', 'ORG AP', 'ORG Getty Images',
+    ]);
+  });
+
+  it('takes in a given name the detector left before a family name that opens with a particle', () => {
+    assert.deepEqual(names('A rally for Aurore Le Bris and Tom Hale. Later, Le Bris spoke.', [['Le Bris', 'ORG'], ['Tom Hale', 'PERSON']]),
+      ['PERSON Aurore Le Bris', 'PERSON Tom Hale', 'PERSON Le Bris → Aurore Le Bris']);
+    // an opener, a date or a title before it is no given name
+    assert.deepEqual(names('On Tuesday De Groot won. Minister De Groot replied.', [['De Groot', 'PERSON']]),
+      ['PERSON De Groot', 'PERSON De Groot']);
+  });
 });

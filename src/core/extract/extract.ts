@@ -3,6 +3,7 @@ import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
+import { creditNames } from './names/credits';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
@@ -131,6 +132,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
   spans.push(...titledPersons(text, spans, ignored));
+  withCredits(text, spans, confidence, ignored);
   const outvoted = new Set<Span>();
   const consistent = applyDocumentConsistency(text, spans, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
   const typeConfidence = new Map<Span, number>();
@@ -193,6 +195,24 @@ function* splitAtCommonWords(text: string, raws: Iterable<NameMention>): Iterabl
     if (!split) { yield raw; continue; }
     if (/\S/.test(text.slice(from, raw.end))) yield { ...raw, start: from, end: raw.end };
   }
+}
+
+/**
+ * The names of pictures' credit lines replace what the detector read there; they are as sure as the detector's
+ * surest names, so a credit line in title case, which reads as a headline, keeps them.
+ */
+function withCredits(text: string, spans: Span[], confidence: Map<Span, number>, ignored: ReadonlySet<string>): void {
+  const credits = creditNames(text).filter((c) => !ignored.has(text.slice(c.start, c.end)));
+  if (credits.length === 0) return;
+  const kept = spans.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end));
+  spans.length = 0;
+  spans.push(...kept);
+  for (const c of credits) {
+    const span: Span = { start: c.start, end: c.end, type: c.type, text: text.slice(c.start, c.end), value: null };
+    confidence.set(span, 1);
+    spans.push(span);
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { NameType, Span } from '../types';
 import { onShareLine } from '../../text/articleMeta';
 import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
+import { TITLE_WORDS } from './titles';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -415,6 +416,7 @@ function particleKey(name: string): string {
  * a surname the detector found without its lower-case particles ("von der" + "Leyen") takes them in.
  */
 function particleSurnames(text: string, spans: Span[]): void {
+  withGivenNames(text, spans);
   const owner = new Map<string, string | null>();
   for (const s of spans) {
     if (s.type !== 'PERSON') continue;
@@ -446,5 +448,36 @@ function particleSurnames(text: string, spans: Span[]): void {
       s.type = 'PERSON';
       s.canonical = full;
     }
+  }
+}
+
+/** A capitalised word right before a family name that opens with a particle: "Marine " + "Le Pen". */
+const GIVEN_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]$/u;
+/** Capitalised words before a name that are no given name. */
+const NOT_GIVEN = new Set([...MINOR_WORDS].map((w) => w[0].toUpperCase() + w.slice(1)).concat([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
+  'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'When', 'While', 'If', 'Then', 'So',
+  'Caption', 'Photo', 'Photograph', 'Picture', 'Image', 'Video', 'Watch', 'Read', 'Listen', 'Opinion', 'Analysis',
+]));
+
+/**
+ * "Marine" + "Le Pen": a detector that knows a family name opening with a particle may leave out a given name
+ * that is also a common word. A capitalised word right before such a name, in no span of its own and no title,
+ * opener or date, on a line in ordinary case, is the given name, and the whole a person.
+ */
+function withGivenNames(text: string, spans: Span[]): void {
+  const starts = new Set(spans.map((s) => s.end));
+  for (const s of spans) {
+    if (s.type !== 'PERSON' && s.type !== 'ORG') continue;
+    const words = s.text.split(/\s+/);
+    if (words.length !== 2 || !SURNAME_PARTICLES.has(words[0].toLowerCase()) || !STARTS_UPPER.test(words[0]) || !STARTS_CAPITALISED.test(words[1])) continue;
+    const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+    // in a title-cased line every word is capitalised, and a capital says nothing
+    if (!given || NOT_GIVEN.has(given[1]) || TITLE_WORDS.has(given[1]) || !inOrdinaryCase(text, s.start, s.end)) continue;
+    const start = s.start - given[0].length;
+    if (starts.has(start + given[1].length)) continue; // the word ends a name of its own
+    s.start = start;
+    s.text = text.slice(start, s.end);
+    s.type = 'PERSON';
   }
 }
