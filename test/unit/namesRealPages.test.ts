@@ -116,4 +116,26 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(names('On Tuesday De Groot won. Minister De Groot replied.', [['De Groot', 'PERSON']]),
       ['PERSON De Groot', 'PERSON De Groot']);
   });
+
+  it('joins the long form an abbreviation in brackets spells, and links the abbreviation to it', () => {
+    const text = 'Funds reach the Regional Office for the Relief of Coastal Towns (ROCT) slowly. ' +
+      'Aid from the UN Office for Disaster Risk Reduction (UNDRR) followed, and ROCT thanked donors.';
+    assert.deepEqual(names(text, [['Regional Office', 'ORG'], ['Relief of Coastal Towns', 'ORG'], ['UN Office', 'ORG'], ['Disaster Risk Reduction', 'MISC'], ['ROCT', 'ORG']]), [
+      'ORG Regional Office for the Relief of Coastal Towns', 'ORG ROCT → Regional Office for the Relief of Coastal Towns',
+      'ORG UN Office for Disaster Risk Reduction', 'ORG UNDRR → UN Office for Disaster Risk Reduction',
+      'ORG ROCT → Regional Office for the Relief of Coastal Towns',
+    ]);
+    // letters that spell no long form before them change nothing
+    assert.deepEqual(names('The Blue Harbour Group (XQZ) met.', [['Blue Harbour Group', 'ORG']]), ['ORG Blue Harbour Group', 'ORG XQZ → Blue Harbour Group']);
+  });
+
+  it('joins an organization’s head noun, "of" or "for" and the name after it; a place so named is a place', () => {
+    assert.deepEqual(names('Chile’s Ministry of Mining and Energy said ships crossed the Strait of Magellan. The Baltic Institute for Maritime Law agreed.',
+      [['Chile', 'PLACE'], ['Mining', 'ORG'], ['Magellan', 'PERSON'], ['Baltic', 'MISC'], ['Maritime Law', 'MISC']]),
+    ['PLACE Chile', 'ORG Ministry of Mining and Energy', 'PLACE Strait of Magellan', 'ORG Baltic Institute for Maritime Law']);
+    // a name of its own after "and" ends it; a title-cased line is left alone
+    assert.deepEqual(names('The Bank of Portugal and Novabanco will merge units, reporters were told.', [['Bank of Portugal', 'ORG'], ['Novabanco', 'ORG']]),
+      ['ORG Bank of Portugal', 'ORG Novabanco']);
+    assert.deepEqual(names('Talks At The Council Of Europe Stall', [['Europe', 'PLACE']]), ['PLACE Europe']);
+  });
 });

@@ -4,6 +4,7 @@ import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
 import { creditNames } from './names/credits';
+import { joinLongForms } from './names/longForms';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
@@ -133,8 +134,9 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   }
   spans.push(...titledPersons(text, spans, ignored));
   withCredits(text, spans, confidence, ignored);
+  const joined = joinLongForms(text, spans);
   const outvoted = new Set<Span>();
-  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
+  const consistent = applyDocumentConsistency(text, joined, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
     const detected = typed.get(s);
@@ -204,7 +206,15 @@ function* splitAtCommonWords(text: string, raws: Iterable<NameMention>): Iterabl
 function withCredits(text: string, spans: Span[], confidence: Map<Span, number>, ignored: ReadonlySet<string>): void {
   const credits = creditNames(text).filter((c) => !ignored.has(text.slice(c.start, c.end)));
   if (credits.length === 0) return;
-  const kept = spans.filter((s) => !credits.some((c) => c.start < s.end && s.start < c.end));
+  // both lists in text order: one sweep finds the detector's names that a credit's names overlap
+  spans.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  let k = 0;
+  for (const s of spans) {
+    while (k < credits.length && credits[k].end <= s.start) k++;
+    if (k < credits.length && credits[k].start < s.end) continue;
+    kept.push(s);
+  }
   spans.length = 0;
   spans.push(...kept);
   for (const c of credits) {

@@ -81,6 +81,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
   };
   const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));
   const acronymOf = new Map<string, { canonical: string; type: NameType }>();
+  const starts = new Set(spans.map((o) => o.start));
   for (const s of longNames) {
     // "North Atlantic Council (NAC)"
     const after = text.slice(s.end, s.end + 14);
@@ -88,7 +89,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
     if (paren && isAcronym(paren[2])) {
       acronymOf.set(paren[2], { canonical: s.text, type: s.type as NameType });
       const start = s.end + paren[1].length;
-      if (!spans.some((o) => o.start === start)) {
+      if (!starts.has(start)) {
         defined.push({ start, end: start + paren[2].length, type: s.type, text: paren[2], value: null, canonical: s.text });
       }
     }

@@ -288,7 +288,7 @@ const SMALL_WORDS = new Set(['the', 'and', 'but', 'nor', 'for', 'via', 'with', '
  * Whether the line around a range is written in ordinary case, a lower-case word other than a small
  * function word near it on its line: in a title-cased line every word is capitalised, and a capital says nothing.
  */
-function inOrdinaryCase(text: string, start: number, end: number): boolean {
+export function inOrdinaryCase(text: string, start: number, end: number): boolean {
   let around = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120));
   // the range's own line only
   const before = start - Math.max(0, start - 120);
