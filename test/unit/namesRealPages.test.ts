@@ -138,4 +138,36 @@ describe('names on the shapes of the names-dev pages', () => {
       ['ORG Bank of Portugal', 'ORG Novabanco']);
     assert.deepEqual(names('Talks At The Council Of Europe Stall', [['Europe', 'PLACE']]), ['PLACE Europe']);
   });
+
+  it('types a name by the words around it: officers, apposition, geographic nouns, "the city of", verbs of going', () => {
+    const text = 'Ostara, the Lisbon-based maker of ferries, rose. Ostara chief executive Rui Vaz spoke. ' +
+      'Velmora, the capital of Darnia, was flooded, and the Pasig and Marikina rivers rose. Rescuers flew to Lumbang. ' +
+      'Trains reached the city of Nong Khai, and the mayor of Nong Khai thanked them. Salbek province was hit.';
+    const out = names(text, [['Ostara', 'MISC'], ['Lisbon', 'PLACE'], ['Rui Vaz', 'PERSON'], ['Velmora', 'PERSON'], ['Darnia', 'PLACE'],
+      ['Pasig', 'PERSON'], ['Marikina', 'ORG'], ['Lumbang', 'PERSON'], ['Khai', 'PERSON'], ['Salbek', 'PERSON']]);
+    assert.deepEqual(out, [
+      'ORG Ostara', 'PLACE Lisbon', 'ORG Ostara', 'PERSON Rui Vaz', 'PLACE Velmora', 'PLACE Darnia',
+      'PLACE Pasig → Pasig River', 'PLACE Marikina → Marikina River', 'PLACE Lumbang', 'PLACE Nong Khai', 'PLACE Nong Khai', 'PLACE Salbek',
+    ]);
+  });
+
+  it('leaves a nationality before a geographic noun, a club after "moved to" and a market’s shares alone', () => {
+    assert.deepEqual(names('He played in the English county championship, then moved to Dynamo Kyiv. Tokyo shares fell.',
+      [['English', 'MISC'], ['Dynamo Kyiv', 'ORG'], ['Tokyo', 'PLACE']]), ['MISC English', 'ORG Dynamo Kyiv', 'PLACE Tokyo']);
+    // "In Norland, the …": a place opening a sentence is no apposition
+    assert.deepEqual(names('In Norland, the Farmers Union (FU) and others met.', [['Norland', 'PLACE'], ['Farmers Union', 'ORG']]),
+      ['PLACE Norland', 'ORG Farmers Union', 'ORG FU → Farmers Union']);
+  });
+
+  it('reads a newswire’s name after a dateline or a copyright sign as an organization', () => {
+    assert.deepEqual(names('LAGOS, March 3 (Harbour Wire) - Fuel prices rose.\n© 2026 Harbour Wire. All rights reserved.', [['LAGOS', 'PLACE'], ['Harbour Wire', 'PLACE']]),
+      ['PLACE LAGOS', 'ORG Harbour Wire', 'ORG Harbour Wire']);
+  });
+
+  it('joins a compass word to a place named nowhere else alone, and a word to the longer place it ends', () => {
+    assert.deepEqual(names('Floods hit Central Kalimar and the town of Ban Sok. Later Sok was cut off.', [['Kalimar', 'PLACE'], ['Sok', 'PERSON']]),
+      ['PLACE Central Kalimar', 'PLACE Ban Sok', 'PERSON Sok']);
+    assert.deepEqual(names('Rain fell on northern Tovia. Officials in North Tovia and Tovia said so.', [['Tovia', 'PLACE']]),
+      ['PLACE Tovia', 'PLACE Tovia', 'PLACE Tovia']);
+  });
 });

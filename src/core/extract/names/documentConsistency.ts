@@ -2,6 +2,8 @@ import type { NameType, Span } from '../types';
 import { onShareLine } from '../../text/articleMeta';
 import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
+import { applyContextCues } from './contextCues';
+import { inOrdinaryCase } from './lineCase';
 import { TITLE_WORDS } from './titles';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -192,8 +194,9 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
-  organizationWords(kept);
-  return kept;
+  const cued = applyContextCues(text, kept, new Set([...surnames, ...givenNames]));
+  organizationWords(cued);
+  return cued;
 }
 
 /** A team sheet: the team, its formation in brackets, a colon ("Aston Villa (4-2-3-1): Martinez; Cash, Konsa…"). */
@@ -281,23 +284,6 @@ function withHeadWords(text: string, spans: Span[]): Span[] {
   return out;
 }
 
-const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu;
-const SMALL_WORDS = new Set(['the', 'and', 'but', 'nor', 'for', 'via', 'with', 'from']);
-
-/**
- * Whether the line around a range is written in ordinary case, a lower-case word other than a small
- * function word near it on its line: in a title-cased line every word is capitalised, and a capital says nothing.
- */
-export function inOrdinaryCase(text: string, start: number, end: number): boolean {
-  let around = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120));
-  // the range's own line only
-  const before = start - Math.max(0, start - 120);
-  const lineStart = around.lastIndexOf('\n', before) + 1;
-  const lineEnd = around.indexOf('\n', before + (end - start));
-  around = around.slice(lineStart, lineEnd < 0 ? around.length : lineEnd);
-  for (const m of around.matchAll(LOWER_WORD)) if (!SMALL_WORDS.has(m[0])) return true;
-  return false;
-}
 
 /** Last words that make a name a place's, and that are no one's surname. */
 const PLACE_HEADS = new Set([

@@ -1,5 +1,5 @@
 import type { NameType, Span } from '../types';
-import { inOrdinaryCase } from './documentConsistency';
+import { inOrdinaryCase } from './lineCase';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
