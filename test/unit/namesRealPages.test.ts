@@ -170,4 +170,25 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(names('Rain fell on northern Tovia. Officials in North Tovia and Tovia said so.', [['Tovia', 'PLACE']]),
       ['PLACE Tovia', 'PLACE Tovia', 'PLACE Tovia']);
   });
+
+  it('reads a listed armed group as an organization, whatever the detector said', () => {
+    assert.deepEqual(names('Boko Haram fighters crossed from Borno. The Taleban said it would talk; Hizbollah did not.',
+      [['Boko Haram', 'PERSON'], ['Borno', 'PLACE'], ['Taleban', 'MISC'], ['Hizbollah', 'PLACE']]),
+    ['ORG Boko Haram', 'PLACE Borno', 'ORG Taleban', 'ORG Hizbollah']);
+  });
+
+  it('reads a name ending in an organization’s head noun as the organization when the detector said MISC', () => {
+    assert.deepEqual(names('The Andean Parliament met; Andean farmers protested.', [['Andean Parliament', 'MISC'], ['Andean', 'MISC']]),
+      ['ORG Andean Parliament', 'MISC Andean']);
+  });
+
+  it('defines an abbreviation with a small word’s letter inside it, and finds it elsewhere', () => {
+    assert.deepEqual(names('The Party for Democracy (PfD) won. Later the PfD split.', [['Party for Democracy', 'ORG']]),
+      ['ORG Party for Democracy', 'ORG PfD → Party for Democracy', 'ORG PfD → Party for Democracy']);
+  });
+
+  it('leaves a breadcrumb’s separator out of a name', () => {
+    assert.deepEqual(names('News › Lumbria\n\nRain fell on Lumbria.', [['› Lumbria', 'PLACE'], ['Lumbria', 'PLACE']]),
+      ['PLACE Lumbria', 'PLACE Lumbria']);
+  });
 });

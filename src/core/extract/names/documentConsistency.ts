@@ -2,6 +2,7 @@ import type { NameType, Span } from '../types';
 import { onShareLine } from '../../text/articleMeta';
 import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
+import { isArmedGroup } from './armedGroups';
 import { applyContextCues } from './contextCues';
 import { inOrdinaryCase } from './lineCase';
 import { TITLE_WORDS } from './titles';
@@ -119,8 +120,11 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     const words = s.text.split(/\s+/);
     if (words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]) && s.type !== 'PERSON') s.type = 'MISC';
+    // "European Parliament" read as a nationality's phrase: an organization's head noun makes it the organization
+    else if (words.length > 1 && ORG_HEAD_WORDS.has(words[words.length - 1]) && s.type === 'MISC') s.type = 'ORG';
     if (words[0] === 'Operation' && words.length > 1) s.type = 'MISC';
     if (canonicalPlace(s.text)) s.type = 'PLACE';
+    if (isArmedGroup(s.text)) s.type = 'ORG';
   }
   const teams = scoreLineTeams(text, kept);
 
