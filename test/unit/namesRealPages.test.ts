@@ -191,4 +191,17 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(names('News › Lumbria\n\nRain fell on Lumbria.', [['› Lumbria', 'PLACE'], ['Lumbria', 'PLACE']]),
       ['PLACE Lumbria', 'PLACE Lumbria']);
   });
+
+  it('reads a stock-market index with its number or "Composite" as one MISC name', () => {
+    const text = 'Banks lifted the FTSE 100, the Stoxx 600 slipped 0.3% and the Nasdaq Composite ended flat; the S&P 500 rose.';
+    const out = names(text, [['FTSE', 'ORG'], ['Stoxx', 'ORG'], ['Nasdaq', 'ORG'], ['S&P', 'ORG']]);
+    assert.deepEqual(out, ['MISC FTSE 100', 'MISC Stoxx 600', 'MISC Nasdaq Composite', 'MISC S&P 500']);
+    // a decimal is a level, not the index's number; "Composite Index" is left to the detector
+    assert.deepEqual(names('The FTSE 100.5 mark and the Nasdaq Composite Index.', [['FTSE', 'ORG'], ['Nasdaq', 'MISC']]), ['ORG FTSE', 'MISC Nasdaq']);
+  });
+
+  it('joins a word to the longer place it ends on a line with no lower-case word', () => {
+    assert.deepEqual(names('Floods reached the town of Ban Sok.\n(Reporting by Mai Tran in Ban Sok; Editing by Jo Lim)', [['Sok', 'PERSON'], ['Mai Tran', 'PERSON'], ['Jo Lim', 'PERSON']]),
+      ['PLACE Ban Sok', 'PERSON Mai Tran', 'PLACE Ban Sok', 'PERSON Jo Lim']);
+  });
 });

@@ -5,6 +5,7 @@ import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
 import { creditNames } from './names/credits';
 import { joinLongForms } from './names/longForms';
+import { marketIndexes } from './names/marketIndexes';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
@@ -51,7 +52,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
-  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text)];
+  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text), ...marketIndexes(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {

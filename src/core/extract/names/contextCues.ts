@@ -35,7 +35,7 @@ const COPYRIGHT_BEFORE = /(?:©|\([cC]\)|Copyright)[ \t]*(?:\d{4}[ \t]*)?$/u;
  * organization. A single word typed as a person that names a person of the document in full is left as it is.
  * Also joins a compass word before a place ("Central Tapanuli") and the words before a single word that, with
  * them, make a longer name of the document ("Hat" + "Yai" after "the city of Hat Yai"). Spans are in text order.
- * Words written in title case say little, so the joins are made on lines in ordinary case only.
+ * Words written in title case say little, so a compass word joins on lines in ordinary case only.
  */
 export function applyContextCues(text: string, spans: Span[], personWords: ReadonlySet<string>): Span[] {
   const settled = new Map<string, NameType>();
@@ -137,8 +137,7 @@ function withLongerForms(text: string, spans: Span[]): Span[] {
   for (const s of spans) {
     // the word right before is a name's own last word: nothing to take in
     if (ends.has(s.start - 1) || /\s/.test(s.text)) continue;
-    if (!inOrdinaryCase(text, s.start, s.end)) continue;
-    if (s.type === 'PLACE') {
+    if (s.type === 'PLACE' && inOrdinaryCase(text, s.start, s.end)) {
       const compass = COMPASS_BEFORE.exec(text.slice(Math.max(0, s.start - 12), s.start));
       // a place named alone elsewhere takes a compass word as an adjective ("northern Iraq", "north London")
       if (compass && mentions.get(s.text) === 1) {
