@@ -4,7 +4,7 @@ import { inOrdinaryCase } from './lineCase';
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 /** After a company's name: its officers ("Kestrel chief executive …"; "Tokyo shares" are a market's). */
-const COMPANY_AFTER = /^(?:['’]s)?[ \t]+(?:chief executive|chief financial officer|CEO|CFO)\b/u;
+const COMPANY_AFTER = /(?:['’]s)?[ \t]+(?:chief executive|chief financial officer|CEO|CFO)\b/uy;
 /** Before a company's name: "shares of", "shares in", "a stake in". */
 const COMPANY_BEFORE = /\b(?:shares|stake|stakes|investment|investments)[ \t]+(?:of|in)[ \t]+$/u;
 /**
@@ -12,20 +12,21 @@ const COMPANY_BEFORE = /\b(?:shares|stake|stakes|investment|investments)[ \t]+(?
  * securities depository that …" (an organization); "Medan, the capital of …" (a place). The head noun is
  * followed by punctuation or a word that starts its complement, never by another noun ("a bank manager").
  */
-const APPOSITION = /^,[ \t]+(?:the|a|an)[ \t]+(?:[\p{L}\p{N}-]+[ \t]+){0,4}?(company|maker|firm|group|bank|lender|insurer|carrier|airline|chipmaker|depository|operator|exchange|broadcaster|publisher|retailer|manufacturer|producer|conglomerate|startup|start-up|movement|militia|charity|distributor|agency|capital|city|town|village|province|region|port|island|district)(?=[ \t]+(?:of|that|which|whose|based|in|with|for|and)\b|[,.;:)])/u;
+const APPOSITION = /,[ \t]+(?:the|a|an)[ \t]+(?:[\p{L}\p{N}-]+[ \t]+){0,4}?(company|maker|firm|group|bank|lender|insurer|carrier|airline|chipmaker|depository|operator|exchange|broadcaster|publisher|retailer|manufacturer|producer|conglomerate|startup|start-up|movement|militia|charity|distributor|agency|capital|city|town|village|province|region|port|island|district)(?=[ \t]+(?:of|that|which|whose|based|in|with|for|and)\b|[,.;:)])/uy;
 const PLACE_NOUNS = new Set(['capital', 'city', 'town', 'village', 'province', 'region', 'port', 'island', 'district']);
 /** A lower-case geographic noun right after a name, or after two names joined by "and": "Songkhla province", "the Aek and Toba rivers". */
-const PLACE_NOUN_AFTER = /^[ \t]+(?:province|provinces|regency|regencies|district|districts|county|counties|prefecture|crossing|crossings|river|rivers|valley|region|governorate|oblast)\b/u;
+const PLACE_NOUN_AFTER = /[ \t]+(?:province|provinces|regency|regencies|district|districts|county|counties|prefecture|crossing|crossings|river|rivers|valley|region|governorate|oblast)\b/uy;
 /** Verbs of going somewhere: what follows is a place ("flew to Kota Bharu"). */
 const GOING_TO = /\b(?:flew|flown|travelled|traveled|drove|sailed|fled|evacuated)[ \t]+(?:to|into)[ \t]+$|\b(?:arrived|landed)[ \t]+in[ \t]+$/u;
 /** "the city of", "the village of": the capitalised words after it are a place. */
-const PLACE_OF = /\b(?:city|town|village|island|province|region|district|port|capital|county|municipality|enclave|suburb)[ \t]+of[ \t]+((?:\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]*){0,3})/gu;
+const PLACE_OF = / of ((?:\p{Lu}[\p{L}\p{M}'’-]*)(?:[ \t]\p{Lu}[\p{L}\p{M}'’-]*){0,3})/uy;
+const PLACE_OF_NOUNS = new Set(['city', 'town', 'village', 'island', 'province', 'region', 'district', 'port', 'capital', 'county', 'municipality', 'enclave', 'suburb']);
 /** A compass word before a place is part of its name ("Central" + "Tapanuli"). */
 const COMPASS_BEFORE = /(?<![\p{L}\p{N}'’.-])(?:Central|North|South|East|West)[ \t]$/u;
 /** A newswire's name in brackets after a dateline ("JAKARTA, Dec 1 (Kestrel Wire) -") or after a copyright sign. */
 const STARTS_UPPER = /^\p{Lu}/u;
 const PREPOSITION_BEFORE = /\b(?:in|In|at|At|from|From|to|To|across|Across|for|For)[ \t]+$/u;
-const OUTLET_AFTER = /^\)[ \t]+[-–—]/u;
+const OUTLET_AFTER = /\)[ \t]+[-–—]/uy;
 const COPYRIGHT_BEFORE = /(?:©|\([cC]\)|Copyright)[ \t]*(?:\d{4}[ \t]*)?$/u;
 
 /**
@@ -44,30 +45,41 @@ export function applyContextCues(text: string, spans: Span[], personWords: Reado
     if (s.type === 'PERSON' && /\s/.test(s.text) && type !== 'PLACE') return;
     settled.set(s.text, type);
   };
+  /** a sticky expression tried right after a span */
+  const at = (re: RegExp, s: Span): RegExpExecArray | null => {
+    re.lastIndex = s.end;
+    return re.exec(text);
+  };
   for (let k = 0; k < spans.length; k++) {
     const s = spans[k];
-    const after = text.slice(s.end, s.end + 120);
-    const before = text.slice(Math.max(0, s.start - 40), s.start);
-    if (COMPANY_AFTER.test(after) || (COMPANY_BEFORE.test(before) && s.type !== 'PLACE' && s.type !== 'MISC')) { settle(s, 'ORG'); continue; }
-    if (OUTLET_AFTER.test(after) && text[s.start - 1] === '(' || COPYRIGHT_BEFORE.test(before)) { settle(s, 'ORG'); continue; }
-    const apposition = APPOSITION.exec(after);
+    const next1 = text[s.end];
+    // what comes before is read only where its last characters allow a cue ("to ", "in ", "of ", a year, "©")
+    const c1 = text.charCodeAt(s.start - 1);
+    const c2 = text.charCodeAt(s.start - 2);
+    // o(f), (t)o, (i)n, a year, ")" or "©" before a space, or "©" itself
+    const cue = c1 === 169 || (c1 === 32 && (c2 === 111 || c2 === 110 || c2 === 102 || (c2 >= 48 && c2 <= 57) || c2 === 41 || c2 === 169));
+    const before = cue ? text.slice(Math.max(0, s.start - 40), s.start) : '';
+    const company = (next1 === ' ' || next1 === "'" || next1 === '’') && at(COMPANY_AFTER, s);
+    if (company || (before && COMPANY_BEFORE.test(before) && s.type !== 'PLACE' && s.type !== 'MISC')) { settle(s, 'ORG'); continue; }
+    if ((next1 === ')' && text[s.start - 1] === '(' && at(OUTLET_AFTER, s)) || (before && COPYRIGHT_BEFORE.test(before))) { settle(s, 'ORG'); continue; }
+    const apposition = next1 === ',' ? at(APPOSITION, s) : null;
     if (apposition) { settle(s, PLACE_NOUNS.has(apposition[1]) ? 'PLACE' : 'ORG'); continue; }
-    // "Kestrel, the Baltic Institute for Maritime Law": an apposition that is an organization's name
-    const next = spans[k + 1];
+    // "Kestrel, the Baltic Institute for Maritime Law": an apposition that is an organization's name,
     // closed by a comma or a full stop; a place opening a sentence is no apposition ("In Norland, the Farmers' Union …")
-    if (next && next.type === 'ORG' && /\s/.test(next.text) && /^,[ \t]+the[ \t]+$/.test(text.slice(s.end, next.start)) &&
-      /^[,.;]/.test(text.slice(next.end, next.end + 1)) && !PREPOSITION_BEFORE.test(before)) { settle(s, 'ORG'); continue; }
+    const next = spans[k + 1];
+    if (next1 === ',' && next && next.type === 'ORG' && /\s/.test(next.text) && /^,[ \t]+the[ \t]+$/.test(text.slice(s.end, next.start)) &&
+      /^[,.;]/.test(text.slice(next.end, next.end + 1)) && !PREPOSITION_BEFORE.test(text.slice(Math.max(0, s.start - 8), s.start))) { settle(s, 'ORG'); continue; }
     // a nationality adjective before a geographic noun stays one ("the English county championship"); a verb of
     // going moves a person-like name only ("moved to Juventus" is a club)
-    if ((PLACE_NOUN_AFTER.test(after) && s.type !== 'MISC') || (GOING_TO.test(before) && s.type === 'PERSON')) {
+    const placeNoun = next1 === ' ' && s.type !== 'MISC' && at(PLACE_NOUN_AFTER, s) !== null;
+    if (placeNoun || (before && s.type === 'PERSON' && GOING_TO.test(before))) {
       settle(s, 'PLACE');
       // "the Aek and Toba rivers", "flew to Kota Bharu and Ipoh": the name joined by "and" is a place too
-      const partner = PLACE_NOUN_AFTER.test(after) ? spans[k - 1] : spans[k + 1];
+      const partner = placeNoun ? spans[k - 1] : spans[k + 1];
       const joined = partner && /^[ \t]+and[ \t]+$/.test(partner.end <= s.start ? text.slice(partner.end, s.start) : text.slice(s.end, partner.start));
       if (joined) settle(partner, 'PLACE');
       // "the Aek and Toba rivers": each is a river by name, as the guidelines restore an elided head
-      const rivers = /^[ \t]+rivers\b/.exec(after);
-      if (rivers && joined && partner.end <= s.start && !s.canonical && !partner.canonical) {
+      if (placeNoun && joined && partner.end <= s.start && /^[ \t]+rivers\b/.test(text.slice(s.end, s.end + 9)) && !s.canonical && !partner.canonical) {
         s.canonical = `${s.text} River`;
         partner.canonical = `${partner.text} River`;
       }
@@ -92,8 +104,14 @@ function withPlacesOf(text: string, spans: Span[]): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   const removed = new Set<Span>();
   const places: Span[] = [];
-  for (const m of text.matchAll(PLACE_OF)) {
-    const start = m.index + m[0].length - m[1].length;
+  for (let of = text.indexOf(' of '); of >= 0; of = text.indexOf(' of ', of + 1)) {
+    let w = of;
+    while (w > 0 && of - w < 14 && text.charCodeAt(w - 1) >= 97 && text.charCodeAt(w - 1) <= 122) w--;
+    if (!PLACE_OF_NOUNS.has(text.slice(w, of)) || (w > 0 && /[\p{L}\p{N}]/u.test(text[w - 1]))) continue;
+    PLACE_OF.lastIndex = of;
+    const m = PLACE_OF.exec(text);
+    if (!m) continue;
+    const start = of + m[0].length - m[1].length;
     const end = start + m[1].length;
     let lo = 0;
     let hi = sorted.length;
@@ -125,20 +143,29 @@ function withLongerForms(text: string, spans: Span[]): Span[] {
   const longer = new Map<string, Map<string, NameType>>();
   for (const s of spans) {
     // every word capitalised: "Hat Yai", not "Human Rights in China"
-    if ((s.type !== 'PLACE' && s.type !== 'ORG') || !/\s/.test(s.text) || s.text.length > 60 || !s.text.split(' ').every((w) => STARTS_UPPER.test(w))) continue;
+    if ((s.type !== 'PLACE' && s.type !== 'ORG') || !s.text.includes(' ') || s.text.length > 60 || !s.text.split(' ').every((w) => STARTS_UPPER.test(w))) continue;
     const last = s.text.slice(s.text.lastIndexOf(' ') + 1);
     let forms = longer.get(last);
     if (!forms) longer.set(last, (forms = new Map()));
     forms.set(s.text, s.type as NameType);
   }
-  const ends = new Set(spans.map((s) => s.end));
-  const mentions = new Map<string, number>();
-  for (const s of spans) mentions.set(s.text, (mentions.get(s.text) ?? 0) + 1);
+  let ends: Set<number> | undefined;
+  let mentions: Map<string, number> | undefined;
   for (const s of spans) {
+    const forms = longer.size ? longer.get(s.text) : undefined;
+    // a compass word ends with "h", "t" or "l" ("North", "East", "Central") right before the space
+    const c = text.charCodeAt(s.start - 2);
+    const compassLike = s.type === 'PLACE' && text.charCodeAt(s.start - 1) === 32 && (c === 104 || c === 116 || c === 108);
+    if ((!forms && !compassLike) || s.text.includes(' ')) continue;
     // the word right before is a name's own last word: nothing to take in
-    if (ends.has(s.start - 1) || /\s/.test(s.text)) continue;
-    if (s.type === 'PLACE' && inOrdinaryCase(text, s.start, s.end)) {
+    ends ??= new Set(spans.map((o) => o.end));
+    if (ends.has(s.start - 1)) continue;
+    if (compassLike && inOrdinaryCase(text, s.start, s.end)) {
       const compass = COMPASS_BEFORE.exec(text.slice(Math.max(0, s.start - 12), s.start));
+      if (!mentions) {
+        mentions = new Map();
+        for (const o of spans) mentions.set(o.text, (mentions.get(o.text) ?? 0) + 1);
+      }
       // a place named alone elsewhere takes a compass word as an adjective ("northern Iraq", "north London")
       if (compass && mentions.get(s.text) === 1) {
         s.start -= compass[0].length;
@@ -146,7 +173,7 @@ function withLongerForms(text: string, spans: Span[]): Span[] {
         continue;
       }
     }
-    for (const [form, type] of longer.get(s.text) ?? []) {
+    for (const [form, type] of forms ?? []) {
       const start = s.end - form.length;
       if (start < 0 || text.slice(start, s.end) !== form || (start > 0 && /[\p{L}\p{N}]/u.test(text[start - 1]))) continue;
       s.start = start;

@@ -4,7 +4,7 @@ import { inOrdinaryCase } from './lineCase';
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 /** An abbreviation in brackets: "(UNRWA)", "(TfL)", "(ECR)". */
-const BRACKETED_ACRONYM = /\(([A-Z][A-Za-z&]{1,9})\)/g;
+const BRACKETED_ACRONYM = /\(([A-Z][A-Za-z&]{1,9})\)/y;
 /**
  * The capitalised words, and the small words between them, that end right before a bracket: the candidate
  * long form ("United Nations Relief and Works Agency for Palestine Refugees").
@@ -29,7 +29,9 @@ const ORG_HEADS = new Set([
 /** Words that make a long form spelled by an abbreviation an organization, whatever its pieces were. */
 const ORG_WORDS = new Set([...ORG_HEADS, 'Group', 'Party', 'Union', 'Fund', 'Force', 'Forces', 'Service', 'Mission', 'Corporation', 'Company']);
 const PLACE_HEADS = new Set(['Strait', 'Straits', 'Gulf', 'Bay', 'Sea', 'Isle', 'Cape', 'Republic', 'Kingdom', 'Islands']);
-const HEAD_OF = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/gu;
+/** After a head noun: " of ", " for ", " of the ", " for the ", then a capital. */
+const OF_NAME = / (?:of|for) (?:the )?(?=\p{Lu})/uy;
+const LETTER_OR_MARK = /[\p{L}\p{N}'’.-]/u;
 /** A name after "of"/"for": capitalised words, "and" or "&" between two of them. */
 const NAME_RUN = /\p{Lu}(?:[\p{L}\p{M}'’&-]|\.(?=\p{L}))*(?:[ \t]+(?:(?:and|&)[ \t]+)?\p{Lu}(?:[\p{L}\p{M}'’&-]|\.(?=\p{L}))*)*/uy;
 const OF_AGAIN = /[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?(?=\p{Lu})/uy;
@@ -46,15 +48,15 @@ const NOT_BEFORE = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'By', 'For', 'Fr
  */
 export function joinLongForms(text: string, spans: Span[]): Span[] {
   const candidates: { start: number; end: number; type?: NameType; spelled?: boolean }[] = [];
-  if (text.includes('(')) for (const m of text.matchAll(BRACKETED_ACRONYM)) {
-    const found = longFormBefore(text, m.index, m[1]);
+  for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
+    BRACKETED_ACRONYM.lastIndex = open;
+    const m = BRACKETED_ACRONYM.exec(text);
+    const found = m && longFormBefore(text, open, m[1]);
     if (found) candidates.push({ ...found, spelled: true });
   }
-  for (const m of text.matchAll(HEAD_OF)) {
-    const head = m[1];
-    const place = PLACE_HEADS.has(head);
-    if (!place && !ORG_HEADS.has(head)) continue;
-    let end = m.index + m[0].length;
+  for (const m of headsOf(text)) {
+    const place = PLACE_HEADS.has(m.head);
+    let end = m.end;
     // read within a window: a run of capitals a megabyte long costs no more than a name
     const base = m.index;
     const window = text.slice(base, Math.min(text.length, end + 240));
@@ -177,4 +179,33 @@ function wordsBefore(text: string, open: number): { start: number; end: number; 
   }
   while (words.length && !STARTS_UPPER.test(words[0].text)) words.shift();
   return words;
+}
+
+/**
+ * Each head noun of ORG_HEADS or PLACE_HEADS followed by " of " or " for " (and "the") and a capital, in text
+ * order: found from the occurrences of " of " and " for ", which are few, rather than by trying every word.
+ */
+function headsOf(text: string): { index: number; end: number; head: string }[] {
+  const out: { index: number; end: number; head: string }[] = [];
+  for (const needle of [' of ', ' for ']) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      // the heads are capitalised ASCII words: lower-case letters back to a capital
+      let start = at;
+      while (start > 0 && at - start < 20 && isLowerAscii(text.charCodeAt(start - 1))) start--;
+      const first = text.charCodeAt(start - 1);
+      if (start === at || !(first >= 65 && first <= 90)) continue;
+      start--;
+      if (start > 0 && LETTER_OR_MARK.test(text[start - 1])) continue;
+      const head = text.slice(start, at);
+      if (!ORG_HEADS.has(head) && !PLACE_HEADS.has(head)) continue;
+      OF_NAME.lastIndex = at;
+      const of = OF_NAME.exec(text);
+      if (of) out.push({ index: start, end: at + of[0].length, head });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }

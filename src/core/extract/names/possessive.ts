@@ -28,10 +28,11 @@ const OWN_POSSESSORS = new Set([
  * capitalised words, a place when it is a known place's short form, else an organization (a company's
  * owner); the document's own votes then settle a type the owner has elsewhere.
  */
-export function* splitAtPossessives(text: string, raws: Iterable<NameMention>): Iterable<NameMention> {
+export function splitAtPossessives(text: string, raws: Iterable<NameMention>): NameMention[] {
+  const out: NameMention[] = [];
   for (const raw of raws) {
+    if (!hasApostrophe(text, raw.start, raw.end)) { out.push(raw); continue; }
     const surface = text.slice(raw.start, raw.end);
-    if (!surface.includes("'") && !surface.includes('’')) { yield raw; continue; }
     let from = raw.start;
     let split = false;
     for (const m of surface.matchAll(INNER_POSSESSIVE)) {
@@ -41,12 +42,22 @@ export function* splitAtPossessives(text: string, raws: Iterable<NameMention>): 
       const last = words[words.length - 1];
       if (!owner || !STARTS_UPPER.test(words[0]) || OWN_POSSESSORS.has(last.toLowerCase()) || TITLE_WORDS.has(last)) continue;
       const type = words.length >= 2 && raw.type !== 'PLACE' ? 'PERSON' : canonicalPlace(owner) ? 'PLACE' : raw.type === 'PERSON' ? 'PERSON' : 'ORG';
-      yield { ...raw, start: from, end: at, type };
+      out.push({ ...raw, start: from, end: at, type });
       from = at + m[0].length;
       while (from < raw.end && /\s/.test(text[from])) from++;
       split = true;
     }
-    if (!split) { yield raw; continue; }
-    if (from < raw.end) yield { ...raw, start: from, end: raw.end };
+    if (!split) out.push(raw);
+    else if (from < raw.end) out.push({ ...raw, start: from, end: raw.end });
   }
+  return out;
+}
+
+/** Whether an apostrophe (' or ’) lies in start..end. */
+function hasApostrophe(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 39 || c === 0x2019) return true;
+  }
+  return false;
 }
