@@ -204,4 +204,19 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(names('Floods reached the town of Ban Sok.\n(Reporting by Mai Tran in Ban Sok; Editing by Jo Lim)', [['Sok', 'PERSON'], ['Mai Tran', 'PERSON'], ['Jo Lim', 'PERSON']]),
       ['PLACE Ban Sok', 'PERSON Mai Tran', 'PLACE Ban Sok', 'PERSON Jo Lim']);
   });
+
+  it('reads an award, a prize or a festival as MISC', () => {
+    assert.deepEqual(names('She took the Orla Prize at the Kestrel Festival and the Crane Award.', [['Orla Prize', 'PERSON'], ['Kestrel Festival', 'ORG'], ['Crane Award', 'PLACE']]),
+      ['MISC Orla Prize', 'MISC Kestrel Festival', 'MISC Crane Award']);
+  });
+
+  it('reads a name typed as a person before "and" and a place as a place, unless it shares a word with another person', () => {
+    assert.deepEqual(names('Roads to Lhok Sukon and Central Aceh were cut.', [['Lhok Sukon', 'PERSON'], ['Central Aceh', 'PLACE']]),
+      ['PLACE Lhok Sukon', 'PLACE Central Aceh']);
+    // a reporter after a place; a person named in full elsewhere
+    assert.deepEqual(names('(Reporting by Ana Ruiz in Lima and Tom Hale in Quito)', [['Ana Ruiz', 'PERSON'], ['Lima', 'PLACE'], ['Tom Hale', 'PERSON'], ['Quito', 'PLACE']]),
+      ['PERSON Ana Ruiz', 'PLACE Lima', 'PERSON Tom Hale', 'PLACE Quito']);
+    assert.deepEqual(names('Maria Sousa spoke. Sousa and Lisbon officials agreed.', [['Maria Sousa', 'PERSON'], ['Sousa', 'PERSON'], ['Lisbon', 'PLACE']]),
+      ['PERSON Maria Sousa', 'PERSON Sousa → Maria Sousa', 'PLACE Lisbon']);
+  });
 });

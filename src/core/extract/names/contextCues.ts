@@ -94,6 +94,34 @@ export function applyContextCues(text: string, spans: Span[], personWords: Reado
   }
   out = withPlacesOf(text, out);
   out = withLongerForms(text, out);
+  const coordinated = new Map<string, NameType>();
+  /** for each word of a person's name, the distinct names holding it */
+  let namesByWord: Map<string, Set<string>> | undefined;
+  const sharesWord = (person: Span): boolean => {
+    if (!namesByWord) {
+      namesByWord = new Map();
+      for (const p of out) {
+        if (p.type !== 'PERSON') continue;
+        for (const w of p.text.split(' ')) {
+          let set = namesByWord.get(w);
+          if (!set) namesByWord.set(w, (set = new Set()));
+          if (set.size < 2) set.add(p.text);
+        }
+      }
+    }
+    return person.text.split(' ').some((w) => [...(namesByWord!.get(w) ?? [])].some((t) => t !== person.text));
+  };
+  // "Bener Meriah and Central Aceh": a name read as a person before a place it is coordinated with, and that
+  // shares no word with another person's name (a single word: that is no word of a person's full name), is a place too
+  for (let k = 0; k + 1 < out.length; k++) {
+    const [a, b] = [out[k], out[k + 1]];
+    // the name comes first: after "… in New York and", a person is named ("and Jo Lim in Brussels")
+    if (b.type !== 'PLACE' || a.type !== 'PERSON') continue;
+    const other = a;
+    if (other.type !== 'PERSON' || !/^[ \t]+and[ \t]+$/.test(text.slice(a.end, b.start)) || settled.has(other.text)) continue;
+    if (!(other.text.includes(' ') ? sharesWord(other) : personWords.has(other.text))) coordinated.set(other.text, 'PLACE');
+  }
+  if (coordinated.size) for (const s of out) if (s.type === 'PERSON' && coordinated.has(s.text)) s.type = 'PLACE';
   return out;
 }
 

@@ -28,6 +28,8 @@ const DOCUMENT_HEADS = new Set([
   'Act', 'Treaty', 'Initiative', 'Strategy', 'Agreement', 'Accord', 'Accords', 'Convention', 'Declaration', 'Doctrine',
   'Charter', 'Protocol', 'Programme', 'Program', 'Plan', 'Bill', 'Review', 'Report', 'Summit', 'War', 'Games', 'Crisis', 'Revolution',
 ]);
+/** Awards and festivals, MISC even when a detector read them as a person's name ("Orla Prize"): no surname is one of these. */
+const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Medal', 'Trophy', 'Festival']);
 
 /** Shorter title-cased lines are usually name lists or table rows, where capitals do mark names. */
 const MIN_HEADLINE_WORDS = 4;
@@ -119,7 +121,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
 
   for (const s of kept) {
     const words = s.text.split(/\s+/);
-    if (words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]) && s.type !== 'PERSON') s.type = 'MISC';
+    if (words.length > 1 && ((DOCUMENT_HEADS.has(words[words.length - 1]) && s.type !== 'PERSON') || AWARD_HEADS.has(words[words.length - 1]))) s.type = 'MISC';
     // "European Parliament" read as a nationality's phrase: an organization's head noun makes it the organization
     else if (words.length > 1 && ORG_HEAD_WORDS.has(words[words.length - 1]) && s.type === 'MISC') s.type = 'ORG';
     if (words[0] === 'Operation' && words.length > 1) s.type = 'MISC';
