@@ -207,12 +207,15 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
 
 /** A team sheet: the team, its formation in brackets, a colon ("Aston Villa (4-2-3-1): Martinez; Cash, Konsa…"). */
 const LINEUP_HEAD = /^[^\n:]{2,60}\(\d(?:[-–]\d){2,4}\):/;
+const LINEUP_FORMATION = /\(\d(?:[-–]\d){2,4}\):/;
 
 /**
  * The names after a team sheet's colon are its players: persons, whatever a surname alone looked like to the
  * detector ("Konsa", "Trippier"), and a name run across a semicolon ("Hall; Guimaraes") is two.
  */
 function lineupPlayers(text: string, spans: Span[]): Span[] {
+  // most pages hold no team sheet: a formation in brackets is looked for once, not from every name
+  if (!LINEUP_FORMATION.test(text)) return spans;
   const verdicts = new Map<number, number>(); // line start → offset of the colon, or -1
   const colonOf = (at: number): number => {
     let lineStart = at;
