@@ -3,6 +3,10 @@ import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
+import { creditNames } from './names/credits';
+import { joinLongForms } from './names/longForms';
+import { marketIndexes } from './names/marketIndexes';
+import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
@@ -48,7 +52,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
-  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text)];
+  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text), ...marketIndexes(text)];
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -141,7 +145,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const confidence = new Map<Span, number>();
   /** the detector's type and its confidence in it, for names whose type came from the detector alone */
   const typed = new Map<Span, [Span['type'], number]>();
-  for (const raw of splitAtCommonWords(text, detector.detect(text))) {
+  for (const raw of splitAtPossessives(text, splitAtCommonWords(text, detector.detect(text)))) {
     // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
     // linking and propagating a mention that long would cost far more than the text
     if (raw.end - raw.start > MAX_NAME_CHARS) continue;
@@ -159,8 +163,10 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
     if (raw.typeConfidence !== undefined && !entry && m.type === raw.type) typed.set(span, [span.type, raw.typeConfidence]);
   }
   spans.push(...titledPersons(text, spans, ignored));
+  withCredits(text, spans, confidence, ignored);
+  const joined = joinLongForms(text, spans);
   const outvoted = new Set<Span>();
-  const consistent = applyDocumentConsistency(text, spans, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
+  const consistent = applyDocumentConsistency(text, joined, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
     const detected = typed.get(s);
@@ -221,6 +227,32 @@ function* splitAtCommonWords(text: string, raws: Iterable<NameMention>): Iterabl
     if (!split) { yield raw; continue; }
     if (/\S/.test(text.slice(from, raw.end))) yield { ...raw, start: from, end: raw.end };
   }
+}
+
+/**
+ * The names of pictures' credit lines replace what the detector read there; they are as sure as the detector's
+ * surest names, so a credit line in title case, which reads as a headline, keeps them.
+ */
+function withCredits(text: string, spans: Span[], confidence: Map<Span, number>, ignored: ReadonlySet<string>): void {
+  const credits = creditNames(text).filter((c) => !ignored.has(text.slice(c.start, c.end)));
+  if (credits.length === 0) return;
+  // both lists in text order: one sweep finds the detector's names that a credit's names overlap
+  spans.sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  let k = 0;
+  for (const s of spans) {
+    while (k < credits.length && credits[k].end <= s.start) k++;
+    if (k < credits.length && credits[k].start < s.end) continue;
+    kept.push(s);
+  }
+  spans.length = 0;
+  spans.push(...kept);
+  for (const c of credits) {
+    const span: Span = { start: c.start, end: c.end, type: c.type, text: text.slice(c.start, c.end), value: null };
+    confidence.set(span, 1);
+    spans.push(span);
+  }
+  spans.sort((a, b) => a.start - b.start);
 }
 
 /**

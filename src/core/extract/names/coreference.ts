@@ -25,6 +25,9 @@ export function initials(name: string): string {
     .toUpperCase();
 }
 
+/** An abbreviation in brackets with a small word's letter inside: "(AfD)", "(TfL)", "(FdI)". */
+const MIXED_ABBREVIATION = /^[A-Z](?:[a-z]?[A-Z]){1,4}$/;
+
 export function isAcronym(s: string): boolean {
   return /^[A-Z][A-Z0-9&]{1,7}$/.test(s.replace(/\./g, ''));
 }
@@ -81,14 +84,15 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
   };
   const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));
   const acronymOf = new Map<string, { canonical: string; type: NameType }>();
+  const starts = new Set(spans.map((o) => o.start));
   for (const s of longNames) {
     // "North Atlantic Council (NAC)"
     const after = text.slice(s.end, s.end + 14);
     const paren = /^(\s*\()([A-Z][A-Za-z0-9.&]{1,9})\)/.exec(after);
-    if (paren && isAcronym(paren[2])) {
+    if (paren && (isAcronym(paren[2]) || MIXED_ABBREVIATION.test(paren[2]))) {
       acronymOf.set(paren[2], { canonical: s.text, type: s.type as NameType });
       const start = s.end + paren[1].length;
-      if (!spans.some((o) => o.start === start)) {
+      if (!starts.has(start)) {
         defined.push({ start, end: start + paren[2].length, type: s.type, text: paren[2], value: null, canonical: s.text });
       }
     }

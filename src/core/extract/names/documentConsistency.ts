@@ -2,6 +2,10 @@ import type { NameType, Span } from '../types';
 import { onShareLine } from '../../text/articleMeta';
 import { LEGAL_FORMS, TRADE_WORDS } from '../ner/consistency';
 import { canonicalPlace } from './placeAliases';
+import { isArmedGroup } from './armedGroups';
+import { applyContextCues } from './contextCues';
+import { inOrdinaryCase } from './lineCase';
+import { TITLE_WORDS } from './titles';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -24,6 +28,8 @@ const DOCUMENT_HEADS = new Set([
   'Act', 'Treaty', 'Initiative', 'Strategy', 'Agreement', 'Accord', 'Accords', 'Convention', 'Declaration', 'Doctrine',
   'Charter', 'Protocol', 'Programme', 'Program', 'Plan', 'Bill', 'Review', 'Report', 'Summit', 'War', 'Games', 'Crisis', 'Revolution',
 ]);
+/** Awards and festivals, MISC even when a detector read them as a person's name ("Orla Prize"): no surname is one of these. */
+const AWARD_HEADS = new Set(['Award', 'Awards', 'Prize', 'Medal', 'Trophy', 'Festival']);
 
 /** Shorter title-cased lines are usually name lists or table rows, where capitals do mark names. */
 const MIN_HEADLINE_WORDS = 4;
@@ -115,9 +121,12 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
 
   for (const s of kept) {
     const words = s.text.split(/\s+/);
-    if (words.length > 1 && DOCUMENT_HEADS.has(words[words.length - 1]) && s.type !== 'PERSON') s.type = 'MISC';
+    if (words.length > 1 && ((DOCUMENT_HEADS.has(words[words.length - 1]) && s.type !== 'PERSON') || AWARD_HEADS.has(words[words.length - 1]))) s.type = 'MISC';
+    // "European Parliament" read as a nationality's phrase: an organization's head noun makes it the organization
+    else if (words.length > 1 && ORG_HEAD_WORDS.has(words[words.length - 1]) && s.type === 'MISC') s.type = 'ORG';
     if (words[0] === 'Operation' && words.length > 1) s.type = 'MISC';
     if (canonicalPlace(s.text)) s.type = 'PLACE';
+    if (isArmedGroup(s.text)) s.type = 'ORG';
   }
   const teams = scoreLineTeams(text, kept);
 
@@ -155,6 +164,7 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
   for (const s of kept) {
     if (surnames.has(s.text) || (givenNames.has(s.text) && s.type !== 'PLACE')) s.type = 'PERSON';
   }
+  particleSurnames(text, kept);
 
   // "Birch Glacier", "Kings Road", "Jordan Valley", "Palacio de Viana": a geographic head noun or a place's first
   // word makes the name a place's, whatever a lone word said above
@@ -182,21 +192,30 @@ export function applyDocumentConsistency(text: string, spans: Span[], confidence
     if (v.size < 2) continue;
     let best: NameType = s.type as NameType;
     for (const [type, n] of v) if (n > (v.get(best) ?? 0)) best = type;
+    // a single word read as a person and as something else as often, that is no word of a person's full name,
+    // is the something else ("Hezbollah, weakened …" beside "what it calls Hezbollah targets")
+    if (best === 'PERSON' && !/\s/.test(s.text) && !surnames.has(s.text) && !givenNames.has(s.text)) {
+      for (const [type, n] of v) if (type !== 'PERSON' && n === v.get('PERSON')) best = type;
+    }
     if (best !== s.type) outvoted?.add(s);
     s.type = best;
   }
-  organizationWords(kept);
-  return kept;
+  const cued = applyContextCues(text, kept, new Set([...surnames, ...givenNames]));
+  organizationWords(cued);
+  return cued;
 }
 
 /** A team sheet: the team, its formation in brackets, a colon ("Aston Villa (4-2-3-1): Martinez; Cash, Konsa…"). */
 const LINEUP_HEAD = /^[^\n:]{2,60}\(\d(?:[-–]\d){2,4}\):/;
+const LINEUP_FORMATION = /\(\d(?:[-–]\d){2,4}\):/;
 
 /**
  * The names after a team sheet's colon are its players: persons, whatever a surname alone looked like to the
  * detector ("Konsa", "Trippier"), and a name run across a semicolon ("Hall; Guimaraes") is two.
  */
 function lineupPlayers(text: string, spans: Span[]): Span[] {
+  // most pages hold no team sheet: a formation in brackets is looked for once, not from every name
+  if (!LINEUP_FORMATION.test(text)) return spans;
   const verdicts = new Map<number, number>(); // line start → offset of the colon, or -1
   const colonOf = (at: number): number => {
     let lineStart = at;
@@ -274,23 +293,6 @@ function withHeadWords(text: string, spans: Span[]): Span[] {
   return out;
 }
 
-const LOWER_WORD = /(?<![\p{L}'’-])\p{Ll}{3,}(?![\p{L}'’-])/gu;
-const SMALL_WORDS = new Set(['the', 'and', 'but', 'nor', 'for', 'via', 'with', 'from']);
-
-/**
- * Whether the line around a range is written in ordinary case, a lower-case word other than a small
- * function word near it on its line: in a title-cased line every word is capitalised, and a capital says nothing.
- */
-function inOrdinaryCase(text: string, start: number, end: number): boolean {
-  let around = text.slice(Math.max(0, start - 120), Math.min(text.length, end + 120));
-  // the range's own line only
-  const before = start - Math.max(0, start - 120);
-  const lineStart = around.lastIndexOf('\n', before) + 1;
-  const lineEnd = around.indexOf('\n', before + (end - start));
-  around = around.slice(lineStart, lineEnd < 0 ? around.length : lineEnd);
-  for (const m of around.matchAll(LOWER_WORD)) if (!SMALL_WORDS.has(m[0])) return true;
-  return false;
-}
 
 /** Last words that make a name a place's, and that are no one's surname. */
 const PLACE_HEADS = new Set([
@@ -390,5 +392,87 @@ function organizationWords(spans: Span[]): void {
     if (!org) continue;
     s.type = 'ORG';
     s.canonical = org;
+  }
+}
+
+/** Lower-case particles that begin a family name ("Ursula von der Leyen", "Marine Le Pen", "Bart De Wever"). */
+const SURNAME_PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'dos', 'das', 'du', 'le', 'la', 'ter', 'ten', 'al', 'el']);
+/** Particle words right before a name: "… met von der " + "Leyen". */
+const PARTICLES_BEFORE = /(?:(?<![\p{L}\p{N}])(?:von|van|der|den|de|del|della|di|da|dos|das|du|le|la|ter|ten|al|el)[ \t]+)+$/u;
+
+/** A family name read with its first letter in lower case: "Von der Leyen" and "von der Leyen" are one key. */
+function particleKey(name: string): string {
+  return name[0].toLowerCase() + name.slice(1);
+}
+
+/**
+ * A family name that opens with a particle, used alone, is the person named in full: "Le Pen" (which a
+ * detector reads as an organization) and "Von der Leyen" at a sentence's start after "Ursula von der Leyen";
+ * a surname the detector found without its lower-case particles ("von der" + "Leyen") takes them in.
+ */
+function particleSurnames(text: string, spans: Span[]): void {
+  withGivenNames(text, spans);
+  const owner = new Map<string, string | null>();
+  for (const s of spans) {
+    if (s.type !== 'PERSON') continue;
+    const words = s.text.split(/\s+/);
+    for (let i = 1; i + 1 < words.length; i++) {
+      if (!SURNAME_PARTICLES.has(words[i].toLowerCase())) continue;
+      const key = particleKey(words.slice(i).join(' '));
+      const known = owner.get(key);
+      owner.set(key, known === undefined || known === s.text ? s.text : null);
+      break;
+    }
+  }
+  if (owner.size === 0) return;
+  for (const s of spans) {
+    const before = PARTICLES_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+    if (before && !/\s/.test(s.text) && (s.type === 'PERSON' || s.type === 'ORG')) {
+      const start = s.start - before[0].length;
+      const full = owner.get(particleKey(text.slice(start, s.end)));
+      if (full) {
+        s.start = start;
+        s.text = text.slice(start, s.end);
+        s.type = 'PERSON';
+        s.canonical = full;
+        continue;
+      }
+    }
+    const full = /\s/.test(s.text) ? owner.get(particleKey(s.text)) : undefined;
+    if (full && full !== s.text) {
+      s.type = 'PERSON';
+      s.canonical = full;
+    }
+  }
+}
+
+/** A capitalised word right before a family name that opens with a particle: "Marine " + "Le Pen". */
+const GIVEN_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)[ \t]$/u;
+/** Capitalised words before a name that are no given name. */
+const NOT_GIVEN = new Set([...MINOR_WORDS].map((w) => w[0].toUpperCase() + w.slice(1)).concat([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
+  'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December', 'When', 'While', 'If', 'Then', 'So',
+  'Caption', 'Photo', 'Photograph', 'Picture', 'Image', 'Video', 'Watch', 'Read', 'Listen', 'Opinion', 'Analysis',
+]));
+
+/**
+ * "Marine" + "Le Pen": a detector that knows a family name opening with a particle may leave out a given name
+ * that is also a common word. A capitalised word right before such a name, in no span of its own and no title,
+ * opener or date, on a line in ordinary case, is the given name, and the whole a person.
+ */
+function withGivenNames(text: string, spans: Span[]): void {
+  const starts = new Set(spans.map((s) => s.end));
+  for (const s of spans) {
+    if (s.type !== 'PERSON' && s.type !== 'ORG') continue;
+    const words = s.text.split(/\s+/);
+    if (words.length !== 2 || !SURNAME_PARTICLES.has(words[0].toLowerCase()) || !STARTS_UPPER.test(words[0]) || !STARTS_CAPITALISED.test(words[1])) continue;
+    const given = GIVEN_BEFORE.exec(text.slice(Math.max(0, s.start - 24), s.start));
+    // in a title-cased line every word is capitalised, and a capital says nothing
+    if (!given || NOT_GIVEN.has(given[1]) || TITLE_WORDS.has(given[1]) || !inOrdinaryCase(text, s.start, s.end)) continue;
+    const start = s.start - given[0].length;
+    if (starts.has(start + given[1].length)) continue; // the word ends a name of its own
+    s.start = start;
+    s.text = text.slice(start, s.end);
+    s.type = 'PERSON';
   }
 }

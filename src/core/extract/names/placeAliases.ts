@@ -10,6 +10,8 @@ const PLACE_ALIASES: Record<string, string> = {
 };
 
 export function canonicalPlace(surface: string): string | undefined {
-  const key = surface.replace(/[.\s]/g, '');
+  // the keys are short: a longer name is looked up as written only ("United States of America")
+  if (surface.length > 24) return PLACE_ALIASES[surface];
+  const key = surface.includes('.') || surface.includes(' ') ? surface.replace(/[.\s]/g, '') : surface;
   return PLACE_ALIASES[key] ?? PLACE_ALIASES[surface];
 }

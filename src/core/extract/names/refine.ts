@@ -23,7 +23,8 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   // "SOURCE Northwind Health, Inc.": the newswire's closing source line names the organization after the label
   if (text.startsWith('SOURCE ', start) && end - start > 7 && (start === 0 || text[start - 1] === '\n')) start += 7;
   // outer punctuation and quotes
-  while (start < end && /[\s"'“”‘’(\[{<«»,;:]/.test(text[start])) start++;
+  // (a breadcrumb's separator too: "Culture › Film")
+  while (start < end && /[\s"'“”‘’(\[{<«»‹›,;:]/.test(text[start])) start++;
   while (end > start && /[\s"“”‘)\]}>«»,;:]/.test(text[end - 1]) && !closesOpenBracket(text, start, end)) end--;
   // a dash set off by a space opens or closes an aside; it is no part of the name ("… and Sarah Breeden - voted")
   while (end > start && DASH.test(text[end - 1]) && /\s/.test(text[end - 2] ?? ' ')) {
