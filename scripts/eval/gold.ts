@@ -16,7 +16,9 @@ interface GoldFile {
 /** Project gold sets of made-up news pages, one folder each with `articles/` and `gold/`. */
 export const NEWS_GOLD_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'newsgold');
 /** What each set is and whether it shaped rules (shown in its title). */
-export const NEWS_GOLD_SETS: Record<string, string> = {};
+export const NEWS_GOLD_SETS: Record<string, string> = {
+  'figures-dev': 'figures-dev (6 pages; used to shape figure and date rules)',
+};
 
 /** The reference date the scorer passes: `published`, else `anchor_date` (a month pads to the 15th, a year to 30 June). */
 export function referenceFor(gold: GoldFile): string | undefined {
