@@ -29,6 +29,12 @@ const WEEKDAY_SHORT_SRC = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-
 /** A date line's time written with a point, which only its time zone tells from a decimal ("22.15 BST"). */
 const DOT_CLOCK_SRC = '(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s(?:[A-Z]{2,4}T|UTC|GMT)(?![A-Za-z])';
 const W0 = '\\s{0,3}';
+/** Time zones a news page writes after a clock time. */
+const ZONE_SRC = '(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK)(?![A-Za-z])';
+/** A clock time with its time zone: "14:05 GMT", "16.40 BST", "9am ET", "2.30pm GMT". */
+const ZONED_CLOCK_SRC = `(?:(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))\\s${ZONE_SRC}`;
+/** A clock time after a day: "next Sunday at 14:00", "today at 3pm" (group `stamp`: in the span, out of the value). */
+const AT_CLOCK_SRC = `(?:,?${W}at${W}(?<stamp>(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?(?:\\s${ZONE_SRC})?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))(?![A-Za-z])(?:\\s${ZONE_SRC})?|noon|midnight))?`;
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
@@ -53,9 +59,9 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   anaphoricWeekday: /previous|preceding|following/, clockDay: /\d\s?[AaPp]\.?[Mm]|\d:\d\d|noon|midnight/i, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
   anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
-  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
+  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
-  holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
+  weekOnWeekday: /week (?:on|from)/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
 function rule(
@@ -168,6 +174,8 @@ export const DATE_RULES: readonly DateRule[] = [
     return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
   }),
   rule('monthDay',
+    // a live page's time stamp may come first: "16:40 GMT, 23 November 2026" (group `lead`, out of the value)
+    `(?:(?<lead>${ZONED_CLOCK_SRC}),?${W})?` +
     `(?:(?<wd>${WEEKDAY_SRC}|${WEEKDAY_SHORT_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
     // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
     // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)
@@ -190,6 +198,16 @@ export const DATE_RULES: readonly DateRule[] = [
       return month !== undefined && isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
     }),
     pattern: new RegExp(`\\b(?<m>${MONTH_SRC})${W}${DAY_SRC},?${W}(?:and|or|&)${W}(?<d>${DAY_SRC})${AFTER_JOINED_DAY_SRC}`, 'gd'),
+    only: 'd',
+  },
+  // "between 8 and 22 September", "on 14 and 15 October": the first day, in the month written after the second
+  {
+    ...rule('elidedDay', `(?<d>${DAY_SRC})${W}(?:and|or|&)${W}${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, false, (g) => {
+      const month = lookupMonth(g.m ?? '');
+      const day = parseInt(g.d ?? '', 10);
+      return month !== undefined && isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
+    }),
+    pattern: new RegExp(`(?<![\\d.,:/£$€¥-])\\b(?<d>${DAY_SRC})${W}(?:and|or|&)${W}${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, 'gd'),
     only: 'd',
   },
   rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, false, (g) => {
@@ -227,7 +245,7 @@ export const DATE_RULES: readonly DateRule[] = [
     return { kind: 'calendar', month };
   }),
   rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?` +
-    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?`,
+    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?${AT_CLOCK_SRC}`,
     false, (g) => {
       const weekday = lookupWeekday(g.wd ?? '');
       if (weekday === undefined) return undefined;
@@ -251,7 +269,7 @@ export const DATE_RULES: readonly DateRule[] = [
   }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
-    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g, text, start, end) => {
+    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])${AT_CLOCK_SRC}`, false, (g, text, start, end) => {
     if (g.before) return { kind: 'dayOffset', days: -2 };
     if (g.after) return { kind: 'dayOffset', days: 2 };
     // "the Today programme", "USA Today": capitalised inside a sentence after "the" or a word in capitals, or
@@ -285,9 +303,11 @@ export const DATE_RULES: readonly DateRule[] = [
       return { kind: 'offset', amount, unit, direction: (g.dir ?? 'ago') as 'ago' | 'earlier' | 'later' };
     }),
   rule('quarter', `(?:(?<rel>this${W}year's|last${W}year's|next${W}year's|(?:the${W})?(?:fiscal|year-earlier|year-ago|comparable|same)|fiscal-)${W0})?(?<ord>${ORDINAL_SRC})(?:-|${W})(?:fiscal${W})?quarters?(?![A-Za-z])` +
-    `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g) => {
+    // "the third quarter of 2026", and as report titles write it, "third quarter 2026"
+    `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC})|${W}(?<y3>${YEAR_SRC}))?`, true, (g) => {
     const quarter = ORDINALS.get((g.ord ?? '').toLowerCase());
     if (quarter === undefined) return undefined;
+    if (g.y3) return { kind: 'quarter', quarter, year: Number(g.y3) };
     const rel = (g.rel ?? '').toLowerCase();
     if (/year-(?:earlier|ago)/.test(rel)) return { kind: 'quarter', quarter, yearShift: -1 };
     const relYear = /^(this|last|next) year's/.exec(rel);
@@ -361,14 +381,31 @@ export const DATE_RULES: readonly DateRule[] = [
   // "the first two quarters of 1990" is its first half
   rule('twoQuarters', `(?<ord>${capitalizable('first')}|${capitalizable('last')})${W}two${W}quarters${W}of${W}(?<y>${RELATIVE_YEAR_SRC})(?![A-Za-z])`, true,
     (g) => ({ kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) })),
-  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
-    const raw = g.y ?? g.y2 ?? '';
+  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?<yearWord>${W}year)?${W}(?<y>${YEAR_SRC})|${capitalizable('financial')}${W}year${W}(?<y1>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
+    const raw = g.y ?? g.y1 ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
-    if (!g.to) return { kind: 'fiscalYear', year };
+    // "fiscal 1989" alone is valued as its year, as TimeBank writes it; "FY2026", "fiscal year 2026" as the
+    // project's guidelines write a fiscal year
+    const named = g.y === undefined || g.yearWord !== undefined;
+    if (!g.to) return { kind: 'fiscalYear', year, ...(named ? { named } : {}) };
     // "FY2024/25", "fiscal 2023-24": the year it ends must follow the one it starts
     const to = g.to.length === 2 ? year - (year % 100) + Number(g.to) : Number(g.to);
-    return to === year + 1 ? { kind: 'fiscalYear', year, to } : undefined;
+    return to === year + 1 ? { kind: 'fiscalYear', year, to, named: true } : undefined;
   }),
+  // "the new year" (lower case; "New Year" is the holiday): the year after the reference
+  rule('newYear', `${capitalizable('the')}${W}new${W}year(?![A-Za-z'’-])`, false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 1 })),
+  // "a week on Thursday", "a week from Friday": British for the coming such day and seven more
+  rule('weekOnWeekday', `${capitalizable('a')}${W}week${W}(?:on|from)${W}(?<wd>${WEEKDAY_FULL_SRC})`, false, (g) => {
+    const weekday = lookupWeekday(g.wd ?? '');
+    return weekday === undefined ? undefined : { kind: 'weekday', weekday, weekOn: true };
+  }),
+  // "2h ago", "45 minutes ago", as live pages stamp their posts: earlier on the reference day
+  rule('hoursAgo', `(?:\\d{1,2}|an?|${capitalizable('an')}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)${W0}(?:h|hrs?|hours?|m|mins?|minutes?)${W}ago(?![A-Za-z])`,
+    false, () => ({ kind: 'dayOffset', days: 0 })),
+  // "14:05 GMT" alone, as live pages stamp their posts: a time on a day (see findDates)
+  rule('zonedClock', ZONED_CLOCK_SRC, false, (_g, text, start) =>
+    // "2-14:05 GMT" or "1.14:05" is no clock of its own
+    (/[\\d.:-]$/.test(text.slice(Math.max(0, start - 1), start)) ? undefined : { kind: 'clockTime' })),
   // "9/11": the attacks of 11 September 2001, named by their date
   rule('nineEleven', `(?<![\\d/.])9/11(?![\\d/]|\\.\\d)`, false, () => ({ kind: 'calendar', year: 2001, month: 9, day: 11 })),
   rule('decadeShort', `'(?<short>\\d)0s(?![A-Za-z])`, true, (g) => ({ kind: 'decade', decade: 190 + Number(g.short), centuryKnown: false })),
@@ -420,6 +457,10 @@ export const DATE_RULES: readonly DateRule[] = [
     if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
     return { kind: 'calendar', year: Number(g.y) };
   }),
+  // "warming of 2.6C by 2100": a year of the next century only after a word that sets a time ("by 2150")
+  rule('farYear', `(?<=(?:[Bb]y|[Uu]ntil|[Bb]efore|[Bb]eyond|[Tt]ill|[Ii]n)${W})21\\d\\d(?![\\d,.]\\d)(?!\\d)`, false, (g, text, start, end) =>
+    (COUNTED_NOUN.test(wordAfter(text, end)) || /^\s?(?:%|percent|per cent)/.test(text.slice(end, end + 9)) ? undefined
+      : { kind: 'calendar', year: Number(text.slice(start, end)) })),
   rule('holiday', `(?<h>Christmas(?:${W}(?:Day|Eve))?|New${W}Year's(?:${W}(?:Day|Eve))|Thanksgiving(?:${W}Day)?|Independence${W}Day|Election${W}Day|Valentine's${W}Day|Halloween|Labor${W}Day|Memorial${W}Day)` +
     `(?:,?${W}(?<y>${YEAR_SRC}))?(?![A-Za-z])`, false, (g) => {
     const h = (g.h ?? '').replace(/\s+/g, ' ');

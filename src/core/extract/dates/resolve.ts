@@ -188,6 +188,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
         const which = e.week === 1 ? 'the week after' : e.week === -1 ? 'the week before' : 'the week of';
         return resolved(dayPeriod(day), `that weekday in ${which} ${refText}`);
       }
+      if (e.weekOn) return resolved(dayPeriod(addDays(weekdayNear(ref, e.weekday, 'after'), 7)), `a week on from the next such weekday after ${refText}`);
       if (e.shift === -1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'before')), `the last such weekday before ${refText}`);
       if (e.shift === 1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'after')), `the next such weekday after ${refText}`);
       if (e.shift === 0 || ctx.future) {
@@ -205,6 +206,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       const from = ctx.anchor?.unit === 'day' ? `${formatPeriod(ctx.anchor)}, the day the text mentioned last` : refText;
       return resolved(dayPeriod(day), `the such weekday ${e.shift === -1 ? 'before' : 'after'} ${from}`);
     }
+    case 'clockTime':
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(dayPeriod(ref), `a time on ${refText}`);
     case 'dayOffset':
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
@@ -325,7 +329,8 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
     }
     case 'fiscalYear':
-      return e.to ? { value: `${e.year}/${e.to}`, period: yearPeriod(e.to) } : { value: `${e.year}`, period: yearPeriod(e.year) };
+      if (e.named) return { value: `FY${e.to ?? e.year}`, period: yearPeriod(e.to ?? e.year), reason: 'a fiscal year, named by the year it ends' };
+      return { value: `${e.year}`, period: yearPeriod(e.year) };
     case 'decade': {
       if (e.centuryKnown || !ref) return resolved({ unit: 'decade', first: { year: e.decade * 10, month: 1, day: 1 } });
       // "the nineties" / "the '20s": the most recent such decade that has begun.

@@ -1,0 +1,107 @@
+import { strict as assert } from 'node:assert';
+import { findDates } from '../../src/core/extract/dates';
+import { findFigures } from '../../src/core/extract/figures';
+import type { Span } from '../../src/core/extract/types';
+
+/**
+ * Dates and figures in the shapes of saved news pages (live pages' time stamps, report titles, budget releases,
+ * match reports). Every sentence is written for this test.
+ */
+
+const MONDAY = '2026-03-16'; // a Monday, ISO week 12
+
+function dates(text: string, reference = MONDAY): string[] {
+  const spans = findDates(text, reference);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+  return spans.map((s) => `${s.text} = ${String(s.value)}${s.mod ? ` (${s.mod})` : ''}`);
+}
+
+function figures(text: string): string[] {
+  const spans = findFigures(text);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+  return spans.map((s: Span) => `${s.type} ${s.text} = ${String(s.value)}`);
+}
+
+describe('dates on real-page shapes', () => {
+  it('finds a date line right after a headline that ends in a number', () => {
+    // the headline's "by 2030-31" and the next line's day once read as one match across the blank line
+    assert.deepEqual(dates('Ports plan to double capacity by 2030-31\n\nMarch 12, 2026 - Halifax\n\nThe plan was tabled today.'),
+      ['2030-31 = 2030/2031', 'March 12, 2026 = 2026-03-12', 'today = 2026-03-16']);
+  });
+
+  it('reads a report title\'s "second quarter 2025" as one quarter', () => {
+    assert.deepEqual(dates('Labour market bulletin, second quarter 2025 (released 14 August 2025)'),
+      ['second quarter 2025 = 2025-Q2', '14 August 2025 = 2025-08-14']);
+  });
+
+  it('gives a clock time with its zone the day of the page, or the day named just before it', () => {
+    assert.deepEqual(dates('Last updated 09:12 BST, 16 March 2026\n\n08:55 GMT\nFerries resume\n\nThe sailing on Friday 20 March (departing 18:30 GMT) is full.'),
+      ['09:12 BST, 16 March 2026 = 2026-03-16', '08:55 GMT = 2026-03-16', 'Friday 20 March = 2026-03-20', '18:30 GMT = 2026-03-20']);
+    // a clock without a zone, or a score, stays out
+    assert.deepEqual(dates('The ferry left at 14:10 and won 2-1.'), []);
+  });
+
+  it('keeps a clock time after a day in the span and out of the value', () => {
+    assert.deepEqual(dates('The talks resume next Wednesday at 10:30, and the vote is today at 5pm.'),
+      ['next Wednesday at 10:30 = 2026-03-18', 'today at 5pm = 2026-03-16']);
+  });
+
+  it('reads "2h ago" and "40 minutes ago" as earlier on the day of the page', () => {
+    assert.deepEqual(dates('Ferries resume - 3h ago\nPort closed - 40 minutes ago'), ['3h ago = 2026-03-16', '40 minutes ago = 2026-03-16']);
+  });
+
+  it('reads "a week on Tuesday" as the coming Tuesday and seven days', () => {
+    assert.deepEqual(dates('The appeal will be heard a week on Tuesday.'), ['a week on Tuesday = 2026-03-24']);
+    assert.deepEqual(dates('The appeal will be heard a week on Tuesday.', '2026-03-19'), ['a week on Tuesday = 2026-03-31']);
+  });
+
+  it('gives the first of two days sharing a month written after the second its own date', () => {
+    assert.deepEqual(dates('The inquiry sat on 3 and 4 February, and between 9 or 10 March.'),
+      ['3 = 2026-02-03', '4 February = 2026-02-04', '9 = 2026-03-09', '10 March = 2026-03-10']);
+    // money and figures before "and" are no days
+    assert.deepEqual(dates('It cost £5 and 6 tonnes were sent in May.'), ['May = 2025-05']);
+  });
+
+  it('reads "early in" and "late in" a period as its edge, and "the new year" as the next', () => {
+    assert.deepEqual(dates('The mine closed late in 2024 and reopens early in the new year.'),
+      ['late in 2024 = 2024 (END)', 'early in the new year = 2027 (START)']);
+  });
+
+  it('reads a year of the next century after "by"', () => {
+    assert.deepEqual(dates('Seas may rise a metre by 2150, though 2150 tonnes were shipped.'), ['2150 = 2150']);
+  });
+
+  it('writes a fiscal year named "FY" or "fiscal year" by the year it ends', () => {
+    assert.deepEqual(dates('Spending in financial year 2026/27 and FY2025-26 beat fiscal year 2024; fiscal 1990 did not.'),
+      ['financial year 2026/27 = FY2027', 'FY2025-26 = FY2026', 'fiscal year 2024 = FY2024', 'fiscal 1990 = 1990']);
+  });
+});
+
+describe('figures on real-page shapes: rates, scores, local dollars', () => {
+  it('reads "seven in 10" as a rate, but not a count "in" a period', () => {
+    assert.deepEqual(figures('Seven in 10 nurses voted; three in four agreed.'),
+      ['QUANTITY Seven in 10 = 0.7', 'QUANTITY three in four = 0.75']);
+    assert.deepEqual(figures('She scored 4 in 12 minutes.'), ['QUANTITY 4 = 4']);
+  });
+
+  it('finds no figures in match scores', () => {
+    assert.deepEqual(figures('Celtic 2-0 Hibernian\nRangers were held 1-1 at home after a 3-2 defeat, with 48,100 fans watching.'),
+      ['QUANTITY 48,100 = 48100']);
+    // a range of counts stays
+    assert.deepEqual(figures('Each team fields 5-7 players.'), ['QUANTITY 5 = 5', 'QUANTITY 7 = 7']);
+  });
+
+  it('finds no count in a number word made an adjective in "-ed"', () => {
+    assert.deepEqual(figures('It was a one-sided contest and a two-pronged attack by a 12-sided panel.'), ['QUANTITY 12-sided = 12']);
+  });
+
+  it('reads a bare "$" in a text about Canada or Australia as their dollar', () => {
+    const canadian = 'Ottawa will spend $2.5 billion on ports. Canada and Canadian provinces share the cost with Ontario.';
+    assert.deepEqual(figures(canadian), ['MONEY $2.5 billion = CAD 2500000000']);
+    const australian = 'Canberra pledged $40m; Australia and Australians in Sydney welcomed it. US$10m came from a Japanese fund.';
+    assert.deepEqual(figures(australian), ['MONEY $40m = AUD 40000000', 'MONEY US$10m = USD 10000000']);
+    // a text about the United States keeps US dollars, though it names Canada
+    const american = 'The United States sold $3bn of grain to Canada; US farmers and American ports in Washington gained, Canada said.';
+    assert.deepEqual(figures(american), ['MONEY $3bn = USD 3000000000']);
+  });
+});
