@@ -105,3 +105,41 @@ describe('figures on real-page shapes: rates, scores, local dollars', () => {
     assert.deepEqual(figures(american), ['MONEY $3bn = USD 3000000000']);
   });
 });
+
+describe('article metadata and reference date on saved pages', () => {
+  // imported here so the figures and dates above run without the metadata module
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { articleMetadata } = require('../../src/core/text/articleMeta') as typeof import('../../src/core/text/articleMeta');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { findPublicationDate } = require('../../src/core/extract/dates') as typeof import('../../src/core/extract/dates');
+
+  it('passes a cookie banner, a menu of sections and a "Live:" label to the headline', () => {
+    const page = 'Skip to main content\nWe care about your privacy\nWe and our partners use cookies to personalise ads and measure traffic. You can change your choices at any time.\n' +
+      'Accept all | Manage options | Reject all\nThe Harbour Gazette\nNews | Business | Culture | Sport | Sign in\nBUSINESS\n\n' +
+      'Dockers vote to strike as talks on pay collapse\n\nThe vote was held on Monday.\n\n© 2026 Harbour Gazette Media Ltd. All rights reserved.\n';
+    assert.deepEqual(articleMetadata(page), { title: 'Dockers vote to strike as talks on pay collapse', outlet: 'Harbour Gazette' });
+    const live = 'Live: Dockers strike - ports shut as talks collapse\n\nKey points\n- About 4,000 dockers walk out\n- Ferries cancelled\n\n10:05 GMT\nThe strike began.\n';
+    assert.equal(articleMetadata(live).title, 'Live: Dockers strike - ports shut as talks collapse');
+    assert.equal(articleMetadata('Live\n\nPorts shut as talks collapse\n').title, 'Ports shut as talks collapse');
+  });
+
+  it('reads a release\'s issuer above its label as the outlet, and a name above a role or a place as the byline', () => {
+    const release = 'Ministry of Transport Norway\nPress release\n\nNew ferry contracts worth NOK 2 billion\n\nMarch 2, 2026 - Oslo, Norway\n\nThe ministry signed.\n';
+    assert.deepEqual(articleMetadata(release), { title: 'New ferry contracts worth NOK 2 billion', outlet: 'Ministry of Transport Norway' });
+    assert.equal(findPublicationDate(release, {})?.iso, '2026-03-02');
+    const report = 'Late goal sinks leaders\n\nIngrid Halvorsen\nat Ullevaal Stadion\nSat 7 Mar 2026 19.40 GMT\n\nThe hosts won.\n';
+    assert.equal(articleMetadata(report).byline, 'Ingrid Halvorsen');
+    const court = 'Judge orders refund\n\nTomás Ferreira de Souza\nLegal affairs correspondent\n\nThe judge ruled.\n';
+    assert.equal(articleMetadata(court).byline, 'Tomás Ferreira de Souza');
+    // a name followed by a sentence is no byline
+    assert.equal(articleMetadata('Judge orders refund\n\nMaria Lopez\nThe judge ruled on Monday that fees be repaid.\n').byline, undefined);
+  });
+
+  it('finds a date line without a year under page furniture, its year the latest that gives its weekday', () => {
+    const furniture = Array.from({ length: 12 }, (_, i) => `Section ${String.fromCharCode(65 + i)}`).join('\n');
+    const page = `${furniture}\nDockers vote to strike\n\nThursday, March 5\n\nThe vote was held on Monday.\n`;
+    // saved in 2027, when 5 March is a Friday: the page is of 2026, when it was a Thursday
+    assert.deepEqual(findPublicationDate(page, { name: 'strike.txt', modified: '2027-04-01' })?.iso, '2026-03-05');
+    assert.equal(findPublicationDate(page, { name: 'strike.txt' }), undefined);
+  });
+});
