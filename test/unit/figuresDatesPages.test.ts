@@ -71,6 +71,12 @@ describe('dates on real-page shapes', () => {
     assert.deepEqual(dates('Seas may rise a metre by 2150, though 2150 tonnes were shipped.'), ['2150 = 2150']);
   });
 
+  it('reads a split year in a sentence about public money as a fiscal year, and one of a season as two years', () => {
+    assert.deepEqual(dates('Debt will peak at 61% of GDP in 2027-28, and the council spent £4m in 2024/25.'),
+      ['2027-28 = FY2028', '2024/25 = FY2025']);
+    assert.deepEqual(dates('The 2025-26 season budget rose. They were champions in 2019-20.'), ['2025-26 = 2025/2026', '2019-20 = 2019/2020']);
+  });
+
   it('writes a fiscal year named "FY" or "fiscal year" by the year it ends', () => {
     assert.deepEqual(dates('Spending in financial year 2026/27 and FY2025-26 beat fiscal year 2024; fiscal 1990 did not.'),
       ['financial year 2026/27 = FY2027', 'FY2025-26 = FY2026', 'fiscal year 2024 = FY2024', 'fiscal 1990 = 1990']);

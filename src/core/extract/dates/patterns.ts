@@ -150,6 +150,11 @@ function sentenceAround(text: string, start: number, end: number): string {
   return before.slice(from + 1) + text.slice(start, end) + after.slice(0, stops.length ? Math.min(...stops) : after.length);
 }
 
+/** Words of public money: a split year ("2026-27") in their sentence is a fiscal year. */
+const FISCAL_CONTEXT = /[$€£¥]\s?\d|\b(?:budgets?|deficits?|surplus|debt|borrowing|spending|spent|revenues?|tax(?:es)?|fiscal|financial\s+year|GDP|funding|expenditure|appropriations?)\b/i;
+/** Nouns after a split year that make it two years of something else: "the 2025-26 season", "the 2026-27 school year". */
+const SEASON_AFTER = /^\s{1,3}(?:season|campaign|school|academic|winter|term|session|edition)\b/i;
+
 /** Nouns that, after a bare four-digit number, show it counts something rather than naming a year. */
 const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
 
@@ -437,7 +442,7 @@ export const DATE_RULES: readonly DateRule[] = [
       if (g.y) return { kind: 'season', season, year: Number(g.y) };
       return { kind: 'season', season, shift: shiftOf(g.shift) };
     }),
-  rule('yearRange', `(?<a>${YEAR_SRC})(?:${W0}[-–—]${W0}|(?<slash>/))(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))(?![\\d/])`, false, (g) => {
+  rule('yearRange', `(?<a>${YEAR_SRC})(?:${W0}[-–—]${W0}|(?<slash>/))(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))(?![\\d/])`, false, (g, text, start, end) => {
     const from = Number(g.a);
     let to = Number(g.b);
     if (to < 100) {
@@ -446,6 +451,10 @@ export const DATE_RULES: readonly DateRule[] = [
     }
     // "2023/24" is a season or a fiscal year: two years in a row, else not a date
     if (g.slash && to !== from + 1) return undefined;
+    // "spent £27.5m in 2025-26", "debt will peak at 42% of GDP in 2026-27": a split year in a sentence about public
+    // money is a fiscal year; "the 2025-26 season" stays two years
+    if (to === from + 1 && /^\d\d$/.test(g.b ?? '') && !SEASON_AFTER.test(text.slice(end, end + 24)) &&
+      FISCAL_CONTEXT.test(sentenceAround(text, start, end))) return { kind: 'fiscalYear', year: from, to, named: true };
     return to > from ? { kind: 'yearRange', from, to } : undefined;
   }),
   rule('year', `(?:(?:the|The)${W}year${W})?(?<y>${YEAR_SRC})`, false, (g, text, start, end) => {
