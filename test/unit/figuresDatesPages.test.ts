@@ -149,3 +149,17 @@ describe('article metadata and reference date on saved pages', () => {
     assert.equal(findPublicationDate(page, { name: 'strike.txt' }), undefined);
   });
 });
+
+describe('dates and figures in names, ranks and fiscal years', () => {
+  it('leaves a year or a season that is part of a name, and reads "this fiscal year" from April', () => {
+    assert.deepEqual(dates('The Spring Budget 2026 and Vision 2030 were tabled in the spring of 2026.'), ['the spring of 2026 = 2026-SP']);
+    assert.deepEqual(dates('Spending reaches 2% of GDP this fiscal year and 2.5% next financial year.', '2026-11-03'),
+      ['this fiscal year = FY2027', 'next financial year = FY2028']);
+    assert.deepEqual(dates('Spending reaches 2% of GDP this fiscal year.', '2026-02-10'), ['this fiscal year = FY2026']);
+  });
+
+  it('reads "a quarter" before "since" as a share, and an index name\'s number as no count', () => {
+    assert.deepEqual(figures('Exports have fallen by a quarter since 2021, though the club served a third term.'), ['QUANTITY a quarter = 0.25']);
+    assert.deepEqual(figures('The DAX 40 closed higher while NATO 32 members met.'), ['QUANTITY 32 = 32']);
+  });
+});

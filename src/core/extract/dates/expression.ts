@@ -50,6 +50,8 @@ export type DateExpression =
    * guidelines write fiscal years
    */
   | { kind: 'fiscalYear'; year: number; to?: number; named?: boolean }
+  /** "this fiscal year", "next financial year": the fiscal year around the reference, shifted */
+  | { kind: 'relativeFiscalYear'; shift: -1 | 0 | 1 }
   /** 199 for the 1990s */
   | { kind: 'decade'; decade: number; centuryKnown: boolean }
   /** 19 for the 20th century */

@@ -61,7 +61,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
-  weekOnWeekday: /week (?:on|from)/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
+  weekOnWeekday: /week (?:on|from)/, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
 function rule(
@@ -149,6 +149,13 @@ function sentenceAround(text: string, start: number, end: number): string {
   const stops = [after.indexOf('. '), after.indexOf('\n'), after.indexOf('? '), after.indexOf('! ')].filter((i) => i >= 0);
   return before.slice(from + 1) + text.slice(start, end) + after.slice(0, stops.length ? Math.min(...stops) : after.length);
 }
+
+/** A capitalised word after a season ("the Fall Economic Statement"); a weekday or a month after it is none. */
+const NAME_WORD_AFTER = /^\s{1,3}[A-Z][a-z]/;
+const DATE_WORD_AFTER = /^\s{1,3}(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+/** Capitalised heads of names that end in a year ("Fall Economic Statement 2026", "Vision 2030", "Expo 2025"). */
+const YEAR_NAMED_AFTER = /\b(?:Statement|Strategy|Plan|Review|Act|Vision|Agenda|Expo|Cup|Games|Olympics|Summit|Forum|Festival|Championships?|Census|Programme|Program|Update|Outlook|Budget)\s$/;
 
 /** Words of public money: a split year ("2026-27") in their sentence is a fiscal year. */
 const FISCAL_CONTEXT = /[$€£¥]\s?\d|\b(?:budgets?|deficits?|surplus|debt|borrowing|spending|spent|revenues?|tax(?:es)?|fiscal|financial\s+year|GDP|funding|expenditure|appropriations?)\b/i;
@@ -397,6 +404,11 @@ export const DATE_RULES: readonly DateRule[] = [
     const to = g.to.length === 2 ? year - (year % 100) + Number(g.to) : Number(g.to);
     return to === year + 1 ? { kind: 'fiscalYear', year, to, named: true } : undefined;
   }),
+  // "this fiscal year", "next financial year" ("the current fiscal year" is left to TimeBank's plain year)
+  rule('relativeFiscalYear', `(?<shift>${capitalizable('this')}|${capitalizable('next')}|${capitalizable('last')})${W}(?:fiscal|financial)${W}year(?![A-Za-z'’-])`, false,
+    // "the next fiscal year" is a duration or an anaphor, as "the next year" is
+    (g, text, start) => (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 6), start)) ? undefined
+      : { kind: 'relativeFiscalYear', shift: shiftOf(g.shift) ?? 0 })),
   // "the new year" (lower case; "New Year" is the holiday): the year after the reference
   rule('newYear', `${capitalizable('the')}${W}new${W}year(?![A-Za-z'’-])`, false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 1 })),
   // "a week on Thursday", "a week from Friday": British for the coming such day and seven more
@@ -430,6 +442,9 @@ export const DATE_RULES: readonly DateRule[] = [
     true, (g, text, start, end) => {
       const season = SEASONS.get((g.s ?? '').toLowerCase());
       if (season === undefined) return undefined;
+      // "the Fall Economic Statement", "the Spring Budget", "Winter Olympics": a capitalised season before another
+      // capitalised word begins a name
+      if (!g.y && /^[A-Z]/.test(g.s ?? '') && NAME_WORD_AFTER.test(text.slice(end, end + 6)) && !DATE_WORD_AFTER.test(text.slice(end, end + 12))) return undefined;
       if (!g.shift && !g.y) {
         // "the spring and early summer of 2025": a season joined to one with a year shares that year
         const joined = SEASON_JOINED_TO_YEAR.exec(text.slice(end, end + 48));
@@ -464,6 +479,8 @@ export const DATE_RULES: readonly DateRule[] = [
     if (COUNTED_NOUN.test(wordAfter(text, end))) return undefined;
     if (/^\s{1,3}(?:over|out\s+of)\s{1,3}\d/.test(text.slice(end, end + 14))) return undefined; // "2000 over 3" is a division
     if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+    // "Fall Economic Statement 2026", "Vision 2030", "Expo 2025": the year ends the name of a document or an event
+    if (YEAR_NAMED_AFTER.test(text.slice(Math.max(0, start - 16), start))) return undefined;
     return { kind: 'calendar', year: Number(g.y) };
   }),
   // "warming of 2.6C by 2100": a year of the next century only after a word that sets a time ("by 2150")

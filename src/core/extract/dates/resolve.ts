@@ -41,6 +41,8 @@ export interface Resolution {
 }
 
 const NO_REFERENCE = 'relative date but no publication date known';
+/** The month most governments' fiscal years start in (Britain, Canada, India, Japan). */
+const FISCAL_YEAR_START_MONTH = 4;
 const NO_ANCHOR = 'refers back to a date, but the text gives none before it';
 
 const resolved = (period: Period, reason?: string): Resolution => ({ value: formatPeriod(period), reason, period });
@@ -327,6 +329,13 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (e.year !== undefined) return resolved(halfPeriod(e.year, e.half));
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
+    }
+    case 'relativeFiscalYear': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      // a fiscal year starting in April (Britain, Canada, India, Japan) is named by the year it ends: from April
+      // on, the fiscal year under way ends the next calendar year
+      const year = (ref.month >= FISCAL_YEAR_START_MONTH ? ref.year + 1 : ref.year) + e.shift;
+      return { value: `FY${year}`, period: yearPeriod(year), reason: `the fiscal year (from April) around ${refText}` };
     }
     case 'fiscalYear':
       if (e.named) return { value: `FY${e.to ?? e.year}`, period: yearPeriod(e.to ?? e.year), reason: 'a fiscal year, named by the year it ends' };

@@ -512,6 +512,9 @@ class FigureScanner {
     if (single && firstTok.kind === 'num' && this.isDatePart(m, prev, next)) return undefined;
     if (prev && prev.kind === 'word' && STARTS_UPPER.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
     if (prev && (prev.text === '#' || (prev.text === '.' && toks[m.first - 2]?.lower === 'no'))) return undefined;
+    // "the CAC 40 is down", "the DAX 40": a number after a word in capitals, counting nothing, ends a name
+    if (single && firstTok.plain && prev?.kind === 'word' && ACRONYM.test(prev.text) && !isoOf(prev.text) &&
+      this.spaced(m.first - 1, m.first) && !(toks[m.last]?.kind === 'word' && PLURAL_WORD.test(toks[m.last].text))) return undefined;
 
     // hyphen-joined unit: "32-nation", "two-day" (a duration: not annotated)
     if (next?.text === '-' && this.reader.gap(m.last - 1, m.last) === 'glued' && toks[m.last + 1]?.kind === 'word' &&
@@ -615,6 +618,9 @@ function hyphenChains(toks: readonly FigureToken[]): Uint8Array {
   }
   return marks;
 }
+
+/** A word in capitals, three letters or more: an acronym ("CAC", "DAX", "STOXX"). */
+const ACRONYM = /^[A-Z]{3,6}$/;
 
 /** Words after a score ("a 2-0 win", "the 3-1 defeat"). */
 const SCORE_NOUNS = /^(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws|lead|scoreline|thrashing|triumph|drubbing|rout|reverse|comeback|aggregate|home|away)$/;

@@ -335,7 +335,8 @@ export class NumberReader {
     if (!d.plural && !mixed) {
       if (numerator !== 1) return undefined;
       const w = following ? toks[following.index] : undefined;
-      const closes = !w || w.kind !== 'word' || followingScale !== undefined || /^(?:of|and|or|to|than|in)$/.test(w.lower);
+      // "a third of", "a quarter since 2019": a word that can follow a share, not a noun an ordinal would count ("a third term")
+      const closes = !w || w.kind !== 'word' || followingScale !== undefined || SHARE_CLOSERS.test(w.lower);
       if (!closes) return undefined;
     }
     // a mixed number: "X and <digit> <denominator>"
@@ -448,6 +449,9 @@ export class NumberReader {
     return { first: m.first, last: divisor.last, value: m.value / divisor.value, fraction: true, wordy: m.wordy || divisor.wordy, scaled: false };
   }
 }
+
+/** Words after "a third", "a quarter" that leave it a share: prepositions and conjunctions, never a noun. */
+const SHARE_CLOSERS = /^(?:of|and|or|to|than|in|since|from|at|by|for|over|after|before|compared|as|when|while|amid|despite|during|within|until|between|on|last|this)$/;
 
 /** The largest divisor of a rate written "nine in 10", "three in four". */
 const RATE_MAX_DIVISOR = 100;
