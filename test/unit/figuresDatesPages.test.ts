@@ -50,6 +50,13 @@ describe('dates on real-page shapes', () => {
     assert.deepEqual(dates('Ferries resume - 3h ago\nPort closed - 40 minutes ago'), ['3h ago = 2026-03-16', '40 minutes ago = 2026-03-16']);
   });
 
+  it('reads a bare weekday after a fixture in the present tense as ahead, even after a past verb in the sentence', () => {
+    // Monday 16 March 2026
+    assert.deepEqual(dates('Porto, who have not lost since January, host Benfica on Saturday evening.'),
+      ['January = 2026-01', 'Saturday evening = 2026-03-21']);
+    assert.deepEqual(dates('Porto beat Benfica on Saturday evening.'), ['Saturday evening = 2026-03-14']);
+  });
+
   it('reads "a week on Tuesday" as the coming Tuesday and seven days', () => {
     assert.deepEqual(dates('The appeal will be heard a week on Tuesday.'), ['a week on Tuesday = 2026-03-24']);
     assert.deepEqual(dates('The appeal will be heard a week on Tuesday.', '2026-03-19'), ['a week on Tuesday = 2026-03-31']);

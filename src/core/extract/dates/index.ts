@@ -34,6 +34,10 @@ const SAME_SENTENCE_REACH = 200;
 /** The end of a sentence or clause between two dates (a period of an abbreviation before a lower-case word is none). */
 const SENTENCE_BREAK = /[!?;]|\.\s{1,3}(?![a-z])|\n/;
 
+/** A fixture in the present tense in the clause before a weekday: "face Brighton at home on", "host Arsenal on". */
+const FIXTURE_BEFORE = /\b(?:face|faces|host|hosts|play|plays|meet|meets|visit|visits|travel\s+to|travels\s+to)\s[^,.;:!?\n]{0,50}$/;
+const FIXTURE_REACH = 80;
+
 /** How far after a day a clock time standing alone is still a time on that day. */
 const CLOCK_DAY_REACH = 48;
 
@@ -74,7 +78,10 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       pastVerbBefore = tense === 'pastBefore';
     } else if (!future && !past && bareWeekday) {
       // "were planning to drive around the airport on Monday": the nearest tense cue before it in its sentence
-      future = nearestCueBefore(text, c.start) === 'future';
+      const cue = nearestCueBefore(text, c.start);
+      // "Newcastle, who have not won since May, face Brighton on Wednesday": a fixture in the present tense, in the
+      // clause of the weekday, is ahead
+      future = cue === 'future' || FIXTURE_BEFORE.test(text.slice(Math.max(0, c.start - FIXTURE_REACH), c.start));
     } else if (!future && isYearless(c.expression)) {
       // "the quarter ended Oct. 31": a period that has ended ended by the publication date
       pastVerbBefore = PERIOD_HAS_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
