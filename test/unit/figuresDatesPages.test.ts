@@ -168,5 +168,8 @@ describe('dates and figures in names, ranks and fiscal years', () => {
   it('reads "a quarter" before "since" as a share, and an index name\'s number as no count', () => {
     assert.deepEqual(figures('Exports have fallen by a quarter since 2021, though the club served a third term.'), ['QUANTITY a quarter = 0.25']);
     assert.deepEqual(figures('The DAX 40 closed higher while NATO 32 members met.'), ['QUANTITY 32 = 32']);
+    // a year that ends a name is neither a date nor a count
+    assert.deepEqual(figures('Charges under the Fraud Act 2006 and Agenda 2030 were read.'), []);
+    assert.deepEqual(dates('Charges under the Fraud Act 2006 and Agenda 2030 were read.'), []);
   });
 });

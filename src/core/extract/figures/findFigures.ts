@@ -512,6 +512,9 @@ class FigureScanner {
     if (single && firstTok.kind === 'num' && this.isDatePart(m, prev, next)) return undefined;
     if (prev && prev.kind === 'word' && STARTS_UPPER.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
     if (prev && (prev.text === '#' || (prev.text === '.' && toks[m.first - 2]?.lower === 'no'))) return undefined;
+    // "the Proceeds of Crime Act 2002", "Vision 2030": a year ending a name (the date extractor leaves it too)
+    if (single && firstTok.plain && firstTok.text.length === 4 && m.value >= 1000 && m.value <= 2199 && prev?.kind === 'word' &&
+      YEAR_NAME_HEADS.test(prev.text)) return undefined;
     // "the CAC 40 is down", "the DAX 40": a number after a word in capitals, counting nothing, ends a name
     if (single && firstTok.plain && prev?.kind === 'word' && ACRONYM.test(prev.text) && !isoOf(prev.text) &&
       this.spaced(m.first - 1, m.first) && !(toks[m.last]?.kind === 'word' && PLURAL_WORD.test(toks[m.last].text))) return undefined;
@@ -618,6 +621,9 @@ function hyphenChains(toks: readonly FigureToken[]): Uint8Array {
   }
   return marks;
 }
+
+/** Capitalised heads of names that end in a year, as the date extractor's list (dates/patterns.ts). */
+const YEAR_NAME_HEADS = /^(?:Statement|Strategy|Plan|Review|Act|Vision|Agenda|Expo|Cup|Games|Olympics|Summit|Forum|Festival|Championships?|Census|Programme|Program|Update|Outlook|Budget)$/;
 
 /** A word in capitals, three letters or more: an acronym ("CAC", "DAX", "STOXX"). */
 const ACRONYM = /^[A-Z]{3,6}$/;
