@@ -41,6 +41,11 @@ describe('dates on real-page shapes', () => {
     assert.deepEqual(dates('The ferry left at 14:10 and won 2-1.'), []);
   });
 
+  it('reads a clock time alone on its line as a live page\'s time stamp, but not a decimal alone on its line', () => {
+    assert.deepEqual(dates('Storm live\n\n11:40\nGusts reach the coast.\n\n9.15am\nFerries stop.\n\n92.40\nBrent at close'),
+      ['11:40 = 2026-03-16', '9.15am = 2026-03-16']);
+  });
+
   it('keeps a clock time after a day in the span and out of the value', () => {
     assert.deepEqual(dates('The talks resume next Wednesday at 10:30, and the vote is today at 5pm.'),
       ['next Wednesday at 10:30 = 2026-03-18', 'today at 5pm = 2026-03-16']);

@@ -61,7 +61,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
-  weekOnWeekday: /week (?:on|from)/, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
+  weekOnWeekday: /week (?:on|from)/, stampLine: /(?:^|\n)[ \t]{0,8}\d{1,2}[:.ap]/i, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
 function rule(
@@ -423,6 +423,9 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('zonedClock', ZONED_CLOCK_SRC, false, (_g, text, start) =>
     // "2-14:05 GMT" or "1.14:05" is no clock of its own
     (/[\\d.:-]$/.test(text.slice(Math.max(0, start - 1), start)) ? undefined : { kind: 'clockTime' })),
+  // "14:05" or "2.05pm" alone on its line, as live pages stamp their posts without a zone
+  rule('stampLine', `(?<=(?:^|\\n)[ \\t]{0,8})(?:(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm]))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm]))(?=[ \\t]*(?:\\r?\\n|$))`,
+    false, () => ({ kind: 'clockTime' })),
   // "9/11": the attacks of 11 September 2001, named by their date
   rule('nineEleven', `(?<![\\d/.])9/11(?![\\d/]|\\.\\d)`, false, () => ({ kind: 'calendar', year: 2001, month: 9, day: 11 })),
   rule('decadeShort', `'(?<short>\\d)0s(?![A-Za-z])`, true, (g) => ({ kind: 'decade', decade: 190 + Number(g.short), centuryKnown: false })),
