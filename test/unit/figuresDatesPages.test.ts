@@ -46,6 +46,10 @@ describe('dates on real-page shapes', () => {
       ['11:40 = 2026-03-16', '9.15am = 2026-03-16']);
   });
 
+  it('reads a British clock time with a point before a day', () => {
+    assert.deepEqual(dates('Ministers met at 4.45pm on Friday.'), ['4.45pm on Friday = 2026-03-13T16:45']);
+  });
+
   it('keeps a clock time after a day in the span and out of the value', () => {
     assert.deepEqual(dates('The talks resume next Wednesday at 10:30, and the vote is today at 5pm.'),
       ['next Wednesday at 10:30 = 2026-03-18', 'today at 5pm = 2026-03-16']);
@@ -70,6 +74,7 @@ describe('dates on real-page shapes', () => {
   it('gives the first of two days sharing a month written after the second its own date', () => {
     assert.deepEqual(dates('The inquiry sat on 3 and 4 February, and between 9 or 10 March.'),
       ['3 = 2026-02-03', '4 February = 2026-02-04', '9 = 2026-03-09', '10 March = 2026-03-10']);
+    assert.deepEqual(dates('Talks are set for 24-25 March.'), ['24 = 2026-03-24', '25 March = 2026-03-25']);
     // money and figures before "and" are no days
     assert.deepEqual(dates('It cost £5 and 6 tonnes were sent in May.'), ['May = 2025-05']);
   });

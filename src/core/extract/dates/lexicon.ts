@@ -79,7 +79,7 @@ export const DECADE_WORD_SRC = `(?:${alternation([...DECADE_WORDS.keys()])})`;
 export const CENTURY_ORDINAL_SRC = `(?:${alternation([...CENTURY_ORDINALS.keys()].filter((w) => /^[a-z]/.test(w)))}|18th|19th|20th|21st)`;
 /** Clock times after a date in datelines: "08:03 AM EST", "3 p.m.". */
 export const CLOCK_SRC =
-  '(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?|\\d{1,2}\\s?[AaPp]\\.[Mm]\\.|\\d{1,2}\\s?[AP]M)(?:\\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)(?![A-Za-z]))?';
+  '(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))|\\d{1,2}\\s?[AaPp]\\.[Mm]\\.|\\d{1,2}\\s?[AP]M)(?:\\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)(?![A-Za-z]))?';
 
 /** A clock time standing before a day ("9 a.m. Tuesday", "noon Thursday"): the clock forms plus noon and midnight. */
 export const CLOCK_OR_NOON_SRC = `(?:${CLOCK_SRC}|${capitalizable('noon')}|${capitalizable('midnight')})`;
@@ -93,7 +93,7 @@ export function clockValue(clock: string): string | undefined {
   const word = clock.trim().toLowerCase();
   if (word === 'noon') return 'T12:00';
   if (word === 'midnight') return 'T24:00';
-  const m = /^(\d{1,2})(?::(\d{2}))?(?::\d{2})?\s?(?:([ap])\.?m\.?)?/i.exec(word);
+  const m = /^(\d{1,2})(?:[:.](\d{2}))?(?::\d{2})?\s?(?:([ap])\.?m\.?)?/i.exec(word);
   if (!m) return undefined;
   let hour = Number(m[1]);
   const minute = m[2] === undefined ? 0 : Number(m[2]);

@@ -61,7 +61,7 @@ const REQUIRED_WORDS: Record<string, RegExp> = {
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
-  weekOnWeekday: /week (?:on|from)/, stampLine: /(?:^|\n)[ \t]{0,8}\d{1,2}[:.ap]/i, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d\s{1,3}(?:and|or|&)\s{1,3}\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
+  weekOnWeekday: /week (?:on|from)/, stampLine: /(?:^|\n)[ \t]{0,8}\d{1,2}[:.ap]/i, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d(?:\s{1,3}(?:and|or|&)\s{1,3}|[-–])\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
 function rule(
@@ -219,7 +219,8 @@ export const DATE_RULES: readonly DateRule[] = [
       const day = parseInt(g.d ?? '', 10);
       return month !== undefined && isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
     }),
-    pattern: new RegExp(`(?<![\\d.,:/£$€¥-])\\b(?<d>${DAY_SRC})${W}(?:and|or|&)${W}${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, 'gd'),
+    // and "21-22 March", a range of days: its first day
+    pattern: new RegExp(`(?<![\\d.,:/£$€¥-])\\b(?<d>${DAY_SRC})(?:${W}(?:and|or|&)${W}|[-–])${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, 'gd'),
     only: 'd',
   },
   rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, false, (g) => {
