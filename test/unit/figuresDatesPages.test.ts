@@ -46,8 +46,14 @@ describe('dates on real-page shapes', () => {
       ['11:40 = 2026-03-16', '9.15am = 2026-03-16']);
   });
 
-  it('reads a British clock time with a point before a day', () => {
+  it('reads a British clock time with a point before a day, and a time on a day with its date', () => {
     assert.deepEqual(dates('Ministers met at 4.45pm on Friday.'), ['4.45pm on Friday = 2026-03-13T16:45']);
+    assert.deepEqual(dates('The final starts at 8pm on Saturday 21 March.'), ['8pm on Saturday 21 March = 2026-03-21']);
+  });
+
+  it('reads a half-year code with its year, or after "in" without one', () => {
+    assert.deepEqual(dates('Margins fell in H2 2025 and recover in 2026 H1; sales rose in H1, but the H1 visa rules stay.'),
+      ['H2 2025 = 2025-H2', '2026 H1 = 2026-H1', 'H1 = 2026-H1']);
   });
 
   it('keeps a clock time after a day in the span and out of the value', () => {

@@ -57,7 +57,7 @@ const SEASON_JOINED_TO_YEAR = new RegExp(
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, coordinatedDay: /\d,?\s{1,3}(?:and|or|&)\s{1,3}\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
   anaphoricWeekday: /previous|preceding|following/, clockDay: /\d\s?[AaPp]\.?[Mm]|\d:\d\d|noon|midnight/i, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
-  anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
+  anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/, halfCode: /H[12](?![A-Za-z0-9])/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
   theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
@@ -186,8 +186,9 @@ export const DATE_RULES: readonly DateRule[] = [
     return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
   }),
   rule('monthDay',
-    // a live page's time stamp may come first: "16:40 GMT, 23 November 2026" (group `lead`, out of the value)
-    `(?:(?<lead>${ZONED_CLOCK_SRC}),?${W})?` +
+    // a live page's time stamp may come first: "16:40 GMT, 23 November 2026", or a time on the day: "7.45pm on
+    // Tuesday 8 December" (groups `lead`, `leadOn`: in the span, out of the value)
+    `(?:(?<lead>${ZONED_CLOCK_SRC}),?${W}|(?<leadOn>${CLOCK_SRC})${W}on${W})?` +
     `(?:(?<wd>${WEEKDAY_SRC}|${WEEKDAY_SHORT_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
     // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
     // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)
@@ -330,6 +331,14 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W0})?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W0}(?<y2>${YEAR_SRC}))?`, false, (g) => {
     const y = g.y1 ?? g.y2;
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
+  }),
+  // "H1 2027", "2026 H2": a half-year as results write it
+  rule('halfCode', `(?:(?<y1>${YEAR_SRC})${W0})?H(?<h>[12])(?![A-Za-z0-9])(?:${W0}(?<y2>${YEAR_SRC}))?`, false, (g, text, start, end) => {
+    const y = g.y1 ?? g.y2;
+    // without a year, only "in H1", "for H2" followed by no noun ("the H1 visa" names something else)
+    if (!y && (!/\b(?:in|for|during|by|over|since|until)\s$/i.test(text.slice(Math.max(0, start - 8), start)) ||
+      /^\s[A-Za-z]/.test(text.slice(end, end + 2)) && !/^\s(?:and|or|to|as|when|while|after|before|but)\b/.test(text.slice(end, end + 8)))) return undefined;
+    return { kind: 'half', half: g.h === '1' ? 1 : 2, ...(y ? { year: Number(y) } : {}) };
   }),
   rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
     false, (g, text, _start, end) => {
