@@ -164,6 +164,15 @@ describe('article metadata and reference date on saved pages', () => {
     assert.equal(articleMetadata('Judge orders refund\n\nMaria Lopez\nThe judge ruled on Monday that fees be repaid.\n').byline, undefined);
   });
 
+  it('reads a wire dateline without a year for its outlet, and a date line with a zone offset or "2 hours ago"', () => {
+    const wire = 'Ports\n\nDockers strike across Europe\n\nBy Ana Lopes\n\nMarch 5, 2026 9:05 AM GMT+1 Updated 3 hours ago\n\n' +
+      'LISBON, March 5 (Reuters) - Dock workers walked out on Thursday.\n';
+    assert.equal(articleMetadata(wire).outlet, 'Reuters');
+    assert.equal(findPublicationDate(wire, {})?.iso, '2026-03-05');
+    const agency = 'Dockers strike\n\nUpdated 7:12 AM GMT+9, March 6, 2026\n\nTOKYO (AP) — Dock workers walked out.\n';
+    assert.equal(findPublicationDate(agency, {})?.iso, '2026-03-06');
+  });
+
   it('finds a date line without a year under page furniture, its year the latest that gives its weekday', () => {
     const furniture = Array.from({ length: 12 }, (_, i) => `Section ${String.fromCharCode(65 + i)}`).join('\n');
     const page = `${furniture}\nDockers vote to strike\n\nThursday, March 5\n\nThe vote was held on Monday.\n`;

@@ -90,7 +90,7 @@ function weekdayNamed(line: string): number | undefined {
 /** A press release's place after its date: "November 3, 2026 - Ottawa, Ontario". */
 const PLACE_AFTER_DASH = /\s[-–—]\s+\p{Lu}[\p{L}.'’ ]{1,30}(?:,\s*\p{Lu}[\p{L}.'’ ]{1,30})?\s*$/u;
 
-const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2})*$/i;
+const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d\d)?|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:h|hrs?|hours?|m|mins?|minutes?|days?)\s+ago)*$/i;
 
 /** A wire story's dateline before its date: the place in capitals, perhaps a region or country ("ROTTERDAM, Netherlands, "). */
 const WIRE_PLACE_BEFORE = /^[ \t]*\p{Lu}[\p{Lu}.'’ -]{1,40},(?:[ \t]*\p{Lu}[\p{L}.'’ -]{1,30},)?[ \t]*$/u;
