@@ -33,6 +33,12 @@ const W0 = '\\s{0,3}';
 const ZONE_SRC = '(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK)(?![A-Za-z])';
 /** A clock time with its time zone: "14:05 GMT", "16.40 BST", "9am ET", "2.30pm GMT". */
 const ZONED_CLOCK_SRC = `(?:(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))\\s${ZONE_SRC}`;
+/**
+ * A time right before a full or partial date, which `scanDates` takes into the date's span and leaves out of its
+ * value: a live page's time stamp ("16:40 GMT, 23 November 2026"), a time on the day ("7.45pm on Tuesday 8 December").
+ */
+export const TIME_BEFORE_DAY = new RegExp(`(?<![\\d:.])(?:${ZONED_CLOCK_SRC},?|${CLOCK_SRC}${W}on)${W}$`);
+
 /** A clock time after a day: "next Sunday at 14:00", "today at 3pm" (group `stamp`: in the span, out of the value). */
 const AT_CLOCK_SRC = `(?:,?${W}at${W}(?<stamp>(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?(?:\\s${ZONE_SRC})?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))(?![A-Za-z])(?:\\s${ZONE_SRC})?|noon|midnight))?`;
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
@@ -186,9 +192,6 @@ export const DATE_RULES: readonly DateRule[] = [
     return isValidDay(year, month, day) ? { kind: 'calendar', year, month, day } : undefined;
   }),
   rule('monthDay',
-    // a live page's time stamp may come first: "16:40 GMT, 23 November 2026", or a time on the day: "7.45pm on
-    // Tuesday 8 December" (groups `lead`, `leadOn`: in the span, out of the value)
-    `(?:(?<lead>${ZONED_CLOCK_SRC}),?${W}|(?<leadOn>${CLOCK_SRC})${W}on${W})?` +
     `(?:(?<wd>${WEEKDAY_SRC}|${WEEKDAY_SHORT_SRC}),?${W})?(?:(?<m1>${MONTH_SRC})${W}(?<d1>${DAY_SRC})|(?<d2>${DAY_SRC})${W}(?:of${W})?(?<m2>${MONTH_SRC}))` +
     // a clock after a full date is a date line's time stamp ("12 February 2026 08:03 AM EST"): part of the
     // phrase, not of the value, which stays the day the article is dated (group `stamp`, not `clock`)

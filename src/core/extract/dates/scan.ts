@@ -4,13 +4,15 @@
  */
 import type { DateCandidate, Mod } from './expression';
 import { clockValue } from './lexicon';
-import { DATE_RULES, type DateRule } from './patterns';
+import { DATE_RULES, TIME_BEFORE_DAY, type DateRule } from './patterns';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LOWER_WORD_AFTER = /^\s{1,3}\p{Ll}/u;
 
 const LOOKBACK = 40;
+/** How far before a day a time in its span may start ("12:30:00 p.m. EST, " or "10.45am on "). */
+const TIME_LOOKBACK = 28;
 const MODIFIER_BEFORE =
   /(?:(?<![A-Za-z])(?<the>[Tt]he)\s{1,3})?(?:(?<![A-Za-z])(?<edge>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)(?:-|\s{1,3})|(?<![A-Za-z])(?<edgeIn>[Ee]arly|[Ll]ate)\s{1,3}in\s{1,3}|(?<![A-Za-z])(?<part>[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)$/;
 const THE_BEFORE = /(?<![A-Za-z])[Tt]he\s{1,3}$/;
@@ -32,6 +34,11 @@ const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear', 'eventPerio
 const APPROXIMATOR_BEFORE = /(?<![A-Za-z])(?:[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Jj]ust)\s{1,3}$/;
 
 function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
+  // "16:40 GMT, 23 November 2026", "7.45pm on Tuesday 8 December": a time before a day of a month is in its span
+  if (rule.name === 'monthDay') {
+    const time = TIME_BEFORE_DAY.exec(text.slice(Math.max(0, c.start - TIME_LOOKBACK), c.start));
+    if (time) return { ...c, start: c.start - time[0].length };
+  }
   if (c.expression.kind === 'offset' && c.expression.direction === 'ago') {
     const approx = APPROXIMATOR_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
     return approx ? { ...c, start: c.start - approx[0].length } : c;
