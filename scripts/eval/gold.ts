@@ -19,6 +19,7 @@ export const NEWS_GOLD_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'ne
 export const NEWS_GOLD_SETS: Record<string, string> = {
   blind: 'blind (8 pages; never used to shape rules)',
   'names-dev': 'names-dev (6 pages; used to shape name rules)',
+  'figures-dev': 'figures-dev (6 pages; used to shape figure and date rules)',
 };
 
 /** The reference date the scorer passes: `published`, else `anchor_date` (a month pads to the 15th, a year to 30 June). */

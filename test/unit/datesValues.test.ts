@@ -75,10 +75,14 @@ describe('findDates values', () => {
     expectDate('It shaped the 21st century.', 'the 21st century', '20');
     expectDate('Troops arrive in summer 2025.', 'summer 2025', '2025-SU');
     expectDate('Profit rose in the third quarter of 1998.', 'the third quarter of 1998', '1998-Q3');
-    // a fiscal year is valued as its year, as TempEval's TimeBank annotates "fiscal 1989"; a split year as its two years
-    expectDate('The budget for FY2026 was cut.', 'FY2026', '2026');
-    expectDate('The budget for 2023/24 was cut.', '2023/24', '2023/2024');
-    expectDate('The budget for FY2024/25 was cut.', 'FY2024/25', '2024/2025');
+    // "fiscal 1989" is valued as its year, as TempEval's TimeBank annotates it; a fiscal year written "FY" or
+    // "fiscal year" as the project's guidelines write it, named by the year it ends, and so is a split year in a
+    // sentence about public money; another split year is its two years
+    expectDate('Sales in fiscal 1989 rose.', 'fiscal 1989', '1989');
+    expectDate('The budget for FY2026 was cut.', 'FY2026', 'FY2026');
+    expectDate('The budget for 2023/24 was cut.', '2023/24', 'FY2024');
+    expectDate('They won the league in 2023/24.', '2023/24', '2023/2024');
+    expectDate('The budget for FY2024/25 was cut.', 'FY2024/25', 'FY2025');
     expectDate('NATO invoked Article 5 after 9/11 for the first time.', '9/11', '2001-09-11');
     expectDate('He served from 1989-1991 in Bonn.', '1989-1991', '1989/1991');
     expectDate('Sales fell last summer.', 'last summer', '2025-SU');

@@ -26,14 +26,16 @@ const MAX_TITLE = 200;
 const FURNITURE = new RegExp([
   '^(?:play all audios?|listen(?: to)?(?: this)?(?: article| story)?|ie ?11 is not supported|skip to (?:main )?content|advertisement',
   'sign (?:in|up)|log ?in|subscribe|menu|search|share(?: this)?(?: article| story)?|cookies?|we use cookies|accept(?: all)?(?: cookies)?',
-  'breaking(?: news)?|live(?: updates)?|watch(?: live)?|read more|related|home|image|photo|video|copyright|©|updated|published|posted',
+  'breaking(?: news)?|live(?: updates)?(?![:\\s]+\\p{L})|watch(?: live)?|read more|related|home|image|photo|video|copyright|©|updated|published|posted',
+  'we value your privacy|your privacy|privacy (?:settings|choices|preferences|centre|center|notice)|manage (?:options|preferences|cookies|settings)|reject all',
+  '(?:news|press|media) release|media advisory|for immediate release|key points|in brief',
   'get more news|follow us|newsletter|most read|trending|top stories|loading|please enable javascript|this browser|your browser',
   'for an optimal experience|you are using an outdated browser|print|email|comments?|save|close|open|back to top)\\b',
-].join('|'), 'i');
+].join('|'), 'iu');
 const BRACKETED_NOTE = /^\s*[[(][^\])]*[\])]\s*$/;
 const BREADCRUMB_G = /\s(?:[›»>|/]|::)\s/g;
 const BYLINE = /^(?:[Bb]y|[Ww]ritten by|[Aa]uthor:?|[Rr]eporting by|BY)\s+(\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)\p{Lu}[\p{L}.'’-]*(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|van|von|al|bin|da|di|le|la))*)*)\s*$/u;
-const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,30}?)?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d|,?\s*\d{1,2}\s+\p{Lu}\p{Ll}{2,8}\s+(?:19|20)\d\d)?\s*(?:\((AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|TASS|ANSA|EFE|PA|CNN|[\p{Lu}][\p{L}.&' -]{1,30})\)|\/([\p{Lu}][\p{L}.&' -]{1,30})\/)\s*[-–—]/u;
+const DATELINE_OUTLET = /^[\p{Lu}][\p{Lu} .,'’-]{1,40}(?:,\s*\p{Lu}[\p{L} .'’-]{1,30}?)?(?:,?\s*\p{Lu}\p{Ll}{2,8}\.?\s+\d{1,2}(?:,?\s+(?:19|20)\d\d)?|,?\s*\d{1,2}\s+\p{Lu}\p{Ll}{2,8}(?:\s+(?:19|20)\d\d)?)?\s*(?:\((AP|AFP|Reuters|Bloomberg|UPI|dpa|Xinhua|TASS|ANSA|EFE|PA|CNN|[\p{Lu}][\p{L}.&' -]{1,30})\)|\/([\p{Lu}][\p{L}.&' -]{1,30})\/)\s*[-–—]/u;
 const SOURCE_LINE = /^(?:source|publisher|published by|originally published (?:by|in|at)|©\s*(?:\d{4}\s+)?|copyright\s*(?:\d{4}\s+)?)[:\s]*([\p{Lu}][\p{L}\p{N}.&' -]{1,40}?)\s*\.?$/iu;
 const TITLE_SUFFIX = /\s+[|–—-]\s+([\p{Lu}][\p{L}\p{N}.&' ]{1,40})$/u;
 const WEEKDAY_OR_MONTH = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d/;
@@ -46,6 +48,7 @@ export function articleMetadata(text: string): ArticleMetadata {
   let firstText: string | undefined;
   let inBody = false;
   let wire: string | undefined;
+  let lastTitleLine: string | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].replace(/\s+/g, ' ').trim();
     if (!line) continue;
@@ -62,7 +65,18 @@ export function articleMetadata(text: string): ArticleMetadata {
     }
     const source = SOURCE_LINE.exec(line);
     if (source && line.length <= 60) { meta.outlet ??= source[1].trim(); continue; }
-    if (isFurniture(line)) continue;
+    // "Department of Finance Canada" above "News release": the line before a release's label is its issuer
+    if (RELEASE_LABEL.test(line) && lastTitleLine !== undefined && !inBody) {
+      meta.outlet ??= lastTitleLine;
+      if (title === lastTitleLine) title = undefined;
+      if (shortTitle === lastTitleLine) shortTitle = undefined;
+      if (firstText === lastTitleLine) firstText = undefined;
+      lastTitleLine = undefined;
+      continue;
+    }
+    // "Sam Whitlock" above "Sport correspondent" or "at Villa Park": a byline without "By"
+    if (!meta.byline && NAME_LINE.test(line) && ROLE_OR_PLACE_LINE.test(nextLine(lines, i))) { meta.byline = line; continue; }
+    if (isFurniture(line) || LIST_ITEM.test(line)) continue;
     firstText ??= line;
     if (title || inBody) continue;
     const words = line.split(' ').length;
@@ -71,8 +85,8 @@ export function articleMetadata(text: string): ArticleMetadata {
     if (readsAsHeadline(line) && !continued) {
       // a sentence right after a short headline ("Budget fight") is the body's first, not a longer title
       if (shortTitle !== undefined && /[.!?]["”’]?$/u.test(line)) inBody = true;
-      else if (words >= 4) title = line;
-      else shortTitle ??= line;
+      else if (words >= 4) title = lastTitleLine = line;
+      else if (shortTitle === undefined) shortTitle = lastTitleLine = line;
     } else if (continued || isParagraph(line)) {
       // the body has begun: section heads and links further down are not the article's title
       inBody = true;
@@ -91,6 +105,28 @@ export function articleMetadata(text: string): ArticleMetadata {
   if (!meta.outlet) delete meta.outlet;
   meta.title = chosen ? shorten(chosen, MAX_TITLE) : firstText ? shorten(firstSentence(firstText), 100) : '';
   return meta;
+}
+
+/** The label of an organisation's release, under the name of the organisation that issues it. */
+const RELEASE_LABEL = /^(?:news|press|media) release$|^media advisory$|^for immediate release$|^statement$/i;
+/** A list item: bullets under "Key points" are no headline. */
+const LIST_ITEM = /^[-–•*·▪]\s/;
+/** A line that is a person's name and nothing else ("Sam Whitlock", "Marguerite Oyelaran", "Amélie de Montchalin"). */
+const NAME_LINE = /^\p{Lu}[\p{Ll}'’-]+(?:\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|dos|du|der|den)\s+)?\p{Lu}[\p{Ll}'’-]+){1,3}$/u;
+/** The line under a name in a byline: the writer's role ("Legal affairs correspondent") or where they wrote from ("at Villa Park"). */
+const ROLE_OR_PLACE_LINE = new RegExp(
+  `^(?:(?:[\\p{L}'’&-]+\\s+){0,4}(?:${[
+    'correspondents?', 'reporters?', 'editors?', 'writers?', 'columnists?', 'journalists?', 'contributors?', 'analysts?', 'critics?',
+  ].join('|')})|(?:at|in)\\s+\\p{Lu}[\\p{L}'’. -]{1,40})$`,
+  'iu',
+);
+
+function nextLine(lines: string[], i: number): string {
+  for (let k = i + 1; k < lines.length; k++) {
+    const line = lines[k].replace(/\s+/g, ' ').trim();
+    if (line) return line;
+  }
+  return '';
 }
 
 /**
@@ -117,6 +153,8 @@ const ROLE_AFTER_NAME = new RegExp(
 const BOTTOM_LINES = 15;
 const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:(?:19|20)\d\d\s*[-–]?\s*(?:(?:19|20)\d\d\s+)?)?([\p{Lu}][\p{L}\p{N}&' -]{1,40}?)\s*(?:[.,|]|\s+all rights reserved|$)/iu;
 
+const COMPANY_SUFFIX = /\s+(?:(?:Media|News|Publishing|Publications)\s+)?(?:Ltd|Limited|Inc|LLC|plc|PLC|GmbH|Group|Holdings)\.?$/;
+
 /** The outlet a page names in its copyright line near the end ("© 2026 The Daily Ledger. All rights reserved."). */
 function copyrightHolder(text: string): string | undefined {
   // only the end of the text is looked at: a megabyte costs no more than a page
@@ -125,7 +163,8 @@ function copyrightHolder(text: string): string | undefined {
     const line = tail[i].replace(/\s+/g, ' ').trim();
     if (line.length > 200) continue;
     const m = COPYRIGHT_LINE.exec(line);
-    if (m && !/^(?:all rights|the author|\d)/i.test(m[1])) return m[1].trim();
+    // "© 2025 The Meridian Post Media Ltd": the publication, without the company's legal suffix
+    if (m && !/^(?:all rights|the author|\d)/i.test(m[1])) return m[1].trim().replace(COMPANY_SUFFIX, '') || m[1].trim();
   }
   return undefined;
 }
@@ -177,10 +216,16 @@ export function onShareLine(text: string, start: number, end: number): boolean {
 /** The furniture words alone on their line, with nothing after them but punctuation. */
 const FURNITURE_WHOLE = new RegExp(`^(?:${FURNITURE.source.slice(4, -3)})[\\s\\p{P}]*$`, 'iu');
 
+const CONSENT = /\bcookies?\b|\bconsent\b|\bprivacy\b|\bpersonali[sz]e\b|\bprivacy policy\b/i;
+
 function isFurniture(line: string): boolean {
   if (FURNITURE.test(line) || BRACKETED_NOTE.test(line)) return true;
   if (/:$/.test(line)) return true; // a label: "Play all audios:", "Key points:"
-  if ((line.match(BREADCRUMB_G) ?? []).length >= 2 && line.split(' ').length <= 10) return true; // "News › World › Europe"
+  const separators = (line.match(BREADCRUMB_G) ?? []).length;
+  // "News › World › Europe", "World | Climate | Business | Sign in"
+  if (separators >= 2 && line.split(' ').length - separators <= 10) return true;
+  // a cookie banner's paragraph: "We and our partners use cookies to personalise content and ads."
+  if ((isParagraph(line) || /^We\s/.test(line)) && CONSENT.test(line)) return true;
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(line)) return true;
   if (!LETTER.test(line)) return true; // rules, separators, bare numbers
   return false;

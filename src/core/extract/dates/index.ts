@@ -34,6 +34,13 @@ const SAME_SENTENCE_REACH = 200;
 /** The end of a sentence or clause between two dates (a period of an abbreviation before a lower-case word is none). */
 const SENTENCE_BREAK = /[!?;]|\.\s{1,3}(?![a-z])|\n/;
 
+/** A fixture in the present tense in the clause before a weekday: "face Brighton at home on", "host Arsenal on". */
+const FIXTURE_BEFORE = /\b(?:face|faces|host|hosts|play|plays|meet|meets|visit|visits|travel\s+to|travels\s+to)\s[^,.;:!?\n]{0,50}$/;
+const FIXTURE_REACH = 80;
+
+/** How far after a day a clock time standing alone is still a time on that day. */
+const CLOCK_DAY_REACH = 48;
+
 /** Between two days of one month: "April 24 and 25". */
 const JOINED_DAYS = /^,?\s{1,3}(?:and|or|&)\s{1,3}$/;
 
@@ -71,7 +78,10 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       pastVerbBefore = tense === 'pastBefore';
     } else if (!future && !past && bareWeekday) {
       // "were planning to drive around the airport on Monday": the nearest tense cue before it in its sentence
-      future = nearestCueBefore(text, c.start) === 'future';
+      const cue = nearestCueBefore(text, c.start);
+      // "Newcastle, who have not won since May, face Brighton on Wednesday": a fixture in the present tense, in the
+      // clause of the weekday, is ahead
+      future = cue === 'future' || FIXTURE_BEFORE.test(text.slice(Math.max(0, c.start - FIXTURE_REACH), c.start));
     } else if (!future && isYearless(c.expression)) {
       // "the quarter ended Oct. 31": a period that has ended ended by the publication date
       pastVerbBefore = PERIOD_HAS_ENDED_BEFORE.test(text.slice(Math.max(0, c.start - 24), c.start));
@@ -92,6 +102,11 @@ export function findDates(text: string, reference: string | undefined): Span[] {
       reported && referenceDay && daysBetween(shiftPeriod(reported, 'quarter', 1).first, referenceDay) >= 0 &&
       RESULTS_AFTER.test(text.slice(c.end, c.end + 24)) && !futureJustAfter(text, c.end)) {
       r = { value: formatPeriod(reported), period: reported, reason: `${formatPeriod(reported)}, the quarter the text reports results for` };
+    }
+    // "Thursday 3 December (kick-off 20:00 GMT)": a clock time is on the day named just before it in its sentence
+    if (c.expression.kind === 'clockTime' && previous?.period.unit === 'day' && spans.length > 0 &&
+      c.start - spans[spans.length - 1].end <= CLOCK_DAY_REACH && !SENTENCE_BREAK.test(text.slice(spans[spans.length - 1].end, c.start))) {
+      r = { value: formatPeriod(previous.period), period: previous.period, reason: `a time on ${formatPeriod(previous.period)}` };
     }
     // "April 24 and 25": the second day is in the year of the first
     const joined = previous?.period.unit === 'day' && c.expression.kind === 'calendar' && c.expression.year === undefined &&

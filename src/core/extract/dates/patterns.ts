@@ -29,6 +29,18 @@ const WEEKDAY_SHORT_SRC = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-
 /** A date line's time written with a point, which only its time zone tells from a decimal ("22.15 BST"). */
 const DOT_CLOCK_SRC = '(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s(?:[A-Z]{2,4}T|UTC|GMT)(?![A-Za-z])';
 const W0 = '\\s{0,3}';
+/** Time zones a news page writes after a clock time. */
+const ZONE_SRC = '(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK)(?![A-Za-z])';
+/** A clock time with its time zone: "14:05 GMT", "16.40 BST", "9am ET", "2.30pm GMT". */
+const ZONED_CLOCK_SRC = `(?:(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))\\s${ZONE_SRC}`;
+/**
+ * A time right before a full or partial date, which `scanDates` takes into the date's span and leaves out of its
+ * value: a live page's time stamp ("16:40 GMT, 23 November 2026"), a time on the day ("7.45pm on Tuesday 8 December").
+ */
+export const TIME_BEFORE_DAY = new RegExp(`(?<![\\d:.])(?:${ZONED_CLOCK_SRC},?|${CLOCK_SRC}${W}on)${W}$`);
+
+/** A clock time after a day: "next Sunday at 14:00", "today at 3pm" (group `stamp`: in the span, out of the value). */
+const AT_CLOCK_SRC = `(?:,?${W}at${W}(?<stamp>(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?(?:\\s${ZONE_SRC})?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))(?![A-Za-z])(?:\\s${ZONE_SRC})?|noon|midnight))?`;
 const WEEKDAY_FULL_SRC = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])';
 const SHIFT_SRC = `(?:${capitalizable('this')}(?:${W}past|${W}coming)?|${capitalizable('last')}|${capitalizable('next')}|${capitalizable('coming')})`;
 const RELATIVE_YEAR_SRC = `(?:${YEAR_SRC}|(?:this|last|next)${W}year)`;
@@ -51,11 +63,11 @@ const SEASON_JOINED_TO_YEAR = new RegExp(
 const REQUIRED_WORDS: Record<string, RegExp> = {
   iso: /\d-\d\d-\d/, coordinatedDay: /\d,?\s{1,3}(?:and|or|&)\s{1,3}\d/, slashed: /\d\//, monthOfRelativeYear: /year/, monthThatYear: /year/, weekday: /day/,
   anaphoricWeekday: /previous|preceding|following/, clockDay: /\d\s?[AaPp]\.?[Mm]|\d:\d\d|noon|midnight/i, dayWord: /today|yesterday|tomorrow|tonight/i, relativeUnit: /week|month|year|quarter|decade|century/,
-  anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/,
+  anaphoricUnit: /day|week|month|year/, offset: /ago|earlier|later/, quarter: /quarter/, quarterCode: /Q[1-4]/, halfCode: /H[12](?![A-Za-z0-9])/,
   currentQuarter: /quarter|period/, periodYearBack: /year/, yearEarlier: /year-/i, yearPeriod: /quarter|period/, weekend: /weekend/,
-  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|FY/i, decade: /0s|ties/,
+  theYear: /year/, spokenYear: /nineteen|thousand/i, periodSpokenYear: /nineteen/i, half: /half/, twoQuarters: /two\s{1,3}quarters/, fiscalYear: /fiscal|financial|FY/i, decade: /0s|ties/,
   century: /century/, eventPeriod: /year|month|week|day/, season: /spring|summer|fall|autumn|winter/i, yearRange: /\d[-–—\s/]/, nineEleven: /9\/11/,
-  holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
+  weekOnWeekday: /week (?:on|from)/, stampLine: /(?:^|\n)[ \t]{0,8}\d{1,2}[:.ap]/i, relativeFiscalYear: /(?:fiscal|financial) year/, farYear: /\b21\d\d\b/, newYear: /new year/, elidedDay: /\d(?:\s{1,3}(?:and|or|&)\s{1,3}|[-–])\d/, hoursAgo: /(?:h|hrs?|hours?|m|mins?|minutes?)\s{1,3}ago/, zonedClock: /\d(?:[:.]\d\d)?\s?(?:[AaPp]\.?[Mm]\.?)?\s[A-Z]{2,4}(?![A-Za-z])/, holiday: /Christmas|Year's|Thanksgiving|Independence|Election|Valentine|Halloween|Labor|Memorial/,
 };
 
 function rule(
@@ -144,6 +156,18 @@ function sentenceAround(text: string, start: number, end: number): string {
   return before.slice(from + 1) + text.slice(start, end) + after.slice(0, stops.length ? Math.min(...stops) : after.length);
 }
 
+/** A capitalised word after a season ("the Fall Economic Statement"); a weekday or a month after it is none. */
+const NAME_WORD_AFTER = /^\s{1,3}[A-Z][a-z]/;
+const DATE_WORD_AFTER = /^\s{1,3}(?:[A-Z][a-z]+day|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+
+/** Capitalised heads of names that end in a year ("Fall Economic Statement 2026", "Vision 2030", "Expo 2025"). */
+const YEAR_NAMED_AFTER = /\b(?:Statement|Strategy|Plan|Review|Act|Vision|Agenda|Expo|Cup|Games|Olympics|Summit|Forum|Festival|Championships?|Census|Programme|Program|Update|Outlook|Budget)\s$/;
+
+/** Words of public money: a split year ("2026-27") in their sentence is a fiscal year. */
+const FISCAL_CONTEXT = /[$€£¥]\s?\d|\b(?:budgets?|deficits?|surplus|debt|borrowing|spending|spent|revenues?|tax(?:es)?|fiscal|financial\s+year|GDP|funding|expenditure|appropriations?)\b/i;
+/** Nouns after a split year that make it two years of something else: "the 2025-26 season", "the 2026-27 school year". */
+const SEASON_AFTER = /^\s{1,3}(?:season|campaign|school|academic|winter|term|session|edition)\b/i;
+
 /** Nouns that, after a bare four-digit number, show it counts something rather than naming a year. */
 const COUNTED_NOUN = /^(?:people|persons|men|women|children|troops|soldiers|shares|workers|employees|jobs|cars|units|tons|barrels|miles|meters|feet|acres|votes|dollars|pounds|euros|yen|points|cases|deaths|homes|houses|students|members|copies|residents|refugees|delegates|pages|words|rounds|hours|minutes|days|weeks|months|years|calories|kilometers|km|kg|mw|ft)$/i;
 
@@ -191,6 +215,17 @@ export const DATE_RULES: readonly DateRule[] = [
     pattern: new RegExp(`\\b(?<m>${MONTH_SRC})${W}${DAY_SRC},?${W}(?:and|or|&)${W}(?<d>${DAY_SRC})${AFTER_JOINED_DAY_SRC}`, 'gd'),
     only: 'd',
   },
+  // "between 8 and 22 September", "on 14 and 15 October": the first day, in the month written after the second
+  {
+    ...rule('elidedDay', `(?<d>${DAY_SRC})${W}(?:and|or|&)${W}${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, false, (g) => {
+      const month = lookupMonth(g.m ?? '');
+      const day = parseInt(g.d ?? '', 10);
+      return month !== undefined && isValidDay(2000, month, day) ? { kind: 'calendar', month, day } : undefined;
+    }),
+    // and "21-22 March", a range of days: its first day
+    pattern: new RegExp(`(?<![\\d.,:/£$€¥-])\\b(?<d>${DAY_SRC})(?:${W}(?:and|or|&)${W}|[-–])${DAY_SRC}${W}(?:of${W})?(?<m>${MONTH_SRC})`, 'gd'),
+    only: 'd',
+  },
   rule('monthYear', `(?<m>${MONTH_SRC})(?:${W}of)?,?${W}(?<y>${YEAR_SRC})`, false, (g) => {
     const month = lookupMonth(g.m ?? '');
     return month === undefined ? undefined : { kind: 'calendar', year: Number(g.y), month };
@@ -226,7 +261,7 @@ export const DATE_RULES: readonly DateRule[] = [
     return { kind: 'calendar', month };
   }),
   rule('weekday', `(?:(?<shift>${SHIFT_SRC})${W})?(?<wd>${WEEKDAY_FULL_SRC})(?:${W}(?<pod>${PART_OF_DAY_SRC}))?` +
-    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?`,
+    `(?:${W}of${W}(?<week>next|last|this|the${W}following|the${W}previous)${W}week(?![A-Za-z-]))?${AT_CLOCK_SRC}`,
     false, (g) => {
       const weekday = lookupWeekday(g.wd ?? '');
       if (weekday === undefined) return undefined;
@@ -250,7 +285,7 @@ export const DATE_RULES: readonly DateRule[] = [
   }),
   rule('dayWord', `(?:(?<before>the${W}day${W}before)${W}yesterday|(?<after>the${W}day${W}after)${W}tomorrow|` +
     `(?<w>${capitalizable('today')}|${capitalizable('yesterday')}|${capitalizable('tomorrow')}|${capitalizable('tonight')})` +
-    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])`, false, (g, text, start, end) => {
+    `(?:${W}(?<pod>${PART_OF_DAY_SRC}))?)(?![A-Za-z])${AT_CLOCK_SRC}`, false, (g, text, start, end) => {
     if (g.before) return { kind: 'dayOffset', days: -2 };
     if (g.after) return { kind: 'dayOffset', days: 2 };
     // "the Today programme", "USA Today": capitalised inside a sentence after "the" or a word in capitals, or
@@ -284,9 +319,11 @@ export const DATE_RULES: readonly DateRule[] = [
       return { kind: 'offset', amount, unit, direction: (g.dir ?? 'ago') as 'ago' | 'earlier' | 'later' };
     }),
   rule('quarter', `(?:(?<rel>this${W}year's|last${W}year's|next${W}year's|(?:the${W})?(?:fiscal|year-earlier|year-ago|comparable|same)|fiscal-)${W0})?(?<ord>${ORDINAL_SRC})(?:-|${W})(?:fiscal${W})?quarters?(?![A-Za-z])` +
-    `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC}))?`, true, (g) => {
+    // "the third quarter of 2026", and as report titles write it, "third quarter 2026"
+    `(?:${W}of${W}(?:fiscal${W})?(?<y>${RELATIVE_YEAR_SRC})|${W}(?<y3>${YEAR_SRC}))?`, true, (g) => {
     const quarter = ORDINALS.get((g.ord ?? '').toLowerCase());
     if (quarter === undefined) return undefined;
+    if (g.y3) return { kind: 'quarter', quarter, year: Number(g.y3) };
     const rel = (g.rel ?? '').toLowerCase();
     if (/year-(?:earlier|ago)/.test(rel)) return { kind: 'quarter', quarter, yearShift: -1 };
     const relYear = /^(this|last|next) year's/.exec(rel);
@@ -296,6 +333,14 @@ export const DATE_RULES: readonly DateRule[] = [
   rule('quarterCode', `(?:(?<y1>${YEAR_SRC})${W0})?Q(?<q>[1-4])(?![A-Za-z0-9])(?:${W0}(?<y2>${YEAR_SRC}))?`, false, (g) => {
     const y = g.y1 ?? g.y2;
     return { kind: 'quarter', quarter: Number(g.q), ...(y ? { year: Number(y) } : {}) };
+  }),
+  // "H1 2027", "2026 H2": a half-year as results write it
+  rule('halfCode', `(?:(?<y1>${YEAR_SRC})${W0})?H(?<h>[12])(?![A-Za-z0-9])(?:${W0}(?<y2>${YEAR_SRC}))?`, false, (g, text, start, end) => {
+    const y = g.y1 ?? g.y2;
+    // without a year, only "in H1", "for H2" followed by no noun ("the H1 visa" names something else)
+    if (!y && (!/\b(?:in|for|during|by|over|since|until)\s$/i.test(text.slice(Math.max(0, start - 8), start)) ||
+      /^\s[A-Za-z]/.test(text.slice(end, end + 2)) && !/^\s(?:and|or|to|as|when|while|after|before|but)\b/.test(text.slice(end, end + 8)))) return undefined;
+    return { kind: 'half', half: g.h === '1' ? 1 : 2, ...(y ? { year: Number(y) } : {}) };
   }),
   rule('currentQuarter', `(?:the|The)${W}(?:(?<adj>latest|current|fiscal|recent|most${W}recent|just-ended|past|previous|last)${W}quarter|quarter|latest${W}period)(?![A-Za-z-])(?!${W}(?:of|century))`,
     false, (g, text, _start, end) => {
@@ -360,14 +405,39 @@ export const DATE_RULES: readonly DateRule[] = [
   // "the first two quarters of 1990" is its first half
   rule('twoQuarters', `(?<ord>${capitalizable('first')}|${capitalizable('last')})${W}two${W}quarters${W}of${W}(?<y>${RELATIVE_YEAR_SRC})(?![A-Za-z])`, true,
     (g) => ({ kind: 'half', half: /first/i.test(g.ord ?? '') ? 1 : 2, ...yearOrShift(g.y?.split(/\s+/)[0]) })),
-  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?:${W}year)?${W}(?<y>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
-    const raw = g.y ?? g.y2 ?? '';
+  rule('fiscalYear', `(?:${capitalizable('fiscal')}(?<yearWord>${W}year)?${W}(?<y>${YEAR_SRC})|${capitalizable('financial')}${W}year${W}(?<y1>${YEAR_SRC})|FY${W0}(?<y2>\\d{4}|\\d{2})(?![\\d]))(?:[/\u2013-](?<to>\\d{4}|\\d{2})(?![\\d/]))?`, false, (g) => {
+    const raw = g.y ?? g.y1 ?? g.y2 ?? '';
     const year = raw.length === 2 ? 2000 + Number(raw) : Number(raw);
-    if (!g.to) return { kind: 'fiscalYear', year };
+    // "fiscal 1989" alone is valued as its year, as TimeBank writes it; "FY2026", "fiscal year 2026" as the
+    // project's guidelines write a fiscal year
+    const named = g.y === undefined || g.yearWord !== undefined;
+    if (!g.to) return { kind: 'fiscalYear', year, ...(named ? { named } : {}) };
     // "FY2024/25", "fiscal 2023-24": the year it ends must follow the one it starts
     const to = g.to.length === 2 ? year - (year % 100) + Number(g.to) : Number(g.to);
-    return to === year + 1 ? { kind: 'fiscalYear', year, to } : undefined;
+    return to === year + 1 ? { kind: 'fiscalYear', year, to, named: true } : undefined;
   }),
+  // "this fiscal year", "next financial year" ("the current fiscal year" is left to TimeBank's plain year)
+  rule('relativeFiscalYear', `(?<shift>${capitalizable('this')}|${capitalizable('next')}|${capitalizable('last')})${W}(?:fiscal|financial)${W}year(?![A-Za-z'’-])`, false,
+    // "the next fiscal year" is a duration or an anaphor, as "the next year" is
+    (g, text, start) => (/\b[Tt]he\s+$/.test(text.slice(Math.max(0, start - 6), start)) ? undefined
+      : { kind: 'relativeFiscalYear', shift: shiftOf(g.shift) ?? 0 })),
+  // "the new year" (lower case; "New Year" is the holiday): the year after the reference
+  rule('newYear', `${capitalizable('the')}${W}new${W}year(?![A-Za-z'’-])`, false, () => ({ kind: 'relativeUnit', unit: 'year', shift: 1 })),
+  // "a week on Thursday", "a week from Friday": British for the coming such day and seven more
+  rule('weekOnWeekday', `${capitalizable('a')}${W}week${W}(?:on|from)${W}(?<wd>${WEEKDAY_FULL_SRC})`, false, (g) => {
+    const weekday = lookupWeekday(g.wd ?? '');
+    return weekday === undefined ? undefined : { kind: 'weekday', weekday, weekOn: true };
+  }),
+  // "2h ago", "45 minutes ago", as live pages stamp their posts: earlier on the reference day
+  rule('hoursAgo', `(?:\\d{1,2}|an?|${capitalizable('an')}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)${W0}(?:h|hrs?|hours?|m|mins?|minutes?)${W}ago(?![A-Za-z])`,
+    false, () => ({ kind: 'dayOffset', days: 0 })),
+  // "14:05 GMT" alone, as live pages stamp their posts: a time on a day (see findDates)
+  rule('zonedClock', ZONED_CLOCK_SRC, false, (_g, text, start) =>
+    // "2-14:05 GMT" or "1.14:05" is no clock of its own
+    (/[\\d.:-]$/.test(text.slice(Math.max(0, start - 1), start)) ? undefined : { kind: 'clockTime' })),
+  // "14:05" or "2.05pm" alone on its line, as live pages stamp their posts without a zone
+  rule('stampLine', `(?<=(?:^|\\n)[ \\t]{0,8})(?:(?:[01]?\\d|2[0-3]):[0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm]))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm]))(?=[ \\t]*(?:\\r?\\n|$))`,
+    false, () => ({ kind: 'clockTime' })),
   // "9/11": the attacks of 11 September 2001, named by their date
   rule('nineEleven', `(?<![\\d/.])9/11(?![\\d/]|\\.\\d)`, false, () => ({ kind: 'calendar', year: 2001, month: 9, day: 11 })),
   rule('decadeShort', `'(?<short>\\d)0s(?![A-Za-z])`, true, (g) => ({ kind: 'decade', decade: 190 + Number(g.short), centuryKnown: false })),
@@ -387,6 +457,9 @@ export const DATE_RULES: readonly DateRule[] = [
     true, (g, text, start, end) => {
       const season = SEASONS.get((g.s ?? '').toLowerCase());
       if (season === undefined) return undefined;
+      // "the Fall Economic Statement", "the Spring Budget", "Winter Olympics": a capitalised season before another
+      // capitalised word begins a name
+      if (!g.y && /^[A-Z]/.test(g.s ?? '') && NAME_WORD_AFTER.test(text.slice(end, end + 6)) && !DATE_WORD_AFTER.test(text.slice(end, end + 12))) return undefined;
       if (!g.shift && !g.y) {
         // "the spring and early summer of 2025": a season joined to one with a year shares that year
         const joined = SEASON_JOINED_TO_YEAR.exec(text.slice(end, end + 48));
@@ -399,7 +472,7 @@ export const DATE_RULES: readonly DateRule[] = [
       if (g.y) return { kind: 'season', season, year: Number(g.y) };
       return { kind: 'season', season, shift: shiftOf(g.shift) };
     }),
-  rule('yearRange', `(?<a>${YEAR_SRC})(?:${W0}[-–—]${W0}|(?<slash>/))(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))(?![\\d/])`, false, (g) => {
+  rule('yearRange', `(?<a>${YEAR_SRC})(?:${W0}[-–—]${W0}|(?<slash>/))(?<b>${YEAR_SRC}|\\d\\d(?![\\d]))(?![\\d/])`, false, (g, text, start, end) => {
     const from = Number(g.a);
     let to = Number(g.b);
     if (to < 100) {
@@ -408,6 +481,10 @@ export const DATE_RULES: readonly DateRule[] = [
     }
     // "2023/24" is a season or a fiscal year: two years in a row, else not a date
     if (g.slash && to !== from + 1) return undefined;
+    // "spent £27.5m in 2025-26", "debt will peak at 42% of GDP in 2026-27": a split year in a sentence about public
+    // money is a fiscal year; "the 2025-26 season" stays two years
+    if (to === from + 1 && /^\d\d$/.test(g.b ?? '') && !SEASON_AFTER.test(text.slice(end, end + 24)) &&
+      FISCAL_CONTEXT.test(sentenceAround(text, start, end))) return { kind: 'fiscalYear', year: from, to, named: true };
     return to > from ? { kind: 'yearRange', from, to } : undefined;
   }),
   rule('year', `(?:(?:the|The)${W}year${W})?(?<y>${YEAR_SRC})`, false, (g, text, start, end) => {
@@ -417,8 +494,14 @@ export const DATE_RULES: readonly DateRule[] = [
     if (COUNTED_NOUN.test(wordAfter(text, end))) return undefined;
     if (/^\s{1,3}(?:over|out\s+of)\s{1,3}\d/.test(text.slice(end, end + 14))) return undefined; // "2000 over 3" is a division
     if (/\bNo\.\s?$|\b(?:Article|Section|Resolution|Flight|Room|Route|Highway)\s$/.test(text.slice(Math.max(0, start - 12), start))) return undefined;
+    // "Fall Economic Statement 2026", "Vision 2030", "Expo 2025": the year ends the name of a document or an event
+    if (YEAR_NAMED_AFTER.test(text.slice(Math.max(0, start - 16), start))) return undefined;
     return { kind: 'calendar', year: Number(g.y) };
   }),
+  // "warming of 2.6C by 2100": a year of the next century only after a word that sets a time ("by 2150")
+  rule('farYear', `(?<=(?:[Bb]y|[Uu]ntil|[Bb]efore|[Bb]eyond|[Tt]ill|[Ii]n)${W})21\\d\\d(?![\\d,.]\\d)(?!\\d)`, false, (g, text, start, end) =>
+    (COUNTED_NOUN.test(wordAfter(text, end)) || /^\s?(?:%|percent|per cent)/.test(text.slice(end, end + 9)) ? undefined
+      : { kind: 'calendar', year: Number(text.slice(start, end)) })),
   rule('holiday', `(?<h>Christmas(?:${W}(?:Day|Eve))?|New${W}Year's(?:${W}(?:Day|Eve))|Thanksgiving(?:${W}Day)?|Independence${W}Day|Election${W}Day|Valentine's${W}Day|Halloween|Labor${W}Day|Memorial${W}Day)` +
     `(?:,?${W}(?<y>${YEAR_SRC}))?(?![A-Za-z])`, false, (g) => {
     const h = (g.h ?? '').replace(/\s+/g, ' ');

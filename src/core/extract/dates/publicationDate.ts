@@ -1,6 +1,6 @@
 /** The article's own publication date: Markdown front matter `date:`, or a full date in a dateline near the top. */
 import type { ArticleFileHints, ReferenceDate } from '../types';
-import { formatDay, isValidDay } from './calendar';
+import { formatDay, isoWeekday, isValidDay } from './calendar';
 import type { DateCandidate } from './expression';
 import { scanDates } from './scan';
 
@@ -87,14 +87,35 @@ function fromYearlessDateLine(top: string, scanned: DateCandidate[], hints: Arti
     [yearInFileName(hints.name), 'file name'], [hints.sidecarYear ?? yearOnOrBefore(month, day, hints.annotated), 'sidecar'],
     [yearOnOrBefore(month, day, hints.modified), 'modified date'],
   ];
+  // "Tuesday, November 25" saved in December 2026: the latest year up to the bound in which that day is a Tuesday
+  const weekday = weekdayNamed(top.slice(top.lastIndexOf('\n', partial.start - 1) + 1, partial.end));
   for (const [year, yearFrom] of candidates) {
     if (year === undefined || month === undefined || day === undefined || !isValidDay(year, month, day)) continue;
-    return { iso: formatDay({ year, month, day }), source: 'date line', yearFrom, start: partial.start, end: partial.end };
+    let y = year;
+    if (weekday !== undefined && yearFrom !== 'file name' && hints.sidecarYear === undefined) {
+      for (let back = 0; back <= WEEKDAY_YEARS_BACK; back++) {
+        if (isValidDay(year - back, month, day) && isoWeekday({ year: year - back, month, day }) === weekday) { y = year - back; break; }
+      }
+    }
+    return { iso: formatDay({ year: y, month, day }), source: 'date line', yearFrom, start: partial.start, end: partial.end };
   }
   return undefined;
 }
 
-const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2})*$/i;
+/** How many years back a date line's weekday may move the year its bound gives. */
+const WEEKDAY_YEARS_BACK = 6;
+const WEEKDAY_NAMES = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** The ISO weekday (1 = Monday) a line names in full, if it names one. */
+function weekdayNamed(line: string): number | undefined {
+  const m = /\b(Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/i.exec(line);
+  return m ? WEEKDAY_NAMES.indexOf(`${m[1].toLowerCase()}day`) + 1 : undefined;
+}
+
+/** A press release's place after its date: "November 3, 2026 - Ottawa, Ontario". */
+const PLACE_AFTER_DASH = /\s[-–—]\s+\p{Lu}[\p{L}.'’ ]{1,30}(?:,\s*\p{Lu}[\p{L}.'’ ]{1,30})?\s*$/u;
+
+const DATE_LINE_EXTRAS = /^(?:\s|[,.|:–—-]|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Updated|Published|Posted|Last|First|on|at|am|pm|a\.m\.|p\.m\.|(?:GMT|UTC)?[+-]\d{1,2}(?::?\d\d)?|GMT|UTC|E[SD]T|BST|CET|\d{1,2}[:.]\d{2}|\d{1,2}\s?(?:h|hrs?|hours?|m|mins?|minutes?|days?)\s+ago)*$/i;
 
 /** A wire story's dateline before its date: the place in capitals, perhaps a region or country ("ROTTERDAM, Netherlands, "). */
 const WIRE_PLACE_BEFORE = /^[ \t]*\p{Lu}[\p{Lu}.'’ -]{1,40},(?:[ \t]*\p{Lu}[\p{L}.'’ -]{1,30},)?[ \t]*$/u;
@@ -111,7 +132,7 @@ function isWireDateline(top: string, start: number, end: number): boolean {
 function isDateLine(top: string, start: number, end: number): boolean {
   const lineStart = top.lastIndexOf('\n', start - 1) + 1;
   const lineEnd = top.indexOf('\n', end);
-  const rest = top.slice(lineStart, start) + ' ' + top.slice(end, lineEnd < 0 ? top.length : lineEnd);
+  const rest = top.slice(lineStart, start) + ' ' + top.slice(end, lineEnd < 0 ? top.length : lineEnd).replace(PLACE_AFTER_DASH, '');
   return rest.length <= 60 && DATE_LINE_EXTRAS.test(rest);
 }
 
@@ -155,11 +176,11 @@ export function findPublicationDate(text: string, hints: ArticleFileHints = {}):
   const top = topLines(text);
   const scanned = scanDates(top);
   return fromDateline(top, scanned) ?? fromDateLineBelow(text, top.length) ?? fromYearlessDateLine(top, scanned, hints) ??
-    dateInFileName(hints.name);
+    fromDateLineBelow(text, top.length, hints) ?? dateInFileName(hints.name);
 }
 
 /** How far below the top lines a page's own date line may stand, under its furniture, headline and standfirst. */
-const DATE_LINE_BELOW_LINES = 10;
+const DATE_LINE_BELOW_LINES = 20;
 const DATE_LINE_BELOW_MAX_CHARS = 2500;
 /** The longest line read as a date line: the date, a weekday, a time and a zone. */
 const DATE_LINE_MAX_CHARS = 80;
@@ -169,7 +190,7 @@ const DATE_LINE_MAX_CHARS = 80;
  * section name, the headline, the standfirst and the byline): only a line that is the date and little else,
  * so a date in the story's first paragraphs is never taken for the page's.
  */
-function fromDateLineBelow(text: string, from: number): ReferenceDate | undefined {
+function fromDateLineBelow(text: string, from: number, yearless?: ArticleFileHints): ReferenceDate | undefined {
   let start = from;
   for (let line = 0; line < DATE_LINE_BELOW_LINES && start < text.length && start < DATE_LINE_BELOW_MAX_CHARS; line++) {
     const next = text.indexOf('\n', start);
@@ -178,7 +199,9 @@ function fromDateLineBelow(text: string, from: number): ReferenceDate | undefine
     if (end - start <= DATE_LINE_MAX_CHARS && /\d/.test(text.slice(start, end))) {
       const lineText = text.slice(start, end);
       const dated = scanDates(lineText).filter((c) => isDateLine(lineText, c.start, c.end));
-      const found = dated.length ? fromDateline(lineText, dated) : undefined;
+      // with hints, a date line without a year ("Tuesday, November 25" under a cookie banner and a menu), its
+      // year from them; without, a full date
+      const found = !dated.length ? undefined : yearless ? fromYearlessDateLine(lineText, dated, yearless) : fromDateline(lineText, dated);
       if (found) return { ...found, start: (found.start ?? 0) + start, end: (found.end ?? 0) + start };
     }
     start = end + 1;

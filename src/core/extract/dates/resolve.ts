@@ -41,6 +41,8 @@ export interface Resolution {
 }
 
 const NO_REFERENCE = 'relative date but no publication date known';
+/** The month most governments' fiscal years start in (Britain, Canada, India, Japan). */
+const FISCAL_YEAR_START_MONTH = 4;
 const NO_ANCHOR = 'refers back to a date, but the text gives none before it';
 
 const resolved = (period: Period, reason?: string): Resolution => ({ value: formatPeriod(period), reason, period });
@@ -188,6 +190,7 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
         const which = e.week === 1 ? 'the week after' : e.week === -1 ? 'the week before' : 'the week of';
         return resolved(dayPeriod(day), `that weekday in ${which} ${refText}`);
       }
+      if (e.weekOn) return resolved(dayPeriod(addDays(weekdayNear(ref, e.weekday, 'after'), 7)), `a week on from the next such weekday after ${refText}`);
       if (e.shift === -1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'before')), `the last such weekday before ${refText}`);
       if (e.shift === 1) return resolved(dayPeriod(weekdayNear(ref, e.weekday, 'after')), `the next such weekday after ${refText}`);
       if (e.shift === 0 || ctx.future) {
@@ -205,6 +208,9 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       const from = ctx.anchor?.unit === 'day' ? `${formatPeriod(ctx.anchor)}, the day the text mentioned last` : refText;
       return resolved(dayPeriod(day), `the such weekday ${e.shift === -1 ? 'before' : 'after'} ${from}`);
     }
+    case 'clockTime':
+      if (!ref) return unresolved(NO_REFERENCE);
+      return resolved(dayPeriod(ref), `a time on ${refText}`);
     case 'dayOffset':
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(dayPeriod(addDays(ref, e.days)), `relative to ${refText}`);
@@ -324,8 +330,16 @@ export function resolveExpression(e: DateExpression, ctx: ResolveContext): Resol
       if (!ref) return unresolved(NO_REFERENCE);
       return resolved(halfPeriod(ref.year + (e.yearShift ?? 0), e.half), `in the year of ${refText}`);
     }
+    case 'relativeFiscalYear': {
+      if (!ref) return unresolved(NO_REFERENCE);
+      // a fiscal year starting in April (Britain, Canada, India, Japan) is named by the year it ends: from April
+      // on, the fiscal year under way ends the next calendar year
+      const year = (ref.month >= FISCAL_YEAR_START_MONTH ? ref.year + 1 : ref.year) + e.shift;
+      return { value: `FY${year}`, period: yearPeriod(year), reason: `the fiscal year (from April) around ${refText}` };
+    }
     case 'fiscalYear':
-      return e.to ? { value: `${e.year}/${e.to}`, period: yearPeriod(e.to) } : { value: `${e.year}`, period: yearPeriod(e.year) };
+      if (e.named) return { value: `FY${e.to ?? e.year}`, period: yearPeriod(e.to ?? e.year), reason: 'a fiscal year, named by the year it ends' };
+      return { value: `${e.year}`, period: yearPeriod(e.year) };
     case 'decade': {
       if (e.centuryKnown || !ref) return resolved({ unit: 'decade', first: { year: e.decade * 10, month: 1, day: 1 } });
       // "the nineties" / "the '20s": the most recent such decade that has begun.

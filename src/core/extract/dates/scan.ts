@@ -3,15 +3,17 @@
  * ("the end of", "early", "mid-"), and keeps the longest of overlapping matches.
  */
 import type { DateCandidate, Mod } from './expression';
-import { DATE_RULES, type DateRule } from './patterns';
+import { DATE_RULES, TIME_BEFORE_DAY, type DateRule } from './patterns';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LOWER_WORD_AFTER = /^\s{1,3}\p{Ll}/u;
 
 const LOOKBACK = 40;
+/** How far before a day a time in its span may start ("12:30:00 p.m. EST, " or "10.45am on "). */
+const TIME_LOOKBACK = 28;
 const MODIFIER_BEFORE =
-  /(?:(?<![A-Za-z])(?<the>[Tt]he)\s{1,3})?(?:(?<![A-Za-z])(?<edge>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)(?:-|\s{1,3})|(?<![A-Za-z])(?<part>[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)$/;
+  /(?:(?<![A-Za-z])(?<the>[Tt]he)\s{1,3})?(?:(?<![A-Za-z])(?<edge>[Ee]arly|[Mm]id|[Ll]ate|[Ee]arlier|[Ll]ater)(?:-|\s{1,3})|(?<![A-Za-z])(?<edgeIn>[Ee]arly|[Ll]ate)\s{1,3}in\s{1,3}|(?<![A-Za-z])(?<part>[Ee]nd|[Bb]eginning|[Ss]tart|[Mm]iddle)\s{1,3}of\s{1,3}(?:the\s{1,3})?)$/;
 const THE_BEFORE = /(?<![A-Za-z])[Tt]he\s{1,3}$/;
 /** "as early as 1990" is a bound, not an early part of 1990. */
 const DEGREE_BEFORE = /(?<![A-Za-z])(?:as|so|too|very|how)\s{1,3}$/i;
@@ -31,6 +33,11 @@ const NO_MODIFIERS = new Set(['offset', 'yearEarlier', 'fiscalYear', 'eventPerio
 const APPROXIMATOR_BEFORE = /(?<![A-Za-z])(?:[Nn]early|[Aa]lmost|[Aa]bout|[Aa]round|[Rr]oughly|[Ss]ome|[Jj]ust)\s{1,3}$/;
 
 function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
+  // "16:40 GMT, 23 November 2026", "7.45pm on Tuesday 8 December": a time before a day of a month is in its span
+  if (rule.name === 'monthDay') {
+    const time = TIME_BEFORE_DAY.exec(text.slice(Math.max(0, c.start - TIME_LOOKBACK), c.start));
+    if (time) return { ...c, start: c.start - time[0].length };
+  }
   if (c.expression.kind === 'offset' && c.expression.direction === 'ago') {
     const approx = APPROXIMATOR_BEFORE.exec(text.slice(Math.max(0, c.start - 12), c.start));
     return approx ? { ...c, start: c.start - approx[0].length } : c;
@@ -40,7 +47,8 @@ function widen(text: string, rule: DateRule, c: DateCandidate): DateCandidate {
   const m = MODIFIER_BEFORE.exec(before);
   if (m?.groups) {
     const g = m.groups;
-    const word = (g.edge ?? g.part ?? '').toLowerCase();
+    // "late in 2023", "early in the new year": the edge of the period named after "in"
+    const word = (g.edge ?? g.edgeIn ?? g.part ?? '').toLowerCase();
     const comparative = word === 'earlier' || word === 'later';
     // "the start of Thursday's meeting": the start of the meeting, not of the day
     const possessive = g.part !== undefined && POSSESSIVE_AFTER.test(text.slice(c.end, c.end + 3));
@@ -67,15 +75,22 @@ function recurs(e: DateCandidate['expression']): boolean {
 }
 
 function scanRule(text: string, rule: DateRule, out: DateCandidate[]): void {
-  rule.pattern.lastIndex = 0;
-  for (let m of text.matchAll(rule.pattern)) {
+  const pattern = rule.pattern;
+  pattern.lastIndex = 0;
+  for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
+    let m = found;
+    if (m[0].length === 0) pattern.lastIndex++;
     // a date is never read across a blank line ("Sunday 18 January 2026" and, a paragraph later, "22:47"):
-    // the match is taken again from the text before it
+    // the match is taken again from the text before it, and the scan goes on from the blank line, where a
+    // date may start that the long match swallowed (a headline ending "by 2028-29", then "November 3, 2026")
     const blank = m[0].search(BLANK_LINE);
     if (blank >= 0) {
+      const resume = m.index + blank + 1;
       const shorter = matchBefore(text, m.index + blank, rule, m.index);
+      pattern.lastIndex = resume;
       if (!shorter) continue;
       m = shorter;
+      pattern.lastIndex = resume;
     }
     const only = rule.only ? m.indices?.groups?.[rule.only] : undefined;
     const start = only ? only[0] : m.index;

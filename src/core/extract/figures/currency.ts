@@ -97,3 +97,41 @@ export const MAX_CURRENCY_NAME_WORDS = 3;
 export function isMinorUnitWord(word: string): boolean {
   return word === 'cent' || word === 'cents' || word === 'penny' || word === 'pence';
 }
+
+/**
+ * Countries whose currency is also written "$", with the words that name them in their own news (the country,
+ * its people, its capital and largest cities or provinces), and the United States, which a bare "$" means unless
+ * the text is about one of them.
+ */
+const DOLLAR_COUNTRIES: readonly { code: string; words: string }[] = [
+  { code: 'CAD', words: 'Canada|Canadians?|Ottawa|Toronto|Montreal|Vancouver|Calgary|Ontario|Quebec|Alberta' },
+  { code: 'AUD', words: 'Australia|Australians?|Canberra|Sydney|Melbourne|Brisbane|Queensland' },
+  { code: 'NZD', words: 'New Zealand(?:ers?)?|Wellington|Auckland' },
+  { code: 'SGD', words: 'Singapore(?:ans?)?' },
+  { code: 'HKD', words: 'Hong Kong(?:ers?)?' },
+  { code: 'USD', words: 'United States|U\\.S\\.|US|USA|America|Americans?|Washington' },
+];
+const DOLLAR_COUNTRY_WORDS = new RegExp(
+  DOLLAR_COUNTRIES.map((c, i) => `(?<c${i}>${c.words})`).join('|').replace(/^/, '(?<![A-Za-z])(?:') + ')(?![A-Za-z])', 'g');
+/** How many mentions make a country the one a text is about, and how many times those of the United States. */
+const HOME_MENTIONS = 3;
+const HOME_OVER_US = 2;
+
+/**
+ * The currency a bare "$" stands for in this text: a country's own dollar when the text is about that country
+ * (named at least three times, and more than twice as often as the United States), else US dollars. A Canadian
+ * budget release writes "$61.9 billion" for Canadian dollars; a US report on Canada still writes US dollars.
+ */
+export function homeDollar(text: string): string {
+  const counts = new Array<number>(DOLLAR_COUNTRIES.length).fill(0);
+  for (const m of text.matchAll(DOLLAR_COUNTRY_WORDS)) {
+    const groups = m.groups ?? {};
+    for (let i = 0; i < DOLLAR_COUNTRIES.length; i++) if (groups[`c${i}`] !== undefined) { counts[i]++; break; }
+  }
+  const us = counts[DOLLAR_COUNTRIES.length - 1];
+  let best = -1;
+  for (let i = 0; i < DOLLAR_COUNTRIES.length - 1; i++) {
+    if (counts[i] >= HOME_MENTIONS && counts[i] > HOME_OVER_US * us && (best < 0 || counts[i] > counts[best])) best = i;
+  }
+  return best < 0 ? 'USD' : DOLLAR_COUNTRIES[best].code;
+}

@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import {
-  CURRENCY_NAMES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, isMinorUnitWord, isoOf, MAX_CURRENCY_NAME_WORDS, SPACED_DOLLAR_PREFIXES,
+  CURRENCY_NAMES, CURRENCY_SYMBOLS, DOLLAR_PREFIXES, homeDollar, isMinorUnitWord, isoOf, MAX_CURRENCY_NAME_WORDS, SPACED_DOLLAR_PREFIXES,
 } from './currency';
 import { denominatorOf, isNumberWord, SCALES } from './lexicon';
 import { type FigureToken, isLengthOrMillions, lexFigures } from './lexer';
@@ -37,7 +37,26 @@ export function findFigures(text: string): Span[] {
       i++;
     }
   }
-  return withoutPhoneNumbers(text, withVagueMoney(text, spans));
+  return withHomeDollar(text, withoutPhoneNumbers(text, withVagueMoney(text, spans)));
+}
+
+/** A bare "$" amount: no letters written onto the "$" ("US$", "C$"). */
+const BARE_DOLLAR = /^\$/;
+const LETTER_BEFORE = /[A-Za-z.]$/;
+
+/** Bare "$" amounts in a text about Canada, Australia, … are in that country's dollars (see `homeDollar`). */
+function withHomeDollar(text: string, spans: Span[]): Span[] {
+  const bare = (s: Span): boolean => s.type === 'MONEY' && typeof s.value === 'string' && s.value.startsWith('USD ') &&
+    BARE_DOLLAR.test(s.text) && !LETTER_BEFORE.test(text.slice(Math.max(0, s.start - 1), s.start));
+  if (!spans.some(bare)) return spans;
+  const home = homeDollar(text);
+  if (home === 'USD') return spans;
+  for (const s of spans) {
+    if (!bare(s)) continue;
+    s.value = `${home}${(s.value as string).slice(3)}`;
+    s.reason = `"$" in a text about the country whose currency is ${home}`;
+  }
+  return spans;
 }
 
 /**
@@ -117,12 +136,13 @@ const SHARE_ADJECTIVES = /^(?:small|large|high|higher|low|lower|big|significant|
 class FigureScanner {
   private readonly reader: NumberReader;
 
-  /** Digits in a chain of three or more joined by hyphens ("4-2-3-1", a team's formation): no figures. */
+  /** Digits in a chain of three or more joined by hyphens ("4-2-3-1", a team's formation), and match scores: no figures. */
   private readonly chained: Uint8Array;
 
   constructor(private readonly text: string, private readonly toks: readonly FigureToken[]) {
     this.reader = new NumberReader(text, toks);
     this.chained = hyphenChains(toks);
+    markScores(toks, this.chained);
   }
 
   /** Token index just after the last MONEY span, for a currency repeated right after it. */
@@ -492,6 +512,12 @@ class FigureScanner {
     if (single && firstTok.kind === 'num' && this.isDatePart(m, prev, next)) return undefined;
     if (prev && prev.kind === 'word' && STARTS_UPPER.test(prev.text) && NAME_HEADS.has(prev.lower) && firstTok.kind === 'num') return undefined;
     if (prev && (prev.text === '#' || (prev.text === '.' && toks[m.first - 2]?.lower === 'no'))) return undefined;
+    // "the Proceeds of Crime Act 2002", "Vision 2030": a year ending a name (the date extractor leaves it too)
+    if (single && firstTok.plain && firstTok.text.length === 4 && m.value >= 1000 && m.value <= 2199 && prev?.kind === 'word' &&
+      YEAR_NAME_HEADS.test(prev.text)) return undefined;
+    // "the CAC 40 is down", "the DAX 40": a number after a word in capitals, counting nothing, ends a name
+    if (single && firstTok.plain && prev?.kind === 'word' && ACRONYM.test(prev.text) && !isoOf(prev.text) &&
+      this.spaced(m.first - 1, m.first) && !(toks[m.last]?.kind === 'word' && PLURAL_WORD.test(toks[m.last].text))) return undefined;
 
     // hyphen-joined unit: "32-nation", "two-day" (a duration: not annotated)
     if (next?.text === '-' && this.reader.gap(m.last - 1, m.last) === 'glued' && toks[m.last + 1]?.kind === 'word' &&
@@ -501,6 +527,8 @@ class FigureScanner {
       if (TIME_UNITS.test(unitTok.lower) || unitTok.lower === 'year' || denominatorOf(unitTok.lower)) return undefined;
       // "one-in-a-million", "one-on-one", "one-in, one-out": a phrase, no count of anything
       if (JOINED_FUNCTION_WORDS.has(unitTok.lower)) return undefined;
+      // "one-sided", "two-pronged", "one-handed": a number word made into an adjective in "-ed" describes, it counts nothing
+      if (m.wordy && single && /[a-z]ed$/.test(unitTok.lower)) return undefined;
       if (STARTS_UPPER.test(unitTok.text)) return this.quantitySpan(m, m.last, countedNoun(toks, m.last + 2));
       return this.quantitySpan(m, m.last + 2, singular(unitTok.lower));
     }
@@ -592,6 +620,42 @@ function hyphenChains(toks: readonly FigureToken[]): Uint8Array {
     i = j + 1;
   }
   return marks;
+}
+
+/** Capitalised heads of names that end in a year, as the date extractor's list (dates/patterns.ts). */
+const YEAR_NAME_HEADS = /^(?:Statement|Strategy|Plan|Review|Act|Vision|Agenda|Expo|Cup|Games|Olympics|Summit|Forum|Festival|Championships?|Census|Programme|Program|Update|Outlook|Budget)$/;
+
+/** A word in capitals, three letters or more: an acronym ("CAC", "DAX", "STOXX"). */
+const ACRONYM = /^[A-Z]{3,6}$/;
+
+/** Words after a score ("a 2-0 win", "the 3-1 defeat"). */
+const SCORE_NOUNS = /^(?:win|wins|victory|victories|defeat|defeats|loss|losses|draw|draws|lead|scoreline|thrashing|triumph|drubbing|rout|reverse|comeback|aggregate|home|away)$/;
+/** Words before a score ("won 3-1", "were held 1-1", "beat them 2-0" is left alone). */
+const SCORE_VERBS = /^(?:won|win|wins|winning|lost|lose|loses|losing|beat|beats|beating|drew|draw|draws|drawing|held|led|leads|leading|trailed|trailing|trail|trails|thrashed|edged|hammered)$/;
+
+/**
+ * Match scores ("Aston Villa 3-1 Newcastle", "a 2-0 win", "held 1-1 by Fulham"): two small whole numbers
+ * joined by a hyphen or dash, with a score's noun after them, a result's verb before them, or a name on each
+ * side. They count nothing that a figure card could compare: no figures. Marks both numbers in `marks`.
+ */
+function markScores(toks: readonly FigureToken[], marks: Uint8Array): void {
+  for (let i = 0; i + 2 < toks.length; i++) {
+    const a = toks[i], dash = toks[i + 1], b = toks[i + 2];
+    if (!isGoalCount(a) || (dash.text !== '-' && dash.text !== '\u2013') || !isGoalCount(b) ||
+      dash.start !== a.end || b.start !== dash.end) continue;
+    const before = toks[i - 1], after = toks[i + 3];
+    const wordBefore = before?.kind === 'word' && before.end < a.start ? before : undefined;
+    const wordAfter = after?.kind === 'word' && after.start > b.end ? after : undefined;
+    const score = (wordAfter !== undefined && SCORE_NOUNS.test(wordAfter.lower)) ||
+      (wordBefore !== undefined && SCORE_VERBS.test(wordBefore.lower)) ||
+      (wordBefore !== undefined && wordAfter !== undefined && STARTS_UPPER.test(wordBefore.text) && STARTS_UPPER.test(wordAfter.text));
+    if (score) marks[i] = marks[i + 2] = 1;
+  }
+}
+
+/** A number of goals or points in a score: one or two digits, nothing glued. */
+function isGoalCount(t: FigureToken): boolean {
+  return t.kind === 'num' && t.plain && t.text.length <= 2 && !t.suffix && !t.scaleSuffix;
 }
 
 function isDigit(t: FigureToken): boolean {

@@ -335,7 +335,8 @@ export class NumberReader {
     if (!d.plural && !mixed) {
       if (numerator !== 1) return undefined;
       const w = following ? toks[following.index] : undefined;
-      const closes = !w || w.kind !== 'word' || followingScale !== undefined || /^(?:of|and|or|to|than|in)$/.test(w.lower);
+      // "a third of", "a quarter since 2019": a word that can follow a share, not a noun an ordinal would count ("a third term")
+      const closes = !w || w.kind !== 'word' || followingScale !== undefined || SHARE_CLOSERS.test(w.lower);
       if (!closes) return undefined;
     }
     // a mixed number: "X and <digit> <denominator>"
@@ -421,8 +422,8 @@ export class NumberReader {
       const n = this.next(op.index + 1);
       if (!n || n.hyphen) return m;
       divisorStart = n.index;
-    } else if (w === 'in' && m.value === 1 && !m.fraction) {
-      // "1 in twenty-one", "one in five": a rate
+    } else if (w === 'in' && !m.fraction && Number.isInteger(m.value) && m.value >= 1 && m.value < RATE_MAX_DIVISOR) {
+      // "1 in twenty-one", "one in five", "nine in 10": a rate
       const n = this.next(op.index);
       if (!n || n.hyphen !== op.hyphen) return m;
       divisorStart = n.index;
@@ -441,9 +442,20 @@ export class NumberReader {
     const open = after && (after.kind === 'word' || after.kind === 'num') && this.gap(divisor.last - 1, divisor.last) !== 'break';
     if (w === 'over' && open) return m;
     if (w !== 'over' && m.value >= divisor.value) return m;
+    // "nine in 10 trains" is a rate, but "scored 2 in 10 minutes" and "3 in 2026" are not: a numerator above one
+    // needs a small whole divisor that no unit of time follows
+    if (w === 'in' && m.value > 1 && (divisor.value > RATE_MAX_DIVISOR || !Number.isInteger(divisor.value) ||
+      (after?.kind === 'word' && RATE_TIME_UNIT.test(after.lower)))) return m;
     return { first: m.first, last: divisor.last, value: m.value / divisor.value, fraction: true, wordy: m.wordy || divisor.wordy, scaled: false };
   }
 }
+
+/** Words after "a third", "a quarter" that leave it a share: prepositions and conjunctions, never a noun. */
+const SHARE_CLOSERS = /^(?:of|and|or|to|than|in|since|from|at|by|for|over|after|before|compared|as|when|while|amid|despite|during|within|until|between|on|last|this)$/;
+
+/** The largest divisor of a rate written "nine in 10", "three in four". */
+const RATE_MAX_DIVISOR = 100;
+const RATE_TIME_UNIT = /^(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|games?|matches|races?|attempts?|tries|innings|overs?)$/;
 
 function lastAndIndex(snaps: readonly Snap[]): number {
   for (let j = snaps.length - 1; j >= 0; j--) if (snaps[j].atom.kind === 'and') return j;
