@@ -33,6 +33,7 @@ describe('findDates: which way an unanchored day or month points', () => {
     // an initial or an abbreviation does not end the clause that carries the tense
     ['The board will name Jane Q. Public chair on March 5', NOVEMBER, '2027-03-05', 'initial'],
     ['Mr. Ortiz will join Acme Corp. in March', NOVEMBER, '2027-03', 'abbreviation'],
+    ['The index fell 1.2% on Friday', THURSDAY, '2026-02-06', 'decimal point'],
     ['The offer stands until 9 a.m. Tuesday', THURSDAY, '2026-02-17', 'clock time'],
     // "by" right before a date is a deadline ahead, unless the clause is in the past tense
     ['The city has to repay the bridge loan by March', NOVEMBER, '2027-03', 'deadline'],

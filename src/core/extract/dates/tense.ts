@@ -19,11 +19,18 @@ const CLAUSE_END = /[.!?;\n]/g;
 
 /**
  * Whether the mark at `at` ends a clause that starts at `start`: a period does unless it ends an abbreviation
- * or an initial (the window looked at never reaches back past the clause's start).
+ * or an initial (the window looked at never reaches back past the clause's start) or is a decimal point.
  */
 function endsClause(text: string, start: number, at: number): boolean {
   return text[at] !== '.' || !(NON_FINAL_PERIOD.test(text.slice(Math.max(start, at - 5), at + 1)) ||
-    CONTINUES_AFTER_PERIOD.test(text.slice(at + 1, at + 4)));
+    CONTINUES_AFTER_PERIOD.test(text.slice(at + 1, at + 4)) || isDecimalPoint(text, at));
+}
+
+/** A point between digits is a decimal point ("fell 1.2% on Friday"), not a sentence's end. */
+function isDecimalPoint(text: string, at: number): boolean {
+  const before = text.charCodeAt(at - 1);
+  const after = text.charCodeAt(at + 1);
+  return before >= 48 && before <= 57 && after >= 48 && after <= 57;
 }
 
 /**
