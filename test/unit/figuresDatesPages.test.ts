@@ -23,6 +23,13 @@ function figures(text: string): string[] {
 }
 
 describe('dates on real-page shapes', () => {
+  it('keeps a time zone\'s offset in the date\'s span, and finds no figure in it', () => {
+    assert.deepEqual(dates('Posted 12 Mar 2026, 9:41 pm GMT+1'), ['12 Mar 2026, 9:41 pm GMT+1 = 2026-03-12']);
+    assert.deepEqual(dates('Updated 4:12 PM GMT+2, March 9, 2026'), ['4:12 PM GMT+2, March 9, 2026 = 2026-03-09']);
+    assert.deepEqual(figures('The call (UTC+2) starts at UTC-05:00 for some, with 3 speakers.'), ['QUANTITY 3 = 3']);
+  });
+
+
   it('finds a date line right after a headline that ends in a number', () => {
     // the headline's "by 2030-31" and the next line's day once read as one match across the blank line
     assert.deepEqual(dates('Ports plan to double capacity by 2030-31\n\nMarch 12, 2026 - Halifax\n\nThe plan was tabled today.'),

@@ -79,7 +79,7 @@ export const DECADE_WORD_SRC = `(?:${alternation([...DECADE_WORDS.keys()])})`;
 export const CENTURY_ORDINAL_SRC = `(?:${alternation([...CENTURY_ORDINALS.keys()].filter((w) => /^[a-z]/.test(w)))}|18th|19th|20th|21st)`;
 /** Clock times after a date in datelines: "08:03 AM EST", "3 p.m.". */
 export const CLOCK_SRC =
-  '(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))|\\d{1,2}\\s?[AaPp]\\.[Mm]\\.|\\d{1,2}\\s?[AP]M|(?:1[0-2]|0?[1-9])\\s?[ap]m(?![A-Za-z]))(?:\\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)(?![A-Za-z]))?';
+  '(?:\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\s?[AaPp]\\.?[Mm]\\.?)?|(?:1[0-2]|0?[1-9])\\.[0-5]\\d\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z]))|\\d{1,2}\\s?[AaPp]\\.[Mm]\\.|\\d{1,2}\\s?[AP]M|(?:1[0-2]|0?[1-9])\\s?[ap]m(?![A-Za-z]))(?:\\s(?:[A-Z]{2,4}T|[ECMP]T|UTC|GMT|EST|CST|MST|PST|BST|CET)(?:[+\\-−]\\d{1,2}(?::?\\d{2})?(?!\\d))?(?![A-Za-z]))?';
 
 /** A clock time standing before a day ("9 a.m. Tuesday", "noon Thursday"): the clock forms plus noon and midnight. */
 export const CLOCK_OR_NOON_SRC = `(?:${CLOCK_SRC}|${capitalizable('noon')}|${capitalizable('midnight')})`;

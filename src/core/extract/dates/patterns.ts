@@ -29,8 +29,8 @@ const WEEKDAY_SHORT_SRC = '(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?![A-
 /** A date line's time written with a point, which only its time zone tells from a decimal ("22.15 BST"). */
 const DOT_CLOCK_SRC = '(?:[01]?\\d|2[0-3])\\.[0-5]\\d\\s(?:[A-Z]{2,4}T|UTC|GMT)(?![A-Za-z])';
 const W0 = '\\s{0,3}';
-/** Time zones a news page writes after a clock time. */
-const ZONE_SRC = '(?:GMT|BST|UTC|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK)(?![A-Za-z])';
+/** Time zones a news page writes after a clock time, "GMT+2" with its offset. */
+const ZONE_SRC = '(?:(?:GMT|UTC)[+\\-−]\\d{1,2}(?::?\\d{2})?(?!\\d)|GMT|BST|UTC|CET|CEST|EET|EEST|WET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|IST|JST|KST|HKT|SGT|AEST|AEDT|NZST|NZDT|SAST|WAT|EAT|MSK)(?![A-Za-z])';
 /** A clock time with its time zone: "14:05 GMT", "16.40 BST", "9am ET", "2.30pm GMT". */
 const ZONED_CLOCK_SRC = `(?:(?:[01]?\\d|2[0-3])[:.][0-5]\\d(?:\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))?|(?:1[0-2]|0?[1-9])(?:[:.][0-5]\\d)?\\s?(?:[AaPp]\\.[Mm]\\.|[AaPp][Mm](?![A-Za-z])))\\s${ZONE_SRC}`;
 /**

@@ -48,6 +48,8 @@ const CLOCK = /:\d{2}/y;
 /** Currency signs that are letters to Unicode (元, ரூ): an amount may be glued to them. */
 const GLUED_CURRENCY_LETTERS = /^(?:元|ரூ)/;
 const SLASH_FRACTION = /\/(\d{1,3})(?![\d/])/y;
+/** A zone written before an offset: the number after it is the offset ("GMT+1", "UTC−5"). */
+const ZONE_OFFSET_BEFORE = /(?:GMT|UTC)\s?[+\-−]$/;
 /** What makes a number a clock time: "pm", " a.m.", " GMT" right after it. */
 const CLOCK_SUFFIX = /\s?(?:[ap]\.m\.|[ap]m\b|[AP]\.M\.|[AP]M\b|GMT\b|UTC\b|BST\b|CET\b|[ECMP][SD]T\b)/y;
 /** Scale words written glued to the amount ("£13.4billion"). */
@@ -192,6 +194,11 @@ function readNumeral(text: string, start: number, out: FigureToken[]): number {
       out.push(token('skip', text, start, p + slash[0].length));
       return p + slash[0].length;
     }
+  }
+  // a time zone's offset ("GMT+1", "UTC-05:00") is not a figure
+  if (ZONE_OFFSET_BEFORE.test(text.slice(Math.max(0, start - 5), start))) {
+    out.push(token('skip', text, start, p));
+    return p;
   }
   // a clock time ("12.30pm", "9 a.m.", "10.15 GMT") is not a figure: the whole of it is skipped
   const clock = at(CLOCK_SUFFIX, text, p);
