@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { extract } from '../../src/core/extract';
 import type { NameDetector, Span } from '../../src/core/extract';
 import { loadNameTagger } from '../../src/core/extract/ner';
+import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
 
 /**
  * Name rules prompted by the project gold set names-dev (test/fixtures/newsgold/names-dev/); every sentence
@@ -198,6 +199,13 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(out, ['MISC FTSE 100', 'MISC Stoxx 600', 'MISC Nasdaq Composite', 'MISC S&P 500']);
     // a decimal is a level, not the index's number; "Composite Index" is left to the detector
     assert.deepEqual(names('The FTSE 100.5 mark and the Nasdaq Composite Index.', [['FTSE', 'ORG'], ['Nasdaq', 'MISC']]), ['ORG FTSE', 'MISC Nasdaq']);
+  });
+
+  it('gives a numbered name its number before a date can take it as a year ("Russell 2000", "Resolution 2334")', () => {
+    const text = 'The Russell 2000 fell on Friday, a week after Resolution 2000 was adopted.';
+    const { spans } = extract(text, { published: '2026-02-12', nameDetector: new RuleNameDetector() });
+    assert.deepEqual(spans.filter((s) => s.type !== 'DATE' || s.text !== 'Friday').map((s) => `${s.type} ${s.text}`),
+      ['MISC Russell 2000', 'MISC Resolution 2000']);
   });
 
   it('joins a word to the longer place it ends on a line with no lower-case word', () => {

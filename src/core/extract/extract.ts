@@ -48,11 +48,16 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   // URLs, e-mail addresses, paths, handles, hashtags and percent-encoded text are blanked (same length,
   // so offsets hold): nothing is found inside them
   const text = blankNonProse(original, findNonProse(original));
-  const dates = datesAgainst(text, reference);
+  const allDates = datesAgainst(text, reference);
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
-  const names = [...found.spans, ...findNumberedNames(text), ...camelCaseBrands(text), ...headedOrganizations(text), ...marketIndexes(text)];
+  // names whose number is neither a figure nor a year ("Article 5", "Resolution 2334", "Russell 2000"): a date
+  // inside one is none, unless a person the detector found reaches into it from before ("Steve Russell 1996")
+  const numbered = [...findNumberedNames(text), ...marketIndexes(text)];
+  const names = [...found.spans, ...camelCaseBrands(text), ...headedOrganizations(text), ...numbered];
+  const dates = numbered.length === 0 ? allDates : allDates.filter((d) => !numbered.some((n) => n.start <= d.start && d.end <= n.end &&
+    !found.spans.some((f) => f.type === 'PERSON' && f.start < n.start && n.start < f.end)));
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
