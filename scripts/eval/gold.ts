@@ -18,6 +18,7 @@ export const NEWS_GOLD_DIR = join(__dirname, '..', '..', 'test', 'fixtures', 'ne
 /** What each set is and whether it shaped rules (shown in its title). */
 export const NEWS_GOLD_SETS: Record<string, string> = {
   blind: 'blind (8 pages; never used to shape rules)',
+  'furniture-dev': 'furniture-dev (6 pages; used to shape furniture rules)',
 };
 
 /** The reference date the scorer passes: `published`, else `anchor_date` (a month pads to the 15th, a year to 30 June). */
