@@ -3,6 +3,7 @@ import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
+import { applyPageFurniture } from './names/pageFurniture';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
@@ -74,6 +75,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   propagateMentions(text, nameSpans, occupied).filter((s) => !ignored.has(s.text)).forEach(accept);
 
   accepted.sort((a, b) => a.start - b.start);
+  applyPageFurniture(text, accepted, original); // bylines, speaker labels, datelines, share bars, tickers, credits (names/pageFurniture.ts)
   const result: ExtractResult = { spans: accepted, reference, language };
   if (found.typeConfidence.size) {
     const typeConfidence = new Map<Span, number>();

@@ -1,0 +1,221 @@
+import { strict as assert } from 'node:assert';
+import { extract } from '../../src/core/extract';
+import type { NameDetector, Span } from '../../src/core/extract';
+import { applyPageFurniture, titleCase } from '../../src/core/extract/names/pageFurniture';
+import { loadDefaultNameDetector } from '../../src/cli/nameModel';
+
+/**
+ * Page furniture through the whole pipeline with the shipped name tagger: the sentences are written for these
+ * tests (none from the furniture-dev gold pages), in the shapes of bylines, datelines, speaker labels, share bars,
+ * photo credits, ticker symbols, copyright lines and contact blocks.
+ */
+
+function find(spans: Span[], text: string): Span | undefined {
+  return spans.find((s) => s.text === text);
+}
+
+function all(spans: Span[], text: string): Span[] {
+  return spans.filter((s) => s.text === text);
+}
+
+function assertValidSpans(text: string, spans: Span[]): void {
+  let lastEnd = 0;
+  for (const s of spans) {
+    assert.ok(s.start >= lastEnd, `overlap or disorder at ${s.start}`);
+    assert.ok(s.end > s.start && s.end <= text.length, `bad range ${s.start}-${s.end}`);
+    assert.equal(text.slice(s.start, s.end), s.text);
+    lastEnd = s.end;
+  }
+}
+
+describe('page furniture', () => {
+  let detector: NameDetector | undefined;
+  let run: (text: string) => Span[];
+  before(async () => {
+    detector = await loadDefaultNameDetector();
+    run = (text) => {
+      const { spans } = extract(text, { nameDetector: detector, published: '2026-05-04' });
+      assertValidSpans(text, spans);
+      return spans;
+    };
+  });
+
+  it('title-cases names written in capitals, keeping small words and hyphenated parts', () => {
+    assert.equal(titleCase('MEI-LING TAN'), 'Mei-Ling Tan');
+    assert.equal(titleCase('BANK OF THE ANDES'), 'Bank of the Andes');
+    assert.equal(titleCase('ÉLODIE FAURÉ'), 'Élodie Fauré');
+  });
+
+  it('reads an all-capitals byline as the people it names, with their mixed-case names as canonical', () => {
+    const text = 'Drought cuts the coffee harvest in Minas Gerais\n\nBy TERESA ALMEIDA and JONAS BERGQVIST, in São Paulo\n\n' +
+      'Growers in the state said on Friday that the harvest would fall by a fifth.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'TERESA ALMEIDA')?.type, 'PERSON');
+    assert.equal(find(spans, 'TERESA ALMEIDA')?.canonical, 'Teresa Almeida');
+    assert.equal(find(spans, 'JONAS BERGQVIST')?.type, 'PERSON');
+    assert.equal(find(spans, 'JONAS BERGQVIST')?.canonical, 'Jonas Bergqvist');
+  });
+
+  it('leaves a sentence that starts with "By" alone', () => {
+    const text = 'By Thursday the ministers had agreed.\nBy clicking Accept, you agree to the terms.\n';
+    const spans = run(text);
+    assert.ok(!spans.some((s) => s.type === 'PERSON'), JSON.stringify(spans));
+  });
+
+  it('reads speaker labels of a transcript as people, a one-word label as the speaker introduced with that surname', () => {
+    const text = 'ANIKA SCHRÖDER, HOST: Welcome back. With me is Tomás Okafor-Lind of the Lisbon Maritime Institute.\n\n' +
+      'TOMÁS OKAFOR-LIND, LISBON MARITIME INSTITUTE: Thanks for having me.\n\n' +
+      'SCHRÖDER: How long will the closure last?\n\n' +
+      'OKAFOR-LIND: At least until June, I think.\n\n' +
+      '[00:03:12]\n\nSCHRÖDER: Thank you.\n';
+    const spans = run(text);
+    for (const label of all(spans, 'SCHRÖDER')) {
+      assert.equal(label.type, 'PERSON');
+      assert.equal(label.canonical, 'Anika Schröder');
+    }
+    assert.equal(all(spans, 'SCHRÖDER').length, 2);
+    assert.equal(find(spans, 'OKAFOR-LIND')?.canonical, 'Tomás Okafor-Lind');
+    assert.equal(find(spans, 'TOMÁS OKAFOR-LIND')?.type, 'PERSON');
+    const institute = find(spans, 'LISBON MARITIME INSTITUTE');
+    assert.equal(institute?.type, 'ORG');
+    assert.equal(institute?.canonical, 'Lisbon Maritime Institute');
+    assert.ok(!spans.some((s) => s.type === 'QUANTITY'), 'a timestamp is not a quantity');
+    assert.ok(!spans.some((s) => s.text === 'HOST'));
+  });
+
+  it('reads a speakers list and a reporter\'s question in a briefing', () => {
+    const text = 'BRIEFING ON THE HARBOUR TREATY\n\nSPEAKERS:\nFARIDA HAQQANI, SPOKESPERSON, MINISTRY OF PORTS AND SHIPPING\n' +
+      'OLUWASEUN ADEBAYO, DIRECTOR GENERAL, GULF OF GUINEA MARITIME COMMISSION\n\n' +
+      'FARIDA HAQQANI: Good afternoon. Mr Adebayo will open.\n\nOLUWASEUN ADEBAYO: Thank you, Madam Spokesperson.\n\n' +
+      'QUESTION: Pieter de Wit, Algemeen Dagblad. When does the treaty enter into force?\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'MINISTRY OF PORTS AND SHIPPING')?.type, 'ORG');
+    assert.equal(find(spans, 'GULF OF GUINEA MARITIME COMMISSION')?.type, 'ORG');
+    assert.ok(!spans.some((s) => /SPOKESPERSON|DIRECTOR GENERAL/.test(s.text)));
+    assert.equal(all(spans, 'FARIDA HAQQANI').length, 2);
+    assert.ok(all(spans, 'FARIDA HAQQANI').every((s) => s.type === 'PERSON'));
+    assert.equal(find(spans, 'Madam Spokesperson'), undefined);
+    assert.equal(find(spans, 'Pieter de Wit')?.type, 'PERSON');
+    assert.equal(find(spans, 'Algemeen Dagblad')?.type, 'ORG');
+  });
+
+  it('reads a press-release dateline: places in capitals, the newswire, tickers with their company, a numeric ticker as no figure', () => {
+    const text = 'FOR IMMEDIATE RELEASE\n\nOSLO, Norway and HOUSTON, March 2, 2026 /GlobeNewswire/ -- Fjordline Subsea ASA ' +
+      '(OSE: FJSUB; NASDAQ: FJSB), an offshore engineering group, today announced a contract with Kansai Heavy Industries Co., Ltd. ' +
+      '(TSE: 7012) worth $140 million.\n\nFjordline Subsea\'s shares trade under the symbol FJSUB.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'OSLO')?.type, 'PLACE');
+    assert.equal(find(spans, 'OSLO')?.canonical, 'Oslo');
+    assert.equal(find(spans, 'HOUSTON')?.type, 'PLACE');
+    assert.equal(find(spans, 'GlobeNewswire')?.type, 'ORG');
+    assert.equal(find(spans, 'NASDAQ')?.type, 'ORG');
+    assert.equal(find(spans, 'OSE')?.canonical, 'Oslo Stock Exchange');
+    for (const t of all(spans, 'FJSUB')) {
+      assert.equal(t.type, 'ORG');
+      assert.equal(t.canonical, 'Fjordline Subsea ASA');
+    }
+    assert.equal(all(spans, 'FJSUB').length, 2);
+    assert.equal(find(spans, 'FJSB')?.canonical, 'Fjordline Subsea ASA');
+    assert.ok(!spans.some((s) => s.text === '7012'), 'a numeric ticker is no quantity');
+    assert.equal(find(spans, '$140 million')?.value, 'USD 140000000');
+  });
+
+  it('reads the share bar and follow links as the networks they name', () => {
+    const text = 'Rains return to the Sahel\n\nShare:  Facebook | X | Telegram | Email\n\nFarmers welcomed the rain.\n\n' +
+      'Follow us on Instagram · X · TikTok\n';
+    const spans = run(text);
+    assert.equal(all(spans, 'X').length, 2);
+    for (const s of [...all(spans, 'X'), find(spans, 'Facebook'), find(spans, 'Telegram'), find(spans, 'Instagram'), find(spans, 'TikTok')]) {
+      assert.equal(s?.type, 'ORG', JSON.stringify(s));
+    }
+    assert.equal(find(spans, 'Email'), undefined);
+  });
+
+  it('reads photo credits as the photographer and the agency', () => {
+    const text = 'Residents wade through floodwater in Sylhet on Tuesday. Photograph: Rafiqul Islam Bhuiyan/AFP via Getty Images\n' +
+      'A rescue boat near the river bank. (Nusrat Jahan / Dhaka Evening Post)\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'Rafiqul Islam Bhuiyan')?.type, 'PERSON');
+    assert.equal(find(spans, 'AFP')?.type, 'ORG');
+    assert.equal(find(spans, 'Getty Images')?.type, 'ORG');
+    assert.equal(find(spans, 'Nusrat Jahan')?.type, 'PERSON');
+    assert.equal(find(spans, 'Dhaka Evening Post')?.type, 'ORG');
+  });
+
+  it('reads a copyright line\'s owner whole, a masthead with its "The", and the source of a transcript', () => {
+    const text = 'The Valparaíso Herald\n\nPort workers end their strike\n\nWorkers voted on Sunday to return.\n\n' +
+      '© 2026 Editorial Costa Pacífico S.A. All rights reserved.\nTranscription by Atlas Captioning Group.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'The Valparaíso Herald')?.type, 'ORG');
+    assert.equal(find(spans, 'Editorial Costa Pacífico S.A.')?.type, 'ORG');
+    assert.equal(find(spans, 'Atlas Captioning Group')?.type, 'ORG');
+    assert.equal(find(spans, '2026')?.type, 'DATE');
+  });
+
+  it('keeps a date line whole over its zone offset, and a clock\'s zone or a conference ID is not a name or a figure', () => {
+    const text = 'Published May 4, 2026 6:05 PM GMT+3 | Updated 19:40 EAT\n\n' +
+      'Dial-in: conference ID 8830412.\nInvestors may read the Annual Report on Form 10-K.\n';
+    const spans = run(text);
+    const date = spans.find((s) => s.type === 'DATE' && s.text.startsWith('May 4, 2026'));
+    assert.equal(date?.text, 'May 4, 2026 6:05 PM GMT+3');
+    assert.equal(date?.value, '2026-05-04');
+    assert.ok(!spans.some((s) => s.type === 'QUANTITY'), JSON.stringify(spans.filter((s) => s.type === 'QUANTITY')));
+    assert.equal(find(spans, 'EAT'), undefined);
+    assert.equal(find(spans, 'ID'), undefined);
+    assert.equal(find(spans, 'Form 10-K')?.type, 'MISC');
+  });
+
+  it('drops section names on a menu line and a breadcrumb, and a site\'s policies', () => {
+    const text = 'Menu  World  Politics  Business  Opinion\nNews | World | Asia\n\nWe use cookies. Read our Cookie Policy and Privacy Notice.\n\n' +
+      'Talks resume in Jakarta\n';
+    const spans = run(text);
+    assert.ok(!spans.some((s) => ['World', 'Politics', 'Business', 'Opinion', 'Cookie Policy', 'Privacy Notice', 'Policy'].includes(s.text)),
+      JSON.stringify(spans.map((s) => s.text)));
+    assert.equal(find(spans, 'Jakarta')?.type, 'PLACE');
+  });
+
+  it('names a release\'s company from its "About" heading and gives its short forms the full name', () => {
+    const text = 'Halvard Biologics Announces Trial Results\n\nGENEVA, June 1, 2026 /PRNewswire/ -- Halvard Biologics SA (SIX: HALV) today said ' +
+      'its trial met its goal. "We are pleased," said Halvard\'s chief executive.\n\nAbout Halvard Biologics\nHalvard develops vaccines.\n';
+    const spans = run(text);
+    const heading = spans.find((s) => s.text === 'Halvard Biologics' && s.start > text.indexOf('About'));
+    assert.equal(heading?.type, 'ORG');
+    assert.equal(heading?.canonical, 'Halvard Biologics SA');
+    assert.equal(find(spans, 'SIX')?.type, 'ORG');
+    assert.equal(find(spans, 'SIX')?.canonical, 'SIX Swiss Exchange');
+  });
+
+  it('changes nothing in an all-capitals text, where case says nothing about furniture', () => {
+    const spans: Span[] = [{ start: 0, end: 5, type: 'PLACE', text: 'PARIS', value: null, canonical: 'PARIS' }];
+    const text = 'PARIS: THE MINISTER SAID ON MONDAY.\nLYON: THE MAYOR AGREED.\n';
+    applyPageFurniture(text, spans);
+    assert.deepEqual(spans, [{ start: 0, end: 5, type: 'PLACE', text: 'PARIS', value: null, canonical: 'PARIS' }]);
+  });
+
+  it('stays linear on pages made of furniture (labels, share bars, tickers, credits)', function () {
+    this.timeout(60000);
+    const shapes: [string, (n: number) => string][] = [
+      ['speaker labels', (n) => Array.from({ length: n }, (_, i) => `SPEAKER ${i.toString(36).toUpperCase()} NAME: words here.`).join('\n')],
+      ['share bars', (n) => 'Share on Facebook  Share on X  Copy link\n'.repeat(n)],
+      ['ticker groups', (n) => 'Acme Corp. (NYSE: ACME) rose. '.repeat(n)],
+      ['credit lines', (n) => 'A view. Photo: Ana Ruiz/Reuters\n'.repeat(n)],
+    ];
+    for (const [name, make] of shapes) {
+      const time = (n: number): number => {
+        const text = make(n);
+        let best = Infinity;
+        for (let k = 0; k < 2; k++) {
+          const before = process.cpuUsage();
+          applyPageFurniture(text, []);
+          const used = process.cpuUsage(before);
+          best = Math.min(best, (used.user + used.system) / 1000);
+        }
+        return best;
+      };
+      const small = Math.max(time(4000), 5);
+      const large = time(16000);
+      console.log(`      ${name}: ${small.toFixed(0)} ms → ${large.toFixed(0)} ms for 4× the lines`);
+      assert.ok(large < small * 8, `${name}: ${small} ms → ${large} ms for 4× the size`);
+    }
+  });
+});
