@@ -228,11 +228,13 @@ const LIST_HEADING = /^\s*(?:SPEAKERS|PARTICIPANTS|PANEL(?:I|LI)STS|GUESTS|PRESE
 
 interface Speaker { start: number; end: number; surface: string }
 
+const HEAD_CAPITALS = /^\p{Lu}\p{Lu}/u;
+
 function speakerLabels(edit: Edit, lines: Line[]): void {
   const found: Array<{ name: Speaker; roles: Speaker[] }> = [];
   let inList = false;
   for (const line of lines) {
-    if (LIST_HEADING.test(line.text)) { inList = true; continue; }
+    if (line.text.length <= 30 && LIST_HEADING.test(line.text)) { inList = true; continue; }
     if (inList) {
       if (!line.text.trim() || HAS_LOWER.test(line.text)) inList = false;
       else {
@@ -241,8 +243,10 @@ function speakerLabels(edit: Edit, lines: Line[]): void {
         continue;
       }
     }
-    const c = line.text.charCodeAt(0);
-    if (!(c >= 65 && c <= 90) && c < 192) continue;
+    // a label opens with two capitals and has its colon near the start
+    if (!HEAD_CAPITALS.test(line.text)) continue;
+    const colon = line.text.indexOf(':');
+    if (colon < 2 || colon > 200) continue;
     const entry = readLabel(line, line.text);
     if (entry) found.push(entry);
   }
@@ -336,7 +340,7 @@ const NOT_PERSON_WORDS = /\b(?:The|Press|News|Staff|Reporters?|Agency|Agencies|W
 
 function bylines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 200) continue;
+    if (line.text.length > 200 || !/^\s*B[yY]\s/.test(line.text)) continue;
     const m = BYLINE.exec(line.text);
     if (!m) continue;
     const names = m[1];
@@ -398,9 +402,12 @@ const BAR_WORDS = new Set(['share', 'share:', 'this', 'article', 'story', 'page'
 /** Names of networks that are nothing else, so they are the network wherever they stand. */
 const UNAMBIGUOUS_NETWORK = /\b(?:Facebook|WhatsApp|LinkedIn|Instagram|YouTube|TikTok|Twitter|Pinterest|Bluesky|Snapchat|WeChat)\b/gu;
 
+/** Some network's name, to pass over most lines at once. */
+const ANY_NETWORK = new RegExp(`(?:^|[^\\p{L}])(?:${NETWORKS.join('|')})(?![\\p{L}])`, 'iu');
+
 function shareBars(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 240) continue;
+    if (line.text.length > 240 || !ANY_NETWORK.test(line.text)) continue;
     const words = line.text.trim().split(/[\s|·•,/]+/).filter((w) => w && !/^[\p{P}\p{S}]+$/u.test(w));
     if (words.length < 2 || words.length > 24) continue;
     let networks = 0;
@@ -572,7 +579,7 @@ const ABBREVIATION_END = /(?:^|\s)(?:Ltd|Inc|Corp|Co|Pty|Bhd|Pte|S\.A|N\.V|o\.o|
 
 function copyrightLines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 200) continue;
+    if (line.text.length > 200 || !/©|\(c\)|copyright/i.test(line.text)) continue;
     const m = COPYRIGHT.exec(line.text);
     if (!m) continue;
     const rest = m[1];
@@ -593,8 +600,9 @@ function mastheads(edit: Edit, lines: Line[]): void {
   const blank = (i: number): boolean => i < 0 || i >= lines.length || lines[i].text.trim() === '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
+    if (line.text.length > 60) continue;
     const m = /^\s*(The)\s+\S/.exec(line.text);
-    if (!m || line.text.length > 60 || !blank(i + 1) || !(blank(i - 1) || i === 0)) continue;
+    if (!m || !blank(i + 1) || !(blank(i - 1) || i === 0)) continue;
     const at = line.start + m.index + m[0].indexOf('The');
     const org = edit.overlapping(at, line.end).find((s) => s.type === 'ORG' && s.start === at + 4 && s.end >= line.end - 1);
     if (!org || line.text.slice(org.end - line.start).trim() !== '') continue;
@@ -613,7 +621,7 @@ const NEWSLETTER = /\b(?:(?:Sign up (?:to|for)|Subscribe to) (?:our |the )?((?:\
 function headerFields(edit: Edit, lines: Line[]): void {
   const programmes = new Set<string>();
   for (const line of lines) {
-    if (line.text.length > 120) continue;
+    if (line.text.length > 120 || !(line.text.includes(':') || line.text.includes('Sign up') || line.text.includes('Subscribe') || line.text.includes('Get '))) continue;
     const p = PROGRAMME_FIELD.exec(line.text);
     const o = p ? null : OUTLET_FIELD.exec(line.text);
     const n = p || o ? null : NEWSLETTER.exec(line.text);
@@ -639,7 +647,7 @@ const SOURCE_LINE = /(?:^\s*Sources?\s*:|\b(?:Transcription|Transcribed|Transcri
 
 function sourceLines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.end - line.start > 300) continue;
+    if (line.end - line.start > 300 || !(line.text.includes('ource') || line.text.includes(' by '))) continue;
     const m = SOURCE_LINE.exec(line.text);
     if (!m) continue;
     const name = m[1].trimEnd();
@@ -692,8 +700,8 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
       const after = text[s.end] ?? '';
       // digits joined by colons: a clock or a media timestamp
       if ((before === ':' && /\d/.test(text[s.start - 2] ?? '')) || (after === ':' && /\d/.test(text[s.end + 1] ?? ''))) { edit.drop(s); continue; }
-      if (ID_BEFORE.test(text.slice(Math.max(0, s.start - 24), s.start)) && /^\d{4,}$/.test(s.text)) { edit.drop(s); continue; }
-    } else if (!shouting && isName(s) && /^[A-Z]{2,5}$/.test(s.text) && s.type !== 'ORG' && s.type !== 'PLACE' && CLOCK_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start))) {
+      if (/^\d{4,}$/.test(s.text) && ID_BEFORE.test(text.slice(Math.max(0, s.start - 24), s.start))) { edit.drop(s); continue; }
+    } else if (!shouting && s.end - s.start <= 5 && isName(s) && /^[A-Z]{2,5}$/.test(s.text) && s.type !== 'ORG' && s.type !== 'PLACE' && CLOCK_BEFORE.test(text.slice(Math.max(0, s.start - 16), s.start))) {
       edit.drop(s); // "11:15 WAT": a time zone
     } else if (isName(s) && s.text === 'ID' && /^\s*:?\s*\d/.test(text.slice(s.end, s.end + 4))) {
       edit.drop(s);
@@ -731,7 +739,7 @@ const ADDRESS_FORM = /^(?:Madam|Madame|Mister|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Spokesper
 
 function menuWords(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 200) continue;
+    if (line.text.length > 200 || /[.!?,;]\s*$/.test(line.text)) continue;
     const parts = line.text.trim().split(/\s{2,}|\s*[|›»>·•]\s*/).filter(Boolean);
     if (parts.length < 2 || /[.!?,;]$/.test(line.text.trim())) continue;
     const sections = parts.filter((p) => SECTION_WORDS.has(p)).length;
