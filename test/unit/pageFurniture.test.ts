@@ -185,6 +185,20 @@ describe('page furniture', () => {
     assert.equal(find(spans, 'SIX')?.canonical, 'SIX Swiss Exchange');
   });
 
+  it('reads a company named with its legal form as the same company without it, in the headline and the boilerplate', () => {
+    const text = 'Kestrel Grid Storage Wins Battery Contract in Taranaki\n\nAUCKLAND, April 2, 2026 /PRNewswire/ -- Kestrel Grid Storage Ltd. ' +
+      '(NZX: KGS) today said it will build a battery for a regional network.\n\nAbout Kestrel Grid Storage\n' +
+      'Founded in 2019, Kestrel Grid Storage designs grid batteries.\n';
+    const spans = run(text);
+    const mentions = spans.filter((s) => s.text.startsWith('Kestrel'));
+    assert.deepEqual(mentions.map((s) => s.text), ['Kestrel Grid Storage', 'Kestrel Grid Storage Ltd.', 'Kestrel Grid Storage', 'Kestrel Grid Storage']);
+    for (const m of mentions) {
+      assert.equal(m.type, 'ORG');
+      assert.equal(m.canonical, 'Kestrel Grid Storage Ltd.');
+    }
+    assert.equal(find(spans, 'KGS')?.canonical, 'Kestrel Grid Storage Ltd.');
+  });
+
   it('changes nothing in an all-capitals text, where case says nothing about furniture', () => {
     const spans: Span[] = [{ start: 0, end: 5, type: 'PLACE', text: 'PARIS', value: null, canonical: 'PARIS' }];
     const text = 'PARIS: THE MINISTER SAID ON MONDAY.\nLYON: THE MAYOR AGREED.\n';

@@ -31,6 +31,7 @@ export function applyPageFurniture(text: string, spans: Span[], original: string
   headerFields(edit, lines);
   sourceLines(edit, lines);
   boilerplateHeadings(edit, lines);
+  companyShortForms(edit);
   furnitureFigures(edit, shouting);
   menuWords(edit, lines);
   edit.commit();
@@ -682,6 +683,43 @@ function boilerplateHeadings(edit: Edit, lines: Line[]): void {
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// A company a release names in full ("Andes Cordillera Lithium Corp.", "Toyoshima Battery Works Co., Ltd.") is the
+// same company in its headline and boilerplate without the legal form ("Andes Cordillera Lithium Signs …")
+
+const LEGAL_FORM = /(?:,?\s+(?:Co\.,?\s+Ltd|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|GmbH|SE|AB|Oyj|SpA|S\.p\.A|Bhd|Tbk|KK|K\.K|Pty\s+Ltd)\.?)$/u;
+
+function companyShortForms(edit: Edit): void {
+  const bases = new Map<string, string>();
+  for (const s of edit.names()) {
+    if (s.type !== 'ORG' || s.end - s.start > 80) continue;
+    const full = longestForm(edit, s);
+    const legal = LEGAL_FORM.exec(full);
+    if (!legal) continue;
+    const base = full.slice(0, legal.index);
+    const words = base.split(/\s+/);
+    if (words.length < 2 || words.length > 6 || !words.every((w) => NAME_WORDS.test(w)) || bases.size >= MAX_GROUPS) continue;
+    if (!bases.has(base)) bases.set(base, full);
+  }
+  for (const [base, full] of bases) {
+    let at = edit.text.indexOf(base);
+    for (let tries = 0; at >= 0 && tries < 200; tries++) {
+      const end = at + base.length;
+      const next = at + 1;
+      if (!WORD.test(edit.text[at - 1] ?? '') && !WORD.test(edit.text[end] ?? '') && !LEGAL_AFTER.test(edit.text.slice(end, end + 14))) {
+        const over = edit.overlapping(at, end);
+        // only names inside the company's words give way ("Cordillera Lithium" read as a place); a longer name stays
+        if (over.every((o) => isName(o) && o.start >= at && o.end <= end) && !(over.length === 1 && over[0].type === 'ORG' && over[0].start === at && over[0].end === end)) {
+          edit.name(at, end, 'ORG', full);
+        }
+      }
+      at = edit.text.indexOf(base, next);
+    }
+  }
+}
+
+const LEGAL_AFTER = /^,?\s+(?:Co\.|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|GmbH|SE|AB|Oyj|SpA|Bhd|Tbk|KK|Pty)\b/u;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures that are furniture: timestamps ("[00:04:47]", "0:00 / 6:31"), zone offsets ("GMT+2"), a time zone read
