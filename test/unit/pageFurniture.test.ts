@@ -142,6 +142,38 @@ describe('page furniture', () => {
     assert.equal(find(spans, 'Dhaka Evening Post')?.type, 'ORG');
   });
 
+  it('reads credits that name the agency first, and a photo credited "by" someone "on" a site', () => {
+    const text = 'Firefighters on a hillside above Viña del Mar. (AP Photo/Rodrigo Sáez Oyarzún)\n' +
+      'Smoke over the port.\nEPA-EFE/MARTINA LÓPEZ\nA beach closed by the fire. Photo by Camille Aubert on Unsplash\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'AP')?.type, 'ORG');
+    assert.equal(find(spans, 'Rodrigo Sáez Oyarzún')?.type, 'PERSON');
+    assert.equal(find(spans, 'EPA')?.type, 'ORG');
+    assert.equal(find(spans, 'EFE')?.type, 'ORG');
+    assert.equal(find(spans, 'MARTINA LÓPEZ')?.type, 'PERSON');
+    assert.equal(find(spans, 'MARTINA LÓPEZ')?.canonical, 'Martina López');
+    assert.equal(find(spans, 'Camille Aubert')?.type, 'PERSON');
+    assert.equal(find(spans, 'Unsplash')?.type, 'ORG');
+  });
+
+  it('takes no figure from a telephone number and no name from a contact block\'s labels', () => {
+    const text = 'For more information, contact Ingrid Halvorsen.\nTel: +47 (0)22 41 87 90 | Fax: +47 22 41 87 91\n' +
+      'Mobile: (617) 555-0173 or 617-555-0188\nThe company employs 1,250 people in 12 countries.\n';
+    const spans = run(text);
+    const quantities = spans.filter((s) => s.type === 'QUANTITY').map((s) => s.text);
+    assert.deepEqual(quantities, ['1,250', '12']);
+    assert.ok(!spans.some((s) => ['Tel', 'Fax', 'Mobile'].includes(s.text)));
+    assert.equal(find(spans, 'Ingrid Halvorsen')?.type, 'PERSON');
+  });
+
+  it('reads a wire\'s standards line and a newsletter named after the word as their names', () => {
+    const text = 'Ministers met in Lima on Friday.\n\nOur Standards: The Meridian Wire Trust Principles.\n\n' +
+      'Get the week\'s trade news with the newsletter Ports and Passages. Sign up here.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'Meridian Wire Trust Principles')?.type, 'MISC');
+    assert.equal(find(spans, 'Ports and Passages')?.type, 'MISC');
+  });
+
   it('reads a copyright line\'s owner whole, a masthead with its "The", and the source of a transcript', () => {
     const text = 'The Valparaíso Herald\n\nPort workers end their strike\n\nWorkers voted on Sunday to return.\n\n' +
       '© 2026 Editorial Costa Pacífico S.A. All rights reserved.\nTranscription by Atlas Captioning Group.\n';

@@ -548,9 +548,35 @@ function escapeRegExp(s: string): string {
 const CREDIT = /\b(?:Photograph|Photo|Photos|Picture|Image|Illustration|Video|Credit|Photo credit|Graphic|Footage)s?\s*:\s*([^/\n:]{2,60}?)\s*\/\s*([^\n]{2,60}?)\s*[.)]?\s*$/u;
 const PAREN_CREDIT = /\(([^()/\n]{3,50}?)\s*\/\s*([^()/\n]{2,50}?)\)\s*$/u;
 
+/** Picture agencies, which a credit may name before the photographer ("AP Photo/Esteban Félix", "EPA-EFE/ELVIS GONZALEZ"). */
+const PICTURE_AGENCIES = 'AP|AFP|EPA|EFE|Reuters|Getty Images|Getty|ANP|dpa|DPA|PA|PA Images|Xinhua|ANSA|Anadolu|Shutterstock|Bloomberg|SIPA|Sipa|NurPhoto|Alamy|IMAGO|Imago|ZUMA|Zuma|SOPA Images|Kyodo|Yonhap|TT|NTB|Ritzau|Belga|Keystone|APA|PAP|TASS|Sputnik|Polaris|Redux|Magnum|UPI|Pool|KCNA|Photoshot|Abaca|Abaca Press';
+const AGENCY_CREDIT = new RegExp(`(?:^|\\()\\s*((?:${PICTURE_AGENCIES})(?:[-/](?:${PICTURE_AGENCIES}))?)(?:\\s+(?:Photo|Photos|Images|Pool))?\\s*\\/\\s*(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*){1,3})\\s*(?:\\)|$)`, 'u');
+const PHOTO_BY = /\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Photography)s?\s+(?:by|:)\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\s+(?:on|for|via|\/)\s+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})/u;
+
 function photoCredits(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 300 || line.text.indexOf('/') < 0) continue;
+    if (line.text.length > 300) continue;
+    const agencyFirst = line.text.indexOf('/') >= 0 ? AGENCY_CREDIT.exec(line.text) : null;
+    if (agencyFirst) {
+      let at = line.start + agencyFirst.index + agencyFirst[0].indexOf(agencyFirst[1]);
+      for (const a of agencyFirst[1].split(/([-/])/)) {
+        if (a !== '-' && a !== '/') edit.name(at, at + a.length, 'ORG', a);
+        at += a.length;
+      }
+      const person = agencyFirst[2];
+      const personAt = line.start + agencyFirst.index + agencyFirst[0].lastIndexOf(person);
+      if (!NOT_PERSON_WORDS.test(person)) edit.name(personAt, personAt + person.length, 'PERSON', edit.mixedCase(person));
+      continue;
+    }
+    const by = PHOTO_BY.exec(line.text);
+    if (by && !NOT_PERSON_WORDS.test(by[1])) {
+      const personAt = line.start + by.index + by[0].indexOf(by[1]);
+      edit.name(personAt, personAt + by[1].length, 'PERSON', edit.mixedCase(by[1]));
+      const orgAt = line.start + by.index + by[0].lastIndexOf(by[2]);
+      edit.name(orgAt, orgAt + by[2].length, 'ORG', by[2]);
+      continue;
+    }
+    if (line.text.indexOf('/') < 0) continue;
     const m = CREDIT.exec(line.text) ?? PAREN_CREDIT.exec(line.text);
     if (!m) continue;
     const personAt = line.start + m.index + m[0].indexOf(m[1]);
@@ -617,18 +643,23 @@ function mastheads(edit: Edit, lines: Line[]): void {
 
 const PROGRAMME_FIELD = /^\s*(?:Program|Programme|Show|Series|Podcast|Newsletter|Broadcast)\s*:\s*(\p{Lu}[^\n]{1,60}?)\s*$/u;
 const OUTLET_FIELD = /^\s*(?:Network|Outlet|Publication|Station|Channel|Broadcaster|Publisher|Newspaper)\s*:\s*(\p{Lu}[^\n]{1,60}?)\s*$/u;
+/** A wire's standards line: "Our Standards: The Thomson Reuters Trust Principles." names a document (MISC), without its "The". */
+const STANDARDS = /^\s*Our Standards:\s*(?:The\s+)?(\p{Lu}[^\n.]{2,80}?)\.?(?:,|\s*$)/u;
+/** A newsletter named after the word: "with the newsletter On the Campaign Trail." */
+const NAMED_NEWSLETTER = /\bnewsletter,?\s+((?:\p{Lu}[\p{L}'’-]*)(?:\s+(?:\p{Lu}[\p{L}'’-]*|the|of|and|on|in|at|to|for)){0,5}\s*)(?=[.,:;]|$)/u;
 const NEWSLETTER = /\b(?:(?:Sign up (?:to|for)|Subscribe to) (?:our |the )?((?:\p{Lu}[\p{L}'’-]*)(?:\s\p{Lu}[\p{L}'’-]*){1,3})(?=\s*(?:$|[.,:]|\s(?:newsletter|in your inbox|every|each)))|Get (?:our|the) ((?:\p{Lu}[\p{L}'’-]*)(?:\s\p{Lu}[\p{L}'’-]*){1,3})(?=\s(?:newsletter|in your inbox|delivered)))/u;
 
 function headerFields(edit: Edit, lines: Line[]): void {
   const programmes = new Set<string>();
   for (const line of lines) {
-    if (line.text.length > 120 || !(line.text.includes(':') || line.text.includes('Sign up') || line.text.includes('Subscribe') || line.text.includes('Get '))) continue;
+    if (line.text.length > 240 || !(line.text.includes(':') || line.text.includes('Sign up') || line.text.includes('Subscribe') || line.text.includes('Get ') || line.text.includes('newsletter '))) continue;
     const p = PROGRAMME_FIELD.exec(line.text);
     const o = p ? null : OUTLET_FIELD.exec(line.text);
     const n = p || o ? null : NEWSLETTER.exec(line.text);
-    const m = p ?? o ?? n;
+    const m = p ?? o ?? n ?? STANDARDS.exec(line.text) ?? NAMED_NEWSLETTER.exec(line.text);
     if (!m) continue;
-    const name = m[1] ?? m[2];
+    const name = (m[1] ?? m[2]).trimEnd();
+    if (/\s(?:the|of|and|on|in|at|to|for)$/.test(name)) continue;
     if (name.split(/\s+/).length > 6 || !name.split(/\s+/).every((w) => NAME_WORDS.test(w))) continue;
     const start = line.start + m.index + m[0].indexOf(name);
     edit.name(start, start + name.length, o ? 'ORG' : 'MISC', name);
@@ -725,6 +756,14 @@ const LEGAL_AFTER = /^,?\s+(?:Co\.|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|N
 // Figures that are furniture: timestamps ("[00:04:47]", "0:00 / 6:31"), zone offsets ("GMT+2"), a time zone read
 // as a name ("11:15 WAT"), identifiers ("conference ID 5512873"), form numbers ("Form 20-F")
 
+/**
+ * A telephone number: one with a country code ("+44 (0)20 7946 0958", "+1 617-555-0198") or in the North American
+ * shape ("(877) 555-0142", "617-555-0198"): none of its digit groups is a figure.
+ */
+const PHONE = /(?:\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,6}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|(?<![\d.,-])\d{3}[.-]\d{3}[.-]\d{4}(?![\d.,-]))/gu;
+const PHONE_LABEL_BEFORE = /(?:^|[\s|,;·(])(?:Tel|Tel\.|Telephone|Phone|T|Fax|F|Mobile|Mob|M|Cell|Dial-in|Dial|Toll-free|Hotline|Call|WhatsApp|Contact)\s*:?\s*(?:\+?\s*)?$|[|·]\s*$/iu;
+/** A contact block's labels ("Tel:", "Fax:", "Mobile:"), which a detector may read as names. */
+const CONTACT_LABEL = /\b(Tel|Fax|Phone|Mobile|Cell|Email|E-mail|Web|Website|Tel\.)(?=\s*:)/gu;
 const ZONE_OFFSET = /\b(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?\b/gu;
 const FORM = /\bForm\s+(?:\d{1,2}-[A-Z]{1,2}|[A-Z]{1,2}-\d{1,2}[A-Z]?)\b/gu;
 const CLOCK_BEFORE = /\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$/iu;
@@ -744,6 +783,19 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
     } else if (isName(s) && s.text === 'ID' && /^\s*:?\s*\d/.test(text.slice(s.end, s.end + 4))) {
       edit.drop(s);
     }
+  }
+  for (const m of text.matchAll(PHONE)) {
+    // in a contact block only: a number opening its line or after a label ("Tel:", "T:", "Dial-in:"); in a
+    // sentence ("my phone number is +1-222-2222") its digits stay figures, as Recognizers-Text reads them
+    const prefix = text.slice(Math.max(0, m.index - 40, text.lastIndexOf('\n', m.index) + 1), m.index);
+    if (prefix.trim() !== '' && !PHONE_LABEL_BEFORE.test(prefix)) continue;
+    for (const s of edit.overlapping(m.index, m.index + m[0].length)) {
+      if (s.type === 'QUANTITY' || s.type === 'MONEY' || s.type === 'PERCENT') edit.drop(s);
+    }
+  }
+  for (const m of text.matchAll(CONTACT_LABEL)) {
+    const s = edit.overlapping(m.index, m.index + m[1].length).find((o) => isName(o) && o.start === m.index && o.end === m.index + m[1].length);
+    if (s) edit.drop(s);
   }
   for (const m of text.matchAll(ZONE_OFFSET)) {
     const start = m.index, end = start + m[0].length;
