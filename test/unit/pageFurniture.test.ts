@@ -120,6 +120,30 @@ describe('page furniture', () => {
     assert.equal(find(spans, '$140 million')?.value, 'USD 140000000');
   });
 
+  it('reads newswires in parentheses in a dateline, and the place in capitals before them', () => {
+    const text = 'SEATTLE--(BUSINESS WIRE)--Cobaltline Robotics Inc. (NASDAQ: CBLR) today reported revenue of $48 million.\n\n' +
+      'PERTH, Australia, May 4, 2026 (GLOBE NEWSWIRE) -- Ironbark Lithium Ltd. (ASX: IBL) said drilling had started.\n\n' +
+      'ANALYST: Results were strong.\nHOST: Thank you.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'SEATTLE')?.type, 'PLACE');
+    assert.equal(find(spans, 'SEATTLE')?.canonical, 'Seattle');
+    assert.equal(find(spans, 'BUSINESS WIRE')?.type, 'ORG');
+    assert.equal(find(spans, 'PERTH')?.type, 'PLACE');
+    assert.equal(find(spans, 'GLOBE NEWSWIRE')?.type, 'ORG');
+    assert.equal(find(spans, 'IBL')?.canonical, 'Ironbark Lithium Ltd.');
+  });
+
+  it('reads a saved page\'s "Image source" line as the agency, and keeps a date line whole from its clock time', () => {
+    const text = 'Image source, Getty Images\nImage caption, Volunteers clear debris in Valencia\n' +
+      'Updated 4:12 PM CEST, Mon May 4, 2026\n\nThe clean-up continued on Monday.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'Getty Images')?.type, 'ORG');
+    const line = spans.find((s) => s.type === 'DATE' && s.text.includes('May 4'));
+    assert.equal(line?.text, '4:12 PM CEST, Mon May 4, 2026');
+    assert.equal(line?.value, '2026-05-04');
+    assert.equal(find(spans, 'Valencia')?.type, 'PLACE');
+  });
+
   it('reads the share bar and follow links as the networks they name', () => {
     const text = 'Rains return to the Sahel\n\nShare:  Facebook | X | Telegram | Email\n\nFarmers welcomed the rain.\n\n' +
       'Follow us on Instagram · X · TikTok\n';

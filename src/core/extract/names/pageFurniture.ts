@@ -218,7 +218,7 @@ const LABEL_ROLES = /^(?:(?:PRESIDENT|PRIME MINISTER|MINISTER|SECRETARY|SENATOR|
 /** Capital-letter tokens of a name (with accents, hyphens, apostrophes, initials). */
 const CAPS_NAME = /^\p{Lu}[\p{Lu}\p{M}'’.-]*(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]*){0,5}$/u;
 /** A label at the start of a line: capitals, an optional "(through interpreter)", optional ", ROLE, ORG", a colon, then speech. */
-const LABEL_LINE = /^(\p{Lu}[\p{Lu}\p{M}'’. -]{0,60}?)(\s*\([^()\n]{1,40}\))?((?:,\s*[^,:\n]{2,80}){0,3}):(?=\s|$)/u;
+const LABEL_LINE = /^(\p{Lu}[\p{Lu}\p{M}'’. -]{0,60}?)(\s*\([^()\n]{1,40}\))?((?:,\s*[^,:\n()\d]{2,80}){0,3}):(?=\s|$)/u;
 
 /** Head nouns of an organisation named in a label's role part ("PANAMA CANAL AUTHORITY"). */
 const ORG_HEADS = /\b(?:AUTHORITY|UNIVERSITY|MINISTRY|DEPARTMENT|COMMISSION|AGENCY|BANK|INSTITUTE|INSTITUTION|COUNCIL|ASSOCIATION|UNION|FOUNDATION|COMPANY|CORPORATION|CORP|GROUP|PARTY|COURT|SCHOOL|COLLEGE|CENTRE|CENTER|OFFICE|FUND|ORGANI[SZ]ATION|NEWS|TIMES|POST|RADIO|TELEVISION|NETWORK|PRESS|AIRLINES?|COMMITTEE|PARLIAMENT|CONGRESS|SENATE|ASSEMBLY|BUREAU|SERVICE|SERVICES|FEDERATION|FORUM|INC|LTD|PLC|LLC|AG|SA|GMBH|CLUB|TRUST|PROGRAMME|PROGRAM)\b/u;
@@ -365,17 +365,19 @@ function bylines(edit: Edit, lines: Line[]): void {
 
 const NEWSWIRE = /\/\s*(\p{L}[\p{L}\p{N} .&'-]{1,38}\p{L})\s*\/\s*(?:--|—|–|-)/u;
 const AGENCY = /\((Reuters|AP|AFP|Bloomberg|dpa|DPA|Xinhua|PTI|ANI|EFE|ANSA|Kyodo|Yonhap|IANS|UPI|Anadolu|TASS|Bernama|Antara|KUNA|WAM|SPA|APA|CNA)\)\s*(?:--|—|–|-)/u;
+/** A newswire in parentheses: "TORONTO, Oct. 9, 2025 (GLOBE NEWSWIRE) --", "NEW YORK--(BUSINESS WIRE)--". */
+const PAREN_WIRE = /\(\s*(\p{Lu}[\p{L} ]{0,30}?(?:WIRE|Wire|NEWSWIRE|Newswire|PRESSWIRE|Presswire))\s*\)\s*(?:--|—|–|-)/u;
 const CAPS_PLACE = /\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]+){0,3}/gu;
 
 function datelines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
     // a dateline opens the first paragraph: its head is enough
-    const wire = NEWSWIRE.exec(line.text);
+    const wire = NEWSWIRE.exec(line.text) ?? PAREN_WIRE.exec(line.text);
     const agency = wire ? null : AGENCY.exec(line.text);
     const m = wire ?? agency;
     if (!m) continue;
     const innerStart = line.start + m.index + m[0].indexOf(m[1]);
-    edit.name(innerStart, innerStart + m[1].length, 'ORG', m[1].trim(), true);
+    edit.name(innerStart, innerStart + m[1].length, 'ORG', edit.mixedCase(m[1].trim()), true);
     // the places before the date (or before the agency): the capitals of the dateline
     const head = line.text.slice(0, m.index);
     const date = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{4}-\d{2}-\d{2}/.exec(head);
@@ -553,9 +555,21 @@ const PICTURE_AGENCIES = 'AP|AFP|EPA|EFE|Reuters|Getty Images|Getty|ANP|dpa|DPA|
 const AGENCY_CREDIT = new RegExp(`(?:^|\\()\\s*((?:${PICTURE_AGENCIES})(?:[-/](?:${PICTURE_AGENCIES}))?)(?:\\s+(?:Photo|Photos|Images|Pool))?\\s*\\/\\s*(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*){1,3})\\s*(?:\\)|$)`, 'u');
 const PHOTO_BY = /\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Photography)s?\s+(?:by|:)\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\s+(?:on|for|via|\/)\s+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})/u;
 
+/** "Image source, Getty Images" (a credit line of a saved page): the agencies named. */
+const IMAGE_SOURCE = /^\s*(?:Image|Video|Photo|Media) source,\s*([^\n]{2,80}?)\s*$/u;
+
 function photoCredits(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
     if (line.text.length > 300) continue;
+    const source = IMAGE_SOURCE.exec(line.text);
+    if (source) {
+      let at = line.start + source[0].indexOf(source[1]);
+      for (const part of source[1].split(/(\s*\/\s*|\s+via\s+)/)) {
+        if (/^\p{Lu}/u.test(part) && part.split(/\s+/).length <= 4) edit.name(at, at + part.length, new RegExp(`^(?:${PICTURE_AGENCIES})$`).test(part) || !/\s/.test(part) ? 'ORG' : 'PERSON', part);
+        at += part.length;
+      }
+      continue;
+    }
     const agencyFirst = line.text.indexOf('/') >= 0 ? AGENCY_CREDIT.exec(line.text) : null;
     if (agencyFirst) {
       let at = line.start + agencyFirst.index + agencyFirst[0].indexOf(agencyFirst[1]);
@@ -765,6 +779,8 @@ const PHONE_LABEL_BEFORE = /(?:^|[\s|,;·(])(?:Tel|Tel\.|Telephone|Phone|T|Fax|F
 /** A contact block's labels ("Tel:", "Fax:", "Mobile:"), which a detector may read as names. */
 const CONTACT_LABEL = /\b(Tel|Fax|Phone|Mobile|Cell|Email|E-mail|Web|Website|Tel\.)(?=\s*:)/gu;
 const ZONE_OFFSET = /\b(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?\b/gu;
+/** A clock time before a date on a date line: "Updated 4:12 PM EDT, Thu October 9, 2025", "11:30 GMT, 3 March 2026". */
+const CLOCK_LEAD = /^\s*(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|First published|Last modified)(?:\s+on|\s+at)?:?\s+)?(\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)$/u;
 const FORM = /\bForm\s+(?:\d{1,2}-[A-Z]{1,2}|[A-Z]{1,2}-\d{1,2}[A-Z]?)\b/gu;
 const CLOCK_BEFORE = /\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$/iu;
 const ID_BEFORE = /\b(?:ID|PIN|passcode|access code|code|conference|meeting|reference|ref\.?|no\.?|number|extension|ext\.?)\s*(?:ID|number|no\.?|code)?\s*[:#]?\s*$/iu;
@@ -806,6 +822,17 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
       edit.drop(date);
       edit.span({ ...date, end, text: text.slice(date.start, end) });
     }
+  }
+  for (const s of edit.spans) {
+    if (s.type !== 'DATE') continue;
+    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+    if (s.start - lineStart > 60) continue;
+    const clock = CLOCK_LEAD.exec(text.slice(lineStart, s.start));
+    if (!clock) continue;
+    const start = lineStart + clock.index + clock[0].indexOf(clock[1]);
+    if (edit.overlapping(start, s.start).length) continue;
+    edit.drop(s);
+    edit.span({ ...s, start, text: text.slice(start, s.end) });
   }
   for (const m of text.matchAll(FORM)) {
     const start = m.index, end = start + m[0].length;
