@@ -206,6 +206,9 @@ describe('page furniture', () => {
     assert.equal(find(spans, 'Editorial Costa Pacífico S.A.')?.type, 'ORG');
     assert.equal(find(spans, 'Atlas Captioning Group')?.type, 'ORG');
     assert.equal(find(spans, '2026')?.type, 'DATE');
+    const acronym = run('Talks resumed on Monday.\n\nCopyright 2026 NHK. All rights reserved.\n');
+    assert.equal(find(acronym, 'NHK')?.type, 'ORG');
+    assert.equal(find(acronym, 'NHK')?.canonical, 'NHK', 'an acronym keeps its capitals');
   });
 
   it('keeps a date line whole over its zone offset, and a clock\'s zone or a conference ID is not a name or a figure', () => {

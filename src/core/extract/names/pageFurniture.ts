@@ -87,12 +87,14 @@ class Edit {
     return [...this.spans.filter((s) => !this.dropped.has(s) && isName(s)), ...this.proposals.filter(isName)];
   }
 
-  /** The form a name in capitals has elsewhere in the document in mixed case, else its title case. */
-  mixedCase(caps: string): string {
+  /** The form a name in capitals has elsewhere in the document in mixed case, else its title case (`acronyms`: an organisation). */
+  mixedCase(caps: string, acronyms = false): string {
     if (!allCapitals(caps)) return caps;
-    const known = this.forms.get(caps);
+    const key = acronyms ? '\u0000' + caps : caps;
+    const known = this.forms.get(key);
     if (known !== undefined) return known;
-    let form = titleCase(caps);
+    // where an organisation may be an acronym ("BBC"), a short word keeps its capitals unless the page writes it otherwise
+    let form = acronyms && /^\p{Lu}{1,4}$/u.test(caps) ? caps : titleCase(caps);
     if (this.forms.size < MAX_FORMS) {
       const lower = this.lowerText ??= this.text.toLocaleLowerCase();
       const target = caps.toLocaleLowerCase();
@@ -105,7 +107,7 @@ class Edit {
         }
       }
     }
-    this.forms.set(caps, form);
+    this.forms.set(key, form);
     return form;
   }
 
@@ -308,7 +310,7 @@ function readRole(edit: Edit, role: Speaker, places: ReadonlyMap<string, string>
     for (const s of edit.overlapping(role.start, role.end)) if (isName(s)) edit.drop(s);
     return;
   }
-  if (ORG_HEADS.test(surface)) edit.name(role.start, role.end, 'ORG', edit.mixedCase(surface));
+  if (ORG_HEADS.test(surface)) edit.name(role.start, role.end, 'ORG', edit.mixedCase(surface, true));
   else if (COUNTRY_FORMS.test(surface)) edit.name(role.start, role.end, 'PLACE', edit.mixedCase(surface));
   else {
     const known = places.get(edit.mixedCase(surface));
@@ -377,7 +379,7 @@ function datelines(edit: Edit, lines: Line[]): void {
     const m = wire ?? agency;
     if (!m) continue;
     const innerStart = line.start + m.index + m[0].indexOf(m[1]);
-    edit.name(innerStart, innerStart + m[1].length, 'ORG', edit.mixedCase(m[1].trim()), true);
+    edit.name(innerStart, innerStart + m[1].length, 'ORG', edit.mixedCase(m[1].trim(), true), true);
     // the places before the date (or before the agency): the capitals of the dateline
     const head = line.text.slice(0, m.index);
     const date = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|\b\d{4}-\d{2}-\d{2}/.exec(head);
@@ -632,7 +634,7 @@ function copyrightLines(edit: Edit, lines: Line[]): void {
     if (!name || words.length > 8 || !words.every((w) => NAME_WORDS.test(w)) || !/^\p{Lu}/u.test(name)) continue;
     if (/^(?:All|Some)\b/.test(name)) continue;
     const start = line.start + m.index + m[0].indexOf(rest) + (rest.length - rest.trimStart().length);
-    edit.name(start, start + name.length, 'ORG', edit.mixedCase(name));
+    edit.name(start, start + name.length, 'ORG', edit.mixedCase(name, true));
   }
 }
 
@@ -700,7 +702,7 @@ function sourceLines(edit: Edit, lines: Line[]): void {
     const words = name.split(/\s+/);
     if (words.length > 8 || !words.every((w) => NAME_WORDS.test(w)) || !/\p{Lu}[^\s]*$/u.test(name)) continue;
     const start = line.start + m.index + m[0].length - m[1].length;
-    edit.name(start, start + name.length, 'ORG', edit.mixedCase(name));
+    edit.name(start, start + name.length, 'ORG', edit.mixedCase(name, true));
   }
 }
 
