@@ -258,6 +258,15 @@ describe('page furniture', () => {
     assert.equal(find(spans, 'KGS')?.canonical, 'Kestrel Grid Storage Ltd.');
   });
 
+  it('reads the law a release\'s forward-looking statements cite by its full title, year included', () => {
+    const text = 'Forward-Looking Statements\nThis release contains forward-looking statements within the meaning of the Private Securities ' +
+      'Litigation Reform Act of 1995 and the Securities Exchange Act of 1934. Results may differ.\n\nThe act was passed in 1995.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'Private Securities Litigation Reform Act of 1995')?.type, 'MISC');
+    assert.equal(find(spans, 'Securities Exchange Act of 1934')?.type, 'MISC');
+    assert.equal(find(spans, '1995')?.type, 'DATE', 'a year in a sentence of its own stays a date');
+  });
+
   it('changes nothing in an all-capitals text, where case says nothing about furniture', () => {
     const spans: Span[] = [{ start: 0, end: 5, type: 'PLACE', text: 'PARIS', value: null, canonical: 'PARIS' }];
     const text = 'PARIS: THE MINISTER SAID ON MONDAY.\nLYON: THE MAYOR AGREED.\n';

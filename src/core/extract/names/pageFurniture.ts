@@ -32,6 +32,7 @@ export function applyPageFurniture(text: string, spans: Span[], original: string
   sourceLines(edit, lines);
   boilerplateHeadings(edit, lines);
   companyShortForms(edit);
+  safeHarbourLaws(edit, lines);
   furnitureFigures(edit, shouting);
   menuWords(edit, lines);
   edit.commit();
@@ -374,6 +375,7 @@ const CAPS_PLACE = /\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]+){
 function datelines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
     // a dateline opens the first paragraph: its head is enough
+    if (line.text.indexOf(')') < 0 && line.text.indexOf('/') < 0) continue;
     const wire = NEWSWIRE.exec(line.text) ?? PAREN_WIRE.exec(line.text);
     const agency = wire ? null : AGENCY.exec(line.text);
     const m = wire ?? agency;
@@ -408,7 +410,7 @@ const BAR_WORDS = new Set(['share', 'share:', 'this', 'article', 'story', 'page'
 const UNAMBIGUOUS_NETWORK = /\b(?:Facebook|WhatsApp|LinkedIn|Instagram|YouTube|TikTok|Twitter|Pinterest|Bluesky|Snapchat|WeChat)\b/gu;
 
 /** Some network's name, to pass over most lines at once. */
-const ANY_NETWORK = new RegExp(`(?:^|[^\\p{L}])(?:${NETWORKS.join('|')})(?![\\p{L}])`, 'iu');
+const ANY_NETWORK = new RegExp(`(?:^|[^A-Za-z])(?:${NETWORKS.join('|')})(?![A-Za-z])`, 'i');
 
 function shareBars(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
@@ -456,6 +458,7 @@ const EXCHANGES: Record<string, string> = {
   GPW: 'Warsaw Stock Exchange', OSE: 'Oslo Stock Exchange', OMX: 'Nasdaq OMX',
 };
 const TICKER_GROUP = /\(\s*((?:\p{Lu}[\p{L}-]*)(?:\s\p{Lu}[\p{L}]*)?\s*:\s*[\p{Lu}\p{N}][\p{Lu}\p{N}.-]{0,9}(?:\s*[;,]\s*(?:\p{Lu}[\p{L}-]*)(?:\s\p{Lu}[\p{L}]*)?\s*:\s*[\p{Lu}\p{N}][\p{Lu}\p{N}.-]{0,9}){0,4})\s*\)/gu;
+const TICKER_HINT = /\([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z]*)?\s*:\s*[A-Z0-9]/;
 const TICKER_PAIR = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}]*)?)\s*:\s*([\p{Lu}\p{N}][\p{Lu}\p{N}.-]{0,9})/gu;
 const DEFINED_TERM = /\(\s*["“]([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})["”]\s*(?:,|or)?\s*(?:the\s+)?(?:["“][^"”\n]{1,30}["”])?\s*\)/gu;
 const EXCHANGE_NAMES = /\b(?:SIX Swiss Exchange|Nasdaq(?: (?:Global Select|Global|Capital|Stock))? Market|NYSE (?:American|Arca)|TSX Venture Exchange)\b/gu;
@@ -466,7 +469,9 @@ function tickers(edit: Edit): void {
   const tickerOf = new Map<string, string>(); // ticker → company
   const exchangeSeen = new Set<string>();
   let groups = 0;
-  for (const g of text.matchAll(TICKER_GROUP)) {
+  // the Unicode expression below is slow to scan a page with; most pages hold no "(EXCHANGE: SYMBOL)" at all
+  const hasGroups = TICKER_HINT.test(text);
+  for (const g of hasGroups ? text.matchAll(TICKER_GROUP) : []) {
     if (++groups > MAX_GROUPS) break;
     const pairs = [...g[1].matchAll(TICKER_PAIR)];
     if (pairs.length === 0 || !pairs.every((p) => EXCHANGES[p[1]] !== undefined || /^[A-Z]{2,6}$/.test(p[1]))) continue;
@@ -488,7 +493,7 @@ function tickers(edit: Edit): void {
     }
   }
   let terms = 0;
-  for (const d of text.matchAll(DEFINED_TERM)) {
+  for (const d of text.includes('("') || text.includes('(“') ? text.matchAll(DEFINED_TERM) : []) {
     if (++terms > MAX_GROUPS) break;
     if (!/\p{Lu}.*\p{Lu}/u.test(d[1])) continue;
     const company = companyBefore(edit, d.index);
@@ -555,6 +560,7 @@ const PAREN_CREDIT = /\(([^()/\n]{3,50}?)\s*\/\s*([^()/\n]{2,50}?)\)\s*$/u;
 /** Picture agencies, which a credit may name before the photographer ("AP Photo/Esteban Félix", "EPA-EFE/ELVIS GONZALEZ"). */
 const PICTURE_AGENCIES = 'AP|AFP|EPA|EFE|Reuters|Getty Images|Getty|ANP|dpa|DPA|PA|PA Images|Xinhua|ANSA|Anadolu|Shutterstock|Bloomberg|SIPA|Sipa|NurPhoto|Alamy|IMAGO|Imago|ZUMA|Zuma|SOPA Images|Kyodo|Yonhap|TT|NTB|Ritzau|Belga|Keystone|APA|PAP|TASS|Sputnik|Polaris|Redux|Magnum|UPI|Pool|KCNA|Photoshot|Abaca|Abaca Press';
 const AGENCY_CREDIT = new RegExp(`(?:^|\\()\\s*((?:${PICTURE_AGENCIES})(?:[-/](?:${PICTURE_AGENCIES}))?)(?:\\s+(?:Photo|Photos|Images|Pool))?\\s*\\/\\s*(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*){1,3})\\s*(?:\\)|$)`, 'u');
+const PHOTO_HINT = /Photo|Picture|Image|Illustration|Video/;
 const PHOTO_BY = /\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Photography)s?\s+(?:by|:)\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\s+(?:on|for|via|\/)\s+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})/u;
 
 /** "Image source, Getty Images" (a credit line of a saved page): the agencies named. */
@@ -563,7 +569,7 @@ const IMAGE_SOURCE = /^\s*(?:Image|Video|Photo|Media) source,\s*([^\n]{2,80}?)\s
 function photoCredits(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
     if (line.text.length > 300) continue;
-    const source = IMAGE_SOURCE.exec(line.text);
+    const source = line.text.includes(' source,') ? IMAGE_SOURCE.exec(line.text) : null;
     if (source) {
       let at = line.start + source[0].indexOf(source[1]);
       for (const part of source[1].split(/(\s*\/\s*|\s+via\s+)/)) {
@@ -584,7 +590,7 @@ function photoCredits(edit: Edit, lines: Line[]): void {
       if (!NOT_PERSON_WORDS.test(person)) edit.name(personAt, personAt + person.length, 'PERSON', edit.mixedCase(person));
       continue;
     }
-    const by = PHOTO_BY.exec(line.text);
+    const by = PHOTO_HINT.test(line.text) ? PHOTO_BY.exec(line.text) : null;
     if (by && !NOT_PERSON_WORDS.test(by[1])) {
       const personAt = line.start + by.index + by[0].indexOf(by[1]);
       edit.name(personAt, personAt + by[1].length, 'PERSON', edit.mixedCase(by[1]));
@@ -735,16 +741,23 @@ function boilerplateHeadings(edit: Edit, lines: Line[]): void {
 // A company a release names in full ("Andes Cordillera Lithium Corp.", "Toyoshima Battery Works Co., Ltd.") is the
 // same company in its headline and boilerplate without the legal form ("Andes Cordillera Lithium Signs …")
 
-const LEGAL_FORM = /(?:,?\s+(?:Co\.,?\s+Ltd|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|GmbH|SE|AB|Oyj|SpA|S\.p\.A|Bhd|Tbk|KK|K\.K|Pty\s+Ltd)\.?)$/u;
+const LEGAL_WORDS = new Set(['Corp', 'Inc', 'Ltd', 'Limited', 'LLC', 'plc', 'PLC', 'AG', 'SA', 'S.A', 'NV', 'N.V', 'ASA', 'GmbH', 'SE', 'AB',
+  'Oyj', 'SpA', 'S.p.A', 'Bhd', 'Tbk', 'KK', 'K.K']);
+
+/** "Toyoshima Battery Works Co., Ltd." → "Toyoshima Battery Works"; undefined when the name ends in no legal form. */
+function withoutLegalForm(full: string): string | undefined {
+  const space = full.lastIndexOf(' ');
+  if (space < 0 || !LEGAL_WORDS.has(full.slice(space + 1).replace(/\.$/, ''))) return undefined;
+  return full.slice(0, space).replace(/,$/, '').replace(/\s+(?:Co\.,?|Pty)$/, '').replace(/,$/, '');
+}
 
 function companyShortForms(edit: Edit): void {
   const bases = new Map<string, string>();
   for (const s of edit.names()) {
     if (s.type !== 'ORG' || s.end - s.start > 80) continue;
     const full = longestForm(edit, s);
-    const legal = LEGAL_FORM.exec(full);
-    if (!legal) continue;
-    const base = full.slice(0, legal.index);
+    const base = withoutLegalForm(full);
+    if (base === undefined) continue;
     const words = base.split(/\s+/);
     if (words.length < 2 || words.length > 6 || !words.every((w) => NAME_WORDS.test(w)) || bases.size >= MAX_GROUPS) continue;
     if (!bases.has(base)) bases.set(base, full);
@@ -769,6 +782,25 @@ function companyShortForms(edit: Edit): void {
 const LEGAL_AFTER = /^,?\s+(?:Co\.|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|GmbH|SE|AB|Oyj|SpA|Bhd|Tbk|KK|Pty)\b/u;
 
 // ---------------------------------------------------------------------------------------------------------------
+// A release's forward-looking statements cite the law by its full title: "the Private Securities Litigation Reform
+// Act of 1995" is one MISC, its year inside (the guideline keeps the outermost name only)
+
+const ACT_OF_YEAR = /^\s+of\s+(?:1[89]|20)\d\d\b/u;
+
+function safeHarbourLaws(edit: Edit, lines: Line[]): void {
+  for (const line of lines) {
+    if (!/forward-looking|safe harbou?r/i.test(line.text)) continue;
+    for (const s of edit.overlapping(line.start, line.end)) {
+      if (s.type !== 'MISC' || !/\bAct$/.test(s.text)) continue;
+      const year = ACT_OF_YEAR.exec(edit.text.slice(s.end, s.end + 12));
+      if (!year) continue;
+      const end = s.end + year[0].length;
+      edit.name(s.start, end, 'MISC');
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // Figures that are furniture: timestamps ("[00:04:47]", "0:00 / 6:31"), zone offsets ("GMT+2"), a time zone read
 // as a name ("11:15 WAT"), identifiers ("conference ID 5512873"), form numbers ("Form 20-F")
 
@@ -776,10 +808,10 @@ const LEGAL_AFTER = /^,?\s+(?:Co\.|Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|N
  * A telephone number: one with a country code ("+44 (0)20 7946 0958", "+1 617-555-0198") or in the North American
  * shape ("(877) 555-0142", "617-555-0198"): none of its digit groups is a figure.
  */
-const PHONE = /(?:\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,6}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|(?<![\d.,-])\d{3}[.-]\d{3}[.-]\d{4}(?![\d.,-]))/gu;
+const PHONE = /\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,6}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
 const PHONE_LABEL_BEFORE = /(?:^|[\s|,;·(])(?:Tel|Tel\.|Telephone|Phone|T|Fax|F|Mobile|Mob|M|Cell|Dial-in|Dial|Toll-free|Hotline|Call|WhatsApp|Contact)\s*:?\s*(?:\+?\s*)?$|[|·]\s*$/iu;
 /** A contact block's labels ("Tel:", "Fax:", "Mobile:"), which a detector may read as names. */
-const CONTACT_LABEL = /\b(Tel|Fax|Phone|Mobile|Cell|Email|E-mail|Web|Website|Tel\.)(?=\s*:)/gu;
+const CONTACT_LABEL = /\b(Tel|Fax|Phone|Mobile|Cell|Email|E-mail|Web|Website|Tel\.)(?=\s*:)/g;
 const ZONE_OFFSET = /\b(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?\b/gu;
 /** A clock time before a date on a date line: "Updated 4:12 PM EDT, Thu October 9, 2025", "11:30 GMT, 3 March 2026". */
 const CLOCK_LEAD = /^\s*(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|First published|Last modified)(?:\s+on|\s+at)?:?\s+)?(\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)$/u;
@@ -827,8 +859,12 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
   }
   for (const s of edit.spans) {
     if (s.type !== 'DATE') continue;
-    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-    if (s.start - lineStart > 60) continue;
+    // a date line: the date within 60 characters of its line's start, a clock time before it
+    const from = Math.max(0, s.start - 60);
+    const window = text.slice(from, s.start);
+    const nl = window.lastIndexOf('\n');
+    if ((nl < 0 && from > 0) || !/\d/.test(window)) continue;
+    const lineStart = from + nl + 1;
     const clock = CLOCK_LEAD.exec(text.slice(lineStart, s.start));
     if (!clock) continue;
     const start = lineStart + clock.index + clock[0].indexOf(clock[1]);
