@@ -83,6 +83,14 @@ describe('page furniture', () => {
     assert.ok(!spans.some((s) => s.text === 'HOST'));
   });
 
+  it('reads no person in a heading or a dateline in capitals with a colon', () => {
+    const text = 'WATCH: Floodwater reaches the old town\nEXCLUSIVE: Minister to step down\n\n' +
+      'KARACHI: Heavy rain flooded parts of the city on Monday, officials said.\nLAHORE: Schools were closed.\n';
+    const spans = run(text);
+    assert.ok(!spans.some((s) => s.type === 'PERSON'), JSON.stringify(spans.filter((s) => s.type === 'PERSON')));
+    assert.ok(!spans.some((s) => ['WATCH', 'EXCLUSIVE'].includes(s.text)));
+  });
+
   it('reads a speakers list and a reporter\'s question in a briefing', () => {
     const text = 'BRIEFING ON THE HARBOUR TREATY\n\nSPEAKERS:\nFARIDA HAQQANI, SPOKESPERSON, MINISTRY OF PORTS AND SHIPPING\n' +
       'OLUWASEUN ADEBAYO, DIRECTOR GENERAL, GULF OF GUINEA MARITIME COMMISSION\n\n' +

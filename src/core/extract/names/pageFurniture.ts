@@ -213,7 +213,10 @@ const PART_LABELS = new Set(('QUESTION QUESTIONS ANSWER Q A SPEAKER SPEAKERS HOS
   'PARTICIPANTS PANELISTS PANELLISTS GUESTS GUEST PRESENT ATTENDEES PROGRAM PROGRAMME SEGMENT SHOW NETWORK DATE TIME TITLE SUBJECT ' +
   'LOCATION LIVE VIDEO AUDIO CLIP SOUNDBITE SOT VO BEGIN START OFF CAMERA MR MS MRS DR PROF SEN REP GOV AMB GEN ADM COL CAPT ' +
   'WARNING DISCLAIMER CONTACT CONTACTS MEDIA INVESTOR INVESTORS FOR IMMEDIATE RELEASE NEWS PRESS STATEMENT UPDATED PUBLISHED BY ' +
-  'THE AND OF TO IN ON ALL EDITORS NB PS RE FW FWD TO CC BCC SUBJECT ATTN ATTENTION ABOUT').split(' '));
+  'THE AND OF TO IN ON ALL EDITORS NB PS RE FW FWD TO CC BCC SUBJECT ATTN ATTENTION ABOUT WATCH LISTEN READ MORE EXCLUSIVE ' +
+  'ANALYSIS OPINION EDITORIAL COMMENT COMMENTS RELATED TOPICS TAGS KEY POINTS WHAT WHY HOW WHO WHEN WHERE FACT CHECK LATEST ALERT ' +
+  'SUMMARY BACKGROUND CONTEXT TIMELINE Q&A FAQ WARNING TRIGGER SPOILER SPONSORED ADVERTISEMENT PROMOTED PHOTOS GALLERY MAP ' +
+  'EXPLAINER INTERVIEW REVIEW OBITUARY PROFILE POLL SURVEY DATA CHART GRAPHIC TABLE FIGURE PART CHAPTER SECTION STEP').split(' '));
 
 /** Role words that open a label before the name ("PRESIDENT MULINO:", "DR. TAN:"). */
 const LABEL_ROLES = /^(?:(?:PRESIDENT|PRIME MINISTER|MINISTER|SECRETARY|SENATOR|SEN\.|REPRESENTATIVE|REP\.|GOVERNOR|GOV\.|MAYOR|JUDGE|JUSTICE|AMBASSADOR|AMB\.|GENERAL|GEN\.|ADMIRAL|COLONEL|CAPTAIN|DR\.?|PROF\.?|PROFESSOR|MR\.?|MS\.?|MRS\.?|SIR|DAME|LORD|LADY|CHAIRMAN|CHAIRWOMAN|CHAIR|DEPUTY|SPOKESMAN|SPOKESWOMAN|SPOKESPERSON)\s+)+/u;
@@ -267,9 +270,14 @@ function speakerLabels(edit: Edit, lines: Line[]): void {
   }
   const places = new Map<string, string>();
   for (const s of edit.names()) if (s.type === 'PLACE' && !places.has(s.text)) places.set(s.text, s.canonical ?? s.text);
+  // a one-word label names a person introduced in full ("TAN:" after "MEI-LING TAN"), in a label or in the text;
+  // a word in capitals that names no one ("WATCH:", "EXCLUSIVE:") is a heading
+  const personWords = new Set<string>();
+  for (const s of edit.names()) if (s.type === 'PERSON') for (const w of s.text.toLocaleLowerCase().split(/\s+/)) personWords.add(w);
   for (const { name, roles } of found) {
-    const canonical = /\s/.test(name.surface) ? edit.mixedCase(name.surface)
-      : byWord.get(name.surface.toLocaleLowerCase()) ?? edit.mixedCase(name.surface);
+    const word = /\s/.test(name.surface) ? undefined : name.surface.toLocaleLowerCase();
+    if (word !== undefined && !byWord.has(word) && !personWords.has(word)) continue;
+    const canonical = word === undefined ? edit.mixedCase(name.surface) : byWord.get(word) ?? edit.mixedCase(name.surface);
     edit.name(name.start, name.end, 'PERSON', canonical);
     for (const role of roles) readRole(edit, role, places);
   }
