@@ -693,7 +693,7 @@ function headerFields(edit: Edit, lines: Line[]): void {
     if (name.split(/\s+/).length > 6 || !name.split(/\s+/).every((w) => NAME_WORDS.test(w))) continue;
     const start = line.start + m.index + m[0].indexOf(name);
     edit.name(start, start + name.length, o ? 'ORG' : 'MISC', name);
-    if (p) programmes.add(name);
+    if (p && programmes.size < MAX_GROUPS) programmes.add(name);
   }
   for (const name of programmes) {
     let at = edit.text.indexOf(name);
