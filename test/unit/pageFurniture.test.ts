@@ -56,6 +56,14 @@ describe('page furniture', () => {
     assert.equal(find(spans, 'JONAS BERGQVIST')?.canonical, 'Jonas Bergqvist');
   });
 
+  it('gives a place in capitals in a byline its mixed-case name', () => {
+    const text = 'Ferry services resume\n\nBy MARTA SOUSA, EUROPE CORRESPONDENT, IN LISBON\n\nFerries sailed again on Friday.\n';
+    const spans = run(text);
+    assert.equal(find(spans, 'MARTA SOUSA')?.canonical, 'Marta Sousa');
+    assert.equal(find(spans, 'LISBON')?.type, 'PLACE');
+    assert.equal(find(spans, 'LISBON')?.canonical, 'Lisbon');
+  });
+
   it('leaves a sentence that starts with "By" alone', () => {
     const text = 'By Thursday the ministers had agreed.\nBy clicking Accept, you agree to the terms.\n';
     const spans = run(text);

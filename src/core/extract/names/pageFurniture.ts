@@ -35,6 +35,7 @@ export function applyPageFurniture(text: string, spans: Span[], original: string
   safeHarbourLaws(edit, lines);
   furnitureFigures(edit, shouting);
   menuWords(edit, lines);
+  if (!shouting) capitalsCanonical(edit);
   edit.commit();
 }
 
@@ -896,6 +897,17 @@ const SECTION_WORDS = new Set(('World News Business Opinion Sport Sports Culture
   'Live Latest Features Analysis Investigations Obituaries Games Puzzles Crosswords Shopping Deals Wellness Life Society Economy ' +
   'Entertainment Fashion Media Photos Magazine Local National International Regional Energy Menu Search').split(' '));
 const POLICY = /^(?:(?:Cookie|Cookies|Privacy|Data Protection|Consent|Accessibility)(?: (?:Policy|Notice|Statement|Settings|Preferences|Centre|Center))?|Terms(?: of| and| &) (?:Service|Use|Conditions)|Policy)$/u;
+
+/**
+ * A person or a place written in capitals on a page in mixed case (a byline's "IN LISBON", a caption's "EUROPE") is
+ * canonically the name as the page writes it elsewhere, else in title case.
+ */
+function capitalsCanonical(edit: Edit): void {
+  for (const s of edit.spans) {
+    if ((s.type !== 'PERSON' && s.type !== 'PLACE') || s.text.length < 3 || s.canonical !== s.text || !allCapitals(s.text)) continue;
+    edit.canonical(s, edit.mixedCase(s.text));
+  }
+}
 
 /** A form of address in a briefing or a debate: "Madam Spokesperson", "Mr President", "Madam Chair". */
 const ADDRESS_FORM = /^(?:Madam|Madame|Mister|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Spokesperson|Spokeswoman|Spokesman|President|Chair|Chairman|Chairwoman|Speaker|Secretary|Minister|Prime Minister|Ambassador|Mayor|Governor|Deputy Minister|Vice President|Commissioner|Director)$/u;
