@@ -16,14 +16,19 @@ export function applyPageFurniture(text: string, spans: Span[], original: string
   const edit = new Edit(text, spans, original);
   const lines = splitLines(original);
   const shouting = mostlyCapitals(text);
+  // each rule runs only on a page that has what it looks for: one scan of the page is cheaper than a pass per line
+  // the line rules pass over a line by a cheap test of their own; the costlier rules run only on a page that has
+  // what they look for (one scan of the page)
   if (!shouting) {
     speakerLabels(edit, lines);
     reporterLines(edit, lines);
     bylines(edit, lines);
     datelines(edit, lines);
   }
-  shareBars(edit, lines);
-  platforms(edit);
+  if (NETWORK_HINT.test(original)) {
+    shareBars(edit, lines);
+    platforms(edit);
+  }
   tickers(edit);
   photoCredits(edit, lines);
   copyrightLines(edit, lines);
@@ -31,13 +36,22 @@ export function applyPageFurniture(text: string, spans: Span[], original: string
   headerFields(edit, lines);
   sourceLines(edit, lines);
   boilerplateHeadings(edit, lines);
-  companyShortForms(edit);
-  safeHarbourLaws(edit, lines);
+  if (LEGAL_HINT.test(original)) companyShortForms(edit);
+  if (SAFE_HARBOUR_HINT.test(original)) safeHarbourLaws(edit, lines);
   furnitureFigures(edit, shouting);
   menuWords(edit, lines);
   if (!shouting) capitalsCanonical(edit);
   edit.commit();
 }
+
+function hasAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
+}
+
+const NETWORK_HINT = /Facebook|Twitter|WhatsApp|LinkedIn|Instagram|YouTube|TikTok|Telegram|Reddit|Pinterest|Bluesky|Mastodon|Flipboard|Snapchat|Weibo|WeChat|Tumblr|Substack|Share|SHARE|Follow/;
+const LEGAL_HINT = /\b(?:Corp|Inc|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|ASA|GmbH|SE|AB|Oyj|SpA|S\.p\.A|Bhd|Tbk|KK|K\.K)\b/;
+const SAFE_HARBOUR_HINT = /forward-looking|[Ss]afe [Hh]arbou?r/i;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Edits: proposals replace whatever they overlap; drops remove a span; a later proposal never overrides an earlier
@@ -168,11 +182,11 @@ const MAX_LINE = 400;
 /** A text in capitals (a wire story in capitals, an upper-cased copy), not one with furniture in capitals: its lines prove nothing by case. */
 function mostlyCapitals(text: string): boolean {
   let upper = 0, lower = 0;
-  const n = Math.min(text.length, 20000);
+  const n = Math.min(text.length, 2000);
   for (let i = 0; i < n; i++) {
-    const c = text[i];
-    if (c >= 'A' && c <= 'Z') upper++;
-    else if (c >= 'a' && c <= 'z') lower++;
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) upper++;
+    else if (c >= 97 && c <= 122) lower++;
   }
   return upper > 10 * lower;
 }
@@ -384,7 +398,8 @@ const CAPS_PLACE = /\p{Lu}[\p{Lu}\p{M}'’.-]+(?:\s+\p{Lu}[\p{Lu}\p{M}'’.-]+){
 function datelines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
     // a dateline opens the first paragraph: its head is enough
-    if (line.text.indexOf(')') < 0 && line.text.indexOf('/') < 0) continue;
+    const t = line.text;
+    if (!(t.includes('--') || t.includes('—') || t.includes('–') || t.includes(') -') || t.includes('/ -'))) continue;
     const wire = NEWSWIRE.exec(line.text) ?? PAREN_WIRE.exec(line.text);
     const agency = wire ? null : AGENCY.exec(line.text);
     const m = wire ?? agency;
@@ -470,7 +485,7 @@ const TICKER_GROUP = /\(\s*((?:\p{Lu}[\p{L}-]*)(?:\s\p{Lu}[\p{L}]*)?\s*:\s*[\p{L
 const TICKER_HINT = /\([A-Z][A-Za-z-]*(?: [A-Z][A-Za-z]*)?\s*:\s*[A-Z0-9]/;
 const TICKER_PAIR = /(\p{Lu}[\p{L}-]*(?:\s\p{Lu}[\p{L}]*)?)\s*:\s*([\p{Lu}\p{N}][\p{Lu}\p{N}.-]{0,9})/gu;
 const DEFINED_TERM = /\(\s*["“]([\p{Lu}][\p{Lu}\p{N}&.-]{1,9})["”]\s*(?:,|or)?\s*(?:the\s+)?(?:["“][^"”\n]{1,30}["”])?\s*\)/gu;
-const EXCHANGE_NAMES = /\b(?:SIX Swiss Exchange|Nasdaq(?: (?:Global Select|Global|Capital|Stock))? Market|NYSE (?:American|Arca)|TSX Venture Exchange)\b/gu;
+const EXCHANGE_NAMES = /\b(?:SIX Swiss Exchange|Nasdaq(?: (?:Global Select|Global|Capital|Stock))? Market|NYSE (?:American|Arca)|TSX Venture Exchange)\b/g;
 const COMPANY_SUFFIX = /(?:^|\s)(?:Inc|Corp|Co|Ltd|Limited|LLC|plc|PLC|AG|SA|S\.A|NV|N\.V|SE|GmbH|AB|ASA|A\/S|Oyj|SpA|S\.p\.A|KK|K\.K|Bhd|Pty|Tbk|Group|Holdings)\.?$/u;
 
 function tickers(edit: Edit): void {
@@ -479,7 +494,7 @@ function tickers(edit: Edit): void {
   const exchangeSeen = new Set<string>();
   let groups = 0;
   // the Unicode expression below is slow to scan a page with; most pages hold no "(EXCHANGE: SYMBOL)" at all
-  const hasGroups = TICKER_HINT.test(text);
+  const hasGroups = text.includes(':') && text.includes('(') && TICKER_HINT.test(text);
   for (const g of hasGroups ? text.matchAll(TICKER_GROUP) : []) {
     if (++groups > MAX_GROUPS) break;
     const pairs = [...g[1].matchAll(TICKER_PAIR)];
@@ -511,7 +526,9 @@ function tickers(edit: Edit): void {
     edit.name(start, start + d[1].length, 'ORG', company);
     tickerOf.set(d[1], company);
   }
-  for (const m of text.matchAll(EXCHANGE_NAMES)) edit.name(m.index, m.index + m[0].length, 'ORG');
+  if (text.includes('Exchange') || text.includes('Market') || text.includes('NYSE ')) {
+    for (const m of text.matchAll(EXCHANGE_NAMES)) edit.name(m.index, m.index + m[0].length, 'ORG');
+  }
   // the same symbols and exchanges elsewhere on the page ("under the ticker VRDN", "Neither the TSX")
   if (tickerOf.size === 0 && exchangeSeen.size === 0) return;
   const symbols = [...tickerOf.keys(), ...[...exchangeSeen].filter((e) => e.length >= 3 && e !== 'SIX')];
@@ -570,6 +587,15 @@ const PAREN_CREDIT = /\(([^()/\n]{3,50}?)\s*\/\s*([^()/\n]{2,50}?)\)\s*$/u;
 const PICTURE_AGENCIES = 'AP|AFP|EPA|EFE|Reuters|Getty Images|Getty|ANP|dpa|DPA|PA|PA Images|Xinhua|ANSA|Anadolu|Shutterstock|Bloomberg|SIPA|Sipa|NurPhoto|Alamy|IMAGO|Imago|ZUMA|Zuma|SOPA Images|Kyodo|Yonhap|TT|NTB|Ritzau|Belga|Keystone|APA|PAP|TASS|Sputnik|Polaris|Redux|Magnum|UPI|Pool|KCNA|Photoshot|Abaca|Abaca Press';
 const AGENCY_CREDIT = new RegExp(`(?:^|\\()\\s*((?:${PICTURE_AGENCIES})(?:[-/](?:${PICTURE_AGENCIES}))?)(?:\\s+(?:Photo|Photos|Images|Pool))?\\s*\\/\\s*(\\p{Lu}[\\p{L}\\p{M}'’.-]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}'’.-]*){1,3})\\s*(?:\\)|$)`, 'u');
 const PHOTO_HINT = /Photo|Picture|Image|Illustration|Video/;
+const AGENCY_HINT = new RegExp(`(?:^|\\()\\s*(?:${PICTURE_AGENCIES})\\b`);
+const CREDIT_HINT = /(?:Photograph|Photo|Picture|Image|Illustration|Video|Credit|Graphic|Footage)s?\s*:/;
+
+/** The last character of a line that is not a space ('' for a blank line), without an expression anchored at the end. */
+function lastNonSpace(line: string): string {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return i >= 0 ? line[i] : '';
+}
 const PHOTO_BY = /\b(?:Photo|Photograph|Picture|Image|Illustration|Video|Photography)s?\s+(?:by|:)\s+(\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,3})\s+(?:on|for|via|\/)\s+(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,3})/u;
 
 /** "Image source, Getty Images" (a credit line of a saved page): the agencies named. */
@@ -587,7 +613,8 @@ function photoCredits(edit: Edit, lines: Line[]): void {
       }
       continue;
     }
-    const agencyFirst = line.text.indexOf('/') >= 0 ? AGENCY_CREDIT.exec(line.text) : null;
+    const slash = line.text.indexOf('/') >= 0;
+    const agencyFirst = slash && AGENCY_HINT.test(line.text) ? AGENCY_CREDIT.exec(line.text) : null;
     if (agencyFirst) {
       let at = line.start + agencyFirst.index + agencyFirst[0].indexOf(agencyFirst[1]);
       for (const a of agencyFirst[1].split(/([-/])/)) {
@@ -599,7 +626,7 @@ function photoCredits(edit: Edit, lines: Line[]): void {
       if (!NOT_PERSON_WORDS.test(person)) edit.name(personAt, personAt + person.length, 'PERSON', edit.mixedCase(person));
       continue;
     }
-    const by = PHOTO_HINT.test(line.text) ? PHOTO_BY.exec(line.text) : null;
+    const by = (line.text.includes(' by ') || line.text.includes(':')) && PHOTO_HINT.test(line.text) ? PHOTO_BY.exec(line.text) : null;
     if (by && !NOT_PERSON_WORDS.test(by[1])) {
       const personAt = line.start + by.index + by[0].indexOf(by[1]);
       edit.name(personAt, personAt + by[1].length, 'PERSON', edit.mixedCase(by[1]));
@@ -607,8 +634,9 @@ function photoCredits(edit: Edit, lines: Line[]): void {
       edit.name(orgAt, orgAt + by[2].length, 'ORG', by[2]);
       continue;
     }
-    if (line.text.indexOf('/') < 0) continue;
-    const m = CREDIT.exec(line.text) ?? PAREN_CREDIT.exec(line.text);
+    if (!slash) continue;
+    const m = (CREDIT_HINT.test(line.text) ? CREDIT.exec(line.text) : null) ??
+      (lastNonSpace(line.text) === ')' ? PAREN_CREDIT.exec(line.text) : null);
     if (!m) continue;
     const personAt = line.start + m.index + m[0].indexOf(m[1]);
     const person = m[1].trim();
@@ -710,7 +738,9 @@ const SOURCE_LINE = /(?:^\s*Sources?\s*:|\b(?:Transcription|Transcribed|Transcri
 
 function sourceLines(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.end - line.start > 300 || !(line.text.includes('ource') || line.text.includes(' by '))) continue;
+    const t = line.text;
+    if (line.end - line.start > 300 || !(t.includes('Source') || t.includes('ranscri') || t.includes('ranslat') || t.includes('aptioning') ||
+      t.includes('istributed by') || t.includes('roduced by'))) continue;
     const m = SOURCE_LINE.exec(line.text);
     if (!m) continue;
     const name = m[1].trimEnd();
@@ -728,7 +758,7 @@ function sourceLines(edit: Edit, lines: Line[]): void {
 function boilerplateHeadings(edit: Edit, lines: Line[]): void {
   let headings = 0;
   for (const line of lines) {
-    const m = /^\s*About\s+(\p{Lu}[^\n]{1,70}?)\s*$/u.exec(line.text);
+    const m = line.text.length <= 90 && line.text.includes('About ') ? /^\s*About\s+(\p{Lu}[^\n]{1,70}?)\s*$/u.exec(line.text) : null;
     if (m && ++headings > MAX_GROUPS) break;
     if (!m || /[.!?]$/.test(m[1]) && !ABBREVIATION_END.test(m[1].replace(/\.$/, ''))) continue;
     const name = m[1];
@@ -818,13 +848,15 @@ function safeHarbourLaws(edit: Edit, lines: Line[]): void {
  * shape ("(877) 555-0142", "617-555-0198"): none of its digit groups is a figure.
  */
 const PHONE = /\+\d{1,3}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{1,5}){2,6}|\(\d{3}\)\s?\d{3}[\s.-]\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b/gu;
+const PHONE_HINT = /\(\d{3}\)|\d{3}[.-]\d{3}[.-]\d{4}/;
 const PHONE_LABEL_BEFORE = /(?:^|[\s|,;·(])(?:Tel|Tel\.|Telephone|Phone|T|Fax|F|Mobile|Mob|M|Cell|Dial-in|Dial|Toll-free|Hotline|Call|WhatsApp|Contact)\s*:?\s*(?:\+?\s*)?$|[|·]\s*$/iu;
 /** A contact block's labels ("Tel:", "Fax:", "Mobile:"), which a detector may read as names. */
-const CONTACT_LABEL = /\b(Tel|Fax|Phone|Mobile|Cell|Email|E-mail|Web|Website|Tel\.)(?=\s*:)/g;
-const ZONE_OFFSET = /\b(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?\b/gu;
+const CONTACT_LABELS = new Set(['Tel', 'Tel.', 'Fax', 'Phone', 'Mobile', 'Cell', 'Email', 'E-mail', 'Web', 'Website']);
+const ZONE_OFFSET = /\b(?:GMT|UTC)\s?[+−-]\s?\d{1,2}(?::?\d{2})?\b/g;
 /** A clock time before a date on a date line: "Updated 4:12 PM EDT, Thu October 9, 2025", "11:30 GMT, 3 March 2026". */
+const CLOCK_HINT = /\d[:.]\d\d/;
 const CLOCK_LEAD = /^\s*(?:(?:Last\s+)?(?:Updated|Published|Posted|Modified|First published|Last modified)(?:\s+on|\s+at)?:?\s+)?(\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?,?\s+(?:on\s+)?)$/u;
-const FORM = /\bForm\s+(?:\d{1,2}-[A-Z]{1,2}|[A-Z]{1,2}-\d{1,2}[A-Z]?)\b/gu;
+const FORM = /\bForm\s+(?:\d{1,2}-[A-Z]{1,2}|[A-Z]{1,2}-\d{1,2}[A-Z]?)\b/g;
 const CLOCK_BEFORE = /\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*$/iu;
 const ID_BEFORE = /\b(?:ID|PIN|passcode|access code|code|conference|meeting|reference|ref\.?|no\.?|number|extension|ext\.?)\s*(?:ID|number|no\.?|code)?\s*[:#]?\s*$/iu;
 
@@ -843,7 +875,7 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
       edit.drop(s);
     }
   }
-  for (const m of text.matchAll(PHONE)) {
+  for (const m of text.includes('+') || PHONE_HINT.test(text) ? text.matchAll(PHONE) : []) {
     // in a contact block only: a number opening its line or after a label ("Tel:", "T:", "Dial-in:"); in a
     // sentence ("my phone number is +1-222-2222") its digits stay figures, as Recognizers-Text reads them
     const prefix = text.slice(Math.max(0, m.index - 40, text.lastIndexOf('\n', m.index) + 1), m.index);
@@ -852,11 +884,17 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
       if (s.type === 'QUANTITY' || s.type === 'MONEY' || s.type === 'PERCENT') edit.drop(s);
     }
   }
-  for (const m of text.matchAll(CONTACT_LABEL)) {
-    const s = edit.overlapping(m.index, m.index + m[1].length).find((o) => isName(o) && o.start === m.index && o.end === m.index + m[1].length);
+  // a contact label stands before a colon: look only there
+  for (let colon = text.indexOf(':'), seen = 0; colon >= 0 && seen < 10000; colon = text.indexOf(':', colon + 1), seen++) {
+    let end = colon;
+    while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+    let start = end;
+    while (start > 0 && end - start < 9 && /[A-Za-z.-]/.test(text[start - 1])) start--;
+    if (start === end || !CONTACT_LABELS.has(text.slice(start, end)) || /[\p{L}\p{N}]/u.test(text[start - 1] ?? '')) continue;
+    const s = edit.overlapping(start, end).find((o) => isName(o) && o.start === start && o.end === end);
     if (s) edit.drop(s);
   }
-  for (const m of text.matchAll(ZONE_OFFSET)) {
+  for (const m of text.includes('GMT') || text.includes('UTC') ? text.matchAll(ZONE_OFFSET) : []) {
     const start = m.index, end = start + m[0].length;
     const over = edit.overlapping(start, end);
     const date = over.find((s) => s.type === 'DATE' && s.start < start && s.end > start && s.end < end);
@@ -872,7 +910,7 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
     const from = Math.max(0, s.start - 60);
     const window = text.slice(from, s.start);
     const nl = window.lastIndexOf('\n');
-    if ((nl < 0 && from > 0) || !/\d/.test(window)) continue;
+    if ((nl < 0 && from > 0) || !CLOCK_HINT.test(window)) continue;
     const lineStart = from + nl + 1;
     const clock = CLOCK_LEAD.exec(text.slice(lineStart, s.start));
     if (!clock) continue;
@@ -881,7 +919,7 @@ function furnitureFigures(edit: Edit, shouting: boolean): void {
     edit.drop(s);
     edit.span({ ...s, start, text: text.slice(start, s.end) });
   }
-  for (const m of text.matchAll(FORM)) {
+  for (const m of text.includes('Form ') ? text.matchAll(FORM) : []) {
     const start = m.index, end = start + m[0].length;
     const over = edit.overlapping(start, end);
     if (over.every((s) => s.type === 'QUANTITY' || (isName(s) && s.start >= start && s.end <= end))) edit.name(start, end, 'MISC');
@@ -912,15 +950,18 @@ function capitalsCanonical(edit: Edit): void {
 /** A form of address in a briefing or a debate: "Madam Spokesperson", "Mr President", "Madam Chair". */
 const ADDRESS_FORM = /^(?:Madam|Madame|Mister|Mr\.?|Mrs\.?|Ms\.?)\s+(?:Spokesperson|Spokeswoman|Spokesman|President|Chair|Chairman|Chairwoman|Speaker|Secretary|Minister|Prime Minister|Ambassador|Mayor|Governor|Deputy Minister|Vice President|Commissioner|Director)$/u;
 
+const POLICY_WORDS = ['Cookie', 'Privacy', 'Terms', 'Policy', 'Consent', 'Accessibility', 'Data Protection', 'Madam', 'Mister'];
+
 function menuWords(edit: Edit, lines: Line[]): void {
   for (const line of lines) {
-    if (line.text.length > 200 || /[.!?,;]\s*$/.test(line.text)) continue;
+    if (line.text.length > 200 || '.!?,;'.includes(lastNonSpace(line.text) || '|')) continue;
     const parts = line.text.trim().split(/\s{2,}|\s*[|›»>·•]\s*/).filter(Boolean);
     if (parts.length < 2 || /[.!?,;]$/.test(line.text.trim())) continue;
     const sections = parts.filter((p) => SECTION_WORDS.has(p)).length;
     if (sections === 0 || parts.some((p) => p.split(/\s+/).length > 3)) continue;
     for (const s of edit.overlapping(line.start, line.end)) if (isName(s) && SECTION_WORDS.has(s.text)) edit.drop(s);
   }
+  if (!hasAny(edit.text, POLICY_WORDS)) return;
   for (const s of edit.spans) {
     if (s.type === 'PERSON' && ADDRESS_FORM.test(s.text)) { edit.drop(s); continue; }
     if (isName(s) && (POLICY.test(s.text) || POLICY.test(s.canonical ?? '')) && /^(?:Cookie|Cookies|Privacy|Data|Consent|Accessibility|Terms|Policy)/.test(s.text)) {
