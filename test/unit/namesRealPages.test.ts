@@ -162,7 +162,7 @@ describe('names on the shapes of the names-dev pages', () => {
 
   it('reads a newswire’s name after a dateline or a copyright sign as an organization', () => {
     assert.deepEqual(names('LAGOS, March 3 (Harbour Wire) - Fuel prices rose.\n© 2026 Harbour Wire. All rights reserved.', [['LAGOS', 'PLACE'], ['Harbour Wire', 'PLACE']]),
-      ['PLACE LAGOS', 'ORG Harbour Wire', 'ORG Harbour Wire']);
+      ['PLACE LAGOS → Lagos', 'ORG Harbour Wire', 'ORG Harbour Wire'], 'a dateline\'s place in capitals has its name as canonical');
   });
 
   it('joins a compass word to a place named nowhere else alone, and a word to the longer place it ends', () => {

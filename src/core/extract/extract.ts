@@ -6,6 +6,7 @@ import { applyDocumentConsistency } from './names/documentConsistency';
 import { creditNames } from './names/credits';
 import { joinLongForms } from './names/longForms';
 import { marketIndexes } from './names/marketIndexes';
+import { applyPageFurniture } from './names/pageFurniture';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
@@ -83,6 +84,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   propagateMentions(text, nameSpans, occupied).filter((s) => !ignored.has(s.text)).forEach(accept);
 
   accepted.sort((a, b) => a.start - b.start);
+  applyPageFurniture(text, accepted, original); // bylines, speaker labels, datelines, share bars, tickers, credits (names/pageFurniture.ts)
   const result: ExtractResult = { spans: accepted, reference, language };
   if (found.typeConfidence.size) {
     const typeConfidence = new Map<Span, number>();
