@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { extract } from '../../src/core/extract';
 import type { NameDetector, Span } from '../../src/core/extract';
 import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+import { assertValidSpans } from './spanAssertions';
 
 /** A detector that proposes fixed surface forms, so pipeline rules are tested apart from any model. */
 function detectorFor(forms: Record<string, Span['type']>): NameDetector {
@@ -16,16 +17,6 @@ function detectorFor(forms: Record<string, Span['type']>): NameDetector {
       return out.sort((a, b) => a.start - b.start);
     },
   };
-}
-
-function assertValidSpans(text: string, spans: Span[]): void {
-  let lastEnd = 0;
-  for (const s of spans) {
-    assert.ok(s.start >= lastEnd, `overlap or disorder at ${s.start}`);
-    assert.ok(s.end > s.start && s.end <= text.length, `bad range ${s.start}-${s.end}`);
-    assert.equal(text.slice(s.start, s.end), s.text);
-    lastEnd = s.end;
-  }
 }
 
 const STORY = 'War Secretary Pete Hegseth met officials of the North Atlantic Council (NAC) in Brussels. ' +

@@ -5,6 +5,7 @@ import { findFigures } from '../../src/core/extract/figures';
 import { propagateMentions } from '../../src/core/extract/names/coreference';
 import { tokenize } from '../../src/core/text/tokenize';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
+import { assertValidSpans } from './spanAssertions';
 
 /**
  * Hostile shapes through the whole pipeline with the shipped name tagger: each must finish (the timeouts
@@ -33,16 +34,6 @@ function cpuMs(work: () => void): number {
     best = Math.min(best, (used.user + used.system) / 1000);
   }
   return best;
-}
-
-function assertValidSpans(text: string, spans: Span[]): void {
-  let lastEnd = 0;
-  for (const s of spans) {
-    assert.ok(s.start >= lastEnd, `overlap or disorder at ${s.start}`);
-    assert.ok(Number.isInteger(s.start) && s.end > s.start && s.end <= text.length, `bad range ${s.start}-${s.end}`);
-    assert.equal(text.slice(s.start, s.end), s.text);
-    lastEnd = s.end;
-  }
 }
 
 describe('hostile input: the whole pipeline finishes with valid spans', () => {

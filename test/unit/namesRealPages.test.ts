@@ -5,29 +5,13 @@ import { extract } from '../../src/core/extract';
 import type { NameDetector, Span } from '../../src/core/extract';
 import { loadNameTagger } from '../../src/core/extract/ner';
 import { RuleNameDetector } from '../../src/core/extract/names/ruleDetector';
+import { detectorFor } from './spanAssertions';
 
 /**
  * Name rules prompted by the project gold set names-dev (test/fixtures/newsgold/names-dev/); every sentence
  * here is written for this test, none is taken from those pages. A fixed detector proposes what a tagger
  * might, so each rule is tested apart from any model; the shipped tagger then shows the rules end to end.
  */
-
-/** Proposes each [form, type] at every occurrence of the form that no form listed before it covers, in text order. */
-function detectorFor(forms: [string, Span['type']][]): NameDetector {
-  return {
-    id: 'fixed',
-    detect(text) {
-      const out: { start: number; end: number; type: 'PERSON' | 'ORG' | 'PLACE' | 'MISC' }[] = [];
-      for (const [form, type] of forms) {
-        for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
-          if (out.some((o) => o.start < i + form.length && i < o.end)) continue;
-          out.push({ start: i, end: i + form.length, type: type as 'PERSON' });
-        }
-      }
-      return out.sort((a, b) => a.start - b.start);
-    },
-  };
-}
 
 function show(text: string, spans: Span[]): string[] {
   for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);

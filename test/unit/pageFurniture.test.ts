@@ -3,6 +3,7 @@ import { extract } from '../../src/core/extract';
 import type { NameDetector, Span } from '../../src/core/extract';
 import { applyPageFurniture, titleCase } from '../../src/core/extract/names/pageFurniture';
 import { loadDefaultNameDetector } from '../../src/cli/nameModel';
+import { assertValidSpans } from './spanAssertions';
 
 /**
  * Page furniture through the whole pipeline with the shipped name tagger: the sentences are written for these
@@ -16,16 +17,6 @@ function find(spans: Span[], text: string): Span | undefined {
 
 function all(spans: Span[], text: string): Span[] {
   return spans.filter((s) => s.text === text);
-}
-
-function assertValidSpans(text: string, spans: Span[]): void {
-  let lastEnd = 0;
-  for (const s of spans) {
-    assert.ok(s.start >= lastEnd, `overlap or disorder at ${s.start}`);
-    assert.ok(s.end > s.start && s.end <= text.length, `bad range ${s.start}-${s.end}`);
-    assert.equal(text.slice(s.start, s.end), s.text);
-    lastEnd = s.end;
-  }
 }
 
 describe('page furniture', () => {

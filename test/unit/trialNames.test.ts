@@ -2,31 +2,15 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extract } from '../../src/core/extract';
-import type { NameDetector, Span } from '../../src/core/extract';
+import type { Span } from '../../src/core/extract';
 import { loadNameTagger } from '../../src/core/extract/ner';
+import { detectorFor } from './spanAssertions';
 
 /**
  * Name rules prompted by pages in the shapes users save (test/fixtures/trial/); every sentence here is
  * written for this test. A fixed detector proposes what a tagger might, so each pipeline rule is tested
  * apart from any model; the shipped tagger then shows the rules at work end to end.
  */
-
-/** Proposes each [form, type] at every occurrence of the form that no form listed before it covers, in text order. */
-function detectorFor(forms: [string, Span['type']][]): NameDetector {
-  return {
-    id: 'fixed',
-    detect(text) {
-      const out: { start: number; end: number; type: 'PERSON' | 'ORG' | 'PLACE' | 'MISC' }[] = [];
-      for (const [form, type] of forms) {
-        for (let i = text.indexOf(form); i >= 0; i = text.indexOf(form, i + form.length)) {
-          if (out.some((o) => o.start < i + form.length && i < o.end)) continue;
-          out.push({ start: i, end: i + form.length, type: type as 'PERSON' });
-        }
-      }
-      return out.sort((a, b) => a.start - b.start);
-    },
-  };
-}
 
 function names(text: string, forms: [string, Span['type']][]): string[] {
   const { spans } = extract(text, { nameDetector: detectorFor(forms), published: '2026-03-02' });
