@@ -38,6 +38,7 @@ export const SHAPES: Shape[] = [
   { name: 'prose with percent-encoded URLs', make: repeat('The report on defence is at https://x.com/s?q=nato%20spending%2050%25&p=%24300%20million and it was read. '), process: whole },
   { name: 'number words', make: repeat('one and '), process: whole },
   { name: 'currency signs', make: repeat('$'), process: whole },
+  { name: 'a year inside numbered names', make: repeat('The Russell 2000 fell in 1999. '), process: whole },
   { name: 'date fragments', make: repeat(dateFragments), process: (t) => [findDates(t, REFERENCE), findPublicationDate(t)] },
   { name: 'figures alone: "a a a …"', make: repeat('a '), process: findFigures },
   { name: 'one sentence repeated', make: repeat('NATO ministers met Pete Hegseth in Brussels on 12 February 2026 and agreed 5% of GDP. '), process: whole },

@@ -57,8 +57,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   // inside one is none, unless a person the detector found reaches into it from before ("Steve Russell 1996")
   const numbered = [...findNumberedNames(text), ...marketIndexes(text)];
   const names = [...found.spans, ...camelCaseBrands(text), ...headedOrganizations(text), ...numbered];
-  const dates = numbered.length === 0 ? allDates : allDates.filter((d) => !numbered.some((n) => n.start <= d.start && d.end <= n.end &&
-    !found.spans.some((f) => f.type === 'PERSON' && f.start < n.start && n.start < f.end)));
+  const dates = numbered.length === 0 ? allDates : outsideNumberedNames(allDates, numbered, found.spans);
 
   const occupancy = new Uint8Array(text.length + 1);
   const occupied = (start: number, end: number): boolean => {
@@ -124,6 +123,28 @@ function datesAgainst(text: string, reference: ReferenceDate | undefined): Span[
     const key = `${s.start}:${s.end}`;
     if (s.value === null || (early.get(key) === s.value && late.get(key) === s.value)) return s;
     return { ...s, value: null, reason: `the reference date ${period} does not say which day it is counted from` };
+  });
+}
+
+/**
+ * The dates that do not lie inside a numbered name, unless a person the detector found reaches into that name
+ * from before it. One sweep over spans in text order: a page of thousands of "Russell 2000" costs its length.
+ */
+function outsideNumberedNames(dates: Span[], numbered: Span[], detected: readonly Span[]): Span[] {
+  const persons = detected.filter((f) => f.type === 'PERSON').sort((a, b) => a.start - b.start);
+  let p = 0;
+  let reach = -1; // the furthest end of the persons starting before the name in hand
+  const blocking: Span[] = [];
+  for (const n of [...numbered].sort((a, b) => a.start - b.start)) {
+    while (p < persons.length && persons[p].start < n.start) reach = Math.max(reach, persons[p++].end);
+    if (reach <= n.start) blocking.push(n);
+  }
+  // dates come in text order and do not overlap; the names holding one are those starting at or before it
+  let k = 0;
+  let holder = -1; // the furthest end of the blocking names starting at or before the date in hand
+  return dates.filter((d) => {
+    while (k < blocking.length && blocking[k].start <= d.start) holder = Math.max(holder, blocking[k++].end);
+    return holder < d.end;
   });
 }
 
