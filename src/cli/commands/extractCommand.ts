@@ -1,5 +1,6 @@
 import type { CliCommand } from './command';
 import { extract, type Span } from '../../core/extract';
+import { isValidDay } from '../../core/extract/dates/calendar';
 import { loadDefaultNameDetector } from '../nameModel';
 import { describeReadError, readArticle, fileHints } from '../readArticle';
 
@@ -71,13 +72,10 @@ export const extractCommand: CliCommand = {
   },
 };
 
-/** A real day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY). */
+/** A real day (YYYY-MM-DD), month (YYYY-MM) or year (YYYY), from the year 100 on. */
 function isReferenceDate(date: string): boolean {
   const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+  return m !== null && Number(m[1]) >= 100 && isValidDay(Number(m[1]), Number(m[2] ?? 1), Number(m[3] ?? 1));
 }
 
 /** Spans serialised per write: a few hundred kilobytes of JSON. */

@@ -12,6 +12,7 @@ import type { AnnotationTarget } from '../../core/sidecar/model';
 import { SidecarDocument } from '../../core/sidecar/sidecarDocument';
 import { sidecarPathFor } from '../../core/sidecar/sidecarPath';
 import { articleTextHash } from '../../core/sidecar/textHash';
+import { LineIndex } from '../../core/text/lineIndex';
 import { plural } from '../../core/util/plural';
 import { FileSidecarStore } from '../../node/fileSidecarStore';
 import { gitVersionsByHash } from '../../node/gitVersions';
@@ -87,11 +88,12 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
   const history = new TextHistory(text, (hash) => versions.get(hash));
   const annotations: AnnotationReport[] = [];
   const updates = new Map<string, AnnotationTarget>();
+  let lines: LineIndex | undefined; // line numbers for orphans' suggested places, as the editor counts them
   for (const annotation of document.sidecar.annotations) {
     const result = reanchor(annotation.target, text, { textHash, history });
     const quote = annotation.target.exact;
     if (result.status === 'orphan') {
-      const suggestedLines = suggestPlaces(annotation.target, text).map((place) => lineOf(text, place.start));
+      const suggestedLines = suggestPlaces(annotation.target, text).map((place) => (lines ??= new LineIndex(text)).position(place.start).line + 1);
       annotations.push({ id: annotation.id, status: 'orphaned', start: null, end: null, quote, suggestedLines });
       continue;
     }
@@ -113,13 +115,6 @@ async function reanchorArticle(file: string, write: boolean, store: FileSidecarS
     }
   }
   return { file, annotations, written };
-}
-
-/** The 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at >= 0 && at < offset; at = text.indexOf('\n', at + 1)) line++;
-  return line;
 }
 
 function summary(report: ArticleReport, write: boolean): string {

@@ -1,4 +1,5 @@
 import { findDates, findPublicationDate } from './dates';
+import { daysInMonth } from './dates/calendar';
 import { findFigures, findNumberedNames } from './figures';
 import { detectLanguage } from './language';
 import { linkMentions, propagateMentions } from './names/coreference';
@@ -115,7 +116,8 @@ function datesAgainst(text: string, reference: ReferenceDate | undefined): Span[
   if (!reference?.precision) return dates;
   const period = reference.iso.slice(0, reference.precision === 'year' ? 4 : 7);
   const first = reference.precision === 'year' ? `${period}-01-01` : `${period}-01`;
-  const last = reference.precision === 'year' ? `${period}-12-31` : `${period}-${lastDayOfMonth(period)}`;
+  const last = reference.precision === 'year' ? `${period}-12-31`
+    : `${period}-${String(daysInMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7)))).padStart(2, '0')}`;
   const valueAt = (spans: Span[]): Map<string, Span['value']> => new Map(spans.map((s) => [`${s.start}:${s.end}`, s.value]));
   const early = valueAt(findDates(text, first));
   const late = valueAt(findDates(text, last));
@@ -146,11 +148,6 @@ function outsideNumberedNames(dates: Span[], numbered: Span[], detected: readonl
     while (k < blocking.length && blocking[k].start <= d.start) holder = Math.max(holder, blocking[k++].end);
     return holder < d.end;
   });
-}
-
-function lastDayOfMonth(yearMonth: string): string {
-  const [year, month] = yearMonth.split('-').map(Number);
-  return String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
 }
 
 function isName(s: Span): boolean {
