@@ -11,6 +11,7 @@
  * in a few paragraphs take milliseconds, and a diff that would cost more gives up (`undefined`) and
  * the caller searches as it would without the old text.
  */
+import { firstIndex } from '../util/firstIndex';
 
 /** `length` characters equal in both versions: `before[before..)` is `after[after..)`. */
 export interface EqualRun {
@@ -238,14 +239,7 @@ function runContaining(runs: readonly EqualRun[], at: number): number {
 
 /** Index of the first run that starts at or after old offset `at` (runs.length when none). */
 function runAtOrAfter(runs: readonly EqualRun[], at: number): number {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (runs[mid].before < at) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstIndex(runs.length, (i) => runs[i].before >= at);
 }
 
 /**
@@ -301,13 +295,6 @@ function repeatsBackward(text: string, from: number, to: number, count: number):
  * replaced text, or joins pieces the old text had apart.
  */
 export function isNewText(runs: readonly EqualRun[], start: number, end: number): boolean {
-  let low = 0;
-  let high = runs.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (runs[mid].after <= start) low = mid + 1;
-    else high = mid;
-  }
-  const run = runs[low - 1];
+  const run = runs[firstIndex(runs.length, (i) => runs[i].after > start) - 1];
   return !run || end > run.after + run.length;
 }

@@ -1,3 +1,5 @@
+import { firstIndex } from '../util/firstIndex';
+
 /** Offsets ↔ (line, character) for a text, as editors count them: lines end at \n, \r\n or \r. */
 export class LineIndex {
   private readonly starts: number[] = [0];
@@ -13,13 +15,7 @@ export class LineIndex {
   }
 
   position(offset: number): { line: number; character: number } {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - this.starts[lo] };
+    const line = Math.max(0, firstIndex(this.starts.length, (i) => this.starts[i] > offset) - 1);
+    return { line, character: offset - this.starts[line] };
   }
 }

@@ -5,6 +5,7 @@ import { readConfig } from '../config';
 import type { ArticleFileHintsSource } from './fileHints';
 import type { BlockExtractor } from '../perf/blockBackfill';
 import { documentLength, LargeDocumentAnalyzer, largeDocumentDelay } from '../perf/largeDocuments';
+import { firstIndex } from '../../core/util/firstIndex';
 
 export interface Analysis {
   version: number;
@@ -231,12 +232,5 @@ function flatAnalysis(version: number, result: ExtractResult, skipped?: string):
 
 /** Index of the first span ending after `offset` (spans are sorted and do not overlap). */
 function firstEndingAfter(spans: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = spans.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(spans.length, (i) => spans[i].end > offset);
 }

@@ -9,6 +9,7 @@ import { shiftPastEdit } from '../../core/anchor/shiftThroughEdits';
 import type { Span } from '../../core/extract';
 import type { StringPool } from '../../core/util/stringPool';
 import { DEFAULT_BLOCK_LIMITS, splitIntoBlocks, type BlockLimits } from './textBlocks';
+import { firstIndex } from '../../core/util/firstIndex';
 
 export interface LiveBlock {
   start: number;
@@ -153,14 +154,7 @@ export class LiveBlocks {
 
   /** The index of the block holding `offset`; an offset on a boundary belongs to the block it starts. */
   indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.list[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
+    return Math.max(0, firstIndex(this.list.length, (i) => this.list[i].start > offset) - 1);
   }
 }
 
