@@ -26,7 +26,7 @@ import approximateSearch from 'approx-string-match';
 import { AnnotationTarget } from '../sidecar/model';
 import { articleTextHash } from '../sidecar/textHash';
 import { createTarget, DEFAULT_CONTEXT_LENGTH } from './createTarget';
-import { boundaryRuns, boundedSimilarity, contextSimilarity } from './similarity';
+import { boundaryRuns, boundedSimilarity, contextSimilarity, masked } from './similarity';
 import { isNewText, mapRange } from './textDiff';
 import type { DiffedVersion, TextHistory } from './textHistory';
 
@@ -477,16 +477,8 @@ function hasEditedRival(target: AnnotationTarget, text: string, contextLength: n
   const { exact } = target;
   if (exact.length < MIN_APPROXIMATE_QUOTE || exact.length > MAX_APPROXIMATE_QUOTE || maxErrors < 1) return false;
   // The search reports only the matches with the fewest errors, so the exact occurrences are masked.
-  let masked = '';
-  let from = 0;
-  for (const place of [...exactPlaces].sort((a, b) => a.start - b.start)) {
-    if (place.start < from) continue;
-    masked += text.slice(from, place.start) + '\u0000'.repeat(place.end - place.start);
-    from = place.end;
-  }
-  masked += text.slice(from);
   let checked = 0;
-  for (const match of approximateSearch(masked, exact, maxErrors)) {
+  for (const match of approximateSearch(masked(text, exactPlaces), exact, maxErrors)) {
     if (match.end <= match.start) continue;
     if (exactPlaces.some((e) => e.start < match.end && match.start < e.end)) continue;
     if (!mayBe(match.start, match.end)) continue;

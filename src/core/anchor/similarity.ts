@@ -71,3 +71,19 @@ export function boundedSimilarity(a: string, b: string): number {
   while (tail < shorter - head && a.charCodeAt(a.length - 1 - tail) === b.charCodeAt(b.length - 1 - tail)) tail++;
   return (head + tail) / Math.max(a.length, b.length);
 }
+
+/**
+ * `text` with the characters of every range replaced by NUL, in one pass (ranges may overlap): an approximate
+ * search reports only the matches with the fewest errors, so what is already known is masked out of it.
+ */
+export function masked(text: string, ranges: readonly { start: number; end: number }[]): string {
+  let out = '';
+  let from = 0;
+  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+    if (end <= from) continue;
+    const at = Math.max(start, from);
+    out += text.slice(from, at) + '\u0000'.repeat(end - at);
+    from = end;
+  }
+  return out + text.slice(from);
+}

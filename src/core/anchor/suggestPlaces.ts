@@ -7,7 +7,7 @@
 import approximateSearch from 'approx-string-match';
 import type { AnnotationTarget } from '../sidecar/model';
 import { MIN_EDITED_QUOTE_SIMILARITY, editedQuoteSimilarity } from './reanchor';
-import { boundaryRuns } from './similarity';
+import { boundaryRuns, masked } from './similarity';
 
 export interface SuggestedPlace {
   start: number;
@@ -100,15 +100,3 @@ function framedByContext(text: string, start: number, end: number, target: Annot
   return { start, end };
 }
 
-/** `text` with the characters of every range replaced by NUL, in one pass. */
-function masked(text: string, ranges: readonly { start: number; end: number }[]): string {
-  let out = '';
-  let from = 0;
-  for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
-    if (end <= from) continue;
-    const at = Math.max(start, from);
-    out += text.slice(from, at) + '\u0000'.repeat(end - at);
-    from = end;
-  }
-  return out + text.slice(from);
-}
