@@ -41,6 +41,9 @@ describe('names on the shapes of the names-dev pages', () => {
     assert.deepEqual(names("The Farmers' Union and the Democratic People's Alliance met.", [["Farmers' Union", 'ORG'], ["Democratic People's Alliance", 'ORG']]),
       ["ORG Farmers' Union", "ORG Democratic People's Alliance"]);
     assert.deepEqual(names("Queen's University Belfast replied.", [["Queen's University Belfast", 'ORG']]), ["ORG Queen's University Belfast"]);
+    // the members a union or association is named after own it: "Pilots'" is no person's possessive
+    assert.deepEqual(names("The Irish Air Pilots' Association and the Dockers' Union walked out.", [["Irish Air Pilots' Association", 'ORG'], ["Dockers' Union", 'ORG']]),
+      ["ORG Irish Air Pilots' Association", "ORG Dockers' Union"]);
   });
 
   it('reads a family name that opens with a particle as the person named in full, in either case', () => {

@@ -19,6 +19,14 @@ const OWN_POSSESSORS = new Set([
   'ladies', 'traders', 'teachers', 'doctors', 'employers', 'writers', 'artists', 'soldiers', 'seamen', 'nations',
   'lloyd', 'prince', 'princess', 'bishop', 'president', 'governor', 'mayor', 'chancellor', 'speaker', 'members',
   'new', 'year', 'valentine', 'devil', 'angel', 'martyrs', 'heroes', 'patriots', 'pilgrims',
+  // the members a union, association or fund is named after ("British Airline Pilots' Association")
+  'pilots', 'nurses', 'miners', 'drivers', 'students', 'journalists', 'taxpayers', 'consumers', 'shareholders',
+  'investors', 'employees', 'pensioners', 'growers', 'producers', 'manufacturers', 'engineers', 'officers',
+  'firefighters', 'lawyers', 'physicians', 'dentists', 'retailers', 'owners', 'landlords', 'tenants', 'residents',
+  'parents', 'survivors', 'victims', 'sailors', 'airmen', 'servicemen', 'peasants', 'fishermen', 'dockers',
+  'musicians', 'actors', 'athletes', 'players', 'cricketers', 'footballers', 'physiotherapists', 'midwives',
+  'pharmacists', 'surgeons', 'clinicians', 'scientists', 'educators', 'professors', 'lecturers', 'librarians',
+  'brewers', 'bankers', 'brokers', 'builders', 'exporters', 'importers', 'truckers', 'hauliers', 'seafarers',
 ]);
 
 /**
