@@ -21,6 +21,7 @@ export const NEWS_GOLD_SETS: Record<string, string> = {
   'names-dev': 'names-dev (6 pages; used to shape name rules)',
   'figures-dev': 'figures-dev (6 pages; used to shape figure and date rules)',
   'furniture-dev': 'furniture-dev (6 pages; used to shape furniture rules)',
+  blind2: 'blind2 (8 pages; never used to shape rules)',
 };
 
 /** The reference date the scorer passes: `published`, else `anchor_date` (a month pads to the 15th, a year to 30 June). */
