@@ -123,8 +123,13 @@ describe('figures on real-page shapes: rates, scores, local dollars', () => {
   it('finds no figures in match scores', () => {
     assert.deepEqual(figures('Celtic 2-0 Hibernian\nRangers were held 1-1 at home after a 3-2 defeat, with 48,100 fans watching.'),
       ['QUANTITY 48,100 = 48100']);
+    // the opponent between the result's verb and the score, and how a draw was settled
+    assert.deepEqual(figures('Molde beat Real Sociedad 3-1 on Thursday and drew with Lazio 2-2, then went out 4-5 on penalties.'), []);
+    assert.deepEqual(figures('They won agg 4-2, and lost 3-3 after extra time.'), []);
     // a range of counts stays
     assert.deepEqual(figures('Each team fields 5-7 players.'), ['QUANTITY 5 = 5', 'QUANTITY 7 = 7']);
+    // a range after a name, with no result's verb before it, is no score
+    assert.deepEqual(figures('The board named Dr Ortiz 2-3 members.'), ['QUANTITY 2 = 2', 'QUANTITY 3 = 3']);
   });
 
   it('finds no count in a number word made an adjective in "-ed"', () => {

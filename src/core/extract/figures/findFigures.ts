@@ -647,10 +647,32 @@ function markScores(toks: readonly FigureToken[], marks: Uint8Array): void {
     const wordBefore = before?.kind === 'word' && before.end < a.start ? before : undefined;
     const wordAfter = after?.kind === 'word' && after.start > b.end ? after : undefined;
     const score = (wordAfter !== undefined && SCORE_NOUNS.test(wordAfter.lower)) ||
-      (wordBefore !== undefined && SCORE_VERBS.test(wordBefore.lower)) ||
-      (wordBefore !== undefined && wordAfter !== undefined && STARTS_UPPER.test(wordBefore.text) && STARTS_UPPER.test(wordAfter.text));
+      (wordBefore !== undefined && (SCORE_VERBS.test(wordBefore.lower) || SCORE_MARKS.test(wordBefore.lower))) ||
+      (wordBefore !== undefined && wordAfter !== undefined && STARTS_UPPER.test(wordBefore.text) && STARTS_UPPER.test(wordAfter.text)) ||
+      (wordAfter !== undefined && (SCORE_MARKS.test(wordAfter.lower) || isScoreSettling(toks, i + 3))) ||
+      (wordBefore !== undefined && STARTS_UPPER.test(wordBefore.text) && verbBeforeOpponent(toks, i - 1));
     if (score) marks[i] = marks[i + 2] = 1;
   }
+}
+
+/** Marks of a score written beside it: "agg 2-4", "3-3 aet", "4-3 pens". */
+const SCORE_MARKS = /^(?:agg|aggregate|aet|pens|penalties)$/;
+/** How a drawn match was settled, after its score: "4-3 on penalties", "2-2 after extra time". */
+function isScoreSettling(toks: readonly FigureToken[], k: number): boolean {
+  const first = toks[k], second = toks[k + 1], third = toks[k + 2];
+  if (first?.kind !== 'word' || second?.kind !== 'word') return false;
+  return (first.lower === 'on' && /^(?:penalties|aggregate|pens)$/.test(second.lower)) ||
+    (first.lower === 'after' && ((second.lower === 'extra' && third?.lower === 'time') || second.lower === 'penalties'));
+}
+
+/** The opponent named after a result's verb, before the score: "beat Inter 3-1", "drew with Bayern Munich 2-2". */
+function verbBeforeOpponent(toks: readonly FigureToken[], last: number): boolean {
+  let k = last;
+  // the opponent: up to four capitalised words ("Paris Saint-Germain", "Borussia Monchengladbach")
+  for (let n = 0; n < 4 && k >= 0 && toks[k].kind === 'word' && STARTS_UPPER.test(toks[k].text); n++) k--;
+  if (k === last || k < 0 || toks[k].kind !== 'word') return false;
+  if (toks[k].lower === 'with' || toks[k].lower === 'against' || toks[k].lower === 'over') k--;
+  return k >= 0 && toks[k].kind === 'word' && SCORE_VERBS.test(toks[k].lower);
 }
 
 /** A number of goals or points in a score: one or two digits, nothing glued. */
