@@ -1,0 +1,422 @@
+import type { NameType, Span } from '../types';
+import { inOrdinaryCase } from './lineCase';
+import { longFormSpelledBefore } from './longForms';
+
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+/** A word of a name: a capital first ("Economic", "NATO", "G7", "Al-Aqsa", "O'Neill"). */
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}\p{N}'’.&-]*$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const POSSESSIVE = /(?:['’][sS]|s['’])$/u;
+/** A capitalised word right after a head noun: the name goes on ("Plan International", "Budget Office"). */
+const NAME_GOES_ON = /^[ \t]\p{Lu}/u;
+/** A year right after a head noun: "Fall Economic Statement 2026". */
+const YEAR_AFTER = /^[ \t](?:19|20)\d\d(?![\p{L}\p{N}]|[.,]\d)/u;
+/** "of" or "on" (and "the") after a head noun, then a capital: "Treaty on the Non-Proliferation …", "Cup of Nations". */
+const OF_AFTER_HEAD = /^[ \t](of|on)[ \t](?:the[ \t])?(?=\p{Lu})/u;
+/** Heads of documents, which "on" may follow ("Convention on Cluster Munitions"); an event on a day is no name. */
+const ON_HEADS = new Set(['Treaty', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Agreement', 'Accord', 'Directive', 'Regulation', 'Framework']);
+/** Words of a date, which end a run of capitalised words ("World Cup on Friday"). */
+const DATE_WORDS = new Set([
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
+  'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December',
+]);
+/** Head nouns of organizations: a name holding one is the organization's ("Organisation of Islamic Conference"). */
+const ORG_WORDS = new Set([
+  'Organisation', 'Organization', 'Council', 'Ministry', 'Department', 'Agency', 'Committee', 'Commission', 'Union',
+  'Association', 'Bank', 'Party', 'Office', 'Authority', 'Federation', 'Institute', 'Court', 'Parliament', 'Assembly',
+  'Company', 'Corporation', 'Group', 'Board', 'Bureau', 'Service', 'Foundation', 'University',
+]);
+/** Capitalised words and the small words between them, read right of an "of" or a cue. */
+const RUN_WORD = /[^\s"“”‘’()[\]{},;:!?]+/uy;
+
+/**
+ * Names that the guidelines type MISC by their head noun, cue or definition, which a detector cuts into pieces
+ * or types as something else:
+ * - laws, treaties, programmes, documents, events and awards by their last word ("NATO Support Act", "Fall
+ *   Economic Statement 2026", "Canada Child Benefit", "Silver Bear Grand Jury Prize", "Berlin International Film
+ *   Festival"), and "Operation <Name>", whole as the outermost name;
+ * - a city's summit ("the Hague summit"), where an organization's summit is the organization only;
+ * - a name a cue introduces ("a programme called Security Action for Europe", "the drama The Quiet Orchard",
+ *   "its HARBOR trial") and its other mentions;
+ * - an abbreviation defined after such a name ("…, or SAFE", "(SAFE)"), with the long form as canonical.
+ * Title-cased headlines are left alone ("Critical Minerals Agreement" there is just capitals) unless the same
+ * name is in running text. Every pass is linear in the text: each match reads a bounded window around it.
+ */
+
+/** Last words of the names of laws, documents, programmes, events and awards. */
+const MISC_HEADS = new Set([
+  'Act', 'Bill', 'Treaty', 'Accord', 'Accords', 'Agreement', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Pact',
+  'Compact', 'Doctrine', 'Directive', 'Regulation', 'Strategy', 'Statement', 'Budget', 'Plan', 'Programme', 'Program',
+  'Initiative', 'Fund', 'Benefit', 'Allowance', 'Scheme', 'Mechanism', 'Framework', 'Deal', 'Summit',
+  'Conference', 'Games', 'Cup', 'Championship', 'Championships', 'Prize', 'Award', 'Awards', 'Festival', 'Olympics',
+]);
+/** Heads that also end organizations' names: with an international body's word first, the name is the body's. */
+const BODY_HEADS = new Set(['Fund', 'Programme', 'Program', 'Initiative']);
+const BODY_WORDS = new Set(['International', 'World', 'Global', 'United', 'UN', 'Nations', 'Monetary', 'Wildlife']);
+/** Heads that may open a name, with "of"/"on" and a name after them ("Treaty of Rome", "Summit of the Americas"). */
+const LEADING_HEADS = new Set(['Treaty', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Summit', 'Festival', 'Cup', 'Games', 'Bill']);
+/** Events that an organization holds: "NATO Summit" is the organization's, as "NATO summit" is. */
+const MEETING_HEADS = new Set(['Summit', 'Conference']);
+/** Small words inside a name, between two capitalised words ("Right to Buy Scheme", "Treaty on the Non-Proliferation of Nuclear Weapons"). */
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'to', 'de', 'du', 'des', 'la', 'le', 'el', 'da', 'das', 'do', 'dos', 'del', '&', 'in', 'a', 'an', 'at', 'with']);
+/** Capitalised words that open a sentence or qualify a head noun, never a name of their own. */
+const OPENERS = new Set([
+  'The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'Or', 'If', 'When', 'While', 'After', 'Before', 'As', 'For', 'With',
+  'By', 'From', 'To', 'Under', 'Its', 'His', 'Her', 'Their', 'Our', 'My', 'Your', 'This', 'That', 'These', 'Those',
+  'Every', 'Each', 'No', 'Some', 'Any', 'Last', 'Next', 'Why', 'How', 'What', 'Where', 'Who', 'Whose', 'Which', 'Since',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Yesterday', 'Today', 'Tomorrow',
+]);
+const GENERIC = new Set([
+  'New', 'Final', 'Draft', 'Joint', 'Annual', 'Current', 'Proposed', 'Interim', 'Full', 'Main', 'Original', 'Revised',
+  'First', 'Second', 'Third', 'Big', 'Major', 'Special', 'Latest', 'Whole', 'Entire', 'Same', 'Other', 'Such', 'Own',
+]);
+/** At most this many words are read before a head noun. */
+const MAX_WORDS = 9;
+/** Nouns for works whose title may follow them ("the drama The Quiet Orchard", "his novel Atonement"). */
+const WORK_CUES = /(?<![\p{L}\p{N}-])(?:film|films|movie|drama|documentary|docudrama|comedy|thriller|novel|memoir|album|song|musical|opera|sitcom|podcast|biopic|miniseries|series|play|book|painting|poem)[ \t]+(?=["“‘]?\p{Lu})/gu;
+/** Words before a cue noun that make it a verb ("to book", "will play"), whose next name is no title. */
+const VERB_BEFORE = /(?:^|[\s])(?:to|will|would|can|could|should|may|might|must|not|did|does|do|n't|who|that|they|we|you|I)[ \t]+$/u;
+/** Small words inside a title ("The Tailor of Recife", "Casa de Todas"); a preposition ("in Lima") ends one not in quotation marks. */
+const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'de', 'da', 'das', 'do', 'dos', 'del', 'la', 'le', 'les', 'el', 'los', 'von', 'der', 'di']);
+/** Nouns that a programme's or study's name follows after "called", "named" or "known as". */
+const CALLED_CUES = /(?<![\p{L}\p{N}-])(?:programme|program|scheme|plan|fund|initiative|law|bill|act|treaty|agreement|accord|strategy|policy|project|mission|operation|exercise|campaign|package|facility|mechanism|framework|trial|study|system|mechanism|deal|pact|vaccine|drug|app|platform|satellite|missile|rocket|drone|ship|aircraft)[ \t]+(?:(?:is|was)[ \t]+)?(?:called|named|dubbed|known[ \t]+as|titled|entitled|branded)[ \t]+(?=["“‘]?\p{Lu})/giu;
+/** A trial or study in capitals: "its Phase 3 HARBOR trial", "the RECOVERY study". */
+const CAPITALS_STUDY = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}{4,12})[ \t]+(?:trial|trials|study|studies)(?![\p{L}])/gu;
+/** Abbreviation after a name: ", or SAFE", "(SAFE)". */
+const OR_SHORT = /^,?[ \t]+or[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,9})(?![\p{L}\p{N}-])/u;
+const BRACKET_SHORT = /^[ \t]*\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)/u;
+/** At most this many cued titles are looked for again across the text (each costs one pass). */
+const MAX_TITLES = 24;
+
+interface Candidate { start: number; end: number; type: NameType; canonical?: string; cued?: boolean }
+
+/** Spans this module made: a date inside one is part of the name ("Statement 2026", "Autumn Budget"). */
+const made = new WeakSet<Span>();
+
+/** The names this module made among `spans`: a date inside one of them is no date of its own. */
+export function miscNamesMade(spans: readonly Span[]): Span[] {
+  return spans.filter((s) => made.has(s));
+}
+
+/** Whether a name's last word is the head noun of a law, document, programme, event or award. */
+export function isMiscHead(word: string): boolean {
+  return MISC_HEADS.has(word);
+}
+
+/**
+ * Adds, in place, the MISC names of the text to the detector's names (in text order, not overlapping): each
+ * replaces the names inside it, and one that would cut through another name is not made.
+ */
+export function withMiscNames(text: string, spans: Span[]): void {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
+  const found = [...headedNames(text, sorted), ...citySummits(text, sorted)];
+  const cued = [...calledNames(text), ...workTitles(text), ...studiesInCapitals(text)];
+  const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
+  const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
+  const kept = (c: Candidate): boolean => inRunning.has(text.slice(c.start, c.end));
+  const keptCued = cued.filter(kept);
+  const candidates = found.filter(kept).concat(keptCued, otherMentions(text, keptCued, sorted));
+  const out = withShortForms(text, merged(text, sorted, candidates));
+  // one at a time: a page of a hundred thousand names is more arguments than a call takes
+  spans.length = 0;
+  for (const s of out) spans.push(s);
+}
+
+interface Word { start: number; end: number; text: string }
+
+/** The words before `at` on its line, nearest first, at most MAX_WORDS + the connectors between them. */
+function wordsBefore(text: string, at: number): Word[] {
+  const words: Word[] = [];
+  let k = at;
+  while (words.length < MAX_WORDS * 2) {
+    if (k === 0 || (text[k - 1] !== ' ' && text[k - 1] !== '\t')) break;
+    let end = k - 1;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t') && k - end < 3) end--;
+    if (text[end - 1] === ' ' || text[end - 1] === '\t') break;
+    let start = end;
+    while (start > 0 && end - start < 30 && !/[\s"“”‘()[\]{},;:!?]/.test(text[start - 1])) start--;
+    if (start === end) break;
+    // a full stop ends the sentence before, unless the word is an abbreviation ("U.S.")
+    if (text[end - 1] === '.' && !/^(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) break;
+    words.push({ start, end, text: text.slice(start, end) });
+    if (start > 0 && !/[ \t]/.test(text[start - 1])) break;
+    k = start;
+  }
+  return words;
+}
+
+/** Names ending in a head noun of MISC_HEADS, "Operation <Name>", and heads opening "Treaty of <Name>". */
+function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  let orgs: Map<number, Span> | undefined;
+  const orgAt = (at: number): Span | undefined => (orgs ??= new Map(sorted.filter((s) => s.type === 'ORG').map((s) => [s.start, s]))).get(at);
+  const heads = /(?<![\p{L}\p{N}'’.&-])(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Operation)(?![\p{L}\p{N}'’&-])/gu;
+  for (const m of text.matchAll(heads)) {
+    const head = m[1];
+    const headStart = m.index;
+    const headEnd = headStart + head.length;
+    if (head === 'Operation') {
+      const run = capitalisedRun(text, headEnd);
+      if (run > headEnd) out.push({ start: headStart, end: run, type: 'MISC' });
+      continue;
+    }
+    const after = text.slice(headEnd, headEnd + 8);
+    if (NAME_GOES_ON.test(after) || /^[’'][sS]?\p{L}/u.test(after)) continue;
+    // the name's words before the head, nearest first: capitalised words, small words between two of them
+    const before = wordsBefore(text, headStart);
+    let start = headStart;
+    let taken = 0;
+    for (let k = 0; k < before.length; k++) {
+      const w = before[k];
+      if (OPENERS.has(w.text)) break;
+      if (NAME_WORD.test(w.text) && !POSSESSIVE.test(w.text)) {
+        start = w.start;
+        taken++;
+        if (taken >= MAX_WORDS) break;
+        continue;
+      }
+      // a small word counts only between two capitalised words
+      const next = before[k + 1];
+      if (CONNECTORS.has(w.text) && next && NAME_WORD.test(next.text) && !POSSESSIVE.test(next.text) && !OPENERS.has(next.text) &&
+        !/\p{Ll}s$/u.test(next.text)) continue;
+      break;
+    }
+    // words that open a sentence or qualify the head are not the name's
+    let words = text.slice(start, headStart).split(/[ \t]+/).filter(Boolean);
+    while (words.length && (OPENERS.has(words[0]) || CONNECTORS.has(words[0]))) {
+      start = text.indexOf(words[0], start) + words[0].length;
+      while (text[start] === ' ' || text[start] === '\t') start++;
+      words = words.slice(1);
+    }
+    if (words.length === 0) start = headStart;
+    // a name needs a word of its own: "the Joint Statement", "a New Plan" are no names
+    const named = words.some((w) => !CONNECTORS.has(w) && !GENERIC.has(w));
+    let end = headEnd;
+    const ofRun = OF_AFTER_HEAD.exec(text.slice(headEnd, headEnd + 12));
+    if (ofRun && (named || LEADING_HEADS.has(head)) && (ofRun[1] === 'of' || ON_HEADS.has(head))) end = capitalisedRun(text, headEnd + ofRun[0].length, TITLE_SMALL);
+    if (end <= headEnd) end = headEnd;
+    if (!named && end === headEnd) continue;
+    // a name holding an organization's head noun is the organization's
+    if (text.slice(start, end).split(/[ \t]+/).some((w) => ORG_WORDS.has(w))) continue;
+    const year = YEAR_AFTER.exec(text.slice(end, end + 8));
+    if (year) end += year[0].length;
+    // "NATO Summit" is the organization's meeting: the organization alone is the name
+    if (MEETING_HEADS.has(head) && end === headEnd && orgAt(start)?.end === headStart - 1) continue;
+    const firstWord = text.slice(start, end).split(/\s+/)[0];
+    const type: NameType = BODY_HEADS.has(head) && (BODY_WORDS.has(firstWord) || words.some((w) => w === 'Nations')) ? 'ORG' : 'MISC';
+    out.push({ start, end, type });
+  }
+  return out;
+}
+
+/**
+ * The end of a run of capitalised words from `at` (words of `small` between two of them), on one
+ * line and at most MAX_WORDS words; `at` when there is none.
+ */
+function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): number {
+  let k = at;
+  let end = at;
+  let count = 0;
+  while (count < MAX_WORDS) {
+    while (text[k] === ' ' || text[k] === '\t') k++;
+    RUN_WORD.lastIndex = k;
+    const m = RUN_WORD.exec(text);
+    if (!m) break;
+    let word = m[0];
+    // a full stop after the word ends the sentence, unless the word is an abbreviation ("U.S.")
+    const stop = word.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(word);
+    if (stop) word = word.slice(0, -1);
+    const possessive = POSSESSIVE.exec(word);
+    if (possessive) word = word.slice(0, -possessive[0].length);
+    // a title or a name after "of" may hold any capitalised word; "Operation <Name>" stops at a sentence's opener
+    if (NAME_WORD.test(word) && !DATE_WORDS.has(word) && (small || !OPENERS.has(word))) {
+      end = k + word.length;
+      count++;
+      if (stop || possessive) break;
+      k += m[0].length;
+      continue;
+    }
+    if (!small || !small.has(word) || stop || count === 0) break;
+    k += m[0].length;
+  }
+  return end;
+}
+
+/** "the Hague summit": a place the detector found, then the lower-case word summit. */
+function citySummits(text: string, sorted: readonly Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of sorted) {
+    if (s.type !== 'PLACE' || !/^[ \t]summit(?![\p{L}-])/u.test(text.slice(s.end, s.end + 8))) continue;
+    out.push({ start: s.start, end: s.end + 7, type: 'MISC' });
+  }
+  return out;
+}
+
+/** "a programme called Security Action for Europe", "an exercise dubbed Steadfast Defender". */
+function calledNames(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CALLED_CUES)) out.push(...titleAt(text, m.index + m[0].length, CONNECTORS));
+  return out;
+}
+
+/** "the drama The Quiet Orchard", "the documentary Casa de Todas", "his novel “Atonement”". */
+function workTitles(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(WORK_CUES)) {
+    if (VERB_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    out.push(...titleAt(text, m.index + m[0].length, TITLE_SMALL));
+  }
+  return out;
+}
+
+/** A title at `at`: the words inside quotation marks, or a run of capitalised words (and small words inside). */
+function titleAt(text: string, at: number, small: ReadonlySet<string>): Candidate[] {
+  const open = text[at];
+  if (open === '"' || open === '“' || open === '‘') {
+    const close = open === '"' ? '"' : open === '“' ? '”' : '’';
+    const end = text.indexOf(close, at + 1);
+    if (end < 0 || end - at > 80 || text.slice(at + 1, end).includes('\n') || !STARTS_UPPER.test(text[at + 1] ?? '')) return [];
+    return [{ start: at + 1, end, type: 'MISC', cued: true }];
+  }
+  const end = capitalisedRun(text, at, small);
+  if (end <= at) return [];
+  // a run the cue noun itself opens with an article is no title of a work when it stops at the article
+  const title = text.slice(at, end);
+  if (OPENERS.has(title)) return [];
+  return [{ start: at, end, type: 'MISC', cued: true }];
+}
+
+/** "its Phase 3 HARBOR trial": a word in capitals naming a trial or a study. */
+function studiesInCapitals(text: string): Candidate[] {
+  const out: Candidate[] = [];
+  for (const m of text.matchAll(CAPITALS_STUDY)) out.push({ start: m.index, end: m.index + m[1].length, type: 'MISC', cued: true });
+  return out;
+}
+
+/**
+ * The other mentions of the cued names, at word boundaries: a one-word title only where the detector read no
+ * person ("Rathlin" the film beside no one so named). At most MAX_TITLES names, one pass each.
+ */
+function otherMentions(text: string, cued: readonly Candidate[], sorted: readonly Span[]): Candidate[] {
+  const titles = new Set<string>();
+  for (const c of cued) {
+    if (titles.size >= MAX_TITLES) break;
+    titles.add(text.slice(c.start, c.end));
+  }
+  const persons = new Set(sorted.filter((s) => s.type === 'PERSON').map((s) => s.text));
+  const out: Candidate[] = [];
+  for (const title of titles) {
+    if (title.length < 3 || (!/\s/.test(title) && persons.has(title))) continue;
+    for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length)) {
+      if (isWordChar(text[at - 1]) || isWordChar(text[at + title.length])) continue;
+      out.push({ start: at, end: at + title.length, type: 'MISC', cued: true });
+    }
+  }
+  return out;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+}
+
+/**
+ * The candidates put in place of the names inside them, longest first where they overlap; a candidate that
+ * would cut through a name is not made, unless it was cued (a title's words are the title's).
+ */
+function merged(text: string, sorted: Span[], candidates: Candidate[]): Span[] {
+  if (candidates.length === 0) return sorted;
+  candidates.sort((a, b) => a.start - b.start || b.end - a.end);
+  const removed = new Set<Span>();
+  const added: Span[] = [];
+  let lastEnd = -1;
+  for (const c of candidates) {
+    if (c.start < lastEnd || c.end - c.start < 2) continue;
+    // the detector's names do not overlap: sorted by start, their ends are sorted too
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].end <= c.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const inside: Span[] = [];
+    let crossing = false;
+    for (let k = lo; k < sorted.length && sorted[k].start < c.end; k++) {
+      const s = sorted[k];
+      if (s.start < c.start || s.end > c.end) crossing = true;
+      inside.push(s);
+    }
+    if (crossing) continue;
+    const surface = text.slice(c.start, c.end);
+    const same = inside.length === 1 && inside[0].start === c.start && inside[0].end === c.end ? inside[0] : undefined;
+    if (same) {
+      // the detector found this name whole: its type is the head noun's
+      // (a title the cue introduces is the title's, whatever the detector read: "the documentary Casa de Todas")
+      if (same.type !== c.type && (same.type !== 'PERSON' || c.cued)) {
+        same.type = c.type;
+        same.canonical = c.canonical ?? surface.replace(/\s+/g, ' ');
+      }
+      lastEnd = c.end;
+      continue;
+    }
+    for (const s of inside) removed.add(s);
+    const span: Span = { start: c.start, end: c.end, type: c.type, text: surface, value: null, canonical: c.canonical ?? surface.replace(/\s+/g, ' ') };
+    made.add(span);
+    added.push(span);
+    lastEnd = c.end;
+  }
+  if (added.length === 0) return sorted;
+  return [...sorted.filter((s) => !removed.has(s)), ...added].sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "Security Action for Europe, or SAFE", "… (SAFE)": an abbreviation whose letters the MISC name before it
+ * spells (as longForms reads an abbreviation in brackets) is that name, there and at each of its mentions.
+ */
+function withShortForms(text: string, spans: Span[]): Span[] {
+  const shortForms = new Map<string, string>();
+  const added: Span[] = [];
+  const starts = new Map(spans.map((s) => [s.start, s]));
+  for (const s of spans) {
+    if (s.type !== 'MISC' || !/\s/.test(s.text)) continue;
+    const after = text.slice(s.end, s.end + 24);
+    const m = OR_SHORT.exec(after) ?? BRACKET_SHORT.exec(after);
+    if (!m || !/^\p{Lu}+$/u.test(m[1].replace(/&/g, '')) && !/^\p{Lu}[\p{Ll}\p{Lu}]*\p{Lu}$/u.test(m[1])) continue;
+    const long = longFormSpelledBefore(text, s.end, m[1]);
+    if (!long || long.start < s.start || long.end !== s.end) continue;
+    const at = s.end + m.index + m[0].length - m[1].length;
+    const canonical = s.canonical ?? s.text;
+    shortForms.set(m[1], canonical);
+    const there = starts.get(at);
+    if (there && there.end === at + m[1].length) {
+      there.type = 'MISC';
+      there.canonical = canonical;
+    } else if (!there && !overlapsAny(spans, at, at + m[1].length)) {
+      const span: Span = { start: at, end: at + m[1].length, type: 'MISC', text: m[1], value: null, canonical };
+      added.push(span);
+    }
+  }
+  if (shortForms.size === 0) return spans;
+  for (const s of spans) {
+    const canonical = shortForms.get(s.text);
+    if (canonical) {
+      s.type = 'MISC';
+      s.canonical = canonical;
+    }
+  }
+  return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
+}
+
+/** Whether a range overlaps a span of `sorted` (in text order, not overlapping), by binary search. */
+function overlapsAny(sorted: readonly Span[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
+}

@@ -1,0 +1,145 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract } from '../../src/core/extract';
+import type { Span } from '../../src/core/extract';
+import { loadNameTagger } from '../../src/core/extract/ner';
+import { assertValidSpans, detectorFor } from './spanAssertions';
+
+/**
+ * MISC names by their head noun, a cue before them or an abbreviation defined after them
+ * (src/core/extract/names/miscNames.ts). Every sentence is written for this test. A fixed detector proposes
+ * the pieces a tagger might, so each rule is tested apart from any model; the shipped tagger then shows the
+ * rules end to end.
+ */
+
+function show(text: string, spans: Span[]): string[] {
+  assertValidSpans(text, spans);
+  return spans.filter((s) => ['PERSON', 'ORG', 'PLACE', 'MISC'].includes(s.type))
+    .map((s) => `${s.type} ${s.text}${s.canonical && s.canonical !== s.text ? ` → ${s.canonical}` : ''}`);
+}
+
+function names(text: string, forms: [string, Span['type']][]): string[] {
+  return show(text, extract(text, { nameDetector: detectorFor(forms), published: '2026-03-02' }).spans);
+}
+
+function all(text: string, forms: [string, Span['type']][]): Span[] {
+  const spans = extract(text, { nameDetector: detectorFor(forms), published: '2026-03-02' }).spans;
+  assertValidSpans(text, spans);
+  return spans;
+}
+
+const tagger = loadNameTagger(readFileSync(join(__dirname, '..', '..', 'models', 'ner.model')));
+
+function tagged(text: string): string[] {
+  return show(text, extract(text, { nameDetector: tagger, published: '2026-03-02' }).spans);
+}
+
+describe('MISC names by head noun, cue and short form', () => {
+  it('takes a law, programme or benefit whole by its head noun, with the names inside it', () => {
+    assert.deepEqual(names('Parliament passed the Coastal Ferry Subsidy Scheme on Tuesday.', [['Parliament', 'ORG'], ['Ferry Subsidy Scheme', 'ORG']]),
+      ['ORG Parliament', 'MISC Coastal Ferry Subsidy Scheme']);
+    assert.deepEqual(names('Families will get more from the Ontario Housing Benefit next year.', [['Ontario', 'PLACE']]),
+      ['MISC Ontario Housing Benefit']);
+    // "NATO Support Act" is one MISC, with no ORG inside it
+    assert.deepEqual(names('Senators revived the NATO Support Act after the vote.', [['NATO', 'ORG'], ['Senators', 'MISC']]),
+      ['MISC Senators', 'MISC NATO Support Act']);
+    assert.deepEqual(names('The Lisbon International Book Festival opened.', [['Lisbon', 'PLACE'], ['International Book Festival', 'MISC']]),
+      ['MISC Lisbon International Book Festival']);
+  });
+
+  it('keeps a year after the head inside the name, where it is no date of its own', () => {
+    const spans = all('The minister tabled the Spring Fiscal Statement 2027 in the House.', [['House', 'ORG']]);
+    const misc = spans.filter((s) => s.type === 'MISC').map((s) => s.text);
+    assert.deepEqual(misc, ['Spring Fiscal Statement 2027']);
+    assert.equal(spans.filter((s) => s.type === 'DATE').length, 0);
+    // a year that is not right after the head stays a date
+    const later = all('The Spring Fiscal Statement covers 2027.', []);
+    assert.deepEqual(later.map((s) => `${s.type} ${s.text}`), ['MISC Spring Fiscal Statement', 'DATE 2027']);
+  });
+
+  it('reads a document head and "of"/"on" before its name', () => {
+    assert.deepEqual(names('Both signed the Convention on Cluster Munitions in 2008.', [['Cluster Munitions', 'MISC']]),
+      ['MISC Convention on Cluster Munitions']);
+    assert.deepEqual(names('It revived memories of the Treaty of Utrecht, historians said.', [['Utrecht', 'PLACE']]),
+      ['MISC Treaty of Utrecht']);
+    // an event on a day is no part of the name
+    assert.deepEqual(names('Brazil hosts the Regional Cup on Friday.', [['Brazil', 'PLACE']]), ['PLACE Brazil', 'MISC Regional Cup']);
+  });
+
+  it('leaves generic capitalised nouns, title-cased headlines, organizations and names going on', () => {
+    assert.deepEqual(names('Ministers issued a Joint Statement and the Budget was delayed.', []), []);
+    assert.deepEqual(names('Leaders Sign Critical Minerals Agreement With Canberra\n\nThe talks went on.', [['Canberra', 'PLACE']]),
+      ['PLACE Canberra']);
+    // a head noun followed by another capitalised word is not the name's end
+    assert.deepEqual(names('Staff at Plan International and the Congressional Budget Office agreed.', [['Plan International', 'ORG'], ['Congressional Budget Office', 'ORG']]),
+      ['ORG Plan International', 'ORG Congressional Budget Office']);
+    // an organization's head noun makes the whole the organization's
+    assert.deepEqual(names('The Organisation of Coastal States Conference met.', [['Organisation of Coastal States', 'ORG']]),
+      ['ORG Organisation of Coastal States Conference']);
+    // an international body's fund or programme is the body
+    assert.deepEqual(names('Aid from the World Food Programme arrived.', [['World Food Programme', 'MISC']]), ['ORG World Food Programme']);
+    // a possessive is the owner's, not part of the name
+    assert.deepEqual(names("Ottawa's Clean Fuel Plan was criticised.", [['Ottawa', 'PLACE']]), ['PLACE Ottawa', 'MISC Clean Fuel Plan']);
+  });
+
+  it('takes a city and the word summit as the event', () => {
+    assert.deepEqual(names('Leaders agreed a new target at the Vilnius summit last year.', [['Vilnius', 'PLACE']]), ['MISC Vilnius summit']);
+    // an organization's summit is the organization only
+    assert.deepEqual(names('Leaders met at the NATO summit.', [['NATO', 'ORG']]), ['ORG NATO']);
+  });
+
+  it('takes a name that "called" or "known as" introduces, and an abbreviation defined after it', () => {
+    const text = 'Brussels set up a fund called Clean Steel for Industry, or CSI. Firms said CSI came late.';
+    assert.deepEqual(names(text, [['Brussels', 'PLACE'], ['Clean Steel', 'ORG'], ['Industry', 'ORG'], ['CSI', 'ORG']]),
+      ['PLACE Brussels', 'MISC Clean Steel for Industry', 'MISC CSI → Clean Steel for Industry', 'MISC CSI → Clean Steel for Industry']);
+    const bracketed = 'The board backed the Northern Rail Renewal Programme (NRRP) on Monday; the NRRP starts in May.';
+    assert.deepEqual(names(bracketed, []),
+      ['MISC Northern Rail Renewal Programme', 'MISC NRRP → Northern Rail Renewal Programme', 'MISC NRRP → Northern Rail Renewal Programme']);
+    // letters the long form does not spell define nothing
+    assert.deepEqual(names('Officials run a scheme called Harbour Watch, or the HWQZ plan.', []), ['MISC Harbour Watch']);
+  });
+
+  it('takes a title after a work noun, and its other mentions', () => {
+    const text = 'The Chilean drama The Salt Road won the top prize. Critics said The Salt Road was the best film.';
+    assert.deepEqual(names(text, [['Chilean', 'MISC'], ['Road', 'PLACE'], ['Salt Road', 'PLACE']]),
+      ['MISC Chilean', 'MISC The Salt Road', 'MISC The Salt Road']);
+    // a title the detector read as a person's name is the title's
+    assert.deepEqual(names('She made the documentary Casa del Sol in Lima.', [['Casa del Sol', 'PERSON'], ['Lima', 'PLACE']]),
+      ['MISC Casa del Sol', 'PLACE Lima']);
+    assert.deepEqual(names('Her novel “A Winter in Trieste” sold well.', [['Trieste', 'PLACE']]), ['MISC A Winter in Trieste']);
+    // a verb before the noun makes it no cue
+    assert.deepEqual(names('Fans rushed to book Madrid hotels.', [['Madrid', 'PLACE']]), ['PLACE Madrid']);
+  });
+
+  it('takes a trial named in capitals, and its other mentions', () => {
+    assert.deepEqual(names('The Phase 3 LANTERN trial met its goal; LANTERN enrolled 400 adults.', []),
+      ['MISC LANTERN', 'MISC LANTERN']);
+  });
+
+  it('works with the shipped tagger', () => {
+    const out = tagged('Ottawa raised the Quebec Family Allowance and Parliament debated the Rural Broadband Access Fund. ' +
+      'The Peruvian drama The Quiet Harbour won at the Lisbon International Film Festival.');
+    for (const name of ['MISC Quebec Family Allowance', 'MISC Rural Broadband Access Fund', 'MISC The Quiet Harbour', 'MISC Lisbon International Film Festival']) {
+      assert.ok(out.includes(name), `${name} in ${JSON.stringify(out)}`);
+    }
+  });
+
+  it('stays linear on a page of heads, cues and capitalised words', function () {
+    this.timeout(60000);
+    const unit = 'Smith Jones Act Fund Bill film The Orchard Road or SAFE (SAFE) called Alpha Beta trial ALPHA study Summit of the ';
+    const time = (n: number): number => {
+      const text = unit.repeat(n);
+      const t0 = process.hrtime.bigint();
+      const spans = extract(text, { nameDetector: detectorFor([['Smith', 'PERSON']]) }).spans;
+      assertValidSpans(text, spans);
+      return Number(process.hrtime.bigint() - t0) / 1e6;
+    };
+    time(200);
+    const small = Math.min(time(2000), time(2000));
+    const large = Math.min(time(8000), time(8000));
+    console.log(`      miscNames: 4x the text took x${(large / small).toFixed(2)} the time`);
+    // at most x2.2 per doubling of the text
+    assert.ok(large / small < 2.2 * 2.2, `x${(large / small).toFixed(2)} for 4x the text`);
+  });
+});
