@@ -44,6 +44,8 @@ describe('MISC names by head noun, cue and short form', () => {
     // "NATO Support Act" is one MISC, with no ORG inside it
     assert.deepEqual(names('Senators revived the NATO Support Act after the vote.', [['NATO', 'ORG'], ['Senators', 'MISC']]),
       ['MISC Senators', 'MISC NATO Support Act']);
+    // a possessive after the head is the name's, not part of it
+    assert.deepEqual(names('Critics of the Paris Agreement’s rules met.', [['Paris', 'PLACE']]), ['MISC Paris Agreement']);
     assert.deepEqual(names('The Lisbon International Book Festival opened.', [['Lisbon', 'PLACE'], ['International Book Festival', 'MISC']]),
       ['MISC Lisbon International Book Festival']);
   });

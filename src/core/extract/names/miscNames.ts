@@ -29,6 +29,19 @@ const ORG_WORDS = new Set([
 ]);
 /** Capitalised words and the small words between them, read right of an "of" or a cue. */
 const RUN_WORD = /[^\s"“”‘’()[\]{},;:!?]+/uy;
+/** The head nouns, found by their letters; the characters either side are checked after (a look-behind tried at every position cost more than the rest). */
+const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Operation)\b/g;
+/** A character that joins a word to the one beside it ("co-Act", "Fund's", "R&D"). */
+const IN_WORD = /[\p{L}\p{N}'’.&-]/u;
+const JOINED_AFTER = /[\p{L}\p{N}&-]/u;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const INITIALS = /^(?:\p{Lu}\.)+$/u;
+/** "Fund’s" goes on as a word of its own ("Bill’s"), which the head noun is not. */
+const APOSTROPHE_WORD = /^[’'][sS]?\p{L}/u;
+const PLURAL = /\p{Ll}s$/u;
+const SUMMIT_AFTER = /^[ \t]summit(?![\p{L}-])/u;
+const CAPITALS = /^\p{Lu}+$/u;
+const MIXED_ABBREVIATION = /^\p{Lu}[\p{Ll}\p{Lu}]*\p{Lu}$/u;
 
 /**
  * Names that the guidelines type MISC by their head noun, cue or definition, which a detector cuts into pieces
@@ -73,16 +86,21 @@ const GENERIC = new Set([
 ]);
 /** At most this many words are read before a head noun. */
 const MAX_WORDS = 9;
-/** Nouns for works whose title may follow them ("the drama The Quiet Orchard", "his novel Atonement"). */
-const WORK_CUES = /(?<![\p{L}\p{N}-])(?:film|films|movie|drama|documentary|docudrama|comedy|thriller|novel|memoir|album|song|musical|opera|sitcom|podcast|biopic|miniseries|series|play|book|painting|poem)[ \t]+(?=["“‘]?\p{Lu})/gu;
+/**
+ * Nouns for works whose title may follow them ("the drama The Quiet Orchard", "his novel Atonement"). No
+ * look-behind: tried at every position of the text it cost more than the rest of the module; the character
+ * before a match is checked after.
+ */
+const WORK_CUES = /\b(?:film|movie|drama|documentary|docudrama|comedy|thriller|novel|memoir|album|song|musical|opera|sitcom|podcast|biopic|miniseries|series|play|book|painting|poem)[ \t]+(?=["“‘]?\p{Lu})/gu;
 /** Words before a cue noun that make it a verb ("to book", "will play"), whose next name is no title. */
 const VERB_BEFORE = /(?:^|[\s])(?:to|will|would|can|could|should|may|might|must|not|did|does|do|n't|who|that|they|we|you|I)[ \t]+$/u;
 /** Small words inside a title ("The Tailor of Recife", "Casa de Todas"); a preposition ("in Lima") ends one not in quotation marks. */
 const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'de', 'da', 'das', 'do', 'dos', 'del', 'la', 'le', 'les', 'el', 'los', 'von', 'der', 'di']);
-/** Nouns that a programme's or study's name follows after "called", "named" or "known as". */
-const CALLED_CUES = /(?<![\p{L}\p{N}-])(?:programme|program|scheme|plan|fund|initiative|law|bill|act|treaty|agreement|accord|strategy|policy|project|mission|operation|exercise|campaign|package|facility|mechanism|framework|trial|study|system|mechanism|deal|pact|vaccine|drug|app|platform|satellite|missile|rocket|drone|ship|aircraft)[ \t]+(?:(?:is|was)[ \t]+)?(?:called|named|dubbed|known[ \t]+as|titled|entitled|branded)[ \t]+(?=["“‘]?\p{Lu})/giu;
-/** A trial or study in capitals: "its Phase 3 HARBOR trial", "the RECOVERY study". */
-const CAPITALS_STUDY = /(?<![\p{L}\p{N}'’.&-])(\p{Lu}{4,12})[ \t]+(?:trial|trials|study|studies)(?![\p{L}])/gu;
+/** "called", "named", "known as" before a capital; the noun before it says whether a programme's or study's name follows. */
+const CALLED = /\b(?:called|named|dubbed|known[ \t]+as|titled|entitled|branded)[ \t]+(?=["“‘]?\p{Lu})/gu;
+const CALLED_NOUN = /(?:^|[^\p{L}\p{N}-])(?:programme|program|scheme|plan|fund|initiative|law|bill|act|treaty|agreement|accord|strategy|policy|project|mission|operation|exercise|campaign|package|facility|mechanism|framework|trial|study|system|deal|pact|vaccine|drug|app|platform|satellite|missile|rocket|drone|ship|aircraft)[ \t]+(?:(?:is|was)[ \t]+)?$/iu;
+/** A trial or study in capitals: "its Phase 3 HARBOR trial", "the RECOVERY study" (the character before is checked after). */
+const CAPITALS_STUDY = /\b([A-Z]{4,12})[ \t]+(?:trials?|stud(?:y|ies))\b/g;
 /** Abbreviation after a name: ", or SAFE", "(SAFE)". */
 const OR_SHORT = /^,?[ \t]+or[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,9})(?![\p{L}\p{N}-])/u;
 const BRACKET_SHORT = /^[ \t]*\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)/u;
@@ -139,7 +157,7 @@ function wordsBefore(text: string, at: number): Word[] {
     while (start > 0 && end - start < 30 && !/[\s"“”‘()[\]{},;:!?]/.test(text[start - 1])) start--;
     if (start === end) break;
     // a full stop ends the sentence before, unless the word is an abbreviation ("U.S.")
-    if (text[end - 1] === '.' && !/^(?:\p{Lu}\.)+$/u.test(text.slice(start, end))) break;
+    if (text[end - 1] === '.' && !INITIALS.test(text.slice(start, end))) break;
     words.push({ start, end, text: text.slice(start, end) });
     if (start > 0 && !/[ \t]/.test(text[start - 1])) break;
     k = start;
@@ -152,18 +170,18 @@ function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
   const out: Candidate[] = [];
   let orgs: Map<number, Span> | undefined;
   const orgAt = (at: number): Span | undefined => (orgs ??= new Map(sorted.filter((s) => s.type === 'ORG').map((s) => [s.start, s]))).get(at);
-  const heads = /(?<![\p{L}\p{N}'’.&-])(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Operation)(?![\p{L}\p{N}'’&-])/gu;
-  for (const m of text.matchAll(heads)) {
+  for (const m of text.matchAll(HEADS)) {
     const head = m[1];
     const headStart = m.index;
     const headEnd = headStart + head.length;
+    if (IN_WORD.test(text[headStart - 1] ?? ' ') || JOINED_AFTER.test(text[headEnd] ?? ' ')) continue;
     if (head === 'Operation') {
       const run = capitalisedRun(text, headEnd);
       if (run > headEnd) out.push({ start: headStart, end: run, type: 'MISC' });
       continue;
     }
     const after = text.slice(headEnd, headEnd + 8);
-    if (NAME_GOES_ON.test(after) || /^[’'][sS]?\p{L}/u.test(after)) continue;
+    if (NAME_GOES_ON.test(after) || APOSTROPHE_WORD.test(after)) continue;
     // the name's words before the head, nearest first: capitalised words, small words between two of them
     const before = wordsBefore(text, headStart);
     let start = headStart;
@@ -180,7 +198,7 @@ function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
       // a small word counts only between two capitalised words
       const next = before[k + 1];
       if (CONNECTORS.has(w.text) && next && NAME_WORD.test(next.text) && !POSSESSIVE.test(next.text) && !OPENERS.has(next.text) &&
-        !/\p{Ll}s$/u.test(next.text)) continue;
+        !PLURAL.test(next.text)) continue;
       break;
     }
     // words that open a sentence or qualify the head are not the name's
@@ -226,7 +244,7 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
     if (!m) break;
     let word = m[0];
     // a full stop after the word ends the sentence, unless the word is an abbreviation ("U.S.")
-    const stop = word.endsWith('.') && !/^(?:\p{Lu}\.)+$/u.test(word);
+    const stop = word.endsWith('.') && !INITIALS.test(word);
     if (stop) word = word.slice(0, -1);
     const possessive = POSSESSIVE.exec(word);
     if (possessive) word = word.slice(0, -possessive[0].length);
@@ -248,7 +266,7 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
 function citySummits(text: string, sorted: readonly Span[]): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sorted) {
-    if (s.type !== 'PLACE' || !/^[ \t]summit(?![\p{L}-])/u.test(text.slice(s.end, s.end + 8))) continue;
+    if (s.type !== 'PLACE' || !SUMMIT_AFTER.test(text.slice(s.end, s.end + 8))) continue;
     out.push({ start: s.start, end: s.end + 7, type: 'MISC' });
   }
   return out;
@@ -257,7 +275,9 @@ function citySummits(text: string, sorted: readonly Span[]): Candidate[] {
 /** "a programme called Security Action for Europe", "an exercise dubbed Steadfast Defender". */
 function calledNames(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(CALLED_CUES)) out.push(...titleAt(text, m.index + m[0].length, CONNECTORS));
+  for (const m of text.matchAll(CALLED)) {
+    if (CALLED_NOUN.test(text.slice(Math.max(0, m.index - 24), m.index))) out.push(...titleAt(text, m.index + m[0].length, CONNECTORS));
+  }
   return out;
 }
 
@@ -265,6 +285,7 @@ function calledNames(text: string): Candidate[] {
 function workTitles(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(WORK_CUES)) {
+    if (isWordChar(text[m.index - 1]) || text[m.index - 1] === '-') continue;
     if (VERB_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     out.push(...titleAt(text, m.index + m[0].length, TITLE_SMALL));
   }
@@ -291,7 +312,10 @@ function titleAt(text: string, at: number, small: ReadonlySet<string>): Candidat
 /** "its Phase 3 HARBOR trial": a word in capitals naming a trial or a study. */
 function studiesInCapitals(text: string): Candidate[] {
   const out: Candidate[] = [];
-  for (const m of text.matchAll(CAPITALS_STUDY)) out.push({ start: m.index, end: m.index + m[1].length, type: 'MISC', cued: true });
+  for (const m of text.matchAll(CAPITALS_STUDY)) {
+    if (IN_WORD.test(text[m.index - 1] ?? ' ')) continue;
+    out.push({ start: m.index, end: m.index + m[1].length, type: 'MISC', cued: true });
+  }
   return out;
 }
 
@@ -318,7 +342,7 @@ function otherMentions(text: string, cued: readonly Candidate[], sorted: readonl
 }
 
 function isWordChar(c: string | undefined): boolean {
-  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
+  return c !== undefined && WORD_CHAR.test(c);
 }
 
 /**
@@ -383,7 +407,7 @@ function withShortForms(text: string, spans: Span[]): Span[] {
     if (s.type !== 'MISC' || !/\s/.test(s.text)) continue;
     const after = text.slice(s.end, s.end + 24);
     const m = OR_SHORT.exec(after) ?? BRACKET_SHORT.exec(after);
-    if (!m || !/^\p{Lu}+$/u.test(m[1].replace(/&/g, '')) && !/^\p{Lu}[\p{Ll}\p{Lu}]*\p{Lu}$/u.test(m[1])) continue;
+    if (!m || (!CAPITALS.test(m[1].replace(/&/g, '')) && !MIXED_ABBREVIATION.test(m[1]))) continue;
     const long = longFormSpelledBefore(text, s.end, m[1]);
     if (!long || long.start < s.start || long.end !== s.end) continue;
     const at = s.end + m.index + m[0].length - m[1].length;
