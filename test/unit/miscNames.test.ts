@@ -119,6 +119,17 @@ describe('MISC names by head noun, cue and short form', () => {
       ['MISC LANTERN', 'MISC LANTERN']);
   });
 
+  it('takes a single name before a vehicle, weapon or chip noun at each of its mentions as the product', () => {
+    assert.deepEqual(names('Only half the RTX trains ran, and the larger Seamax vessels waited.', [['RTX', 'ORG']]),
+      ['MISC RTX', 'MISC Seamax']);
+    // a maker named on its own elsewhere is the maker; a common word opening a sentence is no name
+    assert.deepEqual(names('The operator RTX said its RTX trains were late. Patrol boats and Coastal ships left.', [['RTX', 'ORG']]),
+      ['ORG RTX', 'ORG RTX']);
+    // a place or a maker in mixed case is left as the detector read it
+    assert.deepEqual(names('US jets and Kestrel chips were sold.', [['US', 'PLACE'], ['Kestrel', 'ORG']]),
+      ['PLACE US → United States', 'ORG Kestrel']);
+  });
+
   it('works with the shipped tagger', () => {
     const out = tagged('Ottawa raised the Quebec Family Allowance and Parliament debated the Rural Broadband Access Fund. ' +
       'The Peruvian drama The Quiet Harbour won at the Lisbon International Film Festival.');

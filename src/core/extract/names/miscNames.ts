@@ -1,5 +1,6 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
+import { isCommonWord } from '../../index/commonWords';
 import { longFormSpelledBefore } from './longForms';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -129,7 +130,7 @@ export function isMiscHead(word: string): boolean {
 export function withMiscNames(text: string, spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
-  const found = [...headedNames(text, sorted), ...citySummits(text, sorted)];
+  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted)];
   const cued = [...calledNames(text), ...workTitles(text), ...studiesInCapitals(text)];
   const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
   const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
@@ -260,6 +261,51 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
     k += m[0].length;
   }
   return end;
+}
+
+/** Nouns for vehicles, weapons and chips, after which a single name is the product's ("TGV trains", "Neopanamax ships"). */
+const PRODUCT_NOUN = /[ \t](?:trains?|jets?|aircraft|planes?|tanks?|missiles?|drones?|rockets?|fighters?|helicopters?|submarines?|frigates?|warships?|ships?|vessels?|chips?|processors?|launchers?|howitzers?|rifles?)\b/g;
+const PRODUCT_NOUN_AT = new RegExp(PRODUCT_NOUN.source, 'y');
+const PRODUCT_WORD = /(?:^|[\s(“"‘])(\p{Lu}[\p{L}\p{N}]{1,20})$/u;
+const ACRONYM = /^\p{Lu}{2,6}$/u;
+/** At most this many distinct product names are checked for other mentions (each costs one pass). */
+const MAX_PRODUCTS = 16;
+
+/**
+ * "TGV trains", "the big Neopanamax ships": one word before a vehicle's, weapon's or chip's noun at every one of
+ * its mentions is the product's name. A word in capitals that the detector read as an organization, or a word
+ * it did not read at all that is no common word ("Patrol ships" opens a sentence), is taken; a person, a place,
+ * and a name in mixed case read as an organization (a maker: "Huawei chips") are left alone.
+ */
+function productNames(text: string, sorted: readonly Span[]): Candidate[] {
+  const byStart = new Map<number, Span>();
+  const found: { start: number; end: number; word: string }[] = [];
+  for (const m of text.matchAll(PRODUCT_NOUN)) {
+    const before = PRODUCT_WORD.exec(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!before) continue;
+    const word = before[1];
+    const start = m.index - word.length;
+    if (byStart.size === 0) for (const s of sorted) byStart.set(s.start, s);
+    const there = byStart.get(start);
+    const acronym = ACRONYM.test(word);
+    if (there ? there.end !== m.index || !(there.type === 'MISC' || (there.type === 'ORG' && acronym)) : !acronym && isCommonWord(word)) continue;
+    if (!there && overlapsAny(sorted, start, m.index)) continue;
+    found.push({ start, end: m.index, word });
+  }
+  if (found.length === 0) return [];
+  // every mention of the word names the product: a maker named elsewhere on its own ("SNCF said") is the maker
+  const everywhere = new Map<string, boolean>();
+  for (const f of found) {
+    if (everywhere.has(f.word) || everywhere.size >= MAX_PRODUCTS) continue;
+    let all = true;
+    for (let at = text.indexOf(f.word); at >= 0 && all; at = text.indexOf(f.word, at + f.word.length)) {
+      if (isWordChar(text[at - 1]) || isWordChar(text[at + f.word.length])) continue;
+      PRODUCT_NOUN_AT.lastIndex = at + f.word.length;
+      all = PRODUCT_NOUN_AT.test(text);
+    }
+    everywhere.set(f.word, all);
+  }
+  return found.filter((f) => everywhere.get(f.word)).map((f) => ({ start: f.start, end: f.end, type: 'MISC' as const, cued: true }));
 }
 
 /** "the Hague summit": a place the detector found, then the lower-case word summit. */
