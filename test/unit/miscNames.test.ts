@@ -50,6 +50,15 @@ describe('MISC names by head noun, cue and short form', () => {
       ['MISC Lisbon International Book Festival']);
   });
 
+  it('takes wars, crises and sporting events by their head noun, but no post named after a war', () => {
+    assert.deepEqual(names('Veterans of the Long War on Piracy gathered before the Baltic Grain Crisis.', [['Piracy', 'MISC'], ['Baltic', 'MISC']]),
+      ['MISC Long War on Piracy', 'MISC Baltic Grain Crisis']);
+    assert.deepEqual(names('She won the Harbour City Marathon and the Lakeside Grand Prix.', [['Harbour City', 'PLACE'], ['Lakeside', 'PLACE']]),
+      ['MISC Harbour City Marathon', 'MISC Lakeside Grand Prix']);
+    // a post is a job title, not annotated: the war after "of" is no name of its own
+    assert.deepEqual(names('He met the Secretary of War on Monday.', []), []);
+  });
+
   it('keeps a year after the head inside the name, where it is no date of its own', () => {
     const spans = all('The minister tabled the Spring Fiscal Statement 2027 in the House.', [['House', 'ORG']]);
     const misc = spans.filter((s) => s.type === 'MISC').map((s) => s.text);

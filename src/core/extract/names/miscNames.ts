@@ -16,7 +16,7 @@ const YEAR_AFTER = /^[ \t](?:19|20)\d\d(?![\p{L}\p{N}]|[.,]\d)/u;
 /** "of" or "on" (and "the") after a head noun, then a capital: "Treaty on the Non-Proliferation …", "Cup of Nations". */
 const OF_AFTER_HEAD = /^[ \t](of|on)[ \t](?:the[ \t])?(?=\p{Lu})/u;
 /** Heads of documents, which "on" may follow ("Convention on Cluster Munitions"); an event on a day is no name. */
-const ON_HEADS = new Set(['Treaty', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Agreement', 'Accord', 'Directive', 'Regulation', 'Framework']);
+const ON_HEADS = new Set(['Treaty', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Agreement', 'Accord', 'Directive', 'Regulation', 'Framework', 'War']);
 /** Words of a date, which end a run of capitalised words ("World Cup on Friday"). */
 const DATE_WORDS = new Set([
   'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April',
@@ -31,7 +31,7 @@ const ORG_WORDS = new Set([
 /** Capitalised words and the small words between them, read right of an "of" or a cue. */
 const RUN_WORD = /[^\s"“”‘’()[\]{},;:!?]+/uy;
 /** The head nouns, found by their letters; the characters either side are checked after (a look-behind tried at every position cost more than the rest). */
-const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Operation)\b/g;
+const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Medal|Trophy|Marathon|Prix|Expo|Biennale|Wars?|Crisis|Revolution|Uprising|Operation)\b/g;
 /** A character that joins a word to the one beside it ("co-Act", "Fund's", "R&D"). */
 const IN_WORD = /[\p{L}\p{N}'’.&-]/u;
 const JOINED_AFTER = /[\p{L}\p{N}&-]/u;
@@ -64,12 +64,15 @@ const MISC_HEADS = new Set([
   'Compact', 'Doctrine', 'Directive', 'Regulation', 'Strategy', 'Statement', 'Budget', 'Plan', 'Programme', 'Program',
   'Initiative', 'Fund', 'Benefit', 'Allowance', 'Scheme', 'Mechanism', 'Framework', 'Deal', 'Summit',
   'Conference', 'Games', 'Cup', 'Championship', 'Championships', 'Prize', 'Award', 'Awards', 'Festival', 'Olympics',
+  'Medal', 'Trophy', 'Marathon', 'Prix', 'Expo', 'Biennale', 'War', 'Wars', 'Crisis', 'Revolution', 'Uprising',
 ]);
 /** Heads that also end organizations' names: with an international body's word first, the name is the body's. */
 const BODY_HEADS = new Set(['Fund', 'Programme', 'Program', 'Initiative']);
 const BODY_WORDS = new Set(['International', 'World', 'Global', 'United', 'UN', 'Nations', 'Monetary', 'Wildlife']);
 /** Heads that may open a name, with "of"/"on" and a name after them ("Treaty of Rome", "Summit of the Americas"). */
 const LEADING_HEADS = new Set(['Treaty', 'Convention', 'Declaration', 'Charter', 'Protocol', 'Summit', 'Festival', 'Cup', 'Games', 'Bill']);
+/** Wars, named by the words right before them ('Cold War', 'Global War on Terror'), never after an "of". */
+const WAR_HEADS = new Set(['War', 'Wars']);
 /** Events that an organization holds: "NATO Summit" is the organization's, as "NATO summit" is. */
 const MEETING_HEADS = new Set(['Summit', 'Conference']);
 /** Small words inside a name, between two capitalised words ("Right to Buy Scheme", "Treaty on the Non-Proliferation of Nuclear Weapons"). */
@@ -196,9 +199,9 @@ function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
         if (taken >= MAX_WORDS) break;
         continue;
       }
-      // a small word counts only between two capitalised words
+      // a small word counts only between two capitalised words, and never before a war ("Secretary of War" is a post)
       const next = before[k + 1];
-      if (CONNECTORS.has(w.text) && next && NAME_WORD.test(next.text) && !POSSESSIVE.test(next.text) && !OPENERS.has(next.text) &&
+      if (!WAR_HEADS.has(head) && CONNECTORS.has(w.text) && next && NAME_WORD.test(next.text) && !POSSESSIVE.test(next.text) && !OPENERS.has(next.text) &&
         !PLURAL.test(next.text)) continue;
       break;
     }
