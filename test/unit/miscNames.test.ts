@@ -59,6 +59,14 @@ describe('MISC names by head noun, cue and short form', () => {
     assert.deepEqual(names('He met the Secretary of War on Monday.', []), []);
   });
 
+  it('reads a weekday inside a name, stops at two coordinated names, and overrides a person read on a law', () => {
+    const spans = all('Both sides cited the Easter Monday Accord in talks.', []);
+    assert.deepEqual(spans.map((s) => `${s.type} ${s.text}`), ['MISC Easter Monday Accord']);
+    assert.deepEqual(names('Ministers kept the Heating Support Payment and Family Credit.', []),
+      ['MISC Heating Support Payment', 'MISC Family Credit']);
+    assert.deepEqual(names('Talks built on the Lindqvist Accords of 2019.', [['Lindqvist Accords', 'PERSON']]), ['MISC Lindqvist Accords']);
+  });
+
   it('keeps a year after the head inside the name, where it is no date of its own', () => {
     const spans = all('The minister tabled the Spring Fiscal Statement 2027 in the House.', [['House', 'ORG']]);
     const misc = spans.filter((s) => s.type === 'MISC').map((s) => s.text);
@@ -132,8 +140,12 @@ describe('MISC names by head noun, cue and short form', () => {
     assert.deepEqual(names('Only half the RTX trains ran, and the larger Seamax vessels waited.', [['RTX', 'ORG']]),
       ['MISC RTX', 'MISC Seamax']);
     // a maker named on its own elsewhere is the maker; a common word opening a sentence is no name
-    assert.deepEqual(names('The operator RTX said its RTX trains were late. Patrol boats and Coastal ships left.', [['RTX', 'ORG']]),
+    assert.deepEqual(names('The operator RTX said its RTX trains were late. Patrol ships left. Coastal ships followed.', [['RTX', 'ORG']]),
       ['ORG RTX', 'ORG RTX']);
+    // a model's number, and a common word that a lower-case word puts in the middle of a sentence
+    assert.deepEqual(names('The army wants Kite-9 drones and needs Falcon missiles.', []), ['MISC Kite-9', 'MISC Falcon']);
+    // armed services own their ships
+    assert.deepEqual(names('Navy ships and Coast Guard vessels sailed.', [['Coast Guard', 'ORG']]), ['ORG Coast Guard']);
     // a place or a maker in mixed case is left as the detector read it
     assert.deepEqual(names('US jets and Kestrel chips were sold.', [['US', 'PLACE'], ['Kestrel', 'ORG']]),
       ['PLACE US → United States', 'ORG Kestrel']);

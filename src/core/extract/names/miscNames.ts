@@ -31,7 +31,7 @@ const ORG_WORDS = new Set([
 /** Capitalised words and the small words between them, read right of an "of" or a cue. */
 const RUN_WORD = /[^\s"“”‘’()[\]{},;:!?]+/uy;
 /** The head nouns, found by their letters; the characters either side are checked after (a look-behind tried at every position cost more than the rest). */
-const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Medal|Trophy|Marathon|Prix|Expo|Biennale|Wars?|Crisis|Revolution|Uprising|Operation)\b/g;
+const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Medal|Trophy|Marathon|Prix|Expo|Biennale|Wars?|Crisis|Revolution|Uprising|Credit|Payment|Pension|Contest|Statute|Operation)\b/g;
 /** A character that joins a word to the one beside it ("co-Act", "Fund's", "R&D"). */
 const IN_WORD = /[\p{L}\p{N}'’.&-]/u;
 const JOINED_AFTER = /[\p{L}\p{N}&-]/u;
@@ -64,7 +64,8 @@ const MISC_HEADS = new Set([
   'Compact', 'Doctrine', 'Directive', 'Regulation', 'Strategy', 'Statement', 'Budget', 'Plan', 'Programme', 'Program',
   'Initiative', 'Fund', 'Benefit', 'Allowance', 'Scheme', 'Mechanism', 'Framework', 'Deal', 'Summit',
   'Conference', 'Games', 'Cup', 'Championship', 'Championships', 'Prize', 'Award', 'Awards', 'Festival', 'Olympics',
-  'Medal', 'Trophy', 'Marathon', 'Prix', 'Expo', 'Biennale', 'War', 'Wars', 'Crisis', 'Revolution', 'Uprising',
+  'Medal', 'Trophy', 'Marathon', 'Prix', 'Expo', 'Biennale', 'War', 'Wars', 'Crisis', 'Revolution', 'Uprising', 'Credit',
+  'Payment', 'Pension', 'Contest', 'Statute',
 ]);
 /** Heads that also end organizations' names: with an international body's word first, the name is the body's. */
 const BODY_HEADS = new Set(['Fund', 'Programme', 'Program', 'Initiative']);
@@ -111,7 +112,14 @@ const BRACKET_SHORT = /^[ \t]*\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)/u;
 /** At most this many cued titles are looked for again across the text (each costs one pass). */
 const MAX_TITLES = 24;
 
-interface Candidate { start: number; end: number; type: NameType; canonical?: string; cued?: boolean }
+interface Candidate {
+  start: number;
+  end: number;
+  type: NameType;
+  canonical?: string;
+  /** Sure enough of its type to override a person the detector read there ("the documentary Casa de Todas"). */
+  overridesPerson?: boolean;
+}
 
 /** Spans this module made: a date inside one is part of the name ("Statement 2026", "Autumn Budget"). */
 const made = new WeakSet<Span>();
@@ -192,17 +200,18 @@ function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
     let taken = 0;
     for (let k = 0; k < before.length; k++) {
       const w = before[k];
-      if (OPENERS.has(w.text)) break;
+      if (OPENERS.has(w.text) && !DATE_WORDS.has(w.text)) break;
       if (NAME_WORD.test(w.text) && !POSSESSIVE.test(w.text)) {
         start = w.start;
         taken++;
         if (taken >= MAX_WORDS) break;
         continue;
       }
-      // a small word counts only between two capitalised words, and never before a war ("Secretary of War" is a post)
+      // a small word counts only between two capitalised words, never before a war ("Secretary of War" is a post), and
+      // not after a head noun ("the Winter Fuel Payment and Universal Credit" are two names)
       const next = before[k + 1];
       if (!WAR_HEADS.has(head) && CONNECTORS.has(w.text) && next && NAME_WORD.test(next.text) && !POSSESSIVE.test(next.text) && !OPENERS.has(next.text) &&
-        !PLURAL.test(next.text)) continue;
+        !PLURAL.test(next.text) && !MISC_HEADS.has(next.text)) continue;
       break;
     }
     // words that open a sentence or qualify the head are not the name's
@@ -228,7 +237,8 @@ function headedNames(text: string, sorted: readonly Span[]): Candidate[] {
     if (MEETING_HEADS.has(head) && end === headEnd && orgAt(start)?.end === headStart - 1) continue;
     const firstWord = text.slice(start, end).split(/\s+/)[0];
     const type: NameType = BODY_HEADS.has(head) && (BODY_WORDS.has(firstWord) || words.some((w) => w === 'Nations')) ? 'ORG' : 'MISC';
-    out.push({ start, end, type });
+    // no one's surname is a law's or an event's head noun ("Abraham Accords"), though a first name may be ("Bill")
+    out.push({ start, end, type, overridesPerson: head !== 'Bill' });
   }
   return out;
 }
@@ -269,7 +279,13 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
 /** Nouns for vehicles, weapons and chips, after which a single name is the product's ("TGV trains", "Neopanamax ships"). */
 const PRODUCT_NOUN = /[ \t](?:trains?|jets?|aircraft|planes?|tanks?|missiles?|drones?|rockets?|fighters?|helicopters?|submarines?|frigates?|warships?|ships?|vessels?|chips?|processors?|launchers?|howitzers?|rifles?)\b/g;
 const PRODUCT_NOUN_AT = new RegExp(PRODUCT_NOUN.source, 'y');
-const PRODUCT_WORD = /(?:^|[\s(“"‘])(\p{Lu}[\p{L}\p{N}]{1,20})$/u;
+/** One or two capitalised words, or a model's letters and number ("F-16", "Su-57"), right before a product noun. */
+const PRODUCT_WORD = /(?:^|[\s(“"‘])((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?[ \t])?\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?)$/u;
+/** A lower-case word right before: the capital that follows is a name's, not a sentence's ("needs Patriot missiles"). */
+const AFTER_LOWER_WORD = /\p{Ll}[,]?[ \t]$/u;
+const HAS_DIGIT = /\d/;
+/** Armed services and bodies whose vessels and aircraft are theirs, not products ("Navy ships", "Coast Guard vessels"). */
+const SERVICE_WORDS = new Set(['Navy', 'Army', 'Air', 'Force', 'Guard', 'Coast', 'Police', 'Marine', 'Marines', 'Border', 'Naval', 'Royal', 'Fleet']);
 const ACRONYM = /^\p{Lu}{2,6}$/u;
 /** At most this many distinct product names are checked for other mentions (each costs one pass). */
 const MAX_PRODUCTS = 16;
@@ -290,9 +306,18 @@ function productNames(text: string, sorted: readonly Span[]): Candidate[] {
     const start = m.index - word.length;
     if (byStart.size === 0) for (const s of sorted) byStart.set(s.start, s);
     const there = byStart.get(start);
-    const acronym = ACRONYM.test(word);
-    if (there ? there.end !== m.index || !(there.type === 'MISC' || (there.type === 'ORG' && acronym)) : !acronym && isCommonWord(word)) continue;
-    if (!there && overlapsAny(sorted, start, m.index)) continue;
+    const words = word.split(/[ \t]/);
+    if (words.some((w) => SERVICE_WORDS.has(w))) continue;
+    // a word in capitals or a model's number is a product's name even where the detector read a maker's
+    const designation = ACRONYM.test(word) || HAS_DIGIT.test(word);
+    if (there) {
+      if (there.end !== m.index || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
+    } else {
+      if (overlapsAny(sorted, start, m.index)) continue;
+      // a common word is a name when a lower-case word comes right before it ("needs Patriot missiles"), not at a sentence's start
+      const midSentence = AFTER_LOWER_WORD.test(text.slice(Math.max(0, start - 3), start));
+      if (!designation && !midSentence && words.some((w) => isCommonWord(w))) continue;
+    }
     found.push({ start, end: m.index, word });
   }
   if (found.length === 0) return [];
@@ -308,7 +333,7 @@ function productNames(text: string, sorted: readonly Span[]): Candidate[] {
     }
     everywhere.set(f.word, all);
   }
-  return found.filter((f) => everywhere.get(f.word)).map((f) => ({ start: f.start, end: f.end, type: 'MISC' as const, cued: true }));
+  return found.filter((f) => everywhere.get(f.word)).map((f) => ({ start: f.start, end: f.end, type: 'MISC' as const, overridesPerson: true }));
 }
 
 /** "the Hague summit": a place the detector found, then the lower-case word summit. */
@@ -348,14 +373,14 @@ function titleAt(text: string, at: number, small: ReadonlySet<string>): Candidat
     const close = open === '"' ? '"' : open === '“' ? '”' : '’';
     const end = text.indexOf(close, at + 1);
     if (end < 0 || end - at > 80 || text.slice(at + 1, end).includes('\n') || !STARTS_UPPER.test(text[at + 1] ?? '')) return [];
-    return [{ start: at + 1, end, type: 'MISC', cued: true }];
+    return [{ start: at + 1, end, type: 'MISC', overridesPerson: true }];
   }
   const end = capitalisedRun(text, at, small);
   if (end <= at) return [];
   // a run the cue noun itself opens with an article is no title of a work when it stops at the article
   const title = text.slice(at, end);
   if (OPENERS.has(title)) return [];
-  return [{ start: at, end, type: 'MISC', cued: true }];
+  return [{ start: at, end, type: 'MISC', overridesPerson: true }];
 }
 
 /** "its Phase 3 HARBOR trial": a word in capitals naming a trial or a study. */
@@ -363,7 +388,7 @@ function studiesInCapitals(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const m of text.matchAll(CAPITALS_STUDY)) {
     if (IN_WORD.test(text[m.index - 1] ?? ' ')) continue;
-    out.push({ start: m.index, end: m.index + m[1].length, type: 'MISC', cued: true });
+    out.push({ start: m.index, end: m.index + m[1].length, type: 'MISC', overridesPerson: true });
   }
   return out;
 }
@@ -384,7 +409,7 @@ function otherMentions(text: string, cued: readonly Candidate[], sorted: readonl
     if (title.length < 3 || (!/\s/.test(title) && persons.has(title))) continue;
     for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + title.length)) {
       if (isWordChar(text[at - 1]) || isWordChar(text[at + title.length])) continue;
-      out.push({ start: at, end: at + title.length, type: 'MISC', cued: true });
+      out.push({ start: at, end: at + title.length, type: 'MISC', overridesPerson: true });
     }
   }
   return out;
@@ -396,7 +421,7 @@ function isWordChar(c: string | undefined): boolean {
 
 /**
  * The candidates put in place of the names inside them, longest first where they overlap; a candidate that
- * would cut through a name is not made, unless it was cued (a title's words are the title's).
+ * would cut through a name is not made.
  */
 function merged(text: string, sorted: Span[], candidates: Candidate[]): Span[] {
   if (candidates.length === 0) return sorted;
@@ -427,7 +452,7 @@ function merged(text: string, sorted: Span[], candidates: Candidate[]): Span[] {
     if (same) {
       // the detector found this name whole: its type is the head noun's
       // (a title the cue introduces is the title's, whatever the detector read: "the documentary Casa de Todas")
-      if (same.type !== c.type && (same.type !== 'PERSON' || c.cued)) {
+      if (same.type !== c.type && (same.type !== 'PERSON' || c.overridesPerson)) {
         same.type = c.type;
         same.canonical = c.canonical ?? surface.replace(/\s+/g, ' ');
       }
