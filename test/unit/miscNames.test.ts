@@ -151,6 +151,13 @@ describe('MISC names by head noun, cue and short form', () => {
       ['PLACE US → United States', 'ORG Kestrel']);
   });
 
+  it('gives a newspaper read as MISC to organizations, and a name before "administration" to persons', () => {
+    assert.deepEqual(names('He told the Baltic Evening Times on Monday.', [['Baltic Evening Times', 'MISC']]), ['ORG Baltic Evening Times']);
+    assert.deepEqual(names('Officials in the Harlow administration objected.', [['Harlow', 'MISC']]), ['PERSON Harlow']);
+    // a nationality stays
+    assert.deepEqual(names('Officials in the Korean administration objected.', [['Korean', 'MISC']]), ['MISC Korean']);
+  });
+
   it('works with the shipped tagger', () => {
     const out = tagged('Ottawa raised the Quebec Family Allowance and Parliament debated the Rural Broadband Access Fund. ' +
       'The Peruvian drama The Quiet Harbour won at the Lisbon International Film Festival.');
