@@ -39,6 +39,8 @@ describe('MISC names by head noun, cue and short form', () => {
   it('takes a law, programme or benefit whole by its head noun, with the names inside it', () => {
     assert.deepEqual(names('Parliament passed the Coastal Ferry Subsidy Scheme on Tuesday.', [['Parliament', 'ORG'], ['Ferry Subsidy Scheme', 'ORG']]),
       ['ORG Parliament', 'MISC Coastal Ferry Subsidy Scheme']);
+    assert.deepEqual(names('Ministers broke the Coastal Defence Pledge and the Green Jobs Guarantee.', []),
+      ['MISC Coastal Defence Pledge', 'MISC Green Jobs Guarantee']);
     assert.deepEqual(names('Families will get more from the Ontario Housing Benefit next year.', [['Ontario', 'PLACE']]),
       ['MISC Ontario Housing Benefit']);
     // "NATO Support Act" is one MISC, with no ORG inside it
@@ -144,6 +146,9 @@ describe('MISC names by head noun, cue and short form', () => {
       ['ORG RTX', 'ORG RTX']);
     // a model's number, and a common word that a lower-case word puts in the middle of a sentence
     assert.deepEqual(names('The army wants Kite-9 drones and needs Falcon missiles.', []), ['MISC Kite-9', 'MISC Falcon']);
+    // a programme's name the detector did not read; an organization's mission stays the organization's
+    assert.deepEqual(names('The ministry expanded its Lodestar programme. The UN mission ended. The KTX trains ran.', [['UN', 'ORG'], ['KTX', 'ORG']]),
+      ['MISC Lodestar', 'ORG UN', 'MISC KTX']);
     // armed services own their ships
     assert.deepEqual(names('Navy ships and Coast Guard vessels sailed.', [['Coast Guard', 'ORG']]), ['ORG Coast Guard']);
     // a place or a maker in mixed case is left as the detector read it

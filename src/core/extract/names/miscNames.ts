@@ -31,7 +31,7 @@ const ORG_WORDS = new Set([
 /** Capitalised words and the small words between them, read right of an "of" or a cue. */
 const RUN_WORD = /[^\s"“”‘’()[\]{},;:!?]+/uy;
 /** The head nouns, found by their letters; the characters either side are checked after (a look-behind tried at every position cost more than the rest). */
-const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Medal|Trophy|Marathon|Prix|Expo|Biennale|Wars?|Crisis|Revolution|Uprising|Credit|Payment|Pension|Contest|Statute|Operation)\b/g;
+const HEADS = /\b(Act|Bill|Treaty|Accords?|Agreement|Convention|Declaration|Charter|Protocol|Pact|Compact|Doctrine|Directive|Regulation|Strategy|Statement|Budget|Plan|Programme|Program|Initiative|Fund|Benefit|Allowance|Scheme|Mechanism|Framework|Deal|Summit|Conference|Games|Cup|Championships?|Prize|Awards?|Festival|Olympics|Medal|Trophy|Marathon|Prix|Expo|Biennale|Wars?|Crisis|Revolution|Uprising|Credit|Payment|Pension|Contest|Statute|Pledge|Omnibus|Package|Agenda|Roadmap|Guarantee|Operation)\b/g;
 /** A character that joins a word to the one beside it ("co-Act", "Fund's", "R&D"). */
 const IN_WORD = /[\p{L}\p{N}'’.&-]/u;
 const JOINED_AFTER = /[\p{L}\p{N}&-]/u;
@@ -65,7 +65,7 @@ const MISC_HEADS = new Set([
   'Initiative', 'Fund', 'Benefit', 'Allowance', 'Scheme', 'Mechanism', 'Framework', 'Deal', 'Summit',
   'Conference', 'Games', 'Cup', 'Championship', 'Championships', 'Prize', 'Award', 'Awards', 'Festival', 'Olympics',
   'Medal', 'Trophy', 'Marathon', 'Prix', 'Expo', 'Biennale', 'War', 'Wars', 'Crisis', 'Revolution', 'Uprising', 'Credit',
-  'Payment', 'Pension', 'Contest', 'Statute',
+  'Payment', 'Pension', 'Contest', 'Statute', 'Pledge', 'Omnibus', 'Package', 'Agenda', 'Roadmap', 'Guarantee',
 ]);
 /** Heads that also end organizations' names: with an international body's word first, the name is the body's. */
 const BODY_HEADS = new Set(['Fund', 'Programme', 'Program', 'Initiative']);
@@ -277,8 +277,11 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
   return end;
 }
 
-/** Nouns for vehicles, weapons and chips, after which a single name is the product's ("TGV trains", "Neopanamax ships"). */
-const PRODUCT_NOUN = /[ \t](?:trains?|jets?|aircraft|planes?|tanks?|missiles?|drones?|rockets?|fighters?|helicopters?|submarines?|frigates?|warships?|ships?|vessels?|chips?|processors?|launchers?|howitzers?|rifles?)\b/g;
+/**
+ * Nouns for vehicles, weapons and chips (captured), after which a name is the product's ("TGV trains", "Neopanamax
+ * ships"), and for programmes, after which a name the detector did not read is the programme's ("the Replicator program").
+ */
+const PRODUCT_NOUN = /[ \t](?:(trains?|jets?|aircraft|planes?|tanks?|missiles?|drones?|rockets?|fighters?|helicopters?|submarines?|frigates?|warships?|ships?|vessels?|chips?|processors?|launchers?|howitzers?|rifles?)|programmes?|programs?|projects?|missions?|initiatives?|schemes?)\b/g;
 const PRODUCT_NOUN_AT = new RegExp(PRODUCT_NOUN.source, 'y');
 /** One or two capitalised words, or a model's letters and number ("F-16", "Su-57"), right before a product noun. */
 const PRODUCT_WORD = /(?:^|[\s(“"‘])((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?[ \t])?\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?)$/u;
@@ -303,14 +306,15 @@ function productNames(text: string, sorted: readonly Span[]): Candidate[] {
   for (const m of text.matchAll(PRODUCT_NOUN)) {
     const before = PRODUCT_WORD.exec(text.slice(Math.max(0, m.index - 24), m.index));
     if (!before) continue;
-    const word = before[1];
+    // "The TGV trains": a sentence's opener is no word of the product's name
+    const word = OPENERS.has(before[1].split(/[ \t]/)[0]) ? before[1].replace(/^\S+[ \t]/, '') : before[1];
     const start = m.index - word.length;
     if (byStart.size === 0) for (const s of sorted) byStart.set(s.start, s);
     const there = byStart.get(start);
     const words = word.split(/[ \t]/);
     if (words.some((w) => SERVICE_WORDS.has(w))) continue;
     // a word in capitals or a model's number is a product's name even where the detector read a maker's
-    const designation = ACRONYM.test(word) || HAS_DIGIT.test(word);
+    const designation = m[1] !== undefined && (ACRONYM.test(word) || HAS_DIGIT.test(word));
     if (there) {
       if (there.end !== m.index || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
     } else {
