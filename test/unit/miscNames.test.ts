@@ -156,6 +156,18 @@ describe('MISC names by head noun, cue and short form', () => {
       ['PLACE US → United States', 'ORG Kestrel']);
   });
 
+  it('takes a medicine or an app after its noun, a trial with its number, and a product with its model number', () => {
+    assert.deepEqual(names("Regulators cleared Halvorsen's drug Velmora for adults. Velmora sales rose.", [['Halvorsen', 'PERSON'], ['Velmora', 'ORG']]),
+      ['PERSON Halvorsen', 'MISC Velmora', 'MISC Velmora']);
+    // a clause's subject after the noun is no product's name
+    assert.deepEqual(names('The vaccine Ministers ordered arrived.', [['Ministers', 'ORG']]), ['ORG Ministers']);
+    assert.deepEqual(names('Results of the ORCA 3 trial are due.', []), ['MISC ORCA 3']);
+    assert.deepEqual(names('Users of Skyline 12 complained.', [['Skyline', 'MISC']]), ['MISC Skyline 12']);
+    // a nationality and a number, a score or a percentage are not one name
+    assert.deepEqual(names('Chilean 6-4 and Norwegians 3 in the final.', [['Chilean', 'MISC'], ['Norwegians', 'MISC']]),
+      ['MISC Chilean', 'MISC Norwegians']);
+  });
+
   it('gives a newspaper read as MISC to organizations, and a name before "administration" to persons', () => {
     assert.deepEqual(names('He told the Baltic Evening Times on Monday.', [['Baltic Evening Times', 'MISC']]), ['ORG Baltic Evening Times']);
     assert.deepEqual(names('Officials in the Harlow administration objected.', [['Harlow', 'MISC']]), ['PERSON Harlow']);

@@ -97,6 +97,8 @@ const MAX_WORDS = 9;
  * before a match is checked after.
  */
 const WORK_CUES = /\b(?:film|movie|drama|documentary|docudrama|comedy|thriller|novel|memoir|album|song|musical|opera|sitcom|podcast|biopic|miniseries|series|book|painting|poem)[ \t]+(?=["“‘]?\p{Lu})/gu;
+/** Nouns for medicines and apps whose one-word name may follow them ("the drug Zepbound", "the chatbot Grok"). */
+const PRODUCT_CUES = /\b(?:drug|drugs|vaccine|pill|jab|chatbot|app)[ \t]+(?=\p{Lu})/gu;
 /** Words before a cue noun that make it a verb ("to book", "will play"), whose next name is no title. */
 const VERB_BEFORE = /(?:^|[\s])(?:to|will|would|can|could|should|may|might|must|not|did|does|do|n't|who|that|they|we|you|I)[ \t]+$/u;
 /** Small words inside a title ("The Tailor of Recife", "Casa de Todas"); a preposition ("in Lima") ends one not in quotation marks. */
@@ -104,8 +106,8 @@ const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'de', 'da', 'das', '
 /** "called", "named", "known as" before a capital; the noun before it says whether a programme's or study's name follows. */
 const CALLED = /\b(?:called|named|dubbed|known[ \t]+as|titled|entitled|branded)[ \t]+(?=["“‘]?\p{Lu})/gu;
 const CALLED_NOUN = /(?:^|[^\p{L}\p{N}-])(?:programme|program|scheme|plan|fund|initiative|law|bill|act|treaty|agreement|accord|strategy|policy|project|mission|operation|exercise|campaign|package|facility|mechanism|framework|trial|study|system|deal|pact|vaccine|drug|app|platform|satellite|missile|rocket|drone|ship|aircraft)[ \t]+(?:(?:is|was)[ \t]+)?$/iu;
-/** A trial or study in capitals: "its Phase 3 HARBOR trial", "the RECOVERY study" (the character before is checked after). */
-const CAPITALS_STUDY = /\b([A-Z]{4,12})[ \t]+(?:trials?|stud(?:y|ies))\b/g;
+/** A trial or study in capitals, with its number: "its Phase 3 HARBOR trial", "the OASIS 4 trial" (the character before is checked after). */
+const CAPITALS_STUDY = /\b([A-Z]{4,12}(?:[ \t]\d{1,2})?)[ \t]+(?:trials?|stud(?:y|ies))\b/g;
 /** Abbreviation after a name: ", or SAFE", "(SAFE)". */
 const OR_SHORT = /^,?[ \t]+or[ \t]+(?:the[ \t]+)?(\p{Lu}[\p{Lu}\p{Ll}&]{1,9})(?![\p{L}\p{N}-])/u;
 const BRACKET_SHORT = /^[ \t]*\((\p{Lu}[\p{Lu}\p{Ll}&]{1,9})\)/u;
@@ -142,7 +144,7 @@ export function withMiscNames(text: string, spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
   const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted)];
-  const cued = [...calledNames(text), ...workTitles(text), ...studiesInCapitals(text)];
+  const cued = [...calledNames(text), ...workTitles(text), ...productsAfterCues(text, sorted), ...studiesInCapitals(text)];
   const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
   const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
   const kept = (c: Candidate): boolean => inRunning.has(text.slice(c.start, c.end));
@@ -371,6 +373,34 @@ function workTitles(text: string): Candidate[] {
   return out;
 }
 
+/** "Eli Lilly's drug Zepbound", "the chatbot Grok": one name after a medicine's or an app's noun. */
+function productsAfterCues(text: string, sorted: readonly Span[]): Candidate[] {
+  const out: Candidate[] = [];
+  let read: Map<number, Span> | undefined;
+  for (const m of text.matchAll(PRODUCT_CUES)) {
+    if (isWordChar(text[m.index - 1]) || text[m.index - 1] === '-') continue;
+    // a person or a place the detector read there is no product ("the vaccine Britain bought")
+    const at = m.index + m[0].length;
+    const there = (read ??= new Map(sorted.map((s) => [s.start, s]))).get(at);
+    if (there?.type === 'PERSON' || there?.type === 'PLACE') continue;
+    const found = titleAt(text, at, NO_WORDS);
+    // a lower-case word right after makes the name a clause's subject ("the drug Ministers approved"), unless a small word
+    const next = NEXT_LOWER_WORD.exec(text.slice(found[0]?.end ?? at, (found[0]?.end ?? at) + 16));
+    if (next && !AFTER_PRODUCT.has(next[1])) continue;
+    out.push(...found);
+  }
+  return out;
+}
+
+const NEXT_LOWER_WORD = /^[ \t]+(\p{Ll}+)/u;
+/** Words that may follow a medicine's or an app's name in prose ("the drug Zepbound for sleep apnoea", "… was approved"). */
+const AFTER_PRODUCT = new Set([
+  'for', 'in', 'to', 'at', 'on', 'is', 'was', 'has', 'had', 'will', 'would', 'can', 'could', 'and', 'or', 'from', 'with', 'by',
+  'as', 'which', 'that', 'were', 'are', 'have', 'been', 'may', 'might', 'should', 'must', 'against', 'after', 'before', 'since',
+]);
+
+const NO_WORDS: ReadonlySet<string> = new Set();
+
 /** A title at `at`: the words inside quotation marks, or a run of capitalised words (and small words inside). */
 function titleAt(text: string, at: number, small: ReadonlySet<string>): Candidate[] {
   const open = text[at];
@@ -478,6 +508,10 @@ function merged(text: string, sorted: Span[], candidates: Candidate[]): Span[] {
 const OUTLET_WORDS = new Set(['Times', 'Post', 'Journal', 'Herald', 'Telegraph', 'Tribune', 'Gazette', 'Chronicle', 'News', 'Mail', 'Express', 'Mirror', 'Observer', 'Inquirer', 'Monitor']);
 /** A nationality's or a group's word: "American", "Korean", "Chinese", "British", "Israeli", "Islamic", "Dutch". */
 const GROUP_WORD = /(?:an|ese|ish|i|ic|ch)$/;
+/** The same, or their plurals ("Americans 3, Canadians 2" is a score). */
+const GROUP_WORDS = /(?:an|ese|ish|i|ic|ch)s?$/i;
+/** A model's or an edition's number right after a name: " 17e", " 100", " 2028"; not a percentage, a decimal, a score or a ratio. */
+const MODEL_NUMBER = /^[ \t]\d{1,4}[a-z]{0,2}(?![\p{L}\p{N}%/:–-]|[.,]\d)/u;
 const ADMINISTRATION_AFTER = /^(?:['’]s)?[ \t]+administration\b/;
 
 /**
@@ -486,8 +520,18 @@ const ADMINISTRATION_AFTER = /^(?:['’]s)?[ \t]+administration\b/;
  * Trump administration"; "the American administration" stays).
  */
 function notMisc(text: string, spans: Span[]): void {
-  for (const s of spans) {
+  for (let k = 0; k < spans.length; k++) {
+    const s = spans[k];
     if (s.type !== 'MISC') continue;
+    const model = MODEL_NUMBER.exec(text.slice(s.end, s.end + 10));
+    if (model && !/\s|\d/.test(s.text) && !GROUP_WORDS.test(s.text) && !(spans[k + 1]?.start < s.end + model[0].length)) {
+      // "iPhone 17e", "Nasdaq 100", "Euro 2028": a product's or an event's number is part of its name
+      const end = s.end + model[0].length;
+      const span: Span = { ...s, end, text: text.slice(s.start, end), canonical: text.slice(s.start, end) };
+      made.add(span);
+      spans[k] = span;
+      continue;
+    }
     const words = s.text.split(/\s+/);
     if (words.length > 1 && OUTLET_WORDS.has(words[words.length - 1])) s.type = 'ORG';
     else if (words.length === 1 && !GROUP_WORD.test(s.text) && ADMINISTRATION_AFTER.test(text.slice(s.end, s.end + 20))) s.type = 'PERSON';
