@@ -91,20 +91,27 @@ const GENERIC = new Set([
 ]);
 /** At most this many words are read before a head noun. */
 const MAX_WORDS = 9;
+/** Nouns for works, whose title may follow them ("the drama The Quiet Orchard", "his novel “Atonement”"). */
+const WORK_NOUNS = new Set([
+  'film', 'movie', 'drama', 'documentary', 'docudrama', 'comedy', 'thriller', 'novel', 'memoir', 'album', 'song', 'musical',
+  'opera', 'sitcom', 'podcast', 'biopic', 'miniseries', 'series', 'book', 'painting', 'poem',
+]);
+/** Nouns for medicines and apps, whose one-word name may follow them ("the drug Zepbound", "the chatbot Grok"). */
+const MEDICINE_NOUNS = new Set(['drug', 'drugs', 'vaccine', 'pill', 'jab', 'chatbot', 'app']);
+/** Verbs that name what comes after them ("a programme called …"; "known as" is read apart). */
+const CALLED_VERBS = new Set(['called', 'named', 'dubbed', 'titled', 'entitled', 'branded']);
 /**
- * Nouns for works whose title may follow them ("the drama The Quiet Orchard", "his novel Atonement"). No
- * look-behind: tried at every position of the text it cost more than the rest of the module; the character
- * before a match is checked after.
+ * Where capitalised words start after a space, a tab, a line break or a bracket, an opening quotation mark
+ * first or not: the positions the cue and product rules read from, found in one pass over the text (expressions
+ * for the cue words tried at every position cost more than the rest of the module).
  */
-const WORK_CUES = /\b(?:film|movie|drama|documentary|docudrama|comedy|thriller|novel|memoir|album|song|musical|opera|sitcom|podcast|biopic|miniseries|series|book|painting|poem)[ \t]+(?=["“‘]?\p{Lu})/gu;
-/** Nouns for medicines and apps whose one-word name may follow them ("the drug Zepbound", "the chatbot Grok"). */
-const PRODUCT_CUES = /\b(?:drug|drugs|vaccine|pill|jab|chatbot|app)[ \t]+(?=\p{Lu})/gu;
+const CAPITAL_START = /[ \t\n(]["“‘]?[A-Z\u00C0-\u00DE]/g;
+const KNOWN_BEFORE = /known[ \t]+$/;
 /** Words before a cue noun that make it a verb ("to book", "will play"), whose next name is no title. */
 const VERB_BEFORE = /(?:^|[\s])(?:to|will|would|can|could|should|may|might|must|not|did|does|do|n't|who|that|they|we|you|I)[ \t]+$/u;
 /** Small words inside a title ("The Tailor of Recife", "Casa de Todas"); a preposition ("in Lima") ends one not in quotation marks. */
 const TITLE_SMALL = new Set(['of', 'the', 'a', 'an', 'and', 'de', 'da', 'das', 'do', 'dos', 'del', 'la', 'le', 'les', 'el', 'los', 'von', 'der', 'di']);
-/** "called", "named", "known as" before a capital; the noun before it says whether a programme's or study's name follows. */
-const CALLED = /\b(?:called|named|dubbed|known[ \t]+as|titled|entitled|branded)[ \t]+(?=["“‘]?\p{Lu})/gu;
+/** The noun before "called", "named", "known as": a programme's or a study's name follows. */
 const CALLED_NOUN = /(?:^|[^\p{L}\p{N}-])(?:programme|program|scheme|plan|fund|initiative|law|bill|act|treaty|agreement|accord|strategy|policy|project|mission|operation|exercise|campaign|package|facility|mechanism|framework|trial|study|system|deal|pact|vaccine|drug|app|platform|satellite|missile|rocket|drone|ship|aircraft)[ \t]+(?:(?:is|was)[ \t]+)?$/iu;
 /** A trial or study in capitals, with its number: "its Phase 3 HARBOR trial", "the OASIS 4 trial" (the character before is checked after). */
 const CAPITALS_STUDY = /\b([A-Z]{4,12}(?:[ \t]\d{1,2})?)[ \t]+(?:trials?|stud(?:y|ies))\b/g;
@@ -143,8 +150,9 @@ export function isMiscHead(word: string): boolean {
 export function withMiscNames(text: string, spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
-  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted)];
-  const cued = [...calledNames(text), ...workTitles(text), ...productsAfterCues(text, sorted), ...studiesInCapitals(text)];
+  const starts = capitalStarts(text);
+  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted, starts)];
+  const cued = [...cuedNames(text, sorted, starts), ...studiesInCapitals(text)];
   const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
   const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
   const kept = (c: Candidate): boolean => inRunning.has(text.slice(c.start, c.end));
@@ -279,14 +287,18 @@ function capitalisedRun(text: string, at: number, small?: ReadonlySet<string>): 
   return end;
 }
 
-/**
- * Nouns for vehicles, weapons and chips (captured), after which a name is the product's ("TGV trains", "Neopanamax
- * ships"), and for programmes, after which a name the detector did not read is the programme's ("the Replicator program").
- */
-const PRODUCT_NOUN = /[ \t](?:(trains?|jets?|aircraft|planes?|tanks?|missiles?|drones?|rockets?|fighters?|helicopters?|submarines?|frigates?|warships?|ships?|vessels?|chips?|processors?|launchers?|howitzers?|rifles?)|programmes?|programs?|projects?|missions?|initiatives?|schemes?)\b/g;
-const PRODUCT_NOUN_AT = new RegExp(PRODUCT_NOUN.source, 'y');
-/** One or two capitalised words, or a model's letters and number ("F-16", "Su-57"), right before a product noun. */
-const PRODUCT_WORD = /(?:^|[\s(“"‘])((?:\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?[ \t])?\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?)$/u;
+/** Nouns for vehicles, weapons and chips, after which a name is the product's ("TGV trains", "Neopanamax ships"). */
+const VEHICLE_NOUNS = new Set([
+  'train', 'trains', 'jet', 'jets', 'aircraft', 'plane', 'planes', 'tank', 'tanks', 'missile', 'missiles', 'drone', 'drones',
+  'rocket', 'rockets', 'fighter', 'fighters', 'helicopter', 'helicopters', 'submarine', 'submarines', 'frigate', 'frigates',
+  'warship', 'warships', 'ship', 'ships', 'vessel', 'vessels', 'chip', 'chips', 'processor', 'processors', 'launcher',
+  'launchers', 'howitzer', 'howitzers', 'rifle', 'rifles',
+]);
+/** Nouns for programmes, after which a name the detector did not read is the programme's ("the Replicator program"). */
+const PROGRAMME_NOUNS = new Set(['programme', 'programmes', 'program', 'programs', 'project', 'projects', 'mission', 'missions', 'initiative', 'initiatives', 'scheme', 'schemes']);
+/** A capitalised word, or a model's letters and number ("F-16", "Su-57"). */
+const PRODUCT_WORD_AT = /\p{Lu}[\p{L}\p{N}]*(?:-\p{N}+\p{Lu}?)?(?![\p{L}\p{N}'’-])/uy;
+const LOWER_WORD_AT = /[a-z]+(?![\p{L}\p{N}-])/uy;
 /** A lower-case word right before: the capital that follows is a name's, not a sentence's ("needs Patriot missiles"). */
 const AFTER_LOWER_WORD = /\p{Ll}[,]?[ \t]$/u;
 const HAS_DIGIT = /\d/;
@@ -302,30 +314,41 @@ const MAX_PRODUCTS = 16;
  * it did not read at all that is no common word ("Patrol ships" opens a sentence), is taken; a person, a place,
  * and a name in mixed case read as an organization (a maker: "Huawei chips") are left alone.
  */
-function productNames(text: string, sorted: readonly Span[]): Candidate[] {
+function productNames(text: string, sorted: readonly Span[], starts: readonly number[]): Candidate[] {
   const byStart = new Map<number, Span>();
   const found: { start: number; end: number; word: string }[] = [];
-  for (const m of text.matchAll(PRODUCT_NOUN)) {
-    const before = PRODUCT_WORD.exec(text.slice(Math.max(0, m.index - 24), m.index));
-    if (!before) continue;
-    // "The TGV trains": a sentence's opener is no word of the product's name
-    const word = OPENERS.has(before[1].split(/[ \t]/)[0]) ? before[1].replace(/^\S+[ \t]/, '') : before[1];
-    const start = m.index - word.length;
+  let skipUntil = -1;
+  for (const start of starts) {
+    if (start < skipUntil || !nounWithin(text, start)) continue;
+    const first = wordAt(text, start, PRODUCT_WORD_AT);
+    if (first < 0) continue;
+    // one word before the noun, or two ("Storm Shadow missiles"); a sentence's opener is no word of the name ("The TGV trains")
+    let end = first;
+    let noun = nounAfter(text, first);
+    if (!noun) {
+      const second = text[first] === ' ' || text[first] === '\t' ? wordAt(text, first + 1, PRODUCT_WORD_AT) : -1;
+      if (second < 0 || OPENERS.has(text.slice(start, first))) continue;
+      noun = nounAfter(text, second);
+      if (!noun) continue;
+      end = second;
+      skipUntil = second;
+    }
+    const word = text.slice(start, end);
     if (byStart.size === 0) for (const s of sorted) byStart.set(s.start, s);
     const there = byStart.get(start);
     const words = word.split(/[ \t]/);
     if (words.some((w) => SERVICE_WORDS.has(w))) continue;
     // a word in capitals or a model's number is a product's name even where the detector read a maker's
-    const designation = m[1] !== undefined && (ACRONYM.test(word) || HAS_DIGIT.test(word));
+    const designation = noun === 'vehicle' && (ACRONYM.test(word) || HAS_DIGIT.test(word));
     if (there) {
-      if (there.end !== m.index || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
+      if (there.end !== end || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
     } else {
-      if (overlapsAny(sorted, start, m.index)) continue;
+      if (overlapsAny(sorted, start, end)) continue;
       // a common word is a name when a lower-case word comes right before it ("needs Patriot missiles"), not at a sentence's start
       const midSentence = AFTER_LOWER_WORD.test(text.slice(Math.max(0, start - 3), start));
       if (!designation && !midSentence && words.some((w) => isCommonWord(w))) continue;
     }
-    found.push({ start, end: m.index, word });
+    found.push({ start, end, word });
   }
   if (found.length === 0) return [];
   // every mention of the word names the product: a maker named elsewhere on its own ("SNCF said") is the maker
@@ -335,12 +358,59 @@ function productNames(text: string, sorted: readonly Span[]): Candidate[] {
     let all = true;
     for (let at = text.indexOf(f.word); at >= 0 && all; at = text.indexOf(f.word, at + f.word.length)) {
       if (isWordChar(text[at - 1]) || isWordChar(text[at + f.word.length])) continue;
-      PRODUCT_NOUN_AT.lastIndex = at + f.word.length;
-      all = PRODUCT_NOUN_AT.test(text);
+      all = nounAfter(text, at + f.word.length) !== undefined;
     }
     everywhere.set(f.word, all);
   }
   return found.filter((f) => everywhere.get(f.word)).map((f) => ({ start: f.start, end: f.end, type: 'MISC' as const, overridesPerson: true }));
+}
+
+/**
+ * Whether a vehicle's or a programme's noun comes after the word at `start` or the word after it: a quick look
+ * by character codes, which most capitalised words fail at once, before the expressions read the words.
+ */
+function nounWithin(text: string, start: number): boolean {
+  let k = start;
+  for (let word = 0; word < 2; word++) {
+    while (k < text.length && isNameCode(text.charCodeAt(k))) k++;
+    if (text[k] !== ' ' && text[k] !== '\t') return false;
+    const c = text.charCodeAt(k + 1);
+    if (c >= 97 && c <= 122) return nounAfter(text, k) !== undefined;
+    k++;
+  }
+  return false;
+}
+
+/** A letter, a digit or a hyphen, in ASCII or beyond (a word of a product's name). */
+function isNameCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c > 127;
+}
+
+/** The end of the word that `re` (sticky) reads at `at`, or -1. */
+function wordAt(text: string, at: number, re: RegExp): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
+}
+
+/** Whether a space or a tab and a vehicle's or a programme's noun come at `at`. */
+function nounAfter(text: string, at: number): 'vehicle' | 'programme' | undefined {
+  if (text[at] !== ' ' && text[at] !== '\t') return undefined;
+  const end = wordAt(text, at + 1, LOWER_WORD_AT);
+  if (end < 0) return undefined;
+  const noun = text.slice(at + 1, end);
+  return VEHICLE_NOUNS.has(noun) ? 'vehicle' : PROGRAMME_NOUNS.has(noun) ? 'programme' : undefined;
+}
+
+/** The positions of CAPITAL_START's quotation marks and capitals, and the text's first capital. */
+function capitalStarts(text: string): number[] {
+  const out: number[] = [];
+  if (/^["“‘]?[A-Z\u00C0-\u00DE]/.test(text)) out.push(0);
+  for (const m of text.matchAll(CAPITAL_START)) out.push(m.index + 1);
+  return out;
+}
+
+function isLowerAscii(c: number): boolean {
+  return c >= 97 && c <= 122;
 }
 
 /** "the Hague summit": a place the detector found, then the lower-case word summit. */
@@ -353,34 +423,36 @@ function citySummits(text: string, sorted: readonly Span[]): Candidate[] {
   return out;
 }
 
-/** "a programme called Security Action for Europe", "an exercise dubbed Steadfast Defender". */
-function calledNames(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of text.matchAll(CALLED)) {
-    if (CALLED_NOUN.test(text.slice(Math.max(0, m.index - 24), m.index))) out.push(...titleAt(text, m.index + m[0].length, CONNECTORS));
-  }
-  return out;
-}
-
-/** "the drama The Quiet Orchard", "the documentary Casa de Todas", "his novel “Atonement”". */
-function workTitles(text: string): Candidate[] {
-  const out: Candidate[] = [];
-  for (const m of text.matchAll(WORK_CUES)) {
-    if (isWordChar(text[m.index - 1]) || text[m.index - 1] === '-') continue;
-    if (VERB_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    out.push(...titleAt(text, m.index + m[0].length, TITLE_SMALL));
-  }
-  return out;
-}
-
-/** "Eli Lilly's drug Zepbound", "the chatbot Grok": one name after a medicine's or an app's noun. */
-function productsAfterCues(text: string, sorted: readonly Span[]): Candidate[] {
+/**
+ * The names the cues introduce: "a programme called Security Action for Europe", "the documentary Casa de Todas",
+ * "Eli Lilly's drug Zepbound".
+ */
+function cuedNames(text: string, sorted: readonly Span[], starts: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   let read: Map<number, Span> | undefined;
-  for (const m of text.matchAll(PRODUCT_CUES)) {
-    if (isWordChar(text[m.index - 1]) || text[m.index - 1] === '-') continue;
-    // a person or a place the detector read there is no product ("the vaccine Britain bought")
-    const at = m.index + m[0].length;
+  for (const at of starts) {
+    // the lower-case word before, across spaces and tabs
+    let end = at - (text[at - 1] === ' ' || text[at - 1] === '\t' ? 1 : at + 1);
+    if (end < 0) continue;
+    while (end > 0 && (text[end - 1] === ' ' || text[end - 1] === '\t') && at - end < 4) end--;
+    let begin = end;
+    while (begin > 0 && end - begin < 14 && isLowerAscii(text.charCodeAt(begin - 1))) begin--;
+    if (begin === end || (begin > 0 && isWordChar(text[begin - 1]))) continue;
+    const word = text.slice(begin, end);
+    if (CALLED_VERBS.has(word) || (word === 'as' && KNOWN_BEFORE.test(text.slice(Math.max(0, begin - 9), begin)))) {
+      // "a programme called …", "an exercise known as …"
+      const verb = word === 'as' ? text.lastIndexOf('known', begin) : begin;
+      if (CALLED_NOUN.test(text.slice(Math.max(0, verb - 24), verb))) out.push(...titleAt(text, at, CONNECTORS));
+      continue;
+    }
+    if (text[begin - 1] === '-') continue;
+    if (WORK_NOUNS.has(word)) {
+      // a verb before the noun makes it no cue ("to book Madrid hotels")
+      if (!VERB_BEFORE.test(text.slice(Math.max(0, begin - 12), begin))) out.push(...titleAt(text, at, TITLE_SMALL));
+      continue;
+    }
+    if (!MEDICINE_NOUNS.has(word) || !STARTS_UPPER.test(text[at])) continue;
+    // a person or a place the detector read after a medicine's noun is no product ("the vaccine Britain bought")
     const there = (read ??= new Map(sorted.map((s) => [s.start, s]))).get(at);
     if (there?.type === 'PERSON' || there?.type === 'PLACE') continue;
     const found = titleAt(text, at, NO_WORDS);
@@ -545,7 +617,7 @@ function notMisc(text: string, spans: Span[]): void {
 function withShortForms(text: string, spans: Span[]): Span[] {
   const shortForms = new Map<string, string>();
   const added: Span[] = [];
-  const starts = new Map(spans.map((s) => [s.start, s]));
+  let starts: Map<number, Span> | undefined;
   for (const s of spans) {
     if (s.type !== 'MISC' || !/\s/.test(s.text)) continue;
     const after = text.slice(s.end, s.end + 24);
@@ -556,7 +628,7 @@ function withShortForms(text: string, spans: Span[]): Span[] {
     const at = s.end + m.index + m[0].length - m[1].length;
     const canonical = s.canonical ?? s.text;
     shortForms.set(m[1], canonical);
-    const there = starts.get(at);
+    const there = (starts ??= new Map(spans.map((o) => [o.start, o]))).get(at);
     if (there && there.end === at + m[1].length) {
       there.type = 'MISC';
       there.canonical = canonical;
