@@ -1,6 +1,5 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
-import { isCommonWord } from '../../index/commonWords';
 import { longFormSpelledBefore } from './longForms';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
@@ -310,9 +309,9 @@ const MAX_PRODUCTS = 16;
 
 /**
  * "TGV trains", "the big Neopanamax ships": one word before a vehicle's, weapon's or chip's noun at every one of
- * its mentions is the product's name. A word in capitals that the detector read as an organization, or a word
- * it did not read at all that is no common word ("Patrol ships" opens a sentence), is taken; a person, a place,
- * and a name in mixed case read as an organization (a maker: "Huawei chips") are left alone.
+ * its mentions is the product's name. A word in capitals or a model's number that the detector read as an
+ * organization, or a word it did not read at all after a lower-case word ("Patrol ships" opens a sentence), is
+ * taken; a person, a place, and a name in mixed case read as an organization (a maker: "Huawei chips") are left alone.
  */
 function productNames(text: string, sorted: readonly Span[], starts: readonly number[]): Candidate[] {
   const byStart = new Map<number, Span>();
@@ -344,9 +343,9 @@ function productNames(text: string, sorted: readonly Span[], starts: readonly nu
       if (there.end !== end || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
     } else {
       if (overlapsAny(sorted, start, end)) continue;
-      // a common word is a name when a lower-case word comes right before it ("needs Patriot missiles"), not at a sentence's start
-      const midSentence = AFTER_LOWER_WORD.test(text.slice(Math.max(0, start - 3), start));
-      if (!designation && !midSentence && words.some((w) => isCommonWord(w))) continue;
+      // a capital is a name's when a lower-case word comes right before it ("needs Patriot missiles", "the big Neopanamax
+      // ships"), not a sentence's ("Patrol ships left")
+      if (!designation && !AFTER_LOWER_WORD.test(text.slice(Math.max(0, start - 3), start))) continue;
     }
     found.push({ start, end, word });
   }
