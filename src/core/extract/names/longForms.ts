@@ -51,7 +51,7 @@ export function joinLongForms(text: string, spans: Span[]): Span[] {
   for (let open = text.indexOf('('); open >= 0; open = text.indexOf('(', open + 1)) {
     BRACKETED_ACRONYM.lastIndex = open;
     const m = BRACKETED_ACRONYM.exec(text);
-    const found = m && longFormSpelledBefore(text, open, m[1]);
+    const found = m && longFormBefore(text, open, m[1]);
     if (found) candidates.push({ ...found, spelled: true });
   }
   for (const m of headsOf(text)) {
@@ -135,7 +135,7 @@ export function joinLongForms(text: string, spans: Span[]): Span[] {
  * The long form that the abbreviation at `open` (in brackets, or after ", or") spells, by the initials of its
  * words; a small word's letter may be in it too ("Security Action for Europe" → "SAFE").
  */
-export function longFormSpelledBefore(text: string, open: number, abbreviation: string): { start: number; end: number } | undefined {
+export function longFormBefore(text: string, open: number, abbreviation: string): { start: number; end: number } | undefined {
   const letters = abbreviation.replace(/[^A-Z]/g, '');
   if (letters.length < 2 || letters.length * 2 < abbreviation.replace(/&/g, '').length) return undefined;
   const words = wordsBefore(text, open);

@@ -1,6 +1,6 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
-import { longFormSpelledBefore } from './longForms';
+import { longFormBefore } from './longForms';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -135,11 +135,6 @@ const made = new WeakSet<Span>();
 /** The names this module made among `spans`: a date inside one of them is no date of its own. */
 export function miscNamesMade(spans: readonly Span[]): Span[] {
   return spans.filter((s) => made.has(s));
-}
-
-/** Whether a name's last word is the head noun of a law, document, programme, event or award. */
-export function isMiscHead(word: string): boolean {
-  return MISC_HEADS.has(word);
 }
 
 /**
@@ -622,7 +617,7 @@ function withShortForms(text: string, spans: Span[]): Span[] {
     const after = text.slice(s.end, s.end + 24);
     const m = OR_SHORT.exec(after) ?? BRACKET_SHORT.exec(after);
     if (!m || (!CAPITALS.test(m[1].replace(/&/g, '')) && !MIXED_ABBREVIATION.test(m[1]))) continue;
-    const long = longFormSpelledBefore(text, s.end, m[1]);
+    const long = longFormBefore(text, s.end, m[1]);
     if (!long || long.start < s.start || long.end !== s.end) continue;
     const at = s.end + m.index + m[0].length - m[1].length;
     const canonical = s.canonical ?? s.text;
