@@ -185,7 +185,8 @@ describe('MISC names by head noun, cue and short form', () => {
 
   it('stays linear on a page of heads, cues and capitalised words', function () {
     this.timeout(60000);
-    const unit = 'Smith Jones Act Fund Bill film The Orchard Road or SAFE (SAFE) called Alpha Beta trial ALPHA study Summit of the ';
+    const unit = 'Smith Jones Act Fund Bill film The Orchard Road or SAFE (SAFE) called Alpha Beta trial ALPHA study Summit of the ' +
+      'film “Unclosed title drug Velmora and the big Kestrel ships TGV trains Windows 12 ';
     const time = (n: number): number => {
       const text = unit.repeat(n);
       const t0 = process.hrtime.bigint();

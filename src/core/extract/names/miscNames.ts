@@ -472,8 +472,10 @@ function titleAt(text: string, at: number, small: ReadonlySet<string>): Candidat
   const open = text[at];
   if (open === '"' || open === '“' || open === '‘') {
     const close = open === '"' ? '"' : open === '“' ? '”' : '’';
-    const end = text.indexOf(close, at + 1);
-    if (end < 0 || end - at > 80 || text.slice(at + 1, end).includes('\n') || !STARTS_UPPER.test(text[at + 1] ?? '')) return [];
+    // looked for within a title's length: a page of unclosed quotation marks costs no more than its length
+    const inside = text.slice(at + 1, at + 81).indexOf(close);
+    const end = inside < 0 ? -1 : at + 1 + inside;
+    if (end < 0 || text.slice(at + 1, end).includes('\n') || !STARTS_UPPER.test(text[at + 1] ?? '')) return [];
     return [{ start: at + 1, end, type: 'MISC', overridesPerson: true }];
   }
   const end = capitalisedRun(text, at, small);
