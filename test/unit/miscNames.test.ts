@@ -168,6 +168,14 @@ describe('MISC names by head noun, cue and short form', () => {
       ['MISC Chilean', 'MISC Norwegians']);
   });
 
+  it('takes a capitalised group adjective before a party\'s or a nation\'s people in mid-sentence', () => {
+    assert.deepEqual(names('The bill needs at least 30 Socialist deputies and some Conservative voters.', []),
+      ['MISC Socialist', 'MISC Conservative']);
+    // a sentence's opener, a word of another ending and a name the detector read are left alone
+    assert.deepEqual(names('Progressive voters stayed home. Many Green voters and the Harlan Party members left.', [['Harlan Party', 'ORG']]),
+      ['ORG Harlan Party']);
+  });
+
   it('gives a newspaper read as MISC to organizations, and a name before "administration" to persons', () => {
     assert.deepEqual(names('He told the Baltic Evening Times on Monday.', [['Baltic Evening Times', 'MISC']]), ['ORG Baltic Evening Times']);
     assert.deepEqual(names('Officials in the Harlow administration objected.', [['Harlow', 'MISC']]), ['PERSON Harlow']);

@@ -145,7 +145,7 @@ export function withMiscNames(text: string, spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
   const starts = capitalStarts(text);
-  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted, starts)];
+  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted, starts), ...groupAdjectives(text, sorted, starts)];
   const cued = [...cuedNames(text, sorted, starts), ...studiesInCapitals(text)];
   const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
   const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
@@ -405,6 +405,37 @@ function capitalStarts(text: string): number[] {
 
 function isLowerAscii(c: number): boolean {
   return c >= 97 && c <= 122;
+}
+
+/** Nouns for people and bodies of a party or a nation, after which a capitalised adjective is the group's ("Socialist deputies"). */
+const MEMBER_NOUNS = new Set([
+  'deputies', 'lawmakers', 'legislators', 'senators', 'voters', 'members', 'candidates', 'leaders', 'supporters', 'politicians',
+  'ministers', 'officials', 'activists', 'delegates', 'councillors', 'councilors', 'party', 'parties', 'government',
+  'governments', 'majority', 'minority', 'opposition', 'colleagues', 'rebels', 'hardliners', 'moderates',
+]);
+/** The endings of group and nationality adjectives ("Socialist", "Conservative", "Republican", "Democratic", "Kurdish"). */
+const GROUP_ADJECTIVE = /^\p{Lu}\p{Ll}+(?:ist|ive|an|ic|ese|ish)$/u;
+/** A lower-case word or a number right before: the capital is a name's, not a sentence's ("40 Socialist deputies"). */
+const AFTER_WORD_OR_NUMBER = /[\p{Ll}\d][,]?[ \t]$/u;
+
+/**
+ * "at least 40 Socialist deputies", "Conservative voters": a capitalised group adjective the detector did not
+ * read, in mid-sentence and before a noun for a party's or a nation's people, is MISC (the guidelines: a party's
+ * adjective and member nouns are MISC; its full name is an organization, left as the detector read it).
+ */
+function groupAdjectives(text: string, sorted: readonly Span[], starts: readonly number[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const start of starts) {
+    const end = wordAt(text, start, PRODUCT_WORD_AT);
+    if (end < 0 || end - start > 20 || (text[end] !== ' ' && text[end] !== '\t')) continue;
+    const nounEnd = wordAt(text, end + 1, LOWER_WORD_AT);
+    if (nounEnd < 0 || !MEMBER_NOUNS.has(text.slice(end + 1, nounEnd).toLowerCase())) continue;
+    const word = text.slice(start, end);
+    if (!GROUP_ADJECTIVE.test(word) || !AFTER_WORD_OR_NUMBER.test(text.slice(Math.max(0, start - 3), start))) continue;
+    if (overlapsAny(sorted, start, end)) continue;
+    out.push({ start, end, type: 'MISC' });
+  }
+  return out;
 }
 
 /** "the Hague summit": a place the detector found, then the lower-case word summit. */
