@@ -143,10 +143,12 @@ export function miscNamesMade(spans: readonly Span[]): Span[] {
  */
 export function withMiscNames(text: string, spans: Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
-  // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
   const starts = capitalStarts(text);
-  const found = [...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted, starts), ...groupAdjectives(text, sorted, starts)];
+  const found = [
+    ...headedNames(text, sorted), ...citySummits(text, sorted), ...productNames(text, sorted, starts), ...groupAdjectives(text, sorted, starts),
+  ];
   const cued = [...cuedNames(text, sorted, starts), ...studiesInCapitals(text)];
+  // in a title-cased line every word is capitalised and a capital says nothing, unless the name is in running text too
   const ordinary = (c: Candidate): boolean => inOrdinaryCase(text, c.start, c.end);
   const inRunning = new Set([...found, ...cued].filter(ordinary).map((c) => text.slice(c.start, c.end)));
   const kept = (c: Candidate): boolean => inRunning.has(text.slice(c.start, c.end));
