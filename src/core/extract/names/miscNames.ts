@@ -428,10 +428,13 @@ const AFTER_WORD_OR_NUMBER = /[\p{Ll}\d][,]?[ \t]$/u;
 function groupAdjectives(text: string, sorted: readonly Span[], starts: readonly number[]): Candidate[] {
   const out: Candidate[] = [];
   for (const start of starts) {
-    const end = wordAt(text, start, PRODUCT_WORD_AT);
-    if (end < 0 || end - start > 20 || (text[end] !== ' ' && text[end] !== '\t')) continue;
-    const nounEnd = wordAt(text, end + 1, LOWER_WORD_AT);
-    if (nounEnd < 0 || !MEMBER_NOUNS.has(text.slice(end + 1, nounEnd).toLowerCase())) continue;
+    // a quick look by character codes first: a short word, a space, a lower-case word
+    let end = start;
+    while (end < text.length && end - start <= 20 && isNameCode(text.charCodeAt(end))) end++;
+    if (end - start > 20 || (text[end] !== ' ' && text[end] !== '\t') || !isLowerAscii(text.charCodeAt(end + 1))) continue;
+    let nounEnd = end + 1;
+    while (nounEnd < text.length && nounEnd - end <= 14 && isLowerAscii(text.charCodeAt(nounEnd))) nounEnd++;
+    if (!MEMBER_NOUNS.has(text.slice(end + 1, nounEnd)) || isWordChar(text[nounEnd])) continue;
     const word = text.slice(start, end);
     if (!GROUP_ADJECTIVE.test(word) || !AFTER_WORD_OR_NUMBER.test(text.slice(Math.max(0, start - 3), start))) continue;
     if (overlapsAny(sorted, start, end)) continue;
