@@ -6,4 +6,5 @@ export const LEXICON_SOURCES: { file: string; source: string }[] = [
   { file: 'src/core/extract/names/armedGroups.ts', source: 'U.S. Department of State, Foreign Terrorist Organizations (state.gov/foreign-terrorist-organizations); UN Security Council Consolidated List (un.org/securitycouncil/content/un-sc-consolidated-list).' },
   { file: 'src/core/extract/names/marketIndexes.ts', source: 'Stock-market index families as their providers list them (S&P Dow Jones Indices, FTSE Russell, STOXX, Nikkei, Nasdaq, MSCI, Deutsche Börse, Euronext, Hang Seng Indexes, BSE, NSE).' },
   { file: 'src/core/extract/language.ts', source: 'The most frequent English function words (general knowledge).' },
+  { file: 'src/core/extract/names/miscNames.ts', source: 'Head nouns of English names of laws, treaties, programmes, benefits, events, wars and awards; nouns for works, medicines, vehicles, weapons and programmes; last words of newspapers\' names (general knowledge; examples in the annotation guidelines).' },
 ];

@@ -7,6 +7,7 @@ import { applyDocumentConsistency } from './names/documentConsistency';
 import { creditNames } from './names/credits';
 import { joinLongForms } from './names/longForms';
 import { marketIndexes } from './names/marketIndexes';
+import { miscNamesMade, withMiscNames } from './names/miscNames';
 import { applyPageFurniture } from './names/pageFurniture';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
@@ -57,6 +58,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   // names whose number is neither a figure nor a year ("Article 5", "Resolution 2334", "Russell 2000"): a date
   // inside one is none, unless a person the detector found reaches into it from before ("Steve Russell 1996")
   const numbered = [...findNumberedNames(text), ...marketIndexes(text)];
+  for (const s of miscNamesMade(found.spans)) numbered.push(s); // a date inside a law's, event's or title's name is the name's (names/miscNames.ts)
   const names = [...found.spans, ...camelCaseBrands(text), ...headedOrganizations(text), ...numbered];
   const dates = numbered.length === 0 ? allDates : outsideNumberedNames(allDates, numbered, found.spans);
 
@@ -192,6 +194,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const joined = joinLongForms(text, spans);
   const outvoted = new Set<Span>();
   const consistent = applyDocumentConsistency(text, joined, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
+  withMiscNames(text, consistent); // laws, events, awards and titles whole, by head noun, cue and short form (names/miscNames.ts)
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
     const detected = typed.get(s);

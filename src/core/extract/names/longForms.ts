@@ -131,8 +131,11 @@ export function joinLongForms(text: string, spans: Span[]): Span[] {
   return [...sorted.filter((s) => !removed.has(s)), ...joined].sort((a, b) => a.start - b.start);
 }
 
-/** The long form that the abbreviation in brackets at `open` spells, by the initials of its words. */
-function longFormBefore(text: string, open: number, abbreviation: string): { start: number; end: number } | undefined {
+/**
+ * The long form that the abbreviation at `open` (in brackets, or after ", or") spells, by the initials of its
+ * words; a small word's letter may be in it too ("Security Action for Europe" → "SAFE").
+ */
+export function longFormBefore(text: string, open: number, abbreviation: string): { start: number; end: number } | undefined {
   const letters = abbreviation.replace(/[^A-Z]/g, '');
   if (letters.length < 2 || letters.length * 2 < abbreviation.replace(/&/g, '').length) return undefined;
   const words = wordsBefore(text, open);
@@ -145,9 +148,11 @@ function longFormBefore(text: string, open: number, abbreviation: string): { sta
   // the latest word the abbreviation starts with, whose words after it spell the rest in order
   for (let k = capitals.length - 1; k >= 0; k--) {
     if (capitals[k].text[0] !== letters[0]) continue;
-    const initials = capitals.slice(k).map(initialsOf).join('');
     let at = 0;
-    for (const c of initials) if (c === letters[at]) at++;
+    for (const w of words.slice(words.indexOf(capitals[k]))) {
+      const c = STARTS_UPPER.test(w.text) ? initialsOf(w) : w.text[0].toUpperCase();
+      for (const l of c) if (l === letters[at]) at++;
+    }
     if (at < letters.length || capitals.length - k > letters.length + 3) continue;
     // an abbreviation in capitals right before belongs to the name ("UN Office for the Coordination …")
     const prefix = k > 0 && ALL_CAPS.test(capitals[k - 1].text) && /^[ \t]+$/.test(text.slice(capitals[k - 1].end, capitals[k].start));
