@@ -35,6 +35,8 @@ interface KnownForm {
   kind: CueKind;
   /** All forms of its entry, for telling whether an article spells an abbreviation out as this entry. */
   forms: readonly string[];
+  /** Whether the form ends in a letter or digit (then the text must not go on with one). */
+  endsInWord: boolean;
 }
 
 interface KnownIndex {
@@ -47,14 +49,11 @@ interface KnownIndex {
 const FIRST_WORD = /^[\p{L}\p{N}]+/u;
 /** `~` before a form marks it ambiguous, `~[kind]` with a cue of another kind than its group's. */
 const AMBIGUOUS_MARK = /^~(?:\[(\w+)\])?/;
-/** A capitalised word, not inside a longer word: where a known name can start. */
-const CAPITALISED_WORD = /(?<![\p{L}\p{N}_])\p{Lu}[\p{L}\p{N}]*/gu;
+const UPPER_FIRST = /^\p{Lu}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ACRONYM = /^[\p{Lu}\p{N}&+.-]{2,6}$/u;
 /** "the Amazon", "in Fulham", "near Brent": an ambiguous form read as the place or the thing. */
 const COUNTER_CUE = /(?:^|[^\p{L}])(?:the|The|in|In|near|Near)\s$/u;
-/** An abbreviation spelled out by the article: "Nuclear Regulatory Commission (NRC)". */
-const DEFINED_ACRONYM = /\(([\p{Lu}][\p{Lu}\p{N}&+]{1,7})\)/gu;
 
 /** Words near an ambiguous form that say which sense it has, per kind (whole words, case as written). */
 const CUES: Record<CueKind, RegExp> = {
@@ -106,7 +105,7 @@ function buildIndex(): KnownIndex {
         const first = FIRST_WORD.exec(form)?.[0] ?? form;
         let list = byFirstWord.get(first);
         if (!list) byFirstWord.set(first, (list = []));
-        list.push({ form, type, canonical, cue, kind: group.cue, forms: all });
+        list.push({ form, type, canonical, cue, kind: group.cue, forms: all, endsInWord: WORD_CHAR.test(form[form.length - 1]) });
       }
     }
     counts.push({ group: group.name, entries, forms });
@@ -138,21 +137,35 @@ export interface KnownMatch {
 export function knownNameMatches(text: string): KnownMatch[] {
   const { byFirstWord } = knownIndex();
   const out: KnownMatch[] = [];
-  CAPITALISED_WORD.lastIndex = 0;
-  for (let m = CAPITALISED_WORD.exec(text); m; m = CAPITALISED_WORD.exec(text)) {
-    const candidates = byFirstWord.get(m[0]);
+  const n = text.length;
+  let k = 0;
+  while (k < n) {
+    // the next word: a run of letters and digits, tried as a first word only when it starts with a capital
+    const c = text.charCodeAt(k);
+    if (!isWordCode(text, k, c)) { k++; continue; }
+    const start = k;
+    k++;
+    while (k < n && isWordCode(text, k, text.charCodeAt(k))) k++;
+    if (!(c >= 65 && c <= 90) && !(c > 127 && UPPER_FIRST.test(text[start]))) continue;
+    if (start > 0 && text.charCodeAt(start - 1) === 95) continue; // "_Word": inside an identifier
+    const candidates = byFirstWord.get(text.slice(start, k));
     if (!candidates) continue;
-    const start = m.index;
-    for (const c of candidates) {
-      if (!text.startsWith(c.form, start)) continue;
-      const end = start + c.form.length;
-      if (WORD_CHAR.test(c.form[c.form.length - 1]) && end < text.length && WORD_CHAR.test(text[end])) continue;
-      out.push({ start, end, known: c });
-      CAPITALISED_WORD.lastIndex = end;
+    for (const cand of candidates) {
+      if (!text.startsWith(cand.form, start)) continue;
+      const end = start + cand.form.length;
+      if (cand.endsInWord && end < n && isWordCode(text, end, text.charCodeAt(end))) continue;
+      out.push({ start, end, known: cand });
+      k = end;
       break;
     }
   }
   return out;
+}
+
+/** Whether the character at `at` (code `c`) is a letter or a digit. */
+function isWordCode(text: string, at: number, c: number): boolean {
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(text[at]);
 }
 
 /** The text around a match on its own line, at most `reach` characters either way. */
@@ -177,8 +190,8 @@ const CUE_REACH = 150;
 export function applyKnownNames(text: string, spans: Span[], skip: (surface: string) => boolean): void {
   const all = knownNameMatches(text);
   if (all.length === 0) return;
-  const defined = definitions(text);
-  const matches = all.filter((m) => !skip(text.slice(m.start, m.end)) && !spelledOutOtherwise(m, defined));
+  const defined = new Map<string, string | undefined>();
+  const matches = all.filter((m) => !skip(m.known.form) && !spelledOutOtherwise(text, m, defined));
   if (matches.length === 0) return;
   spans.sort((a, b) => a.start - b.start);
 
@@ -275,21 +288,19 @@ function hasCue(text: string, matches: readonly KnownMatch[], i: number): boolea
   return false;
 }
 
-/** The abbreviations the article spells out in parentheses, each with the text just before its first definition. */
-function definitions(text: string): Map<string, string> {
-  const out = new Map<string, string>();
-  if (!text.includes('(')) return out;
-  for (const m of text.matchAll(DEFINED_ACRONYM)) {
-    if (!out.has(m[1])) out.set(m[1], text.slice(Math.max(0, m.index - 120), m.index).trimEnd());
-  }
-  return out;
-}
-
-/** An abbreviation the article defines after a long form that is none of this entry's forms. */
-function spelledOutOtherwise(m: KnownMatch, defined: ReadonlyMap<string, string>): boolean {
+/**
+ * An abbreviation the article defines after a long form that is none of this entry's forms
+ * ("Australian Federal Police (AFP)"). `defined` keeps, per abbreviation, the text before its first definition.
+ */
+function spelledOutOtherwise(text: string, m: KnownMatch, defined: Map<string, string | undefined>): boolean {
   const form = m.known.form;
   if (!ACRONYM.test(form)) return false;
-  const before = defined.get(form);
+  let before = defined.get(form);
+  if (!defined.has(form)) {
+    const at = text.indexOf(`(${form})`);
+    before = at < 0 ? undefined : text.slice(Math.max(0, at - 120), at).trimEnd();
+    defined.set(form, before);
+  }
   if (before === undefined) return false;
   return !m.known.forms.some((f) => f !== form && before.endsWith(f));
 }
