@@ -55,6 +55,14 @@ describe('well-known names (names/knownNames.ts) with a fixed detector', () => {
     assert.deepEqual(found, ['Knesset/PLACE=Knesset']);
   });
 
+  it('names a form that is also a generic phrase only where the article says whose it is', () => {
+    const un = 'Diplomats at the UN expect the Security Council to vote on Friday.';
+    assert.ok(names(un, detectorFor([['UN', 'ORG'], ['Security Council', 'ORG']])).includes('Security Council/ORG=UN Security Council'));
+    const russia = 'The UN envoy met Medvedev, who chairs Russia\'s Security Council.';
+    const found = names(russia, detectorFor([['UN', 'ORG'], ['Medvedev', 'PERSON'], ['Russia', 'PLACE'], ['Security Council', 'ORG']]));
+    assert.ok(found.includes('Security Council/ORG=Security Council'), found.join(', '));
+  });
+
   it('leaves an abbreviation to the article when the article spells it out as something else', () => {
     const text = 'The Australian Federal Police (AFP) arrested two men; the AFP said more arrests were likely.';
     const found = names(text, detectorFor([['Australian Federal Police', 'ORG'], ['AFP', 'ORG']]));

@@ -52,8 +52,12 @@ const AMBIGUOUS_MARK = /^~(?:\[(\w+)\])?/;
 const UPPER_FIRST = /^\p{Lu}/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const ACRONYM = /^[\p{Lu}\p{N}&+.-]{2,6}$/u;
-/** "the Amazon", "in Fulham", "near Brent": an ambiguous form read as the place or the thing. */
-const COUNTER_CUE = /(?:^|[^\p{L}])(?:the|The|in|In|near|Near)\s$/u;
+/** "in Fulham", "near Brent": an ambiguous form read as the place. */
+const COUNTER_CUE = /(?:^|[^\p{L}])(?:in|In|near|Near)\s$/u;
+/** "the Amazon", "the Renaissance": a company's, a club's or a party's name does not take the article */
+const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|The)\s$/u;
+const ARTICLE_COUNTERS = new Set<CueKind>(['company', 'club', 'oil', 'party']);
+const POSSESSIVE_BEFORE = /['’]s\s$/;
 
 /** Words near an ambiguous form that say which sense it has, per kind (whole words, case as written). */
 const CUES: Record<CueKind, RegExp> = {
@@ -73,6 +77,12 @@ const CUES: Record<CueKind, RegExp> = {
 };
 
 let index: KnownIndex | undefined;
+let enabled = true;
+
+/** Turns the lexicon off and on, for measuring what it changes (`scripts/eval/knownNames.ts`); on by default. */
+export function setKnownNamesEnabled(on: boolean): void {
+  enabled = on;
+}
 
 function buildIndex(): KnownIndex {
   const byFirstWord = new Map<string, KnownForm[]>();
@@ -188,6 +198,7 @@ const CUE_REACH = 150;
  * text order). `skip` says which surfaces belong to the analyst's registry or ignore list.
  */
 export function applyKnownNames(text: string, spans: Span[], skip: (surface: string) => boolean): void {
+  if (!enabled) return;
   const all = knownNameMatches(text);
   if (all.length === 0) return;
   const defined = new Map<string, string | undefined>();
@@ -197,6 +208,12 @@ export function applyKnownNames(text: string, spans: Span[], skip: (surface: str
 
   // which ambiguous matches have a cue of their kind near them, and which entries had one somewhere
   const cued = matches.map((m, i) => m.known.cue === undefined || hasCue(text, matches, i));
+  const documentCues = new Map<CueKind, boolean>();
+  const cuedInDocument = (kind: CueKind): boolean => {
+    let verdict = documentCues.get(kind);
+    if (verdict === undefined) documentCues.set(kind, (verdict = CUES[kind].test(text)));
+    return verdict;
+  };
   const cuedEntries = new Set(matches.filter((m, i) => m.known.cue !== undefined && cued[i]).map((m) => m.known.canonical));
 
   breakStraddlingSpans(text, spans, matches.filter((m) => m.known.cue === undefined));
@@ -213,8 +230,13 @@ export function applyKnownNames(text: string, spans: Span[], skip: (surface: str
     if (overlapping.some((s) => s.start < m.start || s.end > m.end)) continue;
     const exact = overlapping.find((s) => s.start === m.start && s.end === m.end);
     if (m.known.cue !== undefined) {
-      if (COUNTER_CUE.test(text.slice(Math.max(0, m.start - 6), m.start))) continue;
-      if (!cued[i] && !(exact && cuedEntries.has(m.known.canonical))) continue;
+      const before = text.slice(Math.max(0, m.start - 6), m.start);
+      if (COUNTER_CUE.test(before) || (ARTICLE_COUNTERS.has(m.known.cue) && ARTICLE_BEFORE.test(before))) continue;
+      // "Russia's Security Council" is not the UN's
+      if (m.known.cue === 'un' && POSSESSIVE_BEFORE.test(text.slice(Math.max(0, m.start - 3), m.start))) continue;
+      // a name the detector already typed so takes only the canonical name: a cue anywhere in the article will do
+      const named = exact !== undefined && exact.type === m.known.type && cuedInDocument(m.known.cue);
+      if (!cued[i] && !named && !(exact && cuedEntries.has(m.known.canonical))) continue;
     }
     if (exact) {
       exact.type = m.known.type;
