@@ -70,6 +70,7 @@ const CUES: Record<CueKind, RegExp> = {
   party: /\b(?:party|parties|election|elections|voted?|voters|polls?|coalition|opposition|government|parliament|MPs?|MEPs?|seats|leader|campaign|manifesto|far-right|far-left|centre-right|centre-left|populist)\b/,
   sport: /\b(?:tennis|golf|cricket|rugby|final|semi-final|quarter-final|title|champion|championship|tournament|seed|Grand Slam|match|won|beat|race|Test|round)\b/,
   finance: /\b(?:rates?|interest|inflation|monetary|policy|chair|chairman|governor|economy|markets?|bonds?|yields?|Treasury|hike|hikes|cuts?|easing|tightening|dollar|central bank)\b/,
+  weapon: /\b(?:missiles?|air defen[cs]e|systems?|batter(?:y|ies)|launchers?|tanks?|jets?|fighters?|cruise|interceptors?|drones?|deliver(?:y|ies|ed)|supplied|arms|weapons?|AI|chatbot|model|assistant)\b/,
   // an abbreviation that is also a word ("WHO") is the organisation in mixed-case prose, not in a line of capitals
   acronym: /\p{Ll}{3}/u,
   // a kind whose ambiguous forms are never forced (used for groups without ambiguous forms)

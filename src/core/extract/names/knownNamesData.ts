@@ -7,7 +7,7 @@ import type { NameType } from '../types';
  * the public lists named in `scripts/eval/lexiconSources.ts`; nothing here comes from a test set.
  */
 
-export type CueKind = 'company' | 'club' | 'oil' | 'award' | 'un' | 'press' | 'party' | 'sport' | 'finance' | 'acronym' | 'none';
+export type CueKind = 'company' | 'club' | 'oil' | 'award' | 'un' | 'press' | 'party' | 'sport' | 'finance' | 'weapon' | 'acronym' | 'none';
 
 export interface KnownNameGroup {
   name: string;
@@ -236,6 +236,9 @@ US Congress|U.S. Congress|United States Congress
 US Senate|U.S. Senate|United States Senate
 US House of Representatives|U.S. House of Representatives
 Scottish Parliament
+Parliament
+Congress
+Senate
 Senedd|Welsh Parliament
 Northern Ireland Assembly|Stormont Assembly
 Saeima
@@ -1348,6 +1351,127 @@ West Texas Intermediate|WTI
 Henry Hub
 Dutch TTF|TTF|Title Transfer Facility
 Murban
+`,
+  },
+  {
+    name: 'national agencies, regulators and courts',
+    type: 'ORG',
+    cue: 'acronym',
+    entries: `
+Food and Drug Administration|FDA|US Food and Drug Administration|U.S. Food and Drug Administration
+Centers for Disease Control and Prevention|CDC
+Environmental Protection Agency|EPA
+Securities and Exchange Commission|SEC
+Federal Trade Commission|FTC
+Federal Communications Commission|FCC
+Federal Aviation Administration|FAA
+National Transportation Safety Board|NTSB
+National Institutes of Health|NIH
+Justice Department|Department of Justice|DOJ
+State Department|Department of State
+Department of Homeland Security|Homeland Security Department|DHS
+Immigration and Customs Enforcement|~[acronym]ICE
+Customs and Border Protection|CBP
+Federal Emergency Management Agency|FEMA
+NASA
+National Oceanic and Atmospheric Administration|NOAA
+Internal Revenue Service|IRS
+USAID|US Agency for International Development|U.S. Agency for International Development
+Bureau of Labor Statistics|BLS
+Congressional Budget Office|CBO
+Government Accountability Office|GAO
+Department of Government Efficiency|DOGE
+Commerce Department|Department of Commerce
+Bureau of Industry and Security
+Office of Management and Budget|OMB
+National Security Council
+Supreme Court
+NHS|National Health Service
+Home Office
+Foreign Office|Foreign, Commonwealth and Development Office|FCDO
+Ministry of Defence|MoD
+HM Treasury
+HMRC|HM Revenue and Customs
+Ofcom
+Ofgem
+Ofwat
+Ofsted
+Competition and Markets Authority
+Financial Conduct Authority|FCA
+Prudential Regulation Authority
+Office for National Statistics|ONS
+Office for Budget Responsibility|OBR
+Met Office
+Metropolitan Police|Met Police|Scotland Yard
+Crown Prosecution Service|CPS
+Environment Agency
+Electoral Commission
+Serious Fraud Office|SFO
+National Crime Agency
+BaFin
+Bundeskartellamt
+Autorité des marchés financiers
+Consob
+CNMV
+Securities and Exchange Board of India|SEBI
+China Securities Regulatory Commission|CSRC
+National Development and Reform Commission|NDRC
+Politburo
+Politburo Standing Committee
+Central Military Commission
+State Council
+Rosatom
+Roscosmos
+JAXA
+ISRO|Indian Space Research Organisation
+COGAT
+Naftogaz
+Ukrenergo
+Energoatom
+`,
+  },
+  {
+    name: 'products, weapons systems and currencies',
+    type: 'MISC',
+    cue: 'weapon',
+    entries: `
+ChatGPT
+~Gemini
+~Copilot
+Android
+PlayStation
+Xbox
+Kindle
+Dreamliner
+Boeing 737 Max|Boeing 737 MAX|737 Max
+F-35|F-35A|F-35B
+F-16
+Eurofighter Typhoon|Eurofighter
+Rafale
+Gripen
+HIMARS
+ATACMS
+~Patriot|Patriot missile|Patriot system
+Iron Dome
+David's Sling
+Storm Shadow
+~Taurus
+~Tomahawk
+~Leopard|Leopard 2
+Challenger 2
+Bayraktar TB2|Bayraktar
+Shahed
+Kinzhal
+Iskander
+Oreshnik
+S-400
+Sarmat
+TGV
+Ozempic
+Wegovy
+Mounjaro
+Bitcoin
+Ethereum
 `,
   },
   {
