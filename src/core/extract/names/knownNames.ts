@@ -62,7 +62,7 @@ const POSSESSIVE_BEFORE = /['’]s\s$/;
 /** Words near an ambiguous form that say which sense it has, per kind (whole words, case as written). */
 const CUES: Record<CueKind, RegExp> = {
   company: /\b(?:shares?|stocks?|compan(?:y|ies)|firms?|group|giant|retailer|makers?|brands?|chief executive|CEO|chairman|founder|Inc|Corp|Ltd|plc|investors?|earnings|revenues?|profits?|sales|market value|valuation|tech|acquisition|acquired?|subsidiary|customers|listed|quarterly|stake|suppliers?|smartphones?|cloud|chips?|e-commerce|app|platform|streaming|telecoms?|operator|airline|lender|carmaker|automaker|conglomerate)\b/,
-  club: /\b(?:beat|beaten|beating|drew|draw|victory|defeat|defeated|match|goals?|scored|scorer|striker|winger|midfielder|defender|goalkeeper|keeper|manager|head coach|coach|season|Premier League|Championship|League|Cup|fixture|kick-off|points|relegation|relegated|promoted|promotion|signed|signing|transfer|penalty|squad|club|stadium|fans|supporters|derby)\b|(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/,
+  club: /\b(?:beat|beaten|beating|goal|scored|scorer|striker|winger|midfielder|defender|goalkeeper|keeper|manager|head coach|season|Premier League|Championship|League|Cup|fixture|kick-off|relegation|relegated|penalty|squad|club|stadium|fans|derby)\b|(?<![\d-])\d{1,2}-\d{1,2}(?![\d-])/,
   oil: /\b(?:crude|oil|barrels?|futures|benchmark|WTI|Opec\+?|OPEC\+?)\b/,
   award: /\b(?:films?|festival|prizes?|awards?|jury|winners?|won|wins|director|actor|actress|ceremony|cinema|premiere|nominated|nomination|music|album|song|stage)\b/,
   un: /\b(?:UN|U\.N\.|United Nations|resolutions?|Resolution|veto|member states|ambassador)\b/,
