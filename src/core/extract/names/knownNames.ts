@@ -57,6 +57,7 @@ const COUNTER_CUE = /(?:^|[^\p{L}])(?:in|In|near|Near)\s$/u;
 /** "the Amazon", "the Renaissance": a company's, a club's or a party's name does not take the article */
 const ARTICLE_BEFORE = /(?:^|[^\p{L}])(?:the|The)\s$/u;
 const ARTICLE_COUNTERS = new Set<CueKind>(['company', 'club', 'oil', 'party']);
+const INDEX_AFTER = /^[ \t](?:Composite|Index|Indices)\b/;
 const POSSESSIVE_BEFORE = /['’]s\s$/;
 
 /** Words near an ambiguous form that say which sense it has, per kind (whole words, case as written). */
@@ -230,6 +231,8 @@ export function applyKnownNames(text: string, spans: Span[], skip: (surface: str
     // a longer name around it, or one across its edge, is the detector's to keep
     if (overlapping.some((s) => s.start < m.start || s.end > m.end)) continue;
     const exact = overlapping.find((s) => s.start === m.start && s.end === m.end);
+    // "Nasdaq Composite Index": an exchange's name that starts an index's is left to the index rules and the detector
+    if (INDEX_AFTER.test(text.slice(m.end, m.end + 12))) continue;
     if (m.known.cue !== undefined) {
       const before = text.slice(Math.max(0, m.start - 6), m.start);
       if (COUNTER_CUE.test(before) || (ARTICLE_COUNTERS.has(m.known.cue) && ARTICLE_BEFORE.test(before))) continue;

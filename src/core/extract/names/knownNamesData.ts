@@ -1360,7 +1360,7 @@ Murban
     entries: `
 Food and Drug Administration|FDA|US Food and Drug Administration|U.S. Food and Drug Administration
 Centers for Disease Control and Prevention|CDC
-Environmental Protection Agency|EPA
+Environmental Protection Agency
 Securities and Exchange Commission|SEC
 Federal Trade Commission|FTC
 Federal Communications Commission|FCC
