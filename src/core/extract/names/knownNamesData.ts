@@ -1084,8 +1084,121 @@ Naval Group
 Navantia
 ~Babcock
 QinetiQ
+Hugging Face
+CoreWeave
+Cerebras
+Haleon
+Reckitt
+Virgin Atlantic
+Virgin Media O2
+Jet2
+TUI
+Norwegian Air
+Etihad|Etihad Airways
+Ethiopian Airlines
+Adyen
+Prosus
+Naspers
+Meituan
+PDD Holdings|Pinduoduo
+NetEase
+LG Electronics|LG Energy Solution|LG Chem
+POSCO|Posco
+Hyundai Motor
+Rakuten
+Fast Retailing|Uniqlo
+HDFC Bank
+ICICI Bank
+State Bank of India
+Vedanta
+Itaú|Itau|Itaú Unibanco
+Nubank
+MercadoLibre|Mercado Libre
+SABIC
+Turkcell
+MTN|MTN Group
+Safaricom
+Dangote Group|Dangote Refinery
+Sberbank|Sber
+VTB
+Yandex
+Kaspersky
+Nornickel|Norilsk Nickel
+Rusal
+Alrosa
+Wildberries
+Huawei Technologies
+Kioxia
+Renesas
+Tokyo Electron
+Keyence
+Denso
+Bridgestone
+Michelin
+Pirelli
+Ferrero
+Lindt
+Mondelez
+Kraft Heinz
+General Mills
+Kellogg|Kellanova
+Tyson Foods
+Cargill
+Bunge
+Archer Daniels Midland|ADM
+Louis Dreyfus
+Trafigura
+Vitol
+Gunvor
+Mercuria
+Freeport-McMoRan
+Newmont
+Barrick|Barrick Gold
+Albemarle
+SQM
+Ganfeng
+Tianqi
+CATL Group
+Northvolt
+~Iberia
+Vueling
 Serco
 Capita
+`,
+  },
+  {
+    name: 'events and conferences',
+    type: 'MISC',
+    cue: 'none',
+    entries: `
+Second World War|World War II|World War Two|WWII
+First World War|World War I|World War One|WWI
+Holocaust
+Arab Spring
+Great Depression
+Great Recession
+Cultural Revolution
+Nakba
+Intifada|First Intifada|Second Intifada
+Munich Security Conference
+Shangri-La Dialogue
+Raisina Dialogue
+World Economic Forum annual meeting
+COP26
+COP27
+COP28
+COP29
+COP30
+COP31
+Hajj
+Met Gala
+Web Summit
+Mobile World Congress
+Consumer Electronics Show|CES
+Jackson Hole symposium|Jackson Hole Economic Symposium
+Bretton Woods Conference
+Yalta Conference
+Potsdam Conference
 `,
   },
   {
