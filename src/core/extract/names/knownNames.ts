@@ -19,9 +19,10 @@ import { KNOWN_NAME_GROUPS, type CueKind } from './knownNamesData';
  * - a form that is also a common word, a place or a person's name ("Amazon", "Apple", "Fulham", "Brent") is
  *   marked ambiguous in the data and applied only with a cue of its kind near it (a company word, a football
  *   word, an oil word, …) or, where the detector found it as a name, when another mention in the same article
- *   had such a cue; never after "the", "in" or "near" ("the Amazon", "in Fulham");
- * - an abbreviation the article itself spells out as something else ("NRC" after "Nuclear Regulatory
- *   Commission (NRC)") is left to the article;
+ *   had such a cue; never after "in" or "near" ("in Fulham"), nor after "the" for a company, a club, a
+ *   benchmark or a party ("the Amazon"; "the Security Council", "the Fed" keep it);
+ * - an abbreviation the article itself spells out as something else ("AFP" after "Australian Federal Police
+ *   (AFP)") is left to the article;
  * - the analyst's registry and ignore list always win: their forms are skipped here.
  */
 
