@@ -6,6 +6,7 @@ import { linkMentions, propagateMentions } from './names/coreference';
 import { applyDocumentConsistency } from './names/documentConsistency';
 import { creditNames } from './names/credits';
 import { joinLongForms } from './names/longForms';
+import { applyKnownNames } from './names/knownNames';
 import { marketIndexes } from './names/marketIndexes';
 import { miscNamesMade, withMiscNames } from './names/miscNames';
 import { applyPageFurniture } from './names/pageFurniture';
@@ -194,6 +195,7 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const joined = joinLongForms(text, spans);
   const outvoted = new Set<Span>();
   const consistent = applyDocumentConsistency(text, joined, confidence, outvoted).filter((s) => !isAloneOnFurnitureLine(text, s));
+  applyKnownNames(text, consistent, (surface) => ignored.has(surface) || lookup(surface) !== undefined); // names/knownNames.ts
   withMiscNames(text, consistent); // laws, events, awards and titles whole, by head noun, cue and short form (names/miscNames.ts)
   const typeConfidence = new Map<Span, number>();
   for (const s of consistent) {
