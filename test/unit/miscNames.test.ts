@@ -139,16 +139,16 @@ describe('MISC names by head noun, cue and short form', () => {
   });
 
   it('takes a single name before a vehicle, weapon or chip noun at each of its mentions as the product', () => {
-    assert.deepEqual(names('Only half the RTX trains ran, and the larger Seamax vessels waited.', [['RTX', 'ORG']]),
-      ['MISC RTX', 'MISC Seamax']);
+    assert.deepEqual(names('Only half the QZR trains ran, and the larger Seamax vessels waited.', [['QZR', 'ORG']]),
+      ['MISC QZR', 'MISC Seamax']);
     // a maker named on its own elsewhere is the maker; a common word opening a sentence is no name
-    assert.deepEqual(names('The operator RTX said its RTX trains were late. Patrol ships left. Coastal ships followed.', [['RTX', 'ORG']]),
-      ['ORG RTX', 'ORG RTX']);
+    assert.deepEqual(names('The operator QZR said its QZR trains were late. Patrol ships left. Coastal ships followed.', [['QZR', 'ORG']]),
+      ['ORG QZR', 'ORG QZR']);
     // a model's number, and a common word that a lower-case word puts in the middle of a sentence
     assert.deepEqual(names('The army wants Kite-9 drones and needs Falcon missiles.', []), ['MISC Kite-9', 'MISC Falcon']);
     // a programme's name the detector did not read; an organization's mission stays the organization's
     assert.deepEqual(names('The ministry expanded its Lodestar programme. The UN mission ended. The KTX trains ran.', [['UN', 'ORG'], ['KTX', 'ORG']]),
-      ['MISC Lodestar', 'ORG UN', 'MISC KTX']);
+      ['MISC Lodestar', 'ORG UN → United Nations', 'MISC KTX']);
     // armed services own their ships
     assert.deepEqual(names('Navy ships and Coast Guard vessels sailed.', [['Coast Guard', 'ORG']]), ['ORG Coast Guard']);
     // a place or a maker in mixed case is left as the detector read it
