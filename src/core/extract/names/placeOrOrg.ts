@@ -1,0 +1,338 @@
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LOCATION, GAZ_ORG, GAZ_PERSON, GAZ_REGION } from '../ner/lexicon';
+import type { NameDetector, Span } from '../types';
+import { inOrdinaryCase } from './lineCase';
+
+/**
+ * Places against organisations. The tagger learned from Reuters results pages, where a town names its club
+ * ("a 2-0 win at Brentford"), and types some towns ORG in ordinary news too ("controllers at Nantes
+ * airport", "its Inverness base"); it reads unknown place names after "in" as people's names and misses
+ * named squares, rivers and buildings. Outside a sports page:
+ * - a name the gazetteer knows as a country, capital, region or place, typed ORG or PERSON, is a PLACE,
+ *   unless what follows speaks of a company ("Toyota said", "Hitachi shares");
+ * - a name followed by a geographic or facility noun ("Nantes airport", "the Irrawaddy delta", "Bago region")
+ *   is a PLACE, and so are the names joined to it ("Nantes and Bordeaux airports");
+ * - a name after "in", "near", "across", "visited" that the tagger typed as a person, and no person of the
+ *   page bears, is a PLACE, and so are the names listed with it ("in Bukit Tinggi and Solok Selatan");
+ * - a name opened by a geographic word in any of several languages ("Place de la Concorde", "Río Chagres",
+ *   "Lago di Como") or closed by one ("Tiananmen Square", "Berlinale Palast", "Tin Can Island") is one PLACE;
+ * - a name typed PLACE that the gazetteer does not know, after "developed by", "released … by" and the
+ *   like, is the organisation that did it.
+ * Every mention of a name so retyped by its context takes the same type. A sports page keeps the
+ * convention. Each pass is one sweep over the names or one scan of the text: linear in the text.
+ */
+
+const PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION;
+/** Countries, capitals and first-level regions: places whatever the sentence says. */
+const STRONG_PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION;
+
+/** Words after a name that speak of a company, not a place ("Toyota said", "Hitachi shares", "Orange, the telecoms group"). */
+const COMPANY_AFTER = /^(?:['’]s?)?\s*(?:said|says|announced|reported|posted|shares?|stock|chief|executive|ceo|chairman|board|profits?|earnings|revenues?|sales|spokes(?:man|woman|person)|shareholders|investors|customers|brand|subsidiary|plc|inc|ltd|group|,\s+(?:the|a|an)\s+[\p{Ll}-]+\s+(?:group|company|firm|maker|giant|operator|bank|carrier|airline|retailer|insurer))\b/iu;
+
+/** Lower-case nouns after a name that make it a place: geographic features, divisions, and facilities named for a place. */
+const PLACE_NOUN_AFTER = /^[ \t]+(airports?|seaports?|ports?|harbou?rs?|provinces?|regions?|districts?|county|counties|prefectures?|municipality|oblast|governorate|delta|river|rivers|valley|basin|crossing|border crossing|dam|reservoir|coast|coastline|island|islands|peninsula|strait|mountains|highlands|lowlands|plateau|desert|wind farm|gas field|oil field|refinery|terminal|base|office|offices|suburbs?|neighbourhood|city centre|downtown)(?![\p{L}\p{N}-])/u;
+/** Of those, the nouns that follow organisations' names as often ("the Google office", "the Shell refinery"): for known places only. */
+const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refinery', 'wind farm', 'gas field', 'oil field']);
+/** Plural nouns that take a list of names before them ("Nantes and Bordeaux airports"). */
+const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harbors', 'provinces', 'regions', 'districts', 'counties', 'prefectures', 'rivers', 'islands', 'offices', 'suburbs']);
+
+/** Words before a name that place it ("kitchens in Bukit Tinggi", "visited Pekanbaru"). */
+const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|In|near|Near|across|Across|throughout|outside|around|visited|visiting|toured|to the town of|to the city of)[ \t]+$/u;
+/** Other words before a name that place it ("from X", "the mayor of X"). */
+const PLACING_BEFORE = /(?:^|[^\p{L}])(?:from|at|to|between|of|In|At|From)[ \t]+$/u;
+/** Words after a name that place it ("X's governor", "X residents"). */
+const PLACING_AFTER = /^(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/u;
+/** "confidence in X", "faith in X": the person trusted, not a place. */
+const TRUST_BEFORE = /(?:confidence|faith|trust|belief|interest|stake|stakes|shares|investment|investments|invest|invested|investing)[ \t]+in[ \t]+$/iu;
+
+/** A passive agent: "developed by X", "released in France by X". */
+const AGENT_BEFORE = /(?:^|[^\p{L}])(?:developed|operated|owned|run|built|released|distributed|acquired|bought|published|produced|backed|founded|managed|sold|made|issued|funded|financed|sponsored|organised|organized|commissioned|licensed)(?:[ \t]+(?:in|to|across)[ \t]+[\p{L} .'’-]{1,40})?[ \t]+by[ \t]+$/u;
+
+/**
+ * Geographic words that open a place's name, in the languages news quotes them in: squares, streets,
+ * rivers, lakes, mountains, capes, islands, bays, salt flats. "Rio" without its accent opens companies'
+ * names too ("Rio Tinto"), so it counts only before "de", "do", "da".
+ */
+const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare';
+const CONNECTORS = "de|de la|de las|de los|del|des|du|d['’]|di|della|delle|dei|degli|do|da|dos|das|of|of the|la|le|les|al|el";
+const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}";
+const OPENED_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${PLACE_OPENERS})(?:[ \\t]+(?:${CONNECTORS}))?(?:[ \\t]+|(?<=['’]))${NAME_WORD}(?:[ \\t]+(?:(?:${CONNECTORS})[ \\t]+)?${NAME_WORD}){0,2}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+/** Capitalised words that close a place's name ("Tiananmen Square", "Berlinale Palast", "Tin Can Island"). */
+const PLACE_CLOSERS = 'Square|Street|Avenue|Boulevard|Bridge|Palace|Palast|Platz|Straße|Strasse|Airport|Island|Islands|River|Canal|Dam|Strait|Straits|Sea|Ocean|Valley|Mountains|Hills|Peninsula|Desert|Reservoir|Glacier|Delta|Basin|Coast|Province|Prefecture|Governorate|Oblast|Stadium|Arena|Cathedral|Mosque|Basilica|Castle';
+/** Closers that also end the names of clubs or companies ("Crystal Palace", "Bay Arena" in a results line): not on a sports page. */
+const SPORT_CLOSERS = new Set(['Palace', 'Stadium', 'Arena', 'Park']);
+const CLOSED_PLACE = new RegExp(
+  `(?<![\\p{L}\\p{N}'’-])((?:${NAME_WORD}|\\p{Lu}{2,})(?:[ \\t]+(?:${NAME_WORD}|\\p{Lu}{2,})){0,2})[ \\t]+(${PLACE_CLOSERS})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+/** German compounds ending in a place word ("Alexanderplatz", "Friedrichstraße"). */
+const COMPOUND_PLACE = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{2,}(?:platz|straße|strasse|brücke|bahnhof|allee|ufer|damm)(?![\p{L}\p{N}])/gu;
+
+/** Words that never open a place's name found by its closing word ("The Bridge", "New Street" keeps "New"). */
+const NOT_OPENING = new Set([
+  'The', 'A', 'An', 'This', 'That', 'These', 'Those', 'Our', 'Their', 'His', 'Her', 'Its', 'My', 'Your', 'In', 'At', 'On', 'From', 'To', 'By', 'For',
+  'Of', 'And', 'But', 'Or', 'If', 'When', 'While', 'As', 'After', 'Before', 'Across', 'Near', 'Into', 'Over', 'Under', 'Some', 'Many', 'Every', 'Each',
+  'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'January', 'February', 'March', 'April', 'May', 'June', 'July',
+  'August', 'September', 'October', 'November', 'December', 'Main', 'High', 'Old', 'Big', 'Great', 'Northern', 'Southern', 'Eastern', 'Western',
+]);
+
+/** Last words that make a name an organisation's: a match holding one is no place ("Gulf of Mexico Council"). */
+const ORGANISATION_WORDS = /(?:^|[ \t])(?:Council|Committee|Commission|Company|Corporation|Authority|Agency|Association|Foundation|Institute|University|College|Bank|Group|Fund|Trust|Ministry|Department|Party|Union|League|Club|Hospital|Inc\.?|Ltd\.?|Corp\.?|Holdings|Capital|Partners|Airlines|Airways|Energy|Power|Resources|Mining|Media|Press|Times|Post)(?:[ \t]|$)/u;
+
+/** A company's legal form ending a name ("Taiwan Semiconductor Manufacturing Co"). */
+const LEGAL_FORM_END = /[ \t](?:Co|Inc|Corp|Ltd|plc|PLC|SA|AG|NV|SpA|GmbH|LLC|Group)\.?$/u;
+
+/**
+ * Sports pages: a score ("2-0", "1-1"), a results line ("Liverpool 3 Everton 1"), a wire's sports slug
+ * ("SOCCER -"), or the words of a match report. Two such lines, or a slug, make the page one.
+ */
+const SPORT_LINE = /(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/%-])|(?<!\p{L})\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}[ \t]+\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}(?![\d.,])|(?:^|[^\p{L}])(?:beat|drew with|held to a|lost to|league|goals?|striker|midfielder|goalkeeper|defender|innings|wickets?|half-time|halftime|stoppage time|penalty shootout|premier league|champions league|bundesliga|serie a|la liga|ligue 1|nba|nfl|nhl|mlb)(?![\p{L}])/iu;
+/** A line of a league table or a results list: a name, then three figures or more ("Texas 75 58 .564 -"). */
+const TABLE_LINE = /^\p{Lu}[\p{L} .'’-]{0,40}?(?:[ \t]+[\d.]+){3,}/u;
+const SPORT_SLUG = /^(?:SOCCER|FOOTBALL|RUGBY|RUGBY UNION|RUGBY LEAGUE|CRICKET|TENNIS|GOLF|BASKETBALL|BASEBALL|ICE HOCKEY|HOCKEY|CYCLING|ATHLETICS|MOTOR RACING|MOTORCYCLING|BOXING|SKIING|SWIMMING|HORSE RACING|NFL|NBA|NHL|F1|FORMULA ONE|SPORTS?)[ \t]+-[ \t]/imu;
+
+export function isSportsPage(text: string): boolean {
+  if (SPORT_SLUG.test(text)) return true;
+  let lines = 0;
+  let from = 0;
+  while (from < text.length) {
+    let end = text.indexOf('\n', from);
+    if (end < 0) end = text.length;
+    // a megabyte line is read as lines of 2,000 characters: no test reads more than its part
+    if (end - from > 2000) end = from + 2000;
+    const line = text.slice(from, end);
+    if ((SPORT_LINE.test(line) || TABLE_LINE.test(line)) && ++lines >= 2) return true;
+    from = end + (text[end] === '\n' ? 1 : 0);
+  }
+  return false;
+}
+
+/** What separates the names of a list. */
+const LIST_GAP = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
+
+function isNameSpan(s: Span): boolean {
+  return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
+}
+
+/**
+ * The detector's names with the rules above applied: retyped spans are new objects (the detector's
+ * confidence in the old type does not carry over); places found by their opening or closing word replace
+ * the names inside them.
+ */
+export function placesAgainstOrganizations(text: string, spans: Span[], detector: NameDetector): Span[] {
+  const sports = isSportsPage(text);
+  const cache = new Map<string, number>();
+  const flagsOf = (name: string): number => {
+    if (!detector.gazetteerFlags) return 0;
+    let f = cache.get(name);
+    if (f === undefined) {
+      f = detector.gazetteerFlags(name);
+      cache.set(name, f);
+    }
+    return f;
+  };
+  const names = spans.filter(isNameSpan).sort((a, b) => a.start - b.start);
+  const others = spans.filter((s) => !isNameSpan(s));
+  // the surnames of the page's people: a name after "in" that one of them bears is that person
+  const surnames = new Map<string, string>();
+  for (const s of names) {
+    if (s.type !== 'PERSON') continue;
+    const words = s.text.split(/\s+/);
+    // a surname two people of the page bear marks both: "" stands for more than one full name
+    if (words.length >= 2) {
+      const last = words[words.length - 1];
+      const full = surnames.get(last);
+      surnames.set(last, full === undefined || full === s.text ? s.text : '');
+    }
+  }
+  const retyped = new Map<Span, Span['type']>();
+  const retype = (s: Span, type: Span['type']): void => {
+    if (s.type !== type) retyped.set(s, type);
+  };
+  /** surfaces made places by their context: their other mentions follow */
+  const contextual = new Set<string>();
+
+  for (let k = 0; k < names.length; k++) {
+    const s = names[k];
+    if (s.type === 'MISC') continue;
+    const flags = flagsOf(s.text);
+    const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
+    if (s.type === 'PLACE') {
+      if (!knownPlace && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
+      continue;
+    }
+    if (sports) continue;
+    const after = text.slice(s.end, Math.min(text.length, s.end + 60));
+    // a place noun after the name
+    const noun = PLACE_NOUN_AFTER.exec(after);
+    if (noun && (knownPlace || !FACILITY_NOUNS.has(noun[1])) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0) {
+      retype(s, 'PLACE');
+      contextual.add(s.text);
+      if (PLURAL_NOUNS.has(noun[1])) {
+        for (const p of listedBefore(text, names, k)) {
+          if (p.type !== 'MISC' && (flagsOf(p.text) & (GAZ_ORG | GAZ_DEMONYM)) === 0) retype(p, 'PLACE');
+        }
+      }
+      continue;
+    }
+    // a person's name that is also a place's ("Holland" after "Mr Holland"): the page's people keep theirs
+    if (!knownPlace || (s.type === 'PERSON' && ((flags & (GAZ_PERSON | GAZ_FIRST_NAME)) !== 0 || surnames.has(s.text)))) continue;
+    // "the Palestinian Authority (PA)": an organisation's abbreviation, whatever else it spells
+    if (text[s.start - 1] === '(' && text[s.end] === ')') continue;
+    // a country, a capital or a region is a place outside a sports page; a place WordNet alone knows
+    // ("Toyota" is also a town) where the sentence places it ("in", "at", "from", "X's mayor")
+    const before = text.slice(Math.max(0, s.start - 60), s.start);
+    const placed = (flags & STRONG_PLACE_FLAGS) !== 0 ||
+      ((LOCATIVE_BEFORE.test(before) || PLACING_BEFORE.test(before) || PLACING_AFTER.test(after)) && !COMPANY_AFTER.test(after));
+    if (placed) retype(s, 'PLACE');
+  }
+  // names after "in", "near", "visited" ("kitchens in Bukit Tinggi and Solok Selatan"), or listed after
+  // "from", "at", "between" with a place ("from Gdynia and Hel")
+  if (!sports) {
+    for (let k = 0; k < names.length; k++) {
+      const before = text.slice(Math.max(0, names[k].start - 60), names[k].start);
+      const locative = LOCATIVE_BEFORE.test(before) && !TRUST_BEFORE.test(before);
+      if (!locative && !/(?:^|[^\p{L}])(?:from|between|at)[ \t]+$/u.test(before)) continue;
+      const members = [names[k], ...listedAfter(text, names, k)];
+      const typeOf = (p: Span): Span['type'] => retyped.get(p) ?? p.type;
+      const unknownPerson = (p: Span): boolean => typeOf(p) === 'PERSON' && readsAsPlace(p, flagsOf(p.text), surnames) &&
+        !/^['’]/.test(text.slice(p.end, p.end + 1));
+      const placed = members.some((p) => typeOf(p) === 'PLACE');
+      if (!placed && !(locative && members.some(unknownPerson))) continue;
+      for (const p of members) {
+        const t = typeOf(p);
+        const f = flagsOf(p.text);
+        // "By Ann Lee in Paris and Jonas Weber in Berlin": a person with a place of their own
+        const flip = t === 'PERSON' ? unknownPerson(p) && (p === members[0] || !/^[ \t]+(?:in|at|from)[ \t]+\p{Lu}/u.test(text.slice(p.end, p.end + 12)))
+          : t === 'ORG' && members.length > 1 && (f & (GAZ_ORG | GAZ_DEMONYM)) === 0 && p.text !== p.text.toUpperCase() &&
+            !ORGANISATION_WORDS.test(p.text) && !LEGAL_FORM_END.test(p.text);
+        if (!flip) continue;
+        retype(p, 'PLACE');
+        contextual.add(p.text);
+      }
+      k += members.length - 1;
+    }
+    // every mention of a name its context made a place ("visited Pekanbaru" … "Pekanbaru's governor")
+    if (contextual.size) {
+      for (const s of names) if ((s.type === 'PERSON' || s.type === 'ORG') && contextual.has(s.text) && !retyped.has(s)) retype(s, 'PLACE');
+    }
+  }
+
+  let out = names.map((s) => {
+    const type = retyped.get(s);
+    return type ? { ...s, type } : s;
+  });
+  const found = namedPlaces(text, sports);
+  if (found.length) out = withPlaces(out, found);
+  return [...out, ...others];
+}
+
+/** A name the tagger typed PERSON reads as a place when no first name opens it and no person of the page bears it. */
+function readsAsPlace(s: Span, flags: number, surnames: ReadonlyMap<string, string>): boolean {
+  if ((flags & (GAZ_PERSON | GAZ_FIRST_NAME | GAZ_ORG | GAZ_DEMONYM)) !== 0) return false;
+  const words = s.text.split(/\s+/);
+  // the surname of another of the page's people ("Smith" after "John Smith"), not this name's own last word
+  if (words.some((w) => surnames.has(w) && surnames.get(w) !== s.text)) return false;
+  // "Dr", "Mr" and initials are people's
+  return !words.some((w) => /^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$/u.test(w));
+}
+
+/**
+ * The names listed right after names[k] ("X, Y and Z", "X and Y", "X or Y"). Names after commas belong
+ * to the list only when "and" or "or" closes it, and ", and" only after a comma: "In Yemen, Ansar Allah"
+ * and "in Amsterdam, and TSMC" are no lists.
+ */
+function listedAfter(text: string, names: Span[], k: number): Span[] {
+  const out: Span[] = [];
+  let commas = 0;
+  for (let j = k + 1; j < names.length; j++) {
+    if (names[j].start - names[j - 1].end > 8) break;
+    const gap = text.slice(names[j - 1].end, names[j].start);
+    if (!LIST_GAP.test(gap)) break;
+    const closes = /and|or|&/.test(gap);
+    if (closes && gap.startsWith(',') && commas === 0) break;
+    out.push(names[j]);
+    if (closes) return out;
+    commas++;
+  }
+  return [];
+}
+
+/** The names listed right before names[k] ("X and Y airports": X). */
+function listedBefore(text: string, names: Span[], k: number): Span[] {
+  const out: Span[] = [];
+  for (let j = k - 1; j >= 0; j--) {
+    if (names[j + 1].start - names[j].end > 8) break;
+    const gap = text.slice(names[j].end, names[j + 1].start);
+    if (!LIST_GAP.test(gap)) break;
+    out.push(names[j]);
+  }
+  return out;
+}
+
+/** Places found by an opening or a closing geographic word, as spans of their own. */
+function namedPlaces(text: string, sports: boolean): Span[] {
+  const out: Span[] = [];
+  const add = (start: number, end: number): void => {
+    const surface = text.slice(start, end);
+    // in a title-cased line every word is capitalised: "Could Upset Wall Street" is no name
+    if (ORGANISATION_WORDS.test(surface) || !inOrdinaryCase(text, start, end)) return;
+    out.push({ start, end, type: 'PLACE', text: surface, value: null, canonical: surface });
+  };
+  for (const m of text.matchAll(OPENED_PLACE)) add(m.index, m.index + m[0].length);
+  for (const m of text.matchAll(CLOSED_PLACE)) {
+    if (sports && SPORT_CLOSERS.has(m[2])) continue;
+    let start = m.index;
+    let words = m[1].split(/[ \t]+/);
+    // "The Tin Can Island": an article or a weekday opening the run is no part of the name
+    while (words.length && NOT_OPENING.has(words[0])) {
+      start += words[0].length;
+      while (/[ \t]/.test(text[start])) start++;
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    // a run all in capitals is a headline's, not a name's
+    if (words.every((w) => w === w.toUpperCase()) && m[2] !== m[2].toUpperCase()) continue;
+    add(start, m.index + m[0].length);
+  }
+  for (const m of text.matchAll(COMPOUND_PLACE)) add(m.index, m.index + m[0].length);
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * The names with the places found by their words: a place replaces the names inside it; a name reaching
+ * beyond it keeps its own reading (the place's words are part of a longer name: "Bank of the Gulf of
+ * Mexico"), and so does a sentence-opening capital that the place's run took in.
+ */
+function withPlaces(names: Span[], places: Span[]): Span[] {
+  const sorted = [...names].sort((a, b) => a.start - b.start);
+  const kept: Span[] = [];
+  const added: Span[] = [];
+  let j = 0;
+  let lastEnd = -1;
+  for (const p of places) {
+    if (p.start < lastEnd) continue; // overlaps a place already taken
+    while (j < sorted.length && sorted[j].end <= p.start) j++;
+    let k = j;
+    let blocked = false;
+    while (k < sorted.length && sorted[k].start < p.end) {
+      if (sorted[k].start < p.start || sorted[k].end > p.end) blocked = true;
+      k++;
+    }
+    if (blocked) continue;
+    added.push(p);
+    lastEnd = p.end;
+  }
+  if (!added.length) return names;
+  // drop the names inside an added place: one sweep, both lists in text order
+  let a = 0;
+  for (const s of sorted) {
+    while (a < added.length && added[a].end <= s.start) a++;
+    if (a < added.length && added[a].start <= s.start && s.end <= added[a].end) continue;
+    kept.push(s);
+  }
+  return [...kept, ...added].sort((x, y) => x.start - y.start);
+}
