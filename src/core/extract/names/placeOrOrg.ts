@@ -21,6 +21,15 @@ import { inOrdinaryCase } from './lineCase';
  * convention. Each pass is one sweep over the names or one scan of the text: linear in the text.
  */
 
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+const LETTER = /\p{L}/u;
+const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
+/** Initials and forms of address, which only people's names hold. */
+const PERSONAL_WORD = /^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$/u;
+/** "Jonas Weber in Berlin": a person with a place of their own. */
+const OWN_PLACE_AFTER = /^[ \t]+(?:in|at|from)[ \t]+\p{Lu}/u;
+
 const PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION;
 /** Countries, capitals and first-level regions: places whatever the sentence says. */
 const STRONG_PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION;
@@ -36,13 +45,15 @@ const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refine
 const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harbors', 'provinces', 'regions', 'districts', 'counties', 'prefectures', 'rivers', 'islands', 'offices', 'suburbs']);
 
 /** Words before a name that place it ("kitchens in Bukit Tinggi", "visited Pekanbaru"). */
-const LOCATIVE_BEFORE = /(?:^|[^\p{L}])(?:in|In|near|Near|across|Across|throughout|outside|around|visited|visiting|toured|to the town of|to the city of)[ \t]+$/u;
+const LOCATIVE_BEFORE = new Set(['in', 'In', 'near', 'Near', 'across', 'Across', 'throughout', 'outside', 'around', 'visited', 'visiting', 'toured']);
 /** Other words before a name that place it ("from X", "the mayor of X"). */
-const PLACING_BEFORE = /(?:^|[^\p{L}])(?:from|at|to|between|of|In|At|From)[ \t]+$/u;
+const PLACING_BEFORE = new Set(['from', 'at', 'to', 'between', 'of', 'At', 'From']);
+/** Words before the first name of a list that a place in it places as a whole ("from Gdynia and Hel"). */
+const LIST_BEFORE = new Set(['from', 'between', 'at']);
 /** Words after a name that place it ("X's governor", "X residents"). */
 const PLACING_AFTER = /^(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/u;
 /** "confidence in X", "faith in X": the person trusted, not a place. */
-const TRUST_BEFORE = /(?:confidence|faith|trust|belief|interest|stake|stakes|shares|investment|investments|invest|invested|investing)[ \t]+in[ \t]+$/iu;
+const TRUST_BEFORE = new Set(['confidence', 'faith', 'trust', 'belief', 'interest', 'stake', 'stakes', 'shares', 'investment', 'investments', 'invest', 'invested', 'investing']);
 
 /** A passive agent: "developed by X", "released in France by X". */
 const AGENT_BEFORE = /(?:^|[^\p{L}])(?:developed|operated|owned|run|built|released|distributed|acquired|bought|published|produced|backed|founded|managed|sold|made|issued|funded|financed|sponsored|organised|organized|commissioned|licensed)(?:[ \t]+(?:in|to|across)[ \t]+[\p{L} .'’-]{1,40})?[ \t]+by[ \t]+$/u;
@@ -64,12 +75,9 @@ const OPENED_PLACE = new RegExp(
 const PLACE_CLOSERS = 'Square|Street|Avenue|Boulevard|Bridge|Palace|Palast|Platz|Straße|Strasse|Airport|Island|Islands|River|Canal|Dam|Strait|Straits|Sea|Ocean|Valley|Mountains|Hills|Peninsula|Desert|Reservoir|Glacier|Delta|Basin|Coast|Province|Prefecture|Governorate|Oblast|Stadium|Arena|Cathedral|Mosque|Basilica|Castle';
 /** Closers that also end the names of clubs or companies ("Crystal Palace", "Bay Arena" in a results line): not on a sports page. */
 const SPORT_CLOSERS = new Set(['Palace', 'Stadium', 'Arena', 'Park']);
-const CLOSED_PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}'’-])((?:${NAME_WORD}|\\p{Lu}{2,})(?:[ \\t]+(?:${NAME_WORD}|\\p{Lu}{2,})){0,2})[ \\t]+(${PLACE_CLOSERS})(?![\\p{L}\\p{N}])`,
-  'gu',
-);
-/** German compounds ending in a place word ("Alexanderplatz", "Friedrichstraße"). */
-const COMPOUND_PLACE = /(?<![\p{L}\p{N}])\p{Lu}\p{Ll}{2,}(?:platz|straße|strasse|brücke|bahnhof|allee|ufer|damm)(?![\p{L}\p{N}])/gu;
+/** A closing word, found first (a literal alternation scans fast); the name's words are then read back from it. */
+const PLACE_CLOSER = new RegExp(`(?<![A-Za-z])(?:${PLACE_CLOSERS})(?![A-Za-z])`, 'g');
+const WORDS_BEFORE_CLOSER = new RegExp(`(?<![\\p{L}\\p{N}'’-])((?:${NAME_WORD}|\\p{Lu}{2,})(?:[ \\t]+(?:${NAME_WORD}|\\p{Lu}{2,})){0,2})[ \\t]+$`, 'u');
 
 /** Words that never open a place's name found by its closing word ("The Bridge", "New Street" keeps "New"). */
 const NOT_OPENING = new Set([
@@ -89,25 +97,48 @@ const LEGAL_FORM_END = /[ \t](?:Co|Inc|Corp|Ltd|plc|PLC|SA|AG|NV|SpA|GmbH|LLC|Gr
  * Sports pages: a score ("2-0", "1-1"), a results line ("Liverpool 3 Everton 1"), a wire's sports slug
  * ("SOCCER -"), or the words of a match report. Two such lines, or a slug, make the page one.
  */
-const SPORT_LINE = /(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/%-])|(?<!\p{L})\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}[ \t]+\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}(?![\d.,])|(?:^|[^\p{L}])(?:beat|drew with|held to a|lost to|league|goals?|striker|midfielder|goalkeeper|defender|innings|wickets?|half-time|halftime|stoppage time|penalty shootout|premier league|champions league|bundesliga|serie a|la liga|ligue 1|nba|nfl|nhl|mlb)(?![\p{L}])/iu;
+const SPORT_SCORE = /(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/%-])/g;
+const SPORT_RESULT = /\d[ \t]+\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}(?![\d.,])/gu;
+// ASCII words, matched without the Unicode flag: a leading literal alternation is the fastest scan
+const SPORT_WORDS = /\b(?:beat|drew with|held to a|lost to|league|goals?|striker|midfielder|goalkeeper|defender|innings|wickets?|half-time|halftime|stoppage time|penalty shootout|premier league|champions league|bundesliga|serie a|la liga|ligue 1|nba|nfl|nhl|mlb)\b/gi;
 /** A line of a league table or a results list: a name, then three figures or more ("Texas 75 58 .564 -"). */
 const TABLE_LINE = /^\p{Lu}[\p{L} .'’-]{0,40}?(?:[ \t]+[\d.]+){3,}/u;
-const SPORT_SLUG = /^(?:SOCCER|FOOTBALL|RUGBY|RUGBY UNION|RUGBY LEAGUE|CRICKET|TENNIS|GOLF|BASKETBALL|BASEBALL|ICE HOCKEY|HOCKEY|CYCLING|ATHLETICS|MOTOR RACING|MOTORCYCLING|BOXING|SKIING|SWIMMING|HORSE RACING|NFL|NBA|NHL|F1|FORMULA ONE|SPORTS?)[ \t]+-[ \t]/imu;
+/** Three figures in a row, where a table line may be: found first, then read from its line's start. */
+const TABLE_FIGURES = /\d[ \t]+[\d.]+[ \t]+[\d.]/g;
+/** Read in the first lines only, where a wire puts it. */
+const SPORT_SLUG = /^(?:SOCCER|FOOTBALL|RUGBY|RUGBY UNION|RUGBY LEAGUE|CRICKET|TENNIS|GOLF|BASKETBALL|BASEBALL|ICE HOCKEY|HOCKEY|CYCLING|ATHLETICS|MOTOR RACING|MOTORCYCLING|BOXING|SKIING|SWIMMING|HORSE RACING|NFL|NBA|NHL|F1|FORMULA ONE|SPORTS?)[ \t]+-[ \t]/im;
 
 export function isSportsPage(text: string): boolean {
-  if (SPORT_SLUG.test(text)) return true;
-  let lines = 0;
-  let from = 0;
-  while (from < text.length) {
-    let end = text.indexOf('\n', from);
-    if (end < 0) end = text.length;
-    // a megabyte line is read as lines of 2,000 characters: no test reads more than its part
-    if (end - from > 2000) end = from + 2000;
-    const line = text.slice(from, end);
-    if ((SPORT_LINE.test(line) || TABLE_LINE.test(line)) && ++lines >= 2) return true;
-    from = end + (text[end] === '\n' ? 1 : 0);
+  if (SPORT_SLUG.test(text.slice(0, 300))) return true;
+  // the lines holding a cue, each known by where it ends; every search resumes on the next line, so a
+  // megabyte line of cues costs one search
+  const lines = new Set<number>();
+  for (const re of [SPORT_SCORE, SPORT_RESULT, TABLE_FIGURES, SPORT_WORDS]) {
+    let from = 0;
+    while (from < text.length) {
+      const m = execFrom(re, text, from);
+      if (!m) break;
+      if (re === TABLE_FIGURES && !isTableLine(text, m.index)) {
+        from = m.index + 1;
+        continue;
+      }
+      const newline = text.indexOf('\n', m.index);
+      const lineEnd = newline < 0 ? text.length : newline;
+      lines.add(lineEnd);
+      if (lines.size >= 2) return true;
+      from = lineEnd + 1;
+    }
   }
   return false;
+}
+
+/** Whether the figures at `at` belong to a table line: a name of at most 40 characters opens their line. */
+function isTableLine(text: string, at: number): boolean {
+  const from = Math.max(0, at - 48);
+  const newline = text.slice(from, at).lastIndexOf('\n');
+  if (newline < 0 && from > 0) return false;
+  const lineStart = newline < 0 ? 0 : from + newline + 1;
+  return TABLE_LINE.test(text.slice(lineStart, Math.min(text.length, lineStart + 160)));
 }
 
 /** What separates the names of a list. */
@@ -123,7 +154,9 @@ function isNameSpan(s: Span): boolean {
  * the names inside them.
  */
 export function placesAgainstOrganizations(text: string, spans: Span[], detector: NameDetector): Span[] {
-  const sports = isSportsPage(text);
+  // whether the page is a sports page, read once and only when a rule would retype a name
+  let sportsPage: boolean | undefined;
+  const sports = (): boolean => (sportsPage ??= isSportsPage(text));
   const cache = new Map<string, number>();
   const flagsOf = (name: string): number => {
     if (!detector.gazetteerFlags) return 0;
@@ -161,14 +194,15 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     const flags = flagsOf(s.text);
     const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
     if (s.type === 'PLACE') {
-      if (!knownPlace && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
+      if (!knownPlace && wordBefore(text, s.start) === 'by' && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
       continue;
     }
-    if (sports) continue;
-    const after = text.slice(s.end, Math.min(text.length, s.end + 60));
+    const spaced = text[s.end] === ' ' || text[s.end] === '\t';
+    const after = spaced || text[s.end] === "'" || text[s.end] === '’' ? text.slice(s.end, Math.min(text.length, s.end + 60)) : '';
     // a place noun after the name
-    const noun = PLACE_NOUN_AFTER.exec(after);
+    const noun = spaced ? PLACE_NOUN_AFTER.exec(after) : null;
     if (noun && (knownPlace || !FACILITY_NOUNS.has(noun[1])) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0) {
+      if (sports()) continue;
       retype(s, 'PLACE');
       contextual.add(s.text);
       if (PLURAL_NOUNS.has(noun[1])) {
@@ -184,29 +218,29 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     if (text[s.start - 1] === '(' && text[s.end] === ')') continue;
     // a country, a capital or a region is a place outside a sports page; a place WordNet alone knows
     // ("Toyota" is also a town) where the sentence places it ("in", "at", "from", "X's mayor")
-    const before = text.slice(Math.max(0, s.start - 60), s.start);
+    const before = wordBefore(text, s.start);
     const placed = (flags & STRONG_PLACE_FLAGS) !== 0 ||
-      ((LOCATIVE_BEFORE.test(before) || PLACING_BEFORE.test(before) || PLACING_AFTER.test(after)) && !COMPANY_AFTER.test(after));
-    if (placed) retype(s, 'PLACE');
+      ((LOCATIVE_BEFORE.has(before) || PLACING_BEFORE.has(before) || PLACING_AFTER.test(after)) && !COMPANY_AFTER.test(after));
+    if (placed && !sports()) retype(s, 'PLACE');
   }
   // names after "in", "near", "visited" ("kitchens in Bukit Tinggi and Solok Selatan"), or listed after
   // "from", "at", "between" with a place ("from Gdynia and Hel")
-  if (!sports) {
+  {
     for (let k = 0; k < names.length; k++) {
-      const before = text.slice(Math.max(0, names[k].start - 60), names[k].start);
-      const locative = LOCATIVE_BEFORE.test(before) && !TRUST_BEFORE.test(before);
-      if (!locative && !/(?:^|[^\p{L}])(?:from|between|at)[ \t]+$/u.test(before)) continue;
+      const before = wordBefore(text, names[k].start);
+      const locative = LOCATIVE_BEFORE.has(before) && !(before === 'in' && TRUST_BEFORE.has(wordBefore(text, names[k].start - before.length - 1).toLowerCase()));
+      if (!locative && !LIST_BEFORE.has(before)) continue;
       const members = [names[k], ...listedAfter(text, names, k)];
       const typeOf = (p: Span): Span['type'] => retyped.get(p) ?? p.type;
       const unknownPerson = (p: Span): boolean => typeOf(p) === 'PERSON' && readsAsPlace(p, flagsOf(p.text), surnames) &&
         !/^['’]/.test(text.slice(p.end, p.end + 1));
       const placed = members.some((p) => typeOf(p) === 'PLACE');
-      if (!placed && !(locative && members.some(unknownPerson))) continue;
+      if ((!placed && !(locative && members.some(unknownPerson))) || sports()) continue;
       for (const p of members) {
         const t = typeOf(p);
         const f = flagsOf(p.text);
         // "By Ann Lee in Paris and Jonas Weber in Berlin": a person with a place of their own
-        const flip = t === 'PERSON' ? unknownPerson(p) && (p === members[0] || !/^[ \t]+(?:in|at|from)[ \t]+\p{Lu}/u.test(text.slice(p.end, p.end + 12)))
+        const flip = t === 'PERSON' ? unknownPerson(p) && (p === members[0] || !OWN_PLACE_AFTER.test(text.slice(p.end, p.end + 12)))
           : t === 'ORG' && members.length > 1 && (f & (GAZ_ORG | GAZ_DEMONYM)) === 0 && p.text !== p.text.toUpperCase() &&
             !ORGANISATION_WORDS.test(p.text) && !LEGAL_FORM_END.test(p.text);
         if (!flip) continue;
@@ -230,6 +264,32 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
   return [...out, ...others];
 }
 
+function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
+  re.lastIndex = from;
+  return re.exec(text);
+}
+
+/**
+ * The word right before `at`, past spaces and tabs ("" when a mark or a line break comes first): read
+ * backwards a few characters, so a page of names costs its length.
+ */
+function wordBefore(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && at - end < 4 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end === at) return '';
+  let start = end;
+  while (start > 0 && end - start < 24 && isLetter(text, start - 1)) start--;
+  if (start > 0 && WORD_CHAR.test(text[start - 1])) return '';
+  return text.slice(start, end);
+}
+
+/** An ASCII letter read from its code, any other through the Unicode property. */
+function isLetter(text: string, at: number): boolean {
+  const c = text.charCodeAt(at) | 32;
+  if (c >= 97 && c <= 122) return true;
+  return text.charCodeAt(at) > 127 && LETTER.test(text[at]);
+}
+
 /** A name the tagger typed PERSON reads as a place when no first name opens it and no person of the page bears it. */
 function readsAsPlace(s: Span, flags: number, surnames: ReadonlyMap<string, string>): boolean {
   if ((flags & (GAZ_PERSON | GAZ_FIRST_NAME | GAZ_ORG | GAZ_DEMONYM)) !== 0) return false;
@@ -237,7 +297,7 @@ function readsAsPlace(s: Span, flags: number, surnames: ReadonlyMap<string, stri
   // the surname of another of the page's people ("Smith" after "John Smith"), not this name's own last word
   if (words.some((w) => surnames.has(w) && surnames.get(w) !== s.text)) return false;
   // "Dr", "Mr" and initials are people's
-  return !words.some((w) => /^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$/u.test(w));
+  return !words.some((w) => PERSONAL_WORD.test(w));
 }
 
 /**
@@ -274,7 +334,7 @@ function listedBefore(text: string, names: Span[], k: number): Span[] {
 }
 
 /** Places found by an opening or a closing geographic word, as spans of their own. */
-function namedPlaces(text: string, sports: boolean): Span[] {
+function namedPlaces(text: string, sports: () => boolean): Span[] {
   const out: Span[] = [];
   const add = (start: number, end: number): void => {
     const surface = text.slice(start, end);
@@ -282,23 +342,28 @@ function namedPlaces(text: string, sports: boolean): Span[] {
     if (ORGANISATION_WORDS.test(surface) || !inOrdinaryCase(text, start, end)) return;
     out.push({ start, end, type: 'PLACE', text: surface, value: null, canonical: surface });
   };
-  for (const m of text.matchAll(OPENED_PLACE)) add(m.index, m.index + m[0].length);
-  for (const m of text.matchAll(CLOSED_PLACE)) {
-    if (sports && SPORT_CLOSERS.has(m[2])) continue;
-    let start = m.index;
+  // exec loops, not matchAll: matchAll copies the expression at every call
+  for (let m = execFrom(OPENED_PLACE, text, 0); m; m = execFrom(OPENED_PLACE, text, m.index + m[0].length)) add(m.index, m.index + m[0].length);
+  for (let c = execFrom(PLACE_CLOSER, text, 0); c; c = execFrom(PLACE_CLOSER, text, c.index + c[0].length)) {
+    const closer = c[0];
+    if (SPORT_CLOSERS.has(closer) && sports()) continue;
+    // up to three words before the closing word, read from a bounded slice
+    const from = Math.max(0, c.index - 100);
+    const m = WORDS_BEFORE_CLOSER.exec(text.slice(from, c.index));
+    if (!m) continue;
+    let start = from + m.index;
     let words = m[1].split(/[ \t]+/);
     // "The Tin Can Island": an article or a weekday opening the run is no part of the name
     while (words.length && NOT_OPENING.has(words[0])) {
       start += words[0].length;
-      while (/[ \t]/.test(text[start])) start++;
+      while (text[start] === ' ' || text[start] === '\t') start++;
       words = words.slice(1);
     }
     if (!words.length) continue;
     // a run all in capitals is a headline's, not a name's
-    if (words.every((w) => w === w.toUpperCase()) && m[2] !== m[2].toUpperCase()) continue;
-    add(start, m.index + m[0].length);
+    if (words.every((w) => w === w.toUpperCase()) && closer !== closer.toUpperCase()) continue;
+    add(start, c.index + closer.length);
   }
-  for (const m of text.matchAll(COMPOUND_PLACE)) add(m.index, m.index + m[0].length);
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
