@@ -97,6 +97,15 @@ describe('places against organisations', () => {
     assert.deepEqual(names('Tax Cuts Could Upset Wall Street Again', []), []);
   });
 
+  it('reads a capitalised name no one read before a place noun as a place, and its other mentions', () => {
+    assert.deepEqual(names('Farmers in the Irrawaddy delta lost half their crop. The upper Irrawaddy is dry.', []),
+      ['PLACE Irrawaddy', 'PLACE Irrawaddy']);
+    assert.deepEqual(names("Cambodia's Kratie dam and the Frigg offshore wind farm were cancelled.", [['Cambodia', 'PLACE']]),
+      ['PLACE Cambodia', 'PLACE Kratie', 'PLACE Frigg']);
+    // a sentence's first capital, a nationality and an organisation's head word are no place's
+    assert.deepEqual(names('Small island states pushed for more. The Kurdish region voted. The Tourism Authority region office shut.', []), []);
+  });
+
   it('makes an unknown name typed PLACE after "developed by" the organisation that did it', () => {
     assert.deepEqual(names('The wind farm is being developed by Baltica Nord and a Korean partner.', [['Baltica Nord', 'PLACE'], ['Korean', 'MISC']]),
       ['ORG Baltica Nord', 'MISC Korean']);

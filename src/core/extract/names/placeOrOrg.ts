@@ -38,9 +38,15 @@ const STRONG_PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION;
 const COMPANY_AFTER = /^(?:['’]s?)?\s*(?:said|says|announced|reported|posted|shares?|stock|chief|executive|ceo|chairman|board|profits?|earnings|revenues?|sales|spokes(?:man|woman|person)|shareholders|investors|customers|brand|subsidiary|plc|inc|ltd|group|,\s+(?:the|a|an)\s+[\p{Ll}-]+\s+(?:group|company|firm|maker|giant|operator|bank|carrier|airline|retailer|insurer))\b/iu;
 
 /** Lower-case nouns after a name that make it a place: geographic features, divisions, and facilities named for a place. */
-const PLACE_NOUN_AFTER = /^[ \t]+(airports?|seaports?|ports?|harbou?rs?|provinces?|regions?|districts?|county|counties|prefectures?|municipality|oblast|governorate|delta|river|rivers|valley|basin|crossing|border crossing|dam|reservoir|coast|coastline|island|islands|peninsula|strait|mountains|highlands|lowlands|plateau|desert|wind farm|gas field|oil field|refinery|terminal|base|office|offices|suburbs?|neighbourhood|city centre|downtown)(?![\p{L}\p{N}-])/u;
+const PLACE_NOUN_AFTER = /^[ \t]+(airports?|seaports?|ports?|harbou?rs?|provinces?|regions?|districts?|county|counties|prefectures?|municipality|oblast|governorate|delta|river|rivers|valley|basin|crossing|border crossing|dam|reservoir|coast|coastline|island|islands|peninsula|strait|mountains|highlands|lowlands|plateau|desert|(?:offshore |onshore )?wind farm|gas field|oil field|refinery|terminal|base|office|offices|suburbs?|neighbourhood|city centre|downtown)(?![\p{L}\p{N}-])/u;
 /** Of those, the nouns that follow organisations' names as often ("the Google office", "the Shell refinery"): for known places only. */
-const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refinery', 'wind farm', 'gas field', 'oil field']);
+const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refinery']);
+/**
+ * Lower-case nouns after which a capitalised name no one has read is a place's ("the Mekong delta",
+ * "Cambodia's Sambor dam", "the Thor wind farm"); found first, the name then read back from them.
+ */
+const PLACE_NOUN = /(?<![A-Za-z-])(?:(?:offshore|onshore)[ \t]+)?(?:delta|river|basin|dam|reservoir|valley|province|region|district|county|prefecture|airport|crossing|border crossing|island|peninsula|strait|coast|wind farm|gas field|oil field)(?![A-Za-z-])/g;
+
 /** Plural nouns that take a list of names before them ("Nantes and Bordeaux airports"). */
 const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harbors', 'provinces', 'regions', 'districts', 'counties', 'prefectures', 'rivers', 'islands', 'offices', 'suburbs']);
 
@@ -76,6 +82,10 @@ const PLACE_CLOSERS = 'Square|Street|Avenue|Boulevard|Bridge|Palace|Palast|Platz
 /** Closers that also end the names of clubs or companies ("Crystal Palace", "Bay Arena" in a results line): not on a sports page. */
 const SPORT_CLOSERS = new Set(['Palace', 'Stadium', 'Arena', 'Park']);
 /** A closing word, found first (a literal alternation scans fast); the name's words are then read back from it. */
+const ADJECTIVE_ENDING = /(?:ish|ese|ian|ean)$/;
+/** Words of a place's name before a noun: no apostrophe inside, so an owner's name stays out ("Cambodia's Kratie dam"). */
+const PLAIN_WORD = '\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?';
+const WORDS_BEFORE_NOUN = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${PLAIN_WORD}(?:[ \\t]+${PLAIN_WORD}){0,2})[ \\t]+$`, 'u');
 const PLACE_CLOSER = new RegExp(`(?<![A-Za-z])(?:${PLACE_CLOSERS})(?![A-Za-z])`, 'g');
 const WORDS_BEFORE_CLOSER = new RegExp(`(?<![\\p{L}\\p{N}'’-])((?:${NAME_WORD}|\\p{Lu}{2,})(?:[ \\t]+(?:${NAME_WORD}|\\p{Lu}{2,})){0,2})[ \\t]+$`, 'u');
 
@@ -259,7 +269,7 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     const type = retyped.get(s);
     return type ? { ...s, type } : s;
   });
-  const found = namedPlaces(text, sports);
+  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
   if (found.length) out = withPlaces(out, found);
   return [...out, ...others];
 }
@@ -365,6 +375,45 @@ function namedPlaces(text: string, sports: () => boolean): Span[] {
     add(start, c.index + closer.length);
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Whether `at` opens a sentence or a line: only spaces, opening quotes or brackets after a full stop, a line break or the start. */
+function opensSentence(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && at - k < 8 && /[ \t"“‘'(\[]/.test(text[k - 1])) k--;
+  return k === 0 || /[.!?:\n\r•»]/.test(text[k - 1]);
+}
+
+/** Capitalised names no detector read, before a place noun ("the Mekong delta" → "Mekong"), as places. */
+function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name: string) => number): Span[] {
+  const out: Span[] = [];
+  let k = 0; // names in text order: the first that may reach past the noun's run
+  for (let n = execFrom(PLACE_NOUN, text, 0); n; n = execFrom(PLACE_NOUN, text, n.index + n[0].length)) {
+    const from = Math.max(0, n.index - 80);
+    const m = WORDS_BEFORE_NOUN.exec(text.slice(from, n.index));
+    if (!m) continue;
+    let start = from + m.index;
+    let words = m[1].split(/[ \t]+/);
+    while (words.length && NOT_OPENING.has(words[0])) {
+      start += words[0].length;
+      while (text[start] === ' ' || text[start] === '\t') start++;
+      words = words.slice(1);
+    }
+    if (!words.length) continue;
+    const end = start + words.join(' ').length;
+    if (text.slice(start, end) !== words.join(' ')) continue; // words apart by tabs or several spaces: leave them
+    while (k < names.length && names[k].end <= start) k++;
+    if (k < names.length && names[k].start < end) continue; // a name there already: the retyping rules read it
+    // a capital opening a sentence says nothing ("Small island states pushed for more")
+    if (opensSentence(text, start)) continue;
+    const surface = text.slice(start, end);
+    if ((flagsOf(surface) & (GAZ_ORG | GAZ_DEMONYM)) !== 0 || (flagsOf(words[0]) & GAZ_DEMONYM) !== 0) continue;
+    // a people's adjective the gazetteer lacks ("the Kurdish region", "the Sudanese border crossing")
+    if (ADJECTIVE_ENDING.test(words[words.length - 1])) continue;
+    if (ORGANISATION_WORDS.test(surface) || !inOrdinaryCase(text, start, end)) continue;
+    out.push({ start, end, type: 'PLACE', text: surface, value: null, canonical: surface });
+  }
+  return out;
 }
 
 /**
