@@ -106,6 +106,15 @@ describe('places against organisations', () => {
     assert.deepEqual(names('Small island states pushed for more. The Kurdish region voted. The Tourism Authority region office shut.', []), []);
   });
 
+  it('joins a name to the words that make it a longer place, and knows regions the gazetteer lacks', () => {
+    assert.deepEqual(names('Ghana and Côte d’Ivoire agreed a cocoa pact.', [['Ghana', 'PLACE'], ['Côte', 'PLACE'], ['Ivoire', 'PLACE']]),
+      ['PLACE Ghana', 'PLACE Côte d’Ivoire']);
+    assert.deepEqual(names('Exports from Trinidad and Tobago fell.', [['Trinidad', 'PLACE'], ['Tobago', 'PLACE']]), ['PLACE Trinidad and Tobago']);
+    // two places that are no one place stay two
+    assert.deepEqual(names('Talks between Ghana and Togo resumed.', [['Ghana', 'PLACE'], ['Togo', 'PLACE']]), ['PLACE Ghana', 'PLACE Togo']);
+    assert.deepEqual(names('Eurozone GDP grew 0.2% in the third quarter.', [['Eurozone', 'ORG']]), ['PLACE Eurozone']);
+  });
+
   it('makes an unknown name typed PLACE after "developed by" the organisation that did it', () => {
     assert.deepEqual(names('The wind farm is being developed by Baltica Nord and a Korean partner.', [['Baltica Nord', 'PLACE'], ['Korean', 'MISC']]),
       ['ORG Baltica Nord', 'MISC Korean']);

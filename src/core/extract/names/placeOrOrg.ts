@@ -30,6 +30,15 @@ const PERSONAL_WORD = /^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$/u;
 /** "Jonas Weber in Berlin": a person with a place of their own. */
 const OWN_PLACE_AFTER = /^[ \t]+(?:in|at|from)[ \t]+\p{Lu}/u;
 
+/**
+ * Regions named in economic and political news that the gazetteer lacks; places like the ones it has
+ * (general knowledge; the UN M49 and EU terms for regions and groupings of countries).
+ */
+const KNOWN_REGIONS = new Set(['Eurozone', 'Euro Zone', 'Euro Area', 'Benelux', 'Baltics', 'Nordics', 'Western Balkans', 'Global South', 'Global North', 'Schengen Area', 'Indo-Pacific', 'Asia-Pacific']);
+
+/** A name and the words that continue it into a longer place's name ("Côte" + "d'Ivoire", "Bosnia" + "and Herzegovina"). */
+const JOIN_AFTER = /^(?:[ \t]+(?:and|of|of the|de|del|da|do|du)[ \t]+|[ \t]+d['’])(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})/u;
+
 const PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION;
 /** Countries, capitals and first-level regions: places whatever the sentence says. */
 const STRONG_PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION;
@@ -172,7 +181,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     if (!detector.gazetteerFlags) return 0;
     let f = cache.get(name);
     if (f === undefined) {
-      f = detector.gazetteerFlags(name);
+      // the gazetteer holds names with a straight apostrophe ("Côte d'Ivoire")
+      f = detector.gazetteerFlags(name.includes('’') ? name.replace(/’/g, "'") : name);
       cache.set(name, f);
     }
     return f;
@@ -200,8 +210,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
 
   for (let k = 0; k < names.length; k++) {
     const s = names[k];
-    if (s.type === 'MISC') continue;
-    const flags = flagsOf(s.text);
+    if (s.type === 'MISC' && !KNOWN_REGIONS.has(s.text)) continue;
+    const flags = KNOWN_REGIONS.has(s.text) ? GAZ_REGION : flagsOf(s.text);
     const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
     if (s.type === 'PLACE') {
       if (!knownPlace && wordBefore(text, s.start) === 'by' && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
@@ -269,7 +279,7 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     const type = retyped.get(s);
     return type ? { ...s, type } : s;
   });
-  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf), ...joinedPlaces(text, names, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
   if (found.length) out = withPlaces(out, found);
   return [...out, ...others];
 }
@@ -375,6 +385,29 @@ function namedPlaces(text: string, sports: () => boolean): Span[] {
     add(start, c.index + closer.length);
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * A name continued by "and", "of", "de" or "d'" and capitalised words into a place the gazetteer knows
+ * ("Côte d'Ivoire", "Bosnia and Herzegovina", "Trinidad and Tobago"): the whole is one place.
+ */
+function joinedPlaces(text: string, names: readonly Span[], flagsOf: (name: string) => number): Span[] {
+  const out: Span[] = [];
+  for (const s of names) {
+    if (text[s.end] !== ' ' && text[s.end] !== '\t') continue;
+    const m = JOIN_AFTER.exec(text.slice(s.end, s.end + 60));
+    if (!m) continue;
+    const words = m[1].split(/[ \t]+/);
+    for (let n = words.length; n >= 1; n--) {
+      const end = s.end + m[0].length - m[1].length + words.slice(0, n).join(' ').length;
+      const surface = text.slice(s.start, end);
+      const flags = flagsOf(surface);
+      if ((flags & PLACE_FLAGS) === 0 || (flags & GAZ_ORG) !== 0) continue;
+      out.push({ start: s.start, end, type: 'PLACE', text: surface, value: null, canonical: surface.replace(/’/g, "'") });
+      break;
+    }
+  }
+  return out;
 }
 
 /** Whether `at` opens a sentence or a line: only spaces, opening quotes or brackets after a full stop, a line break or the start. */
