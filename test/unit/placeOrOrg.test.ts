@@ -115,6 +115,16 @@ describe('places against organisations', () => {
     assert.deepEqual(names('Eurozone GDP grew 0.2% in the third quarter.', [['Eurozone', 'ORG']]), ['PLACE Eurozone']);
   });
 
+  it('reads the name after "the town of", "the city of" as a place, and lists after "towards"', () => {
+    assert.deepEqual(names('Fighting continued near the town of Kostiantynivka and the northern city of Sumy.', [['Kostiantynivka', 'PERSON'], ['Sumy', 'ORG']]),
+      ['PLACE Kostiantynivka', 'PLACE Sumy']);
+    assert.deepEqual(names('The storm moved towards Leyte and Samar.', [['Leyte', 'ORG'], ['Samar', 'PLACE']]), ['PLACE Leyte', 'PLACE Samar']);
+    // "the Department of Energy": a capitalised noun before "of" is a name's own word
+    assert.deepEqual(names('The Department of Energy said so.', [['Department of', 'ORG'], ['Energy', 'ORG']]), ['ORG Department of Energy']);
+    assert.deepEqual(names('Tankers avoided the Strait of Hormuz and the Sea of Azov.', [['Strait of Hormuz', 'ORG']]),
+      ['PLACE Strait of Hormuz', 'PLACE Sea of Azov']);
+  });
+
   it('makes an unknown name typed PLACE after "developed by" the organisation that did it', () => {
     assert.deepEqual(names('The wind farm is being developed by Baltica Nord and a Korean partner.', [['Baltica Nord', 'PLACE'], ['Korean', 'MISC']]),
       ['ORG Baltica Nord', 'MISC Korean']);

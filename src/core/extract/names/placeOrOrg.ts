@@ -62,9 +62,15 @@ const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harb
 /** Words before a name that place it ("kitchens in Bukit Tinggi", "visited Pekanbaru"). */
 const LOCATIVE_BEFORE = new Set(['in', 'In', 'near', 'Near', 'across', 'Across', 'throughout', 'outside', 'around', 'visited', 'visiting', 'toured']);
 /** Other words before a name that place it ("from X", "the mayor of X"). */
-const PLACING_BEFORE = new Set(['from', 'at', 'to', 'between', 'of', 'At', 'From']);
+const PLACING_BEFORE = new Set(['from', 'at', 'to', 'towards', 'toward', 'into', 'via', 'off', 'between', 'of', 'At', 'From']);
 /** Words before the first name of a list that a place in it places as a whole ("from Gdynia and Hel"). */
-const LIST_BEFORE = new Set(['from', 'between', 'at']);
+const LIST_BEFORE = new Set(['from', 'between', 'at', 'to', 'towards', 'toward', 'into', 'via']);
+/** Lower-case nouns before "of" that make the name after it a place ("the northern city of Kharkiv", "the town of Ustka"). */
+const KIND_OF_PLACE = new Set([
+  'city', 'town', 'village', 'hamlet', 'municipality', 'province', 'region', 'district', 'county', 'state', 'island', 'islands', 'capital',
+  'port', 'commune', 'prefecture', 'suburb', 'suburbs', 'enclave', 'governorate', 'oblast', 'archipelago', 'peninsula', 'parish', 'borough',
+  'outskirts', 'streets', 'coast', 'shores', 'banks',
+]);
 /** Words after a name that place it ("X's governor", "X residents"). */
 const PLACING_AFTER = /^(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/u;
 /** "confidence in X", "faith in X": the person trusted, not a place. */
@@ -78,7 +84,7 @@ const AGENT_BEFORE = /(?:^|[^\p{L}])(?:developed|operated|owned|run|built|releas
  * rivers, lakes, mountains, capes, islands, bays, salt flats. "Rio" without its accent opens companies'
  * names too ("Rio Tinto"), so it counts only before "de", "do", "da".
  */
-const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare';
+const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Straits?(?=[ \\t]+of[ \\t])|Sea(?=[ \\t]+of[ \\t])|Isle(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare|Ciudad|Villa(?=[ \\t]+d[eo][ \\t])|Santa|São';
 const CONNECTORS = "de|de la|de las|de los|del|des|du|d['’]|di|della|delle|dei|degli|do|da|dos|das|of|of the|la|le|les|al|el";
 const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}";
 const OPENED_PLACE = new RegExp(
@@ -232,6 +238,13 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
       }
       continue;
     }
+    // "the town of Ustka", "the northern city of Kharkiv"
+    if (wordBefore(text, s.start) === 'of' && KIND_OF_PLACE.has(secondWordBefore(text, s.start)) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0) {
+      if (sports()) continue;
+      retype(s, 'PLACE');
+      contextual.add(s.text);
+      continue;
+    }
     // a person's name that is also a place's ("Holland" after "Mr Holland"): the page's people keep theirs
     if (!knownPlace || (s.type === 'PERSON' && ((flags & (GAZ_PERSON | GAZ_FIRST_NAME)) !== 0 || surnames.has(s.text)))) continue;
     // "the Palestinian Authority (PA)": an organisation's abbreviation, whatever else it spells
@@ -301,6 +314,15 @@ function wordBefore(text: string, at: number): string {
   while (start > 0 && end - start < 24 && isLetter(text, start - 1)) start--;
   if (start > 0 && WORD_CHAR.test(text[start - 1])) return '';
   return text.slice(start, end);
+}
+
+/** The word before the word before `at` ("city" in "the city of Kharkiv" before "Kharkiv"). */
+function secondWordBefore(text: string, at: number): string {
+  const first = wordBefore(text, at);
+  if (!first) return '';
+  let end = at;
+  while (end > 0 && at - end < 4 && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  return wordBefore(text, end - first.length);
 }
 
 /** An ASCII letter read from its code, any other through the Unicode property. */
