@@ -84,7 +84,7 @@ const AGENT_BEFORE = /(?:^|[^\p{L}])(?:developed|operated|owned|run|built|releas
  * rivers, lakes, mountains, capes, islands, bays, salt flats. "Rio" without its accent opens companies'
  * names too ("Rio Tinto"), so it counts only before "de", "do", "da".
  */
-const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Straits?(?=[ \\t]+of[ \\t])|Sea(?=[ \\t]+of[ \\t])|Isle(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare|Ciudad|Villa(?=[ \\t]+d[eo][ \\t])|Santa|São';
+const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Straits?(?=[ \\t]+of[ \\t])|Sea(?=[ \\t]+of[ \\t])|Isle(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare|Ciudad|Villa(?=[ \\t]+d[eo][ \\t])|São';
 const CONNECTORS = "de|de la|de las|de los|del|des|du|d['’]|di|della|delle|dei|degli|do|da|dos|das|of|of the|la|le|les|al|el";
 const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}";
 const OPENED_PLACE = new RegExp(
