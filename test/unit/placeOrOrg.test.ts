@@ -84,6 +84,8 @@ describe('places against organisations', () => {
       ['PLACE Place de la Concorde', 'PLACE Plaza Mayor']);
     assert.deepEqual(names('The government promised a new dam on the Río Chagres by 2030.', [['Río Chagres', 'ORG']]), ['PLACE Río Chagres']);
     assert.deepEqual(names('Boats crossed the Lago di Garda at dawn.', []), ['PLACE Lago di Garda']);
+    assert.deepEqual(names('Strikes hit Deir al-Balah and Kampung Baru overnight.', [['Deir al-Balah', 'PERSON']]),
+      ['PLACE Deir al-Balah', 'PLACE Kampung Baru']);
     // "Rio" without its accent opens companies' names too
     assert.deepEqual(names('Rio Tinto said output fell.', [['Rio Tinto', 'ORG']]), ['ORG Rio Tinto']);
   });

@@ -24,6 +24,8 @@ import { inOrdinaryCase } from './lineCase';
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LETTER = /\p{L}/u;
+const NON_ASCII = /[^\u0000-\u007f]/;
+const COMBINING_MARKS = /\p{M}/gu;
 const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 /** Initials and forms of address, which only people's names hold. */
 const PERSONAL_WORD = /^(?:\p{Lu}\.|Mr|Mrs|Ms|Dr|Sir|Dame|Lord|Lady)\.?$/u;
@@ -84,11 +86,13 @@ const AGENT_BEFORE = /(?:^|[^\p{L}])(?:developed|operated|owned|run|built|releas
  * rivers, lakes, mountains, capes, islands, bays, salt flats. "Rio" without its accent opens companies'
  * names too ("Rio Tinto"), so it counts only before "de", "do", "da".
  */
-const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Straits?(?=[ \\t]+of[ \\t])|Sea(?=[ \\t]+of[ \\t])|Isle(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare|Ciudad|Villa(?=[ \\t]+d[eo][ \\t])|São';
+const PLACE_OPENERS = 'Place|Plaza|Piazza|Piazzale|Praça|Plac|Platz|Rue|Avenida|Calle|Paseo|Río|Rio(?=[ \\t]+d[aeo]s?[ \\t])|Rivière|Lago|Lac|Lake|Loch|Mount|Mont|Mt\\.|Cape|Cabo|Isla|Isola|Île|Ilha|Sierra|Cerro|Puerto|Bahía|Baía|Golfo|Gulf(?=[ \\t]+of[ \\t])|Bay(?=[ \\t]+of[ \\t])|Straits?(?=[ \\t]+of[ \\t])|Sea(?=[ \\t]+of[ \\t])|Isle(?=[ \\t]+of[ \\t])|Salar|Volcán|Laguna|Playa|Gare|Ciudad|Villa(?=[ \\t]+d[eo][ \\t])|São|Deir|Beit|Kafr|Wadi|Jabal|Jebel|Kampung|Pulau|Tanjung|Sungai|Teluk';
 const CONNECTORS = "de|de la|de las|de los|del|des|du|d['’]|di|della|delle|dei|degli|do|da|dos|das|of|of the|la|le|les|al|el";
 const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}";
+/** The Arabic article joined to a name ("Deir al-Balah", "Ras an-Naqura"). */
+const ARABIC_ARTICLE = '(?:(?:al|el|ad|ash|as|ar|an|at|az)-)?';
 const OPENED_PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLACE_OPENERS})(?:[ \\t]+(?:${CONNECTORS}))?(?:[ \\t]+|(?<=['’]))${NAME_WORD}(?:[ \\t]+(?:(?:${CONNECTORS})[ \\t]+)?${NAME_WORD}){0,2}(?![\\p{L}\\p{N}])`,
+  `(?<![\\p{L}\\p{N}])(?:${PLACE_OPENERS})(?:[ \\t]+(?:${CONNECTORS}))?(?:[ \\t]+|(?<=['’]))${ARABIC_ARTICLE}${NAME_WORD}(?:[ \\t]+(?:(?:${CONNECTORS})[ \\t]+)?${ARABIC_ARTICLE}${NAME_WORD}){0,2}(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -189,6 +193,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     if (f === undefined) {
       // the gazetteer holds names with a straight apostrophe ("Côte d'Ivoire")
       f = detector.gazetteerFlags(name.includes('’') ? name.replace(/’/g, "'") : name);
+      // the gazetteer's lists write many names without their accents ("Medellin")
+      if (f === 0 && NON_ASCII.test(name)) f = detector.gazetteerFlags(name.normalize('NFD').replace(COMBINING_MARKS, '').replace(/’/g, "'"));
       cache.set(name, f);
     }
     return f;
@@ -216,9 +222,11 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
 
   for (let k = 0; k < names.length; k++) {
     const s = names[k];
-    if (s.type === 'MISC' && !KNOWN_REGIONS.has(s.text)) continue;
     const flags = KNOWN_REGIONS.has(s.text) ? GAZ_REGION : flagsOf(s.text);
     const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
+    // MISC holds nationalities and adjectives that the gazetteer also lists as places ("Saudi", "Western"):
+    // only a region it lacks is retyped
+    if (s.type === 'MISC' && !KNOWN_REGIONS.has(s.text)) continue;
     if (s.type === 'PLACE') {
       if (!knownPlace && wordBefore(text, s.start) === 'by' && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
       continue;
