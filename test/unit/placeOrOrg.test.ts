@@ -136,6 +136,19 @@ describe('places against organisations', () => {
     assert.deepEqual(names('The enclave is surrounded by France on three sides.', [['France', 'PLACE']]), ['PLACE France']);
   });
 
+  it('reads as organisations the names typed PLACE that an organisation\'s name, brackets or list make so', () => {
+    assert.deepEqual(names('Militants attacked Caribbean Union troops.', [['Caribbean Union', 'PLACE']]), ['ORG Caribbean Union']);
+    // the gazetteer's own "Soviet Union" stays a place
+    assert.deepEqual(names('He was born in the Soviet Union.', [['Soviet Union', 'PLACE']]), ['PLACE Soviet Union']);
+    assert.deepEqual(names('It failed to consult the Tram Drivers Association (Tradas) in time.', [['Tram Drivers Association', 'ORG'], ['Tradas', 'PLACE']]),
+      ['ORG Tram Drivers Association', 'ORG Tradas']);
+    assert.deepEqual(names('Carriers such as Norvik, Hapag-Lloyd and Maersk rerouted ships.', [['Norvik', 'PLACE'], ['Hapag-Lloyd', 'ORG'], ['Maersk', 'ORG']]),
+      ['ORG Norvik', 'ORG Hapag-Lloyd', 'ORG Maersk']);
+    // a known place listed with organisations stays a place
+    assert.deepEqual(names('Talks between Hamas, Fatah and Egypt resumed.', [['Hamas', 'ORG'], ['Fatah', 'ORG'], ['Egypt', 'PLACE']]),
+      ['ORG Hamas', 'ORG Fatah', 'PLACE Egypt']);
+  });
+
   it('keeps a person who bears a place\'s name', () => {
     assert.deepEqual(names('Tom Holland was moved on Monday. A reader recognised Holland in a shop.', [['Tom Holland', 'PERSON'], ['Holland', 'PERSON']]),
       ['PERSON Tom Holland', 'PERSON Holland']);

@@ -170,6 +170,20 @@ function isTableLine(text: string, at: number): boolean {
   return TABLE_LINE.test(text.slice(lineStart, Math.min(text.length, lineStart + 160)));
 }
 
+/**
+ * Last words that close an organisation's name where the tagger read a place ("African Union", "European Union").
+ * Not "Centre", "Club" or "Hospital": named buildings and grounds end so too, and are places.
+ */
+const PLACE_TYPED_ORG_HEADS = new Set(['Union']);
+
+/** The names of the list holding names[k] ("X, Y and Z"), names[k] among them; names[k] alone when it is in none. */
+function listAround(text: string, names: Span[], k: number): Span[] {
+  let first = k;
+  while (first > 0 && names[first].start - names[first - 1].end <= 8 && LIST_GAP.test(text.slice(names[first - 1].end, names[first].start))) first--;
+  const out = [names[first], ...listedAfter(text, names, first)];
+  return out.includes(names[k]) ? out : [names[k]];
+}
+
 /** What separates the names of a list. */
 const LIST_GAP = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
 
@@ -293,6 +307,32 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     // every mention of a name its context made a place ("visited Pekanbaru" … "Pekanbaru's governor")
     if (contextual.size) {
       for (const s of names) if ((s.type === 'PERSON' || s.type === 'ORG') && contextual.has(s.text) && !retyped.has(s)) retype(s, 'PLACE');
+    }
+  }
+
+  // the other way: names typed PLACE that read as organisations
+  for (let k = 0; k < names.length; k++) {
+    const s = names[k];
+    if ((retyped.get(s) ?? s.type) !== 'PLACE') continue;
+    const flags = flagsOf(s.text);
+    if ((flags & PLACE_FLAGS) !== 0 || KNOWN_REGIONS.has(s.text)) continue;
+    const words = s.text.split(/\s+/);
+    // "African Union": an organisation's head word closing a name no gazetteer knows as a place ("Soviet Union" it knows)
+    if (words.length >= 2 && PLACE_TYPED_ORG_HEADS.has(words[words.length - 1])) {
+      retype(s, 'ORG');
+      continue;
+    }
+    // "the Airline Pilots' Association (Balpa)": a short name in brackets after an organisation's
+    const previous = names[k - 1];
+    if (previous && text[s.start - 1] === '(' && text[s.end] === ')' && (retyped.get(previous) ?? previous.type) === 'ORG' &&
+      /^[ \t]*\($/.test(text.slice(previous.end, s.start))) {
+      retype(s, 'ORG');
+      continue;
+    }
+    // "carriers such as Maersk and Hapag": a name no gazetteer knows, listed with organisations only
+    if (words.length <= 3) {
+      const list = listAround(text, names, k);
+      if (list.length >= 2 && list.every((p) => p === s || ((retyped.get(p) ?? p.type) === 'ORG' && p.text !== p.text.toUpperCase()))) retype(s, 'ORG');
     }
   }
 
