@@ -143,6 +143,8 @@ export function isSportsPage(text: string): boolean {
   // megabyte line of cues costs one search
   const lines = new Set<number>();
   for (const re of [SPORT_SCORE, SPORT_RESULT, TABLE_FIGURES, SPORT_WORDS]) {
+    // a match report's words count beside a score or a table's line only: a page with neither is no sports page
+    if (re === SPORT_WORDS && lines.size === 0) break;
     let from = 0;
     while (from < text.length) {
       const m = execFrom(re, text, from);
