@@ -117,6 +117,13 @@ describe('places against organisations', () => {
     assert.deepEqual(names('Eurozone GDP grew 0.2% in the third quarter.', [['Eurozone', 'ORG']]), ['PLACE Eurozone']);
   });
 
+  it('reads as a place a name that has what only places have, or that a known place\'s preposition places', () => {
+    assert.deepEqual(names("Padangsidempuan's mayor said 40 people were missing.", [['Padangsidempuan', 'PERSON']]), ['PLACE Padangsidempuan']);
+    assert.deepEqual(names("Dana Marwick said Marwick's residents were safe.", [['Dana Marwick', 'PERSON'], ['Marwick', 'PERSON']]),
+      ['PERSON Dana Marwick', 'PERSON Marwick']);
+    assert.deepEqual(names('The plane circled over Kent before landing.', [['Kent', 'ORG']]), ['PLACE Kent']);
+  });
+
   it('reads the name after "the town of", "the city of" as a place, and lists after "towards"', () => {
     assert.deepEqual(names('Fighting continued near the town of Kostiantynivka and the northern city of Sumy.', [['Kostiantynivka', 'PERSON'], ['Sumy', 'ORG']]),
       ['PLACE Kostiantynivka', 'PLACE Sumy']);

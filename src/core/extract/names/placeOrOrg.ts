@@ -64,7 +64,7 @@ const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harb
 /** Words before a name that place it ("kitchens in Bukit Tinggi", "visited Pekanbaru"). */
 const LOCATIVE_BEFORE = new Set(['in', 'In', 'near', 'Near', 'across', 'Across', 'throughout', 'outside', 'around', 'visited', 'visiting', 'toured']);
 /** Other words before a name that place it ("from X", "the mayor of X"). */
-const PLACING_BEFORE = new Set(['from', 'at', 'to', 'towards', 'toward', 'into', 'via', 'off', 'between', 'of', 'At', 'From']);
+const PLACING_BEFORE = new Set(['from', 'at', 'to', 'towards', 'toward', 'into', 'via', 'off', 'over', 'above', 'along', 'beyond', 'inside', 'within', 'through', 'between', 'of', 'At', 'From']);
 /** Words before the first name of a list that a place in it places as a whole ("from Gdynia and Hel"). */
 const LIST_BEFORE = new Set(['from', 'between', 'at', 'to', 'towards', 'toward', 'into', 'via']);
 /** Lower-case nouns before "of" that make the name after it a place ("the northern city of Kharkiv", "the town of Ustka"). */
@@ -75,6 +75,9 @@ const KIND_OF_PLACE = new Set([
 ]);
 /** Words after a name that place it ("X's governor", "X residents"). */
 const PLACING_AFTER = /^(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/u;
+/** What only a place has ("Sibolga's mayor", "Kherson's outskirts"): a name before it, read as a person's or an organisation's, is a place's. */
+const ONLY_A_PLACE_HAS = /^['’]s[ \t]+(?:governor|mayor|residents|inhabitants|population|outskirts|suburbs|streets|coastline|city centre|old town|airport|seaport|harbour|harbor)(?![\p{L}])/u;
+
 /** "confidence in X", "faith in X": the person trusted, not a place. */
 const TRUST_BEFORE = new Set(['confidence', 'faith', 'trust', 'belief', 'interest', 'stake', 'stakes', 'shares', 'investment', 'investments', 'invest', 'invested', 'investing']);
 
@@ -260,6 +263,14 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
           if (p.type !== 'MISC' && (flagsOf(p.text) & (GAZ_ORG | GAZ_DEMONYM)) === 0) retype(p, 'PLACE');
         }
       }
+      continue;
+    }
+    // "Sibolga's mayor", "Kherson's outskirts"
+    if (after && ONLY_A_PLACE_HAS.test(after) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0 && s.text !== s.text.toUpperCase() &&
+      !(s.type === 'PERSON' && !readsAsPlace(s, flags, surnames))) {
+      if (sports()) continue;
+      retype(s, 'PLACE');
+      contextual.add(s.text);
       continue;
     }
     // "the town of Ustka", "the northern city of Kharkiv"
