@@ -51,6 +51,8 @@ describe('places against organisations', () => {
     assert.ok(isSportsPage('SOCCER - LATE GOAL SINKS HOSTS\nThe visitors won in stoppage time.'));
     assert.ok(isSportsPage('Eastern Division\nNew York 74 59 .556 -\nBaltimore 70 63 .526 4'));
     assert.ok(!isSportsPage('The central bank held rates at 4% on Thursday.\nMarkets in London rose 1.2 per cent.'));
+    // business and court pages use a sports page's words and shapes too
+    assert.ok(!isSportsPage('Profits beat forecasts, with a 10-15 per cent rise.\nThe court ruled on a 6-3 vote.\nClimate goals were set for the league of richest nations.'));
   });
 
   it('keeps a company that shares a town\'s name, and an abbreviation in brackets', () => {

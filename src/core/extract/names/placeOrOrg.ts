@@ -129,10 +129,12 @@ const LEGAL_FORM_END = /[ \t](?:Co|Inc|Corp|Ltd|plc|PLC|SA|AG|NV|SpA|GmbH|LLC|Gr
  * Sports pages: a score ("2-0", "1-1"), a results line ("Liverpool 3 Everton 1"), a wire's sports slug
  * ("SOCCER -"), or the words of a match report. Two such lines, or a slug, make the page one.
  */
-const SPORT_SCORE = /(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/%-])/g;
+/** A score ("2-0", "1-1"), not a range of figures or a court's vote ("10-15 per cent", "aged 18-24 years", "a 6-3 ruling"). */
+const SPORT_SCORE = /(?<![\d.,:/-])\d{1,2}-\d{1,2}(?![\d.,:/%-])(?![ \t]+(?:per ?cent|percent|ruling|vote|votes|decision|majority|years?|months?|weeks?|days?|hours?|minutes?|degrees|mph|km|miles)\b)/g;
 const SPORT_RESULT = /\d[ \t]+\p{Lu}\p{L}{1,30}[ \t]+\d{1,2}(?![\d.,])/gu;
-// ASCII words, matched without the Unicode flag: a leading literal alternation is the fastest scan
-const SPORT_WORDS = /\b(?:beat|drew with|held to a|lost to|league|goals?|striker|midfielder|goalkeeper|defender|innings|wickets?|half-time|halftime|stoppage time|penalty shootout|premier league|champions league|bundesliga|serie a|la liga|ligue 1|nba|nfl|nhl|mlb)\b/gi;
+// ASCII words, matched without the Unicode flag: a leading literal alternation is the fastest scan. Not "beat",
+// "goals" or "league", which business and politics pages use as often ("beat forecasts", "climate goals")
+const SPORT_WORDS = /\b(?:drew with|held to a|lost to|striker|midfielder|goalkeeper|innings|wickets?|half-time|halftime|stoppage time|penalty shootout|scored (?:a|an|his|her|their|the|twice)|premier league|champions league|bundesliga|serie a|la liga|ligue 1|nba|nfl|nhl|mlb)\b/gi;
 /** A line of a league table or a results list: a name, then three figures or more ("Texas 75 58 .564 -"). */
 const TABLE_LINE = /^\p{Lu}[\p{L} .'’-]{0,40}?(?:[ \t]+[\d.]+){3,}/u;
 /** Three figures in a row, where a table line may be: found first, then read from its line's start. */
