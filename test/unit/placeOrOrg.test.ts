@@ -117,6 +117,9 @@ describe('places against organisations', () => {
     // two places that are no one place stay two
     assert.deepEqual(names('Talks between Ghana and Togo resumed.', [['Ghana', 'PLACE'], ['Togo', 'PLACE']]), ['PLACE Ghana', 'PLACE Togo']);
     assert.deepEqual(names('Eurozone GDP grew 0.2% in the third quarter.', [['Eurozone', 'ORG']]), ['PLACE Eurozone']);
+    // a place the detector left out of a list of places
+    assert.deepEqual(names('Farmers drove from Bavaria and Lower Saxony to the Brandenburg Gate.', [['Bavaria', 'PLACE'], ['Brandenburg', 'PLACE']]),
+      ['PLACE Bavaria', 'PLACE Lower Saxony', 'PLACE Brandenburg Gate']);
   });
 
   it('reads as a place a name that has what only places have, or that a known place\'s preposition places', () => {

@@ -100,7 +100,7 @@ const OPENED_PLACE = new RegExp(
 );
 
 /** Capitalised words that close a place's name ("Tiananmen Square", "Berlinale Palast", "Tin Can Island"). */
-const PLACE_CLOSERS = 'Square|Street|Avenue|Boulevard|Bridge|Palace|Palast|Platz|Straße|Strasse|Airport|Island|Islands|River|Canal|Dam|Strait|Straits|Sea|Ocean|Valley|Mountains|Hills|Peninsula|Desert|Reservoir|Glacier|Delta|Basin|Coast|Province|Prefecture|Governorate|Oblast|Stadium|Arena|Cathedral|Mosque|Basilica|Castle';
+const PLACE_CLOSERS = 'Square|Street|Avenue|Boulevard|Bridge|Palace|Palast|Platz|Straße|Strasse|Airport|Island|Islands|River|Canal|Dam|Strait|Straits|Sea|Ocean|Valley|Mountains|Hills|Peninsula|Desert|Reservoir|Glacier|Delta|Basin|Coast|Province|Prefecture|Governorate|Oblast|Stadium|Arena|Cathedral|Mosque|Basilica|Castle|Gate';
 /** Closers that also end the names of clubs or companies ("Crystal Palace", "Bay Arena" in a results line): not on a sports page. */
 const SPORT_CLOSERS = new Set(['Palace', 'Stadium', 'Arena', 'Park']);
 /** A closing word, found first (a literal alternation scans fast); the name's words are then read back from it. */
@@ -355,7 +355,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     const type = retyped.get(s);
     return type ? { ...s, type } : s;
   });
-  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf), ...joinedPlaces(text, names, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
+  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf), ...joinedPlaces(text, names, flagsOf),
+    ...listedPlaces(text, out, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
   if (found.length) out = withPlaces(out, found);
   return [...out, ...others];
 }
@@ -489,6 +490,36 @@ function joinedPlaces(text: string, names: readonly Span[], flagsOf: (name: stri
       const flags = flagsOf(surface);
       if ((flags & PLACE_FLAGS) === 0 || (flags & GAZ_ORG) !== 0) continue;
       out.push({ start: s.start, end, type: 'PLACE', text: surface, value: null, canonical: surface.replace(/’/g, "'") });
+      break;
+    }
+  }
+  return out;
+}
+
+/** A list's joint, then up to three capitalised words: a name the detector may have left out of a list. */
+const LISTED_AFTER = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,2})/u;
+
+/**
+ * A place the detector left out of a list of places ("from Bavaria and Lower Saxony"): capitalised words
+ * after a place and a list's joint, as long as the gazetteer knows as a place.
+ */
+function listedPlaces(text: string, names: readonly Span[], flagsOf: (name: string) => number): Span[] {
+  const out: Span[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const s = names[k];
+    if (s.type !== 'PLACE') continue;
+    const m = LISTED_AFTER.exec(text.slice(s.end, s.end + 60));
+    if (!m) continue;
+    const start = s.end + m[0].length - m[1].length;
+    const next = names[k + 1];
+    if (next && next.start < start + m[1].length) continue; // a name there already
+    const words = m[1].split(/[ \t]+/);
+    for (let n = words.length; n >= 1; n--) {
+      const surface = words.slice(0, n).join(' ');
+      if (text.slice(start, start + surface.length) !== surface) continue;
+      const flags = flagsOf(surface);
+      if ((flags & PLACE_FLAGS) === 0 || (flags & (GAZ_ORG | GAZ_PERSON | GAZ_FIRST_NAME)) !== 0) continue;
+      out.push({ start, end: start + surface.length, type: 'PLACE', text: surface, value: null, canonical: surface });
       break;
     }
   }
