@@ -25,6 +25,7 @@ import { inOrdinaryCase } from './lineCase';
 // `new RegExp` call, which inside a function would build the expression again at every use
 const LETTER = /\p{L}/u;
 const NON_ASCII = /[^\u0000-\u007f]/;
+const WORD_LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const COMBINING_MARKS = /\p{M}/gu;
 const WORD_CHAR = /[\p{L}\p{N}'’-]/u;
 /** Initials and forms of address, which only people's names hold. */
@@ -46,17 +47,17 @@ const PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION;
 const STRONG_PLACE_FLAGS = GAZ_COUNTRY | GAZ_CITY | GAZ_REGION;
 
 /** Words after a name that speak of a company, not a place ("Toyota said", "Hitachi shares", "Orange, the telecoms group"). */
-const COMPANY_AFTER = /^(?:['’]s?)?\s*(?:said|says|announced|reported|posted|shares?|stock|chief|executive|ceo|chairman|board|profits?|earnings|revenues?|sales|spokes(?:man|woman|person)|shareholders|investors|customers|brand|subsidiary|plc|inc|ltd|group|,\s+(?:the|a|an)\s+[\p{Ll}-]+\s+(?:group|company|firm|maker|giant|operator|bank|carrier|airline|retailer|insurer))\b/iu;
+const COMPANY_AFTER = /(?:['’]s?)?\s*(?:said|says|announced|reported|posted|shares?|stock|chief|executive|ceo|chairman|board|profits?|earnings|revenues?|sales|spokes(?:man|woman|person)|shareholders|investors|customers|brand|subsidiary|plc|inc|ltd|group|,\s+(?:the|a|an)\s+[\p{Ll}-]+\s+(?:group|company|firm|maker|giant|operator|bank|carrier|airline|retailer|insurer))\b/iuy;
 
 /** Lower-case nouns after a name that make it a place: geographic features, divisions, and facilities named for a place. */
-const PLACE_NOUN_AFTER = /^[ \t]+(airports?|seaports?|ports?|harbou?rs?|provinces?|regions?|districts?|county|counties|prefectures?|municipality|oblast|governorate|delta|river|rivers|valley|basin|crossing|border crossing|dam|reservoir|coast|coastline|island|islands|peninsula|strait|mountains|highlands|lowlands|plateau|desert|(?:offshore |onshore )?wind farm|gas field|oil field|refinery|terminal|base|office|offices|suburbs?|neighbourhood|city centre|downtown)(?![\p{L}\p{N}-])/u;
+const PLACE_NOUN_AFTER = /[ \t]+(airports?|seaports?|ports?|harbou?rs?|provinces?|regions?|districts?|county|counties|prefectures?|municipality|oblast|governorate|delta|river|rivers|valley|basin|crossing|border crossing|dam|reservoir|coast|coastline|island|islands|peninsula|strait|mountains|highlands|lowlands|plateau|desert|(?:offshore |onshore )?wind farm|gas field|oil field|refinery|terminal|base|office|offices|suburbs?|neighbourhood|city centre|downtown)(?![\p{L}\p{N}-])/uy;
 /** Of those, the nouns that follow organisations' names as often ("the Google office", "the Shell refinery"): for known places only. */
 const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refinery']);
 /**
  * Lower-case nouns after which a capitalised name no one has read is a place's ("the Mekong delta",
  * "Cambodia's Sambor dam", "the Thor wind farm"); found first, the name then read back from them.
  */
-const PLACE_NOUN = /(?<![A-Za-z-])(?:(?:offshore|onshore)[ \t]+)?(?:delta|river|basin|dam|reservoir|valley|province|region|district|county|prefecture|airport|crossing|border crossing|island|peninsula|strait|coast|wind farm|gas field|oil field)(?![A-Za-z-])/g;
+const PLACE_NOUN = /(?:(?:offshore|onshore)[ \t]+)?(?:delta|river|basin|dam|reservoir|valley|province|region|district|county|prefecture|airport|crossing|border crossing|island|peninsula|strait|coast|wind farm|gas field|oil field)(?![A-Za-z-])/g;
 
 /** Plural nouns that take a list of names before them ("Nantes and Bordeaux airports"). */
 const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harbors', 'provinces', 'regions', 'districts', 'counties', 'prefectures', 'rivers', 'islands', 'offices', 'suburbs']);
@@ -74,9 +75,9 @@ const KIND_OF_PLACE = new Set([
   'outskirts', 'streets', 'coast', 'shores', 'banks',
 ]);
 /** Words after a name that place it ("X's governor", "X residents"). */
-const PLACING_AFTER = /^(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/u;
+const PLACING_AFTER = /(?:['’]s)?[ \t]+(?:governor|mayor|residents|people|streets|outskirts|centre|center|city centre|suburbs|port|airport|province|region|coast|villages?|townships?|council|municipality)(?![\p{L}])/uy;
 /** What only a place has ("Sibolga's mayor", "Kherson's outskirts"): a name before it, read as a person's or an organisation's, is a place's. */
-const ONLY_A_PLACE_HAS = /^['’]s[ \t]+(?:governor|mayor|residents|inhabitants|population|outskirts|suburbs|streets|coastline|city centre|old town|airport|seaport|harbour|harbor)(?![\p{L}])/u;
+const ONLY_A_PLACE_HAS = /['’]s[ \t]+(?:governor|mayor|residents|inhabitants|population|outskirts|suburbs|streets|coastline|city centre|old town|airport|seaport|harbour|harbor)(?![\p{L}])/uy;
 
 /** "confidence in X", "faith in X": the person trusted, not a place. */
 const TRUST_BEFORE = new Set(['confidence', 'faith', 'trust', 'belief', 'interest', 'stake', 'stakes', 'shares', 'investment', 'investments', 'invest', 'invested', 'investing']);
@@ -95,7 +96,8 @@ const NAME_WORD = "\\p{Lu}[\\p{Ll}'’-]*\\p{Ll}";
 /** The Arabic article joined to a name ("Deir al-Balah", "Ras an-Naqura"). */
 const ARABIC_ARTICLE = '(?:(?:al|el|ad|ash|as|ar|an|at|az)-)?';
 const OPENED_PLACE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:${PLACE_OPENERS})(?:[ \\t]+(?:${CONNECTORS}))?(?:[ \\t]+|(?<=['’]))${ARABIC_ARTICLE}${NAME_WORD}(?:[ \\t]+(?:(?:${CONNECTORS})[ \\t]+)?${ARABIC_ARTICLE}${NAME_WORD}){0,2}(?![\\p{L}\\p{N}])`,
+  // no look-behind first: a leading look-behind keeps the engine from skipping to the openers' first letters
+  `(?:${PLACE_OPENERS})(?:[ \\t]+(?:${CONNECTORS}))?(?:[ \\t]+|(?<=['’]))${ARABIC_ARTICLE}${NAME_WORD}(?:[ \\t]+(?:(?:${CONNECTORS})[ \\t]+)?${ARABIC_ARTICLE}${NAME_WORD}){0,2}(?![\\p{L}\\p{N}])`,
   'gu',
 );
 
@@ -108,7 +110,7 @@ const ADJECTIVE_ENDING = /(?:ish|ese|ian|ean)$/;
 /** Words of a place's name before a noun: no apostrophe inside, so an owner's name stays out ("Cambodia's Kratie dam"). */
 const PLAIN_WORD = '\\p{Lu}\\p{Ll}+(?:-\\p{Lu}?\\p{Ll}+)?';
 const WORDS_BEFORE_NOUN = new RegExp(`(?<![\\p{L}\\p{N}'’.-])(${PLAIN_WORD}(?:[ \\t]+${PLAIN_WORD}){0,2})[ \\t]+$`, 'u');
-const PLACE_CLOSER = new RegExp(`(?<![A-Za-z])(?:${PLACE_CLOSERS})(?![A-Za-z])`, 'g');
+const PLACE_CLOSER = new RegExp(`(?:${PLACE_CLOSERS})(?![A-Za-z])`, 'g');
 const WORDS_BEFORE_CLOSER = new RegExp(`(?<![\\p{L}\\p{N}'’-])((?:${NAME_WORD}|\\p{Lu}{2,})(?:[ \\t]+(?:${NAME_WORD}|\\p{Lu}{2,})){0,2})[ \\t]+$`, 'u');
 
 /** Words that never open a place's name found by its closing word ("The Bridge", "New Street" keeps "New"). */
@@ -253,9 +255,10 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
       continue;
     }
     const spaced = text[s.end] === ' ' || text[s.end] === '\t';
-    const after = spaced || text[s.end] === "'" || text[s.end] === '’' ? text.slice(s.end, Math.min(text.length, s.end + 60)) : '';
+    // what follows the name is read in place, by sticky expressions: no copy of the text
+    const after = spaced || text[s.end] === "'" || text[s.end] === '’';
     // a place noun after the name
-    const noun = spaced ? PLACE_NOUN_AFTER.exec(after) : null;
+    const noun = spaced ? execFrom(PLACE_NOUN_AFTER, text, s.end) : null;
     if (noun && (knownPlace || !FACILITY_NOUNS.has(noun[1])) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0) {
       if (sports()) continue;
       retype(s, 'PLACE');
@@ -268,7 +271,7 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
       continue;
     }
     // "Sibolga's mayor", "Kherson's outskirts"
-    if (after && ONLY_A_PLACE_HAS.test(after) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0 && s.text !== s.text.toUpperCase() &&
+    if (after && execFrom(ONLY_A_PLACE_HAS, text, s.end) && (flags & (GAZ_ORG | GAZ_DEMONYM)) === 0 && s.text !== s.text.toUpperCase() &&
       !(s.type === 'PERSON' && !readsAsPlace(s, flags, surnames))) {
       if (sports()) continue;
       retype(s, 'PLACE');
@@ -290,7 +293,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     // ("Toyota" is also a town) where the sentence places it ("in", "at", "from", "X's mayor")
     const before = wordBefore(text, s.start);
     const placed = (flags & STRONG_PLACE_FLAGS) !== 0 ||
-      ((LOCATIVE_BEFORE.has(before) || PLACING_BEFORE.has(before) || PLACING_AFTER.test(after)) && !COMPANY_AFTER.test(after));
+      ((LOCATIVE_BEFORE.has(before) || PLACING_BEFORE.has(before) || (after && execFrom(PLACING_AFTER, text, s.end) !== null)) &&
+        execFrom(COMPANY_AFTER, text, s.end) === null);
     if (placed && !sports()) retype(s, 'PLACE');
   }
   // names after "in", "near", "visited" ("kitchens in Bukit Tinggi and Solok Selatan"), or listed after
@@ -355,10 +359,23 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     const type = retyped.get(s);
     return type ? { ...s, type } : s;
   });
-  const found = [...namedPlaces(text, sports), ...placesBeforeNouns(text, names, flagsOf), ...joinedPlaces(text, names, flagsOf),
+  // places found by their words only count in a line of ordinary case: in a title-cased line every word is
+  // capitalised ("Could Upset Wall Street"); checked last, for the places no longer name holds
+  const byWords = namedPlaces(text, sports);
+  const caseChecked = new Set(byWords);
+  const found = [...byWords, ...placesBeforeNouns(text, names, flagsOf), ...joinedPlaces(text, names, flagsOf),
     ...listedPlaces(text, out, flagsOf)].sort((a, b) => a.start - b.start || b.end - a.end);
-  if (found.length) out = withPlaces(out, found);
+  if (found.length) out = withPlaces(out, found, (p) => !caseChecked.has(p) || inOrdinaryCase(text, p.start, p.end));
   return [...out, ...others];
+}
+
+/** Whether the character before `at` is a letter or a digit: a match there starts inside a word. */
+function wordGoesOn(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if ((c | 32) >= 97 && (c | 32) <= 122) return true;
+  if (c >= 48 && c <= 57) return true;
+  return c > 127 && WORD_LETTER_OR_DIGIT.test(text[at - 1]);
 }
 
 function execFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
@@ -444,15 +461,16 @@ function namedPlaces(text: string, sports: () => boolean): Span[] {
   const out: Span[] = [];
   const add = (start: number, end: number): void => {
     const surface = text.slice(start, end);
-    // in a title-cased line every word is capitalised: "Could Upset Wall Street" is no name
-    if (ORGANISATION_WORDS.test(surface) || !inOrdinaryCase(text, start, end)) return;
+    if (ORGANISATION_WORDS.test(surface)) return;
     out.push({ start, end, type: 'PLACE', text: surface, value: null, canonical: surface });
   };
   // exec loops, not matchAll: matchAll copies the expression at every call
-  for (let m = execFrom(OPENED_PLACE, text, 0); m; m = execFrom(OPENED_PLACE, text, m.index + m[0].length)) add(m.index, m.index + m[0].length);
+  for (let m = execFrom(OPENED_PLACE, text, 0); m; m = execFrom(OPENED_PLACE, text, m.index + (wordGoesOn(text, m.index) ? 1 : m[0].length))) {
+    if (!wordGoesOn(text, m.index)) add(m.index, m.index + m[0].length);
+  }
   for (let c = execFrom(PLACE_CLOSER, text, 0); c; c = execFrom(PLACE_CLOSER, text, c.index + c[0].length)) {
     const closer = c[0];
-    if (SPORT_CLOSERS.has(closer) && sports()) continue;
+    if (wordGoesOn(text, c.index) || (SPORT_CLOSERS.has(closer) && sports())) continue;
     // up to three words before the closing word, read from a bounded slice
     const from = Math.max(0, c.index - 100);
     const m = WORDS_BEFORE_CLOSER.exec(text.slice(from, c.index));
@@ -538,6 +556,7 @@ function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name:
   const out: Span[] = [];
   let k = 0; // names in text order: the first that may reach past the noun's run
   for (let n = execFrom(PLACE_NOUN, text, 0); n; n = execFrom(PLACE_NOUN, text, n.index + n[0].length)) {
+    if (wordGoesOn(text, n.index) || text[n.index - 1] === '-') continue;
     const from = Math.max(0, n.index - 80);
     const m = WORDS_BEFORE_NOUN.exec(text.slice(from, n.index));
     if (!m) continue;
@@ -570,7 +589,7 @@ function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name:
  * beyond it keeps its own reading (the place's words are part of a longer name: "Bank of the Gulf of
  * Mexico"), and so does a sentence-opening capital that the place's run took in.
  */
-function withPlaces(names: Span[], places: Span[]): Span[] {
+function withPlaces(names: Span[], places: Span[], holds: (place: Span) => boolean): Span[] {
   const sorted = [...names].sort((a, b) => a.start - b.start);
   const kept: Span[] = [];
   const added: Span[] = [];
@@ -585,7 +604,7 @@ function withPlaces(names: Span[], places: Span[]): Span[] {
       if (sorted[k].start < p.start || sorted[k].end > p.end) blocked = true;
       k++;
     }
-    if (blocked) continue;
+    if (blocked || !holds(p)) continue;
     added.push(p);
     lastEnd = p.end;
   }
