@@ -57,7 +57,7 @@ const FACILITY_NOUNS = new Set(['base', 'office', 'offices', 'terminal', 'refine
  * Lower-case nouns after which a capitalised name no one has read is a place's ("the Mekong delta",
  * "Cambodia's Sambor dam", "the Thor wind farm"); found first, the name then read back from them.
  */
-const PLACE_NOUN = /(?:(?:offshore|onshore)[ \t]+)?(?:delta|river|basin|dam|reservoir|valley|province|region|district|county|prefecture|airport|crossing|border crossing|island|peninsula|strait|coast|wind farm|gas field|oil field)(?![A-Za-z-])/g;
+const PLACE_NOUN = /[ \t](?:(?:offshore|onshore)[ \t]+)?(?:delta|river|basin|dam|reservoir|valley|province|region|district|county|prefecture|airport|crossing|border crossing|island|peninsula|strait|coast|wind farm|gas field|oil field)(?![A-Za-z-])/g;
 
 /** Plural nouns that take a list of names before them ("Nantes and Bordeaux airports"). */
 const PLURAL_NOUNS = new Set(['airports', 'seaports', 'ports', 'harbours', 'harbors', 'provinces', 'regions', 'districts', 'counties', 'prefectures', 'rivers', 'islands', 'offices', 'suburbs']);
@@ -245,15 +245,16 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
 
   for (let k = 0; k < names.length; k++) {
     const s = names[k];
-    const flags = KNOWN_REGIONS.has(s.text) ? GAZ_REGION : flagsOf(s.text);
-    const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
     // MISC holds nationalities and adjectives that the gazetteer also lists as places ("Saudi", "Western"):
     // only a region it lacks is retyped
     if (s.type === 'MISC' && !KNOWN_REGIONS.has(s.text)) continue;
     if (s.type === 'PLACE') {
-      if (!knownPlace && wordBefore(text, s.start) === 'by' && AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
+      if (wordBefore(text, s.start) === 'by' && (flagsOf(s.text) & PLACE_FLAGS) === 0 && !KNOWN_REGIONS.has(s.text) &&
+        AGENT_BEFORE.test(text.slice(Math.max(0, s.start - 60), s.start))) retype(s, 'ORG');
       continue;
     }
+    const flags = KNOWN_REGIONS.has(s.text) ? GAZ_REGION : flagsOf(s.text);
+    const knownPlace = (flags & PLACE_FLAGS) !== 0 && (flags & GAZ_ORG) === 0;
     const spaced = text[s.end] === ' ' || text[s.end] === '\t';
     // what follows the name is read in place, by sticky expressions: no copy of the text
     const after = spaced || text[s.end] === "'" || text[s.end] === '’';
@@ -333,25 +334,29 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
   for (let k = 0; k < names.length; k++) {
     const s = names[k];
     if ((retyped.get(s) ?? s.type) !== 'PLACE') continue;
-    const flags = flagsOf(s.text);
-    if ((flags & PLACE_FLAGS) !== 0 || KNOWN_REGIONS.has(s.text)) continue;
-    const words = s.text.split(/\s+/);
+    // each rule's cheap test first; the gazetteer is asked only when one would retype the name
+    const unknown = (): boolean => (flagsOf(s.text) & PLACE_FLAGS) === 0 && !KNOWN_REGIONS.has(s.text);
+    const space = s.text.lastIndexOf(' ');
     // "African Union": an organisation's head word closing a name no gazetteer knows as a place ("Soviet Union" it knows)
-    if (words.length >= 2 && PLACE_TYPED_ORG_HEADS.has(words[words.length - 1])) {
-      retype(s, 'ORG');
+    if (space > 0 && PLACE_TYPED_ORG_HEADS.has(s.text.slice(space + 1))) {
+      if (unknown()) retype(s, 'ORG');
       continue;
     }
     // "the Airline Pilots' Association (Balpa)": a short name in brackets after an organisation's
     const previous = names[k - 1];
     if (previous && text[s.start - 1] === '(' && text[s.end] === ')' && (retyped.get(previous) ?? previous.type) === 'ORG' &&
-      /^[ \t]*\($/.test(text.slice(previous.end, s.start))) {
-      retype(s, 'ORG');
+      s.start - previous.end <= 4 && /^[ \t]*\($/.test(text.slice(previous.end, s.start))) {
+      if (unknown()) retype(s, 'ORG');
       continue;
     }
     // "carriers such as Maersk and Hapag": a name no gazetteer knows, listed with organisations only
-    if (words.length <= 3) {
+    const next = names[k + 1];
+    const listed = (previous && s.start - previous.end <= 8) || (next && next.start - s.end <= 8);
+    if (listed && s.text.split(' ').length <= 3) {
       const list = listAround(text, names, k);
-      if (list.length >= 2 && list.every((p) => p === s || ((retyped.get(p) ?? p.type) === 'ORG' && p.text !== p.text.toUpperCase()))) retype(s, 'ORG');
+      if (list.length >= 2 && list.every((p) => p === s || ((retyped.get(p) ?? p.type) === 'ORG' && p.text !== p.text.toUpperCase())) && unknown()) {
+        retype(s, 'ORG');
+      }
     }
   }
 
@@ -555,10 +560,10 @@ function opensSentence(text: string, at: number): boolean {
 function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name: string) => number): Span[] {
   const out: Span[] = [];
   let k = 0; // names in text order: the first that may reach past the noun's run
+  // the expression takes the space before the noun in: the scan tries spaces only
   for (let n = execFrom(PLACE_NOUN, text, 0); n; n = execFrom(PLACE_NOUN, text, n.index + n[0].length)) {
-    if (wordGoesOn(text, n.index) || text[n.index - 1] === '-') continue;
-    const from = Math.max(0, n.index - 80);
-    const m = WORDS_BEFORE_NOUN.exec(text.slice(from, n.index));
+    const from = Math.max(0, n.index + 1 - 80);
+    const m = WORDS_BEFORE_NOUN.exec(text.slice(from, n.index + 1));
     if (!m) continue;
     let start = from + m.index;
     let words = m[1].split(/[ \t]+/);

@@ -207,6 +207,9 @@ interface SumsPlan {
  */
 const WORD_CACHE_LIMIT = 20_000;
 
+/** Words of letters apart by single spaces ("Lower Saxony"), read without the tokenizer. */
+const PLAIN_WORDS = /^\p{L}+(?: \p{L}+)*$/u;
+
 export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
 
@@ -221,9 +224,21 @@ export class NameTagger implements NameDetector {
 
   /** The gazetteer's GAZ_* flags of a name as a whole (0 when it is no entry), looked up as training stored it. */
   gazetteerFlags(name: string): number {
+    let key = SEQUENCE_SEED;
+    if (PLAIN_WORDS.test(name)) {
+      // words of letters apart by single spaces are the tokens the tokenizer would give: hashed without it
+      let count = 0;
+      for (let start = 0; start < name.length;) {
+        let end = name.indexOf(' ', start);
+        if (end < 0) end = name.length;
+        if (++count > this.lexicon.gazetteerMaxTokens) return 0;
+        key = sequenceKey(key, lowerHash(name, start, end));
+        start = end + 1;
+      }
+      return this.lexicon.gazetteer.get(key) ?? 0;
+    }
     const tokens = tokenize(name);
     if (tokens.length === 0 || tokens.length > this.lexicon.gazetteerMaxTokens) return 0;
-    let key = SEQUENCE_SEED;
     for (const t of tokens) key = sequenceKey(key, lowerHash(name, t.start, t.end));
     return this.lexicon.gazetteer.get(key) ?? 0;
   }
