@@ -15,10 +15,16 @@ import { inOrdinaryCase } from './lineCase';
  *   page bears, is a PLACE, and so are the names listed with it ("in Bukit Tinggi and Solok Selatan");
  * - a name opened by a geographic word in any of several languages ("Place de la Concorde", "Río Chagres",
  *   "Lago di Como") or closed by one ("Tiananmen Square", "Berlinale Palast", "Tin Can Island") is one PLACE;
- * - a name typed PLACE that the gazetteer does not know, after "developed by", "released … by" and the
- *   like, is the organisation that did it.
+ * - the name after "the town of", "the northern city of", or before what only a place has ("X's mayor",
+ *   "X's outskirts") is a PLACE; a capitalised name no one read before a place noun is one ("the Mekong
+ *   delta", "Cambodia's Sambor dam"), and so is a known place left out of a list of places ("from Bavaria
+ *   and Lower Saxony") or continued into a longer one ("Côte" + "d'Ivoire", "Bosnia and Herzegovina");
+ * - the other way, a name typed PLACE that the gazetteer does not know is ORG after "developed by",
+ *   "released … by" and the like, when "Union" closes it, when it stands in brackets after an
+ *   organisation's name, or when it is listed with organisations only.
  * Every mention of a name so retyped by its context takes the same type. A sports page keeps the
- * convention. Each pass is one sweep over the names or one scan of the text: linear in the text.
+ * convention. Each pass is one sweep over the names or one scan of the text: linear in the text. The
+ * gazetteer is the shipped model's (NameDetector.gazetteerFlags); without one, only the context rules apply.
  */
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
