@@ -9,6 +9,7 @@ import { joinLongForms } from './names/longForms';
 import { applyKnownNames } from './names/knownNames';
 import { marketIndexes } from './names/marketIndexes';
 import { miscNamesMade, withMiscNames } from './names/miscNames';
+import { placesAgainstOrganizations } from './names/placeOrOrg';
 import { applyPageFurniture } from './names/pageFurniture';
 import { splitAtPossessives } from './names/possessive';
 import { refineMention } from './names/refine';
@@ -56,6 +57,7 @@ export function extract(original: string, options: ExtractOptions = {}): Extract
   const figures = findFigures(text);
   // long runs of marks hold no name and would only be tokens for the tagger to label, one per mark
   const found = findNames(blankMarkRuns(text), options);
+  found.spans = placesAgainstOrganizations(text, found.spans, options.nameDetector ?? getDefaultNameDetector()); // names/placeOrOrg.ts
   // names whose number is neither a figure nor a year ("Article 5", "Resolution 2334", "Russell 2000"): a date
   // inside one is none, unless a person the detector found reaches into it from before ("Steve Russell 1996")
   const numbered = [...findNumberedNames(text), ...marketIndexes(text)];

@@ -92,6 +92,8 @@ export interface NameMention {
 export interface NameDetector {
   readonly id: string;
   detect(text: string): NameMention[];
+  /** The detector's gazetteer flags of a name as a whole (`ner/lexicon.ts` GAZ_*), where it has a gazetteer. */
+  gazetteerFlags?(name: string): number;
 }
 
 export interface ExtractOptions {

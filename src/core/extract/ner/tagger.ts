@@ -1,4 +1,4 @@
-import type { Sentence, Token } from '../../text/tokenize';
+import { type Sentence, type Token, tokenize } from '../../text/tokenize';
 import type { NameDetector, NameMention } from '../types';
 import { transitionsInListOrder, viterbi } from './decode';
 import { type ConsistencyOptions, harmonize } from './consistency';
@@ -6,7 +6,7 @@ import type { EmissionTable } from './emissionTable';
 import { segment } from './segment';
 import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WORD_IN_PLACE_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
-import type { Lexicon } from './lexicon';
+import { type Lexicon, SEQUENCE_SEED, lowerHash, sequenceKey } from './lexicon';
 import { emissionScores } from './scoring';
 import { tokenSpans, toMentions, type TokenSpan } from './spans';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from './nonLocal';
@@ -207,6 +207,9 @@ interface SumsPlan {
  */
 const WORD_CACHE_LIMIT = 20_000;
 
+/** Words of letters apart by single spaces ("Lower Saxony"), read without the tokenizer. */
+const PLAIN_WORDS = /^\p{L}+(?: \p{L}+)*$/u;
+
 export class NameTagger implements NameDetector {
   readonly id = 'ner-tagger';
 
@@ -218,6 +221,27 @@ export class NameTagger implements NameDetector {
     /** whether the model was trained with the non-local second pass */
     private readonly nonLocal = false,
   ) {}
+
+  /** The gazetteer's GAZ_* flags of a name as a whole (0 when it is no entry), looked up as training stored it. */
+  gazetteerFlags(name: string): number {
+    let key = SEQUENCE_SEED;
+    if (PLAIN_WORDS.test(name)) {
+      // words of letters apart by single spaces are the tokens the tokenizer would give: hashed without it
+      let count = 0;
+      for (let start = 0; start < name.length;) {
+        let end = name.indexOf(' ', start);
+        if (end < 0) end = name.length;
+        if (++count > this.lexicon.gazetteerMaxTokens) return 0;
+        key = sequenceKey(key, lowerHash(name, start, end));
+        start = end + 1;
+      }
+      return this.lexicon.gazetteer.get(key) ?? 0;
+    }
+    const tokens = tokenize(name);
+    if (tokens.length === 0 || tokens.length > this.lexicon.gazetteerMaxTokens) return 0;
+    for (const t of tokens) key = sequenceKey(key, lowerHash(name, t.start, t.end));
+    return this.lexicon.gazetteer.get(key) ?? 0;
+  }
 
   /**
    * Per word, summed weights of the features that read that word only (see `emissions`); null when the
