@@ -58,6 +58,9 @@ describe('places against organisations', () => {
   it('keeps a company that shares a town\'s name, and an abbreviation in brackets', () => {
     // "Toyota" is also a town in WordNet: what follows speaks of a company
     assert.deepEqual(names('Toyota said on Tuesday that its quarterly profit rose.', [['Toyota', 'ORG']]), ['ORG Toyota']);
+    // a company the lexicon of well-known names types wherever it stands keeps its type in a sentence that places it
+    assert.deepEqual(names('Shares of Toyota and Hitachi rose in Tokyo.', [['Toyota', 'ORG'], ['Hitachi', 'ORG'], ['Tokyo', 'PLACE']]),
+      ['ORG Toyota', 'ORG Hitachi', 'PLACE Tokyo']);
     assert.deepEqual(names('Officials of the Palestinian Authority (PA) met on Sunday.', [['Palestinian Authority', 'ORG'], ['PA', 'ORG']]),
       ['ORG Palestinian Authority', 'ORG PA']);
   });

@@ -136,6 +136,17 @@ export function knownNameCounts(): { group: string; entries: number; forms: numb
   return knownIndex().counts.map((c) => ({ ...c }));
 }
 
+/**
+ * The type of a form the lexicon names wherever it is written (no cue needed: "Toyota", "Bundestag"), else
+ * undefined: later rules that retype names by their context leave such a name as the lexicon types it.
+ */
+export function unambiguousKnownType(form: string): NameType | undefined {
+  if (!enabled) return undefined;
+  const first = FIRST_WORD.exec(form)?.[0] ?? form;
+  const known = knownIndex().byFirstWord.get(first)?.find((k) => k.form === form);
+  return known && known.cue === undefined ? known.type : undefined;
+}
+
 export interface KnownMatch {
   start: number;
   end: number;

@@ -1,5 +1,6 @@
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LOCATION, GAZ_ORG, GAZ_PERSON, GAZ_REGION } from '../ner/lexicon';
 import type { NameDetector, Span } from '../types';
+import { unambiguousKnownType } from './knownNames';
 import { inOrdinaryCase } from './lineCase';
 
 /**
@@ -244,7 +245,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
   }
   const retyped = new Map<Span, Span['type']>();
   const retype = (s: Span, type: Span['type']): void => {
-    if (s.type !== type) retyped.set(s, type);
+    // a name the lexicon of well-known names types wherever it stands keeps that type ("Shares of Toyota")
+    if (s.type !== type && unambiguousKnownType(s.text) !== s.type) retyped.set(s, type);
   };
   /** surfaces made places by their context: their other mentions follow */
   const contextual = new Set<string>();
