@@ -12,7 +12,7 @@ import { articleMetadata } from '../text/articleMeta';
 import { articleViewsOf, type ArticleViews } from '../analysis/articleViews';
 
 /** Bump when the extractor's output or this packing changes, so old cache entries are ignored. */
-export const CACHE_VERSION = 7;
+export const CACHE_VERSION = 8;
 
 export type Extractor = (text: string, options: ExtractOptions) => ExtractResult;
 

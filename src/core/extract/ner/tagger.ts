@@ -7,6 +7,8 @@ import { segment } from './segment';
 import { FEATURE_SLOTS, type FeatureReuse, ONE_WORD_SLOTS, WORD_IN_PLACE_SLOTS, WordValues, extractFeatures } from './features';
 import { WordSums } from './wordSums';
 import type { Lexicon } from './lexicon';
+import { SEQUENCE_SEED, lowerHash, sequenceKey } from './lexicon';
+import { tokenize } from '../../text/tokenize';
 import { emissionScores } from './scoring';
 import { tokenSpans, toMentions, type TokenSpan } from './spans';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from './nonLocal';
@@ -371,6 +373,15 @@ export class NameTagger implements NameDetector {
     const mentions = toMentions(harmonized.spans, tokens, harmonized.scores);
     this.addTypeConfidence(mentions, harmonized.spans, spans, sentences, tags, store);
     return mentions;
+  }
+
+  /** The gazetteer flags (GAZ_* in lexicon.ts) of a name as a whole, its words as the tokenizer splits them; 0 when it is no entry. */
+  gazetteerFlags(surface: string): number {
+    const tokens = tokenize(surface);
+    if (tokens.length === 0 || tokens.length > this.lexicon.gazetteerMaxTokens) return 0;
+    let key = SEQUENCE_SEED;
+    for (const t of tokens) key = sequenceKey(key, lowerHash(surface, t.start, t.end));
+    return this.lexicon.gazetteer.get(key) ?? 0;
   }
 
   /**

@@ -1,0 +1,601 @@
+import type { NameDetector, NameMention, NameType } from '../types';
+import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_LOCATION, GAZ_ORG, GAZ_REGION } from '../ner/lexicon';
+import { isTitleCaseLine } from './documentConsistency';
+import { canonicalPlace } from './placeAliases';
+
+/**
+ * Names inside hyphenated compounds, as the annotation guidelines mark them: each name on its own, with its
+ * own type ("NATO-led" → ORG "NATO"; "Brussels-based" → PLACE "Brussels"; "U.S.-China" → PLACE "U.S." and
+ * PLACE "China"; "anti-American" → MISC "American"; "post-Cold War" → MISC "Cold War"). The trained tagger
+ * follows CoNLL-2003, where the whole compound carries one label (MISC, mostly), and it often reads nothing
+ * in a compound it has not seen ("a London-based analyst").
+ *
+ * A compound is words joined by hyphens with no space. Its lower-case words before the first capitalised one
+ * are prefixes ("anti", "post", "intra"; not the particles of family names, "al-Assad"), its last words
+ * compound heads ("led", "based", "backed", "era", past participles, "-ing" forms); neither is part of a name.
+ * Two or more capitalised words joined directly ("U.S.-China", "NATO-Europe", "Polish-Korean") are split when
+ * each is a name of its own; names that are hyphenated themselves stay whole ("Rolls-Royce", "Jean-Luc",
+ * "Guinea-Bissau", "Al-Shabaab", "Saxony-Anhalt"), and so do compounds with a lower-case word between
+ * capitalised ones ("Stratford-upon-Avon") and given names such as "Ji-hoon".
+ *
+ * A part's type comes, in this order, from: the same name elsewhere in the document (the detector's names
+ * outside compounds), a place's short form ("U.S."), the gazetteers shipped in the tagger's model (a demonym
+ * is MISC, as the guidelines type nationality words; a country, city, region or place is PLACE; an
+ * organization ORG), a nationality word formed from a known place ("Korean", "Saharan"), and the tagger's
+ * reading of the part with the compound taken apart (its sentence tagged again with the hyphens as spaces,
+ * or as commas between two names). A compound the detector read as one name that no route types keeps the
+ * detector's type for its name part.
+ */
+
+/** What a detector knows of names from its gazetteers; the trained tagger has it, a fixed test detector need not. */
+export interface NameGazetteer {
+  /** The gazetteer flags (GAZ_* in ner/lexicon.ts) of a name as a whole, 0 when it is no entry. */
+  gazetteerFlags(surface: string): number;
+}
+
+function hasGazetteer(detector: NameDetector): detector is NameDetector & NameGazetteer {
+  return typeof (detector as Partial<NameGazetteer>).gazetteerFlags === 'function';
+}
+
+// Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
+// `new RegExp` call, which inside a function would build the expression again at every use
+/** Words of letters (with inner periods or apostrophes: "U.S.", "O'Neill") joined by hyphens or an en dash, no space. */
+const COMPOUND = /(?<![\p{L}\p{N}'’.\-\u2010\u2011\u2013])[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?(?:[-\u2010\u2011\u2013][\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?)+/gu;
+const HYPHENS = /[-\u2010\u2011\u2013]/;
+const LOWER_WORD = /^\p{Ll}+$/u;
+const STARTS_UPPER = /^\p{Lu}/u;
+const INITIALS = /^(?:\p{L}\.)+$/u;
+const DIGIT = /\p{N}/u;
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+
+/** Longer than any compound holding a name ("Newcastle-under-Lyme-based" is 26 characters). */
+const MAX_COMPOUND = 80;
+/** Longer than any name that holds a compound (extract drops a mention longer than 300 characters). */
+const MAX_HOLDER = 300;
+/** How far the tagger's reading of a compound looks either way for the compound's sentence. */
+const READING_REACH = 200;
+
+/**
+ * Word-forming prefixes. Written in lower case, any lower-case word of three letters or more before a
+ * capitalised one is a prefix (all but the particles below); these are the short ones, and the ones that count
+ * when capitalised at a sentence's start or in a headline ("Anti-American Protests").
+ */
+const PREFIXES = new Set([
+  'anti', 'pro', 'post', 'pre', 'non', 'ex', 'un', 'co', 'intra', 'inter', 'trans', 'pan', 'sub', 'mid', 'neo', 'pseudo', 'quasi',
+  'semi', 'counter', 'cross', 'ultra', 'extra', 'multi', 'bi', 'tri', 'all', 'over', 'under', 'then', 'once', 'now', 'self',
+]);
+
+/** Lower-case particles of family names and patronymics, joined by a hyphen to the name ("al-Assad", "bin-Laden", "ibn-Saud"). */
+const PARTICLES = new Set([
+  'al', 'el', 'ul', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'de', 'da', 'di', 'do', 'du',
+  'del', 'della', 'der', 'den', 'dos', 'das', 'van', 'von', 'la', 'le', 'les', 'mac', 'mc', 'y', 'zu', 'ter', 'ten',
+]);
+
+/**
+ * Heads of compounds after a name ("NATO-led", "Soviet-era", "EU-wide"). Past participles of five letters or
+ * more ("based", "backed", "owned") and "-ing" forms of six or more ("speaking", "leaning") count too: the
+ * syllables of East Asian given names ("Ji-hoon", "Jin-ping", "Il-sung", "Jae-in") are shorter or none of these.
+ */
+const HEADS = new Set([
+  'led', 'fed', 'bred', 'born', 'made', 'run', 'held', 'built', 'style', 'era', 'type', 'wide', 'bound', 'friendly', 'centric',
+  'only', 'level', 'class', 'like', 'free', 'proof', 'sized', 'specific', 'area', 'zone', 'member', 'members', 'watcher', 'watchers',
+  'sceptic', 'sceptics', 'skeptic', 'skeptics', 'first', 'plus', 'wise', 'related', 'inspired', 'allied', 'aligned', 'oriented',
+]);
+
+/** Part kinds: a lower-case word, a capitalised word (or acronym), or a prefix or head spelt with capitals. */
+const enum Kind { Lower, Cap }
+
+interface Part { start: number; end: number; kind: Kind; lower: string }
+
+interface Piece {
+  start: number;
+  end: number;
+  /** the type its routes gave, or undefined */
+  type?: NameType;
+  /** whether the type came from the document, a place's short form or the gazetteers, not from the tagger's reading */
+  sure?: boolean;
+  /** whether it came from the document's other mentions of the same name */
+  fromDocument?: boolean;
+}
+
+interface Compound {
+  start: number;
+  end: number;
+  parts: Part[];
+  /** index of the first part after the prefixes, and one past the last part before the heads */
+  coreFirst: number;
+  coreLast: number;
+  /** whether the core is two or more capitalised words joined directly, which may be names of their own */
+  splittable: boolean;
+  /** whether it is split: splittable, and not a gazetteer entry as a whole (set by piecesOf) */
+  split?: boolean;
+  /** the hyphens to read as spaces (around prefixes and heads) and as commas (between capitalised words) */
+  spaces: number[];
+  commas: number[];
+  /** prefixes or heads spelt with capitals: lower-cased in the tagger's reading */
+  capitalAffixes: Part[];
+}
+
+/**
+ * The detector's mentions with the names inside hyphenated compounds taken out on their own; the mentions in
+ * text order, not overlapping, as a detector returns them.
+ */
+export function splitHyphenated(text: string, mentions: NameMention[], detector: NameDetector): NameMention[] {
+  if (!HYPHENS.test(text)) return mentions;
+  const compounds = findCompounds(text);
+  if (compounds.length === 0) return mentions;
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const gazetteer = hasGazetteer(detector) ? detector : undefined;
+
+  // each compound's mentions: one holding it whole, or those overlapping part of it (one sweep, both in text order)
+  // (the mentions do not overlap, so at most one holds a compound and few overlap it)
+  const holder: (NameMention | undefined)[] = [];
+  const overlapping: NameMention[][] = [];
+  const holding = new Set<NameMention>();
+  let k = 0;
+  for (const c of compounds) {
+    while (k < sorted.length && sorted[k].end <= c.start) k++;
+    let whole: NameMention | undefined;
+    const some: NameMention[] = [];
+    for (let j = k; j < sorted.length && sorted[j].start < c.end; j++) {
+      const m = sorted[j];
+      // a mention longer than any name is none (extract leaves it out): it holds no compound to take apart
+      if (m.start <= c.start && m.end >= c.end && m.end - m.start <= MAX_HOLDER) whole = m;
+      else some.push(m);
+    }
+    holder.push(whole);
+    overlapping.push(whole ? [] : some);
+    if (whole) holding.add(whole);
+  }
+
+  const documentTypes = typesElsewhere(text, sorted, holding);
+  const routes = new Routes(text, documentTypes, gazetteer);
+
+  // the pieces of each compound, typed by the document and the gazetteers; the rest wait for the tagger's reading
+  const pieces = compounds.map((c, i) => piecesOf(text, c, holder[i], routes));
+  for (const list of pieces) for (const p of list) routes.typeKnown(p);
+  const needReading = compounds.filter((c, i) => pieces[i].some((p) => !p.type || (!holder[i] && !routes.inDocument(p))));
+  if (needReading.length > 0) {
+    routes.reading = readCompounds(text, needReading, detector);
+    compounds.forEach((c, i) => {
+      for (const p of pieces[i]) routes.typeByReading(p, !holder[i] && pieces[i].length === 1 ? c : undefined);
+    });
+  }
+
+  const out: NameMention[] = [];
+  const replaced = new Map<NameMention, NameMention[]>();
+  compounds.forEach((c, i) => {
+    const m = holder[i];
+    const list = pieces[i];
+    if (m) {
+      const cut = cutMention(text, m, c, list, replaced.get(m) ?? [m]);
+      if (cut) replaced.set(m, cut);
+      return;
+    }
+    // a compound no mention holds (or holds only part of): its names that the document or the tagger's
+    // reading see as names, where no mention lies; two capitalised words only when both are names of their own
+    if (c.split && !splitHolds(list, 'MISC')) return;
+    for (const p of list) {
+      if (!p.type || !(routes.inDocument(p) || routes.readAsName(p))) continue;
+      if (overlapping[i].some((o) => o.start < p.end && p.start < o.end)) continue;
+      out.push({ start: p.start, end: p.end, type: p.type });
+    }
+  });
+  for (const m of sorted) {
+    const cut = replaced.get(m);
+    if (cut) out.push(...cut);
+    else out.push(m);
+  }
+  out.sort((a, b) => a.start - b.start);
+  // names added from the routes never overlap the detector's, but two compounds' pieces extended by the
+  // reading might: the first in text order wins
+  const kept: NameMention[] = [];
+  let lastEnd = -1;
+  for (const m of out) {
+    if (m.start < lastEnd) continue;
+    kept.push(m);
+    lastEnd = m.end;
+  }
+  return kept;
+}
+
+/**
+ * Whether the capitalised words of a core are names of their own: each typed, a person only by the document
+ * (the tagger reads "Jean, Luc" as two people), and all by the document or the gazetteers when the detector
+ * read the whole as a person's, organization's or place's name ("Rolls-Royce", "Mecklenburg-Western
+ * Pomerania"): only its MISC reading of a compound follows the CoNLL convention.
+ */
+function splitHolds(pieces: Piece[], holderType: NameType): boolean {
+  if (!pieces.every((p) => p.type && (p.type !== 'PERSON' || p.fromDocument))) return false;
+  return holderType === 'MISC' || pieces.every((p) => p.sure);
+}
+
+/** The compounds of the text that hold a name to take out: linear (one expression scan, bounded work per match). */
+function findCompounds(text: string): Compound[] {
+  const out: Compound[] = [];
+  for (const m of text.matchAll(COMPOUND)) {
+    if (m[0].length > MAX_COMPOUND || !UPPER_LETTER.test(m[0]) || DIGIT.test(m[0])) continue;
+    // an en dash joins two capitalised words only ("U.S.–China"); elsewhere it sets words apart
+    let from = 0;
+    const raw = m[0];
+    for (let j = 1; j <= raw.length; j++) {
+      if (j < raw.length && raw[j] !== '\u2013') continue;
+      const enDashBetweenNames = j < raw.length && STARTS_UPPER.test(raw.slice(j + 1)) && capitalisedBefore(raw, j);
+      if (j < raw.length && enDashBetweenNames) continue;
+      const compound = readCompound(text, m.index + from, m.index + j);
+      if (compound) out.push(compound);
+      from = j + 1;
+    }
+  }
+  return out;
+}
+
+/** Whether the word just before `at` in `raw` starts with a capital. */
+function capitalisedBefore(raw: string, at: number): boolean {
+  let s = at;
+  while (s > 0 && !HYPHENS.test(raw[s - 1])) s--;
+  return STARTS_UPPER.test(raw.slice(s, at));
+}
+
+function readCompound(text: string, start: number, end: number): Compound | undefined {
+  const parts: Part[] = [];
+  let s = start;
+  for (let k = start; k <= end; k++) {
+    if (k < end && !HYPHENS.test(text[k])) continue;
+    let e = k;
+    const word = text.slice(s, e);
+    // a sentence's full stop and a possessive after the last word are no part of it; "U.S." keeps its period
+    if (k === end) {
+      if (word.endsWith('.') && !INITIALS.test(word)) e--;
+      const possessive = /['’][sS]?$/.exec(text.slice(s, e));
+      if (possessive && possessive.index > 0) e = s + possessive.index;
+    }
+    const w = text.slice(s, e);
+    if (e - s < 2) return undefined; // "X-ray", "T-shirt", "U-turn", "K-pop"
+    parts.push({ start: s, end: e, kind: LOWER_WORD.test(w) ? Kind.Lower : Kind.Cap, lower: w.toLowerCase() });
+    s = k + 1;
+  }
+  if (parts.length < 2) return undefined;
+  const line = lineStyle(text, start);
+  const capitalAffixes: Part[] = [];
+  // prefixes: lower-case words before the first capitalised one, and in a headline or at a sentence's start a
+  // capitalised prefix ("Anti-American", "Post-Cold War"); mid-sentence, "Anti-Defamation League" is a name
+  let coreFirst = 0;
+  while (coreFirst < parts.length - 1) {
+    const p = parts[coreFirst];
+    if (p.kind === Kind.Lower) {
+      if (PARTICLES.has(p.lower) || (p.lower.length < 3 && !PREFIXES.has(p.lower))) return undefined;
+    } else if (!(PREFIXES.has(p.lower) && (line.headline || (coreFirst === 0 && sentenceStart(text, start))))) break;
+    else capitalAffixes.push(p);
+    coreFirst++;
+  }
+  // heads: the last words, when they are compound heads ("led", "based"; "Led" in a headline)
+  let coreLast = parts.length;
+  while (coreLast - 1 > coreFirst) {
+    const p = parts[coreLast - 1];
+    if (!isHead(p.lower)) break;
+    if (p.kind === Kind.Cap) {
+      if (!line.headline) break;
+      capitalAffixes.push(p);
+    }
+    coreLast--;
+  }
+  const core = parts.slice(coreFirst, coreLast);
+  if (core[0].kind !== Kind.Cap || core[core.length - 1].kind !== Kind.Cap) return undefined; // "anti-war", "self-made"
+  const innerLower = core.some((p) => p.kind === Kind.Lower);
+  // a capitalised particle or given-name prefix makes a hyphenated name of its own ("Al-Shabaab", "El-Sisi", "Abu-Dhabi")
+  const particle = core.some((p) => PARTICLES.has(p.lower));
+  // a capitalised prefix mid-sentence opens a name ("Trans-Pacific Partnership", "Anti-Defamation League", "Pan-African")
+  const prefixed = core.some((p) => PREFIXES.has(p.lower));
+  const splittable = core.length >= 2 && !innerLower && !particle && !prefixed;
+  const affixed = coreFirst > 0 || coreLast < parts.length;
+  if (!affixed && !splittable) return undefined;
+  const spaces: number[] = [];
+  const commas: number[] = [];
+  for (let j = 1; j < parts.length; j++) {
+    const at = parts[j].start - 1;
+    if (j <= coreFirst || j >= coreLast) spaces.push(at);
+    else if (splittable) commas.push(at);
+  }
+  return { start, end: parts[parts.length - 1].end, parts, coreFirst, coreLast, splittable, spaces, commas, capitalAffixes };
+}
+
+function isHead(word: string): boolean {
+  return HEADS.has(word) || (word.length >= 5 && /^[a-z]+ed$/.test(word)) || (word.length >= 6 && /^[a-z]+ing$/.test(word));
+}
+
+/** Whether the compound at `start` opens a sentence or a line (after opening quotes or brackets). */
+function sentenceStart(text: string, start: number): boolean {
+  let k = start - 1;
+  while (k >= 0 && /["'“‘(\[ \t]/.test(text[k])) k--;
+  return k < 0 || /[\n\r.!?:]/.test(text[k]);
+}
+
+/** Whether the line holding `at` reads as a headline: title case or capitals (looked for no further than 200 characters). */
+function lineStyle(text: string, at: number): { headline: boolean } {
+  const from = Math.max(0, at - READING_REACH);
+  const before = text.slice(from, at).lastIndexOf('\n');
+  if (before < 0 && from > 0) return { headline: false };
+  const lineStart = from + before + 1;
+  const to = Math.min(text.length, at + READING_REACH);
+  const after = text.slice(at, to).indexOf('\n');
+  if (after < 0 && to < text.length) return { headline: false };
+  const line = text.slice(lineStart, after < 0 ? to : at + after).trim();
+  const capitals = !LOWER_LETTER.test(line) && /\p{Lu}.*\p{Lu}/u.test(line);
+  return { headline: capitals || isTitleCaseLine(line) };
+}
+
+/**
+ * The pieces a compound's names are in: each capitalised word of a splittable core, else the core as one. A
+ * core that is a gazetteer entry as a whole is a hyphenated name ("Guinea-Bissau", "Saxony-Anhalt"). A
+ * mention holding the compound lends its words before the compound to the first piece when no prefix comes
+ * between ("European Union-led"), and its words after it to the last when no head does ("post-Cold War").
+ */
+function piecesOf(text: string, c: Compound, holder: NameMention | undefined, routes: Routes): Piece[] {
+  const core = c.parts.slice(c.coreFirst, c.coreLast);
+  c.split = c.splittable && !routes.knownWhole(text.slice(core[0].start, core[core.length - 1].end));
+  const pieces: Piece[] = c.split ? core.map((p) => ({ start: p.start, end: p.end })) : [{ start: core[0].start, end: core[core.length - 1].end }];
+  if (holder) {
+    if (c.coreFirst === 0 && holder.start < c.start) pieces[0].start = holder.start;
+    if (c.coreLast === c.parts.length && holder.end > c.end && !HYPHENS.test(text.slice(c.end, holder.end))) pieces[pieces.length - 1].end = holder.end;
+  }
+  return pieces;
+}
+
+/** The type most of the detector's mentions of each surface have outside the compounds being taken apart. */
+function typesElsewhere(text: string, mentions: NameMention[], holding: ReadonlySet<NameMention>): Map<string, NameType> {
+  const votes = new Map<string, Map<NameType, number>>();
+  const vote = (surface: string, type: NameType): void => {
+    let v = votes.get(surface);
+    if (!v) votes.set(surface, (v = new Map()));
+    v.set(type, (v.get(type) ?? 0) + 1);
+  };
+  const surnames: string[] = [];
+  for (const m of mentions) {
+    if (holding.has(m) || m.end - m.start > MAX_COMPOUND) continue;
+    const surface = text.slice(m.start, m.end).replace(/['’][sS]?$/, '');
+    vote(surface, m.type);
+    if (m.type === 'PERSON' && /\s/.test(surface)) surnames.push(surface.slice(surface.search(/\S+$/)));
+  }
+  const out = new Map<string, NameType>();
+  for (const [surface, v] of votes) {
+    let best: NameType | undefined;
+    let most = 0;
+    for (const [type, n] of v) if (n > most) { best = type; most = n; }
+    if (best) out.set(surface, best);
+  }
+  // a surname alone is its person, when the document names no other thing so
+  for (const s of surnames) if (!out.has(s)) out.set(s, 'PERSON');
+  return out;
+}
+
+/** The tagger's reading of compounds: the type it gives each range (in the text's offsets) when read apart. */
+interface Reading {
+  /** type of the name spanning exactly [start, end) */
+  exact: Map<string, NameType>;
+  /** names by start offset and by end offset, for a piece the reading finds longer ("post-Cold War" → "Cold War") */
+  byStart: Map<number, { end: number; type: NameType }>;
+  byEnd: Map<number, { start: number; type: NameType }>;
+}
+
+/**
+ * Each compound's sentence (up to READING_REACH characters either way, in one piece when sentences meet)
+ * with its compounds taken apart — a space for a prefix's or a head's hyphen, a comma and a space between two
+ * capitalised words — and capitalised prefixes and heads in lower case, read by the detector in one call.
+ * Each piece of text is read once, so the cost is at most the text's.
+ */
+function readCompounds(text: string, compounds: Compound[], detector: NameDetector): Reading {
+  // the windows, merged where they meet
+  const windows: { start: number; end: number; compounds: Compound[] }[] = [];
+  for (const c of compounds) {
+    const start = windowStart(text, c.start);
+    const end = windowEnd(text, c.end);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) {
+      last.end = Math.max(last.end, end);
+      last.compounds.push(c);
+    } else windows.push({ start, end, compounds: [c] });
+  }
+  // the reading text, and for each window the edits that shift its offsets
+  const chunks: string[] = [];
+  let length = 0;
+  const maps: { origin: number; base: number; end: number; shifts: { at: number; delta: number }[] }[] = [];
+  for (const w of windows) {
+    const shifts: { at: number; delta: number }[] = [];
+    const edits: { at: number; text: string; length: number }[] = [];
+    for (const c of w.compounds) {
+      for (const at of c.spaces) edits.push({ at, text: ' ', length: 1 });
+      for (const at of c.commas) edits.push({ at, text: ', ', length: 1 });
+      for (const p of c.capitalAffixes) edits.push({ at: p.start, text: p.lower, length: p.end - p.start });
+    }
+    edits.sort((a, b) => a.at - b.at);
+    const base = length;
+    let cursor = w.start;
+    let shift = 0;
+    for (const e of edits) {
+      if (e.at < cursor) continue;
+      chunks.push(text.slice(cursor, e.at), e.text);
+      length += e.at - cursor + e.text.length;
+      cursor = e.at + e.length;
+      shift += e.text.length - e.length;
+      if (e.text.length !== e.length) shifts.push({ at: cursor, delta: shift });
+    }
+    chunks.push(text.slice(cursor, w.end), '\n\n');
+    length += w.end - cursor + 2;
+    maps.push({ origin: w.start, base, end: w.end, shifts });
+  }
+  const reading = chunks.join('');
+  const found = detector.detect(reading);
+  // back to the text's offsets: each window's offsets move by the shifts before them
+  const exact = new Map<string, NameType>();
+  const byStart = new Map<number, { end: number; type: NameType }>();
+  const byEnd = new Map<number, { start: number; type: NameType }>();
+  let w = 0;
+  for (const f of found) {
+    while (w + 1 < maps.length && maps[w + 1].base <= f.start) w++;
+    const start = toText(maps[w], f.start);
+    const end = toText(maps[w], f.end);
+    if (start === undefined || end === undefined || end <= start) continue;
+    exact.set(`${start}:${end}`, f.type);
+    byStart.set(start, { end, type: f.type });
+    byEnd.set(end, { start, type: f.type });
+  }
+  return { exact, byStart, byEnd };
+}
+
+/**
+ * A reading offset in a window, as an offset of the text (undefined on an inserted character): the window's
+ * shifts are in order, so the last one at or before the offset is found by binary search.
+ */
+function toText(map: { origin: number; base: number; end: number; shifts: { at: number; delta: number }[] }, offset: number): number | undefined {
+  const local = offset - map.base;
+  const { shifts, origin } = map;
+  let lo = 0;
+  let hi = shifts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (shifts[mid].at - origin + shifts[mid].delta <= local) lo = mid + 1;
+    else hi = mid;
+  }
+  // the character a comma's space added, just before the next shift takes effect
+  if (lo < shifts.length && shifts[lo].at - origin + shifts[lo].delta - 1 === local) return undefined;
+  const at = origin + local - (lo > 0 ? shifts[lo - 1].delta : 0);
+  return at <= map.end ? at : undefined;
+}
+
+function windowStart(text: string, at: number): number {
+  const from = Math.max(0, at - READING_REACH);
+  for (let k = at - 1; k >= from; k--) {
+    const c = text[k];
+    if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? ''))) return k + 1;
+  }
+  if (from === 0) return 0;
+  // cut at a space, never inside a word
+  const space = text.slice(from, at).indexOf(' ');
+  return space >= 0 ? from + space + 1 : at;
+}
+
+function windowEnd(text: string, at: number): number {
+  const to = Math.min(text.length, at + READING_REACH);
+  for (let k = at; k < to; k++) {
+    const c = text[k];
+    if (c === '\n') return k;
+    if ((c === '.' || c === '!' || c === '?') && (k + 1 >= text.length || /\s/.test(text[k + 1]))) return k + 1;
+  }
+  if (to === text.length) return to;
+  const space = text.slice(at, to).lastIndexOf(' ');
+  return space > 0 ? at + space : at;
+}
+
+class Routes {
+  /** the tagger's reading of the compounds that needed it */
+  reading: Reading | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly documentTypes: ReadonlyMap<string, NameType>,
+    private readonly gazetteer: NameGazetteer | undefined,
+  ) {}
+
+  /** The type from the document, a place's short form, the gazetteers or a nationality word. */
+  typeKnown(p: Piece): void {
+    const surface = this.text.slice(p.start, p.end);
+    const inDocument = this.documentTypes.get(surface);
+    const type = inDocument ?? (canonicalPlace(surface) ? 'PLACE' : undefined) ?? this.gazetteerType(surface);
+    if (!type) return;
+    p.type = type;
+    p.sure = true;
+    p.fromDocument = inDocument !== undefined;
+  }
+
+  /** Whether a hyphenated name is a gazetteer entry as a whole. */
+  knownWhole(surface: string): boolean {
+    return canonicalPlace(surface) !== undefined || (this.gazetteer?.gazetteerFlags(surface) ?? 0) !== 0;
+  }
+
+  inDocument(p: Piece): boolean {
+    return this.documentTypes.has(this.text.slice(p.start, p.end));
+  }
+
+  /**
+   * The tagger's reading, for a piece no other route typed. A compound no mention holds, and that is one
+   * piece (`alone`), takes the reading's name where it starts or ends with the piece and runs on past it
+   * across a space ("post-Cold War" → "Cold War").
+   */
+  typeByReading(p: Piece, alone: Compound | undefined): void {
+    const reading = this.reading;
+    if (p.type || !reading) return;
+    const type = reading.exact.get(`${p.start}:${p.end}`);
+    if (type) { p.type = type; return; }
+    if (!alone) return;
+    const after = alone.coreLast === alone.parts.length ? reading.byStart.get(p.start) : undefined;
+    if (after && after.end > p.end && /^\s+\S/.test(this.text.slice(p.end, after.end)) && !HYPHENS.test(this.text.slice(p.end, after.end))) {
+      p.end = after.end;
+      p.type = after.type;
+      return;
+    }
+    const before = alone.coreFirst === 0 ? reading.byEnd.get(p.end) : undefined;
+    if (before && before.start < p.start && /\S\s+$/.test(this.text.slice(before.start, p.start))) {
+      p.start = before.start;
+      p.type = before.type;
+    }
+  }
+
+  /** Whether the tagger's reading found a name exactly where the piece is. */
+  readAsName(p: Piece): boolean {
+    return this.reading?.exact.has(`${p.start}:${p.end}`) ?? false;
+  }
+
+  private gazetteerType(surface: string): NameType | undefined {
+    if (!this.gazetteer) return undefined;
+    const flags = this.gazetteer.gazetteerFlags(surface);
+    if (flags & GAZ_DEMONYM) return 'MISC';
+    if (flags & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION)) return 'PLACE';
+    if (flags & GAZ_ORG) return 'ORG';
+    // a nationality word formed from a known place: "Korean" (Korea), "Saharan" (Sahara), "Chilean" (Chile)
+    if (/^\p{Lu}\p{Ll}+an$/u.test(surface)) {
+      const place = GAZ_COUNTRY | GAZ_REGION | GAZ_LOCATION;
+      if ((this.gazetteer.gazetteerFlags(surface.slice(0, -1)) & place) || (this.gazetteer.gazetteerFlags(surface.slice(0, -2)) & place)) return 'MISC';
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The mention `m` (as cut so far: `current`) with the compound `c` taken apart: its prefixes and heads left
+ * out, each piece a name of the type its routes gave (the mention's own when none did), and the mention's
+ * words beyond the compound's prefixes or heads names of the mention's type. Capitalised words joined
+ * directly stay one name unless `splitHolds`. Undefined when nothing changes.
+ */
+function cutMention(text: string, m: NameMention, c: Compound, pieces: Piece[], current: NameMention[]): NameMention[] | undefined {
+  const affixed = c.coreFirst > 0 || c.coreLast < c.parts.length;
+  let names = pieces;
+  if (c.split && !splitHolds(pieces, m.type)) {
+    if (!affixed) return undefined;
+    // the core stays one name, of the mention's type; only the prefixes and heads go
+    names = [{ start: pieces[0].start, end: pieces[pieces.length - 1].end }];
+  }
+  const out: NameMention[] = [];
+  // the parts of the mention before and after the compound, which earlier compounds may have cut already
+  for (const o of current) {
+    if (o.end <= c.start || o.start >= c.end) { out.push(o); continue; }
+    if (o.start < c.start && c.coreFirst > 0) pushTrimmed(text, out, { ...o, end: c.start });
+    for (const p of names) {
+      const start = Math.max(p.start, o.start);
+      const end = Math.min(p.end, o.end);
+      if (end <= start) continue;
+      out.push({ start, end, type: p.type ?? m.type, ...(m.score !== undefined ? { score: m.score } : {}) });
+    }
+    if (o.end > c.end && c.coreLast < c.parts.length) pushTrimmed(text, out, { ...o, start: c.end });
+  }
+  return out;
+}
+
+/** A piece of a mention with the spaces around it left out, when a letter is left. */
+function pushTrimmed(text: string, out: NameMention[], m: NameMention): void {
+  let { start, end } = m;
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  if (end > start && /\p{L}/u.test(text.slice(start, end))) out.push({ ...m, start, end, typeConfidence: undefined });
+}
