@@ -216,6 +216,21 @@ describe('names inside hyphenated compounds', () => {
       assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['European Union', 'ORG']]);
     });
 
+    it('a prefix in capitals stays in a name the detector read as an organization\'s', () => {
+      // in a line of capitals every word looks like a name: the prefix is one only in a compound read as MISC
+      const text = 'OFFICIALS OF THE ANTI-CORRUPTION COUNCIL MET TODAY';
+      const detector = fixedDetector(text, [['ANTI-CORRUPTION COUNCIL', 'ORG']], tagger, tagger);
+      assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['ANTI-CORRUPTION COUNCIL', 'ORG']]);
+    });
+
+    it('a name the reading finds longer never takes over a name the detector found', () => {
+      const text = 'Ex-Yankee Tom Kale hit a homer.';
+      const reading: NameDetector = { id: 'reading', detect: (t) => [{ start: t.indexOf('Yankee'), end: t.indexOf(' hit'), type: 'PERSON' }] };
+      const detector = fixedDetector(text, [['Tom Kale', 'PERSON']], reading);
+      assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['Tom Kale', 'PERSON']]);
+      assert.equal(detector.readings.length, 1, 'the compound was read');
+    });
+
     it('an en dash joins two names, not a name and a head', () => {
       const text = 'The U.S.\u2013China talks and the Paris\u2013based office.';
       const detector = fixedDetector(text, [['U.S.\u2013China', 'MISC'], ['Paris', 'PLACE']], undefined, tagger);

@@ -63,7 +63,7 @@ const READING_REACH = 200;
  */
 const PREFIXES = new Set([
   'anti', 'pro', 'post', 'pre', 'non', 'ex', 'un', 'co', 'intra', 'inter', 'trans', 'pan', 'sub', 'mid', 'neo', 'pseudo', 'quasi',
-  'semi', 'counter', 'cross', 'ultra', 'extra', 'multi', 'bi', 'tri', 'all', 'over', 'under', 'then', 'once', 'now', 'self',
+  'semi', 'counter', 'cross', 'ultra', 'extra', 'multi', 'bi', 'tri', 'all', 'over', 'under', 'then', 'once', 'now',
 ]);
 
 /** Lower-case particles of family names and patronymics, joined by a hyphen to the name ("al-Assad", "bin-Laden", "ibn-Saud"). */
@@ -128,24 +128,20 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const gazetteer = hasGazetteer(detector) ? detector : undefined;
 
-  // each compound's mentions: one holding it whole, or those overlapping part of it (one sweep, both in text order)
-  // (the mentions do not overlap, so at most one holds a compound and few overlap it)
+  // the mention holding each compound whole, if any (one sweep, both in text order; the mentions do not
+  // overlap, so at most one holds a compound and few overlap it)
   const holder: (NameMention | undefined)[] = [];
-  const overlapping: NameMention[][] = [];
   const holding = new Set<NameMention>();
   let k = 0;
   for (const c of compounds) {
     while (k < sorted.length && sorted[k].end <= c.start) k++;
     let whole: NameMention | undefined;
-    const some: NameMention[] = [];
     for (let j = k; j < sorted.length && sorted[j].start < c.end; j++) {
       const m = sorted[j];
       // a mention longer than any name is none (extract leaves it out): it holds no compound to take apart
       if (m.start <= c.start && m.end >= c.end && m.end - m.start <= MAX_HOLDER) whole = m;
-      else some.push(m);
     }
     holder.push(whole);
-    overlapping.push(whole ? [] : some);
     if (whole) holding.add(whole);
   }
 
@@ -178,7 +174,7 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
     if (c.split && !splitHolds(list, 'MISC')) return;
     for (const p of list) {
       if (!p.type || !(routes.inDocument(p) || routes.readAsName(p))) continue;
-      if (overlapping[i].some((o) => o.start < p.end && p.start < o.end)) continue;
+      if (overlapsAny(sorted, p.start, p.end)) continue;
       out.push({ start: p.start, end: p.end, type: p.type });
     }
   });
@@ -198,6 +194,18 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
     lastEnd = m.end;
   }
   return kept;
+}
+
+/** Whether a mention (in text order, not overlapping, so their ends are in order too) overlaps [start, end). */
+function overlapsAny(sorted: NameMention[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && sorted[lo].start < end;
 }
 
 /**
@@ -569,6 +577,9 @@ class Routes {
  * directly stay one name unless `splitHolds`. Undefined when nothing changes.
  */
 function cutMention(text: string, m: NameMention, c: Compound, pieces: Piece[], current: NameMention[]): NameMention[] | undefined {
+  // a prefix or head in capitals is one only by the line's style; a detector that read the whole as a person's,
+  // organization's or place's name read it as part of the name ("Ex-Yankee Randy Velarde", "SELF-RULE AUTHORITY")
+  if (c.capitalAffixes.length > 0 && m.type !== 'MISC') return undefined;
   const affixed = c.coreFirst > 0 || c.coreLast < c.parts.length;
   let names = pieces;
   if (c.split && !splitHolds(pieces, m.type)) {
