@@ -23,8 +23,10 @@ import { canonicalPlace } from './placeAliases';
  * is MISC, as the guidelines type nationality words; a country, city, region or place is PLACE; an
  * organization ORG), a nationality word formed from a known place ("Korean", "Saharan"), and the tagger's
  * reading of the part with the compound taken apart (its sentence tagged again with the hyphens as spaces,
- * or as commas between two names). A compound the detector read as one name that no route types keeps the
- * detector's type for its name part.
+ * or as commas between two names), asked only for a compound the detector read as MISC. A compound the
+ * detector read as one name that no route types keeps the detector's type for its name part. In a compound
+ * the detector left out, a name is taken only when the document or the gazetteers name it (or it is an
+ * acronym, "NATO-Backed") and the tagger's reading sees a name there too ("Nice-looking" is none).
  */
 
 /** What a detector knows of names from its gazetteers; the trained tagger has it, a fixed test detector need not. */
@@ -39,9 +41,8 @@ function hasGazetteer(detector: NameDetector): detector is NameDetector & NameGa
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
-/** Words of letters (with inner periods or apostrophes: "U.S.", "O'Neill") joined by hyphens or an en dash, no space. */
-const COMPOUND = /(?<![\p{L}\p{N}'’.\-\u2010\u2011\u2013])[\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?(?:[-\u2010\u2011\u2013][\p{L}\p{N}]+(?:[.'’][\p{L}\p{N}]+)*\.?)+/gu;
 const HYPHENS = /[-\u2010\u2011\u2013]/;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LOWER_WORD = /^\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
 const INITIALS = /^(?:\p{L}\.)+$/u;
@@ -54,7 +55,7 @@ const MAX_COMPOUND = 80;
 /** Longer than any name that holds a compound (extract drops a mention longer than 300 characters). */
 const MAX_HOLDER = 300;
 /** How far the tagger's reading of a compound looks either way for the compound's sentence. */
-const READING_REACH = 200;
+const READING_REACH = 120;
 
 /**
  * Word-forming prefixes. Written in lower case, any lower-case word of three letters or more before a
@@ -145,18 +146,22 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
     if (whole) holding.add(whole);
   }
 
-  const documentTypes = typesElsewhere(text, sorted, holding);
-  const routes = new Routes(text, documentTypes, gazetteer);
-
+  const routes = new Routes(text, gazetteer);
   // the pieces of each compound, typed by the document and the gazetteers; the rest wait for the tagger's reading
   const pieces = compounds.map((c, i) => piecesOf(text, c, holder[i], routes));
+  routes.documentTypes = typesElsewhere(text, sorted, holding, new Set(pieces.flatMap((list) => list.map((p) => text.slice(p.start, p.end)))));
   for (const list of pieces) for (const p of list) routes.typeKnown(p);
-  const needReading = compounds.filter((c, i) => pieces[i].some((p) => !p.type || (!holder[i] && !routes.inDocument(p))));
+  // the reading is asked only where it can decide something: the names of a compound the detector read as MISC
+  // (as CoNLL labels compounds) that no other route typed, and a compound the detector left out whose names the
+  // gazetteers know but the document does not name (the reading must see a name there too)
+  const needReading = compounds.filter((c, i) => {
+    const m = holder[i];
+    if (m) return m.type === 'MISC' && pieces[i].some((p) => !p.type);
+    return pieces[i].every((p) => p.sure || isAcronymIn(text, p, c)) && pieces[i].some((p) => !routes.inDocument(p));
+  });
   if (needReading.length > 0) {
     routes.reading = readCompounds(text, needReading, detector);
-    compounds.forEach((c, i) => {
-      for (const p of pieces[i]) routes.typeByReading(p, !holder[i] && pieces[i].length === 1 ? c : undefined);
-    });
+    for (const list of pieces) for (const p of list) routes.typeByReading(p);
   }
 
   const out: NameMention[] = [];
@@ -196,6 +201,15 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
   return kept;
 }
 
+/**
+ * An acronym in a compound with lower-case letters ("NATO-Backed", "EU-wide"), where capitals mark it (in a
+ * line of capitals every word would look like one): a name the gazetteers may lack, worth the tagger's reading.
+ */
+function isAcronymIn(text: string, p: Piece, c: Compound): boolean {
+  const surface = text.slice(p.start, p.end);
+  return /^(?:\p{Lu}\.?){2,}$/u.test(surface) && LOWER_LETTER.test(text.slice(c.start, c.end));
+}
+
 /** Whether a mention (in text order, not overlapping, so their ends are in order too) overlaps [start, end). */
 function overlapsAny(sorted: NameMention[], start: number, end: number): boolean {
   let lo = 0;
@@ -219,24 +233,74 @@ function splitHolds(pieces: Piece[], holderType: NameType): boolean {
   return holderType === 'MISC' || pieces.every((p) => p.sure);
 }
 
-/** The compounds of the text that hold a name to take out: linear (one expression scan, bounded work per match). */
+/** The compounds of the text that hold a name to take out: linear (each character is looked at a bounded number of times). */
 function findCompounds(text: string): Compound[] {
   const out: Compound[] = [];
-  for (const m of text.matchAll(COMPOUND)) {
-    if (m[0].length > MAX_COMPOUND || !UPPER_LETTER.test(m[0]) || DIGIT.test(m[0])) continue;
+  for (const [start, end] of hyphenatedChunks(text)) {
+    const raw = text.slice(start, end);
+    if (!UPPER_LETTER.test(raw) || DIGIT.test(raw)) continue;
     // an en dash joins two capitalised words only ("U.S.–China"); elsewhere it sets words apart
     let from = 0;
-    const raw = m[0];
     for (let j = 1; j <= raw.length; j++) {
       if (j < raw.length && raw[j] !== '\u2013') continue;
       const enDashBetweenNames = j < raw.length && STARTS_UPPER.test(raw.slice(j + 1)) && capitalisedBefore(raw, j);
       if (j < raw.length && enDashBetweenNames) continue;
-      const compound = readCompound(text, m.index + from, m.index + j);
+      const compound = readCompound(text, start + from, start + j);
       if (compound) out.push(compound);
       from = j + 1;
     }
   }
   return out;
+}
+
+/**
+ * The runs of words joined by hyphens with no space ("U.S.-led", "post-Cold"), up to MAX_COMPOUND characters:
+ * words of letters or digits, with inner periods or apostrophes ("U.S.", "O'Neill") and a period that ends one
+ * before the hyphen ("U.S.-"). Found from the hyphens, so text without them costs one pass of character codes.
+ */
+function* hyphenatedChunks(text: string): Generator<[number, number]> {
+  const n = text.length;
+  let done = 0;
+  for (let k = 0; k < n; k++) {
+    if (k < done || !isHyphen(text.charCodeAt(k))) continue;
+    const left = k > 0 && (isWordAt(text, k - 1) || (text[k - 1] === '.' && k > 1 && isWordAt(text, k - 2)));
+    if (!left || k + 1 >= n || !isWordAt(text, k + 1)) continue;
+    let start = text[k - 1] === '.' ? k - 1 : k;
+    for (;;) {
+      while (start > 0 && isWordAt(text, start - 1)) start--;
+      if (start >= 2 && isJoiner(text.charCodeAt(start - 1)) && isWordAt(text, start - 2)) { start--; continue; }
+      if (start >= 3 && isHyphen(text.charCodeAt(start - 1)) && text[start - 2] === '.' && isWordAt(text, start - 3)) { start -= 2; continue; }
+      break;
+    }
+    let end = k + 1;
+    for (;;) {
+      while (end < n && isWordAt(text, end)) end++;
+      if (end + 1 < n && isJoiner(text.charCodeAt(end)) && isWordAt(text, end + 1)) { end++; continue; }
+      if (end + 2 < n && text[end] === '.' && isHyphen(text.charCodeAt(end + 1)) && isWordAt(text, end + 2)) { end += 2; continue; }
+      break;
+    }
+    // a period right after the last word: an abbreviation's ("China-U.S.") or the sentence's, told apart later
+    if (end < n && text[end] === '.') end++;
+    done = end;
+    if (end - start <= MAX_COMPOUND) yield [start, end];
+  }
+}
+
+function isHyphen(c: number): boolean {
+  return c === 45 || c === 0x2010 || c === 0x2011 || c === 0x2013;
+}
+
+/** A hyphen, an inner period or an apostrophe: what joins the letters of one compound. */
+function isJoiner(c: number): boolean {
+  return isHyphen(c) || c === 46 || c === 39 || c === 0x2019;
+}
+
+/** Whether the character at k is a letter or digit (a surrogate pair tested as its code point). */
+function isWordAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  if (c >= 0xdc00 && c <= 0xdfff && k > 0) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k - 1) ?? c));
+  return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(k) ?? c));
 }
 
 /** Whether the word just before `at` in `raw` starts with a capital. */
@@ -265,7 +329,9 @@ function readCompound(text: string, start: number, end: number): Compound | unde
     s = k + 1;
   }
   if (parts.length < 2) return undefined;
-  const line = lineStyle(text, start);
+  // the line's style is looked at only for a capitalised word that may be a prefix or a head
+  let headlineLine: boolean | undefined;
+  const headline = (): boolean => (headlineLine ??= lineStyle(text, start).headline);
   const capitalAffixes: Part[] = [];
   // prefixes: lower-case words before the first capitalised one, and in a headline or at a sentence's start a
   // capitalised prefix ("Anti-American", "Post-Cold War"); mid-sentence, "Anti-Defamation League" is a name
@@ -274,7 +340,7 @@ function readCompound(text: string, start: number, end: number): Compound | unde
     const p = parts[coreFirst];
     if (p.kind === Kind.Lower) {
       if (PARTICLES.has(p.lower) || (p.lower.length < 3 && !PREFIXES.has(p.lower))) return undefined;
-    } else if (!(PREFIXES.has(p.lower) && (line.headline || (coreFirst === 0 && sentenceStart(text, start))))) break;
+    } else if (!(PREFIXES.has(p.lower) && ((coreFirst === 0 && sentenceStart(text, start)) || headline()))) break;
     else capitalAffixes.push(p);
     coreFirst++;
   }
@@ -284,7 +350,7 @@ function readCompound(text: string, start: number, end: number): Compound | unde
     const p = parts[coreLast - 1];
     if (!isHead(p.lower)) break;
     if (p.kind === Kind.Cap) {
-      if (!line.headline) break;
+      if (!headline()) break;
       capitalAffixes.push(p);
     }
     coreLast--;
@@ -351,10 +417,16 @@ function piecesOf(text: string, c: Compound, holder: NameMention | undefined, ro
   return pieces;
 }
 
-/** The type most of the detector's mentions of each surface have outside the compounds being taken apart. */
-function typesElsewhere(text: string, mentions: NameMention[], holding: ReadonlySet<NameMention>): Map<string, NameType> {
+/**
+ * The type most of the detector's mentions of each of the `wanted` names have outside the compounds being taken
+ * apart; a surname of a person named in full counts as that person. Only mentions as long as a wanted name are read.
+ */
+function typesElsewhere(text: string, mentions: NameMention[], holding: ReadonlySet<NameMention>, wanted: ReadonlySet<string>): Map<string, NameType> {
+  const lengths = new Set<number>();
+  for (const w of wanted) lengths.add(w.length);
   const votes = new Map<string, Map<NameType, number>>();
   const vote = (surface: string, type: NameType): void => {
+    if (!wanted.has(surface)) return;
     let v = votes.get(surface);
     if (!v) votes.set(surface, (v = new Map()));
     v.set(type, (v.get(type) ?? 0) + 1);
@@ -362,9 +434,16 @@ function typesElsewhere(text: string, mentions: NameMention[], holding: Readonly
   const surnames: string[] = [];
   for (const m of mentions) {
     if (holding.has(m) || m.end - m.start > MAX_COMPOUND) continue;
-    const surface = text.slice(m.start, m.end).replace(/['’][sS]?$/, '');
-    vote(surface, m.type);
-    if (m.type === 'PERSON' && /\s/.test(surface)) surnames.push(surface.slice(surface.search(/\S+$/)));
+    const length = m.end - m.start;
+    // a possessive is no part of the name ("NATO's")
+    const possessive = /['’][sS]?$/.exec(text.slice(Math.max(m.start, m.end - 2), m.end));
+    const bare = possessive ? length - possessive[0].length : length;
+    if (lengths.has(bare)) vote(text.slice(m.start, m.start + bare), m.type);
+    if (m.type === 'PERSON') {
+      const surface = text.slice(m.start, m.start + bare);
+      const last = surface.search(/\S+$/);
+      if (last > 0 && /\s/.test(surface[last - 1])) surnames.push(surface.slice(last));
+    }
   }
   const out = new Map<string, NameType>();
   for (const [surface, v] of votes) {
@@ -374,17 +453,8 @@ function typesElsewhere(text: string, mentions: NameMention[], holding: Readonly
     if (best) out.set(surface, best);
   }
   // a surname alone is its person, when the document names no other thing so
-  for (const s of surnames) if (!out.has(s)) out.set(s, 'PERSON');
+  for (const s of surnames) if (wanted.has(s) && !out.has(s)) out.set(s, 'PERSON');
   return out;
-}
-
-/** The tagger's reading of compounds: the type it gives each range (in the text's offsets) when read apart. */
-interface Reading {
-  /** type of the name spanning exactly [start, end) */
-  exact: Map<string, NameType>;
-  /** names by start offset and by end offset, for a piece the reading finds longer ("post-Cold War" → "Cold War") */
-  byStart: Map<number, { end: number; type: NameType }>;
-  byEnd: Map<number, { start: number; type: NameType }>;
 }
 
 /**
@@ -393,7 +463,7 @@ interface Reading {
  * capitalised words — and capitalised prefixes and heads in lower case, read by the detector in one call.
  * Each piece of text is read once, so the cost is at most the text's.
  */
-function readCompounds(text: string, compounds: Compound[], detector: NameDetector): Reading {
+function readCompounds(text: string, compounds: Compound[], detector: NameDetector): Map<string, NameType> {
   // the windows, merged where they meet
   const windows: { start: number; end: number; compounds: Compound[] }[] = [];
   for (const c of compounds) {
@@ -437,19 +507,14 @@ function readCompounds(text: string, compounds: Compound[], detector: NameDetect
   const found = detector.detect(reading);
   // back to the text's offsets: each window's offsets move by the shifts before them
   const exact = new Map<string, NameType>();
-  const byStart = new Map<number, { end: number; type: NameType }>();
-  const byEnd = new Map<number, { start: number; type: NameType }>();
   let w = 0;
   for (const f of found) {
     while (w + 1 < maps.length && maps[w + 1].base <= f.start) w++;
     const start = toText(maps[w], f.start);
     const end = toText(maps[w], f.end);
-    if (start === undefined || end === undefined || end <= start) continue;
-    exact.set(`${start}:${end}`, f.type);
-    byStart.set(start, { end, type: f.type });
-    byEnd.set(end, { start, type: f.type });
+    if (start !== undefined && end !== undefined && end > start) exact.set(`${start}:${end}`, f.type);
   }
-  return { exact, byStart, byEnd };
+  return exact;
 }
 
 /**
@@ -497,14 +562,13 @@ function windowEnd(text: string, at: number): number {
 }
 
 class Routes {
-  /** the tagger's reading of the compounds that needed it */
-  reading: Reading | undefined;
+  /** the tagger's reading of the compounds that needed it: the type of each name, by its range in the text */
+  reading: Map<string, NameType> | undefined;
 
-  constructor(
-    private readonly text: string,
-    private readonly documentTypes: ReadonlyMap<string, NameType>,
-    private readonly gazetteer: NameGazetteer | undefined,
-  ) {}
+  /** the type of each name elsewhere in the document, by its text */
+  documentTypes: ReadonlyMap<string, NameType> = new Map();
+
+  constructor(private readonly text: string, private readonly gazetteer: NameGazetteer | undefined) {}
 
   /** The type from the document, a place's short form, the gazetteers or a nationality word. */
   typeKnown(p: Piece): void {
@@ -526,33 +590,16 @@ class Routes {
     return this.documentTypes.has(this.text.slice(p.start, p.end));
   }
 
-  /**
-   * The tagger's reading, for a piece no other route typed. A compound no mention holds, and that is one
-   * piece (`alone`), takes the reading's name where it starts or ends with the piece and runs on past it
-   * across a space ("post-Cold War" → "Cold War").
-   */
-  typeByReading(p: Piece, alone: Compound | undefined): void {
-    const reading = this.reading;
-    if (p.type || !reading) return;
-    const type = reading.exact.get(`${p.start}:${p.end}`);
-    if (type) { p.type = type; return; }
-    if (!alone) return;
-    const after = alone.coreLast === alone.parts.length ? reading.byStart.get(p.start) : undefined;
-    if (after && after.end > p.end && /^\s+\S/.test(this.text.slice(p.end, after.end)) && !HYPHENS.test(this.text.slice(p.end, after.end))) {
-      p.end = after.end;
-      p.type = after.type;
-      return;
-    }
-    const before = alone.coreFirst === 0 ? reading.byEnd.get(p.end) : undefined;
-    if (before && before.start < p.start && /\S\s+$/.test(this.text.slice(before.start, p.start))) {
-      p.start = before.start;
-      p.type = before.type;
-    }
+  /** The tagger's reading, for a piece no other route typed: the name it reads exactly there. */
+  typeByReading(p: Piece): void {
+    if (p.type || !this.reading) return;
+    const type = this.reading.get(`${p.start}:${p.end}`);
+    if (type) p.type = type;
   }
 
   /** Whether the tagger's reading found a name exactly where the piece is. */
   readAsName(p: Piece): boolean {
-    return this.reading?.exact.has(`${p.start}:${p.end}`) ?? false;
+    return this.reading?.has(`${p.start}:${p.end}`) ?? false;
   }
 
   private gazetteerType(surface: string): NameType | undefined {
