@@ -230,6 +230,15 @@ describe('names inside hyphenated compounds', () => {
       assert.deepEqual(detector.readings, []);
     });
 
+    it('a head in capitals is one in a long line of capitals too (a transcript in capitals)', () => {
+      const text = 'THE MINISTER SAID THE TALKS WOULD GO ON THROUGH THE WEEK AND THAT THE NATO-LED MISSION IN THE NORTH WOULD STAY ' +
+        'FOR AS LONG AS IT WAS NEEDED, WHATEVER THE COST AND WHATEVER THE CRITICS IN THE CAPITAL AND ELSEWHERE MIGHT SAY ABOUT IT ' +
+        'IN THE COMING MONTHS, WHEN THE BUDGET IS DEBATED AGAIN BY THE PARLIAMENT AND BY THE REGIONAL ASSEMBLIES OF THE COUNTRY';
+      assert.ok(text.length > 300);
+      const detector = fixedDetector(text, [['NATO-LED', 'MISC']], tagger, tagger);
+      assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['NATO', 'ORG']]);
+    });
+
     it('an en dash joins two names, not a name and a head', () => {
       const text = 'The U.S.\u2013China talks and the Paris\u2013based office.';
       const detector = fixedDetector(text, [['U.S.\u2013China', 'MISC'], ['Paris', 'PLACE']], undefined, tagger);

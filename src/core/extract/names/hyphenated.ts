@@ -386,18 +386,17 @@ function sentenceStart(text: string, start: number): boolean {
   return k < 0 || /[\n\r.!?:]/.test(text[k]);
 }
 
-/** Whether the line holding `at` reads as a headline: title case or capitals (looked for no further than 200 characters). */
+/** Whether the line holding `at` reads as a headline: title case, or capitals as far as READING_REACH either way. */
 function lineStyle(text: string, at: number): { headline: boolean } {
   const from = Math.max(0, at - READING_REACH);
   const before = text.slice(from, at).lastIndexOf('\n');
-  if (before < 0 && from > 0) return { headline: false };
-  const lineStart = from + before + 1;
   const to = Math.min(text.length, at + READING_REACH);
   const after = text.slice(at, to).indexOf('\n');
-  if (after < 0 && to < text.length) return { headline: false };
-  const line = text.slice(lineStart, after < 0 ? to : at + after).trim();
+  // the line, or as much of it as lies within reach: a text all in capitals has long lines
+  const whole = (before >= 0 || from === 0) && (after >= 0 || to === text.length);
+  const line = text.slice(before >= 0 ? from + before + 1 : from, after >= 0 ? at + after : to).trim();
   const capitals = !LOWER_LETTER.test(line) && /\p{Lu}.*\p{Lu}/u.test(line);
-  return { headline: capitals || isTitleCaseLine(line) };
+  return { headline: capitals || (whole && isTitleCaseLine(line)) };
 }
 
 /**
