@@ -65,6 +65,8 @@ describe('names inside hyphenated compounds', () => {
       ['A Lisbon-based fund manager said the NATO-led exercise would go ahead.', [['Lisbon', 'PLACE', 'Lisbon'], ['NATO', 'ORG', 'NATO']]],
       // two places joined directly; the short form's canonical name is the place's
       ['Officials expect the U.S.-China trade truce to hold.', [['U.S.', 'PLACE', 'United States'], ['China', 'PLACE', 'China']]],
+      // a place and an organization
+      ['The Israel-Hamas war entered its third year.', [['Israel', 'PLACE', 'Israel'], ['Hamas', 'ORG', 'Hamas']]],
       // two nationality words
       ['The Polish-Korean consortium signed the deal.', [['Polish', 'MISC', 'Polish'], ['Korean', 'MISC', 'Korean']]],
       // a prefix before a nationality word
@@ -135,6 +137,24 @@ describe('names inside hyphenated compounds', () => {
       const text = 'Marie-Claire Dubois-Laurent spoke.';
       const detector = fixedDetector(text, [['Marie-Claire Dubois-Laurent', 'PERSON']], tagger, tagger);
       assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['Marie-Claire Dubois-Laurent', 'PERSON']]);
+    });
+
+    it('keeps a compound opened by a combining form whole ("Sino-American", "Franco-German")', () => {
+      const text = 'Sino-American ties and the Franco-German axis were discussed.';
+      const { spans } = extract(text, { nameDetector: tagger });
+      assert.deepEqual(names(text, spans).map(([t]) => t), ['Sino-American', 'Franco-German']);
+    });
+
+    it('keeps two places joined directly whole when the detector read them as one place, unless each is named alone', () => {
+      const text = 'Farmers in Alsace-Lorraine voted.';
+      // the gazetteers know both parts, but only the document's other mentions say they are meant apart
+      assert.notEqual(tagger.gazetteerFlags('Alsace'), 0);
+      assert.notEqual(tagger.gazetteerFlags('Lorraine'), 0);
+      const detector = fixedDetector(text, [['Alsace-Lorraine', 'PLACE']], tagger, tagger);
+      assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['Alsace-Lorraine', 'PLACE']]);
+      const apart = 'Alsace and Lorraine differ. The Alsace-Lorraine border moved.';
+      const named = fixedDetector(apart, [['Alsace', 'PLACE'], ['Lorraine', 'PLACE'], ['Alsace-Lorraine', 'PLACE']], tagger, tagger);
+      assert.deepEqual(read(apart, splitHyphenated(apart, named.detect(apart), named)), [['Alsace', 'PLACE'], ['Lorraine', 'PLACE'], ['Alsace', 'PLACE'], ['Lorraine', 'PLACE']]);
     });
 
     it('finds no name in ordinary compounds', () => {

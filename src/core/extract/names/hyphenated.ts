@@ -67,6 +67,12 @@ const PREFIXES = new Set([
   'semi', 'counter', 'cross', 'ultra', 'extra', 'multi', 'bi', 'tri', 'all', 'over', 'under', 'then', 'once', 'now',
 ]);
 
+/** Combining forms of nations and regions, which join a name but are none ("Sino-American", "Anglo-Saxon", "Euro-Atlantic"). */
+const COMBINING_FORMS = new Set([
+  'sino', 'franco', 'anglo', 'euro', 'indo', 'afro', 'austro', 'russo', 'judeo', 'greco', 'graeco', 'italo', 'hispano', 'serbo', 'turco',
+  'germano', 'nippo', 'luso', 'gallo', 'celto', 'slavo', 'polono', 'arabo', 'irano', 'dano', 'swedo', 'belgo', 'philo',
+]);
+
 /** Lower-case particles of family names and patronymics, joined by a hyphen to the name ("al-Assad", "bin-Laden", "ibn-Saud"). */
 const PARTICLES = new Set([
   'al', 'el', 'ul', 'ad', 'ar', 'as', 'ash', 'at', 'az', 'an', 'bin', 'ibn', 'bint', 'ben', 'abu', 'abd', 'de', 'da', 'di', 'do', 'du',
@@ -224,13 +230,13 @@ function overlapsAny(sorted: NameMention[], start: number, end: number): boolean
 
 /**
  * Whether the capitalised words of a core are names of their own: each typed, a person only by the document
- * (the tagger reads "Jean, Luc" as two people), and all by the document or the gazetteers when the detector
+ * (the tagger reads "Jean, Luc" as two people), and all by the document's other mentions when the detector
  * read the whole as a person's, organization's or place's name ("Rolls-Royce", "Mecklenburg-Western
  * Pomerania"): only its MISC reading of a compound follows the CoNLL convention.
  */
 function splitHolds(pieces: Piece[], holderType: NameType): boolean {
   if (!pieces.every((p) => p.type && (p.type !== 'PERSON' || p.fromDocument))) return false;
-  return holderType === 'MISC' || pieces.every((p) => p.sure);
+  return holderType === 'MISC' || pieces.every((p) => p.fromDocument);
 }
 
 /** The compounds of the text that hold a name to take out: linear (each character is looked at a bounded number of times). */
@@ -360,8 +366,9 @@ function readCompound(text: string, start: number, end: number): Compound | unde
   const innerLower = core.some((p) => p.kind === Kind.Lower);
   // a capitalised particle or given-name prefix makes a hyphenated name of its own ("Al-Shabaab", "El-Sisi", "Abu-Dhabi")
   const particle = core.some((p) => PARTICLES.has(p.lower));
-  // a capitalised prefix mid-sentence opens a name ("Trans-Pacific Partnership", "Anti-Defamation League", "Pan-African")
-  const prefixed = core.some((p) => PREFIXES.has(p.lower));
+  // a capitalised prefix mid-sentence opens a name ("Trans-Pacific Partnership", "Anti-Defamation League", "Pan-African"),
+  // and a combining form is no name of its own ("Sino-American", "Franco-German", "Euro-Atlantic")
+  const prefixed = core.some((p) => PREFIXES.has(p.lower) || COMBINING_FORMS.has(p.lower));
   const splittable = core.length >= 2 && !innerLower && !particle && !prefixed;
   const affixed = coreFirst > 0 || coreLast < parts.length;
   if (!affixed && !splittable) return undefined;
