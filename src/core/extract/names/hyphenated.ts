@@ -49,6 +49,10 @@ const INITIALS = /^(?:\p{L}\.)+$/u;
 const DIGIT = /\p{N}/u;
 const LOWER_LETTER = /\p{Ll}/u;
 const UPPER_LETTER = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
+const ACRONYM = /^(?:\p{Lu}\.?){2,}$/u;
+const TWO_CAPITALS = /\p{Lu}.*\p{Lu}/u;
+const NATIONALITY_SHAPE = /^\p{Lu}\p{Ll}+an$/u;
 
 /** Longer than any compound holding a name ("Newcastle-under-Lyme-based" is 26 characters). */
 const MAX_COMPOUND = 80;
@@ -213,7 +217,7 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
  */
 function isAcronymIn(text: string, p: Piece, c: Compound): boolean {
   const surface = text.slice(p.start, p.end);
-  return /^(?:\p{Lu}\.?){2,}$/u.test(surface) && LOWER_LETTER.test(text.slice(c.start, c.end));
+  return ACRONYM.test(surface) && LOWER_LETTER.test(text.slice(c.start, c.end));
 }
 
 /** Whether a mention (in text order, not overlapping, so their ends are in order too) overlaps [start, end). */
@@ -402,7 +406,7 @@ function lineStyle(text: string, at: number): { headline: boolean } {
   // the line, or as much of it as lies within reach: a text all in capitals has long lines
   const whole = (before >= 0 || from === 0) && (after >= 0 || to === text.length);
   const line = text.slice(before >= 0 ? from + before + 1 : from, after >= 0 ? at + after : to).trim();
-  const capitals = !LOWER_LETTER.test(line) && /\p{Lu}.*\p{Lu}/u.test(line);
+  const capitals = !LOWER_LETTER.test(line) && TWO_CAPITALS.test(line);
   return { headline: capitals || (whole && isTitleCaseLine(line)) };
 }
 
@@ -441,9 +445,11 @@ function typesElsewhere(text: string, mentions: NameMention[], holding: Readonly
   for (const m of mentions) {
     if (holding.has(m) || m.end - m.start > MAX_COMPOUND) continue;
     const length = m.end - m.start;
-    // a possessive is no part of the name ("NATO's")
-    const possessive = /['’][sS]?$/.exec(text.slice(Math.max(m.start, m.end - 2), m.end));
-    const bare = possessive ? length - possessive[0].length : length;
+    // a possessive is no part of the name ("NATO's", "Brussels'")
+    const last = text.charCodeAt(m.end - 1);
+    const beforeLast = length > 1 ? text.charCodeAt(m.end - 2) : 0;
+    const bare = last === 39 || last === 0x2019 ? length - 1
+      : (last === 115 || last === 83) && (beforeLast === 39 || beforeLast === 0x2019) ? length - 2 : length;
     if (lengths.has(bare)) vote(text.slice(m.start, m.start + bare), m.type);
     if (m.type === 'PERSON') {
       const surface = text.slice(m.start, m.start + bare);
@@ -615,7 +621,7 @@ class Routes {
     if (flags & (GAZ_COUNTRY | GAZ_CITY | GAZ_REGION | GAZ_LOCATION)) return 'PLACE';
     if (flags & GAZ_ORG) return 'ORG';
     // a nationality word formed from a known place: "Korean" (Korea), "Saharan" (Sahara), "Chilean" (Chile)
-    if (/^\p{Lu}\p{Ll}+an$/u.test(surface)) {
+    if (NATIONALITY_SHAPE.test(surface)) {
       const place = GAZ_COUNTRY | GAZ_REGION | GAZ_LOCATION;
       if ((this.gazetteer.gazetteerFlags(surface.slice(0, -1)) & place) || (this.gazetteer.gazetteerFlags(surface.slice(0, -2)) & place)) return 'MISC';
     }
@@ -661,5 +667,5 @@ function pushTrimmed(text: string, out: NameMention[], m: NameMention): void {
   let { start, end } = m;
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
-  if (end > start && /\p{L}/u.test(text.slice(start, end))) out.push({ ...m, start, end, typeConfidence: undefined });
+  if (end > start && LETTER.test(text.slice(start, end))) out.push({ ...m, start, end, typeConfidence: undefined });
 }

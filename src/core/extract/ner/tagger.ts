@@ -14,6 +14,9 @@ import { tokenSpans, toMentions, type TokenSpan } from './spans';
 import { type DocumentKeys, NL_SLOTS, emptyKeys, nonLocalFeatures } from './nonLocal';
 import { ENTITY_TYPES, type TagSet } from './tagScheme';
 
+/** A word of letters only: one token (compiled once; see the note on Unicode-property expressions in extract.ts). */
+const ONE_WORD = /^\p{L}+$/u;
+
 /** Weights in the form decoding needs them. */
 export interface TaggerWeights {
   tagSet: TagSet;
@@ -377,6 +380,8 @@ export class NameTagger implements NameDetector {
 
   /** The gazetteer flags (GAZ_* in lexicon.ts) of a name as a whole, its words as the tokenizer splits them; 0 when it is no entry. */
   gazetteerFlags(surface: string): number {
+    // one word of letters is one token: no tokenizer needed
+    if (ONE_WORD.test(surface)) return this.lexicon.gazetteer.get(sequenceKey(SEQUENCE_SEED, lowerHash(surface, 0, surface.length))) ?? 0;
     const tokens = tokenize(surface);
     if (tokens.length === 0 || tokens.length > this.lexicon.gazetteerMaxTokens) return 0;
     let key = SEQUENCE_SEED;
