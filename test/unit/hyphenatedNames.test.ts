@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { extract } from '../../src/core/extract';
 import type { NameDetector, NameMention, Span } from '../../src/core/extract';
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_LOCATION, GAZ_REGION } from '../../src/core/extract/ner/lexicon';
@@ -264,6 +265,57 @@ describe('names inside hyphenated compounds', () => {
       const detector = fixedDetector(text, [['U.S.\u2013China', 'MISC'], ['Paris', 'PLACE']], undefined, tagger);
       assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['U.S.', 'PLACE'], ['China', 'PLACE'], ['Paris', 'PLACE']]);
     });
+  });
+
+  it('gives mentions in order, not overlapping, inside the text and inside a mention or a compound, on random text (property)', function () {
+    this.timeout(120000);
+    const words = ['NATO', 'led', 'U.S.', 'China', 'anti', 'American', 'al', 'Assad', 'Jean', 'Luc', 'based', 'Brussels', 'x', '12', 'O\'Neill',
+      'Élysée', '\u{1D400}', 'Sino', 'Korean', 'POST', 'War', 'the', 'upon'];
+    // hyphens most often, so that most texts hold compounds
+    const joins = ['-', '-', '-', '-', ' ', ' ', '\u2013', '.', '\'', '\u2011', '', ' - ', '\n', '-.', '’s '];
+    let runs = 0;
+    let cut = 0;
+    let added = 0;
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...joins)), { minLength: 1, maxLength: 10 }),
+      fc.array(fc.tuple(fc.nat(), fc.nat({ max: 30 }), fc.constantFrom<NameMention['type']>('PERSON', 'ORG', 'PLACE', 'MISC'), fc.boolean()), { maxLength: 6 }),
+      (parts, picks) => {
+        const text = parts.map(([w, j]) => w + j).join('');
+        // each word's offsets, for mentions that hold whole words as a detector's do
+        const starts: number[] = [];
+        let offset = 0;
+        for (const [w, j] of parts) { starts.push(offset); offset += w.length + j.length; }
+        // non-overlapping mentions: over whole words, or at random places
+        const mentions: NameMention[] = [];
+        for (const [at, length, type, aligned] of picks) {
+          const first = at % parts.length;
+          const last = Math.min(parts.length - 1, first + (length % 4));
+          const start = aligned ? starts[first] : at % text.length;
+          const end = aligned ? starts[last] + parts[last][0].length : Math.min(text.length, start + 1 + length);
+          if (mentions.some((m) => m.start < end && start < m.end)) continue;
+          mentions.push({ start, end, type });
+        }
+        mentions.sort((a, b) => a.start - b.start);
+        const detector: NameDetector & { gazetteerFlags(s: string): number } = {
+          id: 'random', detect: (t) => (t === text ? mentions : tagger.detect(t)), gazetteerFlags: (g) => tagger.gazetteerFlags(g),
+        };
+        const out = splitHyphenated(text, detector.detect(text), detector);
+        runs++;
+        let lastEnd = 0;
+        for (const m of out) {
+          assert.ok(Number.isInteger(m.start) && m.start >= lastEnd && m.end > m.start && m.end <= text.length, JSON.stringify([text, m]));
+          lastEnd = m.end;
+          const inMention = mentions.some((o) => o.start <= m.start && m.end <= o.end);
+          // a name added where no mention was lies in a run of text without spaces, hyphens joining its words
+          const inCompound = !/\s/.test(text.slice(m.start, m.end));
+          assert.ok(inMention || inCompound, JSON.stringify([text, m]));
+          if (!inMention) added++;
+        }
+        if (out.length !== mentions.length || out.some((m, i) => m.start !== mentions[i].start || m.end !== mentions[i].end)) cut++;
+      },
+    ), { numRuns: 400 });
+    console.log(`      ${runs} random texts: ${cut} with mentions taken apart or added, ${added} names added where no mention was`);
+    assert.ok(cut > 0, 'some random texts hold compounds to take apart');
   });
 
   it('takes compounds apart in linear time on a page of them', function () {
