@@ -225,6 +225,13 @@ describe('names inside hyphenated compounds', () => {
       assert.deepEqual(read(text, splitHyphenated(text, reader.detect(text), reader)), [['Lisbon', 'PLACE']]);
     });
 
+    it('a hyphenated name the gazetteers know whole, left out by the detector, is read and taken whole', () => {
+      const text = 'Officials from Guinea-Bissau met.';
+      const detector = fixedDetector(text, [], tagger, tagger);
+      assert.deepEqual(read(text, splitHyphenated(text, detector.detect(text), detector)), [['Guinea-Bissau', 'PLACE']]);
+      assert.deepEqual(detector.readings, ['Officials from Guinea-Bissau met.\n\n']);
+    });
+
     it('a prefix and a head both go, and the mention\'s words past a head keep its type', () => {
       const text = 'The anti-NATO-led Velmora Front marched.';
       const detector = fixedDetector(text, [['anti-NATO-led Velmora Front', 'ORG']]);

@@ -199,8 +199,8 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
     else out.push(m);
   }
   out.sort((a, b) => a.start - b.start);
-  // names added from the routes never overlap the detector's, but two compounds' pieces extended by the
-  // reading might: the first in text order wins
+  // names added from the routes overlap neither the detector's nor each other (compounds do not overlap); a
+  // last guard keeps the contract of a detector's output: the first in text order wins
   const kept: NameMention[] = [];
   let lastEnd = -1;
   for (const m of out) {
@@ -496,7 +496,8 @@ function readCompounds(text: string, compounds: Compound[], detector: NameDetect
     const edits: { at: number; text: string; length: number }[] = [];
     for (const c of w.compounds) {
       for (const at of c.spaces) edits.push({ at, text: ' ', length: 1 });
-      for (const at of c.commas) edits.push({ at, text: ', ', length: 1 });
+      // a hyphenated name the gazetteers know whole ("Guinea-Bissau") is read as written
+      if (c.split) for (const at of c.commas) edits.push({ at, text: ', ', length: 1 });
       for (const p of c.capitalAffixes) edits.push({ at: p.start, text: p.lower, length: p.end - p.start });
     }
     edits.sort((a, b) => a.at - b.at);
