@@ -42,6 +42,8 @@ function hasGazetteer(detector: NameDetector): detector is NameDetector & NameGa
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
 const HYPHENS = /[-\u2010\u2011\u2013]/;
+/** The same characters, searched for through a text (no Unicode properties: a plain character class scans fast). */
+const HYPHEN_SEARCH = /[-\u2010\u2011\u2013]/g;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const LOWER_WORD = /^\p{Ll}+$/u;
 const STARTS_UPPER = /^\p{Lu}/u;
@@ -58,8 +60,10 @@ const NATIONALITY_SHAPE = /^\p{Lu}\p{Ll}+an$/u;
 const MAX_COMPOUND = 80;
 /** Longer than any name that holds a compound (extract drops a mention longer than 300 characters). */
 const MAX_HOLDER = 300;
-/** How far the tagger's reading of a compound looks either way for the compound's sentence. */
+/** How far a compound's line is looked at either way for its style (a headline, capitals). */
 const READING_REACH = 120;
+/** How far the tagger's reading of a compound takes its sentence either way: words enough for the tagger's context. */
+const READING_WINDOW = 60;
 
 /**
  * Word-forming prefixes. Written in lower case, any lower-case word of three letters or more before a
@@ -136,7 +140,8 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
   if (!HYPHENS.test(text)) return mentions;
   const compounds = findCompounds(text);
   if (compounds.length === 0) return mentions;
-  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  // a detector's mentions are in text order and do not overlap (NameDetector)
+  const sorted = mentions;
   const gazetteer = hasGazetteer(detector) ? detector : undefined;
 
   // the mention holding each compound whole, if any (one sweep, both in text order; the mentions do not
@@ -176,12 +181,13 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
 
   const out: NameMention[] = [];
   const replaced = new Map<NameMention, NameMention[]>();
+  let changed = false;
   compounds.forEach((c, i) => {
     const m = holder[i];
     const list = pieces[i];
     if (m) {
       const cut = cutMention(text, m, c, list, replaced.get(m) ?? [m]);
-      if (cut) replaced.set(m, cut);
+      if (cut) { replaced.set(m, cut); changed = true; }
       return;
     }
     // a compound no mention holds (or holds only part of): its names that the document or the tagger's
@@ -191,8 +197,10 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
       if (!p.type || !(routes.inDocument(p) || routes.readAsName(p))) continue;
       if (overlapsAny(sorted, p.start, p.end)) continue;
       out.push({ start: p.start, end: p.end, type: p.type });
+      changed = true;
     }
   });
+  if (!changed) return mentions;
   for (const m of sorted) {
     const cut = replaced.get(m);
     if (cut) out.push(...cut);
@@ -247,8 +255,8 @@ function splitHolds(pieces: Piece[], holderType: NameType): boolean {
 function findCompounds(text: string): Compound[] {
   const out: Compound[] = [];
   for (const [start, end] of hyphenatedChunks(text)) {
+    if (!hasCapitalAndNoDigit(text, start, end)) continue; // "long-term", "F-35", "COVID-19"
     const raw = text.slice(start, end);
-    if (!UPPER_LETTER.test(raw) || DIGIT.test(raw)) continue;
     // an en dash joins two capitalised words only ("U.S.–China"); elsewhere it sets words apart
     let from = 0;
     for (let j = 1; j <= raw.length; j++) {
@@ -270,9 +278,10 @@ function findCompounds(text: string): Compound[] {
  */
 function* hyphenatedChunks(text: string): Generator<[number, number]> {
   const n = text.length;
-  let done = 0;
-  for (let k = 0; k < n; k++) {
-    if (k < done || !isHyphen(text.charCodeAt(k))) continue;
+  const search = HYPHEN_SEARCH;
+  search.lastIndex = 0;
+  for (let found = search.exec(text); found; found = search.exec(text)) {
+    const k = found.index;
     const left = k > 0 && (isWordAt(text, k - 1) || (text[k - 1] === '.' && k > 1 && isWordAt(text, k - 2)));
     if (!left || k + 1 >= n || !isWordAt(text, k + 1)) continue;
     let start = text[k - 1] === '.' ? k - 1 : k;
@@ -291,9 +300,24 @@ function* hyphenatedChunks(text: string): Generator<[number, number]> {
     }
     // a period right after the last word: an abbreviation's ("China-U.S.") or the sentence's, told apart later
     if (end < n && text[end] === '.') end++;
-    done = end;
+    search.lastIndex = end;
     if (end - start <= MAX_COMPOUND) yield [start, end];
   }
+}
+
+/** Whether text[start, end) holds a capital letter and no digit (ASCII read from character codes). */
+function hasCapitalAndNoDigit(text: string, start: number, end: number): boolean {
+  let capital = false;
+  let other = false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 48 && c <= 57) return false;
+    if (c >= 65 && c <= 90) capital = true;
+    else if (c >= 128) other = true;
+  }
+  if (!other) return capital;
+  const raw = text.slice(start, end);
+  return !DIGIT.test(raw) && (capital || UPPER_LETTER.test(raw));
 }
 
 function isHyphen(c: number): boolean {
@@ -470,7 +494,7 @@ function typesElsewhere(text: string, mentions: NameMention[], holding: Readonly
 }
 
 /**
- * Each compound's sentence (up to READING_REACH characters either way, in one piece when sentences meet)
+ * Each compound's sentence (up to READING_WINDOW characters either way, in one piece when sentences meet)
  * with its compounds taken apart — a space for a prefix's or a head's hyphen, a comma and a space between two
  * capitalised words — and capitalised prefixes and heads in lower case, read by the detector in one call.
  * Each piece of text is read once, so the cost is at most the text's.
@@ -551,7 +575,7 @@ function toText(map: { origin: number; base: number; end: number; shifts: { at: 
 }
 
 function windowStart(text: string, at: number): number {
-  const from = Math.max(0, at - READING_REACH);
+  const from = Math.max(0, at - READING_WINDOW);
   for (let k = at - 1; k >= from; k--) {
     const c = text[k];
     if (c === '\n' || ((c === '.' || c === '!' || c === '?') && /\s/.test(text[k + 1] ?? ''))) return k + 1;
@@ -563,7 +587,7 @@ function windowStart(text: string, at: number): number {
 }
 
 function windowEnd(text: string, at: number): number {
-  const to = Math.min(text.length, at + READING_REACH);
+  const to = Math.min(text.length, at + READING_WINDOW);
   for (let k = at; k < to; k++) {
     const c = text[k];
     if (c === '\n') return k;
