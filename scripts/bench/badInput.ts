@@ -41,6 +41,7 @@ export const SHAPES: Shape[] = [
   { name: 'a year inside numbered names', make: repeat('The Russell 2000 fell in 1999. '), process: whole },
   { name: 'date fragments', make: repeat(dateFragments), process: (t) => [findDates(t, REFERENCE), findPublicationDate(t)] },
   { name: 'figures alone: "a a a …"', make: repeat('a '), process: findFigures },
+  { name: 'hyphenated compounds', make: repeat('the NATO-led, U.S.-China and Brussels-based anti-American talks '), process: whole },
   { name: 'one sentence repeated', make: repeat('NATO ministers met Pete Hegseth in Brussels on 12 February 2026 and agreed 5% of GDP. '), process: whole },
 ];
 

@@ -24,6 +24,7 @@ export const HOSTILE_SHAPES: [string, (size: number) => string][] = [
   ['one line of URLs', (n) => 'https://x.com/s?q=nato%20spending%2050%25&p=%24300%20million '.repeat(Math.ceil(n / 60))],
   ['currency names as labels on one line', (n) => 'Dollar: '.repeat(Math.ceil(n / 8))],
   ['a year inside numbered names', (n) => 'The Russell 2000 fell in 1999. '.repeat(Math.ceil(n / 31))],
+  ['hyphenated compounds on one line', (n) => 'the NATO-led, U.S.-China and Brussels-based anti-American talks '.repeat(Math.ceil(n / 64))],
 ];
 
 /** The fewest CPU milliseconds of two runs of `work` (CPU time: wall time on a shared machine swings more). */

@@ -12,6 +12,7 @@ import { miscNamesMade, withMiscNames } from './names/miscNames';
 import { placesAgainstOrganizations } from './names/placeOrOrg';
 import { applyPageFurniture } from './names/pageFurniture';
 import { splitAtPossessives } from './names/possessive';
+import { splitHyphenated } from './names/hyphenated';
 import { refineMention } from './names/refine';
 import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
@@ -175,7 +176,8 @@ function findNames(text: string, options: ExtractOptions): { spans: Span[]; type
   const confidence = new Map<Span, number>();
   /** the detector's type and its confidence in it, for names whose type came from the detector alone */
   const typed = new Map<Span, [Span['type'], number]>();
-  for (const raw of splitAtPossessives(text, splitAtCommonWords(text, detector.detect(text)))) {
+  // names inside hyphenated compounds on their own ("NATO-led" → NATO, "U.S.-China" → U.S. + China): names/hyphenated.ts
+  for (const raw of splitAtPossessives(text, splitAtCommonWords(text, splitHyphenated(text, detector.detect(text), detector)))) {
     // a run the detector read as one name ("Smith Smith Smith …" over a megabyte) is no name, and refining,
     // linking and propagating a mention that long would cost far more than the text
     if (raw.end - raw.start > MAX_NAME_CHARS) continue;
