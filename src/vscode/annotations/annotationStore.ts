@@ -21,7 +21,7 @@ import { targetUpdates } from '../../core/anchor/targetUpdates';
 import { TextHistory } from '../../core/anchor/textHistory';
 import { TextBeforeEvents } from '../../core/anchor/textBeforeEvents';
 import type { ArticleSnapshots } from '../../node/articleSnapshots';
-import type { FolderEvents } from '../folderEvents';
+import { type FolderEvents, isInsideAny } from '../folderEvents';
 
 /**
  * Thrown by `mutate` when the sidecar on disk does not parse: the core's error, named by the sidecar's file
@@ -246,17 +246,23 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   /**
-   * Sidecars that arrive with their folder (a checkout of a new folder of articles), which the sidecar
-   * pattern's watcher does not report (see FolderEvents).
+   * Sidecars that arrive or leave with their folder (a checkout of a new folder of articles, a folder
+   * deleted), which the sidecar pattern's watcher does not report (see FolderEvents).
    */
   watchFolders(folders: FolderEvents): vscode.Disposable {
-    return folders.onDidCreateFolder(async (folder) => {
+    const created = folders.onDidCreateFolder(async (folder) => {
       try {
         for (const uri of await vscode.workspace.findFiles(new vscode.RelativePattern(folder, sidecarGlob()), '**/node_modules/**')) this.sidecarChanged(uri);
       } catch (err) {
         this.log.warn(`Could not list the sidecars of ${folder.toString()}: ${String(err)}`);
       }
     });
+    // a deleted folder is reported alone: the sidecars known under it are read again, and found gone
+    const deleted = folders.onDidDelete((uris) => {
+      const gone = new Set(uris.map((uri) => uri.toString()));
+      for (const entry of this.entries.values()) if (isInsideAny(entry.sidecar.toString(), gone)) this.sidecarChanged(entry.sidecar);
+    });
+    return vscode.Disposable.from(created, deleted);
   }
 
   private async loadAll(): Promise<void> {

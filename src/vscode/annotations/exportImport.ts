@@ -64,8 +64,12 @@ export function registerExportImport(store: AnnotationStore, quotesOf?: (uri: st
       const open = vscode.workspace.textDocuments.find((doc) => doc.uri.toString() === uri.toString());
       return open ? Promise.resolve(open.getText()) : readTextFile(uri).catch(() => undefined);
     };
-    const items: ArticleAnnotations[] = (await Promise.all(store.all()
-      .filter((entry) => !entry.broken && entry.annotations.length > 0)
+    // A sidecar deleted a moment ago (a folder removed, a checkout switched) may still be in the store until the
+    // file watcher reports it: what is exported is what is on disk.
+    const entries = store.all().filter((entry) => !entry.broken && entry.annotations.length > 0);
+    const onDisk = await Promise.all(entries.map((entry) => vscode.workspace.fs.stat(entry.sidecar).then(() => true, () => false)));
+    const items: ArticleAnnotations[] = (await Promise.all(entries
+      .filter((_entry, k) => onDisk[k])
       .map(async (entry): Promise<ArticleAnnotations> => ({
         article: vscode.workspace.asRelativePath(entry.article, false),
         uri: entry.article.toString(),

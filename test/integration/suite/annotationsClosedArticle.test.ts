@@ -112,5 +112,9 @@ describe('annotations of a closed article that changed on disk', () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+    // removed with its folder, it leaves the store (the next suites read the whole store: exports, the view)
+    const gone = (s: State) => !s.view.groups.some((group) => group.label.includes('arrived-with-folder'));
+    const after = await pollUntil(async () => vscode.commands.executeCommand<State>('sourceAnnotator.annotations.state'), gone, 30000);
+    assert.ok(gone(after), JSON.stringify(after.view.groups));
   });
 });
