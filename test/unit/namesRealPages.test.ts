@@ -46,6 +46,14 @@ describe('names on the shapes of the names-dev pages', () => {
       ["ORG Irish Air Pilots' Association", "ORG Dockers' Union"]);
   });
 
+  it('carries a person to the end of a romanised given name written with a hyphen', () => {
+    assert.deepEqual(names('Former president Moon Jae-in met Park Min-jun.', [['Moon Jae-', 'PERSON'], ['Park', 'PERSON']]),
+      ['PERSON Moon Jae-in', 'PERSON Park Min-jun']);
+    // a compound's word is no given name, and a name of two words is not carried on
+    assert.deepEqual(names('The Lee Hong-based fund and Lee Kong-led talks.', [['Lee Hong', 'PERSON'], ['Lee', 'PERSON']]),
+      ['PERSON Lee Hong', 'PERSON Lee → Lee Hong']);
+  });
+
   it('reads a family name that opens with a particle as the person named in full, in either case', () => {
     assert.deepEqual(names('Carla van der Berg leads the list. Van der Berg said the count was fair; critics of van der Berg disagreed.',
       [['Carla van der Berg', 'PERSON'], ['Van der Berg', 'ORG'], ['Berg', 'PERSON']]),

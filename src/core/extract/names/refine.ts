@@ -48,6 +48,7 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   if (type === 'PERSON') {
     start = skipLeadingTitles(text, start, end);
     end = withoutPostNominals(text, start, end);
+    end = withGivenNameSyllables(text, start, end);
   }
   else {
     const afterRole = skipLeadingTitles(text, start, end);
@@ -61,6 +62,37 @@ export function refineMention(text: string, m: NameMention): NameMention | undef
   if (end <= start) return undefined;
   if (!LETTER_OR_DIGIT.test(text.slice(start, end))) return undefined;
   return { ...m, start, end, type };
+}
+
+/**
+ * A romanised Korean, Chinese or Vietnamese given name is written as two syllables joined by a hyphen, the
+ * second in lower case ("Moon Jae-in", "Hong Sang-soo", "Kim Jong-un"): a detector that reads the hyphen as
+ * the end of the name ("Moon Jae-") or stops before the given name ("Hong") is carried to its end. The lower
+ * syllable is one such syllable (consonants, vowels, a final n, ng, k, l, m, p or t), not a word such as
+ * "based" or "led" that ends a compound.
+ */
+const GIVEN_SYLLABLE = /^(?:ch|kk|tt|pp|ss|jj|ng|[bcdghjklmnpqrstwxyz])?[aeiouyw]{1,3}(?:ng|n|k|l|m|p|t)?(?![\p{L}\p{N}])/u;
+const GIVEN_NAME_AFTER = /^[ \t]+(\p{Lu}\p{Ll}{1,4})-(?=\p{Ll})/u;
+const NOT_SYLLABLES = new Set(['run', 'led', 'era', 'wide', 'like', 'made', 'owned', 'born', 'held', 'set', 'up', 'in', 'on', 'out', 'off']);
+
+function withGivenNameSyllables(text: string, start: number, end: number): number {
+  const syllableAt = (at: number): number => {
+    const m = GIVEN_SYLLABLE.exec(text.slice(at, at + 8));
+    return m ? at + m[0].length : -1;
+  };
+  // "Moon Jae-": the word goes on after the hyphen
+  if (end - start >= 3 && text[end - 1] === '-' && /\p{L}/u.test(text[end - 2]) && /\p{Ll}/u.test(text[end] ?? '')) {
+    const after = syllableAt(end);
+    return after > 0 ? after : end - 1;
+  }
+  // "Hong" before "Sang-soo"
+  const next = GIVEN_NAME_AFTER.exec(text.slice(end, end + 12));
+  if (next && !/\s/.test(text.slice(start, end))) {
+    const at = end + next[0].length + 1;
+    const after = syllableAt(at);
+    if (after > 0 && !NOT_SYLLABLES.has(text.slice(at, after))) return after;
+  }
+  return end;
 }
 
 const OPENING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
