@@ -108,6 +108,10 @@ describe('MISC names by head noun, cue and short form', () => {
     assert.deepEqual(names('Leaders agreed a new target at the Vilnius summit last year.', [['Vilnius', 'PLACE']]), ['MISC Vilnius summit']);
     // an organization's summit is the organization only
     assert.deepEqual(names('Leaders met at the NATO summit.', [['NATO', 'ORG']]), ['ORG NATO']);
+    // a city that keeps its "The" names the same event: one canonical form for both mentions
+    const text = 'Leaders met at The Hague summit. After the Hague summit, Spain objected.';
+    const summits = all(text, [['The Hague', 'PLACE'], ['Hague', 'PLACE'], ['Spain', 'PLACE']]).filter((s) => s.type === 'MISC');
+    assert.deepEqual(summits.map((s) => [s.text, s.canonical]), [['The Hague summit', 'Hague summit'], ['Hague summit', 'Hague summit']]);
   });
 
   it('takes a name that "called" or "known as" introduces, and an abbreviation defined after it', () => {

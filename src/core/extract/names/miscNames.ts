@@ -443,15 +443,22 @@ function groupAdjectives(text: string, sorted: readonly Span[], starts: readonly
   return out;
 }
 
-/** "the Hague summit": a place the detector found, then the lower-case word summit. */
+/**
+ * "the Hague summit": a place the detector found, then the lower-case word summit. A city whose name keeps its
+ * "The" ("at The Hague summit") names the same event as "the Hague summit": one canonical form for both, the
+ * guidelines' "Hague summit", so that the article's mentions of it read as one entity everywhere.
+ */
 function citySummits(text: string, sorted: readonly Span[]): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sorted) {
     if (s.type !== 'PLACE' || !SUMMIT_AFTER.test(text.slice(s.end, s.end + 8))) continue;
-    out.push({ start: s.start, end: s.end + 7, type: 'MISC' });
+    const name = text.slice(s.start, s.end + 7);
+    out.push({ start: s.start, end: s.end + 7, type: 'MISC', canonical: name.replace(LEADING_THE, '') });
   }
   return out;
 }
+
+const LEADING_THE = /^(?:The|THE)[ \t]+/;
 
 /**
  * The names the cues introduce: "a programme called Security Action for Europe", "the documentary Casa de Todas",
