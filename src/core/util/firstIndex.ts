@@ -14,3 +14,14 @@ export function firstIndex(length: number, reached: (index: number) => boolean):
   }
   return low;
 }
+
+/** The index of the first range of `sorted` (in order, not overlapping, so their ends are in order too) ending after `offset`. */
+export function firstEndingAfter(sorted: readonly { end: number }[], offset: number): number {
+  return firstIndex(sorted.length, (i) => sorted[i].end > offset);
+}
+
+/** Whether a range of `sorted` (in order, not overlapping) overlaps [start, end). */
+export function overlapsSorted(sorted: readonly { start: number; end: number }[], start: number, end: number): boolean {
+  const k = firstEndingAfter(sorted, start);
+  return k < sorted.length && sorted[k].start < end;
+}

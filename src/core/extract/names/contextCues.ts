@@ -1,5 +1,6 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
+import { firstEndingAfter } from '../../util/firstIndex';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -141,13 +142,7 @@ function withPlacesOf(text: string, spans: Span[]): Span[] {
     if (!m) continue;
     const start = of + m[0].length - m[1].length;
     const end = start + m[1].length;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].end <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(sorted, start);
     const inside: Span[] = [];
     for (let k = lo; k < sorted.length && sorted[k].start < end; k++) inside.push(sorted[k]);
     if (inside.length === 0 || inside.some((s) => s.start < start || s.end > end || removed.has(s) || (s.type === 'PERSON' && /\s/.test(s.text)))) continue;

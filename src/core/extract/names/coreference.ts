@@ -1,6 +1,7 @@
 import type { NameType, Span } from '../types';
 import { onShareLine } from '../../text/articleMeta';
 import { canonicalPlace } from './placeAliases';
+import { firstIndex } from '../../util/firstIndex';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -73,13 +74,7 @@ export function linkMentions(text: string, spans: Span[]): Span[] {
     const surnamed = bySurname.get(mention.text);
     if (!surnamed) return innerWordOwner.get(mention.text) ?? undefined;
     // the last full name starting before the mention (lists are in text order), else the first
-    let lo = 0;
-    let hi = surnamed.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (surnamed[mid].start < mention.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(surnamed.length, (i) => surnamed[i].start >= mention.start);
     return surnamed[Math.max(0, lo - 1)].text;
   };
   const longNames = spans.filter((s) => s.type !== 'PERSON' && /\s/.test(s.text));

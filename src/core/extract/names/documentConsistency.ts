@@ -6,6 +6,7 @@ import { isArmedGroup } from './armedGroups';
 import { applyContextCues } from './contextCues';
 import { inOrdinaryCase } from './lineCase';
 import { TITLE_WORDS } from './titles';
+import { firstIndex } from '../../util/firstIndex';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -63,15 +64,9 @@ function headlineTest(text: string): (offset: number) => boolean {
   const verdicts = new Map<number, boolean>();
   let breaks: Int32Array | undefined;
   return (offset) => {
-    breaks ??= lineBreaks(text);
+    const lines = (breaks ??= lineBreaks(text));
     // the number of breaks before the offset: the last of them ends the line before
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstIndex(lines.length, (i) => lines[i] >= offset);
     const start = lo > 0 ? breaks[lo - 1] + 1 : 0;
     if (offset - start > MAX_HEADLINE_CHARS + 1) return false;
     let verdict = verdicts.get(start);

@@ -2,6 +2,7 @@ import type { NameDetector, NameMention, NameType } from '../types';
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_LOCATION, GAZ_ORG, GAZ_REGION } from '../ner/lexicon';
 import { isTitleCaseLine } from './documentConsistency';
 import { canonicalPlace } from './placeAliases';
+import { firstIndex, overlapsSorted } from '../../util/firstIndex';
 
 /**
  * Names inside hyphenated compounds, as the annotation guidelines mark them: each name on its own, with its
@@ -192,7 +193,7 @@ export function splitHyphenated(text: string, mentions: NameMention[], detector:
     if (c.split && !splitHolds(list, 'MISC')) return;
     for (const p of list) {
       if (!p.type || !(routes.inDocument(p) || routes.readAsName(p))) continue;
-      if (overlapsAny(sorted, p.start, p.end)) continue;
+      if (overlapsSorted(sorted, p.start, p.end)) continue;
       out.push({ start: p.start, end: p.end, type: p.type });
       changed = true;
     }
@@ -225,17 +226,6 @@ function isAcronymIn(text: string, p: Piece, c: Compound): boolean {
   return ACRONYM.test(surface) && LOWER_LETTER.test(text.slice(c.start, c.end));
 }
 
-/** Whether a mention (in text order, not overlapping, so their ends are in order too) overlaps [start, end). */
-function overlapsAny(sorted: NameMention[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo].start < end;
-}
 
 /**
  * Whether the capitalised words of a core are names of their own: each typed, a person only by the document
@@ -558,13 +548,7 @@ function readCompounds(text: string, compounds: Compound[], detector: NameDetect
 function toText(map: { origin: number; base: number; end: number; shifts: { at: number; delta: number }[] }, offset: number): number | undefined {
   const local = offset - map.base;
   const { shifts, origin } = map;
-  let lo = 0;
-  let hi = shifts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (shifts[mid].at - origin + shifts[mid].delta <= local) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndex(shifts.length, (i) => shifts[i].at - origin + shifts[i].delta > local);
   // the character a comma's space added, just before the next shift takes effect
   if (lo < shifts.length && shifts[lo].at - origin + shifts[lo].delta - 1 === local) return undefined;
   const at = origin + local - (lo > 0 ? shifts[lo - 1].delta : 0);

@@ -1,5 +1,6 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
+import { firstEndingAfter } from '../../util/firstIndex';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -95,13 +96,7 @@ export function joinLongForms(text: string, spans: Span[]): Span[] {
   let lastEnd = -1;
   for (const c of candidates) {
     if (c.start < lastEnd) continue;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].end <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(sorted, c.start);
     const inside: Span[] = [];
     let crossing = false;
     for (let k = lo; k < sorted.length && sorted[k].start < c.end; k++) {

@@ -1,6 +1,7 @@
 import type { NameType, Span } from '../types';
 import { inOrdinaryCase } from './lineCase';
 import { longFormBefore } from './longForms';
+import { firstEndingAfter, overlapsSorted } from '../../util/firstIndex';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -339,7 +340,7 @@ function productNames(text: string, sorted: readonly Span[], starts: readonly nu
     if (there) {
       if (there.end !== end || !(there.type === 'MISC' || (there.type === 'ORG' && designation))) continue;
     } else {
-      if (overlapsAny(sorted, start, end)) continue;
+      if (overlapsSorted(sorted, start, end)) continue;
       // a capital is a name's when a lower-case word comes right before it ("needs Patriot missiles", "the big Neopanamax
       // ships"), not a sentence's ("Patrol ships left")
       if (!designation && !AFTER_LOWER_WORD.test(text.slice(Math.max(0, start - 3), start))) continue;
@@ -437,7 +438,7 @@ function groupAdjectives(text: string, sorted: readonly Span[], starts: readonly
     if (!MEMBER_NOUNS.has(text.slice(end + 1, nounEnd)) || isWordChar(text[nounEnd])) continue;
     const word = text.slice(start, end);
     if (!GROUP_ADJECTIVE.test(word) || !AFTER_WORD_OR_NUMBER.test(text.slice(Math.max(0, start - 3), start))) continue;
-    if (overlapsAny(sorted, start, end)) continue;
+    if (overlapsSorted(sorted, start, end)) continue;
     out.push({ start, end, type: 'MISC' });
   }
   return out;
@@ -578,13 +579,7 @@ function merged(text: string, sorted: Span[], candidates: Candidate[]): Span[] {
   for (const c of candidates) {
     if (c.start < lastEnd || c.end - c.start < 2) continue;
     // the detector's names do not overlap: sorted by start, their ends are sorted too
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid].end <= c.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(sorted, c.start);
     const inside: Span[] = [];
     let crossing = false;
     for (let k = lo; k < sorted.length && sorted[k].start < c.end; k++) {
@@ -671,7 +666,7 @@ function withShortForms(text: string, spans: Span[]): Span[] {
     if (there && there.end === at + m[1].length) {
       there.type = 'MISC';
       there.canonical = canonical;
-    } else if (!there && !overlapsAny(spans, at, at + m[1].length)) {
+    } else if (!there && !overlapsSorted(spans, at, at + m[1].length)) {
       const span: Span = { start: at, end: at + m[1].length, type: 'MISC', text: m[1], value: null, canonical };
       added.push(span);
     }
@@ -687,14 +682,3 @@ function withShortForms(text: string, spans: Span[]): Span[] {
   return added.length ? [...spans, ...added].sort((a, b) => a.start - b.start) : spans;
 }
 
-/** Whether a range overlaps a span of `sorted` (in text order, not overlapping), by binary search. */
-function overlapsAny(sorted: readonly Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < sorted.length && sorted[lo].start < end;
-}

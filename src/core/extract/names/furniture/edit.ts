@@ -1,4 +1,5 @@
 import type { Span, SpanType } from '../../types';
+import { firstEndingAfter } from '../../../util/firstIndex';
 
 /** Whether the text holds any of the words: a cheap look before a rule's expressions. */
 export function hasAny(text: string, words: readonly string[]): boolean {
@@ -44,9 +45,7 @@ export class Edit {
   /** The current spans overlapping [start, end), proposals not included. */
   overlapping(start: number, end: number): Span[] {
     const out: Span[] = [];
-    let lo = 0, hi = this.spans.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.spans[mid].end <= start) lo = mid + 1; else hi = mid; }
-    for (let i = lo; i < this.spans.length && this.spans[i].start < end; i++) if (!this.dropped.has(this.spans[i])) out.push(this.spans[i]);
+    for (let i = firstEndingAfter(this.spans, start); i < this.spans.length && this.spans[i].start < end; i++) if (!this.dropped.has(this.spans[i])) out.push(this.spans[i]);
     return out;
   }
 
