@@ -488,14 +488,8 @@ function namedPlaces(text: string, sports: () => boolean): Span[] {
     const from = Math.max(0, c.index - 100);
     const m = WORDS_BEFORE_CLOSER.exec(text.slice(from, c.index));
     if (!m) continue;
-    let start = from + m.index;
-    let words = m[1].split(/[ \t]+/);
     // "The Tin Can Island": an article or a weekday opening the run is no part of the name
-    while (words.length && NOT_OPENING.has(words[0])) {
-      start += words[0].length;
-      while (text[start] === ' ' || text[start] === '\t') start++;
-      words = words.slice(1);
-    }
+    const { start, words } = withoutOpeningWords(text, from + m.index, m[1]);
     if (!words.length) continue;
     // a run all in capitals is a headline's, not a name's
     if (words.every((w) => w === w.toUpperCase()) && closer !== closer.toUpperCase()) continue;
@@ -564,6 +558,17 @@ function opensSentence(text: string, at: number): boolean {
   return k === 0 || /[.!?:\n\r•»]/.test(text[k - 1]);
 }
 
+/** A run of words at `start` without the articles and weekdays that open it ("The", "Monday"): where the name starts, and its words. */
+function withoutOpeningWords(text: string, start: number, run: string): { start: number; words: string[] } {
+  let words = run.split(/[ \t]+/);
+  while (words.length && NOT_OPENING.has(words[0])) {
+    start += words[0].length;
+    while (text[start] === ' ' || text[start] === '\t') start++;
+    words = words.slice(1);
+  }
+  return { start, words };
+}
+
 /** Capitalised names no detector read, before a place noun ("the Mekong delta" → "Mekong"), as places. */
 function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name: string) => number): Span[] {
   const out: Span[] = [];
@@ -573,13 +578,7 @@ function placesBeforeNouns(text: string, names: readonly Span[], flagsOf: (name:
     const from = Math.max(0, n.index + 1 - 80);
     const m = WORDS_BEFORE_NOUN.exec(text.slice(from, n.index + 1));
     if (!m) continue;
-    let start = from + m.index;
-    let words = m[1].split(/[ \t]+/);
-    while (words.length && NOT_OPENING.has(words[0])) {
-      start += words[0].length;
-      while (text[start] === ' ' || text[start] === '\t') start++;
-      words = words.slice(1);
-    }
+    const { start, words } = withoutOpeningWords(text, from + m.index, m[1]);
     if (!words.length) continue;
     const end = start + words.join(' ').length;
     if (text.slice(start, end) !== words.join(' ')) continue; // words apart by tabs or several spaces: leave them
