@@ -18,7 +18,7 @@ import { registryLookup, registrySpans } from './names/registryMatch';
 import { RuleNameDetector } from './names/ruleDetector';
 import { blankMarkRuns, blankNonProse, findNonProse } from '../text/nonProse';
 import { isFurnitureLine } from '../text/articleMeta';
-import type { ExtractOptions, ExtractResult, NameDetector, NameMention, ReferenceDate, Span } from './types';
+import { type ExtractOptions, type ExtractResult, type NameDetector, type NameMention, type ReferenceDate, type Span, isNameType } from './types';
 
 // Unicode-property expressions live here, compiled once: the bundler rewrites such a literal into a
 // `new RegExp` call, which inside a function would build the expression again at every use
@@ -157,7 +157,7 @@ function outsideNumberedNames(dates: Span[], numbered: Span[], detected: readonl
 }
 
 function isName(s: Span): boolean {
-  return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
+  return isNameType(s.type);
 }
 
 /** Longer than any name ("International Bank for Reconstruction and Development" is 52 characters). */

@@ -9,6 +9,11 @@ export type FigureType = 'MONEY' | 'PERCENT' | 'QUANTITY';
 export type SpanType = NameType | 'DATE' | FigureType;
 
 export const NAME_TYPES: readonly NameType[] = ['PERSON', 'ORG', 'PLACE', 'MISC'];
+
+/** Whether a span type is a name's (PERSON, ORG, PLACE, MISC), not a date's or a figure's. */
+export function isNameType(type: SpanType): type is NameType {
+  return type === 'PERSON' || type === 'ORG' || type === 'PLACE' || type === 'MISC';
+}
 export const FIGURE_TYPES: readonly FigureType[] = ['MONEY', 'PERCENT', 'QUANTITY'];
 export const SPAN_TYPES: readonly SpanType[] = ['PERSON', 'ORG', 'PLACE', 'MISC', 'DATE', 'MONEY', 'PERCENT', 'QUANTITY'];
 

@@ -3,8 +3,8 @@
  * "U.S.", "US" and "United States" (all PLACE) share one key, while "Jordan" the PERSON and "Jordan"
  * the PLACE stay apart.
  */
-import type { NameType, SpanType } from '../extract/types';
-import { NAME_TYPES } from '../extract/types';
+import type { NameType } from '../extract/types';
+import { NAME_TYPES, isNameType } from '../extract/types';
 
 // Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
 // `new RegExp` call, which inside a function would build it again at every call.
@@ -62,9 +62,7 @@ export function entityKeyType(key: EntityKey): NameType | undefined {
   return (NAME_TYPES as readonly string[]).includes(type) ? (type as NameType) : undefined;
 }
 
-export function isNameType(type: SpanType): type is NameType {
-  return (NAME_TYPES as readonly string[]).includes(type);
-}
+export { isNameType };
 
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'de', 'la', 'du', '&']);
 

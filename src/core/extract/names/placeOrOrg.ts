@@ -1,5 +1,5 @@
 import { GAZ_CITY, GAZ_COUNTRY, GAZ_DEMONYM, GAZ_FIRST_NAME, GAZ_LOCATION, GAZ_ORG, GAZ_PERSON, GAZ_REGION } from '../ner/lexicon';
-import type { NameDetector, Span } from '../types';
+import { type NameDetector, type Span, isNameType } from '../types';
 import { unambiguousKnownType } from './knownNames';
 import { inOrdinaryCase } from './lineCase';
 
@@ -203,10 +203,6 @@ function listAround(text: string, names: Span[], k: number): Span[] {
 /** What separates the names of a list. */
 const LIST_GAP = /^(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|[ \t]+(?:and|or|&)[ \t]+)$/;
 
-function isNameSpan(s: Span): boolean {
-  return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
-}
-
 /**
  * The detector's names with the rules above applied: retyped spans are new objects (the detector's
  * confidence in the old type does not carry over); places found by their opening or closing word replace
@@ -229,8 +225,8 @@ export function placesAgainstOrganizations(text: string, spans: Span[], detector
     }
     return f;
   };
-  const names = spans.filter(isNameSpan).sort((a, b) => a.start - b.start);
-  const others = spans.filter((s) => !isNameSpan(s));
+  const names = spans.filter((s) => isNameType(s.type)).sort((a, b) => a.start - b.start);
+  const others = spans.filter((s) => !isNameType(s.type));
   // the surnames of the page's people: a name after "in" that one of them bears is that person
   const surnames = new Map<string, string>();
   for (const s of names) {

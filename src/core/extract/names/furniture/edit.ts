@@ -1,4 +1,4 @@
-import type { Span, SpanType } from '../../types';
+import { type Span, type SpanType, isNameType } from '../../types';
 import { firstEndingAfter } from '../../../util/firstIndex';
 
 /** Whether the text holds any of the words: a cheap look before a rule's expressions. */
@@ -105,7 +105,7 @@ function overlapsHeld(held: Uint8Array, start: number, end: number): boolean {
 }
 
 export function isName(s: Span): boolean {
-  return s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE' || s.type === 'MISC';
+  return isNameType(s.type);
 }
 
 export interface Line { start: number; end: number; text: string }
