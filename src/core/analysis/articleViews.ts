@@ -12,6 +12,7 @@ import { findQuotes, type AttributionKind } from './quotes/findQuotes';
 import { paragraphsOf, rangeIndexAt, sentencesOf, type TextRange } from './textUnits';
 import { periodOf } from './timeline/timex';
 import { normalizeName } from '../index/entityKey';
+import { firstIndex } from '../util/firstIndex';
 
 export interface ArticleViews {
   /** Distinct names of the article as the extractor gave them: [type, surface (text as written), canonical or null]. */
@@ -68,16 +69,7 @@ export function articleViewsOf(text: string, spans: readonly Span[]): ArticleVie
   }
   const mentionCount = nameSpans.length;
   /** First mention ending after `offset`. */
-  const firstEndingAfter = (offset: number): number => {
-    let lo = 0;
-    let hi = mentionCount;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (mentions[mid * MENTION_STRIDE + 1] <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstEndingAfter = (offset: number): number => firstIndex(mentionCount, (i) => mentions[i * MENTION_STRIDE + 1] > offset);
   const endOfMentionsBefore = (from: number, offset: number): number => {
     let i = from;
     while (i < mentionCount && mentions[i * MENTION_STRIDE] < offset) i++;

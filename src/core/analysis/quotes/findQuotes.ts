@@ -19,6 +19,7 @@
  */
 import type { NameType, Span } from '../../extract/types';
 import { isAbbreviation, paragraphsOf, rangeIndexAt, sentencesOf, type TextRange } from '../textUnits';
+import { firstIndex } from '../../util/firstIndex';
 
 // Regular expressions with Unicode properties are module constants: the bundler turns such a literal into a
 // `new RegExp` call, which inside a function would build it again at every call.
@@ -532,14 +533,7 @@ function firstNameIn(ctx: Context, from: number, to: number): Span | undefined {
 }
 
 function firstNameIndexFrom(ctx: Context, from: number): number {
-  let lo = 0;
-  let hi = ctx.names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ctx.names[mid].start < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return firstIndex(ctx.names.length, (i) => ctx.names[i].start >= from);
 }
 
 /** The cue before an opening mark in its sentence: `Rutte told reporters: "…"`, `according to X, "…"`, a partial quotation's verb. */
